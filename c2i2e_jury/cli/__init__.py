@@ -1,0 +1,72 @@
+"""The ``c2i2e-jury`` command: the GUI when no subcommand is given, the secretariat's subcommands otherwise.
+
+Each subcommand group lives in its own module with a ``register(subparsers)`` function; those modules import
+only argparse at module level, so ``c2i2e-jury --help`` and the GUI start fast. A handler returns the exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+
+from c2i2e_jury import __version__
+from c2i2e_jury.errors import UserError
+
+log = logging.getLogger(__name__)
+
+# Modules under c2i2e_jury.cli that add subcommands, in the order --help lists them.
+COMMAND_MODULES = ("campaign", "dossier", "credentials", "sheet", "summary", "certificate")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="c2i2e-jury",
+        description="C2i2e jury workspace. Without a subcommand, opens the application.",
+    )
+    parser.add_argument("--version", action="version", version=f"c2i2e-jury {__version__}")
+    parser.add_argument("--db", metavar="URL", help="SQLite file or PostgreSQL URL (default: $C2I2E_DB, "
+                        "else the per-user data folder)")
+    parser.add_argument("--demo", action="store_true", help="open the application on the demo campaign "
+                        "in a throw-away database")
+    parser.add_argument("--lang", choices=("fr", "en"), help="language of the interface (default: fr)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"c2i2e_jury.cli.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"c2i2e_jury.cli.{name}":
+                raise
+            continue
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from c2i2e_jury.logs import setup_logging
+
+    log_path = setup_logging()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None)
+    try:
+        if handler is None:
+            from c2i2e_jury.ui.app import run_gui
+
+            return run_gui(args)
+        return int(handler(args))
+    except UserError as exc:
+        log.info("refused: %s %s", exc.message, exc.details)
+        print(f"c2i2e-jury: {exc.message}", file=sys.stderr)
+        for line in exc.details:
+            print(f"  - {line}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("c2i2e-jury: interrompu.", file=sys.stderr)
+        return 130
+    except Exception:
+        log.exception("internal error")
+        print(f"c2i2e-jury: internal error; details in {log_path}", file=sys.stderr)
+        return 3
