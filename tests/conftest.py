@@ -34,3 +34,42 @@ def corpus_dir() -> Path:
     if not CORPUS.is_dir():
         pytest.skip("../shared/corpus/pdf is not beside the repository")
     return CORPUS
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """The URL of a real PostgreSQL server (never a mock). In CI a missing server fails, elsewhere it skips."""
+    from tests.pg import throwaway_cluster
+
+    url = os.environ.get("C2I2E_TEST_PG_URL")
+    if url:
+        yield url
+        return
+    try:
+        with throwaway_cluster() as started:
+            yield started
+    except FileNotFoundError as exc:
+        if os.environ.get("CI"):
+            pytest.fail(f"PostgreSQL is required in CI: {exc}")
+        pytest.skip(str(exc))
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_url(request, tmp_path):
+    """A fresh database URL, once on a real SQLite file and once on a real PostgreSQL server."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'campaign.sqlite'}"
+        return
+    from tests.pg import fresh_database
+
+    with fresh_database(request.getfixturevalue("pg_server")) as url:
+        yield url
+
+
+@pytest.fixture
+def database(db_url):
+    from c2i2e_jury.storage.database import open_database
+
+    db = open_database(db_url)
+    yield db
+    db.dispose()

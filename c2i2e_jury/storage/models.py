@@ -1,0 +1,227 @@
+"""The campaign database: SQLAlchemy 2 typed models.
+
+Constraint names come from a naming convention so that Alembic migrations run the same on SQLite and
+PostgreSQL. Idempotent imports rest on unique constraints (campaign, candidate, content hash).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Campaign(Base):
+    __tablename__ = "campaign"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    title: Mapped[str] = mapped_column(String(300))
+    year: Mapped[int] = mapped_column(Integer)
+    deposit_opens: Mapped[date] = mapped_column(Date)
+    deposit_closes: Mapped[date] = mapped_column(Date)
+    orals_from: Mapped[date] = mapped_column(Date)
+    orals_to: Mapped[date] = mapped_column(Date)
+    presentation_minutes: Mapped[int] = mapped_column(Integer, default=10)
+    discussion_minutes: Mapped[int] = mapped_column(Integer, default=20)
+    authority_pem: Mapped[str | None] = mapped_column(Text)
+    package_sha256: Mapped[str] = mapped_column(String(64))
+    imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    candidates: Mapped[list[Candidate]] = relationship(back_populates="campaign", order_by="Candidate.candidate_id")
+    jurors: Mapped[list[Juror]] = relationship(back_populates="campaign")
+
+
+class Candidate(Base):
+    __tablename__ = "candidate"
+    __table_args__ = (UniqueConstraint("campaign_id", "candidate_id"),)
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    campaign_id: Mapped[str] = mapped_column(ForeignKey("campaign.id", ondelete="CASCADE"), index=True)
+    candidate_id: Mapped[str] = mapped_column(String(64))
+    last_name: Mapped[str] = mapped_column(String(200))
+    first_name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str] = mapped_column(String(300), default="")
+    deposited: Mapped[bool] = mapped_column(Boolean)
+    rework_pending: Mapped[bool] = mapped_column(Boolean)
+    oral_date: Mapped[date | None] = mapped_column(Date)
+    oral_time: Mapped[str] = mapped_column(String(5), default="")
+    room: Mapped[str] = mapped_column(String(100), default="")
+    jury: Mapped[str] = mapped_column(String(100), default="")
+    evaluator: Mapped[str] = mapped_column(String(200), default="")
+    extra_time_percent: Mapped[int] = mapped_column(Integer, default=0)
+    annulled: Mapped[bool] = mapped_column(Boolean, default=False)
+    annulment_reason: Mapped[str] = mapped_column(Text, default="")
+
+    campaign: Mapped[Campaign] = relationship(back_populates="candidates")
+    dossier: Mapped[Dossier | None] = relationship(back_populates="candidate", cascade="all, delete-orphan")
+    marks: Mapped[list[EvaluatorMark]] = relationship(cascade="all, delete-orphan")
+    prior: Mapped[list[PriorItem]] = relationship(cascade="all, delete-orphan")
+    decisions: Mapped[list[Decision]] = relationship(cascade="all, delete-orphan")
+    oral: Mapped[Oral | None] = relationship(back_populates="candidate", cascade="all, delete-orphan")
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.last_name.upper()} {self.first_name}"
+
+
+class Dossier(Base):
+    """A candidate's dossier, stored by content in the data folder (``dossiers/<sha256>.pdf``)."""
+
+    __tablename__ = "dossier"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    candidate_pk: Mapped[int] = mapped_column(ForeignKey("candidate.pk", ondelete="CASCADE"), unique=True)
+    file_name: Mapped[str] = mapped_column(String(300))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    size: Mapped[int] = mapped_column(Integer)
+
+    candidate: Mapped[Candidate] = relationship(back_populates="dossier")
+
+
+class EvaluatorMark(Base):
+    __tablename__ = "evaluator_mark"
+    __table_args__ = (UniqueConstraint("candidate_pk", "item"),)
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    candidate_pk: Mapped[int] = mapped_column(ForeignKey("candidate.pk", ondelete="CASCADE"), index=True)
+    item: Mapped[str] = mapped_column(String(8))
+    mark: Mapped[str | None] = mapped_column(String(2))  # "V", "NV" or None (not assessed)
+    comment: Mapped[str] = mapped_column(Text, default="")
+
+
+class PriorItem(Base):
+    __tablename__ = "prior_item"
+    __table_args__ = (UniqueConstraint("candidate_pk", "item"),)
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    candidate_pk: Mapped[int] = mapped_column(ForeignKey("candidate.pk", ondelete="CASCADE"), index=True)
+    item: Mapped[str] = mapped_column(String(8))
+    year: Mapped[int | None] = mapped_column(Integer)
+    copy_deposited: Mapped[bool] = mapped_column(Boolean)
+    original_received: Mapped[bool] = mapped_column(Boolean)
+
+
+class Juror(Base):
+    __tablename__ = "juror"
+    __table_args__ = (UniqueConstraint("campaign_id", "jury", "name"),)
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    campaign_id: Mapped[str] = mapped_column(ForeignKey("campaign.id", ondelete="CASCADE"), index=True)
+    jury: Mapped[str] = mapped_column(String(100))
+    name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str] = mapped_column(String(300), default="")
+    certificate_pem: Mapped[str | None] = mapped_column(Text)
+
+    campaign: Mapped[Campaign] = relationship(back_populates="jurors")
+
+
+class Oral(Base):
+    """The oral of one candidate: check-in, where the jury was in the dossier, and its timer events."""
+
+    __tablename__ = "oral"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    candidate_pk: Mapped[int] = mapped_column(ForeignKey("candidate.pk", ondelete="CASCADE"), unique=True)
+    attendance: Mapped[str] = mapped_column(String(16), default="pending")  # pending / present / absent
+    checked_in_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    current_page: Mapped[int] = mapped_column(Integer, default=0)
+    view_state: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
+    locked: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    candidate: Mapped[Candidate] = relationship(back_populates="oral")
+    timer_events: Mapped[list[TimerEvent]] = relationship(cascade="all, delete-orphan", order_by="TimerEvent.seq")
+    incidents: Mapped[list[Incident]] = relationship(cascade="all, delete-orphan", order_by="Incident.at")
+
+
+class TimerEvent(Base):
+    __tablename__ = "timer_event"
+    __table_args__ = (UniqueConstraint("oral_pk", "seq"),)
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    oral_pk: Mapped[int] = mapped_column(ForeignKey("oral.pk", ondelete="CASCADE"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(32))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    data: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
+
+
+class Incident(Base):
+    __tablename__ = "incident"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    oral_pk: Mapped[int] = mapped_column(ForeignKey("oral.pk", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(32))  # late_arrival / technical / fraud_suspicion / other
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class Decision(Base):
+    """The validation jury's current decision on one item; its history is in :class:`DecisionChange`."""
+
+    __tablename__ = "decision"
+    __table_args__ = (UniqueConstraint("candidate_pk", "item"),)
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    candidate_pk: Mapped[int] = mapped_column(ForeignKey("candidate.pk", ondelete="CASCADE"), index=True)
+    item: Mapped[str] = mapped_column(String(8))
+    decision: Mapped[str | None] = mapped_column(String(2))
+    comment: Mapped[str] = mapped_column(Text, default="")
+    justification: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class DecisionChange(Base):
+    __tablename__ = "decision_change"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    candidate_pk: Mapped[int] = mapped_column(ForeignKey("candidate.pk", ondelete="CASCADE"), index=True)
+    item: Mapped[str] = mapped_column(String(8))
+    old: Mapped[str | None] = mapped_column(String(2))
+    new: Mapped[str | None] = mapped_column(String(2))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    justification: Mapped[str] = mapped_column(Text, default="")
+    comment: Mapped[str] = mapped_column(Text, default="")
+    by: Mapped[str] = mapped_column(String(32), default="validation_jury")  # or certification_jury
+
+
+class ResultSheet(Base):
+    """A signed result sheet (one per candidate and version), kept whole: it is the legal record."""
+
+    __tablename__ = "result_sheet"
+    __table_args__ = (UniqueConstraint("candidate_pk", "version"),)
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    candidate_pk: Mapped[int] = mapped_column(ForeignKey("candidate.pk", ondelete="CASCADE"), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    supersedes: Mapped[int | None] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    pdf: Mapped[bytes] = mapped_column(LargeBinary)
+    result: Mapped[dict[str, object]] = mapped_column(JSON)
+    signed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    stored_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    reopen_reason: Mapped[str] = mapped_column(Text, default="")
