@@ -1,0 +1,425 @@
+"""The campaign package (PRODUCT.md §4.1): read, check everything, and either return it whole or refuse it
+with every problem listed (file, line, column, the offending value, why). Nothing is stored here."""
+
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from c2i2e_jury.domain.referential import Referential
+from c2i2e_jury.errors import UserError
+from c2i2e_jury.exchange.package_source import PackageSource, UnsafePath, safe_member
+from c2i2e_jury.exchange.tabular import Row, Table, read_csv, read_xlsx
+
+FORMAT = "c2i2e-campaign/1"
+YES = {"oui", "yes", "o", "y", "vrai", "true", "1", "x"}
+NO = {"non", "no", "n", "faux", "false", "0"}
+CANDIDATE_COLUMNS = ("candidate_id", "last_name", "first_name", "email", "dossier", "deposited", "rework_pending",
+                     "oral_date", "oral_time", "room", "jury")
+MARK_COLUMNS = ("candidate_id", "item", "evaluator_mark", "comment")
+PRIOR_COLUMNS = ("candidate_id", "item", "year", "copy_deposited", "original_received")
+JUROR_COLUMNS = ("jury", "name", "email", "certificate")
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int | None
+    column: str | None
+    value: str | None
+    why: str
+
+    def __str__(self) -> str:
+        where = self.file + (f", ligne {self.line}" if self.line else "") + (f", colonne {self.column}" if self.column else "")
+        value = f" ({self.value!r})" if self.value not in (None, "") else ""
+        return f"{where}: {self.why}{value}"
+
+
+class PackageError(UserError):
+    def __init__(self, path: Path, problems: list[Problem]) -> None:
+        count = len(problems)
+        noun = "problème" if count == 1 else "problèmes"
+        super().__init__(f"Le paquet {path.name} est refusé ({count} {noun}) : rien n'a été enregistré.",
+                         [str(p) for p in problems])
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class CampaignInfo:
+    id: str
+    title: str
+    year: int
+    deposit_opens: date
+    deposit_closes: date
+    orals_from: date
+    orals_to: date
+    presentation_minutes: int = 10
+    discussion_minutes: int = 20
+
+
+@dataclass
+class CandidateRecord:
+    candidate_id: str
+    last_name: str
+    first_name: str
+    email: str
+    dossier: str  # member name under dossiers/, "" when none
+    deposited: bool
+    rework_pending: bool
+    oral_date: date | None
+    oral_time: str
+    room: str
+    jury: str
+    evaluator: str = ""
+    extra_time_percent: int = 0
+    marks: dict[str, tuple[str | None, str]] = field(default_factory=dict)  # item -> (mark, comment)
+    prior: dict[str, tuple[int | None, bool, bool]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class JurorRecord:
+    jury: str
+    name: str
+    email: str
+    certificate_pem: str | None
+
+
+@dataclass
+class CampaignPackage:
+    path: Path
+    source: PackageSource
+    campaign: CampaignInfo
+    candidates: list[CandidateRecord]
+    jurors: list[JurorRecord]
+    authority_pem: str | None
+    root: str  # the folder inside the package holding campaign.json ("" at the top)
+
+    def close(self) -> None:
+        self.source.close()
+
+    def members(self) -> list[str]:
+        """The package's files (real member names), in a stable order."""
+        return [name for name in self.source.names() if name.startswith(self.root)]
+
+
+class _Checker:
+    """Collects every problem instead of stopping at the first."""
+
+    def __init__(self, referential: Referential) -> None:
+        self.referential = referential
+        self.problems: list[Problem] = []
+
+    def add(self, file: str, line: int | None, column: str | None, value: str | None, why: str) -> None:
+        self.problems.append(Problem(file, line, column, value, why))
+
+    def boolean(self, row: Row, column: str, default: bool | None = None) -> bool:
+        """oui/non, yes/no (and what Excel users type for them); empty means ``default`` when one is given."""
+        raw = row.get(column)
+        value = raw.lower()
+        if not value and default is not None:
+            return default
+        if value in YES:
+            return True
+        if value in NO and value:
+            return False
+        self.add(row.file, row.line, column, raw, "oui/non (ou yes/no) attendu")
+        return False
+
+    def date(self, row: Row, column: str, required: bool = False) -> date | None:
+        raw = row.get(column)
+        if not raw:
+            if required:
+                self.add(row.file, row.line, column, raw, "date obligatoire")
+            return None
+        parsed = parse_date(raw)
+        if parsed is None:
+            self.add(row.file, row.line, column, raw, "date invalide (AAAA-MM-JJ ou JJ/MM/AAAA attendu)")
+        return parsed
+
+    def item(self, row: Row) -> str | None:
+        raw = row.get("item")
+        code = raw.upper().replace(" ", "")
+        if code not in self.referential:
+            self.add(row.file, row.line, "item", raw, "code de compétence inconnu (A1.1 … B4.3)")
+            return None
+        return code
+
+
+def parse_date(raw: str) -> date | None:
+    raw = raw.strip()
+    for pattern in ("%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d %H:%M:%S"):
+        try:
+            return datetime.strptime(raw, pattern).date()
+        except ValueError:
+            continue
+    return None
+
+
+_TIME = re.compile(r"^(\d{1,2})\s*[:hH]\s*(\d{2})?$")
+
+
+def parse_time(raw: str) -> str | None:
+    match = _TIME.match(raw.strip())
+    if not match:
+        return None
+    hours, minutes = int(match.group(1)), int(match.group(2) or 0)
+    if hours > 23 or minutes > 59:
+        return None
+    return f"{hours:02d}:{minutes:02d}"
+
+
+def read_package(path: Path, referential: Referential) -> CampaignPackage:
+    """Read and check a whole package; raise PackageError listing every problem."""
+    if not path.exists():
+        raise UserError(f"Paquet introuvable : {path}.")
+    try:
+        source = PackageSource(path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise UserError(f"{path.name} n'est ni un dossier ni une archive .zip lisible ({exc}).") from exc
+    try:
+        return _read(path, source, _Checker(referential))
+    except BaseException:
+        source.close()
+        raise
+
+
+def _read(path: Path, source: PackageSource, check: _Checker) -> CampaignPackage:
+    for name in source.unsafe:
+        check.add(name, None, None, None, "chemin qui sort du paquet (refusé, rien n'est écrit)")
+    root = source.root
+    campaign = _campaign(source, root, check)
+    candidates_table = _table(source, root, "candidates", check, required=True)
+    marks_table = _table(source, root, "marks", check, required=True)
+    prior_table = _table(source, root, "prior", check, required=False)
+    jurors_table = _table(source, root, "jurors", check, required=False)
+    candidates = _candidates(candidates_table, source, root, check) if candidates_table else {}
+    if marks_table:
+        _marks(marks_table, candidates, check)
+    if prior_table:
+        _prior(prior_table, candidates, check)
+    jurors = _jurors(jurors_table, source, root, check) if jurors_table else []
+    authority = _pem(source, root + "authority.pem", "authority.pem", None, check) if source.has(
+        root + "authority.pem") else None
+    if check.problems or campaign is None:
+        raise PackageError(path, check.problems)
+    return CampaignPackage(path, source, campaign, list(candidates.values()), jurors, authority, root)
+
+
+
+def _campaign(source: PackageSource, root: str, check: _Checker) -> CampaignInfo | None:
+    name = root + "campaign.json"
+    if not source.has(name):
+        check.add("campaign.json", None, None, None, "fichier manquant")
+        return None
+    try:
+        data: Any = json.loads(source.read(name).decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        check.add("campaign.json", getattr(exc, "lineno", None), None, None, f"JSON invalide ({exc})")
+        return None
+    if not isinstance(data, dict):
+        check.add("campaign.json", None, None, None, "un objet JSON est attendu")
+        return None
+    before = len(check.problems)
+    if data.get("format") != FORMAT:
+        check.add("campaign.json", None, "format", str(data.get("format")), f'« {FORMAT} » attendu')
+    for key in ("id", "title"):
+        if not isinstance(data.get(key), str) or not data[key].strip():
+            check.add("campaign.json", None, key, str(data.get(key, "")), "texte obligatoire")
+    year = data.get("year")
+    if not isinstance(year, int) or not 2000 <= year <= 2100:
+        check.add("campaign.json", None, "year", str(year), "année attendue (par exemple 2017)")
+    dates: dict[str, date] = {}
+    for key in ("deposit_opens", "deposit_closes", "orals_from", "orals_to"):
+        raw = data.get(key)
+        parsed = date.fromisoformat(raw) if isinstance(raw, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw) else None
+        if parsed is None:
+            check.add("campaign.json", None, key, str(raw), "date invalide (AAAA-MM-JJ attendu)")
+        else:
+            dates[key] = parsed
+    minutes = {}
+    for key, default in (("presentation_minutes", 10), ("discussion_minutes", 20)):
+        value = data.get(key, default)
+        if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 120:
+            check.add("campaign.json", None, key, str(value), "nombre de minutes entre 1 et 120 attendu")
+        minutes[key] = value
+    if len(check.problems) > before:
+        return None
+    if dates["deposit_opens"] > dates["deposit_closes"] or dates["orals_from"] > dates["orals_to"]:
+        check.add("campaign.json", None, None, None, "une période se termine avant de commencer")
+        return None
+    return CampaignInfo(data["id"].strip(), data["title"].strip(), year, dates["deposit_opens"],
+                        dates["deposit_closes"], dates["orals_from"], dates["orals_to"],
+                        minutes["presentation_minutes"], minutes["discussion_minutes"])
+
+
+def _table(source: PackageSource, root: str, stem: str, check: _Checker, required: bool) -> Table | None:
+    csv_name, xlsx_name = root + stem + ".csv", root + stem + ".xlsx"
+    try:
+        if source.has(csv_name):
+            return read_csv(stem + ".csv", source.read(csv_name))
+        if source.has(xlsx_name):
+            return read_xlsx(stem + ".xlsx", source.read(xlsx_name))
+    except (ValueError, KeyError, OSError, zipfile.BadZipFile) as exc:
+        check.add(f"{stem}.csv/.xlsx", None, None, None, f"illisible ({exc})")
+        return None
+    if required:
+        check.add(f"{stem}.csv", None, None, None, "fichier manquant (ou la même feuille en .xlsx)")
+    return None
+
+
+def _columns(table: Table, required: tuple[str, ...], check: _Checker) -> bool:
+    missing = [c for c in required if c not in table.columns]
+    for column in missing:
+        check.add(table.file, 1, column, None, "colonne obligatoire absente")
+    return not missing
+
+
+def _candidates(table: Table, source: PackageSource, root: str, check: _Checker) -> dict[str, CandidateRecord]:
+    if not _columns(table, CANDIDATE_COLUMNS, check):
+        return {}
+    out: dict[str, CandidateRecord] = {}
+    for row in table.rows:
+        cid = row.get("candidate_id")
+        for column in ("candidate_id", "last_name", "first_name"):
+            if not row.get(column):
+                check.add(row.file, row.line, column, "", "valeur obligatoire manquante")
+        if cid in out:
+            check.add(row.file, row.line, "candidate_id", cid, "identifiant de candidat en double")
+            continue
+        deposited = check.boolean(row, "deposited")
+        rework = check.boolean(row, "rework_pending", default=False)
+        oral_date = check.date(row, "oral_date")
+        oral_time = ""
+        if row.get("oral_time"):
+            oral_time = parse_time(row.get("oral_time")) or ""
+            if not oral_time:
+                check.add(row.file, row.line, "oral_time", row.get("oral_time"), "heure invalide (HH:MM attendu)")
+        extra = _extra_time(row, check)
+        dossier = _dossier(row, source, root, deposited, check)
+        out[cid] = CandidateRecord(cid, row.get("last_name"), row.get("first_name"), row.get("email"), dossier,
+                                   deposited, rework, oral_date, oral_time, row.get("room"), row.get("jury"),
+                                   row.get("evaluator"), extra)
+    return out
+
+
+def _extra_time(row: Row, check: _Checker) -> int:
+    raw = row.get("extra_time_percent").rstrip("%").strip()
+    if not raw:
+        return 0
+    if not raw.isdigit() or not 0 <= int(raw) <= 100:
+        check.add(row.file, row.line, "extra_time_percent", raw, "pourcentage entier entre 0 et 100 attendu")
+        return 0
+    return int(raw)
+
+
+def _dossier(row: Row, source: PackageSource, root: str, deposited: bool, check: _Checker) -> str:
+    raw = row.get("dossier")
+    if not raw:
+        if deposited:
+            check.add(row.file, row.line, "dossier", "", "dossier déposé mais aucun fichier indiqué")
+        return ""
+    try:
+        name = safe_member(raw)
+    except UnsafePath:
+        check.add(row.file, row.line, "dossier", raw, "chemin qui sort du paquet")
+        return ""
+    member = root + "dossiers/" + (name[len("dossiers/"):] if name.startswith("dossiers/") else name)
+    if not source.has(member):
+        check.add(row.file, row.line, "dossier", raw, "dossier indiqué mais absent de dossiers/")
+        return ""
+    with source.open(member) as stream:
+        head = stream.read(1024)
+    if b"%PDF-" not in head:
+        check.add(row.file, row.line, "dossier", raw, "ce n'est pas un fichier PDF")
+        return ""
+    return member
+
+
+def _marks(table: Table, candidates: dict[str, CandidateRecord], check: _Checker) -> None:
+    if not _columns(table, ("candidate_id", "item", "evaluator_mark"), check):
+        return
+    for row in table.rows:
+        cid = row.get("candidate_id")
+        candidate = candidates.get(cid)
+        if candidate is None:
+            check.add(row.file, row.line, "candidate_id", cid, "identifiant de candidat inconnu")
+        code = check.item(row)
+        raw = row.get("evaluator_mark")
+        mark = raw.upper()
+        if mark not in ("V", "NV", ""):
+            check.add(row.file, row.line, "evaluator_mark", raw, "V, NV ou vide attendu")
+            continue
+        if candidate is None or code is None:
+            continue
+        if code in candidate.marks:
+            check.add(row.file, row.line, "item", code, f"deuxième note pour {cid}")
+            continue
+        candidate.marks[code] = (mark or None, row.get("comment"))
+
+
+def _prior(table: Table, candidates: dict[str, CandidateRecord], check: _Checker) -> None:
+    if not _columns(table, PRIOR_COLUMNS, check):
+        return
+    for row in table.rows:
+        cid = row.get("candidate_id")
+        candidate = candidates.get(cid)
+        if candidate is None:
+            check.add(row.file, row.line, "candidate_id", cid, "identifiant de candidat inconnu")
+        code = check.item(row)
+        raw_year = row.get("year")
+        year = int(raw_year) if raw_year.isdigit() and 2000 <= int(raw_year) <= 2100 else None
+        if raw_year and year is None:
+            check.add(row.file, row.line, "year", raw_year, "année invalide")
+        copy, original = check.boolean(row, "copy_deposited"), check.boolean(row, "original_received")
+        if candidate is None or code is None:
+            continue
+        if code in candidate.prior:
+            check.add(row.file, row.line, "item", code, f"validation antérieure en double pour {cid}")
+            continue
+        candidate.prior[code] = (year, copy, original)
+
+
+def _jurors(table: Table, source: PackageSource, root: str, check: _Checker) -> list[JurorRecord]:
+    if not _columns(table, ("jury", "name"), check):
+        return []
+    out: list[JurorRecord] = []
+    seen: set[tuple[str, str]] = set()
+    for row in table.rows:
+        key = (row.get("jury"), row.get("name"))
+        if not all(key):
+            check.add(row.file, row.line, "jury" if not key[0] else "name", "", "valeur obligatoire manquante")
+            continue
+        if key in seen:
+            check.add(row.file, row.line, "name", key[1], "juré en double dans ce jury")
+            continue
+        seen.add(key)
+        pem = None
+        if row.get("certificate"):
+            try:
+                member = root + safe_member(row.get("certificate"))
+            except UnsafePath:
+                check.add(row.file, row.line, "certificate", row.get("certificate"), "chemin qui sort du paquet")
+                continue
+            pem = _pem(source, member, row.file, row.line, check)
+        out.append(JurorRecord(key[0], key[1], row.get("email"), pem))
+    return out
+
+
+def _pem(source: PackageSource, member: str, file: str, line: int | None, check: _Checker) -> str | None:
+    from cryptography import x509
+
+    if not source.has(member):
+        check.add(file, line, "certificate", member, "fichier de certificat absent du paquet")
+        return None
+    data = source.read(member)
+    try:
+        x509.load_pem_x509_certificate(data)
+    except ValueError:
+        check.add(file, line, "certificate", member, "ce n'est pas un certificat PEM")
+        return None
+    return data.decode("ascii")

@@ -1,0 +1,119 @@
+"""The files of a campaign package, from a folder or a ``.zip``, without ever writing anything.
+
+Member names are checked before anything is read: an absolute path, a ``..`` segment or a link leading out of
+the package is a problem to report, never a file to open (nothing is extracted, so nothing can be written
+outside the package either).
+"""
+
+from __future__ import annotations
+
+import stat
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path, PurePosixPath
+from typing import BinaryIO
+
+
+class UnsafePath(ValueError):
+    """A member name that escapes the package."""
+
+
+def safe_member(name: str) -> str:
+    """Normalise a member name (``dossiers\\a.pdf`` → ``dossiers/a.pdf``) or raise UnsafePath."""
+    cleaned = name.replace("\\", "/")
+    path = PurePosixPath(cleaned)
+    if cleaned.startswith("/") or (len(cleaned) > 1 and cleaned[1] == ":") or ".." in path.parts:
+        raise UnsafePath(name)
+    return str(path)
+
+
+class PackageSource:
+    """Read-only access to the members of a package."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._zip: zipfile.ZipFile | None = None
+        self._members: dict[str, str] = {}  # normalised name -> real name (zip) or relative path (folder)
+        self.unsafe: list[str] = []
+        if path.is_dir():
+            self._index_folder()
+        else:
+            self._zip = zipfile.ZipFile(path)
+            self._index_zip(self._zip)
+
+    def _index_folder(self) -> None:
+        root = self.path.resolve()
+        for file in sorted(self.path.rglob("*")):
+            relative = file.relative_to(self.path).as_posix()
+            if file.is_symlink() and not file.resolve().is_relative_to(root):
+                self.unsafe.append(relative)
+                continue
+            if file.is_file():
+                self._members[relative] = relative
+
+    def _index_zip(self, archive: zipfile.ZipFile) -> None:
+        for info in archive.infolist():
+            if info.is_dir():
+                continue
+            try:
+                name = safe_member(info.filename)
+            except UnsafePath:
+                self.unsafe.append(info.filename)
+                continue
+            if stat.S_ISLNK(info.external_attr >> 16):
+                self.unsafe.append(info.filename)
+                continue
+            self._members[name] = info.filename
+
+    def close(self) -> None:
+        if self._zip is not None:
+            self._zip.close()
+
+    def __enter__(self) -> PackageSource:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def names(self) -> list[str]:
+        return sorted(self._members)
+
+    def find(self, *candidates: str) -> str | None:
+        """The first member present among ``candidates`` (case-insensitive, at the package's root or one
+        folder down, as zips made by "Send to > Compressed folder" add a top folder)."""
+        lowered = {name.lower(): name for name in self._members}
+        prefixes = {""} | {name.split("/", 1)[0] + "/" for name in self._members if "/" in name}
+        for candidate in candidates:
+            for prefix in sorted(prefixes):
+                hit = lowered.get((prefix + candidate).lower())
+                if hit:
+                    return hit
+        return None
+
+    @property
+    def root(self) -> str:
+        """The folder inside the package that holds campaign.json ("" at the top)."""
+        found = self.find("campaign.json")
+        return found.rsplit("/", 1)[0] + "/" if found and "/" in found else ""
+
+    def has(self, name: str) -> bool:
+        return name in self._members
+
+    def size(self, name: str) -> int:
+        if self._zip is not None:
+            return self._zip.getinfo(self._members[name]).file_size
+        return (self.path / self._members[name]).stat().st_size
+
+    def read(self, name: str) -> bytes:
+        with self.open(name) as stream:
+            return stream.read()
+
+    def open(self, name: str) -> BinaryIO:
+        if self._zip is not None:
+            return self._zip.open(self._members[name])  # type: ignore[return-value]
+        return (self.path / self._members[name]).open("rb")
+
+    def chunks(self, name: str, size: int = 1 << 20) -> Iterator[bytes]:
+        with self.open(name) as stream:
+            while chunk := stream.read(size):
+                yield chunk

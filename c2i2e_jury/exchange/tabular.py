@@ -1,0 +1,95 @@
+"""Reading the sheets that come out of Excel: CSV with ``;`` or ``,``, UTF-8 with or without BOM or
+Windows-1252, or the same sheet as ``.xlsx``. Every row keeps its line number for the problem report."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+
+@dataclass(frozen=True)
+class Row:
+    file: str
+    line: int
+    values: dict[str, str]
+
+    def get(self, column: str) -> str:
+        return self.values.get(column, "").strip()
+
+
+@dataclass(frozen=True)
+class Table:
+    file: str
+    columns: tuple[str, ...]
+    rows: tuple[Row, ...]
+
+
+def decode_text(data: bytes) -> str:
+    """UTF-8 (with or without BOM) when it decodes, else Windows-1252 (what French Excel writes)."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _delimiter(header: str) -> str:
+    return ";" if header.count(";") >= header.count(",") else ","
+
+
+def read_csv(name: str, data: bytes) -> Table:
+    text = decode_text(data)
+    first_line = text.split("\n", 1)[0]
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first_line))
+    return _table(name, _with_lines(reader))
+
+
+def _with_lines(reader: csv.Reader) -> Iterator[tuple[int, list[str]]]:
+    start = 1
+    for record in reader:
+        yield start, record
+        start = reader.line_num + 1
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time(0) else value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, time):
+        return value.strftime("%H:%M")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, bool):
+        return "oui" if value else "non"
+    return str(value)
+
+
+def read_xlsx(name: str, data: bytes) -> Table:
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    try:
+        sheet = workbook.worksheets[0]
+        rows = ((i, [_cell(v) for v in row]) for i, row in enumerate(sheet.iter_rows(values_only=True), start=1))
+        return _table(name, rows)
+    finally:
+        workbook.close()
+
+
+def _table(name: str, records: Iterator[tuple[int, list[str]]]) -> Table:
+    header: tuple[str, ...] = ()
+    rows: list[Row] = []
+    for line, record in records:
+        if not header:
+            header = tuple(c.strip().lower().lstrip("\ufeff") for c in record)
+            continue
+        if not any(c.strip() for c in record):
+            continue  # blank lines at the end of Excel exports
+        values = {col: (record[i] if i < len(record) else "") for i, col in enumerate(header) if col}
+        rows.append(Row(name, line, values))
+    return Table(name, header, tuple(rows))

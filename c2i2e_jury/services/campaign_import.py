@@ -1,0 +1,209 @@
+"""Import a campaign package: everything checked first, then one transaction.
+
+The same package twice changes nothing; a newer package for the same campaign updates what the secretariat
+owns (candidates' details, evaluator marks, prior validations, jurors, dossiers) and never touches what the juries
+did (check-ins, decisions, sheets). The report says what changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from c2i2e_jury.exchange.package import CampaignPackage, CandidateRecord, read_package
+from c2i2e_jury.resources_access import referential
+from c2i2e_jury.storage.database import Database
+from c2i2e_jury.storage.dossier_store import DossierStore
+from c2i2e_jury.storage.models import Campaign, Candidate, Dossier, EvaluatorMark, Juror, PriorItem
+
+log = logging.getLogger(__name__)
+
+CANDIDATE_FIELDS = ("last_name", "first_name", "email", "deposited", "rework_pending", "oral_date", "oral_time",
+                    "room", "jury", "evaluator", "extra_time_percent")
+
+
+@dataclass
+class ImportReport:
+    campaign_id: str
+    status: str  # "created", "updated" or "unchanged"
+    candidates: int = 0
+    dossiers: int = 0
+    changes: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        if self.status == "unchanged":
+            return f"Campagne {self.campaign_id} : paquet déjà importé, rien n'a changé."
+        verb = "créée" if self.status == "created" else "mise à jour"
+        return (f"Campagne {self.campaign_id} {verb} : {self.candidates} candidats, {self.dossiers} dossiers, "
+                f"{len(self.changes)} modifications.")
+
+
+def import_package(db: Database, path: Path, store: DossierStore | None = None) -> ImportReport:
+    store = store or DossierStore()
+    package = read_package(path, referential())
+    try:
+        hashes = _hash_dossiers(package)
+        fingerprint = _fingerprint(package, hashes)
+        with db.session() as session:
+            existing = session.get(Campaign, package.campaign.id)
+            if existing is not None and existing.package_sha256 == fingerprint:
+                return ImportReport(package.campaign.id, "unchanged", len(existing.candidates))
+            _store_dossiers(package, hashes, store)
+            report = _apply(session, package, hashes, fingerprint, existing)
+        log.info("imported %s: %s", path, report.summary())
+        return report
+    finally:
+        package.close()
+
+
+def _hash_dossiers(package: CampaignPackage) -> dict[str, str]:
+    """SHA-256 of each dossier named in the package (member name -> hash)."""
+    out: dict[str, str] = {}
+    for candidate in package.candidates:
+        if candidate.dossier and candidate.dossier not in out:
+            digest = hashlib.sha256()
+            for chunk in package.source.chunks(candidate.dossier):
+                digest.update(chunk)
+            out[candidate.dossier] = digest.hexdigest()
+    return out
+
+
+def _fingerprint(package: CampaignPackage, hashes: dict[str, str]) -> str:
+    """The package's identity: its sheets' bytes and its dossiers' hashes."""
+    digest = hashlib.sha256()
+    for name in package.members():
+        digest.update(name[len(package.root):].encode())
+        digest.update(hashes[name].encode() if name in hashes else hashlib.sha256(package.source.read(name)).digest())
+    return digest.hexdigest()
+
+
+def _store_dossiers(package: CampaignPackage, hashes: dict[str, str], store: DossierStore) -> None:
+    for member, sha in hashes.items():
+        if not store.has(sha):
+            store.put(package.source.chunks(member), expected_sha256=sha)
+
+
+def _apply(session: Session, package: CampaignPackage, hashes: dict[str, str], fingerprint: str,
+           campaign: Campaign | None) -> ImportReport:
+    info = package.campaign
+    status = "created" if campaign is None else "updated"
+    report = ImportReport(info.id, status, len(package.candidates), len(hashes))
+    if campaign is None:
+        campaign = Campaign(id=info.id)
+        session.add(campaign)
+    for key in ("title", "year", "deposit_opens", "deposit_closes", "orals_from", "orals_to",
+                "presentation_minutes", "discussion_minutes"):
+        new = getattr(info, key)
+        if status == "updated" and getattr(campaign, key) != new:
+            report.changes.append(f"campagne : {key} {getattr(campaign, key)} → {new}")
+        setattr(campaign, key, new)
+    if package.authority_pem and campaign.authority_pem != package.authority_pem:
+        if status == "updated":
+            report.changes.append("campagne : nouvelle autorité de certification")
+        campaign.authority_pem = package.authority_pem
+    campaign.package_sha256 = fingerprint
+    campaign.imported_at = datetime.now(UTC)
+    session.flush()
+    existing = {
+        c.candidate_id: c
+        for c in session.scalars(
+            select(Candidate).where(Candidate.campaign_id == info.id)
+            .options(selectinload(Candidate.marks), selectinload(Candidate.prior), selectinload(Candidate.dossier))
+        )
+    }
+    for record in package.candidates:
+        size = package.source.size(record.dossier) if record.dossier else 0
+        _upsert_candidate(session, campaign, existing.get(record.candidate_id), record, hashes, size, report)
+    for gone in sorted(set(existing) - {r.candidate_id for r in package.candidates}):
+        report.changes.append(f"{gone} : absent du nouveau paquet, conservé avec ses décisions")
+    _upsert_jurors(session, campaign, package, report)
+    return report
+
+
+def _upsert_candidate(session: Session, campaign: Campaign, candidate: Candidate | None, record: CandidateRecord,
+                      hashes: dict[str, str], size: int, report: ImportReport) -> None:
+    updating = candidate is not None
+    if candidate is None:
+        candidate = Candidate(campaign_id=campaign.id, candidate_id=record.candidate_id)
+        session.add(candidate)
+        if report.status == "updated":
+            report.changes.append(f"{record.candidate_id} : nouveau candidat")
+    for key in CANDIDATE_FIELDS:
+        new = getattr(record, key)
+        if updating and getattr(candidate, key) != new:
+            report.changes.append(f"{record.candidate_id} : {key} {getattr(candidate, key)!r} → {new!r}")
+        setattr(candidate, key, new)
+    _sync_dossier(candidate, record, hashes.get(record.dossier), size, report, updating)
+    _sync_marks(candidate, record, report, updating)
+    _sync_prior(candidate, record, report, updating)
+
+
+def _sync_dossier(candidate: Candidate, record: CandidateRecord, sha: str | None, size: int, report: ImportReport,
+                  updating: bool) -> None:
+    current = candidate.dossier
+    name = record.dossier.rsplit("/", 1)[-1]
+    if sha is None:
+        if current is not None:
+            report.changes.append(f"{record.candidate_id} : dossier retiré")
+            candidate.dossier = None
+    elif current is None:
+        candidate.dossier = Dossier(file_name=name, sha256=sha, size=size)
+        if updating:
+            report.changes.append(f"{record.candidate_id} : dossier ajouté")
+    elif current.sha256 != sha:
+        report.changes.append(f"{record.candidate_id} : dossier remplacé")
+        current.sha256, current.file_name, current.size = sha, name, size
+
+
+def _sync_marks(candidate: Candidate, record: CandidateRecord, report: ImportReport, updating: bool) -> None:
+    by_item = {m.item: m for m in candidate.marks}
+    for item, (mark, comment) in record.marks.items():
+        current = by_item.pop(item, None)
+        if current is None:
+            candidate.marks.append(EvaluatorMark(item=item, mark=mark, comment=comment))
+            if updating:
+                report.changes.append(f"{record.candidate_id} {item} : note de l'évaluateur ajoutée ({mark or '-'})")
+        elif (current.mark, current.comment) != (mark, comment):
+            if updating:
+                report.changes.append(
+                    f"{record.candidate_id} {item} : note de l'évaluateur {current.mark or '-'} → {mark or '-'}")
+            current.mark, current.comment = mark, comment
+    for item, stale in by_item.items():
+        candidate.marks.remove(stale)
+        report.changes.append(f"{record.candidate_id} {item} : note de l'évaluateur retirée")
+
+
+def _sync_prior(candidate: Candidate, record: CandidateRecord, report: ImportReport, updating: bool) -> None:
+    by_item = {p.item: p for p in candidate.prior}
+    for item, (year, copy, original) in record.prior.items():
+        current = by_item.pop(item, None)
+        if current is None:
+            candidate.prior.append(PriorItem(item=item, year=year, copy_deposited=copy, original_received=original))
+            if updating:
+                report.changes.append(f"{record.candidate_id} {item} : validation antérieure ajoutée")
+        elif (current.year, current.copy_deposited, current.original_received) != (year, copy, original):
+            current.year, current.copy_deposited, current.original_received = year, copy, original
+            report.changes.append(f"{record.candidate_id} {item} : validation antérieure modifiée")
+    for item, stale in by_item.items():
+        candidate.prior.remove(stale)
+        report.changes.append(f"{record.candidate_id} {item} : validation antérieure retirée")
+
+
+def _upsert_jurors(session: Session, campaign: Campaign, package: CampaignPackage, report: ImportReport) -> None:
+    existing = {(j.jury, j.name): j for j in session.scalars(select(Juror).where(Juror.campaign_id == campaign.id))}
+    for record in package.jurors:
+        juror = existing.get((record.jury, record.name))
+        if juror is None:
+            session.add(Juror(campaign_id=campaign.id, jury=record.jury, name=record.name, email=record.email,
+                              certificate_pem=record.certificate_pem))
+            if report.status == "updated":
+                report.changes.append(f"jury {record.jury} : juré {record.name} ajouté")
+        elif (juror.email, juror.certificate_pem) != (record.email, record.certificate_pem):
+            juror.email, juror.certificate_pem = record.email, record.certificate_pem
+            report.changes.append(f"jury {record.jury} : juré {record.name} mis à jour")

@@ -1,0 +1,182 @@
+"""Campaign package import (PRODUCT.md §4.1) on real files, on SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+import zipfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from c2i2e_jury.exchange.package import PackageError
+from c2i2e_jury.services.campaign_import import import_package
+from c2i2e_jury.storage.dossier_store import DossierStore
+from c2i2e_jury.storage.models import Campaign, Candidate, Decision, EvaluatorMark, PriorItem
+from tests.exchange.package_factory import CANDIDATES, write_package
+
+
+def snapshot(db) -> dict:
+    """Everything an import may touch, to prove a refused package changed nothing."""
+    with db.read() as s:
+        return {
+            "campaigns": s.scalars(select(Campaign.package_sha256)).all(),
+            "candidates": sorted((c.candidate_id, c.last_name, c.oral_time) for c in s.scalars(select(Candidate))),
+            "marks": s.scalar(select(func.count()).select_from(EvaluatorMark)),
+            "prior": s.scalar(select(func.count()).select_from(PriorItem)),
+        }
+
+
+def test_a_package_is_imported_whole(database, tmp_path):
+    store = DossierStore(tmp_path / "store")
+    report = import_package(database, write_package(tmp_path / "pkg"), store)
+    assert report.status == "created"
+    assert (report.candidates, report.dossiers) == (3, 2)
+    with database.read() as s:
+        c1 = s.scalars(select(Candidate).where(Candidate.candidate_id == "C1")).one()
+        assert (c1.last_name, c1.first_name) == ("Lefèvre", "Élodie")
+        assert len(c1.marks) == 28
+        assert {m.item: m.mark for m in c1.marks}["A3.2"] == "NV"
+        assert [(p.item, p.year, p.copy_deposited, p.original_received) for p in c1.prior] == [("B4.3", 2016, True, True)]
+        assert store.path(c1.dossier.sha256).read_bytes()[:5] == b"%PDF-"
+        c2 = s.scalars(select(Candidate).where(Candidate.candidate_id == "C2")).one()
+        assert (c2.oral_date.isoformat(), c2.oral_time, c2.extra_time_percent) == ("2017-06-12", "09:15", 33)
+        c3 = s.scalars(select(Candidate).where(Candidate.candidate_id == "C3")).one()
+        assert not c3.deposited and c3.dossier is None
+
+
+def test_the_same_package_twice_changes_nothing(database, tmp_path):
+    package = write_package(tmp_path / "pkg")
+    import_package(database, package, DossierStore(tmp_path / "store"))
+    before = snapshot(database)
+    report = import_package(database, package, DossierStore(tmp_path / "store"))
+    assert report.status == "unchanged"
+    assert snapshot(database) == before
+
+
+def test_the_same_package_as_a_zip_with_a_top_folder_changes_nothing(database, tmp_path):
+    package = write_package(tmp_path / "pkg")
+    import_package(database, package, DossierStore(tmp_path / "store"))
+    archive = tmp_path / "pkg.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        for file in package.rglob("*"):
+            if file.is_file():
+                z.write(file, "campagne-2017/" + file.relative_to(package).as_posix())
+    assert import_package(database, archive, DossierStore(tmp_path / "store")).status == "unchanged"
+
+
+def test_a_newer_package_updates_without_touching_decisions(database, tmp_path):
+    import_package(database, write_package(tmp_path / "v1"), DossierStore(tmp_path / "store"))
+    with database.session() as s:
+        c1 = s.scalars(select(Candidate).where(Candidate.candidate_id == "C1")).one()
+        s.add(Decision(candidate_pk=c1.pk, item="A3.2", decision="V", justification="Maîtrise montrée à l'oral",
+                       updated_at=datetime.now(UTC)))
+    marks = [f"{cid};{code};V;ok" for cid in ("C1", "C2") for code in
+             __import__("c2i2e_jury.resources_access").resources_access.referential().codes]
+    newer = write_package(tmp_path / "v2", marks=marks,
+                          candidates=[*CANDIDATES[:2], CANDIDATES[2].replace("10:00", "10:45"),
+                                      "C4;Martin;Noël;noel@example.fr;;non;non;;;;;;"])
+    report = import_package(database, newer, DossierStore(tmp_path / "store"))
+    assert report.status == "updated"
+    assert "C4 : nouveau candidat" in report.changes
+    assert "C1 A3.2 : note de l'évaluateur NV → V" in report.changes
+    assert any(c.startswith("C3 : oral_time '10:00' → '10:45'") for c in report.changes)
+    with database.read() as s:
+        decision = s.scalars(select(Decision)).one()
+        assert (decision.item, decision.decision, decision.justification) == ("A3.2", "V", "Maîtrise montrée à l'oral")
+        assert s.scalar(select(func.count()).select_from(Candidate)) == 4
+
+
+def test_windows_1252_with_commas_and_yes_no(database, tmp_path):
+    rows = [r.replace("oui", "yes").replace("non", "no") for r in CANDIDATES]
+    package = write_package(tmp_path / "pkg", candidates=rows, encoding="cp1252", delimiter=",")
+    import_package(database, package, DossierStore(tmp_path / "store"))
+    with database.read() as s:
+        names = sorted(s.scalars(select(Candidate.first_name)))
+    assert names == ["François", "Maëlle", "Élodie"]
+
+
+def test_xlsx_sheets_are_read_like_csv(database, tmp_path):
+    from openpyxl import Workbook
+
+    package = write_package(tmp_path / "pkg")
+    for stem in ("candidates", "marks"):
+        csv_file = package / f"{stem}.csv"
+        workbook = Workbook()
+        for line in csv_file.read_text(encoding="utf-8-sig").splitlines():
+            workbook.active.append(line.split(";"))
+        workbook.save(package / f"{stem}.xlsx")
+        csv_file.unlink()
+    report = import_package(database, package, DossierStore(tmp_path / "store"))
+    assert (report.candidates, report.dossiers) == (3, 2)
+
+
+DEFECTS = {
+    "unknown item code": (dict(marks=["C1;Z9.9;V;"]), "marks.csv, ligne 2, colonne item: code de compétence inconnu"),
+    "unknown mark value": (dict(marks=["C1;A1.1;Validé;"]), "marks.csv, ligne 2, colonne evaluator_mark: V, NV ou vide"),
+    "unknown yes/no value": (dict(candidates=[CANDIDATES[0].replace(";oui;non;", ";peut-être;non;")]),
+                             "candidates.csv, ligne 2, colonne deposited: oui/non"),
+    "duplicate ids": (dict(candidates=[*CANDIDATES, CANDIDATES[0]], marks=[]),
+                      "candidates.csv, ligne 5, colonne candidate_id: identifiant de candidat en double"),
+    "dossier missing": (dict(candidates=[CANDIDATES[0].replace("c1.pdf", "absent.pdf")], marks=[], prior=[]),
+                        "candidates.csv, ligne 2, colonne dossier: dossier indiqué mais absent"),
+    "invalid oral date": (dict(candidates=[CANDIDATES[0].replace("2017-06-12", "31/02/2017")], marks=[], prior=[]),
+                          "candidates.csv, ligne 2, colonne oral_date: date invalide"),
+    "invalid campaign date": (dict(campaign={"format": "c2i2e-campaign/1", "id": "x", "title": "t", "year": 2017,
+                                             "deposit_opens": "10/05/2017", "deposit_closes": "2017-05-17",
+                                             "orals_from": "2017-06-12", "orals_to": "2017-07-07"}),
+                              "campaign.json, colonne deposit_opens: date invalide"),
+    "dossier path escapes": (dict(candidates=[CANDIDATES[0].replace("c1.pdf", "../../etc/passwd")], marks=[],
+                                  prior=[]), "colonne dossier: chemin qui sort du paquet"),
+    "unknown candidate in marks": (dict(marks=["C9;A1.1;V;"]), "marks.csv, ligne 2, colonne candidate_id"),
+}
+
+
+@pytest.mark.parametrize("defect", DEFECTS)
+def test_each_defect_is_refused_and_nothing_changes(database, tmp_path, defect):
+    import_package(database, write_package(tmp_path / "good"), DossierStore(tmp_path / "store"))
+    before = snapshot(database)
+    kwargs, expected = DEFECTS[defect]
+    bad = write_package(tmp_path / "bad", **kwargs)
+    with pytest.raises(PackageError) as caught:
+        import_package(database, bad, DossierStore(tmp_path / "store"))
+    assert "rien n'a été enregistré" in caught.value.message
+    assert any(expected in line for line in caught.value.details), caught.value.details
+    assert snapshot(database) == before
+
+
+def test_a_non_pdf_dossier_is_refused(database, tmp_path):
+    package = write_package(tmp_path / "pkg")
+    (package / "dossiers" / "c2.pdf").write_bytes(b"PK\x03\x04 a Word document renamed")
+    with pytest.raises(PackageError) as caught:
+        import_package(database, package, DossierStore(tmp_path / "store"))
+    assert caught.value.details == ["candidates.csv, ligne 3, colonne dossier: ce n'est pas un fichier PDF ('c2.pdf')"]
+
+
+def test_every_problem_is_listed_at_once(database, tmp_path):
+    bad = write_package(tmp_path / "bad", marks=["C1;Z9.9;V;", "C1;A1.1;OK;", "C7;A1.2;V;"],
+                        prior=["C1;A1.1;20x;oui;peut-être"])
+    with pytest.raises(PackageError) as caught:
+        import_package(database, bad, DossierStore(tmp_path / "store"))
+    assert len(caught.value.problems) == 5
+    assert snapshot(database)["campaigns"] == []
+
+
+def test_a_zip_that_tries_to_write_outside_is_refused(database, tmp_path):
+    package = write_package(tmp_path / "pkg")
+    archive = tmp_path / "evil" / "evil.zip"
+    archive.parent.mkdir()
+    with zipfile.ZipFile(archive, "w") as z:
+        for file in package.rglob("*"):
+            if file.is_file():
+                z.write(file, file.relative_to(package).as_posix())
+        z.writestr("../../escaped.txt", "pwned")
+        z.writestr("/tmp/absolute-escape.txt", "pwned")
+    store = DossierStore(tmp_path / "store")
+    listing_before = sorted(p.name for p in tmp_path.rglob("*"))
+    with pytest.raises(PackageError) as caught:
+        import_package(database, archive, store)
+    assert sum("chemin qui sort du paquet" in d for d in caught.value.details) == 2
+    assert sorted(p.name for p in tmp_path.rglob("*")) == listing_before
+    assert not Path("/tmp/absolute-escape.txt").exists()
+    assert snapshot(database)["campaigns"] == []
