@@ -247,7 +247,7 @@ def _campaign(source: PackageSource, root: str, check: _Checker) -> CampaignInfo
         if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 120:
             check.add("campaign.json", None, key, str(value), "nombre de minutes entre 1 et 120 attendu")
         minutes[key] = value
-    if len(check.problems) > before:
+    if len(check.problems) > before or not isinstance(year, int):
         return None
     if dates["deposit_opens"] > dates["deposit_closes"] or dates["orals_from"] > dates["orals_to"]:
         check.add("campaign.json", None, None, None, "une période se termine avant de commencer")

@@ -1,0 +1,45 @@
+"""``c2i2e-jury campaign import PACKAGE`` and ``c2i2e-jury campaign demo OUT_DIR``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+
+def register(sub: Any) -> None:
+    parser = sub.add_parser("campaign", help="import a campaign package, or write the demo campaign")
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    imp = actions.add_parser("import", help="check and import a campaign package (folder or .zip)")
+    imp.add_argument("package", type=Path, help="the package folder or .zip (PRODUCT.md §4.1)")
+    imp.set_defaults(handler=import_command)
+    demo = actions.add_parser("demo", help="write the demo campaign as a package")
+    demo.add_argument("out_dir", type=Path, help="folder to write the package into")
+    demo.set_defaults(handler=demo_command)
+
+
+def import_command(args: argparse.Namespace) -> int:
+    from c2i2e_jury.services.campaign_import import import_package
+    from c2i2e_jury.storage.database import open_database
+
+    db = open_database(args.db)
+    try:
+        report = import_package(db, args.package)
+    finally:
+        db.dispose()
+    print(report.summary())
+    for change in report.changes:
+        print(f"  - {change}")
+    return 0
+
+
+def demo_command(args: argparse.Namespace) -> int:
+    from c2i2e_jury.errors import UserError
+    from c2i2e_jury.exchange.demo import write_demo_package
+
+    out: Path = args.out_dir
+    if out.exists() and any(out.iterdir()):
+        raise UserError(f"{out} n'est pas vide : choisissez un dossier vide ou nouveau.")
+    write_demo_package(out)
+    print(f"Campagne de démonstration écrite dans {out}")
+    return 0
