@@ -1,0 +1,343 @@
+"""Opening a candidate's dossier safely, and knowing when it is damaged.
+
+A dossier comes from a candidate's word processor, an upload platform and a USB key: it may be empty, not a PDF
+at all, password-protected, truncated, or readable only after MuPDF rebuilt it. :func:`open_dossier` refuses what
+cannot be shown (a :class:`DossierError` with one French sentence) and opens the rest, recording as
+:class:`Damage` what the jury must know: a file MuPDF had to repair, a page that raised errors or whose content MuPDF
+had to skip. MuPDF's own chatter on stderr is silenced; its warnings are kept (``Dossier.warnings``) and logged.
+
+Threads: PyMuPDF objects are not thread-safe, and MuPDF's warning store is one per process. A :class:`Dossier` is
+owned by one thread (the viewer's worker): open it, use it and close it there. Everything computed from it
+(:class:`~c2i2e_jury.dossier.text.DossierText`, reports, evidence maps, search hits) is plain immutable data that
+may be handed to any thread.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, NamedTuple
+
+import pymupdf
+
+from c2i2e_jury.dossier.text import DossierText, PageText, extract_page
+from c2i2e_jury.errors import UserError
+
+if TYPE_CHECKING:
+    from c2i2e_jury.domain.referential import Referential
+    from c2i2e_jury.dossier.evidence import EvidenceMap
+    from c2i2e_jury.dossier.expected import Expected
+    from c2i2e_jury.dossier.report import FormatReport
+    from c2i2e_jury.dossier.search import SearchHit, SearchIndex
+    from c2i2e_jury.dossier.structure import Structure
+
+log = logging.getLogger(__name__)
+
+MUPDF_ERRORS: tuple[type[BaseException], ...] = (RuntimeError, ValueError, pymupdf.mupdf.FzErrorBase)
+# MuPDF warnings that mean content was lost or rebuilt; others (a broken ICC profile ignored...) are harmless.
+_DAMAGE_WARNING = re.compile(
+    r"format error|cannot load|cannot (?:draw|render|find|read)|not a stream|repair|zlib|"
+    r"unexpected end|premature end|truncated|read error|corrupt|non-page object|page tree", re.IGNORECASE)
+
+
+class DossierError(UserError):
+    """A dossier that cannot be opened or shown; the message is one French sentence for the jury."""
+
+
+class FileAccessError(DossierError):
+    """The file cannot be read at all (missing, no permission)."""
+
+
+class EmptyFileError(DossierError):
+    """The file has no bytes, or a PDF with no page."""
+
+
+class NotPdfError(DossierError):
+    """The file is something else (a Word document, a picture, text) named .pdf."""
+
+
+class EncryptedError(DossierError):
+    """The PDF needs a password to be opened."""
+
+
+class DamagedError(DossierError):
+    """MuPDF cannot make sense of the file, or (``require_intact``) had to repair it."""
+
+
+class PageError(DossierError):
+    """One page cannot be read or rendered."""
+
+
+@dataclass(frozen=True)
+class Damage:
+    """Something the jury must know about the file; ``page`` is None for the file as a whole."""
+
+    page: int | None
+    message: str
+
+
+class RenderedPage(NamedTuple):
+    """Pixels of a rendered page, RGB or RGBA rows of ``stride`` bytes, ready to wrap in a QImage."""
+
+    width: int
+    height: int
+    stride: int
+    alpha: bool
+    samples: bytes
+
+
+@contextmanager
+def mupdf_quiet(into: list[str]) -> Iterator[None]:
+    """Run MuPDF with its stderr display off, appending the warnings it raised meanwhile to ``into``."""
+    pymupdf.TOOLS.mupdf_display_errors(False)
+    pymupdf.TOOLS.mupdf_display_warnings(False)
+    pymupdf.TOOLS.reset_mupdf_warnings()
+    try:
+        yield
+    finally:
+        text = pymupdf.TOOLS.mupdf_warnings(reset=True)
+        into.extend(line for line in text.splitlines() if line.strip())
+
+
+def open_dossier(source: Path | str | bytes, name: str | None = None) -> Dossier:
+    """Open a dossier from a path or from its bytes (``name`` then names it in messages).
+
+    Raises a :class:`DossierError` for a file that cannot be shown: unreadable, empty, not a PDF, password-protected,
+    or one MuPDF cannot open or finds no page in. A file MuPDF had to repair opens, with a :class:`Damage`.
+    """
+    if isinstance(source, bytes):
+        path, data = None, source
+        label = name or "dossier"
+    else:
+        path = Path(source)
+        label = name or path.name
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise FileAccessError(f"Impossible de lire le fichier « {label} » : {exc.strerror or exc}.") from exc
+    _check_bytes(data, label)
+    warnings: list[str] = []
+    with mupdf_quiet(warnings):
+        try:
+            doc = pymupdf.open(stream=data, filetype="pdf")
+        except MUPDF_ERRORS as exc:
+            log.info("MuPDF cannot open %s: %s", label, exc)
+            raise DamagedError(f"Le fichier « {label} » est endommagé : il ne peut pas être ouvert.") from exc
+    if doc.needs_pass:
+        doc.close()
+        raise EncryptedError(f"Le fichier « {label} » est protégé par un mot de passe : il ne peut pas être lu.")
+    if doc.page_count == 0:
+        doc.close()
+        raise EmptyFileError(f"Le fichier « {label} » est endommagé ou vide : il ne contient aucune page lisible.")
+    return Dossier(doc, label, path, hashlib.sha256(data).hexdigest(), warnings)
+
+
+def _check_bytes(data: bytes, label: str) -> None:
+    if not data:
+        raise EmptyFileError(f"Le fichier « {label} » est vide (0 octet).")
+    if b"%PDF-" not in data[:1024]:
+        kind = " (une archive ZIP : un document Word ou LibreOffice ?)" if data.startswith(b"PK\x03\x04") else ""
+        raise NotPdfError(f"Le fichier « {label} » n'est pas un PDF{kind}.")
+
+
+class Dossier:
+    """An opened dossier. Computes its text, structure, report, evidence map and search index once, on demand."""
+
+    def __init__(self, doc: pymupdf.Document, name: str, path: Path | None, sha256: str,
+                 warnings: list[str]) -> None:
+        self._doc = doc
+        self.name = name
+        self.path = path
+        self.sha256 = sha256
+        self.warnings: list[str] = list(warnings)
+        self._damage: list[Damage] = []
+        self._text: DossierText | None = None
+        self._structure: Structure | None = None
+        self._index: SearchIndex | None = None
+        self._rendered: set[int] = set()
+        if doc.is_repaired:
+            self._damage.append(Damage(None, "Le fichier est endommagé : MuPDF a dû reconstruire sa structure "
+                                             "(fichier tronqué ou corrompu) ; des pages ou des contenus peuvent "
+                                             "manquer."))
+        if warnings:
+            log.info("MuPDF warnings opening %s: %s", name, "; ".join(warnings))
+
+    # -- the file ----------------------------------------------------------------------------------------------
+
+    @property
+    def document(self) -> pymupdf.Document:
+        """The PyMuPDF document, for a renderer running in the owning thread."""
+        return self._doc
+
+    @property
+    def page_count(self) -> int:
+        return int(self._doc.page_count)
+
+    def page_size(self, number: int) -> tuple[float, float]:
+        """Width and height of page ``number`` in points, as displayed (rotation applied)."""
+        rect = self._load(number).rect
+        return float(rect.width), float(rect.height)
+
+    def outline(self) -> list[tuple[int, str, int | None]]:
+        """The bookmarks: (level, title, page number or None when the target is not a page of the file)."""
+        warnings: list[str] = []
+        with mupdf_quiet(warnings):
+            try:
+                toc = self._doc.get_toc(simple=True)
+            except MUPDF_ERRORS as exc:
+                log.info("outline of %s unreadable: %s", self.name, exc)
+                toc = []
+        self._note(warnings, None)
+        return [(int(level), str(title), int(page) if 1 <= int(page) <= self.page_count else None)
+                for level, title, page in toc]
+
+    @property
+    def damage(self) -> tuple[Damage, ...]:
+        """What is known to be damaged so far; :meth:`probe` reads every page to know it all."""
+        return tuple(self._damage)
+
+    @property
+    def damaged(self) -> bool:
+        return bool(self._damage)
+
+    def require_intact(self) -> None:
+        """Raise :class:`DamagedError` with the first damage found, if any."""
+        if self._damage:
+            first = self._damage[0]
+            where = f" (page {first.page})" if first.page else ""
+            raise DamagedError(f"« {self.name} »{where} : {first.message}")
+
+    def probe(self, render: bool = True) -> tuple[Damage, ...]:
+        """Read every page (text, and a thumbnail render that decodes its images) and return all the damage."""
+        self.text()
+        if render:
+            for number in range(1, self.page_count + 1):
+                if number not in self._rendered:
+                    with suppress(PageError):  # recorded as damage by render()
+                        self.render(number, scale=0.1)
+        return self.damage
+
+    # -- pages -------------------------------------------------------------------------------------------------
+
+    def text(self) -> DossierText:
+        """The text of every page, extracted once. A page that fails is empty and recorded as damage."""
+        if self._text is None:
+            self._text = DossierText(tuple(self._page_text(n) for n in range(1, self.page_count + 1)))
+        return self._text
+
+    def page_text(self, number: int) -> PageText:
+        return self.text().page(number)
+
+    def _page_text(self, number: int) -> PageText:
+        warnings: list[str] = []
+        result: PageText | None = None
+        with mupdf_quiet(warnings):
+            try:
+                result = extract_page(self._doc.load_page(number - 1))
+            except MUPDF_ERRORS as exc:
+                log.info("page %d of %s unreadable: %s", number, self.name, exc)
+                self._add(Damage(number, f"La page {number} ne peut pas être lue."))
+        damaged = self._note(warnings, number) or result is None
+        if result is None:
+            return PageText(number, 0.0, 0.0, (), damaged=True)
+        return PageText(result.number, result.width, result.height, result.lines, damaged=damaged)
+
+    def render(self, number: int, scale: float = 1.0, alpha: bool = False) -> RenderedPage:
+        """Render page ``number`` at ``scale`` (1 = 72 dpi). Raises :class:`PageError` if MuPDF fails on it."""
+        page = self._load(number)
+        warnings: list[str] = []
+        with mupdf_quiet(warnings):
+            try:
+                pix = page.get_pixmap(matrix=pymupdf.Matrix(scale, scale), alpha=alpha)
+            except MUPDF_ERRORS as exc:
+                log.info("page %d of %s cannot be rendered: %s", number, self.name, exc)
+                self._add(Damage(number, f"La page {number} ne peut pas être affichée."))
+                raise PageError(f"La page {number} de « {self.name} » ne peut pas être affichée.") from exc
+        self._rendered.add(number)
+        self._note(warnings, number)
+        return RenderedPage(pix.width, pix.height, pix.stride, bool(pix.alpha), bytes(pix.samples))
+
+    def _load(self, number: int) -> pymupdf.Page:
+        """Page ``number``; IndexError out of range (a bug), :class:`PageError` if MuPDF cannot load it."""
+        if not 1 <= number <= self.page_count:
+            raise IndexError(f"page {number} not in 1..{self.page_count}")
+        warnings: list[str] = []
+        with mupdf_quiet(warnings):
+            try:
+                page = self._doc.load_page(number - 1)
+            except MUPDF_ERRORS as exc:
+                log.info("page %d of %s cannot be loaded: %s", number, self.name, exc)
+                self._add(Damage(number, f"La page {number} ne peut pas être lue."))
+                raise PageError(f"La page {number} de « {self.name} » ne peut pas être lue.") from exc
+        self._note(warnings, number)
+        return page
+
+    def _note(self, warnings: list[str], number: int | None) -> bool:
+        """Keep MuPDF's warnings; record damage when they say content was lost. True if so."""
+        if not warnings:
+            return False
+        self.warnings.extend(warnings)
+        log.info("MuPDF warnings on %s page %s: %s", self.name, number, "; ".join(warnings))
+        if not any(_DAMAGE_WARNING.search(w) for w in warnings):
+            return False
+        where = f"La page {number}" if number else "Le fichier"
+        self._add(Damage(number, f"{where} contient des erreurs : une partie de son contenu peut manquer."))
+        return True
+
+    def _add(self, damage: Damage) -> None:
+        if damage not in self._damage:
+            self._damage.append(damage)
+
+    # -- what the jury asks ------------------------------------------------------------------------------------
+
+    def structure(self) -> Structure:
+        """Where the introduction, the parts and the conclusion begin."""
+        if self._structure is None:
+            from c2i2e_jury.dossier.structure import find_structure
+
+            self._structure = find_structure(self.text(), self.outline())
+        return self._structure
+
+    def search_index(self) -> SearchIndex:
+        """The text of every page indexed for search (and for finding item codes), built once."""
+        if self._index is None:
+            from c2i2e_jury.dossier.search import SearchIndex
+
+            self._index = SearchIndex(self.text())
+        return self._index
+
+    def search(self, query: str, limit: int = 1000) -> list[SearchHit]:
+        """Every occurrence of ``query`` (ignoring case and accents), in page order, with boxes to highlight."""
+        return self.search_index().search(query, limit=limit)
+
+    def report(self, expected: Expected | None = None) -> FormatReport:
+        """The format report; include the damage found so far (call :meth:`probe` first for all of it)."""
+        from c2i2e_jury.dossier.report import build_report
+
+        return build_report(self.text(), self.structure(), expected, self.damage)
+
+    def evidence(self, referential: Referential | None = None) -> EvidenceMap:
+        """For each of the 28 items, the pages citing its code and the page where its part begins."""
+        from c2i2e_jury.dossier.evidence import build_evidence
+        from c2i2e_jury.resources_access import referential as load_referential
+
+        return build_evidence(self.text(), self.structure(), referential or load_referential(), self.search_index())
+
+    # -- lifetime ----------------------------------------------------------------------------------------------
+
+    def close(self) -> None:
+        if not self._doc.is_closed:
+            self._doc.close()
+
+    def __enter__(self) -> Dossier:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
