@@ -182,3 +182,9 @@ def explain(
                          f"{referential.max_missing_per_domain} au plus")
     prefix = "Certificat non délivré" if status is Status.EXAMINED else "En attente"
     return f"{prefix} : " + ". ".join(parts) + "."
+
+
+def needs_justification(evaluator: Mark | None, decision: Mark | None) -> bool:
+    """A jury decision that differs from the evaluator's mark must be justified (the jury may withdraw an item the
+    evaluator validated, or validate one they did not: PRODUCT.md §2)."""
+    return evaluator is not None and decision is not None and decision is not evaluator

@@ -6,7 +6,8 @@ PostgreSQL. Idempotent imports rest on unique constraints (campaign, candidate, 
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -19,6 +20,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    TypeDecorator,
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -30,6 +32,26 @@ NAMING = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware UTC datetimes on every backend (SQLite keeps no time zone: store UTC, give it back as UTC)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime: pass an aware UTC datetime")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 class Base(DeclarativeBase):
@@ -50,7 +72,7 @@ class Campaign(Base):
     discussion_minutes: Mapped[int] = mapped_column(Integer, default=20)
     authority_pem: Mapped[str | None] = mapped_column(Text)
     package_sha256: Mapped[str] = mapped_column(String(64))
-    imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
     candidates: Mapped[list[Candidate]] = relationship(back_populates="campaign", order_by="Candidate.candidate_id")
     jurors: Mapped[list[Juror]] = relationship(back_populates="campaign")
@@ -148,9 +170,10 @@ class Oral(Base):
     pk: Mapped[int] = mapped_column(Integer, primary_key=True)
     candidate_pk: Mapped[int] = mapped_column(ForeignKey("candidate.pk", ondelete="CASCADE"), unique=True)
     attendance: Mapped[str] = mapped_column(String(16), default="pending")  # pending / present / absent
-    checked_in_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    checked_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     current_page: Mapped[int] = mapped_column(Integer, default=0)
     view_state: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
+    view_updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     locked: Mapped[bool] = mapped_column(Boolean, default=False)
 
     candidate: Mapped[Candidate] = relationship(back_populates="oral")
@@ -166,7 +189,7 @@ class TimerEvent(Base):
     oral_pk: Mapped[int] = mapped_column(ForeignKey("oral.pk", ondelete="CASCADE"), index=True)
     seq: Mapped[int] = mapped_column(Integer)
     kind: Mapped[str] = mapped_column(String(32))
-    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
     data: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
 
 
@@ -176,7 +199,7 @@ class Incident(Base):
     pk: Mapped[int] = mapped_column(Integer, primary_key=True)
     oral_pk: Mapped[int] = mapped_column(ForeignKey("oral.pk", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(32))  # late_arrival / technical / fraud_suspicion / other
-    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
     note: Mapped[str] = mapped_column(Text, default="")
 
 
@@ -192,7 +215,7 @@ class Decision(Base):
     decision: Mapped[str | None] = mapped_column(String(2))
     comment: Mapped[str] = mapped_column(Text, default="")
     justification: Mapped[str] = mapped_column(Text, default="")
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
 class DecisionChange(Base):
@@ -203,7 +226,7 @@ class DecisionChange(Base):
     item: Mapped[str] = mapped_column(String(8))
     old: Mapped[str | None] = mapped_column(String(2))
     new: Mapped[str | None] = mapped_column(String(2))
-    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
     justification: Mapped[str] = mapped_column(Text, default="")
     comment: Mapped[str] = mapped_column(Text, default="")
     by: Mapped[str] = mapped_column(String(32), default="validation_jury")  # or certification_jury
@@ -222,6 +245,6 @@ class ResultSheet(Base):
     sha256: Mapped[str] = mapped_column(String(64), index=True)
     pdf: Mapped[bytes] = mapped_column(LargeBinary)
     result: Mapped[dict[str, object]] = mapped_column(JSON)
-    signed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    stored_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    signed_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    stored_at: Mapped[datetime] = mapped_column(UTCDateTime())
     reopen_reason: Mapped[str] = mapped_column(Text, default="")

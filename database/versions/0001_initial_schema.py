@@ -173,6 +173,7 @@ def upgrade() -> None:
         sa.Column("checked_in_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("current_page", sa.Integer(), nullable=False),
         sa.Column("view_state", sa.JSON(), nullable=False),
+        sa.Column("view_updated_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("locked", sa.Boolean(), nullable=False),
         sa.ForeignKeyConstraint(
             ["candidate_pk"],

@@ -135,3 +135,13 @@ def test_awaiting_oral_counts_only_prior_items(referential):
     assert out.validated == ("A2.1",)
     assert not out.certificate
     assert out.explanation.startswith("En attente : Épreuve orale non encore passée")
+
+
+@pytest.mark.parametrize(
+    ("evaluator", "decision", "required"),
+    [(V, V, False), (NV, NV, False), (V, NV, True), (NV, V, True), (None, V, False), (V, None, False)],
+)
+def test_a_decision_against_the_evaluator_needs_a_justification(evaluator, decision, required):
+    from c2i2e_jury.domain.rules import needs_justification
+
+    assert needs_justification(evaluator, decision) is required

@@ -1,0 +1,330 @@
+"""The jury room's use cases: the day's candidates, a candidate's file, check-in, decisions, incidents, and where
+the jury was. Each call is one transaction, committed before it returns: the screen shows a change only once it
+is on disk (a crash or a power cut loses nothing)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from c2i2e_jury.domain.rules import (
+    Attendance,
+    Mark,
+    Outcome,
+    PriorValidation,
+    Situation,
+    evaluate,
+    needs_justification,
+    not_admitted_reason,
+)
+from c2i2e_jury.errors import UserError
+from c2i2e_jury.resources_access import referential
+from c2i2e_jury.storage.database import Database
+from c2i2e_jury.storage.dossier_store import DossierStore
+from c2i2e_jury.storage.models import Candidate, Decision, DecisionChange, Incident, Oral, ResultSheet
+
+Clock = Callable[[], datetime]
+
+INCIDENT_KINDS = ("late_arrival", "technical", "fraud_suspicion", "other")
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class JuryRoomError(UserError):
+    """A jury-room action that the rules refuse (the message is French: the jurors read it)."""
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    code: str
+    domain: str
+    part: int
+    wording: str
+    evaluator: Mark | None
+    evaluator_comment: str
+    prior: PriorValidation | None
+    decision: Mark | None
+    comment: str
+    justification: str
+
+    @property
+    def acquired(self) -> bool:
+        return self.prior is not None and self.prior.counts
+
+
+@dataclass(frozen=True)
+class IncidentRow:
+    pk: int
+    kind: str
+    at: datetime
+    note: str
+
+
+@dataclass(frozen=True)
+class DecisionChangeRow:
+    item: str
+    old: str | None
+    new: str | None
+    at: datetime
+    justification: str
+    comment: str
+    by: str
+
+
+@dataclass(frozen=True)
+class CandidateFile:
+    pk: int
+    candidate_id: str
+    last_name: str
+    first_name: str
+    campaign_id: str
+    campaign_year: int
+    presentation_minutes: int
+    discussion_minutes: int
+    oral_date: date | None
+    oral_time: str
+    room: str
+    jury: str
+    evaluator: str
+    extra_time_percent: int
+    not_admitted_reason: str | None
+    attendance: Attendance
+    checked_in_at: datetime | None
+    locked: bool
+    dossier_path: Path | None
+    items: tuple[ItemRow, ...]
+    outcome: Outcome
+    incidents: tuple[IncidentRow, ...]
+    view_state: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def admitted(self) -> bool:
+        return self.not_admitted_reason is None
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.last_name.upper()} {self.first_name}"
+
+    def item(self, code: str) -> ItemRow:
+        return next(i for i in self.items if i.code == code)
+
+
+@dataclass(frozen=True)
+class DayEntry:
+    pk: int
+    candidate_id: str
+    last_name: str
+    first_name: str
+    oral_date: date | None
+    oral_time: str
+    room: str
+    jury: str
+    state: str  # upcoming / present / absent / not_admitted / signed
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.last_name.upper()} {self.first_name}"
+
+
+def _mark(value: str | None) -> Mark | None:
+    return Mark(value) if value else None
+
+
+def situation_of(candidate: Candidate) -> Situation:
+    oral = candidate.oral
+    return Situation(
+        deposited=candidate.deposited,
+        rework_pending=candidate.rework_pending,
+        attendance=Attendance(oral.attendance) if oral else Attendance.PENDING,
+        annulled=candidate.annulled,
+        prior=tuple(PriorValidation(p.item, p.year, p.copy_deposited, p.original_received) for p in candidate.prior),
+        decisions={d.item: _mark(d.decision) for d in candidate.decisions},
+    )
+
+
+def _load(session: Session, candidate_pk: int) -> Candidate:
+    candidate = session.scalars(
+        select(Candidate).where(Candidate.pk == candidate_pk).options(
+            selectinload(Candidate.marks), selectinload(Candidate.prior), selectinload(Candidate.decisions),
+            selectinload(Candidate.oral).selectinload(Oral.incidents), selectinload(Candidate.dossier),
+            selectinload(Candidate.campaign))
+    ).one_or_none()
+    if candidate is None:
+        raise JuryRoomError("Candidat introuvable dans la base.")
+    return candidate
+
+
+def _oral(session: Session, candidate: Candidate) -> Oral:
+    if candidate.oral is None:
+        candidate.oral = Oral(attendance=Attendance.PENDING.value, current_page=0, view_state={}, locked=False)
+        session.flush()
+    return candidate.oral
+
+
+def _file(candidate: Candidate, store: DossierStore | None) -> CandidateFile:
+    ref = referential()
+    marks = {m.item: m for m in candidate.marks}
+    prior = {p.item: PriorValidation(p.item, p.year, p.copy_deposited, p.original_received) for p in candidate.prior}
+    decisions = {d.item: d for d in candidate.decisions}
+    items = []
+    for item in ref:
+        mark, decision = marks.get(item.code), decisions.get(item.code)
+        items.append(ItemRow(item.code, item.domain, item.part, item.wording, _mark(mark.mark) if mark else None,
+                             mark.comment if mark else "", prior.get(item.code),
+                             _mark(decision.decision) if decision else None, decision.comment if decision else "",
+                             decision.justification if decision else ""))
+    situation = situation_of(candidate)
+    oral = candidate.oral
+    dossier = None
+    if candidate.dossier is not None:
+        dossier = (store or DossierStore()).path(candidate.dossier.sha256)
+    return CandidateFile(
+        candidate.pk, candidate.candidate_id, candidate.last_name, candidate.first_name, candidate.campaign_id,
+        candidate.campaign.year, candidate.campaign.presentation_minutes, candidate.campaign.discussion_minutes,
+        candidate.oral_date, candidate.oral_time, candidate.room, candidate.jury, candidate.evaluator,
+        candidate.extra_time_percent, not_admitted_reason(situation), situation.attendance,
+        oral.checked_in_at if oral else None, bool(oral and oral.locked), dossier, tuple(items),
+        evaluate(ref, situation),
+        tuple(IncidentRow(i.pk, i.kind, i.at, i.note) for i in (oral.incidents if oral else [])),
+        dict(oral.view_state or {}) if oral else {},
+    )
+
+
+def candidate_file(db: Database, candidate_pk: int, store: DossierStore | None = None) -> CandidateFile:
+    with db.read() as session:
+        return _file(_load(session, candidate_pk), store)
+
+
+def day_entries(db: Database, campaign_id: str | None = None, room: str | None = None,
+                day: date | None = None) -> list[DayEntry]:
+    """The candidates of a room's day, in the order they are heard."""
+    with db.read() as session:
+        query = select(Candidate).options(selectinload(Candidate.oral))
+        if campaign_id:
+            query = query.where(Candidate.campaign_id == campaign_id)
+        if room:
+            query = query.where(Candidate.room == room)
+        if day:
+            query = query.where(Candidate.oral_date == day)
+        candidates = list(session.scalars(query))
+        signed = set(session.scalars(select(ResultSheet.candidate_pk).where(
+            ResultSheet.candidate_pk.in_([c.pk for c in candidates]))))
+        entries = [DayEntry(c.pk, c.candidate_id, c.last_name, c.first_name, c.oral_date, c.oral_time, c.room,
+                            c.jury, _state(c, c.pk in signed)) for c in candidates]
+    return sorted(entries, key=lambda e: (e.oral_date or date.max, e.oral_time or "99:99", e.last_name))
+
+
+def _state(candidate: Candidate, signed: bool) -> str:
+    if not candidate.deposited or candidate.rework_pending:
+        return "not_admitted"
+    if candidate.oral and candidate.oral.locked and signed:
+        return "signed"
+    if candidate.oral and candidate.oral.attendance != Attendance.PENDING.value:
+        return candidate.oral.attendance
+    return "upcoming"
+
+
+def _editable(candidate: Candidate) -> None:
+    reason = not_admitted_reason(situation_of(candidate))
+    if reason is not None:
+        raise JuryRoomError(f"Ce candidat n'est pas admis à l'épreuve orale : {reason}.")
+    if candidate.oral is not None and candidate.oral.locked:
+        raise JuryRoomError("La feuille de résultats est signée : rouvrez-la (avec un motif) pour la modifier.")
+
+
+def check_in(db: Database, candidate_pk: int, attendance: Attendance, now: Clock = utc_now,
+             store: DossierStore | None = None) -> CandidateFile:
+    """Present, or absent (abandonment, recorded with its time); PENDING undoes a check-in."""
+    with db.session() as session:
+        candidate = _load(session, candidate_pk)
+        _editable(candidate)
+        oral = _oral(session, candidate)
+        oral.attendance = attendance.value
+        oral.checked_in_at = None if attendance is Attendance.PENDING else now()
+    return candidate_file(db, candidate_pk, store)
+
+
+def decide(db: Database, candidate_pk: int, item: str, decision: Mark | None, *, comment: str | None = None,
+           justification: str | None = None, now: Clock = utc_now, by: str = "validation_jury",
+           store: DossierStore | None = None) -> CandidateFile:
+    """Record the jury's decision on one item, with its history; refused when the rules say no."""
+    if item not in referential():
+        raise JuryRoomError(f"Compétence inconnue : {item}.")
+    with db.session() as session:
+        candidate = _load(session, candidate_pk)
+        _editable(candidate)
+        if candidate.oral is None or candidate.oral.attendance != Attendance.PRESENT.value:
+            raise JuryRoomError("Enregistrez d'abord la présence du candidat.")
+        if any(p.item == item and p.copy_deposited and p.original_received for p in candidate.prior):
+            raise JuryRoomError(f"{item} est acquise par une validation antérieure : elle ne peut pas être modifiée.")
+        current = next((d for d in candidate.decisions if d.item == item), None)
+        evaluator = next((_mark(m.mark) for m in candidate.marks if m.item == item), None)
+        new_comment = comment if comment is not None else (current.comment if current else "")
+        new_justification = (justification if justification is not None
+                             else (current.justification if current else "")).strip()
+        if needs_justification(evaluator, decision) and not new_justification:
+            raise JuryRoomError(f"{item} : une justification est obligatoire quand la décision du jury diffère "
+                                f"de celle de l'évaluateur ({evaluator.value if evaluator else '-'}).")
+        old = current.decision if current else None
+        value = decision.value if decision else None
+        if current is None:
+            current = Decision(item=item, decision=value, comment=new_comment, justification=new_justification,
+                               updated_at=now())
+            candidate.decisions.append(current)
+        elif (current.decision, current.comment, current.justification) == (value, new_comment, new_justification):
+            return _file(candidate, store)
+        else:
+            current.decision, current.comment, current.justification = value, new_comment, new_justification
+            current.updated_at = now()
+        session.add(DecisionChange(candidate_pk=candidate.pk, item=item, old=old, new=value, at=now(),
+                                   justification=new_justification, comment=new_comment, by=by))
+        session.flush()
+        result = _file(candidate, store)
+    return result
+
+
+def history(db: Database, candidate_pk: int, item: str | None = None) -> list[DecisionChangeRow]:
+    with db.read() as session:
+        query = select(DecisionChange).where(DecisionChange.candidate_pk == candidate_pk)
+        if item:
+            query = query.where(DecisionChange.item == item)
+        return [DecisionChangeRow(c.item, c.old, c.new, c.at, c.justification, c.comment, c.by)
+                for c in session.scalars(query.order_by(DecisionChange.pk))]
+
+
+def add_incident(db: Database, candidate_pk: int, kind: str, note: str, now: Clock = utc_now) -> IncidentRow:
+    if kind not in INCIDENT_KINDS:
+        raise JuryRoomError(f"Type d'incident inconnu : {kind}.")
+    with db.session() as session:
+        candidate = _load(session, candidate_pk)
+        _editable(candidate)
+        incident = Incident(kind=kind, at=now(), note=note.strip())
+        _oral(session, candidate).incidents.append(incident)
+        session.flush()
+        return IncidentRow(incident.pk, incident.kind, incident.at, incident.note)
+
+
+def save_view_state(db: Database, candidate_pk: int, state: dict[str, Any], now: Clock = utc_now) -> None:
+    """Where the jury is (page, zoom, selected item): reopened there after a crash."""
+    with db.session() as session:
+        candidate = _load(session, candidate_pk)
+        oral = _oral(session, candidate)
+        oral.view_state = dict(state)
+        oral.current_page = int(state.get("page", 0))
+        oral.view_updated_at = now()
+
+
+def last_candidate(db: Database) -> int | None:
+    """The candidate the jury was on last (to reopen on it after a crash or a restart)."""
+    with db.read() as session:
+        row = session.execute(select(Oral.candidate_pk).where(Oral.view_updated_at.is_not(None))
+                              .order_by(Oral.view_updated_at.desc()).limit(1)).first()
+        return int(row[0]) if row else None
