@@ -129,10 +129,16 @@ def open_dossier(source: Path | str | bytes, name: str | None = None) -> Dossier
         except MUPDF_ERRORS as exc:
             log.info("MuPDF cannot open %s: %s", label, exc)
             raise DamagedError(f"Le fichier « {label} » est endommagé : il ne peut pas être ouvert.") from exc
-    if doc.needs_pass:
-        doc.close()
-        raise EncryptedError(f"Le fichier « {label} » est protégé par un mot de passe : il ne peut pas être lu.")
-    if doc.page_count == 0:
+        if doc.needs_pass:
+            doc.close()
+            raise EncryptedError(f"Le fichier « {label} » est protégé par un mot de passe : il ne peut pas être lu.")
+        try:
+            pages = doc.page_count
+        except MUPDF_ERRORS as exc:  # a page tree that even repair could not rebuild
+            doc.close()
+            log.info("MuPDF cannot count the pages of %s: %s", label, exc)
+            raise DamagedError(f"Le fichier « {label} » est endommagé : ses pages ne peuvent pas être lues.") from exc
+    if pages == 0:
         doc.close()
         raise EmptyFileError(f"Le fichier « {label} » est endommagé ou vide : il ne contient aucune page lisible.")
     return Dossier(doc, label, path, hashlib.sha256(data).hexdigest(), warnings)

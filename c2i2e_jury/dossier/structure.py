@@ -31,6 +31,9 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _ORDINAL = {"1": 1, "premiere": 1, "2": 2, "deuxieme": 2, "seconde": 2, "3": 3, "troisieme": 3, "4": 4,
             "quatrieme": 4}
 SHORT_LINE_WORDS = 10
+# Running titles sit in the header or footer margin, above the first line of body text (which a word processor
+# puts about 10 % down the page): narrower than the page-number band.
+RUNNING_TITLE_BAND = 0.07
 STYLE_RATIO = 1.15
 
 
@@ -127,7 +130,7 @@ def _is_toc_page(page: PageText) -> bool:
     entries = 0
     for line in page.lines:
         folded = fold(line.text)
-        if SOMMAIRE.match(folded) and not page.in_band(line):
+        if SOMMAIRE.match(folded) and not page.in_band(line, RUNNING_TITLE_BAND):
             return True
         if TOC_ENTRY.search(line.text):
             entries += 1
@@ -152,7 +155,7 @@ def _candidates(text: DossierText, toc_pages: set[int]) -> list[_Candidate]:
 
 
 def _tier(page: PageText, line: Line, folded: str, body: float) -> int:
-    if page.in_band(line):
+    if page.in_band(line, RUNNING_TITLE_BAND):
         return 3
     if line.bold or (body and line.size >= body * STYLE_RATIO):
         return 0

@@ -44,6 +44,15 @@ def truncated_pdf(conform_pdf: Path, dossiers: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
+def repaired_pdf(conform_pdf: Path, dossiers: Path) -> Path:
+    """A file whose last bytes (cross-reference and trailer) were lost in a copy: MuPDF rebuilds it."""
+    data = conform_pdf.read_bytes()
+    path = dossiers / "repaired.pdf"
+    path.write_bytes(data[:-100])
+    return path
+
+
+@pytest.fixture(scope="session")
 def empty_pdf(dossiers: Path) -> Path:
     path = dossiers / "empty.pdf"
     path.write_bytes(b"")

@@ -54,6 +54,7 @@ class DossierSpec:
     year_on_cover: bool = True
     numbered: bool = True
     number_format: str = "{first} {last} — C2i2e {year} — page {n} / {total}"
+    number_offset: int = 0  # -1: numbering restarts after the cover, page 2 shows "1"
     sommaire: bool = True
     introduction: bool = True
     parts: tuple[int, ...] = (1, 2, 3, 4)
@@ -96,7 +97,8 @@ def build_dossier(path: Path, spec: DossierSpec | None = None, **changes: object
         if number > 1 and spec.numbered:
             writer.footer(page, spec.number_format.format(
                 first=spec.first_name, last=spec.last_name.upper(), year=spec.campaign_year,
-                n=number, total=len(plan)))
+                n=number + spec.number_offset, total=len(plan) + spec.number_offset))
+        writer.finish_page()
     if spec.outline:
         doc.set_toc(toc)
     doc.set_metadata({"producer": "LibreOffice 5.2", "creator": "Writer", "title": "Dossier C2i2e"})
@@ -194,17 +196,25 @@ class _Writer:
         self.bold = (FONTS / "VeraBd.ttf").read_bytes()
         self.y = MARGIN
         self.shots = 0
+        self.shape: pymupdf.Shape | None = None
 
     def new_page(self) -> pymupdf.Page:
         page = self.doc.new_page(width=A4[0], height=A4[1])
         page.insert_font(fontname="vera", fontbuffer=self.regular)
         page.insert_font(fontname="verabd", fontbuffer=self.bold)
         self.y = MARGIN + 20
+        self.shape = page.new_shape()  # one shape per page: insert_text on the page would make one per line
         return page
+
+    def finish_page(self) -> None:
+        assert self.shape is not None
+        self.shape.commit()
+        self.shape = None
 
     def line(self, page: pymupdf.Page, text: str, size: float = BODY_SIZE, bold: bool = False,
              x: float = MARGIN) -> None:
-        page.insert_text((x, self.y), text, fontname="verabd" if bold else "vera", fontsize=size)
+        assert self.shape is not None
+        self.shape.insert_text((x, self.y), text, fontname="verabd" if bold else "vera", fontsize=size)
         self.y += max(LINE_GAP, size * 1.4)
 
     def paragraph(self, page: pymupdf.Page, text: str, size: float = BODY_SIZE, bold: bool = False) -> None:
@@ -233,7 +243,8 @@ class _Writer:
         self.line(page, f"Figure {self.shots} : capture d'écran de l'ENT pendant la séance.", size=9)
 
     def footer(self, page: pymupdf.Page, text: str) -> None:
-        page.insert_text((MARGIN, A4[1] - 36), text, fontname="vera", fontsize=9)
+        assert self.shape is not None
+        self.shape.insert_text((MARGIN, A4[1] - 36), text, fontname="vera", fontsize=9)
 
 
 def _fill(w: _Writer, page: pymupdf.Page, spec: DossierSpec, kind: str, arg: object, plan: Plan) -> None:
@@ -298,3 +309,18 @@ def _screenshot_jpeg(seed: int, width: int = 1200, height: int = 800) -> bytes:
     out = io.BytesIO()
     Image.blend(base, noise, 0.02).save(out, "JPEG", quality=60)
     return out.getvalue()
+
+
+def write_pages(path: Path, pages: list[list[str]], size: float = BODY_SIZE) -> None:
+    """A plain PDF: each inner list is a page, each string a line of body text (embedded Vera font)."""
+    doc = pymupdf.open()
+    regular = (FONTS / "Vera.ttf").read_bytes()
+    for lines in pages:
+        page = doc.new_page(width=A4[0], height=A4[1])
+        page.insert_font(fontname="vera", fontbuffer=regular)
+        shape = page.new_shape()
+        for i, text in enumerate(lines):
+            shape.insert_text((MARGIN, MARGIN + 40 + i * LINE_GAP * 1.5), text, fontname="vera", fontsize=size)
+        shape.commit()
+    doc.save(path, garbage=3, deflate=True)
+    doc.close()
