@@ -56,6 +56,8 @@ def make_dossier(path: Path, *, last_name: str, first_name: str, year: int = 201
         defect = defect or "short_conclusion"
     if defect is not None and defect not in DEFECTS:
         raise ValueError(f"unknown defect {defect!r}; expected one of {DEFECTS}")
+    if not 0 <= screenshots <= 2:
+        raise ValueError("a page of a part holds 0 to 2 screenshots")
     if conform and not 10 <= pages <= 20:
         raise ValueError("a conform dossier has 10 to 20 pages")
     rng = random.Random(f"dossier:{seed}")
@@ -116,7 +118,7 @@ class _Dossier:
     def write(self, plan: list[_Page], outline: bool) -> None:
         with lay.reportlab_settings():
             canvas = lay.new_canvas(self.path, A4, title="Dossier de compétences C2i2e",
-                                    author=f"{self.first_name} {self.last_name}")
+                                    author=f"{self.first_name} {self.last_name}", year=self.year)
             starts = {self.heading(p): n for n, p in enumerate(plan, 1) if p.first}
             for number, page in enumerate(plan, 1):
                 self.draw_page(canvas, page, number, len(plan), starts)
@@ -219,7 +221,7 @@ def make_slides(path: Path, *, last_name: str, first_name: str, pages: int = 8, 
     writer = prose.Writer(rng, profile)
     with lay.reportlab_settings():
         canvas = lay.new_canvas(path, SLIDE_SIZE, title="Présentation C2i2e — partie 1",
-                                author=f"{first_name} {last_name}")
+                                author=f"{first_name} {last_name}", year=year)
         for number in range(1, pages + 1):
             lay.slide_frame(canvas, SLIDE_SIZE, f"{first_name} {last_name} — C2i2e {year}", number, pages)
             if number == 1:

@@ -69,8 +69,12 @@ def reportlab_settings() -> Iterator[None]:
         rl_config.useA85 = saved
 
 
-def new_canvas(path: Path, size: tuple[float, float], *, title: str, author: str) -> Canvas:
+def new_canvas(path: Path, size: tuple[float, float], *, title: str, author: str, year: int) -> Canvas:
+    """A canvas that writes the same bytes every time: invariant mode (fixed document id), and a fixed creation
+    date in the deposit week instead of reportlab's invariant 2000-01-01."""
     canvas = Canvas(str(path), pagesize=size, invariant=1, pageCompression=1)
+    stamp = f"D:{year:04d}0512183000+02'00'"
+    canvas.setDateFormatter(lambda *_: stamp)
     canvas.setTitle(title)
     canvas.setAuthor(author)
     canvas.setCreator("Writer")
@@ -96,9 +100,10 @@ def height(blocks: Sequence[Flowable]) -> float:
 def fill(room: float, blocks: Sequence[Flowable], texts: Sequence[str]) -> list[Flowable]:
     """The blocks, then paragraphs of the texts, in order, as long as they fit in ``room`` points."""
     kept: list[Flowable] = []
-    candidates = list(blocks) + [Paragraph(escape(t), STYLES["body"]) for t in texts]
-    for block in candidates:
-        if height([*kept, block]) > room:
+    used = 0.0
+    for block in [*blocks, *(Paragraph(escape(t), STYLES["body"]) for t in texts)]:
+        used += height([block])
+        if used > room:
             break
         kept.append(block)
     return kept
