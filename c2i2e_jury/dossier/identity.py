@@ -31,6 +31,7 @@ _COVER_WORDS = {
     "tice", "mathematiques", "lettres", "histoire", "geographie", "anglais", "sciences", "physique", "chimie",
     "eps", "technologie", "musique", "arts", "plastiques", "philosophie", "economie", "documentation", "cpe",
     "bilan", "reflexif", "presentation", "travaux", "licence", "diplome", "ministere", "pedagogique",
+    "name", "first", "last", "your", "the", "of", "and", "title",  # English templates and forms
 }
 
 
