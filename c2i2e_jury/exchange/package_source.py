@@ -104,6 +104,10 @@ class PackageSource:
             return self._zip.getinfo(self._members[name]).file_size
         return (self.path / self._members[name]).stat().st_size
 
+    def local_path(self, name: str) -> Path | None:
+        """The member's real file when the package is a folder (lets the kernel copy it), else None."""
+        return None if self._zip is not None else self.path / self._members[name]
+
     def read(self, name: str) -> bytes:
         with self.open(name) as stream:
             return stream.read()

@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from c2i2e_jury.exchange.package import CampaignPackage, CandidateRecord, read_package
 from c2i2e_jury.resources_access import referential
 from c2i2e_jury.storage.database import Database
-from c2i2e_jury.storage.dossier_store import DossierStore
+from c2i2e_jury.storage.dossier_store import DossierStore, Incoming, hash_all
 from c2i2e_jury.storage.models import Campaign, Candidate, Dossier, EvaluatorMark, Juror, PriorItem
 
 log = logging.getLogger(__name__)
@@ -62,16 +62,14 @@ def import_package(db: Database, path: Path, store: DossierStore | None = None) 
         package.close()
 
 
+def _incoming(package: CampaignPackage, member: str) -> Incoming:
+    return Incoming(package.source.local_path(member), lambda: package.source.chunks(member))
+
+
 def _hash_dossiers(package: CampaignPackage) -> dict[str, str]:
     """SHA-256 of each dossier named in the package (member name -> hash)."""
-    out: dict[str, str] = {}
-    for candidate in package.candidates:
-        if candidate.dossier and candidate.dossier not in out:
-            digest = hashlib.sha256()
-            for chunk in package.source.chunks(candidate.dossier):
-                digest.update(chunk)
-            out[candidate.dossier] = digest.hexdigest()
-    return out
+    members = sorted({c.dossier for c in package.candidates if c.dossier})
+    return dict(zip(members, hash_all([_incoming(package, m) for m in members]), strict=True))
 
 
 def _fingerprint(package: CampaignPackage, hashes: dict[str, str]) -> str:
@@ -84,9 +82,7 @@ def _fingerprint(package: CampaignPackage, hashes: dict[str, str]) -> str:
 
 
 def _store_dossiers(package: CampaignPackage, hashes: dict[str, str], store: DossierStore) -> None:
-    for member, sha in hashes.items():
-        if not store.has(sha):
-            store.put(package.source.chunks(member), expected_sha256=sha)
+    store.put_all([(_incoming(package, member), sha) for member, sha in hashes.items()])
 
 
 def _apply(session: Session, package: CampaignPackage, hashes: dict[str, str], fingerprint: str,
@@ -117,31 +113,59 @@ def _apply(session: Session, package: CampaignPackage, hashes: dict[str, str], f
             .options(selectinload(Candidate.marks), selectinload(Candidate.prior), selectinload(Candidate.dossier))
         )
     }
+    created: list[tuple[Candidate, CandidateRecord]] = []
     for record in package.candidates:
         size = package.source.size(record.dossier) if record.dossier else 0
-        _upsert_candidate(session, campaign, existing.get(record.candidate_id), record, hashes, size, report)
+        current = existing.get(record.candidate_id)
+        if current is None:
+            created.append((_new_candidate(session, campaign, record, hashes, size, report), record))
+        else:
+            _update_candidate(current, record, hashes, size, report)
+    _insert_marks_and_prior(session, created)
     for gone in sorted(set(existing) - {r.candidate_id for r in package.candidates}):
         report.changes.append(f"{gone} : absent du nouveau paquet, conservé avec ses décisions")
     _upsert_jurors(session, campaign, package, report)
     return report
 
 
-def _upsert_candidate(session: Session, campaign: Campaign, candidate: Candidate | None, record: CandidateRecord,
-                      hashes: dict[str, str], size: int, report: ImportReport) -> None:
-    updating = candidate is not None
-    if candidate is None:
-        candidate = Candidate(campaign_id=campaign.id, candidate_id=record.candidate_id)
-        session.add(candidate)
-        if report.status == "updated":
-            report.changes.append(f"{record.candidate_id} : nouveau candidat")
+def _new_candidate(session: Session, campaign: Campaign, record: CandidateRecord, hashes: dict[str, str],
+                   size: int, report: ImportReport) -> Candidate:
+    candidate = Candidate(campaign_id=campaign.id, candidate_id=record.candidate_id,
+                          **{key: getattr(record, key) for key in CANDIDATE_FIELDS})
+    sha = hashes.get(record.dossier)
+    if sha is not None:
+        candidate.dossier = Dossier(file_name=record.dossier.rsplit("/", 1)[-1], sha256=sha, size=size)
+    session.add(candidate)
+    if report.status == "updated":
+        report.changes.append(f"{record.candidate_id} : nouveau candidat")
+    return candidate
+
+
+def _insert_marks_and_prior(session: Session, created: list[tuple[Candidate, CandidateRecord]]) -> None:
+    """New candidates' marks and prior validations in two multi-row inserts (thousands of rows)."""
+    if not created:
+        return
+    session.flush()  # the candidates' primary keys
+    marks = [{"candidate_pk": c.pk, "item": item, "mark": mark, "comment": comment}
+             for c, r in created for item, (mark, comment) in r.marks.items()]
+    prior = [{"candidate_pk": c.pk, "item": item, "year": year, "copy_deposited": copy, "original_received": original}
+             for c, r in created for item, (year, copy, original) in r.prior.items()]
+    if marks:
+        session.execute(insert(EvaluatorMark), marks)
+    if prior:
+        session.execute(insert(PriorItem), prior)
+
+
+def _update_candidate(candidate: Candidate, record: CandidateRecord, hashes: dict[str, str], size: int,
+                      report: ImportReport) -> None:
     for key in CANDIDATE_FIELDS:
         new = getattr(record, key)
-        if updating and getattr(candidate, key) != new:
+        if getattr(candidate, key) != new:
             report.changes.append(f"{record.candidate_id} : {key} {getattr(candidate, key)!r} → {new!r}")
         setattr(candidate, key, new)
-    _sync_dossier(candidate, record, hashes.get(record.dossier), size, report, updating)
-    _sync_marks(candidate, record, report, updating)
-    _sync_prior(candidate, record, report, updating)
+    _sync_dossier(candidate, record, hashes.get(record.dossier), size, report, True)
+    _sync_marks(candidate, record, report, True)
+    _sync_prior(candidate, record, report, True)
 
 
 def _sync_dossier(candidate: Candidate, record: CandidateRecord, sha: str | None, size: int, report: ImportReport,

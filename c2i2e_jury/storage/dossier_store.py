@@ -1,18 +1,54 @@
 """Dossiers kept in the data folder by content: ``dossiers/<sha256>.pdf``.
 
-Content addressing makes a re-import free and an interrupted import harmless: a file is written to a temporary
-name, flushed to disk, then renamed; a file nobody refers to is just an orphan.
+Content addressing makes a re-import free and an interrupted import harmless: each file is written to a
+temporary name, flushed to disk, then renamed; a file nobody refers to is just an orphan. Files are hashed and
+copied on two threads (hashlib and the kernel's copy release the GIL), and flushed before the database commit
+that refers to them.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 from c2i2e_jury.paths import data_dir
+
+CHUNK = 1 << 20
+WORKERS = 2
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """A file to store: a real path (copied by the kernel) or a stream of chunks (a zip member)."""
+
+    path: Path | None
+    chunks: Callable[[], Iterable[bytes]]
+
+
+def sha256_of(incoming: Incoming) -> str:
+    digest = hashlib.sha256()
+    if incoming.path is not None:
+        with incoming.path.open("rb") as stream:
+            while chunk := stream.read(CHUNK):
+                digest.update(chunk)
+    else:
+        for chunk in incoming.chunks():
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def hash_all(files: Sequence[Incoming]) -> list[str]:
+    local = all(f.path is not None for f in files)
+    if local and len(files) > 1:
+        with ThreadPoolExecutor(WORKERS) as pool:
+            return list(pool.map(sha256_of, files))
+    return [sha256_of(f) for f in files]  # one zip: its members are read one after the other
 
 
 class DossierStore:
@@ -27,7 +63,7 @@ class DossierStore:
         return self.path(sha256).is_file()
 
     def put(self, chunks: Iterable[bytes], expected_sha256: str | None = None) -> str:
-        """Store a file given as chunks; returns its SHA-256. Durable once this returns."""
+        """Store one file given as chunks; returns its SHA-256. Durable once this returns."""
         digest = hashlib.sha256()
         fd, tmp = tempfile.mkstemp(dir=self.root, prefix=".incoming-")
         try:
@@ -46,6 +82,38 @@ class DossierStore:
             raise
         _fsync_dir(self.root)
         return sha
+
+    def put_all(self, files: Sequence[tuple[Incoming, str]]) -> int:
+        """Store files whose SHA-256 is already known (missing ones only); durable once this returns."""
+        todo = {sha: incoming for incoming, sha in files if not self.has(sha)}
+        if not todo:
+            return 0
+        local = all(i.path is not None for i in todo.values())
+        if local:
+            with ThreadPoolExecutor(WORKERS) as pool:
+                list(pool.map(lambda item: self._copy_local(*item), todo.items()))
+        else:
+            for sha, incoming in todo.items():
+                self.put(incoming.chunks(), expected_sha256=sha)
+        _fsync_dir(self.root)
+        return len(todo)
+
+    def _copy_local(self, sha: str, incoming: Incoming) -> None:
+        assert incoming.path is not None
+        before = incoming.path.stat()
+        fd, tmp = tempfile.mkstemp(dir=self.root, prefix=".incoming-")
+        os.close(fd)
+        try:
+            shutil.copyfile(incoming.path, tmp)
+            after = incoming.path.stat()
+            if (before.st_size, before.st_mtime_ns) != (after.st_size, after.st_mtime_ns):
+                raise OSError(f"{incoming.path.name} changed while it was being imported")
+            with open(tmp, "rb+") as out:
+                os.fsync(out.fileno())
+            os.replace(tmp, self.path(sha))
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
 
 
 def _fsync_dir(path: Path) -> None:
