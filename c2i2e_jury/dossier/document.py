@@ -82,6 +82,14 @@ class Damage:
     message: str
 
 
+class OutlineEntry(NamedTuple):
+    """A bookmark: its level (1 = top), title and page (None when it points outside the file)."""
+
+    level: int
+    title: str
+    page: int | None
+
+
 class RenderedPage(NamedTuple):
     """Pixels of a rendered page, RGB or RGBA rows of ``stride`` bytes, ready to wrap in a QImage."""
 
@@ -141,7 +149,7 @@ def open_dossier(source: Path | str | bytes, name: str | None = None) -> Dossier
     if pages == 0:
         doc.close()
         raise EmptyFileError(f"Le fichier « {label} » est endommagé ou vide : il ne contient aucune page lisible.")
-    return Dossier(doc, label, path, hashlib.sha256(data).hexdigest(), warnings)
+    return Dossier(doc, label, path, hashlib.sha256(data).hexdigest(), warnings, pages)
 
 
 def _check_bytes(data: bytes, label: str) -> None:
@@ -156,8 +164,9 @@ class Dossier:
     """An opened dossier. Computes its text, structure, report, evidence map and search index once, on demand."""
 
     def __init__(self, doc: pymupdf.Document, name: str, path: Path | None, sha256: str,
-                 warnings: list[str]) -> None:
+                 warnings: list[str], page_count: int) -> None:
         self._doc = doc
+        self._page_count = page_count
         self.name = name
         self.path = path
         self.sha256 = sha256
@@ -183,15 +192,15 @@ class Dossier:
 
     @property
     def page_count(self) -> int:
-        return int(self._doc.page_count)
+        return self._page_count
 
     def page_size(self, number: int) -> tuple[float, float]:
         """Width and height of page ``number`` in points, as displayed (rotation applied)."""
         rect = self._load(number).rect
         return float(rect.width), float(rect.height)
 
-    def outline(self) -> list[tuple[int, str, int | None]]:
-        """The bookmarks: (level, title, page number or None when the target is not a page of the file)."""
+    def outline(self) -> list[OutlineEntry]:
+        """The bookmarks, in document order."""
         warnings: list[str] = []
         with mupdf_quiet(warnings):
             try:
@@ -200,7 +209,7 @@ class Dossier:
                 log.info("outline of %s unreadable: %s", self.name, exc)
                 toc = []
         self._note(warnings, None)
-        return [(int(level), str(title), int(page) if 1 <= int(page) <= self.page_count else None)
+        return [OutlineEntry(int(level), str(title), int(page) if 1 <= int(page) <= self.page_count else None)
                 for level, title, page in toc]
 
     @property

@@ -128,8 +128,25 @@ def extract_page(page: pymupdf.Page, textpage: pymupdf.TextPage | None = None) -
             built = _line(line)
             if built is not None:
                 lines.append(built)
+    if page.rotation:  # MuPDF gives text in the unrotated page's space; the jury sees the page turned
+        matrix = tuple(page.rotation_matrix)
+        lines = [_rotated(line, matrix) for line in lines]
     rect = page.rect
     return PageText(int(page.number or 0) + 1, float(rect.width), float(rect.height), tuple(lines))
+
+
+def _turn(box: Box, m: tuple[float, ...]) -> Box:
+    a, b, c, d, e, f = m
+    xs, ys = [], []
+    for x, y in ((box[0], box[1]), (box[2], box[1]), (box[0], box[3]), (box[2], box[3])):
+        xs.append(a * x + c * y + e)
+        ys.append(b * x + d * y + f)
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def _rotated(line: Line, m: tuple[float, ...]) -> Line:
+    spans = tuple(Span(s.text, Rect(*_turn(s.bbox, m)), s.size, s.font, s.bold) for s in line.spans)
+    return Line(line.text, Rect(*_turn(line.bbox, m)), spans, tuple(_turn(b, m) for b in line.char_boxes))
 
 
 def _line(line: dict[str, Any]) -> Line | None:

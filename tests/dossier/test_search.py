@@ -62,3 +62,22 @@ def test_agrees_with_mupdf_on_plain_ascii(conform_pdf: Path) -> None:
         theirs = [(p.number + 1, 1) for p in doc for _ in p.search_for("questionnaire")]
     assert ours == theirs
     assert len(ours) > 10
+
+
+def test_rectangles_on_a_turned_page_are_where_the_jury_sees_the_words(tmp_path: Path) -> None:
+    path = tmp_path / "landscape.pdf"
+    write_pages(path, [["Un tableau de suivi des élèves, en paysage."]])
+    with pymupdf.open(path) as doc:
+        doc[0].set_rotation(90)
+        doc.save(tmp_path / "turned.pdf")
+    with open_dossier(tmp_path / "turned.pdf") as dossier:
+        (hit,) = dossier.search("tableau")
+        width, height = dossier.page_size(1)
+        page = dossier.document[0]
+        expected = [r * page.rotation_matrix for r in page.search_for("tableau")]
+    assert (width, height) == (842, 595)
+    (rect,) = hit.rects
+    assert tuple(rect) == pytest.approx(tuple(expected[0]), abs=0.01)
+    assert rect.x1 <= width
+    assert rect.y1 <= height
+    assert rect.x1 - rect.x0 < rect.y1 - rect.y0, "the word now runs down the page"
