@@ -156,6 +156,7 @@ def shows_number(page: PageText, number: int) -> bool:
         rf"^[\W_]*{number}[\W_]*$",
         rf"(?<![\w.,]){number}\s*(?:/|sur|of|de)\s*\d{{1,3}}(?!\d)",
         rf"(?<![\w])(?:page|pg|p)\s*\.?\s*{number}(?![\w])",
+        rf"(?<![\w.,/])(?<!partie ){number}$",  # a running title or name, then the number at the right
     )
     for line in page.lines:
         if not page.in_band(line):

@@ -79,7 +79,8 @@ def test_unnumbered_pages(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("footer", ["{n}", "- {n} -", "{n}/{total}", "Page {n} sur {total}", "p. {n}",
-                                    "Dossier C2i2e 2017 — {first} {last} — {n} / {total}"])
+                                    "Dossier C2i2e 2017 — {first} {last} — {n} / {total}",
+                                    "{first} {last} — C2i2e {year}        {n}"])
 def test_page_number_forms(tmp_path: Path, footer: str) -> None:
     report, _ = report_of(tmp_path, number_format=footer)
     assert report.finding("page_numbers").ok, footer
@@ -92,8 +93,10 @@ def test_numbering_that_skips_the_cover_is_accepted(tmp_path: Path, offset: int)
     assert report.finding("page_numbers").ok
 
 
-def test_a_year_in_the_footer_is_not_a_page_number(tmp_path: Path) -> None:
-    report, _ = report_of(tmp_path, number_format="{first} {last} — C2i2e {year}")
+@pytest.mark.parametrize("footer", ["{first} {last} — C2i2e {year}", "Partie {n}", "C2i2e {n}.{n}"])
+def test_numbers_that_are_not_page_numbers(tmp_path: Path, footer: str) -> None:
+    """A year, a running title "Partie 3" on page 3, an item code: none is pagination."""
+    report, _ = report_of(tmp_path, number_format=footer)
     assert not report.finding("page_numbers").ok
 
 
