@@ -43,7 +43,7 @@ def _default_lookup(db_url: str | None, candidate_id: str) -> Expected:
     from c2i2e_jury.errors import UserError
 
     try:
-        from c2i2e_jury.services.dossiers import expected_for_candidate  # type: ignore[import-not-found]
+        from c2i2e_jury.services.dossiers import expected_for_candidate
     except ModuleNotFoundError as exc:
         if exc.name != "c2i2e_jury.services.dossiers":
             raise

@@ -105,3 +105,17 @@ def test_incidents_and_view_state_are_kept(database, imported):
     assert [(i.kind, i.note) for i in file.incidents] == [("late_arrival", "Arrivé à 8 h 40")]
     assert file.view_state == {"page": 7, "zoom": "fit_width", "item": "B2.3"}
     assert jr.last_candidate(database) == pk
+
+
+def test_dossier_check_knows_a_candidate_by_id(database, imported, db_url, tmp_path):
+    from c2i2e_jury.cli import main
+    from c2i2e_jury.dossier.expected import CandidateNotFoundError
+    from c2i2e_jury.services.dossiers import expected_for_candidate
+
+    expected = expected_for_candidate(db_url, "C1")
+    assert (expected.last_name, expected.first_name, expected.year) == ("Lefèvre", "Élodie", 2017)
+    with pytest.raises(CandidateNotFoundError):
+        expected_for_candidate(db_url, "C404")
+    # The small test dossiers bear no names: with --candidate the check says so (exit 1, not conform).
+    dossier = tmp_path / "pkg" / "dossiers" / "c1.pdf"
+    assert main(["--db", db_url, "dossier", "check", str(dossier), "--candidate", "C1", "--json"]) == 1
