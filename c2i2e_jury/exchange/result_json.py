@@ -1,0 +1,224 @@
+"""The result sheet's machine-readable content, ``c2i2e-result.json`` (format ``c2i2e-result/1``, PRODUCT.md §4.2).
+
+The JSON Schema shipped in ``resources/schemas/c2i2e-result.schema.json`` says what each field is; on top of it,
+:func:`validate_result` checks what a schema cannot: the 28 items are the referential's, in its order, and the
+outcome is the one the certification rules (:mod:`c2i2e_jury.domain.rules`) give for these decisions. A sheet
+whose figures contradict its own decisions is refused rather than trusted.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from functools import cache
+from typing import Any
+
+from c2i2e_jury.domain.referential import Referential
+from c2i2e_jury.domain.rules import Attendance, Mark, Outcome, PriorValidation, Situation, Status, evaluate
+from c2i2e_jury.errors import UserError
+
+FORMAT = "c2i2e-result/1"
+FILE_NAME = "c2i2e-result.json"
+SCHEMA_FILE = "c2i2e-result.schema.json"
+SHEET_STATUSES = {Status.EXAMINED: "examined", Status.ABSENT: "absent", Status.NOT_ADMITTED: "not_admitted"}
+
+
+class ResultFormatError(UserError):
+    """The JSON is not a valid ``c2i2e-result/1`` document; ``details`` lists every problem."""
+
+
+@cache
+def schema() -> dict[str, Any]:
+    from c2i2e_jury.resources_access import read_json
+
+    loaded: dict[str, Any] = read_json("schemas", SCHEMA_FILE)
+    return loaded
+
+
+@cache
+def _validator() -> Any:
+    from jsonschema import Draft202012Validator
+
+    Draft202012Validator.check_schema(schema())
+    return Draft202012Validator(schema())
+
+
+def to_bytes(result: Mapping[str, Any]) -> bytes:
+    """The bytes embedded in the sheet: UTF-8, accents kept as they are, stable key order."""
+    return json.dumps(result, ensure_ascii=False, indent=2).encode("utf-8")
+
+
+def from_bytes(data: bytes) -> dict[str, Any]:
+    try:
+        loaded = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ResultFormatError(f"{FILE_NAME} n'est pas un JSON lisible : {exc}.") from exc
+    if not isinstance(loaded, dict):
+        raise ResultFormatError(f"{FILE_NAME} n'est pas un objet JSON.")
+    return loaded
+
+
+def validate_result(result: Mapping[str, Any], referential: Referential) -> None:
+    """Raise :class:`ResultFormatError` listing every problem when ``result`` is not a valid sheet content."""
+    errors = sorted(_validator().iter_errors(result), key=lambda e: list(e.absolute_path))
+    if errors:
+        details = [f"{'/'.join(str(p) for p in e.absolute_path) or '(racine)'} : {e.message}" for e in errors]
+        raise ResultFormatError(f"{FILE_NAME} n'est pas conforme au schéma {FORMAT}.", details)
+    problems = _consistency_problems(result, referential)
+    if problems:
+        raise ResultFormatError(f"{FILE_NAME} est incohérent avec les règles de la certification.", problems)
+
+
+def _consistency_problems(result: Mapping[str, Any], referential: Referential) -> list[str]:
+    codes = [entry["item"] for entry in result["items"]]
+    if codes != list(referential.codes):
+        return ["items : les 28 items du référentiel sont attendus, dans son ordre (A1.1 … B4.3)"]
+    problems: list[str] = []
+    supersedes = result["supersedes"]
+    if supersedes is not None and supersedes >= result["version"]:
+        problems.append(f"supersedes : la version {supersedes} ne peut pas être remplacée par la version "
+                        f"{result['version']}")
+    expected = evaluate(referential, situation_of(result))
+    outcome = result["outcome"]
+    if outcome["validated"] != expected.validated_count:
+        problems.append(f"outcome/validated : {outcome['validated']} au lieu de {expected.validated_count}")
+    if outcome["missing_by_domain"] != dict(expected.missing_by_domain):
+        problems.append(f"outcome/missing_by_domain : {outcome['missing_by_domain']} au lieu de "
+                        f"{dict(expected.missing_by_domain)}")
+    if outcome["certificate"] != expected.certificate:
+        problems.append(f"outcome/certificate : {outcome['certificate']} au lieu de {expected.certificate}")
+    return problems
+
+
+def situation_of(result: Mapping[str, Any]) -> Situation:
+    """The candidate's situation as the sheet states it, for the rules to recompute its outcome."""
+    prior = tuple(PriorValidation(e["item"], None, True, True) for e in result["items"] if e["prior"])
+    decisions = {e["item"]: Mark(e["jury"]) if e["jury"] else None for e in result["items"]}
+    status = result["status"]
+    if status == "not_admitted":
+        return Situation(deposited=False, prior=prior)
+    attendance = Attendance.PRESENT if status == "examined" else Attendance.ABSENT
+    return Situation(attendance=attendance, prior=prior, decisions=decisions)
+
+
+def outcome_json(outcome: Outcome) -> dict[str, Any]:
+    return {
+        "validated": outcome.validated_count,
+        "missing_by_domain": dict(outcome.missing_by_domain),
+        "certificate": outcome.certificate,
+        "explanation": outcome.explanation,
+    }
+
+
+def build_result(
+    *,
+    campaign: str,
+    candidate: Mapping[str, str],
+    version: int,
+    supersedes: int | None,
+    items: Sequence[Mapping[str, Any]],
+    outcome: Outcome,
+    oral: Mapping[str, Any],
+    jurors: Sequence[Mapping[str, str]],
+    signed_at: datetime,
+    referential: Referential,
+    campaign_title: str | None = None,
+    reason: str | None = None,
+) -> dict[str, Any]:
+    """Assemble and validate a ``c2i2e-result/1`` document; ``outcome`` is what :func:`rules.evaluate` gave."""
+    if outcome.status not in SHEET_STATUSES:
+        raise ValueError(f"no result sheet for a candidate whose status is {outcome.status}")
+    if signed_at.tzinfo is None:
+        raise ValueError("signed_at must be timezone-aware")
+    result: dict[str, Any] = {"format": FORMAT, "campaign": campaign}
+    if campaign_title is not None:
+        result["campaign_title"] = campaign_title
+    result |= {
+        "candidate": {k: candidate[k] for k in ("id", "last_name", "first_name")},
+        "version": version,
+        "supersedes": supersedes,
+    }
+    if reason is not None:
+        result["reason"] = reason
+    result |= {
+        "status": SHEET_STATUSES[outcome.status],
+        "items": [dict(entry) for entry in items],
+        "outcome": outcome_json(outcome),
+        "oral": dict(oral),
+        "jurors": [dict(j) for j in jurors],
+        "signed_at": signed_at.isoformat(),
+    }
+    validate_result(result, referential)
+    return result
+
+
+_EXAMPLE_JURY_NV = {"A3.4": "Les usages de l'ENT avec les familles ne sont pas décrits.",
+                    "B2.5": "Aucune production d'élève n'est montrée.",
+                    "B3.2": "La différenciation annoncée n'apparaît pas dans la séquence.",
+                    "B4.3": "L'auto-évaluation des élèves reste à construire."}
+_EXAMPLE_EVALUATOR_NV = ("B2.5", "B3.2", "A2.3")
+_EXAMPLE_PRIOR = ("A1.1", "A1.2")
+
+
+def example_result(referential: Referential, jurors: Sequence[Mapping[str, str]] | None = None,
+                   *, status: str = "examined", version: int = 1) -> dict[str, Any]:
+    """A realistic, valid sheet content (accents, « », œ) for tests, benchmarks and the demo.
+
+    ``jurors`` are ``{"name", "fingerprint"}`` mappings; by default two made-up jurors whose fingerprints match
+    no credential (fine for rendering, not for verifying a signed sheet).
+    """
+    items: list[dict[str, Any]] = []
+    for code in referential.codes:
+        prior = code in _EXAMPLE_PRIOR
+        evaluator = None if prior else ("NV" if code in _EXAMPLE_EVALUATOR_NV else "V")
+        jury = None if prior or status != "examined" else ("NV" if code in _EXAMPLE_JURY_NV else "V")
+        entry: dict[str, Any] = {"item": code, "evaluator": evaluator, "jury": jury, "prior": prior,
+                                 "comment": _EXAMPLE_JURY_NV.get(code, "") if jury else ""}
+        if jury and evaluator and jury != evaluator:
+            entry["justification"] = ("Démontré à l'oral : la séquence « Les fractions » et son œuvre collective."
+                                      if jury == "V" else "Non démontré à l'oral.")
+        if code == "B3.1":
+            entry["evaluator_comment"] = "Scénario « classe inversée » solide ; l'œil critique sur les sources."
+        items.append(entry)
+    result: dict[str, Any] = {
+        "format": FORMAT, "campaign": "c2i2e-2017", "campaign_title": "C2i2e — campagne 2016-2017",
+        "candidate": {"id": "2017-042", "last_name": "Lefèvre-Dupré", "first_name": "Hélène"},
+        "version": version, "supersedes": version - 1 if version > 1 else None,
+    }
+    if version > 1:
+        result["reason"] = "Erreur de saisie sur l'item B2.5, corrigée à la demande du jury."
+    result |= {"status": status, "items": items}
+    result["outcome"] = outcome_json(evaluate(referential, situation_of(result)))
+    result["oral"] = _example_oral(status)
+    result["jurors"] = [dict(j) for j in jurors] if jurors else [
+        {"name": "Benoît Œhlenschläger", "fingerprint": "a" * 64},
+        {"name": "Zoé Mäkelä-Garçon", "fingerprint": "b" * 64}]
+    result["signed_at"] = "2017-06-12T14:40:00+02:00"
+    return result
+
+
+def _example_oral(status: str) -> dict[str, Any]:
+    oral: dict[str, Any] = {"presentation_minutes": 10, "discussion_minutes": 20, "extra_time_percent": 0,
+                            "timing_log": [], "incidents": []}
+    if status != "examined":
+        return oral
+
+    def at(clock: str) -> str:
+        return f"2017-06-12T{clock}+02:00"
+
+    oral["planned_seconds"] = {"presentation": 600, "discussion": 1200}
+    oral["elapsed_seconds"] = {"presentation": 612, "discussion": 1190}
+    oral["paused_seconds"] = 120
+    oral["timing_log"] = [
+        {"kind": "phase_started", "at": at("14:00:00"), "phase": "presentation"},
+        {"kind": "phase_ended", "at": at("14:10:12"), "phase": "presentation", "seconds": 612, "overtime_seconds": 12},
+        {"kind": "phase_started", "at": at("14:10:20"), "phase": "discussion"},
+        {"kind": "paused", "at": at("14:18:00"), "phase": "discussion", "reason": "Vidéoprojecteur éteint"},
+        {"kind": "resumed", "at": at("14:20:00"), "phase": "discussion", "seconds": 120},
+        {"kind": "phase_ended", "at": at("14:32:10"), "phase": "discussion", "seconds": 1190, "overtime_seconds": 0},
+        {"kind": "finished", "at": at("14:32:10"), "phase": "discussion"},
+    ]
+    oral["incidents"] = [{"kind": "technical", "at": at("14:18:00"),
+                          "note": "Le vidéoprojecteur s'est éteint ; reprise après deux minutes « sans perte »."}]
+    return oral

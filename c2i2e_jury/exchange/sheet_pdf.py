@@ -1,0 +1,330 @@
+"""The result sheet as PDF (PRODUCT.md §4.2): what a person reads, and what a program reads.
+
+:func:`render_sheet` lays the sheet out with reportlab (A4, French, Bitstream Vera embedded so that accents print
+everywhere), then, in the same single revision, attaches ``c2i2e-result.json`` as a PDF/A-3 associated file the
+way Factur-X attaches its invoice XML (EmbeddedFiles name tree, ``/AF`` on the catalog, ``/AFRelationship
+/Data``, ``/Subtype /application#2Fjson``, ``/Params`` with size, checksum and dates) and prepares the two empty
+visible signature fields « Juré 1 » and « Juré 2 » over the signature boxes. The jurors then sign in sequence
+(:mod:`c2i2e_jury.exchange.signatures`); the JSON is covered by the first signature.
+
+The visible sheet's key facts are written by the small ``*_line`` / ``*_cell`` functions below, which
+:mod:`c2i2e_jury.exchange.sheet_reading` uses again to check that the pages say what the JSON says: keep these
+texts stable within a format version, or old sheets stop verifying.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from functools import cache
+from typing import Any
+
+from c2i2e_jury.domain.referential import Referential
+from c2i2e_jury.exchange.result_json import FILE_NAME, FORMAT, to_bytes, validate_result
+
+SIGNATURE_FIELDS = ("Juré 1", "Juré 2")
+FONT, FONT_BOLD, FONT_ITALIC, FONT_BOLD_ITALIC = "C2i2e-Sans", "C2i2e-Sans-Bold", "C2i2e-Sans-It", "C2i2e-Sans-BdIt"
+_VERA = {FONT: "Vera.ttf", FONT_BOLD: "VeraBd.ttf", FONT_ITALIC: "VeraIt.ttf", FONT_BOLD_ITALIC: "VeraBI.ttf"}
+ITEM_HEADERS = ("Item", "Compétence", "Évaluateur", "Jury", "Commentaire")
+ITEM_COLUMNS = (32.0, 176.0, 58.0, 40.0, 204.0)  # 510 pt: A4 less two 15 mm margins
+STATUS_LABELS = {"examined": "examiné", "absent": "absent (abandon)", "not_admitted": "non admis à l'épreuve orale"}
+PHASES = {"presentation": "présentation", "discussion": "discussion", None: ""}
+EVENT_LABELS = {
+    "phase_started": "Début de la {phase}", "phase_ended": "Fin de la {phase}", "paused": "Pause",
+    "resumed": "Reprise", "restart": "Redémarrage du programme", "suspend": "Mise en veille de l'ordinateur",
+    "gap_paused": "Interruption comptée comme pause", "finished": "Fin de l'épreuve",
+}
+INCIDENT_LABELS = {"late_arrival": "Retard du candidat", "technical": "Incident technique",
+                   "fraud_suspicion": "Suspicion de fraude ou de plagiat", "other": "Autre"}
+SIGNATURE_BOX = (235.0, 62.0)  # width, height in points
+
+
+# --- the facts a program checks on the visible sheet -------------------------------------------------------
+
+def candidate_line(result: Mapping[str, Any]) -> str:
+    c = result["candidate"]
+    return f"Candidat : {c['last_name'].upper()} {c['first_name']} (n° {c['id']})".replace("  ", " ")
+
+
+def status_line(result: Mapping[str, Any]) -> str:
+    return f"Statut : {STATUS_LABELS[result['status']]}"
+
+
+def version_line(result: Mapping[str, Any]) -> str:
+    if result["supersedes"] is None:
+        return f"Version {result['version']}"
+    return f"Version {result['version']}, remplace la version {result['supersedes']}"
+
+
+def validated_line(result: Mapping[str, Any]) -> str:
+    return f"Compétences validées : {result['outcome']['validated']} sur {len(result['items'])}"
+
+
+def certificate_line(result: Mapping[str, Any]) -> str:
+    return "Certificat : délivré" if result["outcome"]["certificate"] else "Certificat : non délivré"
+
+
+def mark_cell(mark: str | None) -> str:
+    return mark or "—"
+
+
+def jury_cell(entry: Mapping[str, Any]) -> str:
+    return "Acquis" if entry["prior"] else mark_cell(entry["jury"])
+
+
+FACT_LINES: tuple[Callable[[Mapping[str, Any]], str], ...] = (
+    candidate_line, status_line, version_line, validated_line, certificate_line)
+
+
+# --- layout ------------------------------------------------------------------------------------------------
+
+@cache
+def register_fonts() -> None:
+    """Register Vera (shipped with reportlab, found through ``rl_config.TTFSearchPath``) as embedded TTF."""
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    for name, file in _VERA.items():
+        pdfmetrics.registerFont(TTFont(name, file))
+    for bold, italic, name in ((0, 0, FONT), (1, 0, FONT_BOLD), (0, 1, FONT_ITALIC), (1, 1, FONT_BOLD_ITALIC)):
+        addMapping(FONT, bold, italic, name)
+
+
+@cache
+def _styles() -> dict[str, Any]:
+    from reportlab.lib.styles import ParagraphStyle
+
+    base = ParagraphStyle("body", fontName=FONT, fontSize=9, leading=11.5)
+    return {
+        "title": ParagraphStyle("title", base, fontName=FONT_BOLD, fontSize=15, leading=19, spaceAfter=2),
+        "h2": ParagraphStyle("h2", base, fontName=FONT_BOLD, fontSize=11, leading=14, spaceBefore=9, spaceAfter=4,
+                             keepWithNext=1),
+        "body": base,
+        "strong": ParagraphStyle("strong", base, fontName=FONT_BOLD),
+        "label": ParagraphStyle("label", base, fontName=FONT_BOLD, spaceBefore=4, spaceAfter=2, keepWithNext=1),
+        "cell": ParagraphStyle("cell", base, fontSize=7.5, leading=9),
+        "cell_bold": ParagraphStyle("cell_bold", base, fontName=FONT_BOLD, fontSize=7.5, leading=9),
+        "small": ParagraphStyle("small", base, fontSize=7, leading=8.5),
+    }
+
+
+def french(text: str) -> str:
+    """French typography: no line break inside « … » nor before the high punctuation."""
+    text = text.replace("« ", "«\u00a0").replace(" »", "\u00a0»")
+    for mark in (":", ";", "!", "?"):
+        text = text.replace(f" {mark}", f"\u00a0{mark}")
+    return text
+
+
+def _p(text: str, style: str = "body") -> Any:
+    from xml.sax.saxutils import escape
+
+    from reportlab.platypus import Paragraph
+
+    return Paragraph(escape(french(text)), _styles()[style])
+
+
+def _clock(iso: str) -> str:
+    return datetime.fromisoformat(iso).strftime("%H:%M:%S")
+
+
+def _duration(seconds: int | None) -> str:
+    if seconds is None:
+        return ""
+    minutes, rest = divmod(int(seconds), 60)
+    return f"{minutes} min {rest:02d} s" if minutes else f"{rest} s"
+
+
+class _SignatureBox:
+    """Factory for a flowable that draws an empty box and records where it landed, for the signature field."""
+
+    @staticmethod
+    def make(field: str, where: dict[str, tuple[int, tuple[float, float, float, float]]]) -> Any:
+        from reportlab.platypus import Flowable
+
+        class Box(Flowable):  # type: ignore[misc]
+            def __init__(self) -> None:
+                super().__init__()
+                self.width, self.height = SIGNATURE_BOX
+
+            def draw(self) -> None:
+                self.canv.setStrokeGray(0.55)
+                self.canv.setLineWidth(0.6)
+                self.canv.rect(0, 0, self.width, self.height)
+                x, y = self.canv.absolutePosition(0, 0)
+                where[field] = (self.canv.getPageNumber() - 1, (x, y, x + self.width, y + self.height))
+
+        return Box()
+
+
+def _header(result: Mapping[str, Any]) -> list[Any]:
+    title = result.get("campaign_title") or result["campaign"]
+    story = [_p("Feuille de résultat — épreuve orale du C2i2e", "title"),
+             _p(f"Campagne : {title} ({result['campaign']})"),
+             _p(candidate_line(result), "strong"), _p(status_line(result)), _p(version_line(result))]
+    if result.get("reason"):
+        story.append(_p(f"Motif de la nouvelle version : {result['reason']}"))
+    jurors = " ; ".join(j["name"] for j in result["jurors"])
+    story.append(_p(f"Jury de validation : {jurors}"))
+    return story
+
+
+def _comment(entry: Mapping[str, Any]) -> list[Any]:
+    parts = [_p(entry["comment"], "cell")] if entry["comment"] else []
+    if entry.get("justification"):
+        parts.append(_p(f"Justification : {entry['justification']}", "cell"))
+    if entry.get("evaluator_comment"):
+        parts.append(_p(f"Évaluateur : {entry['evaluator_comment']}", "small"))
+    return parts
+
+
+def _items_table(result: Mapping[str, Any], referential: Referential) -> Any:
+    from reportlab.lib import colors
+    from reportlab.platypus import Table, TableStyle
+
+    entries = {e["item"]: e for e in result["items"]}
+    rows: list[list[Any]] = [[_p(h, "cell_bold") for h in ITEM_HEADERS]]
+    style: list[tuple[Any, ...]] = [
+        ("FONT", (0, 0), (-1, -1), FONT, 7.5), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.grey), ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#d9e2ef")),
+    ]
+    for domain in referential.domains:
+        row = len(rows)  # the domain's title row: spans the table, never left alone at the foot of a page
+        style += [("SPAN", (0, row), (-1, row)), ("NOSPLIT", (0, row), (-1, row + 1)),
+                  ("BACKGROUND", (0, row), (-1, row), colors.HexColor("#eef1f6"))]
+        rows.append([_p(f"{domain.code} — {domain.title}", "cell_bold"), "", "", "", ""])
+        for code in domain.items:
+            entry = entries[code]
+            rows.append([_p(code, "cell_bold"), _p(referential.item(code).wording, "small"),
+                         _p(mark_cell(entry["evaluator"]), "cell"), _p(jury_cell(entry), "cell_bold"),
+                         _comment(entry)])
+    return Table(rows, colWidths=ITEM_COLUMNS, repeatRows=1, style=TableStyle(style))
+
+
+def _outcome(result: Mapping[str, Any]) -> list[Any]:
+    outcome = result["outcome"]
+    misses = " · ".join(f"{d} : {n}" for d, n in outcome["missing_by_domain"].items())
+    return [_p("Résultat", "h2"), _p(validated_line(result), "strong"),
+            _p(f"Non validées par domaine : {misses}"), _p(certificate_line(result), "strong"),
+            _p(outcome["explanation"])]
+
+
+def _oral(result: Mapping[str, Any]) -> list[Any]:
+    from reportlab.lib import colors
+    from reportlab.platypus import Table, TableStyle
+
+    oral = result["oral"]
+    extra = f", temps majoré de {oral['extra_time_percent']:g} %" if oral["extra_time_percent"] else ""
+    story = [_p("Épreuve orale", "h2"),
+             _p(f"Présentation {oral['presentation_minutes']:g} min, discussion {oral['discussion_minutes']:g} min"
+                f"{extra}.")]
+    grid = TableStyle([("FONT", (0, 0), (-1, -1), FONT, 7.5), ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+                       ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                       ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#d9e2ef"))])
+    if oral["timing_log"]:
+        rows = [[_p(h, "cell_bold") for h in ("Heure", "Événement", "Détail")]]
+        for e in oral["timing_log"]:
+            label = EVENT_LABELS[e["kind"]].format(phase=PHASES[e.get("phase")])
+            rows.append([_p(_clock(e["at"]), "cell"), _p(label, "cell"), _p(_event_detail(e), "cell")])
+        story += [_p("Chronologie", "label"), Table(rows, colWidths=(50, 170, 290), style=grid, repeatRows=1)]
+    else:
+        story.append(_p("Chronologie : aucun événement."))
+    if oral["incidents"]:
+        rows = [[_p(h, "cell_bold") for h in ("Heure", "Incident", "Note")]]
+        rows += [[_p(_clock(i["at"]), "cell"), _p(INCIDENT_LABELS[i["kind"]], "cell"), _p(i["note"], "cell")]
+                 for i in oral["incidents"]]
+        story += [_p("Incidents", "label"), Table(rows, colWidths=(50, 170, 290), style=grid, repeatRows=1)]
+    else:
+        story.append(_p("Incidents : aucun."))
+    return story
+
+
+def _event_detail(event: Mapping[str, Any]) -> str:
+    parts = [event["reason"]] if event.get("reason") else []
+    if event.get("seconds") is not None:
+        parts.append(("durée " if event["kind"] == "phase_ended" else "temps : ") + _duration(event["seconds"]))
+    if event.get("overtime_seconds"):
+        parts.append(f"dépassement {_duration(event['overtime_seconds'])}")
+    return ", ".join(parts)
+
+
+def _signatures(result: Mapping[str, Any], where: dict[str, tuple[int, tuple[float, float, float, float]]]) -> Any:
+    from reportlab.platypus import KeepTogether, Table
+
+    labels = [_p(f"{field} : {juror['name']}", "strong") for field, juror in zip(SIGNATURE_FIELDS, result["jurors"],
+                                                                               strict=True)]
+    boxes = [_SignatureBox.make(field, where) for field in SIGNATURE_FIELDS]
+    table = Table([labels, boxes], colWidths=(SIGNATURE_BOX[0] + 20,) * 2, style=[("FONT", (0, 0), (-1, -1), FONT)])
+    return KeepTogether([_p("Signatures du jury de validation", "h2"), table])
+
+
+def _layout(result: Mapping[str, Any], referential: Referential
+            ) -> tuple[bytes, dict[str, tuple[int, tuple[float, float, float, float]]]]:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.platypus import SimpleDocTemplate
+
+    register_fonts()
+    where: dict[str, tuple[int, tuple[float, float, float, float]]] = {}
+    c = result["candidate"]
+    footer = f"{FORMAT} · {result['campaign']} · candidat {c['id']} · version {result['version']}"
+
+    def on_page(canvas: Any, doc: Any) -> None:
+        canvas.setFont(FONT, 7)
+        canvas.setFillGray(0.35)
+        canvas.drawString(15 * mm, 9 * mm, footer)
+        canvas.drawRightString(A4[0] - 15 * mm, 9 * mm, f"page {doc.page}")
+
+    out = io.BytesIO()
+    doc = SimpleDocTemplate(out, pagesize=A4, leftMargin=15 * mm, rightMargin=15 * mm, topMargin=14 * mm,
+                            bottomMargin=16 * mm, lang="fr-FR", initialFontName=FONT, author="c2i2e-jury", creator="c2i2e-jury",
+                            title=f"Feuille de résultat C2i2e — {c['last_name']} {c['first_name']}",
+                            subject=f"{result['campaign']} / {c['id']} / version {result['version']}")
+    story = [*_header(result), _p("Décisions, item par item", "h2"), _items_table(result, referential),
+             *_outcome(result), *_oral(result), _signatures(result, where)]
+    doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
+    return out.getvalue(), where
+
+
+# --- the embedded JSON and the signature fields ------------------------------------------------------------
+
+def _attach(writer: Any, data: bytes, when: datetime) -> None:
+    """Embed the JSON as an associated file of the document (PDF/A-3 §6.8, as Factur-X does)."""
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.embed import EmbeddedFileObject, EmbeddedFileParams, FileSpec
+
+    stream = EmbeddedFileObject.from_file_data(
+        writer, data, mime_type="application/json",
+        params=EmbeddedFileParams(creation_date=when, modification_date=when))
+    spec = FileSpec(FILE_NAME, file_name=FILE_NAME, embedded_data=stream,
+                    description=f"Contenu de la feuille de résultat ({FORMAT})",
+                    af_relationship=generic.pdf_name("/Data")).as_pdf_object()
+    spec_ref = writer.add_object(spec)
+    tree = generic.DictionaryObject({generic.pdf_name("/Names"): generic.ArrayObject(  # type: ignore[no-untyped-call]
+        [generic.pdf_string(FILE_NAME), spec_ref])})
+    root = writer.root
+    names = {generic.pdf_name("/EmbeddedFiles"): writer.add_object(tree)}
+    root["/Names"] = generic.DictionaryObject(names)  # type: ignore[no-untyped-call]
+    root["/AF"] = writer.add_object(generic.ArrayObject([spec_ref]))
+    writer.update_root()
+
+
+def render_sheet(result: Mapping[str, Any], referential: Referential) -> bytes:
+    """The unsigned sheet: visible pages, embedded ``c2i2e-result.json`` and two empty signature fields."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.pdf_utils.writer import copy_into_new_writer
+    from pyhanko.sign.fields import SigFieldSpec, append_signature_field
+
+    validate_result(result, referential)
+    pages, where = _layout(result, referential)
+    writer = copy_into_new_writer(PdfFileReader(io.BytesIO(pages)))
+    _attach(writer, to_bytes(result), datetime.fromisoformat(result["signed_at"]))
+    for field in SIGNATURE_FIELDS:
+        page, (x1, y1, x2, y2) = where[field]
+        box = (round(x1) + 2, round(y1) + 2, round(x2) - 2, round(y2) - 2)
+        append_signature_field(writer, SigFieldSpec(field, on_page=page, box=box, readable_field_name=field))
+    out = io.BytesIO()
+    writer.write(out)  # type: ignore[no-untyped-call]
+    return out.getvalue()
