@@ -1,4 +1,6 @@
+import os
 import sqlite3
+from datetime import UTC
 from pathlib import Path
 
 import pytest
@@ -35,8 +37,8 @@ def test_sqlite_is_durable_wal_with_foreign_keys(tmp_path):
     db.dispose()
 
 
-def test_default_database_is_in_the_data_folder(_isolated_data_dir):
-    assert resolve_url(None) == f"sqlite:///{_isolated_data_dir / 'c2i2e-jury.sqlite'}"
+def test_default_database_is_in_the_data_folder():
+    assert resolve_url(None) == f"sqlite:///{Path(os.environ['C2I2E_DATA_DIR']) / 'c2i2e-jury.sqlite'}"
 
 
 def test_env_and_flag_select_the_database(monkeypatch, tmp_path):
@@ -80,19 +82,23 @@ def test_unreachable_server_is_one_sentence():
 
 
 def test_session_commits_or_rolls_back(database):
-    from datetime import date, datetime, timezone
+    from datetime import date, datetime
 
     def campaign(cid: str) -> Campaign:
         d = date(2017, 5, 10)
         return Campaign(id=cid, title="t", year=2017, deposit_opens=d, deposit_closes=d, orals_from=d, orals_to=d,
-                        package_sha256="0" * 64, imported_at=datetime.now(timezone.utc))
+                        package_sha256="0" * 64, imported_at=datetime.now(UTC))
 
     with database.session() as s:
         s.add(campaign("a"))
-    with pytest.raises(RuntimeError), database.session() as s:
-        s.add(campaign("b"))
-        s.flush()
-        raise RuntimeError("boom")
+    def failing_unit_of_work() -> None:
+        with database.session() as s:
+            s.add(campaign("b"))
+            s.flush()
+            raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError):
+        failing_unit_of_work()
     with database.read() as s:
         assert s.scalars(select(Campaign.id)).all() == ["a"]
         assert s.execute(text("SELECT 1")).scalar() == 1
