@@ -192,18 +192,16 @@ class OralTimerWidget(QWidget):
     def _build(self) -> None:
         self._panel = QFrame(self, objectName="timerPanel")
         self._phase_label = QLabel(self._panel, objectName="timerPhase")
-        self._state_label = QLabel(self._panel, objectName="timerState")
-        self._state_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self._state_label = QLabel(self._panel, objectName="timerState", wordWrap=True)
+        self._state_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._time_label = FitLabel("+88:88", self._panel)
         self._time_label.setObjectName("timerTime")
         self._progress = QProgressBar(self._panel, textVisible=False)
         self._progress.setFixedHeight(10)
-        top = QHBoxLayout()
-        top.addWidget(self._phase_label, 1)
-        top.addWidget(self._state_label, 1)
         panel = QVBoxLayout(self._panel)
-        panel.addLayout(top)
+        panel.addWidget(self._phase_label)
         panel.addWidget(self._time_label, 1)
+        panel.addWidget(self._state_label)
         panel.addWidget(self._progress)
         self._plan_label = QLabel(self, objectName="timerPlan")
         self._gap_label = QLabel(self, objectName="timerGap", wordWrap=True)
@@ -360,17 +358,18 @@ class OralTimerWidget(QWidget):
 
     def _state_look(self, snap: TimerSnapshot) -> tuple[str, str]:
         if snap.state is State.READY:
-            return "ready", self.tr("Ready")
+            return "ready", self.tr("Ready — F5 starts the presentation")
         if snap.state is State.FINISHED:
             return "finished", self.tr("Ended")
         if snap.paused:
-            return "paused", self.tr("Paused — {reason}").format(reason=snap.pause_reason)
+            text = self.tr("Paused ({time}) — {reason}")
+            return "paused", text.format(time=_human(snap.pause_elapsed), reason=_lower_first(snap.pause_reason or ""))
         if snap.warning is WarningLevel.OVERTIME:
             return "overtime", self.tr("Overtime {time}").format(time=format_clock(snap.remaining))
         if snap.warning is WarningLevel.SECOND:
-            return "second", self.tr("Warning: under {time} left").format(time=format_clock(self._timer.warnings[1]))
+            return "second", self.tr("Warning: under {time} left").format(time=_human(self._timer.warnings[1]))
         if snap.warning is WarningLevel.FIRST:
-            return "first", self.tr("Warning: under {time} left").format(time=format_clock(self._timer.warnings[0]))
+            return "first", self.tr("Warning: under {time} left").format(time=_human(self._timer.warnings[0]))
         return "running", self.tr("Running")
 
     def _paint(self, style: str) -> None:
@@ -385,7 +384,8 @@ class OralTimerWidget(QWidget):
         self._panel.setStyleSheet(
             f"QFrame#timerPanel {{ background: {background}; border: {width}px solid {border}; border-radius: 8px; }}"
             f"QLabel {{ color: {text}; background: transparent; border: none; }}"
-            f"QLabel#timerPhase, QLabel#timerState {{ font-size: 15px; font-weight: 600; }}"
+            f"QLabel#timerPhase {{ font-size: 17px; font-weight: 600; }}"
+            f"QLabel#timerState {{ font-size: 20px; font-weight: 600; }}"
             f"QProgressBar {{ background: #ffffff; border: 1px solid {border}; border-radius: 4px; }}"
             f"QProgressBar::chunk {{ background: {border}; border-radius: 3px; }}"
         )
@@ -425,11 +425,12 @@ class OralTimerWidget(QWidget):
     def describe(self, entry: LogEntry) -> str:
         """One line of the timing log, with the local time of day."""
         when = entry.at.astimezone().strftime("%H:%M:%S")
-        phase = self.tr("Discussion") if entry.phase is Phase.DISCUSSION else self.tr("Presentation")
-        seconds = format_clock(entry.seconds or 0.0)
+        discussion = entry.phase is Phase.DISCUSSION
         texts = {
-            "phase_started": self.tr("{phase} started"),
-            "phase_ended": self.tr("{phase} ended after {time}"),
+            "phase_started": self.tr("Discussion started") if discussion else self.tr("Presentation started"),
+            "phase_ended": self.tr("Discussion ended after {time}")
+            if discussion
+            else self.tr("Presentation ended after {time}"),
             "paused": self.tr("Paused — {reason}"),
             "resumed": self.tr("Resumed after a pause of {time}"),
             "restart": self.tr("Program restarted: {time} counted as elapsed"),
@@ -437,11 +438,11 @@ class OralTimerWidget(QWidget):
             "gap_paused": self.tr("{time} counted as a pause — {reason}"),
             "finished": self.tr("Oral ended"),
         }
-        text = texts.get(entry.kind, entry.kind).format(phase=phase, time=seconds, reason=entry.reason or "")
+        reason = _lower_first(entry.reason or "")
+        text = texts.get(entry.kind, entry.kind).format(time=format_clock(entry.seconds or 0.0), reason=reason)
         if entry.kind == "phase_ended" and entry.overtime:
             text += " " + self.tr("(overtime {time})").format(time=format_clock(-entry.overtime))
         return f"{when}  {text}"
-
 
 def _set_text(widget: QLabel | QPushButton, text: str) -> None:
     if widget.text() != text:
@@ -456,3 +457,15 @@ def _set_shown(widget: QWidget, shown: bool) -> None:
 def _set_enabled(widget: QWidget, enabled: bool) -> None:
     if widget.isEnabled() != enabled:
         widget.setEnabled(enabled)
+
+
+def _lower_first(text: str) -> str:
+    """« En pause — incident technique »: a reason reads as the rest of a sentence."""
+    return text[:1].lower() + text[1:]
+
+
+def _human(seconds: float) -> str:
+    """A threshold as people say it: ``2 min``, ``30 s``, ``1 min 30 s`` (the same in French and English)."""
+    minutes, rest = divmod(round(seconds), 60)
+    parts = ([f"{minutes} min"] if minutes else []) + ([f"{rest} s"] if rest or not minutes else [])
+    return " ".join(parts)

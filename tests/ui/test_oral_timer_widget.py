@@ -84,9 +84,10 @@ def test_keyboard_runs_a_whole_oral_and_disk_comes_first(room, qtbot):
     room.advance(125.5)
     assert room.widget.time_text() == "07:55"
     qtbot.keyClick(room.widget, Qt.Key.Key_F7)
-    assert room.widget.state_text() == "Paused — Technical incident"
+    assert room.widget.state_text() == "Paused (0 s) — technical incident"
     room.advance(300)
     assert room.widget.time_text() == "07:55"  # a pause does not eat the candidate's time
+    assert room.widget.state_text() == "Paused (5 min) — technical incident"
     qtbot.keyClick(room.widget, Qt.Key.Key_F7)
     qtbot.keyClick(room.widget, Qt.Key.Key_F6)
     assert room.widget.time_text() == "20:00"
@@ -94,8 +95,8 @@ def test_keyboard_runs_a_whole_oral_and_disk_comes_first(room, qtbot):
     assert room.timer.state is State.FINISHED
     assert [e.kind.value for e in room.stored] == ["start", "pause", "resume", "discussion_started", "end"]
     # each event was on disk while the widget still showed the previous state
-    assert room.shown_when_stored[:2] == ["Ready", "Running"]
-    assert room.shown_when_stored[2] == "Paused — Technical incident"
+    assert room.shown_when_stored[:2] == ["Ready — F5 starts the presentation", "Running"]
+    assert room.shown_when_stored[2] == "Paused (5 min) — technical incident"
     assert room.widget.state_text() == "Ended"
 
 
@@ -103,7 +104,7 @@ def test_a_failed_write_changes_nothing_on_screen(room, qtbot):
     room.fail_next = True
     qtbot.mouseClick(room.widget._start, Qt.MouseButton.LeftButton)
     assert room.timer.state is State.READY
-    assert room.widget.state_text() == "Ready"
+    assert room.widget.state_text() == "Ready — F5 starts the presentation"
     assert "Le disque est plein." in room.widget._error.text()
     assert not room.widget._error.isHidden()
     qtbot.mouseClick(room.widget._start, Qt.MouseButton.LeftButton)
@@ -117,12 +118,12 @@ def test_warnings_flash_and_beep_when_asked(room, qtbot):
     room.advance(470)
     assert room.widget.state_text() == "Running"
     room.advance(15)
-    assert room.widget.state_text() == "Warning: under 02:00 left"
+    assert room.widget.state_text() == "Warning: under 2 min left"
     assert room.beeps == 1
     room.advance(0.2)
     assert room.beeps == 1  # once per threshold, not on every repaint
     room.advance(90)
-    assert room.widget.state_text() == "Warning: under 00:30 left"
+    assert room.widget.state_text() == "Warning: under 30 s left"
     assert room.beeps == 2
     room.widget.sound.setChecked(False)
     room.advance(98)
@@ -184,7 +185,7 @@ def test_restart_shows_the_gap_and_the_jury_gives_it_back(qtbot):
     assert widget._gap_label.isHidden()
     lines = [widget._log.item(i).text() for i in range(widget._log.count())]
     assert any(f"Program restarted: {format_clock(gap)} counted as elapsed" in line for line in lines)
-    assert any(f"{format_clock(gap)} counted as a pause — Technical incident" in line for line in lines)
+    assert any(f"{format_clock(gap)} counted as a pause — technical incident" in line for line in lines)
     assert [e.kind.value for e in stored] == ["start", "restart", "gap_paused"]
 
 
