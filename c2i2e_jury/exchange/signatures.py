@@ -37,6 +37,7 @@ from c2i2e_jury.exchange.sheet_reading import embedded_json, visible_mismatch
 log = logging.getLogger(__name__)
 
 DOCUMENT_SIGNING = "1.3.6.1.5.5.7.3.36"
+EMAIL_PROTECTION = "1.3.6.1.5.5.7.3.4"
 
 
 class SheetSigningError(UserError):
@@ -275,8 +276,25 @@ async def _check_signatures(by_field: Mapping[str, Any],
     signers = []
     for field, status in zip(SIGNATURE_FIELDS, statuses, strict=True):
         cert = x509.load_der_x509_certificate(status.signing_cert.dump())
+        if not _is_signing_certificate(cert):
+            # pyHanko trusts a trust root unconditionally, key usage included: the authority itself must not sign.
+            raise SheetRejected("untrusted_signer", f"Le certificat de {common_name(cert)} (« {field} ») ne permet "
+                                                    "pas de signer des documents.")
         signers.append(SheetSigner(field, common_name(cert), fingerprint(cert), status.signer_reported_dt))
     return tuple(signers)
+
+
+def _is_signing_certificate(cert: x509.Certificate) -> bool:
+    """An end-entity certificate for document signing, as :mod:`credentials` issues them to jurors."""
+    try:
+        if cert.extensions.get_extension_for_class(x509.BasicConstraints).value.ca:
+            return False
+        usage = cert.extensions.get_extension_for_class(x509.KeyUsage).value
+        purposes = {p.dotted_string for p in cert.extensions.get_extension_for_class(x509.ExtendedKeyUsage).value}
+    except x509.ExtensionNotFound:
+        return False
+    return usage.digital_signature and usage.content_commitment and bool(
+        purposes & {DOCUMENT_SIGNING, EMAIL_PROTECTION})
 
 
 async def _validate(signature: Any, roots: list[Any]) -> Any:
@@ -319,10 +337,14 @@ def _judge(statuses: list[tuple[str, Any]]) -> None:
 
 
 def _untrusted(field: str, status: Any) -> str:
-    name = status.signing_cert.subject.native.get("common_name", "?")
+    cert = x509.load_der_x509_certificate(status.signing_cert.dump())
+    name = common_name(cert)
+    when = status.signer_reported_dt
     problem = getattr(status.trust_problem_indic, "name", "")
-    if problem in {"EXPIRED", "NOT_YET_VALID", "OUT_OF_BOUNDS_NO_POE", "OUT_OF_BOUNDS_NOT_REVOKED"}:
-        return f"Le certificat de {name} (« {field} ») n'était pas valide à la date de signature."
+    if (when is not None and not cert.not_valid_before_utc <= when <= cert.not_valid_after_utc) or problem in {
+            "EXPIRED", "NOT_YET_VALID", "OUT_OF_BOUNDS_NO_POE", "OUT_OF_BOUNDS_NOT_REVOKED"}:
+        day = f" ({when:%d/%m/%Y})" if when is not None else ""
+        return f"Le certificat de {name} (« {field} ») n'était pas valide à la date de signature{day}."
     if problem == "SIG_CONSTRAINTS_FAILURE":
         return f"Le certificat de {name} (« {field} ») ne permet pas de signer des documents."
     if problem.startswith("REVOKED"):

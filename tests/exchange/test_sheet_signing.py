@@ -219,6 +219,32 @@ def test_a_sheet_is_checked_against_its_own_campaign_authority(signed, outsider,
     assert "« Juré 1 »" in str(info.value)
 
 
+def test_a_signature_dated_outside_the_certificate_is_refused(pki, referential):
+    before_issue = SIGNED_AT[0].replace(year=2016)
+    pdf = render_sheet(sheet_result(referential, pki), referential)
+    once = sign_sheet_with(pdf, pki.jurors[0], "Juré 1", timestamp=before_issue)
+    twice = sign_sheet_with(once, pki.jurors[1], "Juré 2", timestamp=SIGNED_AT[1])
+    error = rejected(twice, pki, referential)
+    assert error.reason == "untrusted_signer"
+    assert str(error) == ("Le certificat de Benoît Œhlenschläger (« Juré 1 ») n'était pas valide à la date de "
+                          "signature (12/06/2016).")
+
+
+def test_the_authority_itself_cannot_sign_a_sheet(pki, referential):
+    import asyncio
+
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    result = sheet_result(referential, pki)
+    result["jurors"][0] = {"name": pki.authority.name, "fingerprint": pki.authority.fingerprint}
+    pdf = render_sheet(result, referential)
+    once = asyncio.run(_sign(IncrementalPdfFileWriter(io.BytesIO(pdf)), pki.authority, "Juré 1", SIGNED_AT[0],
+                             certify=True))
+    error = rejected(sign_sheet_with(once, pki.jurors[1], "Juré 2", timestamp=SIGNED_AT[1]), pki, referential)
+    assert error.reason == "untrusted_signer"
+    assert "ne permet pas de signer des documents" in str(error)
+
+
 def test_the_signer_must_be_the_juror_the_sheet_names(pki, referential):
     pdf = render_sheet(sheet_result(referential, pki), referential)
     with pytest.raises(SheetSigningError, match="pas celui de Benoît Œhlenschläger"):
