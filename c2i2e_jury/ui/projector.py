@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication, QRect, QRectF, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, QRectF, Qt, QTimer
 from PySide6.QtGui import (
     QCloseEvent,
     QColor,
@@ -85,7 +85,6 @@ class SlidesWindow(QWidget):
         self.setObjectName("slidesWindow")
         self.setWindowTitle(self.tr("Slides — {name}").format(name=slides.name))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setCursor(Qt.CursorShape.BlankCursor)
         self._slides = slides
         self._page = 0
         self._blank: str | None = None
@@ -138,6 +137,15 @@ class SlidesWindow(QWidget):
             self.showNormal()
         else:
             self.showFullScreen()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        """No mouse pointer over a full-screen slide; the jury keeps it on a window it may move."""
+        if event.type() == QEvent.Type.WindowStateChange:
+            if self.isFullScreen():
+                self.setCursor(Qt.CursorShape.BlankCursor)
+            else:
+                self.unsetCursor()
+        super().changeEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
         key = Qt.Key(event.key())

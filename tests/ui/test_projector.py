@@ -106,9 +106,11 @@ def test_black_screen_as_in_powerpoint(window, qtbot):
 def test_full_screen_toggles_and_escape_leaves_it_without_closing(window, qtbot):
     qtbot.keyClick(window, Qt.Key.Key_F5)
     assert window.isFullScreen()
+    assert window.cursor().shape() == Qt.CursorShape.BlankCursor
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     assert not window.isFullScreen()
     assert window.isVisible()
+    assert window.cursor().shape() == Qt.CursorShape.ArrowCursor
 
 
 def test_current_and_next_slides_are_rendered_ahead(window, qtbot):
@@ -121,7 +123,8 @@ def test_current_and_next_slides_are_rendered_ahead(window, qtbot):
 
 def test_the_candidate_can_see_a_small_timer(qtbot, slides_pdf):
     mono = [100.0]
-    timer = OralTimer(durations(extra_time_percent=33), monotonic=lambda: mono[0], wall=lambda: datetime.now(UTC))
+    wall = datetime(2017, 6, 12, 8, 0, tzinfo=UTC)
+    timer = OralTimer(durations(extra_time_percent=33), monotonic=lambda: mono[0], wall=lambda: wall)
     timer.apply(timer.start())
     mono[0] += 61
     win = open_slides(slides_pdf, timer_source=timer.snapshot)
