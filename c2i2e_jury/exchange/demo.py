@@ -4,48 +4,43 @@ Twelve candidates chosen so that every case of the rules shows up: clear certifi
 23 items, one at 22, one with three misses in a domain, one mostly not validated, earlier validations that count
 and one that does not (original not received), a candidate under a rework request, one who never deposited, one
 with extra time, and a dossier whose conclusion is too short. The CSV files are written as French Excel writes
-them (``;``, UTF-8 with a BOM, CRLF, ``oui``/``non``). The same seed gives the same bytes.
+them (``;``, UTF-8 with a BOM, CRLF, ``oui``/``non``) by :mod:`package_writer`. The same seed gives the
+same bytes.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import logging
 import random
 import unicodedata
-from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from c2i2e_jury.exchange.demo_comments import comment
 from c2i2e_jury.exchange.demo_dossier import make_dossier
+from c2i2e_jury.exchange.package import CampaignInfo, CandidateRecord
+from c2i2e_jury.exchange.package_writer import PackageContent, write_package
 from c2i2e_jury.resources_access import referential
 
 log = logging.getLogger(__name__)
 
 YEAR = 2017
-CAMPAIGN = {
-    "format": "c2i2e-campaign/1",
-    "id": "grenoble-2017",
-    "title": "Certification C2i2e — ESPE de Grenoble — campagne 2017",
-    "year": YEAR,
-    "deposit_opens": "2017-05-10",
-    "deposit_closes": "2017-05-17",
-    "orals_from": "2017-06-12",
-    "orals_to": "2017-07-07",
-    "presentation_minutes": 10,
-    "discussion_minutes": 20,
-}
-CANDIDATE_COLUMNS = ("candidate_id", "last_name", "first_name", "email", "dossier", "deposited", "rework_pending",
-                     "oral_date", "oral_time", "room", "jury", "evaluator", "extra_time_percent")
-MARK_COLUMNS = ("candidate_id", "item", "evaluator_mark", "comment")
-PRIOR_COLUMNS = ("candidate_id", "item", "year", "copy_deposited", "original_received")
+CAMPAIGN = CampaignInfo(
+    id="grenoble-2017",
+    title="Certification C2i2e — ESPE de Grenoble — campagne 2017",
+    year=YEAR,
+    deposit_opens=date(2017, 5, 10),
+    deposit_closes=date(2017, 5, 17),
+    orals_from=date(2017, 6, 12),
+    orals_to=date(2017, 7, 7),
+    presentation_minutes=10,
+    discussion_minutes=20,
+)
 
 HARSH_EVALUATOR = "Olivier Garnier"
 ROOMS = {"J1": "Salle B112", "J2": "Salle B114"}
-DAYS = ("2017-06-12", "2017-06-13")
+DAYS = (date(2017, 6, 12), date(2017, 6, 13))
 TIMES = ("08:30", "09:15", "10:00")  # a 30-minute oral every 45 minutes (40 with a third more time)
 
 
@@ -110,42 +105,34 @@ def write_demo_package(out_dir: Path, *, seed: int = 2017) -> Path:
     """Write the demo campaign package into ``out_dir`` (created if needed) and return ``out_dir``."""
     dossiers = out_dir / "dossiers"
     dossiers.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(CAMPAIGN, ensure_ascii=False, indent=2) + "\n"
-    (out_dir / "campaign.json").write_text(text, encoding="utf-8", newline="\n")
-    _write_csv(out_dir / "candidates.csv", CANDIDATE_COLUMNS, _candidate_rows())
-    _write_csv(out_dir / "marks.csv", MARK_COLUMNS, _mark_rows(seed))
-    _write_csv(out_dir / "prior.csv", PRIOR_COLUMNS, _prior_rows())
+    records = _records(seed)
     for index, c in enumerate(ROSTER):
         if c.deposited:
             make_dossier(dossiers / _dossier_name(index, c), last_name=c.last_name, first_name=c.first_name,
                          year=YEAR, pages=c.pages, screenshots=c.screenshots,
                          seed=seed * 1000 + index, cited_items=_cited(c), conform=c.defect is None, defect=c.defect)
+    files = {r.dossier: dossiers / r.dossier for r in records if r.dossier}
+    write_package(out_dir, PackageContent(CAMPAIGN, records, dossiers=files))
     log.info("demo campaign package written to %s", out_dir)
     return out_dir
 
 
-def _write_csv(path: Path, columns: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> None:
-    """``;``-separated, UTF-8 with a byte order mark, CRLF line ends: what Excel saves as « CSV UTF-8 »."""
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(columns)
-    writer.writerows(rows)
-    path.write_bytes(buffer.getvalue().encode("utf-8-sig"))
-
-
-def _yes(flag: bool) -> str:
-    return "oui" if flag else "non"
-
-
-def _candidate_rows() -> list[tuple[str, ...]]:
-    rows: list[tuple[str, ...]] = []
+def _records(seed: int) -> list[CandidateRecord]:
+    """The roster as package records; the comments are drawn in roster then referential order."""
+    rng = random.Random(f"marks:{seed}")
+    records: list[CandidateRecord] = []
     for index, c in enumerate(ROSTER):
         day, slot, jury = DAYS[index // 6], TIMES[index % 6 // 2], ("J1", "J2")[index % 2]
         email = f"{_ascii(c.first_name).lower()}.{_ascii(c.last_name).lower()}@etu.univ-grenoble-alpes.fr"
-        extra = str(c.extra_time_percent) if c.extra_time_percent else ""
-        rows.append((candidate_id(index), c.last_name, c.first_name, email, _dossier_name(index, c),
-                     _yes(c.deposited), _yes(c.rework_pending), day, slot, ROOMS[jury], jury, c.evaluator, extra))
-    return rows
+        record = CandidateRecord(candidate_id(index), c.last_name, c.first_name, email, _dossier_name(index, c),
+                                 c.deposited, c.rework_pending, day, slot, ROOMS[jury], jury, c.evaluator,
+                                 c.extra_time_percent)
+        if _admitted(c):  # no dossier assessed: no marks
+            harsh = c.evaluator == HARSH_EVALUATOR
+            record.marks = {code: (mark or None, comment(code, mark, harsh, rng)) for code, mark in _marks(c).items()}
+        record.prior = {item: (YEAR - 1, True, received) for item, received in c.prior}
+        records.append(record)
+    return records
 
 
 def _marks(c: DemoCandidate) -> dict[str, str]:
@@ -160,22 +147,6 @@ def _marks(c: DemoCandidate) -> dict[str, str]:
         else:
             marks[code] = "NV" if code in c.not_validated else "V"
     return marks
-
-
-def _mark_rows(seed: int) -> list[tuple[str, ...]]:
-    rng = random.Random(f"marks:{seed}")
-    rows: list[tuple[str, ...]] = []
-    for index, c in enumerate(ROSTER):
-        if not _admitted(c):
-            continue  # no dossier assessed: no marks
-        for code, mark in _marks(c).items():
-            rows.append((candidate_id(index), code, mark, comment(code, mark, c.evaluator == HARSH_EVALUATOR, rng)))
-    return rows
-
-
-def _prior_rows() -> list[tuple[str, ...]]:
-    return [(candidate_id(index), item, "2016", "oui", _yes(received))
-            for index, c in enumerate(ROSTER) for item, received in c.prior]
 
 
 def _cited(c: DemoCandidate) -> tuple[str, ...] | None:
