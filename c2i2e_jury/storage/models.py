@@ -174,6 +174,7 @@ class Oral(Base):
     current_page: Mapped[int] = mapped_column(Integer, default=0)
     view_state: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
     view_updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    timer_alive_at: Mapped[datetime | None] = mapped_column(UTCDateTime())  # the timer's last heartbeat
     locked: Mapped[bool] = mapped_column(Boolean, default=False)
 
     candidate: Mapped[Candidate] = relationship(back_populates="oral")
@@ -248,3 +249,21 @@ class ResultSheet(Base):
     signed_at: Mapped[datetime] = mapped_column(UTCDateTime())
     stored_at: Mapped[datetime] = mapped_column(UTCDateTime())
     reopen_reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class SheetConflict(Base):
+    """A sheet with the same version as a stored one but different content: kept aside for a person to decide,
+    nothing overwritten."""
+
+    __tablename__ = "sheet_conflict"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    candidate_pk: Mapped[int] = mapped_column(ForeignKey("candidate.pk", ondelete="CASCADE"), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    pdf: Mapped[bytes] = mapped_column(LargeBinary)
+    result: Mapped[dict[str, object]] = mapped_column(JSON)
+    file_name: Mapped[str] = mapped_column(String(300), default="")
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    resolved: Mapped[bool] = mapped_column(Boolean, default=False)
+    resolution: Mapped[str] = mapped_column(Text, default="")

@@ -106,3 +106,14 @@ def test_session_commits_or_rolls_back(database):
 
 def test_nothing_written_in_the_repository():
     assert not list(Path(__file__).resolve().parents[2].glob("*.sqlite"))
+
+
+def test_migrations_match_the_models(database):
+    """Autogenerate finds nothing to do: every model change came with its migration."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from c2i2e_jury.storage.models import Base
+
+    with database.engine.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
