@@ -313,17 +313,14 @@ def open_slides_dialog(
     parent: QWidget, timer_source: Callable[[], TimerSnapshot] | None = None, start_dir: str = ""
 ) -> SlidesWindow | None:
     """« Ouvrir le diaporama… »: pick the file, open it, or tell the jury in one sentence why not."""
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("SlidesWindow", text)
-
     # "All files" too: a .pptx can be picked, and is then refused with the rule, not silently hidden.
     path, _ = QFileDialog.getOpenFileName(
-        parent, tr("Open the slides"), start_dir, tr("PDF slides (*.pdf);;All files (*)")
+        parent, QCoreApplication.translate("SlidesWindow", "Open the slides"), start_dir, QCoreApplication.translate("SlidesWindow", "PDF slides (*.pdf);;All files (*)")
     )
     if not path:
         return None
     try:
         return open_slides(path, timer_source=timer_source)
     except UserError as error:
-        QMessageBox.warning(parent, tr("Slides"), str(error))
+        QMessageBox.warning(parent, QCoreApplication.translate("SlidesWindow", "Slides"), str(error))
         return None
