@@ -60,6 +60,7 @@ class CampaignInfo:
     orals_to: date
     presentation_minutes: int = 10
     discussion_minutes: int = 20
+    room_kit: str | None = None  # a room kit holds only that room's candidates (see services.room_kits)
 
 
 @dataclass
@@ -252,9 +253,11 @@ def _campaign(source: PackageSource, root: str, check: _Checker) -> CampaignInfo
     if dates["deposit_opens"] > dates["deposit_closes"] or dates["orals_from"] > dates["orals_to"]:
         check.add("campaign.json", None, None, None, "une période se termine avant de commencer")
         return None
+    kit = data.get("room_kit")
+    room = str(kit.get("room", "")) if isinstance(kit, dict) else None
     return CampaignInfo(data["id"].strip(), data["title"].strip(), year, dates["deposit_opens"],
                         dates["deposit_closes"], dates["orals_from"], dates["orals_to"],
-                        minutes["presentation_minutes"], minutes["discussion_minutes"])
+                        minutes["presentation_minutes"], minutes["discussion_minutes"], room)
 
 
 def _table(source: PackageSource, root: str, stem: str, check: _Checker, required: bool) -> Table | None:

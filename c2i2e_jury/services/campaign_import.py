@@ -89,6 +89,8 @@ def _apply(session: Session, package: CampaignPackage, hashes: dict[str, str], f
            campaign: Campaign | None) -> ImportReport:
     info = package.campaign
     status = "created" if campaign is None else "updated"
+    # A room kit brought back to the secretariat's database: a part of the campaign, not a new version of it.
+    partial = campaign is not None and info.room_kit is not None
     report = ImportReport(info.id, status, len(package.candidates), len(hashes))
     if campaign is None:
         campaign = Campaign(id=info.id)
@@ -103,8 +105,9 @@ def _apply(session: Session, package: CampaignPackage, hashes: dict[str, str], f
         if status == "updated":
             report.changes.append("campagne : nouvelle autorité de certification")
         campaign.authority_pem = package.authority_pem
-    campaign.package_sha256 = fingerprint
-    campaign.imported_at = datetime.now(UTC)
+    if not partial:
+        campaign.package_sha256 = fingerprint
+        campaign.imported_at = datetime.now(UTC)
     session.flush()
     existing = {
         c.candidate_id: c
@@ -122,9 +125,12 @@ def _apply(session: Session, package: CampaignPackage, hashes: dict[str, str], f
         else:
             _update_candidate(current, record, hashes, size, report)
     _insert_marks_and_prior(session, created)
-    for gone in sorted(set(existing) - {r.candidate_id for r in package.candidates}):
-        report.changes.append(f"{gone} : absent du nouveau paquet, conservé avec ses décisions")
+    if not partial:
+        for gone in sorted(set(existing) - {r.candidate_id for r in package.candidates}):
+            report.changes.append(f"{gone} : absent du nouveau paquet, conservé avec ses décisions")
     _upsert_jurors(session, campaign, package, report)
+    if partial and not report.changes:
+        report.status = "unchanged"
     return report
 
 
