@@ -1,0 +1,109 @@
+"""Real campaigns with an authority and jurors' certificates, real orals decided, real signed sheets (no mocks)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from c2i2e_jury.domain.rules import Attendance, Mark
+from c2i2e_jury.exchange import credentials
+from c2i2e_jury.exchange.credentials import Credential
+from c2i2e_jury.exchange.result_json import example_result, outcome_json, situation_of
+from c2i2e_jury.exchange.sheet_pdf import render_sheet
+from c2i2e_jury.exchange.signatures import sign_sheet_with
+from c2i2e_jury.services import jury_room
+from c2i2e_jury.services.campaign_import import import_package
+from c2i2e_jury.storage.database import Database
+from c2i2e_jury.storage.dossier_store import DossierStore
+from c2i2e_jury.storage.models import Candidate
+from tests.exchange.package_factory import CANDIDATES, write_package
+from tests.exchange.signing_factory import ISSUED, PARIS_SUMMER, Pki, make_pki
+
+CAMPAIGN_ID = "test-2017"
+SIGNING = datetime(2017, 6, 12, 14, 40, tzinfo=PARIS_SUMMER)
+
+
+def package_with_pki(root: Path, pki: Pki, *, candidates: list[str] | None = None,
+                     marks: list[str] | None = None, register_jurors: bool = True) -> Path:
+    """The test package (campaign test-2017, jury J1) with the authority and, optionally, the jurors' certificates."""
+    write_package(root, candidates=candidates, marks=marks)
+    (root / "authority.pem").write_bytes(pki.authority_pem.read_bytes())
+    if register_jurors:
+        lines = ["jury;name;email;certificate"]
+        for i, juror in enumerate(pki.jurors):
+            (root / f"jure{i + 1}.pem").write_bytes(credentials.certificate_pem(juror.certificate))
+            lines.append(f"J1;{juror.name};jure{i + 1}@example.fr;jure{i + 1}.pem")
+        (root / "jurors.csv").write_text("\r\n".join(lines) + "\r\n", encoding="utf-8-sig")
+    return root
+
+
+def import_with_pki(db: Database, root: Path, pki: Pki, **kwargs: Any) -> dict[str, int]:
+    import_package(db, package_with_pki(root, pki, **kwargs), DossierStore())
+    with db.read() as s:
+        return {c.candidate_id: c.pk for c in s.scalars(select(Candidate))}
+
+
+def clock(start: datetime = SIGNING - timedelta(minutes=40)):
+    """A clock that moves one second a call: every change gets its own time, no sleeping."""
+    ticks = iter(range(10**6))
+    return lambda: start + timedelta(seconds=next(ticks))
+
+
+def decide_all(db: Database, pk: int, *, overrides: dict[str, tuple[Mark, str]] | None = None) -> None:
+    """The candidate present and every item not acquired decided as the evaluator marked it (or ``overrides``:
+    item -> (decision, justification))."""
+    now = clock()
+    jury_room.check_in(db, pk, Attendance.PRESENT, now=now)
+    file = jury_room.candidate_file(db, pk)
+    for row in file.items:
+        if row.acquired:
+            continue
+        decision, justification = (overrides or {}).get(row.code, (row.evaluator or Mark.VALIDATED, ""))
+        jury_room.decide(db, pk, row.code, decision, comment=f"Vu à l'oral : {row.code}.",
+                         justification=justification or None, now=now)
+
+
+@dataclass(frozen=True)
+class Outsider:
+    """Someone with a credential from another authority."""
+
+    authority: Credential
+    juror: Credential
+
+
+def outsider() -> Outsider:
+    authority = credentials.create_authority("Autorité pirate", now=ISSUED)
+    return Outsider(authority, credentials.issue_credential(authority, "Mallory Dupont", "m@example.fr", now=ISSUED))
+
+
+def make_sheet(referential: Any, jurors: tuple[Credential, Credential], candidate: str = "C1", *,
+               version: int = 1, status: str = "examined", nv: tuple[str, ...] = (),
+               when: datetime = SIGNING) -> bytes:
+    """A signed sheet for a candidate of the test campaign, built straight from JSON (fast: no database)."""
+    entries = [{"name": j.name, "fingerprint": j.fingerprint} for j in jurors]
+    result = example_result(referential, entries, status=status, version=version)
+    names = {line.split(";")[0]: line.split(";")[1:3] for line in CANDIDATES}
+    last, first = names.get(candidate, ("Inconnu", "Candidat"))
+    result["campaign"], result["campaign_title"] = CAMPAIGN_ID, "Campagne de test"
+    result["candidate"] = {"id": candidate, "last_name": last, "first_name": first}
+    for entry in result["items"]:
+        if entry["item"] in nv and entry["jury"]:
+            entry["jury"], entry["comment"] = "NV", "Non démontré."
+            entry.pop("justification", None)
+            if entry["evaluator"] == "V":
+                entry["justification"] = "Non démontré à l'oral."
+    from c2i2e_jury.domain.rules import evaluate
+
+    result["outcome"] = outcome_json(evaluate(referential, situation_of(result)))
+    pdf = render_sheet(result, referential)
+    for field, juror, seconds in zip(("Juré 1", "Juré 2"), jurors, (0, 40), strict=True):
+        pdf = sign_sheet_with(pdf, juror, field, timestamp=when + timedelta(seconds=seconds))
+    return pdf
+
+
+__all__ = ["CAMPAIGN_ID", "SIGNING", "Outsider", "clock", "decide_all", "import_with_pki", "make_pki",
+           "make_sheet", "outsider", "package_with_pki"]
