@@ -82,13 +82,13 @@ def outsider() -> Outsider:
 
 def make_sheet(referential: Any, jurors: tuple[Credential, Credential], candidate: str = "C1", *,
                version: int = 1, status: str = "examined", nv: tuple[str, ...] = (),
-               when: datetime = SIGNING) -> bytes:
+               when: datetime = SIGNING, campaign: str = CAMPAIGN_ID) -> bytes:
     """A signed sheet for a candidate of the test campaign, built straight from JSON (fast: no database)."""
     entries = [{"name": j.name, "fingerprint": j.fingerprint} for j in jurors]
     result = example_result(referential, entries, status=status, version=version)
     names = {line.split(";")[0]: line.split(";")[1:3] for line in CANDIDATES}
     last, first = names.get(candidate, ("Inconnu", "Candidat"))
-    result["campaign"], result["campaign_title"] = CAMPAIGN_ID, "Campagne de test"
+    result["campaign"], result["campaign_title"] = campaign, "Campagne de test"
     result["candidate"] = {"id": candidate, "last_name": last, "first_name": first}
     for entry in result["items"]:
         if entry["item"] in nv and entry["jury"]:

@@ -1,0 +1,293 @@
+"""The secretariat imports the sheets of every room in one go (PRODUCT.md §3.3): files, folders, zips, USB keys.
+
+Each file is verified offline like ``sheet verify`` (against its campaign's authority) and merged, in its own
+transaction:
+
+- ``imported``: a new version for the candidate;
+- ``duplicate``: the same bytes are already stored, nothing changes;
+- ``superseded``: an older version than the stored one, kept in the history;
+- ``conflict``: the same version as a stored sheet with different content, kept aside for a person, nothing
+  overwritten;
+- ``rejected``: refused, and why.
+
+Several secretariat computers may import at once into one PostgreSQL database: nothing is decided from a read
+alone. The unique constraints (candidate, version) and (kept-aside sheet's hash) decide; a file that loses a race
+is classified again from what the winner stored.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import logging
+import os
+import zipfile
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import ExitStack
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session
+
+from c2i2e_jury.errors import UserError
+from c2i2e_jury.resources_access import referential
+from c2i2e_jury.services.sheet_export import write_durably
+from c2i2e_jury.services.sheet_trust import AuthorityCache, UnknownAuthority, peek_campaign
+from c2i2e_jury.storage.database import Database
+from c2i2e_jury.storage.models import Candidate, ResultSheet, SheetConflict
+
+log = logging.getLogger(__name__)
+
+STATUSES = ("imported", "duplicate", "superseded", "conflict", "rejected")
+STATUS_LABELS = {"imported": "importée", "duplicate": "doublon", "superseded": "ancienne version",
+                 "conflict": "conflit", "rejected": "refusée"}
+MAX_SHEET_BYTES = 50 * 1024 * 1024  # a sheet is about 150 KB; anything this big is not one
+RETRIES = 5
+REPORT_COLUMNS = ("file", "status", "statut", "candidate", "version", "reason", "message")
+
+# (files done, files in all, the file just done) -> False to stop after this file
+Progress = Callable[[int, int, str], "bool | None"]
+
+
+@dataclass(frozen=True)
+class SheetImportOutcome:
+    file: str
+    status: str  # one of STATUSES
+    candidate_id: str | None
+    version: int | None
+    message: str
+    reason: str = ""  # for a rejected file: SheetRejected's reason code, or unknown_candidate, not_found, …
+
+    @property
+    def label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+
+@dataclass(frozen=True)
+class _Source:
+    label: str
+    read: Callable[[], bytes]
+
+
+def _rejected(label: str, reason: str, message: str, candidate: str | None = None,
+              version: int | None = None) -> SheetImportOutcome:
+    return SheetImportOutcome(label, "rejected", candidate, version, message, reason)
+
+
+# --- what to import --------------------------------------------------------------------------------------------
+
+def _hidden(name: str) -> bool:
+    """Files a USB key collects on its own: macOS' ``._*`` and ``__MACOSX``, Windows' ``Thumbs.db``."""
+    return name.startswith(".") or name == "__MACOSX"
+
+
+def _read_file(path: Path) -> bytes:
+    if path.stat().st_size > MAX_SHEET_BYTES:
+        raise OSError(0, "fichier trop volumineux pour une feuille de résultat")
+    return path.read_bytes()
+
+
+def _zip_sources(path: Path, label: str, stack: ExitStack) -> list[_Source] | SheetImportOutcome:
+    try:
+        archive = stack.enter_context(zipfile.ZipFile(path))
+        members = [m for m in archive.infolist() if not m.is_dir() and m.filename.lower().endswith(".pdf")
+                   and not any(_hidden(part) for part in m.filename.split("/"))]
+    except (OSError, zipfile.BadZipFile) as exc:
+        return _rejected(label, "unreadable", f"Archive .zip illisible : {exc}.")
+
+    def reader(member: zipfile.ZipInfo) -> Callable[[], bytes]:
+        def read() -> bytes:
+            if member.file_size > MAX_SHEET_BYTES:
+                raise OSError(0, "fichier trop volumineux pour une feuille de résultat")
+            return archive.read(member)
+        return read
+
+    return [_Source(f"{label}/{m.filename}", reader(m)) for m in sorted(members, key=lambda m: m.filename)]
+
+
+def _folder_files(folder: Path) -> list[Path]:
+    found: list[Path] = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not _hidden(d))
+        found += [Path(root) / f for f in sorted(files)
+                  if not _hidden(f) and f.lower().endswith((".pdf", ".zip"))]
+    return sorted(found)
+
+
+def collect(paths: Iterable[Path | str], stack: ExitStack) -> list[_Source | SheetImportOutcome]:
+    """Every sheet under ``paths``: files, folders (recursively) and the PDFs inside ``.zip`` files."""
+    items: list[_Source | SheetImportOutcome] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            files = _folder_files(path)
+        elif path.is_file():
+            files = [path]
+        else:
+            items.append(_rejected(str(path), "not_found", "Fichier ou dossier introuvable."))
+            continue
+        for file in files:
+            if file.suffix.lower() == ".zip":
+                found = _zip_sources(file, str(file), stack)
+                items += [found] if isinstance(found, SheetImportOutcome) else found
+            else:
+                items.append(_Source(str(file), lambda file=file: _read_file(file)))
+    return items
+
+
+# --- one file --------------------------------------------------------------------------------------------------
+
+def _known(db: Database, sha256: str) -> SheetImportOutcome | None:
+    """The same bytes already stored (verified when they were): no need to verify them again."""
+    with db.read() as session:
+        row = session.execute(select(Candidate.candidate_id, ResultSheet.version)
+                              .join(Candidate, Candidate.pk == ResultSheet.candidate_pk)
+                              .where(ResultSheet.sha256 == sha256).limit(1)).first()
+        if row is not None:
+            return SheetImportOutcome("", "duplicate", row[0], row[1], "Déjà importée : rien n'a changé.")
+        row = session.execute(select(Candidate.candidate_id, SheetConflict.version)
+                              .join(Candidate, Candidate.pk == SheetConflict.candidate_pk)
+                              .where(SheetConflict.sha256 == sha256)).first()
+        if row is not None:
+            return SheetImportOutcome("", "conflict", row[0], row[1], _ALREADY_ASIDE)
+    return None
+
+
+_ALREADY_ASIDE = "Déjà mise de côté (conflit de version) : elle attend une décision."
+
+
+def import_one(db: Database, cache: AuthorityCache, source: _Source, now: datetime) -> SheetImportOutcome:
+    from c2i2e_jury.exchange.signatures import SheetRejected, verify_sheet
+
+    try:
+        pdf = source.read()
+    except (OSError, zipfile.BadZipFile) as exc:
+        detail = getattr(exc, "strerror", "") or exc
+        return _rejected(source.label, "unreadable", f"Impossible de lire le fichier : {detail}.")
+    sha256 = hashlib.sha256(pdf).hexdigest()
+    known = _known(db, sha256)
+    if known is not None:
+        return SheetImportOutcome(source.label, known.status, known.candidate_id, known.version, known.message)
+    try:
+        verified = verify_sheet(pdf, cache.roots(peek_campaign(pdf)), referential())
+    except (UnknownAuthority, SheetRejected) as exc:
+        return _rejected(source.label, exc.reason, exc.message)
+    last: Exception | None = None
+    for attempt in range(RETRIES):
+        try:
+            with db.session() as session:
+                return _merge(session, source.label, verified.result, pdf, sha256, now)
+        except (IntegrityError, OperationalError) as exc:  # another importer stored it first: look again
+            log.info("%s: attempt %d lost a race (%s), classifying again", source.label, attempt + 1,
+                     type(exc.orig).__name__ if hasattr(exc, "orig") else exc)
+            last = exc
+    assert last is not None
+    raise last
+
+
+def _merge(session: Session, label: str, result: dict[str, Any], pdf: bytes, sha256: str,
+           now: datetime) -> SheetImportOutcome:
+    cid, version = result["candidate"]["id"], result["version"]
+    candidate_pk = session.scalar(select(Candidate.pk).where(Candidate.campaign_id == result["campaign"],
+                                                             Candidate.candidate_id == cid))
+    if candidate_pk is None:
+        return _rejected(label, "unknown_candidate", f"Le candidat n° {cid} n'est pas dans la campagne "
+                                                     f"« {result['campaign']} » de la base.", cid, version)
+    stored = session.scalar(select(ResultSheet.sha256).where(ResultSheet.candidate_pk == candidate_pk,
+                                                             ResultSheet.version == version))
+    if stored == sha256:
+        return SheetImportOutcome(label, "duplicate", cid, version, "Déjà importée : rien n'a changé.")
+    if stored is not None:
+        return _conflict(session, label, candidate_pk, result, pdf, sha256, now)
+    latest = session.scalar(select(func.max(ResultSheet.version)).where(ResultSheet.candidate_pk == candidate_pk))
+    later_reason = session.scalar(select(ResultSheet.result).where(
+        ResultSheet.candidate_pk == candidate_pk, ResultSheet.supersedes == version).limit(1))
+    session.add(ResultSheet(
+        candidate_pk=candidate_pk, version=version, supersedes=result["supersedes"], sha256=sha256, pdf=pdf,
+        result=result, signed_at=datetime.fromisoformat(result["signed_at"]).astimezone(UTC), stored_at=now,
+        reopen_reason=str((later_reason or {}).get("reason", ""))))
+    _note_reopening(session, candidate_pk, result)
+    session.flush()
+    if latest is not None and version < latest:
+        return SheetImportOutcome(label, "superseded", cid, version, f"Plus ancienne que la version {latest} "
+                                                                     "enregistrée : gardée dans l'historique.")
+    message = f"Remplace la version {latest}." if latest is not None else "Première version."
+    return SheetImportOutcome(label, "imported", cid, version, message)
+
+
+def _note_reopening(session: Session, candidate_pk: int, result: dict[str, Any]) -> None:
+    """The version this one supersedes was reopened for this sheet's reason: say so on it too."""
+    if result["supersedes"] is None or not result.get("reason"):
+        return
+    session.execute(update(ResultSheet).where(
+        ResultSheet.candidate_pk == candidate_pk, ResultSheet.version == result["supersedes"],
+        ResultSheet.reopen_reason == "").values(reopen_reason=result["reason"]))
+
+
+def _conflict(session: Session, label: str, candidate_pk: int, result: dict[str, Any], pdf: bytes, sha256: str,
+              now: datetime) -> SheetImportOutcome:
+    cid, version = result["candidate"]["id"], result["version"]
+    if session.scalar(select(SheetConflict.pk).where(SheetConflict.sha256 == sha256)) is not None:
+        return SheetImportOutcome(label, "conflict", cid, version, _ALREADY_ASIDE)
+    session.add(SheetConflict(candidate_pk=candidate_pk, version=version, sha256=sha256, pdf=pdf, result=result,
+                              file_name=label[-300:], received_at=now))
+    session.flush()
+    return SheetImportOutcome(label, "conflict", cid, version, f"La version {version} enregistrée a un autre "
+                                                               "contenu : feuille mise de côté, rien n'a été remplacé.")
+
+
+# --- a batch ---------------------------------------------------------------------------------------------------
+
+def import_sheets(db: Database, paths: Sequence[Path | str], progress: Progress | None = None, *,
+                  report: Path | str | None = None, now: datetime | None = None) -> list[SheetImportOutcome]:
+    """Import every sheet under ``paths``; one outcome per file, in order. ``progress`` may stop the batch."""
+    moment = (now or datetime.now(UTC)).astimezone(UTC)
+    cache = AuthorityCache(db)
+    outcomes: list[SheetImportOutcome] = []
+    with ExitStack() as stack:
+        items = collect(paths, stack)
+        if progress is not None:
+            progress(0, len(items), "")
+        for done, item in enumerate(items, start=1):
+            outcome = item if isinstance(item, SheetImportOutcome) else import_one(db, cache, item, moment)
+            outcomes.append(outcome)
+            log.info("sheet import %s: %s %s v%s %s", outcome.file, outcome.status, outcome.candidate_id,
+                     outcome.version, outcome.message)
+            if progress is not None and progress(done, len(items), outcome.file) is False:
+                log.info("sheet import stopped by the user after %d of %d files", done, len(items))
+                break
+    if report is not None:
+        write_report(outcomes, Path(report))
+    return outcomes
+
+
+def summary(outcomes: Sequence[SheetImportOutcome]) -> str:
+    """« 12 importées, 1 doublon, … » in the order of :data:`STATUSES`."""
+    plural = {"imported": "importées", "duplicate": "doublons", "superseded": "anciennes versions",
+              "conflict": "conflits", "rejected": "refusées"}
+    counts = {s: sum(1 for o in outcomes if o.status == s) for s in STATUSES}
+    parts = [f"{n} {STATUS_LABELS[s] if n == 1 else plural[s]}" for s, n in counts.items() if n]
+    return ", ".join(parts) if parts else "aucun fichier"
+
+
+def report_bytes(outcomes: Iterable[SheetImportOutcome]) -> bytes:
+    text = io.StringIO()
+    writer = csv.writer(text, delimiter=";", lineterminator="\r\n")
+    writer.writerow(REPORT_COLUMNS)
+    for o in outcomes:
+        writer.writerow((o.file, o.status, o.label, o.candidate_id or "", "" if o.version is None else o.version,
+                         o.reason, o.message))
+    return text.getvalue().encode("utf-8-sig")
+
+
+def write_report(outcomes: Iterable[SheetImportOutcome], path: Path) -> None:
+    """The report as Excel opens it: ``;``, UTF-8 with a BOM."""
+    try:
+        write_durably(path, report_bytes(outcomes))
+    except OSError as exc:
+        raise UserError(f"Impossible d'écrire le rapport {path} : {exc.strerror or exc}.") from exc
