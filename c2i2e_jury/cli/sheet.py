@@ -1,8 +1,11 @@
-"""``c2i2e-jury sheet verify SHEET [--trust authority.pem] [--json]`` (PRODUCT.md §4.2, §4.4).
+"""``c2i2e-jury sheet verify|create|import|export`` (PRODUCT.md §4.2, §4.4).
 
-Exit 0 and the result (with ``--json``, the embedded ``c2i2e-result.json`` exactly as signed); exit 1 and one
-sentence when the sheet is refused. The campaign authority comes from ``--trust``, or else from
-:data:`trust_roots_provider`: the injection point the database side fills (see :func:`default_trust_roots`).
+``verify``: exit 0 and the result (with ``--json``, the embedded ``c2i2e-result.json`` exactly as signed); exit 1
+and one sentence when the sheet is refused. The campaign authority comes from ``--trust``, or else from
+:data:`trust_roots_provider`: by default the authority the database knows for the sheet's campaign.
+``create``: the paper fallback, a typed-in paper sheet recorded and signed by both jurors.
+``import``: the rooms' sheets into the database, a line per file, exit 1 if any file was refused.
+``export``: a room's day of signed sheets to a folder (a USB key), with ``index.csv``.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ if TYPE_CHECKING:
     from c2i2e_jury.exchange.signatures import VerifiedSheet
 
 STATUS_TEXT = {"examined": "examiné", "absent": "absent (abandon)", "not_admitted": "non admis"}
+PASSPHRASE_ENVS = ("C2I2E_PASSPHRASE_1", "C2I2E_PASSPHRASE_2")
 
 
 def register(subparsers: Any) -> None:
@@ -32,18 +36,67 @@ def register(subparsers: Any) -> None:
                                                       "default: the authority known to the database")
     verify.add_argument("--json", action="store_true", help="print the embedded c2i2e-result.json")
     verify.set_defaults(handler=run_verify)
+    _register_create(actions)
+    _register_import(actions)
+    _register_export(actions)
+
+
+def _register_create(actions: Any) -> None:
+    create = actions.add_parser(
+        "create", help="paper fallback: record a paper sheet's decisions and sign it",
+        description="The paper fallback: record the decisions a jury wrote on paper (CSV with the columns "
+                    "item;decision;comment and optionally justification; items acquired earlier may be left out) "
+                    "and have both jurors sign the sheet. The same rules as in the jury room apply. Passphrases: "
+                    f"prompts, or ${PASSPHRASE_ENVS[0]} and ${PASSPHRASE_ENVS[1]}.")
+    create.add_argument("candidate", metavar="CANDIDATE", help="the candidate's id (candidate_id)")
+    create.add_argument("--campaign", metavar="ID", help="the campaign, when several have this candidate id")
+    create.add_argument("--decisions", metavar="CSV", help="the jury's decisions (not for an absent or "
+                                                           "non-admitted candidate)")
+    create.add_argument("--absent", action="store_true", help="the candidate was absent (abandonment)")
+    create.add_argument("--sign", action="append", required=True, metavar="P12",
+                        help="a juror's credential; twice: juror 1 then juror 2")
+    create.add_argument("--out", required=True, metavar="SHEET.pdf", help="where to write the signed sheet")
+    create.set_defaults(handler=run_create)
+
+
+def _register_import(actions: Any) -> None:
+    imports = actions.add_parser(
+        "import", help="import the rooms' signed sheets",
+        description="Import signed sheets (PDF files, folders searched recursively, .zip files): each is verified "
+                    "against its campaign's authority and reported as imported, duplicate, superseded, conflict "
+                    "(kept aside) or rejected. Exit code: 0, or 1 if any file was rejected.")
+    imports.add_argument("paths", nargs="+", metavar="SHEET_OR_FOLDER")
+    imports.add_argument("--report", metavar="CSV", help="also write the report as CSV (;, UTF-8)")
+    imports.set_defaults(handler=run_import)
+
+
+def _register_export(actions: Any) -> None:
+    export = actions.add_parser(
+        "export", help="copy the signed sheets of a room's day to a folder (USB key)",
+        description="Copy the latest signed version of each candidate's sheet to a folder, with index.csv. "
+                    "Unsigned sheets never leave.")
+    export.add_argument("out", metavar="FOLDER")
+    export.add_argument("--room", metavar="ROOM", help="only this room")
+    export.add_argument("--day", metavar="YYYY-MM-DD", help="only this day")
+    export.set_defaults(handler=run_export)
 
 
 def default_trust_roots(args: argparse.Namespace, pdf: bytes) -> list[Certificate]:
-    """The campaign authority known to the database, for the campaign the sheet belongs to.
-
-    The database side replaces :data:`trust_roots_provider` with a function of the same signature (it may read
-    the campaign id from the sheet's JSON, or try every campaign's ``authority_pem``); until then, ``--trust`` is
-    required.
-    """
+    """The campaign authority known to the database (``--db``), for the campaign the sheet names."""
     from c2i2e_jury.errors import UserError
+    from c2i2e_jury.services.sheet_trust import UnknownAuthority, trust_roots_for
+    from c2i2e_jury.storage.database import open_database
 
-    raise UserError("Aucune autorité donnée : utiliser --trust authority.pem.")
+    db = open_database(getattr(args, "db", None))
+    try:
+        return trust_roots_for(db, pdf)
+    except UnknownAuthority as exc:
+        if exc.reason in ("unknown_campaign", "unknown_authority"):
+            raise UserError(f"Aucune autorité donnée : utiliser --trust authority.pem ({exc.message.rstrip('.')})."
+                            ) from exc
+        raise
+    finally:
+        db.dispose()
 
 
 # The injection point: (arguments, the sheet's bytes) -> the campaign authority's certificates.
@@ -94,3 +147,92 @@ def describe(name: str, verified: VerifiedSheet) -> str:
         when = f" le {signer.signed_at:%d/%m/%Y à %H:%M}" if signer.signed_at else ""
         lines.append(f"{signer.field} : {signer.name}{when} (certificat {signer.fingerprint[:16]}…).")
     return "\n".join(lines)
+
+
+def run_create(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from c2i2e_jury.cli.credentials import read_passphrase
+    from c2i2e_jury.errors import UserError
+    from c2i2e_jury.exchange.credentials import load_credential
+    from c2i2e_jury.services.paper_sheet import create_paper_sheet, find_candidate
+    from c2i2e_jury.services.sheet_export import write_durably
+    from c2i2e_jury.storage.database import open_database
+
+    if len(args.sign) != 2:
+        raise UserError("Deux certificats sont nécessaires : --sign JURE1.p12 --sign JURE2.p12.")
+    out = Path(args.out)
+    if out.exists():
+        raise UserError(f"{out} existe déjà : rien n'a été écrasé.")
+    decisions = None
+    if args.decisions:
+        try:
+            decisions = Path(args.decisions).read_bytes()
+        except OSError as exc:
+            raise UserError(f"Impossible de lire {args.decisions} : {exc.strerror}.") from exc
+    db = open_database(args.db)
+    try:
+        pk = find_candidate(db, args.candidate, args.campaign)
+        jurors = [load_credential(p12, read_passphrase(env, f"Phrase de passe du juré {n} ({p12})"))
+                  for n, (p12, env) in enumerate(zip(args.sign, PASSPHRASE_ENVS, strict=True), start=1)]
+        stored = create_paper_sheet(db, pk, decisions, jurors[0], jurors[1], absent=args.absent,
+                                    source=Path(args.decisions).name if args.decisions else "décisions.csv")
+    finally:
+        db.dispose()
+    try:
+        write_durably(out, stored.pdf)
+    except OSError as exc:
+        raise UserError(f"Feuille signée et enregistrée dans la base, mais impossible d'écrire {out} : "
+                        f"{exc.strerror}. Utiliser « sheet export » pour la copier.") from exc
+    outcome = stored.result["outcome"]
+    print(f"{out} : feuille du candidat {stored.candidate_id}, version {stored.version}, signée par "
+          f"{stored.result['jurors'][0]['name']} et {stored.result['jurors'][1]['name']}.")
+    print(f"{outcome['validated']} compétences validées sur 28 ; certificat "
+          f"{'délivré' if outcome['certificate'] else 'non délivré'}.")
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from c2i2e_jury.services.sheet_import import import_sheets, summary
+    from c2i2e_jury.storage.database import open_database
+
+    db = open_database(args.db)
+    try:
+        outcomes = import_sheets(db, args.paths, report=args.report)
+    finally:
+        db.dispose()
+    for o in outcomes:
+        who = f" — {o.candidate_id} v{o.version}" if o.candidate_id else ""
+        print(f"{o.file} : {o.label}{who} — {o.message}")
+    print(f"{len(outcomes)} fichier{'s' if len(outcomes) > 1 else ''} : {summary(outcomes)}."
+          + (f" Rapport : {args.report}" if args.report else ""))
+    return 1 if any(o.status == "rejected" for o in outcomes) else 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from c2i2e_jury.errors import UserError
+    from c2i2e_jury.services.sheet_export import day_candidates, export_signed
+    from c2i2e_jury.storage.database import open_database
+
+    try:
+        day = date.fromisoformat(args.day) if args.day else None
+    except ValueError as exc:
+        raise UserError(f"Date invalide : {args.day} (AAAA-MM-JJ attendu).") from exc
+    db = open_database(args.db)
+    try:
+        everyone = day_candidates(db, room=args.room, day=day)
+        index = export_signed(db, args.out, room=args.room, day=day)
+    finally:
+        db.dispose()
+    signed = [c for c in everyone if c.version is not None]
+    print(f"{len(signed)} feuille{'s' if len(signed) > 1 else ''} signée{'s' if len(signed) > 1 else ''} "
+          f"copiée{'s' if len(signed) > 1 else ''} dans {index.parent} (index : {index.name}).")
+    for c in everyone:
+        if c.version is None:
+            print(f"  non exportée : {c.candidate_id} {c.full_name} (aucune feuille signée)")
+        elif c.reopened:
+            print(f"  attention : {c.candidate_id} {c.full_name} a été rouverte ; la version {c.version} "
+                  "exportée est la dernière signée")
+    return 0

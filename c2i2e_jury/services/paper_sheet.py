@@ -86,6 +86,27 @@ def _column_problems(table: Table) -> list[str]:
     return [f"{table.file} : colonne « {c} » absente (colonnes attendues : item;decision;comment)" for c in missing]
 
 
+def find_candidate(db: Database, candidate_id: str, campaign_id: str | None = None) -> int:
+    """The database key of candidate ``candidate_id`` (in ``campaign_id`` when several campaigns have one)."""
+    from sqlalchemy import select
+
+    from c2i2e_jury.storage.models import Candidate
+
+    with db.read() as session:
+        query = select(Candidate.pk, Candidate.campaign_id).where(Candidate.candidate_id == candidate_id)
+        if campaign_id:
+            query = query.where(Candidate.campaign_id == campaign_id)
+        found = list(session.execute(query))
+    if not found:
+        where = f" dans la campagne « {campaign_id} »" if campaign_id else ""
+        raise JuryRoomError(f"Candidat n° {candidate_id} introuvable{where}.")
+    if len(found) > 1:
+        campaigns = ", ".join(sorted(row[1] for row in found))
+        raise JuryRoomError(f"Le n° {candidate_id} existe dans plusieurs campagnes ({campaigns}) : précisez "
+                            "--campaign.")
+    return int(found[0][0])
+
+
 def create_paper_sheet(db: Database, candidate_pk: int, decisions: bytes | None, credential_1: Credential,
                        credential_2: Credential, *, absent: bool = False, source: str = "décisions.csv",
                        now: datetime | None = None) -> StoredSheet:
@@ -110,7 +131,7 @@ def create_paper_sheet(db: Database, candidate_pk: int, decisions: bytes | None,
         if decisions is None:
             raise PaperSheetError("Les décisions du jury (fichier CSV) sont nécessaires pour un candidat examiné.")
         typed = read_decisions(decisions, file, source)
-    check_signers(db, candidate_pk, credential_1, credential_2)
+    check_signers(db, candidate_pk, credential_1, credential_2, moment)
     _record(db, file, typed, absent, _ticks(moment))
     stored = sign_and_lock(db, candidate_pk, credential_1, credential_2, now=moment)
     log.info("paper sheet of %s recorded and signed (version %s)", file.candidate_id, stored.version)

@@ -184,10 +184,18 @@ def authority_of(session: Session, campaign_id: str) -> list[x509.Certificate]:
 
 
 def _check_credentials(session: Session, candidate: Candidate, credentials: Sequence[Credential],
-                       authority: Sequence[x509.Certificate]) -> None:
+                       authority: Sequence[x509.Certificate], moment: datetime) -> None:
     if credentials[0].fingerprint == credentials[1].fingerprint:
         raise JuryRoomError("Les deux jurés doivent signer chacun avec son propre certificat.")
     for credential in credentials:
+        cert = credential.certificate
+        if moment > cert.not_valid_after_utc:
+            raise JuryRoomError(f"Le certificat de {credential.name} a expiré le "
+                                f"{cert.not_valid_after_utc.astimezone():%d/%m/%Y} : il ne peut plus signer.")
+        if moment < cert.not_valid_before_utc:
+            raise JuryRoomError(f"Le certificat de {credential.name} n'est valable qu'à partir du "
+                                f"{cert.not_valid_before_utc.astimezone():%d/%m/%Y %H:%M} : vérifiez l'horloge "
+                                "de l'ordinateur.")
         if authority and not any(_issued_by(credential.certificate, root) for root in authority):
             raise JuryRoomError(f"Le certificat de {credential.name} n'a pas été délivré par l'autorité de la "
                                 "campagne.")
@@ -210,12 +218,13 @@ def _issued_by(certificate: x509.Certificate, authority: x509.Certificate) -> bo
     return True
 
 
-def check_signers(db: Database, candidate_pk: int, credential_1: Credential, credential_2: Credential) -> None:
+def check_signers(db: Database, candidate_pk: int, credential_1: Credential, credential_2: Credential,
+                  now: datetime | None = None) -> None:
     """Refuse, before anything is written, credentials that could not sign this candidate's sheet."""
     with db.read() as session:
         candidate = _load(session, candidate_pk)
         _check_credentials(session, candidate, (credential_1, credential_2),
-                           authority_of(session, candidate.campaign_id))
+                           authority_of(session, candidate.campaign_id), _moment(now))
 
 
 # --- signing and locking ---------------------------------------------------------------------------------------
@@ -246,7 +255,7 @@ def sign_and_lock(db: Database, candidate_pk: int, credential_1: Credential, cre
     with db.read() as session:
         candidate = _load(session, candidate_pk)
         authority = authority_of(session, candidate.campaign_id)
-        _check_credentials(session, candidate, credentials, authority)
+        _check_credentials(session, candidate, credentials, authority, moment)
         before = _state(session, candidate_pk)
     result = result_for(db, candidate_pk, [_juror_entry(c) for c in credentials], moment)
     pdf = render_sheet(result, referential())

@@ -21,10 +21,26 @@ from c2i2e_jury.storage.database import Database
 from c2i2e_jury.storage.dossier_store import DossierStore
 from c2i2e_jury.storage.models import Candidate
 from tests.exchange.package_factory import CANDIDATES, write_package
-from tests.exchange.signing_factory import ISSUED, PARIS_SUMMER, Pki, make_pki
+from tests.exchange.signing_factory import ISSUED, PARIS_SUMMER, PASSPHRASES, Pki, make_pki
 
 CAMPAIGN_ID = "test-2017"
 SIGNING = datetime(2017, 6, 12, 14, 40, tzinfo=PARIS_SUMMER)
+
+
+def current_pki(folder: Path) -> Pki:
+    """Like :func:`make_pki`, issued now: for commands that sign at the real time."""
+    folder.mkdir(parents=True, exist_ok=True)
+    authority = credentials.create_authority("Autorité C2i2e (essai)")
+    authority_pem = folder / "authority.pem"
+    authority_pem.write_bytes(credentials.certificate_pem(authority.certificate))
+    jurors, paths = [], []
+    for i, name in enumerate(("Benoît Œhlenschläger", "Zoé Mäkelä-Garçon")):
+        juror = credentials.issue_credential(authority, name, f"jure{i + 1}@example.fr")
+        path = folder / f"jure{i + 1}.p12"
+        path.write_bytes(credentials.to_pkcs12(juror, PASSPHRASES[i]))
+        jurors.append(juror)
+        paths.append(path)
+    return Pki(authority, folder / "authority.p12", authority_pem, (jurors[0], jurors[1]), (paths[0], paths[1]))
 
 
 def package_with_pki(root: Path, pki: Pki, *, candidates: list[str] | None = None,
@@ -105,5 +121,5 @@ def make_sheet(referential: Any, jurors: tuple[Credential, Credential], candidat
     return pdf
 
 
-__all__ = ["CAMPAIGN_ID", "SIGNING", "Outsider", "clock", "decide_all", "import_with_pki", "make_pki",
+__all__ = ["CAMPAIGN_ID", "PASSPHRASES", "SIGNING", "Outsider", "clock", "current_pki", "decide_all", "import_with_pki", "make_pki",
            "make_sheet", "outsider", "package_with_pki"]
