@@ -267,3 +267,4 @@ class SheetConflict(Base):
     received_at: Mapped[datetime] = mapped_column(UTCDateTime())
     resolved: Mapped[bool] = mapped_column(Boolean, default=False)
     resolution: Mapped[str] = mapped_column(Text, default="")
+from c2i2e_jury.storage import certification_models  # noqa: E402,F401
