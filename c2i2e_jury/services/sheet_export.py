@@ -74,7 +74,7 @@ def _candidates(session: Any, room: str | None, day: date | None) -> list[Candid
     return list(session.scalars(query.order_by(Candidate.oral_date, Candidate.oral_time, Candidate.candidate_id)))
 
 
-def _latest_sheets(session: Any, pks: list[int]) -> dict[int, ResultSheet]:
+def latest_sheets(session: Any, pks: list[int]) -> dict[int, ResultSheet]:
     if not pks:
         return {}
     newest = (select(ResultSheet.candidate_pk, func.max(ResultSheet.version).label("version"))
@@ -88,7 +88,7 @@ def day_candidates(db: Database, *, room: str | None = None, day: date | None = 
     """What an export of this room and day would hold, candidate by candidate (for the dialog's warning)."""
     with db.read() as session:
         candidates = _candidates(session, room, day)
-        sheets = _latest_sheets(session, [c.pk for c in candidates])
+        sheets = latest_sheets(session, [c.pk for c in candidates])
         return [DayCandidate(c.pk, c.candidate_id, c.full_name, sheets[c.pk].version if c.pk in sheets else None,
                              bool(c.pk in sheets and sheets[c.pk].reopen_reason.strip())) for c in candidates]
 
@@ -100,7 +100,7 @@ def export_signed(db: Database, out_dir: Path | str, *, room: str | None = None,
     files: list[tuple[str, bytes, dict[str, str]]] = []
     with db.read() as session:
         candidates = _candidates(session, room, day)
-        sheets = _latest_sheets(session, [c.pk for c in candidates])
+        sheets = latest_sheets(session, [c.pk for c in candidates])
         roots_by_campaign: dict[str, list[Any]] = {}
         for candidate in candidates:
             sheet = sheets.get(candidate.pk)

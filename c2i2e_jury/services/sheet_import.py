@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -136,7 +137,7 @@ def collect(paths: Iterable[Path | str], stack: ExitStack) -> list[_Source | She
                 found = _zip_sources(file, str(file), stack)
                 items += [found] if isinstance(found, SheetImportOutcome) else found
             else:
-                items.append(_Source(str(file), lambda file=file: _read_file(file)))
+                items.append(_Source(str(file), partial(_read_file, file)))
     return items
 
 

@@ -1,0 +1,266 @@
+"""The minutes (procès-verbal) of the certification jury (PRODUCT.md §3.4) as PDF, for the president to sign.
+
+The seed: "un jury de certification se réunit et délivre officiellement le certificat […] Un enseignant-chercheur
+préside ce jury". The PV names the campaign, the meeting (date, place), the jury's members, and for every
+candidate the outcome the validation jury signed and the certification jury's decision, then the counts; the
+president signs in the prepared visible field « Président » (:func:`c2i2e_jury.exchange.pdf_signing.sign_pdf_with`).
+The same content is embedded as ``c2i2e-pv.json`` (an associated file, as on the result sheets) for programs.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from datetime import date, datetime
+from typing import Any
+
+from c2i2e_jury.exchange.attendance_pdf import long_date
+from c2i2e_jury.exchange.sheet_pdf import FONT, FONT_BOLD, french, register_fonts
+
+PV_FORMAT = "c2i2e-pv/1"
+PV_FILE_NAME = "c2i2e-pv.json"
+PRESIDENT_FIELD = "Président"
+SIGNATURE_BOX = (235.0, 62.0)
+COLUMNS = (62.0, 90.0, 80.0, 62.0, 52.0, 164.0)  # 510 pt: A4 less two 15 mm margins
+HEADERS = ("N°", "Nom", "Prénom", "Oral", "Validées", "Décision du jury de certification")
+STATUS_TEXT = {"examined": "examiné", "absent": "absent", "not_admitted": "non admis", "annulled": "annulé",
+               "pending": "feuille non reçue"}
+
+
+@dataclass(frozen=True)
+class PvMember:
+    name: str
+    role: str = "Membre"  # « Président », « Membre », « Représentant du comité de site »…
+
+
+@dataclass(frozen=True)
+class PvCandidate:
+    candidate_id: str
+    last_name: str
+    first_name: str
+    status: str  # examined / absent / not_admitted / annulled / pending (no signed sheet)
+    validated: int
+    certificate: bool
+    decision: str  # the certification jury's decision, in French
+    sheet_version: int | None = None
+
+
+@dataclass(frozen=True)
+class PvContent:
+    campaign_id: str
+    campaign_title: str
+    meeting: date
+    place: str
+    members: tuple[PvMember, ...]
+    candidates: tuple[PvCandidate, ...]
+    remarks: str = ""
+    signed_at: datetime | None = None  # when the PV was drawn up for signing (aware)
+
+    @property
+    def president(self) -> PvMember:
+        return next((m for m in self.members if m.role == "Président"), self.members[0])
+
+    def counts(self) -> dict[str, int]:
+        c = self.candidates
+        return {"candidates": len(c), "certificates": sum(1 for x in c if x.certificate),
+                "partial": sum(1 for x in c if not x.certificate and x.validated > 0),
+                "absent": sum(1 for x in c if x.status == "absent"),
+                "not_admitted": sum(1 for x in c if x.status == "not_admitted"),
+                "pending": sum(1 for x in c if x.status == "pending")}
+
+    def to_json(self) -> bytes:
+        data: dict[str, Any] = {"format": PV_FORMAT, **asdict(self)}
+        data["meeting"] = self.meeting.isoformat()
+        data["signed_at"] = self.signed_at.isoformat() if self.signed_at else None
+        data["counts"] = self.counts()
+        return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
+
+
+def default_decision(status: str, validated: int, certificate: bool) -> str:
+    """What the rules propose; the certification jury may write another decision."""
+    if status == "pending":
+        return "En attente : feuille de résultat signée non reçue."
+    if status == "annulled":
+        return "Dossier annulé pour plagiat : aucune compétence validée."
+    if status == "not_admitted":
+        return "Non admis à l'épreuve orale : aucune compétence validée."
+    if status == "absent":
+        return "Absent à l'épreuve orale (abandon) : aucune compétence validée."
+    if certificate:
+        return "Certificat délivré."
+    if validated:
+        return f"Certificat non délivré ; attestation de {validated} compétence{'s' if validated > 1 else ''} " \
+               "validée" + ("s." if validated > 1 else ".")
+    return "Certificat non délivré ; aucune compétence validée."
+
+
+# --- layout ------------------------------------------------------------------------------------------------
+
+def _styles() -> dict[str, Any]:
+    from reportlab.lib.styles import ParagraphStyle
+
+    base = ParagraphStyle("pv", fontName=FONT, fontSize=9.5, leading=12.5)
+    return {"title": ParagraphStyle("pv-title", base, fontName=FONT_BOLD, fontSize=15, leading=19, spaceAfter=3),
+            "h2": ParagraphStyle("pv-h2", base, fontName=FONT_BOLD, fontSize=11, leading=14, spaceBefore=10,
+                                 spaceAfter=4, keepWithNext=1),
+            "body": base, "strong": ParagraphStyle("pv-strong", base, fontName=FONT_BOLD),
+            "cell": ParagraphStyle("pv-cell", base, fontSize=8, leading=9.8),
+            "cell_bold": ParagraphStyle("pv-cell-bold", base, fontName=FONT_BOLD, fontSize=8, leading=9.8)}
+
+
+def _p(text: str, style: str = "body") -> Any:
+    from xml.sax.saxutils import escape
+
+    from reportlab.platypus import Paragraph
+
+    return Paragraph(escape(french(text)), _styles()[style])
+
+
+def _members(content: PvContent) -> list[Any]:
+    story = [_p("Composition du jury de certification", "h2")]
+    story += [_p(f"{m.role} : {m.name}") for m in content.members]
+    return story
+
+
+def _table(content: PvContent) -> Any:
+    from reportlab.lib import colors
+    from reportlab.platypus import Table, TableStyle
+
+    rows: list[list[Any]] = [[_p(h, "cell_bold") for h in HEADERS]]
+    for c in content.candidates:
+        rows.append([_p(c.candidate_id, "cell"), _p(c.last_name.upper(), "cell"), _p(c.first_name, "cell"),
+                     _p(STATUS_TEXT.get(c.status, c.status), "cell"),
+                     _p("—" if c.status in ("pending", "not_admitted") else f"{c.validated}/28", "cell"),
+                     _p(c.decision, "cell_bold" if c.certificate else "cell")])
+    style = TableStyle([("GRID", (0, 0), (-1, -1), 0.4, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#d9e2ef")),
+                        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f5f7fa")])])
+    return Table(rows, colWidths=COLUMNS, repeatRows=1, style=style)
+
+
+def _counts(content: PvContent) -> list[Any]:
+    n = content.counts()
+    parts = [_count(n["candidates"], "candidat"), _count(n["certificates"], "certificat délivré"),
+             _count(n["partial"], "attestation partielle"), _count(n["absent"], "absent"),
+             f"{n['not_admitted']} non admis"]
+    if n["pending"]:
+        parts.append(f"{n['pending']} en attente de la feuille de résultat")
+    return [_p("Bilan", "h2"), _p(" ; ".join(parts) + ".")]
+
+
+def _count(n: int, words: str) -> str:
+    """« 1 certificat délivré », « 2 certificats délivrés »: every word takes the plural."""
+    return f"{n} {words}" if n <= 1 else f"{n} " + " ".join(w + "s" for w in words.split())
+
+
+def _signature(content: PvContent, where: dict[str, tuple[int, tuple[float, float, float, float]]]) -> Any:
+    from reportlab.platypus import Flowable, KeepTogether
+
+    class Box(Flowable):  # type: ignore[misc]
+        def __init__(self) -> None:
+            super().__init__()
+            self.width, self.height = SIGNATURE_BOX
+
+        def draw(self) -> None:
+            self.canv.setStrokeGray(0.55)
+            self.canv.setLineWidth(0.6)
+            self.canv.rect(0, 0, self.width, self.height)
+            x, y = self.canv.absolutePosition(0, 0)
+            where[PRESIDENT_FIELD] = (self.canv.getPageNumber() - 1, (x, y, x + self.width, y + self.height))
+
+    return KeepTogether([
+        _p(f"Fait à {content.place}, le {long_date(content.meeting)}.", "body"),
+        _p(f"Le président du jury de certification : {content.president.name}", "strong"), Box()])
+
+
+def _layout(content: PvContent) -> tuple[bytes, dict[str, tuple[int, tuple[float, float, float, float]]]]:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.platypus import SimpleDocTemplate, Spacer
+
+    register_fonts()
+    where: dict[str, tuple[int, tuple[float, float, float, float]]] = {}
+    footer = f"Procès-verbal du jury de certification · {content.campaign_id} · {content.meeting.isoformat()}"
+
+    def on_page(canvas: Any, doc: Any) -> None:
+        canvas.setFont(FONT, 7)
+        canvas.setFillGray(0.35)
+        canvas.drawString(15 * mm, 9 * mm, footer)
+        canvas.drawRightString(A4[0] - 15 * mm, 9 * mm, f"page {doc.page}")
+
+    out = io.BytesIO()
+    doc = SimpleDocTemplate(out, pagesize=A4, leftMargin=15 * mm, rightMargin=15 * mm, topMargin=14 * mm,
+                            bottomMargin=16 * mm, lang="fr-FR", initialFontName=FONT, author="c2i2e-jury",
+                            creator="c2i2e-jury", title=f"Procès-verbal du jury de certification — {content.campaign_title}",
+                            subject=f"{content.campaign_id} / {content.meeting.isoformat()}")
+    story = [_p("Procès-verbal du jury de certification C2i2e", "title"),
+             _p(f"Campagne : {content.campaign_title} ({content.campaign_id})"),
+             _p(f"Réunion du {long_date(content.meeting)}, {content.place}."), *_members(content),
+             _p("Décisions", "h2"),
+             _p("Le jury de certification, au vu des résultats des jurys de validation (feuilles de résultat "
+                "signées), arrête les décisions suivantes :"), Spacer(0, 4), _table(content), *_counts(content)]
+    if content.remarks.strip():
+        story += [_p("Observations", "h2"), _p(content.remarks.strip())]
+    story += [Spacer(0, 14), _signature(content, where)]
+    doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
+    return out.getvalue(), where
+
+
+def _attach(writer: Any, data: bytes, when: datetime | None) -> None:
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.embed import EmbeddedFileObject, EmbeddedFileParams, FileSpec, embed_file
+
+    stream = EmbeddedFileObject.from_file_data(
+        writer, data, mime_type="application/json",
+        params=EmbeddedFileParams(creation_date=when, modification_date=when) if when else EmbeddedFileParams())
+    embed_file(writer, FileSpec(PV_FILE_NAME, file_name=PV_FILE_NAME, embedded_data=stream,
+                                description=f"Contenu du procès-verbal ({PV_FORMAT})",
+                                af_relationship=generic.pdf_name("/Data")))
+
+
+def render_pv(content: PvContent) -> bytes:
+    """The unsigned PV: pages, embedded ``c2i2e-pv.json`` and the empty signature field « Président »."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.pdf_utils.writer import copy_into_new_writer
+    from pyhanko.sign.fields import SigFieldSpec, append_signature_field
+
+    if not content.members:
+        raise ValueError("a PV names the certification jury's members")
+    pages, where = _layout(content)
+    writer = copy_into_new_writer(PdfFileReader(io.BytesIO(pages)))
+    _attach(writer, content.to_json(), content.signed_at)
+    page, (x1, y1, x2, y2) = where[PRESIDENT_FIELD]
+    box = (round(x1) + 2, round(y1) + 2, round(x2) - 2, round(y2) - 2)
+    append_signature_field(writer, SigFieldSpec(PRESIDENT_FIELD, on_page=page, box=box,
+                                                readable_field_name=PRESIDENT_FIELD))
+    out = io.BytesIO()
+    writer.write(out)  # type: ignore[no-untyped-call]
+    return out.getvalue()
+
+
+def pv_json(pdf: bytes) -> dict[str, Any] | None:
+    """The embedded ``c2i2e-pv.json`` of a PV (signed or not), or None."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    reader = PdfFileReader(io.BytesIO(pdf))
+    try:
+        names = reader.root["/Names"]["/EmbeddedFiles"]["/Names"]
+    except KeyError:
+        return None
+    for i in range(0, len(names) - 1, 2):
+        if str(names[i]) == PV_FILE_NAME:
+            loaded: dict[str, Any] = json.loads(names[i + 1]["/EF"]["/F"].data.decode("utf-8"))
+            return loaded
+    return None
+
+
+def members_from(names: Sequence[tuple[str, str]]) -> tuple[PvMember, ...]:
+    """``(name, role)`` pairs, the president first."""
+    members = tuple(PvMember(name.strip(), role.strip() or "Membre") for name, role in names if name.strip())
+    return tuple(sorted(members, key=lambda m: m.role != "Président"))
+
+
+__all__ = ["PRESIDENT_FIELD", "PV_FILE_NAME", "PV_FORMAT", "PvCandidate", "PvContent", "PvMember",
+           "default_decision", "members_from", "pv_json", "render_pv"]

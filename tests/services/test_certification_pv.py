@@ -1,0 +1,94 @@
+"""The certification jury's PV: drawn from the signed sheets, signed by the president, verified; refused when
+tampered with or signed by someone else."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from c2i2e_jury.domain.rules import Attendance
+from c2i2e_jury.exchange import credentials
+from c2i2e_jury.exchange.pdf_signing import verify_signed_pdf
+from c2i2e_jury.exchange.pv_pdf import PRESIDENT_FIELD, PvMember, pv_json
+from c2i2e_jury.exchange.signatures import SheetRejected
+from c2i2e_jury.services import jury_room
+from c2i2e_jury.services.certification_pv import PvError, pv_content, sign_pv
+from c2i2e_jury.services.sheet_signing import sign_and_lock
+from tests.exchange.signing_factory import signed_range
+from tests.services.sheet_factory import SIGNING, decide_all, import_with_pki, make_pki, outsider
+
+MEETING = date(2017, 7, 10)
+MEMBERS = (PvMember("Pr. Anne-Sophie Lévêque", "Président"), PvMember("Benoît Œhlenschläger"),
+           PvMember("Zoé Mäkelä-Garçon", "Représentante du comité de site"))
+
+
+@pytest.fixture(scope="module")
+def pki(tmp_path_factory):
+    return make_pki(tmp_path_factory.mktemp("pki"))
+
+
+@pytest.fixture(scope="module")
+def president(pki):
+    return credentials.issue_credential(pki.authority, "Pr. Anne-Sophie Lévêque", "presidente@example.fr",
+                                        now=SIGNING - timedelta(days=100))
+
+
+@pytest.fixture
+def campaign(database, tmp_path, pki):
+    pks = import_with_pki(database, tmp_path / "pkg", pki)
+    decide_all(database, pks["C1"])
+    sign_and_lock(database, pks["C1"], *pki.jurors, now=SIGNING)
+    jury_room.check_in(database, pks["C2"], Attendance.ABSENT)
+    sign_and_lock(database, pks["C2"], *pki.jurors, now=SIGNING)
+    return pks
+
+
+def test_the_pv_lists_every_candidate_and_is_signed_by_the_president(database, campaign, pki, president):
+    content = pv_content(database, "test-2017", MEMBERS, MEETING, "Grenoble, ESPE",
+                         decisions={"C2": "Absent : report exceptionnel accordé (hospitalisation)."},
+                         now=SIGNING + timedelta(days=28))
+    rows = {c.candidate_id: (c.status, c.validated, c.certificate, c.decision, c.sheet_version)
+            for c in content.candidates}
+    assert rows == {
+        "C1": ("examined", 27, True, "Certificat délivré.", 1),
+        "C2": ("absent", 0, False, "Absent : report exceptionnel accordé (hospitalisation).", 1),
+        "C3": ("not_admitted", 0, False, "Non admis à l'épreuve orale : aucune compétence validée.", None),
+    }
+    pdf = sign_pv(database, content, president, now=SIGNING + timedelta(days=28))
+    signers = verify_signed_pdf(pdf, [pki.authority.certificate], [PRESIDENT_FIELD])
+    assert [(s.field, s.name) for s in signers] == [("Président", "Pr. Anne-Sophie Lévêque")]
+    data = pv_json(pdf)
+    assert data["format"] == "c2i2e-pv/1"
+    assert data["counts"] == {"candidates": 3, "certificates": 1, "partial": 0, "absent": 1, "not_admitted": 1,
+                              "pending": 0}
+    assert [m["name"] for m in data["members"]] == [m.name for m in MEMBERS]
+
+    first, _ = signed_range(pdf)
+    middle = (first[0] + first[1]) // 2
+    tampered = pdf[:middle] + bytes([pdf[middle] ^ 0x01]) + pdf[middle + 1:]
+    with pytest.raises(SheetRejected) as caught:
+        verify_signed_pdf(tampered, [pki.authority.certificate], [PRESIDENT_FIELD])
+    assert caught.value.reason == "modified"
+    with pytest.raises(SheetRejected) as caught:
+        verify_signed_pdf(pdf, [outsider().authority.certificate], [PRESIDENT_FIELD])
+    assert caught.value.reason == "untrusted_signer"
+
+
+def test_only_the_president_signs_and_the_pv_names_one(database, campaign, pki):
+    content = pv_content(database, "test-2017", MEMBERS, MEETING, "Grenoble", now=SIGNING)
+    assert content.president.name == "Pr. Anne-Sophie Lévêque"
+    with pytest.raises(PvError, match="pas celui du président"):
+        sign_pv(database, content, pki.jurors[0], now=SIGNING)
+    with pytest.raises(PvError, match="nomme le président"):
+        pv_content(database, "test-2017", MEMBERS[1:], MEETING, "Grenoble")
+
+
+def test_candidates_without_a_signed_sheet_are_pending(database, tmp_path, pki):
+    import_with_pki(database, tmp_path / "pkg", pki)
+    content = pv_content(database, "test-2017", MEMBERS, MEETING, "Grenoble", now=SIGNING)
+    assert [(c.candidate_id, c.status, c.decision) for c in content.candidates] == [
+        ("C1", "pending", "En attente : feuille de résultat signée non reçue."),
+        ("C2", "pending", "En attente : feuille de résultat signée non reçue."),
+        ("C3", "not_admitted", "Non admis à l'épreuve orale : aucune compétence validée.")]
+    assert content.counts()["pending"] == 2
