@@ -1,0 +1,327 @@
+"""The certification jury president's review: every candidate of a campaign in one table, and the figures
+behind it.
+
+Each row's status and outcome come from the rules engine (:func:`~c2i2e_jury.domain.rules.evaluate`) on the
+candidate's situation, exactly as the jury room shows it; the flags point the president at what needs a look:
+borderline counts, items where the jury reversed the evaluator, a plagiarism suspicion, a sheet kept aside, a
+missing sheet. A campaign of 5,000 candidates is read in a handful of bulk queries (no per-candidate loading),
+so that the table appears at once.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import Session
+
+from c2i2e_jury.domain.referential import Referential
+from c2i2e_jury.domain.rules import Attendance, Mark, Outcome, PriorValidation, Situation, Status, evaluate
+from c2i2e_jury.resources_access import referential
+from c2i2e_jury.services.certification import CertificationEntry, decisions_of
+from c2i2e_jury.services.jury_room import CandidateFile, DecisionChangeRow, candidate_file, history
+from c2i2e_jury.storage.certification_models import CertificationDecision, IssuedDocument
+from c2i2e_jury.storage.database import Database
+from c2i2e_jury.storage.models import (
+    Candidate,
+    Decision,
+    EvaluatorMark,
+    Incident,
+    Oral,
+    PriorItem,
+    ResultSheet,
+    SheetConflict,
+)
+
+BORDERLINE = range(21, 25)  # 21 to 24 validated: one decision either way changes the outcome
+FLAGS = ("borderline", "reversed", "plagiarism", "conflict", "missing_sheet")
+FLAG_LABELS = {"borderline": "limite (21–24)", "reversed": "décision inversée", "plagiarism": "plagiat signalé",
+               "conflict": "feuille en conflit", "missing_sheet": "feuille manquante"}
+STATUS_LABELS = {Status.NOT_ADMITTED: "non admis", Status.AWAITING: "oral non passé", Status.IN_PROGRESS: "en cours",
+                 Status.EXAMINED: "examiné", Status.ABSENT: "absent (abandon)", Status.ANNULLED: "annulé (plagiat)"}
+DECISION_LABELS = {"certificate": "certificat délivré", "attestation": "attestation partielle",
+                   "annulment": "annulé pour plagiat", "annulment_lifted": "annulation levée"}
+_MARKS = {"V": Mark.VALIDATED, "NV": Mark.NOT_VALIDATED}
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    """One candidate as the president sees it."""
+
+    pk: int
+    candidate_id: str
+    last_name: str
+    first_name: str
+    jury: str
+    room: str
+    evaluator: str
+    outcome: Outcome
+    reversed_items: tuple[str, ...] = ()  # the jury's decision differs from the evaluator's mark
+    plagiarism: bool = False  # a suspicion of fraud or plagiarism noted at the oral
+    conflict: bool = False  # a sheet kept aside (same version, other content)
+    sheet_version: int | None = None  # the latest signed sheet stored
+    decision: str | None = None  # the certification jury's decision in force (see DECISION_LABELS)
+    document_code: str | None = None  # the verification code of the document in force
+    annulment_reason: str = ""
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.last_name.upper()} {self.first_name}"
+
+    @property
+    def status(self) -> Status:
+        return self.outcome.status
+
+    @property
+    def validated_count(self) -> int:
+        return self.outcome.validated_count
+
+    @property
+    def borderline(self) -> bool:
+        return self.status in (Status.EXAMINED, Status.IN_PROGRESS) and self.validated_count in BORDERLINE
+
+    @property
+    def missing_sheet(self) -> bool:
+        return self.sheet_version is None
+
+    @property
+    def flags(self) -> tuple[str, ...]:
+        on = {"borderline": self.borderline, "reversed": bool(self.reversed_items), "plagiarism": self.plagiarism,
+              "conflict": self.conflict, "missing_sheet": self.missing_sheet}
+        return tuple(flag for flag in FLAGS if on[flag])
+
+    @property
+    def partial(self) -> bool:
+        """Examined, some items validated, no certificate: the case of a partial attestation."""
+        return self.status is Status.EXAMINED and not self.outcome.certificate and self.validated_count > 0
+
+
+# --- loading -----------------------------------------------------------------------------------------------------
+
+@dataclass
+class _Raw:
+    """What the bulk queries bring back, by candidate primary key."""
+
+    decisions: dict[int, dict[str, Mark | None]] = field(default_factory=lambda: defaultdict(dict))
+    prior: dict[int, list[PriorValidation]] = field(default_factory=lambda: defaultdict(list))
+    reversed: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
+    plagiarism: set[int] = field(default_factory=set)
+    conflicts: set[int] = field(default_factory=set)
+    sheets: dict[int, int] = field(default_factory=dict)
+    decision: dict[int, str] = field(default_factory=dict)
+    documents: dict[int, str] = field(default_factory=dict)
+
+
+
+def _of(column: Any, campaign_id: str) -> Any:
+    """``column IN (the campaign's candidates)``: cheaper than a join on the big tables."""
+    return column.in_(select(Candidate.pk).where(Candidate.campaign_id == campaign_id))
+
+
+def _load_decisions(session: Session, campaign_id: str, raw: _Raw) -> None:
+    """The decisions of every candidate as one string per candidate ("A1.1=V,A1.2=NV,…"): thousands of rows
+    to read rather than 140,000."""
+    pairs = func.aggregate_strings(Decision.item + "=" + func.coalesce(Decision.decision, "-"), ",")
+    query = (select(Decision.candidate_pk, pairs).where(_of(Decision.candidate_pk, campaign_id))
+             .group_by(Decision.candidate_pk))
+    for pk, joined in session.execute(query):
+        parts = joined.replace("=", ",").split(",")
+        raw.decisions[pk] = dict(zip(parts[::2], map(_MARKS.get, parts[1::2]), strict=True))
+
+
+def _load_flags(session: Session, campaign_id: str, raw: _Raw) -> None:
+    for pk, item, year, copy, original in session.execute(
+            select(PriorItem.candidate_pk, PriorItem.item, PriorItem.year, PriorItem.copy_deposited,
+                   PriorItem.original_received).where(_of(PriorItem.candidate_pk, campaign_id))):
+        raw.prior[pk].append(PriorValidation(item, year, bool(copy), bool(original)))
+    for pk, item in session.execute(
+            select(Decision.candidate_pk, Decision.item)
+            .join(EvaluatorMark, and_(EvaluatorMark.candidate_pk == Decision.candidate_pk,
+                                      EvaluatorMark.item == Decision.item))
+            .where(_of(Decision.candidate_pk, campaign_id), Decision.decision != EvaluatorMark.mark)):
+        raw.reversed[pk].append(item)
+    raw.plagiarism = set(session.scalars(
+        select(Oral.candidate_pk).join(Incident, Incident.oral_pk == Oral.pk)
+        .where(_of(Oral.candidate_pk, campaign_id), Incident.kind == "fraud_suspicion").distinct()))
+    raw.conflicts = set(session.scalars(
+        select(SheetConflict.candidate_pk)
+        .where(_of(SheetConflict.candidate_pk, campaign_id), SheetConflict.resolved.is_(False)).distinct()))
+    raw.sheets = {pk: version for pk, version in session.execute(
+        select(ResultSheet.candidate_pk, func.max(ResultSheet.version))
+        .where(_of(ResultSheet.candidate_pk, campaign_id)).group_by(ResultSheet.candidate_pk))}
+
+
+def _load_certification(session: Session, campaign_id: str, raw: _Raw) -> None:
+    latest = (select(func.max(CertificationDecision.pk))
+              .join(Candidate, Candidate.pk == CertificationDecision.candidate_pk)
+              .where(Candidate.campaign_id == campaign_id).group_by(CertificationDecision.candidate_pk))
+    raw.decision = {pk: kind for pk, kind in session.execute(
+        select(CertificationDecision.candidate_pk, CertificationDecision.kind)
+        .where(CertificationDecision.pk.in_(latest)))}
+    raw.documents = {pk: code for pk, code in session.execute(
+        select(IssuedDocument.candidate_pk, IssuedDocument.code)
+        .join(Candidate, Candidate.pk == IssuedDocument.candidate_pk)
+        .where(Candidate.campaign_id == campaign_id, IssuedDocument.revoked_at.is_(None))
+        .order_by(IssuedDocument.pk))}
+
+
+def review_rows(db: Database, campaign_id: str, ref: Referential | None = None) -> list[ReviewRow]:
+    """Every candidate of the campaign, in candidate id order, with the outcome the rules give."""
+    ref = ref or referential()
+    raw = _Raw()
+    with db.read() as session:
+        people = session.execute(
+            select(Candidate.pk, Candidate.candidate_id, Candidate.last_name, Candidate.first_name, Candidate.jury,
+                   Candidate.room, Candidate.evaluator, Candidate.deposited, Candidate.rework_pending,
+                   Candidate.annulled, Candidate.annulment_reason, Oral.attendance)
+            .outerjoin(Oral, Oral.candidate_pk == Candidate.pk)
+            .where(Candidate.campaign_id == campaign_id).order_by(Candidate.candidate_id)).all()
+        _load_decisions(session, campaign_id, raw)
+        _load_flags(session, campaign_id, raw)
+        _load_certification(session, campaign_id, raw)
+    attendance = {a.value: a for a in Attendance}
+    rows = []
+    for pk, cid, last, first, jury, room, evaluator, deposited, rework, annulled, reason, present in people:
+        situation = Situation(bool(deposited), bool(rework), attendance.get(present or "", Attendance.PENDING),
+                              bool(annulled), tuple(raw.prior.get(pk, ())), raw.decisions.get(pk, {}))
+        rows.append(ReviewRow(pk, cid, last, first, jury, room, evaluator, evaluate(ref, situation),
+                              tuple(sorted(raw.reversed.get(pk, ()))), pk in raw.plagiarism, pk in raw.conflicts,
+                              raw.sheets.get(pk), raw.decision.get(pk), raw.documents.get(pk), reason or ""))
+    return rows
+
+
+def campaign_ids(db: Database) -> list[tuple[str, str, int]]:
+    """(id, title, year) of every campaign, newest first."""
+    from c2i2e_jury.storage.models import Campaign
+
+    with db.read() as session:
+        return [(i, t, y) for i, t, y in session.execute(
+            select(Campaign.id, Campaign.title, Campaign.year).order_by(Campaign.year.desc(), Campaign.id))]
+
+
+# --- figures -----------------------------------------------------------------------------------------------------
+
+def histogram(rows: Iterable[ReviewRow], size: int = 28) -> list[int]:
+    """How many examined candidates validated 0, 1, … ``size`` items."""
+    counts = [0] * (size + 1)
+    for row in rows:
+        if row.status is Status.EXAMINED:
+            counts[min(row.validated_count, size)] += 1
+    return counts
+
+
+@dataclass(frozen=True)
+class Rates:
+    """The share of examined candidates who hold each item, and each domain's share of validated items."""
+
+    examined: int
+    items: dict[str, float]
+    domains: dict[str, float]
+
+
+def validation_rates(rows: Sequence[ReviewRow], ref: Referential | None = None) -> Rates:
+    ref = ref or referential()
+    examined = [row for row in rows if row.status is Status.EXAMINED]
+    held: dict[str, int] = dict.fromkeys(ref.codes, 0)
+    for row in examined:
+        for code in row.outcome.validated:
+            held[code] += 1
+    n = len(examined)
+    items = {code: (held[code] / n if n else 0.0) for code in ref.codes}
+    domains = {d.code: (sum(held[c] for c in d.items) / (n * len(d.items)) if n else 0.0) for d in ref.domains}
+    return Rates(n, items, domains)
+
+
+@dataclass(frozen=True)
+class ReversalLine:
+    """How often the jury reversed the evaluator: ``withdrawn`` V→NV, ``granted`` NV→V, out of ``decided``
+    items that had both a mark and a decision."""
+
+    key: str
+    decided: int
+    withdrawn: int
+    granted: int
+    candidates: int = 0
+
+    @property
+    def reversed(self) -> int:
+        return self.withdrawn + self.granted
+
+    @property
+    def rate(self) -> float:
+        return self.reversed / self.decided if self.decided else 0.0
+
+
+@dataclass(frozen=True)
+class ReversalStats:
+    by_item: list[ReversalLine]
+    by_evaluator: list[ReversalLine]
+
+
+def reversal_stats(db: Database, campaign_id: str, ref: Referential | None = None) -> ReversalStats:
+    """Per item (referential order) and per evaluator (most reversed first): a lenient evaluator shows many
+    withdrawals, a harsh one many grants."""
+    ref = ref or referential()
+    withdrawn = func.sum(_when(EvaluatorMark.mark == "V", Decision.decision == "NV"))
+    granted = func.sum(_when(EvaluatorMark.mark == "NV", Decision.decision == "V"))
+    base = (select(func.count(), withdrawn, granted, func.count(func.distinct(Candidate.pk)))
+            .select_from(Decision)
+            .join(EvaluatorMark, and_(EvaluatorMark.candidate_pk == Decision.candidate_pk,
+                                      EvaluatorMark.item == Decision.item))
+            .join(Candidate, Candidate.pk == Decision.candidate_pk)
+            .where(Candidate.campaign_id == campaign_id, Decision.decision.is_not(None),
+                   EvaluatorMark.mark.is_not(None)))
+    with db.read() as session:
+        items = {item: ReversalLine(item, n, int(w or 0), int(g or 0), c) for n, w, g, c, item in session.execute(
+            base.add_columns(Decision.item).group_by(Decision.item))}
+        evaluators = [ReversalLine(name or "—", n, int(w or 0), int(g or 0), c) for n, w, g, c, name in
+                      session.execute(base.add_columns(Candidate.evaluator).group_by(Candidate.evaluator))]
+    by_item = [items.get(code, ReversalLine(code, 0, 0, 0)) for code in ref.codes]
+    return ReversalStats(by_item, sorted(evaluators, key=lambda line: (-line.rate, line.key)))
+
+
+def _when(*conditions: object) -> object:
+    from sqlalchemy import case
+
+    return case((and_(*conditions), 1), else_=0)  # type: ignore[arg-type]
+
+
+# --- one candidate -----------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class SheetLine:
+    version: int
+    signed_at: Any
+    reopen_reason: str
+
+
+@dataclass(frozen=True)
+class CandidateDetail:
+    """Everything the president opens on one candidate: the 28 items with the evaluator's mark and the jury's
+    decision, comment and justification, each item's history, the sheets, and the certification decisions."""
+
+    file: CandidateFile
+    history: list[DecisionChangeRow]
+    sheets: list[SheetLine]
+    certification: list[CertificationEntry]
+    documents: list[tuple[str, str, Any, str]]  # code, kind, issued_at, revoked reason ("" in force)
+
+    def history_of(self, item: str) -> list[DecisionChangeRow]:
+        return [change for change in self.history if change.item == item]
+
+
+def candidate_detail(db: Database, candidate_pk: int) -> CandidateDetail:
+    file = candidate_file(db, candidate_pk)
+    with db.read() as session:
+        sheets = [SheetLine(v, at, reason) for v, at, reason in session.execute(
+            select(ResultSheet.version, ResultSheet.signed_at, ResultSheet.reopen_reason)
+            .where(ResultSheet.candidate_pk == candidate_pk).order_by(ResultSheet.version))]
+        documents = [(code, kind, at, "" if revoked is None else (reason or "révoqué"))
+                     for code, kind, at, revoked, reason in session.execute(
+                         select(IssuedDocument.code, IssuedDocument.kind, IssuedDocument.issued_at,
+                                IssuedDocument.revoked_at, IssuedDocument.revoked_reason)
+                         .where(IssuedDocument.candidate_pk == candidate_pk).order_by(IssuedDocument.pk))]
+    return CandidateDetail(file, history(db, candidate_pk), sheets, decisions_of(db, candidate_pk), documents)
