@@ -1,0 +1,217 @@
+"""The certification jury's decisions (seed: "Délivrance des certificats et attestations", "Règle en cas de
+plagiat"): deliver the certificate, a partial attestation, annul a dossier for plagiarism, lift an annulment.
+
+The rules engine says what is allowed: a certificate only where :func:`evaluate` grants it, an attestation only
+for an examined candidate who validated something and falls short of the certificate. Both rest on the
+validation jury's signed sheet: nothing is delivered for a candidate whose sheet is missing, reopened or in
+conflict. Every decision is a new row with its time and who took it (the latest is in force); a decision that
+replaces another revokes the documents issued under the old one, so that their codes no longer verify.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session, selectinload
+
+from c2i2e_jury.domain.rules import Outcome, Status, evaluate
+from c2i2e_jury.errors import UserError
+from c2i2e_jury.resources_access import referential
+from c2i2e_jury.services.jury_room import situation_of
+from c2i2e_jury.storage.certification_models import CertificationDecision, IssuedDocument
+from c2i2e_jury.storage.database import Database
+from c2i2e_jury.storage.models import Candidate, ResultSheet, SheetConflict
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], datetime]
+KINDS = ("certificate", "attestation", "annulment", "annulment_lifted")
+DELIVERIES = ("certificate", "attestation")
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class CertificationError(UserError):
+    """A decision the rules refuse (French: the president reads it)."""
+
+
+@dataclass(frozen=True)
+class CertificationEntry:
+    pk: int
+    candidate_pk: int
+    kind: str
+    reason: str
+    validated: tuple[str, ...]
+    decided_at: datetime
+    decided_by: str
+
+
+def _entry(row: CertificationDecision) -> CertificationEntry:
+    items = tuple(code for code in row.validated.split(",") if code)
+    return CertificationEntry(row.pk, row.candidate_pk, row.kind, row.reason, items, row.decided_at, row.decided_by)
+
+
+def proposal(outcome: Outcome) -> str | None:
+    """What the rules propose: the certificate, a partial attestation, or nothing to deliver."""
+    if outcome.certificate:
+        return "certificate"
+    if outcome.status is Status.EXAMINED and outcome.validated_count > 0:
+        return "attestation"
+    return None
+
+
+def _load(session: Session, candidate_pk: int) -> Candidate:
+    candidate = session.scalars(select(Candidate).where(Candidate.pk == candidate_pk).options(
+        selectinload(Candidate.prior), selectinload(Candidate.decisions), selectinload(Candidate.oral),
+        selectinload(Candidate.campaign))).one_or_none()
+    if candidate is None:
+        raise CertificationError("Candidat introuvable dans la base.")
+    return candidate
+
+
+def current(session: Session, candidate_pk: int) -> CertificationDecision | None:
+    return session.scalars(select(CertificationDecision).where(CertificationDecision.candidate_pk == candidate_pk)
+                           .order_by(CertificationDecision.pk.desc()).limit(1)).first()
+
+
+def sheet_problem(session: Session, candidate: Candidate) -> str | None:
+    """Why the validation jury's result cannot be relied on yet (one French sentence), or None."""
+    if session.scalar(select(func.count()).where(ResultSheet.candidate_pk == candidate.pk)) == 0:
+        return "Aucune feuille de résultats signée de ce candidat n'est dans la base."
+    if candidate.oral is not None and not candidate.oral.locked:
+        return "La feuille de résultats de ce candidat a été rouverte : attendez la nouvelle version signée."
+    if session.scalar(select(func.count()).where(SheetConflict.candidate_pk == candidate.pk,
+                                                 SheetConflict.resolved.is_(False))):
+        return "Une feuille de résultats en conflit attend une décision pour ce candidat : réglez-la d'abord."
+    return None
+
+
+def _why_not(kind: str, outcome: Outcome) -> str | None:
+    if kind == "certificate" and not outcome.certificate:
+        return f"Le certificat ne peut pas être délivré. {outcome.explanation}"
+    if kind == "attestation":
+        if outcome.certificate:
+            return "Ce candidat remplit les conditions du certificat : délivrez le certificat."
+        if outcome.status is not Status.EXAMINED:
+            return f"Pas d'attestation partielle : {outcome.explanation}"
+        if outcome.validated_count == 0:
+            return "Pas d'attestation partielle : aucune compétence validée."
+    return None
+
+
+def _record(session: Session, candidate: Candidate, kind: str, reason: str, validated: tuple[str, ...],
+            by: str, now: datetime) -> CertificationEntry:
+    if not by.strip():
+        raise CertificationError("Indiquez qui prend la décision (le président du jury de certification).")
+    row = CertificationDecision(candidate_pk=candidate.pk, kind=kind, reason=reason.strip(),
+                                validated=",".join(validated), decided_at=now, decided_by=by.strip())
+    session.add(row)
+    session.flush()
+    _revoke_others(session, candidate.pk, row.pk, now, kind)
+    log.info("certification jury: %s %s (%s) by %s", candidate.candidate_id, kind, reason, by)
+    return _entry(row)
+
+
+def _revoke_others(session: Session, candidate_pk: int, decision_pk: int, now: datetime, kind: str) -> None:
+    reason = ("Dossier annulé pour plagiat." if kind == "annulment"
+              else f"Remplacé par une décision du jury de certification du {now.astimezone():%d/%m/%Y}.")
+    session.execute(update(IssuedDocument).where(
+        IssuedDocument.candidate_pk == candidate_pk, IssuedDocument.decision_pk != decision_pk,
+        IssuedDocument.revoked_at.is_(None)).values(revoked_at=now, revoked_reason=reason))
+
+
+def deliver(db: Database, candidate_pk: int, kind: str, *, by: str, now: Clock = utc_now) -> CertificationEntry:
+    """Record the delivery of the certificate or of a partial attestation, when the rules allow it.
+
+    The same delivery on the same items twice records nothing new."""
+    if kind not in DELIVERIES:
+        raise ValueError(f"not a delivery: {kind}")
+    with db.session() as session:
+        candidate = _load(session, candidate_pk)
+        outcome = evaluate(referential(), situation_of(candidate))
+        problem = _why_not(kind, outcome) or sheet_problem(session, candidate)
+        if problem:
+            raise CertificationError(problem)
+        in_force = current(session, candidate_pk)
+        if in_force is not None and in_force.kind == kind and in_force.validated == ",".join(outcome.validated):
+            return _entry(in_force)
+        return _record(session, candidate, kind, "", outcome.validated, by, now())
+
+
+def deliver_certificate(db: Database, candidate_pk: int, *, by: str, now: Clock = utc_now) -> CertificationEntry:
+    return deliver(db, candidate_pk, "certificate", by=by, now=now)
+
+
+def deliver_attestation(db: Database, candidate_pk: int, *, by: str, now: Clock = utc_now) -> CertificationEntry:
+    return deliver(db, candidate_pk, "attestation", by=by, now=now)
+
+
+def annul_for_plagiarism(db: Database, candidate_pk: int, reason: str, *, by: str,
+                         now: Clock = utc_now) -> CertificationEntry:
+    """Seed: any plagiarism annuls the dossier. The reason is required; documents issued are revoked."""
+    if not reason.strip():
+        raise CertificationError("Indiquez le motif de l'annulation (les passages plagiés, leur source).")
+    with db.session() as session:
+        candidate = _load(session, candidate_pk)
+        if candidate.annulled:
+            raise CertificationError("Ce dossier est déjà annulé.")
+        if not candidate.deposited:
+            raise CertificationError("Ce candidat n'a pas déposé de dossier : il n'y a rien à annuler.")
+        candidate.annulled, candidate.annulment_reason = True, reason.strip()
+        return _record(session, candidate, "annulment", reason, (), by, now())
+
+
+def lift_annulment(db: Database, candidate_pk: int, reason: str, *, by: str,
+                   now: Clock = utc_now) -> CertificationEntry:
+    """Undo an annulment (an error, or the university's instances decided otherwise); the reason is kept."""
+    if not reason.strip():
+        raise CertificationError("Indiquez pourquoi l'annulation est levée.")
+    with db.session() as session:
+        candidate = _load(session, candidate_pk)
+        if not candidate.annulled:
+            raise CertificationError("Ce dossier n'est pas annulé.")
+        candidate.annulled, candidate.annulment_reason = False, ""
+        return _record(session, candidate, "annulment_lifted", reason, (), by, now())
+
+
+@dataclass(frozen=True)
+class BatchReport:
+    certificates: int
+    attestations: int
+    unchanged: int
+    skipped: dict[str, str]  # candidate id -> why nothing was delivered
+
+
+def deliver_as_proposed(db: Database, campaign_id: str, *, by: str, now: Clock = utc_now) -> BatchReport:
+    """Every candidate of the campaign who has no decision in force gets what the rules propose; those the
+    rules or their sheet hold back are listed with the reason."""
+    from c2i2e_jury.services.review import review_rows
+
+    counts = {"certificate": 0, "attestation": 0, "unchanged": 0}
+    skipped: dict[str, str] = {}
+    for row in review_rows(db, campaign_id):
+        kind = proposal(row.outcome)
+        if row.decision is not None:
+            counts["unchanged"] += 1
+        elif kind is None:
+            skipped[row.candidate_id] = row.outcome.explanation
+        else:
+            try:
+                deliver(db, row.pk, kind, by=by, now=now)
+                counts[kind] += 1
+            except CertificationError as exc:
+                skipped[row.candidate_id] = exc.message
+    return BatchReport(counts["certificate"], counts["attestation"], counts["unchanged"], skipped)
+
+
+def decisions_of(db: Database, candidate_pk: int) -> list[CertificationEntry]:
+    """The certification jury's decisions on a candidate, oldest first (the last is in force)."""
+    with db.read() as session:
+        return [_entry(row) for row in session.scalars(select(CertificationDecision).where(
+            CertificationDecision.candidate_pk == candidate_pk).order_by(CertificationDecision.pk))]
