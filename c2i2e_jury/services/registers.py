@@ -1,0 +1,232 @@
+"""The secretariat's two registers under the seed's rules.
+
+- Reclamations ("Règle en cas de réclamation"): a written, reasoned request within 15 days of the problem. A late
+  one is still registered — the register is the record of what arrived — but shown « hors délai (18 jours) »,
+  so that whoever answers sees it.
+- Oral date changes ("Règle en cas de demande de modification de la convocation"): only for a hospitalisation,
+  the death of a relative, or a convocation to an exam or a competitive oral, with proof. Another reason is
+  refused with the rule; a change whose proof has not arrived is registered but moves nothing until it does.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from c2i2e_jury.errors import UserError
+from c2i2e_jury.storage.certification_models import OralDateChange, Reclamation
+from c2i2e_jury.storage.database import Database
+from c2i2e_jury.storage.models import Candidate
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], datetime]
+RECLAMATION_DAYS = 15
+RECLAMATION_STATUSES = {"pending": "en attente", "accepted": "acceptée", "rejected": "rejetée"}
+DATE_CHANGE_REASONS = {
+    "hospitalisation": "hospitalisation",
+    "bereavement": "décès d'un proche",
+    "exam_convocation": "convocation à un examen ou aux épreuves orales d'un concours",
+}
+DATE_CHANGE_RULE = ("Changement refusé : le cahier des charges ne permet de modifier la date de l'oral que pour une "
+                    "hospitalisation, le décès d'un proche ou une convocation à un examen ou aux épreuves orales "
+                    "d'un concours, justificatif à l'appui.")
+DATE_CHANGE_STATUSES = {"awaiting_proof": "en attente du justificatif", "applied": "date modifiée"}
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class RegisterError(UserError):
+    """A request the seed's rules refuse (French: the secretariat reads it)."""
+
+
+def _candidate(session: Session, candidate_pk: int) -> Candidate:
+    candidate = session.scalars(select(Candidate).where(Candidate.pk == candidate_pk)
+                                .options(selectinload(Candidate.oral))).one_or_none()
+    if candidate is None:
+        raise RegisterError("Candidat introuvable dans la base.")
+    return candidate
+
+
+def _who(by: str) -> str:
+    if not by.strip():
+        raise RegisterError("Indiquez qui enregistre la demande.")
+    return by.strip()
+
+
+# --- reclamations ------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ReclamationRow:
+    pk: int
+    candidate_pk: int
+    candidate_id: str
+    full_name: str
+    problem_date: date
+    received_date: date
+    text: str
+    status: str
+    outcome: str
+    recorded_at: datetime
+    recorded_by: str
+    answered_at: datetime | None
+
+    @property
+    def days(self) -> int:
+        return (self.received_date - self.problem_date).days
+
+    @property
+    def in_time(self) -> bool:
+        return self.days <= RECLAMATION_DAYS
+
+    @property
+    def delay_text(self) -> str:
+        """« dans le délai (5 jours) » or « hors délai (18 jours) »."""
+        unit = "jour" if self.days <= 1 else "jours"
+        return f"{'dans le délai' if self.in_time else 'hors délai'} ({self.days} {unit})"
+
+
+def _reclamation_row(r: Reclamation, c: Candidate) -> ReclamationRow:
+    return ReclamationRow(r.pk, c.pk, c.candidate_id, c.full_name, r.problem_date, r.received_date, r.text, r.status,
+                          r.outcome, r.recorded_at, r.recorded_by, r.answered_at)
+
+
+def record_reclamation(db: Database, candidate_pk: int, *, problem_date: date, received_date: date, text: str,
+                       by: str, now: Clock = utc_now) -> ReclamationRow:
+    """Register a written reclamation; the 15-day limit is computed, a late one registered and shown as such."""
+    if not text.strip():
+        raise RegisterError("La réclamation doit être écrite : saisissez son objet et ses motifs.")
+    if received_date < problem_date:
+        raise RegisterError("La date de réception précède celle du problème : vérifiez les deux dates.")
+    with db.session() as session:
+        candidate = _candidate(session, candidate_pk)
+        row = Reclamation(candidate_pk=candidate_pk, problem_date=problem_date, received_date=received_date,
+                          text=text.strip(), status="pending", outcome="", recorded_at=now(), recorded_by=_who(by))
+        session.add(row)
+        session.flush()
+        result = _reclamation_row(row, candidate)
+    log.info("reclamation of %s registered, %s", result.candidate_id, result.delay_text)
+    return result
+
+
+def answer_reclamation(db: Database, reclamation_pk: int, *, accepted: bool, outcome: str,
+                       now: Clock = utc_now) -> ReclamationRow:
+    if not outcome.strip():
+        raise RegisterError("Indiquez la réponse donnée au candidat.")
+    with db.session() as session:
+        row = session.get(Reclamation, reclamation_pk)
+        if row is None:
+            raise RegisterError("Réclamation introuvable dans la base.")
+        row.status, row.outcome, row.answered_at = ("accepted" if accepted else "rejected"), outcome.strip(), now()
+        return _reclamation_row(row, _candidate(session, row.candidate_pk))
+
+
+def reclamations(db: Database, campaign_id: str) -> list[ReclamationRow]:
+    """The campaign's reclamations in the order they arrived."""
+    with db.read() as session:
+        return [_reclamation_row(r, c) for r, c in session.execute(
+            select(Reclamation, Candidate).join(Candidate, Candidate.pk == Reclamation.candidate_pk)
+            .where(Candidate.campaign_id == campaign_id).order_by(Reclamation.received_date, Reclamation.pk))]
+
+
+# --- oral date changes -------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class DateChangeRow:
+    pk: int
+    candidate_pk: int
+    candidate_id: str
+    full_name: str
+    reason: str
+    proof: str
+    proof_received: bool
+    requested_on: date
+    old_date: date | None
+    old_time: str
+    new_date: date
+    new_time: str
+    status: str
+    recorded_at: datetime
+    recorded_by: str
+    applied_at: datetime | None
+
+    @property
+    def reason_label(self) -> str:
+        return DATE_CHANGE_REASONS.get(self.reason, self.reason)
+
+    @property
+    def status_label(self) -> str:
+        return DATE_CHANGE_STATUSES.get(self.status, self.status)
+
+
+def _change_row(r: OralDateChange, c: Candidate) -> DateChangeRow:
+    return DateChangeRow(r.pk, c.pk, c.candidate_id, c.full_name, r.reason, r.proof, r.proof_received,
+                         r.requested_on, r.old_date, r.old_time, r.new_date, r.new_time, r.status, r.recorded_at,
+                         r.recorded_by, r.applied_at)
+
+
+def _movable(candidate: Candidate) -> None:
+    if not candidate.deposited or candidate.rework_pending:
+        raise RegisterError("Ce candidat n'est pas admis à l'épreuve orale : il n'a pas de date d'oral à changer.")
+    if candidate.oral is not None and (candidate.oral.attendance != "pending" or candidate.oral.locked):
+        raise RegisterError("L'oral de ce candidat a déjà eu lieu (ou son absence est constatée) : sa date ne peut "
+                            "plus être changée.")
+
+
+def _apply(change: OralDateChange, candidate: Candidate, now: datetime) -> None:
+    candidate.oral_date, candidate.oral_time = change.new_date, change.new_time
+    change.status, change.applied_at = "applied", now
+
+
+def request_date_change(db: Database, candidate_pk: int, *, reason: str, proof: str, proof_received: bool,
+                        new_date: date, new_time: str, requested_on: date, by: str,
+                        now: Clock = utc_now) -> DateChangeRow:
+    """Register a request to move a candidate's oral; it moves the oral at once when the proof is in hand."""
+    if reason not in DATE_CHANGE_REASONS:
+        raise RegisterError(DATE_CHANGE_RULE)
+    if not proof.strip():
+        raise RegisterError("Décrivez le justificatif (certificat d'hospitalisation, acte de décès, convocation…).")
+    with db.session() as session:
+        candidate = _candidate(session, candidate_pk)
+        _movable(candidate)
+        change = OralDateChange(candidate_pk=candidate_pk, reason=reason, proof=proof.strip(),
+                                proof_received=proof_received, requested_on=requested_on,
+                                old_date=candidate.oral_date, old_time=candidate.oral_time, new_date=new_date,
+                                new_time=new_time.strip(), status="awaiting_proof", recorded_at=now(),
+                                recorded_by=_who(by))
+        if proof_received:
+            _apply(change, candidate, now())
+        session.add(change)
+        session.flush()
+        result = _change_row(change, candidate)
+    log.info("oral date change for %s (%s): %s", result.candidate_id, reason, result.status)
+    return result
+
+
+def confirm_proof(db: Database, change_pk: int, *, now: Clock = utc_now) -> DateChangeRow:
+    """The proof arrived: the oral moves to the requested date."""
+    with db.session() as session:
+        change = session.get(OralDateChange, change_pk)
+        if change is None:
+            raise RegisterError("Demande de changement introuvable dans la base.")
+        candidate = _candidate(session, change.candidate_pk)
+        if change.status == "applied":
+            return _change_row(change, candidate)
+        _movable(candidate)
+        change.proof_received = True
+        _apply(change, candidate, now())
+        return _change_row(change, candidate)
+
+
+def date_changes(db: Database, campaign_id: str) -> list[DateChangeRow]:
+    with db.read() as session:
+        return [_change_row(r, c) for r, c in session.execute(
+            select(OralDateChange, Candidate).join(Candidate, Candidate.pk == OralDateChange.candidate_pk)
+            .where(Candidate.campaign_id == campaign_id).order_by(OralDateChange.pk))]
