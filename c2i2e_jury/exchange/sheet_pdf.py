@@ -101,6 +101,9 @@ def _styles() -> dict[str, Any]:
         "title": ParagraphStyle("title", base, fontName=FONT_BOLD, fontSize=15, leading=19, spaceAfter=2),
         "h2": ParagraphStyle("h2", base, fontName=FONT_BOLD, fontSize=11, leading=14, spaceBefore=9, spaceAfter=4,
                              keepWithNext=1),
+        # a title over a table pages long: not kept with it (that would push the whole table to the next page)
+        "h2_table": ParagraphStyle("h2_table", base, fontName=FONT_BOLD, fontSize=11, leading=14, spaceBefore=9,
+                                   spaceAfter=4),
         "body": base,
         "strong": ParagraphStyle("strong", base, fontName=FONT_BOLD),
         "label": ParagraphStyle("label", base, fontName=FONT_BOLD, spaceBefore=4, spaceAfter=2, keepWithNext=1),
@@ -263,8 +266,8 @@ def _signatures(result: Mapping[str, Any], where: dict[str, tuple[int, tuple[flo
 def _layout(result: Mapping[str, Any], referential: Referential
             ) -> tuple[bytes, dict[str, tuple[int, tuple[float, float, float, float]]]]:
     from reportlab.lib.pagesizes import A4
-    from reportlab.lib.units import mm
-    from reportlab.platypus import SimpleDocTemplate
+    from reportlab.lib.units import cm, mm
+    from reportlab.platypus import CondPageBreak, SimpleDocTemplate
 
     register_fonts()
     where: dict[str, tuple[int, tuple[float, float, float, float]]] = {}
@@ -282,7 +285,8 @@ def _layout(result: Mapping[str, Any], referential: Referential
                             bottomMargin=16 * mm, lang="fr-FR", initialFontName=FONT, author="c2i2e-jury", creator="c2i2e-jury",
                             title=f"Feuille de résultat C2i2e — {c['last_name']} {c['first_name']}",
                             subject=f"{result['campaign']} / {c['id']} / version {result['version']}")
-    story = [*_header(result), _p("Décisions, item par item", "h2"), _items_table(result, referential),
+    story = [*_header(result), CondPageBreak(6 * cm), _p("Décisions, item par item", "h2_table"),
+             _items_table(result, referential),
              *_outcome(result), *_oral(result), _signatures(result, where)]
     doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
     return out.getvalue(), where
