@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import and_, func, select
@@ -20,6 +21,8 @@ from sqlalchemy.orm import Session
 
 from c2i2e_jury.domain.referential import Referential
 from c2i2e_jury.domain.rules import Attendance, Mark, Outcome, PriorValidation, Situation, Status, evaluate
+from c2i2e_jury.errors import UserError
+from c2i2e_jury.exchange.summary_export import SummaryLine, export
 from c2i2e_jury.resources_access import referential
 from c2i2e_jury.services.certification import CertificationEntry, decisions_of
 from c2i2e_jury.services.jury_room import CandidateFile, DecisionChangeRow, candidate_file, history
@@ -294,7 +297,7 @@ def _when(*conditions: object) -> object:
 @dataclass(frozen=True)
 class SheetLine:
     version: int
-    signed_at: Any
+    signed_at: datetime
     reopen_reason: str
 
 
@@ -307,7 +310,7 @@ class CandidateDetail:
     history: list[DecisionChangeRow]
     sheets: list[SheetLine]
     certification: list[CertificationEntry]
-    documents: list[tuple[str, str, Any, str]]  # code, kind, issued_at, revoked reason ("" in force)
+    documents: list[tuple[str, str, datetime, str]]  # code, kind, issued_at, revoked reason ("" in force)
 
     def history_of(self, item: str) -> list[DecisionChangeRow]:
         return [change for change in self.history if change.item == item]
@@ -325,3 +328,50 @@ def candidate_detail(db: Database, candidate_pk: int) -> CandidateDetail:
                                 IssuedDocument.revoked_at, IssuedDocument.revoked_reason)
                          .where(IssuedDocument.candidate_pk == candidate_pk).order_by(IssuedDocument.pk))]
     return CandidateDetail(file, history(db, candidate_pk), sheets, decisions_of(db, candidate_pk), documents)
+
+
+# --- the summary for the student records -------------------------------------------------------------------------
+
+def item_marks(row: ReviewRow, ref: Referential) -> dict[str, str]:
+    """Each item as the summary shows it: ``acquis`` (an earlier campaign), ``V``, ``NV`` (examined, not
+    validated) or ``""`` (not examined, or not decided yet)."""
+    acquired, validated, undecided = set(row.outcome.acquired), set(row.outcome.validated), set(row.outcome.undecided)
+    heard = row.status in (Status.EXAMINED, Status.IN_PROGRESS)
+    marks = {}
+    for code in ref.codes:
+        if code in acquired:
+            marks[code] = "acquis"
+        elif code in validated:
+            marks[code] = "V"
+        else:
+            marks[code] = "NV" if heard and code not in undecided else ""
+    return marks
+
+
+def summary_lines(rows: Sequence[ReviewRow], ref: Referential | None = None) -> list[SummaryLine]:
+    ref = ref or referential()
+    return [SummaryLine(row.candidate_id, row.last_name, row.first_name, row.status.value, STATUS_LABELS[row.status],
+                        row.validated_count, dict(row.outcome.missing_by_domain), row.outcome.certificate,
+                        DECISION_LABELS.get(row.decision or "", ""), row.document_code or "",
+                        tuple(FLAG_LABELS[f] for f in row.flags), item_marks(row, ref)) for row in rows]
+
+
+def summary_bytes(db: Database, campaign_id: str, fmt: str) -> bytes:
+    """The campaign's summary as CSV, XLSX or JSON (:mod:`c2i2e_jury.exchange.summary_export`)."""
+    ref = referential()
+    lines = summary_lines(review_rows(db, campaign_id, ref), ref)
+    return export(lines, fmt, ref.codes, [d.code for d in ref.domains])
+
+
+def choose_campaign(db: Database, given: str | None) -> str:
+    """``given`` when the database has it; else the only campaign; else one sentence asking to choose."""
+    known = [cid for cid, _, _ in campaign_ids(db)]
+    if given:
+        if given not in known:
+            raise UserError(f"La campagne « {given} » n'est pas dans la base ({', '.join(known) or 'aucune'}).")
+        return given
+    if len(known) == 1:
+        return known[0]
+    if not known:
+        raise UserError("La base ne contient aucune campagne : importez d'abord un paquet de campagne.")
+    raise UserError(f"La base contient plusieurs campagnes : précisez --campaign ({', '.join(known)}).")

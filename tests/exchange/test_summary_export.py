@@ -1,0 +1,111 @@
+"""The summary for the student records: CSV as French Excel reads it, XLSX, JSON; figures = the rules engine's."""
+
+import csv
+import io
+import json
+
+from openpyxl import load_workbook
+from sqlalchemy import select
+
+from c2i2e_jury.domain.rules import evaluate
+from c2i2e_jury.exchange.summary_export import SummaryLine, export, to_csv, to_json, to_xlsx
+from c2i2e_jury.services import certification, jury_room
+from c2i2e_jury.services.review import summary_bytes
+from c2i2e_jury.storage.models import Candidate
+from tests.services.review_factory import (
+    demo_db_fixture,  # noqa: F401
+    demo_template_fixture,  # noqa: F401
+)
+
+CODES = ("A1.1", "A1.2", "B1.1")
+DOMAINS = ("A1", "B1")
+LINES = [
+    SummaryLine("C1", "Lefèvre", "Élodie", "examined", "examiné", 27, {"A1": 0, "B1": 1}, True,
+                "certificat délivré", "C2I2E-2017-ABCD-EFGH", (), {"A1.1": "V", "A1.2": "acquis", "B1.1": "NV"}),
+    SummaryLine("C2", "=HYPERLINK(\"http://x\")", "-Zoé", "absent", "absent (abandon)", 0, {"A1": 5, "B1": 3},
+                False, "", "", ("feuille manquante",), {}),
+]
+
+
+def spreadsheet_rows(data: bytes) -> list[list[str]]:
+    """What a spreadsheet does with the bytes: a BOM says UTF-8, ';' splits the cells (quotes hold a cell
+    together), CRLF ends the rows."""
+    assert data.startswith(b"\xef\xbb\xbf")
+    text = data.decode("utf-8-sig")
+    assert text.endswith("\r\n") and "\n" not in text.replace("\r\n", "")
+    return list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
+
+
+def test_csv_opens_with_its_accents():
+    rows = spreadsheet_rows(to_csv(LINES, CODES, DOMAINS))
+    header = rows[0]
+    assert header[:5] == ["candidat", "nom", "prénom", "statut", "compétences validées (/28)"]
+    assert header[-3:] == list(CODES)
+    first = dict(zip(header, rows[1], strict=True))
+    assert (first["nom"], first["prénom"], first["statut"]) == ("Lefèvre", "Élodie", "examiné")
+    assert (first["compétences validées (/28)"], first["non validées B1"], first["certificat (règles)"]) == (
+        "27", "1", "oui")
+    assert (first["A1.1"], first["A1.2"], first["B1.1"]) == ("V", "acquis", "NV")
+    assert first["décision du jury de certification"] == "certificat délivré"
+
+
+def test_a_formula_is_written_as_text():
+    rows = spreadsheet_rows(to_csv(LINES, CODES, DOMAINS))
+    second = rows[2]
+    assert second[1].startswith("'=HYPERLINK") and second[2] == "'-Zoé"
+    sheet = load_workbook(io.BytesIO(to_xlsx(LINES, CODES, DOMAINS))).active
+    assert sheet["B3"].value == '=HYPERLINK("http://x")' and sheet["B3"].data_type == "s"
+
+
+def test_xlsx_cells():
+    sheet = load_workbook(io.BytesIO(to_xlsx(LINES, CODES, DOMAINS))).active
+    header = [c.value for c in sheet[1]]
+    assert header[1:3] == ["nom", "prénom"]
+    assert [c.value for c in sheet[2]][:5] == ["C1", "Lefèvre", "Élodie", "examiné", 27]
+    assert sheet.cell(row=2, column=header.index("A1.2") + 1).value == "acquis"
+    assert sheet.freeze_panes == "E2" and sheet.auto_filter.ref == f"A1:{sheet.cell(1, len(header)).column_letter}3"
+
+
+def test_json_lists_the_candidates():
+    data = json.loads(to_json(LINES))
+    assert data[0] == {"id": "C1", "last_name": "Lefèvre", "first_name": "Élodie", "status": "examined",
+                       "validated": 27, "missing_by_domain": {"A1": 0, "B1": 1}, "certificate": True,
+                       "decision": "certificat délivré", "code": "C2I2E-2017-ABCD-EFGH", "flags": [],
+                       "items": {"A1.1": "V", "A1.2": "acquis", "B1.1": "NV"}}
+    assert data[1]["decision"] is None and data[1]["certificate"] is False
+
+
+def test_unknown_format_is_a_bug():
+    import pytest
+
+    with pytest.raises(ValueError, match="unknown format"):
+        export(LINES, "ods", CODES, DOMAINS)
+
+
+def test_the_summary_figures_are_the_rules_engines(demo_db, referential):
+    """After the certification jury's decisions, each format says what evaluate() says for each candidate."""
+    certification.deliver_as_proposed(demo_db, "grenoble-2017", by="Hélène Présidente")
+    with demo_db.read() as s:
+        expected = {c.candidate_id: evaluate(referential, jury_room.situation_of(c))
+                    for c in s.scalars(select(Candidate))}
+    as_json = {entry["id"]: entry for entry in json.loads(summary_bytes(demo_db, "grenoble-2017", "json"))}
+    rows = spreadsheet_rows(summary_bytes(demo_db, "grenoble-2017", "csv"))
+    as_csv = {row[0]: dict(zip(rows[0], row, strict=True)) for row in rows[1:]}
+    sheet = load_workbook(io.BytesIO(summary_bytes(demo_db, "grenoble-2017", "xlsx"))).active
+    header = [c.value for c in sheet[1]]
+    as_xlsx = {r[0]: dict(zip(header, r, strict=True)) for r in sheet.iter_rows(min_row=2, values_only=True)}
+    assert set(as_json) == set(as_csv) == set(as_xlsx) == set(expected)
+    for cid, outcome in expected.items():
+        j, c, x = as_json[cid], as_csv[cid], as_xlsx[cid]
+        assert (j["status"], j["validated"], j["certificate"]) == (outcome.status.value, outcome.validated_count,
+                                                                   outcome.certificate)
+        assert j["missing_by_domain"] == dict(outcome.missing_by_domain)
+        assert int(c["compétences validées (/28)"]) == x["compétences validées (/28)"] == outcome.validated_count
+        for domain, misses in outcome.missing_by_domain.items():
+            assert int(c[f"non validées {domain}"]) == x[f"non validées {domain}"] == misses
+        assert c["certificat (règles)"] == ("oui" if outcome.certificate else "non")
+        assert {code for code in referential.codes if c[code] in ("V", "acquis")} == set(outcome.validated)
+    assert as_csv["C2017-004"]["nom"] == "Lefèvre" and as_csv["C2017-004"]["prénom"] == "Gaëlle"
+    assert as_json["C2017-001"]["decision"] == "certificat délivré"
+    assert as_json["C2017-004"]["decision"] == "attestation partielle"
+    assert as_csv["C2017-008"]["A1.1"] == "acquis"
