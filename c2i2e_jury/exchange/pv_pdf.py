@@ -17,7 +17,7 @@ from datetime import date, datetime
 from typing import Any
 
 from c2i2e_jury.exchange.attendance_pdf import long_date
-from c2i2e_jury.exchange.sheet_pdf import FONT, FONT_BOLD, french, register_fonts
+from c2i2e_jury.exchange.sheet_pdf import FONT, FONT_BOLD, french, printable, register_fonts
 
 PV_FORMAT = "c2i2e-pv/1"
 PV_FILE_NAME = "c2i2e-pv.json"
@@ -115,7 +115,7 @@ def _p(text: str, style: str = "body") -> Any:
 
     from reportlab.platypus import Paragraph
 
-    return Paragraph(escape(french(text)), _styles()[style])
+    return Paragraph(escape(french(printable(text))), _styles()[style])
 
 
 def _members(content: PvContent) -> list[Any]:

@@ -15,6 +15,7 @@ texts stable within a format version, or old sheets stop verifying.
 from __future__ import annotations
 
 import io
+import unicodedata
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from functools import cache
@@ -113,6 +114,31 @@ def _styles() -> dict[str, Any]:
     }
 
 
+@cache
+def _glyphs() -> frozenset[int]:
+    from reportlab.pdfbase import pdfmetrics
+
+    register_fonts()
+    return frozenset(pdfmetrics.getFont(FONT).face.charToGlyph)
+
+
+def printable(text: str) -> str:
+    """``text`` as the embedded font can print it: a letter it lacks becomes its base letters (``ễ`` → ``e``,
+    ``ł`` → ``l``) or ``?``, never an empty box; what the pages say is then what a program reads back."""
+    glyphs = _glyphs()
+    if all(ord(ch) in glyphs for ch in text):
+        return text
+    out = []
+    for ch in text:
+        if ord(ch) in glyphs:
+            out.append(ch)
+            continue
+        base = "".join(b for b in unicodedata.normalize("NFKD", ch)
+                       if ord(b) in glyphs and not unicodedata.combining(b))
+        out.append(base or "?")
+    return "".join(out)
+
+
 def french(text: str) -> str:
     """French typography: no line break inside « … » nor before the high punctuation."""
     text = text.replace("« ", "«\u00a0").replace(" »", "\u00a0»")
@@ -126,7 +152,7 @@ def _p(text: str, style: str = "body") -> Any:
 
     from reportlab.platypus import Paragraph
 
-    return Paragraph(escape(french(text)), _styles()[style])
+    return Paragraph(escape(french(printable(text))), _styles()[style])
 
 
 def _clock(iso: str) -> str:

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from c2i2e_jury.exchange.result_json import FILE_NAME
-from c2i2e_jury.exchange.sheet_pdf import FACT_LINES, ITEM_HEADERS, jury_cell, mark_cell
+from c2i2e_jury.exchange.sheet_pdf import FACT_LINES, ITEM_HEADERS, jury_cell, mark_cell, printable
 
 ITEM_CODE = re.compile(r"^[AB][1-4]\.[1-5]$")
 _TOLERANCE = 2.0  # points: a cell's text starts at its column's left padding, as the header's does
@@ -63,7 +63,7 @@ def visible_mismatch(pdf: bytes, result: Mapping[str, Any]) -> str | None:
         pages = [page.get_text("words") for page in doc]
     text = normalised(" ".join(w[4] for words in pages for w in words))
     for line in FACT_LINES:
-        expected = normalised(line(result))
+        expected = normalised(printable(line(result)))
         if expected not in text:
             return f"la feuille n'indique pas « {expected} »"
     seen: dict[str, tuple[str, str]] = {}

@@ -31,7 +31,7 @@ from c2i2e_jury.domain.referential import Referential
 from c2i2e_jury.errors import UserError
 from c2i2e_jury.exchange.credentials import Credential, common_name, fingerprint, load_credential
 from c2i2e_jury.exchange.result_json import FILE_NAME, ResultFormatError, from_bytes, validate_result
-from c2i2e_jury.exchange.sheet_pdf import FONT, FONT_BOLD, SIGNATURE_FIELDS, french, register_fonts
+from c2i2e_jury.exchange.sheet_pdf import FONT, FONT_BOLD, SIGNATURE_FIELDS, french, printable, register_fonts
 from c2i2e_jury.exchange.sheet_reading import embedded_json, visible_mismatch
 
 log = logging.getLogger(__name__)
@@ -188,7 +188,7 @@ def _appearance_pdf(credential: Credential, when: datetime, size: tuple[float, f
     canvas.setFont(FONT, 7.5)
     canvas.drawString(6, height - 12, "Signé électroniquement par")
     canvas.setFont(FONT_BOLD, 10.5)
-    canvas.drawString(6, height - 26, french(credential.name)[:40])
+    canvas.drawString(6, height - 26, french(printable(credential.name))[:40])
     canvas.setFont(FONT, 7.5)
     offset = when.strftime("%z")
     canvas.drawString(6, height - 39, french(f"le {when:%d/%m/%Y à %H:%M:%S} (UTC{offset[:3]}:{offset[3:]})"))
