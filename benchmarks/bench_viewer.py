@@ -1,0 +1,213 @@
+"""The dossier viewer, driven for real (offscreen QApplication, the widget shown at 800 x 700, fit width), on a
+20-page A4 dossier full of screenshots made by the demo generator.
+
+- "first page shown": ``open_dossier`` until the view has painted page 1 from its image. Floor: bare PyMuPDF
+  opening the file and rendering page 1 at the same zoom. Target 1.5x.
+- "next page shown (prefetched)": the jury turns the page once the viewer is idle (neighbours prefetched), until
+  the new page is painted. Target: median 20 ms. "next page shown (not prefetched)" jumps 5 pages (no target).
+- "memory": every page of 10 such dossiers browsed in a row (thumbnails, report and evidence map included); the
+  process RSS after each is printed; target 400 MB and no growth with the count (fails the run otherwise).
+- "GUI stall while the worker renders": the longest gap of a 1 ms GUI timer while a dossier opens and the worker
+  renders pages, thumbnails and the report. It measures the threading design: PyMuPDF keeps the GIL while it
+  draws, so the GUI waits for at most one render (floor: the slowest single page render, bare).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pymupdf
+
+from benchmarks.harness import Benchmark
+
+PAGES = 20
+SIZE = (800, 700)
+RSS_LIMIT_MB = 400.0
+RSS_GROWTH_MB = 25.0  # allowed between the 5th and the 10th dossier (allocator noise)
+
+
+def rss_mb() -> float:
+    try:
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1024 ** 2
+    except OSError:  # not Linux: the peak is the best we have
+        import resource
+
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def wait(signal: object, action: Callable[[], object] | None = None,
+         accept: Callable[..., bool] = lambda *a: True, timeout_ms: int = 10_000) -> None:
+    """Run ``action`` and the event loop until ``signal`` fires with arguments ``accept`` likes."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    fired: list[object] = []
+
+    def on(*args: object) -> None:
+        if accept(*args):
+            fired.append(args)
+            loop.quit()
+
+    signal.connect(on)  # type: ignore[attr-defined]
+    try:
+        if action is not None:
+            action()
+        if not fired:
+            QTimer.singleShot(timeout_ms, loop.quit)
+            loop.exec()
+    finally:
+        signal.disconnect(on)  # type: ignore[attr-defined]
+    if not fired:
+        raise TimeoutError(f"no {signal} within {timeout_ms} ms")
+
+
+def wait_idle(viewer: object) -> None:
+    renderer = viewer.renderer  # type: ignore[attr-defined]
+    if not renderer.idle_now():
+        wait(renderer.idle)
+
+
+def make_dossiers(workdir: Path, count: int) -> list[Path]:
+    """``count`` distinct files (a trailing comment after %%EOF) of one 20-page demo dossier."""
+    from c2i2e_jury.exchange.demo_dossier import make_dossier
+
+    template = make_dossier(workdir / "dossier-20.pdf", last_name="Dupont", first_name="Élodie", pages=PAGES,
+                            screenshots=2, seed=11)
+    data = template.read_bytes()
+    paths = [template]
+    for n in range(1, count):
+        path = workdir / f"dossier-20-{n}.pdf"
+        path.write_bytes(data + f"\n% copy {n}\n".encode())
+        paths.append(path)
+    return paths
+
+
+def benchmarks(workdir: Path) -> list[Benchmark]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from c2i2e_jury.ui.dossier_viewer import DossierViewer
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    paths = make_dossiers(workdir, 10)
+    viewer = DossierViewer()
+    viewer.resize(*SIZE)
+    viewer.show()
+    app.processEvents()
+    # Warm up (imports, fonts, MuPDF's first use), as the program is when the jury opens a dossier.
+    wait(viewer.pageShown, lambda: viewer.open_dossier(paths[1]))
+    wait_idle(viewer)
+    first_key = viewer.view.first_view(1).key(pymupdf.open(paths[0])[0].rect[2:])
+    state = {"page": 1}
+
+    def close_and_settle() -> None:
+        viewer.close_dossier()
+        app.processEvents()
+
+    def open_first_page() -> None:
+        wait(viewer.pageShown, lambda: viewer.open_dossier(paths[0]), lambda page: page == 1)
+
+    def bare_open_render() -> None:
+        with pymupdf.open(paths[0]) as doc:
+            doc[0].get_pixmap(matrix=pymupdf.Matrix(first_key.zoom, first_key.zoom))
+
+    def opened_and_idle() -> None:
+        if viewer.page_count() != PAGES:
+            wait(viewer.pageShown, lambda: viewer.open_dossier(paths[0]))
+            viewer.restore_view_state({"page": 1})
+            state["page"] = 1
+        wait_idle(viewer)
+
+    def next_page() -> None:
+        state["page"] = state["page"] % PAGES + 1
+        wait(viewer.pageShown, lambda: viewer.go_to_page(state["page"]), lambda p: p == state["page"])
+
+    def jump() -> None:
+        state["page"] = (state["page"] + 4) % PAGES + 1
+        wait(viewer.pageShown, lambda: viewer.go_to_page(state["page"]), lambda p: p == state["page"])
+
+    def bare_render() -> None:
+        with pymupdf.open(paths[0]) as doc:
+            doc[state["page"] % PAGES].get_pixmap(matrix=pymupdf.Matrix(first_key.zoom, first_key.zoom))
+
+    def forget_cache() -> None:
+        opened_and_idle()
+        viewer.renderer.cache.clear()
+        with viewer.renderer._mail.lock:  # noqa: SLF001 (the benchmark measures a cold page on purpose)
+            viewer.renderer._mail.delivered.clear()  # noqa: SLF001
+
+    def browse_ten() -> None:
+        series = []
+        for path in paths:
+            wait(viewer.pageShown, lambda p=path: viewer.open_dossier(p), lambda page: page == 1)
+            for page in range(2, PAGES + 1):
+                wait(viewer.pageShown, lambda n=page: viewer.go_to_page(n), lambda p, n=page: p == n)
+            wait_idle(viewer)
+            series.append(rss_mb())
+        print("  RSS after each dossier (MB): " + ", ".join(f"{m:.0f}" for m in series), file=sys.stderr)
+        assert max(series) <= RSS_LIMIT_MB, f"RSS {max(series):.0f} MB > {RSS_LIMIT_MB:.0f} MB"
+        assert max(series[5:]) - series[4] <= RSS_GROWTH_MB, f"RSS grows with the count: {series}"
+
+    def stall() -> float:
+        """The longest GUI-timer gap (seconds) while a dossier opens and every background job runs."""
+        from PySide6.QtCore import QElapsedTimer, QTimer
+
+        gaps: list[float] = []
+        clock = QElapsedTimer()
+        timer = QTimer()
+        timer.setInterval(1)
+
+        def tick() -> None:
+            gaps.append(clock.nsecsElapsed() / 1e9)
+            clock.restart()
+
+        timer.timeout.connect(tick)
+        close_and_settle()
+        clock.start()
+        timer.start()
+        wait(viewer.pageShown, lambda: viewer.open_dossier(paths[0]))
+        viewer.renderer.request_thumbnails([viewer.thumbnails.thumbnails.key(p) for p in range(1, PAGES + 1)])
+        wait_idle(viewer)
+        timer.stop()
+        return max(gaps)
+
+    def slowest_bare_render() -> float:
+        with pymupdf.open(paths[0]) as doc:
+            times = []
+            for page in doc:
+                start = time.perf_counter()
+                page.get_pixmap(matrix=pymupdf.Matrix(first_key.zoom, first_key.zoom))
+                times.append(time.perf_counter() - start)
+        return max(times)
+
+    last: list[list[float]] = [[]]
+
+    def measured(fn: Callable[[], float]) -> Callable[[], object]:
+        """These report a duration of their own (not the call's): the aggregate below takes their worst."""
+        samples: list[float] = []
+
+        def run() -> object:
+            samples.append(fn())
+            last[0] = samples
+            return None
+
+        return run
+
+    return [
+        Benchmark("viewer: dossier opened to first page shown (20 pages)", open_first_page, floor=bare_open_render,
+                  floor_name="pymupdf open + render page 1, same zoom", setup=close_and_settle, runs=9,
+                  max_ratio=1.5),
+        Benchmark("viewer: next page shown (prefetched)", next_page, floor=bare_render,
+                  floor_name="pymupdf open + render a page", setup=opened_and_idle, runs=19, max_seconds=0.020),
+        Benchmark("viewer: page 5 further shown (not prefetched)", jump, floor=bare_render,
+                  floor_name="pymupdf open + render a page", setup=forget_cache, runs=9),
+        Benchmark("viewer: every page of 10 dossiers (RSS checked)", browse_ten, runs=1),
+        Benchmark("viewer: longest GUI stall while the worker renders", measured(stall),
+                  floor=measured(slowest_bare_render), floor_name="slowest bare page render", runs=3,
+                  aggregate=lambda _calls: max(last[0])),
+    ]

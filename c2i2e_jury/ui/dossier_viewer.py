@@ -1,0 +1,525 @@
+"""The candidate's dossier beside the items: pages, thumbnails, outline, search, and where each item is cited.
+
+The viewer never blocks: a worker thread owns the PDF (:mod:`c2i2e_jury.ui.page_renderer`), the view paints what
+it has (:mod:`c2i2e_jury.ui.page_view`) and the side panels follow (:mod:`c2i2e_jury.ui.viewer_panels`). Once the
+first page is on screen the worker computes the format report and the evidence map and hands them over by signal.
+A file that cannot be shown (password, damaged, empty, not a PDF, far too big) leaves one French sentence in the
+viewer and in :attr:`DossierViewer.failed`; a file MuPDF had to repair opens with a warning band above the pages.
+
+Keyboard (what Acrobat, Evince and Okular users expect):
+
+============================  ===========================================================
+Page Down, Space              a screen down, then the next page
+Page Up, Shift+Space          a screen up, then the previous page
+Right / Left                  next / previous page (sideways scrolling when zoomed in)
+Up / Down                     scroll
+Home / End                    first / last page
+Ctrl+G (or Ctrl+L)            go to page (the page box takes the keys, Enter goes)
+Ctrl+F                        search; Enter / F3 next hit, Shift+Enter / Shift+F3 previous
+Escape (in the search field)  back to the pages
+Ctrl++ / Ctrl+-               zoom in / out (Ctrl + wheel too)
+Ctrl+0 / Ctrl+1 / Ctrl+2      fit page / actual size (100 %) / fit width (Acrobat's keys)
+F9                            show or hide the thumbnails and outline panel
+============================  ===========================================================
+
+Ctrl+F, F3, Ctrl+G and the zoom keys act anywhere in the window (the jury's focus is usually on the items); the
+page-turning keys act when the pages have the focus, so that they never steal keys from a list or a text field.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QSpinBox,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from c2i2e_jury.dossier.document import Damage, OutlineEntry
+from c2i2e_jury.dossier.expected import Expected
+from c2i2e_jury.dossier.search import SearchHit
+from c2i2e_jury.ui.page_renderer import PageRenderer
+from c2i2e_jury.ui.page_view import PageView
+from c2i2e_jury.ui.render_worker import (
+    FIT_PAGE,
+    FIT_WIDTH,
+    MAX_ANALYSED_PAGES,
+    MAX_ZOOM,
+    MIN_ZOOM,
+    DocumentInfo,
+)
+from c2i2e_jury.ui.viewer_panels import OutlinePanel, SearchBar, ThumbnailPanel
+
+log = logging.getLogger(__name__)
+
+ZOOM_CHOICES = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0)
+SEARCH_DELAY_MS = 300
+OPENING_MESSAGE_DELAY_MS = 250
+
+
+class DossierViewer(QWidget):
+    """The dossier viewer of the jury room. Page numbers are 1-based; 0 means no page (nothing open)."""
+
+    pageChanged = Signal(int)
+    documentLoaded = Signal(int)  # page count
+    evidenceReady = Signal(object)  # EvidenceMap
+    reportReady = Signal(object)  # FormatReport
+    failed = Signal(str)  # the sentence shown in the viewer
+    pageShown = Signal(int)  # the current page is on screen at full resolution (benchmarks, tests)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.renderer = PageRenderer(self)
+        self.view = PageView(self.renderer, self)
+        self.view.setObjectName("dossierPages")
+        self.thumbnails = ThumbnailPanel(self.renderer, self)
+        self.thumbnails.setObjectName("dossierThumbnails")
+        self.outline = OutlinePanel(self)
+        self.outline.setObjectName("dossierOutline")
+        self.search_bar = SearchBar(self)
+        self._expected: Expected | None = None
+        self._info: DocumentInfo | None = None
+        self._pending_page: int | None = None  # asked for before the dossier was open
+        self._pending_pages: list[int] = []
+        self._first_done = False
+        self._query = ""
+        self._hits: list[SearchHit] | None = []
+        self._hit = 0
+        self._build()
+        self._connect()
+        self._show_message("")
+
+    # -- construction ----------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("dossierToolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.page_box = QSpinBox(self)
+        self.page_box.setObjectName("dossierPageBox")
+        self.page_box.setPrefix(self.tr("Page "))
+        self.page_box.setKeyboardTracking(False)
+        self.page_box.setAccelerated(True)
+        self.page_box.setToolTip(self.tr("Go to page (Ctrl+G)"))
+        self.zoom_box = QComboBox(self)
+        self.zoom_box.setObjectName("dossierZoom")
+        self.zoom_box.setEditable(True)
+        self.zoom_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        for zoom in ZOOM_CHOICES:
+            self.zoom_box.addItem(f"{round(zoom * 100)} %", zoom)
+        self.zoom_box.setMinimumContentsLength(6)
+        self.zoom_box.setToolTip(self.tr("Zoom"))
+        self.a_panel = self._action(self.tr("Panel"), self.tr("Show or hide the thumbnails and the outline (F9)"),
+                                    "F9", checkable=True)
+        self.a_previous = self._action("◀", self.tr("Previous page (Left)"))
+        self.a_next = self._action("▶", self.tr("Next page (Right)"))
+        self.a_zoom_out = self._action("−", self.tr("Zoom out (Ctrl+-)"), QKeySequence.StandardKey.ZoomOut)
+        self.a_zoom_in = self._action("+", self.tr("Zoom in (Ctrl++)"), QKeySequence.StandardKey.ZoomIn, "Ctrl+=")
+        self.a_fit_width = self._action(self.tr("Width"), self.tr("Fit the page width (Ctrl+2)"), "Ctrl+2",
+                                        checkable=True)
+        self.a_fit_page = self._action(self.tr("Whole page"), self.tr("Fit the whole page (Ctrl+0)"), "Ctrl+0",
+                                       checkable=True)
+        self.a_actual = self._action(self.tr("Actual size"), self.tr("Actual size, 100 % (Ctrl+1)"), "Ctrl+1")
+        self.a_continuous = self._action(self.tr("Continuous"),
+                                         self.tr("Pages one after the other (continuous) or one at a time"),
+                                         checkable=True)
+        self.a_find = self._action(self.tr("Search"), self.tr("Search the dossier (Ctrl+F)"),
+                                   QKeySequence.StandardKey.Find)
+        self.a_find_next = self._action(self.tr("Next match"), "", "F3")  # not FindNext: Ctrl+G too on Linux
+        self.a_find_previous = self._action(self.tr("Previous match"), "", "Shift+F3")
+        self.a_go_to = self._action(self.tr("Go to page"), "", "Ctrl+G", "Ctrl+L")
+        self.a_panel.setChecked(True)
+        self.a_continuous.setChecked(True)
+        self.a_fit_width.setChecked(True)
+        for item in (self.a_panel, None, self.a_previous, self.page_box, self.a_next, None, self.a_zoom_out,
+                     self.zoom_box, self.a_zoom_in, self.a_fit_width, self.a_fit_page, self.a_continuous, None,
+                     self.search_bar):
+            if item is None:
+                self.toolbar.addSeparator()
+            elif isinstance(item, QAction):
+                self.toolbar.addAction(item)
+            else:
+                self.toolbar.addWidget(item)
+        self.banner = QLabel(self)
+        self.banner.setObjectName("dossierBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #fff3cd; color: #5c4400; padding: 4px 8px;")
+        self.banner.hide()
+        self.message = QLabel(self)
+        self.message.setObjectName("dossierMessage")
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.setStyleSheet("font-size: 13pt; color: #444; padding: 24px;")
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.message)
+        self.side = QTabWidget(self)
+        self.side.setObjectName("dossierSidePanel")
+        self.side.setDocumentMode(True)
+        self.side.addTab(self.thumbnails, self.tr("Thumbnails"))
+        self.side.addTab(self.outline, self.tr("Outline"))
+        self.side.setTabVisible(1, False)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("dossierSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.side)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([self.thumbnails.minimumWidth() + 8, 10_000])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.splitter, 1)
+        self._opening_timer = QTimer(self)
+        self._opening_timer.setSingleShot(True)
+        self._opening_timer.setInterval(OPENING_MESSAGE_DELAY_MS)
+        self._opening_timer.timeout.connect(lambda: self._show_message(self.tr("Opening the dossier…")))
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(lambda: self._run_search(self.search_bar.field.text()))
+        self._set_controls_enabled(False)
+
+    def _action(self, text: str, tip: str, *keys: QKeySequence.StandardKey | str,
+                checkable: bool = False) -> QAction:
+        action = QAction(text, self)
+        action.setToolTip(tip or text)
+        action.setCheckable(checkable)
+        if keys:
+            action.setShortcuts(self._sequences(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.addAction(action)
+        return action
+
+    @staticmethod
+    def _sequences(keys: Sequence[QKeySequence.StandardKey | str]) -> list[QKeySequence]:
+        out: list[QKeySequence] = []
+        for key in keys:
+            out.extend(QKeySequence.keyBindings(key) if isinstance(key, QKeySequence.StandardKey)
+                       else [QKeySequence(key)])
+        return out
+
+    def _connect(self) -> None:
+        r = self.renderer
+        r.opened.connect(self._opened)
+        r.failed.connect(self._failed)
+        r.layoutReady.connect(self._layout_ready)
+        r.reportReady.connect(self.reportReady)
+        r.evidenceReady.connect(self.evidenceReady)
+        r.damageChanged.connect(self._show_damage)
+        r.searched.connect(self._searched)
+        r.pageFailed.connect(lambda _page, _message: self._first_page_done())
+        self.view.currentPageChanged.connect(self._page_changed)
+        self.view.pageShown.connect(self._page_shown)
+        self.view.zoomChanged.connect(self._show_zoom)
+        self.thumbnails.pageRequested.connect(self.go_to_page)
+        self.outline.pageRequested.connect(self.go_to_page)
+        self.page_box.valueChanged.connect(self._page_box_changed)
+        self.zoom_box.activated.connect(lambda i: self._set_zoom(self.zoom_box.itemData(i)))
+        line = self.zoom_box.lineEdit()
+        if line is not None:
+            line.returnPressed.connect(self._zoom_typed)
+        self.a_panel.toggled.connect(self._toggle_panel)
+        self.a_previous.triggered.connect(lambda: self.view.previous_page())
+        self.a_next.triggered.connect(lambda: self.view.next_page())
+        self.a_zoom_out.triggered.connect(lambda: self.view.zoom_by(-1))
+        self.a_zoom_in.triggered.connect(lambda: self.view.zoom_by(1))
+        self.a_fit_width.triggered.connect(lambda: self._set_zoom(FIT_WIDTH))
+        self.a_fit_page.triggered.connect(lambda: self._set_zoom(FIT_PAGE))
+        self.a_actual.triggered.connect(lambda: self._set_zoom(1.0))
+        self.a_continuous.toggled.connect(self._set_continuous)
+        self.a_find.triggered.connect(self.focus_search)
+        self.a_find_next.triggered.connect(self.find_next)
+        self.a_find_previous.triggered.connect(self.find_previous)
+        self.a_go_to.triggered.connect(self.focus_page_box)
+        field = self.search_bar.field
+        field.textEdited.connect(lambda _text: self._search_timer.start())
+        field.submitted.connect(self._search_submitted)
+        field.previousRequested.connect(self.find_previous)
+        field.escaped.connect(self.view.setFocus)
+        self.search_bar.next.clicked.connect(self.find_next)
+        self.search_bar.previous.clicked.connect(self.find_previous)
+
+    # -- the public API --------------------------------------------------------------------------------------
+    def open_dossier(self, path: Path | None, expected: Expected | None = None) -> None:
+        """Show ``path`` (None: « no dossier deposited »); report and evidence map follow by signal."""
+        self._reset()
+        self._pending_page = None
+        self._expected = expected
+        if path is None:
+            self.renderer.close()
+            self._show_message(self.tr("No dossier deposited"))
+            return
+        self.stack.setCurrentWidget(self.view)  # laid out now, so that the first page's zoom is known
+        self._opening_timer.start()
+        self.renderer.open(Path(path), self.view.first_view(1))
+
+    def close_dossier(self) -> None:
+        self._reset()
+        self._pending_page = None
+        self.renderer.close()
+        self._show_message("")
+
+    def go_to_page(self, n: int) -> None:
+        if self._info is None:
+            self._pending_page = n
+            self.renderer.retarget(self.view.first_view(n))
+            return
+        self.view.go_to_page(n)
+
+    def current_page(self) -> int:
+        return self.view.current_page()
+
+    def page_count(self) -> int:
+        return self._info.page_count if self._info else 0
+
+    def show_pages(self, pages: Sequence[int]) -> None:
+        """Mark ``pages`` (an item's evidence) in the thumbnails and the margin, and show the first."""
+        self._pending_pages = sorted({int(p) for p in pages})
+        if self._info is None:
+            return
+        valid = [p for p in self._pending_pages if 1 <= p <= self._info.page_count]
+        self.thumbnails.thumbnails.set_marked(valid)
+        self.view.set_marked(valid)
+        if valid:
+            self.view.go_to_page(valid[0])
+
+    def view_state(self) -> dict[str, object]:
+        """Where the jury is in this dossier: page, zoom ("fit_width", "fit_page" or a factor), continuous."""
+        page = self.view.current_page() if self._info is not None else self._pending_page or 1
+        return {"page": page, "zoom": self.view.zoom_mode, "continuous": self.view.continuous}
+
+    def restore_view_state(self, state: dict[str, object]) -> None:
+        """Go back to a :meth:`view_state` (the page as soon as the dossier is open); bad values are ignored."""
+        page, zoom, continuous = state.get("page"), state.get("zoom"), state.get("continuous")
+        if isinstance(continuous, bool):
+            self.a_continuous.setChecked(continuous)
+        if zoom in (FIT_WIDTH, FIT_PAGE):
+            self._set_zoom(zoom)
+        elif isinstance(zoom, int | float) and not isinstance(zoom, bool) and MIN_ZOOM <= zoom <= MAX_ZOOM:
+            self._set_zoom(float(zoom))
+        if isinstance(page, int) and not isinstance(page, bool):
+            self.go_to_page(page)
+        elif self._info is None:
+            self.renderer.retarget(self.view.first_view(self._pending_page or 1))
+
+    def search(self, text: str) -> None:
+        self.search_bar.field.setText(text)
+        self._run_search(text)
+
+    def find_next(self) -> None:
+        self._step_hit(1)
+
+    def find_previous(self) -> None:
+        self._step_hit(-1)
+
+    def focus_search(self) -> None:
+        self.search_bar.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_bar.field.selectAll()
+
+    def focus_page_box(self) -> None:
+        self.page_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.page_box.selectAll()
+
+    def shutdown(self) -> None:
+        """Stop the worker thread (the viewer can open a dossier again later)."""
+        self._reset()
+        self.renderer.shutdown()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt)
+        if self.isWindow():
+            self.shutdown()
+        super().closeEvent(event)
+
+    # -- opening ---------------------------------------------------------------------------------------------
+    def _reset(self) -> None:
+        self._opening_timer.stop()
+        self._search_timer.stop()
+        self._info = None
+        self._first_done = False
+        self._hits, self._hit, self._query = [], 0, ""
+        self._pending_pages = []
+        self.search_bar.show_count(None, None)
+        self.banner.hide()
+        self.view.clear()
+        self.thumbnails.set_sizes([], fresh=True)
+        self.outline.clear()
+        self.side.setTabVisible(1, False)
+        self._set_controls_enabled(False)
+
+    def _opened(self, info: DocumentInfo) -> None:
+        """Only what the first page needs; the panels follow once it is on screen (:meth:`_first_page_done`)."""
+        self._opening_timer.stop()
+        self._info = info
+        self._first_done = False
+        page, self._pending_page = self._pending_page or 1, None
+        self.page_box.setSuffix(f" / {info.page_count}")
+        self.page_box.setRange(1, info.page_count)
+        self.stack.setCurrentWidget(self.view)
+        self.view.set_document(info.page_count, info.first_size, page)
+        self.documentLoaded.emit(info.page_count)
+
+    def _first_page_done(self) -> None:
+        """The first page is on screen (or failed): sizes, outline, thumbnails, controls, then the report."""
+        if self._first_done or self._info is None:
+            return
+        self._first_done = True
+        info = self._info
+        self.renderer.request_layout()
+        self.thumbnails.set_sizes([info.first_size] * info.page_count, fresh=True)
+        self._set_controls_enabled(True)
+        self._sync_controls()
+        self._show_damage(info.damage)
+        if self._pending_pages:
+            self.show_pages(self._pending_pages)
+        if info.analysed:
+            self.renderer.analyse(self._expected)
+
+    def _layout_ready(self, sizes: Sequence[tuple[float, float]], outline: Sequence[OutlineEntry]) -> None:
+        self.view.set_sizes(sizes)
+        self.thumbnails.set_sizes(sizes, fresh=False)
+        self.outline.set_outline(outline)
+        self.side.setTabVisible(1, bool(outline))
+
+    def _page_shown(self, page: int) -> None:
+        self._first_page_done()
+        self.pageShown.emit(page)
+
+    def _failed(self, message: str) -> None:
+        self._opening_timer.stop()
+        text = message or self.tr("The dossier cannot be shown: internal error (details in the log file).")
+        self._info = None
+        self.view.clear()
+        self._show_message(text)
+        self.failed.emit(text)
+
+    def _show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.stack.setCurrentWidget(self.message)
+
+    def _show_damage(self, damage: Sequence[Damage]) -> None:
+        lines = [d.message if d.page is None else f"{self.tr('Page %1').replace('%1', str(d.page))} : {d.message}"
+                 for d in damage[:3]]
+        if len(damage) > 3:
+            lines.append(self.tr("and %1 more problems").replace("%1", str(len(damage) - 3)))
+        if self._info is not None and not self._info.analysed:
+            lines.append(self.tr("This file has %1 pages: the format report, the item pages and search are not "
+                                 "computed beyond %2 pages.").replace("%1", str(self._info.page_count))
+                         .replace("%2", str(MAX_ANALYSED_PAGES)))
+        self.banner.setText("⚠ " + "\n".join(lines))
+        self.banner.setVisible(bool(lines))
+
+    # -- controls --------------------------------------------------------------------------------------------
+    def _set_controls_enabled(self, enabled: bool) -> None:
+        for widget in (self.page_box, self.zoom_box, self.search_bar):
+            widget.setEnabled(enabled)
+        for action in (self.a_previous, self.a_next, self.a_zoom_in, self.a_zoom_out, self.a_fit_width,
+                       self.a_fit_page, self.a_actual, self.a_continuous, self.a_find, self.a_find_next,
+                       self.a_find_previous, self.a_go_to):
+            action.setEnabled(enabled)
+        if enabled and self._info is not None and not self._info.analysed:
+            for control in (self.search_bar, self.a_find, self.a_find_next, self.a_find_previous):
+                control.setEnabled(False)
+
+    def _sync_controls(self) -> None:
+        page = self.view.current_page()
+        if page:
+            self.page_box.blockSignals(True)
+            self.page_box.setValue(page)
+            self.page_box.blockSignals(False)
+        count = self.page_count()
+        self.a_previous.setEnabled(page > 1)
+        self.a_next.setEnabled(0 < page < count)
+        self._show_zoom()
+
+    def _show_zoom(self) -> None:
+        mode = self.view.zoom_mode
+        self.a_fit_width.setChecked(mode == FIT_WIDTH)
+        self.a_fit_page.setChecked(mode == FIT_PAGE)
+        self.zoom_box.setEditText(f"{round(self.view.zoom * 100)} %")
+
+    def _page_changed(self, page: int) -> None:
+        self._sync_controls()
+        if page:
+            self.thumbnails.follow(page)
+            self.pageChanged.emit(page)
+
+    def _page_box_changed(self, page: int) -> None:
+        if self._info is not None and page != self.view.current_page():
+            self.view.go_to_page(page)
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _set_zoom(self, mode: object) -> None:
+        if isinstance(mode, str | float):
+            self.view.set_zoom_mode(mode)
+        self._show_zoom()
+
+    def _zoom_typed(self) -> None:
+        text = self.zoom_box.currentText().replace("%", "").replace(",", ".").strip()
+        try:
+            self._set_zoom(float(text) / 100)
+        except ValueError:
+            self._show_zoom()
+
+    def _set_continuous(self, continuous: bool) -> None:
+        self.view.set_continuous(continuous)
+        self._show_zoom()
+
+    def _toggle_panel(self, shown: bool) -> None:
+        self.side.setVisible(shown)
+
+    # -- search ----------------------------------------------------------------------------------------------
+    def _run_search(self, text: str) -> None:
+        self._search_timer.stop()
+        self._query = text.strip()
+        if not self._query or self._info is None:
+            self._hits, self._hit = [], 0
+            self.view.set_hits([], None)
+            self.search_bar.show_count(None, None)
+            return
+        self._hits = None
+        self.search_bar.show_count(None, None)
+        self.renderer.search(self._query)
+
+    def _searched(self, query: str, hits: list[SearchHit]) -> None:
+        if query != self._query:
+            return
+        self._hits = list(hits)
+        page = self.view.current_page()
+        self._hit = next((i for i, hit in enumerate(self._hits) if hit.page >= page), 0)
+        self._show_hit()
+
+    def _search_submitted(self) -> None:
+        if self.search_bar.field.text().strip() != self._query or self._search_timer.isActive():
+            self._run_search(self.search_bar.field.text())
+        else:
+            self.find_next()
+
+    def _step_hit(self, direction: int) -> None:
+        if self.search_bar.field.text().strip() != self._query:
+            self._run_search(self.search_bar.field.text())
+            return
+        if not self._hits:
+            return
+        self._hit = (self._hit + direction) % len(self._hits)
+        self._show_hit()
+
+    def _show_hit(self) -> None:
+        hits = self._hits or []
+        current = hits[self._hit] if hits else None
+        self.view.set_hits(hits, current)
+        self.search_bar.show_count(self._hit if hits else None, len(hits))

@@ -1,0 +1,345 @@
+"""The view's renderer interface: pages asked for by key, QImages handed back, a cache bounded in bytes.
+
+:class:`PageRenderer` lives in the GUI thread and runs a :class:`~c2i2e_jury.ui.render_worker.Worker` in one
+``QThread`` of its own; the view never sees a PyMuPDF object. Images live in :class:`PageCache`, an LRU bounded in
+bytes (150 MB by default) and keyed by page, zoom and device pixel ratio, as qpageview's ``render.py`` does.
+
+Measured (benchmarks/bench_viewer.py): PyMuPDF keeps the GIL while it draws a page, so a render in the worker
+holds up the GUI thread for about as long as it lasts (5-20 ms for a dossier page at screen size). The thread
+keeps the GUI free between renders, not during one. Hence the scheduling: the pages on screen are asked at once,
+while background work (neighbours, thumbnails, the format report) waits until the jury has stopped turning pages
+for :data:`BACKGROUND_DELAY_MS`, so that a page turn never waits for a render it did not ask for.
+"""
+
+from __future__ import annotations
+
+import atexit
+import logging
+import math
+from collections import OrderedDict
+from collections.abc import Sequence
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal
+from PySide6.QtGui import QImage
+from shiboken6 import isValid
+
+from c2i2e_jury.dossier.expected import Expected
+from c2i2e_jury.ui.render_worker import DocumentInfo, FirstView, Mailbox, RenderKey, Worker
+
+log = logging.getLogger(__name__)
+
+CACHE_BYTES = 150 * 1024 * 1024
+BACKGROUND_DELAY_MS = 80
+_STOP_WAIT_MS = 10_000
+_orphans: list[QThread] = []  # threads still inside MuPDF when their viewer went away; kept until they end
+_running: dict[int, tuple[QThread, Worker, Mailbox]] = {}  # stopped at exit at the latest (see _stop_all)
+
+
+class PageCache:
+    """Rendered pages, least recently used dropped first once ``max_bytes`` is exceeded. GUI thread only."""
+
+    def __init__(self, max_bytes: int = CACHE_BYTES) -> None:
+        self.max_bytes = max_bytes
+        self._images: OrderedDict[RenderKey, QImage] = OrderedDict()
+        self.nbytes = 0
+
+    def __len__(self) -> int:
+        return len(self._images)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._images
+
+    def get(self, key: RenderKey) -> QImage | None:
+        image = self._images.get(key)
+        if image is not None:
+            self._images.move_to_end(key)
+        return image
+
+    def put(self, key: RenderKey, image: QImage, keep: Sequence[RenderKey] = ()) -> list[RenderKey]:
+        """Store ``image``; return the keys dropped to stay in budget (never ``key`` nor those in ``keep``)."""
+        old = self._images.pop(key, None)
+        if old is not None:
+            self.nbytes -= old.sizeInBytes()
+        self._images[key] = image
+        self.nbytes += image.sizeInBytes()
+        dropped: list[RenderKey] = []
+        protected = {key, *keep}
+        for candidate in list(self._images):
+            if self.nbytes <= self.max_bytes:
+                break
+            if candidate not in protected:
+                self.nbytes -= self._images.pop(candidate).sizeInBytes()
+                dropped.append(candidate)
+        return dropped
+
+    def nearest(self, page: int, zoom: float) -> QImage | None:
+        """The cached image of ``page`` whose zoom is closest to ``zoom`` (drawn scaled while rendering)."""
+        best: tuple[float, QImage] | None = None
+        for key, image in self._images.items():
+            if key.page == page:
+                distance = abs(math.log(max(key.zoom, 1e-3) / max(zoom, 1e-3)))
+                if best is None or distance < best[0]:
+                    best = (distance, image)
+        return best[1] if best else None
+
+    def clear(self) -> None:
+        self._images.clear()
+        self.nbytes = 0
+
+
+class PageRenderer(QObject):
+    """Asks the worker for pages, searches and the report; hands back images and results, latest dossier only."""
+
+    opened = Signal(object)  # DocumentInfo
+    failed = Signal(str)  # one French sentence ("" for an internal error, logged)
+    layoutReady = Signal(object, object)  # tuple of (width, height) in points, tuple of OutlineEntry
+    imageReady = Signal(object)  # RenderKey now in the cache (zoom 0: the page failed)
+    pageFailed = Signal(int, str)
+    searched = Signal(str, object)  # the query, list[SearchHit]
+    reportReady = Signal(object)  # FormatReport
+    evidenceReady = Signal(object)  # EvidenceMap
+    damageChanged = Signal(object)  # tuple[Damage, ...]
+    idle = Signal()  # everything asked for is done
+    _kick = Signal()
+
+    def __init__(self, parent: QObject | None = None, cache_bytes: int = CACHE_BYTES) -> None:
+        super().__init__(parent)
+        self.cache = PageCache(cache_bytes)
+        self.failed_pages: dict[int, str] = {}
+        self._generation = 0
+        self._search_id = 0
+        self._searches: dict[int, str] = {}
+        self._protected: list[RenderKey] = []
+        self._prefetch: list[RenderKey] = []
+        self._thumbnails: list[RenderKey] = []
+        self._analysis: tuple[Expected | None] | None = None
+        self._background = QTimer(self)
+        self._background.setSingleShot(True)
+        self._background.setInterval(BACKGROUND_DELAY_MS)
+        self._background.timeout.connect(self._release_background)
+        self._thread: QThread | None = None
+        self._start()
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
+
+    def _start(self) -> None:
+        """A fresh worker thread (at creation, and when a dossier is opened after :meth:`shutdown`)."""
+        self._mail = Mailbox(generation=self._generation)
+        self._thread = QThread()
+        self._thread.setObjectName("dossier-renderer")
+        self._worker = Worker(self._mail)
+        self._worker.moveToThread(self._thread)
+        queued = Qt.ConnectionType.QueuedConnection
+        self._kick.connect(self._worker.step, queued)
+        self._worker.kick.connect(self._worker.step, queued)  # not a direct call: let new requests in between
+        self._worker.opened.connect(self._on_opened)
+        self._worker.failed.connect(self._on_failed)
+        self._worker.layoutReady.connect(self._on_layout)
+        self._worker.rendered.connect(self._on_rendered)
+        self._worker.pageFailed.connect(self._on_page_failed)
+        self._worker.searched.connect(self._on_searched)
+        self._worker.reportReady.connect(self._on_report)
+        self._worker.evidenceReady.connect(self._on_evidence)
+        self._worker.damageChanged.connect(self._on_damage)
+        self._worker.idle.connect(self._on_idle)
+        # Whatever ends this object (its parent deleted, the application quitting), the thread stops first:
+        # a QThread destroyed while running aborts the program.
+        self.destroyed.connect(partial(_stop_thread, self._thread, self._worker, self._mail))
+        _running[id(self._thread)] = (self._thread, self._worker, self._mail)
+        self._thread.start()
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.isRunning()
+
+    # -- requests --------------------------------------------------------------------------------------------
+    def open(self, path: Path | None, first: FirstView | None = None) -> None:
+        """Open ``path`` in the worker (closing the previous dossier), rendering ``first`` at once; None closes."""
+        if self._thread is None:
+            if path is None:
+                return
+            self._start()
+        self._generation += 1
+        self.cache.clear()
+        self.failed_pages.clear()
+        self._searches.clear()
+        self._prefetch, self._thumbnails, self._analysis = [], [], None
+        self._background.stop()
+        with self._mail.lock:
+            self._mail.reset(self._generation, path, first)
+        self._post()
+
+    def close(self) -> None:
+        self.open(None)
+
+    def retarget(self, first: FirstView) -> None:
+        """The view will open on another page or zoom: render that first instead, if the worker has not begun."""
+        with self._mail.lock:
+            if self._mail.open is not None and self._mail.open[0] is not None:
+                self._mail.open = (self._mail.open[0], first)
+
+    def request(self, visible: Sequence[RenderKey], prefetch: Sequence[RenderKey] = ()) -> None:
+        """The pages on screen (most wanted first), rendered now, and those to have ready next, rendered once
+        the view has been still for a moment. Replaces the previous request."""
+        self._protected = [*visible, *prefetch]
+        self._prefetch = list(prefetch)
+        with self._mail.lock:
+            self._mail.visible = [k for k in visible if self._missing(k)]
+            self._mail.prefetch = []
+        self._background.start()
+        self._post()
+
+    def request_layout(self) -> None:
+        """Every page's size and the outline (after the pages on screen): :attr:`layoutReady` answers."""
+        with self._mail.lock:
+            self._mail.layout = True
+        self._post()
+
+    def request_thumbnails(self, keys: Sequence[RenderKey]) -> None:
+        self._thumbnails = list(keys)
+        self._schedule_background()
+
+    def analyse(self, expected: Expected | None) -> None:
+        """Compute the format report and the evidence map, in the background."""
+        self._analysis = (expected,)
+        self._schedule_background()
+
+    def search(self, text: str) -> None:
+        """Search the dossier; :attr:`searched` answers with the hits of the latest query only."""
+        self._search_id += 1
+        self._searches = {self._search_id: text}
+        with self._mail.lock:
+            self._mail.search = (self._search_id, text)
+        self._post()
+
+    def image(self, key: RenderKey) -> QImage | None:
+        return self.cache.get(key)
+
+    def idle_now(self) -> bool:
+        """Nothing asked for is still waiting, here or in the worker's mailbox (a job may be finishing)."""
+        if self._background.isActive() or self._prefetch or self._thumbnails or self._analysis:
+            return False
+        with self._mail.lock:
+            return not self._mail.has_work() and not self._mail.busy
+
+    def _missing(self, key: RenderKey) -> bool:
+        return key not in self.cache and key.page not in self.failed_pages
+
+    def _schedule_background(self) -> None:
+        if not self._background.isActive():
+            self._background.start()
+
+    def _release_background(self) -> None:
+        """The view is still: hand the worker the neighbours, the report and the thumbnails."""
+        prefetch, thumbnails, analysis = self._prefetch, self._thumbnails, self._analysis
+        self._prefetch, self._thumbnails, self._analysis = [], [], None
+        with self._mail.lock:
+            self._mail.prefetch = [k for k in prefetch if self._missing(k)]
+            self._mail.thumbnails = [k for k in thumbnails if self._missing(k)]
+            if analysis is not None:
+                self._mail.analysis = analysis
+        self._post()
+        if self.idle_now():
+            self.idle.emit()
+
+    def _post(self) -> None:
+        with self._mail.lock:
+            kick = self._mail.claim_kick()
+        if kick:
+            self._kick.emit()
+
+    # -- answers ---------------------------------------------------------------------------------------------
+    def _current(self, generation: int) -> bool:
+        return generation == self._generation
+
+    def _on_opened(self, generation: int, info: DocumentInfo) -> None:
+        if self._current(generation):
+            self.opened.emit(info)
+
+    def _on_failed(self, generation: int, message: str) -> None:
+        if self._current(generation):
+            self.failed.emit(message)
+
+    def _on_layout(self, generation: int, sizes: object, outline: object) -> None:
+        if self._current(generation):
+            self.layoutReady.emit(sizes, outline)
+
+    def _on_rendered(self, generation: int, key: RenderKey, image: QImage) -> None:
+        if not self._current(generation):
+            return
+        dropped = self.cache.put(key, image, self._protected)
+        if dropped:
+            with self._mail.lock:
+                self._mail.delivered.difference_update(dropped)
+        self.imageReady.emit(key)
+
+    def _on_page_failed(self, generation: int, page: int, message: str) -> None:
+        if self._current(generation):
+            self.failed_pages[page] = message
+            self.pageFailed.emit(page, message)
+            self.imageReady.emit(RenderKey(page, 0.0, 0.0))
+
+    def _on_report(self, generation: int, report: object) -> None:
+        if self._current(generation):
+            self.reportReady.emit(report)
+
+    def _on_evidence(self, generation: int, evidence: object) -> None:
+        if self._current(generation):
+            self.evidenceReady.emit(evidence)
+
+    def _on_damage(self, generation: int, damage: object) -> None:
+        if self._current(generation):
+            self.damageChanged.emit(damage)
+
+    def _on_idle(self, generation: int) -> None:
+        if self._current(generation) and self.idle_now():
+            self.idle.emit()
+
+    def _on_searched(self, generation: int, search_id: int, hits: object) -> None:
+        if self._current(generation) and search_id in self._searches:
+            self.searched.emit(self._searches[search_id], hits)
+
+    # -- lifetime --------------------------------------------------------------------------------------------
+    def shutdown(self) -> None:
+        """Stop the worker thread and close the dossier; a later :meth:`open` starts a new thread."""
+        self._generation += 1
+        self._background.stop()
+        self.cache.clear()
+        thread, self._thread = self._thread, None
+        if thread is not None:
+            _stop_thread(thread, self._worker, self._mail)
+
+
+def _stop_thread(thread: QThread, worker: Worker, mail: Mailbox, *_: object) -> None:
+    """Stop ``thread`` and close its worker's dossier; a render still inside MuPDF is waited for (bounded)."""
+    _running.pop(id(thread), None)
+    if not isValid(thread):  # already gone with the application (the end of a script)
+        return
+    with mail.lock:
+        mail.stopped = True
+    if not thread.isRunning():
+        worker.dispose()
+        return
+    thread.quit()
+    if thread.wait(_STOP_WAIT_MS):
+        worker.dispose()  # safe: its thread has ended, nothing else touches the dossier
+        return
+    log.warning("dossier renderer still busy after %d ms; left to finish in the background", _STOP_WAIT_MS)
+    _orphans.append(thread)
+    thread.finished.connect(partial(_forget_orphan, thread, worker), Qt.ConnectionType.DirectConnection)
+
+
+def _forget_orphan(thread: QThread, worker: Worker) -> None:
+    worker.dispose()
+    if thread in _orphans:
+        _orphans.remove(thread)
+
+
+@atexit.register
+def _stop_all() -> None:
+    """A script or a test that never closed its viewer: stop the threads before Python tears Qt down."""
+    for thread, worker, mail in list(_running.values()):
+        _stop_thread(thread, worker, mail)
