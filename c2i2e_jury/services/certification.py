@@ -190,7 +190,8 @@ class BatchReport:
 
 def deliver_as_proposed(db: Database, campaign_id: str, *, by: str, now: Clock = utc_now) -> BatchReport:
     """Every candidate of the campaign who has no decision in force gets what the rules propose; those the
-    rules or their sheet hold back are listed with the reason."""
+    rules or their sheet hold back are listed with the reason, and so are those with a plagiarism report, on
+    whom the jury decides one by one."""
     from c2i2e_jury.services.review import review_rows
 
     counts = {"certificate": 0, "attestation": 0, "unchanged": 0}
@@ -201,6 +202,8 @@ def deliver_as_proposed(db: Database, campaign_id: str, *, by: str, now: Clock =
             counts["unchanged"] += 1
         elif kind is None:
             skipped[row.candidate_id] = row.outcome.explanation
+        elif row.plagiarism:
+            skipped[row.candidate_id] = "Suspicion de plagiat signalée : à décider par le jury de certification."
         else:
             try:
                 deliver(db, row.pk, kind, by=by, now=now)

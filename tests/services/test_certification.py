@@ -108,10 +108,10 @@ def test_deliver_as_proposed_reports_what_it_held_back(demo_db):
     ids = demo_ids(demo_db)
     cert.deliver_attestation(demo_db, ids["C2017-009"], by=PRESIDENT)
     report = cert.deliver_as_proposed(demo_db, "grenoble-2017", by=PRESIDENT, now=at())
-    # certificates: 001, 002, 005, 008 (003 has no sheet); attestations: 004, 006, 007
-    assert (report.certificates, report.attestations, report.unchanged) == (4, 3, 1)
-    assert set(report.skipped) == {UNSIGNED, "C2017-010", "C2017-011", ABSENT}
-    assert "feuille" in report.skipped[UNSIGNED]
+    # certificates: 001, 002, 005, 008 (003 has no sheet); attestations: 004, 007 (006: plagiarism report)
+    assert (report.certificates, report.attestations, report.unchanged) == (4, 2, 1)
+    assert set(report.skipped) == {UNSIGNED, "C2017-010", "C2017-011", ABSENT, PLAGIARISM}
+    assert "feuille" in report.skipped[UNSIGNED] and "plagiat" in report.skipped[PLAGIARISM]
     decided = {r.candidate_id: r.decision for r in review_rows(demo_db, "grenoble-2017")}
     assert decided["C2017-001"] == "certificate" and decided["C2017-007"] == "attestation"
 

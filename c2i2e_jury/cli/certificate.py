@@ -1,0 +1,174 @@
+"""``c2i2e-jury certificate issue|batch|pdf|verify|prior``: certificates and partial attestations (PRODUCT.md §3.4,
+§3.5).
+
+``issue`` signs, with the president's credential, a document for every delivery the certification jury decided
+that has none yet (passphrase: prompt, or ``$C2I2E_PASSPHRASE_1``). ``verify CODE`` checks a typed code against
+the database's register (exit 0 and who/what; 1 unknown, forged or revoked); ``verify FILE.pdf`` checks the
+signed statement the PDF carries, against ``--trust authority.pem`` without any database, or else against the
+campaign authority the database knows. ``prior`` writes the attestations' items as ``prior.csv`` rows for the
+next campaign's package.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+PASSPHRASE_ENV = "C2I2E_PASSPHRASE_1"
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser("certificate", help="certificates and partial attestations",
+                                   description="Certificates and partial attestations (PDF, verification codes).")
+    actions = parser.add_subparsers(dest="certificate_command", metavar="ACTION", required=True)
+    issue = actions.add_parser("issue", help="sign and register the documents the certification jury decided",
+                               description="Sign, with the president's credential, a document for every delivery "
+                                           "in force that has none yet. Passphrase: prompt, or "
+                                           f"${PASSPHRASE_ENV}.")
+    issue.add_argument("--sign", required=True, metavar="P12", help="the president's credential")
+    issue.add_argument("--campaign", metavar="ID")
+    issue.add_argument("-o", "--output", metavar="FILE.zip", help="also write every document in force as a ZIP")
+    issue.set_defaults(handler=run_issue)
+    batch = actions.add_parser("batch", help="every document in force as PDF in one ZIP (with index.csv)")
+    batch.add_argument("-o", "--output", required=True, metavar="FILE.zip")
+    batch.add_argument("--campaign", metavar="ID")
+    batch.set_defaults(handler=run_batch)
+    pdf = actions.add_parser("pdf", help="one registered document as PDF, by its code")
+    pdf.add_argument("code", metavar="CODE")
+    pdf.add_argument("-o", "--output", metavar="FILE.pdf", help="default: its own name, here")
+    pdf.set_defaults(handler=run_pdf)
+    verify = actions.add_parser(
+        "verify", help="verify a verification code or a certificate PDF, offline",
+        description="CODE: checked against the database's register (signature, signer, revocation). FILE.pdf: the "
+                    "signed statement it carries, against --trust (no database needed) or the campaign authority "
+                    "the database knows. Exit code: 0 valid, 1 unknown, forged or revoked.")
+    verify.add_argument("what", metavar="CODE_OR_PDF")
+    verify.add_argument("--trust", metavar="PEM", help="the campaign authority's certificate (authority.pem)")
+    verify.add_argument("--json", action="store_true", help="print the signed statement as JSON")
+    verify.set_defaults(handler=run_verify)
+    prior = actions.add_parser("prior", help="the attestations' items as prior.csv for the next campaign")
+    prior.add_argument("-o", "--output", required=True, metavar="prior.csv")
+    prior.add_argument("--campaign", metavar="ID")
+    prior.set_defaults(handler=run_prior)
+
+
+def _write(path: str, data: bytes) -> None:
+    from pathlib import Path
+
+    from c2i2e_jury.errors import UserError
+    from c2i2e_jury.services.sheet_export import write_durably
+
+    try:
+        write_durably(Path(path), data)
+    except OSError as exc:
+        raise UserError(f"Impossible d'écrire {path} : {exc.strerror or exc}.") from exc
+
+
+def run_issue(args: argparse.Namespace) -> int:
+    from c2i2e_jury.cli.credentials import read_passphrase
+    from c2i2e_jury.exchange.credentials import load_credential
+    from c2i2e_jury.services.documents import batch_zip, issue_documents
+    from c2i2e_jury.services.review import choose_campaign
+    from c2i2e_jury.storage.database import open_database
+
+    credential = load_credential(args.sign, read_passphrase(PASSPHRASE_ENV, f"Phrase de passe de {args.sign}"))
+    db = open_database(args.db)
+    try:
+        campaign = choose_campaign(db, args.campaign)
+        report = issue_documents(db, campaign, credential)
+        print(f"{len(report.issued)} document(s) signé(s) par {credential.name} ; {report.already} déjà émis.")
+        for code in report.issued:
+            print(f"  {code}")
+        if args.output:
+            _write(args.output, batch_zip(db, campaign))
+            print(f"Documents en vigueur écrits dans {args.output}.")
+    finally:
+        db.dispose()
+    return 0
+
+
+def run_batch(args: argparse.Namespace) -> int:
+    from c2i2e_jury.services.documents import batch_zip
+    from c2i2e_jury.services.review import choose_campaign
+    from c2i2e_jury.storage.database import open_database
+
+    db = open_database(args.db)
+    try:
+        _write(args.output, batch_zip(db, choose_campaign(db, args.campaign)))
+    finally:
+        db.dispose()
+    print(f"Documents en vigueur écrits dans {args.output}.")
+    return 0
+
+
+def run_pdf(args: argparse.Namespace) -> int:
+    from c2i2e_jury.services.documents import document_pdf
+    from c2i2e_jury.storage.database import open_database
+
+    db = open_database(args.db)
+    try:
+        name, pdf = document_pdf(db, args.code)
+    finally:
+        db.dispose()
+    _write(args.output or name, pdf)
+    print(f"{args.output or name}")
+    return 0
+
+
+def run_verify(args: argparse.Namespace) -> int:
+    import json
+    from pathlib import Path
+
+    from c2i2e_jury.errors import UserError
+    from c2i2e_jury.exchange.certificates import DocumentRefused
+    from c2i2e_jury.services.documents import VerifiedDocument, verify_code, verify_pdf
+    from c2i2e_jury.storage.database import open_database
+
+    try:
+        if Path(args.what).is_file():
+            pdf = Path(args.what).read_bytes()
+            if args.trust:
+                from c2i2e_jury.exchange.credentials import load_certificates
+
+                try:
+                    roots = load_certificates(Path(args.trust).read_bytes(), args.trust)
+                except OSError as exc:
+                    raise UserError(f"Impossible de lire {args.trust} : {exc.strerror or exc}.") from exc
+                verified: VerifiedDocument = verify_pdf(pdf, roots)
+            else:
+                db = open_database(args.db)
+                try:
+                    verified = verify_pdf(pdf, db=db)
+                finally:
+                    db.dispose()
+        else:
+            db = open_database(args.db)
+            try:
+                verified = verify_code(db, args.what)
+            finally:
+                db.dispose()
+    except DocumentRefused as exc:
+        print(f"REFUSÉ : {exc.message}")
+        return 1
+    if args.json:
+        print(json.dumps(verified.statement.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print("\n".join(verified.lines()))
+    return 1 if verified.revoked else 0
+
+
+def run_prior(args: argparse.Namespace) -> int:
+    from c2i2e_jury.services.documents import prior_csv, prior_rows
+    from c2i2e_jury.services.review import choose_campaign
+    from c2i2e_jury.storage.database import open_database
+
+    db = open_database(args.db)
+    try:
+        campaign = choose_campaign(db, args.campaign)
+        rows = prior_rows(db, campaign)
+        _write(args.output, prior_csv(db, campaign))
+    finally:
+        db.dispose()
+    print(f"{len(rows)} compétence(s) acquise(s) écrite(s) dans {args.output} (copy_deposited et original_received "
+          "à renseigner par le secrétariat de la campagne suivante).")
+    return 0
