@@ -33,15 +33,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QComboBox,
     QLabel,
-    QSpinBox,
     QSplitter,
     QStackedWidget,
     QTabWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -59,11 +56,11 @@ from c2i2e_jury.ui.render_worker import (
     MIN_ZOOM,
     DocumentInfo,
 )
-from c2i2e_jury.ui.viewer_panels import OutlinePanel, SearchBar, ThumbnailPanel
+from c2i2e_jury.ui.viewer_panels import OutlinePanel, ThumbnailPanel
+from c2i2e_jury.ui.viewer_toolbar import ViewerToolbar
 
 log = logging.getLogger(__name__)
 
-ZOOM_CHOICES = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0)
 SEARCH_DELAY_MS = 300
 OPENING_MESSAGE_DELAY_MS = 250
 
@@ -87,7 +84,6 @@ class DossierViewer(QWidget):
         self.thumbnails.setObjectName("dossierThumbnails")
         self.outline = OutlinePanel(self)
         self.outline.setObjectName("dossierOutline")
-        self.search_bar = SearchBar(self)
         self._expected: Expected | None = None
         self._info: DocumentInfo | None = None
         self._pending_page: int | None = None  # asked for before the dossier was open
@@ -102,54 +98,9 @@ class DossierViewer(QWidget):
 
     # -- construction ----------------------------------------------------------------------------------------
     def _build(self) -> None:
-        self.toolbar = QToolBar(self)
-        self.toolbar.setObjectName("dossierToolbar")
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.page_box = QSpinBox(self)
-        self.page_box.setObjectName("dossierPageBox")
-        self.page_box.setPrefix(self.tr("Page "))
-        self.page_box.setKeyboardTracking(False)
-        self.page_box.setAccelerated(True)
-        self.page_box.setToolTip(self.tr("Go to page (Ctrl+G)"))
-        self.zoom_box = QComboBox(self)
-        self.zoom_box.setObjectName("dossierZoom")
-        self.zoom_box.setEditable(True)
-        self.zoom_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        for zoom in ZOOM_CHOICES:
-            self.zoom_box.addItem(f"{round(zoom * 100)} %", zoom)
-        self.zoom_box.setMinimumContentsLength(6)
-        self.zoom_box.setToolTip(self.tr("Zoom"))
-        self.a_panel = self._action(self.tr("Panel"), self.tr("Show or hide the thumbnails and the outline (F9)"),
-                                    "F9", checkable=True)
-        self.a_previous = self._action("◀", self.tr("Previous page (Left)"))
-        self.a_next = self._action("▶", self.tr("Next page (Right)"))
-        self.a_zoom_out = self._action("−", self.tr("Zoom out (Ctrl+-)"), QKeySequence.StandardKey.ZoomOut)
-        self.a_zoom_in = self._action("+", self.tr("Zoom in (Ctrl++)"), QKeySequence.StandardKey.ZoomIn, "Ctrl+=")
-        self.a_fit_width = self._action(self.tr("Width"), self.tr("Fit the page width (Ctrl+2)"), "Ctrl+2",
-                                        checkable=True)
-        self.a_fit_page = self._action(self.tr("Whole page"), self.tr("Fit the whole page (Ctrl+0)"), "Ctrl+0",
-                                       checkable=True)
-        self.a_actual = self._action(self.tr("Actual size"), self.tr("Actual size, 100 % (Ctrl+1)"), "Ctrl+1")
-        self.a_continuous = self._action(self.tr("Continuous"),
-                                         self.tr("Pages one after the other (continuous) or one at a time"),
-                                         checkable=True)
-        self.a_find = self._action(self.tr("Search"), self.tr("Search the dossier (Ctrl+F)"),
-                                   QKeySequence.StandardKey.Find)
-        self.a_find_next = self._action(self.tr("Next match"), "", "F3")  # not FindNext: Ctrl+G too on Linux
-        self.a_find_previous = self._action(self.tr("Previous match"), "", "Shift+F3")
-        self.a_go_to = self._action(self.tr("Go to page"), "", "Ctrl+G", "Ctrl+L")
-        self.a_panel.setChecked(True)
-        self.a_continuous.setChecked(True)
-        self.a_fit_width.setChecked(True)
-        for item in (self.a_panel, None, self.a_previous, self.page_box, self.a_next, None, self.a_zoom_out,
-                     self.zoom_box, self.a_zoom_in, self.a_fit_width, self.a_fit_page, self.a_continuous, None,
-                     self.search_bar):
-            if item is None:
-                self.toolbar.addSeparator()
-            elif isinstance(item, QAction):
-                self.toolbar.addAction(item)
-            else:
-                self.toolbar.addWidget(item)
+        self.toolbar = ViewerToolbar(self)
+        bar = self.toolbar
+        self.page_box, self.zoom_box, self.search_bar = bar.page_box, bar.zoom_box, bar.search_bar
         self.banner = QLabel(self)
         self.banner.setObjectName("dossierBanner")
         self.banner.setWordWrap(True)
@@ -167,6 +118,9 @@ class DossierViewer(QWidget):
         self.side = QTabWidget(self)
         self.side.setObjectName("dossierSidePanel")
         self.side.setDocumentMode(True)
+        self.side.tabBar().setExpanding(True)
+        self.side.setUsesScrollButtons(False)
+        self.side.setElideMode(Qt.TextElideMode.ElideRight)
         self.side.addTab(self.thumbnails, self.tr("Thumbnails"))
         self.side.addTab(self.outline, self.tr("Outline"))
         self.side.setTabVisible(1, False)
@@ -192,29 +146,10 @@ class DossierViewer(QWidget):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(lambda: self._run_search(self.search_bar.field.text()))
-        self._set_controls_enabled(False)
-
-    def _action(self, text: str, tip: str, *keys: QKeySequence.StandardKey | str,
-                checkable: bool = False) -> QAction:
-        action = QAction(text, self)
-        action.setToolTip(tip or text)
-        action.setCheckable(checkable)
-        if keys:
-            action.setShortcuts(self._sequences(keys))
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.addAction(action)
-        return action
-
-    @staticmethod
-    def _sequences(keys: Sequence[QKeySequence.StandardKey | str]) -> list[QKeySequence]:
-        out: list[QKeySequence] = []
-        for key in keys:
-            out.extend(QKeySequence.keyBindings(key) if isinstance(key, QKeySequence.StandardKey)
-                       else [QKeySequence(key)])
-        return out
+        bar.set_enabled(False, False)
 
     def _connect(self) -> None:
-        r = self.renderer
+        r, bar = self.renderer, self.toolbar
         r.opened.connect(self._opened)
         r.failed.connect(self._failed)
         r.layoutReady.connect(self._layout_ready)
@@ -233,19 +168,19 @@ class DossierViewer(QWidget):
         line = self.zoom_box.lineEdit()
         if line is not None:
             line.returnPressed.connect(self._zoom_typed)
-        self.a_panel.toggled.connect(self._toggle_panel)
-        self.a_previous.triggered.connect(lambda: self.view.previous_page())
-        self.a_next.triggered.connect(lambda: self.view.next_page())
-        self.a_zoom_out.triggered.connect(lambda: self.view.zoom_by(-1))
-        self.a_zoom_in.triggered.connect(lambda: self.view.zoom_by(1))
-        self.a_fit_width.triggered.connect(lambda: self._set_zoom(FIT_WIDTH))
-        self.a_fit_page.triggered.connect(lambda: self._set_zoom(FIT_PAGE))
-        self.a_actual.triggered.connect(lambda: self._set_zoom(1.0))
-        self.a_continuous.toggled.connect(self._set_continuous)
-        self.a_find.triggered.connect(self.focus_search)
-        self.a_find_next.triggered.connect(self.find_next)
-        self.a_find_previous.triggered.connect(self.find_previous)
-        self.a_go_to.triggered.connect(self.focus_page_box)
+        bar.a_panel.toggled.connect(lambda shown: self.side.setVisible(shown and self._info is not None))
+        bar.a_previous.triggered.connect(lambda: self.view.previous_page())
+        bar.a_next.triggered.connect(lambda: self.view.next_page())
+        bar.a_zoom_out.triggered.connect(lambda: self._zoom_by(-1))
+        bar.a_zoom_in.triggered.connect(lambda: self._zoom_by(1))
+        bar.a_fit_width.triggered.connect(lambda: self._set_zoom(FIT_WIDTH))
+        bar.a_fit_page.triggered.connect(lambda: self._set_zoom(FIT_PAGE))
+        bar.a_actual.triggered.connect(lambda: self._set_zoom(1.0))
+        bar.a_continuous.toggled.connect(self._set_continuous)
+        bar.a_find.triggered.connect(self.focus_search)
+        bar.a_find_next.triggered.connect(self.find_next)
+        bar.a_find_previous.triggered.connect(self.find_previous)
+        bar.a_go_to.triggered.connect(self.focus_page_box)
         field = self.search_bar.field
         field.textEdited.connect(lambda _text: self._search_timer.start())
         field.submitted.connect(self._search_submitted)
@@ -307,7 +242,7 @@ class DossierViewer(QWidget):
         """Go back to a :meth:`view_state` (the page as soon as the dossier is open); bad values are ignored."""
         page, zoom, continuous = state.get("page"), state.get("zoom"), state.get("continuous")
         if isinstance(continuous, bool):
-            self.a_continuous.setChecked(continuous)
+            self.toolbar.a_continuous.setChecked(continuous)
         if zoom in (FIT_WIDTH, FIT_PAGE):
             self._set_zoom(zoom)
         elif isinstance(zoom, int | float) and not isinstance(zoom, bool) and MIN_ZOOM <= zoom <= MAX_ZOOM:
@@ -353,13 +288,15 @@ class DossierViewer(QWidget):
         self._first_done = False
         self._hits, self._hit, self._query = [], 0, ""
         self._pending_pages = []
+        self.search_bar.field.clear()
         self.search_bar.show_count(None, None)
         self.banner.hide()
         self.view.clear()
         self.thumbnails.set_sizes([], fresh=True)
         self.outline.clear()
         self.side.setTabVisible(1, False)
-        self._set_controls_enabled(False)
+        self.toolbar.set_enabled(False, False)
+        self.toolbar.show_page(0, 0)
 
     def _opened(self, info: DocumentInfo) -> None:
         """Only what the first page needs; the panels follow once it is on screen (:meth:`_first_page_done`)."""
@@ -367,9 +304,8 @@ class DossierViewer(QWidget):
         self._info = info
         self._first_done = False
         page, self._pending_page = self._pending_page or 1, None
-        self.page_box.setSuffix(f" / {info.page_count}")
-        self.page_box.setRange(1, info.page_count)
         self.stack.setCurrentWidget(self.view)
+        self.side.setVisible(self.toolbar.a_panel.isChecked())
         self.view.set_document(info.page_count, info.first_size, page)
         self.documentLoaded.emit(info.page_count)
 
@@ -381,7 +317,8 @@ class DossierViewer(QWidget):
         info = self._info
         self.renderer.request_layout()
         self.thumbnails.set_sizes([info.first_size] * info.page_count, fresh=True)
-        self._set_controls_enabled(True)
+        self.thumbnails.follow(self.view.current_page())
+        self.toolbar.set_enabled(True, info.analysed)
         self._sync_controls()
         self._show_damage(info.damage)
         if self._pending_pages:
@@ -408,12 +345,13 @@ class DossierViewer(QWidget):
         self.failed.emit(text)
 
     def _show_message(self, text: str) -> None:
+        """A sentence instead of the pages (and no empty thumbnails beside it)."""
         self.message.setText(text)
         self.stack.setCurrentWidget(self.message)
+        self.side.hide()
 
     def _show_damage(self, damage: Sequence[Damage]) -> None:
-        lines = [d.message if d.page is None else f"{self.tr('Page %1').replace('%1', str(d.page))} : {d.message}"
-                 for d in damage[:3]]
+        lines = [d.message for d in damage[:3]]  # French sentences that name their page
         if len(damage) > 3:
             lines.append(self.tr("and %1 more problems").replace("%1", str(len(damage) - 3)))
         if self._info is not None and not self._info.analysed:
@@ -424,33 +362,12 @@ class DossierViewer(QWidget):
         self.banner.setVisible(bool(lines))
 
     # -- controls --------------------------------------------------------------------------------------------
-    def _set_controls_enabled(self, enabled: bool) -> None:
-        for widget in (self.page_box, self.zoom_box, self.search_bar):
-            widget.setEnabled(enabled)
-        for action in (self.a_previous, self.a_next, self.a_zoom_in, self.a_zoom_out, self.a_fit_width,
-                       self.a_fit_page, self.a_actual, self.a_continuous, self.a_find, self.a_find_next,
-                       self.a_find_previous, self.a_go_to):
-            action.setEnabled(enabled)
-        if enabled and self._info is not None and not self._info.analysed:
-            for control in (self.search_bar, self.a_find, self.a_find_next, self.a_find_previous):
-                control.setEnabled(False)
-
     def _sync_controls(self) -> None:
-        page = self.view.current_page()
-        if page:
-            self.page_box.blockSignals(True)
-            self.page_box.setValue(page)
-            self.page_box.blockSignals(False)
-        count = self.page_count()
-        self.a_previous.setEnabled(page > 1)
-        self.a_next.setEnabled(0 < page < count)
+        self.toolbar.show_page(self.view.current_page(), self.page_count())
         self._show_zoom()
 
     def _show_zoom(self) -> None:
-        mode = self.view.zoom_mode
-        self.a_fit_width.setChecked(mode == FIT_WIDTH)
-        self.a_fit_page.setChecked(mode == FIT_PAGE)
-        self.zoom_box.setEditText(f"{round(self.view.zoom * 100)} %")
+        self.toolbar.show_zoom(self.view.zoom_mode, self.view.zoom)
 
     def _page_changed(self, page: int) -> None:
         self._sync_controls()
@@ -475,12 +392,13 @@ class DossierViewer(QWidget):
         except ValueError:
             self._show_zoom()
 
+    def _zoom_by(self, direction: int) -> None:
+        self.view.zoom_by(direction)
+        self._show_zoom()
+
     def _set_continuous(self, continuous: bool) -> None:
         self.view.set_continuous(continuous)
         self._show_zoom()
-
-    def _toggle_panel(self, shown: bool) -> None:
-        self.side.setVisible(shown)
 
     # -- search ----------------------------------------------------------------------------------------------
     def _run_search(self, text: str) -> None:

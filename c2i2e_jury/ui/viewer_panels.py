@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QImage, QKeyEvent, QPainter, QPixmap
+from PySide6.QtGui import QColor, QFont, QImage, QKeyEvent, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -151,7 +151,10 @@ class ThumbnailPanel(QListView):
         self.setIconSize(QSize(THUMB_WIDTH, THUMB_WIDTH * 3 // 2))
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setMinimumWidth(THUMB_WIDTH + 36)
+        self.setMinimumWidth(THUMB_WIDTH + 44)
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Base, QColor(226, 227, 229))  # white pages stand out
+        self.setPalette(palette)
         self._request_timer = QTimer(self)
         self._request_timer.setSingleShot(True)
         self._request_timer.setInterval(0)
@@ -229,15 +232,18 @@ class OutlinePanel(QTreeWidget):
         for entry in entries:
             level = max(1, min(entry.level, len(parents) + 1))
             del parents[level - 1:]
-            item = QTreeWidgetItem([entry.title.strip() or "—"])
+            title = " ".join(entry.title.split()) or "—"
+            item = QTreeWidgetItem([title])
+            item.setToolTip(0, title)
             if entry.page is not None:
                 item.setData(0, PAGE_ROLE, entry.page)
-                item.setToolTip(0, self.tr("Page %1").replace("%1", str(entry.page)))
+                item.setToolTip(0, f"{title} — {self.tr('Page %1').replace('%1', str(entry.page))}")
             if parents:
                 parents[-1].addChild(item)
             else:
                 self.addTopLevelItem(item)
             parents.append(item)
+        self.setRootIsDecorated(any(self.topLevelItem(i).childCount() for i in range(self.topLevelItemCount())))
         self.expandToDepth(0)
 
     def _chosen(self, item: QTreeWidgetItem) -> None:
