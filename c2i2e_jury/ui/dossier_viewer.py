@@ -32,7 +32,7 @@ import logging
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -199,7 +199,7 @@ class DossierViewer(QWidget):
             self.renderer.close()
             self._show_message(self.tr("No dossier deposited"))
             return
-        self.stack.setCurrentWidget(self.view)  # laid out now, so that the first page's zoom is known
+        self._show_pages_area()
         self._opening_timer.start()
         self.renderer.open(Path(path), self.view.first_view(1))
 
@@ -304,8 +304,7 @@ class DossierViewer(QWidget):
         self._info = info
         self._first_done = False
         page, self._pending_page = self._pending_page or 1, None
-        self.stack.setCurrentWidget(self.view)
-        self.side.setVisible(self.toolbar.a_panel.isChecked())
+        self._show_pages_area()
         self.view.set_document(info.page_count, info.first_size, page)
         self.documentLoaded.emit(info.page_count)
 
@@ -343,6 +342,13 @@ class DossierViewer(QWidget):
         self.view.clear()
         self._show_message(text)
         self.failed.emit(text)
+
+    def _show_pages_area(self) -> None:
+        """The pages (and the side panel) instead of a message, laid out at once: the worker renders the first
+        page at the zoom this viewport gives, and a stale size would cost a second render."""
+        self.side.setVisible(self.toolbar.a_panel.isChecked())
+        self.stack.setCurrentWidget(self.view)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
     def _show_message(self, text: str) -> None:
         """A sentence instead of the pages (and no empty thumbnails beside it)."""

@@ -51,14 +51,22 @@ class ThumbnailModel(QAbstractListModel):
         self._pixmaps: dict[int, QPixmap] = {}
         self._blank: dict[tuple[int, int], QPixmap] = {}
         self._marked: set[int] = set()
+        self._cell = QSize(THUMB_WIDTH + 12, THUMB_WIDTH * 3 // 2)
         self.dpr = 1.0
+        self.label_height = 16
 
     def set_sizes(self, sizes: Sequence[tuple[float, float]]) -> None:
         self.beginResetModel()
         self._sizes = list(sizes)
         self._pixmaps.clear()
         self._marked.clear()
+        self._fit_cell()
         self.endResetModel()
+
+    def _fit_cell(self) -> None:
+        """One cell size for every row (the list lays 2000 rows out at once otherwise): the tallest thumbnail."""
+        tallest = max((THUMB_WIDTH * h / max(w, 1.0) for w, h in self._sizes), default=THUMB_WIDTH * 1.5)
+        self._cell = QSize(THUMB_WIDTH + 12, round(tallest) + self.label_height + 10)
 
     def update_sizes(self, sizes: Sequence[tuple[float, float]]) -> None:
         """Exact sizes for the same pages: the rows stay, the thumbnails of resized pages are redone."""
@@ -70,6 +78,7 @@ class ThumbnailModel(QAbstractListModel):
                 self._sizes[row] = new
                 self._pixmaps.pop(row + 1, None)
                 self._changed(row)
+        self._fit_cell()
 
     def key(self, page: int) -> RenderKey:
         width = max(self._sizes[page - 1][0], 1.0)
@@ -111,6 +120,8 @@ class ThumbnailModel(QAbstractListModel):
             font = QFont()
             font.setBold(True)
             return font
+        if role == Qt.ItemDataRole.SizeHintRole:
+            return self._cell
         if role == PAGE_ROLE:
             return page
         return None
@@ -146,7 +157,8 @@ class ThumbnailPanel(QListView):
         self.setWrapping(False)
         self.setMovement(QListView.Movement.Static)
         self.setResizeMode(QListView.ResizeMode.Adjust)
-        self.setUniformItemSizes(False)
+        self.setUniformItemSizes(True)
+        self.thumbnails.label_height = self.fontMetrics().height()
         self.setSpacing(4)
         self.setIconSize(QSize(THUMB_WIDTH, THUMB_WIDTH * 3 // 2))
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

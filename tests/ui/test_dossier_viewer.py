@@ -17,7 +17,7 @@ from c2i2e_jury.dossier.expected import Expected
 from c2i2e_jury.dossier.report import FormatReport
 from c2i2e_jury.ui.dossier_viewer import DossierViewer
 from c2i2e_jury.ui.page_renderer import PageCache
-from c2i2e_jury.ui.render_worker import GAP, MAX_PIXELS, RenderKey, render_key
+from c2i2e_jury.ui.render_worker import GAP, MAX_ANALYSED_PAGES, MAX_PIXELS, RenderKey, render_key
 from c2i2e_jury.ui.viewer_panels import ThumbnailModel
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
@@ -363,6 +363,22 @@ def test_an_enormous_page_is_rendered_capped(qtbot, viewer, tmp_path):
     image = viewer.renderer.image(key)
     assert image.width() * image.height() <= MAX_PIXELS * 1.01
     assert image.width() < 14_000 * 4
+
+
+def test_a_file_of_many_pages_is_browsable_without_report(qtbot, viewer, tmp_path):
+    path = tmp_path / "many.pdf"
+    with pymupdf.open() as doc:
+        for n in range(MAX_ANALYSED_PAGES + 100):
+            doc.new_page().insert_text((72, 72), f"Page {n + 1}")
+        doc.save(path)
+    reports: list[object] = []
+    viewer.reportReady.connect(reports.append)
+    open_and_show(qtbot, viewer, path)
+    assert str(MAX_ANALYSED_PAGES + 100) in viewer.banner.text()
+    assert not viewer.search_bar.isEnabled() and not viewer.toolbar.a_find.isEnabled()
+    turn(qtbot, viewer, lambda: viewer.go_to_page(MAX_ANALYSED_PAGES + 100), MAX_ANALYSED_PAGES + 100)
+    qtbot.waitUntil(viewer.renderer.idle_now, timeout=WAIT_MS)
+    assert reports == []  # no text extraction of 600 pages blocking the renders
 
 
 def test_results_of_a_previous_dossier_are_dropped(qtbot, viewer, dossier_path, tmp_path):
