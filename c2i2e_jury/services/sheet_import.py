@@ -36,11 +36,10 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from c2i2e_jury.errors import UserError
-from c2i2e_jury.resources_access import referential
 from c2i2e_jury.services.sheet_export import write_durably
-from c2i2e_jury.services.sheet_trust import AuthorityCache, UnknownAuthority, peek_campaign
+from c2i2e_jury.services.sheet_verifying import Checked, Job, checked_in_order, default_workers
 from c2i2e_jury.storage.database import Database
-from c2i2e_jury.storage.models import Candidate, ResultSheet, SheetConflict
+from c2i2e_jury.storage.models import Campaign, Candidate, ResultSheet, SheetConflict
 
 log = logging.getLogger(__name__)
 
@@ -162,29 +161,42 @@ def _known(db: Database, sha256: str) -> SheetImportOutcome | None:
 _ALREADY_ASIDE = "Déjà mise de côté (conflit de version) : elle attend une décision."
 
 
-def import_one(db: Database, cache: AuthorityCache, source: _Source, now: datetime) -> SheetImportOutcome:
-    from c2i2e_jury.exchange.signatures import SheetRejected, verify_sheet
+@dataclass(frozen=True)
+class _Prepared:
+    """A file read and hashed; ``outcome`` when that already settles it (unreadable, or the same bytes stored)."""
 
+    label: str
+    sha256: str = ""
+    pdf: bytes = b""
+    outcome: SheetImportOutcome | None = None
+
+
+def _prepare(db: Database, item: _Source | SheetImportOutcome) -> Job[_Prepared]:
+    if isinstance(item, SheetImportOutcome):
+        return Job(_Prepared(item.file, outcome=item))
     try:
-        pdf = source.read()
+        pdf = item.read()
     except (OSError, zipfile.BadZipFile) as exc:
         detail = getattr(exc, "strerror", "") or exc
-        return _rejected(source.label, "unreadable", f"Impossible de lire le fichier : {detail}.")
+        return Job(_Prepared(item.label, outcome=_rejected(item.label, "unreadable",
+                                                           f"Impossible de lire le fichier : {detail}.")))
     sha256 = hashlib.sha256(pdf).hexdigest()
-    known = _known(db, sha256)
+    known = _known(db, sha256)  # the same bytes were verified when they were stored: no need to again
     if known is not None:
-        return SheetImportOutcome(source.label, known.status, known.candidate_id, known.version, known.message)
-    try:
-        verified = verify_sheet(pdf, cache.roots(peek_campaign(pdf)), referential())
-    except (UnknownAuthority, SheetRejected) as exc:
-        return _rejected(source.label, exc.reason, exc.message)
+        return Job(_Prepared(item.label, sha256, outcome=SheetImportOutcome(
+            item.label, known.status, known.candidate_id, known.version, known.message)))
+    return Job(_Prepared(item.label, sha256, pdf), pdf)
+
+
+def _store(db: Database, prepared: _Prepared, result: dict[str, Any], now: datetime) -> SheetImportOutcome:
+    """One transaction; a race lost to another importer is settled by classifying the file again."""
     last: Exception | None = None
     for attempt in range(RETRIES):
         try:
             with db.session() as session:
-                return _merge(session, source.label, verified.result, pdf, sha256, now)
-        except (IntegrityError, OperationalError) as exc:  # another importer stored it first: look again
-            log.info("%s: attempt %d lost a race (%s), classifying again", source.label, attempt + 1,
+                return _merge(session, prepared.label, result, prepared.pdf, prepared.sha256, now)
+        except (IntegrityError, OperationalError) as exc:
+            log.info("%s: attempt %d lost a race (%s), classifying again", prepared.label, attempt + 1,
                      type(exc.orig).__name__ if hasattr(exc, "orig") else exc)
             last = exc
     assert last is not None
@@ -245,17 +257,23 @@ def _conflict(session: Session, label: str, candidate_pk: int, result: dict[str,
 # --- a batch ---------------------------------------------------------------------------------------------------
 
 def import_sheets(db: Database, paths: Sequence[Path | str], progress: Progress | None = None, *,
-                  report: Path | str | None = None, now: datetime | None = None) -> list[SheetImportOutcome]:
-    """Import every sheet under ``paths``; one outcome per file, in order. ``progress`` may stop the batch."""
+                  report: Path | str | None = None, now: datetime | None = None,
+                  workers: int | None = None) -> list[SheetImportOutcome]:
+    """Import every sheet under ``paths``; one outcome per file, in order. ``progress`` may stop the batch.
+
+    ``workers``: processes verifying the sheets (default: every core for a batch, none for a few files).
+    """
     moment = (now or datetime.now(UTC)).astimezone(UTC)
-    cache = AuthorityCache(db)
     outcomes: list[SheetImportOutcome] = []
     with ExitStack() as stack:
         items = collect(paths, stack)
         if progress is not None:
             progress(0, len(items), "")
-        for done, item in enumerate(items, start=1):
-            outcome = item if isinstance(item, SheetImportOutcome) else import_one(db, cache, item, moment)
+        jobs = (_prepare(db, item) for item in items)  # each file read when a worker has room for it
+        stream = checked_in_order(jobs, _authorities(db), workers or default_workers(len(items)))
+        stack.callback(stream.close)
+        for done, (prepared, checked) in enumerate(stream, start=1):
+            outcome = _outcome(db, prepared, checked, moment)
             outcomes.append(outcome)
             log.info("sheet import %s: %s %s v%s %s", outcome.file, outcome.status, outcome.candidate_id,
                      outcome.version, outcome.message)
@@ -265,6 +283,21 @@ def import_sheets(db: Database, paths: Sequence[Path | str], progress: Progress 
     if report is not None:
         write_report(outcomes, Path(report))
     return outcomes
+
+
+def _outcome(db: Database, prepared: _Prepared, checked: Checked | None, now: datetime) -> SheetImportOutcome:
+    if prepared.outcome is not None:
+        return prepared.outcome
+    assert checked is not None
+    if checked.result is None:
+        return _rejected(prepared.label, checked.reason, checked.message)
+    return _store(db, prepared, checked.result, now)
+
+
+def _authorities(db: Database) -> dict[str, str | None]:
+    """Every campaign's authority (PEM), for the workers: campaign id -> PEM, None when the package had none."""
+    with db.read() as session:
+        return {row[0]: row[1] for row in session.execute(select(Campaign.id, Campaign.authority_pem))}
 
 
 def summary(outcomes: Sequence[SheetImportOutcome]) -> str:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import logging
-from typing import Any
 
 from cryptography import x509
 
@@ -67,22 +66,3 @@ def authority_for_campaign(db: Database, campaign_id: str) -> list[x509.Certific
 def trust_roots_for(db: Database, pdf: bytes) -> list[x509.Certificate]:
     """The authority the sheet must chain to: its campaign's ``authority_pem``."""
     return authority_for_campaign(db, peek_campaign(pdf))
-
-
-class AuthorityCache:
-    """One lookup per campaign over a batch of sheets."""
-
-    def __init__(self, db: Database) -> None:
-        self.db = db
-        self._roots: dict[str, list[x509.Certificate] | UnknownAuthority] = {}
-
-    def roots(self, campaign_id: str) -> list[x509.Certificate]:
-        if campaign_id not in self._roots:
-            try:
-                self._roots[campaign_id] = authority_for_campaign(self.db, campaign_id)
-            except UnknownAuthority as exc:
-                self._roots[campaign_id] = exc
-        found: Any = self._roots[campaign_id]
-        if isinstance(found, UnknownAuthority):
-            raise UnknownAuthority(found.reason, found.message)
-        return list(found)

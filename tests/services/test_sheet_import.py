@@ -262,3 +262,19 @@ def test_counts_match_rows(database, secretariat, sheets, tmp_path):
     import_sheets(database, [folder, folder])
     with database.read() as s:
         assert s.scalar(select(func.count(ResultSheet.pk))) == 2
+
+
+def test_a_batch_verified_by_worker_processes_gives_the_same_outcomes(tmp_path, pki, sheets):
+    folder = write(tmp_path / "cle", sheets, list(sheets))
+    results = []
+    for workers in (1, 2):
+        db = open_database(str(tmp_path / f"secretariat-{workers}.sqlite"))
+        try:
+            import_with_pki(db, tmp_path / f"pkg-{workers}", pki, candidates=_candidates())
+            outcomes = import_sheets(db, [folder], workers=workers)
+            results.append([(Path(o.file).name, o.status, o.reason, o.candidate_id, o.version) for o in outcomes])
+            assert len(stored(db)[0]) == 9
+        finally:
+            db.dispose()
+    assert results[0] == results[1]
+    assert len(results[0]) == len(sheets)

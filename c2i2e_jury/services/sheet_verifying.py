@@ -1,0 +1,104 @@
+"""Verifying many sheets on every core: pyHanko's checks are pure Python, so a batch is verified in worker
+processes while the importing process stores what comes back, in the order the files were given.
+
+The workers get bytes and the campaigns' authorities (PEM) and return plain data: nothing here touches the
+database. A small batch is verified in the calling process (starting workers costs about a second).
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import sys
+from collections import deque
+from collections.abc import Generator, Iterable, Mapping
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+log = logging.getLogger(__name__)
+
+PARALLEL_FROM = 12  # files to verify before workers are worth starting
+MAX_WORKERS = 4
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A sheet verified (``result`` is its JSON) or refused (``reason`` and ``message`` say why)."""
+
+    result: dict[str, Any] | None
+    reason: str = ""
+    message: str = ""
+
+
+def check(pdf: bytes, authorities: Mapping[str, str | None]) -> Checked:
+    """Verify ``pdf`` against the authority of the campaign it names (``authorities``: campaign id -> PEM)."""
+    from c2i2e_jury.exchange.credentials import load_certificates
+    from c2i2e_jury.exchange.signatures import SheetRejected, verify_sheet
+    from c2i2e_jury.resources_access import referential
+    from c2i2e_jury.services.sheet_trust import UnknownAuthority, peek_campaign
+
+    try:
+        campaign = peek_campaign(pdf)
+        if campaign not in authorities:
+            return Checked(None, "unknown_campaign", f"La campagne « {campaign} » n'est pas dans la base : importez "
+                                                     "d'abord son paquet.")
+        pem = authorities[campaign]
+        if not pem:
+            return Checked(None, "unknown_authority", f"La base ne connaît pas l'autorité de la campagne "
+                                                      f"« {campaign} » (authority.pem absent de son paquet).")
+        verified = verify_sheet(pdf, load_certificates(pem.encode("ascii"), "authority.pem"), referential())
+    except (UnknownAuthority, SheetRejected) as exc:
+        return Checked(None, exc.reason, exc.message)
+    return Checked(verified.result)
+
+
+def default_workers(count: int) -> int:
+    """Processes for ``count`` sheets: every core (at most four) for a batch, none for a handful; a frozen build
+    verifies in-process (its entry point would have to call ``multiprocessing.freeze_support()``)."""
+    if count < PARALLEL_FROM or getattr(sys, "frozen", False):
+        return 1
+    return max(1, min(os.cpu_count() or 1, MAX_WORKERS))
+
+
+@dataclass
+class Job(Generic[T]):
+    """One file on its way: ``pdf`` to verify, or None when its outcome is already known (``item``)."""
+
+    item: T
+    pdf: bytes | None = None
+
+
+def checked_in_order(jobs: Iterable[Job[T]], authorities: Mapping[str, str | None], workers: int
+                     ) -> Generator[tuple[T, Checked | None], None, None]:
+    """``(item, Checked)`` for each job in order (``None`` for a job with nothing to verify). ``jobs`` is read
+    only as the workers have room (a lazy iterable keeps a few files per worker in memory); closing the
+    generator stops the workers."""
+    if workers <= 1:
+        for job in jobs:
+            yield job.item, None if job.pdf is None else check(job.pdf, authorities)
+        return
+    context = multiprocessing.get_context("spawn")  # never fork a process that may hold Qt or database threads
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    window: deque[tuple[T, Future[Checked] | None]] = deque()
+    try:
+        for job in jobs:
+            future = None if job.pdf is None else pool.submit(check, job.pdf, authorities)
+            window.append((job.item, future))
+            while window and (len(window) > workers * 4 or _ready(window[0][1])):
+                yield _finish(window.popleft())
+        while window:
+            yield _finish(window.popleft())
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _ready(future: Future[Checked] | None) -> bool:
+    return future is None or future.done()
+
+
+def _finish(entry: tuple[T, Future[Checked] | None]) -> tuple[T, Checked | None]:
+    item, future = entry
+    return item, None if future is None else future.result()
