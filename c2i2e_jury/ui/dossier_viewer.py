@@ -69,7 +69,7 @@ class DossierViewer(QWidget):
     """The dossier viewer of the jury room. Page numbers are 1-based; 0 means no page (nothing open)."""
 
     pageChanged = Signal(int)
-    documentLoaded = Signal(int)  # page count
+    documentLoaded = Signal(int)  # page count; the first page is on screen and the controls are ready
     evidenceReady = Signal(object)  # EvidenceMap
     reportReady = Signal(object)  # FormatReport
     failed = Signal(str)  # the sentence shown in the viewer
@@ -306,10 +306,10 @@ class DossierViewer(QWidget):
         page, self._pending_page = self._pending_page or 1, None
         self._show_pages_area()
         self.view.set_document(info.page_count, info.first_size, page)
-        self.documentLoaded.emit(info.page_count)
 
     def _first_page_done(self) -> None:
-        """The first page is on screen (or failed): sizes, outline, thumbnails, controls, then the report."""
+        """The first page is on screen (or failed): sizes, outline, thumbnails, controls, then the report;
+        :attr:`documentLoaded` says the viewer is ready."""
         if self._first_done or self._info is None:
             return
         self._first_done = True
@@ -324,6 +324,7 @@ class DossierViewer(QWidget):
             self.show_pages(self._pending_pages)
         if info.analysed:
             self.renderer.analyse(self._expected)
+        self.documentLoaded.emit(info.page_count)
 
     def _layout_ready(self, sizes: Sequence[tuple[float, float]], outline: Sequence[OutlineEntry]) -> None:
         self.view.set_sizes(sizes)
@@ -332,8 +333,9 @@ class DossierViewer(QWidget):
         self.side.setTabVisible(1, bool(outline))
 
     def _page_shown(self, page: int) -> None:
-        self._first_page_done()
         self.pageShown.emit(page)
+        if not self._first_done:
+            QTimer.singleShot(0, self._first_page_done)  # after this paint: the page is what matters first
 
     def _failed(self, message: str) -> None:
         self._opening_timer.stop()

@@ -365,6 +365,7 @@ class PageView(QAbstractScrollArea):
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         dpr = self._dpr()
+        shown: RenderKey | None = None
         for page in self.visible_pages():
             target = self.page_rect(page)
             if not target.intersects(QRectF(event.rect())):
@@ -379,14 +380,15 @@ class PageView(QAbstractScrollArea):
                 else:  # a capped render of an enormous page, scaled up
                     painter.drawImage(target, image)
                 if page == self._current and key != self._shown:
-                    self._shown = key
-                    self.pageShown.emit(page)
+                    self._shown = shown = key
             else:
                 self._paint_placeholder(painter, page, target)
             self._paint_hits(painter, page, target)
             if page in self._marked:
                 painter.fillRect(QRectF(target.left() - 7, target.top(), 4, target.height()), MARK)
         painter.end()
+        if shown is not None:
+            self.pageShown.emit(shown.page)
 
     def _paint_placeholder(self, painter: QPainter, page: int, target: QRectF) -> None:
         painter.fillRect(target, Qt.GlobalColor.white)
