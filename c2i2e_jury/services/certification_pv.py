@@ -1,6 +1,7 @@
 """The certification jury's minutes (PRODUCT.md §3.4): every candidate of the campaign with the outcome of their
-latest signed sheet, the jury's decision (the rules' proposal unless the jury wrote another), signed by the
-president with their credential and checked against the campaign authority before it is handed over."""
+latest signed sheet and the jury's decision in force (:mod:`certification`; the rules' proposal, marked as still
+to decide, where there is none), signed by the president with their credential and checked against the campaign
+authority before it is handed over."""
 
 from __future__ import annotations
 
@@ -24,9 +25,11 @@ from c2i2e_jury.exchange.pv_pdf import (
     render_pv,
 )
 from c2i2e_jury.resources_access import referential
+from c2i2e_jury.services.certification import current
 from c2i2e_jury.services.jury_room import situation_of
 from c2i2e_jury.services.sheet_export import latest_sheets
 from c2i2e_jury.services.sheet_signing import authority_of
+from c2i2e_jury.storage.certification_models import CertificationDecision
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.storage.models import Campaign, Candidate, ResultSheet
 
@@ -54,12 +57,29 @@ def pv_content(db: Database, campaign_id: str, members: Sequence[PvMember], meet
         rows = []
         for c in candidates:
             status, validated, certificate, version = _outcome(c, sheets.get(c.pk))
-            decision = (decisions or {}).get(c.candidate_id) or default_decision(status, validated, certificate)
+            decision = (decisions or {}).get(c.candidate_id) or _decision(
+                current(session, c.pk), status, validated, certificate)
             rows.append(PvCandidate(c.candidate_id, c.last_name, c.first_name, status, validated, certificate,
                                     decision, version))
         title = campaign.title
     return PvContent(campaign_id, title, meeting, place, tuple(members), tuple(rows), remarks,
                      (now or datetime.now(UTC)).astimezone())
+
+
+def _decision(recorded: CertificationDecision | None, status: str, validated: int, certificate: bool) -> str:
+    """The decision in force (:mod:`certification`), else what the rules propose, marked as still to decide."""
+    proposed = default_decision(status, validated, certificate)
+    if recorded is None:
+        return f"À décider — proposition : {proposed}" if status == "examined" else proposed
+    reason = f" ({recorded.reason})" if recorded.reason else ""
+    if recorded.kind == "certificate":
+        return "Certificat délivré."
+    if recorded.kind == "attestation":
+        n = len([code for code in recorded.validated.split(",") if code])
+        return f"Attestation partielle : {n} compétence{'s' if n > 1 else ''} validée{'s' if n > 1 else ''}."
+    if recorded.kind == "annulment":
+        return f"Dossier annulé pour plagiat{reason} : aucune compétence validée."
+    return f"Annulation levée{reason} ; à décider — proposition : {proposed}"
 
 
 def _outcome(candidate: Candidate, sheet: ResultSheet | None) -> tuple[str, int, bool, int | None]:

@@ -13,6 +13,7 @@ from c2i2e_jury.exchange.pdf_signing import verify_signed_pdf
 from c2i2e_jury.exchange.pv_pdf import PRESIDENT_FIELD, PvMember, pv_json
 from c2i2e_jury.exchange.signatures import SheetRejected
 from c2i2e_jury.services import jury_room
+from c2i2e_jury.services.certification import annul_for_plagiarism, deliver_certificate
 from c2i2e_jury.services.certification_pv import PvError, pv_content, sign_pv
 from c2i2e_jury.services.sheet_signing import sign_and_lock
 from tests.exchange.signing_factory import signed_range
@@ -45,6 +46,7 @@ def campaign(database, tmp_path, pki):
 
 
 def test_the_pv_lists_every_candidate_and_is_signed_by_the_president(database, campaign, pki, president):
+    deliver_certificate(database, campaign["C1"], by="Pr. Anne-Sophie Lévêque", now=lambda: SIGNING + timedelta(days=27))
     content = pv_content(database, "test-2017", MEMBERS, MEETING, "Grenoble, ESPE",
                          decisions={"C2": "Absent : report exceptionnel accordé (hospitalisation)."},
                          now=SIGNING + timedelta(days=28))
@@ -82,6 +84,16 @@ def test_only_the_president_signs_and_the_pv_names_one(database, campaign, pki):
         sign_pv(database, content, pki.jurors[0], now=SIGNING)
     with pytest.raises(PvError, match="nomme le président"):
         pv_content(database, "test-2017", MEMBERS[1:], MEETING, "Grenoble")
+
+
+def test_decisions_not_yet_taken_are_shown_as_proposals_and_annulments_with_their_reason(database, campaign):
+    annul_for_plagiarism(database, campaign["C2"], "Partie 3 copiée d'un mémoire de 2015", by="Pr. Lévêque",
+                         now=lambda: SIGNING + timedelta(days=27))
+    content = pv_content(database, "test-2017", MEMBERS, MEETING, "Grenoble", now=SIGNING)
+    decisions = {c.candidate_id: (c.status, c.decision) for c in content.candidates}
+    assert decisions["C1"] == ("examined", "À décider — proposition : Certificat délivré.")
+    assert decisions["C2"] == ("annulled", "Dossier annulé pour plagiat (Partie 3 copiée d'un mémoire de 2015) : "
+                                           "aucune compétence validée.")
 
 
 def test_candidates_without_a_signed_sheet_are_pending(database, tmp_path, pki):
