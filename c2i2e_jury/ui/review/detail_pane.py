@@ -1,0 +1,217 @@
+"""A candidate's detail for the president: outcome and flags, the 28 items with the evaluator's mark and the
+jury's decision, the selected item's history, the sheets, the certification jury's decisions — and the buttons
+that record them (through :mod:`c2i2e_jury.services.certification`; the rules there decide what is allowed)."""
+
+from __future__ import annotations
+
+import getpass
+import logging
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from c2i2e_jury.errors import UserError
+from c2i2e_jury.services import certification
+from c2i2e_jury.services.review import CandidateDetail, ReviewRow, candidate_detail
+from c2i2e_jury.storage.database import Database
+from c2i2e_jury.ui.review.detail_models import DetailItemsModel, HistoryModel
+
+log = logging.getLogger(__name__)
+
+
+def default_operator() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name (some service accounts)
+        return ""
+
+
+class CandidateDetailPane(QWidget):
+    """Shows one candidate; ``decided(pk)`` once a certification decision is on disk."""
+
+    decided = Signal(int)
+
+    def __init__(self, db: Database, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reviewDetail")
+        self.db = db
+        self._pk: int | None = None
+        self._row: ReviewRow | None = None
+        self._detail: CandidateDetail | None = None
+        self.title = QLabel()
+        self.title.setObjectName("detailTitle")
+        self.title.setStyleSheet("font-size: 15px; font-weight: bold;")
+        self.explanation = QLabel()
+        self.explanation.setWordWrap(True)
+        self.facts = QLabel()
+        self.facts.setWordWrap(True)
+        self.facts.setTextFormat(Qt.TextFormat.PlainText)
+        self.items = DetailItemsModel(self)
+        self.items_view = self._table(self.items)
+        self.items_view.selectionModel().currentRowChanged.connect(self._item_selected)
+        self.history = HistoryModel(self)
+        self.history_view = self._table(self.history)
+        self.history_label = QLabel(self.tr("History of the selected item"))
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.items_view)
+        below = QWidget()
+        below_layout = QVBoxLayout(below)
+        below_layout.setContentsMargins(0, 0, 0, 0)
+        below_layout.addWidget(self.history_label)
+        below_layout.addWidget(self.history_view)
+        split.addWidget(below)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.explanation)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.facts)
+        layout.addWidget(self._decision_box())
+        self.clear()
+
+    def _table(self, model: Any) -> QTableView:
+        view = QTableView()
+        view.setModel(model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setAlternatingRowColors(True)
+        view.verticalHeader().setVisible(False)
+        view.verticalHeader().setDefaultSectionSize(22)
+        view.setWordWrap(False)
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        view.horizontalHeader().setStretchLastSection(True)
+        return view
+
+    def _decision_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Certification jury's decision"))
+        self.operator = QLineEdit(default_operator())
+        self.operator.setPlaceholderText(self.tr("the president's name"))
+        self.deliver_button = QPushButton(self.tr("Deliver the certificate"))
+        self.attestation_button = QPushButton(self.tr("Partial attestation"))
+        self.annul_button = QPushButton(self.tr("Annul for plagiarism…"))
+        self.lift_button = QPushButton(self.tr("Lift the annulment…"))
+        self.deliver_button.clicked.connect(lambda: self._deliver("certificate"))
+        self.attestation_button.clicked.connect(lambda: self._deliver("attestation"))
+        self.annul_button.clicked.connect(self._annul)
+        self.lift_button.clicked.connect(self._lift)
+        form = QFormLayout()
+        form.addRow(self.tr("Decided by:"), self.operator)
+        buttons = QGridLayout()
+        for n, button in enumerate((self.deliver_button, self.attestation_button, self.annul_button,
+                                    self.lift_button)):
+            buttons.addWidget(button, n // 2, n % 2)
+        layout = QVBoxLayout(box)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        return box
+
+    # -- showing -------------------------------------------------------------------------------------------
+    def clear(self) -> None:
+        self._pk, self._row, self._detail = None, None, None
+        self.title.setText(self.tr("Select a candidate"))
+        self.explanation.clear()
+        self.facts.clear()
+        self.items.set_items([], {})
+        self.history.set_changes([])
+        self._update_buttons()
+
+    def show_candidate(self, row: ReviewRow) -> None:
+        detail = candidate_detail(self.db, row.pk)
+        self._pk, self._row, self._detail = row.pk, row, detail
+        self.title.setText(f"{row.full_name} — {row.candidate_id}")
+        self.explanation.setText(detail.file.outcome.explanation)
+        changes: dict[str, int] = {}
+        for change in detail.history:
+            changes[change.item] = changes.get(change.item, 0) + 1
+        self.items.set_items(detail.file.items, changes)
+        self.history.set_changes([])
+        if detail.file.items:
+            self.items_view.selectRow(self.items.first_of_interest())
+        self.facts.setText("\n".join(self._facts(row, detail)))
+        self._update_buttons()
+
+    def _facts(self, row: ReviewRow, detail: CandidateDetail) -> list[str]:
+        lines = []
+        if detail.sheets:
+            last = detail.sheets[-1]
+            lines.append(self.tr("Signed sheet: version %1 of %2").replace("%1", str(last.version))
+                         .replace("%2", last.signed_at.astimezone().strftime("%d/%m/%Y %H:%M")))
+        else:
+            lines.append(self.tr("No signed sheet in the database."))
+        for incident in detail.file.incidents:
+            if incident.kind == "fraud_suspicion":
+                lines.append(self.tr("Plagiarism reported at the oral: %1").replace("%1", incident.note))
+        for entry in detail.certification:
+            text = self.tr("%1 on %2 by %3").replace("%1", self._kind_text(entry.kind)).replace(
+                "%2", entry.decided_at.astimezone().strftime("%d/%m/%Y %H:%M")).replace("%3", entry.decided_by)
+            lines.append(text + (f" — {entry.reason}" if entry.reason else ""))
+        for code, _kind, _at, revoked in detail.documents:
+            lines.append(self.tr("Document %1").replace("%1", code) + (f" — {revoked}" if revoked else ""))
+        return lines
+
+    def _kind_text(self, kind: str) -> str:
+        return {"certificate": self.tr("Certificate delivered"), "attestation": self.tr("Partial attestation"),
+                "annulment": self.tr("Annulled for plagiarism"), "annulment_lifted": self.tr("Annulment lifted")
+                }.get(kind, kind)
+
+    def _item_selected(self, current: Any, _previous: Any) -> None:
+        if self._detail is None or not current.isValid():
+            self.history.set_changes([])
+            return
+        code = self.items.item(current.row()).code
+        self.history_label.setText(self.tr("History of %1").replace("%1", code))
+        self.history.set_changes(self._detail.history_of(code))
+
+    def _update_buttons(self) -> None:
+        row = self._row
+        proposal = certification.proposal(row.outcome) if row else None
+        annulled = bool(row and row.decision == "annulment")
+        self.deliver_button.setEnabled(proposal == "certificate" and row is not None and row.decision != "certificate")
+        self.attestation_button.setEnabled(proposal == "attestation" and row is not None
+                                           and row.decision != "attestation")
+        self.annul_button.setEnabled(row is not None and not annulled and row.status.value != "not_admitted")
+        self.lift_button.setEnabled(annulled)
+
+    # -- deciding ------------------------------------------------------------------------------------------
+    def _run(self, action: Any) -> None:
+        if self._pk is None:
+            return
+        try:
+            action(self._pk, self.operator.text())
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Not recorded"), exc.message)
+            return
+        self.decided.emit(self._pk)
+
+    def _deliver(self, kind: str) -> None:
+        self._run(lambda pk, by: certification.deliver(self.db, pk, kind, by=by))
+
+    def _annul(self) -> None:
+        reason, ok = QInputDialog.getMultiLineText(
+            self, self.tr("Annul for plagiarism"),
+            self.tr("Reason (the plagiarised passages and their source); the dossier validates nothing:"))
+        if ok:
+            self._run(lambda pk, by: certification.annul_for_plagiarism(self.db, pk, reason, by=by))
+
+    def _lift(self) -> None:
+        reason, ok = QInputDialog.getMultiLineText(self, self.tr("Lift the annulment"),
+                                                   self.tr("Why the annulment is lifted:"))
+        if ok:
+            self._run(lambda pk, by: certification.lift_annulment(self.db, pk, reason, by=by))

@@ -1,0 +1,250 @@
+"""The certification jury president's workspace: every candidate of a campaign in one table (sorted by any
+column, filtered by text and by flag or status), a candidate's detail with the decision buttons beside it, how
+often the jury reversed each evaluator and each item, and the charts.
+
+The main window embeds it: ``ReviewWorkspace(db)``, then ``set_campaign(campaign_id)``; ``reload()`` after
+anything changed elsewhere (sheets imported, decisions). Everything it shows comes from
+:mod:`c2i2e_jury.services.review`; every decision goes through :mod:`c2i2e_jury.services.certification`.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from c2i2e_jury.errors import UserError
+from c2i2e_jury.resources_access import referential
+from c2i2e_jury.services import certification
+from c2i2e_jury.services.review import ReviewRow, histogram, reversal_stats, review_rows, validation_rates
+from c2i2e_jury.storage.database import Database
+from c2i2e_jury.ui.review.charts import ChartsPanel
+from c2i2e_jury.ui.review.detail_pane import CandidateDetailPane
+from c2i2e_jury.ui.review.reversal_model import ReversalModel
+from c2i2e_jury.ui.review.review_model import COLUMN, FILTERS, ROW_ROLE, ReviewModel, ReviewProxy
+
+log = logging.getLogger(__name__)
+
+
+class ReviewWorkspace(QWidget):
+    """``campaignLoaded(n)`` once the rows of a campaign are shown."""
+
+    campaignLoaded = Signal(int)  # noqa: N815
+
+    def __init__(self, db: Database, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reviewWorkspace")
+        self.db = db
+        self.campaign_id: str | None = None
+        self.referential = referential()
+        self.model = ReviewModel(self)
+        self.proxy = ReviewProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("reviewTabs")
+        self.tabs.addTab(self._candidates_tab(), self.tr("Candidates"))
+        self.by_item, self.by_evaluator = ReversalModel("item", self), ReversalModel("evaluator", self)
+        self.tabs.addTab(self._reversals_tab(), self.tr("Reversals of the evaluator"))
+        self.charts = ChartsPanel(self.referential)
+        self.tabs.addTab(self.charts, self.tr("Charts"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+
+    # -- building ------------------------------------------------------------------------------------------
+    def _candidates_tab(self) -> QWidget:
+        self.search = QLineEdit()
+        self.search.setObjectName("reviewSearch")
+        self.search.setPlaceholderText(self.tr("Search: id, name, jury, evaluator"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._filter_changed)
+        self.filter = QComboBox()
+        self.filter.setObjectName("reviewFilter")
+        for name in FILTERS:
+            self.filter.addItem(self._filter_label(name), name)
+        self.filter.currentIndexChanged.connect(self._filter_changed)
+        self.count = QLabel()
+        self.deliver_all = QPushButton(self.tr("Deliver as the rules propose…"))
+        self.deliver_all.clicked.connect(self._deliver_as_proposed)
+        self.export = QPushButton(self.tr("Export…"))
+        self.export.clicked.connect(self._export)
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 2)
+        bar.addWidget(self.filter, 1)
+        bar.addWidget(self.count)
+        bar.addStretch()
+        bar.addWidget(self.deliver_all)
+        bar.addWidget(self.export)
+        self.table = QTableView()
+        self.table.setObjectName("reviewTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(COLUMN["id"], Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(22)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        widths = {"id": 78, "name": 150, "status": 150, "validated": 34, "outcome": 76, "flags": 160,
+                  "decision": 140, "jury": 44, "evaluator": 120}
+        for key, column in COLUMN.items():
+            self.table.setColumnWidth(column, widths.get(key, 27))
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.detail = CandidateDetailPane(self.db)
+        self.detail.decided.connect(self._decided)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.setObjectName("reviewSplit")
+        split.addWidget(self.table)
+        split.addWidget(self.detail)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setSizes([960, 520])
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addLayout(bar)
+        layout.addWidget(split, 1)
+        return page
+
+    def _reversals_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QHBoxLayout(page)
+        for title, model in ((self.tr("By evaluator"), self.by_evaluator), (self.tr("By item"), self.by_item)):
+            column = QVBoxLayout()
+            column.addWidget(QLabel(f"<b>{title}</b>"))
+            view = QTableView()
+            view.setModel(model)
+            view.verticalHeader().setVisible(False)
+            view.verticalHeader().setDefaultSectionSize(22)
+            view.setAlternatingRowColors(True)
+            view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            column.addWidget(view)
+            layout.addLayout(column, 1)
+        return page
+
+    def _filter_label(self, name: str) -> str:
+        return {"all": self.tr("All candidates"), "flagged": self.tr("To look at (any flag)"),
+                "borderline": self.tr("Borderline (21 to 24)"), "reversed": self.tr("Jury reversed the evaluator"),
+                "plagiarism": self.tr("Plagiarism reported"), "conflict": self.tr("Sheet in conflict"),
+                "missing_sheet": self.tr("No signed sheet"), "certificate": self.tr("Certificate by the rules"),
+                "partial": self.tr("Partial attestation by the rules"),
+                "undecided": self.tr("Not yet decided by the certification jury"),
+                "absent": self.tr("Absent"), "not_admitted": self.tr("Not admitted"),
+                "annulled": self.tr("Annulled")}[name]
+
+    # -- the public interface ------------------------------------------------------------------------------
+    def set_campaign(self, campaign_id: str | None) -> None:
+        self.campaign_id = campaign_id
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the campaign again, keep the sort, the filters and the selected candidate."""
+        selected = self._selected()
+        rows = review_rows(self.db, self.campaign_id, self.referential) if self.campaign_id else []
+        self.model.set_rows(rows)
+        header = self.table.horizontalHeader()
+        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self._refresh_count()
+        self._reselect(selected.pk if selected else None)
+        if self.campaign_id:
+            stats = reversal_stats(self.db, self.campaign_id, self.referential)
+            self.by_item.set_lines(stats.by_item)
+            self.by_evaluator.set_lines(stats.by_evaluator)
+        self.charts.set_data(histogram(rows), validation_rates(rows, self.referential),
+                             self.referential.min_validated)
+        self.campaignLoaded.emit(len(rows))
+
+    # -- reacting ------------------------------------------------------------------------------------------
+    def _selected(self) -> ReviewRow | None:
+        index = self.table.selectionModel().currentIndex()
+        row = index.data(ROW_ROLE) if index.isValid() else None
+        return row if isinstance(row, ReviewRow) else None
+
+    def _reselect(self, pk: int | None) -> None:
+        source_row = self.model.row_of(pk) if pk is not None else -1
+        index = self.proxy.mapFromSource(self.model.index(source_row, 0)) if source_row >= 0 else None
+        if index is None or not index.isValid():
+            self.detail.clear()
+            return
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+        self.detail.show_candidate(self.model.row(source_row))
+
+    def _current_changed(self, current: Any, _previous: Any) -> None:
+        row = current.data(ROW_ROLE) if current.isValid() else None
+        if isinstance(row, ReviewRow):
+            self.detail.show_candidate(row)
+        else:
+            self.detail.clear()
+
+    def _filter_changed(self, *_: Any) -> None:
+        self.proxy.set_text(self.search.text())
+        self.proxy.set_filter(self.filter.currentData() or "all")
+        self._refresh_count()
+
+    def _refresh_count(self) -> None:
+        self.count.setText(self.tr("%1 of %2 candidates").replace("%1", str(self.proxy.rowCount()))
+                           .replace("%2", str(self.model.rowCount())))
+
+    def _decided(self, pk: int) -> None:
+        self.reload()
+        self._reselect(pk)
+
+    def _deliver_as_proposed(self) -> None:
+        if not self.campaign_id:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Deliver as the rules propose"),
+            self.tr("Every candidate not yet decided gets the certificate or the partial attestation the rules "
+                    "propose. Candidates with a plagiarism report, a missing or reopened sheet are left for you "
+                    "to decide. Continue?"))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            report = certification.deliver_as_proposed(self.db, self.campaign_id, by=self.detail.operator.text())
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Not recorded"), exc.message)
+            return
+        self.reload()
+        QMessageBox.information(self, self.tr("Decisions recorded"), self.tr(
+            "%1 certificates and %2 partial attestations recorded; %3 candidates left for you to decide.")
+            .replace("%1", str(report.certificates)).replace("%2", str(report.attestations))
+            .replace("%3", str(len(report.skipped))))
+
+    def _export(self) -> None:
+        if not self.campaign_id:
+            return
+        from pathlib import Path
+
+        from c2i2e_jury.services.review import summary_bytes
+        from c2i2e_jury.services.sheet_export import write_durably
+
+        path, chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Export the summary"), f"synthese-{self.campaign_id}.xlsx",
+            self.tr("Excel workbook (*.xlsx);;CSV for Excel (*.csv)"))
+        if not path:
+            return
+        fmt = "csv" if path.lower().endswith(".csv") or "csv" in chosen.lower() else "xlsx"
+        try:
+            write_durably(Path(path), summary_bytes(self.db, self.campaign_id, fmt))
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Not written"), str(exc))

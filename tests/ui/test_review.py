@@ -1,0 +1,164 @@
+"""The president's review workspace, driven offscreen: sorting, filtering, a candidate's detail, the decision
+buttons, the reversal tables and the charts. Every model goes through qtmodeltester."""
+
+import shutil
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from c2i2e_jury.services.review import review_rows
+from c2i2e_jury.storage.database import open_database
+from c2i2e_jury.ui.review import ReviewWorkspace
+from c2i2e_jury.ui.review.charts import THRESHOLD
+from c2i2e_jury.ui.review.review_model import COLUMN, ReviewModel, ReviewProxy
+from tests.services.review_factory import PLAGIARISM, UNSIGNED, demo_template_fixture  # noqa: F401
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def heard_db(demo_template, tmp_path):
+    copy = tmp_path / "demo.sqlite"
+    shutil.copyfile(demo_template, copy)
+    db = open_database(str(copy))
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def workspace(qtbot, heard_db):
+    widget = ReviewWorkspace(heard_db)
+    qtbot.addWidget(widget)
+    widget.resize(1400, 800)
+    widget.detail.operator.setText("Hélène Présidente")
+    with qtbot.waitSignal(widget.campaignLoaded) as loaded:
+        widget.set_campaign("grenoble-2017")
+    assert loaded.args == [12]
+    widget.show()
+    return widget
+
+
+def shown_ids(widget):
+    proxy = widget.proxy
+    return [proxy.index(r, COLUMN["id"]).data() for r in range(proxy.rowCount())]
+
+
+def select(widget, candidate_id):
+    row = shown_ids(widget).index(candidate_id)
+    widget.table.selectRow(row)
+    return widget.detail
+
+
+def test_every_model_passes_the_model_tester(qtmodeltester, workspace, heard_db):
+    model = ReviewModel()
+    model.set_rows(review_rows(heard_db, "grenoble-2017"))
+    qtmodeltester.check(model)
+    proxy = ReviewProxy()
+    proxy.setSourceModel(model)
+    proxy.set_filter("flagged")
+    qtmodeltester.check(proxy)
+    select(workspace, "C2017-004")
+    qtmodeltester.check(workspace.detail.items)
+    qtmodeltester.check(workspace.detail.history)
+    qtmodeltester.check(workspace.by_item)
+    qtmodeltester.check(workspace.by_evaluator)
+
+
+def test_sorting_by_any_column(workspace):
+    assert shown_ids(workspace)[:2] == ["C2017-001", "C2017-002"]
+    workspace.table.sortByColumn(COLUMN["validated"], Qt.SortOrder.AscendingOrder)
+    counts = [workspace.proxy.index(r, COLUMN["validated"]).data() for r in range(12)]
+    assert [int(c) for c in counts] == sorted(int(c) for c in counts)
+    workspace.table.sortByColumn(COLUMN["name"], Qt.SortOrder.DescendingOrder)
+    names = [workspace.proxy.index(r, COLUMN["name"]).data() for r in range(12)]
+    assert names[0].startswith("ROUSSEAU") and names[-1].startswith("BERTRAND")
+    workspace.table.sortByColumn(COLUMN["A3"], Qt.SortOrder.DescendingOrder)
+    assert set(shown_ids(workspace)[:2]) == {"C2017-006", "C2017-007"}  # three misses in A3
+    assert shown_ids(workspace)[-1] in ("C2017-010", "C2017-011", "C2017-012")  # not heard: last
+
+
+def test_clicking_a_header_sorts(qtbot, workspace):
+    header = workspace.table.horizontalHeader()
+    x = header.sectionViewportPosition(COLUMN["flags"]) + 5
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    assert header.sortIndicatorSection() == COLUMN["flags"]
+    first = workspace.proxy.index(0, COLUMN["flags"]).data()
+    assert first in ("borderline, jury reversed", "")  # most flags first, or fewest when descending
+    assert workspace.model.rowCount() == 12
+
+
+def test_filtering_by_text_and_by_flag(qtbot, workspace):
+    qtbot.keyClicks(workspace.search, "lefevre")  # typed without the accent
+    assert shown_ids(workspace) == ["C2017-004"]
+    assert workspace.count.text() == "1 of 12 candidates"
+    workspace.search.setText("MAËLLE")
+    assert shown_ids(workspace) == ["C2017-003"]
+    workspace.search.setText("garnier")  # the evaluator
+    assert shown_ids(workspace) == ["C2017-005", "C2017-006", "C2017-007"]
+    workspace.search.clear()
+    workspace.filter.setCurrentIndex(workspace.filter.findData("borderline"))
+    assert shown_ids(workspace) == ["C2017-004", "C2017-009"]
+    workspace.filter.setCurrentIndex(workspace.filter.findData("plagiarism"))
+    assert shown_ids(workspace) == [PLAGIARISM]
+    workspace.filter.setCurrentIndex(workspace.filter.findData("missing_sheet"))
+    assert shown_ids(workspace) == [UNSIGNED]
+    workspace.filter.setCurrentIndex(workspace.filter.findData("not_admitted"))
+    qtbot.keyClicks(workspace.search, "perrin")
+    assert shown_ids(workspace) == ["C2017-011"]
+
+
+def test_a_candidates_detail_with_items_and_history(workspace):
+    detail = select(workspace, "C2017-004")
+    assert detail.title.text() == "LEFÈVRE Gaëlle — C2017-004"
+    assert "22 compétences validées" in detail.explanation.text()
+    assert detail.items.rowCount() == 28
+    assert detail.history_label.text() == "History of B1.1"  # the reversed item, selected at once
+    assert detail.history.rowCount() == 1
+    assert detail.history.index(0, 4).data() == "Travail collaboratif non démontré."
+    b11 = next(r for r in range(28) if detail.items.index(r, 0).data() == "B1.1")
+    assert detail.items.index(b11, 1).data() == "✓ V" and detail.items.index(b11, 2).data() == "✗ NV"
+    assert "Signed sheet: version 1" in detail.facts.text()
+    assert detail.attestation_button.isEnabled() and not detail.deliver_button.isEnabled()
+
+
+def test_decision_buttons_record_through_the_rules(workspace, monkeypatch):
+    detail = select(workspace, "C2017-004")
+    detail.attestation_button.click()
+    row = COLUMN["decision"]
+    assert workspace.proxy.index(shown_ids(workspace).index("C2017-004"), row).data() == "partial attestation"
+    assert "Partial attestation on" in workspace.detail.facts.text()
+    assert not workspace.detail.attestation_button.isEnabled()
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warnings.append(text))
+    select(workspace, UNSIGNED).deliver_button.click()
+    assert warnings == ["Aucune feuille de résultats signée de ce candidat n'est dans la base."]
+
+
+def test_annulment_asks_a_reason(workspace, monkeypatch):
+    monkeypatch.setattr(QInputDialog, "getMultiLineText",
+                        lambda *args, **kwargs: ("Pages 4 à 6 copiées d'un mémoire en ligne.", True))
+    select(workspace, PLAGIARISM).annul_button.click()
+    index = shown_ids(workspace).index(PLAGIARISM)
+    assert workspace.proxy.index(index, COLUMN["status"]).data() == "annulled (plagiarism)"
+    assert workspace.proxy.index(index, COLUMN["validated"]).data() == "0"
+    assert workspace.detail.lift_button.isEnabled()
+    assert "Pages 4 à 6" in workspace.detail.facts.text()
+
+
+def test_reversal_tables_show_the_harsh_evaluator(workspace):
+    model = workspace.by_evaluator
+    first = [model.index(0, c).data() for c in range(model.columnCount())]
+    assert first[0] == "Olivier Garnier" and first[4] == "3" and first[-1] == "rather harsh"
+    assert workspace.by_item.rowCount() == 28
+
+
+def test_charts_are_drawn(workspace):
+    workspace.tabs.setCurrentWidget(workspace.charts)
+    assert sum(workspace.charts.histogram.counts) == 9
+    image = workspace.charts.histogram.grab().toImage()
+    red = QColor(THRESHOLD).rgb()
+    assert any(image.pixel(x, y) == red for x in range(0, image.width(), 2) for y in range(image.height()))
+    assert workspace.charts.items.rates.examined == 9
+    assert workspace.charts.items.rates.items["B1.1"] == pytest.approx(8 / 9)  # withdrawn from C2017-004 only
