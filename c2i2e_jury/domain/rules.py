@@ -133,8 +133,9 @@ def _examined(referential: Referential, situation: Situation, acquired: tuple[st
     validated: list[str] = []
     undecided: list[str] = []
     missing: dict[str, int] = {}
+    refused: dict[str, int] = {}  # decided "not validated" (an undecided item may still be validated)
     for domain in referential.domains:
-        missing[domain.code] = 0
+        missing[domain.code] = refused[domain.code] = 0
         for code in domain.items:
             decision = situation.decisions.get(code)
             if code in acquired_set or (situation.attendance is Attendance.PRESENT and decision is Mark.VALIDATED):
@@ -143,6 +144,8 @@ def _examined(referential: Referential, situation: Situation, acquired: tuple[st
             missing[domain.code] += 1
             if situation.attendance is Attendance.PRESENT and decision is None:
                 undecided.append(code)
+            elif situation.attendance is Attendance.PRESENT:
+                refused[domain.code] += 1
     certificate = (
         situation.attendance is Attendance.PRESENT
         and not undecided
@@ -153,7 +156,8 @@ def _examined(referential: Referential, situation: Situation, acquired: tuple[st
         status = Status.AWAITING
     else:
         status = Status.IN_PROGRESS if undecided else Status.EXAMINED
-    explanation = explain(referential, status, len(validated), missing, len(undecided), certificate)
+    explanation = explain(referential, status, len(validated), missing if status is Status.EXAMINED else refused,
+                          len(undecided), certificate)
     return Outcome(status, tuple(validated), acquired, tuple(undecided), missing, certificate, explanation)
 
 
@@ -165,7 +169,10 @@ def explain(
     undecided: int,
     certificate: bool,
 ) -> str:
-    """What the outcome means and, when the certificate is out of reach, what is missing."""
+    """What the outcome means and, when the certificate is out of reach, what is missing.
+
+    While the oral is in progress, ``missing`` holds only the items decided "not validated": a domain is named
+    once it is already lost, not while its items are still to decide."""
     total = len(referential)
     head = f"{_competences(validated, 'validée')} sur {total}"
     if certificate:
@@ -175,7 +182,10 @@ def explain(
         parts.append("Épreuve orale non encore passée")
     elif undecided:
         parts.append(f"{_competences(undecided, 'non décidée')} par le jury")
-    parts.append(head if validated >= referential.min_validated else f"{head}, {referential.min_validated} au moins")
+    if status is Status.EXAMINED:
+        parts.append(head if validated >= referential.min_validated else f"{head}, {referential.min_validated} au moins")
+    else:
+        parts.append(head)
     for domain, n in missing.items():
         if n > referential.max_missing_per_domain:
             parts.append(f"Domaine {domain} : {_competences(n, 'non validée')}, "

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -211,12 +212,13 @@ class OralTimerWidget(QWidget):
         gap.addWidget(self._gap_label, 1)
         gap.addWidget(self._gap_button)
         self._start = self._button(self.tr("Start"), "F5", self._start_clicked)
-        self._next = self._button(self.tr("Move on to the discussion"), "F6", self._next_clicked)
+        self._next = self._button(self.tr("→ Discussion"), "F6", self._next_clicked)
+        self._next.setToolTip(self.tr("Move on to the discussion"))
         self._pause = self._button(self.tr("Pause"), "F7", self._pause_clicked)
         self._end = self._button(self.tr("End"), "F8", self._end_clicked)
-        buttons = QHBoxLayout()
-        for button in (self._start, self._next, self._pause, self._end):
-            buttons.addWidget(button)
+        buttons = QGridLayout()  # two by two: the timer also fits a narrow column
+        for n, button in enumerate((self._start, self._next, self._pause, self._end)):
+            buttons.addWidget(button, n // 2, n % 2)
         self.sound = QCheckBox(self.tr("Sound alert"), self)
         self._error = QLabel(self, objectName="timerError", wordWrap=True)
         self._error.setStyleSheet("color: #a3001b;")

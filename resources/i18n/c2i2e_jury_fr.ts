@@ -20,6 +20,56 @@
         </message>
     </context>
     <context>
+        <name>DayExport</name>
+        <message>
+            <source>Nothing to export</source>
+            <translation>Rien à exporter</translation>
+        </message>
+        <message>
+            <source>No sheet of this day is signed yet.</source>
+            <translation>Aucune feuille de cette journée n'est encore signée.</translation>
+        </message>
+        <message>
+            <source>Export the day's sheets</source>
+            <translation>Exporter les feuilles de la journée</translation>
+        </message>
+        <message>
+            <source>Folder for the signed sheets (USB key)</source>
+            <translation>Dossier des feuilles signées (clé USB)</translation>
+        </message>
+        <message>
+            <source>Export failed</source>
+            <translation>Échec de l'export</translation>
+        </message>
+        <message>
+            <source>Sheets exported</source>
+            <translation>Feuilles exportées</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n signed sheet(s) copied to %1, with the index %2.</source>
+            <translation>
+                <numerusform>%n feuille signée copiée dans %1, avec l'index %2.</numerusform>
+                <numerusform>%n feuilles signées copiées dans %1, avec l'index %2.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>reopened, correction not signed: version %1 leaves</source>
+            <translation>rouverte, correction non signée : c'est la version %1 qui part</translation>
+        </message>
+        <message>
+            <source>no signed sheet: nothing leaves</source>
+            <translation>aucune feuille signée : rien ne part</translation>
+        </message>
+        <message>
+            <source>Some candidates of the day have no up-to-date signed sheet:</source>
+            <translation>Certains candidats de la journée n'ont pas de feuille signée à jour :</translation>
+        </message>
+        <message>
+            <source>Export the signed sheets anyway?</source>
+            <translation>Exporter quand même les feuilles signées ?</translation>
+        </message>
+    </context>
+    <context>
         <name>DayModel</name>
         <message>
             <source>upcoming</source>
@@ -59,6 +109,110 @@
         <message>
             <source>comment</source>
             <translation>commentaire</translation>
+        </message>
+    </context>
+    <context>
+        <name>DossierViewer</name>
+        <message>
+            <source>Thumbnails</source>
+            <translation>Miniatures</translation>
+        </message>
+        <message>
+            <source>Outline</source>
+            <translation>Plan</translation>
+        </message>
+        <message>
+            <source>Opening the dossier…</source>
+            <translation>Ouverture du dossier…</translation>
+        </message>
+        <message>
+            <source>No dossier deposited</source>
+            <translation>Aucun dossier déposé</translation>
+        </message>
+        <message>
+            <source>The dossier cannot be shown: internal error (details in the log file).</source>
+            <translation>Le dossier ne peut pas être affiché : erreur interne (détails dans le journal).</translation>
+        </message>
+        <message>
+            <source>and %1 more problems</source>
+            <translation>et %1 autres problèmes</translation>
+        </message>
+        <message>
+            <source>This file has %1 pages: the format report, the item pages and search are not computed beyond %2 pages.</source>
+            <translation>Ce fichier compte %1 pages : le rapport de format, les pages des compétences et la recherche ne sont pas calculés au-delà de %2 pages.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportReportDialog</name>
+        <message>
+            <source>Sheets imported</source>
+            <translation>Feuilles importées</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n file(s): </source>
+            <translation>
+                <numerusform>%n fichier : </numerusform>
+                <numerusform>%n fichiers : </numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Save the CSV report…</source>
+            <translation>Enregistrer le rapport CSV…</translation>
+        </message>
+        <message>
+            <source>Save the import report</source>
+            <translation>Enregistrer le rapport d'import</translation>
+        </message>
+        <message>
+            <source>CSV (*.csv)</source>
+            <translation>CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>Report not saved</source>
+            <translation>Rapport non enregistré</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportReportModel</name>
+        <message>
+            <source>File</source>
+            <translation>Fichier</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>Résultat</translation>
+        </message>
+        <message>
+            <source>Candidate</source>
+            <translation>Candidat</translation>
+        </message>
+        <message>
+            <source>Version</source>
+            <translation>Version</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>Détail</translation>
+        </message>
+        <message>
+            <source>imported</source>
+            <translation>importée</translation>
+        </message>
+        <message>
+            <source>duplicate</source>
+            <translation>doublon</translation>
+        </message>
+        <message>
+            <source>older version</source>
+            <translation>ancienne version</translation>
+        </message>
+        <message>
+            <source>conflict (kept aside)</source>
+            <translation>conflit (mise de côté)</translation>
+        </message>
+        <message>
+            <source>rejected</source>
+            <translation>refusée</translation>
         </message>
     </context>
     <context>
@@ -251,6 +405,22 @@ Pourquoi ?</translation>
             <translation>Ouvrir le diaporama (PDF) du candidat sur le vidéoprojecteur</translation>
         </message>
         <message>
+            <source>&amp;Sign the sheet…</source>
+            <translation>&amp;Signer la feuille…</translation>
+        </message>
+        <message>
+            <source>Juror 1 then juror 2 sign the result sheet; the record then locks</source>
+            <translation>Le juré 1 puis le juré 2 signent la feuille de résultats ; le dossier est alors verrouillé</translation>
+        </message>
+        <message>
+            <source>&amp;Reopen…</source>
+            <translation>&amp;Rouvrir…</translation>
+        </message>
+        <message>
+            <source>Correct a signed sheet: a reason is asked, a new version follows</source>
+            <translation>Corriger une feuille signée : un motif est demandé, une nouvelle version suit</translation>
+        </message>
+        <message>
             <source>Choose a candidate in the day's list</source>
             <translation>Choisissez un candidat dans la liste du jour</translation>
         </message>
@@ -324,8 +494,12 @@ Pourquoi ?</translation>
             <translation>C2i2e — jury</translation>
         </message>
         <message>
-            <source>Candidates of the day</source>
-            <translation>Candidats du jour</translation>
+            <source>Validation &amp;jury</source>
+            <translation>&amp;Jury de validation</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Candidates of the day&lt;/b&gt;</source>
+            <translation>&lt;b&gt;Candidats du jour&lt;/b&gt;</translation>
         </message>
         <message>
             <source>Room</source>
@@ -348,6 +522,14 @@ Pourquoi ?</translation>
             <translation>&amp;Importer un paquet de campagne…</translation>
         </message>
         <message>
+            <source>&amp;Export the day's signed sheets…</source>
+            <translation>&amp;Exporter les feuilles signées du jour…</translation>
+        </message>
+        <message>
+            <source>Import &amp;signed sheets…</source>
+            <translation>Importer des feuilles &amp;signées…</translation>
+        </message>
+        <message>
             <source>&amp;Quit</source>
             <translation>&amp;Quitter</translation>
         </message>
@@ -366,6 +548,10 @@ Pourquoi ?</translation>
         <message>
             <source>&amp;View</source>
             <translation>&amp;Affichage</translation>
+        </message>
+        <message>
+            <source>Candidates of the &amp;day</source>
+            <translation>Candidats du &amp;jour</translation>
         </message>
         <message>
             <source>Campaign package</source>
@@ -393,6 +579,10 @@ Pourquoi ?</translation>
         <message>
             <source>Start</source>
             <translation>Démarrer</translation>
+        </message>
+        <message>
+            <source>→ Discussion</source>
+            <translation>→ Discussion</translation>
         </message>
         <message>
             <source>Move on to the discussion</source>
@@ -573,6 +763,13 @@ Pourquoi ?</translation>
         </message>
     </context>
     <context>
+        <name>PageView</name>
+        <message>
+            <source>This page cannot be displayed.</source>
+            <translation>Cette page ne peut pas être affichée.</translation>
+        </message>
+    </context>
+    <context>
         <name>PauseReasonDialog</name>
         <message>
             <source>Pause the timer</source>
@@ -604,6 +801,166 @@ Pourquoi ?</translation>
         </message>
     </context>
     <context>
+        <name>SearchBar</name>
+        <message>
+            <source>Search (Ctrl+F)</source>
+            <translation>Rechercher (Ctrl+F)</translation>
+        </message>
+        <message>
+            <source>Previous match (Shift+F3)</source>
+            <translation>Résultat précédent (Maj+F3)</translation>
+        </message>
+        <message>
+            <source>Next match (F3)</source>
+            <translation>Résultat suivant (F3)</translation>
+        </message>
+        <message>
+            <source>No match</source>
+            <translation>Aucun résultat</translation>
+        </message>
+    </context>
+    <context>
+        <name>SheetReopening</name>
+        <message>
+            <source>Reopen the signed sheet</source>
+            <translation>Rouvrir la feuille signée</translation>
+        </message>
+        <message>
+            <source>Why must the signed sheet be corrected? The reason is printed on the new version, which both jurors sign again.</source>
+            <translation>Pourquoi la feuille signée doit-elle être corrigée ? Le motif est imprimé sur la nouvelle version, que les deux jurés signent à nouveau.</translation>
+        </message>
+        <message>
+            <source>Not reopened</source>
+            <translation>Feuille non rouverte</translation>
+        </message>
+        <message>
+            <source>Sheet reopened</source>
+            <translation>Feuille rouverte</translation>
+        </message>
+        <message>
+            <source>The record is unlocked. The next signature makes version %1, which supersedes version %2.</source>
+            <translation>Le dossier est déverrouillé. La prochaine signature produira la version %1, qui remplace la version %2.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SheetSigning</name>
+        <message>
+            <source>Cannot sign yet</source>
+            <translation>Signature impossible pour l'instant</translation>
+        </message>
+        <message>
+            <source>Sign the result sheet</source>
+            <translation>Signer la feuille de résultat</translation>
+        </message>
+        <message>
+            <source>Sheet not signed</source>
+            <translation>Feuille non signée</translation>
+        </message>
+        <message>
+            <source>Sheet signed</source>
+            <translation>Feuille signée</translation>
+        </message>
+        <message>
+            <source>Version %1 of %2's sheet is signed by %3 and %4. The record is locked.</source>
+            <translation>La version %1 de la feuille de %2 est signée par %3 et %4. Le dossier est verrouillé.</translation>
+        </message>
+        <message>
+            <source>certificate delivered</source>
+            <translation>certificat délivré</translation>
+        </message>
+        <message>
+            <source>no certificate</source>
+            <translation>certificat non délivré</translation>
+        </message>
+        <message>
+            <source>Sign the result sheet of %1? %2 of 28 competences validated, %3.</source>
+            <translation>Signer la feuille de résultat de %1 ? %2 compétences validées sur 28, %3.</translation>
+        </message>
+        <message>
+            <source>Juror 1 signs first, then juror 2. Once both have signed, the record is locked; a correction will need a reason and a new version.</source>
+            <translation>Le juré 1 signe d'abord, puis le juré 2. Une fois les deux signatures apposées, le dossier est verrouillé ; une correction demandera un motif et une nouvelle version.</translation>
+        </message>
+        <message>
+            <source>Juror %1: signing credential</source>
+            <translation>Juré %1 : certificat de signature</translation>
+        </message>
+        <message>
+            <source>Signing credential (*.p12 *.pfx);;All files (*)</source>
+            <translation>Certificat de signature (*.p12 *.pfx);;Tous les fichiers (*)</translation>
+        </message>
+        <message>
+            <source>Same credential</source>
+            <translation>Même certificat</translation>
+        </message>
+        <message>
+            <source>This is juror 1's credential: juror 2 signs with their own.</source>
+            <translation>C'est le certificat du juré 1 : le juré 2 signe avec le sien.</translation>
+        </message>
+        <message>
+            <source>Juror %1: passphrase</source>
+            <translation>Juré %1 : phrase de passe</translation>
+        </message>
+        <message>
+            <source>Passphrase of %1 (%2):</source>
+            <translation>Phrase de passe de %1 (%2) :</translation>
+        </message>
+        <message>
+            <source>Wrong passphrase</source>
+            <translation>Phrase de passe incorrecte</translation>
+        </message>
+        <message>
+            <source>Unusable credential</source>
+            <translation>Certificat inutilisable</translation>
+        </message>
+    </context>
+    <context>
+        <name>SheetsImport</name>
+        <message>
+            <source>Import signed sheets</source>
+            <translation>Importer des feuilles signées</translation>
+        </message>
+        <message>
+            <source>Import the sheets of a folder (a USB key, searched with its sub-folders and .zip files), or chosen files?</source>
+            <translation>Importer les feuilles d'un dossier (une clé USB, avec ses sous-dossiers et ses fichiers .zip), ou des fichiers choisis ?</translation>
+        </message>
+        <message>
+            <source>A &amp;folder…</source>
+            <translation>Un &amp;dossier…</translation>
+        </message>
+        <message>
+            <source>&amp;Files…</source>
+            <translation>Des &amp;fichiers…</translation>
+        </message>
+        <message>
+            <source>Folder of signed sheets</source>
+            <translation>Dossier des feuilles signées</translation>
+        </message>
+        <message>
+            <source>Signed sheets</source>
+            <translation>Feuilles signées</translation>
+        </message>
+        <message>
+            <source>Signed sheets (*.pdf *.zip);;All files (*)</source>
+            <translation>Feuilles signées (*.pdf *.zip);;Tous les fichiers (*)</translation>
+        </message>
+        <message>
+            <source>Verifying the signed sheets…</source>
+            <translation>Vérification des feuilles signées…</translation>
+        </message>
+        <message>
+            <source>Stop</source>
+            <translation>Arrêter</translation>
+        </message>
+        <message>
+            <source>Verifying the signed sheets… %1 of %2</source>
+            <translation>Vérification des feuilles signées… %1 sur %2</translation>
+        </message>
+        <message>
+            <source>Import failed</source>
+            <translation>Échec de l'import</translation>
+        </message>
+    </context>
+    <context>
         <name>SlidesWindow</name>
         <message>
             <source>Slides — {name}</source>
@@ -620,6 +977,108 @@ Pourquoi ?</translation>
         <message>
             <source>Slides</source>
             <translation>Diaporama</translation>
+        </message>
+    </context>
+    <context>
+        <name>ThumbnailModel</name>
+        <message>
+            <source>Page %1</source>
+            <translation>Page %1</translation>
+        </message>
+        <message>
+            <source>cited for the selected item</source>
+            <translation>citée pour la compétence choisie</translation>
+        </message>
+    </context>
+    <context>
+        <name>ViewerToolbar</name>
+        <message>
+            <source>Show or hide the thumbnails and the outline (F9)</source>
+            <translation>Afficher ou masquer les miniatures et le plan (F9)</translation>
+        </message>
+        <message>
+            <source>Previous page (Left)</source>
+            <translation>Page précédente (flèche gauche)</translation>
+        </message>
+        <message>
+            <source>Next page (Right)</source>
+            <translation>Page suivante (flèche droite)</translation>
+        </message>
+        <message>
+            <source>Zoom out (Ctrl+-)</source>
+            <translation>Zoom arrière (Ctrl+-)</translation>
+        </message>
+        <message>
+            <source>Zoom in (Ctrl++)</source>
+            <translation>Zoom avant (Ctrl++)</translation>
+        </message>
+        <message>
+            <source>Page width</source>
+            <translation>Largeur de page</translation>
+        </message>
+        <message>
+            <source>Fit the page width (Ctrl+2)</source>
+            <translation>Ajuster à la largeur de la page (Ctrl+2)</translation>
+        </message>
+        <message>
+            <source>Whole page</source>
+            <translation>Page entière</translation>
+        </message>
+        <message>
+            <source>Fit the whole page (Ctrl+0)</source>
+            <translation>Afficher la page entière (Ctrl+0)</translation>
+        </message>
+        <message>
+            <source>Actual size</source>
+            <translation>Taille réelle</translation>
+        </message>
+        <message>
+            <source>Actual size, 100 % (Ctrl+1)</source>
+            <translation>Taille réelle, 100 % (Ctrl+1)</translation>
+        </message>
+        <message>
+            <source>Continuous</source>
+            <translation>Continu</translation>
+        </message>
+        <message>
+            <source>Pages one after the other (continuous) or one at a time</source>
+            <translation>Pages à la suite (défilement continu) ou une page à la fois</translation>
+        </message>
+        <message>
+            <source>Search</source>
+            <translation>Rechercher</translation>
+        </message>
+        <message>
+            <source>Search the dossier (Ctrl+F)</source>
+            <translation>Rechercher dans le dossier (Ctrl+F)</translation>
+        </message>
+        <message>
+            <source>Next match</source>
+            <translation>Résultat suivant</translation>
+        </message>
+        <message>
+            <source>Previous match</source>
+            <translation>Résultat précédent</translation>
+        </message>
+        <message>
+            <source>Go to page</source>
+            <translation>Aller à la page</translation>
+        </message>
+        <message>
+            <source>Page </source>
+            <translation>Page </translation>
+        </message>
+        <message>
+            <source>Go to page (Ctrl+G)</source>
+            <translation>Aller à la page (Ctrl+G)</translation>
+        </message>
+        <message>
+            <source>Zoom: page width, whole page or a percentage</source>
+            <translation>Zoom : largeur de page, page entière ou un pourcentage</translation>
+        </message>
+        <message>
+            <source>Page –</source>
+            <translation>Page –</translation>
         </message>
     </context>
 </TS>

@@ -145,3 +145,13 @@ def test_a_decision_against_the_evaluator_needs_a_justification(evaluator, decis
     from c2i2e_jury.domain.rules import needs_justification
 
     assert needs_justification(evaluator, decision) is required
+
+
+def test_in_progress_names_only_domains_already_lost(referential):
+    # B2: 3 decided NV (lost); B3: 5 undecided (not yet lost).
+    out = evaluate(referential, present(referential, not_validated=("B2.1", "B2.2", "B2.3"),
+                                        undecided=("B3.1", "B3.2", "B3.3", "B3.4", "B3.5")))
+    assert out.status is Status.IN_PROGRESS
+    assert "Domaine B2 : 3 compétences non validées, 2 au plus" in out.explanation
+    assert "Domaine B3" not in out.explanation
+    assert out.missing_by_domain["B3"] == 5  # the figures still count every item not validated

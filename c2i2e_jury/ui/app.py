@@ -1,0 +1,110 @@
+"""Starting the application: Qt, translations, the database (or the demo in a throw-away one), the window."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import sys
+import tempfile
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from c2i2e_jury import __version__
+from c2i2e_jury.errors import UserError
+from c2i2e_jury.paths import data_dir, log_file
+
+log = logging.getLogger(__name__)
+
+
+def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+    """A bug: logged with its traceback, shown as an internal error with the log's path (never a traceback)."""
+    log.error("internal error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
+    app = QApplication.instance()
+    if isinstance(value, UserError):
+        message = value.message
+    else:
+        message = QApplication.translate("App", "An internal error occurred. Details are in %1").replace(
+            "%1", str(log_file()))
+    if app is not None and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+        QMessageBox.critical(None, QApplication.translate("App", "C2i2e — error"), message)
+
+
+def demo_package() -> Path:
+    """The demo campaign package, written once per program version into the data folder's cache."""
+    from c2i2e_jury.exchange.demo import write_demo_package
+
+    cache = data_dir() / "cache" / f"demo-{__version__}"
+    if (cache / "campaign.json").is_file():
+        return cache
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix="demo-", dir=cache.parent))
+    write_demo_package(staging / "package")
+    try:
+        os.replace(staging / "package", cache)  # atomic: a half-written demo is never taken for a whole one
+    except OSError:
+        shutil.rmtree(staging, ignore_errors=True)  # another instance got there first
+        if not (cache / "campaign.json").is_file():
+            raise
+    shutil.rmtree(staging, ignore_errors=True)
+    return cache
+
+
+def prepare_demo() -> str:
+    """Import the demo campaign into a throw-away database and data folder; returns the database URL."""
+    from c2i2e_jury.services.campaign_import import import_package
+    from c2i2e_jury.storage.database import open_database
+
+    package = demo_package()
+    root = Path(tempfile.mkdtemp(prefix="c2i2e-demo-"))
+    os.environ["C2I2E_DATA_DIR"] = str(root / "data")
+    url = f"sqlite:///{root / 'demo.sqlite'}"
+    db = open_database(url)
+    try:
+        import_package(db, package)
+    finally:
+        db.dispose()
+    return url
+
+
+def create_application(argv: list[str], language: str = "fr") -> QApplication:
+    from c2i2e_jury.ui import i18n
+
+    app = QApplication.instance() or QApplication(argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("c2i2e-jury")
+    app.setOrganizationName("c2i2e-jury")
+    app.setApplicationVersion(__version__)
+    # Settings live beside the database in the data folder (isolated in tests, portable on a USB key).
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(data_dir()))
+    i18n.install(app, language)
+    return app
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    from c2i2e_jury.storage.database import open_database
+    from c2i2e_jury.ui.main_window import MainWindow
+
+    app = create_application(sys.argv[:1], args.lang or os.environ.get("C2I2E_LANG", "fr"))
+    sys.excepthook = _excepthook
+    url = prepare_demo() if args.demo else args.db
+    try:
+        db = open_database(url)
+    except UserError as exc:
+        QMessageBox.critical(None, app.translate("App", "C2i2e — database"), exc.message)
+        return 1
+    window = MainWindow(db, app.translate("App", "demo") if args.demo else "")
+    window.restore(QSettings())
+    window.show()
+    quit_after = os.environ.get("C2I2E_QUIT_AFTER_MS")
+    if quit_after:  # smoke tests of the built program
+        QTimer.singleShot(int(quit_after), window.close)
+    code = app.exec()
+    db.dispose()
+    return int(code)

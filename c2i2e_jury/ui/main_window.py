@@ -1,0 +1,233 @@
+"""The main window: the day's candidates on the left, the jury room in the middle."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from c2i2e_jury.errors import UserError
+from c2i2e_jury.services import jury_room
+from c2i2e_jury.services.jury_room import CandidateFile
+from c2i2e_jury.storage.database import Database
+from c2i2e_jury.ui.day_model import DayModel
+from c2i2e_jury.ui.jury_room import JuryRoomWidget
+from c2i2e_jury.ui.oral_session import OralSession
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, db: Database, title_suffix: str = "") -> None:
+        super().__init__()
+        self.db = db
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("C2i2e — jury") + (f" — {title_suffix}" if title_suffix else ""))
+        self.undo_stack = QUndoStack(self)
+        self.room = JuryRoomWidget(self)
+        self.room.fileChanged.connect(self._file_changed)
+        self._build_day_panel()
+        jury = QSplitter(Qt.Orientation.Horizontal, self)
+        jury.setChildrenCollapsible(False)
+        jury.setObjectName("jurySplitter")
+        jury.addWidget(self.day_panel)
+        jury.addWidget(self.room)
+        jury.setStretchFactor(1, 1)
+        jury.setSizes([270, 1090])
+        self.workspaces = QTabWidget(self)
+        self.workspaces.setObjectName("workspaces")
+        self.workspaces.setDocumentMode(True)
+        self.workspaces.addTab(jury, self.tr("Validation &jury"))
+        self.setCentralWidget(self.workspaces)
+        self._build_menus()
+        self.resize(1366, 768)
+        self.reload_day()
+
+    # -- the day ---------------------------------------------------------------------------------------------
+    def _build_day_panel(self) -> None:
+        box = QWidget(self)
+        box.setObjectName("dayPanel")
+        title = QLabel(self.tr("<b>Candidates of the day</b>"), box)
+        self.room_filter = QComboBox(box)
+        self.room_filter.setObjectName("roomFilter")
+        self.room_filter.setToolTip(self.tr("Room"))
+        self.room_filter.currentIndexChanged.connect(lambda _i: self.reload_day())
+        self.day_model = DayModel(self)
+        self.day_view = QTableView(box)
+        self.day_view.setObjectName("dayTable")
+        self.day_view.setModel(self.day_model)
+        self.day_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.day_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.day_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.day_view.verticalHeader().setVisible(False)
+        self.day_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.day_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.day_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.day_view.activated.connect(lambda index: self.open_candidate(self.day_model.entry(index.row()).pk))
+        self.day_view.clicked.connect(lambda index: self.open_candidate(self.day_model.entry(index.row()).pk))
+        day = QWidget(box)
+        layout = QVBoxLayout(day)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(title)
+        layout.addWidget(self.room_filter)
+        layout.addWidget(self.day_view)
+        column = QSplitter(Qt.Orientation.Vertical, box)
+        column.setObjectName("dayColumn")
+        column.addWidget(day)
+        column.addWidget(self.room.timer_area)
+        column.setStretchFactor(0, 1)
+        column.setStretchFactor(1, 1)
+        outer = QVBoxLayout(box)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(column)
+        box.setMinimumWidth(250)
+        self.day_panel = box
+
+    def reload_day(self) -> None:
+        room = self.room_filter.currentData() if self.room_filter.count() else None
+        entries = jury_room.day_entries(self.db, room=room or None)
+        if not self.room_filter.count():
+            rooms = sorted({e.room for e in entries if e.room})
+            self.room_filter.blockSignals(True)
+            self.room_filter.addItem(self.tr("All rooms"), "")
+            for name in rooms:
+                self.room_filter.addItem(name, name)
+            self.room_filter.blockSignals(False)
+        current = self.room.session.pk if self.room.session else None
+        self.day_model.set_entries(entries)
+        if current is not None:
+            self._select_in_day(current)
+
+    def _select_in_day(self, pk: int) -> None:
+        row = self.day_model.row_of(pk)
+        if row >= 0:
+            self.day_view.selectionModel().setCurrentIndex(
+                self.day_model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+
+    def open_candidate(self, pk: int, *, after_restart: bool = False) -> None:
+        if self.room.session is not None and self.room.session.pk == pk:
+            return
+        self.undo_stack.clear()
+        try:
+            session = OralSession(self.db, pk, self.undo_stack, self)
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Cannot open"), exc.message)
+            return
+        self.room.set_session(session, after_restart=after_restart)
+        self.room.save_view()  # this candidate is the one to reopen on after a crash
+        self._select_in_day(pk)
+
+    def _file_changed(self, file: CandidateFile) -> None:
+        row = self.day_model.row_of(file.pk)
+        if row >= 0:
+            self.reload_day()
+
+    # -- menus -----------------------------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        import_action = QAction(self.tr("&Import a campaign package…"), self)
+        import_action.triggered.connect(self.import_campaign)
+        file_menu.addAction(import_action)
+        export_day = QAction(self.tr("&Export the day's signed sheets…"), self)
+        export_day.triggered.connect(self.export_day)
+        file_menu.addAction(export_day)
+        import_sheets = QAction(self.tr("Import &signed sheets…"), self)
+        import_sheets.triggered.connect(self.import_sheets)
+        file_menu.addAction(import_sheets)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+        for extra in (QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")):
+            if extra not in keys:  # the same keys on every system: jurors share laptops
+                keys.append(extra)
+        redo.setShortcuts(keys)
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        self.addActions([undo, redo])
+        self.undo_action, self.redo_action = undo, redo
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        day = QAction(self.tr("Candidates of the &day"), self)
+        day.setCheckable(True)
+        day.setChecked(True)
+        day.setShortcut(QKeySequence("Ctrl+D"))
+        day.toggled.connect(self.day_panel.setVisible)
+        view_menu.addAction(day)
+
+    def export_day(self) -> None:
+        from c2i2e_jury.ui.signing import export_day_dialog
+
+        room = self.room_filter.currentData() or None
+        session = self.room.session
+        day = session.file.oral_date if session is not None else None
+        export_day_dialog(self, self.db, room, day)
+
+    def import_sheets(self) -> None:
+        from c2i2e_jury.ui.signing import import_sheets_dialog
+
+        import_sheets_dialog(self, self.db)
+        self.reload_day()
+
+    def import_campaign(self) -> None:
+        from c2i2e_jury.services.campaign_import import import_package
+
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Campaign package"), "",
+                                              self.tr("Campaign package (*.zip campaign.json)"))
+        if not path:
+            return
+        chosen = Path(path)
+        package = chosen.parent if chosen.name == "campaign.json" else chosen
+        try:
+            report = import_package(self.db, package)
+        except UserError as exc:
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Package refused"), exc.message, parent=self)
+            box.setDetailedText("\n".join(exc.details))
+            box.exec()
+            return
+        QMessageBox.information(self, self.tr("Package imported"),
+                                report.summary() + "\n" + "\n".join(report.changes[:30]))
+        self.room_filter.clear()
+        self.reload_day()
+
+    # -- state -----------------------------------------------------------------------------------------------
+    def restore(self, settings: QSettings) -> None:
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        last = jury_room.last_candidate(self.db)
+        if last is not None:
+            self.open_candidate(last, after_restart=True)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.room.save_view()
+        self.room.set_session(None)
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        super().closeEvent(event)

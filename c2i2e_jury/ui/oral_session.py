@@ -1,0 +1,115 @@
+"""The oral being held: the jury's actions on one candidate go through here to the services, and each one is an
+undoable command. The database stays the single source of truth: the screen is refreshed from what the service
+committed, never from what the widget assumed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from c2i2e_jury.domain.rules import Attendance, Mark
+from c2i2e_jury.errors import UserError
+from c2i2e_jury.services import jury_room
+from c2i2e_jury.services.jury_room import CandidateFile
+from c2i2e_jury.storage.database import Database
+
+DecisionState = tuple[Mark | None, str, str]  # decision, comment, justification
+
+
+class _Keep:
+    """Marks an argument left as it is (``None`` is a real decision: undecided)."""
+
+
+KEEP = _Keep()
+
+
+class OralSession(QObject):
+    changed = Signal(object)  # CandidateFile
+    failed = Signal(str)  # one French sentence
+
+    def __init__(self, db: Database, candidate_pk: int, undo_stack: QUndoStack, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.undo_stack = undo_stack
+        self.file: CandidateFile = jury_room.candidate_file(db, candidate_pk)
+
+    @property
+    def pk(self) -> int:
+        return self.file.pk
+
+    def refresh(self) -> None:
+        self.file = jury_room.candidate_file(self.db, self.pk)
+        self.changed.emit(self.file)
+
+    def _run(self, action: Callable[[], Any]) -> bool:
+        try:
+            result = action()
+        except UserError as exc:
+            self.failed.emit(exc.message)
+            return False
+        if isinstance(result, CandidateFile):
+            self.file = result
+            self.changed.emit(result)
+        else:
+            self.refresh()
+        return True
+
+    # -- decisions (undoable) ----------------------------------------------------------------------------------
+    def state_of(self, code: str) -> DecisionState:
+        row = self.file.item(code)
+        return row.decision, row.comment, row.justification
+
+    def apply(self, code: str, state: DecisionState) -> bool:
+        decision, comment, justification = state
+        return self._run(lambda: jury_room.decide(self.db, self.pk, code, decision, comment=comment,
+                                                  justification=justification))
+
+    def change(self, code: str, *, decision: Mark | None | _Keep = KEEP, comment: str | None = None,
+               justification: str | None = None) -> bool:
+        """Decide, comment or justify one item; pushed on the undo stack once it is committed."""
+        before = self.state_of(code)
+        after: DecisionState = (
+            before[0] if isinstance(decision, _Keep) else decision,
+            before[1] if comment is None else comment,
+            before[2] if justification is None else justification,
+        )
+        if after == before:
+            return True
+        if not self.apply(code, after):
+            return False
+        self.undo_stack.push(DecisionCommand(self, code, before, after))
+        return True
+
+    # -- the rest ------------------------------------------------------------------------------------------
+    def check_in(self, attendance: Attendance) -> bool:
+        return self._run(lambda: jury_room.check_in(self.db, self.pk, attendance))
+
+    def add_incident(self, kind: str, note: str) -> bool:
+        return self._run(lambda: jury_room.add_incident(self.db, self.pk, kind, note))
+
+    def save_view(self, state: dict[str, Any]) -> None:
+        jury_room.save_view_state(self.db, self.pk, state)
+
+
+class DecisionCommand(QUndoCommand):
+    """Undo/redo of one committed change; the first redo is skipped (the change is already on disk)."""
+
+    def __init__(self, session: OralSession, code: str, before: DecisionState, after: DecisionState) -> None:
+        super().__init__()
+        self.session, self.code, self.before, self.after = session, code, before, after
+        self._done = True
+        mark = after[0].value if after[0] else "—"
+        what = mark if after[0] != before[0] else QCoreApplication.translate("DecisionCommand", "comment")
+        self.setText(f"{code} : {what}")
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
+        self.session.apply(self.code, self.after)
+
+    def undo(self) -> None:
+        self.session.apply(self.code, self.before)

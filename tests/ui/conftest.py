@@ -1,0 +1,31 @@
+import pytest
+
+
+@pytest.fixture(scope="session")
+def demo_package_dir(tmp_path_factory):
+    """The demo campaign package, written once for the session (the tests never change it)."""
+    from c2i2e_jury.exchange.demo import write_demo_package
+
+    return write_demo_package(tmp_path_factory.mktemp("demo") / "package")
+
+
+@pytest.fixture
+def demo_db(tmp_path, demo_package_dir):
+    """A real SQLite database with the demo campaign imported."""
+    from c2i2e_jury.services.campaign_import import import_package
+    from c2i2e_jury.storage.database import open_database
+
+    db = open_database(str(tmp_path / "demo.sqlite"))
+    import_package(db, demo_package_dir)
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def french(qapp):
+    """The French catalogue installed, as the program does by default."""
+    from c2i2e_jury.ui import i18n
+
+    i18n.install(qapp, "fr")
+    yield
+    i18n.install(qapp, "en")

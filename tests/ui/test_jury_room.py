@@ -1,0 +1,158 @@
+"""A whole oral driven from the keyboard, offscreen: check-in, the dossier, 28 decisions, justifications,
+the live outcome, undo and redo."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QInputDialog, QPlainTextEdit
+from sqlalchemy import select
+
+from c2i2e_jury.domain.rules import Attendance, Mark, Status
+from c2i2e_jury.services import jury_room
+from c2i2e_jury.storage.models import Candidate
+from c2i2e_jury.ui.main_window import MainWindow
+
+
+def pk_of(db, candidate_id):
+    with db.read() as s:
+        return s.scalars(select(Candidate.pk).where(Candidate.candidate_id == candidate_id)).one()
+
+
+def activate(qtbot, window):
+    """Shortcuts (Ctrl+Z…) go to the active window; offscreen, closing a dialog does not give it back."""
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+
+def open_window(qtbot, db):
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    window.show()
+    activate(qtbot, window)
+    return window
+
+
+def answer_next_dialog(qtbot, text: str | None):
+    """Answer the justification dialog that the next key press opens (None: cancel it)."""
+
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QInputDialog), dialog
+        if text is None:
+            dialog.reject()
+            return
+        dialog.findChild(QPlainTextEdit).setPlainText(text)
+        dialog.accept()
+
+    QTimer.singleShot(0, answer)
+
+
+def test_the_day_lists_the_room(qtbot, demo_db):
+    window = open_window(qtbot, demo_db)
+    model = window.day_model
+    assert model.rowCount() == 12
+    states = {model.entry(r).candidate_id: model.entry(r).state for r in range(model.rowCount())}
+    assert states["C2017-010"] == "not_admitted" and states["C2017-011"] == "not_admitted"
+    assert states["C2017-001"] == "upcoming"
+    window.room_filter.setCurrentIndex(window.room_filter.findData("Salle B112"))
+    assert {model.entry(r).room for r in range(model.rowCount())} == {"Salle B112"}
+
+
+def test_a_non_admitted_candidate_shows_why_and_cannot_be_examined(qtbot, demo_db):
+    window = open_window(qtbot, demo_db)
+    window.open_candidate(pk_of(demo_db, "C2017-010"))
+    room = window.room
+    assert "re-travail" in room.status.text()
+    assert not room.present_button.isEnabled()
+    assert not room.items.validate_button.isEnabled()
+
+
+def test_a_whole_oral_by_keyboard(qtbot, demo_db):
+    pk = pk_of(demo_db, "C2017-005")  # harsh evaluator: several NV marks
+    window = open_window(qtbot, demo_db)
+    window.open_candidate(pk)
+    room = window.room
+    with qtbot.waitSignal(room.viewer.documentLoaded, timeout=10_000):
+        pass
+    # Check-in, by the keyboard shortcut.
+    qtbot.keyClick(room, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert jury_room.candidate_file(demo_db, pk).attendance is Attendance.PRESENT
+    # Browse and search the dossier.
+    room.viewer.go_to_page(3)
+    qtbot.waitUntil(lambda: room.viewer.current_page() == 3)
+    room.viewer.search("B2.3")
+    qtbot.waitUntil(lambda: room.viewer.current_page() != 3 or True)
+    table = room.items.table
+    table.setFocus()
+    file = jury_room.candidate_file(demo_db, pk)
+    nv_items = [i.code for i in file.items if i.evaluator is Mark.NOT_VALIDATED]
+    assert nv_items, "the demo's harsh evaluator marked some items NV"
+    # Justification enforced: V on an item the evaluator did not validate asks why; cancelling records nothing.
+    room.items.select(nv_items[0])
+    answer_next_dialog(qtbot, None)
+    qtbot.keyClick(table, Qt.Key.Key_V)
+    assert jury_room.candidate_file(demo_db, pk).item(nv_items[0]).decision is None
+    # Now decide every item, following the list from the top: V everywhere, with a justification where the
+    # evaluator said NV, except the last NV item which the jury confirms with N.
+    room.items.select(file.items[0].code)
+    for _ in range(28):
+        code = room.items.current_code()
+        row = jury_room.candidate_file(demo_db, pk).item(code)
+        if row.decision is not None:
+            break
+        if row.evaluator is Mark.NOT_VALIDATED and code != nv_items[-1]:
+            answer_next_dialog(qtbot, "Compétence démontrée à l'oral")
+            qtbot.keyClick(table, Qt.Key.Key_V)
+        elif code == nv_items[-1]:
+            qtbot.keyClick(table, Qt.Key.Key_N)
+        else:
+            qtbot.keyClick(table, Qt.Key.Key_V)
+    file = jury_room.candidate_file(demo_db, pk)
+    assert [i.code for i in file.items if i.decision is None] == []
+    assert file.outcome.status is Status.EXAMINED
+    assert file.outcome.validated_count == 27
+    assert room.outcome.headline.text().startswith("27 / 28")
+    assert file.item(nv_items[0]).justification == "Compétence démontrée à l'oral"
+    # Undo the last decision, then redo it.
+    last = nv_items[-1]
+    history = jury_room.history(demo_db, pk)
+    last_change = history[-1].item
+    activate(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert jury_room.candidate_file(demo_db, pk).item(last_change).decision is None
+    assert "?" in room.outcome.headline.text() or "décider" in room.outcome.headline.text() or \
+        "decide" in room.outcome.headline.text()
+    qtbot.keyClick(window, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert jury_room.candidate_file(demo_db, pk).item(last_change).decision is not None
+    assert jury_room.candidate_file(demo_db, pk).item(last).decision is Mark.NOT_VALIDATED
+    # The grid shows the state by symbol as well as colour.
+    assert room.outcome.grid.state_of(last) == "not_validated"
+
+
+def test_comment_and_justification_by_keyboard(qtbot, demo_db):
+    pk = pk_of(demo_db, "C2017-001")
+    jury_room.check_in(demo_db, pk, Attendance.PRESENT)
+    window = open_window(qtbot, demo_db)
+    window.open_candidate(pk)
+    items = window.room.items
+    items.select("A2.1")
+    items.table.setFocus()
+    qtbot.keyClick(items.table, Qt.Key.Key_C)
+    assert items.comment_edit.hasFocus()
+    qtbot.keyClicks(items.comment_edit, "Veille bien outillee (flux RSS)")  # QTest types ASCII only
+    qtbot.keyClick(items.comment_edit, Qt.Key.Key_Return)
+    assert jury_room.candidate_file(demo_db, pk).item("A2.1").comment == "Veille bien outillee (flux RSS)"
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert jury_room.candidate_file(demo_db, pk).item("A2.1").comment == ""
+
+
+def test_the_item_model_passes_qt_model_tester(qtmodeltester, demo_db):
+    from c2i2e_jury.ui.day_model import DayModel
+    from c2i2e_jury.ui.items_model import ItemsModel
+
+    items = ItemsModel()
+    items.set_items(jury_room.candidate_file(demo_db, pk_of(demo_db, "C2017-001")).items)
+    qtmodeltester.check(items)
+    day = DayModel()
+    day.set_entries(jury_room.day_entries(demo_db))
+    qtmodeltester.check(day)
