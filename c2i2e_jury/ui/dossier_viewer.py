@@ -45,7 +45,6 @@ from PySide6.QtWidgets import (
 
 from c2i2e_jury.dossier.document import Damage, OutlineEntry
 from c2i2e_jury.dossier.expected import Expected
-from c2i2e_jury.dossier.search import SearchHit
 from c2i2e_jury.ui.page_renderer import PageRenderer
 from c2i2e_jury.ui.page_view import PageView
 from c2i2e_jury.ui.render_worker import (
@@ -57,11 +56,11 @@ from c2i2e_jury.ui.render_worker import (
     DocumentInfo,
 )
 from c2i2e_jury.ui.viewer_panels import OutlinePanel, ThumbnailPanel
+from c2i2e_jury.ui.viewer_search import DossierSearch
 from c2i2e_jury.ui.viewer_toolbar import ViewerToolbar
 
 log = logging.getLogger(__name__)
 
-SEARCH_DELAY_MS = 300
 OPENING_MESSAGE_DELAY_MS = 250
 
 
@@ -89,9 +88,6 @@ class DossierViewer(QWidget):
         self._pending_page: int | None = None  # asked for before the dossier was open
         self._pending_pages: list[int] = []
         self._first_done = False
-        self._query = ""
-        self._hits: list[SearchHit] | None = []
-        self._hit = 0
         self._build()
         self._connect()
         self._show_message("")
@@ -142,10 +138,7 @@ class DossierViewer(QWidget):
         self._opening_timer.setSingleShot(True)
         self._opening_timer.setInterval(OPENING_MESSAGE_DELAY_MS)
         self._opening_timer.timeout.connect(lambda: self._show_message(self.tr("Opening the dossier…")))
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(lambda: self._run_search(self.search_bar.field.text()))
+        self.searcher = DossierSearch(self.renderer, self.view, self.search_bar)
         bar.set_enabled(False, False)
 
     def _connect(self) -> None:
@@ -156,7 +149,6 @@ class DossierViewer(QWidget):
         r.reportReady.connect(self.reportReady)
         r.evidenceReady.connect(self.evidenceReady)
         r.damageChanged.connect(self._show_damage)
-        r.searched.connect(self._searched)
         r.pageFailed.connect(lambda _page, _message: self._first_page_done())
         self.view.currentPageChanged.connect(self._page_changed)
         self.view.pageShown.connect(self._page_shown)
@@ -177,17 +169,10 @@ class DossierViewer(QWidget):
         bar.a_fit_page.triggered.connect(lambda: self._set_zoom(FIT_PAGE))
         bar.a_actual.triggered.connect(lambda: self._set_zoom(1.0))
         bar.a_continuous.toggled.connect(self._set_continuous)
-        bar.a_find.triggered.connect(self.focus_search)
+        bar.a_find.triggered.connect(self.searcher.focus)
         bar.a_find_next.triggered.connect(self.find_next)
         bar.a_find_previous.triggered.connect(self.find_previous)
         bar.a_go_to.triggered.connect(self.focus_page_box)
-        field = self.search_bar.field
-        field.textEdited.connect(lambda _text: self._search_timer.start())
-        field.submitted.connect(self._search_submitted)
-        field.previousRequested.connect(self.find_previous)
-        field.escaped.connect(self.view.setFocus)
-        self.search_bar.next.clicked.connect(self.find_next)
-        self.search_bar.previous.clicked.connect(self.find_previous)
 
     # -- the public API --------------------------------------------------------------------------------------
     def open_dossier(self, path: Path | None, expected: Expected | None = None) -> None:
@@ -253,18 +238,14 @@ class DossierViewer(QWidget):
             self.renderer.retarget(self.view.first_view(self._pending_page or 1))
 
     def search(self, text: str) -> None:
-        self.search_bar.field.setText(text)
-        self._run_search(text)
+        """Search the dossier for ``text`` (case and accents ignored); the first hit from this page on shows."""
+        self.searcher.search(text)
 
     def find_next(self) -> None:
-        self._step_hit(1)
+        self.searcher.find_next()
 
     def find_previous(self) -> None:
-        self._step_hit(-1)
-
-    def focus_search(self) -> None:
-        self.search_bar.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search_bar.field.selectAll()
+        self.searcher.find_previous()
 
     def focus_page_box(self) -> None:
         self.page_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -283,13 +264,11 @@ class DossierViewer(QWidget):
     # -- opening ---------------------------------------------------------------------------------------------
     def _reset(self) -> None:
         self._opening_timer.stop()
-        self._search_timer.stop()
         self._info = None
         self._first_done = False
-        self._hits, self._hit, self._query = [], 0, ""
         self._pending_pages = []
-        self.search_bar.field.clear()
-        self.search_bar.show_count(None, None)
+        self.searcher.enabled = False
+        self.searcher.reset()
         self.banner.hide()
         self.view.clear()
         self.thumbnails.set_sizes([], fresh=True)
@@ -318,6 +297,7 @@ class DossierViewer(QWidget):
         self.thumbnails.set_sizes([info.first_size] * info.page_count, fresh=True)
         self.thumbnails.follow(self.view.current_page())
         self.toolbar.set_enabled(True, info.analysed)
+        self.searcher.enabled = info.analysed
         self._sync_controls()
         self._show_damage(info.damage)
         if self._pending_pages:
@@ -407,45 +387,3 @@ class DossierViewer(QWidget):
     def _set_continuous(self, continuous: bool) -> None:
         self.view.set_continuous(continuous)
         self._show_zoom()
-
-    # -- search ----------------------------------------------------------------------------------------------
-    def _run_search(self, text: str) -> None:
-        self._search_timer.stop()
-        self._query = text.strip()
-        if not self._query or self._info is None:
-            self._hits, self._hit = [], 0
-            self.view.set_hits([], None)
-            self.search_bar.show_count(None, None)
-            return
-        self._hits = None
-        self.search_bar.show_count(None, None)
-        self.renderer.search(self._query)
-
-    def _searched(self, query: str, hits: list[SearchHit]) -> None:
-        if query != self._query:
-            return
-        self._hits = list(hits)
-        page = self.view.current_page()
-        self._hit = next((i for i, hit in enumerate(self._hits) if hit.page >= page), 0)
-        self._show_hit()
-
-    def _search_submitted(self) -> None:
-        if self.search_bar.field.text().strip() != self._query or self._search_timer.isActive():
-            self._run_search(self.search_bar.field.text())
-        else:
-            self.find_next()
-
-    def _step_hit(self, direction: int) -> None:
-        if self.search_bar.field.text().strip() != self._query:
-            self._run_search(self.search_bar.field.text())
-            return
-        if not self._hits:
-            return
-        self._hit = (self._hit + direction) % len(self._hits)
-        self._show_hit()
-
-    def _show_hit(self) -> None:
-        hits = self._hits or []
-        current = hits[self._hit] if hits else None
-        self.view.set_hits(hits, current)
-        self.search_bar.show_count(self._hit if hits else None, len(hits))

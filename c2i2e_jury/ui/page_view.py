@@ -9,15 +9,15 @@ of the item the jury selected carry an orange mark in the margin.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent, QPalette, QPen, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from c2i2e_jury.dossier.search import SearchHit
 from c2i2e_jury.dossier.text import Rect
+from c2i2e_jury.ui.page_layout import PageLayout
 from c2i2e_jury.ui.page_renderer import PageRenderer
 from c2i2e_jury.ui.render_worker import (
     FIT_PAGE,
@@ -59,10 +59,7 @@ class PageView(QAbstractScrollArea):
     def __init__(self, renderer: PageRenderer, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._renderer = renderer
-        self._sizes: list[tuple[float, float]] = []
-        self._rects: list[QRectF] = []  # content coordinates, one per page (single mode: only the current one)
-        self._tops: list[float] = []
-        self._content = (0.0, 0.0)
+        self._layout = PageLayout()
         self._current = 0
         self._mode: ZoomMode = FIT_WIDTH
         self._zoom = 1.0
@@ -84,10 +81,14 @@ class PageView(QAbstractScrollArea):
         self.horizontalScrollBar().setSingleStep(24)
         renderer.imageReady.connect(self._image_ready)
 
+    @property
+    def _sizes(self) -> list[tuple[float, float]]:
+        return self._layout.sizes
+
     # -- document --------------------------------------------------------------------------------------------
     def set_document(self, page_count: int, estimate: tuple[float, float], page: int = 1) -> None:
         """A new dossier: every page the size of the first until :meth:`set_sizes` says better."""
-        self._sizes = [estimate] * page_count
+        self._layout.sizes = [estimate] * page_count
         self._current = min(max(page, 1), page_count) if page_count else 0
         self._hits, self._current_hit, self._marked, self._shown = {}, None, set(), None
         self._relayout(anchor=(self._current, 0.0))
@@ -96,14 +97,13 @@ class PageView(QAbstractScrollArea):
     def set_sizes(self, sizes: Sequence[tuple[float, float]]) -> None:
         if len(sizes) == len(self._sizes) and list(sizes) != self._sizes:
             anchor = self._anchor()
-            self._sizes = list(sizes)
+            self._layout.sizes = list(sizes)
             self._relayout(anchor)
 
     def clear(self) -> None:
-        self._sizes, self._rects, self._tops = [], [], []
+        self._layout.clear()
         self._current = 0
         self._hits, self._current_hit, self._marked, self._shown = {}, None, set(), None
-        self._content = (0.0, 0.0)
         self._update_scrollbars()
         self.viewport().update()
 
@@ -166,16 +166,7 @@ class PageView(QAbstractScrollArea):
         old_zoom = self._zoom
         self._zoom = self._fit_zoom(self._current)
         pages = range(1, len(self._sizes) + 1) if self._continuous else [self._current] if self._current else []
-        widths = [round(self._sizes[p - 1][0] * self._zoom) for p in pages]
-        content_w = (max(widths) if widths else 0) + 2 * GAP
-        self._rects = [QRectF() for _ in self._sizes]
-        y = GAP
-        for page in pages:  # whole pixels: an image drawn at its own size is copied, not resampled
-            w, h = round(self._sizes[page - 1][0] * self._zoom), round(self._sizes[page - 1][1] * self._zoom)
-            self._rects[page - 1] = QRectF((content_w - w) // 2, y, w, h)
-            y += h + GAP
-        self._tops = [self._rects[p - 1].top() for p in pages] if self._continuous else []
-        self._content = (content_w, float(y))
+        self._layout.place(self._zoom, pages)
         self._update_scrollbars()
         if anchor is not None and anchor[0]:
             self._scroll_to(anchor[0], anchor[1])
@@ -188,8 +179,8 @@ class PageView(QAbstractScrollArea):
         view = self.viewport().size()
         self._programmatic = True
         try:
-            for bar, content, length in ((self.horizontalScrollBar(), self._content[0], view.width()),
-                                         (self.verticalScrollBar(), self._content[1], view.height())):
+            for bar, content, length in ((self.horizontalScrollBar(), self._layout.content[0], view.width()),
+                                         (self.verticalScrollBar(), self._layout.content[1], view.height())):
                 bar.setRange(0, max(0, int(content - length)))
                 bar.setPageStep(max(1, length))
         finally:
@@ -198,51 +189,36 @@ class PageView(QAbstractScrollArea):
     def _offset(self) -> QPointF:
         """Content to viewport: scrolled, and centred when smaller than the viewport."""
         view = self.viewport().size()
-        x = max(0.0, (view.width() - self._content[0]) // 2) - self.horizontalScrollBar().value()
-        y = max(0.0, (view.height() - self._content[1]) // 2) - self.verticalScrollBar().value()
+        width, height = self._layout.content
+        x = max(0.0, (view.width() - width) // 2) - self.horizontalScrollBar().value()
+        y = max(0.0, (view.height() - height) // 2) - self.verticalScrollBar().value()
         return QPointF(x, y)
 
     def page_rect(self, page: int) -> QRectF:
         """Where ``page`` is in the viewport now (empty if not laid out)."""
-        if not 1 <= page <= len(self._rects) or self._rects[page - 1].isEmpty():
-            return QRectF()
-        return self._rects[page - 1].translated(self._offset())
+        rect = self._layout.rect(page)
+        return QRectF() if rect.isEmpty() else rect.translated(self._offset())
+
+    def _span(self) -> tuple[float, float]:
+        """The content heights shown now."""
+        top = float(self.verticalScrollBar().value())
+        return top, top + self.viewport().height()
 
     def visible_pages(self) -> list[int]:
-        if not self._sizes:
-            return []
-        if not self._continuous:
-            return [self._current] if self._current else []
-        top = self.verticalScrollBar().value()
-        bottom = top + self.viewport().height()
-        first = max(0, bisect.bisect_right(self._tops, top) - 1)
-        last = bisect.bisect_right(self._tops, bottom)
-        return [p for p in range(first + 1, min(last, len(self._sizes)) + 1)
-                if self._rects[p - 1].bottom() > top and self._rects[p - 1].top() < bottom]
+        return self._layout.visible(*self._span())
 
     def _anchor(self) -> tuple[int, float]:
         """The page at the top of the viewport and how far down it the top is (0..1)."""
-        if not self._continuous or not self._current:
-            return self._current, 0.0
-        top = self.verticalScrollBar().value()
-        for page in self.visible_pages():
-            rect = self._rects[page - 1]
-            if rect.bottom() + GAP > top:
-                return page, max(0.0, (top - rect.top()) / max(rect.height(), 1.0))
-        return self._current, 0.0
+        anchor = self._layout.anchor(*self._span()) if self._continuous and self._current else None
+        return anchor or (self._current, 0.0)
 
     def _scroll_to(self, page: int, fraction: float = 0.0, at_bottom: bool = False) -> None:
-        rect = self._rects[page - 1] if 1 <= page <= len(self._rects) else QRectF()
-        if rect.isEmpty():
+        y = self._layout.scroll_for(page, self.viewport().height(), fraction, at_bottom)
+        if y is None:
             return
-        bar = self.verticalScrollBar()
-        if at_bottom:
-            y = rect.bottom() + GAP - self.viewport().height()
-        else:
-            y = rect.top() - GAP + fraction * rect.height() if fraction else rect.top() - GAP
         self._programmatic = True
         try:
-            bar.setValue(int(round(y)))
+            self.verticalScrollBar().setValue(y)
         finally:
             self._programmatic = False
 
@@ -288,22 +264,11 @@ class PageView(QAbstractScrollArea):
         self.viewport().update()
         if self._programmatic or not self._continuous:
             return
-        page = self._most_visible()
+        page = self._layout.most_visible(*self._span())
         if page and page != self._current:
             self._current = page
             self.currentPageChanged.emit(page)
         self._request()
-
-    def _most_visible(self) -> int:
-        top = self.verticalScrollBar().value()
-        bottom = top + self.viewport().height()
-        best, best_height = 0, -1.0
-        for page in self.visible_pages():
-            rect = self._rects[page - 1]
-            height = min(rect.bottom(), bottom) - max(rect.top(), top)
-            if height > best_height + 0.5:
-                best, best_height = page, height
-        return best
 
     # -- search hits and marks -------------------------------------------------------------------------------
     def set_hits(self, hits: Sequence[SearchHit], current: SearchHit | None) -> None:
@@ -322,7 +287,7 @@ class PageView(QAbstractScrollArea):
         if not hit.rects:
             return
         zoom = self.page_zoom(hit.page)
-        page = self._rects[hit.page - 1]
+        page = self._layout.rect(hit.page)
         top = page.top() + min(r.y0 for r in hit.rects) * zoom
         bottom = page.top() + max(r.y1 for r in hit.rects) * zoom
         left = page.left() + min(r.x0 for r in hit.rects) * zoom
@@ -418,6 +383,12 @@ class PageView(QAbstractScrollArea):
         super().resizeEvent(event)
         if self._sizes:
             self._relayout(self._anchor())
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.DevicePixelRatioChange:  # moved to a screen of another density
+            self.viewport().update()
+            self._request()
+        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt)
         key, mods = event.key(), event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier

@@ -311,14 +311,12 @@ class SearchBar(QWidget):
         layout.addWidget(self.previous)
         layout.addWidget(self.next)
 
-    def show_count(self, current: int | None, total: int | None) -> None:
-        """« 3 / 12 », « 0 / 0 » in red when nothing matches, « … » while searching, empty when no search."""
+    def show_count(self, current: int | None, total: int | None, searching: bool = False) -> None:
+        """« 3 / 12 », « No match » in red, « … » while searching, nothing when there is no search."""
+        self.count.setStyleSheet("color: #b00020;" if total == 0 else "")
         if total is None:
-            self.count.setText("…" if current is None and self.field.text().strip() else "")
-            self.count.setStyleSheet("")
+            self.count.setText("…" if searching else "")
         elif total == 0:
             self.count.setText(self.tr("No match"))
-            self.count.setStyleSheet("color: #b00020;")
         else:
             self.count.setText(f"{(current or 0) + 1} / {total}")
-            self.count.setStyleSheet("")

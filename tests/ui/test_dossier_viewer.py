@@ -174,7 +174,7 @@ def test_search_highlights_every_hit_and_f3_cycles(qtbot, viewer, dossier_path):
     open_and_show(qtbot, viewer, dossier_path)
     with qtbot.waitSignal(viewer.renderer.searched, timeout=WAIT_MS):
         viewer.search(QUERY)
-    hits = viewer._hits  # noqa: SLF001
+    hits = viewer.searcher.hits
     assert hits and len({h.page for h in hits}) >= 3
     total = len(hits)
     assert viewer.search_bar.count.text() == f"1 / {total}"
@@ -457,3 +457,23 @@ def test_every_corpus_file_opens_and_every_page_renders(qtbot, viewer, corpus_di
         assert time.perf_counter() - start < 15, path.name
     assert {name for name, outcome in outcomes.items() if outcome == "refused"} >= encrypted
     assert sum(1 for outcome in outcomes.values() if outcome == "shown") >= 28
+
+
+def test_page_layout_geometry():
+    from c2i2e_jury.ui.page_layout import PageLayout
+
+    layout = PageLayout()
+    layout.sizes = [(600.0, 800.0), (800.0, 600.0), (600.0, 800.0)]  # a landscape page in the middle
+    layout.place(0.5, [1, 2, 3])
+    assert layout.content == (400 + 2 * GAP, GAP + 400 + GAP + 300 + GAP + 400 + GAP)
+    assert layout.rect(1).left() == (layout.content[0] - 300) // 2  # centred, whole pixels
+    assert layout.rect(2).top() == GAP + 400 + GAP
+    assert layout.visible(0, 300) == [1]
+    assert layout.visible(300, 500) == [1, 2]
+    assert layout.most_visible(300, 500) == 1  # 110 px of page 1 against 80 of page 2
+    assert layout.most_visible(350, 600) == 2  # 60 against 180
+    assert layout.anchor(GAP + 200, 800) == (1, 0.5)
+    assert layout.scroll_for(2, 250) == GAP + 400
+    assert layout.scroll_for(2, 250, at_bottom=True) == GAP + 400 + GAP + 300 + GAP - 250
+    layout.place(0.5, [2])  # one page at a time
+    assert layout.rect(1).isEmpty() and layout.visible(0, 1000) == [2] and layout.scroll_for(3, 100) is None
