@@ -26,7 +26,7 @@ CATALOGUE = UI.parent.parent / "resources" / "i18n" / "c2i2e_jury_fr.ts"
 
 def lupdate(target: Path) -> None:
     binary = Path(PySide6.__file__).parent / ("lupdate.exe" if sys.platform == "win32" else "lupdate")
-    sources = sorted(str(p) for p in UI.glob("*.py") if p.name != Path(__file__).name)
+    sources = sorted(str(p) for p in UI.rglob("*.py") if p.name != Path(__file__).name)
     subprocess.run([str(binary), "-silent", "-locations", "none", "-no-obsolete", *sources, "-ts", str(target)],
                    check=True)
 

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QMainWindow,
@@ -29,6 +27,7 @@ from c2i2e_jury.storage.database import Database
 from c2i2e_jury.ui.day_model import DayModel
 from c2i2e_jury.ui.jury_room import JuryRoomWidget
 from c2i2e_jury.ui.oral_session import OralSession
+from c2i2e_jury.ui.secretariat import SecretariatWorkspace
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +53,9 @@ class MainWindow(QMainWindow):
         self.workspaces.setObjectName("workspaces")
         self.workspaces.setDocumentMode(True)
         self.workspaces.addTab(jury, self.tr("Validation &jury"))
+        self.secretariat = SecretariatWorkspace(db, self)
+        self.secretariat.campaignChanged.connect(self._campaign_changed)
+        self.workspaces.addTab(self.secretariat, self.tr("&Secretariat"))
         self.setCentralWidget(self.workspaces)
         self._build_menus()
         self.resize(1366, 768)
@@ -186,29 +188,14 @@ class MainWindow(QMainWindow):
         export_day_dialog(self, self.db, room, day)
 
     def import_sheets(self) -> None:
-        from c2i2e_jury.ui.signing import import_sheets_dialog
-
-        import_sheets_dialog(self, self.db)
-        self.reload_day()
+        self.workspaces.setCurrentWidget(self.secretariat)
+        self.secretariat.run_task(self.secretariat.import_sheets)
 
     def import_campaign(self) -> None:
-        from c2i2e_jury.services.campaign_import import import_package
+        self.workspaces.setCurrentWidget(self.secretariat)
+        self.secretariat.run_task(self.secretariat.import_campaign)
 
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Campaign package"), "",
-                                              self.tr("Campaign package (*.zip campaign.json)"))
-        if not path:
-            return
-        chosen = Path(path)
-        package = chosen.parent if chosen.name == "campaign.json" else chosen
-        try:
-            report = import_package(self.db, package)
-        except UserError as exc:
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Package refused"), exc.message, parent=self)
-            box.setDetailedText("\n".join(exc.details))
-            box.exec()
-            return
-        QMessageBox.information(self, self.tr("Package imported"),
-                                report.summary() + "\n" + "\n".join(report.changes[:30]))
+    def _campaign_changed(self) -> None:
         self.room_filter.clear()
         self.reload_day()
 

@@ -20,6 +20,101 @@
         </message>
     </context>
     <context>
+        <name>CandidateDetailPane</name>
+        <message>
+            <source>History of the selected item</source>
+            <translation>Historique de la compétence sélectionnée</translation>
+        </message>
+        <message>
+            <source>Certification jury's decision</source>
+            <translation>Décision du jury de certification</translation>
+        </message>
+        <message>
+            <source>the president's name</source>
+            <translation>le nom du président ou de la présidente</translation>
+        </message>
+        <message>
+            <source>Deliver the certificate</source>
+            <translation>Délivrer le certificat</translation>
+        </message>
+        <message>
+            <source>Partial attestation</source>
+            <translation>Attestation partielle</translation>
+        </message>
+        <message>
+            <source>Annul for plagiarism…</source>
+            <translation>Annuler pour plagiat…</translation>
+        </message>
+        <message>
+            <source>Lift the annulment…</source>
+            <translation>Lever l'annulation…</translation>
+        </message>
+        <message>
+            <source>Decided by:</source>
+            <translation>Décision prise par :</translation>
+        </message>
+        <message>
+            <source>Select a candidate</source>
+            <translation>Sélectionnez un candidat</translation>
+        </message>
+        <message>
+            <source>Signed sheet: version %1 of %2</source>
+            <translation>Feuille signée : version %1 du %2</translation>
+        </message>
+        <message>
+            <source>No signed sheet in the database.</source>
+            <translation>Aucune feuille signée dans la base.</translation>
+        </message>
+        <message>
+            <source>Plagiarism reported at the oral: %1</source>
+            <translation>Plagiat signalé à l'oral : %1</translation>
+        </message>
+        <message>
+            <source>%1 on %2 by %3</source>
+            <translation>%1 le %2 par %3</translation>
+        </message>
+        <message>
+            <source>Document %1</source>
+            <translation>Document %1</translation>
+        </message>
+        <message>
+            <source>Certificate delivered</source>
+            <translation>Certificat délivré</translation>
+        </message>
+        <message>
+            <source>Annulled for plagiarism</source>
+            <translation>Annulé pour plagiat</translation>
+        </message>
+        <message>
+            <source>Annulment lifted</source>
+            <translation>Annulation levée</translation>
+        </message>
+        <message>
+            <source>History of %1</source>
+            <translation>Historique de %1</translation>
+        </message>
+        <message>
+            <source>Not recorded</source>
+            <translation>Non enregistré</translation>
+        </message>
+        <message>
+            <source>Annul for plagiarism</source>
+            <translation>Annuler pour plagiat</translation>
+        </message>
+        <message>
+            <source>Reason (the plagiarised passages and their source); the dossier validates nothing:</source>
+            <translation>Motif (les passages plagiés et leur source) ; le dossier ne validera aucune compétence :</translation>
+        </message>
+        <message>
+            <source>Lift the annulment</source>
+            <translation>Lever l'annulation</translation>
+        </message>
+        <message>
+            <source>Why the annulment is lifted:</source>
+            <translation>Pourquoi l'annulation est levée :</translation>
+        </message>
+    </context>
+    <context>
         <name>DayExport</name>
         <message>
             <source>Nothing to export</source>
@@ -112,6 +207,52 @@
         </message>
     </context>
     <context>
+        <name>DetailItemsModel</name>
+        <message>
+            <source>Item</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <source>Evaluator</source>
+            <translation>Évaluateur</translation>
+        </message>
+        <message>
+            <source>Jury</source>
+            <translation>Jury</translation>
+        </message>
+        <message>
+            <source>Changes</source>
+            <translation>Modif.</translation>
+        </message>
+        <message>
+            <source>Comment</source>
+            <translation>Commentaire</translation>
+        </message>
+        <message>
+            <source>Justification</source>
+            <translation>Justification</translation>
+        </message>
+        <message>
+            <source>Number of times the decision was changed</source>
+            <translation>Nombre de fois où la décision a été modifiée</translation>
+        </message>
+        <message>
+            <source>acquired %1</source>
+            <translation>acquise %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>DomainRatesChart</name>
+        <message>
+            <source>Validation rate per domain</source>
+            <translation>Taux de validation par domaine</translation>
+        </message>
+        <message>
+            <source>No examined candidate yet</source>
+            <translation>Aucun candidat examiné pour l'instant</translation>
+        </message>
+    </context>
+    <context>
         <name>DossierViewer</name>
         <message>
             <source>Thumbnails</source>
@@ -140,6 +281,72 @@
         <message>
             <source>This file has %1 pages: the format report, the item pages and search are not computed beyond %2 pages.</source>
             <translation>Ce fichier compte %1 pages : le rapport de format, les pages des compétences et la recherche ne sont pas calculés au-delà de %2 pages.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HistogramChart</name>
+        <message>
+            <source>Examined candidates by number of validated items</source>
+            <translation>Candidats examinés selon le nombre de compétences validées</translation>
+        </message>
+        <message>
+            <source>No examined candidate yet</source>
+            <translation>Aucun candidat examiné pour l'instant</translation>
+        </message>
+        <message>
+            <source>23: certificate threshold</source>
+            <translation>23 : seuil du certificat</translation>
+        </message>
+        <message>
+            <source>validated items out of 28 (the certificate also needs at most 2 not validated per domain)</source>
+            <translation>compétences validées sur 28 (le certificat exige aussi au plus 2 non validées par domaine)</translation>
+        </message>
+        <message>
+            <source>23 or more</source>
+            <translation>23 ou plus</translation>
+        </message>
+        <message>
+            <source>21 or 22</source>
+            <translation>21 ou 22</translation>
+        </message>
+        <message>
+            <source>under 21</source>
+            <translation>moins de 21</translation>
+        </message>
+        <message>
+            <source>borderline 21 to 24</source>
+            <translation>zone limite de 21 à 24</translation>
+        </message>
+    </context>
+    <context>
+        <name>HistoryModel</name>
+        <message>
+            <source>When</source>
+            <translation>Quand</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>Avant</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>Après</translation>
+        </message>
+        <message>
+            <source>By</source>
+            <translation>Par</translation>
+        </message>
+        <message>
+            <source>Justification</source>
+            <translation>Justification</translation>
+        </message>
+        <message>
+            <source>certification jury</source>
+            <translation>jury de certification</translation>
+        </message>
+        <message>
+            <source>validation jury</source>
+            <translation>jury de validation</translation>
         </message>
     </context>
     <context>
@@ -248,6 +455,17 @@
         <message>
             <source>&amp;Note:</source>
             <translation>&amp;Note :</translation>
+        </message>
+    </context>
+    <context>
+        <name>ItemRatesChart</name>
+        <message>
+            <source>Validation rate per item</source>
+            <translation>Taux de validation par compétence</translation>
+        </message>
+        <message>
+            <source>No examined candidate yet</source>
+            <translation>Aucun candidat examiné pour l'instant</translation>
         </message>
     </context>
     <context>
@@ -498,6 +716,10 @@ Pourquoi ?</translation>
             <translation>&amp;Jury de validation</translation>
         </message>
         <message>
+            <source>&amp;Secretariat</source>
+            <translation>&amp;Secrétariat</translation>
+        </message>
+        <message>
             <source>&lt;b&gt;Candidates of the day&lt;/b&gt;</source>
             <translation>&lt;b&gt;Candidats du jour&lt;/b&gt;</translation>
         </message>
@@ -552,22 +774,6 @@ Pourquoi ?</translation>
         <message>
             <source>Candidates of the &amp;day</source>
             <translation>Candidats du &amp;jour</translation>
-        </message>
-        <message>
-            <source>Campaign package</source>
-            <translation>Paquet de campagne</translation>
-        </message>
-        <message>
-            <source>Campaign package (*.zip campaign.json)</source>
-            <translation>Paquet de campagne (*.zip campaign.json)</translation>
-        </message>
-        <message>
-            <source>Package refused</source>
-            <translation>Paquet refusé</translation>
-        </message>
-        <message>
-            <source>Package imported</source>
-            <translation>Paquet importé</translation>
         </message>
     </context>
     <context>
@@ -801,6 +1007,307 @@ Pourquoi ?</translation>
         </message>
     </context>
     <context>
+        <name>ReversalModel</name>
+        <message>
+            <source>Item</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <source>Evaluator</source>
+            <translation>Évaluateur</translation>
+        </message>
+        <message>
+            <source>Candidates</source>
+            <translation>Candidats</translation>
+        </message>
+        <message>
+            <source>Decided</source>
+            <translation>Décidées</translation>
+        </message>
+        <message>
+            <source>V → NV</source>
+            <translation>V → NV</translation>
+        </message>
+        <message>
+            <source>NV → V</source>
+            <translation>NV → V</translation>
+        </message>
+        <message>
+            <source>Reversed</source>
+            <translation>Inversées</translation>
+        </message>
+        <message>
+            <source>Reading</source>
+            <translation>Lecture</translation>
+        </message>
+        <message>
+            <source>Items with both an evaluator's mark and a jury decision</source>
+            <translation>Compétences notées par l'évaluateur et décidées par le jury</translation>
+        </message>
+        <message>
+            <source>The evaluator validated, the jury did not</source>
+            <translation>L'évaluateur avait validé, le jury n'a pas validé</translation>
+        </message>
+        <message>
+            <source>The evaluator did not validate, the jury did</source>
+            <translation>L'évaluateur n'avait pas validé, le jury a validé</translation>
+        </message>
+        <message>
+            <source>rather lenient</source>
+            <translation>plutôt indulgent</translation>
+        </message>
+        <message>
+            <source>rather harsh</source>
+            <translation>plutôt sévère</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewModel</name>
+        <message>
+            <source>Items not validated in domain %1 (at most 2 for the certificate)</source>
+            <translation>Compétences non validées dans le domaine %1 (2 au plus pour le certificat)</translation>
+        </message>
+        <message>
+            <source>Items validated out of 28 (at least 23 for the certificate)</source>
+            <translation>Compétences validées sur 28 (23 au moins pour le certificat)</translation>
+        </message>
+        <message>
+            <source>Id</source>
+            <translation>N°</translation>
+        </message>
+        <message>
+            <source>Candidate</source>
+            <translation>Candidat</translation>
+        </message>
+        <message>
+            <source>Jury</source>
+            <translation>Jury</translation>
+        </message>
+        <message>
+            <source>Evaluator</source>
+            <translation>Évaluateur</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Statut</translation>
+        </message>
+        <message>
+            <source>/28</source>
+            <translation>/28</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>Résultat</translation>
+        </message>
+        <message>
+            <source>To look at</source>
+            <translation>À examiner</translation>
+        </message>
+        <message>
+            <source>Certification jury</source>
+            <translation>Jury de certification</translation>
+        </message>
+        <message>
+            <source>not admitted</source>
+            <translation>non admis</translation>
+        </message>
+        <message>
+            <source>oral not taken</source>
+            <translation>oral non passé</translation>
+        </message>
+        <message>
+            <source>being decided</source>
+            <translation>en cours de décision</translation>
+        </message>
+        <message>
+            <source>examined</source>
+            <translation>examiné</translation>
+        </message>
+        <message>
+            <source>absent (abandonment)</source>
+            <translation>absent (abandon)</translation>
+        </message>
+        <message>
+            <source>annulled (plagiarism)</source>
+            <translation>annulé (plagiat)</translation>
+        </message>
+        <message>
+            <source>borderline</source>
+            <translation>limite</translation>
+        </message>
+        <message>
+            <source>jury reversed</source>
+            <translation>décision inversée</translation>
+        </message>
+        <message>
+            <source>plagiarism reported</source>
+            <translation>plagiat signalé</translation>
+        </message>
+        <message>
+            <source>sheet in conflict</source>
+            <translation>feuille en conflit</translation>
+        </message>
+        <message>
+            <source>no sheet</source>
+            <translation>feuille manquante</translation>
+        </message>
+        <message>
+            <source>certificate delivered</source>
+            <translation>certificat délivré</translation>
+        </message>
+        <message>
+            <source>partial attestation</source>
+            <translation>attestation partielle</translation>
+        </message>
+        <message>
+            <source>annulled for plagiarism</source>
+            <translation>annulé pour plagiat</translation>
+        </message>
+        <message>
+            <source>annulment lifted</source>
+            <translation>annulation levée</translation>
+        </message>
+        <message>
+            <source>Certificate</source>
+            <translation>Certificat</translation>
+        </message>
+        <message>
+            <source>Partial</source>
+            <translation>Partiel</translation>
+        </message>
+        <message>
+            <source>Jury reversed the evaluator on: %1</source>
+            <translation>Le jury a inversé la décision de l'évaluateur sur : %1</translation>
+        </message>
+        <message>
+            <source>Verification code: %1</source>
+            <translation>Code de vérification : %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewWorkspace</name>
+        <message>
+            <source>Candidates</source>
+            <translation>Candidats</translation>
+        </message>
+        <message>
+            <source>Reversals of the evaluator</source>
+            <translation>Décisions inversées</translation>
+        </message>
+        <message>
+            <source>Charts</source>
+            <translation>Graphiques</translation>
+        </message>
+        <message>
+            <source>Search: id, name, jury, evaluator</source>
+            <translation>Rechercher : n°, nom, jury, évaluateur</translation>
+        </message>
+        <message>
+            <source>Deliver as the rules propose…</source>
+            <translation>Délivrer selon les règles…</translation>
+        </message>
+        <message>
+            <source>Export…</source>
+            <translation>Exporter…</translation>
+        </message>
+        <message>
+            <source>By evaluator</source>
+            <translation>Par évaluateur</translation>
+        </message>
+        <message>
+            <source>By item</source>
+            <translation>Par compétence</translation>
+        </message>
+        <message>
+            <source>All candidates</source>
+            <translation>Tous les candidats</translation>
+        </message>
+        <message>
+            <source>To look at (any flag)</source>
+            <translation>À examiner (tout signalement)</translation>
+        </message>
+        <message>
+            <source>Borderline (21 to 24)</source>
+            <translation>Cas limites (21 à 24)</translation>
+        </message>
+        <message>
+            <source>Jury reversed the evaluator</source>
+            <translation>Le jury a inversé l'évaluateur</translation>
+        </message>
+        <message>
+            <source>Plagiarism reported</source>
+            <translation>Plagiat signalé</translation>
+        </message>
+        <message>
+            <source>Sheet in conflict</source>
+            <translation>Feuille en conflit</translation>
+        </message>
+        <message>
+            <source>No signed sheet</source>
+            <translation>Sans feuille signée</translation>
+        </message>
+        <message>
+            <source>Certificate by the rules</source>
+            <translation>Certificat selon les règles</translation>
+        </message>
+        <message>
+            <source>Partial attestation by the rules</source>
+            <translation>Attestation partielle selon les règles</translation>
+        </message>
+        <message>
+            <source>Not yet decided by the certification jury</source>
+            <translation>Pas encore décidé par le jury de certification</translation>
+        </message>
+        <message>
+            <source>Absent</source>
+            <translation>Absent</translation>
+        </message>
+        <message>
+            <source>Not admitted</source>
+            <translation>Non admis</translation>
+        </message>
+        <message>
+            <source>Annulled</source>
+            <translation>Annulé</translation>
+        </message>
+        <message>
+            <source>%1 of %2 candidates</source>
+            <translation>%1 sur %2 candidats</translation>
+        </message>
+        <message>
+            <source>Deliver as the rules propose</source>
+            <translation>Délivrer selon les règles</translation>
+        </message>
+        <message>
+            <source>Every candidate not yet decided gets the certificate or the partial attestation the rules propose. Candidates with a plagiarism report, a missing or reopened sheet are left for you to decide. Continue?</source>
+            <translation>Chaque candidat sans décision reçoit le certificat ou l'attestation partielle que proposent les règles. Les candidats signalés pour plagiat, sans feuille signée ou dont la feuille est rouverte vous sont laissés. Continuer ?</translation>
+        </message>
+        <message>
+            <source>Not recorded</source>
+            <translation>Non enregistré</translation>
+        </message>
+        <message>
+            <source>Decisions recorded</source>
+            <translation>Décisions enregistrées</translation>
+        </message>
+        <message>
+            <source>%1 certificates and %2 partial attestations recorded; %3 candidates left for you to decide.</source>
+            <translation>Certificats enregistrés : %1 ; attestations partielles : %2 ; candidats laissés à votre décision : %3.</translation>
+        </message>
+        <message>
+            <source>Export the summary</source>
+            <translation>Exporter la synthèse</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx);;CSV for Excel (*.csv)</source>
+            <translation>Classeur Excel (*.xlsx);;CSV pour Excel (*.csv)</translation>
+        </message>
+        <message>
+            <source>Not written</source>
+            <translation>Non écrit</translation>
+        </message>
+    </context>
+    <context>
         <name>SearchBar</name>
         <message>
             <source>Search (Ctrl+F)</source>
@@ -817,6 +1324,217 @@ Pourquoi ?</translation>
         <message>
             <source>No match</source>
             <translation>Aucun résultat</translation>
+        </message>
+    </context>
+    <context>
+        <name>SecretariatWorkspace</name>
+        <message>
+            <source>What is done here is written in this journal.</source>
+            <translation>Ce qui est fait ici est noté dans ce journal.</translation>
+        </message>
+        <message>
+            <source>Before the orals</source>
+            <translation>Avant les oraux</translation>
+        </message>
+        <message>
+            <source>Import a campaign package…</source>
+            <translation>Importer un paquet de campagne…</translation>
+        </message>
+        <message>
+            <source>Check and import the campaign (folder or .zip): every problem is listed, nothing stored if any</source>
+            <translation>Vérifier et importer la campagne (dossier ou .zip) : chaque problème est listé, rien n'est enregistré s'il y en a</translation>
+        </message>
+        <message>
+            <source>Create the campaign authority…</source>
+            <translation>Créer l'autorité de la campagne…</translation>
+        </message>
+        <message>
+            <source>The key that signs the jurors' credentials</source>
+            <translation>La clé qui signe les identifiants des jurés</translation>
+        </message>
+        <message>
+            <source>Issue a credential…</source>
+            <translation>Délivrer un identifiant…</translation>
+        </message>
+        <message>
+            <source>A juror's (or the president's) signing credential</source>
+            <translation>L'identifiant de signature d'un juré (ou du président)</translation>
+        </message>
+        <message>
+            <source>Change a credential's passphrase…</source>
+            <translation>Changer la phrase de passe d'un identifiant…</translation>
+        </message>
+        <message>
+            <source>For a juror who wants a new passphrase</source>
+            <translation>Pour un juré qui veut une nouvelle phrase de passe</translation>
+        </message>
+        <message>
+            <source>Prepare the room kits…</source>
+            <translation>Préparer les kits des salles…</translation>
+        </message>
+        <message>
+            <source>For each room: its candidates' package, the jurors' certificates and the attendance sheet (PDF)</source>
+            <translation>Pour chaque salle : le paquet de ses candidats, les certificats des jurés et la feuille d'émargement (PDF)</translation>
+        </message>
+        <message>
+            <source>After the orals</source>
+            <translation>Après les oraux</translation>
+        </message>
+        <message>
+            <source>Import signed sheets…</source>
+            <translation>Importer des feuilles signées…</translation>
+        </message>
+        <message>
+            <source>The sheets of every room: files, folders, zips, USB keys</source>
+            <translation>Les feuilles de toutes les salles : fichiers, dossiers, zips, clés USB</translation>
+        </message>
+        <message>
+            <source>Export the summary…</source>
+            <translation>Exporter le récapitulatif…</translation>
+        </message>
+        <message>
+            <source>One row per candidate, one column per item: CSV for French Excel, or XLSX</source>
+            <translation>Une ligne par candidat, une colonne par compétence : CSV pour Excel en français, ou XLSX</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Journal&lt;/b&gt;</source>
+            <translation>&lt;b&gt;Journal&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>Refused</source>
+            <translation>Refusé</translation>
+        </message>
+        <message>
+            <source>Campaign package</source>
+            <translation>Paquet de campagne</translation>
+        </message>
+        <message>
+            <source>Campaign package (*.zip campaign.json)</source>
+            <translation>Paquet de campagne (*.zip campaign.json)</translation>
+        </message>
+        <message>
+            <source>Folder for the authority's files</source>
+            <translation>Dossier des fichiers de l'autorité</translation>
+        </message>
+        <message>
+            <source>Campaign authority</source>
+            <translation>Autorité de la campagne</translation>
+        </message>
+        <message>
+            <source>Name:</source>
+            <translation>Nom :</translation>
+        </message>
+        <message>
+            <source>Passphrase:</source>
+            <translation>Phrase de passe :</translation>
+        </message>
+        <message>
+            <source>Passphrase again:</source>
+            <translation>Phrase de passe (confirmation) :</translation>
+        </message>
+        <message>
+            <source>C2i2e certification authority</source>
+            <translation>Autorité de certification C2i2e</translation>
+        </message>
+        <message>
+            <source>Authority created: %1 (keep it safe) and %2</source>
+            <translation>Autorité créée : %1 (à conserver en lieu sûr) et %2</translation>
+        </message>
+        <message>
+            <source>The campaign authority (authority.p12)</source>
+            <translation>L'autorité de la campagne (authority.p12)</translation>
+        </message>
+        <message>
+            <source>Credential (*.p12)</source>
+            <translation>Identifiant (*.p12)</translation>
+        </message>
+        <message>
+            <source>New credential</source>
+            <translation>Nouvel identifiant</translation>
+        </message>
+        <message>
+            <source>E-mail:</source>
+            <translation>Courriel :</translation>
+        </message>
+        <message>
+            <source>Jury (J1, J2…; empty for the president):</source>
+            <translation>Jury (J1, J2… ; vide pour le président) :</translation>
+        </message>
+        <message>
+            <source>Authority's passphrase:</source>
+            <translation>Phrase de passe de l'autorité :</translation>
+        </message>
+        <message>
+            <source>The new credential's passphrase:</source>
+            <translation>Phrase de passe du nouvel identifiant :</translation>
+        </message>
+        <message>
+            <source>Save the credential</source>
+            <translation>Enregistrer l'identifiant</translation>
+        </message>
+        <message>
+            <source>Credential issued to %1: %2</source>
+            <translation>Identifiant délivré à %1 : %2</translation>
+        </message>
+        <message>
+            <source>Credential</source>
+            <translation>Identifiant</translation>
+        </message>
+        <message>
+            <source>Change the passphrase</source>
+            <translation>Changer la phrase de passe</translation>
+        </message>
+        <message>
+            <source>Current passphrase:</source>
+            <translation>Phrase de passe actuelle :</translation>
+        </message>
+        <message>
+            <source>New passphrase:</source>
+            <translation>Nouvelle phrase de passe :</translation>
+        </message>
+        <message>
+            <source>New passphrase again:</source>
+            <translation>Nouvelle phrase de passe (confirmation) :</translation>
+        </message>
+        <message>
+            <source>Passphrase changed for %1</source>
+            <translation>Phrase de passe changée pour %1</translation>
+        </message>
+        <message>
+            <source>The two passphrases differ: nothing was written.</source>
+            <translation>Les deux phrases de passe diffèrent : rien n'a été écrit.</translation>
+        </message>
+        <message>
+            <source>A passphrase needs at least 8 characters: nothing was written.</source>
+            <translation>Une phrase de passe compte au moins 8 caractères : rien n'a été écrit.</translation>
+        </message>
+        <message>
+            <source>Folder for the room kits</source>
+            <translation>Dossier des kits de salle</translation>
+        </message>
+        <message>
+            <source>Kit %1: %2 candidates, %3</source>
+            <translation>Kit %1 : %2 candidats, %3</translation>
+        </message>
+        <message>
+            <source>warning: %1</source>
+            <translation>attention : %1</translation>
+        </message>
+        <message>
+            <source>Signed sheets imported (see the report).</source>
+            <translation>Feuilles signées importées (voir le rapport).</translation>
+        </message>
+        <message>
+            <source>Export the summary</source>
+            <translation>Exporter la synthèse</translation>
+        </message>
+        <message>
+            <source>CSV for Excel (*.csv);;Excel workbook (*.xlsx)</source>
+            <translation>CSV pour Excel (*.csv);;Classeur Excel (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Summary exported: %1</source>
+            <translation>Récapitulatif exporté : %1</translation>
         </message>
     </context>
     <context>

@@ -29,3 +29,13 @@ def french(qapp):
     i18n.install(qapp, "fr")
     yield
     i18n.install(qapp, "en")
+
+
+@pytest.fixture
+def demo_db_empty(tmp_path):
+    """A real, empty SQLite database."""
+    from c2i2e_jury.storage.database import open_database
+
+    db = open_database(str(tmp_path / "empty.sqlite"))
+    yield db
+    db.dispose()

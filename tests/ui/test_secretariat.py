@@ -1,0 +1,70 @@
+"""The secretariat's workspace, driven as a person would (file dialogs answered by the test)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+from sqlalchemy import select
+
+from c2i2e_jury.storage.models import Campaign, Juror
+from c2i2e_jury.ui import secretariat as module
+from c2i2e_jury.ui.main_window import MainWindow
+
+
+def answer_fields(monkeypatch, answers: list[dict[str, str]]):
+    def exec_(dialog):
+        values = answers.pop(0)
+        for key, edit in dialog.edits.items():
+            if key in values:
+                edit.setText(values[key])
+        return True
+
+    monkeypatch.setattr(module.FieldsDialog, "exec", exec_)
+
+
+def test_the_secretariat_imports_prepares_credentials_and_exports(qtbot, monkeypatch, tmp_path, demo_package_dir,
+                                                                  demo_db_empty):
+    window = MainWindow(demo_db_empty)
+    qtbot.addWidget(window)
+    sec = window.secretariat
+    # Import the campaign package.
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        lambda *a, **k: (str(demo_package_dir / "campaign.json"), ""))
+    sec.run_task(sec.import_campaign)
+    assert "Campagne grenoble-2017 créée" in sec.journal.toPlainText() or "grenoble-2017" in sec.journal.toPlainText()
+    assert window.day_model.rowCount() == 12
+    # The authority, then a juror's credential recorded for jury J1.
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
+    answer_fields(monkeypatch, [{"name": "Autorité 2017", "p1": "phrase-ca-2017", "p2": "phrase-ca-2017"},
+                                {"name": "Claire Martin", "email": "c.martin@example.fr", "jury": "J1",
+                                 "authority": "phrase-ca-2017", "p1": "phrase-juree", "p2": "phrase-juree"}])
+    sec.run_task(sec.create_authority)
+    assert (tmp_path / "authority.p12").is_file()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(tmp_path / "authority.p12"), ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "martin.p12"), ""))
+    sec.run_task(sec.issue_credential)
+    assert (tmp_path / "martin.p12").is_file()
+    with demo_db_empty.read() as s:
+        assert s.get(Campaign, "grenoble-2017").authority_pem
+        assert s.scalars(select(Juror.name)).all() == ["Claire Martin"]
+    # Mismatched passphrases: one sentence, nothing written.
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: warnings.append(box.text()) or 0)
+    answer_fields(monkeypatch, [{"name": "Autre", "p1": "phrase-ca-2017", "p2": "autre-phrase"}])
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path / "other"))
+    (tmp_path / "other").mkdir()
+    sec.run_task(sec.create_authority)
+    assert warnings == ["Les deux phrases de passe diffèrent : rien n'a été écrit."] or \
+        warnings == ["The two passphrases differ: nothing was written."]
+    assert not (tmp_path / "other" / "authority.p12").exists()
+    # The summary for French Excel.
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "recap.csv"), ""))
+    sec.run_task(sec.export_summary)
+    data = (tmp_path / "recap.csv").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert "Élodie" in data.decode("utf-8-sig")
+    # Room kits with their attendance sheets.
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path / "kits"))
+    sec.run_task(sec.room_kits)
+    assert len(list(Path(tmp_path / "kits").glob("*.zip"))) == 2
