@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from c2i2e_jury.services.review import ReversalLine
@@ -90,7 +90,7 @@ class ReversalModel(QAbstractTableModel):
         if column == GRANTED:
             return str(line.granted)
         if column == RATE:
-            return f"{line.rate * 100:.1f} %"
+            return f"{QLocale().toString(line.rate * 100, 'f', 1)} %"
         if self._by != "evaluator":
             return ""
         return {"lenient": self.tr("rather lenient"), "harsh": self.tr("rather harsh")}.get(reading(line), "")

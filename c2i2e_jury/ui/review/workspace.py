@@ -38,7 +38,7 @@ from c2i2e_jury.storage.database import Database
 from c2i2e_jury.ui.review.charts import ChartsPanel
 from c2i2e_jury.ui.review.detail_pane import CandidateDetailPane
 from c2i2e_jury.ui.review.reversal_model import ReversalModel
-from c2i2e_jury.ui.review.review_model import COLUMN, FILTERS, ROW_ROLE, ReviewModel, ReviewProxy
+from c2i2e_jury.ui.review.review_model import COLUMN, DOMAINS, FILTERS, ROW_ROLE, ReviewModel, ReviewProxy
 
 log = logging.getLogger(__name__)
 
@@ -104,10 +104,7 @@ class ReviewWorkspace(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        widths = {"id": 78, "name": 150, "status": 150, "validated": 34, "outcome": 76, "flags": 160,
-                  "decision": 140, "jury": 44, "evaluator": 120}
-        for key, column in COLUMN.items():
-            self.table.setColumnWidth(column, widths.get(key, 27))
+        self._sized = False
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.detail = CandidateDetailPane(self.db)
         self.detail.decided.connect(self._decided)
@@ -123,6 +120,18 @@ class ReviewWorkspace(QWidget):
         layout.addLayout(bar)
         layout.addWidget(split, 1)
         return page
+
+    def _size_columns(self) -> None:
+        """Once, on the first rows: each column as wide as its content (the first thousand rows), within
+        bounds, so that the figures the president compares stay in view."""
+        self._sized = True
+        header = self.table.horizontalHeader()
+        header.setResizeContentsPrecision(200)
+        self.table.resizeColumnsToContents()
+        narrow = {COLUMN["validated"], *(COLUMN[d] for d in DOMAINS)}
+        for column in range(self.model.columnCount()):
+            cap = 34 if column in narrow else 190
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column) + 4, cap))
 
     def _reversals_tab(self) -> QWidget:
         page = QWidget()
@@ -160,6 +169,8 @@ class ReviewWorkspace(QWidget):
         selected = self._selected()
         rows = review_rows(self.db, self.campaign_id, self.referential) if self.campaign_id else []
         self.model.set_rows(rows)
+        if rows and not self._sized:
+            self._size_columns()
         header = self.table.horizontalHeader()
         self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self._refresh_count()
