@@ -32,8 +32,8 @@ import logging
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QLabel,
     QSplitter,
@@ -62,6 +62,11 @@ from c2i2e_jury.ui.viewer_toolbar import ViewerToolbar
 log = logging.getLogger(__name__)
 
 OPENING_MESSAGE_DELAY_MS = 250
+# Below these widths the thumbnails step aside and the search field takes a second row: the viewer shares a
+# 1366-pixel screen with the day's list, the timer and the 28 items.
+NARROW_FOR_PANEL = 660
+NARROW_FOR_TOOLBAR = 620
+MINIMUM_WIDTH = 420
 
 
 class DossierViewer(QWidget):
@@ -88,6 +93,8 @@ class DossierViewer(QWidget):
         self._pending_page: int | None = None  # asked for before the dossier was open
         self._pending_pages: list[int] = []
         self._first_done = False
+        self._panel_folded = False  # hidden because the viewer is narrow, shown again when it widens
+        self._panel_forced = False  # shown by the jury in a narrow viewer
         self._build()
         self._connect()
         self._show_message("")
@@ -129,6 +136,7 @@ class DossierViewer(QWidget):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([self.thumbnails.minimumWidth() + 8, 10_000])
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetNoConstraint)  # see minimumSizeHint()
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.toolbar)
@@ -160,7 +168,7 @@ class DossierViewer(QWidget):
         line = self.zoom_box.lineEdit()
         if line is not None:
             line.returnPressed.connect(self._zoom_typed)
-        bar.a_panel.toggled.connect(lambda shown: self.side.setVisible(shown and self._info is not None))
+        bar.a_panel.toggled.connect(self._panel_toggled)
         bar.a_previous.triggered.connect(lambda: self.view.previous_page())
         bar.a_next.triggered.connect(lambda: self.view.next_page())
         bar.a_zoom_out.triggered.connect(lambda: self._zoom_by(-1))
@@ -256,6 +264,39 @@ class DossierViewer(QWidget):
         self._reset()
         self.renderer.shutdown()
 
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt)
+        """Narrower than its full toolbar and side panel: :meth:`resizeEvent` folds them away."""
+        return QSize(MINIMUM_WIDTH, super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt)
+        width = event.size().width()
+        self.toolbar.set_compact(width < NARROW_FOR_TOOLBAR)
+        panel = self.toolbar.a_panel
+        if width < NARROW_FOR_PANEL and panel.isChecked() and not self._panel_forced:
+            self._set_panel(False)
+            self._panel_folded = True
+        elif width >= NARROW_FOR_PANEL:
+            self._panel_forced = False
+            if self._panel_folded:
+                self._set_panel(True)
+        super().resizeEvent(event)
+
+    def _set_panel(self, shown: bool) -> None:
+        self.toolbar.a_panel.blockSignals(True)
+        self.toolbar.a_panel.setChecked(shown)
+        self.toolbar.a_panel.blockSignals(False)
+        self._panel_folded = False
+        self._show_side_panel()
+
+    def _panel_toggled(self, shown: bool) -> None:
+        """F9 or the ☰ button: the jury's choice holds, even in a narrow viewer."""
+        self._panel_folded = False
+        self._panel_forced = shown and self.width() < NARROW_FOR_PANEL
+        self._show_side_panel()
+
+    def _show_side_panel(self) -> None:
+        self.side.setVisible(self.toolbar.a_panel.isChecked() and self.stack.currentWidget() is self.view)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt)
         if self.isWindow():
             self.shutdown()
@@ -328,15 +369,15 @@ class DossierViewer(QWidget):
     def _show_pages_area(self) -> None:
         """The pages (and the side panel) instead of a message, laid out at once: the worker renders the first
         page at the zoom this viewport gives, and a stale size would cost a second render."""
-        self.side.setVisible(self.toolbar.a_panel.isChecked())
         self.stack.setCurrentWidget(self.view)
+        self._show_side_panel()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
     def _show_message(self, text: str) -> None:
         """A sentence instead of the pages (and no empty thumbnails beside it)."""
         self.message.setText(text)
         self.stack.setCurrentWidget(self.message)
-        self.side.hide()
+        self._show_side_panel()
 
     def _show_damage(self, damage: Sequence[Damage]) -> None:
         lines = [d.message for d in damage[:3]]  # French sentences that name their page

@@ -293,7 +293,7 @@ class SearchBar(QWidget):
         self.field.setObjectName("dossierSearch")
         self.field.setClearButtonEnabled(True)
         self.field.setPlaceholderText(self.tr("Search (Ctrl+F)"))
-        self.field.setMinimumWidth(120)
+        self.field.setMinimumWidth(70)
         self.count = QLabel(self)
         self.count.setObjectName("dossierSearchCount")
         self.count.setMinimumWidth(self.fontMetrics().horizontalAdvance("888 / 888"))

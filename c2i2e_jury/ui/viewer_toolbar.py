@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QSpinBox, QToolButton, QWidget
+from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QSpinBox, QToolButton, QVBoxLayout, QWidget
 
 from c2i2e_jury.ui.render_worker import FIT_PAGE, FIT_WIDTH
 from c2i2e_jury.ui.viewer_panels import SearchBar
@@ -63,7 +63,7 @@ class ViewerToolbar(QWidget):
         self.zoom_box.addItem(self.a_fit_page.text(), FIT_PAGE)
         for zoom in ZOOM_CHOICES:
             self.zoom_box.addItem(f"{round(zoom * 100)} %", zoom)
-        self.zoom_box.setMinimumContentsLength(max(len(self.a_fit_width.text()), len(self.a_fit_page.text())) - 2)
+        self.zoom_box.setMinimumContentsLength(7)  # its full width when there is room, "Largeur d" at worst
         self.zoom_box.setToolTip(self.tr("Zoom: page width, whole page or a percentage"))
         self.search_bar = SearchBar(self)
         self._lay_out()
@@ -96,14 +96,37 @@ class ViewerToolbar(QWidget):
         return line
 
     def _lay_out(self) -> None:
-        row = QHBoxLayout(self)
-        row.setContentsMargins(4, 2, 4, 2)
-        row.setSpacing(2)
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(4, 2, 4, 2)
+        rows.setSpacing(2)
+        self._first_row, self._second_row = QHBoxLayout(), QHBoxLayout()
+        for row in (self._first_row, self._second_row):
+            row.setSpacing(2)
+            rows.addLayout(row)
         for item in (self._button(self.a_panel), self._separator(), self._button(self.a_previous), self.page_box,
                      self._button(self.a_next), self._separator(), self._button(self.a_zoom_out), self.zoom_box,
-                     self._button(self.a_zoom_in), self._button(self.a_continuous), self._separator()):
-            row.addWidget(item)
-        row.addWidget(self.search_bar, 1)
+                     self._button(self.a_zoom_in), self._button(self.a_continuous)):
+            self._first_row.addWidget(item)
+        self._search_separator = self._separator()
+        self._first_row.addWidget(self._search_separator)
+        self._first_row.addWidget(self.search_bar, 1)
+        self.compact = False
+
+    def set_compact(self, compact: bool) -> None:
+        """In a narrow viewer the search goes to a second row rather than squeezing everything."""
+        if compact == self.compact:
+            return
+        self.compact = compact
+        self._first_row.removeWidget(self.search_bar)
+        self._second_row.removeWidget(self.search_bar)
+        if compact:
+            self._first_row.addStretch(1)
+            self._second_row.addWidget(self.search_bar, 1)
+        else:
+            stretch = self._first_row.takeAt(self._first_row.count() - 1)
+            del stretch
+            self._first_row.addWidget(self.search_bar, 1)
+        self._search_separator.setVisible(not compact)
 
     # -- showing the state -----------------------------------------------------------------------------------
     def show_page(self, page: int, count: int) -> None:
@@ -121,6 +144,9 @@ class ViewerToolbar(QWidget):
         """The fit mode's name, or the zoom as a percentage."""
         index = self.zoom_box.findData(mode) if isinstance(mode, str) else -1
         self.zoom_box.setEditText(self.zoom_box.itemText(index) if index >= 0 else f"{round(zoom * 100)} %")
+        line = self.zoom_box.lineEdit()
+        if line is not None:
+            line.setCursorPosition(0)  # squeezed, it shows "Largeur d", not "r de page"
 
     def set_enabled(self, enabled: bool, searchable: bool) -> None:
         for widget in (self.page_box, self.zoom_box):

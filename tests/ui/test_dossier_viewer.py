@@ -477,3 +477,18 @@ def test_page_layout_geometry():
     assert layout.scroll_for(2, 250, at_bottom=True) == GAP + 400 + GAP + 300 + GAP - 250
     layout.place(0.5, [2])  # one page at a time
     assert layout.rect(1).isEmpty() and layout.visible(0, 1000) == [2] and layout.scroll_for(3, 100) is None
+
+
+def test_a_narrow_viewer_folds_its_panel_and_search_row(qtbot, viewer, dossier_path):
+    open_and_show(qtbot, viewer, dossier_path)
+    assert viewer.side.isVisible() and not viewer.toolbar.compact
+    viewer.resize(480, 600)
+    qtbot.waitUntil(lambda: not viewer.side.isVisible())
+    assert viewer.toolbar.compact and viewer.search_bar.isVisible()
+    assert viewer.minimumSizeHint().width() <= 480  # the jury room can give it less than its full toolbar
+    assert viewer.search_bar.geometry().right() <= viewer.toolbar.width()
+    qtbot.keyClick(viewer, Qt.Key.Key_F9)  # the jury asks for the panel anyway
+    assert viewer.side.isVisible()
+    viewer.resize(900, 700)
+    qtbot.waitUntil(lambda: not viewer.toolbar.compact)
+    assert viewer.side.isVisible()
