@@ -185,16 +185,17 @@ class DossierViewer(QWidget):
     # -- the public API --------------------------------------------------------------------------------------
     def open_dossier(self, path: Path | None, expected: Expected | None = None) -> None:
         """Show ``path`` (None: « no dossier deposited »); report and evidence map follow by signal."""
-        self._reset()
         self._pending_page = None
         self._expected = expected
         if path is None:
+            self._reset()
             self.renderer.close()
             self._show_message(self.tr("No dossier deposited"))
             return
         self._show_pages_area()
+        self.renderer.open(Path(path), self.view.first_view(1))  # the worker starts at once...
+        self._reset()  # ...while the previous dossier's panels are cleared
         self._opening_timer.start()
-        self.renderer.open(Path(path), self.view.first_view(1))
 
     def close_dossier(self) -> None:
         self._reset()
