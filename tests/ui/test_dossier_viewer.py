@@ -299,11 +299,14 @@ def bad_files(folder: Path, source: Path) -> dict[str, tuple[Path, str]]:
     word.write_bytes(b"PK\x03\x04" + b"\0" * 200)
     text = folder / "notes.pdf"
     text.write_text("Ceci est un fichier texte.", encoding="utf-8")
+    folder_named_pdf = folder / "dossier-folder.pdf"
+    folder_named_pdf.mkdir()
     garbage = folder / "garbage.pdf"
     garbage.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 40)
     return {"encrypted": (encrypted, "mot de passe"), "empty": (empty, "vide"),
             "word": (word, "n'est pas un PDF"), "text": (text, "n'est pas un PDF"),
-            "garbage": (garbage, "endommagé")}
+            "garbage": (garbage, "endommagé"), "folder": (folder_named_pdf, "Impossible de lire"),
+            "missing": (folder / "absent.pdf", "Impossible de lire")}
 
 
 def test_files_that_cannot_be_shown_give_a_sentence_and_failed(qtbot, viewer, dossier_path, tmp_path):
@@ -336,6 +339,24 @@ def test_a_truncated_file_is_refused_or_shown_with_a_warning(qtbot, viewer, doss
     qtbot.waitUntil(lambda: bool(reports), timeout=WAIT_MS)
     assert viewer.banner.isVisible() and "endommagé" in viewer.banner.text()
     assert reports[-1].status == "unreadable"
+
+
+def test_a_damaged_page_shows_a_warning_and_the_report_says_so(qtbot, viewer, tmp_path):
+    path = tmp_path / "damaged.pdf"
+    with pymupdf.open() as doc:
+        for n in range(3):
+            doc.new_page().insert_text((72, 72), f"Page {n + 1}", fontsize=20)
+        xref = doc[1].get_contents()[0]
+        doc.update_stream(xref, b"\x78\x9c not zlib data", compress=False)  # page 2's content is corrupt
+        doc.xref_set_key(xref, "Filter", "/FlateDecode")
+        doc.save(path)
+    reports: list[FormatReport] = []
+    viewer.reportReady.connect(reports.append)
+    open_and_show(qtbot, viewer, path)
+    turn(qtbot, viewer, lambda: viewer.go_to_page(2), 2)
+    qtbot.waitUntil(lambda: viewer.banner.isVisible(), timeout=WAIT_MS)
+    assert "page 2" in viewer.banner.text()
+    qtbot.waitUntil(lambda: bool(reports) and reports[-1].status == "unreadable", timeout=WAIT_MS)
 
 
 def test_no_dossier_and_closing(qtbot, viewer, dossier_path):
