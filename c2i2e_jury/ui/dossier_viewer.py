@@ -1,8 +1,11 @@
 """The candidate's dossier beside the items: pages, thumbnails, outline, search, and where each item is cited.
 
-The viewer never blocks: a worker thread owns the PDF (:mod:`c2i2e_jury.ui.page_renderer`), the view paints what
-it has (:mod:`c2i2e_jury.ui.page_view`) and the side panels follow (:mod:`c2i2e_jury.ui.viewer_panels`). Once the
-first page is on screen the worker computes the format report and the evidence map and hands them over by signal.
+A worker thread owns the PDF (:mod:`c2i2e_jury.ui.render_worker`, behind :mod:`c2i2e_jury.ui.page_renderer`); the
+view paints what it has (:mod:`c2i2e_jury.ui.page_view`) and the panels follow (:mod:`c2i2e_jury.ui.viewer_panels`,
+:mod:`c2i2e_jury.ui.viewer_toolbar`, :mod:`c2i2e_jury.ui.viewer_search`). The GUI thread never waits for a dossier
+to open or for its text: at most for one page render, since PyMuPDF keeps the GIL while it draws (10-15 ms
+measured, see benchmarks/bench_viewer.py). Once the first page is on screen the worker computes the format report
+and the evidence map and hands them over by signal.
 A file that cannot be shown (password, damaged, empty, not a PDF, far too big) leaves one French sentence in the
 viewer and in :attr:`DossierViewer.failed`; a file MuPDF had to repair opens with a warning band above the pages.
 
