@@ -27,6 +27,7 @@ from c2i2e_jury.storage.database import Database
 from c2i2e_jury.ui.day_model import DayModel
 from c2i2e_jury.ui.jury_room import JuryRoomWidget
 from c2i2e_jury.ui.oral_session import OralSession
+from c2i2e_jury.ui.review.workspace import ReviewWorkspace
 from c2i2e_jury.ui.secretariat import SecretariatWorkspace
 
 log = logging.getLogger(__name__)
@@ -56,6 +57,9 @@ class MainWindow(QMainWindow):
         self.secretariat = SecretariatWorkspace(db, self)
         self.secretariat.campaignChanged.connect(self._campaign_changed)
         self.workspaces.addTab(self.secretariat, self.tr("&Secretariat"))
+        self.review = ReviewWorkspace(db, self)
+        self.workspaces.addTab(self.review, self.tr("Certification jury (&president)"))
+        self.workspaces.currentChanged.connect(self._workspace_shown)
         self.setCentralWidget(self.workspaces)
         self._build_menus()
         self.resize(1366, 768)
@@ -198,6 +202,14 @@ class MainWindow(QMainWindow):
     def _campaign_changed(self) -> None:
         self.room_filter.clear()
         self.reload_day()
+
+    def _workspace_shown(self, index: int) -> None:
+        """The president's review is computed when it is looked at (the jury room never pays for it)."""
+        if self.workspaces.widget(index) is self.review:
+            from c2i2e_jury.services.review import campaign_ids
+
+            known = campaign_ids(self.db)
+            self.review.set_campaign(known[0][0] if known else None)  # the newest campaign
 
     # -- state -----------------------------------------------------------------------------------------------
     def restore(self, settings: QSettings) -> None:

@@ -720,6 +720,10 @@ Pourquoi ?</translation>
             <translation>&amp;Secrétariat</translation>
         </message>
         <message>
+            <source>Certification jury (&amp;president)</source>
+            <translation>Jury de certification (&amp;président)</translation>
+        </message>
+        <message>
             <source>&lt;b&gt;Candidates of the day&lt;/b&gt;</source>
             <translation>&lt;b&gt;Candidats du jour&lt;/b&gt;</translation>
         </message>

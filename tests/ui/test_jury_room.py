@@ -156,3 +156,11 @@ def test_the_item_model_passes_qt_model_tester(qtmodeltester, demo_db):
     day = DayModel()
     day.set_entries(jury_room.day_entries(demo_db))
     qtmodeltester.check(day)
+
+
+def test_the_three_workspaces_are_one_click_away(qtbot, demo_db):
+    window = open_window(qtbot, demo_db)
+    assert window.workspaces.count() == 3
+    window.workspaces.setCurrentWidget(window.review)
+    assert window.review.campaign_id == "grenoble-2017"
+    assert window.review.model.rowCount() == 12
