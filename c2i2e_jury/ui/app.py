@@ -103,7 +103,7 @@ def run_gui(args: argparse.Namespace) -> int:
     window.restore(QSettings())
     window.show()
     quit_after = os.environ.get("C2I2E_QUIT_AFTER_MS")
-    if quit_after:  # smoke tests of the built program
+    if quit_after:  # smoke tests of the built program; 0: as soon as the window takes input (start-up benchmark)
         QTimer.singleShot(int(quit_after), window.close)
     code = app.exec()
     db.dispose()

@@ -102,6 +102,10 @@ class JuryRoomWidget(QWidget):
         self.title.setFont(font)
         self.subtitle = QLabel(self)
         self.subtitle.setObjectName("candidateSubtitle")
+        self.subtitle.setWordWrap(True)  # the header must fit a 1366-pixel screen beside the day's list
+        self.subtitle.setMinimumWidth(120)
+        self.title.setWordWrap(True)
+        self.title.setMinimumWidth(120)
         self.status = QLabel(self)
         self.status.setObjectName("candidateStatus")
         self.present_button = QPushButton(self.tr("&Present"), self)

@@ -1,0 +1,62 @@
+"""Issue 3's rows that belong to the jury room itself: a decision committed to disk, and the cold start of the
+program to an interactive window (the dossier's rows are in bench_dossier.py and bench_viewer.py)."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from itertools import cycle
+from pathlib import Path
+
+from benchmarks.harness import Benchmark
+
+
+def benchmarks(workdir: Path) -> list[Benchmark]:
+    from sqlalchemy import select
+
+    from c2i2e_jury.domain.rules import Attendance, Mark
+    from c2i2e_jury.exchange.demo import write_demo_package
+    from c2i2e_jury.services import jury_room
+    from c2i2e_jury.services.campaign_import import import_package
+    from c2i2e_jury.storage.database import open_database
+    from c2i2e_jury.storage.dossier_store import DossierStore
+    from c2i2e_jury.storage.models import Candidate
+
+    data = workdir / "data"
+    env = {**os.environ, "C2I2E_DATA_DIR": str(data), "QT_QPA_PLATFORM": "offscreen", "C2I2E_QUIT_AFTER_MS": "0"}
+    db_path = data / "c2i2e-jury.sqlite"
+    data.mkdir()
+    db = open_database(str(db_path))
+    import_package(db, write_demo_package(workdir / "package"), DossierStore(data / "dossiers"))
+    with db.read() as s:
+        pk = s.scalars(select(Candidate.pk).where(Candidate.candidate_id == "C2017-001")).one()
+    jury_room.check_in(db, pk, Attendance.PRESENT)
+    marks = cycle([Mark.VALIDATED, None])
+
+    def decide() -> None:
+        jury_room.decide(db, pk, "B2.2", next(marks))
+
+    raw = sqlite3.connect(workdir / "floor.sqlite", isolation_level=None)
+    raw.execute("PRAGMA journal_mode=WAL")
+    raw.execute("PRAGMA synchronous=FULL")
+    raw.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, item TEXT, decision TEXT)")
+
+    def bare_commit() -> None:
+        raw.execute("BEGIN")
+        raw.execute("INSERT INTO t (item, decision) VALUES ('B2.2', 'V')")
+        raw.execute("COMMIT")
+
+    def cold_start() -> None:
+        subprocess.run([sys.executable, "-m", "c2i2e_jury"], env=env, check=True, capture_output=True)
+
+    def bare_imports() -> None:
+        subprocess.run([sys.executable, "-c", "import PySide6.QtWidgets, pymupdf"], env=env, check=True)
+
+    return [
+        Benchmark("a decision committed to disk (service, SQLite FULL sync)", decide, bare_commit,
+                  "bare sqlite3 insert + commit, same settings", runs=50, max_seconds=0.010),
+        Benchmark("cold start to an interactive window (demo campaign in the database)", cold_start, bare_imports,
+                  "python -c 'import PySide6.QtWidgets, pymupdf'", runs=5, max_seconds=1.5),
+    ]
