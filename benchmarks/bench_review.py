@@ -85,26 +85,26 @@ def benchmarks(workdir: Path) -> list[Benchmark]:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
-    from c2i2e_jury.resources_access import referential
-    from c2i2e_jury.services.review import review_rows
     from c2i2e_jury.storage.database import open_database
-    from c2i2e_jury.ui.review.review_model import REVIEW_COLUMNS, ReviewModel, ReviewProxy
+    from c2i2e_jury.ui.review import ReviewWorkspace
+    from c2i2e_jury.ui.review.review_model import COLUMN
 
     app = QApplication.instance() or QApplication([])
     path = workdir / "review.sqlite"
     campaign = build_campaign(path)
     db = open_database(str(path))
-    ref = referential()
-    model = ReviewModel()
-    proxy = ReviewProxy()
-    proxy.setSourceModel(model)
-    validated = REVIEW_COLUMNS.index("validated")
+    workspace = ReviewWorkspace(db)
+    workspace.resize(1400, 800)
+    workspace.show()
 
     def review() -> None:
-        model.set_rows(review_rows(db, campaign, ref))
-        proxy.sort(validated, Qt.SortOrder.DescendingOrder)
-        assert model.rowCount() == CANDIDATES
+        """The campaign read, every outcome computed by the rules engine, the table filled and shown, then
+        sorted by the validated count, as the president clicks its header."""
+        workspace.set_campaign(campaign)
         app.processEvents()
+        workspace.table.sortByColumn(COLUMN["validated"], Qt.SortOrder.DescendingOrder)
+        app.processEvents()
+        assert workspace.proxy.rowCount() == CANDIDATES
 
     def bare_select() -> None:
         with db.engine.connect() as conn:

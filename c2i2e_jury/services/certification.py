@@ -14,8 +14,9 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from c2i2e_jury.domain.rules import Outcome, Status, evaluate
@@ -24,7 +25,10 @@ from c2i2e_jury.resources_access import referential
 from c2i2e_jury.services.jury_room import situation_of
 from c2i2e_jury.storage.certification_models import CertificationDecision, IssuedDocument
 from c2i2e_jury.storage.database import Database
-from c2i2e_jury.storage.models import Candidate, ResultSheet, SheetConflict
+from c2i2e_jury.storage.models import Candidate, Oral, ResultSheet, SheetConflict
+
+if TYPE_CHECKING:
+    from c2i2e_jury.services.review import ReviewRow
 
 log = logging.getLogger(__name__)
 
@@ -191,26 +195,55 @@ class BatchReport:
 def deliver_as_proposed(db: Database, campaign_id: str, *, by: str, now: Clock = utc_now) -> BatchReport:
     """Every candidate of the campaign who has no decision in force gets what the rules propose; those the
     rules or their sheet hold back are listed with the reason, and so are those with a plagiarism report, on
-    whom the jury decides one by one."""
+    whom the jury decides one by one. One transaction and one bulk insert: thousands of candidates at once.
+
+    The outcomes are the review's (the rules engine on each candidate's situation); the sheet conditions are
+    those of :func:`deliver`."""
     from c2i2e_jury.services.review import review_rows
 
+    if not by.strip():
+        raise CertificationError("Indiquez qui prend la décision (le président du jury de certification).")
     counts = {"certificate": 0, "attestation": 0, "unchanged": 0}
     skipped: dict[str, str] = {}
-    for row in review_rows(db, campaign_id):
-        kind = proposal(row.outcome)
-        if row.decision is not None:
-            counts["unchanged"] += 1
-        elif kind is None:
-            skipped[row.candidate_id] = row.outcome.explanation
-        elif row.plagiarism:
-            skipped[row.candidate_id] = "Suspicion de plagiat signalée : à décider par le jury de certification."
-        else:
-            try:
-                deliver(db, row.pk, kind, by=by, now=now)
+    rows = review_rows(db, campaign_id)
+    moment = now()
+    with db.session() as session:
+        reopened = set(session.scalars(select(Oral.candidate_pk).join(Candidate).where(
+            Candidate.campaign_id == campaign_id, Oral.locked.is_(False))))
+        decided = set(session.scalars(select(CertificationDecision.candidate_pk).join(Candidate).where(
+            Candidate.campaign_id == campaign_id)))
+        new = []
+        for row in rows:
+            kind = proposal(row.outcome)
+            problem = _batch_problem(row, kind, row.pk in reopened)
+            if row.decision is not None or row.pk in decided:
+                counts["unchanged"] += 1
+            elif problem is not None or kind is None:
+                skipped[row.candidate_id] = problem or row.outcome.explanation
+            else:
+                new.append({"candidate_pk": row.pk, "kind": kind, "reason": "",
+                            "validated": ",".join(row.outcome.validated), "decided_at": moment,
+                            "decided_by": by.strip()})
                 counts[kind] += 1
-            except CertificationError as exc:
-                skipped[row.candidate_id] = exc.message
+        if new:
+            session.execute(insert(CertificationDecision), new)
+    log.info("certification jury: %d certificates, %d attestations delivered as proposed by %s",
+             counts["certificate"], counts["attestation"], by)
     return BatchReport(counts["certificate"], counts["attestation"], counts["unchanged"], skipped)
+
+
+def _batch_problem(row: ReviewRow, kind: str | None, reopened: bool) -> str | None:
+    if kind is None:
+        return None
+    if row.plagiarism:
+        return "Suspicion de plagiat signalée : à décider par le jury de certification."
+    if row.sheet_version is None:
+        return "Aucune feuille de résultats signée de ce candidat n'est dans la base."
+    if reopened:
+        return "La feuille de résultats de ce candidat a été rouverte : attendez la nouvelle version signée."
+    if row.conflict:
+        return "Une feuille de résultats en conflit attend une décision pour ce candidat : réglez-la d'abord."
+    return None
 
 
 def decisions_of(db: Database, candidate_pk: int) -> list[CertificationEntry]:

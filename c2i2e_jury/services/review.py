@@ -108,9 +108,7 @@ class ReviewRow:
 class _Raw:
     """What the bulk queries bring back, by candidate primary key."""
 
-    decisions: dict[int, dict[str, Mark | None]] = field(default_factory=lambda: defaultdict(dict))
     prior: dict[int, list[PriorValidation]] = field(default_factory=lambda: defaultdict(list))
-    reversed: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
     plagiarism: set[int] = field(default_factory=set)
     conflicts: set[int] = field(default_factory=set)
     sheets: dict[int, int] = field(default_factory=dict)
@@ -118,21 +116,29 @@ class _Raw:
     documents: dict[int, str] = field(default_factory=dict)
 
 
-
 def _of(column: Any, campaign_id: str) -> Any:
     """``column IN (the campaign's candidates)``: cheaper than a join on the big tables."""
     return column.in_(select(Candidate.pk).where(Candidate.campaign_id == campaign_id))
 
 
-def _load_decisions(session: Session, campaign_id: str, raw: _Raw) -> None:
-    """The decisions of every candidate as one string per candidate ("A1.1=V,A1.2=NV,…"): thousands of rows
-    to read rather than 140,000."""
-    pairs = func.aggregate_strings(Decision.item + "=" + func.coalesce(Decision.decision, "-"), ",")
-    query = (select(Decision.candidate_pk, pairs).where(_of(Decision.candidate_pk, campaign_id))
-             .group_by(Decision.candidate_pk))
-    for pk, joined in session.execute(query):
-        parts = joined.replace("=", ",").split(",")
-        raw.decisions[pk] = dict(zip(parts[::2], map(_MARKS.get, parts[1::2]), strict=True))
+def _pairs(item: Any, mark: Any, candidate_pk: Any) -> Any:
+    """A candidate's marks as one string, "A1.1=V,A1.2=NV,…" (a correlated subquery on the unique
+    (candidate, item) index): one row per candidate to read rather than 28."""
+    return (select(func.aggregate_strings(item + "=" + func.coalesce(mark, "-"), ","))
+            .where(candidate_pk == Candidate.pk).scalar_subquery())
+
+
+def _parse(joined: str | None) -> dict[str, Mark | None]:
+    if not joined:
+        return {}
+    parts = joined.replace("=", ",").split(",")
+    return dict(zip(parts[::2], map(_MARKS.get, parts[1::2]), strict=True))
+
+
+def _reversed(decisions: dict[str, Mark | None], marks: dict[str, Mark | None]) -> tuple[str, ...]:
+    """The items where the jury decided otherwise than the evaluator marked (both present)."""
+    differ = decisions.items() - marks.items()  # a set difference, in C: most candidates have none
+    return tuple(sorted(item for item, decision in differ if decision is not None and marks.get(item) is not None))
 
 
 def _load_flags(session: Session, campaign_id: str, raw: _Raw) -> None:
@@ -140,12 +146,6 @@ def _load_flags(session: Session, campaign_id: str, raw: _Raw) -> None:
             select(PriorItem.candidate_pk, PriorItem.item, PriorItem.year, PriorItem.copy_deposited,
                    PriorItem.original_received).where(_of(PriorItem.candidate_pk, campaign_id))):
         raw.prior[pk].append(PriorValidation(item, year, bool(copy), bool(original)))
-    for pk, item in session.execute(
-            select(Decision.candidate_pk, Decision.item)
-            .join(EvaluatorMark, and_(EvaluatorMark.candidate_pk == Decision.candidate_pk,
-                                      EvaluatorMark.item == Decision.item))
-            .where(_of(Decision.candidate_pk, campaign_id), Decision.decision != EvaluatorMark.mark)):
-        raw.reversed[pk].append(item)
     raw.plagiarism = set(session.scalars(
         select(Oral.candidate_pk).join(Incident, Incident.oral_pk == Oral.pk)
         .where(_of(Oral.candidate_pk, campaign_id), Incident.kind == "fraud_suspicion").distinct()))
@@ -179,20 +179,30 @@ def review_rows(db: Database, campaign_id: str, ref: Referential | None = None) 
         people = session.execute(
             select(Candidate.pk, Candidate.candidate_id, Candidate.last_name, Candidate.first_name, Candidate.jury,
                    Candidate.room, Candidate.evaluator, Candidate.deposited, Candidate.rework_pending,
-                   Candidate.annulled, Candidate.annulment_reason, Oral.attendance)
+                   Candidate.annulled, Candidate.annulment_reason, Oral.attendance,
+                   _pairs(Decision.item, Decision.decision, Decision.candidate_pk),
+                   _pairs(EvaluatorMark.item, EvaluatorMark.mark, EvaluatorMark.candidate_pk))
             .outerjoin(Oral, Oral.candidate_pk == Candidate.pk)
             .where(Candidate.campaign_id == campaign_id).order_by(Candidate.candidate_id)).all()
-        _load_decisions(session, campaign_id, raw)
         _load_flags(session, campaign_id, raw)
         _load_certification(session, campaign_id, raw)
     attendance = {a.value: a for a in Attendance}
+    outcomes: dict[tuple[Any, ...], Outcome] = {}  # candidates in the same situation share its outcome
     rows = []
-    for pk, cid, last, first, jury, room, evaluator, deposited, rework, annulled, reason, present in people:
-        situation = Situation(bool(deposited), bool(rework), attendance.get(present or "", Attendance.PENDING),
-                              bool(annulled), tuple(raw.prior.get(pk, ())), raw.decisions.get(pk, {}))
-        rows.append(ReviewRow(pk, cid, last, first, jury, room, evaluator, evaluate(ref, situation),
-                              tuple(sorted(raw.reversed.get(pk, ()))), pk in raw.plagiarism, pk in raw.conflicts,
-                              raw.sheets.get(pk), raw.decision.get(pk), raw.documents.get(pk), reason or ""))
+    for (pk, cid, last, first, jury, room, evaluator, deposited, rework, annulled, reason, present, decided,
+         marked) in people:
+        decisions = _parse(decided)
+        prior = tuple(raw.prior.get(pk, ()))
+        key = (bool(deposited), bool(rework), present, bool(annulled), prior, decided)
+        outcome = outcomes.get(key)
+        if outcome is None:
+            situation = Situation(bool(deposited), bool(rework), attendance.get(present or "", Attendance.PENDING),
+                                  bool(annulled), prior, decisions)
+            outcome = outcomes[key] = evaluate(ref, situation)
+        rows.append(ReviewRow(pk, cid, last, first, jury, room, evaluator, outcome,
+                              _reversed(decisions, _parse(marked)) if decisions else (), pk in raw.plagiarism,
+                              pk in raw.conflicts, raw.sheets.get(pk), raw.decision.get(pk), raw.documents.get(pk),
+                              reason or ""))
     return rows
 
 

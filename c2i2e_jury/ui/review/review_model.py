@@ -67,7 +67,7 @@ class ReviewModel(QAbstractTableModel):
     def set_rows(self, rows: Sequence[ReviewRow]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
-        self._haystacks = [self._haystack(r) for r in self._rows]
+        self._haystacks = []  # made on the first search: most loads are never searched
         self.endResetModel()
 
     @staticmethod
@@ -78,6 +78,8 @@ class ReviewModel(QAbstractTableModel):
         return self._rows[n]
 
     def haystack(self, n: int) -> str:
+        if not self._haystacks and self._rows:
+            self._haystacks = [self._haystack(r) for r in self._rows]
         return self._haystacks[n]
 
     def rows(self) -> list[ReviewRow]:
@@ -93,10 +95,8 @@ class ReviewModel(QAbstractTableModel):
         before = self.persistentIndexList()
         pks = [self._rows[i.row()].pk for i in before]
         key = _KEYS[REVIEW_COLUMNS[column]]
-        pairs = sorted(zip(self._rows, self._haystacks, strict=True), key=lambda p: key(p[0]),
-                       reverse=order == Qt.SortOrder.DescendingOrder)
-        self._rows = [p[0] for p in pairs]
-        self._haystacks = [p[1] for p in pairs]
+        self._rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+        self._haystacks = []
         where = {r.pk: n for n, r in enumerate(self._rows)}
         self.changePersistentIndexList(before, [self.index(where[pk], i.column()) for pk, i in zip(pks, before,
                                                                                                    strict=True)])

@@ -64,6 +64,8 @@ class ReviewWorkspace(QWidget):
         self.tabs.addTab(self._reversals_tab(), self.tr("Reversals of the evaluator"))
         self.charts = ChartsPanel(self.referential)
         self.tabs.addTab(self.charts, self.tr("Charts"))
+        self._figures_stale = True  # the reversal tables and the charts are computed when first looked at
+        self.tabs.currentChanged.connect(self._tab_changed)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 
@@ -175,13 +177,29 @@ class ReviewWorkspace(QWidget):
         self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self._refresh_count()
         self._reselect(selected.pk if selected else None)
+        self._figures_stale = True
+        if self.tabs.currentIndex() != 0:
+            self._refresh_figures()
+        self.campaignLoaded.emit(len(rows))
+
+    def _tab_changed(self, index: int) -> None:
+        if index != 0 and self._figures_stale:
+            self._refresh_figures()
+
+    def _refresh_figures(self) -> None:
+        """The reversal tables and the charts: a few hundred milliseconds for 5,000 candidates, spent only when
+        the president looks at them."""
+        self._figures_stale = False
+        rows = self.model.rows()
         if self.campaign_id:
             stats = reversal_stats(self.db, self.campaign_id, self.referential)
             self.by_item.set_lines(stats.by_item)
             self.by_evaluator.set_lines(stats.by_evaluator)
+        else:
+            self.by_item.set_lines([])
+            self.by_evaluator.set_lines([])
         self.charts.set_data(histogram(rows), validation_rates(rows, self.referential),
                              self.referential.min_validated)
-        self.campaignLoaded.emit(len(rows))
 
     # -- reacting ------------------------------------------------------------------------------------------
     def _selected(self) -> ReviewRow | None:
