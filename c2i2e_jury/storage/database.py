@@ -150,7 +150,7 @@ def alembic_config() -> Any:
 
     config = Config()
     location = resources.files("c2i2e_jury.database")
-    config.set_main_option("script_location", str(location))
+    config.set_main_option("script_location", str(location).replace("%", "%%"))  # '%' is special to Alembic
     return config
 
 

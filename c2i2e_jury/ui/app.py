@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import atexit
 import logging
 import os
 import shutil
@@ -62,6 +63,7 @@ def prepare_demo() -> str:
 
     package = demo_package()
     root = Path(tempfile.mkdtemp(prefix="c2i2e-demo-"))
+    atexit.register(shutil.rmtree, root, ignore_errors=True)  # throw-away: nothing of the demo stays behind
     os.environ["C2I2E_DATA_DIR"] = str(root / "data")
     url = f"sqlite:///{root / 'demo.sqlite'}"
     db = open_database(url)
