@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -104,6 +105,7 @@ class JuryRoomWidget(QWidget):
         self.subtitle.setObjectName("candidateSubtitle")
         self.subtitle.setWordWrap(True)  # the header must fit a 1366-pixel screen beside the day's list
         self.subtitle.setMinimumWidth(120)
+        self.subtitle.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.title.setWordWrap(True)
         self.title.setMinimumWidth(120)
         self.status = QLabel(self)
