@@ -64,9 +64,13 @@ class ReviewModel(QAbstractTableModel):
         self._haystacks: list[str] = []
 
     # -- data in -------------------------------------------------------------------------------------------
-    def set_rows(self, rows: Sequence[ReviewRow]) -> None:
+    def set_rows(self, rows: Sequence[ReviewRow], column: int = -1,
+                 order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """The rows, sorted by ``column`` within the same reset (one pass of the proxy, not two)."""
         self.beginResetModel()
         self._rows = list(rows)
+        if 0 <= column < len(REVIEW_COLUMNS):
+            self._rows.sort(key=_KEYS[REVIEW_COLUMNS[column]], reverse=order == Qt.SortOrder.DescendingOrder)
         self._haystacks = []  # made on the first search: most loads are never searched
         self.endResetModel()
 

@@ -170,11 +170,10 @@ class ReviewWorkspace(QWidget):
         """Read the campaign again, keep the sort, the filters and the selected candidate."""
         selected = self._selected()
         rows = review_rows(self.db, self.campaign_id, self.referential) if self.campaign_id else []
-        self.model.set_rows(rows)
+        header = self.table.horizontalHeader()
+        self.model.set_rows(rows, header.sortIndicatorSection(), header.sortIndicatorOrder())
         if rows and not self._sized:
             self._size_columns()
-        header = self.table.horizontalHeader()
-        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self._refresh_count()
         self._reselect(selected.pk if selected else None)
         self._figures_stale = True
