@@ -6,10 +6,14 @@ cannot be shown (a :class:`DossierError` with one French sentence) and opens the
 :class:`Damage` what the jury must know: a file MuPDF had to repair, a page that raised errors or whose content MuPDF
 had to skip. MuPDF's own chatter on stderr is silenced; its warnings are kept (``Dossier.warnings``) and logged.
 
-Threads: PyMuPDF objects are not thread-safe, and MuPDF's warning store is one per process. A :class:`Dossier` is
-owned by one thread (the viewer's worker): open it, use it and close it there. Everything computed from it
-(:class:`~c2i2e_jury.dossier.text.DossierText`, reports, evidence maps, search hits) is plain immutable data that
-may be handed to any thread.
+Threads: PyMuPDF does not support them (MuPDF's context, its warning store and its store of decoded images are one
+per process). Every PyMuPDF call here runs under the process-wide :data:`~c2i2e_jury.dossier.mupdf_lock.MUPDF`
+lock, one page at a time, and the pages it loads are dropped before the lock is released: two threads are never
+inside MuPDF together, whoever calls (the viewer's worker, the GUI thread, the projector). A :class:`Dossier` is
+still used by one thread at a time: it may be handed from one thread to another (the viewer opens it in the GUI
+thread, then gives it to its worker), never shared. Everything computed from it
+(:class:`~c2i2e_jury.dossier.text.DossierText`, reports, evidence maps, search hits, rendered pixels) is plain data
+that may be handed to any thread.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import pymupdf
 
+from c2i2e_jury.dossier.mupdf_lock import MUPDF
 from c2i2e_jury.dossier.text import DossierText, PageText, extract_page
 from c2i2e_jury.errors import UserError
 
@@ -91,13 +96,16 @@ class OutlineEntry(NamedTuple):
 
 
 class RenderedPage(NamedTuple):
-    """Pixels of a rendered page, RGB or RGBA rows of ``stride`` bytes, ready to wrap in a QImage."""
+    """Pixels of a rendered page, rows of ``stride`` bytes, ready to wrap in a QImage: R, G, B (and A if ``alpha``)
+    bytes a pixel, or with ``bgr`` four bytes B, G, R, A (A = 255 unless ``alpha``): Qt's ``Format_RGB32`` on a
+    little-endian machine. ``alpha``: the background is transparent (premultiplied), not white."""
 
     width: int
     height: int
     stride: int
     alpha: bool
-    samples: bytes
+    samples: bytes | bytearray
+    bgr: bool = False
 
 
 @contextmanager
@@ -131,7 +139,7 @@ def open_dossier(source: Path | str | bytes, name: str | None = None) -> Dossier
             raise FileAccessError(f"Impossible de lire le fichier « {label} » : {exc.strerror or exc}.") from exc
     _check_bytes(data, label)
     warnings: list[str] = []
-    with mupdf_quiet(warnings):
+    with MUPDF, mupdf_quiet(warnings):
         try:
             doc = pymupdf.open(stream=data, filetype="pdf")
         except MUPDF_ERRORS as exc:
@@ -146,10 +154,38 @@ def open_dossier(source: Path | str | bytes, name: str | None = None) -> Dossier
             doc.close()
             log.info("MuPDF cannot count the pages of %s: %s", label, exc)
             raise DamagedError(f"Le fichier « {label} » est endommagé : ses pages ne peuvent pas être lues.") from exc
+        if pages == 0:
+            doc.close()
     if pages == 0:
-        doc.close()
         raise EmptyFileError(f"Le fichier « {label} » est endommagé ou vide : il ne contient aucune page lisible.")
-    return Dossier(doc, label, path, hashlib.sha256(data).hexdigest(), warnings, pages)
+    return Dossier(doc, label, path, data, warnings, pages)
+
+
+def draw_page(page: pymupdf.Page, scale: float, alpha: bool = False, bgr: bool = False) -> RenderedPage:
+    """Draw ``page`` (contents, annotations and form fields, as ``Page.get_pixmap`` does) at ``scale``; the caller
+    holds :data:`MUPDF`. MuPDF draws straight into the bytearray returned, which nothing else owns: no copy of the
+    pixels, and no MuPDF object left to drop later in another thread."""
+    mupdf = pymupdf.mupdf
+    ctm = mupdf.FzMatrix(scale, 0, 0, scale, 0, 0)
+    fz_page = page.this
+    bbox = mupdf.fz_round_rect(mupdf.fz_transform_rect(mupdf.fz_bound_page(fz_page), ctm))
+    width, height = max(bbox.x1 - bbox.x0, 0), max(bbox.y1 - bbox.y0, 0)
+    planes = 4 if alpha or bgr else 3
+    samples = bytearray(width * height * planes)
+    colorspace = mupdf.fz_device_bgr() if bgr else mupdf.fz_device_rgb()
+    pixmap = mupdf.fz_new_pixmap_with_bbox_and_data(colorspace, bbox, mupdf.FzSeparations(), int(planes == 4),
+                                                     mupdf.python_mutable_buffer_data(samples))
+    if alpha:
+        mupdf.fz_clear_pixmap(pixmap)
+    else:
+        mupdf.fz_clear_pixmap_with_value(pixmap, 0xFF)  # white, and A = 255 in BGRA
+    device = mupdf.fz_new_draw_device(mupdf.FzMatrix(), pixmap)
+    try:
+        mupdf.fz_run_page(fz_page, device, ctm, mupdf.FzCookie())
+        mupdf.fz_close_device(device)
+    finally:
+        del device, pixmap  # now, even on an error: before ``samples``, which they draw into
+    return RenderedPage(width, height, width * planes, alpha, samples, bgr)
 
 
 def _check_bytes(data: bytes, label: str) -> None:
@@ -163,13 +199,14 @@ def _check_bytes(data: bytes, label: str) -> None:
 class Dossier:
     """An opened dossier. Computes its text, structure, report, evidence map and search index once, on demand."""
 
-    def __init__(self, doc: pymupdf.Document, name: str, path: Path | None, sha256: str,
+    def __init__(self, doc: pymupdf.Document, name: str, path: Path | None, data: bytes,
                  warnings: list[str], page_count: int) -> None:
         self._doc = doc
         self._page_count = page_count
         self.name = name
         self.path = path
-        self.sha256 = sha256
+        self._data = data  # PyMuPDF reads the document from these bytes (it keeps them too): no extra memory
+        self._sha256: str | None = None
         self.warnings: list[str] = list(warnings)
         self._damage: list[Damage] = []
         self._text: DossierText | None = None
@@ -187,8 +224,16 @@ class Dossier:
 
     @property
     def document(self) -> pymupdf.Document:
-        """The PyMuPDF document, for a renderer running in the owning thread."""
+        """The PyMuPDF document, for code running in the owning thread and holding :data:`MUPDF`."""
         return self._doc
+
+    @property
+    def sha256(self) -> str:
+        """The SHA-256 of the file's bytes (those MuPDF opened), computed when first asked: it costs 1 ms for a
+        2 MB dossier, half of what opening it costs, and the viewer never asks."""
+        if self._sha256 is None:
+            self._sha256 = hashlib.sha256(self._data).hexdigest()
+        return self._sha256
 
     @property
     def page_count(self) -> int:
@@ -196,13 +241,19 @@ class Dossier:
 
     def page_size(self, number: int) -> tuple[float, float]:
         """Width and height of page ``number`` in points, as displayed (rotation applied)."""
-        rect = self._load(number).rect
+        self._check(number)
+        warnings: list[str] = []
+        try:
+            with MUPDF, mupdf_quiet(warnings):
+                rect = self._load(number).rect  # the page is dropped at once, under the lock
+        finally:
+            self._note(warnings, number)
         return float(rect.width), float(rect.height)
 
     def outline(self) -> list[OutlineEntry]:
         """The bookmarks, in document order."""
         warnings: list[str] = []
-        with mupdf_quiet(warnings):
+        with MUPDF, mupdf_quiet(warnings):
             try:
                 toc = self._doc.get_toc(simple=True)
             except MUPDF_ERRORS as exc:
@@ -252,46 +303,56 @@ class Dossier:
     def _page_text(self, number: int) -> PageText:
         warnings: list[str] = []
         result: PageText | None = None
-        with mupdf_quiet(warnings):
+        with MUPDF, mupdf_quiet(warnings):
             try:
                 result = extract_page(self._doc.load_page(number - 1))
-            except MUPDF_ERRORS as exc:
-                log.info("page %d of %s unreadable: %s", number, self.name, exc)
+            except MUPDF_ERRORS as exc:  # dropped at the end of this block, with the page its traceback holds
+                log.info("page %d of %s unreadable: %s", number, self.name, str(exc))
                 self._add(Damage(number, f"La page {number} ne peut pas être lue."))
         damaged = self._note(warnings, number) or result is None
         if result is None:
             return PageText(number, 0.0, 0.0, (), damaged=True)
         return PageText(result.number, result.width, result.height, result.lines, damaged=damaged)
 
-    def render(self, number: int, scale: float = 1.0, alpha: bool = False) -> RenderedPage:
-        """Render page ``number`` at ``scale`` (1 = 72 dpi). Raises :class:`PageError` if MuPDF fails on it."""
-        page = self._load(number)
+    def render(self, number: int, scale: float = 1.0, alpha: bool = False, bgr: bool = False) -> RenderedPage:
+        """Render page ``number`` at ``scale`` (1 = 72 dpi) as :class:`RenderedPage` describes (``bgr``: in the
+        order a QImage of ``Format_RGB32`` reads on a little-endian machine, so a GUI paints it unconverted).
+        Raises :class:`PageError` if MuPDF fails on it."""
+        self._check(number)
         warnings: list[str] = []
-        with mupdf_quiet(warnings):
-            try:
-                pix = page.get_pixmap(matrix=pymupdf.Matrix(scale, scale), alpha=alpha)
-            except MUPDF_ERRORS as exc:
-                log.info("page %d of %s cannot be rendered: %s", number, self.name, exc)
-                self._add(Damage(number, f"La page {number} ne peut pas être affichée."))
-                raise PageError(f"La page {number} de « {self.name} » ne peut pas être affichée.") from exc
+        try:
+            with MUPDF, mupdf_quiet(warnings):
+                pixels = self._draw(number, scale, alpha, bgr)
+        finally:
+            self._note(warnings, number)
         self._rendered.add(number)
-        self._note(warnings, number)
-        return RenderedPage(pix.width, pix.height, pix.stride, bool(pix.alpha), bytes(pix.samples))
+        return pixels
 
-    def _load(self, number: int) -> pymupdf.Page:
-        """Page ``number``; IndexError out of range (a bug), :class:`PageError` if MuPDF cannot load it."""
+    def _draw(self, number: int, scale: float, alpha: bool, bgr: bool) -> RenderedPage:
+        """Under :data:`MUPDF`: the page is loaded, drawn and dropped here, so that nothing of MuPDF outlives it."""
+        page = self._load(number)
+        try:
+            return draw_page(page, scale, alpha, bgr)
+        except MUPDF_ERRORS as exc:  # dropped at the end of this block, with the page its traceback holds
+            log.info("page %d of %s cannot be rendered: %s", number, self.name, str(exc))
+        del page
+        self._add(Damage(number, f"La page {number} ne peut pas être affichée."))
+        raise PageError(f"La page {number} de « {self.name} » ne peut pas être affichée.")
+
+    def _check(self, number: int) -> None:
+        """IndexError for a page out of range: a bug of the caller, not damage."""
         if not 1 <= number <= self.page_count:
             raise IndexError(f"page {number} not in 1..{self.page_count}")
-        warnings: list[str] = []
-        with mupdf_quiet(warnings):
-            try:
-                page = self._doc.load_page(number - 1)
-            except MUPDF_ERRORS as exc:
-                log.info("page %d of %s cannot be loaded: %s", number, self.name, exc)
-                self._add(Damage(number, f"La page {number} ne peut pas être lue."))
-                raise PageError(f"La page {number} de « {self.name} » ne peut pas être lue.") from exc
-        self._note(warnings, number)
-        return page
+
+    def _load(self, number: int) -> pymupdf.Page:
+        """Page ``number``, for a caller holding :data:`MUPDF` and :func:`mupdf_quiet`; :class:`PageError` if MuPDF
+        cannot load it."""
+        try:
+            return self._doc.load_page(number - 1)
+        except MUPDF_ERRORS as exc:
+            log.info("page %d of %s cannot be loaded: %s", number, self.name, exc)
+            self._add(Damage(number, f"La page {number} ne peut pas être lue."))
+            raise PageError(f"La page {number} de « {self.name} » ne peut pas être lue.") from exc
 
     def _note(self, warnings: list[str], number: int | None) -> bool:
         """Keep MuPDF's warnings; record damage when they say content was lost. True if so."""
@@ -347,8 +408,17 @@ class Dossier:
     # -- lifetime ----------------------------------------------------------------------------------------------
 
     def close(self) -> None:
-        if not self._doc.is_closed:
+        """Close the file and empty MuPDF's store, whoever closes (the viewer, the projector, the check command).
+
+        The store keeps the decoded images and fonts of closed documents too, until it reaches its 256 MB
+        default: the RSS grew by ~30 MB with each 20-page dossier of screenshots browsed. Emptied at each close, it
+        stays flat; what a document still open needs again is decoded again (it is a cache). Twice is harmless.
+        """
+        with MUPDF:
+            if self._doc.is_closed:
+                return
             self._doc.close()
+            pymupdf.TOOLS.store_shrink(100)  # fz_empty_store; store_size() is not implemented (always None)
 
     def __enter__(self) -> Dossier:
         return self

@@ -195,10 +195,11 @@ class DossierViewer(QWidget):
             self.renderer.close()
             self._show_message(self.tr("No dossier deposited"))
             return
-        self._show_pages_area()
-        self.renderer.open(Path(path), self.view.first_view(1))  # the worker starts at once...
-        self._reset()  # ...while the previous dossier's panels are cleared
+        self._reset()
         self._opening_timer.start()
+        self._show_pages_area()
+        # Opened and its first page drawn before this returns when the worker is idle; by the worker otherwise.
+        self.renderer.open(Path(path), self.view.first_view(1))
 
     def close_dossier(self) -> None:
         self._reset()

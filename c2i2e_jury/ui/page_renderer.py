@@ -26,11 +26,23 @@ from PySide6.QtGui import QImage
 from shiboken6 import isValid
 
 from c2i2e_jury.dossier.expected import Expected
-from c2i2e_jury.ui.render_worker import DocumentInfo, FirstView, Mailbox, RenderKey, Worker
+from c2i2e_jury.dossier.mupdf_lock import MUPDF
+from c2i2e_jury.ui.render_worker import (
+    DocumentInfo,
+    FirstView,
+    Mailbox,
+    Opening,
+    RenderKey,
+    Worker,
+    open_for_view,
+)
 
 log = logging.getLogger(__name__)
 
 CACHE_BYTES = 150 * 1024 * 1024
+# Up to this size a dossier is opened in the GUI thread when the worker is idle (~1 ms for 2 MB); a bigger file is
+# read and parsed by the worker, so that a slow disk or a repair never holds the GUI up.
+OPEN_HERE_MAX_BYTES = 16 * 1024 * 1024
 BACKGROUND_DELAY_MS = 80
 _STOP_WAIT_MS = 10_000
 _orphans: list[QThread] = []  # threads still inside MuPDF when their viewer went away; kept until they end
@@ -157,7 +169,11 @@ class PageRenderer(QObject):
 
     # -- requests --------------------------------------------------------------------------------------------
     def open(self, path: Path | None, first: FirstView | None = None) -> None:
-        """Open ``path`` in the worker (closing the previous dossier), rendering ``first`` at once; None closes."""
+        """Open ``path`` (closing the previous dossier), rendering ``first`` at once; None closes.
+
+        When the worker is idle, the dossier is opened and its first page drawn here, in the GUI thread, before this
+        returns (:attr:`opened` and :attr:`imageReady`, or :attr:`failed`, are emitted from within), then handed
+        to the worker, which closes the previous one. Otherwise the worker does it all, after its current job."""
         if self._thread is None:
             if path is None:
                 return
@@ -168,9 +184,54 @@ class PageRenderer(QObject):
         self._searches.clear()
         self._prefetch, self._thumbnails, self._analysis = [], [], None
         self._background.stop()
+        opening = self._open_here(path, first) if path is not None and first is not None else None
+        source: Path | Opening | None = path if opening is None else opening if opening.dossier is not None else None
         with self._mail.lock:
-            self._mail.reset(self._generation, path, first)
+            self._mail.reset(self._generation, source, first)
+            if opening is not None and opening.key is not None:
+                self._mail.delivered.add(opening.key)
         self._post()
+        if opening is not None:
+            self._show_opening(opening)
+
+    def _open_here(self, path: Path, first: FirstView) -> Opening | None:
+        """Open ``path`` in the GUI thread if nothing else can be inside MuPDF meanwhile: this renderer's worker
+        parked with nothing in flight (only this thread fills its mailbox) and no other thread holding
+        :data:`MUPDF` (another viewer's worker, say). None: the worker must do it.
+
+        Measured on a 2 MB dossier: the first page shows in about half the time the worker takes, which has to be
+        woken, and whose answer must wait for the GUI thread's next turn of the event loop."""
+        try:
+            if path.stat().st_size > OPEN_HERE_MAX_BYTES:
+                return None
+        except OSError:
+            pass  # open_for_view says why it cannot be read
+        with self._mail.lock:
+            if self._mail.busy or self._mail.has_work():
+                return None
+        if not MUPDF.acquire(blocking=False):
+            return None
+        try:
+            return open_for_view(path, first)
+        except Exception:
+            log.exception("dossier renderer: opening %s failed", path)
+            return Opening("")  # as the worker answers a bug: the view says so and never waits
+        finally:
+            MUPDF.release()
+
+    def _show_opening(self, opening: Opening) -> None:
+        """Tell the view, as the worker's answers would (the dossier itself now belongs to the worker)."""
+        if opening.info is None:
+            self.failed.emit(opening.refusal or "")
+            return
+        key, image = opening.key, opening.image
+        if key is not None and image is not None:
+            self.cache.put(key, image)  # before the view lays out and asks for it
+        self.opened.emit(opening.info)
+        if key is not None and image is not None:
+            self.imageReady.emit(key)
+        elif key is not None:
+            self._on_page_failed(self._generation, key.page, opening.page_error)
 
     def close(self) -> None:
         self.open(None)
@@ -178,7 +239,7 @@ class PageRenderer(QObject):
     def retarget(self, first: FirstView) -> None:
         """The view will open on another page or zoom: render that first instead, if the worker has not begun."""
         with self._mail.lock:
-            if self._mail.open is not None and self._mail.open[0] is not None:
+            if self._mail.open is not None and isinstance(self._mail.open[0], Path):
                 self._mail.open = (self._mail.open[0], first)
 
     def request(self, visible: Sequence[RenderKey], prefetch: Sequence[RenderKey] = ()) -> None:
@@ -321,19 +382,29 @@ def _stop_thread(thread: QThread, worker: Worker, mail: Mailbox, *_: object) -> 
     with mail.lock:
         mail.stopped = True
     if not thread.isRunning():
-        worker.dispose()
+        _dispose(worker, mail)
         return
     thread.quit()
     if thread.wait(_STOP_WAIT_MS):
-        worker.dispose()  # safe: its thread has ended, nothing else touches the dossier
+        _dispose(worker, mail)  # safe: its thread has ended, nothing else touches the dossier
         return
     log.warning("dossier renderer still busy after %d ms; left to finish in the background", _STOP_WAIT_MS)
     _orphans.append(thread)
-    thread.finished.connect(partial(_forget_orphan, thread, worker), Qt.ConnectionType.DirectConnection)
+    thread.finished.connect(partial(_forget_orphan, thread, worker, mail), Qt.ConnectionType.DirectConnection)
 
 
-def _forget_orphan(thread: QThread, worker: Worker) -> None:
+def _dispose(worker: Worker, mail: Mailbox) -> None:
+    """Close the worker's dossier and any the GUI thread handed over that the worker had not taken yet."""
     worker.dispose()
+    with mail.lock:
+        left, mail.discarded = [*mail.discarded, *mail.pending()], []
+        mail.open = None
+    for dossier in left:
+        dossier.close()
+
+
+def _forget_orphan(thread: QThread, worker: Worker, mail: Mailbox) -> None:
+    _dispose(worker, mail)
     if thread in _orphans:
         _orphans.remove(thread)
 

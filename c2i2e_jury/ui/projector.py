@@ -5,8 +5,11 @@ single screen it opens as an ordinary window the jury can move. The candidate dr
 Page Up / Page Down (what presentation clickers send), Space, Home / End; B or "." blacks the screen and W or ","
 whitens it, as in PowerPoint. An optional small timer in a corner shows the candidate the remaining time.
 
-Pages are rendered in the GUI thread (a slide renders in tens of milliseconds), through the dossier layer's
-safe opener; the current page and the next one are kept rendered so that a click shows the next slide at once.
+Pages are rendered in the GUI thread (a slide renders in tens of milliseconds), through the dossier layer, whose
+every PyMuPDF call takes the process-wide :data:`~c2i2e_jury.dossier.mupdf_lock.MUPDF` lock: the dossier viewer's
+worker may be rendering at the same time, and PyMuPDF must never run in two threads at once (a slide waits at most
+for the page the worker is drawing). The current page and its neighbours are kept rendered so that a click shows
+the next slide at once; closing the window closes the file and empties MuPDF's store.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ from c2i2e_jury.domain.oral_timer import TimerSnapshot, WarningLevel
 from c2i2e_jury.dossier.document import Dossier, NotPdfError, open_dossier
 from c2i2e_jury.errors import UserError
 from c2i2e_jury.ui.oral_timer_widget import format_clock
+from c2i2e_jury.ui.render_worker import SCREEN_ORDER, screen_image
 
 log = logging.getLogger(__name__)
 
@@ -199,10 +203,7 @@ class SlidesWindow(QWidget):
         if key not in self._cache:
             width, height = self._slides.page_size(page + 1)
             scale = min(size[0] / width, size[1] / height)
-            pixels = self._slides.render(page + 1, scale=max(scale, 0.05))
-            image = QImage(pixels.samples, pixels.width, pixels.height, pixels.stride, QImage.Format.Format_RGB888)
-            image = image.copy()  # own the pixels: ``samples`` is a temporary bytes object
-            image.setDevicePixelRatio(ratio)
+            image = screen_image(self._slides.render(page + 1, scale=max(scale, 0.05), bgr=SCREEN_ORDER), ratio)
             keep = {self._page - 1, self._page, self._page + 1}
             self._cache = {k: v for k, v in self._cache.items() if k[0] in keep and k[1:] == size}
             self._cache[key] = image

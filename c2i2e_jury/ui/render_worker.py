@@ -1,10 +1,14 @@
-"""The dossier viewer's worker: the only code that touches the PyMuPDF document, in its own thread.
+"""The dossier viewer's worker: it owns the opened dossier and does all the viewer's PDF work, in its own thread.
 
-PyMuPDF objects must not be used from two threads (MuPDF's context and its warning store are shared), so the
-:class:`Worker` opens the :class:`~c2i2e_jury.dossier.document.Dossier`, renders its pages, extracts its text,
-builds the format report and the evidence map and runs searches, all in the thread it was moved to. What it hands
-back is plain data and QImages (copied out of MuPDF's buffer), by queued signals that carry the request's
-generation, so that an answer about the previous candidate's dossier is recognised and dropped.
+PyMuPDF must never run in two threads at once: every call of the dossier layer takes the process-wide
+:data:`~c2i2e_jury.dossier.mupdf_lock.MUPDF` lock, and a :class:`~c2i2e_jury.dossier.document.Dossier` has one
+owner at a time. The :class:`Worker` owns the viewer's dossier: it renders its pages, extracts its text, builds the
+format report and the evidence map and runs searches, in the thread it was moved to. The dossier is opened either
+here (:func:`open_for_view`), or in the GUI thread while this worker is idle (see
+:meth:`~c2i2e_jury.ui.page_renderer.PageRenderer.open`), which then hands it over through the mailbox and never
+touches it again. What the worker hands back is plain data and QImages whose pixels MuPDF drew into directly (no
+copy, nothing of MuPDF attached), by queued signals that carry the request's generation, so that an answer about
+the previous candidate's dossier is recognised and dropped.
 
 Requests are not a queue but a :class:`Mailbox`: each kind keeps only the latest request (the pages wanted now,
 the search typed last), so ten quick page turns cost one render, not ten. The worker takes one job at a time, most
@@ -16,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import math
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -23,11 +28,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-import pymupdf
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QImage
 
-from c2i2e_jury.dossier.document import Damage, Dossier, DossierError, PageError, open_dossier
+from c2i2e_jury.dossier.document import Damage, Dossier, DossierError, PageError, RenderedPage, open_dossier
 from c2i2e_jury.dossier.expected import Expected
 
 log = logging.getLogger(__name__)
@@ -35,6 +39,8 @@ log = logging.getLogger(__name__)
 MAX_PIXELS = 12_000_000  # about 3500 x 3500 (46 MB as RGB32): a render stays under ~0.1 s
 MAX_SIDE = 8192
 MAX_FILE_BYTES = 200 * 1024 * 1024  # a dossier is 10-20 pages: a file this big is not one
+# MuPDF draws B, G, R, A bytes, which a QImage of Format_RGB32 reads as they are on a little-endian machine.
+SCREEN_ORDER = sys.byteorder == "little"
 MAX_ANALYSED_PAGES = 500  # text extraction costs ~3 ms a page: no report, evidence or search beyond
 FIT_WIDTH, FIT_PAGE = "fit_width", "fit_page"
 MIN_ZOOM, MAX_ZOOM = 0.1, 4.0
@@ -98,12 +104,84 @@ class DocumentInfo:
 
 
 @dataclass
+class Opening:
+    """A dossier opened and its first page drawn, or why it cannot be shown (``refusal``: a French sentence, ""
+    for an internal error). Made by the worker, or by the GUI thread while the worker was idle: the GUI thread then
+    hands ``dossier`` to the worker through the mailbox and keeps only the plain data."""
+
+    refusal: str | None = None
+    dossier: Dossier | None = None
+    info: DocumentInfo | None = None
+    sizes: list[tuple[float, float]] = field(default_factory=list)
+    key: RenderKey | None = None  # the first page asked for
+    image: QImage | None = None  # None if it could not be rendered...
+    page_error: str = ""  # ...for this reason
+
+
+def open_for_view(path: Path, first: FirstView | None) -> Opening:
+    """Open ``path`` and, if ``first`` says how the view will show it, render that page at once."""
+    refusal = _too_big(path)
+    if refusal:
+        return Opening(refusal)
+    try:
+        dossier = open_dossier(path)
+    except DossierError as error:
+        return Opening(error.message)
+    start = min(max(first.page, 1), dossier.page_count) if first else 1
+    size = _page_size(dossier, start) or A4
+    opening = Opening(dossier=dossier, sizes=[size] * dossier.page_count)
+    if first is not None:
+        opening.key = first._replace(page=start).key(size)
+        try:
+            opening.image = page_image(dossier, opening.sizes, opening.key)
+        except PageError as error:
+            opening.page_error = error.message
+    opening.info = DocumentInfo(dossier.name, dossier.page_count, size, dossier.damage,
+                                dossier.page_count <= MAX_ANALYSED_PAGES)
+    return opening
+
+
+def page_image(dossier: Dossier, sizes: list[tuple[float, float]], key: RenderKey) -> QImage:
+    """The page as a QImage in the screen's format (painted without conversion); :class:`PageError` if it fails.
+
+    MuPDF draws into the bytearray the QImage wraps, which the QImage keeps alive: no copy of the pixels (a page
+    at screen size is 3-4 MB), nothing of MuPDF to drop later in the GUI thread."""
+    scale = capped_scale(sizes[key.page - 1], key.zoom * key.dpr)
+    return screen_image(dossier.render(key.page, scale, bgr=SCREEN_ORDER), key.dpr)
+
+
+def screen_image(page: RenderedPage, dpr: float) -> QImage:
+    """A QImage over ``page``'s pixels in a format the screen is painted from without conversion: it keeps the
+    bytearray alive and copies nothing. B, G, R, A pixels (asked for with ``bgr=SCREEN_ORDER``) are what Qt's
+    Format_RGB32 (opaque) and Format_ARGB32_Premultiplied read on a little-endian machine; RGB pixels (a big-endian
+    machine) are converted once, here, rather than at every paint."""
+    if page.bgr:
+        fmt = QImage.Format.Format_ARGB32_Premultiplied if page.alpha else QImage.Format.Format_RGB32
+        image = QImage(page.samples, page.width, page.height, page.stride, fmt)
+    else:
+        fmt = QImage.Format.Format_RGBA8888_Premultiplied if page.alpha else QImage.Format.Format_RGB888
+        image = QImage(page.samples, page.width, page.height, page.stride, fmt)
+        image = image.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied if page.alpha
+                                      else QImage.Format.Format_RGB32)
+    image.setDevicePixelRatio(dpr)
+    return image
+
+
+def _page_size(dossier: Dossier, number: int) -> tuple[float, float] | None:
+    try:
+        width, height = dossier.page_size(number)
+    except PageError:
+        return None
+    return (width, height) if width > 0 and height > 0 else None
+
+
+@dataclass
 class Mailbox:
     """What the GUI wants from the worker now. Each slot keeps only the latest request; guarded by ``lock``."""
 
     lock: threading.Lock = field(default_factory=threading.Lock)
     generation: int = 0
-    open: tuple[Path | None, FirstView | None] | None = None
+    open: tuple[Path | Opening | None, FirstView | None] | None = None  # a path, or a dossier the GUI opened
     visible: list[RenderKey] = field(default_factory=list)
     prefetch: list[RenderKey] = field(default_factory=list)
     thumbnails: list[RenderKey] = field(default_factory=list)
@@ -111,13 +189,15 @@ class Mailbox:
     search: tuple[int, str] | None = None
     analysis: tuple[Expected | None] | None = None
     delivered: set[RenderKey] = field(default_factory=set)  # rendered and still cached: not again
+    discarded: list[Dossier] = field(default_factory=list)  # handed over, then replaced before the worker took it
     kicked: bool = False
     busy: bool = False  # a job is running
     stopped: bool = False
 
-    def reset(self, generation: int, path: Path | None, first: FirstView | None) -> None:
+    def reset(self, generation: int, source: Path | Opening | None, first: FirstView | None) -> None:
+        self.discarded.extend(self.pending())
         self.generation = generation
-        self.open = (path, first)
+        self.open = (source, first)
         self.visible, self.prefetch, self.thumbnails = [], [], []
         self.layout, self.search, self.analysis = False, None, None
         self.delivered.clear()
@@ -129,7 +209,8 @@ class Mailbox:
             return None
         job: tuple[str, int, object] | None = None
         if self.open is not None:
-            job, self.open = ("open", self.generation, self.open), None
+            job, self.open = ("open", self.generation, (*self.open, self.discarded)), None
+            self.discarded = []
         elif self.search is not None:
             job, self.search = ("search", self.generation, self.search), None
         elif key := self._pop(self.visible):
@@ -152,6 +233,11 @@ class Mailbox:
                 self.delivered.add(key)
                 return key
         return None
+
+    def pending(self) -> list[Dossier]:
+        """The dossier the GUI thread opened and handed over, if the worker has not taken it yet."""
+        source = self.open[0] if self.open is not None else None
+        return [source.dossier] if isinstance(source, Opening) and source.dossier is not None else []
 
     def has_work(self) -> bool:
         return not self.stopped and bool(self.open is not None or self.search is not None or self.visible
@@ -226,47 +312,37 @@ class Worker(QObject):
             self.searched.emit(generation, argument[0], [])
 
     def _open(self, generation: int, argument: object) -> None:
+        """Close the previous dossier; open the new one (or adopt the one the GUI thread opened and showed)."""
         self.dispose()
         assert isinstance(argument, tuple)
-        path, first = argument
-        if path is None:
+        source, first, discarded = argument
+        for dossier in discarded:
+            dossier.close()
+        if source is None:
             return
-        refusal = _too_big(path)
-        if refusal:
-            self.failed.emit(generation, refusal)
+        adopted = isinstance(source, Opening)
+        opening = source if isinstance(source, Opening) else open_for_view(source, first)
+        if opening.dossier is None or opening.info is None:
+            self.failed.emit(generation, opening.refusal or "")
             return
-        try:
-            dossier = open_dossier(path)
-        except DossierError as error:
-            self.failed.emit(generation, error.message)
-            return
-        self._dossier = dossier
-        start = min(max(first.page, 1), dossier.page_count) if first else 1
-        size = self._page_size(start) or A4
-        self._sizes = [size] * dossier.page_count
-        self._damage_seen = len(dossier.damage)
-        info = DocumentInfo(dossier.name, dossier.page_count, size, dossier.damage,
-                            dossier.page_count <= MAX_ANALYSED_PAGES)
-        if first is None:
-            self.opened.emit(generation, info)
-            return
-        # The first page is drawn before the view hears of the dossier: the GUI thread is idle meanwhile, so
-        # the two threads do not take turns on the GIL during the render (measured: 4 ms instead of 0.6 ms).
-        key = first._replace(page=start).key(size)
-        with self._mail.lock:
-            self._mail.delivered.add(key)
-        image = self._image(generation, key)
-        self.opened.emit(generation, info)
-        if image is not None:
-            self.rendered.emit(generation, key, image)
+        self._dossier, self._sizes = opening.dossier, opening.sizes
+        self._damage_seen = len(opening.dossier.damage)
+        if adopted:
+            return  # the GUI thread has told the view already
+        # The first page was drawn before the view heard of the dossier: the GUI thread was idle meanwhile, so the
+        # two threads did not take turns on the GIL during the render (measured: 4 ms instead of 0.6 ms).
+        if opening.key is not None:
+            with self._mail.lock:
+                self._mail.delivered.add(opening.key)
+        self.opened.emit(generation, opening.info)
+        if opening.key is not None and opening.image is not None:
+            self.rendered.emit(generation, opening.key, opening.image)
+        elif opening.key is not None:
+            self.pageFailed.emit(generation, opening.key.page, opening.page_error)
 
     def _page_size(self, number: int) -> tuple[float, float] | None:
         assert self._dossier is not None
-        try:
-            width, height = self._dossier.page_size(number)
-        except PageError:
-            return None
-        return (width, height) if width > 0 and height > 0 else None
+        return _page_size(self._dossier, number)
 
     def _layout(self, generation: int, _: object) -> None:
         if self._dossier is None:
@@ -280,28 +356,14 @@ class Worker(QObject):
         key = argument
         if self._dossier is None or not isinstance(key, RenderKey) or not 1 <= key.page <= self._dossier.page_count:
             return
-        image = self._image(generation, key)
-        if image is not None:
-            self.rendered.emit(generation, key, image)
-
-    def _image(self, generation: int, key: RenderKey) -> QImage | None:
-        """The page as a QImage in the screen's format; None (and :attr:`pageFailed`) if MuPDF fails on it."""
-        assert self._dossier is not None
-        scale = capped_scale(self._sizes[key.page - 1], key.zoom * key.dpr)
         try:
-            page = self._dossier.render(key.page, scale)
+            image = page_image(self._dossier, self._sizes, key)
         except PageError as error:
             self.pageFailed.emit(generation, key.page, error.message)
-            return None
+            return
         finally:
             self._note_damage(generation)
-        # Converting to the screen's 32-bit format copies the pixels out of the bytes object and spares the GUI
-        # thread a conversion at every paint.
-        image = QImage(page.samples, page.width, page.height, page.stride,
-                       QImage.Format.Format_RGBA8888 if page.alpha else QImage.Format.Format_RGB888)
-        image = image.convertToFormat(QImage.Format.Format_RGB32)
-        image.setDevicePixelRatio(key.dpr)
-        return image
+        self.rendered.emit(generation, key, image)
 
     def _search(self, generation: int, argument: object) -> None:
         assert isinstance(argument, tuple)
@@ -328,23 +390,15 @@ class Worker(QObject):
             self.reportReady.emit(generation, self._dossier.report(self._expected))
 
     def dispose(self) -> None:
-        """Close the dossier. Runs in the worker thread, or in the GUI thread once the worker thread has ended."""
+        """Close the dossier (which empties MuPDF's store). Runs in the worker thread, or in the GUI thread once the
+        worker thread has ended (at exit too: nothing here asks MuPDF for its store's size, which PyMuPDF answers
+        with None)."""
         if self._dossier is not None:
             self._dossier.close()
-            empty_mupdf_store()
         self._dossier = None
         self._sizes = []
         self._reported = False
         self._expected = None
-
-
-def empty_mupdf_store() -> None:
-    """Empty MuPDF's process-wide store of decoded images (a cache: what is still needed is decoded again).
-
-    Measured: the store keeps a closed document's images until it reaches its 256 MB default, so the RSS grew by
-    ~30 MB with each 20-page dossier of screenshots browsed; emptied when a dossier closes, it stays flat.
-    """
-    pymupdf.TOOLS.store_shrink(100)
 
 
 def _too_big(path: Path) -> str | None:
