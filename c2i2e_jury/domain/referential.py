@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 ITEM_CODE = re.compile(r"^[AB][1-4]\.[1-5]$")
@@ -80,9 +81,9 @@ class Referential:
         rules = data["certificate"]
         return cls(domains, parts, items, int(rules["min_validated"]), int(rules["max_missing_per_domain"]))
 
-    @property
+    @cached_property
     def codes(self) -> tuple[str, ...]:
-        """All item codes in the referential's order (A1.1 … B4.3)."""
+        """All item codes in the referential's order (A1.1 … B4.3); computed once (the rules ask it often)."""
         return tuple(code for d in self.domains for code in d.items)
 
     def __iter__(self) -> Iterator[Item]:

@@ -86,6 +86,8 @@ class Outcome:
 
 def acquired_items(referential: Referential, prior: tuple[PriorValidation, ...]) -> tuple[str, ...]:
     """The prior items that count (both conditions met), in referential order."""
+    if not prior:
+        return ()
     counted = {p.item for p in prior if p.counts}
     return tuple(code for code in referential.codes if code in counted)
 

@@ -15,6 +15,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -127,7 +128,11 @@ class Dossier(Base):
 
 class EvaluatorMark(Base):
     __tablename__ = "evaluator_mark"
-    __table_args__ = (UniqueConstraint("candidate_pk", "item"),)
+    __table_args__ = (
+        UniqueConstraint("candidate_pk", "item"),
+        # Covering: the president's review reads marks beside decisions without touching the table.
+        Index("ix_evaluator_mark_cover", "candidate_pk", "item", "mark"),
+    )
 
     pk: Mapped[int] = mapped_column(Integer, primary_key=True)
     candidate_pk: Mapped[int] = mapped_column(ForeignKey("candidate.pk", ondelete="CASCADE"), index=True)
@@ -208,7 +213,7 @@ class Decision(Base):
     """The validation jury's current decision on one item; its history is in :class:`DecisionChange`."""
 
     __tablename__ = "decision"
-    __table_args__ = (UniqueConstraint("candidate_pk", "item"),)
+    __table_args__ = (UniqueConstraint("candidate_pk", "item"), Index("ix_decision_cover", "candidate_pk", "item", "decision"))
 
     pk: Mapped[int] = mapped_column(Integer, primary_key=True)
     candidate_pk: Mapped[int] = mapped_column(ForeignKey("candidate.pk", ondelete="CASCADE"), index=True)
