@@ -37,6 +37,7 @@ from sqlalchemy.orm import Session
 
 from c2i2e_jury.errors import UserError
 from c2i2e_jury.services.sheet_export import write_durably
+from c2i2e_jury.services.sheet_records import apply_sheet
 from c2i2e_jury.services.sheet_verifying import Checked, Job, checked_in_order, default_workers
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.storage.models import Campaign, Candidate, ResultSheet, SheetConflict
@@ -229,6 +230,7 @@ def _merge(session: Session, label: str, result: dict[str, Any], pdf: bytes, sha
     if latest is not None and version < latest:
         return SheetImportOutcome(label, "superseded", cid, version, f"Plus ancienne que la version {latest} "
                                                                      "enregistrée : gardée dans l'historique.")
+    apply_sheet(session, candidate_pk, result, now)  # the newest sheet is what this database now says
     message = f"Remplace la version {latest}." if latest is not None else "Première version."
     return SheetImportOutcome(label, "imported", cid, version, message)
 

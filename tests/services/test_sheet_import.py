@@ -199,9 +199,31 @@ def test_sheets_exported_by_a_room_import_into_the_secretariat(tmp_path, pki, re
         assert [(o.candidate_id, o.version, o.status) for o in outcomes] == [("C1", 1, "imported"),
                                                                              ("C3", 1, "imported")]
         assert stored(secretariat)[0][("C1", 1)][0] == signed.sha256
+        # The secretariat's records now say what the signed sheets say: the review reads the same facts.
+        from c2i2e_jury.services import jury_room
+        from c2i2e_jury.services.review import review_rows
+
+        sec_pks = {c: p for c, p in _pks(secretariat).items()}
+        in_room, at_secretariat = (jury_room.candidate_file(room, pks["C1"]),
+                                   jury_room.candidate_file(secretariat, sec_pks["C1"]))
+        assert [(i.code, i.decision, i.justification) for i in at_secretariat.items] == \
+            [(i.code, i.decision, i.justification) for i in in_room.items]
+        assert at_secretariat.locked and at_secretariat.attendance.value == "present"
+        assert at_secretariat.outcome == in_room.outcome
+        assert jury_room.history(secretariat, sec_pks["C1"])[-1].by == "sheet_import"
+        row = next(r for r in review_rows(secretariat, "test-2017") if r.candidate_id == "C1")
+        assert row.outcome.validated_count == in_room.outcome.validated_count
+        assert jury_room.candidate_file(secretariat, sec_pks["C3"]).locked  # not admitted: signed, nothing decided
     finally:
         room.dispose()
         secretariat.dispose()
+
+
+def _pks(db):
+    from c2i2e_jury.storage.models import Candidate
+
+    with db.read() as s:
+        return {c.candidate_id: c.pk for c in s.scalars(select(Candidate))}
 
 
 def _import_in_child(url: str, paths: list[str], ready, go, results) -> None:

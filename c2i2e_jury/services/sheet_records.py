@@ -1,0 +1,54 @@
+"""A signed sheet brought into a database: its content becomes the candidate's records there.
+
+The signed sheet is the legal record of the oral. When the secretariat imports the newest version of a
+candidate's sheet, the check-in and the jury's 28 decisions (with comments and justifications) of that database
+follow it, and the oral is locked — so the president's review, the summary and the certification jury read the
+same facts as the sheet. Each decision that changes keeps its history (by "sheet_import").
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from c2i2e_jury.storage.models import Decision, DecisionChange, Oral
+
+ATTENDANCE = {"examined": "present", "absent": "absent"}
+
+
+def apply_sheet(session: Session, candidate_pk: int, result: dict[str, Any], now: datetime) -> int:
+    """Make the candidate's records say what the sheet says; returns the number of decisions changed."""
+    oral = session.scalars(select(Oral).where(Oral.candidate_pk == candidate_pk)).one_or_none()
+    if oral is None:
+        oral = Oral(candidate_pk=candidate_pk, attendance="pending", current_page=0, view_state={}, locked=False)
+        session.add(oral)
+    attendance = ATTENDANCE.get(str(result.get("status")))
+    if attendance is not None and oral.attendance != attendance:
+        oral.attendance = attendance
+        oral.checked_in_at = oral.checked_in_at or now
+    oral.locked = True
+    current = {d.item: d for d in session.scalars(select(Decision).where(Decision.candidate_pk == candidate_pk))}
+    changed = 0
+    for item in result.get("items", []):
+        if item.get("prior") or attendance != "present":
+            continue
+        code, value = item["item"], item.get("jury")
+        comment, justification = item.get("comment") or "", item.get("justification") or ""
+        decision = current.get(code)
+        if decision is not None and (decision.decision, decision.comment, decision.justification) == (
+                value, comment, justification):
+            continue
+        old = decision.decision if decision is not None else None
+        if decision is None:
+            session.add(Decision(candidate_pk=candidate_pk, item=code, decision=value, comment=comment,
+                                 justification=justification, updated_at=now))
+        else:
+            decision.decision, decision.comment, decision.justification = value, comment, justification
+            decision.updated_at = now
+        session.add(DecisionChange(candidate_pk=candidate_pk, item=code, old=old, new=value, at=now,
+                                   justification=justification, comment=comment, by="sheet_import"))
+        changed += 1
+    return changed
