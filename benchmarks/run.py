@@ -31,12 +31,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--only", default="", help="run only the rows whose name contains this text")
     parser.add_argument("--quick", action="store_true", help="one run each (smoke)")
+    parser.add_argument("--module", action="append", default=[],
+                        help="only these modules (e.g. --module sheets for bench_sheets.py): each module builds its "
+                             "files before its rows run, and some take minutes")
     args = parser.parse_args(argv)
     here = Path(__file__).parent
     results: list[Result] = []
     with tempfile.TemporaryDirectory(prefix="c2i2e-bench-") as tmp:
         for info in sorted(pkgutil.iter_modules([str(here)]), key=lambda m: m.name):
             if not info.name.startswith("bench_"):
+                continue
+            if args.module and info.name.removeprefix("bench_") not in args.module:
                 continue
             module = importlib.import_module(f"benchmarks.{info.name}")
             workdir = Path(tmp) / info.name
