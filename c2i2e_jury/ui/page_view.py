@@ -38,7 +38,7 @@ HIT = QColor(255, 221, 0, 105)
 CURRENT_HIT = QColor(255, 120, 0, 150)
 MARK = QColor(230, 120, 0)
 BACKGROUND = QColor(96, 98, 102)
-SHADOW = QColor(0, 0, 0, 70)
+SHADOW = QColor(70, 71, 74)  # black at 70/255 over BACKGROUND, pre-blended: an opaque fill costs nothing
 
 
 def next_zoom(zoom: float, direction: int) -> float:
@@ -358,8 +358,8 @@ class PageView(QAbstractScrollArea):
 
     @staticmethod
     def _paint_shadow(painter: QPainter, target: QRectF) -> None:
-        """The page's shadow, 2 px right and 3 px down: only the strips the opaque page leaves uncovered (blending
-        the whole page's area first cost 0.3 ms a paint)."""
+        """The page's shadow, 2 px right and 3 px down, over the background: only the strips the opaque page leaves
+        uncovered, in an opaque colour (a translucent fill of the page's area under it cost 0.3 ms a paint)."""
         right, bottom = target.right(), target.bottom()
         painter.fillRect(QRectF(right, target.top() + 3, 2, target.height() - 3), SHADOW)
         painter.fillRect(QRectF(target.left() + 2, bottom, target.width(), 3), SHADOW)
