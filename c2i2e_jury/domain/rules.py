@@ -132,22 +132,27 @@ def evaluate(referential: Referential, situation: Situation) -> Outcome:
 
 def _examined(referential: Referential, situation: Situation, acquired: tuple[str, ...]) -> Outcome:
     acquired_set = set(acquired)
+    present = situation.attendance is Attendance.PRESENT
+    decisions = situation.decisions if present else {}
     validated: list[str] = []
     undecided: list[str] = []
     missing: dict[str, int] = {}
     refused: dict[str, int] = {}  # decided "not validated" (an undecided item may still be validated)
     for domain in referential.domains:
-        missing[domain.code] = refused[domain.code] = 0
+        lost = refusals = 0
         for code in domain.items:
-            decision = situation.decisions.get(code)
-            if code in acquired_set or (situation.attendance is Attendance.PRESENT and decision is Mark.VALIDATED):
+            decision = decisions.get(code)
+            if decision is Mark.VALIDATED or code in acquired_set:
                 validated.append(code)
                 continue
-            missing[domain.code] += 1
-            if situation.attendance is Attendance.PRESENT and decision is None:
+            lost += 1
+            if not present:
+                continue
+            if decision is None:
                 undecided.append(code)
-            elif situation.attendance is Attendance.PRESENT:
-                refused[domain.code] += 1
+            else:
+                refusals += 1
+        missing[domain.code], refused[domain.code] = lost, refusals
     certificate = (
         situation.attendance is Attendance.PRESENT
         and not undecided
