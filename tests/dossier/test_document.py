@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
+import threading
+from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import pymupdf
 import pytest
 
+from c2i2e_jury.dossier import document
 from c2i2e_jury.dossier.document import (
     DamagedError,
     DossierError,
@@ -16,8 +22,77 @@ from c2i2e_jury.dossier.document import (
     NotPdfError,
     open_dossier,
 )
+from c2i2e_jury.dossier.mupdf_lock import MUPDF
 from c2i2e_jury.errors import UserError
 from tests.dossier.factory import build_dossier
+
+
+class MupdfWatch:
+    """Instruments PyMuPDF's entry points that the dossier layer uses (they still run): which thread called each,
+    whether it held :data:`MUPDF`, and how many threads were inside MuPDF at once; and :data:`MUPDF` itself: which
+    threads had to wait for it. Also used by the projector's test (tests/ui/test_projector.py)."""
+
+    ENTRY_POINTS = ((pymupdf.mupdf, "fz_run_page"), (pymupdf.mupdf, "fz_bound_page"),
+                    (pymupdf.mupdf, "fz_empty_store"), (pymupdf.Document, "__init__"),
+                    (pymupdf.Document, "load_page"), (pymupdf.Document, "get_toc"), (pymupdf.Document, "close"),
+                    (pymupdf.Page, "get_textpage"))
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.gui = threading.get_ident()  # the thread that made the watch: the tests' (Qt's GUI) thread
+        self.calls: Counter[tuple[str, str]] = Counter()
+        self.unlocked: list[tuple[str, str]] = []
+        self.most_inside = 0
+        self.waited: list[str] = []  # threads that found MUPDF taken and waited for it
+        self.waiting = threading.Event()  # set when a thread starts waiting
+        self._guard = threading.Lock()
+        self._depth: dict[int, int] = {}
+        for owner, name in self.ENTRY_POINTS:
+            monkeypatch.setattr(owner, name, self._watched(name, getattr(owner, name)))
+        acquire = MUPDF.acquire
+
+        def watched_acquire(blocking: bool = True) -> bool:
+            if acquire(False):
+                return True
+            if blocking:
+                with self._guard:
+                    self.waited.append(self.who())
+                self.waiting.set()
+            return acquire(True) if blocking else False
+
+        monkeypatch.setattr(MUPDF, "acquire", watched_acquire)
+
+    def who(self) -> str:
+        return "gui" if threading.get_ident() == self.gui else "other"
+
+    def _watched(self, name: str, function: Callable[..., object]) -> Callable[..., object]:
+        def watched(*args: object, **kwargs: object) -> object:
+            me = threading.get_ident()
+            with self._guard:
+                self._depth[me] = self._depth.get(me, 0) + 1
+                self.most_inside = max(self.most_inside, sum(1 for depth in self._depth.values() if depth))
+                self.calls[(name, self.who())] += 1
+                if not MUPDF.held():
+                    self.unlocked.append((name, self.who()))
+            try:
+                return function(*args, **kwargs)
+            finally:
+                with self._guard:
+                    self._depth[me] -= 1
+
+        return watched
+
+
+def store_size() -> int:
+    """The bytes in MuPDF's store, read from its debug listing (``TOOLS.store_size()`` answers None)."""
+    with MUPDF:
+        buffer = pymupdf.mupdf.FzBuffer(1024)
+        output = pymupdf.mupdf.FzOutput(buffer)
+        pymupdf.mupdf.fz_debug_store(output)
+        pymupdf.mupdf.fz_close_output(output)
+        text = pymupdf.mupdf.fz_buffer_extract_copy(buffer).decode(errors="replace")
+    found = re.search(r"max=\d+, size=(\d+)", text)
+    assert found, text
+    return int(found.group(1))
 
 
 def test_conform_dossier_opens_intact(conform_pdf: Path) -> None:
@@ -179,3 +254,102 @@ def test_closed_dossier_releases_the_document(conform_pdf: Path) -> None:
     dossier.close()
     dossier.close()  # twice is harmless
     assert dossier.document.is_closed
+
+
+def test_sha256_is_of_the_file_and_computed_only_when_asked(conform_pdf: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """Hashing a 2 MB dossier costs half of opening it: the viewer never asks, the check command does."""
+    hashed: list[int] = []
+    real = hashlib.sha256
+
+    def counting(data: bytes = b"") -> object:
+        hashed.append(len(data))
+        return real(data)
+
+    monkeypatch.setattr(document.hashlib, "sha256", counting)
+    expected = real(conform_pdf.read_bytes()).hexdigest()
+    dossier = open_dossier(conform_pdf)
+    assert hashed == []
+    dossier.render(1, scale=0.2)
+    assert hashed == []
+    assert dossier.sha256 == expected
+    dossier.close()
+    assert dossier.sha256 == expected  # still known once closed, computed once
+    assert hashed == [conform_pdf.stat().st_size]
+    with open_dossier(conform_pdf.read_bytes(), name="dupont.pdf") as from_bytes:
+        assert from_bytes.sha256 == expected
+
+
+def test_close_empties_mupdfs_store_for_every_caller(tmp_path: Path) -> None:
+    """Decoded images stay in MuPDF's process-wide store after their document is closed, unless emptied."""
+    path = tmp_path / "images.pdf"
+    build_dossier(path, pages=10, images_per_page=2)
+    dossier = open_dossier(path)
+    for number in range(1, 5):
+        dossier.render(number, scale=0.5)
+    assert store_size() > 100_000, "the images of four pages are in the store"
+    dossier.close()
+    assert store_size() == 0
+    dossier.close()  # twice is harmless
+
+
+def test_screen_order_render_is_the_same_page_in_bgra(conform_pdf: Path) -> None:
+    """What the viewer asks for (B, G, R, A: Qt's RGB32) has the pixels of the RGB render, opaque."""
+    with open_dossier(conform_pdf) as dossier:
+        rgb = dossier.render(1, scale=0.5)
+        bgra = dossier.render(1, scale=0.5, bgr=True)
+        clear = dossier.render(1, scale=0.5, alpha=True, bgr=True)
+    assert (bgra.width, bgra.height, bgra.stride) == (rgb.width, rgb.height, rgb.width * 4)
+    assert isinstance(bgra.samples, bytearray) and bgra.bgr and not bgra.alpha
+    pixels = rgb.width * rgb.height
+    assert [tuple(rgb.samples[3 * i:3 * i + 3]) for i in range(0, pixels, 37)] == [
+        (bgra.samples[4 * i + 2], bgra.samples[4 * i + 1], bgra.samples[4 * i]) for i in range(0, pixels, 37)]
+    assert set(bgra.samples[3::4]) == {255}
+    assert clear.alpha and 0 in set(clear.samples[3::4]), "with alpha, the page's background is transparent"
+
+
+def test_a_broken_image_is_damage_in_the_viewers_render_too(tmp_path: Path) -> None:
+    source = tmp_path / "images.pdf"
+    build_dossier(source, pages=10, images_per_page=1)
+    _corrupt(source, tmp_path / "corrupt.pdf")
+    with open_dossier(tmp_path / "corrupt.pdf") as dossier:
+        dossier.render(6, scale=0.3, bgr=True)
+        assert [d.page for d in dossier.damage] == [6]
+
+
+def test_every_pymupdf_call_holds_the_mupdf_lock(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Opening, page sizes, renders, text, outline and closing: all under MUPDF, whoever calls."""
+    path = tmp_path / "outline.pdf"
+    build_dossier(path, outline=True, images_per_page=1)
+    watch = MupdfWatch(monkeypatch)
+    with open_dossier(path) as dossier:
+        dossier.page_size(2)
+        dossier.render(2, scale=0.3, bgr=True)
+        dossier.report()
+        dossier.outline()
+    used = {name for name, _ in watch.calls}
+    assert used == {name for _, name in MupdfWatch.ENTRY_POINTS}, "every entry point watched was exercised"
+    assert watch.unlocked == []
+    assert not MUPDF.held()
+
+
+def test_mupdf_lock_keeps_other_threads_out(conform_pdf: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A thread rendering while another holds the lock waits for it, then renders."""
+    watch = MupdfWatch(monkeypatch)
+    dossier = open_dossier(conform_pdf)
+    done = threading.Event()
+
+    def render() -> None:
+        dossier.render(3, scale=0.3)
+        done.set()
+
+    with MUPDF:
+        worker = threading.Thread(target=render)
+        worker.start()
+        assert watch.waiting.wait(timeout=10)
+        assert not done.is_set(), "the other thread waits for the lock"
+        assert watch.waited == ["other"]
+    worker.join(timeout=10)
+    assert done.is_set()
+    dossier.close()
+    assert watch.most_inside == 1
