@@ -84,6 +84,11 @@ class SecretariatWorkspace(QWidget):
              self.import_sheets),
             (self.tr("Export the summary…"), self.tr("One row per candidate, one column per item: CSV for "
                                                      "French Excel, or XLSX"), self.export_summary),
+            (self.tr("Register a reclamation…"), self.tr("In writing, within 15 days of the problem: the delay is "
+                                                         "computed and shown"), self.reclamation),
+            (self.tr("Change an oral's date…"), self.tr("Only for hospitalisation, a relative's death or a "
+                                                        "convocation to an exam or competitive oral, with proof"),
+             self.date_change),
         ])
         layout = QVBoxLayout(self)
         layout.addWidget(before)
@@ -226,6 +231,33 @@ class SecretariatWorkspace(QWidget):
 
         import_sheets_dialog(self, self.db)
         self.note(self.tr("Signed sheets imported (see the report)."))
+        self.campaignChanged.emit()
+
+    def reclamation(self) -> None:
+        from c2i2e_jury.services.registers import record_reclamation
+        from c2i2e_jury.ui.registers import ReclamationDialog
+
+        dialog = ReclamationDialog(self.db, self)
+        if not dialog.exec():
+            return
+        values = dialog.values()
+        row = record_reclamation(self.db, int(values.pop("candidate_pk")), by="secretariat",  # type: ignore[arg-type]
+                                 **values)  # type: ignore[arg-type]
+        self.note(self.tr("Reclamation of %1 registered: %2").replace("%1", row.full_name)
+                  .replace("%2", row.delay_text))
+
+    def date_change(self) -> None:
+        from c2i2e_jury.services.registers import DATE_CHANGE_STATUSES, request_date_change
+        from c2i2e_jury.ui.registers import DateChangeDialog
+
+        dialog = DateChangeDialog(self.db, self)
+        if not dialog.exec():
+            return
+        values = dialog.values()
+        row = request_date_change(self.db, int(values.pop("candidate_pk")), by="secretariat",  # type: ignore[arg-type]
+                                  **values)  # type: ignore[arg-type]
+        self.note(self.tr("Oral date change for %1: %2").replace("%1", row.full_name)
+                  .replace("%2", DATE_CHANGE_STATUSES.get(row.status, row.status)))
         self.campaignChanged.emit()
 
     def export_summary(self) -> None:

@@ -115,6 +115,49 @@
         </message>
     </context>
     <context>
+        <name>DateChangeDialog</name>
+        <message>
+            <source>Change an oral's date</source>
+            <translation>Changer la date d'un oral</translation>
+        </message>
+        <message>
+            <source>another reason</source>
+            <translation>un autre motif</translation>
+        </message>
+        <message>
+            <source>The proof (hospital certificate, death certificate, convocation…)</source>
+            <translation>Le justificatif (bulletin d'hospitalisation, acte de décès, convocation…)</translation>
+        </message>
+        <message>
+            <source>proof received</source>
+            <translation>justificatif reçu</translation>
+        </message>
+        <message>
+            <source>&amp;Candidate:</source>
+            <translation>&amp;Candidat :</translation>
+        </message>
+        <message>
+            <source>&amp;Reason:</source>
+            <translation>&amp;Motif :</translation>
+        </message>
+        <message>
+            <source>&amp;Proof:</source>
+            <translation>&amp;Justificatif :</translation>
+        </message>
+        <message>
+            <source>New &amp;date:</source>
+            <translation>Nouvelle &amp;date :</translation>
+        </message>
+        <message>
+            <source>New &amp;time:</source>
+            <translation>Nouvelle &amp;heure :</translation>
+        </message>
+        <message>
+            <source>Requested &amp;on:</source>
+            <translation>Demandé &amp;le :</translation>
+        </message>
+    </context>
+    <context>
         <name>DayExport</name>
         <message>
             <source>Nothing to export</source>
@@ -1011,6 +1054,33 @@ Pourquoi ?</translation>
         </message>
     </context>
     <context>
+        <name>ReclamationDialog</name>
+        <message>
+            <source>Register a reclamation</source>
+            <translation>Enregistrer une réclamation</translation>
+        </message>
+        <message>
+            <source>The written request: its object and reasons</source>
+            <translation>La demande écrite : son objet et ses motifs</translation>
+        </message>
+        <message>
+            <source>&amp;Candidate:</source>
+            <translation>&amp;Candidat :</translation>
+        </message>
+        <message>
+            <source>Date of the &amp;problem:</source>
+            <translation>Date du &amp;problème :</translation>
+        </message>
+        <message>
+            <source>&amp;Received on:</source>
+            <translation>&amp;Reçue le :</translation>
+        </message>
+        <message>
+            <source>&amp;Request:</source>
+            <translation>&amp;Demande :</translation>
+        </message>
+    </context>
+    <context>
         <name>ReversalModel</name>
         <message>
             <source>Item</source>
@@ -1401,6 +1471,22 @@ Pourquoi ?</translation>
             <translation>Une ligne par candidat, une colonne par compétence : CSV pour Excel en français, ou XLSX</translation>
         </message>
         <message>
+            <source>Register a reclamation…</source>
+            <translation>Enregistrer une réclamation…</translation>
+        </message>
+        <message>
+            <source>In writing, within 15 days of the problem: the delay is computed and shown</source>
+            <translation>Par écrit, dans les 15 jours suivant le problème : le délai est calculé et affiché</translation>
+        </message>
+        <message>
+            <source>Change an oral's date…</source>
+            <translation>Changer la date d'un oral…</translation>
+        </message>
+        <message>
+            <source>Only for hospitalisation, a relative's death or a convocation to an exam or competitive oral, with proof</source>
+            <translation>Seulement pour une hospitalisation, le décès d'un proche ou une convocation à un examen ou à l'oral d'un concours, justificatif à l'appui</translation>
+        </message>
+        <message>
             <source>&lt;b&gt;Journal&lt;/b&gt;</source>
             <translation>&lt;b&gt;Journal&lt;/b&gt;</translation>
         </message>
@@ -1527,6 +1613,14 @@ Pourquoi ?</translation>
         <message>
             <source>Signed sheets imported (see the report).</source>
             <translation>Feuilles signées importées (voir le rapport).</translation>
+        </message>
+        <message>
+            <source>Reclamation of %1 registered: %2</source>
+            <translation>Réclamation de %1 enregistrée : %2</translation>
+        </message>
+        <message>
+            <source>Oral date change for %1: %2</source>
+            <translation>Changement de date d'oral pour %1 : %2</translation>
         </message>
         <message>
             <source>Export the summary</source>

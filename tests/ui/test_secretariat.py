@@ -68,3 +68,44 @@ def test_the_secretariat_imports_prepares_credentials_and_exports(qtbot, monkeyp
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path / "kits"))
     sec.run_task(sec.room_kits)
     assert len(list(Path(tmp_path / "kits").glob("*.zip"))) == 2
+
+
+def test_the_registers_apply_the_seed_rules(qtbot, monkeypatch, demo_db):
+    from datetime import date
+
+    from c2i2e_jury.services.registers import date_changes, reclamations
+    from c2i2e_jury.ui import registers as reg
+
+    window = MainWindow(demo_db)
+    qtbot.addWidget(window)
+    sec = window.secretariat
+    monkeypatch.setattr(reg.ReclamationDialog, "exec", lambda dialog: (
+        dialog.problem.setDate(date(2017, 6, 12)), dialog.received.setDate(date(2017, 6, 30)),
+        dialog.text.setPlainText("Je conteste la non-validation de B3.5."), True)[-1])
+    sec.run_task(sec.reclamation)
+    assert "hors délai (18 jours)" in sec.journal.toPlainText()
+    assert len(reclamations(demo_db, "grenoble-2017")) == 1
+    # A reason outside the seed's three is refused with the rule, nothing recorded.
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: warnings.append(box.text()) or 0)
+
+    def other_reason(dialog):
+        dialog.reason.setCurrentIndex(dialog.reason.findData("other"))
+        dialog.proof.setText("Mariage")
+        return True
+
+    monkeypatch.setattr(reg.DateChangeDialog, "exec", other_reason)
+    sec.run_task(sec.date_change)
+    assert warnings and warnings[0].startswith("Changement refusé : le cahier des charges")
+    assert date_changes(demo_db, "grenoble-2017") == []
+
+    def hospital(dialog):
+        dialog.reason.setCurrentIndex(dialog.reason.findData("hospitalisation"))
+        dialog.proof.setText("Bulletin d'hospitalisation du CHU")
+        dialog.proof_received.setChecked(True)
+        dialog.new_date.setDate(date(2017, 7, 3))
+        return True
+
+    monkeypatch.setattr(reg.DateChangeDialog, "exec", hospital)
+    sec.run_task(sec.date_change)
+    assert len(date_changes(demo_db, "grenoble-2017")) == 1
