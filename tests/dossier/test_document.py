@@ -28,9 +28,11 @@ from tests.dossier.factory import build_dossier
 
 
 class MupdfWatch:
-    """Instruments PyMuPDF's entry points that the dossier layer uses (they still run): which thread called each,
-    whether it held :data:`MUPDF`, and how many threads were inside MuPDF at once; and :data:`MUPDF` itself: which
-    threads had to wait for it. Also used by the projector's test (tests/ui/test_projector.py)."""
+    """Instruments :data:`MUPDF` and the PyMuPDF entry points the dossier layer uses (all still run): which thread
+    called each and whether it held the lock, which threads had to wait for the lock, and how many threads were in
+    MuPDF at once, a thread being in it while it holds the lock or runs an entry point. (The GIL already keeps two
+    threads out of one C call at a time; the lock keeps a whole sequence of calls, such as a render and the reading
+    of MuPDF's warnings, from being interleaved with another thread's.) Also used by tests/ui/test_projector.py."""
 
     ENTRY_POINTS = ((pymupdf.mupdf, "fz_run_page"), (pymupdf.mupdf, "fz_bound_page"),
                     (pymupdf.mupdf, "fz_empty_store"), (pymupdf.Document, "__init__"),
@@ -48,36 +50,50 @@ class MupdfWatch:
         self._depth: dict[int, int] = {}
         for owner, name in self.ENTRY_POINTS:
             monkeypatch.setattr(owner, name, self._watched(name, getattr(owner, name)))
-        acquire = MUPDF.acquire
+        acquire, release = MUPDF.acquire, MUPDF.release
 
         def watched_acquire(blocking: bool = True) -> bool:
-            if acquire(False):
-                return True
-            if blocking:
+            if not acquire(False):
+                if not blocking:
+                    return False
                 with self._guard:
                     self.waited.append(self.who())
                 self.waiting.set()
-            return acquire(True) if blocking else False
+                acquire(True)
+            self._enter()
+            return True
+
+        def watched_release() -> None:
+            self._leave()
+            release()
 
         monkeypatch.setattr(MUPDF, "acquire", watched_acquire)
+        monkeypatch.setattr(MUPDF, "release", watched_release)
 
     def who(self) -> str:
         return "gui" if threading.get_ident() == self.gui else "other"
 
+    def _enter(self) -> None:
+        me = threading.get_ident()
+        with self._guard:
+            self._depth[me] = self._depth.get(me, 0) + 1
+            self.most_inside = max(self.most_inside, sum(1 for depth in self._depth.values() if depth))
+
+    def _leave(self) -> None:
+        with self._guard:
+            self._depth[threading.get_ident()] -= 1
+
     def _watched(self, name: str, function: Callable[..., object]) -> Callable[..., object]:
         def watched(*args: object, **kwargs: object) -> object:
-            me = threading.get_ident()
             with self._guard:
-                self._depth[me] = self._depth.get(me, 0) + 1
-                self.most_inside = max(self.most_inside, sum(1 for depth in self._depth.values() if depth))
                 self.calls[(name, self.who())] += 1
                 if not MUPDF.held():
                     self.unlocked.append((name, self.who()))
+            self._enter()
             try:
                 return function(*args, **kwargs)
             finally:
-                with self._guard:
-                    self._depth[me] -= 1
+                self._leave()
 
         return watched
 

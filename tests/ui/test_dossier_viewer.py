@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+import textwrap
+import threading
 import time
 from pathlib import Path
 
@@ -14,6 +19,7 @@ from shiboken6 import isValid
 
 from c2i2e_jury.dossier.evidence import EvidenceMap
 from c2i2e_jury.dossier.expected import Expected
+from c2i2e_jury.dossier.mupdf_lock import MUPDF
 from c2i2e_jury.dossier.report import FormatReport
 from c2i2e_jury.ui.dossier_viewer import DossierViewer
 from c2i2e_jury.ui.page_renderer import PageCache
@@ -438,6 +444,103 @@ def test_closing_the_viewer_stops_its_thread(qtbot, dossier_path):
     viewer.deleteLater()
     qtbot.waitUntil(lambda: not isValid(viewer), timeout=WAIT_MS)
     assert thread.isFinished()
+
+
+def test_an_idle_viewer_shows_the_first_page_before_open_returns(qtbot, viewer, dossier_path):
+    """The worker idle, the GUI thread opens the dossier and draws its first page itself (no hand-off, no wake-up),
+    then hands the dossier to the worker, which does the rest."""
+    open_and_show(qtbot, viewer, dossier_path)
+    viewer.go_to_page(6)
+    qtbot.waitUntil(viewer.renderer.idle_now, timeout=WAIT_MS)
+    viewer.open_dossier(dossier_path)  # the same file again: a new dossier, back on page 1
+    assert (viewer.page_count(), viewer.current_page()) == (PAGES, 1)
+    assert viewer.renderer.image(render_key(1, viewer.view.zoom, 1.0)) is not None
+    with qtbot.waitSignals([viewer.pageShown, viewer.documentLoaded], timeout=WAIT_MS):
+        pass  # painted at the next turn of the event loop; the panels follow
+    turn(qtbot, viewer, lambda: viewer.go_to_page(5), 5)  # rendered by the worker, which now owns the dossier
+    with qtbot.waitSignal(viewer.renderer.searched, timeout=WAIT_MS):
+        viewer.search(QUERY)
+    assert viewer.searcher.hits
+
+
+def test_while_another_thread_is_in_mupdf_the_worker_opens_the_dossier(qtbot, viewer, dossier_path):
+    """The GUI thread never waits for MuPDF to open a dossier: busy elsewhere, the worker does it as before."""
+    inside, leave = threading.Event(), threading.Event()
+
+    def busy() -> None:
+        with MUPDF:
+            inside.set()
+            leave.wait(WAIT_MS / 1000)
+
+    other = threading.Thread(target=busy)
+    other.start()
+    assert inside.wait(WAIT_MS / 1000)
+    try:
+        viewer.open_dossier(dossier_path)
+        assert viewer.page_count() == 0, "not opened in the GUI thread"
+        assert not viewer.toolbar.a_next.isEnabled()
+    finally:
+        leave.set()
+        other.join()
+    with qtbot.waitSignals([viewer.pageShown, viewer.documentLoaded], timeout=WAIT_MS):
+        pass
+    assert viewer.page_count() == PAGES and viewer.toolbar.a_next.isEnabled()
+
+
+def test_every_dossier_opened_is_closed(qtbot, viewer, dossier_path, monkeypatch):
+    """Handed to the worker, replaced before the worker took it, or left when the viewer shuts: all closed."""
+    from c2i2e_jury.ui import render_worker
+
+    opened: list = []
+    real = render_worker.open_dossier
+
+    def recording(path):  # noqa: ANN001, ANN202
+        opened.append(real(path))
+        return opened[-1]
+
+    monkeypatch.setattr(render_worker, "open_dossier", recording)
+    viewer.open_dossier(dossier_path)  # opened here, handed to the worker after the first paint...
+    viewer.open_dossier(dossier_path)  # ...but another is asked for first: the worker opens that one
+    with qtbot.waitSignals([viewer.pageShown, viewer.documentLoaded], timeout=WAIT_MS):
+        pass
+    qtbot.waitUntil(viewer.renderer.idle_now, timeout=WAIT_MS)
+    assert len(opened) == 2
+    assert opened[0].document.is_closed and not opened[1].document.is_closed
+    viewer.open_dossier(dossier_path)  # opened here; the viewer shuts before the worker takes it
+    assert len(opened) == 3 and viewer.page_count() == PAGES
+    viewer.shutdown()
+    assert all(dossier.document.is_closed for dossier in opened)
+
+
+def test_a_script_that_never_shuts_its_viewer_exits_cleanly(dossier_path, tmp_path):
+    """At exit the worker is stopped and its dossier closed (MuPDF's store emptied): no error on the way out."""
+    script = tmp_path / "viewer_exit.py"
+    script.write_text(textwrap.dedent("""
+        import sys
+        from pathlib import Path
+
+        from PySide6.QtCore import QEventLoop, QTimer
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication([])
+        from c2i2e_jury.ui.dossier_viewer import DossierViewer
+
+        viewer = DossierViewer()
+        viewer.resize(600, 500)
+        viewer.show()
+        loop = QEventLoop()
+        viewer.documentLoaded.connect(loop.quit)
+        QTimer.singleShot(10_000, loop.quit)
+        viewer.open_dossier(Path(sys.argv[1]))
+        loop.exec()
+        viewer.go_to_page(7)  # a render asked for, maybe still in the worker at exit
+        print("pages", viewer.page_count())
+    """), encoding="utf-8")
+    result = subprocess.run([sys.executable, str(script), str(dossier_path)], capture_output=True, text=True,
+                            timeout=60, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["pages", str(PAGES)]
+    assert "Traceback" not in result.stderr and "Error" not in result.stderr, result.stderr
 
 
 def test_page_cache_is_bounded_in_bytes():

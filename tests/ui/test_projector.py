@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import zipfile
 from datetime import UTC, datetime
 
@@ -9,8 +10,11 @@ import pymupdf
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication
 
 from c2i2e_jury.domain.oral_timer import OralTimer, durations
+from c2i2e_jury.dossier.mupdf_lock import MUPDF
+from c2i2e_jury.ui.dossier_viewer import DossierViewer
 from c2i2e_jury.ui.projector import (
     NOT_PDF,
     SlidesError,
@@ -19,6 +23,7 @@ from c2i2e_jury.ui.projector import (
     load_slides,
     open_slides,
 )
+from tests.dossier.test_document import MupdfWatch
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
 
@@ -162,3 +167,60 @@ def test_screen_choice():
     assert choose_screen(["projector", "laptop"], "laptop") == "projector"
     assert choose_screen(["laptop"], "laptop") is None
     assert choose_screen([], None) is None
+
+
+@pytest.fixture
+def frequent_thread_switches():
+    """Python hands the GIL over every 10 µs instead of 5 ms: threads interleave between any two MuPDF calls, as
+    they may on a loaded machine (without the lock, this test then sees two threads in MuPDF at once)."""
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-5)
+    yield
+    sys.setswitchinterval(interval)
+
+
+@pytest.mark.usefixtures("frequent_thread_switches")
+def test_projector_and_viewer_never_run_mupdf_at_once(qtbot, slides_pdf, tmp_path, monkeypatch):
+    """The slides render in the GUI thread, the dossier's pages in the viewer's worker: one MUPDF lock for both."""
+    from c2i2e_jury.exchange.demo_dossier import make_dossier
+
+    dossier = make_dossier(tmp_path / "dupont.pdf", last_name="Dupont", first_name="Élodie", pages=12,
+                           screenshots=1, seed=3)
+    watch = MupdfWatch(monkeypatch)
+    viewer = DossierViewer()
+    qtbot.addWidget(viewer)
+    viewer.resize(700, 600)
+    viewer.show()
+    qtbot.waitExposed(viewer)
+    try:
+        with qtbot.waitSignal(viewer.documentLoaded, timeout=10_000):
+            viewer.open_dossier(dossier)
+        window = open_slides(slides_pdf)
+        qtbot.addWidget(window)
+        qtbot.waitExposed(window)
+        # While the GUI thread is inside MuPDF, the worker asked for a page waits; the projector goes on.
+        with MUPDF:
+            viewer.go_to_page(9)
+            assert watch.waiting.wait(timeout=10)
+            window.go_to(3)
+            window.repaint()
+            assert_slide(window, 3)
+        with qtbot.waitSignal(viewer.pageShown, timeout=10_000, check_params_cb=lambda page: page == 9):
+            pass
+        assert watch.waited[0] == "other"
+        # Many page turns in both, each a page not rendered yet at its zoom: renders in both threads.
+        for turn in range(24):
+            viewer.view.set_zoom_mode(0.5 + 0.1 * (turn % 6))
+            viewer.go_to_page(turn % 12 + 1)
+            window.go_to(2 * turn % 5)
+            window.repaint()
+            QApplication.processEvents()
+        qtbot.waitUntil(viewer.renderer.idle_now, timeout=10_000)
+        assert_slide(window, 2 * 23 % 5)
+        window.close()
+    finally:
+        viewer.shutdown()
+    assert watch.most_inside == 1, "two threads were inside MuPDF at once"
+    assert watch.unlocked == []
+    assert watch.calls[("fz_run_page", "gui")] >= 24
+    assert watch.calls[("fz_run_page", "other")] >= 10
