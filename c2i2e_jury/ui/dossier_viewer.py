@@ -2,10 +2,11 @@
 
 A worker thread owns the PDF (:mod:`c2i2e_jury.ui.render_worker`, behind :mod:`c2i2e_jury.ui.page_renderer`); the
 view paints what it has (:mod:`c2i2e_jury.ui.page_view`) and the panels follow (:mod:`c2i2e_jury.ui.viewer_panels`,
-:mod:`c2i2e_jury.ui.viewer_toolbar`, :mod:`c2i2e_jury.ui.viewer_search`). The GUI thread never waits for a dossier
-to open or for its text: at most for one page render, since PyMuPDF keeps the GIL while it draws (10-15 ms
-measured, see benchmarks/bench_viewer.py). Once the first page is on screen the worker computes the format report
-and the evidence map and hands them over by signal.
+:mod:`c2i2e_jury.ui.viewer_toolbar`, :mod:`c2i2e_jury.ui.viewer_search`). The GUI thread waits at most for one page
+render, since PyMuPDF keeps the GIL while it draws (see benchmarks/bench_viewer.py): when the worker is idle it
+opens the dossier and draws its first page itself (2-3 ms for a 2 MB dossier), otherwise the worker does; it never
+waits for a dossier's text. Once the first page is on screen the worker computes the format report and the
+evidence map and hands them over by signal.
 A file that cannot be shown (password, damaged, empty, not a PDF, far too big) leaves one French sentence in the
 viewer and in :attr:`DossierViewer.failed`; a file MuPDF had to repair opens with a warning band above the pages.
 

@@ -9,6 +9,14 @@ holds up the GUI thread for about as long as it lasts (5-20 ms for a dossier pag
 keeps the GUI free between renders, not during one. Hence the scheduling: the pages on screen are asked at once,
 while background work (neighbours, thumbnails, the format report) waits until the jury has stopped turning pages
 for :data:`BACKGROUND_DELAY_MS`, so that a page turn never waits for a render it did not ask for.
+
+Opening: when the worker is idle (parked on an empty mailbox, nothing in flight) and no other thread holds the
+process-wide :data:`~c2i2e_jury.dossier.mupdf_lock.MUPDF` lock, :meth:`PageRenderer.open` opens the dossier and
+draws its first page itself, in the GUI thread, then hands the dossier to the worker through the mailbox (ownership
+passes once; the GUI thread keeps only plain data). That spares the worker's wake-up and the queued hand-off back,
+~2 ms of ~4.5 (benchmarks/bench_viewer.py); the GIL would have held the GUI thread during that render anyway. The
+worker is woken once the first page is painted (:meth:`PageRenderer.release_worker`), to close the previous dossier
+and go on with the rest.
 """
 
 from __future__ import annotations
