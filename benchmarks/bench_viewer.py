@@ -1,8 +1,14 @@
 """The dossier viewer, driven for real (offscreen QApplication, the widget shown at 800 x 700, fit width), on a
 20-page A4 dossier full of screenshots made by the demo generator.
 
-- "first page shown": ``open_dossier`` until the view has painted page 1 from its image. Floor: bare PyMuPDF
-  opening the file and rendering page 1 at the same zoom. Target 1.5x.
+- "first page shown": ``open_dossier`` until the view has painted page 1 from its image (and the event loop has
+  finished that turn: the rest of the window painted in the same frame), from a closed viewer whose worker is idle.
+  Floor: bare PyMuPDF opening the file and rendering page 1 at the same zoom, in the same run. Target 1.5x, not met:
+  the PDF work now costs what the floor does (read, open, render: ~2.5 ms), but coming back from a closed viewer
+  Qt repaints the whole window in that frame (side panel shown again, Fusion's scroll bar alone ~0.9 ms): ~2.5 ms
+  of GUI work no bare render pays. "another dossier ... first page shown": the same, from another dossier on
+  screen (the jury's next candidate), where only the pages and the page box repaint (no target; its floor, run
+  after that setup, comes out slower, ~2.9 ms instead of ~2.3, for reasons of the machine's caches and allocator).
 - "next page shown (prefetched)": the jury turns the page once the viewer is idle (neighbours prefetched), until
   the new page is painted. Target: median 20 ms. "next page shown (not prefetched)" jumps 5 pages (no target).
 - "memory": every page of 10 such dossiers browsed in a row (thumbnails, report and evidence map included); the
@@ -67,9 +73,17 @@ def wait(signal: object, action: Callable[[], object] | None = None,
 
 
 def wait_idle(viewer: object) -> None:
+    """Until the renderer has nothing left to do, including what the view asks for when it next paints (the
+    thumbnails ask for their images then): otherwise a floor measured next shares the interpreter with them."""
+    from PySide6.QtCore import QCoreApplication
+
     renderer = viewer.renderer  # type: ignore[attr-defined]
-    if not renderer.idle_now():
-        wait(renderer.idle)
+    while True:
+        if not renderer.idle_now():
+            wait(renderer.idle)
+        QCoreApplication.processEvents()
+        if renderer.idle_now():
+            return
 
 
 def make_dossiers(workdir: Path, count: int) -> list[Path]:
@@ -108,6 +122,11 @@ def benchmarks(workdir: Path) -> list[Benchmark]:
     def close_and_settle() -> None:
         viewer.close_dossier()
         app.processEvents()
+        wait_idle(viewer)  # the worker has closed the previous dossier: what the jury meets after a pause
+
+    def other_on_screen() -> None:
+        wait(viewer.pageShown, lambda: viewer.open_dossier(paths[1]), lambda page: page == 1)
+        wait_idle(viewer)
 
     def open_first_page() -> None:
         wait(viewer.pageShown, lambda: viewer.open_dossier(paths[0]), lambda page: page == 1)
@@ -201,6 +220,9 @@ def benchmarks(workdir: Path) -> list[Benchmark]:
         Benchmark("viewer: dossier opened to first page shown (20 pages)", open_first_page, floor=bare_open_render,
                   floor_name="pymupdf open + render page 1, same zoom", setup=close_and_settle, runs=9,
                   max_ratio=1.5),
+        Benchmark("viewer: another dossier opened to first page shown (20 pages)", open_first_page,
+                  floor=bare_open_render, floor_name="pymupdf open + render page 1, same zoom",
+                  setup=other_on_screen, runs=9),
         Benchmark("viewer: next page shown (prefetched)", next_page, floor=bare_render,
                   floor_name="pymupdf open + render a page", setup=opened_and_idle, runs=19, max_seconds=0.020),
         Benchmark("viewer: page 5 further shown (not prefetched)", jump, floor=bare_render,
