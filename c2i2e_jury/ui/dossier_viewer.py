@@ -187,8 +187,10 @@ class DossierViewer(QWidget):
         bar.a_go_to.triggered.connect(self.focus_page_box)
 
     # -- the public API --------------------------------------------------------------------------------------
-    def open_dossier(self, path: Path | None, expected: Expected | None = None) -> None:
-        """Show ``path`` (None: « no dossier deposited »); report and evidence map follow by signal."""
+    def open_dossier(self, path: Path | None, expected: Expected | None = None,
+                     view_state: dict[str, object] | None = None) -> None:
+        """Show ``path`` (None: « no dossier deposited »), where :meth:`view_state` left it if given (the first
+        page drawn is then that page at that zoom); report and evidence map follow by signal."""
         self._pending_page = None
         self._expected = expected
         if path is None:
@@ -197,10 +199,15 @@ class DossierViewer(QWidget):
             self._show_message(self.tr("No dossier deposited"))
             return
         self._reset(controls=False)
+        page = 1
+        if view_state:
+            self.view.clear()  # the previous dossier's pages are not laid out (nor asked for) at the new zoom
+            page = self._restore_zoom(view_state) or 1
+            self._pending_page = page
         self._opening_timer.start()
         self._show_pages_area()
         # Opened and its first page drawn before this returns when the worker is idle; by the worker otherwise.
-        self.renderer.open(Path(path), self.view.first_view(1))
+        self.renderer.open(Path(path), self.view.first_view(page))
         if self._info is None:  # the worker opens it (or it cannot be shown): no controls meanwhile
             self._clear_controls()
 
@@ -240,7 +247,16 @@ class DossierViewer(QWidget):
         return {"page": page, "zoom": self.view.zoom_mode, "continuous": self.view.continuous}
 
     def restore_view_state(self, state: dict[str, object]) -> None:
-        """Go back to a :meth:`view_state` (the page as soon as the dossier is open); bad values are ignored."""
+        """Go back to a :meth:`view_state` (the page as soon as the dossier is open); bad values are ignored.
+        Right after :meth:`open_dossier`, passing the state to it instead spares drawing page 1 first."""
+        page = self._restore_zoom(state)
+        if page is not None:
+            self.go_to_page(page)
+        elif self._info is None:
+            self.renderer.retarget(self.view.first_view(self._pending_page or 1))
+
+    def _restore_zoom(self, state: dict[str, object]) -> int | None:
+        """Zoom and mode of a :meth:`view_state` applied; its page, if it names one."""
         page, zoom, continuous = state.get("page"), state.get("zoom"), state.get("continuous")
         if isinstance(continuous, bool):
             self.toolbar.a_continuous.setChecked(continuous)
@@ -248,10 +264,7 @@ class DossierViewer(QWidget):
             self._set_zoom(zoom)
         elif isinstance(zoom, int | float) and not isinstance(zoom, bool) and MIN_ZOOM <= zoom <= MAX_ZOOM:
             self._set_zoom(float(zoom))
-        if isinstance(page, int) and not isinstance(page, bool):
-            self.go_to_page(page)
-        elif self._info is None:
-            self.renderer.retarget(self.view.first_view(self._pending_page or 1))
+        return page if isinstance(page, int) and not isinstance(page, bool) else None
 
     def search(self, text: str) -> None:
         """Search the dossier for ``text`` (case and accents ignored); the first hit from this page on shows."""

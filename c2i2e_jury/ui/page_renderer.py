@@ -13,10 +13,9 @@ for :data:`BACKGROUND_DELAY_MS`, so that a page turn never waits for a render it
 Opening: when the worker is idle (parked on an empty mailbox, nothing in flight) and no other thread holds the
 process-wide :data:`~c2i2e_jury.dossier.mupdf_lock.MUPDF` lock, :meth:`PageRenderer.open` opens the dossier and
 draws its first page itself, in the GUI thread, then hands the dossier to the worker through the mailbox (ownership
-passes once; the GUI thread keeps only plain data). That spares the worker's wake-up and the queued hand-off back,
-~2 ms of ~4.5 (benchmarks/bench_viewer.py); the GIL would have held the GUI thread during that render anyway. The
-worker is woken once the first page is painted (:meth:`PageRenderer.release_worker`), to close the previous dossier
-and go on with the rest.
+passes once; the GUI thread keeps only plain data). That spares the wake-up of the worker and the queued hand-off
+back (~2 ms measured); the GIL would have held the GUI thread during that render anyway. The worker is woken once
+the first page is painted (:meth:`PageRenderer.release_worker`), to close the previous dossier and do the rest.
 """
 
 from __future__ import annotations
@@ -48,8 +47,8 @@ from c2i2e_jury.ui.render_worker import (
 log = logging.getLogger(__name__)
 
 CACHE_BYTES = 150 * 1024 * 1024
-# Up to this size a dossier is opened in the GUI thread when the worker is idle (~1 ms for 2 MB); a bigger file is
-# read and parsed by the worker, so that a slow disk or a repair never holds the GUI up.
+# Up to this size a dossier is opened in the GUI thread when the worker is idle (0.6 ms to read and open 2 MB); a
+# bigger file is read and parsed by the worker, so that a slow disk or a repair never holds the GUI up.
 OPEN_HERE_MAX_BYTES = 16 * 1024 * 1024
 # After a dossier opened here, the worker is woken once the first page is on screen (release_worker), at the latest
 # after this: closing the previous dossier frees its decoded images with the GIL held (7 ms measured), which would
@@ -274,6 +273,8 @@ class PageRenderer(QObject):
         with self._mail.lock:
             self._mail.visible = [k for k in visible if self._missing(k)]
             self._mail.prefetch = []
+            if self._mail.visible:
+                self._hold.stop()  # a page on screen is missing (another page or zoom asked for): wake the worker
         self._background.start()
         self._post()
 

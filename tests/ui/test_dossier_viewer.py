@@ -263,10 +263,24 @@ def test_view_state_round_trip_before_the_dossier_is_open(qtbot, viewer, dossier
     with qtbot.waitSignal(other.pageShown, timeout=WAIT_MS, check_params_cb=lambda p: p == 6):
         other.open_dossier(dossier_path)
         other.restore_view_state(state)  # as the jury room does, right after opening
+        assert not other.renderer._hold.isActive(), "another page is wanted: the worker is woken at once"  # noqa: SLF001
     assert other.view_state() == state
     other.restore_view_state({"page": "x", "zoom": 99, "continuous": "yes"})  # a corrupt state changes nothing
     assert other.view_state() == state
     other.shutdown()
+
+
+def test_a_view_state_given_to_open_draws_that_page_first(qtbot, viewer, dossier_path):
+    state = {"page": 6, "zoom": "fit_page", "continuous": False}
+    viewer.open_dossier(dossier_path, view_state=state)
+    assert viewer.view_state() == state
+    zoom = viewer.view.zoom
+    assert viewer.view.page_rect(6).height() <= viewer.view.viewport().height()  # the whole page
+    assert [key.page for key in viewer.renderer.cache._images] == [6]  # noqa: SLF001 (page 1 never drawn)
+    assert viewer.renderer.image(render_key(6, zoom, 1.0)) is not None
+    with qtbot.waitSignals([viewer.pageShown, viewer.documentLoaded], timeout=WAIT_MS):
+        pass
+    assert viewer.current_page() == 6 and viewer.page_box.value() == 6
 
 
 def test_outline_panel_when_the_pdf_has_one(qtbot, viewer, dossier_path):

@@ -200,14 +200,16 @@ def test_projector_and_viewer_never_run_mupdf_at_once(qtbot, slides_pdf, tmp_pat
         qtbot.waitExposed(window)
         # While the GUI thread is inside MuPDF, the worker asked for a page waits; the projector goes on.
         with MUPDF:
+            watch.waited.clear()  # the GUI thread may have waited for a thumbnail the worker drew before
+            watch.waiting.clear()
             viewer.go_to_page(9)
             assert watch.waiting.wait(timeout=10)
             window.go_to(3)
             window.repaint()
             assert_slide(window, 3)
+            assert watch.waited == ["other"]
         with qtbot.waitSignal(viewer.pageShown, timeout=10_000, check_params_cb=lambda page: page == 9):
             pass
-        assert watch.waited[0] == "other"
         # Many page turns in both, each a page not rendered yet at its zoom: renders in both threads.
         for turn in range(24):
             viewer.view.set_zoom_mode(0.5 + 0.1 * (turn % 6))
@@ -223,4 +225,4 @@ def test_projector_and_viewer_never_run_mupdf_at_once(qtbot, slides_pdf, tmp_pat
     assert watch.most_inside == 1, "two threads were inside MuPDF at once"
     assert watch.unlocked == []
     assert watch.calls[("fz_run_page", "gui")] >= 24
-    assert watch.calls[("fz_run_page", "other")] >= 10
+    assert watch.calls[("fz_run_page", "other")] >= 5
