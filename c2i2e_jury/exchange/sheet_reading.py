@@ -59,7 +59,9 @@ def visible_mismatch(pdf: bytes, result: Mapping[str, Any]) -> str | None:
     """What the pages show differently from ``result`` (one short French phrase), or None when they agree."""
     import pymupdf
 
-    with pymupdf.open(stream=pdf, filetype="pdf") as doc:
+    from c2i2e_jury.dossier.mupdf_lock import MUPDF
+
+    with MUPDF, pymupdf.open(stream=pdf, filetype="pdf") as doc:  # never beside a viewer's worker in MuPDF
         pages = [page.get_text("words") for page in doc]
     text = normalised(" ".join(w[4] for words in pages for w in words))
     for line in FACT_LINES:

@@ -171,9 +171,8 @@ class JuryRoomWidget(QWidget):
         file = session.file
         from c2i2e_jury.dossier.expected import Expected
 
-        self.viewer.open_dossier(file.dossier_path, Expected(file.last_name, file.first_name, file.campaign_year))
-        if file.view_state:
-            self.viewer.restore_view_state(file.view_state)
+        self.viewer.open_dossier(file.dossier_path, Expected(file.last_name, file.first_name, file.campaign_year),
+                                 view_state=file.view_state or None)  # the saved page is the first one drawn
         self._show_file(file)
         self.items.table.setFocus()
 
