@@ -185,7 +185,7 @@ def review_rows(db: Database, campaign_id: str, ref: Referential | None = None) 
     ref = ref or referential()
     raw = _Raw()
     with db.read() as session:
-        people = session.execute(
+        people = session.connection().execute(  # Core rows: no ORM loading for 5,000 tuples
             select(Candidate.pk, Candidate.candidate_id, Candidate.last_name, Candidate.first_name, Candidate.jury,
                    Candidate.room, Candidate.evaluator, Candidate.deposited, Candidate.rework_pending,
                    Candidate.annulled, Candidate.annulment_reason, Oral.attendance, _decided_subquery(),
