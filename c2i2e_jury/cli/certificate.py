@@ -29,6 +29,18 @@ def register(subparsers: Any) -> None:
     issue.add_argument("--campaign", metavar="ID")
     issue.add_argument("-o", "--output", metavar="FILE.zip", help="also write every document in force as a ZIP")
     issue.set_defaults(handler=run_issue)
+    pv = actions.add_parser("pv", help="the certification jury's PV, signed by the president",
+                            description="The procès-verbal: every candidate with the outcome of their latest signed "
+                                        "sheet and the jury's decision, the members, signed with the president's "
+                                        f"credential (passphrase: prompt, or ${PASSPHRASE_ENV}).")
+    pv.add_argument("--sign", required=True, metavar="P12", help="the president's credential")
+    pv.add_argument("--member", action="append", default=[], metavar="NAME",
+                    help="another member of the certification jury (repeat for each)")
+    pv.add_argument("--date", metavar="YYYY-MM-DD", help="the meeting's date (default: today)")
+    pv.add_argument("--place", default="", help="where the jury met")
+    pv.add_argument("--campaign", metavar="ID")
+    pv.add_argument("-o", "--output", required=True, metavar="PV.pdf")
+    pv.set_defaults(handler=run_pv)
     batch = actions.add_parser("batch", help="every document in force as PDF in one ZIP (with index.csv)")
     batch.add_argument("-o", "--output", required=True, metavar="FILE.zip")
     batch.add_argument("--campaign", metavar="ID")
@@ -62,6 +74,34 @@ def _write(path: str, data: bytes) -> None:
         write_durably(Path(path), data)
     except OSError as exc:
         raise UserError(f"Impossible d'écrire {path} : {exc.strerror or exc}.") from exc
+
+
+def run_pv(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from c2i2e_jury.cli.credentials import read_passphrase
+    from c2i2e_jury.errors import UserError
+    from c2i2e_jury.exchange.credentials import load_credential
+    from c2i2e_jury.exchange.pv_pdf import PvMember
+    from c2i2e_jury.services.certification_pv import pv_content, sign_pv
+    from c2i2e_jury.services.review import choose_campaign
+    from c2i2e_jury.storage.database import open_database
+
+    try:
+        meeting = date.fromisoformat(args.date) if args.date else date.today()
+    except ValueError as exc:
+        raise UserError(f"Date invalide : {args.date} (AAAA-MM-JJ attendu).") from exc
+    credential = load_credential(args.sign, read_passphrase(PASSPHRASE_ENV, f"Phrase de passe de {args.sign}"))
+    members = [PvMember(credential.name, "Président"), *(PvMember(name) for name in args.member)]
+    db = open_database(args.db)
+    try:
+        content = pv_content(db, choose_campaign(db, args.campaign), members, meeting, args.place)
+        pdf = sign_pv(db, content, credential)
+    finally:
+        db.dispose()
+    _write(args.output, pdf)
+    print(f"Procès-verbal signé par {credential.name} : {args.output} ({len(content.candidates)} candidats).")
+    return 0
 
 
 def run_issue(args: argparse.Namespace) -> int:

@@ -104,3 +104,20 @@ def test_candidates_without_a_signed_sheet_are_pending(database, tmp_path, pki):
         ("C2", "pending", "En attente : feuille de résultat signée non reçue."),
         ("C3", "not_admitted", "Non admis à l'épreuve orale : aucune compétence validée.")]
     assert content.counts()["pending"] == 2
+
+
+def test_the_pv_from_the_command_line(database, db_url, campaign, pki, tmp_path, monkeypatch):
+    from c2i2e_jury.cli import main
+
+    president = credentials.issue_credential(pki.authority, "Pr. Anne-Sophie Lévêque", "presidente@example.fr")
+    p12 = tmp_path / "presidente.p12"
+    p12.write_bytes(credentials.to_pkcs12(president, "phrase-presidente"))
+    monkeypatch.setenv("C2I2E_PASSPHRASE_1", "phrase-presidente")
+    out = tmp_path / "pv.pdf"
+    assert main(["--db", db_url, "certificate", "pv", "--sign", str(p12), "--member", "Benoît Œhlenschläger",
+                 "--date", "2017-07-10", "--place", "Grenoble", "-o", str(out)]) == 0
+    signers = verify_signed_pdf(out.read_bytes(), [pki.authority.certificate], [PRESIDENT_FIELD])
+    assert [s.name for s in signers] == ["Pr. Anne-Sophie Lévêque"]
+    monkeypatch.setenv("C2I2E_PASSPHRASE_1", "mauvaise")
+    assert main(["--db", db_url, "certificate", "pv", "--sign", str(p12), "-o", str(tmp_path / "x.pdf")]) == 1
+    assert not (tmp_path / "x.pdf").exists()
