@@ -25,6 +25,7 @@ from c2i2e_jury.exchange.signatures import (
     _pyhanko_signer,
     _stamp_style,
     _validate,
+    read_signatures,
 )
 
 log = logging.getLogger(__name__)
@@ -77,16 +78,9 @@ def verify_signed_pdf(pdf: bytes, trust_roots: Sequence[x509.Certificate],
                       fields: Sequence[str]) -> tuple[SheetSigner, ...]:
     """Check that exactly ``fields`` are signed, in that order, nothing changed since, each signer issued by the
     authority; raise :class:`SheetRejected` (same reasons as for sheets) otherwise."""
-    from pyhanko.pdf_utils.reader import PdfFileReader
-
     if not trust_roots:
         raise ValueError("verify_signed_pdf needs the authority's certificate")
-    try:
-        reader = PdfFileReader(io.BytesIO(pdf))
-        signatures = sorted(reader.embedded_regular_signatures, key=lambda s: s.signed_revision)
-    except Exception as exc:  # noqa: BLE001 - any parser failure means the same thing to the user
-        log.info("unreadable signed PDF: %r", exc)
-        raise SheetRejected("unreadable", "Le fichier n'est pas un PDF lisible.") from exc
+    _reader, signatures = read_signatures(pdf, "Le fichier n'est pas un PDF lisible.")
     found = [s.field_name for s in signatures]
     if found != list(fields):
         missing = [f for f in fields if f not in found]

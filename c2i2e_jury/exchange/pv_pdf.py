@@ -17,12 +17,11 @@ from datetime import date, datetime
 from typing import Any
 
 from c2i2e_jury.exchange.attendance_pdf import long_date
-from c2i2e_jury.exchange.sheet_pdf import FONT, FONT_BOLD, french, printable, register_fonts
+from c2i2e_jury.exchange.sheet_pdf import FONT, FONT_BOLD, french, printable, register_fonts, signature_box
 
 PV_FORMAT = "c2i2e-pv/1"
 PV_FILE_NAME = "c2i2e-pv.json"
 PRESIDENT_FIELD = "Président"
-SIGNATURE_BOX = (235.0, 62.0)
 COLUMNS = (62.0, 90.0, 80.0, 62.0, 52.0, 164.0)  # 510 pt: A4 less two 15 mm margins
 HEADERS = ("N°", "Nom", "Prénom", "Oral", "Validées", "Décision du jury de certification")
 STATUS_TEXT = {"examined": "examiné", "absent": "absent", "not_admitted": "non admis", "annulled": "annulé",
@@ -156,23 +155,12 @@ def _count(n: int, words: str) -> str:
 
 
 def _signature(content: PvContent, where: dict[str, tuple[int, tuple[float, float, float, float]]]) -> Any:
-    from reportlab.platypus import Flowable, KeepTogether
-
-    class Box(Flowable):  # type: ignore[misc]
-        def __init__(self) -> None:
-            super().__init__()
-            self.width, self.height = SIGNATURE_BOX
-
-        def draw(self) -> None:
-            self.canv.setStrokeGray(0.55)
-            self.canv.setLineWidth(0.6)
-            self.canv.rect(0, 0, self.width, self.height)
-            x, y = self.canv.absolutePosition(0, 0)
-            where[PRESIDENT_FIELD] = (self.canv.getPageNumber() - 1, (x, y, x + self.width, y + self.height))
+    from reportlab.platypus import KeepTogether
 
     return KeepTogether([
         _p(f"Fait à {content.place}, le {long_date(content.meeting)}.", "body"),
-        _p(f"Le président du jury de certification : {content.president.name}", "strong"), Box()])
+        _p(f"Le président du jury de certification : {content.president.name}", "strong"),
+        signature_box(PRESIDENT_FIELD, where)])
 
 
 def _layout(content: PvContent) -> tuple[bytes, dict[str, tuple[int, tuple[float, float, float, float]]]]:

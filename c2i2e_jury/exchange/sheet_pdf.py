@@ -166,26 +166,24 @@ def _duration(seconds: int | None) -> str:
     return f"{minutes} min {rest:02d} s" if minutes else f"{rest} s"
 
 
-class _SignatureBox:
-    """Factory for a flowable that draws an empty box and records where it landed, for the signature field."""
+def signature_box(field: str, where: dict[str, tuple[int, tuple[float, float, float, float]]]) -> Any:
+    """A flowable that draws an empty box and records where it landed (page, rectangle) for the signature field
+    ``field`` (the result sheet's two jurors, the PV's president)."""
+    from reportlab.platypus import Flowable
 
-    @staticmethod
-    def make(field: str, where: dict[str, tuple[int, tuple[float, float, float, float]]]) -> Any:
-        from reportlab.platypus import Flowable
+    class Box(Flowable):  # type: ignore[misc]
+        def __init__(self) -> None:
+            super().__init__()
+            self.width, self.height = SIGNATURE_BOX
 
-        class Box(Flowable):  # type: ignore[misc]
-            def __init__(self) -> None:
-                super().__init__()
-                self.width, self.height = SIGNATURE_BOX
+        def draw(self) -> None:
+            self.canv.setStrokeGray(0.55)
+            self.canv.setLineWidth(0.6)
+            self.canv.rect(0, 0, self.width, self.height)
+            x, y = self.canv.absolutePosition(0, 0)
+            where[field] = (self.canv.getPageNumber() - 1, (x, y, x + self.width, y + self.height))
 
-            def draw(self) -> None:
-                self.canv.setStrokeGray(0.55)
-                self.canv.setLineWidth(0.6)
-                self.canv.rect(0, 0, self.width, self.height)
-                x, y = self.canv.absolutePosition(0, 0)
-                where[field] = (self.canv.getPageNumber() - 1, (x, y, x + self.width, y + self.height))
-
-        return Box()
+    return Box()
 
 
 def _header(result: Mapping[str, Any]) -> list[Any]:
@@ -284,7 +282,7 @@ def _signatures(result: Mapping[str, Any], where: dict[str, tuple[int, tuple[flo
 
     labels = [_p(f"{field} : {juror['name']}", "strong") for field, juror in zip(SIGNATURE_FIELDS, result["jurors"],
                                                                                strict=True)]
-    boxes = [_SignatureBox.make(field, where) for field in SIGNATURE_FIELDS]
+    boxes = [signature_box(field, where) for field in SIGNATURE_FIELDS]
     table = Table([labels, boxes], colWidths=(SIGNATURE_BOX[0] + 20,) * 2, style=[("FONT", (0, 0), (-1, -1), FONT)])
     return KeepTogether([_p("Signatures du jury de validation", "h2"), table])
 

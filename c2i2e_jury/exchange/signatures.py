@@ -229,18 +229,24 @@ def _background_page(pdf: bytes) -> Any:
 
 # --- verifying -----------------------------------------------------------------------------------------------
 
-def verify_sheet(pdf: bytes, trust_roots: Sequence[x509.Certificate], referential: Referential) -> VerifiedSheet:
-    """Check a signed sheet against the campaign authority ``trust_roots``; raise :class:`SheetRejected`."""
+def read_signatures(pdf: bytes, unreadable: str) -> tuple[Any, list[Any]]:
+    """A signed PDF's reader and its signatures in signing order; ``unreadable`` is the sentence when it is not a
+    readable PDF (any parser failure means the same thing to the user)."""
     from pyhanko.pdf_utils.reader import PdfFileReader
 
-    if not trust_roots:
-        raise ValueError("verify_sheet needs the campaign authority's certificate")
     try:
         reader = PdfFileReader(io.BytesIO(pdf))
-        signatures = sorted(reader.embedded_regular_signatures, key=lambda s: s.signed_revision)
-    except Exception as exc:  # noqa: BLE001 - any parser failure means the same thing to the user
-        log.info("unreadable sheet: %r", exc)
-        raise SheetRejected("unreadable", "Le fichier n'est pas une feuille de résultat PDF lisible.") from exc
+        return reader, sorted(reader.embedded_regular_signatures, key=lambda s: s.signed_revision)
+    except Exception as exc:  # noqa: BLE001 - see the docstring
+        log.info("unreadable signed PDF: %r", exc)
+        raise SheetRejected("unreadable", unreadable) from exc
+
+
+def verify_sheet(pdf: bytes, trust_roots: Sequence[x509.Certificate], referential: Referential) -> VerifiedSheet:
+    """Check a signed sheet against the campaign authority ``trust_roots``; raise :class:`SheetRejected`."""
+    if not trust_roots:
+        raise ValueError("verify_sheet needs the campaign authority's certificate")
+    reader, signatures = read_signatures(pdf, "Le fichier n'est pas une feuille de résultat PDF lisible.")
     by_field = _signatures_by_field(signatures)
     signers = asyncio.run(_check_signatures(by_field, trust_roots))
     result, data = _checked_json(reader, by_field[SIGNATURE_FIELDS[0]], referential)
