@@ -29,7 +29,7 @@ from pathlib import Path
 
 import pymupdf
 
-from benchmarks.harness import Benchmark
+from benchmarks.harness import Benchmark, Reported
 
 PAGES = 20
 SIZE = (800, 700)
@@ -173,8 +173,8 @@ def benchmarks(workdir: Path) -> list[Benchmark]:
         assert max(series) <= RSS_LIMIT_MB, f"RSS {max(series):.0f} MB > {RSS_LIMIT_MB:.0f} MB"
         assert max(series[5:]) - series[4] <= RSS_GROWTH_MB, f"RSS grows with the count: {series}"
 
-    def stall() -> float:
-        """The longest GUI-timer gap (seconds) while a dossier opens and every background job runs."""
+    def stall() -> Reported:
+        """The longest GUI-timer gap while a dossier opens and every background job runs."""
         from PySide6.QtCore import QElapsedTimer, QTimer
 
         gaps: list[float] = []
@@ -193,29 +193,16 @@ def benchmarks(workdir: Path) -> list[Benchmark]:
         wait(viewer.documentLoaded, lambda: viewer.open_dossier(paths[0]))
         wait_idle(viewer)  # neighbours, thumbnails on screen, format report and evidence map
         timer.stop()
-        return max(gaps)
+        return Reported(max(gaps))
 
-    def slowest_bare_render() -> float:
+    def slowest_bare_render() -> Reported:
         with pymupdf.open(paths[0]) as doc:
             times = []
             for page in doc:
                 start = time.perf_counter()
                 page.get_pixmap(matrix=pymupdf.Matrix(first_key.zoom, first_key.zoom))
                 times.append(time.perf_counter() - start)
-        return max(times)
-
-    last: list[list[float]] = [[]]
-
-    def measured(fn: Callable[[], float]) -> Callable[[], object]:
-        """These report a duration of their own (not the call's): the aggregate below takes their worst."""
-        samples: list[float] = []
-
-        def run() -> object:
-            samples.append(fn())
-            last[0] = samples
-            return None
-
-        return run
+        return Reported(max(times))
 
     return [
         Benchmark("viewer: dossier opened to first page shown (20 pages)", open_first_page, floor=bare_open_render,
@@ -229,7 +216,6 @@ def benchmarks(workdir: Path) -> list[Benchmark]:
         Benchmark("viewer: page 5 further shown (not prefetched)", jump, floor=bare_render,
                   floor_name="pymupdf open + render a page", setup=forget_cache, runs=9),
         Benchmark("viewer: every page of 10 dossiers (RSS checked)", browse_ten, runs=1),
-        Benchmark("viewer: longest GUI stall while the worker renders", measured(stall),
-                  floor=measured(slowest_bare_render), floor_name="slowest bare page render", runs=3,
-                  aggregate=lambda _calls: max(last[0])),
+        Benchmark("viewer: longest GUI stall while the worker renders", stall, floor=slowest_bare_render,
+                  floor_name="slowest bare page render", runs=3, aggregate=max),
     ]
