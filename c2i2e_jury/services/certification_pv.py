@@ -97,8 +97,8 @@ def _outcome(candidate: Candidate, sheet: ResultSheet | None) -> tuple[str, int,
 
 def sign_pv(db: Database, content: PvContent, president: Credential, *, now: datetime | None = None) -> bytes:
     """The PV rendered and signed by the president, checked against the campaign authority (when known)."""
+    from c2i2e_jury.exchange.pades import SheetRejected
     from c2i2e_jury.exchange.pdf_signing import sign_pdf_with, verify_signed_pdf
-    from c2i2e_jury.exchange.signatures import SheetRejected
 
     if president.name != content.president.name:
         raise PvError(f"Ce certificat est celui de {president.name}, pas celui du président "

@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 
 from c2i2e_jury.exchange.credentials import CredentialError
+from c2i2e_jury.exchange.pades import sign_field
 from c2i2e_jury.exchange.result_json import FILE_NAME, example_result, outcome_json, situation_of, to_bytes
 from c2i2e_jury.exchange.sheet_pdf import SIGNATURE_FIELDS, render_sheet
 from c2i2e_jury.exchange.signatures import (
     SheetRejected,
     SheetSigningError,
-    _sign,
     sign_sheet,
     sign_sheet_with,
     verify_sheet,
@@ -239,8 +239,8 @@ def test_the_authority_itself_cannot_sign_a_sheet(pki, referential):
     result = sheet_result(referential, pki)
     result["jurors"][0] = {"name": pki.authority.name, "fingerprint": pki.authority.fingerprint}
     pdf = render_sheet(result, referential)
-    once = asyncio.run(_sign(IncrementalPdfFileWriter(io.BytesIO(pdf)), pki.authority, "Juré 1", SIGNED_AT[0],
-                             certify=True))
+    once = asyncio.run(sign_field(IncrementalPdfFileWriter(io.BytesIO(pdf)), pki.authority, "Juré 1", SIGNED_AT[0],
+                                  reason="Juré 1 — feuille de résultat C2i2e", certify=True, allow_form_filling=True))
     error = rejected(sign_sheet_with(once, pki.jurors[1], "Juré 2", timestamp=SIGNED_AT[1]), pki, referential)
     assert error.reason == "untrusted_signer"
     assert "ne permet pas de signer des documents" in str(error)
@@ -259,8 +259,8 @@ def test_a_signature_by_another_juror_of_the_authority_is_refused(pki, referenti
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 
     pdf = render_sheet(sheet_result(referential, pki), referential)
-    once = asyncio.run(_sign(IncrementalPdfFileWriter(io.BytesIO(pdf)), pki.jurors[1], "Juré 1", SIGNED_AT[0],
-                             certify=True))
+    once = asyncio.run(sign_field(IncrementalPdfFileWriter(io.BytesIO(pdf)), pki.jurors[1], "Juré 1", SIGNED_AT[0],
+                                  reason="Juré 1 — feuille de résultat C2i2e", certify=True, allow_form_filling=True))
     twice = sign_sheet_with(once, pki.jurors[1], "Juré 2", timestamp=SIGNED_AT[1])
     error = rejected(twice, pki, referential)
     assert error.reason == "wrong_signer"

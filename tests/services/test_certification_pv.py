@@ -9,9 +9,9 @@ import pytest
 
 from c2i2e_jury.domain.rules import Attendance
 from c2i2e_jury.exchange import credentials
+from c2i2e_jury.exchange.pades import SheetRejected
 from c2i2e_jury.exchange.pdf_signing import verify_signed_pdf
 from c2i2e_jury.exchange.pv_pdf import PRESIDENT_FIELD, PvMember, pv_json
-from c2i2e_jury.exchange.signatures import SheetRejected
 from c2i2e_jury.services import jury_room
 from c2i2e_jury.services.certification import annul_for_plagiarism, deliver_certificate
 from c2i2e_jury.services.certification_pv import PvError, pv_content, sign_pv
