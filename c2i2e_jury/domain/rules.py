@@ -27,6 +27,13 @@ class Attendance(StrEnum):
     ABSENT = "absent"
 
 
+class NotAdmitted(StrEnum):
+    """Why a candidate cannot take the oral (seed: "Modalités" — dossier deposited, no rework pending)."""
+
+    NOT_DEPOSITED = "not_deposited"
+    REWORK_PENDING = "rework_pending"
+
+
 class Status(StrEnum):
     NOT_ADMITTED = "not_admitted"
     AWAITING = "awaiting"
@@ -78,6 +85,7 @@ class Outcome:
     missing_by_domain: Mapping[str, int]
     certificate: bool
     explanation: str
+    not_admitted: NotAdmitted | None = None  # why, when the status is NOT_ADMITTED (for a text in any language)
 
     @property
     def validated_count(self) -> int:
@@ -92,13 +100,25 @@ def acquired_items(referential: Referential, prior: tuple[PriorValidation, ...])
     return tuple(code for code in referential.codes if code in counted)
 
 
+def not_admitted_kind(situation: Situation) -> NotAdmitted | None:
+    """Why the candidate cannot take the oral, or None when admitted."""
+    if not situation.deposited:
+        return NotAdmitted.NOT_DEPOSITED
+    if situation.rework_pending:
+        return NotAdmitted.REWORK_PENDING
+    return None
+
+
+NOT_ADMITTED_REASONS = {
+    NotAdmitted.NOT_DEPOSITED: "dossier non déposé",
+    NotAdmitted.REWORK_PENDING: "demande de re-travail en cours à la date de clôture",
+}
+
+
 def not_admitted_reason(situation: Situation) -> str | None:
     """Why the candidate cannot take the oral, in French, or None when admitted."""
-    if not situation.deposited:
-        return "dossier non déposé"
-    if situation.rework_pending:
-        return "demande de re-travail en cours à la date de clôture"
-    return None
+    kind = not_admitted_kind(situation)
+    return None if kind is None else NOT_ADMITTED_REASONS[kind]
 
 
 def _competences(n: int, adjective: str = "") -> str:
@@ -109,18 +129,19 @@ def _competences(n: int, adjective: str = "") -> str:
     return f"{n} {noun}"
 
 
-def _nothing(referential: Referential, status: Status, acquired: tuple[str, ...], why: str) -> Outcome:
+def _nothing(referential: Referential, status: Status, acquired: tuple[str, ...], why: str,
+             kind: NotAdmitted | None = None) -> Outcome:
     missing = {d.code: len(d.items) for d in referential.domains}
-    return Outcome(status, (), acquired, (), missing, False, why)
+    return Outcome(status, (), acquired, (), missing, False, why, kind)
 
 
 def evaluate(referential: Referential, situation: Situation) -> Outcome:
     """Apply the rules of the seed to one candidate."""
     acquired = acquired_items(referential, situation.prior)
-    reason = not_admitted_reason(situation)
-    if reason is not None:
-        return _nothing(referential, Status.NOT_ADMITTED, acquired, f"Non admis à l'épreuve orale : {reason}. "
-                        "Aucune compétence validée dans cette campagne.")
+    kind = not_admitted_kind(situation)
+    if kind is not None:
+        return _nothing(referential, Status.NOT_ADMITTED, acquired, "Non admis à l'épreuve orale : "
+                        f"{NOT_ADMITTED_REASONS[kind]}. Aucune compétence validée dans cette campagne.", kind)
     if situation.annulled:
         return _nothing(referential, Status.ANNULLED, acquired,
                         "Dossier annulé pour plagiat : aucune compétence validée dans cette campagne.")

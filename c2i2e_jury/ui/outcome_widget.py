@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from c2i2e_jury.domain.referential import Referential
 from c2i2e_jury.domain.rules import Mark, Outcome, Status
+from c2i2e_jury.ui.outcome_text import explanation_text
 
 CELL_STYLE = {
     "validated": ("✓", QColor("#2e7d32"), QColor("#e8f5e9")),
@@ -148,4 +149,4 @@ class OutcomeWidget(QWidget):
             self.headline.setText(self.tr("Nothing validated in this campaign"))
         colour = "#2e7d32" if outcome.certificate else ("#c62828" if outcome.status is Status.EXAMINED else "")
         self.headline.setStyleSheet(f"color: {colour};" if colour else "")
-        self.explanation.setText(outcome.explanation)
+        self.explanation.setText(explanation_text(self.grid._ref, outcome))

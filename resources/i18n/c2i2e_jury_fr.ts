@@ -986,6 +986,76 @@ Pourquoi ?</translation>
         </message>
     </context>
     <context>
+        <name>OutcomeText</name>
+        <message>
+            <source>dossier not deposited</source>
+            <translation>dossier non déposé</translation>
+        </message>
+        <message>
+            <source>rework requested and still pending at the closing date</source>
+            <translation>demande de re-travail en cours à la date de clôture</translation>
+        </message>
+        <message>
+            <source>Not admitted to the oral: %1. No item validated in this campaign.</source>
+            <translation>Non admis à l'épreuve orale : %1. Aucune compétence validée dans cette campagne.</translation>
+        </message>
+        <message>
+            <source>Dossier annulled for plagiarism: no item validated in this campaign.</source>
+            <translation>Dossier annulé pour plagiat : aucune compétence validée dans cette campagne.</translation>
+        </message>
+        <message>
+            <source>Absent from the oral (withdrawal): no item validated in this campaign.</source>
+            <translation>Absent à l'épreuve orale (abandon) : aucune compétence validée dans cette campagne.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Certificate: %n item(s) validated out of %1, at most %2 not validated per domain.</source>
+            <translation>
+                <numerusform>Certificat : %n compétence validée sur %1, au plus %2 non validées par domaine.</numerusform>
+                <numerusform>Certificat : %n compétences validées sur %1, au plus %2 non validées par domaine.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Oral not taken yet</source>
+            <translation>Épreuve orale non encore passée</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n item(s) not decided by the jury</source>
+            <translation>
+                <numerusform>%n compétence non décidée par le jury</numerusform>
+                <numerusform>%n compétences non décidées par le jury</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n item(s) validated out of %1, at least %2 required</source>
+            <translation>
+                <numerusform>%n compétence validée sur %1, %2 au moins</numerusform>
+                <numerusform>%n compétences validées sur %1, %2 au moins</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n item(s) validated out of %1</source>
+            <translation>
+                <numerusform>%n compétence validée sur %1</numerusform>
+                <numerusform>%n compétences validées sur %1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Domain %1: %n item(s) not validated, at most %2</source>
+            <translation>
+                <numerusform>Domaine %1 : %n compétence non validée, %2 au plus</numerusform>
+                <numerusform>Domaine %1 : %n compétences non validées, %2 au plus</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Certificate not delivered: %1.</source>
+            <translation>Certificat non délivré : %1.</translation>
+        </message>
+        <message>
+            <source>Pending: %1.</source>
+            <translation>En attente : %1.</translation>
+        </message>
+    </context>
+    <context>
         <name>OutcomeWidget</name>
         <message>
             <source>certificate: yes</source>

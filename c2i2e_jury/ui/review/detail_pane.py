@@ -27,9 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from c2i2e_jury.errors import UserError
+from c2i2e_jury.resources_access import referential
 from c2i2e_jury.services import certification
 from c2i2e_jury.services.review import CandidateDetail, ReviewRow, candidate_detail
 from c2i2e_jury.storage.database import Database
+from c2i2e_jury.ui.outcome_text import explanation_text
 from c2i2e_jury.ui.review.detail_models import DetailItemsModel, HistoryModel
 
 log = logging.getLogger(__name__)
@@ -136,7 +138,7 @@ class CandidateDetailPane(QWidget):
         detail = candidate_detail(self.db, row.pk)
         self._pk, self._row, self._detail = row.pk, row, detail
         self.title.setText(f"{row.full_name} — {row.candidate_id}")
-        self.explanation.setText(detail.file.outcome.explanation)
+        self.explanation.setText(explanation_text(referential(), detail.file.outcome))
         changes: dict[str, int] = {}
         for change in detail.history:
             changes[change.item] = changes.get(change.item, 0) + 1

@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor
 from c2i2e_jury.domain.rules import Status
 from c2i2e_jury.resources_access import referential
 from c2i2e_jury.services.review import ReviewRow
+from c2i2e_jury.ui.outcome_text import explanation_text
 
 Index = QModelIndex | QPersistentModelIndex
 DOMAINS = tuple(d.code for d in referential().domains)
@@ -199,7 +200,7 @@ class ReviewModel(QAbstractTableModel):
 
     def _tooltip(self, row: ReviewRow, key: str) -> str:
         if key == "outcome" or key == "status":
-            return row.outcome.explanation
+            return explanation_text(referential(), row.outcome)
         if key == "flags" and row.reversed_items:
             return self.tr("Jury reversed the evaluator on: %1").replace("%1", ", ".join(row.reversed_items))
         if key == "decision" and row.document_code:
