@@ -8,7 +8,8 @@ from datetime import UTC, datetime
 
 from sqlalchemy import func, select
 
-from c2i2e_jury.domain.oral_timer import OralTimer, TimerEvent, durations
+from c2i2e_jury.domain.oral_timer import OralTimer
+from c2i2e_jury.domain.timer_values import TimerEvent, durations
 from c2i2e_jury.errors import UserError
 from c2i2e_jury.services.jury_room import CandidateFile, JuryRoomError, _load, _oral
 from c2i2e_jury.storage.database import Database

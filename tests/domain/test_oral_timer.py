@@ -7,16 +7,8 @@ from fractions import Fraction
 
 import pytest
 
-from c2i2e_jury.domain.oral_timer import (
-    EventKind,
-    OralTimer,
-    Phase,
-    State,
-    TimerEvent,
-    TimerStateError,
-    WarningLevel,
-    durations,
-)
+from c2i2e_jury.domain.oral_timer import OralTimer, TimerStateError
+from c2i2e_jury.domain.timer_values import EventKind, Phase, State, TimerEvent, WarningLevel, durations
 
 
 class FakeClock:

@@ -4,8 +4,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from c2i2e_jury.domain.oral_timer import State
 from c2i2e_jury.domain.rules import Attendance
+from c2i2e_jury.domain.timer_values import State
 from c2i2e_jury.services import jury_room
 from c2i2e_jury.services import oral_timer as svc
 
