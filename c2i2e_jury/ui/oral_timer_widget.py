@@ -14,17 +14,14 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetricsF, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
-    QDialog,
-    QDialogButtonBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QMessageBox,
     QProgressBar,
@@ -33,16 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from c2i2e_jury.domain.oral_timer import (
-    LogEntry,
-    OralTimer,
-    Phase,
-    State,
-    TimerEvent,
-    TimerSnapshot,
-    WarningLevel,
-)
+from c2i2e_jury.domain.oral_timer import OralTimer
+from c2i2e_jury.domain.timer_values import LogEntry, Phase, State, TimerEvent, TimerSnapshot, WarningLevel
 from c2i2e_jury.errors import UserError
+from c2i2e_jury.ui.pause_reason_dialog import ask_pause_reason
+from c2i2e_jury.ui.timer_face import STYLES, FitLabel, format_clock
 
 log = logging.getLogger(__name__)
 
@@ -50,107 +42,6 @@ REFRESH_MS = 200
 HEARTBEAT_SECONDS = 10.0
 FLASH_SECONDS = 4.0
 _LEVEL_ORDER = [WarningLevel.NONE, WarningLevel.FIRST, WarningLevel.SECOND, WarningLevel.OVERTIME]
-
-# Calm colours, each paired with a text: colour alone never carries the state. (background, text, border)
-STYLES = {
-    "ready": ("#f3f5f7", "#1b2a3a", "#c5ccd4"),
-    "running": ("#f3f5f7", "#1b2a3a", "#2e6db4"),
-    "first": ("#fff4d6", "#6b4200", "#e0a100"),
-    "second": ("#ffe3c2", "#7c3300", "#e06d00"),
-    "overtime": ("#fce4e4", "#a3001b", "#c8102e"),
-    "paused": ("#e6ecf5", "#34495e", "#7f8fa6"),
-    "finished": ("#edf5ee", "#1e5631", "#6aa577"),
-}
-
-
-def format_clock(seconds: float) -> str:
-    """``09:58`` counting down (rounded up: ``00:00`` is the end), ``+01:12`` once over time."""
-    if seconds >= 0:
-        whole = math.ceil(seconds - 1e-6)
-        sign = ""
-    else:
-        whole, sign = math.floor(-seconds + 1e-6), "+"
-    return f"{sign}{whole // 60:02d}:{whole % 60:02d}"
-
-
-class PauseReasonDialog(QDialog):
-    """A list of reasons (arrows and Enter suffice); « Autre… » asks for a few words."""
-
-    def __init__(self, prompt: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Pause the timer"))
-        self._list = QListWidget(self)
-        self._other = self.tr("Other…")
-        self._list.addItems(
-            [
-                self.tr("Technical incident"),
-                self.tr("Candidate unwell"),
-                self.tr("Outside interruption"),
-                self._other,
-            ]
-        )
-        self._list.setCurrentRow(0)
-        self._detail = QLineEdit(self, placeholderText=self.tr("Reason, in a few words"))
-        self._detail.setEnabled(False)
-        self._list.currentTextChanged.connect(lambda text: self._detail.setEnabled(text == self._other))
-        self._buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self._buttons.accepted.connect(self.accept)
-        self._buttons.rejected.connect(self.reject)
-        self._detail.textChanged.connect(self._update_ok)
-        self._list.currentTextChanged.connect(self._update_ok)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(prompt, self))
-        layout.addWidget(self._list)
-        layout.addWidget(self._detail)
-        layout.addWidget(self._buttons)
-        self._list.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _update_ok(self) -> None:
-        ok = self._buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(self._list.currentItem().text() != self._other or bool(self._detail.text().strip()))
-
-    def select(self, row: int) -> None:
-        self._list.setCurrentRow(row)
-
-    def set_detail(self, text: str) -> None:
-        self._detail.setText(text)
-
-    def reason(self) -> str:
-        chosen = self._list.currentItem().text()
-        if chosen != self._other:
-            return chosen
-        return self.tr("Other: {detail}").format(detail=self._detail.text().strip())
-
-
-def ask_pause_reason(parent: QWidget, prompt: str) -> str | None:
-    """The chosen reason, or None when the jury cancels."""
-    dialog = PauseReasonDialog(prompt, parent)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None
-    return dialog.reason()
-
-
-class FitLabel(QLabel):
-    """A label whose font grows and shrinks with the widget so that the longest text fills it."""
-
-    def __init__(self, widest: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._widest = widest
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setMinimumHeight(72)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
-        super().resizeEvent(event)
-        font = QFont(self.font())
-        font.setBold(True)
-        font.setPixelSize(100)
-        metrics = QFontMetricsF(font)
-        by_width = 100 * 0.92 * self.width() / metrics.horizontalAdvance(self._widest)
-        by_height = 100 * 0.92 * self.height() / metrics.height()
-        font.setPixelSize(max(12, int(min(by_width, by_height))))
-        self.setFont(font)
 
 
 class OralTimerWidget(QWidget):
@@ -445,6 +336,7 @@ class OralTimerWidget(QWidget):
         if entry.kind == "phase_ended" and entry.overtime:
             text += " " + self.tr("(overtime {time})").format(time=format_clock(-entry.overtime))
         return f"{when}  {text}"
+
 
 def _set_text(widget: QLabel | QPushButton, text: str) -> None:
     if widget.text() != text:

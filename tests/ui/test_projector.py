@@ -12,7 +12,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
-from c2i2e_jury.domain.oral_timer import OralTimer, durations
+from c2i2e_jury.domain.oral_timer import OralTimer
+from c2i2e_jury.domain.timer_values import durations
 from c2i2e_jury.dossier.mupdf_lock import MUPDF
 from c2i2e_jury.ui.dossier_viewer import DossierViewer
 from c2i2e_jury.ui.projector import (
