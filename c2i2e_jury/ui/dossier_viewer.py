@@ -2,10 +2,12 @@
 
 A worker thread owns the PDF (:mod:`c2i2e_jury.ui.render_worker`, behind :mod:`c2i2e_jury.ui.page_renderer`); the
 view paints what it has (:mod:`c2i2e_jury.ui.page_view`) and the panels follow (:mod:`c2i2e_jury.ui.viewer_panels`,
-:mod:`c2i2e_jury.ui.viewer_toolbar`, :mod:`c2i2e_jury.ui.viewer_search`). The GUI thread waits at most for one page
-render, since PyMuPDF keeps the GIL while it draws (see benchmarks/bench_viewer.py): when the worker is idle it
-opens the dossier and draws its first page itself (2-3 ms for a 2 MB dossier), otherwise the worker does; it never
-waits for a dossier's text. Once the first page is on screen the worker computes the format report and the
+:mod:`c2i2e_jury.ui.viewer_toolbar` wired by :mod:`c2i2e_jury.ui.viewer_controls`,
+:mod:`c2i2e_jury.ui.viewer_search`, :mod:`c2i2e_jury.ui.viewer_folding` in a narrow viewer). This module opens a
+dossier and orders what follows: the first page, then the panels and controls, then the report. The GUI thread
+waits at most for one page render, since PyMuPDF keeps the GIL while it draws (see benchmarks/bench_viewer.py):
+when the worker is idle it opens the dossier and draws its first page itself (2-3 ms for a 2 MB dossier),
+otherwise the worker does; it never waits for a dossier's text. Once the first page is on screen the worker computes the format report and the
 evidence map and hands them over by signal.
 A file that cannot be shown (password, damaged, empty, not a PDF, far too big) leaves one French sentence in the
 viewer and in :attr:`DossierViewer.failed`; a file MuPDF had to repair opens with a warning band above the pages.
@@ -49,16 +51,11 @@ from PySide6.QtWidgets import (
 
 from c2i2e_jury.dossier.document import Damage, OutlineEntry
 from c2i2e_jury.dossier.expected import Expected
+from c2i2e_jury.ui.dossier_pages import MAX_ANALYSED_PAGES, DocumentInfo
 from c2i2e_jury.ui.page_renderer import PageRenderer
 from c2i2e_jury.ui.page_view import PageView
-from c2i2e_jury.ui.render_worker import (
-    FIT_PAGE,
-    FIT_WIDTH,
-    MAX_ANALYSED_PAGES,
-    MAX_ZOOM,
-    MIN_ZOOM,
-    DocumentInfo,
-)
+from c2i2e_jury.ui.viewer_controls import ViewerControls
+from c2i2e_jury.ui.viewer_folding import MINIMUM_WIDTH, ViewerFolding
 from c2i2e_jury.ui.viewer_panels import OutlinePanel, ThumbnailPanel
 from c2i2e_jury.ui.viewer_search import DossierSearch
 from c2i2e_jury.ui.viewer_toolbar import ViewerToolbar
@@ -66,11 +63,6 @@ from c2i2e_jury.ui.viewer_toolbar import ViewerToolbar
 log = logging.getLogger(__name__)
 
 OPENING_MESSAGE_DELAY_MS = 250
-# Below these widths the thumbnails step aside and the search field takes a second row: the viewer shares a
-# 1366-pixel screen with the day's list, the timer and the 28 items.
-NARROW_FOR_PANEL = 660
-NARROW_FOR_TOOLBAR = 620
-MINIMUM_WIDTH = 420
 
 
 class DossierViewer(QWidget):
@@ -97,8 +89,6 @@ class DossierViewer(QWidget):
         self._pending_page: int | None = None  # asked for before the dossier was open
         self._pending_pages: list[int] = []
         self._first_done = False
-        self._panel_folded = False  # hidden because the viewer is narrow, shown again when it widens
-        self._panel_forced = False  # shown by the jury in a narrow viewer
         self._build()
         self._connect()
         self._show_message("")
@@ -151,6 +141,8 @@ class DossierViewer(QWidget):
         self._opening_timer.setInterval(OPENING_MESSAGE_DELAY_MS)
         self._opening_timer.timeout.connect(lambda: self._show_message(self.tr("Opening the dossier…")))
         self.searcher = DossierSearch(self.renderer, self.view, self.search_bar)
+        self.controls = ViewerControls(bar, self.view, lambda: self._info is not None)
+        self.folding = ViewerFolding(self, bar, self.side, self.stack, self.view)
         bar.set_enabled(False, False)
 
     def _connect(self) -> None:
@@ -164,27 +156,11 @@ class DossierViewer(QWidget):
         r.pageFailed.connect(lambda _page, _message: self._first_page_done())
         self.view.currentPageChanged.connect(self._page_changed)
         self.view.pageShown.connect(self._page_shown)
-        self.view.zoomChanged.connect(self._show_zoom)
         self.thumbnails.pageRequested.connect(self.go_to_page)
         self.outline.pageRequested.connect(self.go_to_page)
-        self.page_box.valueChanged.connect(self._page_box_changed)
-        self.zoom_box.activated.connect(lambda i: self._set_zoom(self.zoom_box.itemData(i)))
-        line = self.zoom_box.lineEdit()
-        if line is not None:
-            line.returnPressed.connect(self._zoom_typed)
-        bar.a_panel.toggled.connect(self._panel_toggled)
-        bar.a_previous.triggered.connect(lambda: self.view.previous_page())
-        bar.a_next.triggered.connect(lambda: self.view.next_page())
-        bar.a_zoom_out.triggered.connect(lambda: self._zoom_by(-1))
-        bar.a_zoom_in.triggered.connect(lambda: self._zoom_by(1))
-        bar.a_fit_width.triggered.connect(lambda: self._set_zoom(FIT_WIDTH))
-        bar.a_fit_page.triggered.connect(lambda: self._set_zoom(FIT_PAGE))
-        bar.a_actual.triggered.connect(lambda: self._set_zoom(1.0))
-        bar.a_continuous.toggled.connect(self._set_continuous)
         bar.a_find.triggered.connect(self.searcher.focus)
         bar.a_find_next.triggered.connect(self.find_next)
         bar.a_find_previous.triggered.connect(self.find_previous)
-        bar.a_go_to.triggered.connect(self.focus_page_box)
 
     # -- the public API --------------------------------------------------------------------------------------
     def open_dossier(self, path: Path | None, expected: Expected | None = None,
@@ -202,7 +178,7 @@ class DossierViewer(QWidget):
         page = 1
         if view_state:
             self.view.clear()  # the previous dossier's pages are not laid out (nor asked for) at the new zoom
-            page = self._restore_zoom(view_state) or 1
+            page = self.controls.restore_zoom(view_state) or 1
             self._pending_page = page
         self._opening_timer.start()
         self._show_pages_area()
@@ -249,22 +225,11 @@ class DossierViewer(QWidget):
     def restore_view_state(self, state: dict[str, object]) -> None:
         """Go back to a :meth:`view_state` (the page as soon as the dossier is open); bad values are ignored.
         Right after :meth:`open_dossier`, passing the state to it instead spares drawing page 1 first."""
-        page = self._restore_zoom(state)
+        page = self.controls.restore_zoom(state)
         if page is not None:
             self.go_to_page(page)
         elif self._info is None:
             self.renderer.retarget(self.view.first_view(self._pending_page or 1))
-
-    def _restore_zoom(self, state: dict[str, object]) -> int | None:
-        """Zoom and mode of a :meth:`view_state` applied; its page, if it names one."""
-        page, zoom, continuous = state.get("page"), state.get("zoom"), state.get("continuous")
-        if isinstance(continuous, bool):
-            self.toolbar.a_continuous.setChecked(continuous)
-        if zoom in (FIT_WIDTH, FIT_PAGE):
-            self._set_zoom(zoom)
-        elif isinstance(zoom, int | float) and not isinstance(zoom, bool) and MIN_ZOOM <= zoom <= MAX_ZOOM:
-            self._set_zoom(float(zoom))
-        return page if isinstance(page, int) and not isinstance(page, bool) else None
 
     def search(self, text: str) -> None:
         """Search the dossier for ``text`` (case and accents ignored); the first hit from this page on shows."""
@@ -277,8 +242,7 @@ class DossierViewer(QWidget):
         self.searcher.find_previous()
 
     def focus_page_box(self) -> None:
-        self.page_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.page_box.selectAll()
+        self.controls.focus_page_box()
 
     def shutdown(self) -> None:
         """Stop the worker thread (the viewer can open a dossier again later)."""
@@ -290,33 +254,8 @@ class DossierViewer(QWidget):
         return QSize(MINIMUM_WIDTH, super().minimumSizeHint().height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt)
-        width = event.size().width()
-        self.toolbar.set_compact(width < NARROW_FOR_TOOLBAR)
-        panel = self.toolbar.a_panel
-        if width < NARROW_FOR_PANEL and panel.isChecked() and not self._panel_forced:
-            self._set_panel(False)
-            self._panel_folded = True
-        elif width >= NARROW_FOR_PANEL:
-            self._panel_forced = False
-            if self._panel_folded:
-                self._set_panel(True)
+        self.folding.resized(event.size().width())
         super().resizeEvent(event)
-
-    def _set_panel(self, shown: bool) -> None:
-        self.toolbar.a_panel.blockSignals(True)
-        self.toolbar.a_panel.setChecked(shown)
-        self.toolbar.a_panel.blockSignals(False)
-        self._panel_folded = False
-        self._show_side_panel()
-
-    def _panel_toggled(self, shown: bool) -> None:
-        """F9 or the ☰ button: the jury's choice holds, even in a narrow viewer."""
-        self._panel_folded = False
-        self._panel_forced = shown and self.width() < NARROW_FOR_PANEL
-        self._show_side_panel()
-
-    def _show_side_panel(self) -> None:
-        self.side.setVisible(self.toolbar.a_panel.isChecked() and self.stack.currentWidget() is self.view)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt)
         if self.isWindow():
@@ -368,7 +307,7 @@ class DossierViewer(QWidget):
         self.thumbnails.follow(self.view.current_page())
         self.toolbar.set_enabled(True, info.analysed)
         self.searcher.enabled = info.analysed
-        self._sync_controls()
+        self.controls.show_page(self.page_count())
         self._show_damage(info.damage)
         if self._pending_pages:
             self.show_pages(self._pending_pages)
@@ -399,7 +338,7 @@ class DossierViewer(QWidget):
         """The pages (and the side panel) instead of a message, laid out at once: the worker renders the first
         page at the zoom this viewport gives, and a stale size would cost a second render."""
         self.stack.setCurrentWidget(self.view)
-        self._show_side_panel()
+        self.folding.show_panel()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
     def _show_message(self, text: str) -> None:
@@ -408,7 +347,7 @@ class DossierViewer(QWidget):
         viewer's layout changing (the jury's eye stays put, and Qt repaints only the pages: 1 ms less)."""
         self.message.setText(text)
         self.stack.setCurrentWidget(self.message if text else self.view)
-        self._show_side_panel()
+        self.folding.show_panel()
 
     def _show_damage(self, damage: Sequence[Damage]) -> None:
         lines = [d.message for d in damage[:3]]  # French sentences that name their page
@@ -421,46 +360,14 @@ class DossierViewer(QWidget):
         self.banner.setText("⚠ " + "\n".join(lines))
         self.banner.setVisible(bool(lines))
 
-    # -- controls --------------------------------------------------------------------------------------------
-    def _sync_controls(self) -> None:
-        self.toolbar.show_page(self.view.current_page(), self.page_count())
-        self._show_zoom()
-
-    def _show_zoom(self) -> None:
-        self.toolbar.show_zoom(self.view.zoom_mode, self.view.zoom)
-
+    # -- following the pages ---------------------------------------------------------------------------------
     def _page_changed(self, page: int) -> None:
         if self._first_done or self._info is None:
             # Before the first page is on screen the controls wait (:meth:`_first_page_done` sets them): the
             # page box and the buttons would otherwise repaint in the very frame of the page. The thumbnails
             # are the previous dossier's then, about to be replaced.
-            self._sync_controls()
+            self.controls.show_page(self.page_count())
             if page:
                 self.thumbnails.follow(page)
         if page:
             self.pageChanged.emit(page)
-
-    def _page_box_changed(self, page: int) -> None:
-        if self._info is not None and page != self.view.current_page():
-            self.view.go_to_page(page)
-            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _set_zoom(self, mode: object) -> None:
-        if isinstance(mode, str | float):
-            self.view.set_zoom_mode(mode)
-        self._show_zoom()
-
-    def _zoom_typed(self) -> None:
-        text = self.zoom_box.currentText().replace("%", "").replace(",", ".").strip()
-        try:
-            self._set_zoom(float(text) / 100)
-        except ValueError:
-            self._show_zoom()
-
-    def _zoom_by(self, direction: int) -> None:
-        self.view.zoom_by(direction)
-        self._show_zoom()
-
-    def _set_continuous(self, continuous: bool) -> None:
-        self.view.set_continuous(continuous)
-        self._show_zoom()

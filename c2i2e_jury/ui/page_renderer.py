@@ -1,8 +1,9 @@
 """The view's renderer interface: pages asked for by key, QImages handed back, a cache bounded in bytes.
 
 :class:`PageRenderer` lives in the GUI thread and runs a :class:`~c2i2e_jury.ui.render_worker.Worker` in one
-``QThread`` of its own; the view never sees a PyMuPDF object. Images live in :class:`PageCache`, an LRU bounded in
-bytes (150 MB by default) and keyed by page, zoom and device pixel ratio, as qpageview's ``render.py`` does.
+``QThread`` of its own (stopped safely by :mod:`c2i2e_jury.ui.render_thread`); the view never sees a PyMuPDF
+object. Images live in a :class:`~c2i2e_jury.ui.page_cache.PageCache`, an LRU bounded in bytes (150 MB by default)
+and keyed by page, zoom and device pixel ratio, as qpageview's ``render.py`` does.
 
 Measured (benchmarks/bench_viewer.py): PyMuPDF keeps the GIL while it draws a page, so a render in the worker
 holds up the GUI thread for about as long as it lasts (5-20 ms for a dossier page at screen size). The thread
@@ -20,33 +21,25 @@ the first page is painted (:meth:`PageRenderer.release_worker`), to close the pr
 
 from __future__ import annotations
 
-import atexit
 import logging
-import math
-from collections import OrderedDict
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QImage
-from shiboken6 import isValid
 
 from c2i2e_jury.dossier.expected import Expected
 from c2i2e_jury.dossier.mupdf_lock import MUPDF
-from c2i2e_jury.ui.render_worker import (
-    DocumentInfo,
-    FirstView,
-    Mailbox,
-    Opening,
-    RenderKey,
-    Worker,
-    open_for_view,
-)
+from c2i2e_jury.ui.dossier_pages import DocumentInfo, Opening, open_for_view
+from c2i2e_jury.ui.page_cache import CACHE_BYTES, PageCache
+from c2i2e_jury.ui.page_zoom import FirstView, RenderKey
+from c2i2e_jury.ui.render_mailbox import Mailbox
+from c2i2e_jury.ui.render_thread import stop_thread, track
+from c2i2e_jury.ui.render_worker import Worker
 
 log = logging.getLogger(__name__)
 
-CACHE_BYTES = 150 * 1024 * 1024
 # Up to this size a dossier is opened in the GUI thread when the worker is idle (0.6 ms to read and open 2 MB); a
 # bigger file is read and parsed by the worker, so that a slow disk or a repair never holds the GUI up.
 OPEN_HERE_MAX_BYTES = 16 * 1024 * 1024
@@ -55,61 +48,6 @@ OPEN_HERE_MAX_BYTES = 16 * 1024 * 1024
 # otherwise land in the middle of the first paint.
 HOLD_MS = 250
 BACKGROUND_DELAY_MS = 80
-_STOP_WAIT_MS = 10_000
-_orphans: list[QThread] = []  # threads still inside MuPDF when their viewer went away; kept until they end
-_running: dict[int, tuple[QThread, Worker, Mailbox]] = {}  # stopped at exit at the latest (see _stop_all)
-
-
-class PageCache:
-    """Rendered pages, least recently used dropped first once ``max_bytes`` is exceeded. GUI thread only."""
-
-    def __init__(self, max_bytes: int = CACHE_BYTES) -> None:
-        self.max_bytes = max_bytes
-        self._images: OrderedDict[RenderKey, QImage] = OrderedDict()
-        self.nbytes = 0
-
-    def __len__(self) -> int:
-        return len(self._images)
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._images
-
-    def get(self, key: RenderKey) -> QImage | None:
-        image = self._images.get(key)
-        if image is not None:
-            self._images.move_to_end(key)
-        return image
-
-    def put(self, key: RenderKey, image: QImage, keep: Sequence[RenderKey] = ()) -> list[RenderKey]:
-        """Store ``image``; return the keys dropped to stay in budget (never ``key`` nor those in ``keep``)."""
-        old = self._images.pop(key, None)
-        if old is not None:
-            self.nbytes -= old.sizeInBytes()
-        self._images[key] = image
-        self.nbytes += image.sizeInBytes()
-        dropped: list[RenderKey] = []
-        protected = {key, *keep}
-        for candidate in list(self._images):
-            if self.nbytes <= self.max_bytes:
-                break
-            if candidate not in protected:
-                self.nbytes -= self._images.pop(candidate).sizeInBytes()
-                dropped.append(candidate)
-        return dropped
-
-    def nearest(self, page: int, zoom: float) -> QImage | None:
-        """The cached image of ``page`` whose zoom is closest to ``zoom`` (drawn scaled while rendering)."""
-        best: tuple[float, QImage] | None = None
-        for key, image in self._images.items():
-            if key.page == page:
-                distance = abs(math.log(max(key.zoom, 1e-3) / max(zoom, 1e-3)))
-                if best is None or distance < best[0]:
-                    best = (distance, image)
-        return best[1] if best else None
-
-    def clear(self) -> None:
-        self._images.clear()
-        self.nbytes = 0
 
 
 class PageRenderer(QObject):
@@ -174,8 +112,8 @@ class PageRenderer(QObject):
         self._worker.idle.connect(self._on_idle)
         # Whatever ends this object (its parent deleted, the application quitting), the thread stops first:
         # a QThread destroyed while running aborts the program.
-        self.destroyed.connect(partial(_stop_thread, self._thread, self._worker, self._mail))
-        _running[id(self._thread)] = (self._thread, self._worker, self._mail)
+        self.destroyed.connect(partial(stop_thread, self._thread, self._worker, self._mail))
+        track(self._thread, self._worker, self._mail)
         self._thread.start()
 
     @property
@@ -399,46 +337,4 @@ class PageRenderer(QObject):
         self.cache.clear()
         thread, self._thread = self._thread, None
         if thread is not None:
-            _stop_thread(thread, self._worker, self._mail)
-
-
-def _stop_thread(thread: QThread, worker: Worker, mail: Mailbox, *_: object) -> None:
-    """Stop ``thread`` and close its worker's dossier; a render still inside MuPDF is waited for (bounded)."""
-    _running.pop(id(thread), None)
-    if not isValid(thread):  # already gone with the application (the end of a script)
-        return
-    with mail.lock:
-        mail.stopped = True
-    if not thread.isRunning():
-        _dispose(worker, mail)
-        return
-    thread.quit()
-    if thread.wait(_STOP_WAIT_MS):
-        _dispose(worker, mail)  # safe: its thread has ended, nothing else touches the dossier
-        return
-    log.warning("dossier renderer still busy after %d ms; left to finish in the background", _STOP_WAIT_MS)
-    _orphans.append(thread)
-    thread.finished.connect(partial(_forget_orphan, thread, worker, mail), Qt.ConnectionType.DirectConnection)
-
-
-def _dispose(worker: Worker, mail: Mailbox) -> None:
-    """Close the worker's dossier and any the GUI thread handed over that the worker had not taken yet."""
-    worker.dispose()
-    with mail.lock:
-        left, mail.discarded = [*mail.discarded, *mail.pending()], []
-        mail.open = None
-    for dossier in left:
-        dossier.close()
-
-
-def _forget_orphan(thread: QThread, worker: Worker, mail: Mailbox) -> None:
-    _dispose(worker, mail)
-    if thread in _orphans:
-        _orphans.remove(thread)
-
-
-@atexit.register
-def _stop_all() -> None:
-    """A script or a test that never closed its viewer: stop the threads before Python tears Qt down."""
-    for thread, worker, mail in list(_running.values()):
-        _stop_thread(thread, worker, mail)
+            stop_thread(thread, self._worker, self._mail)

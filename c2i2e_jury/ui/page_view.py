@@ -1,10 +1,8 @@
 """The pages of a dossier on screen: one page at a time, or all of them in a column (continuous).
 
-The view lays pages out from their sizes in points (known before any pixel exists: placeholders first), paints
-the images it finds in the renderer's cache and asks the renderer for the pages on screen and their neighbours.
-While a page renders at a new zoom, its nearest cached image is drawn scaled, so zooming never flashes white.
-Search hits are painted over the pages (every hit in translucent yellow, the current one in orange) and the pages
-of the item the jury selected carry an orange mark in the margin.
+The view lays pages out from their sizes in points (known before any pixel exists: placeholders first), scrolls
+and turns them, asks the renderer for the pages on screen and their neighbours, and has each page on screen painted
+from what the renderer's cache holds (:mod:`c2i2e_jury.ui.page_painting`: images, placeholders, search hits, marks).
 """
 
 from __future__ import annotations
@@ -12,14 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent, QPalette, QPen, QResizeEvent, QWheelEvent
+from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from c2i2e_jury.dossier.search import SearchHit
-from c2i2e_jury.dossier.text import Rect
 from c2i2e_jury.ui.page_layout import PageLayout
+from c2i2e_jury.ui.page_painting import BACKGROUND, SCROLL_BARS, PagePainter
 from c2i2e_jury.ui.page_renderer import PageRenderer
-from c2i2e_jury.ui.render_worker import (
+from c2i2e_jury.ui.page_zoom import (
     FIT_PAGE,
     FIT_WIDTH,
     GAP,
@@ -27,40 +25,13 @@ from c2i2e_jury.ui.render_worker import (
     MIN_ZOOM,
     FirstView,
     RenderKey,
+    ZoomMode,
     fit_zoom,
+    next_zoom,
     render_key,
 )
 
-ZoomMode = str | float  # "fit_width", "fit_page" or a zoom factor (1.0 = 100 %)
-ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0)
 NEIGHBOURS = (1, -1, 2, -2)  # prefetched around the current page
-HIT = QColor(255, 221, 0, 105)
-CURRENT_HIT = QColor(255, 120, 0, 150)
-MARK = QColor(230, 120, 0)
-BACKGROUND = QColor(96, 98, 102)
-SHADOW = QColor(70, 71, 74)  # black at 70/255 over BACKGROUND, pre-blended: an opaque fill costs nothing
-# Flat scroll bars in the pages' greys, without arrows (as Evince's and Acrobat's): Fusion's gradients cost 0.9 ms
-# to paint each time a dossier opens (the slider changes size), these 0.1 ms.
-SCROLL_BARS = """
-QScrollBar { background: #55575b; border: none; }
-QScrollBar:vertical { width: 14px; }
-QScrollBar:horizontal { height: 14px; }
-QScrollBar::handle { background: #b4b6ba; border-radius: 4px; margin: 3px; }
-QScrollBar::handle:hover { background: #d2d4d8; }
-QScrollBar::handle:pressed { background: #e6e7e9; }
-QScrollBar::handle:disabled { background: none; }
-QScrollBar::handle:vertical { min-height: 32px; }
-QScrollBar::handle:horizontal { min-width: 32px; }
-QScrollBar::add-line, QScrollBar::sub-line { width: 0; height: 0; border: none; background: none; }
-QScrollBar::add-page, QScrollBar::sub-page { background: none; }
-"""
-
-
-def next_zoom(zoom: float, direction: int) -> float:
-    """The next step of ZOOM_STEPS above (direction 1) or below (-1) ``zoom``."""
-    if direction > 0:
-        return next((z for z in ZOOM_STEPS if z > zoom * 1.01), ZOOM_STEPS[-1])
-    return next((z for z in reversed(ZOOM_STEPS) if z < zoom / 1.01), ZOOM_STEPS[0])
 
 
 class PageView(QAbstractScrollArea):
@@ -80,9 +51,7 @@ class PageView(QAbstractScrollArea):
         self._mode: ZoomMode = FIT_WIDTH
         self._zoom = 1.0
         self._continuous = True
-        self._hits: dict[int, list[Rect]] = {}
-        self._current_hit: SearchHit | None = None
-        self._marked: set[int] = set()
+        self._pages = PagePainter(renderer, self._layout)
         self._shown: RenderKey | None = None
         self._programmatic = False
         self._wheel = 0
@@ -109,7 +78,8 @@ class PageView(QAbstractScrollArea):
         """A new dossier: every page the size of the first until :meth:`set_sizes` says better."""
         self._layout.sizes = [estimate] * page_count
         self._current = min(max(page, 1), page_count) if page_count else 0
-        self._hits, self._current_hit, self._marked, self._shown = {}, None, set(), None
+        self._pages.clear()
+        self._shown = None
         self._relayout(anchor=(self._current, 0.0))
         self.currentPageChanged.emit(self._current)
 
@@ -122,7 +92,8 @@ class PageView(QAbstractScrollArea):
     def clear(self) -> None:
         self._layout.clear()
         self._current = 0
-        self._hits, self._current_hit, self._marked, self._shown = {}, None, set(), None
+        self._pages.clear()
+        self._shown = None
         self._update_scrollbars()
         self.viewport().update()
 
@@ -292,10 +263,7 @@ class PageView(QAbstractScrollArea):
 
     # -- search hits and marks -------------------------------------------------------------------------------
     def set_hits(self, hits: Sequence[SearchHit], current: SearchHit | None) -> None:
-        self._hits = {}
-        for hit in hits:
-            self._hits.setdefault(hit.page, []).extend(hit.rects)
-        self._current_hit = current
+        self._pages.set_hits(hits, current)
         if current is not None:
             self._reveal(current)
         self.viewport().update()
@@ -322,7 +290,7 @@ class PageView(QAbstractScrollArea):
             self._programmatic = False
 
     def set_marked(self, pages: Iterable[int]) -> None:
-        self._marked = set(pages)
+        self._pages.set_marked(pages)
         self.viewport().update()
 
     # -- rendering -------------------------------------------------------------------------------------------
@@ -355,56 +323,14 @@ class PageView(QAbstractScrollArea):
             target = self.page_rect(page)
             if not target.intersects(QRectF(event.rect())):
                 continue
-            self._paint_shadow(painter, target)
-            key = render_key(page, self.page_zoom(page), dpr)
-            image = self._renderer.image(key)
-            if image is not None:
-                exact = abs(image.width() / image.devicePixelRatio() - target.width()) <= 1
-                if exact:
-                    painter.drawImage(target.topLeft(), image)
-                else:  # a capped render of an enormous page, scaled up
-                    painter.drawImage(target, image)
-                if page == self._current and key != self._shown:
-                    self._shown = shown = key
-            else:
-                self._paint_placeholder(painter, page, target)
-            self._paint_hits(painter, page, target)
-            if page in self._marked:
-                painter.fillRect(QRectF(target.left() - 7, target.top(), 4, target.height()), MARK)
+            zoom = self.page_zoom(page)
+            key = render_key(page, zoom, dpr)
+            drawn = self._pages.paint(painter, page, target, key, zoom)
+            if drawn and page == self._current and key != self._shown:
+                self._shown = shown = key
         painter.end()
         if shown is not None:
             self.pageShown.emit(shown.page)
-
-    @staticmethod
-    def _paint_shadow(painter: QPainter, target: QRectF) -> None:
-        """The page's shadow, 2 px right and 3 px down, over the background: only the strips the opaque page leaves
-        uncovered, in an opaque colour (a translucent fill of the page's area under it cost 0.3 ms a paint)."""
-        right, bottom = target.right(), target.bottom()
-        painter.fillRect(QRectF(right, target.top() + 3, 2, target.height() - 3), SHADOW)
-        painter.fillRect(QRectF(target.left() + 2, bottom, target.width(), 3), SHADOW)
-
-    def _paint_placeholder(self, painter: QPainter, page: int, target: QRectF) -> None:
-        painter.fillRect(target, Qt.GlobalColor.white)
-        failure = self._renderer.failed_pages.get(page)
-        nearest = None if failure is not None else self._renderer.cache.nearest(page, self.page_zoom(page))
-        if nearest is not None:
-            painter.drawImage(target, nearest)
-            return
-        painter.setPen(QPen(QColor(150, 30, 30) if failure is not None else QColor(160, 160, 160)))
-        text = (failure or self.tr("This page cannot be displayed.")) if failure is not None else str(page)
-        painter.drawText(target.adjusted(12, 12, -12, -12),
-                         Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, text)
-
-    def _paint_hits(self, painter: QPainter, page: int, target: QRectF) -> None:
-        rects = self._hits.get(page)
-        if not rects:
-            return
-        zoom = target.width() / max(self._sizes[page - 1][0], 1.0)
-        current = set(self._current_hit.rects) if self._current_hit and self._current_hit.page == page else set()
-        for rect in rects:
-            box = QRectF(target.left() + rect.x0 * zoom - 1, target.top() + rect.y0 * zoom - 1,
-                         (rect.x1 - rect.x0) * zoom + 2, (rect.y1 - rect.y0) * zoom + 2)
-            painter.fillRect(box, CURRENT_HIT if rect in current else HIT)
 
     # -- events ----------------------------------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt)

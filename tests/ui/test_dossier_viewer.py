@@ -21,9 +21,10 @@ from c2i2e_jury.dossier.evidence import EvidenceMap
 from c2i2e_jury.dossier.expected import Expected
 from c2i2e_jury.dossier.mupdf_lock import MUPDF
 from c2i2e_jury.dossier.report import FormatReport
+from c2i2e_jury.ui.dossier_pages import MAX_ANALYSED_PAGES, MAX_PIXELS
 from c2i2e_jury.ui.dossier_viewer import DossierViewer
-from c2i2e_jury.ui.page_renderer import PageCache
-from c2i2e_jury.ui.render_worker import GAP, MAX_ANALYSED_PAGES, MAX_PIXELS, RenderKey, render_key
+from c2i2e_jury.ui.page_cache import PageCache
+from c2i2e_jury.ui.page_zoom import GAP, RenderKey, render_key
 from c2i2e_jury.ui.viewer_panels import ThumbnailModel
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
@@ -520,16 +521,16 @@ def test_while_another_thread_is_in_mupdf_the_worker_opens_the_dossier(qtbot, vi
 
 def test_every_dossier_opened_is_closed(qtbot, viewer, dossier_path, monkeypatch):
     """Handed to the worker, replaced before the worker took it, or left when the viewer shuts: all closed."""
-    from c2i2e_jury.ui import render_worker
+    from c2i2e_jury.ui import dossier_pages
 
     opened: list = []
-    real = render_worker.open_dossier
+    real = dossier_pages.open_dossier
 
     def recording(path):  # noqa: ANN001, ANN202
         opened.append(real(path))
         return opened[-1]
 
-    monkeypatch.setattr(render_worker, "open_dossier", recording)
+    monkeypatch.setattr(dossier_pages, "open_dossier", recording)
     viewer.open_dossier(dossier_path)  # opened here, handed to the worker after the first paint...
     viewer.open_dossier(dossier_path)  # ...but another is asked for first: the worker opens that one
     with qtbot.waitSignals([viewer.pageShown, viewer.documentLoaded], timeout=WAIT_MS):
