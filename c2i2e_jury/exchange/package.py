@@ -6,38 +6,24 @@ from __future__ import annotations
 import json
 import re
 import zipfile
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from c2i2e_jury.domain.referential import Referential
 from c2i2e_jury.errors import UserError
+from c2i2e_jury.exchange.package_checks import Checker, Problem, parse_time
+from c2i2e_jury.exchange.package_format import (
+    CANDIDATE_COLUMNS,
+    FORMAT,
+    PRIOR_COLUMNS,
+    CampaignInfo,
+    CandidateRecord,
+    JurorRecord,
+)
 from c2i2e_jury.exchange.package_source import PackageSource, UnsafePath, safe_member
 from c2i2e_jury.exchange.tabular import Row, Table, read_csv, read_xlsx
-
-FORMAT = "c2i2e-campaign/1"
-YES = {"oui", "yes", "o", "y", "vrai", "true", "1", "x"}
-NO = {"non", "no", "n", "faux", "false", "0"}
-CANDIDATE_COLUMNS = ("candidate_id", "last_name", "first_name", "email", "dossier", "deposited", "rework_pending",
-                     "oral_date", "oral_time", "room", "jury")
-MARK_COLUMNS = ("candidate_id", "item", "evaluator_mark", "comment")
-PRIOR_COLUMNS = ("candidate_id", "item", "year", "copy_deposited", "original_received")
-JUROR_COLUMNS = ("jury", "name", "email", "certificate")
-
-
-@dataclass(frozen=True)
-class Problem:
-    file: str
-    line: int | None
-    column: str | None
-    value: str | None
-    why: str
-
-    def __str__(self) -> str:
-        where = self.file + (f", ligne {self.line}" if self.line else "") + (f", colonne {self.column}" if self.column else "")
-        value = f" ({self.value!r})" if self.value not in (None, "") else ""
-        return f"{where}: {self.why}{value}"
 
 
 class PackageError(UserError):
@@ -47,47 +33,6 @@ class PackageError(UserError):
         super().__init__(f"Le paquet {path.name} est refusé ({count} {noun}) : rien n'a été enregistré.",
                          [str(p) for p in problems])
         self.problems = problems
-
-
-@dataclass(frozen=True)
-class CampaignInfo:
-    id: str
-    title: str
-    year: int
-    deposit_opens: date
-    deposit_closes: date
-    orals_from: date
-    orals_to: date
-    presentation_minutes: int = 10
-    discussion_minutes: int = 20
-    room_kit: str | None = None  # a room kit holds only that room's candidates (see services.room_kits)
-
-
-@dataclass
-class CandidateRecord:
-    candidate_id: str
-    last_name: str
-    first_name: str
-    email: str
-    dossier: str  # member name under dossiers/, "" when none
-    deposited: bool
-    rework_pending: bool
-    oral_date: date | None
-    oral_time: str
-    room: str
-    jury: str
-    evaluator: str = ""
-    extra_time_percent: int = 0
-    marks: dict[str, tuple[str | None, str]] = field(default_factory=dict)  # item -> (mark, comment)
-    prior: dict[str, tuple[int | None, bool, bool]] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class JurorRecord:
-    jury: str
-    name: str
-    email: str
-    certificate_pem: str | None
 
 
 @dataclass
@@ -108,72 +53,6 @@ class CampaignPackage:
         return [name for name in self.source.names() if name.startswith(self.root)]
 
 
-class _Checker:
-    """Collects every problem instead of stopping at the first."""
-
-    def __init__(self, referential: Referential) -> None:
-        self.referential = referential
-        self.problems: list[Problem] = []
-
-    def add(self, file: str, line: int | None, column: str | None, value: str | None, why: str) -> None:
-        self.problems.append(Problem(file, line, column, value, why))
-
-    def boolean(self, row: Row, column: str, default: bool | None = None) -> bool:
-        """oui/non, yes/no (and what Excel users type for them); empty means ``default`` when one is given."""
-        raw = row.get(column)
-        value = raw.lower()
-        if not value and default is not None:
-            return default
-        if value in YES:
-            return True
-        if value in NO and value:
-            return False
-        self.add(row.file, row.line, column, raw, "oui/non (ou yes/no) attendu")
-        return False
-
-    def date(self, row: Row, column: str, required: bool = False) -> date | None:
-        raw = row.get(column)
-        if not raw:
-            if required:
-                self.add(row.file, row.line, column, raw, "date obligatoire")
-            return None
-        parsed = parse_date(raw)
-        if parsed is None:
-            self.add(row.file, row.line, column, raw, "date invalide (AAAA-MM-JJ ou JJ/MM/AAAA attendu)")
-        return parsed
-
-    def item(self, row: Row) -> str | None:
-        raw = row.get("item")
-        code = raw.upper().replace(" ", "")
-        if code not in self.referential:
-            self.add(row.file, row.line, "item", raw, "code de compétence inconnu (A1.1 … B4.3)")
-            return None
-        return code
-
-
-def parse_date(raw: str) -> date | None:
-    raw = raw.strip()
-    for pattern in ("%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d %H:%M:%S"):
-        try:
-            return datetime.strptime(raw, pattern).date()
-        except ValueError:
-            continue
-    return None
-
-
-_TIME = re.compile(r"^(\d{1,2})\s*[:hH]\s*(\d{2})?$")
-
-
-def parse_time(raw: str) -> str | None:
-    match = _TIME.match(raw.strip())
-    if not match:
-        return None
-    hours, minutes = int(match.group(1)), int(match.group(2) or 0)
-    if hours > 23 or minutes > 59:
-        return None
-    return f"{hours:02d}:{minutes:02d}"
-
-
 def read_package(path: Path, referential: Referential) -> CampaignPackage:
     """Read and check a whole package; raise PackageError listing every problem."""
     if not path.exists():
@@ -183,13 +62,13 @@ def read_package(path: Path, referential: Referential) -> CampaignPackage:
     except (zipfile.BadZipFile, OSError) as exc:
         raise UserError(f"{path.name} n'est ni un dossier ni une archive .zip lisible ({exc}).") from exc
     try:
-        return _read(path, source, _Checker(referential))
+        return _read(path, source, Checker(referential))
     except BaseException:
         source.close()
         raise
 
 
-def _read(path: Path, source: PackageSource, check: _Checker) -> CampaignPackage:
+def _read(path: Path, source: PackageSource, check: Checker) -> CampaignPackage:
     for name in source.unsafe:
         check.add(name, None, None, None, "chemin qui sort du paquet (refusé, rien n'est écrit)")
     root = source.root
@@ -212,7 +91,7 @@ def _read(path: Path, source: PackageSource, check: _Checker) -> CampaignPackage
 
 
 
-def _campaign(source: PackageSource, root: str, check: _Checker) -> CampaignInfo | None:
+def _campaign(source: PackageSource, root: str, check: Checker) -> CampaignInfo | None:
     name = root + "campaign.json"
     if not source.has(name):
         check.add("campaign.json", None, None, None, "fichier manquant")
@@ -260,7 +139,7 @@ def _campaign(source: PackageSource, root: str, check: _Checker) -> CampaignInfo
                         minutes["presentation_minutes"], minutes["discussion_minutes"], room)
 
 
-def _table(source: PackageSource, root: str, stem: str, check: _Checker, required: bool) -> Table | None:
+def _table(source: PackageSource, root: str, stem: str, check: Checker, required: bool) -> Table | None:
     csv_name, xlsx_name = root + stem + ".csv", root + stem + ".xlsx"
     try:
         if source.has(csv_name):
@@ -275,14 +154,14 @@ def _table(source: PackageSource, root: str, stem: str, check: _Checker, require
     return None
 
 
-def _columns(table: Table, required: tuple[str, ...], check: _Checker) -> bool:
+def _columns(table: Table, required: tuple[str, ...], check: Checker) -> bool:
     missing = [c for c in required if c not in table.columns]
     for column in missing:
         check.add(table.file, 1, column, None, "colonne obligatoire absente")
     return not missing
 
 
-def _candidates(table: Table, source: PackageSource, root: str, check: _Checker) -> dict[str, CandidateRecord]:
+def _candidates(table: Table, source: PackageSource, root: str, check: Checker) -> dict[str, CandidateRecord]:
     if not _columns(table, CANDIDATE_COLUMNS, check):
         return {}
     out: dict[str, CandidateRecord] = {}
@@ -310,7 +189,7 @@ def _candidates(table: Table, source: PackageSource, root: str, check: _Checker)
     return out
 
 
-def _extra_time(row: Row, check: _Checker) -> int:
+def _extra_time(row: Row, check: Checker) -> int:
     raw = row.get("extra_time_percent").rstrip("%").strip()
     if not raw:
         return 0
@@ -320,7 +199,7 @@ def _extra_time(row: Row, check: _Checker) -> int:
     return int(raw)
 
 
-def _dossier(row: Row, source: PackageSource, root: str, deposited: bool, check: _Checker) -> str:
+def _dossier(row: Row, source: PackageSource, root: str, deposited: bool, check: Checker) -> str:
     raw = row.get("dossier")
     if not raw:
         if deposited:
@@ -343,7 +222,7 @@ def _dossier(row: Row, source: PackageSource, root: str, deposited: bool, check:
     return member
 
 
-def _marks(table: Table, candidates: dict[str, CandidateRecord], check: _Checker) -> None:
+def _marks(table: Table, candidates: dict[str, CandidateRecord], check: Checker) -> None:
     if not _columns(table, ("candidate_id", "item", "evaluator_mark"), check):
         return
     for row in table.rows:
@@ -365,7 +244,7 @@ def _marks(table: Table, candidates: dict[str, CandidateRecord], check: _Checker
         candidate.marks[code] = (mark or None, row.get("comment"))
 
 
-def _prior(table: Table, candidates: dict[str, CandidateRecord], check: _Checker) -> None:
+def _prior(table: Table, candidates: dict[str, CandidateRecord], check: Checker) -> None:
     if not _columns(table, PRIOR_COLUMNS, check):
         return
     for row in table.rows:
@@ -387,7 +266,7 @@ def _prior(table: Table, candidates: dict[str, CandidateRecord], check: _Checker
         candidate.prior[code] = (year, copy, original)
 
 
-def _jurors(table: Table, source: PackageSource, root: str, check: _Checker) -> list[JurorRecord]:
+def _jurors(table: Table, source: PackageSource, root: str, check: Checker) -> list[JurorRecord]:
     if not _columns(table, ("jury", "name"), check):
         return []
     out: list[JurorRecord] = []
@@ -413,7 +292,7 @@ def _jurors(table: Table, source: PackageSource, root: str, check: _Checker) -> 
     return out
 
 
-def _pem(source: PackageSource, member: str, file: str, line: int | None, check: _Checker) -> str | None:
+def _pem(source: PackageSource, member: str, file: str, line: int | None, check: Checker) -> str | None:
     from cryptography import x509
 
     if not source.has(member):

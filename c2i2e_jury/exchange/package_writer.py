@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from c2i2e_jury.exchange.package import (
+from c2i2e_jury.exchange.package_format import (
     CANDIDATE_COLUMNS,
     FORMAT,
     JUROR_COLUMNS,

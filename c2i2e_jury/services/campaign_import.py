@@ -16,7 +16,8 @@ from pathlib import Path
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, selectinload
 
-from c2i2e_jury.exchange.package import CampaignPackage, CandidateRecord, read_package
+from c2i2e_jury.exchange.package import CampaignPackage, read_package
+from c2i2e_jury.exchange.package_format import CandidateRecord
 from c2i2e_jury.resources_access import referential
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.storage.dossier_store import DossierStore, Incoming, hash_all

@@ -27,7 +27,7 @@ from sqlalchemy.orm import selectinload
 
 from c2i2e_jury.errors import UserError
 from c2i2e_jury.exchange.attendance_pdf import AttendanceDay, AttendanceLine, JuryLine, write_attendance
-from c2i2e_jury.exchange.package import CampaignInfo, CandidateRecord, JurorRecord
+from c2i2e_jury.exchange.package_format import CampaignInfo, CandidateRecord, JurorRecord
 from c2i2e_jury.exchange.package_writer import PackageContent, slug, unique_slugs, write_package, zip_folder
 from c2i2e_jury.resources_access import referential
 from c2i2e_jury.storage.database import Database

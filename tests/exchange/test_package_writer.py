@@ -10,7 +10,8 @@ from datetime import date
 import pytest
 
 from c2i2e_jury.exchange import credentials
-from c2i2e_jury.exchange.package import CampaignInfo, CandidateRecord, JurorRecord, read_package
+from c2i2e_jury.exchange.package import read_package
+from c2i2e_jury.exchange.package_format import CampaignInfo, CandidateRecord, JurorRecord
 from c2i2e_jury.exchange.package_writer import (
     PackageContent,
     slug,

@@ -1,0 +1,99 @@
+"""Checking a campaign package's cells one by one and collecting every problem instead of stopping at the first,
+so that the secretariat can fix the whole package at once: yes/no in the ways Excel users type them, dates,
+times of day, competence codes. Each problem says where (file, line, column), the offending value, and why.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from c2i2e_jury.domain.referential import Referential
+from c2i2e_jury.exchange.tabular import Row
+
+YES = {"oui", "yes", "o", "y", "vrai", "true", "1", "x"}
+NO = {"non", "no", "n", "faux", "false", "0"}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One reason to refuse the package, as the secretariat reads it: ``where: why ('value')``."""
+
+    file: str
+    line: int | None
+    column: str | None
+    value: str | None
+    why: str
+
+    def __str__(self) -> str:
+        where = self.file + (f", ligne {self.line}" if self.line else "") + (f", colonne {self.column}" if self.column else "")
+        value = f" ({self.value!r})" if self.value not in (None, "") else ""
+        return f"{where}: {self.why}{value}"
+
+
+class Checker:
+    """Collects every problem instead of stopping at the first: each check records what is wrong in a cell and
+    returns a usable value (or None), so that reading goes on to the end of the package."""
+
+    def __init__(self, referential: Referential) -> None:
+        self.referential = referential
+        self.problems: list[Problem] = []
+
+    def add(self, file: str, line: int | None, column: str | None, value: str | None, why: str) -> None:
+        self.problems.append(Problem(file, line, column, value, why))
+
+    def boolean(self, row: Row, column: str, default: bool | None = None) -> bool:
+        """oui/non, yes/no (and what Excel users type for them); empty means ``default`` when one is given."""
+        raw = row.get(column)
+        value = raw.lower()
+        if not value and default is not None:
+            return default
+        if value in YES:
+            return True
+        if value in NO and value:
+            return False
+        self.add(row.file, row.line, column, raw, "oui/non (ou yes/no) attendu")
+        return False
+
+    def date(self, row: Row, column: str, required: bool = False) -> date | None:
+        raw = row.get(column)
+        if not raw:
+            if required:
+                self.add(row.file, row.line, column, raw, "date obligatoire")
+            return None
+        parsed = parse_date(raw)
+        if parsed is None:
+            self.add(row.file, row.line, column, raw, "date invalide (AAAA-MM-JJ ou JJ/MM/AAAA attendu)")
+        return parsed
+
+    def item(self, row: Row) -> str | None:
+        raw = row.get("item")
+        code = raw.upper().replace(" ", "")
+        if code not in self.referential:
+            self.add(row.file, row.line, "item", raw, "code de compétence inconnu (A1.1 … B4.3)")
+            return None
+        return code
+
+
+def parse_date(raw: str) -> date | None:
+    raw = raw.strip()
+    for pattern in ("%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d %H:%M:%S"):
+        try:
+            return datetime.strptime(raw, pattern).date()
+        except ValueError:
+            continue
+    return None
+
+
+_TIME = re.compile(r"^(\d{1,2})\s*[:hH]\s*(\d{2})?$")
+
+
+def parse_time(raw: str) -> str | None:
+    match = _TIME.match(raw.strip())
+    if not match:
+        return None
+    hours, minutes = int(match.group(1)), int(match.group(2) or 0)
+    if hours > 23 or minutes > 59:
+        return None
+    return f"{hours:02d}:{minutes:02d}"
