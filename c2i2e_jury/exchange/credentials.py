@@ -18,6 +18,7 @@ import hashlib
 import logging
 import os
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -262,3 +263,31 @@ def change_passphrase(p12_path: Path | str, old: str, new: str) -> None:
     write_atomically(path, to_pkcs12(credential, new), overwrite=True)
     log.info("passphrase changed for %s", path)
 
+
+
+def issued_by(certificate: x509.Certificate, authority: x509.Certificate) -> bool:
+    """Whether ``authority`` signed ``certificate`` (directly)."""
+    from cryptography.exceptions import InvalidSignature
+
+    try:
+        certificate.verify_directly_issued_by(authority)
+    except (ValueError, TypeError, InvalidSignature) as exc:
+        log.debug("%s not issued by %s: %r", certificate.subject, authority.subject, exc)
+        return False
+    return True
+
+
+def signing_refusal(credential: Credential, moment: datetime,
+                    authority: Sequence[x509.Certificate] = ()) -> str | None:
+    """Why ``credential`` cannot sign at ``moment`` (one French sentence), or None: expired, not yet valid (a
+    wrong clock), or not issued by the campaign's ``authority`` (when it is known)."""
+    cert = credential.certificate
+    if moment > cert.not_valid_after_utc:
+        return (f"Le certificat de {credential.name} a expiré le {cert.not_valid_after_utc.astimezone():%d/%m/%Y} : "
+                "il ne peut plus signer.")
+    if moment < cert.not_valid_before_utc:
+        return (f"Le certificat de {credential.name} n'est valable qu'à partir du "
+                f"{cert.not_valid_before_utc.astimezone():%d/%m/%Y %H:%M} : vérifiez l'horloge de l'ordinateur.")
+    if authority and not any(issued_by(cert, root) for root in authority):
+        return f"Le certificat de {credential.name} n'a pas été délivré par l'autorité de la campagne."
+    return None

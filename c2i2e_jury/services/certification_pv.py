@@ -15,7 +15,7 @@ from sqlalchemy.orm import selectinload
 
 from c2i2e_jury.domain.rules import Status, evaluate
 from c2i2e_jury.errors import UserError
-from c2i2e_jury.exchange.credentials import Credential
+from c2i2e_jury.exchange.credentials import Credential, signing_refusal
 from c2i2e_jury.exchange.pv_pdf import (
     PRESIDENT_FIELD,
     PvCandidate,
@@ -95,6 +95,15 @@ def _outcome(candidate: Candidate, sheet: ResultSheet | None) -> tuple[str, int,
     return "pending", 0, False, None
 
 
+def president_refusal(db: Database, campaign_id: str, president: Credential, *,
+                      now: datetime | None = None) -> str | None:
+    """Why ``president`` cannot sign this campaign's PV now (expired, not yet valid, another authority's), or
+    None: asked as soon as the credential is opened, before the president types the PV's details."""
+    with db.read() as session:
+        roots = authority_of(session, campaign_id)
+    return signing_refusal(president, now or datetime.now(UTC), roots)
+
+
 def sign_pv(db: Database, content: PvContent, president: Credential, *, now: datetime | None = None) -> bytes:
     """The PV rendered and signed by the president, checked against the campaign authority (when known)."""
     from c2i2e_jury.exchange.pades import SheetRejected
@@ -106,6 +115,9 @@ def sign_pv(db: Database, content: PvContent, president: Credential, *, now: dat
     with db.read() as session:
         roots = authority_of(session, content.campaign_id)
     moment = (now or datetime.now(UTC)).astimezone()
+    refusal = signing_refusal(president, moment, roots)
+    if refusal is not None:
+        raise PvError(refusal)
     signed = sign_pdf_with(render_pv(content), president, PRESIDENT_FIELD, timestamp=moment,
                            reason="Procès-verbal du jury de certification C2i2e")
     try:

@@ -15,13 +15,12 @@ from datetime import UTC, datetime
 from typing import Any
 
 from cryptography import x509
-from cryptography.exceptions import InvalidSignature
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from c2i2e_jury.domain.rules import Status, needs_justification
-from c2i2e_jury.exchange.credentials import Credential, fingerprint, load_certificates
+from c2i2e_jury.exchange.credentials import Credential, fingerprint, load_certificates, signing_refusal
 from c2i2e_jury.exchange.result_json import build_result
 from c2i2e_jury.resources_access import referential
 from c2i2e_jury.services.jury_room import CandidateFile, JuryRoomError, _load, _oral, candidate_file
@@ -188,17 +187,9 @@ def _check_credentials(session: Session, candidate: Candidate, credentials: Sequ
     if credentials[0].fingerprint == credentials[1].fingerprint:
         raise JuryRoomError("Les deux jurés doivent signer chacun avec son propre certificat.")
     for credential in credentials:
-        cert = credential.certificate
-        if moment > cert.not_valid_after_utc:
-            raise JuryRoomError(f"Le certificat de {credential.name} a expiré le "
-                                f"{cert.not_valid_after_utc.astimezone():%d/%m/%Y} : il ne peut plus signer.")
-        if moment < cert.not_valid_before_utc:
-            raise JuryRoomError(f"Le certificat de {credential.name} n'est valable qu'à partir du "
-                                f"{cert.not_valid_before_utc.astimezone():%d/%m/%Y %H:%M} : vérifiez l'horloge "
-                                "de l'ordinateur.")
-        if authority and not any(_issued_by(credential.certificate, root) for root in authority):
-            raise JuryRoomError(f"Le certificat de {credential.name} n'a pas été délivré par l'autorité de la "
-                                "campagne.")
+        refusal = signing_refusal(credential, moment, authority)
+        if refusal is not None:
+            raise JuryRoomError(refusal)
     registered = {fingerprint(cert) for pem in session.scalars(
         select(Juror.certificate_pem).where(Juror.campaign_id == candidate.campaign_id, Juror.jury == candidate.jury,
                                             Juror.certificate_pem.is_not(None)))
@@ -207,15 +198,6 @@ def _check_credentials(session: Session, candidate: Candidate, credentials: Sequ
         if registered and credential.fingerprint not in registered:
             raise JuryRoomError(f"{credential.name} n'est pas juré du jury {candidate.jury} d'après le paquet de "
                                 "la campagne.")
-
-
-def _issued_by(certificate: x509.Certificate, authority: x509.Certificate) -> bool:
-    try:
-        certificate.verify_directly_issued_by(authority)
-    except (ValueError, TypeError, InvalidSignature) as exc:
-        log.debug("%s not issued by %s: %r", certificate.subject, authority.subject, exc)
-        return False
-    return True
 
 
 def check_signers(db: Database, candidate_pk: int, credential_1: Credential, credential_2: Credential,

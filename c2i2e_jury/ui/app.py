@@ -12,6 +12,7 @@ import tempfile
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -19,6 +20,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from c2i2e_jury import __version__
 from c2i2e_jury.errors import UserError
 from c2i2e_jury.paths import data_dir, log_file
+
+if TYPE_CHECKING:
+    from c2i2e_jury.storage.database import Database
 
 log = logging.getLogger(__name__)
 
@@ -65,13 +69,30 @@ def prepare_demo() -> str:
     root = Path(tempfile.mkdtemp(prefix="c2i2e-demo-"))
     atexit.register(shutil.rmtree, root, ignore_errors=True)  # throw-away: nothing of the demo stays behind
     os.environ["C2I2E_DATA_DIR"] = str(root / "data")
+    # The demo's settings too (window, remembered files): the user's own are left as they were.
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(root / "data"))
     url = f"sqlite:///{root / 'demo.sqlite'}"
     db = open_database(url)
     try:
         import_package(db, package)
+        _demo_credentials(db, root / "identifiants")
     finally:
         db.dispose()
     return url
+
+
+def _demo_credentials(db: Database, folder: Path) -> None:
+    """Credentials to sign with (passphrase « demo »), offered first by every file chooser that asks for one."""
+    from c2i2e_jury.exchange.demo import CAMPAIGN
+    from c2i2e_jury.services.demo_credentials import write_demo_credentials
+    from c2i2e_jury.ui.credential_prompt import PRESIDENT_KEY, juror_key
+
+    demo = write_demo_credentials(db, CAMPAIGN.id, folder)
+    settings = QSettings()
+    for jury, files in demo.jurors.items():
+        for juror, path in enumerate(files, start=1):
+            settings.setValue(juror_key(CAMPAIGN.id, jury, juror), str(path))
+    settings.setValue(PRESIDENT_KEY, str(demo.president))
 
 
 def create_application(argv: list[str], language: str = "fr") -> QApplication:
@@ -101,7 +122,7 @@ def run_gui(args: argparse.Namespace) -> int:
     except UserError as exc:
         QMessageBox.critical(None, app.translate("App", "C2i2e — database"), exc.message)
         return 1
-    window = MainWindow(db, app.translate("App", "demo") if args.demo else "")
+    window = MainWindow(db, app.translate("App", "demo — every credential's passphrase: demo") if args.demo else "")
     window.restore(QSettings())
     window.show()
     quit_after = os.environ.get("C2I2E_QUIT_AFTER_MS")

@@ -27,6 +27,7 @@ from c2i2e_jury.ui.incident_dialog import IncidentDialog, incident_labels
 from c2i2e_jury.ui.items_panel import ItemsPanel
 from c2i2e_jury.ui.oral_session import OralSession
 from c2i2e_jury.ui.oral_timer_widget import OralTimerWidget
+from c2i2e_jury.ui.outcome_text import not_admitted_reason_text
 from c2i2e_jury.ui.outcome_widget import OutcomeWidget
 from c2i2e_jury.ui.projector import SlidesWindow, open_slides_dialog
 
@@ -209,7 +210,9 @@ class JuryRoomWidget(QWidget):
 
     def _status_text(self, file: CandidateFile) -> str:
         if not file.admitted:
-            return self.tr("NOT ADMITTED: %1").replace("%1", file.not_admitted_reason or "")
+            kind = file.outcome.not_admitted
+            reason = not_admitted_reason_text(kind) if kind is not None else file.not_admitted_reason or ""
+            return self.tr("NOT ADMITTED: %1").replace("%1", reason)
         if file.locked:
             return self.tr("Signed — locked")
         return {

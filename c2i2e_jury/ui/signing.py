@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from c2i2e_jury.errors import UserError
-from c2i2e_jury.exchange.credentials import Credential, CredentialError, load_credential
+from c2i2e_jury.exchange.credentials import Credential
 from c2i2e_jury.services.jury_room import CandidateFile
 from c2i2e_jury.storage.database import Database
+from c2i2e_jury.ui.credential_prompt import CredentialPrompt, CredentialQuestion, juror_key
 
 log = logging.getLogger(__name__)
 
@@ -182,45 +183,22 @@ class SheetSigning(QObject):
                                    "locked; a correction will need a reason and a new version."))
 
     def _key(self, file: CandidateFile, juror: int) -> str:
-        return f"signing/{file.campaign_id}/{file.jury or '-'}/juror{juror}"
+        return juror_key(file.campaign_id, file.jury, juror)
 
     def _credential(self, file: CandidateFile, juror: int, other: Credential | None) -> Credential | None:
-        """Ask juror ``juror``'s file and passphrase until they open a credential, or the juror cancels."""
-        while True:
-            remembered = str(self.settings.value(self._key(file, juror), "") or "")
-            path = self.prompts.open_file(
-                self.widget, self.tr("Juror %1: signing credential").replace("%1", str(juror)), remembered,
-                self.tr("Signing credential (*.p12 *.pfx);;All files (*)"))
-            if not path:
-                return None
-            credential = self._open(file, juror, Path(path))
-            if credential is None:
-                return None
-            if isinstance(credential, Credential):
-                if other is not None and credential.fingerprint == other.fingerprint:
-                    self.prompts.warn(self.widget, self.tr("Same credential"), self.tr(
-                        "This is juror 1's credential: juror 2 signs with their own."))
-                    continue
-                self.settings.setValue(self._key(file, juror), str(path))
-                return credential
+        """Juror ``juror``'s credential, opened; None when the juror cancels. Juror 2 cannot use juror 1's."""
+        question = CredentialQuestion(
+            self.tr("Juror %1: signing credential").replace("%1", str(juror)),
+            self.tr("Juror %1: passphrase").replace("%1", str(juror)),
+            self.tr("Passphrase of %1 (%2):").replace("%2", file.jury or "-"), self._key(file, juror))
 
-    def _open(self, file: CandidateFile, juror: int, path: Path) -> Credential | bool | None:
-        """The decrypted credential; None when the juror cancels; False to choose another file."""
-        error = ""
-        while True:
-            passphrase = self.prompts.passphrase(
-                self.widget, self.tr("Juror %1: passphrase").replace("%1", str(juror)),
-                self.tr("Passphrase of %1 (%2):").replace("%1", path.name).replace("%2", file.jury or "-"), error)
-            if passphrase is None:
-                return None
-            try:
-                return load_credential(path, passphrase)
-            except CredentialError as exc:
-                if exc.message.startswith("Phrase de passe incorrecte"):
-                    error = self.tr("Wrong passphrase")
-                    continue
-                self.prompts.warn(self.widget, self.tr("Unusable credential"), exc.message)
-                return False
+        def same_as_first(credential: Credential) -> tuple[str, str] | None:
+            if other is not None and credential.fingerprint == other.fingerprint:
+                return self.tr("Same credential"), self.tr("This is juror 1's credential: juror 2 signs with their "
+                                                           "own.")
+            return None
+
+        return CredentialPrompt(self.widget, self.prompts, self.settings).ask(question, same_as_first)
 
 
 class SheetReopening(QObject):

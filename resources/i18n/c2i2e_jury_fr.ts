@@ -15,8 +15,8 @@
             <translation>C2i2e — base de données</translation>
         </message>
         <message>
-            <source>demo</source>
-            <translation>démonstration</translation>
+            <source>demo — every credential's passphrase: demo</source>
+            <translation>démonstration — phrase de passe des identifiants : demo</translation>
         </message>
     </context>
     <context>
@@ -112,6 +112,21 @@
         <message>
             <source>Why the annulment is lifted:</source>
             <translation>Pourquoi l'annulation est levée :</translation>
+        </message>
+    </context>
+    <context>
+        <name>CredentialPrompt</name>
+        <message>
+            <source>Signing credential (*.p12 *.pfx);;All files (*)</source>
+            <translation>Certificat de signature (*.p12 *.pfx);;Tous les fichiers (*)</translation>
+        </message>
+        <message>
+            <source>Wrong passphrase</source>
+            <translation>Phrase de passe incorrecte</translation>
+        </message>
+        <message>
+            <source>Unusable credential</source>
+            <translation>Certificat inutilisable</translation>
         </message>
     </context>
     <context>
@@ -1124,6 +1139,146 @@ Pourquoi ?</translation>
         </message>
     </context>
     <context>
+        <name>PresidentDocuments</name>
+        <message>
+            <source>The president's signing credential</source>
+            <translation>Certificat de signature du président</translation>
+        </message>
+        <message>
+            <source>President: passphrase</source>
+            <translation>Président : phrase de passe</translation>
+        </message>
+        <message>
+            <source>Passphrase of %1:</source>
+            <translation>Phrase de passe de %1 :</translation>
+        </message>
+        <message>
+            <source>Not written</source>
+            <translation>Non écrit</translation>
+        </message>
+        <message>
+            <source>%1 could not be written: %2.</source>
+            <translation>Impossible d'écrire %1 : %2.</translation>
+        </message>
+        <message>
+            <source>No procès-verbal</source>
+            <translation>Pas de procès-verbal</translation>
+        </message>
+        <message>
+            <source>Save the signed procès-verbal</source>
+            <translation>Enregistrer le procès-verbal signé</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation>PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Procès-verbal not signed</source>
+            <translation>Procès-verbal non signé</translation>
+        </message>
+        <message>
+            <source>Procès-verbal signed</source>
+            <translation>Procès-verbal signé</translation>
+        </message>
+        <message>
+            <source>The procès-verbal (%1 candidates) is signed by %2 and saved as %3.</source>
+            <translation>Le procès-verbal (%1 candidats) est signé par %2 et enregistré sous %3.</translation>
+        </message>
+        <message>
+            <source>Certificates and attestations</source>
+            <translation>Certificats et attestations</translation>
+        </message>
+        <message>
+            <source>Sign, with the president's credential, a certificate or a partial attestation for every candidate the certification jury has decided and who has none yet, then save every document in force as one ZIP file?</source>
+            <translation>Signer, avec le certificat du président, un certificat ou une attestation partielle pour chaque candidat sur qui le jury de certification a statué et qui n'en a pas encore, puis enregistrer tous les documents en vigueur dans un fichier ZIP ?</translation>
+        </message>
+        <message>
+            <source>No document signed</source>
+            <translation>Aucun document signé</translation>
+        </message>
+        <message>
+            <source>%1 documents signed now; %2 already issued.</source>
+            <translation>%1 document(s) signé(s) maintenant ; %2 déjà émis.</translation>
+        </message>
+        <message>
+            <source>The certification jury has decided no delivery yet: there is nothing to save.</source>
+            <translation>Le jury de certification n'a encore décidé aucune délivrance : il n'y a rien à enregistrer.</translation>
+        </message>
+        <message>
+            <source>Save every document in force</source>
+            <translation>Enregistrer tous les documents en vigueur</translation>
+        </message>
+        <message>
+            <source>ZIP archive (*.zip)</source>
+            <translation>Archive ZIP (*.zip)</translation>
+        </message>
+        <message>
+            <source>%1 documents in force saved in %2 (with index.csv).</source>
+            <translation>%1 document(s) en vigueur enregistré(s) dans %2 (avec index.csv).</translation>
+        </message>
+        <message>
+            <source>Drawing the documents…</source>
+            <translation>Préparation des documents…</translation>
+        </message>
+        <message>
+            <source>Stop</source>
+            <translation>Arrêter</translation>
+        </message>
+    </context>
+    <context>
+        <name>PvDialog</name>
+        <message>
+            <source>Procès-verbal of the certification jury</source>
+            <translation>Procès-verbal du jury de certification</translation>
+        </message>
+        <message>
+            <source>e.g. Grenoble, ESPE, room B114</source>
+            <translation>ex. Grenoble, ESPE, salle B114</translation>
+        </message>
+        <message>
+            <source>One member a line, the role after a comma:
+Jean Martin, représentant du comité de site</source>
+            <translation>Un membre par ligne, le rôle après une virgule :
+Jean Martin, représentant du comité de site</translation>
+        </message>
+        <message>
+            <source>President:</source>
+            <translation>Président :</translation>
+        </message>
+        <message>
+            <source>&amp;Meeting date:</source>
+            <translation>&amp;Date de la réunion :</translation>
+        </message>
+        <message>
+            <source>&amp;Place:</source>
+            <translation>&amp;Lieu :</translation>
+        </message>
+        <message>
+            <source>Other &amp;members:</source>
+            <translation>Autres &amp;membres :</translation>
+        </message>
+        <message>
+            <source>&amp;Remarks:</source>
+            <translation>&amp;Observations :</translation>
+        </message>
+        <message>
+            <source>Sign and save…</source>
+            <translation>Signer et enregistrer…</translation>
+        </message>
+        <message>
+            <source>Drawing the preview…</source>
+            <translation>Aperçu en préparation…</translation>
+        </message>
+        <message>
+            <source>The preview could not be drawn (details in the log file).</source>
+            <translation>L'aperçu n'a pas pu être dessiné (détails dans le fichier journal).</translation>
+        </message>
+        <message>
+            <source>%1 candidates: %2 certificates, %3 partial attestations, %4 absent, %5 not admitted, %6 sheets not received.</source>
+            <translation>%1 candidats : %2 certificats, %3 attestations partielles, %4 absents, %5 non admis, %6 feuilles non reçues.</translation>
+        </message>
+    </context>
+    <context>
         <name>ReclamationDialog</name>
         <message>
             <source>Register a reclamation</source>
@@ -1353,6 +1508,22 @@ Pourquoi ?</translation>
         <message>
             <source>Export…</source>
             <translation>Exporter…</translation>
+        </message>
+        <message>
+            <source>Certificates and attestations…</source>
+            <translation>Certificats et attestations…</translation>
+        </message>
+        <message>
+            <source>Sign the documents the certification jury decided and save them as one ZIP</source>
+            <translation>Signer les documents décidés par le jury de certification et les enregistrer dans un fichier ZIP</translation>
+        </message>
+        <message>
+            <source>Procès-verbal…</source>
+            <translation>Procès-verbal…</translation>
+        </message>
+        <message>
+            <source>The certification jury's procès-verbal: preview, sign, save</source>
+            <translation>Le procès-verbal du jury de certification : aperçu, signature, enregistrement</translation>
         </message>
         <message>
             <source>By evaluator</source>
@@ -1771,10 +1942,6 @@ Pourquoi ?</translation>
             <translation>Juré %1 : certificat de signature</translation>
         </message>
         <message>
-            <source>Signing credential (*.p12 *.pfx);;All files (*)</source>
-            <translation>Certificat de signature (*.p12 *.pfx);;Tous les fichiers (*)</translation>
-        </message>
-        <message>
             <source>Same credential</source>
             <translation>Même certificat</translation>
         </message>
@@ -1789,14 +1956,6 @@ Pourquoi ?</translation>
         <message>
             <source>Passphrase of %1 (%2):</source>
             <translation>Phrase de passe de %1 (%2) :</translation>
-        </message>
-        <message>
-            <source>Wrong passphrase</source>
-            <translation>Phrase de passe incorrecte</translation>
-        </message>
-        <message>
-            <source>Unusable credential</source>
-            <translation>Certificat inutilisable</translation>
         </message>
     </context>
     <context>

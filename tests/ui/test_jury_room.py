@@ -62,7 +62,7 @@ def test_a_non_admitted_candidate_shows_why_and_cannot_be_examined(qtbot, demo_d
     window = open_window(qtbot, demo_db)
     window.open_candidate(pk_of(demo_db, "C2017-010"))
     room = window.room
-    assert "re-travail" in room.status.text()
+    assert room.status.text() == "NOT ADMITTED: rework requested and still pending at the closing date"
     assert not room.present_button.isEnabled()
     assert not room.items.validate_button.isEnabled()
 

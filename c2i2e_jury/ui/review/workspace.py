@@ -86,12 +86,23 @@ class ReviewWorkspace(QWidget):
         self.deliver_all.clicked.connect(self._deliver_as_proposed)
         self.export = QPushButton(self.tr("Export…"))
         self.export.clicked.connect(self._export)
+        self.documents_button = QPushButton(self.tr("Certificates and attestations…"))
+        self.documents_button.setObjectName("reviewDocuments")
+        self.documents_button.setToolTip(self.tr("Sign the documents the certification jury decided and save them "
+                                                 "as one ZIP"))
+        self.documents_button.clicked.connect(self.sign_documents)
+        self.pv_button = QPushButton(self.tr("Procès-verbal…"))
+        self.pv_button.setObjectName("reviewPv")
+        self.pv_button.setToolTip(self.tr("The certification jury's procès-verbal: preview, sign, save"))
+        self.pv_button.clicked.connect(self.sign_pv)
         bar = QHBoxLayout()
         bar.addWidget(self.search, 2)
         bar.addWidget(self.filter, 1)
         bar.addWidget(self.count)
         bar.addStretch()
         bar.addWidget(self.deliver_all)
+        bar.addWidget(self.documents_button)
+        bar.addWidget(self.pv_button)
         bar.addWidget(self.export)
         self.table = QTableView()
         self.table.setObjectName("reviewTable")
@@ -257,6 +268,26 @@ class ReviewWorkspace(QWidget):
             "%1 certificates and %2 partial attestations recorded; %3 candidates left for you to decide.")
             .replace("%1", str(report.certificates)).replace("%2", str(report.attestations))
             .replace("%3", str(len(report.skipped))))
+
+    def president_documents(self, prompts: Any = None, settings: Any = None, **options: Any) -> Any:
+        """The PV and the certificates of the campaign shown (tests pass their own prompts and settings)."""
+        from PySide6.QtCore import QSettings
+
+        from c2i2e_jury.ui.review.president_documents import PresidentDocuments
+        from c2i2e_jury.ui.signing import Prompts
+
+        assert self.campaign_id is not None
+        return PresidentDocuments(self, self.db, self.campaign_id, prompts or Prompts(), settings or QSettings(),
+                                  **options)
+
+    def sign_pv(self) -> None:
+        if self.campaign_id:
+            self.president_documents().run_pv()
+
+    def sign_documents(self) -> None:
+        if self.campaign_id:
+            self.president_documents().run_documents()
+            self.reload()
 
     def _export(self) -> None:
         if not self.campaign_id:

@@ -1,0 +1,334 @@
+"""What the certification jury's president signs, from the review workspace (PRODUCT.md §3.4):
+
+- the procès-verbal: the meeting's date, place and members typed beside a preview of the PV as it will be signed
+  (redrawn a moment after each change, in a background thread: 0.5 s for a few hundred candidates, 7 s for
+  5,000), then signed with the president's credential and saved;
+- the certificates and partial attestations: one signed and registered for every delivery decided that has none
+  yet, then every document in force saved as one ZIP (with its ``index.csv``) for printing or mailing.
+
+The president's credential file is remembered (never the passphrase), and so is the folder last saved to.
+"""
+
+from __future__ import annotations
+
+import logging
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import replace
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, QObject, QSettings, Qt, QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressDialog,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from c2i2e_jury.errors import UserError
+from c2i2e_jury.exchange.credentials import Credential
+from c2i2e_jury.exchange.pv_pdf import PvContent, PvMember, render_pv
+from c2i2e_jury.storage.database import Database
+from c2i2e_jury.ui.credential_prompt import PRESIDENT_KEY, CredentialPrompt, CredentialQuestion
+from c2i2e_jury.ui.dossier_viewer import DossierViewer
+from c2i2e_jury.ui.signing import Prompts
+
+log = logging.getLogger(__name__)
+
+PRESIDENT = "Président"
+PREVIEW_DELAY_MS = 600
+FOLDER_KEY = "president/folder"
+
+
+def parse_members(text: str) -> list[PvMember]:
+    """One member a line, the role after a comma (« Jean Martin, représentant du comité de site »)."""
+    members = []
+    for line in text.splitlines():
+        name, _, role = line.partition(",")
+        if name.strip():
+            members.append(PvMember(" ".join(name.split()), role.strip() or "Membre"))
+    return members
+
+
+class PvDialog(QDialog):
+    """The meeting's details on the left, the PV as it will be signed on the right."""
+
+    def __init__(self, parent: QWidget | None, base: PvContent, preview_dir: Path) -> None:
+        super().__init__(parent)
+        self.setObjectName("pvDialog")
+        self.setWindowTitle(self.tr("Procès-verbal of the certification jury"))
+        self.base, self._dir = base, preview_dir
+        self._generation = 0
+        self._pending: Future[bytes] | None = None
+        self._pending_generation = 0
+        self.preview_path: Path | None = None  # the PV last shown
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pv-preview")
+        self._build()
+        self._debounce = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS, timeout=self.refresh)
+        self._poll = QTimer(self, interval=50, timeout=self._collect)
+        for field in (self.place, self.members, self.remarks):
+            field.textChanged.connect(self._debounce.start)
+        self.meeting.dateChanged.connect(self._debounce.start)
+        self.refresh()
+
+    def _build(self) -> None:
+        self.meeting = QDateEdit(QDate.currentDate(), self)
+        self.meeting.setObjectName("pvMeeting")
+        self.meeting.setCalendarPopup(True)
+        self.meeting.setDisplayFormat("dd/MM/yyyy")
+        self.place = QLineEdit(self.base.place, self)
+        self.place.setObjectName("pvPlace")
+        self.place.setPlaceholderText(self.tr("e.g. Grenoble, ESPE, room B114"))
+        self.members = QPlainTextEdit(self)
+        self.members.setObjectName("pvMembers")
+        self.members.setPlaceholderText(self.tr("One member a line, the role after a comma:\nJean Martin, "
+                                                "représentant du comité de site"))
+        self.remarks = QPlainTextEdit(self)
+        self.remarks.setObjectName("pvRemarks")
+        self.status = QLabel(self)
+        self.status.setObjectName("pvStatus")
+        self.status.setWordWrap(True)
+        form_box = QWidget(self)
+        form = QFormLayout(form_box)
+        form.addRow(self.tr("President:"), QLabel(f"<b>{self.base.president.name}</b>", form_box))
+        form.addRow(self.tr("&Meeting date:"), self.meeting)
+        form.addRow(self.tr("&Place:"), self.place)
+        form.addRow(self.tr("Other &members:"), self.members)
+        form.addRow(self.tr("&Remarks:"), self.remarks)
+        form.addRow(self.status)
+        self.preview = DossierViewer(self)
+        self.preview.setObjectName("pvPreview")
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(form_box)
+        split.addWidget(self.preview)
+        split.setStretchFactor(1, 1)
+        split.setSizes([380, 720])
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.sign_button = self.buttons.addButton(self.tr("Sign and save…"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.sign_button.setObjectName("pvSign")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.buttons)
+        self.resize(1180, 760)
+
+    def content(self) -> PvContent:
+        """The PV as typed now (the president first, then the other members)."""
+        qdate = self.meeting.date()
+        others = [m for m in parse_members(self.members.toPlainText()) if m.name != self.base.president.name]
+        return replace(self.base, meeting=date(qdate.year(), qdate.month(), qdate.day()),
+                       place=" ".join(self.place.text().split()), remarks=self.remarks.toPlainText().strip(),
+                       members=(self.base.president, *others), signed_at=datetime.now(UTC).astimezone())
+
+    def refresh(self) -> None:
+        """Draw the PV as typed now, in the background; a newer request supersedes an older one."""
+        self._debounce.stop()
+        self._generation += 1
+        self._pending = self._executor.submit(render_pv, self.content())
+        self._pending_generation = self._generation
+        self.status.setText(self.tr("Drawing the preview…"))
+        self._poll.start()
+
+    def preview_ready(self) -> bool:
+        return self._pending is None and self.preview.page_count() > 0
+
+    def _collect(self) -> None:
+        future = self._pending
+        if future is None or not future.done():
+            return
+        self._poll.stop()
+        self._pending = None
+        if self._pending_generation != self._generation:
+            return
+        try:
+            pdf = future.result()
+        except Exception:  # a bug in drawing: said in one sentence, detail in the log
+            log.exception("PV preview failed")
+            self.status.setText(self.tr("The preview could not be drawn (details in the log file)."))
+            return
+        path = self._dir / f"pv-preview-{self._generation}.pdf"
+        path.write_bytes(pdf)
+        self.preview_path = path
+        state = self.preview.view_state() if self.preview.page_count() else None
+        self.preview.open_dossier(path, view_state=state)
+        counts = self.base.counts()
+        self.status.setText(self.tr("%1 candidates: %2 certificates, %3 partial attestations, %4 absent, %5 not "
+                                    "admitted, %6 sheets not received.")
+                            .replace("%1", str(counts["candidates"])).replace("%2", str(counts["certificates"]))
+                            .replace("%3", str(counts["partial"])).replace("%4", str(counts["absent"]))
+                            .replace("%5", str(counts["not_admitted"])).replace("%6", str(counts["pending"])))
+
+    def done(self, result: int) -> None:  # noqa: D401 (Qt)
+        self._debounce.stop()
+        self._poll.stop()
+        self._executor.shutdown(wait=False, cancel_futures=True)
+        self.preview.shutdown()
+        super().done(result)
+
+
+class PresidentDocuments(QObject):
+    """The PV and the certificates, each behind one button of the review workspace."""
+
+    def __init__(self, widget: QWidget | None, db: Database, campaign_id: str, prompts: Prompts,
+                 settings: QSettings, *, dialog_hook: Any = None) -> None:
+        super().__init__(widget)
+        self.widget, self.db, self.campaign_id = widget, db, campaign_id
+        self.prompts, self.settings = prompts, settings
+        self.dialog_hook = dialog_hook  # tests: called with the PV dialog instead of exec()
+
+    # -- the president's credential ------------------------------------------------------------------------
+    def _credential(self) -> Credential | None:
+        question = CredentialQuestion(self.tr("The president's signing credential"),
+                                      self.tr("President: passphrase"), self.tr("Passphrase of %1:"),
+                                      PRESIDENT_KEY)
+        return CredentialPrompt(self.widget, self.prompts, self.settings).ask(question)
+
+    def _save_path(self, caption: str, name: str, filters: str) -> Path | None:
+        folder = str(self.settings.value(FOLDER_KEY, "") or "")
+        chosen = self.prompts.save_file(self.widget, caption, str(Path(folder) / name) if folder else name, filters)
+        if not chosen:
+            return None
+        path = Path(chosen)
+        self.settings.setValue(FOLDER_KEY, str(path.parent))
+        return path
+
+    def _write(self, path: Path, data: bytes) -> bool:
+        from c2i2e_jury.services.sheet_export import write_durably
+
+        try:
+            write_durably(path, data)
+        except OSError as exc:
+            self.prompts.warn(self.widget, self.tr("Not written"), self.tr("%1 could not be written: %2.")
+                              .replace("%1", str(path)).replace("%2", exc.strerror or str(exc)))
+            return False
+        return True
+
+    # -- the procès-verbal ---------------------------------------------------------------------------------
+    def run_pv(self) -> Path | None:
+        """Credential, details and preview, signature, file: the PV's path, or None (cancelled or refused)."""
+        import tempfile
+
+        from c2i2e_jury.services.certification_pv import president_refusal, pv_content
+
+        credential = self._credential()
+        if credential is None:
+            return None
+        refusal = president_refusal(self.db, self.campaign_id, credential)
+        if refusal is not None:
+            self.prompts.warn(self.widget, self.tr("Procès-verbal not signed"), refusal)
+            return None
+        try:
+            base = pv_content(self.db, self.campaign_id, [PvMember(credential.name, PRESIDENT)], date.today(), "")
+        except UserError as exc:
+            self.prompts.warn(self.widget, self.tr("No procès-verbal"), exc.message)
+            return None
+        with tempfile.TemporaryDirectory(prefix="c2i2e-pv-") as tmp:
+            dialog = PvDialog(self.widget, base, Path(tmp))
+            try:
+                accepted = (self.dialog_hook(dialog) if self.dialog_hook is not None
+                            else dialog.exec() == QDialog.DialogCode.Accepted)
+                content = dialog.content()
+            finally:
+                dialog.done(QDialog.DialogCode.Rejected)
+                dialog.deleteLater()
+        if not accepted:
+            return None
+        return self._sign_pv(content, credential)
+
+    def _sign_pv(self, content: PvContent, credential: Credential) -> Path | None:
+        from c2i2e_jury.services.certification_pv import sign_pv
+
+        path = self._save_path(self.tr("Save the signed procès-verbal"), f"pv-{content.campaign_id}.pdf",
+                               self.tr("PDF (*.pdf)"))
+        if path is None:
+            return None
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            pdf = sign_pv(self.db, content, credential)
+        except UserError as exc:
+            QApplication.restoreOverrideCursor()
+            self.prompts.warn(self.widget, self.tr("Procès-verbal not signed"), exc.message)
+            return None
+        QApplication.restoreOverrideCursor()
+        if not self._write(path, pdf):
+            return None
+        self.prompts.inform(self.widget, self.tr("Procès-verbal signed"), self.tr(
+            "The procès-verbal (%1 candidates) is signed by %2 and saved as %3.")
+            .replace("%1", str(len(content.candidates))).replace("%2", credential.name).replace("%3", str(path)))
+        return path
+
+    # -- certificates and partial attestations -------------------------------------------------------------
+    def run_documents(self) -> Path | None:
+        """Sign the documents not yet issued, then save every document in force as a ZIP: its path, or None."""
+        from c2i2e_jury.services.documents import documents_in_force, issue_documents
+
+        if not self.prompts.confirm(self.widget, self.tr("Certificates and attestations"), self.tr(
+                "Sign, with the president's credential, a certificate or a partial attestation for every "
+                "candidate the certification jury has decided and who has none yet, then save every document "
+                "in force as one ZIP file?")):
+            return None
+        credential = self._credential()
+        if credential is None:
+            return None
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            report = issue_documents(self.db, self.campaign_id, credential)
+        except UserError as exc:
+            QApplication.restoreOverrideCursor()
+            self.prompts.warn(self.widget, self.tr("No document signed"), exc.message)
+            return None
+        QApplication.restoreOverrideCursor()
+        total = len(documents_in_force(self.db, self.campaign_id))
+        summary = self.tr("%1 documents signed now; %2 already issued.").replace(
+            "%1", str(len(report.issued))).replace("%2", str(report.already))
+        if total == 0:
+            self.prompts.inform(self.widget, self.tr("Certificates and attestations"), summary + " " + self.tr(
+                "The certification jury has decided no delivery yet: there is nothing to save."))
+            return None
+        path = self._save_path(self.tr("Save every document in force"), f"documents-{self.campaign_id}.zip",
+                               self.tr("ZIP archive (*.zip)"))
+        if path is None:
+            self.prompts.inform(self.widget, self.tr("Certificates and attestations"), summary)
+            return None
+        data = self._zip(total)
+        if data is None or not self._write(path, data):
+            return None
+        self.prompts.inform(self.widget, self.tr("Certificates and attestations"), summary + " " + self.tr(
+            "%1 documents in force saved in %2 (with index.csv).").replace("%1", str(total))
+            .replace("%2", str(path)))
+        return path
+
+    def _zip(self, total: int) -> bytes | None:
+        from c2i2e_jury.services.documents import batch_zip
+
+        progress = QProgressDialog(self.tr("Drawing the documents…"), self.tr("Stop"), 0, total, self.widget)
+        progress.setObjectName("documentsProgress")
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(500)
+
+        def step(done: int, _total: int) -> None:
+            progress.setValue(done)
+            if progress.wasCanceled():
+                raise _Stopped
+
+        try:
+            return batch_zip(self.db, self.campaign_id, step)
+        except _Stopped:
+            return None
+        finally:
+            progress.close()
+            progress.deleteLater()
+
+
+class _Stopped(Exception):
+    """The president stopped the drawing of the ZIP (nothing was written)."""

@@ -1,0 +1,159 @@
+"""The president's PV and documents from the review workspace, offscreen, on the heard demo campaign with a real
+credential: the PV previewed as typed, signed and verified; the certificates and attestations signed, registered
+and saved as one ZIP whose PDFs verify; every cancellation writes nothing."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+import zipfile
+
+import pymupdf
+import pytest
+from PySide6.QtCore import QDate, QSettings
+
+from c2i2e_jury.exchange.credentials import issue_credential, to_pkcs12
+from c2i2e_jury.exchange.pdf_signing import verify_signed_pdf
+from c2i2e_jury.exchange.pv_pdf import PRESIDENT_FIELD, pv_json
+from c2i2e_jury.services import certification
+from c2i2e_jury.services.documents import verify_pdf
+from c2i2e_jury.storage.database import open_database
+from c2i2e_jury.ui.review import ReviewWorkspace
+from c2i2e_jury.ui.review.president_documents import parse_members
+from tests.services.review_factory import PKI, demo_template_fixture  # noqa: F401
+from tests.ui.scripted_prompts import Script
+
+pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
+PASSPHRASE = "présidente du jury 2017"
+CAMPAIGN = "grenoble-2017"
+
+
+@pytest.fixture
+def heard_db(demo_template, tmp_path):
+    copy = tmp_path / "demo.sqlite"
+    shutil.copyfile(demo_template, copy)
+    db = open_database(str(copy))
+    yield db
+    db.dispose()
+
+
+@pytest.fixture(scope="module")
+def president():
+    """Issued today by the demo's authority (the one of 2017 has expired: signing with it is refused)."""
+    return issue_credential(PKI.authority, "Hélène Présidente", "presidente@example.fr")
+
+
+@pytest.fixture
+def president_p12(tmp_path, president):
+    path = tmp_path / "presidente.p12"
+    path.write_bytes(to_pkcs12(president, PASSPHRASE))
+    return path
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def workspace(qtbot, heard_db):
+    widget = ReviewWorkspace(heard_db)
+    qtbot.addWidget(widget)
+    with qtbot.waitSignal(widget.campaignLoaded):
+        widget.set_campaign(CAMPAIGN)
+    return widget
+
+
+def preview_text(dialog) -> str:
+    with pymupdf.open(dialog.preview_path) as doc:
+        return " ".join(page.get_text() for page in doc)
+
+
+def test_members_are_typed_one_a_line_with_their_role_after_a_comma():
+    members = parse_members("Jean  Martin, représentant du comité de site\n\n  Zoé Mäkelä-Garçon  \n")
+    assert [(m.name, m.role) for m in members] == [("Jean Martin", "représentant du comité de site"),
+                                                   ("Zoé Mäkelä-Garçon", "Membre")]
+
+
+def test_the_pv_is_previewed_as_typed_then_signed_by_the_president(qtbot, workspace, president_p12, settings,
+                                                                    tmp_path):
+    out = tmp_path / "sortie" / "pv.pdf"
+    out.parent.mkdir()
+    script = Script(files=[str(president_p12)], passphrases=["pas la bonne", PASSPHRASE], saves=[str(out)])
+    seen = {}
+
+    def fill_in(dialog):
+        qtbot.waitUntil(dialog.preview_ready, timeout=15_000)
+        assert "Hélène Présidente" in preview_text(dialog)
+        dialog.meeting.setDate(QDate(2017, 7, 10))
+        dialog.place.setText("Grenoble, ESPE, salle B114")
+        dialog.members.setPlainText("Benoît Œhlenschläger\nZoé Mäkelä-Garçon, représentante du comité de site")
+        first = dialog.preview_path
+        qtbot.waitUntil(lambda: dialog.preview_ready() and dialog.preview_path != first, timeout=15_000)
+        text = preview_text(dialog)
+        seen["preview"] = all(word in text for word in ("B114", "Œhlenschläger", "10 juillet 2017"))
+        seen["status"] = dialog.status.text()
+        return True
+
+    path = workspace.president_documents(script.prompts(), settings, dialog_hook=fill_in).run_pv()
+    assert path == out and seen["preview"], seen
+    assert seen["status"].startswith("12 candidates")
+    assert script.asked_passphrase == ["", "Wrong passphrase"]
+    pdf = out.read_bytes()
+    signers = verify_signed_pdf(pdf, [PKI.authority.certificate], [PRESIDENT_FIELD])
+    assert [s.name for s in signers] == ["Hélène Présidente"]
+    data = pv_json(pdf)
+    assert (data["meeting"], data["place"]) == ("2017-07-10", "Grenoble, ESPE, salle B114")
+    assert [(m["name"], m["role"]) for m in data["members"]] == [
+        ("Hélène Présidente", "Président"), ("Benoît Œhlenschläger", "Membre"),
+        ("Zoé Mäkelä-Garçon", "représentante du comité de site")]
+    assert data["counts"]["candidates"] == 12
+    assert script.shown[-1][0] == "inform" and str(out) in script.shown[-1][2]
+    assert settings.value("president/credential") == str(president_p12)  # offered again next time
+
+
+def test_cancelling_the_pv_at_any_step_writes_nothing(qtbot, workspace, president_p12, settings, tmp_path):
+    out = tmp_path / "pv.pdf"
+    no_passphrase = Script(files=[str(president_p12)], passphrases=[], saves=[str(out)])
+    assert workspace.president_documents(no_passphrase.prompts(), settings).run_pv() is None
+    closed = Script(files=[str(president_p12)], passphrases=[PASSPHRASE], saves=[str(out)])
+    assert workspace.president_documents(closed.prompts(), settings, dialog_hook=lambda d: False).run_pv() is None
+    no_file = Script(files=[str(president_p12)], passphrases=[PASSPHRASE], saves=[None])
+    assert workspace.president_documents(no_file.prompts(), settings, dialog_hook=lambda d: True).run_pv() is None
+    assert not out.exists() and not list(tmp_path.glob("*.pdf"))
+
+
+def test_the_documents_are_signed_registered_and_saved_as_one_zip(qtbot, workspace, heard_db, president_p12,
+                                                                 settings, tmp_path):
+    out = tmp_path / "documents.zip"
+    nothing_yet = Script(files=[str(president_p12)], passphrases=[PASSPHRASE], saves=[str(out)])
+    assert workspace.president_documents(nothing_yet.prompts(), settings).run_documents() is None
+    assert "nothing to save" in nothing_yet.shown[-1][2] and not out.exists()
+
+    batch = certification.deliver_as_proposed(heard_db, CAMPAIGN, by="Hélène Présidente")
+    delivered = batch.certificates + batch.attestations
+    assert delivered > 0
+    script = Script(files=[str(president_p12)], passphrases=[PASSPHRASE], saves=[str(out)])
+    assert workspace.president_documents(script.prompts(), settings).run_documents() == out
+    assert f"{delivered} documents signed now; 0 already issued." in script.shown[-1][2]
+    with zipfile.ZipFile(out) as archive:
+        index = list(csv.DictReader(io.StringIO(archive.read("index.csv").decode("utf-8-sig")), delimiter=";"))
+        assert len(index) == delivered
+        first = index[0]
+        checked = verify_pdf(archive.read(first["file"]), [PKI.authority.certificate])
+    assert checked.code == first["code"] and checked.statement.candidate_id == first["candidate_id"]
+
+    again = Script(files=[str(president_p12)], passphrases=[PASSPHRASE], saves=[str(out)])
+    workspace.president_documents(again.prompts(), settings).run_documents()
+    assert f"0 documents signed now; {delivered} already issued." in again.shown[-1][2]
+
+
+def test_an_expired_credential_signs_nothing(qtbot, workspace, settings, tmp_path):
+    expired = tmp_path / "expired.p12"
+    expired.write_bytes(to_pkcs12(PKI.president, PASSPHRASE))  # issued in 2017 for five years
+    out = tmp_path / "pv.pdf"
+    script = Script(files=[str(expired)], passphrases=[PASSPHRASE], saves=[str(out)])
+    assert workspace.president_documents(script.prompts(), settings, dialog_hook=lambda d: True).run_pv() is None
+    kind, title, text = script.shown[-1]
+    assert (kind, title) == ("warn", "Procès-verbal not signed") and "expir" in text and not out.exists()
