@@ -32,7 +32,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from c2i2e_jury.dossier.document import DossierError, open_dossier
+from c2i2e_jury.dossier.damage import DossierError
+from c2i2e_jury.dossier.document import open_dossier
 from c2i2e_jury.dossier.evidence import EvidenceMap
 from c2i2e_jury.dossier.expected import Expected
 from c2i2e_jury.dossier.report import Finding, FormatReport

@@ -1,4 +1,5 @@
-"""Opening a candidate's dossier safely, and knowing when it is damaged.
+"""Opening a candidate's dossier safely, and knowing when it is damaged (what damage and refusals are:
+:mod:`c2i2e_jury.dossier.damage`; drawing a page: :mod:`c2i2e_jury.dossier.drawing`).
 
 A dossier comes from a candidate's word processor, an upload platform and a USB key: it may be empty, not a PDF
 at all, password-protected, truncated, or readable only after MuPDF rebuilt it. :func:`open_dossier` refuses what
@@ -20,19 +21,28 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import re
-from collections.abc import Iterator
-from contextlib import contextmanager, suppress
-from dataclasses import dataclass
+from contextlib import suppress
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, NamedTuple
 
 import pymupdf
 
+from c2i2e_jury.dossier.damage import (
+    MUPDF_ERRORS,
+    Damage,
+    DamagedError,
+    EmptyFileError,
+    EncryptedError,
+    FileAccessError,
+    NotPdfError,
+    PageError,
+    is_damage_warning,
+    mupdf_quiet,
+)
+from c2i2e_jury.dossier.drawing import RenderedPage, draw_page
 from c2i2e_jury.dossier.mupdf_lock import MUPDF
 from c2i2e_jury.dossier.text import DossierText, PageText, extract_page
-from c2i2e_jury.errors import UserError
 
 if TYPE_CHECKING:
     from c2i2e_jury.domain.referential import Referential
@@ -44,47 +54,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-MUPDF_ERRORS: tuple[type[BaseException], ...] = (RuntimeError, ValueError, pymupdf.mupdf.FzErrorBase)
-# MuPDF warnings that mean content was lost or rebuilt; others (a broken ICC profile ignored...) are harmless.
-_DAMAGE_WARNING = re.compile(
-    r"format error|cannot load|cannot (?:draw|render|find|read)|not a stream|repair|zlib|"
-    r"unexpected end|premature end|truncated|read error|corrupt|non-page object|page tree", re.IGNORECASE)
-
-
-class DossierError(UserError):
-    """A dossier that cannot be opened or shown; the message is one French sentence for the jury."""
-
-
-class FileAccessError(DossierError):
-    """The file cannot be read at all (missing, no permission)."""
-
-
-class EmptyFileError(DossierError):
-    """The file has no bytes, or a PDF with no page."""
-
-
-class NotPdfError(DossierError):
-    """The file is something else (a Word document, a picture, text) named .pdf."""
-
-
-class EncryptedError(DossierError):
-    """The PDF needs a password to be opened."""
-
-
-class DamagedError(DossierError):
-    """MuPDF cannot make sense of the file, or (``require_intact``) had to repair it."""
-
-
-class PageError(DossierError):
-    """One page cannot be read or rendered."""
-
-
-@dataclass(frozen=True)
-class Damage:
-    """Something the jury must know about the file; ``page`` is None for the file as a whole."""
-
-    page: int | None
-    message: str
+# Damage and PageError live in dossier/damage.py; the viewer (ui/dossier_viewer.py, ui/render_worker.py) still
+# imports them from here.
+__all__ = ["Damage", "Dossier", "OutlineEntry", "PageError", "open_dossier"]
 
 
 class OutlineEntry(NamedTuple):
@@ -93,32 +65,6 @@ class OutlineEntry(NamedTuple):
     level: int
     title: str
     page: int | None
-
-
-class RenderedPage(NamedTuple):
-    """Pixels of a rendered page, rows of ``stride`` bytes, ready to wrap in a QImage: R, G, B (and A if ``alpha``)
-    bytes a pixel, or with ``bgr`` four bytes B, G, R, A (A = 255 unless ``alpha``): Qt's ``Format_RGB32`` on a
-    little-endian machine. ``alpha``: the background is transparent (premultiplied), not white."""
-
-    width: int
-    height: int
-    stride: int
-    alpha: bool
-    samples: bytes | bytearray
-    bgr: bool = False
-
-
-@contextmanager
-def mupdf_quiet(into: list[str]) -> Iterator[None]:
-    """Run MuPDF with its stderr display off, appending the warnings it raised meanwhile to ``into``."""
-    pymupdf.TOOLS.mupdf_display_errors(False)
-    pymupdf.TOOLS.mupdf_display_warnings(False)
-    pymupdf.TOOLS.reset_mupdf_warnings()
-    try:
-        yield
-    finally:
-        text = pymupdf.TOOLS.mupdf_warnings(reset=True)
-        into.extend(line for line in text.splitlines() if line.strip())
 
 
 def open_dossier(source: Path | str | bytes, name: str | None = None) -> Dossier:
@@ -159,33 +105,6 @@ def open_dossier(source: Path | str | bytes, name: str | None = None) -> Dossier
     if pages == 0:
         raise EmptyFileError(f"Le fichier « {label} » est endommagé ou vide : il ne contient aucune page lisible.")
     return Dossier(doc, label, path, data, warnings, pages)
-
-
-def draw_page(page: pymupdf.Page, scale: float, alpha: bool = False, bgr: bool = False) -> RenderedPage:
-    """Draw ``page`` (contents, annotations and form fields, as ``Page.get_pixmap`` does) at ``scale``; the caller
-    holds :data:`MUPDF`. MuPDF draws straight into the bytearray returned, which nothing else owns: no copy of the
-    pixels, and no MuPDF object left to drop later in another thread."""
-    mupdf = pymupdf.mupdf
-    ctm = mupdf.FzMatrix(scale, 0, 0, scale, 0, 0)
-    fz_page = page.this
-    bbox = mupdf.fz_round_rect(mupdf.fz_transform_rect(mupdf.fz_bound_page(fz_page), ctm))
-    width, height = max(bbox.x1 - bbox.x0, 0), max(bbox.y1 - bbox.y0, 0)
-    planes = 4 if alpha or bgr else 3
-    samples = bytearray(width * height * planes)
-    colorspace = mupdf.fz_device_bgr() if bgr else mupdf.fz_device_rgb()
-    pixmap = mupdf.fz_new_pixmap_with_bbox_and_data(colorspace, bbox, mupdf.FzSeparations(), int(planes == 4),
-                                                     mupdf.python_mutable_buffer_data(samples))
-    if alpha:
-        mupdf.fz_clear_pixmap(pixmap)
-    else:
-        mupdf.fz_clear_pixmap_with_value(pixmap, 0xFF)  # white, and A = 255 in BGRA
-    device = mupdf.fz_new_draw_device(mupdf.FzMatrix(), pixmap)
-    try:
-        mupdf.fz_run_page(fz_page, device, ctm, mupdf.FzCookie())
-        mupdf.fz_close_device(device)
-    finally:
-        del device, pixmap  # now, even on an error: before ``samples``, which they draw into
-    return RenderedPage(width, height, width * planes, alpha, samples, bgr)
 
 
 def _check_bytes(data: bytes, label: str) -> None:
@@ -360,7 +279,7 @@ class Dossier:
             return False
         self.warnings.extend(warnings)
         log.info("MuPDF warnings on %s page %s: %s", self.name, number, "; ".join(warnings))
-        if not any(_DAMAGE_WARNING.search(w) for w in warnings):
+        if not any(is_damage_warning(w) for w in warnings):
             return False
         where = f"La page {number}" if number else "Le fichier"
         self._add(Damage(number, f"{where} contient des erreurs : une partie de son contenu peut manquer."))

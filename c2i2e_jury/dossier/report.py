@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from c2i2e_jury.dossier.document import Damage
+from c2i2e_jury.dossier.damage import Damage
 from c2i2e_jury.dossier.expected import Expected
 from c2i2e_jury.dossier.identity import find_name, find_year, name_on_page, year_on_page
 from c2i2e_jury.dossier.structure import Structure

@@ -16,7 +16,9 @@ from pathlib import Path
 
 from PySide6.QtGui import QImage
 
-from c2i2e_jury.dossier.document import Damage, Dossier, DossierError, PageError, RenderedPage, open_dossier
+from c2i2e_jury.dossier.damage import Damage, DossierError, PageError
+from c2i2e_jury.dossier.document import Dossier, open_dossier
+from c2i2e_jury.dossier.drawing import RenderedPage
 from c2i2e_jury.ui.page_zoom import FirstView, RenderKey
 
 MAX_PIXELS = 12_000_000  # about 3500 x 3500 (46 MB as RGB32): a render stays under ~0.1 s

@@ -36,7 +36,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from c2i2e_jury.domain.timer_values import TimerSnapshot, WarningLevel
-from c2i2e_jury.dossier.document import Dossier, NotPdfError, open_dossier
+from c2i2e_jury.dossier.damage import NotPdfError
+from c2i2e_jury.dossier.document import Dossier, open_dossier
 from c2i2e_jury.errors import UserError
 from c2i2e_jury.ui.render_worker import SCREEN_ORDER, screen_image
 from c2i2e_jury.ui.timer_face import format_clock

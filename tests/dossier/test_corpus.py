@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from c2i2e_jury.dossier.check import check_dossier
-from c2i2e_jury.dossier.document import DossierError, EncryptedError, open_dossier
+from c2i2e_jury.dossier.damage import DossierError, EncryptedError
+from c2i2e_jury.dossier.document import open_dossier
 
 LIMIT_SECONDS = 10.0
 

@@ -13,15 +13,15 @@ import pymupdf
 import pytest
 
 from c2i2e_jury.dossier import document
-from c2i2e_jury.dossier.document import (
+from c2i2e_jury.dossier.damage import (
     DamagedError,
     DossierError,
     EmptyFileError,
     EncryptedError,
     FileAccessError,
     NotPdfError,
-    open_dossier,
 )
+from c2i2e_jury.dossier.document import open_dossier
 from c2i2e_jury.dossier.mupdf_lock import MUPDF
 from c2i2e_jury.errors import UserError
 from tests.dossier.factory import build_dossier
