@@ -72,7 +72,7 @@ def preview_text(dialog) -> str:
 
 def test_members_are_typed_one_a_line_with_their_role_after_a_comma():
     members = parse_members("Jean  Martin, représentant du comité de site\n\n  Zoé Mäkelä-Garçon  \n")
-    assert [(m.name, m.role) for m in members] == [("Jean Martin", "représentant du comité de site"),
+    assert [(m.name, m.role) for m in members] == [("Jean Martin", "Représentant du comité de site"),
                                                    ("Zoé Mäkelä-Garçon", "Membre")]
 
 
@@ -107,7 +107,7 @@ def test_the_pv_is_previewed_as_typed_then_signed_by_the_president(qtbot, worksp
     assert (data["meeting"], data["place"]) == ("2017-07-10", "Grenoble, ESPE, salle B114")
     assert [(m["name"], m["role"]) for m in data["members"]] == [
         ("Hélène Présidente", "Président"), ("Benoît Œhlenschläger", "Membre"),
-        ("Zoé Mäkelä-Garçon", "représentante du comité de site")]
+        ("Zoé Mäkelä-Garçon", "Représentante du comité de site")]
     assert data["counts"]["candidates"] == 12
     assert script.shown[-1][0] == "inform" and str(out) in script.shown[-1][2]
     assert settings.value("president/credential") == str(president_p12)  # offered again next time

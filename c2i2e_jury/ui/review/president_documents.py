@@ -50,12 +50,14 @@ FOLDER_KEY = "president/folder"
 
 
 def parse_members(text: str) -> list[PvMember]:
-    """One member a line, the role after a comma (« Jean Martin, représentant du comité de site »)."""
+    """One member a line, the role after a comma (« Jean Martin, représentant du comité de site »); the role
+    starts with a capital, as the PV prints it before the name."""
     members = []
     for line in text.splitlines():
         name, _, role = line.partition(",")
+        role = " ".join(role.split())
         if name.strip():
-            members.append(PvMember(" ".join(name.split()), role.strip() or "Membre"))
+            members.append(PvMember(" ".join(name.split()), role[:1].upper() + role[1:] if role else "Membre"))
     return members
 
 
