@@ -31,7 +31,7 @@ from c2i2e_jury.exchange.certificates import (
     verify,
 )
 from c2i2e_jury.exchange.credentials import Credential, signing_refusal
-from c2i2e_jury.exchange.package import PRIOR_COLUMNS
+from c2i2e_jury.exchange.package_format import PRIOR_COLUMNS
 from c2i2e_jury.exchange.package_writer import slug
 from c2i2e_jury.resources_access import referential
 from c2i2e_jury.services.sheet_signing import authority_of
