@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QRectF
 
-from c2i2e_jury.ui.render_worker import GAP
+from c2i2e_jury.ui.page_zoom import GAP
 
 
 class PageLayout:

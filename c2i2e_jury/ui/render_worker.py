@@ -26,18 +26,13 @@ from PySide6.QtGui import QImage
 from c2i2e_jury.dossier.document import Dossier, PageError
 from c2i2e_jury.dossier.expected import Expected
 from c2i2e_jury.ui.dossier_pages import (
-    SCREEN_ORDER,
     Opening,
     open_for_view,
     page_image,
     page_size,
-    screen_image,
 )
-from c2i2e_jury.ui.page_zoom import FIT_PAGE, FIT_WIDTH, GAP, RenderKey, render_key
+from c2i2e_jury.ui.page_zoom import RenderKey
 from c2i2e_jury.ui.render_mailbox import Mailbox
-
-# The worker, and names other modules of the viewer import from here (they moved to page_zoom and dossier_pages).
-__all__ = ["FIT_PAGE", "FIT_WIDTH", "GAP", "SCREEN_ORDER", "RenderKey", "Worker", "render_key", "screen_image"]
 
 log = logging.getLogger(__name__)
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QSpinBox, QToolButton, QVBoxLayout, QWidget
 
-from c2i2e_jury.ui.render_worker import FIT_PAGE, FIT_WIDTH
+from c2i2e_jury.ui.page_zoom import FIT_PAGE, FIT_WIDTH
 from c2i2e_jury.ui.viewer_panels import SearchBar
 
 ZOOM_CHOICES = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0)
