@@ -1,4 +1,8 @@
+import shutil
+
 import pytest
+
+from tests.services.review_factory import demo_template_fixture  # noqa: F401 (the heard demo, built once)
 
 
 @pytest.fixture(scope="session")
@@ -37,5 +41,17 @@ def demo_db_empty(tmp_path):
     from c2i2e_jury.storage.database import open_database
 
     db = open_database(str(tmp_path / "empty.sqlite"))
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def heard_db(demo_template, tmp_path):
+    """A copy of the demo campaign as the certification jury finds it (heard, signed, one sheet missing)."""
+    from c2i2e_jury.storage.database import open_database
+
+    copy = tmp_path / "heard.sqlite"
+    shutil.copyfile(demo_template, copy)
+    db = open_database(str(copy))
     yield db
     db.dispose()

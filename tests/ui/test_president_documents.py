@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
 import zipfile
 
 import pymupdf
@@ -18,24 +17,14 @@ from c2i2e_jury.exchange.pdf_signing import verify_signed_pdf
 from c2i2e_jury.exchange.pv_pdf import PRESIDENT_FIELD, pv_json
 from c2i2e_jury.services import certification
 from c2i2e_jury.services.documents import verify_pdf
-from c2i2e_jury.storage.database import open_database
 from c2i2e_jury.ui.review import ReviewWorkspace
 from c2i2e_jury.ui.review.president_documents import parse_members
-from tests.services.review_factory import PKI, demo_template_fixture  # noqa: F401
+from tests.services.review_factory import PKI
 from tests.ui.scripted_prompts import Script
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
 PASSPHRASE = "présidente du jury 2017"
 CAMPAIGN = "grenoble-2017"
-
-
-@pytest.fixture
-def heard_db(demo_template, tmp_path):
-    copy = tmp_path / "demo.sqlite"
-    shutil.copyfile(demo_template, copy)
-    db = open_database(str(copy))
-    yield db
-    db.dispose()
 
 
 @pytest.fixture(scope="module")

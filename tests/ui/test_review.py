@@ -1,7 +1,6 @@
 """The president's review workspace, driven offscreen: sorting, filtering, a candidate's detail, the decision
 buttons, the reversal tables and the charts. Every model goes through qtmodeltester."""
 
-import shutil
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -9,22 +8,12 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from c2i2e_jury.services.review import review_rows
-from c2i2e_jury.storage.database import open_database
 from c2i2e_jury.ui.review import ReviewWorkspace
 from c2i2e_jury.ui.review.charts import THRESHOLD
 from c2i2e_jury.ui.review.review_model import COLUMN, ReviewModel, ReviewProxy
-from tests.services.review_factory import PLAGIARISM, UNSIGNED, demo_template_fixture  # noqa: F401
+from tests.services.review_factory import PLAGIARISM, UNSIGNED
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def heard_db(demo_template, tmp_path):
-    copy = tmp_path / "demo.sqlite"
-    shutil.copyfile(demo_template, copy)
-    db = open_database(str(copy))
-    yield db
-    db.dispose()
 
 
 @pytest.fixture
