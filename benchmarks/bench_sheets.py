@@ -40,12 +40,13 @@ _worker: dict[str, Any] = {}
 
 
 def _cache_folder() -> Path:
+    import c2i2e_jury.exchange.pades as pades
     import c2i2e_jury.exchange.result_json as result_json
     import c2i2e_jury.exchange.sheet_pdf as sheet_pdf
     import c2i2e_jury.exchange.signatures as signatures
 
     digest = hashlib.sha256(str(COUNT).encode())
-    for module in (sheet_pdf, signatures, result_json):
+    for module in (sheet_pdf, signatures, pades, result_json):
         digest.update(Path(module.__file__ or "").read_bytes())
     base = os.environ.get("C2I2E_BENCH_CACHE")
     if base:

@@ -56,9 +56,6 @@ log = logging.getLogger(__name__)
 
 # Damage and PageError live in dossier/damage.py; the viewer (ui/dossier_viewer.py, ui/render_worker.py) still
 # imports them from here.
-__all__ = ["Damage", "Dossier", "OutlineEntry", "PageError", "open_dossier"]
-
-
 class OutlineEntry(NamedTuple):
     """A bookmark: its level (1 = top), title and page (None when it points outside the file)."""
 

@@ -150,7 +150,9 @@ def situation_of(candidate: Candidate) -> Situation:
     )
 
 
-def _load(session: Session, candidate_pk: int) -> Candidate:
+def load_candidate(session: Session, candidate_pk: int) -> Candidate:
+    """The candidate with everything the jury room reads of them loaded at once (marks, prior items, decisions,
+    oral and incidents, dossier); a :class:`JuryRoomError` if there is no such candidate."""
     candidate = session.scalars(
         select(Candidate).where(Candidate.pk == candidate_pk).options(
             selectinload(Candidate.marks), selectinload(Candidate.prior), selectinload(Candidate.decisions),
@@ -162,7 +164,8 @@ def _load(session: Session, candidate_pk: int) -> Candidate:
     return candidate
 
 
-def _oral(session: Session, candidate: Candidate) -> Oral:
+def oral_of(session: Session, candidate: Candidate) -> Oral:
+    """The candidate's oral record, created (pending, unlocked) the first time it is needed."""
     if candidate.oral is None:
         candidate.oral = Oral(attendance=Attendance.PENDING.value, current_page=0, view_state={}, locked=False)
         session.flush()
@@ -200,7 +203,7 @@ def _file(candidate: Candidate, store: DossierStore | None) -> CandidateFile:
 
 def candidate_file(db: Database, candidate_pk: int, store: DossierStore | None = None) -> CandidateFile:
     with db.read() as session:
-        return _file(_load(session, candidate_pk), store)
+        return _file(load_candidate(session, candidate_pk), store)
 
 
 def day_entries(db: Database, campaign_id: str | None = None, room: str | None = None,
@@ -244,9 +247,9 @@ def check_in(db: Database, candidate_pk: int, attendance: Attendance, now: Clock
              store: DossierStore | None = None) -> CandidateFile:
     """Present, or absent (abandonment, recorded with its time); PENDING undoes a check-in."""
     with db.session() as session:
-        candidate = _load(session, candidate_pk)
+        candidate = load_candidate(session, candidate_pk)
         _editable(candidate)
-        oral = _oral(session, candidate)
+        oral = oral_of(session, candidate)
         oral.attendance = attendance.value
         oral.checked_in_at = None if attendance is Attendance.PENDING else now()
     return candidate_file(db, candidate_pk, store)
@@ -259,7 +262,7 @@ def decide(db: Database, candidate_pk: int, item: str, decision: Mark | None, *,
     if item not in referential():
         raise JuryRoomError(f"Compétence inconnue : {item}.")
     with db.session() as session:
-        candidate = _load(session, candidate_pk)
+        candidate = load_candidate(session, candidate_pk)
         _editable(candidate)
         if candidate.oral is None or candidate.oral.attendance != Attendance.PRESENT.value:
             raise JuryRoomError("Enregistrez d'abord la présence du candidat.")
@@ -304,10 +307,10 @@ def add_incident(db: Database, candidate_pk: int, kind: str, note: str, now: Clo
     if kind not in INCIDENT_KINDS:
         raise JuryRoomError(f"Type d'incident inconnu : {kind}.")
     with db.session() as session:
-        candidate = _load(session, candidate_pk)
+        candidate = load_candidate(session, candidate_pk)
         _editable(candidate)
         incident = Incident(kind=kind, at=now(), note=note.strip())
-        _oral(session, candidate).incidents.append(incident)
+        oral_of(session, candidate).incidents.append(incident)
         session.flush()
         return IncidentRow(incident.pk, incident.kind, incident.at, incident.note)
 
@@ -315,8 +318,8 @@ def add_incident(db: Database, candidate_pk: int, kind: str, note: str, now: Clo
 def save_view_state(db: Database, candidate_pk: int, state: dict[str, Any], now: Clock = utc_now) -> None:
     """Where the jury is (page, zoom, selected item): reopened there after a crash."""
     with db.session() as session:
-        candidate = _load(session, candidate_pk)
-        oral = _oral(session, candidate)
+        candidate = load_candidate(session, candidate_pk)
+        oral = oral_of(session, candidate)
         oral.view_state = dict(state)
         oral.current_page = int(state.get("page", 0))
         oral.view_updated_at = now()

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from c2i2e_jury.domain.oral_timer import OralTimer
 from c2i2e_jury.domain.timer_values import TimerEvent, durations
 from c2i2e_jury.errors import UserError
-from c2i2e_jury.services.jury_room import CandidateFile, JuryRoomError, _load, _oral
+from c2i2e_jury.services.jury_room import CandidateFile, JuryRoomError, load_candidate, oral_of
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.storage.models import TimerEvent as TimerEventRow
 
@@ -19,7 +19,7 @@ from c2i2e_jury.storage.models import TimerEvent as TimerEventRow
 def load_events(db: Database, candidate_pk: int) -> tuple[list[TimerEvent], datetime | None]:
     """The oral's stored timer events, in order, and its last heartbeat."""
     with db.read() as session:
-        candidate = _load(session, candidate_pk)
+        candidate = load_candidate(session, candidate_pk)
         if candidate.oral is None:
             return [], None
         rows = session.scalars(select(TimerEventRow).where(TimerEventRow.oral_pk == candidate.oral.pk)
@@ -31,8 +31,8 @@ def load_events(db: Database, candidate_pk: int) -> tuple[list[TimerEvent], date
 def record_event(db: Database, candidate_pk: int, event: TimerEvent) -> None:
     """Commit one timer event; raises a UserError (and stores nothing) when the oral cannot take it."""
     with db.session() as session:
-        candidate = _load(session, candidate_pk)
-        oral = _oral(session, candidate)
+        candidate = load_candidate(session, candidate_pk)
+        oral = oral_of(session, candidate)
         if oral.locked:
             raise JuryRoomError("La feuille de résultats est signée : le chronomètre ne peut plus changer.")
         last = session.scalar(select(func.max(TimerEventRow.seq)).where(TimerEventRow.oral_pk == oral.pk))
@@ -46,7 +46,7 @@ def record_event(db: Database, candidate_pk: int, event: TimerEvent) -> None:
 def heartbeat(db: Database, candidate_pk: int, at: datetime) -> None:
     """The timer is running: after a crash, the lost time starts here rather than at the last event."""
     with db.session() as session:
-        oral = _oral(session, _load(session, candidate_pk))
+        oral = oral_of(session, load_candidate(session, candidate_pk))
         oral.timer_alive_at = at
 
 

@@ -23,7 +23,13 @@ from c2i2e_jury.domain.rules import Status, needs_justification
 from c2i2e_jury.exchange.credentials import Credential, fingerprint, load_certificates, signing_refusal
 from c2i2e_jury.exchange.result_json import build_result
 from c2i2e_jury.resources_access import referential
-from c2i2e_jury.services.jury_room import CandidateFile, JuryRoomError, _load, _oral, candidate_file
+from c2i2e_jury.services.jury_room import (
+    CandidateFile,
+    JuryRoomError,
+    candidate_file,
+    load_candidate,
+    oral_of,
+)
 from c2i2e_jury.services.oral_timer import build_timer
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.storage.models import (
@@ -149,7 +155,7 @@ def result_for(db: Database, candidate_pk: int, jurors: Sequence[Mapping[str, st
     """
     file = check_signable(db, candidate_pk)
     with db.read() as session:
-        candidate = _load(session, candidate_pk)
+        candidate = load_candidate(session, candidate_pk)
         version, supersedes, reason = _next_version(session, candidate_pk)
         title = candidate.campaign.title
     return build_result(
@@ -204,7 +210,7 @@ def check_signers(db: Database, candidate_pk: int, credential_1: Credential, cre
                   now: datetime | None = None) -> None:
     """Refuse, before anything is written, credentials that could not sign this candidate's sheet."""
     with db.read() as session:
-        candidate = _load(session, candidate_pk)
+        candidate = load_candidate(session, candidate_pk)
         _check_credentials(session, candidate, (credential_1, credential_2),
                            authority_of(session, candidate.campaign_id), _moment(now))
 
@@ -235,7 +241,7 @@ def sign_and_lock(db: Database, candidate_pk: int, credential_1: Credential, cre
     moment = _moment(now)
     credentials = (credential_1, credential_2)
     with db.read() as session:
-        candidate = _load(session, candidate_pk)
+        candidate = load_candidate(session, candidate_pk)
         authority = authority_of(session, candidate.campaign_id)
         _check_credentials(session, candidate, credentials, authority, moment)
         before = _state(session, candidate_pk)
@@ -259,14 +265,14 @@ def _store(db: Database, candidate_pk: int, result: dict[str, Any], pdf: bytes, 
             if _state(session, candidate_pk) != before:
                 raise JuryRoomError("Le dossier du candidat a changé pendant la signature : rien n'a été "
                                     "enregistré, signez à nouveau.")
-            candidate = _load(session, candidate_pk)
+            candidate = load_candidate(session, candidate_pk)
             if _next_version(session, candidate_pk)[0] != result["version"]:
                 raise JuryRoomError("Une autre version de la feuille vient d'être signée : rien n'a été enregistré.")
             session.add(ResultSheet(candidate_pk=candidate_pk, version=result["version"],
                                     supersedes=result["supersedes"], sha256=sha256, pdf=pdf, result=result,
                                     signed_at=moment.astimezone(UTC), stored_at=datetime.now(UTC),
                                     reopen_reason=""))
-            _oral(session, candidate).locked = True
+            oral_of(session, candidate).locked = True
     except IntegrityError as exc:
         log.info("sheet stored concurrently: %r", exc)
         raise JuryRoomError("Une autre version de la feuille vient d'être signée : rien n'a été enregistré.") from exc
@@ -285,14 +291,14 @@ def reopen(db: Database, candidate_pk: int, reason: str) -> int:
     if not reason:
         raise JuryRoomError("Indiquez le motif de la réouverture.")
     with db.session() as session:
-        candidate = _load(session, candidate_pk)
+        candidate = load_candidate(session, candidate_pk)
         latest = _latest(session, candidate_pk)
         if latest is None:
             raise JuryRoomError("Aucune feuille signée à rouvrir pour ce candidat.")
         if latest.reopen_reason.strip():
             raise JuryRoomError(f"La version {latest.version} est déjà rouverte : signez la nouvelle version.")
         latest.reopen_reason = reason
-        _oral(session, candidate).locked = False
+        oral_of(session, candidate).locked = False
         next_version = latest.version + 1
     log.info("candidate %s reopened after version %s: %s", candidate_pk, next_version - 1, reason)
     return next_version

@@ -49,7 +49,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from c2i2e_jury.dossier.document import Damage, OutlineEntry
+from c2i2e_jury.dossier.damage import Damage
+from c2i2e_jury.dossier.document import OutlineEntry
 from c2i2e_jury.dossier.expected import Expected
 from c2i2e_jury.ui.dossier_pages import MAX_ANALYSED_PAGES, DocumentInfo
 from c2i2e_jury.ui.page_renderer import PageRenderer

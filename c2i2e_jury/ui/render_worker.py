@@ -23,7 +23,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QImage
 
-from c2i2e_jury.dossier.document import Dossier, PageError
+from c2i2e_jury.dossier.damage import PageError
+from c2i2e_jury.dossier.document import Dossier
 from c2i2e_jury.dossier.expected import Expected
 from c2i2e_jury.ui.dossier_pages import (
     Opening,
