@@ -25,6 +25,7 @@ from c2i2e_jury.services import jury_room
 from c2i2e_jury.services.jury_room import CandidateFile
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.ui.day_model import DayModel
+from c2i2e_jury.ui.help_menu import HelpMenu
 from c2i2e_jury.ui.jury_room import JuryRoomWidget
 from c2i2e_jury.ui.oral_session import OralSession
 from c2i2e_jury.ui.review.workspace import ReviewWorkspace
@@ -182,6 +183,7 @@ class MainWindow(QMainWindow):
         day.setShortcut(QKeySequence("Ctrl+D"))
         day.toggled.connect(self.day_panel.setVisible)
         view_menu.addAction(day)
+        self.help_menu = HelpMenu(self)
 
     def export_day(self) -> None:
         from c2i2e_jury.ui.signing import export_day_dialog

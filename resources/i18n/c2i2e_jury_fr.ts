@@ -342,6 +342,29 @@
         </message>
     </context>
     <context>
+        <name>HelpMenu</name>
+        <message>
+            <source>&amp;Help</source>
+            <translation>&amp;Aide</translation>
+        </message>
+        <message>
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>&amp;Raccourcis clavier</translation>
+        </message>
+        <message>
+            <source>&amp;About c2i2e-jury</source>
+            <translation>À &amp;propos de c2i2e-jury</translation>
+        </message>
+        <message>
+            <source>&lt;h3&gt;c2i2e-jury %1&lt;/h3&gt;&lt;p&gt;The jury workspace of the C2i2e certification (Certificat Informatique et Internet niveau 2 « enseignant »).&lt;/p&gt;&lt;p&gt;Free software under the GNU Affero General Public License, version 3 or later (it uses PyMuPDF, under the AGPL). It never opens a network connection.&lt;/p&gt;&lt;p&gt;Data folder: %2&lt;br&gt;Log file: %3&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;c2i2e-jury %1&lt;/h3&gt;&lt;p&gt;L'espace de travail des jurys de la certification C2i2e (Certificat Informatique et Internet niveau 2 « enseignant »).&lt;/p&gt;&lt;p&gt;Logiciel libre sous licence GNU Affero General Public License, version 3 ou ultérieure (il utilise PyMuPDF, sous AGPL). Il n'ouvre jamais de connexion réseau.&lt;/p&gt;&lt;p&gt;Dossier des données : %2&lt;br&gt;Fichier journal : %3&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>About c2i2e-jury</source>
+            <translation>À propos de c2i2e-jury</translation>
+        </message>
+    </context>
+    <context>
         <name>HistogramChart</name>
         <message>
             <source>Examined candidates by number of validated items</source>
@@ -2003,6 +2026,177 @@ Jean Martin, représentant du comité de site</translation>
         <message>
             <source>Import failed</source>
             <translation>Échec de l'import</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShortcutsDialog</name>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>Raccourcis clavier</translation>
+        </message>
+        <message>
+            <source>Exam room</source>
+            <translation>Salle d'examen</translation>
+        </message>
+        <message>
+            <source>The candidate is present (check-in)</source>
+            <translation>Le candidat est présent (émargement)</translation>
+        </message>
+        <message>
+            <source>Ctrl+Shift+P</source>
+            <translation>Ctrl+Maj+P</translation>
+        </message>
+        <message>
+            <source>Move through the 28 items</source>
+            <translation>Parcourir les 28 compétences</translation>
+        </message>
+        <message>
+            <source>Validated / not validated</source>
+            <translation>Validé / non validé</translation>
+        </message>
+        <message>
+            <source>Del</source>
+            <translation>Suppr</translation>
+        </message>
+        <message>
+            <source>Back to undecided</source>
+            <translation>Revenir à « à décider »</translation>
+        </message>
+        <message>
+            <source>Write the jury's comment on the item (Enter saves)</source>
+            <translation>Écrire le commentaire du jury sur la compétence (Entrée enregistre)</translation>
+        </message>
+        <message>
+            <source>Write the justification (required when the jury differs from the evaluator)</source>
+            <translation>Écrire la justification (obligatoire quand le jury diffère de l'évaluateur)</translation>
+        </message>
+        <message>
+            <source>Undo / redo a decision or a comment</source>
+            <translation>Annuler / rétablir une décision ou un commentaire</translation>
+        </message>
+        <message>
+            <source>Note an incident, with its time</source>
+            <translation>Noter un incident, avec son heure</translation>
+        </message>
+        <message>
+            <source>Show or hide the candidates of the day</source>
+            <translation>Afficher ou masquer les candidats du jour</translation>
+        </message>
+        <message>
+            <source>This sheet</source>
+            <translation>Cette fiche</translation>
+        </message>
+        <message>
+            <source>Dossier</source>
+            <translation>Dossier</translation>
+        </message>
+        <message>
+            <source>Page Down, Space / Page Up</source>
+            <translation>Page suiv., Espace / Page préc.</translation>
+        </message>
+        <message>
+            <source>A screen down / up, then the next / previous page</source>
+            <translation>Un écran plus bas / plus haut, puis la page suivante / précédente</translation>
+        </message>
+        <message>
+            <source>Next / previous page</source>
+            <translation>Page suivante / précédente</translation>
+        </message>
+        <message>
+            <source>Home / End</source>
+            <translation>Début / Fin</translation>
+        </message>
+        <message>
+            <source>First / last page</source>
+            <translation>Première / dernière page</translation>
+        </message>
+        <message>
+            <source>Go to page</source>
+            <translation>Aller à la page</translation>
+        </message>
+        <message>
+            <source>Search the dossier</source>
+            <translation>Rechercher dans le dossier</translation>
+        </message>
+        <message>
+            <source>Next / previous match</source>
+            <translation>Résultat suivant / précédent</translation>
+        </message>
+        <message>
+            <source>F3 / Shift+F3</source>
+            <translation>F3 / Maj+F3</translation>
+        </message>
+        <message>
+            <source>Zoom in / out (Ctrl + wheel too)</source>
+            <translation>Zoom avant / arrière (aussi Ctrl + molette)</translation>
+        </message>
+        <message>
+            <source>Whole page / actual size / page width</source>
+            <translation>Page entière / taille réelle / largeur de page</translation>
+        </message>
+        <message>
+            <source>Show or hide the thumbnails and the outline</source>
+            <translation>Afficher ou masquer les miniatures et le sommaire</translation>
+        </message>
+        <message>
+            <source>Timer</source>
+            <translation>Minuteur</translation>
+        </message>
+        <message>
+            <source>Start the presentation</source>
+            <translation>Lancer la présentation</translation>
+        </message>
+        <message>
+            <source>Move on to the discussion</source>
+            <translation>Passer à la discussion</translation>
+        </message>
+        <message>
+            <source>Pause (with a reason) / resume</source>
+            <translation>Pause (avec un motif) / reprise</translation>
+        </message>
+        <message>
+            <source>End the oral</source>
+            <translation>Terminer l'oral</translation>
+        </message>
+        <message>
+            <source>Projector</source>
+            <translation>Projection</translation>
+        </message>
+        <message>
+            <source>→, Page Down, Space</source>
+            <translation>→, Page suiv., Espace</translation>
+        </message>
+        <message>
+            <source>Next slide (what presentation clickers send)</source>
+            <translation>Diapositive suivante (ce qu'envoient les télécommandes de présentation)</translation>
+        </message>
+        <message>
+            <source>←, Page Up</source>
+            <translation>←, Page préc.</translation>
+        </message>
+        <message>
+            <source>Previous slide</source>
+            <translation>Diapositive précédente</translation>
+        </message>
+        <message>
+            <source>First / last slide</source>
+            <translation>Première / dernière diapositive</translation>
+        </message>
+        <message>
+            <source>B or . / W or ,</source>
+            <translation>B ou . / W ou ,</translation>
+        </message>
+        <message>
+            <source>Black / white screen, as in PowerPoint</source>
+            <translation>Écran noir / blanc, comme dans PowerPoint</translation>
+        </message>
+        <message>
+            <source>Keys</source>
+            <translation>Touches</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>Action</translation>
         </message>
     </context>
     <context>
