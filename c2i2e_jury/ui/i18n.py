@@ -74,7 +74,12 @@ def install(app: QCoreApplication, language: str = "fr") -> str:
         language = "fr"
     QLocale.setDefault(QLocale(QLocale.Language.French if language == "fr" else QLocale.Language.English,
                                QLocale.Country.France if language == "fr" else QLocale.Country.UnitedKingdom))
-    if language == "en":
+    if language == "en":  # the source strings, but for the plurals (« 1 item », « 3 items »)
+        catalogue = compiled_catalogue("en")
+        translator = QTranslator(app)
+        if catalogue is not None and translator.load(str(catalogue)):
+            app.installTranslator(translator)
+            _installed.append(translator)
         return language
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     for name in ("qtbase_fr", "qt_fr"):

@@ -1,6 +1,6 @@
 """Maintaining the French catalogue (a developer's tool, not used at run time).
 
-    python -m c2i2e_jury.ui.i18n_catalogue [--add PAIRS.txt ...]   # refresh the .ts from the sources
+    python -m c2i2e_jury.ui.i18n_catalogue [--add PAIRS.txt ...]   # refresh the .ts files from the sources
     python -m c2i2e_jury.ui.i18n_catalogue --check                 # exit 1 and list what is untranslated
 
 ``lupdate`` (shipped with PySide6) extracts every ``tr()`` / ``translate()`` string of ``c2i2e_jury/ui`` into
@@ -22,6 +22,7 @@ import PySide6
 
 UI = Path(__file__).resolve().parent
 CATALOGUE = UI.parent.parent / "resources" / "i18n" / "c2i2e_jury_fr.ts"
+ENGLISH = CATALOGUE.with_name("c2i2e_jury_en.ts")  # derived from the French one: the plurals only
 
 
 def lupdate(target: Path) -> None:
@@ -72,6 +73,31 @@ def fill(ts: Path, pairs: dict[str, str]) -> list[str]:
     return missing
 
 
+def english_plurals(french_ts: Path, target: Path) -> int:
+    """The English catalogue: only the ``%n`` strings, singular and plural made from the source's « (s) »
+    (« %n item(s) » -> « 1 item », « 3 items »); every other English string is its own source. Returns their
+    count."""
+    root = ET.Element("TS", version="2.1", language="en_GB")
+    count = 0
+    for context in ET.parse(french_ts).getroot().iter("context"):
+        plurals = [m.findtext("source") or "" for m in context.iter("message") if m.get("numerus") == "yes"]
+        if not plurals:
+            continue
+        element = ET.SubElement(root, "context")
+        ET.SubElement(element, "name").text = context.findtext("name")
+        for source in plurals:
+            message = ET.SubElement(element, "message", numerus="yes")
+            ET.SubElement(message, "source").text = source
+            translation = ET.SubElement(message, "translation")
+            for form in (source.replace("(s)", ""), source.replace("(s)", "s")):
+                ET.SubElement(translation, "numerusform").text = form
+            count += 1
+    tree = ET.ElementTree(root)
+    ET.indent(tree, space="    ")
+    tree.write(target, encoding="utf-8", xml_declaration=True)
+    return count
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--add", type=Path, nargs="*", default=[], help="PAIRS files of new translations")
@@ -83,9 +109,14 @@ def main(argv: list[str] | None = None) -> int:
             copy.write_bytes(CATALOGUE.read_bytes())
             lupdate(copy)
             missing = fill(copy, {})
+            english = Path(tmp) / ENGLISH.name
+            english_plurals(copy, english)
+            if not ENGLISH.is_file() or english.read_bytes() != ENGLISH.read_bytes():
+                missing.append(f"{ENGLISH.name} is out of date (run without --check)")
     else:
         lupdate(CATALOGUE)
         missing = fill(CATALOGUE, read_pairs(args.add))
+        english_plurals(CATALOGUE, ENGLISH)
     for source in missing:
         print(f"untranslated: {source!r}")  # noqa: T201 (a developer's tool)
     return 1 if missing else 0

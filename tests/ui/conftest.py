@@ -25,6 +25,15 @@ def demo_db(tmp_path, demo_package_dir):
     db.dispose()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def english(qapp):
+    """The interface in English unless a test asks for French (``french``): its source strings, and its plurals
+    (« 1 item », « 3 items ») from the English catalogue, as ``--lang en`` gives."""
+    from c2i2e_jury.ui import i18n
+
+    i18n.install(qapp, "en")
+
+
 @pytest.fixture
 def french(qapp):
     """The French catalogue installed, as the program does by default."""

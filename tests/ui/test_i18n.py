@@ -20,3 +20,7 @@ def test_french_is_installed_with_qt_own_catalogue(qapp, french):
 def test_english_can_be_chosen(qapp):
     assert i18n.install(qapp, "en") == "en"
     assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+    # English plurals read as English (the source's « (s) » is for the translators)
+    assert QCoreApplication.translate("OutcomeWidget", "%n item(s) to decide", "", 1) == "1 item to decide"
+    assert QCoreApplication.translate("OutcomeWidget", "%n item(s) to decide", "", 3) == "3 items to decide"
+    assert QCoreApplication.translate("JuryRoomWidget", "%n incident(s)", "", 0) == "0 incidents"

@@ -101,13 +101,13 @@ def test_english_reads_english(referential, english):
         text = explanation_text(referential, evaluate(referential, situation))
         assert text and not FRENCH_WORDS.search(text), (name, text)
     pending = explanation_text(referential, evaluate(referential, cases["pending, undecided items"]))
-    assert pending == ("Pending: 11 item(s) not decided by the jury. 14 item(s) validated out of 28. "
-                       "Domain A3: 3 item(s) not validated, at most 2.")
+    assert pending == ("Pending: 11 items not decided by the jury. 14 items validated out of 28. "
+                       "Domain A3: 3 items not validated, at most 2.")
     assert explanation_text(referential, evaluate(referential, cases["rework pending"])) == (
         "Not admitted to the oral: rework requested and still pending at the closing date. "
         "No item validated in this campaign.")
     assert explanation_text(referential, evaluate(referential, cases["partial, below 23"])).startswith(
-        "Certificate not delivered: 22 item(s) validated out of 28, at least 23 required")
+        "Certificate not delivered: 22 items validated out of 28, at least 23 required")
 
 
 @pytest.mark.gui
@@ -118,8 +118,8 @@ def test_the_outcome_widget_speaks_the_interfaces_language(qtbot, qapp, referent
     outcome = evaluate(referential, situation)
     i18n.install(qapp, "en")
     widget.show_outcome(outcome, dict(situation.decisions))
-    assert widget.explanation.text() == ("Certificate not delivered: 25 item(s) validated out of 28. "
-                                         "Domain A3: 3 item(s) not validated, at most 2.")
+    assert widget.explanation.text() == ("Certificate not delivered: 25 items validated out of 28. "
+                                         "Domain A3: 3 items not validated, at most 2.")
     try:
         i18n.install(qapp, "fr")
         widget.show_outcome(outcome, dict(situation.decisions))

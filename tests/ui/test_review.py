@@ -102,7 +102,7 @@ def test_filtering_by_text_and_by_flag(qtbot, workspace):
 def test_a_candidates_detail_with_items_and_history(workspace):
     detail = select(workspace, "C2017-004")
     assert detail.title.text() == "LEFÈVRE Gaëlle — C2017-004"
-    assert "22 item(s) validated out of 28" in detail.explanation.text()  # the interface's language (English)
+    assert "22 items validated out of 28" in detail.explanation.text()  # the interface's language (English)
     assert detail.items.rowCount() == 28
     assert detail.history_label.text() == "History of B1.1"  # the reversed item, selected at once
     assert detail.history.rowCount() == 1

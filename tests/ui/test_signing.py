@@ -201,7 +201,7 @@ def test_the_import_report_is_shown_and_saved(qtbot, qtmodeltester, room, pki, s
         qtmodeltester.check(model)
         assert [model.index(r, 1).data() for r in range(model.rowCount())] == ["imported", "rejected"]
         assert model.index(0, 2).data() == "C3"
-        assert dialog.summary.text() == "2 file(s): 1 importée, 1 refusée."
+        assert dialog.summary.text() == "2 files: 1 importée, 1 refusée."
         dialog.save_button.click()
         rows = list(csv.DictReader(io.StringIO((tmp_path / "rapport.csv").read_text("utf-8-sig")), delimiter=";"))
         assert [r["status"] for r in rows] == ["imported", "rejected"]

@@ -1,0 +1,88 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en_GB">
+    <context>
+        <name>DayExport</name>
+        <message numerus="yes">
+            <source>%n signed sheet(s) copied to %1, with the index %2.</source>
+            <translation>
+                <numerusform>%n signed sheet copied to %1, with the index %2.</numerusform>
+                <numerusform>%n signed sheets copied to %1, with the index %2.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportReportDialog</name>
+        <message numerus="yes">
+            <source>%n file(s): </source>
+            <translation>
+                <numerusform>%n file: </numerusform>
+                <numerusform>%n files: </numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>JuryRoomWidget</name>
+        <message numerus="yes">
+            <source>%n incident(s)</source>
+            <translation>
+                <numerusform>%n incident</numerusform>
+                <numerusform>%n incidents</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Dossier format: %n problem(s)</source>
+            <translation>
+                <numerusform>Dossier format: %n problem</numerusform>
+                <numerusform>Dossier format: %n problems</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>OutcomeText</name>
+        <message numerus="yes">
+            <source>Certificate: %n item(s) validated out of %1, at most %2 not validated per domain.</source>
+            <translation>
+                <numerusform>Certificate: %n item validated out of %1, at most %2 not validated per domain.</numerusform>
+                <numerusform>Certificate: %n items validated out of %1, at most %2 not validated per domain.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n item(s) not decided by the jury</source>
+            <translation>
+                <numerusform>%n item not decided by the jury</numerusform>
+                <numerusform>%n items not decided by the jury</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n item(s) validated out of %1, at least %2 required</source>
+            <translation>
+                <numerusform>%n item validated out of %1, at least %2 required</numerusform>
+                <numerusform>%n items validated out of %1, at least %2 required</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n item(s) validated out of %1</source>
+            <translation>
+                <numerusform>%n item validated out of %1</numerusform>
+                <numerusform>%n items validated out of %1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Domain %1: %n item(s) not validated, at most %2</source>
+            <translation>
+                <numerusform>Domain %1: %n item not validated, at most %2</numerusform>
+                <numerusform>Domain %1: %n items not validated, at most %2</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>OutcomeWidget</name>
+        <message numerus="yes">
+            <source>%n item(s) to decide</source>
+            <translation>
+                <numerusform>%n item to decide</numerusform>
+                <numerusform>%n items to decide</numerusform>
+            </translation>
+        </message>
+    </context>
+</TS>
