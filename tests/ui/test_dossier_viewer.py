@@ -575,6 +575,43 @@ def test_a_script_that_never_shuts_its_viewer_exits_cleanly(dossier_path, tmp_pa
     assert "Traceback" not in result.stderr and "Error" not in result.stderr, result.stderr
 
 
+def test_pages_are_drawn_at_the_screens_density(dossier_path, tmp_path):
+    """On a high-DPI screen (here Qt scaled by 2) a page is rendered with twice the pixels of its place on screen
+    and painted 1:1, so that the dossier's text stays sharp."""
+    script = tmp_path / "viewer_hidpi.py"
+    script.write_text(textwrap.dedent("""
+        import sys
+        from pathlib import Path
+
+        from PySide6.QtCore import QEventLoop, QTimer
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication([])
+        from c2i2e_jury.ui.dossier_viewer import DossierViewer
+        from c2i2e_jury.ui.page_zoom import render_key
+
+        viewer = DossierViewer()
+        viewer.resize(700, 600)
+        viewer.show()
+        loop = QEventLoop()
+        viewer.pageShown.connect(loop.quit)
+        QTimer.singleShot(10_000, loop.quit)
+        viewer.open_dossier(Path(sys.argv[1]))
+        loop.exec()
+        view = viewer.view
+        image = viewer.renderer.image(render_key(1, view.page_zoom(1), view.devicePixelRatioF()))
+        print(view.devicePixelRatioF(), round(view.page_rect(1).width()), image.width(), image.devicePixelRatio())
+        viewer.shutdown()
+    """), encoding="utf-8")
+    result = subprocess.run([sys.executable, str(script), str(dossier_path)], capture_output=True, text=True,
+                            timeout=60, check=False,
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_SCALE_FACTOR": "2"})
+    assert result.returncode == 0, result.stderr
+    dpr, logical, pixels, image_dpr = result.stdout.split()
+    assert float(dpr) == 2.0 and float(image_dpr) == 2.0
+    assert abs(int(pixels) - 2 * int(logical)) <= 2, result.stdout
+
+
 def test_page_cache_is_bounded_in_bytes():
     from PySide6.QtGui import QImage
 
