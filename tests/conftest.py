@@ -1,4 +1,5 @@
-"""Shared test set-up: Qt offscreen, an isolated data folder, the referential."""
+"""Shared test set-up: Qt offscreen, an isolated data folder, the referential, and the whole suite as a witness
+that the program never opens a network connection."""
 
 from __future__ import annotations
 
@@ -7,10 +8,21 @@ from pathlib import Path
 
 import pytest
 
+from tests import network_guard
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO.parent / "shared" / "corpus" / "pdf"
+network_guard.install()
+
+
+@pytest.fixture(autouse=True)
+def _offline() -> None:
+    """Fails the test during which anything tried to reach the network, even if the code swallowed the error."""
+    network_guard.attempts.clear()
+    yield
+    assert not network_guard.attempts, f"the program tried to reach the network: {network_guard.attempts}"
 
 
 @pytest.fixture(autouse=True)
