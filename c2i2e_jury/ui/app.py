@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import atexit
+import json
 import logging
 import os
 import shutil
@@ -42,11 +43,11 @@ def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackTy
 
 def demo_package() -> Path:
     """The demo campaign package, written once per program version into the data folder's cache."""
-    from c2i2e_jury.exchange.demo import write_demo_package
-
     cache = data_dir() / "cache" / f"demo-{__version__}"
     if (cache / "campaign.json").is_file():
         return cache
+    from c2i2e_jury.exchange.demo import write_demo_package  # reportlab and Pillow: 0.15 s, only to write it
+
     cache.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix="demo-", dir=cache.parent))
     write_demo_package(staging / "package")
@@ -75,23 +76,23 @@ def prepare_demo() -> str:
     db = open_database(url)
     try:
         import_package(db, package)
-        _demo_credentials(db, root / "identifiants")
+        campaign_id = json.loads((package / "campaign.json").read_text(encoding="utf-8"))["id"]
+        _demo_credentials(db, campaign_id, root / "identifiants")
     finally:
         db.dispose()
     return url
 
 
-def _demo_credentials(db: Database, folder: Path) -> None:
+def _demo_credentials(db: Database, campaign_id: str, folder: Path) -> None:
     """Credentials to sign with (passphrase « demo »), offered first by every file chooser that asks for one."""
-    from c2i2e_jury.exchange.demo import CAMPAIGN
     from c2i2e_jury.services.demo_credentials import write_demo_credentials
     from c2i2e_jury.ui.credential_prompt import PRESIDENT_KEY, juror_key
 
-    demo = write_demo_credentials(db, CAMPAIGN.id, folder)
+    demo = write_demo_credentials(db, campaign_id, folder)
     settings = QSettings()
     for jury, files in demo.jurors.items():
         for juror, path in enumerate(files, start=1):
-            settings.setValue(juror_key(CAMPAIGN.id, jury, juror), str(path))
+            settings.setValue(juror_key(campaign_id, jury, juror), str(path))
     settings.setValue(PRESIDENT_KEY, str(demo.president))
 
 
