@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import subprocess
@@ -151,17 +150,6 @@ def test_candidate_is_looked_up_in_the_database(capsys: pytest.CaptureFixture[st
     assert code == 1
     assert "Page 1 : ni le nom ni le prénom de MARTIN Paul." in out
     assert "Page 1 : l'année 2018 n'apparaît pas." in out
-
-
-@pytest.mark.skipif(importlib.util.find_spec("c2i2e_jury.services.dossiers") is not None,
-                    reason="the database side of --candidate exists")
-def test_candidate_without_the_database_side_is_a_clear_refusal(capsys: pytest.CaptureFixture[str],
-                                                                conform_pdf: Path) -> None:
-    code = main(["dossier", "check", str(conform_pdf), "--candidate", "E042"])
-    captured = capsys.readouterr()
-    assert code == 1
-    assert "--name et --year" in captured.err
-    assert captured.out == ""
 
 
 def test_name_needs_a_year(capsys: pytest.CaptureFixture[str], conform_pdf: Path) -> None:

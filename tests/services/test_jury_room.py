@@ -107,7 +107,7 @@ def test_incidents_and_view_state_are_kept(database, imported):
     assert jr.last_candidate(database) == pk
 
 
-def test_dossier_check_knows_a_candidate_by_id(database, imported, db_url, tmp_path):
+def test_dossier_check_knows_a_candidate_by_id(database, imported, db_url, tmp_path, capsys):
     from c2i2e_jury.cli import main
     from c2i2e_jury.dossier.expected import CandidateNotFoundError
     from c2i2e_jury.services.dossiers import expected_for_candidate
@@ -119,3 +119,7 @@ def test_dossier_check_knows_a_candidate_by_id(database, imported, db_url, tmp_p
     # The small test dossiers bear no names: with --candidate the check says so (exit 1, not conform).
     dossier = tmp_path / "pkg" / "dossiers" / "c1.pdf"
     assert main(["--db", db_url, "dossier", "check", str(dossier), "--candidate", "C1", "--json"]) == 1
+    capsys.readouterr()
+    assert main(["--db", db_url, "dossier", "check", str(dossier), "--candidate", "C404"]) == 1
+    captured = capsys.readouterr()
+    assert "C404" in captured.err and "Traceback" not in captured.err and captured.out == ""
