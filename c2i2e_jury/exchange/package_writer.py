@@ -10,8 +10,6 @@ checks names on the way in.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import logging
 import re
@@ -32,6 +30,7 @@ from c2i2e_jury.exchange.package_format import (
     CandidateRecord,
     JurorRecord,
 )
+from c2i2e_jury.exchange.tabular import excel_csv
 
 log = logging.getLogger(__name__)
 
@@ -79,12 +78,8 @@ def unique_slugs(texts: Iterable[str], default: str = "sans-nom") -> dict[str, s
 
 
 def write_csv(path: Path, columns: Sequence[str], rows: Iterable[Sequence[str]]) -> None:
-    """``;``-separated, UTF-8 with a byte order mark, CRLF line ends: what Excel saves as « CSV UTF-8 »."""
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(columns)
-    writer.writerows(rows)
-    path.write_bytes(buffer.getvalue().encode("utf-8-sig"))
+    """What Excel saves as « CSV UTF-8 » (:func:`~c2i2e_jury.exchange.tabular.excel_csv`)."""
+    path.write_bytes(excel_csv(columns, rows))
 
 
 def yes_no(flag: bool) -> str:

@@ -9,11 +9,12 @@ domain and whether the rules grant the certificate.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+
+from c2i2e_jury.exchange.tabular import excel_csv
 
 FORMATS = ("csv", "xlsx", "json")
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -56,12 +57,8 @@ def _text_cell(value: str | int) -> str | int:
 
 
 def to_csv(lines: Sequence[SummaryLine], codes: Sequence[str], domains: Sequence[str]) -> bytes:
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(_columns(codes, domains))
-    for line in lines:
-        writer.writerow([_text_cell(v) for v in _cells(line, codes, domains)])
-    return buffer.getvalue().encode("utf-8-sig")
+    return excel_csv(_columns(codes, domains), ([_text_cell(v) for v in _cells(line, codes, domains)]
+                                                for line in lines))
 
 
 def to_xlsx(lines: Sequence[SummaryLine], codes: Sequence[str], domains: Sequence[str], *,

@@ -7,7 +7,6 @@ See :mod:`c2i2e_jury.exchange.certificates` for what the code and the signature 
 
 from __future__ import annotations
 
-import csv
 import io
 import logging
 import zipfile
@@ -33,6 +32,7 @@ from c2i2e_jury.exchange.certificates import (
 from c2i2e_jury.exchange.credentials import Credential, signing_refusal
 from c2i2e_jury.exchange.package_format import PRIOR_COLUMNS
 from c2i2e_jury.exchange.package_writer import slug
+from c2i2e_jury.exchange.tabular import excel_csv
 from c2i2e_jury.resources_access import referential
 from c2i2e_jury.services.sheet_signing import authority_of
 from c2i2e_jury.storage.certification_models import CertificationDecision, IssuedDocument
@@ -164,14 +164,15 @@ def document_pdf(db: Database, code: str) -> tuple[str, bytes]:
     return file_name(document.statement), render_document(document, referential())
 
 
+BATCH_INDEX_COLUMNS = ("candidate_id", "last_name", "first_name", "kind", "validated", "code", "file")
+
+
 def batch_zip(db: Database, campaign_id: str, progress: Callable[[int, int], object] | None = None) -> bytes:
     """Every document in force as PDF in one ZIP, with ``index.csv`` (;, UTF-8 with BOM). ``progress(done, total)``
     is called before each document is drawn (about 40 ms each) and once at the end."""
     ref = referential()
     documents = documents_in_force(db, campaign_id)
-    index = io.StringIO(newline="")
-    writer = csv.writer(index, delimiter=";", lineterminator="\r\n")
-    writer.writerow(("candidate_id", "last_name", "first_name", "kind", "validated", "code", "file"))
+    index: list[tuple[str | int, ...]] = []
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for done, (_, document) in enumerate(documents):
@@ -180,9 +181,9 @@ def batch_zip(db: Database, campaign_id: str, progress: Callable[[int, int], obj
             statement = document.statement
             name = file_name(statement)
             archive.writestr(zipfile.ZipInfo(name, (2017, 1, 1, 0, 0, 0)), render_document(document, ref))
-            writer.writerow((statement.candidate_id, statement.last_name, statement.first_name, statement.kind,
-                             len(statement.items), document.code, name))
-        archive.writestr("index.csv", index.getvalue().encode("utf-8-sig"))
+            index.append((statement.candidate_id, statement.last_name, statement.first_name, statement.kind,
+                          len(statement.items), document.code, name))
+        archive.writestr("index.csv", excel_csv(BATCH_INDEX_COLUMNS, index))
     if progress is not None:
         progress(len(documents), len(documents))
     return out.getvalue()
@@ -265,8 +266,4 @@ def prior_rows(db: Database, campaign_id: str) -> list[tuple[str, ...]]:
 
 
 def prior_csv(db: Database, campaign_id: str) -> bytes:
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(PRIOR_EXPORT_COLUMNS)
-    writer.writerows(prior_rows(db, campaign_id))
-    return buffer.getvalue().encode("utf-8-sig")
+    return excel_csv(PRIOR_EXPORT_COLUMNS, prior_rows(db, campaign_id))

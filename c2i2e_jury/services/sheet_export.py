@@ -25,6 +25,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from c2i2e_jury.errors import UserError
+from c2i2e_jury.exchange.tabular import excel_csv
 from c2i2e_jury.resources_access import referential
 from c2i2e_jury.services.sheet_signing import authority_of
 from c2i2e_jury.storage.database import Database
@@ -154,11 +155,8 @@ def _index_bytes(index: Path, rows: list[dict[str, str]]) -> bytes:
     candidates = {row["candidate"] for row in rows}
     kept = [row for row in _read_index(index) if row.get("file") not in names
             and row.get("candidate") not in candidates and (index.parent / row.get("file", "")).is_file()]
-    text = io.StringIO()
-    writer = csv.DictWriter(text, INDEX_COLUMNS, delimiter=";", lineterminator="\r\n", extrasaction="ignore")
-    writer.writeheader()
-    writer.writerows(sorted(kept + rows, key=lambda r: r["file"]))
-    return text.getvalue().encode("utf-8-sig")
+    return excel_csv(INDEX_COLUMNS, ([row.get(c, "") for c in INDEX_COLUMNS]
+                                     for row in sorted(kept + rows, key=lambda r: r["file"])))
 
 
 def _read_index(index: Path) -> Iterator[dict[str, str]]:

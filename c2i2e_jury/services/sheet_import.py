@@ -17,9 +17,7 @@ is classified again from what the winner stored.
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import logging
 import os
 import zipfile
@@ -36,6 +34,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from c2i2e_jury.errors import UserError
+from c2i2e_jury.exchange.tabular import excel_csv
 from c2i2e_jury.services.sheet_export import write_durably
 from c2i2e_jury.services.sheet_records import apply_sheet
 from c2i2e_jury.services.sheet_verifying import Checked, Job, checked_in_order, default_workers
@@ -312,13 +311,9 @@ def summary(outcomes: Sequence[SheetImportOutcome]) -> str:
 
 
 def report_bytes(outcomes: Iterable[SheetImportOutcome]) -> bytes:
-    text = io.StringIO()
-    writer = csv.writer(text, delimiter=";", lineterminator="\r\n")
-    writer.writerow(REPORT_COLUMNS)
-    for o in outcomes:
-        writer.writerow((o.file, o.status, o.label, o.candidate_id or "", "" if o.version is None else o.version,
-                         o.reason, o.message))
-    return text.getvalue().encode("utf-8-sig")
+    return excel_csv(REPORT_COLUMNS, ((o.file, o.status, o.label, o.candidate_id or "",
+                                       "" if o.version is None else o.version, o.reason, o.message)
+                                      for o in outcomes))
 
 
 def write_report(outcomes: Iterable[SheetImportOutcome], path: Path) -> None:
