@@ -6,11 +6,12 @@ times of day, competence codes. Each problem says where (file, line, column), th
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from c2i2e_jury.domain.referential import Referential
-from c2i2e_jury.exchange.tabular import Row
+from c2i2e_jury.exchange.tabular import Row, excel_csv
 
 YES = {"oui", "yes", "o", "y", "vrai", "true", "1", "x"}
 NO = {"non", "no", "n", "faux", "false", "0"}
@@ -30,6 +31,16 @@ class Problem:
         where = self.file + (f", ligne {self.line}" if self.line else "") + (f", colonne {self.column}" if self.column else "")
         value = f" ({self.value!r})" if self.value not in (None, "") else ""
         return f"{where}: {self.why}{value}"
+
+
+PROBLEM_COLUMNS = ("fichier", "ligne", "colonne", "valeur", "problème")
+
+
+def problems_csv(problems: Sequence[Problem]) -> bytes:
+    """The refused package's problems as a sheet for Excel, one a row, to fix the files by: file, line, column,
+    the value found, why."""
+    return excel_csv(PROBLEM_COLUMNS, ((p.file, "" if p.line is None else p.line, p.column or "", p.value or "",
+                                        p.why) for p in problems))
 
 
 class Checker:

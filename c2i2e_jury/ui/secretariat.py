@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QDateTime, QSettings, Signal
 from PySide6.QtWidgets import (
@@ -118,7 +119,30 @@ class SecretariatWorkspace(QWidget):
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Refused"), exc.message, parent=self)
             if exc.details:
                 box.setDetailedText("\n".join(exc.details))
+            problems = getattr(exc, "problems", None)  # a refused campaign package
+            save = box.addButton(self.tr("Save the list for Excel…"), QMessageBox.ButtonRole.ActionRole) \
+                if problems else None
+            box.addButton(QMessageBox.StandardButton.Close)
             box.exec()
+            if save is not None and box.clickedButton() is save:
+                self._save_problems(problems)
+
+    def _save_problems(self, problems: Any) -> None:
+        """The refused package's problems as CSV for Excel, to fix the files by."""
+        from c2i2e_jury.exchange.package_checks import problems_csv
+        from c2i2e_jury.services.sheet_export import write_durably
+
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the problems"), "problemes-paquet.csv",
+                                              self.tr("CSV for Excel (*.csv)"))
+        if not path:
+            return
+        try:
+            write_durably(Path(path), problems_csv(problems))
+        except OSError as exc:
+            self.note(self.tr("%1 could not be written: %2.").replace("%1", path)
+                      .replace("%2", exc.strerror or str(exc)))
+            return
+        self.note(self.tr("The list of problems is saved in %1.").replace("%1", path))
 
     def note(self, text: str) -> None:
         stamp = QDateTime.currentDateTime().toString("HH:mm:ss")

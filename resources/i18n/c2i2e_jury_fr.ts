@@ -1759,6 +1759,26 @@ Jean Martin, représentant du comité de site</translation>
             <translation>Refusé</translation>
         </message>
         <message>
+            <source>Save the list for Excel…</source>
+            <translation>Enregistrer la liste pour Excel…</translation>
+        </message>
+        <message>
+            <source>Save the problems</source>
+            <translation>Enregistrer les problèmes</translation>
+        </message>
+        <message>
+            <source>CSV for Excel (*.csv)</source>
+            <translation>CSV pour Excel (*.csv)</translation>
+        </message>
+        <message>
+            <source>%1 could not be written: %2.</source>
+            <translation>Impossible d'écrire %1 : %2.</translation>
+        </message>
+        <message>
+            <source>The list of problems is saved in %1.</source>
+            <translation>La liste des problèmes est enregistrée dans %1.</translation>
+        </message>
+        <message>
             <source>Campaign package</source>
             <translation>Paquet de campagne</translation>
         </message>

@@ -109,3 +109,43 @@ def test_the_registers_apply_the_seed_rules(qtbot, monkeypatch, demo_db):
     monkeypatch.setattr(reg.DateChangeDialog, "exec", hospital)
     sec.run_task(sec.date_change)
     assert len(date_changes(demo_db, "grenoble-2017")) == 1
+
+
+def test_a_refused_package_gives_its_problems_as_a_sheet_for_excel(qtbot, monkeypatch, tmp_path, demo_package_dir,
+                                                                    demo_db_empty):
+    import csv
+    import io
+    import shutil
+
+    from c2i2e_jury.exchange.tabular import decode_text
+
+    broken = tmp_path / "paquet"
+    shutil.copytree(demo_package_dir, broken)
+    marks = broken / "marks.csv"
+    text = marks.read_text(encoding="utf-8-sig")
+    marks.write_text(text.replace(";A1.1;", ";Z9.9;", 1).replace(";B2.3;", ";B2.9;", 1), encoding="utf-8-sig")
+    window = MainWindow(demo_db_empty)
+    qtbot.addWidget(window)
+    sec = window.secretariat
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(broken / "campaign.json"), ""))
+    out = tmp_path / "problemes.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    shown = []
+
+    def click_save(box):
+        shown.append(box.text())
+        save = next(b for b in box.buttons() if b.text() == "Save the list for Excel…")
+        save.click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", click_save)
+    sec.run_task(sec.import_campaign)
+    assert len(shown) == 1 and "rien n'a été enregistré" in shown[0]
+    assert window.day_model.rowCount() == 0  # nothing stored
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM: Excel reads the accents right
+    rows = list(csv.reader(io.StringIO(decode_text(out.read_bytes())), delimiter=";"))
+    assert rows[0] == ["fichier", "ligne", "colonne", "valeur", "problème"]
+    found = {(r[0], r[2], r[3]) for r in rows[1:]}
+    assert {("marks.csv", "item", "Z9.9"), ("marks.csv", "item", "B2.9")} <= found
+    assert all(r[1].isdigit() for r in rows[1:] if r[0] == "marks.csv")
+    assert str(out) in sec.journal.toPlainText()
