@@ -12,6 +12,8 @@ def register(sub: Any) -> None:
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     imp = actions.add_parser("import", help="check and import a campaign package (folder or .zip)")
     imp.add_argument("package", type=Path, help="the package folder or .zip (PRODUCT.md §4.1)")
+    imp.add_argument("--problems", type=Path, metavar="FILE.csv",
+                     help="if the package is refused, also write its problems there as a sheet for Excel")
     imp.set_defaults(handler=import_command)
     demo = actions.add_parser("demo", help="write the demo campaign as a package")
     demo.add_argument("out_dir", type=Path, help="folder to write the package into")
@@ -19,18 +21,36 @@ def register(sub: Any) -> None:
 
 
 def import_command(args: argparse.Namespace) -> int:
+    from c2i2e_jury.exchange.package import PackageError
     from c2i2e_jury.services.campaign_import import import_package
     from c2i2e_jury.storage.database import open_database
 
     db = open_database(args.db)
     try:
         report = import_package(db, args.package)
+    except PackageError as refused:
+        if args.problems is not None:
+            _write_problems(args.problems, refused)
+        raise
     finally:
         db.dispose()
     print(report.summary())
     for change in report.changes:
         print(f"  - {change}")
     return 0
+
+
+def _write_problems(path: Path, refused: Any) -> None:
+    from c2i2e_jury.errors import UserError
+    from c2i2e_jury.exchange.package_checks import problems_csv
+    from c2i2e_jury.services.sheet_export import write_durably
+
+    try:
+        write_durably(path, problems_csv(refused.problems))
+    except OSError as exc:
+        raise UserError(f"{refused.message} Et {path} n'a pas pu être écrit : {exc.strerror or exc}.",
+                        refused.details) from exc
+    refused.details.append(f"(liste enregistrée pour Excel dans {path})")
 
 
 def demo_command(args: argparse.Namespace) -> int:

@@ -180,3 +180,21 @@ def test_a_zip_that_tries_to_write_outside_is_refused(database, tmp_path):
     assert sorted(p.name for p in tmp_path.rglob("*")) == listing_before
     assert not Path("/tmp/absolute-escape.txt").exists()
     assert snapshot(database)["campaigns"] == []
+
+
+def test_the_command_line_writes_a_refused_packages_problems_for_excel(database, db_url, tmp_path, capsys):
+    from c2i2e_jury.cli import main
+    from c2i2e_jury.exchange.tabular import read_csv
+
+    bad = write_package(tmp_path / "bad", marks=["C1;Z9.9;V;", "C1;A1.1;Validé;"])
+    out = tmp_path / "problemes.csv"
+    assert main(["--db", db_url, "campaign", "import", str(bad), "--problems", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "rien n'a été enregistré" in err and str(out) in err
+    table = read_csv("problemes.csv", out.read_bytes())
+    assert table.columns == ("fichier", "ligne", "colonne", "valeur", "problème")
+    assert [(r.get("fichier"), r.get("ligne"), r.get("colonne"), r.get("valeur")) for r in table.rows] == [
+        ("marks.csv", "2", "item", "Z9.9"), ("marks.csv", "3", "evaluator_mark", "Validé")]
+    assert main(["--db", db_url, "campaign", "import", str(write_package(tmp_path / "good")),
+                 "--problems", str(tmp_path / "unused.csv")]) == 0
+    assert not (tmp_path / "unused.csv").exists()  # written only for a refused package
