@@ -206,11 +206,11 @@ def benchmarks(workdir: Path) -> list[Benchmark]:
 
     return [
         Benchmark("viewer: dossier opened to first page shown (20 pages)", open_first_page, floor=bare_open_render,
-                  floor_name="pymupdf open + render page 1, same zoom", setup=close_and_settle, runs=9,
+                  floor_name="pymupdf open + render page 1, same zoom", setup=close_and_settle, runs=21,
                   max_ratio=1.5),
         Benchmark("viewer: another dossier opened to first page shown (20 pages)", open_first_page,
                   floor=bare_open_render, floor_name="pymupdf open + render page 1, same zoom",
-                  setup=other_on_screen, runs=9),
+                  setup=other_on_screen, runs=21),
         Benchmark("viewer: next page shown (prefetched)", next_page, floor=bare_render,
                   floor_name="pymupdf open + render a page", setup=opened_and_idle, runs=19, max_seconds=0.020),
         Benchmark("viewer: page 5 further shown (not prefetched)", jump, floor=bare_render,
