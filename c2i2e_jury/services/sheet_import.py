@@ -21,6 +21,7 @@ import hashlib
 import logging
 import os
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass
@@ -92,22 +93,54 @@ def _read_file(path: Path) -> bytes:
     return path.read_bytes()
 
 
-def _zip_sources(path: Path, label: str, stack: ExitStack) -> list[_Source] | SheetImportOutcome:
+class _MemberRefused(OSError):
+    """A zip member this program cannot read (encrypted, unknown compression): that member is refused, why."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(0, message)
+        self.reason = reason
+        self.message = message
+
+
+ENCRYPTED_FLAG = 0x1  # general purpose bit 0 of a zip member: encrypted
+
+
+def _read_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bytes:
+    if member.flag_bits & ENCRYPTED_FLAG:
+        raise _MemberRefused("encrypted", "Fichier chiffré (protégé par un mot de passe) dans l'archive : "
+                                          "refaites l'archive sans mot de passe.")
+    if member.file_size > MAX_SHEET_BYTES:
+        raise OSError(0, "fichier trop volumineux pour une feuille de résultat")
+    try:
+        return archive.read(member)
+    except NotImplementedError as exc:  # compression method zipfile does not know (e.g. 99, AES)
+        raise _MemberRefused("unsupported_compression",
+                             "Méthode de compression non prise en charge dans l'archive : refaites-la avec la "
+                             "compression standard (Deflate).") from exc
+    except RuntimeError as exc:  # zipfile's « is encrypted, password required »
+        raise _MemberRefused("encrypted", "Fichier chiffré (protégé par un mot de passe) dans l'archive : "
+                                          "refaites l'archive sans mot de passe.") from exc
+    except (zlib.error, EOFError) as exc:
+        raise _MemberRefused("unreadable", f"Fichier endommagé dans l'archive : {exc}.") from exc
+
+
+def _zip_sources(path: Path, label: str, stack: ExitStack) -> list[_Source | SheetImportOutcome] | SheetImportOutcome:
+    """The PDFs of a zip; a zip inside it is refused with its reason (not opened: unzip it first)."""
     try:
         archive = stack.enter_context(zipfile.ZipFile(path))
-        members = [m for m in archive.infolist() if not m.is_dir() and m.filename.lower().endswith(".pdf")
+        members = [m for m in archive.infolist() if not m.is_dir() and m.filename.lower().endswith((".pdf", ".zip"))
                    and not any(_hidden(part) for part in m.filename.split("/"))]
     except (OSError, zipfile.BadZipFile) as exc:
         return _rejected(label, "unreadable", f"Archive .zip illisible : {exc}.")
-
-    def reader(member: zipfile.ZipInfo) -> Callable[[], bytes]:
-        def read() -> bytes:
-            if member.file_size > MAX_SHEET_BYTES:
-                raise OSError(0, "fichier trop volumineux pour une feuille de résultat")
-            return archive.read(member)
-        return read
-
-    return [_Source(f"{label}/{m.filename}", reader(m)) for m in sorted(members, key=lambda m: m.filename)]
+    items: list[_Source | SheetImportOutcome] = []
+    for member in sorted(members, key=lambda m: m.filename):
+        member_label = f"{label}/{member.filename}"
+        if member.filename.lower().endswith(".zip"):
+            items.append(_rejected(member_label, "nested_zip", "Archive .zip dans une archive .zip : elle n'est "
+                                                               "pas ouverte, décompressez-la d'abord."))
+        else:
+            items.append(_Source(member_label, partial(_read_member, archive, member)))
+    return items
 
 
 def _folder_files(folder: Path) -> list[Path]:
@@ -176,6 +209,8 @@ def _prepare(db: Database, item: _Source | SheetImportOutcome) -> Job[_Prepared]
         return Job(_Prepared(item.file, outcome=item))
     try:
         pdf = item.read()
+    except _MemberRefused as exc:
+        return Job(_Prepared(item.label, outcome=_rejected(item.label, exc.reason, exc.message)))
     except (OSError, zipfile.BadZipFile) as exc:
         detail = getattr(exc, "strerror", "") or exc
         return Job(_Prepared(item.label, outcome=_rejected(item.label, "unreadable",

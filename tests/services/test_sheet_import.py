@@ -300,3 +300,48 @@ def test_a_batch_verified_by_worker_processes_gives_the_same_outcomes(tmp_path, 
             db.dispose()
     assert results[0] == results[1]
     assert len(results[0]) == len(sheets)
+
+
+def _patched_zip(path, members, *, patch, flags=0, method=None):
+    """A real zip whose member ``patch`` says it is encrypted (``flags``) or uses compression ``method``."""
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    raw = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo(patch)
+    central = raw.find(b"PK\x01\x02")
+    while raw[central + 46:central + 46 + len(patch)] != patch.encode():
+        central = raw.find(b"PK\x01\x02", central + 4)
+    for at in (info.header_offset + 6, central + 8):  # flags, then compression method, in both headers
+        raw[at:at + 2] = (int.from_bytes(raw[at:at + 2], "little") | flags).to_bytes(2, "little")
+        if method is not None:
+            raw[at + 2:at + 4] = method.to_bytes(2, "little")
+    path.write_bytes(bytes(raw))
+    return path
+
+
+@pytest.mark.parametrize(("flags", "method", "reason"), [(0x1, None, "encrypted"),
+                                                         (0, 99, "unsupported_compression")])
+def test_an_unreadable_zip_member_is_one_refusal_and_the_rest_is_imported(database, secretariat, sheets, tmp_path,
+                                                                           flags, method, reason):
+    archive = _patched_zip(tmp_path / "salle.zip", {"a/m_C4_v1.pdf": sheets["m_C4_v1.pdf"],
+                                                    "a/m_C5_v1.pdf": sheets["m_C5_v1.pdf"]},
+                           patch="a/m_C4_v1.pdf", flags=flags, method=method)
+    outcomes = import_sheets(database, [archive])
+    assert [(o.file.removeprefix(str(archive)), o.status, o.reason) for o in outcomes] == [
+        ("/a/m_C4_v1.pdf", "rejected", reason), ("/a/m_C5_v1.pdf", "imported", "")]
+    assert "archive" in outcomes[0].message and "\n" not in outcomes[0].message
+
+
+def test_a_zip_inside_a_zip_is_refused_with_its_reason_not_ignored(database, secretariat, sheets, tmp_path):
+    inner = io.BytesIO()
+    with zipfile.ZipFile(inner, "w") as archive:
+        archive.writestr("m_C4_v1.pdf", sheets["m_C4_v1.pdf"])
+    with zipfile.ZipFile(tmp_path / "cle.zip", "w") as archive:
+        archive.writestr("B114.zip", inner.getvalue())
+        archive.writestr("m_C5_v1.pdf", sheets["m_C5_v1.pdf"])
+    outcomes = import_sheets(database, [tmp_path / "cle.zip"])
+    assert [(o.file.removeprefix(str(tmp_path / "cle.zip")), o.status, o.reason) for o in outcomes] == [
+        ("/B114.zip", "rejected", "nested_zip"), ("/m_C5_v1.pdf", "imported", "")]
+    assert "décompressez" in outcomes[0].message
