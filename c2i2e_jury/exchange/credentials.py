@@ -279,9 +279,13 @@ def issued_by(certificate: x509.Certificate, authority: x509.Certificate) -> boo
 
 def signing_refusal(credential: Credential, moment: datetime,
                     authority: Sequence[x509.Certificate] = ()) -> str | None:
-    """Why ``credential`` cannot sign at ``moment`` (one French sentence), or None: expired, not yet valid (a
-    wrong clock), or not issued by the campaign's ``authority`` (when it is known)."""
+    """Why ``credential`` cannot sign at ``moment`` (one French sentence), or None: an authority (it certifies
+    signers, it signs nothing itself), expired, not yet valid (a wrong clock), or not issued by the campaign's
+    ``authority`` (when it is known)."""
     cert = credential.certificate
+    if _is_authority(cert):
+        return (f"« {credential.name} » est une autorité : elle délivre les certificats des jurés et du président, "
+                "elle ne signe ni feuille, ni procès-verbal, ni certificat.")
     if moment > cert.not_valid_after_utc:
         return (f"Le certificat de {credential.name} a expiré le {cert.not_valid_after_utc.astimezone():%d/%m/%Y} : "
                 "il ne peut plus signer.")

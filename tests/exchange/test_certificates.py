@@ -230,3 +230,13 @@ def test_an_annulled_plagiarist_gets_nothing_to_bring(demo_db):
     certification.annul_for_plagiarism(demo_db, pk, "Plagiat.", by="P", now=at())
     _issued(demo_db)
     assert PLAGIARISM not in {row[0] for row in documents.prior_rows(demo_db, "grenoble-2017")}
+
+
+def test_the_campaign_authority_itself_signs_no_document():
+    """An authority's credential given where the president's is expected: refused before anything is registered
+    (the documents it signed would all fail verification, and the president's run would then skip them)."""
+    from c2i2e_jury.exchange.credentials import signing_refusal
+
+    refusal = signing_refusal(PKI.authority, JULY, [PKI.authority.certificate])
+    assert refusal is not None and "est une autorité" in refusal
+    assert signing_refusal(PKI.president, JULY, [PKI.authority.certificate]) is None
