@@ -163,7 +163,11 @@ def to_pkcs12(credential: Credential, passphrase: str) -> bytes:
 
 
 def from_pkcs12(data: bytes, passphrase: str, source: str) -> Credential:
-    """Decrypt a PKCS#12 credential; a wrong passphrase is a :class:`CredentialError` naming ``source``."""
+    """Decrypt a PKCS#12 credential; a wrong passphrase is a :class:`CredentialError` naming ``source``, and so is a
+    file that is no PKCS#12 at all (a PDF or a certificate chosen by mistake: not a passphrase problem)."""
+    if not _looks_like_pkcs12(data):
+        raise CredentialError(f"{source} n'est pas un fichier de certificat de signature (.p12) : choisissez celui "
+                              "que le secrétariat vous a remis.")
     try:
         key, cert, others = pkcs12.load_key_and_certificates(data, passphrase.encode("utf-8"))
     except ValueError as exc:
@@ -172,6 +176,15 @@ def from_pkcs12(data: bytes, passphrase: str, source: str) -> Credential:
     if cert is None or not isinstance(key, ec.EllipticCurvePrivateKey):
         raise CredentialError(f"{source} n'est pas un certificat de signature c2i2e-jury.")
     return Credential(key, cert, tuple(others))
+
+
+def _looks_like_pkcs12(data: bytes) -> bool:
+    """A DER PFX: SEQUENCE { version INTEGER 3, ... } (RFC 7292), read without the passphrase."""
+    if len(data) < 8 or data[0] != 0x30:
+        return False
+    length = data[1]
+    start = 2 + (length & 0x7F if length & 0x80 else 0)
+    return data[start:start + 3] == b"\x02\x01\x03"
 
 
 def load_credential(path: Path | str, passphrase: str) -> Credential:

@@ -174,7 +174,7 @@ def test_unreadable_files_are_clear_errors(tmp_path):
         credentials.load_credential(tmp_path / "absent.p12", "x")
     garbage = tmp_path / "garbage.p12"
     garbage.write_bytes(b"not a pkcs12")
-    with pytest.raises(CredentialError, match="Phrase de passe incorrecte pour garbage.p12"):
+    with pytest.raises(CredentialError, match="garbage.p12 n.est pas un fichier de certificat de signature"):
         credentials.load_credential(garbage, "x")
     with pytest.raises(CredentialError, match="pas de certificat lisible"):
         credentials.load_certificates(b"-----BEGIN CERTIFICATE-----\nxx\n-----END CERTIFICATE-----\n", "a.pem")
@@ -185,3 +185,21 @@ def test_certificates_load_from_pem_and_der(authority_files):
     (from_pem,) = credentials.load_certificates(pem, "authority.pem")
     (from_der,) = credentials.load_certificates(from_pem.public_bytes(serialization.Encoding.DER), "authority.der")
     assert credentials.fingerprint(from_pem) == credentials.fingerprint(from_der) == authority_files.fingerprint
+
+
+def test_a_file_that_is_no_credential_is_not_called_a_wrong_passphrase(tmp_path):
+    """A PDF, a certificate (.pem) or an empty file chosen by mistake: the juror is told to choose the right file,
+    not to retype a passphrase that was right."""
+    authority = credentials.create_authority("Autorité")
+    juror = credentials.issue_credential(authority, "Claire Martin", "c@example.fr")
+    for name, data in (("sheet.pdf", b"%PDF-1.7\n..."), ("claire.pem", credentials.certificate_pem(juror.certificate)),
+                       ("empty.p12", b"")):
+        path = tmp_path / name
+        path.write_bytes(data)
+        with pytest.raises(credentials.CredentialError, match="n'est pas un fichier de certificat de signature"):
+            credentials.load_credential(path, "phrase")
+    good = tmp_path / "claire.p12"
+    good.write_bytes(credentials.to_pkcs12(juror, "phrase"))
+    with pytest.raises(credentials.CredentialError, match="Phrase de passe incorrecte"):
+        credentials.load_credential(good, "autre")
+    assert credentials.load_credential(good, "phrase").name == "Claire Martin"
