@@ -19,9 +19,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from c2i2e_jury.errors import UserError
+from c2i2e_jury.exchange.package_checks import parse_time
 from c2i2e_jury.storage.certification_models import OralDateChange, Reclamation
 from c2i2e_jury.storage.database import Database
-from c2i2e_jury.storage.models import Candidate
+from c2i2e_jury.storage.models import Campaign, Candidate
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +54,42 @@ def _candidate(session: Session, candidate_pk: int) -> Candidate:
     if candidate is None:
         raise RegisterError("Candidat introuvable dans la base.")
     return candidate
+
+
+def _campaign_year(session: Session, candidate: Candidate) -> int:
+    campaign = session.get(Campaign, candidate.campaign_id)
+    assert campaign is not None  # a candidate's campaign: a foreign key
+    return campaign.year
+
+
+def _fr(day: date) -> str:
+    return f"{day.day:02d}/{day.month:02d}/{day.year:04d}"
+
+
+def _reclamation_dates(problem_date: date, received_date: date, year: int, today: date) -> None:
+    """A reclamation is about this campaign and has arrived: no date before its year, none after today."""
+    for label, day in (("du problème", problem_date), ("de réception", received_date)):
+        if day > today:
+            raise RegisterError(f"La date {label} ({_fr(day)}) est dans le futur : vérifiez-la.")
+        if day.year < year:
+            raise RegisterError(f"La date {label} ({_fr(day)}) précède l'année de la campagne ({year}) : "
+                                "vérifiez-la.")
+
+
+def _new_slot(new_date: date, new_time: str, requested_on: date, year: int) -> str:
+    """The new oral's time as HH:MM (what the room kit needs); its date after the request, near the campaign."""
+    time = parse_time(new_time)
+    if time is None and not new_time.strip():
+        raise RegisterError("Saisissez la nouvelle heure de l'oral sous la forme HH:MM (ex. 14:30).")
+    if time is None:
+        raise RegisterError(f"Heure « {new_time.strip()} » invalide : saisissez-la sous la forme HH:MM (ex. 14:30).")
+    if new_date < requested_on:
+        raise RegisterError(f"La nouvelle date ({_fr(new_date)}) précède la demande ({_fr(requested_on)}) : "
+                            "vérifiez les deux dates.")
+    if not year - 1 <= new_date.year <= year + 1:
+        raise RegisterError(f"La nouvelle date ({_fr(new_date)}) est trop loin de l'année de la campagne ({year}) : "
+                            "vérifiez-la.")
+    return time
 
 
 def _who(by: str) -> str:
@@ -107,6 +144,7 @@ def record_reclamation(db: Database, candidate_pk: int, *, problem_date: date, r
         raise RegisterError("La date de réception précède celle du problème : vérifiez les deux dates.")
     with db.session() as session:
         candidate = _candidate(session, candidate_pk)
+        _reclamation_dates(problem_date, received_date, _campaign_year(session, candidate), now().date())
         row = Reclamation(candidate_pk=candidate_pk, problem_date=problem_date, received_date=received_date,
                           text=text.strip(), status="pending", outcome="", recorded_at=now(), recorded_by=_who(by))
         session.add(row)
@@ -196,10 +234,11 @@ def request_date_change(db: Database, candidate_pk: int, *, reason: str, proof: 
     with db.session() as session:
         candidate = _candidate(session, candidate_pk)
         _movable(candidate)
+        time = _new_slot(new_date, new_time, requested_on, _campaign_year(session, candidate))
         change = OralDateChange(candidate_pk=candidate_pk, reason=reason, proof=proof.strip(),
                                 proof_received=proof_received, requested_on=requested_on,
                                 old_date=candidate.oral_date, old_time=candidate.oral_time, new_date=new_date,
-                                new_time=new_time.strip(), status="awaiting_proof", recorded_at=now(),
+                                new_time=time, status="awaiting_proof", recorded_at=now(),
                                 recorded_by=_who(by))
         if proof_received:
             _apply(change, candidate, now())

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
+    QTimeEdit,
     QWidget,
 )
 
@@ -84,7 +85,8 @@ class DateChangeDialog(QDialog):
         self.proof.setPlaceholderText(self.tr("The proof (hospital certificate, death certificate, convocation…)"))
         self.proof_received = QCheckBox(self.tr("proof received"), self)
         self.new_date = _date_edit(self)
-        self.new_time = QLineEdit("08:30", self)
+        self.new_time = QTimeEdit(QTime(8, 30), self)  # a time the room kit accepts: no free text
+        self.new_time.setDisplayFormat("HH:mm")
         self.requested = _date_edit(self)
         form = QFormLayout(self)
         form.addRow(self.tr("&Candidate:"), self.candidate)
@@ -102,5 +104,5 @@ class DateChangeDialog(QDialog):
     def values(self) -> dict[str, object]:
         return {"candidate_pk": self.candidate.candidate_pk(), "reason": str(self.reason.currentData()),
                 "proof": self.proof.text(), "proof_received": self.proof_received.isChecked(),
-                "new_date": _py(self.new_date), "new_time": self.new_time.text().strip(),
+                "new_date": _py(self.new_date), "new_time": self.new_time.time().toString("HH:mm"),
                 "requested_on": _py(self.requested)}

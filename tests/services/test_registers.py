@@ -98,3 +98,44 @@ def test_no_date_change_for_a_non_admitted_or_heard_candidate(database, imported
         reg.request_date_change(database, imported["C1"], **kwargs)
     with pytest.raises(RegisterError, match="justificatif"):
         reg.request_date_change(database, imported["C2"], **{**kwargs, "proof": ""})
+
+
+@pytest.mark.parametrize(("new_date", "new_time", "refusal"), [
+    (date(2017, 7, 3), "99:99 demain", "Heure « 99:99 demain » invalide : saisissez-la sous la forme HH:MM"),
+    (date(2017, 7, 3), " ", "Saisissez la nouvelle heure de l'oral sous la forme HH:MM (ex. 14:30)."),
+    (date(2017, 6, 1), "14:00", "La nouvelle date (01/06/2017) précède la demande (09/06/2017)"),
+    (date(1, 1, 1), "14:00", "La nouvelle date (01/01/0001) précède la demande"),
+    (date(2019, 1, 2), "14:00", "La nouvelle date (02/01/2019) est trop loin de l'année de la campagne (2017)"),
+])
+def test_a_date_change_needs_a_real_time_and_a_date_after_the_request(database, imported, new_date, new_time,
+                                                                      refusal):
+    with pytest.raises(RegisterError) as refused:
+        reg.request_date_change(database, imported["C1"], reason="hospitalisation", proof="Bulletin",
+                                proof_received=True, new_date=new_date, new_time=new_time,
+                                requested_on=date(2017, 6, 9), by="S", now=now)
+    assert refused.value.message.startswith(refusal) and refused.value.message.count(" : ") <= 1
+    assert reg.date_changes(database, "test-2017") == []
+    with database.read() as s:
+        assert (s.get(Candidate, imported["C1"]).oral_date, s.get(Candidate, imported["C1"]).oral_time) == (
+            date(2017, 6, 12), "08:30")
+
+
+def test_a_date_change_time_is_stored_as_hh_mm(database, imported):
+    change = reg.request_date_change(database, imported["C1"], reason="hospitalisation", proof="Bulletin",
+                                     proof_received=True, new_date=date(2018, 1, 8), new_time=" 9h05 ",
+                                     requested_on=date(2017, 6, 9), by="S", now=now)
+    assert change.new_time == "09:05"
+
+
+@pytest.mark.parametrize(("problem", "received", "refusal"), [
+    (date(1, 1, 1), date(2017, 6, 13), "La date du problème (01/01/0001) précède l'année de la campagne (2017)"),
+    (date(2017, 6, 12), date(2999, 1, 1), "La date de réception (01/01/2999) est dans le futur"),
+    (date(2017, 7, 1), date(2017, 7, 1), "La date du problème (01/07/2017) est dans le futur"),
+])
+def test_a_reclamation_is_dated_within_the_campaign_and_not_in_the_future(database, imported, problem, received,
+                                                                          refusal):
+    with pytest.raises(RegisterError) as refused:
+        reg.record_reclamation(database, imported["C1"], problem_date=problem, received_date=received,
+                               text="Contestation.", by="S", now=now)
+    assert refused.value.message.startswith(refusal)
+    assert reg.reclamations(database, "test-2017") == []

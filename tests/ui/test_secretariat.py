@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QTime
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from sqlalchemy import select
 
@@ -104,10 +105,23 @@ def test_the_registers_apply_the_seed_rules(qtbot, monkeypatch, demo_db):
         dialog.proof.setText("Bulletin d'hospitalisation du CHU")
         dialog.proof_received.setChecked(True)
         dialog.new_date.setDate(date(2017, 7, 3))
+        dialog.new_time.setTime(QTime(14, 0))
+        dialog.requested.setDate(date(2017, 6, 9))
         return True
 
     monkeypatch.setattr(reg.DateChangeDialog, "exec", hospital)
     sec.run_task(sec.date_change)
+    assert [c.new_time for c in date_changes(demo_db, "grenoble-2017")] == ["14:00"]
+
+    def before_the_request(dialog):
+        hospital(dialog)
+        dialog.new_date.setDate(date(2017, 6, 1))
+        return True
+
+    monkeypatch.setattr(reg.DateChangeDialog, "exec", before_the_request)
+    sec.run_task(sec.date_change)
+    assert warnings[-1] == ("La nouvelle date (01/06/2017) précède la demande (09/06/2017) : "
+                            "vérifiez les deux dates.")
     assert len(date_changes(demo_db, "grenoble-2017")) == 1
 
 
