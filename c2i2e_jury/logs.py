@@ -1,21 +1,55 @@
-"""Logging to a file in the per-user data folder; the user sees one sentence, the log keeps the detail."""
+"""Logging to a file in the per-user data folder; the user sees one sentence, the log keeps the detail.
+
+When the data folder is unusable (a file in its place, a read-only home), the program still runs: warnings go to
+stderr, one line each and without traceback, and the commands that need the folder refuse in one sentence.
+"""
 
 from __future__ import annotations
 
 import logging
 import logging.handlers
+import sys
 from pathlib import Path
 
+from c2i2e_jury.errors import UserError
 from c2i2e_jury.paths import log_file
 
 
-def setup_logging(level: int = logging.INFO) -> Path:
-    path = log_file()
+class _OneLine(logging.Formatter):
+    """A log record as one line: the user asked for a sentence, not a traceback."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return f"c2i2e-jury: {record.getMessage()}"
+
+
+def _is_ours(handler: logging.Handler) -> bool:
+    return bool(getattr(handler, "_c2i2e", False))
+
+
+def setup_logging(level: int = logging.INFO) -> Path | None:
+    """The log file's path, or ``None`` when it cannot be written (then warnings go to stderr only)."""
     root = logging.getLogger()
-    if not any(getattr(h, "_c2i2e", False) for h in root.handlers):
+    existing = next((h for h in root.handlers if _is_ours(h)), None)
+    if isinstance(existing, logging.FileHandler):
+        return Path(existing.baseFilename)
+    if existing is not None:  # stderr only, last time: the folder may be usable now
+        root.removeHandler(existing)
+    handler: logging.Handler
+    try:
+        path: Path | None = log_file()
+        assert path is not None
         handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        handler._c2i2e = True  # type: ignore[attr-defined]
-        root.addHandler(handler)
         root.setLevel(level)
+        problem = ""
+    except (OSError, UserError) as exc:
+        path = None
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setLevel(logging.WARNING)
+        handler.setFormatter(_OneLine())
+        problem = str(exc) if isinstance(exc, UserError) else f"{exc.strerror or exc}"
+    handler._c2i2e = True  # type: ignore[attr-defined]
+    root.addHandler(handler)
+    if problem:
+        logging.getLogger(__name__).warning("journal non écrit : %s", problem)
     return path

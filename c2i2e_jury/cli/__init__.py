@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -45,6 +46,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        try:
+            return _main(argv)
+        finally:
+            sys.stdout.flush()  # here, not at exit: a closed pipe is then caught below
+    except BrokenPipeError:
+        # The reader went away (``… | head -1``): stop quietly. Python would complain again when flushing stdout
+        # at exit, so stdout now points at devnull.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
+
+
+def _main(argv: Sequence[str] | None) -> int:
     from c2i2e_jury.logs import setup_logging
 
     log_path = setup_logging()
@@ -58,15 +73,43 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_gui(args)
         return int(handler(args))
     except UserError as exc:
-        log.info("refused: %s %s", exc.message, exc.details)
-        print(f"c2i2e-jury: {exc.message}", file=sys.stderr)
-        for line in exc.details:
-            print(f"  - {line}", file=sys.stderr)
-        return 1
+        return _refused(exc.message, exc.details)
     except KeyboardInterrupt:
         print("c2i2e-jury: interrompu.", file=sys.stderr)
         return 130
-    except Exception:
+    except BrokenPipeError:
+        raise
+    except Exception as exc:
+        sentence = _database_sentence(exc, args)
+        if sentence:
+            log.info("database error: %s", sentence, exc_info=exc)
+            return _refused(sentence, [])
         log.exception("internal error")
-        print(f"c2i2e-jury: internal error; details in {log_path}", file=sys.stderr)
+        where = f"details in {log_path}" if log_path else f"{type(exc).__name__}: {exc}"
+        print(f"c2i2e-jury: internal error; {where}", file=sys.stderr)
         return 3
+
+
+def _refused(message: str, details: list[str]) -> int:
+    log.info("refused: %s %s", message, details)
+    print(f"c2i2e-jury: {message}", file=sys.stderr)
+    for line in details:
+        print(f"  - {line}", file=sys.stderr)
+    return 1
+
+
+def _database_sentence(exc: BaseException, args: argparse.Namespace) -> str | None:
+    """One sentence for an error of the database itself (read-only, damaged…), met after it was opened."""
+    if not type(exc).__module__.startswith("sqlalchemy"):
+        return None
+    from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
+
+    if not isinstance(exc, OperationalError | DatabaseError | ArgumentError):
+        return None
+    from c2i2e_jury.storage.database import database_error_sentence, resolve_url
+
+    try:
+        url: str | None = resolve_url(getattr(args, "db", None))
+    except UserError:
+        url = None
+    return database_error_sentence(exc, url)

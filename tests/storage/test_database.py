@@ -53,7 +53,7 @@ def test_database_from_a_newer_version_is_refused(tmp_path):
     open_database(str(path)).dispose()
     with sqlite3.connect(path) as conn:
         conn.execute("UPDATE alembic_version SET version_num = '9999'")
-    with pytest.raises(DatabaseError, match="newer version"):
+    with pytest.raises(DatabaseError, match="version plus récente"):
         open_database(str(path))
 
 
@@ -77,7 +77,7 @@ def test_an_old_database_is_copied_then_migrated(tmp_path, monkeypatch):
 
 
 def test_unreachable_server_is_one_sentence():
-    with pytest.raises(DatabaseError, match="Cannot open the database"):
+    with pytest.raises(DatabaseError, match="Impossible d'ouvrir la base de données"):
         open_database("postgresql://nobody@127.0.0.1:1/none")
 
 
