@@ -13,7 +13,7 @@ from typing import Any
 
 from c2i2e_jury.domain.referential import Referential
 from c2i2e_jury.errors import UserError
-from c2i2e_jury.exchange.package_checks import Checker, Problem, parse_time
+from c2i2e_jury.exchange.package_checks import UNSAFE_ID, Checker, Problem, parse_time, safe_identifier
 from c2i2e_jury.exchange.package_format import (
     CANDIDATE_COLUMNS,
     FORMAT,
@@ -22,8 +22,8 @@ from c2i2e_jury.exchange.package_format import (
     CandidateRecord,
     JurorRecord,
 )
-from c2i2e_jury.exchange.package_source import PackageSource, UnsafePath, safe_member
-from c2i2e_jury.exchange.tabular import Row, Table, read_csv, read_xlsx
+from c2i2e_jury.exchange.package_source import PackageSource, UnreadableMember, UnsafePath, safe_member
+from c2i2e_jury.exchange.tabular import Row, SheetError, Table, read_csv, read_xlsx
 
 
 class PackageError(UserError):
@@ -71,6 +71,8 @@ def read_package(path: Path, referential: Referential) -> CampaignPackage:
 def _read(path: Path, source: PackageSource, check: Checker) -> CampaignPackage:
     for name in source.unsafe:
         check.add(name, None, None, None, "chemin qui sort du paquet (refusé, rien n'est écrit)")
+    for name, why in source.broken.items():
+        check.add(name, None, None, None, why)
     root = source.root
     campaign = _campaign(source, root, check)
     candidates_table = _table(source, root, "candidates", check, required=True)
@@ -78,10 +80,13 @@ def _read(path: Path, source: PackageSource, check: Checker) -> CampaignPackage:
     prior_table = _table(source, root, "prior", check, required=False)
     jurors_table = _table(source, root, "jurors", check, required=False)
     candidates = _candidates(candidates_table, source, root, check) if candidates_table else {}
+    # An id is "unknown" only when candidates.csv could be read and does not list it: without a usable list (or
+    # for a row of it already refused), every line of marks.csv would repeat what one problem already says.
+    listed = {row.get("candidate_id") for row in candidates_table.rows} if candidates_table and candidates else set()
     if marks_table:
-        _marks(marks_table, candidates, check)
+        _marks(marks_table, candidates, check, listed)
     if prior_table:
-        _prior(prior_table, candidates, check)
+        _prior(prior_table, candidates, check, listed)
     jurors = _jurors(jurors_table, source, root, check) if jurors_table else []
     authority = _pem(source, root + "authority.pem", "authority.pem", None, check) if source.has(
         root + "authority.pem") else None
@@ -98,8 +103,15 @@ def _campaign(source: PackageSource, root: str, check: Checker) -> CampaignInfo 
         return None
     try:
         data: Any = json.loads(source.read(name).decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        check.add("campaign.json", getattr(exc, "lineno", None), None, None, f"JSON invalide ({exc})")
+    except UnreadableMember as exc:
+        check.add("campaign.json", None, None, None, exc.why)
+        return None
+    except RecursionError:
+        check.add("campaign.json", None, None, None, "JSON invalide (imbrication trop profonde)")
+        return None
+    except ValueError as exc:  # not UTF-8, not JSON, or a number too long to be one (Python's int limit)
+        why = "un nombre de plus de 4300 chiffres" if "integer string conversion" in str(exc) else str(exc)
+        check.add("campaign.json", getattr(exc, "lineno", None), None, None, f"JSON invalide ({why})")
         return None
     if not isinstance(data, dict):
         check.add("campaign.json", None, None, None, "un objet JSON est attendu")
@@ -109,23 +121,25 @@ def _campaign(source: PackageSource, root: str, check: Checker) -> CampaignInfo 
         check.add("campaign.json", None, "format", str(data.get("format")), f'« {FORMAT} » attendu')
     for key in ("id", "title"):
         if not isinstance(data.get(key), str) or not data[key].strip():
-            check.add("campaign.json", None, key, str(data.get(key, "")), "texte obligatoire")
+            check.add("campaign.json", None, key, str(data.get(key, ""))[:100], "texte obligatoire")
+    if isinstance(data.get("id"), str) and data["id"].strip() and not safe_identifier(data["id"].strip()):
+        check.add("campaign.json", None, "id", data["id"][:100], UNSAFE_ID)
     year = data.get("year")
     if not isinstance(year, int) or not 2000 <= year <= 2100:
-        check.add("campaign.json", None, "year", str(year), "année attendue (par exemple 2017)")
+        check.add("campaign.json", None, "year", str(year)[:100], "année attendue (par exemple 2017)")
     dates: dict[str, date] = {}
     for key in ("deposit_opens", "deposit_closes", "orals_from", "orals_to"):
         raw = data.get(key)
-        parsed = date.fromisoformat(raw) if isinstance(raw, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw) else None
+        parsed = _iso_date(raw)
         if parsed is None:
-            check.add("campaign.json", None, key, str(raw), "date invalide (AAAA-MM-JJ attendu)")
+            check.add("campaign.json", None, key, str(raw)[:100], "date invalide (AAAA-MM-JJ attendu)")
         else:
             dates[key] = parsed
     minutes = {}
     for key, default in (("presentation_minutes", 10), ("discussion_minutes", 20)):
         value = data.get(key, default)
         if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 120:
-            check.add("campaign.json", None, key, str(value), "nombre de minutes entre 1 et 120 attendu")
+            check.add("campaign.json", None, key, str(value)[:100], "nombre de minutes entre 1 et 120 attendu")
         minutes[key] = value
     if len(check.problems) > before or not isinstance(year, int):
         return None
@@ -139,13 +153,29 @@ def _campaign(source: PackageSource, root: str, check: Checker) -> CampaignInfo 
                         minutes["presentation_minutes"], minutes["discussion_minutes"], room)
 
 
+def _iso_date(raw: object) -> date | None:
+    """A YYYY-MM-DD date that exists (not 2017-02-30), else None."""
+    if not isinstance(raw, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw, re.ASCII):
+        return None
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        return None
+
+
 def _table(source: PackageSource, root: str, stem: str, check: Checker, required: bool) -> Table | None:
     csv_name, xlsx_name = root + stem + ".csv", root + stem + ".xlsx"
     try:
         if source.has(csv_name):
-            return read_csv(stem + ".csv", source.read(csv_name))
+            return check.no_nul(read_csv(stem + ".csv", source.read(csv_name)))
         if source.has(xlsx_name):
-            return read_xlsx(stem + ".xlsx", source.read(xlsx_name))
+            return check.no_nul(read_xlsx(stem + ".xlsx", source.read(xlsx_name)))
+    except SheetError as exc:
+        check.add(f"{stem}.csv", None, None, None, exc.why)
+        return None
+    except UnreadableMember as exc:
+        check.add(exc.name[len(root):], None, None, None, exc.why)
+        return None
     except (ValueError, KeyError, OSError, zipfile.BadZipFile) as exc:
         check.add(f"{stem}.csv/.xlsx", None, None, None, f"illisible ({exc})")
         return None
@@ -164,12 +194,17 @@ def _columns(table: Table, required: tuple[str, ...], check: Checker) -> bool:
 def _candidates(table: Table, source: PackageSource, root: str, check: Checker) -> dict[str, CandidateRecord]:
     if not _columns(table, CANDIDATE_COLUMNS, check):
         return {}
+    if not table.rows:
+        check.add(table.file, None, None, None, "aucun candidat : le fichier n'a que sa ligne d'en-tête")
+        return {}
     out: dict[str, CandidateRecord] = {}
     for row in table.rows:
         cid = row.get("candidate_id")
         for column in ("candidate_id", "last_name", "first_name"):
             if not row.get(column):
                 check.add(row.file, row.line, column, "", "valeur obligatoire manquante")
+        if cid and not check.candidate_id(row):
+            continue
         if cid in out:
             check.add(row.file, row.line, "candidate_id", cid, "identifiant de candidat en double")
             continue
@@ -193,7 +228,7 @@ def _extra_time(row: Row, check: Checker) -> int:
     raw = row.get("extra_time_percent").rstrip("%").strip()
     if not raw:
         return 0
-    if not raw.isdigit() or not 0 <= int(raw) <= 100:
+    if not (raw.isascii() and raw.isdigit()) or not 0 <= int(raw) <= 100:
         check.add(row.file, row.line, "extra_time_percent", raw, "pourcentage entier entre 0 et 100 attendu")
         return 0
     return int(raw)
@@ -214,21 +249,24 @@ def _dossier(row: Row, source: PackageSource, root: str, deposited: bool, check:
     if not source.has(member):
         check.add(row.file, row.line, "dossier", raw, "dossier indiqué mais absent de dossiers/")
         return ""
-    with source.open(member) as stream:
-        head = stream.read(1024)
+    try:
+        head = source.head(member, 1024)
+    except UnreadableMember as exc:
+        check.add(row.file, row.line, "dossier", raw, exc.why)
+        return ""
     if b"%PDF-" not in head:
         check.add(row.file, row.line, "dossier", raw, "ce n'est pas un fichier PDF")
         return ""
     return member
 
 
-def _marks(table: Table, candidates: dict[str, CandidateRecord], check: Checker) -> None:
+def _marks(table: Table, candidates: dict[str, CandidateRecord], check: Checker, listed: set[str]) -> None:
     if not _columns(table, ("candidate_id", "item", "evaluator_mark"), check):
         return
     for row in table.rows:
         cid = row.get("candidate_id")
         candidate = candidates.get(cid)
-        if candidate is None:
+        if candidate is None and listed and cid not in listed:
             check.add(row.file, row.line, "candidate_id", cid, "identifiant de candidat inconnu")
         code = check.item(row)
         raw = row.get("evaluator_mark")
@@ -244,17 +282,17 @@ def _marks(table: Table, candidates: dict[str, CandidateRecord], check: Checker)
         candidate.marks[code] = (mark or None, row.get("comment"))
 
 
-def _prior(table: Table, candidates: dict[str, CandidateRecord], check: Checker) -> None:
+def _prior(table: Table, candidates: dict[str, CandidateRecord], check: Checker, listed: set[str]) -> None:
     if not _columns(table, PRIOR_COLUMNS, check):
         return
     for row in table.rows:
         cid = row.get("candidate_id")
         candidate = candidates.get(cid)
-        if candidate is None:
+        if candidate is None and listed and cid not in listed:
             check.add(row.file, row.line, "candidate_id", cid, "identifiant de candidat inconnu")
         code = check.item(row)
         raw_year = row.get("year")
-        year = int(raw_year) if raw_year.isdigit() and 2000 <= int(raw_year) <= 2100 else None
+        year = int(raw_year) if raw_year.isascii() and raw_year.isdigit() and 2000 <= int(raw_year) <= 2100 else None
         if raw_year and year is None:
             check.add(row.file, row.line, "year", raw_year, "année invalide")
         copy, original = check.boolean(row, "copy_deposited"), check.boolean(row, "original_received")
@@ -298,7 +336,11 @@ def _pem(source: PackageSource, member: str, file: str, line: int | None, check:
     if not source.has(member):
         check.add(file, line, "certificate", member, "fichier de certificat absent du paquet")
         return None
-    data = source.read(member)
+    try:
+        data = source.read(member)
+    except UnreadableMember as exc:
+        check.add(file, line, "certificate", member, exc.why)
+        return None
     try:
         x509.load_pem_x509_certificate(data)
     except ValueError:

@@ -6,12 +6,13 @@ times of day, competence codes. Each problem says where (file, line, column), th
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from c2i2e_jury.domain.referential import Referential
-from c2i2e_jury.exchange.tabular import Row, excel_csv
+from c2i2e_jury.exchange.tabular import Row, Table, excel_csv
 
 YES = {"oui", "yes", "o", "y", "vrai", "true", "1", "x"}
 NO = {"non", "no", "n", "faux", "false", "0"}
@@ -31,6 +32,18 @@ class Problem:
         where = self.file + (f", ligne {self.line}" if self.line else "") + (f", colonne {self.column}" if self.column else "")
         value = f" ({self.value!r})" if self.value not in (None, "") else ""
         return f"{where}: {self.why}{value}"
+
+
+UNSAFE_ID = "identifiant refusé : ni « / », ni « \\ », ni « .. », ni point au début, ni caractère de contrôle"
+
+
+def safe_identifier(value: str) -> bool:
+    """An identifier that may become part of a file name anywhere (exports, room kits, sheets) without leading
+    out of its folder: no path separator, no ``..``, no leading dot, no control character."""
+    return not (
+        "/" in value or "\\" in value or ".." in value or value.startswith(".")
+        or any(unicodedata.category(c) == "Cc" for c in value)
+    )
 
 
 PROBLEM_COLUMNS = ("fichier", "ligne", "colonne", "valeur", "problème")
@@ -53,6 +66,23 @@ class Checker:
 
     def add(self, file: str, line: int | None, column: str | None, value: str | None, why: str) -> None:
         self.problems.append(Problem(file, line, column, value, why))
+
+    def no_nul(self, table: Table) -> Table:
+        """Report cells holding a NUL character (a damaged file; PostgreSQL would refuse it); the table as is."""
+        for row in table.rows:
+            for column, value in row.values.items():
+                if "\x00" in value:
+                    self.add(row.file, row.line, column, value.replace("\x00", "�")[:100],
+                             "caractère nul (octet 0) : fichier abîmé ou mal enregistré")
+        return table
+
+    def candidate_id(self, row: Row) -> bool:
+        """Whether the row's candidate id is safe to use in file names; reports it when not."""
+        value = row.get("candidate_id")
+        if safe_identifier(value):
+            return True
+        self.add(row.file, row.line, "candidate_id", value[:100], UNSAFE_ID)
+        return False
 
     def boolean(self, row: Row, column: str, default: bool | None = None) -> bool:
         """oui/non, yes/no (and what Excel users type for them); empty means ``default`` when one is given."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import stat
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
@@ -16,6 +17,35 @@ from typing import BinaryIO
 
 class UnsafePath(ValueError):
     """A member name that escapes the package."""
+
+
+class UnreadableMember(OSError):
+    """A member that cannot be read: encrypted, compressed in a way zipfile cannot undo, damaged, or a folder's file
+    the system refuses to open. ``why`` says so in French, for the problem list."""
+
+    def __init__(self, name: str, why: str) -> None:
+        super().__init__(f"{name} : {why}")
+        self.name = name
+        self.why = why
+
+
+REDO_ZIP = "refaites l'archive avec « Envoyer vers > Dossier compressé »"
+# What zipfile raises for a member it cannot give back (besides OSError): a bad CRC or a truncated stream
+# (BadZipFile, EOFError, zlib/lzma/bz2 errors), a password (RuntimeError), an unknown compression method
+# (NotImplementedError).
+_ZIP_ERRORS = (zipfile.BadZipFile, EOFError, zlib.error, RuntimeError, NotImplementedError, ValueError, OSError)
+
+
+def _why(exc: BaseException) -> str:
+    if isinstance(exc, RuntimeError) and "encrypted" in str(exc):
+        return f"fichier protégé par un mot de passe dans l'archive : {REDO_ZIP}, sans mot de passe"
+    if isinstance(exc, NotImplementedError):
+        return f"méthode de compression non prise en charge ({exc}) : {REDO_ZIP}"
+    if isinstance(exc, (zipfile.BadZipFile, EOFError, zlib.error)):
+        return f"fichier abîmé dans l'archive ({exc}) : {REDO_ZIP}"
+    if isinstance(exc, OSError):
+        return f"fichier illisible ({exc.strerror or exc})"
+    return f"fichier illisible ({exc})"
 
 
 def safe_member(name: str) -> str:
@@ -35,6 +65,7 @@ class PackageSource:
         self._zip: zipfile.ZipFile | None = None
         self._members: dict[str, str] = {}  # normalised name -> real name (zip) or relative path (folder)
         self.unsafe: list[str] = []
+        self.broken: dict[str, str] = {}  # links that lead nowhere: name -> why
         if path.is_dir():
             self._index_folder()
         else:
@@ -45,9 +76,17 @@ class PackageSource:
         root = self.path.resolve()
         for file in sorted(self.path.rglob("*")):
             relative = file.relative_to(self.path).as_posix()
-            if file.is_symlink() and not file.resolve().is_relative_to(root):
-                self.unsafe.append(relative)
-                continue
+            if file.is_symlink():
+                try:
+                    target = file.resolve(strict=True)
+                except FileNotFoundError:  # a link to nothing: not a file, ignored as before
+                    target = file.resolve()
+                except (OSError, RuntimeError):  # a loop (RuntimeError before Python 3.13)
+                    self.broken[relative] = "lien symbolique qui tourne en boucle"
+                    continue
+                if not target.is_relative_to(root):
+                    self.unsafe.append(relative)
+                    continue
             if file.is_file():
                 self._members[relative] = relative
 
@@ -109,15 +148,27 @@ class PackageSource:
         return None if self._zip is not None else self.path / self._members[name]
 
     def read(self, name: str) -> bytes:
-        with self.open(name) as stream:
-            return stream.read()
+        """The member's bytes; :class:`UnreadableMember` when it cannot be read whole (CRC checked)."""
+        return b"".join(self.chunks(name))
 
-    def open(self, name: str) -> BinaryIO:
+    def head(self, name: str, size: int) -> bytes:
+        """The member's first bytes (no CRC check: the whole member is read, and checked, when hashed)."""
+        try:
+            with self._open(name) as stream:
+                return stream.read(size)
+        except _ZIP_ERRORS as exc:
+            raise UnreadableMember(name, _why(exc)) from exc
+
+    def _open(self, name: str) -> BinaryIO:
         if self._zip is not None:
             return self._zip.open(self._members[name])  # type: ignore[return-value]
         return (self.path / self._members[name]).open("rb")
 
     def chunks(self, name: str, size: int = 1 << 20) -> Iterator[bytes]:
-        with self.open(name) as stream:
-            while chunk := stream.read(size):
-                yield chunk
+        """The member in chunks; :class:`UnreadableMember` on the way when it turns out damaged."""
+        try:
+            with self._open(name) as stream:
+                while chunk := stream.read(size):
+                    yield chunk
+        except _ZIP_ERRORS as exc:
+            raise UnreadableMember(name, _why(exc)) from exc

@@ -11,6 +11,17 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
+from c2i2e_jury.errors import UserError
+
+
+class SheetError(UserError):
+    """A sheet that cannot be read at all (wrong encoding, a runaway cell): ``why`` is the reason without the
+    file's name, for a problem list that already names the file."""
+
+    def __init__(self, name: str, why: str) -> None:
+        super().__init__(f"{name} : {why}.")
+        self.why = why
+
 
 @dataclass(frozen=True)
 class Row:
@@ -29,6 +40,17 @@ class Table:
     rows: tuple[Row, ...]
 
 
+UTF16_ADVICE = "enregistrez-le en « CSV UTF-8 » ou « CSV (séparateur : point-virgule) »"
+
+
+def is_utf16(data: bytes) -> bool:
+    """A UTF-16 file (Excel's « Texte Unicode »): a UTF-16 byte order mark, or a NUL byte in every other place."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    head = data[:2000]
+    return len(head) >= 4 and head.count(0) * 3 >= len(head)
+
+
 def decode_text(data: bytes) -> str:
     """UTF-8 (with or without BOM) when it decodes, else Windows-1252 (what French Excel writes)."""
     try:
@@ -42,10 +64,18 @@ def _delimiter(header: str) -> str:
 
 
 def read_csv(name: str, data: bytes) -> Table:
+    """The sheet's rows; :class:`SheetError` when the file is UTF-16 or the csv module cannot cut it (a cell
+    over its size limit, usually a quote never closed)."""
+    if is_utf16(data):
+        raise SheetError(name, f"fichier en UTF-16 : {UTF16_ADVICE}")
     text = decode_text(data)
     first_line = text.split("\n", 1)[0]
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first_line))
-    return _table(name, _with_lines(reader))
+    try:
+        return _table(name, _with_lines(reader))
+    except csv.Error as exc:
+        raise SheetError(name, f"ligne {reader.line_num} illisible, une cellule trop longue ou un guillemet "
+                               f"jamais refermé ({exc})") from exc
 
 
 def _with_lines(reader: Any) -> Iterator[tuple[int, list[str]]]:

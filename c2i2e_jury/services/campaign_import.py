@@ -16,8 +16,10 @@ from pathlib import Path
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, selectinload
 
-from c2i2e_jury.exchange.package import CampaignPackage, read_package
+from c2i2e_jury.exchange.package import CampaignPackage, PackageError, read_package
+from c2i2e_jury.exchange.package_checks import Problem
 from c2i2e_jury.exchange.package_format import CandidateRecord
+from c2i2e_jury.exchange.package_source import UnreadableMember
 from c2i2e_jury.resources_access import referential
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.storage.dossier_store import DossierStore, Incoming, hash_all
@@ -49,8 +51,11 @@ def import_package(db: Database, path: Path, store: DossierStore | None = None) 
     store = store or DossierStore()
     package = read_package(path, referential())
     try:
-        hashes = _hash_dossiers(package)
-        fingerprint = _fingerprint(package, hashes)
+        try:
+            hashes = _hash_dossiers(package)
+            fingerprint = _fingerprint(package, hashes)
+        except UnreadableMember as exc:  # damaged: a zip's CRC is only checked once the whole member is read
+            raise PackageError(path, [Problem(exc.name[len(package.root):], None, None, None, exc.why)]) from exc
         with db.session() as session:
             existing = session.get(Campaign, package.campaign.id)
             if existing is not None and existing.package_sha256 == fingerprint:
@@ -64,7 +69,8 @@ def import_package(db: Database, path: Path, store: DossierStore | None = None) 
 
 
 def _incoming(package: CampaignPackage, member: str) -> Incoming:
-    return Incoming(package.source.local_path(member), lambda: package.source.chunks(member))
+    return Incoming(package.source.local_path(member), lambda: package.source.chunks(member),
+                    member[len(package.root):])
 
 
 def _hash_dossiers(package: CampaignPackage) -> dict[str, str]:

@@ -8,6 +8,7 @@ that refers to them.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
@@ -17,6 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from c2i2e_jury.errors import UserError
 from c2i2e_jury.paths import data_dir
 
 CHUNK = 1 << 20
@@ -29,6 +31,15 @@ class Incoming:
 
     path: Path | None
     chunks: Callable[[], Iterable[bytes]]
+    name: str = ""  # what the user calls it, for an error message
+
+
+class DossierStoreError(UserError):
+    """The data folder refused a dossier (read-only, full, gone): one sentence saying which and why."""
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or str(exc)
 
 
 def sha256_of(incoming: Incoming) -> str:
@@ -54,7 +65,10 @@ def hash_all(files: Sequence[Incoming]) -> list[str]:
 class DossierStore:
     def __init__(self, root: Path | None = None) -> None:
         self.root = root or data_dir() / "dossiers"
-        self.root.mkdir(parents=True, exist_ok=True)
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DossierStoreError(f"Impossible de créer le dossier {self.root} : {_reason(exc)}.") from exc
 
     def path(self, sha256: str) -> Path:
         return self.root / f"{sha256}.pdf"
@@ -84,19 +98,43 @@ class DossierStore:
         return sha
 
     def put_all(self, files: Sequence[tuple[Incoming, str]]) -> int:
-        """Store files whose SHA-256 is already known (missing ones only); durable once this returns."""
+        """Store files whose SHA-256 is already known (missing ones only); durable once this returns. All or
+        nothing: when one cannot be stored (read-only or full disk), those this call stored are removed again and
+        :class:`DossierStoreError` names the dossier and the reason."""
         todo = {sha: incoming for incoming, sha in files if not self.has(sha)}
         if not todo:
             return 0
-        local = all(i.path is not None for i in todo.values())
-        if local:
-            with ThreadPoolExecutor(WORKERS) as pool:
-                list(pool.map(lambda item: self._copy_local(*item), todo.items()))
-        else:
-            for sha, incoming in todo.items():
-                self.put(incoming.chunks(), expected_sha256=sha)
-        _fsync_dir(self.root)
+        try:
+            local = all(i.path is not None for i in todo.values())
+            if local:
+                with ThreadPoolExecutor(WORKERS) as pool:
+                    list(pool.map(lambda item: self._store_one(*item), todo.items()))
+            else:
+                for sha, incoming in todo.items():
+                    self._store_one(sha, incoming)
+            _fsync_dir(self.root)
+        except BaseException as exc:
+            for sha in todo:
+                with contextlib.suppress(OSError):
+                    self.path(sha).unlink(missing_ok=True)
+            if isinstance(exc, OSError):
+                raise DossierStoreError(f"Impossible d'enregistrer les dossiers dans {self.root} : "
+                                        f"{_reason(exc)}.") from exc
+            raise
         return len(todo)
+
+    def _store_one(self, sha: str, incoming: Incoming) -> None:
+        try:
+            if incoming.path is not None:
+                self._copy_local(sha, incoming)
+            else:
+                self.put(incoming.chunks(), expected_sha256=sha)
+        except DossierStoreError:
+            raise
+        except OSError as exc:
+            name = incoming.name or (incoming.path.name if incoming.path else sha)
+            raise DossierStoreError(f"Impossible d'enregistrer le dossier {name} dans {self.root} : "
+                                    f"{_reason(exc)}.") from exc
 
     def _copy_local(self, sha: str, incoming: Incoming) -> None:
         assert incoming.path is not None

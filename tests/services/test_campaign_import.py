@@ -198,3 +198,43 @@ def test_the_command_line_writes_a_refused_packages_problems_for_excel(database,
     assert main(["--db", db_url, "campaign", "import", str(write_package(tmp_path / "good")),
                  "--problems", str(tmp_path / "unused.csv")]) == 0
     assert not (tmp_path / "unused.csv").exists()  # written only for a refused package
+
+
+def test_a_damaged_dossier_in_a_zip_is_refused_and_nothing_changes(database, tmp_path):
+    from tests.exchange.test_package_robustness import patch_zip, zipped
+
+    store = DossierStore(tmp_path / "store")
+    archive = zipped(write_package(tmp_path / "pkg"), tmp_path / "pkg.zip")
+    patch_zip(archive, "dossiers/c2.pdf", flip=True)  # its CRC only fails once read whole, when hashed
+    with pytest.raises(PackageError) as caught:
+        import_package(database, archive, store)
+    assert len(caught.value.details) == 1
+    assert caught.value.details[0].startswith("dossiers/c2.pdf: fichier abîmé dans l'archive (Bad CRC-32")
+    assert snapshot(database)["campaigns"] == [] and list(store.root.iterdir()) == []
+
+
+def test_a_data_folder_that_refuses_dossiers_is_one_sentence_and_nothing_changes(database, tmp_path):
+    from c2i2e_jury.storage.dossier_store import DossierStoreError
+
+    store = DossierStore(tmp_path / "store")
+    store.root.rmdir()
+    store.root.write_bytes(b"")  # not a folder any more: every write fails (tests run as root: chmod would not)
+    with pytest.raises(DossierStoreError) as caught:
+        import_package(database, write_package(tmp_path / "pkg"), store)
+    assert caught.value.message.startswith("Impossible d'enregistrer le dossier dossiers/c")
+    assert caught.value.message.endswith(": Not a directory.")
+    assert snapshot(database) == {"campaigns": [], "candidates": [], "marks": 0, "prior": 0}
+
+
+def test_storing_dossiers_is_all_or_nothing(tmp_path):
+    import hashlib
+
+    from c2i2e_jury.storage.dossier_store import DossierStoreError, Incoming
+
+    store = DossierStore(tmp_path / "store")
+    good = Incoming(None, lambda: [b"%PDF-1.7 one"], "one.pdf")
+    changed = Incoming(None, lambda: [b"%PDF-1.7 two, changed since hashed"], "two.pdf")
+    files = [(good, hashlib.sha256(b"%PDF-1.7 one").hexdigest()), (changed, hashlib.sha256(b"two").hexdigest())]
+    with pytest.raises(DossierStoreError, match="Impossible d'enregistrer le dossier two.pdf"):
+        store.put_all(files)
+    assert list(store.root.iterdir()) == []  # one.pdf, stored first, removed again
