@@ -58,8 +58,14 @@ def demo_command(args: argparse.Namespace) -> int:
     from c2i2e_jury.exchange.demo import write_demo_package
 
     out: Path = args.out_dir
+    if out.exists() and not out.is_dir():
+        raise UserError(f"{out} est un fichier, pas un dossier : choisissez un dossier vide ou nouveau.")
     if out.exists() and any(out.iterdir()):
         raise UserError(f"{out} n'est pas vide : choisissez un dossier vide ou nouveau.")
-    write_demo_package(out)
+    try:
+        write_demo_package(out)
+    except OSError as exc:  # a read-only folder, a full disk, a path through a file
+        raise UserError(f"Impossible d'écrire la campagne de démonstration dans {out} : "
+                        f"{exc.strerror or exc}.") from exc
     print(f"Campagne de démonstration écrite dans {out}")
     return 0

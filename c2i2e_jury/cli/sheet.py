@@ -222,6 +222,8 @@ def run_export(args: argparse.Namespace) -> int:
         raise UserError(f"Date invalide : {args.day} (AAAA-MM-JJ attendu).") from exc
     db = open_database(args.db)
     try:
+        if args.room is not None and not day_candidates(db, room=args.room):  # a typo would export nothing
+            raise UserError(f"Aucune salle « {args.room} » dans la campagne : rien n'a été exporté.")
         everyone = day_candidates(db, room=args.room, day=day)
         index = export_signed(db, args.out, room=args.room, day=day)
     finally:

@@ -100,9 +100,14 @@ def export_room_kits(db: Database, campaign_id: str | None, out_dir: Path, store
     store = store or DossierStore()
     snapshot = _read(db, resolve_campaign_id(db, campaign_id), store)
     slugs = unique_slugs([room.name for room in snapshot.rooms], NO_ROOM_SLUG)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise RoomKitError(f"{out_dir} est un fichier, pas un dossier : choisissez un dossier pour les kits.")
     _check(snapshot, slugs, out_dir, store, zip)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    kits = [_write_kit(snapshot, room, slugs[room.name], out_dir, zip) for room in snapshot.rooms]
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        kits = [_write_kit(snapshot, room, slugs[room.name], out_dir, zip) for room in snapshot.rooms]
+    except OSError as exc:  # a read-only folder, a full disk, a path through a file
+        raise RoomKitError(f"Impossible d'écrire les kits dans {out_dir} : {exc.strerror or exc}.") from exc
     log.info("room kits of %s written to %s: %s", snapshot.campaign.id, out_dir, [k.slug for k in kits])
     return kits
 

@@ -237,3 +237,17 @@ def _referential():
     from c2i2e_jury.resources_access import referential
 
     return referential()
+
+
+def test_a_file_or_a_path_through_a_file_is_one_sentence_and_nothing_written(secretariat, store, tmp_path):
+    from c2i2e_jury.services.room_kits import RoomKitError
+
+    taken = tmp_path / "kits.txt"
+    taken.write_text("déjà là", encoding="utf-8")
+    with pytest.raises(RoomKitError) as refused:
+        export_room_kits(secretariat, CAMPAIGN, taken, store)
+    assert refused.value.message == f"{taken} est un fichier, pas un dossier : choisissez un dossier pour les kits."
+    with pytest.raises(RoomKitError) as refused:
+        export_room_kits(secretariat, CAMPAIGN, taken / "kits", store)
+    assert refused.value.message.startswith(f"Impossible d'écrire les kits dans {taken / 'kits'} : ")
+    assert taken.read_text(encoding="utf-8") == "déjà là" and not list(tmp_path.glob("kits*/**"))
