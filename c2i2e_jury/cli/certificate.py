@@ -157,6 +157,7 @@ def run_pdf(args: argparse.Namespace) -> int:
 
 def run_verify(args: argparse.Namespace) -> int:
     import json
+    import os
     from pathlib import Path
 
     from c2i2e_jury.errors import UserError
@@ -164,9 +165,18 @@ def run_verify(args: argparse.Namespace) -> int:
     from c2i2e_jury.services.documents import VerifiedDocument, verify_code, verify_pdf
     from c2i2e_jury.storage.database import open_database
 
+    given = Path(args.what)
+    if given.is_dir():
+        raise UserError(f"{given} est un dossier : donnez le fichier PDF du document, ou son code de vérification.")
+    looks_like_a_path = "/" in args.what or os.sep in args.what or args.what.lower().endswith(".pdf")
+    if looks_like_a_path and not given.exists():
+        raise UserError(f"Fichier introuvable : {given}.")
     try:
-        if Path(args.what).is_file():
-            pdf = Path(args.what).read_bytes()
+        if given.is_file():
+            try:
+                pdf = given.read_bytes()
+            except OSError as exc:
+                raise UserError(f"Impossible de lire {given} : {exc.strerror or exc}.") from exc
             if args.trust:
                 from c2i2e_jury.exchange.credentials import load_certificates
 

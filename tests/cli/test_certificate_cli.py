@@ -83,3 +83,14 @@ def test_prior_csv_for_the_next_campaign(decided, tmp_path, capsys, monkeypatch)
     text = target.read_bytes().decode("utf-8-sig")
     assert text.startswith("candidate_id;item;year;copy_deposited;original_received;")
     assert "C2017-004;A1.1;2017;non;non;Lefèvre;Gaëlle;" in text
+
+
+def test_verify_a_missing_file_or_a_folder_says_so(tmp_path, capsys):
+    missing = tmp_path / "attestation.pdf"
+    assert main(["certificate", "verify", str(missing)]) == 1
+    assert capsys.readouterr().err == f"c2i2e-jury: Fichier introuvable : {missing}.\n"
+    assert main(["certificate", "verify", "attestation.pdf"]) == 1
+    assert capsys.readouterr().err == "c2i2e-jury: Fichier introuvable : attestation.pdf.\n"
+    assert main(["certificate", "verify", str(tmp_path)]) == 1
+    assert capsys.readouterr().err == (f"c2i2e-jury: {tmp_path} est un dossier : donnez le fichier PDF du document, "
+                                       "ou son code de vérification.\n")
