@@ -16,6 +16,7 @@ from c2i2e_jury.errors import UserError
 from c2i2e_jury.exchange.package_checks import UNSAFE_ID, Checker, Problem, parse_time, safe_identifier
 from c2i2e_jury.exchange.package_format import (
     CANDIDATE_COLUMNS,
+    CELL_LIMITS,
     FORMAT,
     PRIOR_COLUMNS,
     CampaignInfo,
@@ -124,6 +125,9 @@ def _campaign(source: PackageSource, root: str, check: Checker) -> CampaignInfo 
             check.add("campaign.json", None, key, str(data.get(key, ""))[:100], "texte obligatoire")
     if isinstance(data.get("id"), str) and data["id"].strip() and not safe_identifier(data["id"].strip()):
         check.add("campaign.json", None, "id", data["id"][:100], UNSAFE_ID)
+    for key, limit in CELL_LIMITS["campaign.json"].items():
+        if isinstance(data.get(key), str) and len(data[key].strip()) > limit:
+            check.too_long("campaign.json", None, key, data[key].strip(), limit)
     year = data.get("year")
     if not isinstance(year, int) or not 2000 <= year <= 2100:
         check.add("campaign.json", None, "year", str(year)[:100], "année attendue (par exemple 2017)")
@@ -167,9 +171,9 @@ def _table(source: PackageSource, root: str, stem: str, check: Checker, required
     csv_name, xlsx_name = root + stem + ".csv", root + stem + ".xlsx"
     try:
         if source.has(csv_name):
-            return check.no_nul(read_csv(stem + ".csv", source.read(csv_name)))
+            return check.cells(read_csv(stem + ".csv", source.read(csv_name)), CELL_LIMITS.get(stem, {}))
         if source.has(xlsx_name):
-            return check.no_nul(read_xlsx(stem + ".xlsx", source.read(xlsx_name)))
+            return check.cells(read_xlsx(stem + ".xlsx", source.read(xlsx_name)), CELL_LIMITS.get(stem, {}))
     except SheetError as exc:
         check.add(f"{stem}.csv", None, None, None, exc.why)
         return None

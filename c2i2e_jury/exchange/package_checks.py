@@ -67,14 +67,20 @@ class Checker:
     def add(self, file: str, line: int | None, column: str | None, value: str | None, why: str) -> None:
         self.problems.append(Problem(file, line, column, value, why))
 
-    def no_nul(self, table: Table) -> Table:
-        """Report cells holding a NUL character (a damaged file; PostgreSQL would refuse it); the table as is."""
+    def cells(self, table: Table, limits: dict[str, int]) -> Table:
+        """Report cells holding a NUL character (a damaged file; PostgreSQL would refuse it) or longer than the
+        database keeps (``limits``: column -> characters); the table as is."""
         for row in table.rows:
             for column, value in row.values.items():
                 if "\x00" in value:
                     self.add(row.file, row.line, column, value.replace("\x00", "�")[:100],
                              "caractère nul (octet 0) : fichier abîmé ou mal enregistré")
+                elif column in limits and len(row.get(column)) > limits[column]:
+                    self.too_long(row.file, row.line, column, row.get(column), limits[column])
         return table
+
+    def too_long(self, file: str, line: int | None, column: str, value: str, limit: int) -> None:
+        self.add(file, line, column, value[:60] + "…", f"texte trop long ({len(value)} caractères, {limit} au plus)")
 
     def candidate_id(self, row: Row) -> bool:
         """Whether the row's candidate id is safe to use in file names; reports it when not."""

@@ -17,6 +17,14 @@ CANDIDATE_COLUMNS = ("candidate_id", "last_name", "first_name", "email", "dossie
 MARK_COLUMNS = ("candidate_id", "item", "evaluator_mark", "comment")
 PRIOR_COLUMNS = ("candidate_id", "item", "year", "copy_deposited", "original_received")
 JUROR_COLUMNS = ("jury", "name", "email", "certificate")
+# The longest text the database keeps in each column (storage.models): a longer cell is a problem in the package,
+# not a database error at the end of the import (PostgreSQL enforces these lengths; SQLite does not).
+CELL_LIMITS = {
+    "candidates": {"candidate_id": 64, "last_name": 200, "first_name": 200, "email": 300, "dossier": 300,
+                   "room": 100, "jury": 100, "evaluator": 200},
+    "jurors": {"jury": 100, "name": 200, "email": 300},
+    "campaign.json": {"id": 64, "title": 300},
+}
 
 
 @dataclass(frozen=True)

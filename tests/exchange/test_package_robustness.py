@@ -159,3 +159,14 @@ def test_the_campaign_json_date_check_still_accepts_good_dates(tmp_path, referen
         assert (package.campaign.deposit_opens.isoformat(), len(package.candidates)) == ("2017-05-10", 3)
     finally:
         package.close()
+
+
+def test_text_longer_than_the_database_keeps_is_a_problem(tmp_path, referential):
+    rows = [CANDIDATES[0].replace("C1;", "C" + "1" * 70 + ";", 1).replace("Lefèvre", "L" * 201), *CANDIDATES[1:]]
+    package = write_package(tmp_path / "pkg", candidates=rows, marks=[], prior=[],
+                            campaign={**CAMPAIGN, "id": "x" * 65})
+    details = refused(package, referential)
+    assert [d.split(" (")[0].split(": ")[0] for d in details] == [
+        "campaign.json, colonne id", "candidates.csv, ligne 2, colonne candidate_id",
+        "candidates.csv, ligne 2, colonne last_name"]
+    assert all("texte trop long" in d for d in details), details
