@@ -175,7 +175,7 @@ def _table(source: PackageSource, root: str, stem: str, check: Checker, required
         if source.has(xlsx_name):
             return check.cells(read_xlsx(stem + ".xlsx", source.read(xlsx_name)), CELL_LIMITS.get(stem, {}))
     except SheetError as exc:
-        check.add(f"{stem}.csv", None, None, None, exc.why)
+        check.add(exc.name, None, None, None, exc.why)
         return None
     except UnreadableMember as exc:
         check.add(exc.name[len(root):], None, None, None, exc.why)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -20,6 +22,7 @@ class SheetError(UserError):
 
     def __init__(self, name: str, why: str) -> None:
         super().__init__(f"{name} : {why}.")
+        self.name = name
         self.why = why
 
 
@@ -102,15 +105,26 @@ def _cell(value: object) -> str:
 
 
 def read_xlsx(name: str, data: bytes) -> Table:
+    """The first sheet's rows; :class:`SheetError` when the file is not a workbook openpyxl can open (a renamed
+    .xls or .csv, a damaged file)."""
     from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
 
-    workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    # Damage may show when opening (not a zip, no workbook in it) or only when the rows are read (broken XML:
+    # a SyntaxError subclass; a sheet that is missing: IndexError).
+    unreadable = (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError, EOFError, zlib.error,
+                  SyntaxError, IndexError)
     try:
-        sheet = workbook.worksheets[0]
-        rows = ((i, [_cell(v) for v in row]) for i, row in enumerate(sheet.iter_rows(values_only=True), start=1))
-        return _table(name, rows)
-    finally:
-        workbook.close()
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        try:
+            sheet = workbook.worksheets[0]
+            rows = ((i, [_cell(v) for v in row]) for i, row in enumerate(sheet.iter_rows(values_only=True), start=1))
+            return _table(name, rows)
+        finally:
+            workbook.close()
+    except unreadable as exc:
+        raise SheetError(name, f"ce n'est pas un classeur Excel (.xlsx) lisible ({exc}) : enregistrez-le à nouveau "
+                               "depuis Excel au format « Classeur Excel (.xlsx) »") from exc
 
 
 def _table(name: str, records: Iterator[tuple[int, list[str]]]) -> Table:

@@ -170,3 +170,30 @@ def test_text_longer_than_the_database_keeps_is_a_problem(tmp_path, referential)
         "campaign.json, colonne id", "candidates.csv, ligne 2, colonne candidate_id",
         "candidates.csv, ligne 2, colonne last_name"]
     assert all("texte trop long" in d for d in details), details
+
+
+def test_a_file_named_xlsx_that_is_no_workbook_is_one_problem(tmp_path, referential):
+    package = write_package(tmp_path / "pkg")
+    (package / "candidates.csv").unlink()
+    (package / "candidates.xlsx").write_bytes(b"%PDF-1.7 a PDF renamed")
+    details = refused(package, referential)
+    assert len(details) == 1 and details[0].startswith(
+        "candidates.xlsx: ce n'est pas un classeur Excel (.xlsx) lisible"), details
+
+
+def test_a_workbook_with_a_broken_sheet_is_one_problem(tmp_path, referential):
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    for line in ("candidate_id;last_name;first_name", *CANDIDATES):
+        workbook.active.append(line.split(";"))
+    workbook.save(tmp_path / "whole.xlsx")
+    package = write_package(tmp_path / "pkg")
+    (package / "candidates.csv").unlink()
+    with zipfile.ZipFile(tmp_path / "whole.xlsx") as src, zipfile.ZipFile(package / "candidates.xlsx", "w") as out:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            out.writestr(info, data[:len(data) // 2] if info.filename == "xl/worksheets/sheet1.xml" else data)
+    details = refused(package, referential)
+    assert len(details) == 1 and details[0].startswith(
+        "candidates.xlsx: ce n'est pas un classeur Excel (.xlsx) lisible (unclosed token"), details
