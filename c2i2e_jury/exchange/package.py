@@ -145,13 +145,16 @@ def _campaign(source: PackageSource, root: str, check: Checker) -> CampaignInfo 
         if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 120:
             check.add("campaign.json", None, key, str(value)[:100], "nombre de minutes entre 1 et 120 attendu")
         minutes[key] = value
+    kit = data.get("room_kit")
+    if kit is not None and not (isinstance(kit, dict) and isinstance(kit.get("room"), str) and kit["room"].strip()):
+        check.add("campaign.json", None, "room_kit", str(kit)[:100],
+                  'un kit de salle s\'écrit {"room": "nom de la salle", …} : le fichier a été modifié à la main ?')
     if len(check.problems) > before or not isinstance(year, int):
         return None
     if dates["deposit_opens"] > dates["deposit_closes"] or dates["orals_from"] > dates["orals_to"]:
         check.add("campaign.json", None, None, None, "une période se termine avant de commencer")
         return None
-    kit = data.get("room_kit")
-    room = str(kit.get("room", "")) if isinstance(kit, dict) else None
+    room = str(kit["room"]) if isinstance(kit, dict) else None
     return CampaignInfo(data["id"].strip(), data["title"].strip(), year, dates["deposit_opens"],
                         dates["deposit_closes"], dates["orals_from"], dates["orals_to"],
                         minutes["presentation_minutes"], minutes["discussion_minutes"], room)

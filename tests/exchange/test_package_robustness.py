@@ -197,3 +197,9 @@ def test_a_workbook_with_a_broken_sheet_is_one_problem(tmp_path, referential):
     details = refused(package, referential)
     assert len(details) == 1 and details[0].startswith(
         "candidates.xlsx: ce n'est pas un classeur Excel (.xlsx) lisible (unclosed token"), details
+
+
+@pytest.mark.parametrize("kit", ["Salle B112", ["B112"], {"juries": ["J1"]}])
+def test_a_malformed_room_kit_is_a_problem_not_a_whole_campaign(tmp_path, referential, kit):
+    details = refused(write_package(tmp_path / "pkg", campaign={**CAMPAIGN, "room_kit": kit}), referential)
+    assert len(details) == 1 and details[0].startswith("campaign.json, colonne room_kit: un kit de salle"), details
