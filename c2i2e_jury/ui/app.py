@@ -26,19 +26,34 @@ if TYPE_CHECKING:
     from c2i2e_jury.storage.database import Database
 
 log = logging.getLogger(__name__)
+_opened: dict[str, str] = {}  # the database the window shows, for the sentences of later database errors
 
 
 def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
     """A bug: logged with its traceback, shown as an internal error with the log's path (never a traceback)."""
     log.error("internal error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
     app = QApplication.instance()
+    sentence = _database_sentence(value)
     if isinstance(value, UserError):
         message = value.message
+    elif sentence:
+        message = sentence
     else:
         message = QApplication.translate("App", "An internal error occurred. Details are in %1").replace(
             "%1", str(log_file()))
     if app is not None and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
         QMessageBox.critical(None, QApplication.translate("App", "C2i2e — error"), message)
+
+
+def _database_sentence(error: BaseException) -> str | None:
+    """The French sentence for an error of the database itself (read-only, damaged…), else ``None``."""
+    from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
+
+    if not isinstance(error, OperationalError | DatabaseError | ArgumentError):
+        return None
+    from c2i2e_jury.storage.database import database_error_sentence
+
+    return database_error_sentence(error, _opened.get("url"))
 
 
 def demo_package() -> Path:
@@ -112,18 +127,34 @@ def create_application(argv: list[str], language: str = "fr") -> QApplication:
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    from c2i2e_jury.storage.database import open_database
+    """The window, or one sentence in a message box when the data folder or the database cannot be used."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from c2i2e_jury.storage.database import database_error_sentence, open_database
     from c2i2e_jury.ui.main_window import MainWindow
 
-    app = create_application(sys.argv[:1], args.lang or os.environ.get("C2I2E_LANG", "fr"))
-    sys.excepthook = _excepthook
-    url = prepare_demo() if args.demo else args.db
     try:
+        app = create_application(sys.argv[:1], args.lang or os.environ.get("C2I2E_LANG", "fr"))
+    except UserError as exc:  # the data folder: the application exists, its translations may not
+        log.warning("cannot start: %s", exc.message)
+        QMessageBox.critical(None, QApplication.translate("App", "C2i2e — error"), exc.message)
+        return 1
+    sys.excepthook = _excepthook
+    try:
+        url = prepare_demo() if args.demo else args.db
         db = open_database(url)
     except UserError as exc:
         QMessageBox.critical(None, app.translate("App", "C2i2e — database"), exc.message)
         return 1
-    window = MainWindow(db, app.translate("App", "demo — every credential's passphrase: demo") if args.demo else "")
+    _opened["url"] = db.url  # named in the sentences of later database errors
+    try:
+        window = MainWindow(db, app.translate("App", "demo — every credential's passphrase: demo")
+                            if args.demo else "")
+    except SQLAlchemyError as exc:  # opened, but a table is missing or a page damaged
+        log.exception("cannot show the database")
+        db.dispose()
+        QMessageBox.critical(None, app.translate("App", "C2i2e — database"), database_error_sentence(exc, db.url))
+        return 1
     window.restore(QSettings())
     window.show()
     quit_after = os.environ.get("C2I2E_QUIT_AFTER_MS")
