@@ -50,6 +50,7 @@ def pv_content(db: Database, campaign_id: str, members: Sequence[PvMember], meet
         campaign = session.get(Campaign, campaign_id)
         if campaign is None:
             raise PvError(f"La campagne « {campaign_id} » n'est pas dans la base.")
+        _check_meeting(meeting, campaign.year, (now or datetime.now(UTC)).astimezone().date())
         candidates = list(session.scalars(
             select(Candidate).where(Candidate.campaign_id == campaign_id).order_by(Candidate.candidate_id)
             .options(selectinload(Candidate.prior), selectinload(Candidate.decisions), selectinload(Candidate.oral))))
@@ -64,6 +65,16 @@ def pv_content(db: Database, campaign_id: str, members: Sequence[PvMember], meet
         title = campaign.title
     return PvContent(campaign_id, title, meeting, place, tuple(members), tuple(rows), remarks,
                      (now or datetime.now(UTC)).astimezone())
+
+
+def _check_meeting(meeting: date, year: int, today: date) -> None:
+    """The jury met during this campaign and has already met: a PV signed for another date would be false."""
+    shown = f"{meeting.day:02d}/{meeting.month:02d}/{meeting.year:04d}"
+    if meeting.year < year:
+        raise PvError(f"La date de réunion du jury ({shown}) précède l'année de la campagne ({year}) : vérifiez-la.")
+    if meeting > today:
+        raise PvError(f"La date de réunion du jury ({shown}) est dans le futur : le procès-verbal se signe après "
+                      "la réunion.")
 
 
 def _decision(recorded: CertificationDecision | None, status: str, validated: int, certificate: bool) -> str:
@@ -112,9 +123,12 @@ def sign_pv(db: Database, content: PvContent, president: Credential, *, now: dat
     if president.name != content.president.name:
         raise PvError(f"Ce certificat est celui de {president.name}, pas celui du président "
                       f"{content.president.name}.")
+    moment = (now or datetime.now(UTC)).astimezone()
     with db.read() as session:
         roots = authority_of(session, content.campaign_id)
-    moment = (now or datetime.now(UTC)).astimezone()
+        campaign = session.get(Campaign, content.campaign_id)
+        if campaign is not None:  # the date may have been changed since pv_content (the dialog's date field)
+            _check_meeting(content.meeting, campaign.year, moment.date())
     refusal = signing_refusal(president, moment, roots)
     if refusal is not None:
         raise PvError(refusal)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -148,9 +149,14 @@ def documents_in_force(db: Database, campaign_id: str) -> list[tuple[str, Signed
             .order_by(Candidate.candidate_id, IssuedDocument.pk))]
 
 
+_PLAIN_ID = re.compile(r"[A-Za-z0-9_-]+")
+
+
 def file_name(statement: Statement) -> str:
-    return (f"{statement.candidate_id}_{slug(statement.last_name)}_{slug(statement.first_name)}_"
-            f"{FILE_KINDS[statement.kind]}.pdf")
+    """A name safe in any folder and in a ZIP: an id with a ``/`` or ``..`` in it never leaves the folder."""
+    cid = statement.candidate_id
+    safe_id = cid if _PLAIN_ID.fullmatch(cid) else slug(cid, "candidat")
+    return f"{safe_id}_{slug(statement.last_name)}_{slug(statement.first_name)}_{FILE_KINDS[statement.kind]}.pdf"
 
 
 def document_pdf(db: Database, code: str) -> tuple[str, bytes]:

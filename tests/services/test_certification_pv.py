@@ -78,7 +78,7 @@ def test_the_pv_lists_every_candidate_and_is_signed_by_the_president(database, c
 
 
 def test_only_the_president_signs_and_the_pv_names_one(database, campaign, pki):
-    content = pv_content(database, "test-2017", MEMBERS, MEETING, "Grenoble", now=SIGNING)
+    content = pv_content(database, "test-2017", MEMBERS, MEETING, "Grenoble", now=SIGNING + timedelta(days=28))
     assert content.president.name == "Pr. Anne-Sophie Lévêque"
     with pytest.raises(PvError, match="pas celui du président"):
         sign_pv(database, content, pki.jurors[0], now=SIGNING)
@@ -89,7 +89,7 @@ def test_only_the_president_signs_and_the_pv_names_one(database, campaign, pki):
 def test_decisions_not_yet_taken_are_shown_as_proposals_and_annulments_with_their_reason(database, campaign):
     annul_for_plagiarism(database, campaign["C2"], "Partie 3 copiée d'un mémoire de 2015", by="Pr. Lévêque",
                          now=lambda: SIGNING + timedelta(days=27))
-    content = pv_content(database, "test-2017", MEMBERS, MEETING, "Grenoble", now=SIGNING)
+    content = pv_content(database, "test-2017", MEMBERS, MEETING, "Grenoble", now=SIGNING + timedelta(days=28))
     decisions = {c.candidate_id: (c.status, c.decision) for c in content.candidates}
     assert decisions["C1"] == ("examined", "À décider — proposition : Certificat délivré.")
     assert decisions["C2"] == ("annulled", "Dossier annulé pour plagiat (Partie 3 copiée d'un mémoire de 2015) : "
@@ -98,7 +98,7 @@ def test_decisions_not_yet_taken_are_shown_as_proposals_and_annulments_with_thei
 
 def test_candidates_without_a_signed_sheet_are_pending(database, tmp_path, pki):
     import_with_pki(database, tmp_path / "pkg", pki)
-    content = pv_content(database, "test-2017", MEMBERS, MEETING, "Grenoble", now=SIGNING)
+    content = pv_content(database, "test-2017", MEMBERS, MEETING, "Grenoble", now=SIGNING + timedelta(days=28))
     assert [(c.candidate_id, c.status, c.decision) for c in content.candidates] == [
         ("C1", "pending", "En attente : feuille de résultat signée non reçue."),
         ("C2", "pending", "En attente : feuille de résultat signée non reçue."),
@@ -121,3 +121,21 @@ def test_the_pv_from_the_command_line(database, db_url, campaign, pki, tmp_path,
     monkeypatch.setenv("C2I2E_PASSPHRASE_1", "mauvaise")
     assert main(["--db", db_url, "certificate", "pv", "--sign", str(p12), "-o", str(tmp_path / "x.pdf")]) == 1
     assert not (tmp_path / "x.pdf").exists()
+
+
+@pytest.mark.parametrize(("meeting", "refusal"), [
+    (date(1, 1, 1), "La date de réunion du jury (01/01/0001) précède l'année de la campagne (2017) : vérifiez-la."),
+    (date(2017, 7, 11), "La date de réunion du jury (11/07/2017) est dans le futur : le procès-verbal se signe "
+                        "après la réunion."),
+])
+def test_a_meeting_date_outside_the_campaign_or_to_come_is_refused(database, campaign, president, meeting, refusal):
+    from dataclasses import replace
+
+    now = SIGNING + timedelta(days=28)  # 10/07/2017
+    with pytest.raises(PvError) as refused:
+        pv_content(database, "test-2017", MEMBERS, meeting, "Grenoble", now=now)
+    assert refused.value.message == refusal
+    content = replace(pv_content(database, "test-2017", MEMBERS, MEETING, "Grenoble", now=now), meeting=meeting)
+    with pytest.raises(PvError) as refused:  # the dialog's date field changes the content after pv_content
+        sign_pv(database, content, president, now=now)
+    assert refused.value.message == refusal
