@@ -87,11 +87,11 @@ def run_authority_init(args: argparse.Namespace) -> int:
     from datetime import date
     from pathlib import Path
 
-    from c2i2e_jury.exchange.credentials import AUTHORITY_P12, AUTHORITY_PEM, init_authority
+    from c2i2e_jury.exchange.credentials import AUTHORITY_P12, AUTHORITY_PEM, checked_name, init_authority
 
     out = Path(args.out)
     _refuse_existing(str(out / AUTHORITY_P12), str(out / AUTHORITY_PEM))
-    name = args.name or f"Autorité C2i2e {date.today().year}"
+    name = checked_name(args.name or f"Autorité C2i2e {date.today().year}", "de l'autorité")  # before passphrases
     passphrase = read_passphrase(NEW_PASSPHRASE_ENV, "Phrase de passe de la nouvelle autorité", new=True)
     files = init_authority(out, name, passphrase)
     print(f"Autorité « {name} » créée : {files.p12} (clé chiffrée) et {files.pem} (certificat public).")
@@ -102,15 +102,25 @@ def run_authority_init(args: argparse.Namespace) -> int:
 def run_credential_issue(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from c2i2e_jury.exchange.credentials import certificate_pem, issue_credential_file, write_atomically
+    from c2i2e_jury.exchange.credentials import (
+        certificate_pem,
+        checked_name,
+        issue_credential_file,
+        write_atomically,
+    )
 
     _refuse_existing(args.out, args.certificate_out)
+    checked_name(args.name, "du titulaire")  # before the passphrases are asked
     authority_passphrase = read_passphrase(AUTHORITY_PASSPHRASE_ENV, f"Phrase de passe de {args.authority}")
     passphrase = read_passphrase(NEW_PASSPHRASE_ENV, f"Phrase de passe du nouveau certificat {args.out}", new=True)
     credential = issue_credential_file(args.authority, authority_passphrase, args.name, args.email, args.out,
                                        passphrase)
     if args.certificate_out:
-        write_atomically(Path(args.certificate_out), certificate_pem(credential.certificate))
+        try:
+            write_atomically(Path(args.certificate_out), certificate_pem(credential.certificate))
+        except BaseException:  # no half-issued credential left behind: a retry would be refused
+            Path(args.out).unlink(missing_ok=True)
+            raise
     until = credential.certificate.not_valid_after_utc
     print(f"Certificat de signature délivré à {credential.name} <{args.email}> : {args.out}"
           + (f" (certificat public : {args.certificate_out})" if args.certificate_out else ""))

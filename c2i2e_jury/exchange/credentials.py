@@ -90,9 +90,23 @@ def _years(start: datetime, years: int) -> datetime:
     return start + timedelta(days=365 * years + years // 4 + 1)
 
 
+MAX_NAME = 64  # X.509's upper bound on a common name (RFC 5280, ub-common-name)
+
+
+def checked_name(name: str, whose: str) -> str:
+    """The name as the certificate will carry it; refused in one sentence when X.509 cannot hold it."""
+    if not name.strip():
+        raise CredentialError(f"Le nom {whose} est vide.")
+    if len(name.strip()) > MAX_NAME:
+        raise CredentialError(f"Le nom {whose} a {len(name.strip())} caractères : un certificat en accepte "
+                              f"{MAX_NAME} au plus, abrégez-le.")
+    return name.strip()
+
+
 def create_authority(name: str, *, now: datetime | None = None,
                      years: int = AUTHORITY_YEARS) -> Credential:
     """A new campaign authority: a key pair and a self-signed CA certificate that may sign only certificates."""
+    name = checked_name(name, "de l'autorité")
     start = _utc(now) - BACKDATE
     key = ec.generate_private_key(ec.SECP256R1())
     subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name),
@@ -116,8 +130,7 @@ def create_authority(name: str, *, now: datetime | None = None,
 def issue_credential(authority: Credential, name: str, email: str, *, now: datetime | None = None,
                      years: int = CREDENTIAL_YEARS) -> Credential:
     """A juror's (or the president's) signing credential, issued by ``authority``."""
-    if not name.strip():
-        raise CredentialError("Le nom du titulaire est vide.")
+    name = checked_name(name, "du titulaire")
     if "@" not in email:
         raise CredentialError(f"Adresse électronique invalide : {email!r}.")
     start = _utc(now) - BACKDATE
@@ -127,7 +140,7 @@ def issue_credential(authority: Credential, name: str, email: str, *, now: datet
     authority_ski = authority.certificate.extensions.get_extension_for_class(x509.SubjectKeyIdentifier).value
     cert = (
         x509.CertificateBuilder()
-        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name.strip()),
+        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name),
                                  x509.NameAttribute(NameOID.ORGANIZATION_NAME, "C2i2e")]))
         .issuer_name(authority.certificate.subject).public_key(public)
         .serial_number(x509.random_serial_number())
