@@ -104,6 +104,7 @@ class CandidateFile:
     outcome: Outcome
     incidents: tuple[IncidentRow, ...]
     view_state: dict[str, Any] = field(default_factory=dict)
+    dossier_name: str = ""  # the file's name in the package (the store names it by its content)
 
     @property
     def admitted(self) -> bool:
@@ -198,6 +199,7 @@ def _file(candidate: Candidate, store: DossierStore | None) -> CandidateFile:
         evaluate(ref, situation),
         tuple(IncidentRow(i.pk, i.kind, i.at, i.note) for i in (oral.incidents if oral else [])),
         dict(oral.view_state or {}) if oral else {},
+        candidate.dossier.file_name if candidate.dossier is not None else "",
     )
 
 

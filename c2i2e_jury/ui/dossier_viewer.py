@@ -89,6 +89,7 @@ class DossierViewer(QWidget):
         self._info: DocumentInfo | None = None
         self._pending_page: int | None = None  # asked for before the dossier was open
         self._pending_pages: list[int] = []
+        self._names: tuple[str, str] | None = None  # (the file's own name, the name to show for it)
         self._first_done = False
         self._build()
         self._connect()
@@ -165,11 +166,13 @@ class DossierViewer(QWidget):
 
     # -- the public API --------------------------------------------------------------------------------------
     def open_dossier(self, path: Path | None, expected: Expected | None = None,
-                     view_state: dict[str, object] | None = None) -> None:
+                     view_state: dict[str, object] | None = None, name: str = "") -> None:
         """Show ``path`` (None: « no dossier deposited »), where :meth:`view_state` left it if given (the first
-        page drawn is then that page at that zoom); report and evidence map follow by signal."""
+        page drawn is then that page at that zoom); report and evidence map follow by signal. ``name``: what to
+        call the file in a message, when ``path``'s own name means nothing to the jury (the store's content hash)."""
         self._pending_page = None
         self._expected = expected
+        self._names = (Path(path).name, name) if path is not None and name else None
         if path is None:
             self._reset()
             self.renderer.close()
@@ -330,6 +333,12 @@ class DossierViewer(QWidget):
     def _failed(self, message: str) -> None:
         self._opening_timer.stop()
         text = message or self.tr("The dossier cannot be shown: internal error (details in the log file).")
+        if message and self._names is not None:
+            stored, shown = self._names
+            text = text.replace(f"« {stored} »", f"« {shown} »")
+        if message:
+            text += "\n\n" + self.tr("The oral can go on without the dossier on screen: note it as a technical "
+                                      "incident (Ctrl+I) and ask the secretariat for the candidate's file.")
         self._info = None
         self.view.clear()
         self._show_message(text)

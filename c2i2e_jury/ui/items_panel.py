@@ -68,7 +68,9 @@ class ItemsPanel(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COMMENT, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(COMMENT, 140)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table for the buttons and fields, as elsewhere
         self.table.installEventFilter(self)
+        self._key_sources: list[QObject] = [self.table]
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
 
         order = QHBoxLayout()
@@ -139,8 +141,15 @@ class ItemsPanel(QWidget):
         return box
 
     # -- data ------------------------------------------------------------------------------------------------
+    def accept_keys_from(self, widget: QWidget) -> None:
+        """V / N / Suppr / C / J also act when ``widget`` has the focus (the dossier's pages: the jurors click in
+        the dossier all the time, and a key that silently does nothing costs them the item)."""
+        widget.installEventFilter(self)
+        self._key_sources.append(widget)
+
     def set_session(self, session: OralSession | None) -> None:
         self.session = session
+        self.evidence = {}  # the previous candidate's pages, until this dossier's map arrives
         if session is None:
             self.model.set_items([])
             return
@@ -238,7 +247,7 @@ class ItemsPanel(QWidget):
             return False
         justification = None
         if needs_justification(item.evaluator, mark) and not item.justification:
-            text, ok = QInputDialog.getMultiLineText(
+            text, ok = QInputDialog.getText(  # one line: Enter gives it, as everywhere in the room
                 self, self.tr("Justification required"),
                 self.tr("%1: the jury's decision (%2) differs from the evaluator's (%3).\nWhy?")
                 .replace("%1", item.code).replace("%2", mark.value if mark else "—")
@@ -275,7 +284,7 @@ class ItemsPanel(QWidget):
             self.table.setFocus()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self.table and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+        if watched in self._key_sources and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             key = event.key()
             if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
                 return False

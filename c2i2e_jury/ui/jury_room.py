@@ -51,6 +51,7 @@ class JuryRoomWidget(QWidget):
         self.viewer.setObjectName("dossierViewer")
         self.outcome = OutcomeWidget(referential(), self)
         self.items = ItemsPanel(self)
+        self.items.accept_keys_from(self.viewer.view)  # V / N / C / J with the focus in the dossier too
         self.report_label = QLabel(self)
         self.report_label.setObjectName("formatReport")
         self.report_label.setWordWrap(True)
@@ -173,7 +174,7 @@ class JuryRoomWidget(QWidget):
         from c2i2e_jury.dossier.expected import Expected
 
         self.viewer.open_dossier(file.dossier_path, Expected(file.last_name, file.first_name, file.campaign_year),
-                                 view_state=file.view_state or None)  # the saved page is the first one drawn
+                                 view_state=file.view_state or None, name=file.dossier_name)  # the saved page is the first one drawn
         self._show_file(file)
         self.items.table.setFocus()
 

@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
         self.day_view.activated.connect(lambda index: self.open_candidate(self.day_model.entry(index.row()).pk))
         self.day_view.clicked.connect(lambda index: self.open_candidate(self.day_model.entry(index.row()).pk))
         day = QWidget(box)
+        self.day_list = day
         layout = QVBoxLayout(day)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(title)
@@ -181,7 +182,7 @@ class MainWindow(QMainWindow):
         day.setCheckable(True)
         day.setChecked(True)
         day.setShortcut(QKeySequence("Ctrl+D"))
-        day.toggled.connect(self.day_panel.setVisible)
+        day.toggled.connect(self.day_list.setVisible)  # the timer stays: the jury never loses the clock
         view_menu.addAction(day)
         self.help_menu = HelpMenu(self)
 

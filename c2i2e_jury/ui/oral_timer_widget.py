@@ -295,7 +295,7 @@ class OralTimerWidget(QWidget):
             extra = self.tr("Extra time (one third): +{percent} %").format(percent=percent)
         else:
             extra = self.tr("Extra time: +{percent} %").format(percent=percent)
-        return f"{extra} — {plan}"
+        return f"{extra}\n{plan}"  # two lines: the timer column is narrow, and neither may be cut
 
     def _show_gap(self, snap: TimerSnapshot) -> None:
         gap = snap.pending_gap

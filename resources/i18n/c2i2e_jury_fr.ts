@@ -333,6 +333,10 @@
             <translation>Le dossier ne peut pas être affiché : erreur interne (détails dans le journal).</translation>
         </message>
         <message>
+            <source>The oral can go on without the dossier on screen: note it as a technical incident (Ctrl+I) and ask the secretariat for the candidate's file.</source>
+            <translation>L'oral peut se poursuivre sans le dossier à l'écran : notez-le comme incident technique (Ctrl+I) et demandez au secrétariat le fichier du candidat.</translation>
+        </message>
+        <message>
             <source>and %1 more problems</source>
             <translation>et %1 autres problèmes</translation>
         </message>

@@ -685,3 +685,15 @@ def test_a_narrow_viewer_folds_its_panel_and_search_row(qtbot, viewer, dossier_p
     viewer.resize(900, 700)
     qtbot.waitUntil(lambda: not viewer.toolbar.compact)
     assert viewer.side.isVisible()
+
+
+def test_a_dossier_that_cannot_be_shown_is_named_as_the_jury_knows_it(qtbot, viewer, tmp_path):
+    """The store names a dossier by its content (64 hexadecimal digits): the message names the file the candidate
+    deposited, and says how the oral goes on."""
+    stored = tmp_path / ("ab" * 32 + ".pdf")
+    stored.write_bytes(b"%PDF-1.7\n" + b"\x00garbage" * 50)
+    with qtbot.waitSignal(viewer.failed, timeout=WAIT_MS) as blocker:
+        viewer.open_dossier(stored, name="dossier-dupont.pdf")
+    message = blocker.args[0]
+    assert "« dossier-dupont.pdf »" in message and "abab" not in message
+    assert "Ctrl+I" in message and viewer.message.text() == message

@@ -4,7 +4,7 @@ the live outcome, undo and redo."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QInputDialog, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
 from sqlalchemy import select
 
 from c2i2e_jury.domain.rules import Attendance, Mark, Status
@@ -41,8 +41,9 @@ def answer_next_dialog(qtbot, text: str | None):
         if text is None:
             dialog.reject()
             return
-        dialog.findChild(QPlainTextEdit).setPlainText(text)
-        dialog.accept()
+        field = dialog.findChild(QLineEdit)  # one line: the juror types the reason and presses Enter
+        field.setText(text)
+        qtbot.keyClick(field, Qt.Key.Key_Return)
 
     QTimer.singleShot(0, answer)
 
@@ -164,3 +165,32 @@ def test_the_three_workspaces_are_one_click_away(qtbot, demo_db):
     window.workspaces.setCurrentWidget(window.review)
     assert window.review.campaign_id == "grenoble-2017"
     assert window.review.model.rowCount() == 12
+
+
+def test_the_keys_work_from_the_dossier_and_tab_leaves_the_items(qtbot, demo_db):
+    """Jurors click in the dossier all the time: V / N still decide the selected item from there. Tab leaves the
+    table (it used to move cell by cell forever), and Ctrl+D hides the day's list but never the timer."""
+    pk = pk_of(demo_db, "C2017-001")
+    jury_room.check_in(demo_db, pk, Attendance.PRESENT)
+    window = open_window(qtbot, demo_db)
+    window.open_candidate(pk)
+    room = window.room
+    file = jury_room.candidate_file(demo_db, pk)
+    code = next(i.code for i in file.items if i.evaluator is Mark.VALIDATED and not i.acquired)
+    room.items.select(code)
+    pages = room.viewer.view
+    pages.setFocus()
+    qtbot.waitUntil(pages.hasFocus)
+    qtbot.keyClick(pages, Qt.Key.Key_V)
+    assert jury_room.candidate_file(demo_db, pk).item(code).decision is Mark.VALIDATED
+    table = room.items.table
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    qtbot.keyClick(table, Qt.Key.Key_Tab)
+    assert not table.hasFocus() and QApplication.focusWidget() is not None
+    activate(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert not window.day_list.isVisible()
+    assert room.timer_area.isVisible()  # the clock stays in view
+    qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert window.day_list.isVisible()

@@ -122,7 +122,8 @@ class PvDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(split, 1)
         layout.addWidget(self.buttons)
-        self.resize(1180, 760)
+        screen = (self.parentWidget() or self).screen().availableGeometry()  # a 768-pixel laptop less its taskbar
+        self.resize(min(1180, screen.width() - 40), min(760, screen.height() - 60))
 
     def content(self) -> PvContent:
         """The PV as typed now (the president first, then the other members)."""
