@@ -349,7 +349,7 @@
         <name>HelpMenu</name>
         <message>
             <source>&amp;Help</source>
-            <translation>&amp;Aide</translation>
+            <translation>Aid&amp;e</translation>
         </message>
         <message>
             <source>&amp;Keyboard shortcuts</source>
@@ -608,7 +608,7 @@
         </message>
         <message>
             <source>dossier &amp;part</source>
-            <translation>&amp;partie du dossier</translation>
+            <translation>partie du d&amp;ossier</translation>
         </message>
         <message>
             <source>&amp;Validated (V)</source>
@@ -636,7 +636,7 @@
         </message>
         <message>
             <source>&amp;Justification:</source>
-            <translation>&amp;Justification :</translation>
+            <translation>J&amp;ustification :</translation>
         </message>
         <message>
             <source>In the dossier:</source>
@@ -701,7 +701,7 @@ Pourquoi ?</translation>
         </message>
         <message>
             <source>&amp;Slides…</source>
-            <translation>&amp;Diaporama…</translation>
+            <translation>Diapora&amp;ma…</translation>
         </message>
         <message>
             <source>Open the candidate's slides (PDF) on the projector</source>
@@ -709,7 +709,7 @@ Pourquoi ?</translation>
         </message>
         <message>
             <source>&amp;Sign the sheet…</source>
-            <translation>&amp;Signer la feuille…</translation>
+            <translation>Si&amp;gner la feuille…</translation>
         </message>
         <message>
             <source>Juror 1 then juror 2 sign the result sheet; the record then locks</source>
@@ -806,7 +806,7 @@ Pourquoi ?</translation>
         </message>
         <message>
             <source>Certification jury (&amp;president)</source>
-            <translation>Jury de certification (&amp;président)</translation>
+            <translation>Jury de certification (présiden&amp;t)</translation>
         </message>
         <message>
             <source>&lt;b&gt;Candidates of the day&lt;/b&gt;</source>

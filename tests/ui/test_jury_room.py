@@ -194,3 +194,26 @@ def test_the_keys_work_from_the_dossier_and_tab_leaves_the_items(qtbot, demo_db)
     assert room.timer_area.isVisible()  # the clock stays in view
     qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert window.day_list.isVisible()
+
+
+def test_alt_keys_are_unique_on_the_jury_room_in_french(qtbot, demo_db, french):
+    """Alt + a letter reaches one thing only: with two, Qt only moves the focus between them (Alt+P checked the
+    candidate in or switched the items' grouping, depending on the focus)."""
+    import re
+    from collections import Counter
+
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QTabBar
+
+    window = open_window(qtbot, demo_db)
+    window.open_candidate(pk_of(demo_db, "C2017-001"))
+    texts = [action.text() for action in window.menuBar().actions()]
+    texts += [w.text() for w in window.findChildren(QAbstractButton) if w.isVisible()]
+    texts += [w.text() for w in window.findChildren(QLabel) if w.isVisible() and w.buddy() is not None]
+    for bar in window.findChildren(QTabBar):
+        if bar.isVisible():
+            texts += [bar.tabText(i) for i in range(bar.count())]
+    letters = [m.group(1).lower() for t in texts if (m := re.search(r"(?<!&)&([^&\s])", t))]
+    assert len(letters) >= 12, texts  # menus, tabs, the room's buttons, the items' grouping and fields
+    clashes = {letter: [t for t in texts if re.search(r"(?<!&)&" + re.escape(letter), t, re.I)]
+               for letter, n in Counter(letters).items() if n > 1}
+    assert clashes == {}
