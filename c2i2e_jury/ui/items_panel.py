@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from c2i2e_jury.domain.rules import Mark, needs_justification
+from c2i2e_jury.domain.rules import Attendance, Mark, needs_justification
 from c2i2e_jury.services import jury_room
 from c2i2e_jury.services.jury_room import CandidateFile, ItemRow
 from c2i2e_jury.ui.items_model import (
@@ -152,6 +152,8 @@ class ItemsPanel(QWidget):
         self.evidence = {}  # the previous candidate's pages, until this dossier's map arrives
         if session is None:
             self.model.set_items([])
+            self.validate_button.setEnabled(False)  # nothing to decide: the buttons say so
+            self.refuse_button.setEnabled(False)
             return
         self.show_file(session.file)
         if self.model.rowCount():
@@ -163,7 +165,7 @@ class ItemsPanel(QWidget):
         if current:
             self.select(current, emit=False)
         self._show_detail()
-        enabled = file.admitted and not file.locked
+        enabled = file.admitted and not file.locked and file.attendance is not Attendance.ABSENT
         self.validate_button.setEnabled(enabled)
         self.refuse_button.setEnabled(enabled)
 

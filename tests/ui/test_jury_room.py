@@ -217,3 +217,16 @@ def test_alt_keys_are_unique_on_the_jury_room_in_french(qtbot, demo_db, french):
     clashes = {letter: [t for t in texts if re.search(r"(?<!&)&" + re.escape(letter), t, re.I)]
                for letter, n in Counter(letters).items() if n > 1}
     assert clashes == {}
+
+
+def test_nothing_to_decide_shows_as_such(qtbot, demo_db):
+    """No candidate, or an absent one: the decision buttons are off (they invited a decision that means nothing)."""
+    window = open_window(qtbot, demo_db)
+    items = window.room.items
+    assert not items.validate_button.isEnabled() and not items.refuse_button.isEnabled()
+    pk = pk_of(demo_db, "C2017-001")
+    window.open_candidate(pk)
+    assert items.validate_button.isEnabled()
+    jury_room.check_in(demo_db, pk, Attendance.ABSENT)
+    items.show_file(jury_room.candidate_file(demo_db, pk))
+    assert not items.validate_button.isEnabled() and not items.refuse_button.isEnabled()

@@ -21,7 +21,7 @@ from c2i2e_jury.ui.outcome_text import explanation_text
 
 Index = QModelIndex | QPersistentModelIndex
 DOMAINS = tuple(d.code for d in referential().domains)
-REVIEW_COLUMNS = ("id", "name", "status", "validated", *DOMAINS, "outcome", "flags", "decision", "jury", "evaluator")
+REVIEW_COLUMNS = ("id", "name", "status", "validated", *DOMAINS, "outcome", "decision", "flags", "jury", "evaluator")
 COLUMN = {key: n for n, key in enumerate(REVIEW_COLUMNS)}
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the ReviewRow itself
 _STATUS_ORDER = {s: n for n, s in enumerate((Status.EXAMINED, Status.IN_PROGRESS, Status.AWAITING, Status.ABSENT,
