@@ -201,6 +201,7 @@ class JuryRoomWidget(QWidget):
         self.reopen_button.setEnabled(file.locked)
         if self.timer_widget is not None:
             self.timer_widget.setEnabled(editable and file.attendance is Attendance.PRESENT)
+            self.timer_widget.set_idle_reason(self._timer_idle_reason(file))
         labels = incident_labels()
         self.incidents_label.setText(self.tr("%n incident(s)", "", len(file.incidents)) if file.incidents else "")
         self.incidents_label.setToolTip("\n".join(
@@ -208,6 +209,18 @@ class JuryRoomWidget(QWidget):
         self.items.show_file(file)
         self.outcome.show_outcome(file.outcome, {i.code: i.decision for i in file.items}, self.items.current_code())
         self.fileChanged.emit(file)
+
+    def _timer_idle_reason(self, file: CandidateFile) -> str:
+        """Why the oral's timer cannot start for this candidate ("" when F5 starts it)."""
+        if not file.admitted:
+            return self.tr("Not admitted: no oral")
+        if file.locked:
+            return self.tr("Sheet signed: the oral is over")
+        if file.attendance is Attendance.ABSENT:
+            return self.tr("Absent: no oral")
+        if file.attendance is not Attendance.PRESENT:
+            return self.tr("Check the candidate in first (Ctrl+Shift+P)")
+        return ""
 
     def _status_text(self, file: CandidateFile) -> str:
         if not file.admitted:

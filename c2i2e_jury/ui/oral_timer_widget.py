@@ -71,6 +71,7 @@ class OralTimerWidget(QWidget):
         self._level, self._level_phase = WarningLevel.NONE, None
         self._flash_until = -math.inf
         self._look: tuple[str, str, str] | None = None
+        self._idle_reason = ""  # why F5 cannot start the oral now (see set_idle_reason)
         self._build()
         self._clock = QTimer(self, interval=refresh_ms, timerType=Qt.TimerType.PreciseTimer)
         self._clock.timeout.connect(self.refresh)
@@ -249,9 +250,15 @@ class OralTimerWidget(QWidget):
             return self.tr("Discussion")
         return self.tr("Presentation (part 1)")
 
+    def set_idle_reason(self, reason: str) -> None:
+        """Why the timer cannot start now (not checked in, absent, signed…), shown instead of « F5 starts »;
+        "" when it can."""
+        self._idle_reason = reason
+        self.refresh()
+
     def _state_look(self, snap: TimerSnapshot) -> tuple[str, str]:
         if snap.state is State.READY:
-            return "ready", self.tr("Ready — F5 starts the presentation")
+            return "ready", self._idle_reason or self.tr("Ready — F5 starts the presentation")
         if snap.state is State.FINISHED:
             return "finished", self.tr("Ended")
         if snap.paused:

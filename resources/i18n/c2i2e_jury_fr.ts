@@ -747,6 +747,22 @@ Pourquoi ?</translation>
             </translation>
         </message>
         <message>
+            <source>Not admitted: no oral</source>
+            <translation>Non admis : pas d'oral</translation>
+        </message>
+        <message>
+            <source>Sheet signed: the oral is over</source>
+            <translation>Feuille signée : l'oral est terminé</translation>
+        </message>
+        <message>
+            <source>Absent: no oral</source>
+            <translation>Absent : pas d'oral</translation>
+        </message>
+        <message>
+            <source>Check the candidate in first (Ctrl+Shift+P)</source>
+            <translation>Émargez d'abord le candidat (Ctrl+Maj+P)</translation>
+        </message>
+        <message>
             <source>NOT ADMITTED: %1</source>
             <translation>NON ADMIS : %1</translation>
         </message>

@@ -230,3 +230,20 @@ def test_nothing_to_decide_shows_as_such(qtbot, demo_db):
     jury_room.check_in(demo_db, pk, Attendance.ABSENT)
     items.show_file(jury_room.candidate_file(demo_db, pk))
     assert not items.validate_button.isEnabled() and not items.refuse_button.isEnabled()
+
+
+def test_the_timer_says_why_it_cannot_start(qtbot, demo_db):
+    """Before check-in, for an absent candidate or a signed sheet, the timer no longer invites F5 (disabled, it
+    did nothing): it says what is missing."""
+    pk = pk_of(demo_db, "C2017-001")
+    window = open_window(qtbot, demo_db)
+    window.open_candidate(pk)
+    timer = window.room.timer_widget
+    assert timer is not None and not timer.isEnabled()
+    assert timer.state_text() == "Check the candidate in first (Ctrl+Shift+P)"
+    window.room.present_button.click()
+    assert timer.isEnabled() and timer.state_text() == "Ready — F5 starts the presentation"
+    other = pk_of(demo_db, "C2017-002")
+    jury_room.check_in(demo_db, other, Attendance.ABSENT)
+    window.open_candidate(other)
+    assert window.room.timer_widget.state_text() == "Absent: no oral"
