@@ -544,32 +544,43 @@ def test_every_dossier_opened_is_closed(qtbot, viewer, dossier_path, monkeypatch
     assert all(dossier.document.is_closed for dossier in opened)
 
 
+VIEWER_SCRIPT = """
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
+
+app = QApplication([])
+from c2i2e_jury.ui.dossier_viewer import DossierViewer
+from c2i2e_jury.ui.page_zoom import render_key
+
+viewer = DossierViewer()
+viewer.resize(650, 550)
+viewer.show()
+loop = QEventLoop()
+viewer.{signal}.connect(loop.quit)
+QTimer.singleShot(10_000, loop.quit)
+viewer.open_dossier(Path(sys.argv[1]))
+loop.exec()
+"""
+
+
+def run_viewer(tmp_path: Path, dossier: Path, signal: str, then: str, **env: str) -> subprocess.CompletedProcess:
+    """The viewer in a process of its own (offscreen, ``env`` added): open ``dossier``, wait for ``signal``, run
+    the lines ``then``; what it printed, and how it ended."""
+    script = tmp_path / "viewer_script.py"
+    script.write_text(VIEWER_SCRIPT.format(signal=signal) + textwrap.dedent(then), encoding="utf-8")
+    return subprocess.run([sys.executable, str(script), str(dossier)], capture_output=True, text=True, timeout=60,
+                          check=False, env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **env})
+
+
 def test_a_script_that_never_shuts_its_viewer_exits_cleanly(dossier_path, tmp_path):
     """At exit the worker is stopped and its dossier closed (MuPDF's store emptied): no error on the way out."""
-    script = tmp_path / "viewer_exit.py"
-    script.write_text(textwrap.dedent("""
-        import sys
-        from pathlib import Path
-
-        from PySide6.QtCore import QEventLoop, QTimer
-        from PySide6.QtWidgets import QApplication
-
-        app = QApplication([])
-        from c2i2e_jury.ui.dossier_viewer import DossierViewer
-
-        viewer = DossierViewer()
-        viewer.resize(600, 500)
-        viewer.show()
-        loop = QEventLoop()
-        viewer.documentLoaded.connect(loop.quit)
-        QTimer.singleShot(10_000, loop.quit)
-        viewer.open_dossier(Path(sys.argv[1]))
-        loop.exec()
+    result = run_viewer(tmp_path, dossier_path, "documentLoaded", """
         viewer.go_to_page(7)  # a render asked for, maybe still in the worker at exit
         print("pages", viewer.page_count())
-    """), encoding="utf-8")
-    result = subprocess.run([sys.executable, str(script), str(dossier_path)], capture_output=True, text=True,
-                            timeout=60, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, check=False)
+    """)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["pages", str(PAGES)]
     assert "Traceback" not in result.stderr and "Error" not in result.stderr, result.stderr
@@ -578,34 +589,12 @@ def test_a_script_that_never_shuts_its_viewer_exits_cleanly(dossier_path, tmp_pa
 def test_pages_are_drawn_at_the_screens_density(dossier_path, tmp_path):
     """On a high-DPI screen (here Qt scaled by 2) a page is rendered with twice the pixels of its place on screen
     and painted 1:1, so that the dossier's text stays sharp."""
-    script = tmp_path / "viewer_hidpi.py"
-    script.write_text(textwrap.dedent("""
-        import sys
-        from pathlib import Path
-
-        from PySide6.QtCore import QEventLoop, QTimer
-        from PySide6.QtWidgets import QApplication
-
-        app = QApplication([])
-        from c2i2e_jury.ui.dossier_viewer import DossierViewer
-        from c2i2e_jury.ui.page_zoom import render_key
-
-        viewer = DossierViewer()
-        viewer.resize(700, 600)
-        viewer.show()
-        loop = QEventLoop()
-        viewer.pageShown.connect(loop.quit)
-        QTimer.singleShot(10_000, loop.quit)
-        viewer.open_dossier(Path(sys.argv[1]))
-        loop.exec()
+    result = run_viewer(tmp_path, dossier_path, "pageShown", """
         view = viewer.view
         image = viewer.renderer.image(render_key(1, view.page_zoom(1), view.devicePixelRatioF()))
         print(view.devicePixelRatioF(), round(view.page_rect(1).width()), image.width(), image.devicePixelRatio())
         viewer.shutdown()
-    """), encoding="utf-8")
-    result = subprocess.run([sys.executable, str(script), str(dossier_path)], capture_output=True, text=True,
-                            timeout=60, check=False,
-                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_SCALE_FACTOR": "2"})
+    """, QT_SCALE_FACTOR="2")
     assert result.returncode == 0, result.stderr
     dpr, logical, pixels, image_dpr = result.stdout.split()
     assert float(dpr) == 2.0 and float(image_dpr) == 2.0
