@@ -25,6 +25,7 @@ from cryptography.hazmat.primitives import serialization
 from c2i2e_jury.errors import UserError
 from c2i2e_jury.exchange.credentials import Credential, common_name, fingerprint
 from c2i2e_jury.exchange.sheet_pdf import FONT, FONT_BOLD, french, printable, register_fonts
+from c2i2e_jury.exchange.signature_coverage import coverage_problem
 
 log = logging.getLogger(__name__)
 
@@ -180,16 +181,24 @@ def _background_page(pdf: bytes) -> Any:
 # --- verifying -----------------------------------------------------------------------------------------------
 
 def read_signatures(pdf: bytes, unreadable: str) -> tuple[Any, list[Any]]:
-    """A signed PDF's reader and its signatures in signing order; ``unreadable`` is the sentence when it is not a
-    readable PDF (any parser failure means the same thing to the user)."""
+    """A signed PDF's reader and its signatures in signing order, once each signature (document timestamps
+    included) is known to cover a whole revision of ``pdf`` (:mod:`signature_coverage`: pyHanko's own verdict
+    on coverage is arithmetic only); ``unreadable`` is the sentence when it is not a readable PDF (any parser
+    failure means the same thing to the user)."""
     from pyhanko.pdf_utils.reader import PdfFileReader
 
     try:
         reader = PdfFileReader(io.BytesIO(pdf))
-        return reader, sorted(reader.embedded_regular_signatures, key=lambda s: s.signed_revision)
+        everything = reader.embedded_signatures
+        regular = sorted(reader.embedded_regular_signatures, key=lambda s: s.signed_revision)
+        problem = coverage_problem(pdf, reader, everything)
     except Exception as exc:  # noqa: BLE001 - see the docstring
         log.info("unreadable signed PDF: %r", exc)
         raise SheetRejected("unreadable", unreadable) from exc
+    if problem:
+        log.info("signed PDF refused: %s", problem)
+        raise SheetRejected("modified", problem)
+    return reader, regular
 
 
 async def checked_signers(named: Sequence[tuple[str, Any]],
@@ -245,12 +254,10 @@ async def _validate(signature: Any, roots: list[Any]) -> Any:
 
 def _judge(statuses: list[tuple[str, Any]]) -> None:
     """The first problem found, in the order that explains it best: integrity, then trust."""
-    from pyhanko.sign.validation.status import SignatureCoverageLevel
-
     for field, status in statuses:
         if not status.intact:
             raise SheetRejected("modified", f"La feuille a été modifiée après la signature « {field} ».")
-    if statuses[-1][1].coverage != SignatureCoverageLevel.ENTIRE_FILE:
+    if not _nothing_after(statuses[-1][1]):
         raise SheetRejected("modified", "La feuille a été modifiée après la dernière signature.")
     for field, status in statuses:
         if not status.docmdp_ok:
@@ -261,6 +268,20 @@ def _judge(statuses: list[tuple[str, Any]]) -> None:
     for field, status in statuses:
         if not status.trusted:
             raise SheetRejected("untrusted_signer", _untrusted(field, status))
+
+
+def _nothing_after(status: Any) -> bool:
+    """Nothing follows the last signature but what an archive adds for long-term validation (a DSS, document
+    timestamps), as pyHanko's difference analysis judges it. Sound only because :func:`read_signatures` checked
+    that the signature covers a whole revision: pyHanko's ENTIRE_FILE alone is arithmetic on lengths."""
+    from pyhanko.sign.diff_analysis import ModificationLevel
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
+
+    if status.coverage == SignatureCoverageLevel.ENTIRE_FILE:
+        return True
+    level = status.modification_level
+    return bool(status.coverage == SignatureCoverageLevel.ENTIRE_REVISION and level is not None
+                and level <= ModificationLevel.LTA_UPDATES)
 
 
 def _untrusted(field: str, status: Any) -> str:

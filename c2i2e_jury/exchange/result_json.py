@@ -49,14 +49,54 @@ def to_bytes(result: Mapping[str, Any]) -> bytes:
     return json.dumps(result, ensure_ascii=False, indent=2).encode("utf-8")
 
 
+MAX_BYTES = 1 << 20  # a genuine sheet's JSON is about 10 kB
+_MAX_DIGITS = 18  # no number of a sheet (versions, counts, minutes) comes near it
+
+
 def from_bytes(data: bytes) -> dict[str, Any]:
+    """The JSON object in ``data``; :class:`ResultFormatError` for anything a hostile file could try: too big,
+    not UTF-8, duplicate keys (two readers would disagree on which wins), numbers past any sheet's range,
+    NaN/Infinity, nesting deeper than Python's parser goes."""
+    if len(data) > MAX_BYTES:
+        raise ResultFormatError(f"{FILE_NAME} est trop volumineux ({len(data) // 1024} Kio ; au plus "
+                                f"{MAX_BYTES // 1024} Kio).")
     try:
-        loaded = json.loads(data.decode("utf-8"))
+        loaded = json.loads(data.decode("utf-8"), object_pairs_hook=_unique_keys, parse_int=_bounded_int,
+                            parse_float=_finite_float, parse_constant=_no_constant)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ResultFormatError(f"{FILE_NAME} n'est pas un JSON lisible : {exc}.") from exc
+    except RecursionError as exc:
+        raise ResultFormatError(f"{FILE_NAME} est imbriqué trop profondément pour être lu.") from exc
     if not isinstance(loaded, dict):
         raise ResultFormatError(f"{FILE_NAME} n'est pas un objet JSON.")
     return loaded
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    seen: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in seen:
+            raise ResultFormatError(f"{FILE_NAME} donne deux fois la clé « {key[:40]} ».")
+        seen[key] = value
+    return seen
+
+
+def _bounded_int(text: str) -> int:
+    if len(text.lstrip("-")) > _MAX_DIGITS:
+        raise ResultFormatError(f"{FILE_NAME} contient un nombre de {len(text)} chiffres, hors de toute "
+                                "feuille de résultat.")
+    return int(text)
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if len(text) > 64 or value in (float("inf"), float("-inf")):
+        raise ResultFormatError(f"{FILE_NAME} contient un nombre hors de toute feuille de résultat.")
+    return value
+
+
+def _no_constant(text: str) -> Any:
+    raise ResultFormatError(f"{FILE_NAME} contient « {text} », qui n'est pas un nombre JSON.")
 
 
 def validate_result(result: Mapping[str, Any], referential: Referential) -> None:

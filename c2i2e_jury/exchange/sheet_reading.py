@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from c2i2e_jury.exchange.result_json import FILE_NAME
+from c2i2e_jury.exchange.result_json import FILE_NAME, ResultFormatError
 from c2i2e_jury.exchange.sheet_pdf import FACT_LINES, ITEM_HEADERS, jury_cell, mark_cell, printable
 
 ITEM_CODE = re.compile(r"^[AB][1-4]\.[1-5]$")
@@ -21,34 +21,34 @@ _TOLERANCE = 2.0  # points: a cell's text starts at its column's left padding, a
 
 
 def embedded_json(root: Any) -> bytes | None:
-    """The bytes of ``c2i2e-result.json`` in a pyHanko catalog (any revision's), or None when absent."""
+    """The bytes of ``c2i2e-result.json`` in a pyHanko catalog (any revision's), or None when absent;
+    :class:`ResultFormatError` when the file holds two of them (which one would a reader take?)."""
     try:
         tree = root["/Names"]["/EmbeddedFiles"]
     except KeyError:
         return None
-    spec = _lookup(tree, FILE_NAME, depth=0)
-    if spec is None:
+    found: list[Any] = []
+    _lookup(tree, FILE_NAME, 0, found)
+    if len(found) > 1:
+        raise ResultFormatError(f"La feuille contient {len(found)} fichiers {FILE_NAME} : un seul est attendu.")
+    if not found:
         return None
     try:
-        data: bytes = spec["/EF"]["/F"].data
+        data: bytes = found[0]["/EF"]["/F"].data
     except KeyError:
         return None
     return data
 
 
-def _lookup(node: Any, name: str, depth: int) -> Any:
+def _lookup(node: Any, name: str, depth: int, found: list[Any]) -> None:
+    """Every file spec named ``name`` in the name tree under ``node``, into ``found``."""
     if depth > 8:
-        return None
+        return
     names = node.get("/Names")
     if names is not None:
-        for i in range(0, len(names) - 1, 2):
-            if str(names[i]) == name:
-                return names[i + 1]
+        found += [names[i + 1] for i in range(0, len(names) - 1, 2) if str(names[i]) == name]
     for kid in node.get("/Kids", ()):
-        found = _lookup(kid, name, depth + 1)
-        if found is not None:
-            return found
-    return None
+        _lookup(kid, name, depth + 1, found)
 
 
 def normalised(text: str) -> str:

@@ -40,6 +40,7 @@ from c2i2e_jury.exchange.pades import (
 from c2i2e_jury.exchange.result_json import FILE_NAME, ResultFormatError, from_bytes, validate_result
 from c2i2e_jury.exchange.sheet_pdf import SIGNATURE_FIELDS
 from c2i2e_jury.exchange.sheet_reading import embedded_json, visible_mismatch
+from c2i2e_jury.exchange.signature_coverage import covered_end
 
 log = logging.getLogger(__name__)
 
@@ -122,7 +123,8 @@ def verify_sheet(pdf: bytes, trust_roots: Sequence[x509.Certificate], referentia
         if signer.fingerprint != juror["fingerprint"]:
             raise SheetRejected("wrong_signer", f"« {signer.field} » a été signé par {signer.name}, et non par "
                                                 f"{juror['name']} que la feuille désigne.")
-    mismatch = visible_mismatch(pdf, result)
+    # The pages a person reads are the ones juror 1 signed: what follows is juror 2's box and archive data.
+    mismatch = visible_mismatch(pdf[:covered_end(by_field[SIGNATURE_FIELDS[0]])], result)
     if mismatch:
         raise SheetRejected("json_mismatch", f"Le contenu {FILE_NAME} ne correspond pas à la feuille visible : "
                                              f"{mismatch}.")
@@ -144,8 +146,11 @@ def _signatures_by_field(signatures: Sequence[Any]) -> dict[str, Any]:
 
 def _checked_json(reader: Any, first: Any, referential: Referential) -> tuple[dict[str, Any], bytes]:
     """The JSON the first signature covers; it must be the document's current one, and valid."""
-    signed = embedded_json(reader.get_historical_root(first.signed_revision))
-    current = embedded_json(reader.root)
+    try:
+        signed = embedded_json(reader.get_historical_root(first.signed_revision))
+        current = embedded_json(reader.root)
+    except ResultFormatError as exc:
+        raise SheetRejected("json_invalid", exc.message) from exc
     if signed is None:
         raise SheetRejected("json_missing", f"La feuille ne contient pas {FILE_NAME} sous la première signature.")
     if current != signed:

@@ -246,10 +246,15 @@ def _merge(session: Session, label: str, result: dict[str, Any], pdf: bytes, sha
     if candidate_pk is None:
         return _rejected(label, "unknown_candidate", f"Le candidat n° {cid} n'est pas dans la campagne "
                                                      f"« {result['campaign']} » de la base.", cid, version)
-    stored = session.scalar(select(ResultSheet.sha256).where(ResultSheet.candidate_pk == candidate_pk,
-                                                             ResultSheet.version == version))
-    if stored == sha256:
+    stored = session.execute(select(ResultSheet.sha256, ResultSheet.result).where(
+        ResultSheet.candidate_pk == candidate_pk, ResultSheet.version == version)).first()
+    if stored is not None and stored.sha256 == sha256:
         return SheetImportOutcome(label, "duplicate", cid, version, "Déjà importée : rien n'a changé.")
+    if stored is not None and stored.result == result:
+        # Other bytes, the same signed content and signers (an archive's long-term-validation data, a copy
+        # re-saved by a tool that keeps signatures): the same sheet, not a conflict.
+        return SheetImportOutcome(label, "duplicate", cid, version, "Déjà importée (copie équivalente : mêmes "
+                                                                    "données signées) : rien n'a changé.")
     if stored is not None:
         return _conflict(session, label, candidate_pk, result, pdf, sha256, now)
     latest = session.scalar(select(func.max(ResultSheet.version)).where(ResultSheet.candidate_pk == candidate_pk))
