@@ -5,24 +5,19 @@ validation data an archive adds after the last signature (a DSS, a document time
 
 from __future__ import annotations
 
-import asyncio
 import io
 import re
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
-from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from c2i2e_jury.exchange.credentials import load_certificates
 from c2i2e_jury.exchange.pades import SheetRejected
 from c2i2e_jury.exchange.signature_coverage import NOT_COVERED, coverage_problem
 from c2i2e_jury.exchange.signatures import verify_sheet
 from c2i2e_jury.resources_access import referential
-from tests.exchange.signing_factory import make_pki, signed_sheet
+from tests.exchange.signing_factory import archived_copy, make_pki, signed_sheet
 
 
 @pytest.fixture(scope="module")
@@ -140,50 +135,12 @@ def test_a_signature_dictionary_redefined_later_is_refused(genuine: tuple[bytes,
 
 # --- long-term validation data added by an archive ---------------------------------------------------------------
 
-def _tsa(folder: Path) -> tuple[object, object]:
-    """A throw-away timestamping authority (asn1crypto certificate and key) for pyHanko's dummy timestamper."""
-    from asn1crypto import keys
-    from asn1crypto import x509 as asn1_x509
-
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)  # pyHanko's dummy TSA is RSA-only
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Horodatage d'archive (test)")])
-    now = datetime(2017, 1, 1, tzinfo=UTC)
-    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
-            .serial_number(x509.random_serial_number()).not_valid_before(now)
-            .not_valid_after(now + timedelta(days=3650))
-            .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), critical=True)
-            .sign(key, hashes.SHA256()))
-    der_key = key.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
-                                serialization.NoEncryption())
-    return (asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER)),
-            keys.PrivateKeyInfo.load(der_key))
-
-
-def _archived(pdf: bytes, folder: Path) -> bytes:
-    """``pdf`` with a DSS (the authority's certificate) and a document timestamp appended, as an archive does."""
-    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-    from pyhanko.sign import signers
-    from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
-    from pyhanko.sign.validation.dss import DocumentSecurityStore
-
-    tsa_cert, tsa_key = _tsa(folder)
-    with_dss = io.BytesIO(pdf)
-    reader_certs = [tsa_cert]
-    DocumentSecurityStore.add_dss(with_dss, sig_contents=None, certs=reader_certs, force_write=True)
-    writer = IncrementalPdfFileWriter(io.BytesIO(with_dss.getvalue()))
-    stamper = signers.PdfTimeStamper(DummyTimeStamper(tsa_cert, tsa_key,
-                                                      fixed_dt=datetime(2017, 7, 1, tzinfo=UTC)))
-    out = io.BytesIO()
-    asyncio.run(stamper.async_timestamp_pdf(writer, "sha256", output=out))
-    return out.getvalue()
-
-
 def test_long_term_validation_data_after_the_last_signature_still_verifies(
         genuine: tuple[bytes, list[x509.Certificate]], tmp_path: Path) -> None:
     from pyhanko.pdf_utils.reader import PdfFileReader
 
     pdf, roots = genuine
-    archived = _archived(pdf, tmp_path)
+    archived = archived_copy(pdf)
     reader = PdfFileReader(io.BytesIO(archived))
     assert reader.root.get("/DSS") is not None
     assert len(reader.embedded_signatures) == 3  # both jurors and the archive's timestamp

@@ -141,3 +141,19 @@ def test_a_batch_with_hostile_sheets_imports_the_rest_and_writes_the_report(host
     with report.open(encoding="utf-8-sig", newline="") as f:
         rows = list(csv.reader(f, delimiter=";"))
     assert len(rows) == 1 + len(hostile) + 1
+
+
+def test_an_archived_copy_of_an_imported_sheet_is_a_duplicate(pki, referential, database, tmp_path: Path) -> None:
+    """The same sheet with an archive's DSS and document timestamp appended: other bytes, the same signed
+    content; a duplicate, not a conflict kept aside."""
+    from tests.exchange.signing_factory import archived_copy
+
+    import_with_pki(database, tmp_path / "pkg", pki)
+    sheet = make_sheet(referential, pki.jurors, "C2")
+    (tmp_path / "original.pdf").write_bytes(sheet)
+    (tmp_path / "archivee.pdf").write_bytes(archived_copy(sheet))
+    first = import_sheets(database, [tmp_path / "original.pdf"], workers=1)
+    again = import_sheets(database, [tmp_path / "archivee.pdf"], workers=1)
+    assert [o.status for o in first] == ["imported"]
+    assert [o.status for o in again] == ["duplicate"]
+    assert "copie équivalente" in again[0].message
