@@ -96,4 +96,15 @@ def benchmarks(workdir: Path) -> list[Benchmark]:
                   "copy of the same files, flushed", runs=3, setup=reset, max_ratio=3.0, max_seconds=15.0),
         Benchmark("(for reference) the same copy left in the page cache", plain_copy, runs=3, setup=reset),
         Benchmark("rules evaluated for 10,000 candidates", rules, runs=5, max_seconds=0.5),
+        Benchmark("demo campaign package written (12 candidates, 11 dossiers)", lambda: _demo(workdir), runs=3,
+                  max_seconds=10.0),
     ]
+
+
+def _demo(workdir: Path) -> object:
+    """Writing the demo package (was a wall-clock budget in tests/exchange/test_demo.py: measured 1.8 s)."""
+    from c2i2e_jury.exchange.demo import write_demo_package
+
+    target = workdir / "demo-package"
+    shutil.rmtree(target, ignore_errors=True)
+    return write_demo_package(target)

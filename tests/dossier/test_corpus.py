@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import faulthandler
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,9 @@ from c2i2e_jury.dossier.check import check_dossier
 from c2i2e_jury.dossier.damage import DossierError, EncryptedError
 from c2i2e_jury.dossier.document import open_dossier
 
-LIMIT_SECONDS = 10.0
+# A hang guard, not a budget (the time each file takes is a row of benchmarks/bench_dossier.py): a freeze kills
+# the run loudly instead of stalling CI; a loaded machine is far from it.
+HANG_SECONDS = 600
 
 
 def corpus_files(corpus_dir: Path) -> list[Path]:
@@ -50,8 +51,7 @@ def test_every_corpus_file_opens_or_is_refused_cleanly(corpus_dir: Path, capfd: 
     problems: list[str] = []
     outcomes: dict[str, str] = {}
     for path in corpus_files(corpus_dir):
-        faulthandler.dump_traceback_later(LIMIT_SECONDS * 3, exit=True)  # a freeze kills the run, loudly
-        start = time.perf_counter()
+        faulthandler.dump_traceback_later(HANG_SECONDS, exit=True)
         try:
             outcomes[path.name] = exercise(path)
         except EncryptedError:
@@ -60,9 +60,6 @@ def test_every_corpus_file_opens_or_is_refused_cleanly(corpus_dir: Path, capfd: 
             outcomes[path.name] = f"refused: {exc.message}"
         finally:
             faulthandler.cancel_dump_traceback_later()
-        elapsed = time.perf_counter() - start
-        if elapsed > LIMIT_SECONDS:
-            problems.append(f"{path.name}: {elapsed:.1f} s")
         if (path.name in encrypted) != (outcomes[path.name] == "encrypted"):
             problems.append(f"{path.name}: {outcomes[path.name]}")
     out, err = capfd.readouterr()
@@ -75,7 +72,7 @@ def test_dossier_check_on_every_corpus_file(corpus_dir: Path, capfd: pytest.Capt
     encrypted = encrypted_names(corpus_dir)
     codes: dict[str, int] = {}
     for path in corpus_files(corpus_dir):
-        faulthandler.dump_traceback_later(LIMIT_SECONDS * 3, exit=True)
+        faulthandler.dump_traceback_later(HANG_SECONDS, exit=True)
         try:
             result = check_dossier(path)
         finally:

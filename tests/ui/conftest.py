@@ -4,6 +4,26 @@ import pytest
 
 from tests.services.review_factory import demo_template_fixture  # noqa: F401 (the heard demo, built once)
 
+GENEROUS_MS = 60_000  # a wait ends when its condition holds: the cap only matters when a test is failing
+
+
+@pytest.fixture(scope="session", autouse=True)
+def generous_waits():
+    """Every wait of pytest-qt lasts up to a minute whatever the test wrote: the suite passes with both cores busy
+    with something else (tests assert behaviour, never speed; a too-short cap made them flaky under load)."""
+    from pytestqt.qtbot import QtBot
+
+    def generous(method):
+        def wait(self, *args, timeout=GENEROUS_MS, **kwargs):
+            return method(self, *args, timeout=timeout if timeout < 0 else max(timeout, GENEROUS_MS), **kwargs)
+
+        return wait
+
+    with pytest.MonkeyPatch.context() as patch:
+        for name in ("waitUntil", "waitSignal", "waitSignals", "waitCallback", "waitExposed", "waitActive"):
+            patch.setattr(QtBot, name, generous(getattr(QtBot, name)))
+        yield
+
 
 @pytest.fixture(scope="session")
 def demo_package_dir(tmp_path_factory):

@@ -31,7 +31,7 @@ pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
 
 PAGES = 15
 QUERY = "evaluation"  # accents ignored: "évaluation", "Évaluation"
-WAIT_MS = 10_000
+WAIT_MS = 60_000
 
 
 @pytest.fixture(scope="module")

@@ -82,7 +82,10 @@ def test_a_whole_oral_by_keyboard(qtbot, demo_db):
     room.viewer.go_to_page(3)
     qtbot.waitUntil(lambda: room.viewer.current_page() == 3)
     room.viewer.search("B2.3")
-    qtbot.waitUntil(lambda: room.viewer.current_page() != 3 or True)
+    qtbot.waitUntil(lambda: bool(room.viewer.searcher.hits))
+    hit = room.viewer.searcher.hits[room.viewer.searcher.current]
+    assert hit.page >= 3, "the first hit from the page shown on"
+    qtbot.waitUntil(lambda: room.viewer.current_page() == hit.page)
     table = room.items.table
     table.setFocus()
     file = jury_room.candidate_file(demo_db, pk)
