@@ -270,8 +270,16 @@ def _merge(session: Session, label: str, result: dict[str, Any], pdf: bytes, sha
         return SheetImportOutcome(label, "superseded", cid, version, f"Plus ancienne que la version {latest} "
                                                                      "enregistrée : gardée dans l'historique.")
     apply_sheet(session, candidate_pk, result, now)  # the newest sheet is what this database now says
-    message = f"Remplace la version {latest}." if latest is not None else "Première version."
-    return SheetImportOutcome(label, "imported", cid, version, message)
+    return SheetImportOutcome(label, "imported", cid, version, _imported_message(latest, result["supersedes"]))
+
+
+def _imported_message(latest: int | None, supersedes: int | None) -> str:
+    """What the report says of a new newest version; a version it replaces that never arrived is said (a room may
+    have kept it back: the secretariat asks for it)."""
+    if supersedes is not None and supersedes != latest:
+        received = f" (la dernière reçue est la version {latest})" if latest is not None else ""
+        return f"Remplace la version {supersedes}, qui n'a pas été reçue{received} : demandez-la à la salle."
+    return f"Remplace la version {latest}." if latest is not None else "Première version."
 
 
 def _note_reopening(session: Session, candidate_pk: int, result: dict[str, Any]) -> None:
