@@ -31,8 +31,15 @@ build the malformed variants the defence's structural tests need.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from typing import Any
+
+from asn1crypto import parser
+from pyhanko.pdf_utils import generic
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.reader import PdfFileReader, process_data_at_eof
+from pyhanko.sign.fields import enumerate_sig_fields
 
 BYTE_RANGE_WIDTH = 62  # as pyHanko reserves it: "[]" and 60 spaces
 
@@ -61,8 +68,6 @@ class GenuineSignature:
 
 def last_startxref(data: bytes) -> int:
     """The ``startxref`` value that ends ``data``, read back as pyHanko reads it."""
-    from pyhanko.pdf_utils.reader import process_data_at_eof
-
     stream = io.BytesIO(data + b"\n")  # pyHanko reads back from the byte after the end
     stream.seek(len(data))
     return int(process_data_at_eof(stream))
@@ -70,9 +75,6 @@ def last_startxref(data: bytes) -> int:
 
 def genuine_signatures(pdf: bytes) -> list[GenuineSignature]:
     """The signatures of ``pdf``, in signing order."""
-    from asn1crypto import parser
-    from pyhanko.pdf_utils.reader import PdfFileReader
-
     reader = PdfFileReader(io.BytesIO(pdf))
     try:
         certifying = reader.root["/Perms"].raw_get("/DocMDP").idnum
@@ -127,12 +129,6 @@ def shared_prefix(genuine_pdf: bytes, new_pdf: bytes, signatures: list[GenuineSi
 
 # --- the signature dictionaries --------------------------------------------------------------------------------
 
-def _pdf_object_class() -> type:
-    from pyhanko.pdf_utils import generic
-
-    return generic.PdfObject
-
-
 def escaped(data: bytes) -> bytes:
     """``data`` as the inside of a PDF literal string that decodes back to exactly ``data``."""
     return (data.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
@@ -143,7 +139,7 @@ def literal_contents(cms: bytes, padding: int) -> Any:
     """A /Contents value written as a literal string: the escaped CMS then ``padding`` zero bytes (decoded, the
     same CMS-then-zeros a genuine hex /Contents holds)."""
 
-    class LiteralContents(_pdf_object_class()):  # type: ignore[misc]
+    class LiteralContents(generic.PdfObject):
         def write_to_stream(self, stream: Any, handler: Any = None, container_ref: Any = None) -> None:
             stream.write(b"(" + escaped(cms) + b"\x00" * padding + b")")
 
@@ -156,7 +152,7 @@ def fixed_byte_range(numbers: tuple[int, ...]) -> Any:
     if len(text) > BYTE_RANGE_WIDTH:
         raise ForgeryError("byte range too long")
 
-    class FixedByteRange(_pdf_object_class()):  # type: ignore[misc]
+    class FixedByteRange(generic.PdfObject):
         def write_to_stream(self, stream: Any, handler: Any = None, container_ref: Any = None) -> None:
             stream.write(text.ljust(BYTE_RANGE_WIDTH))
 
@@ -166,9 +162,6 @@ def fixed_byte_range(numbers: tuple[int, ...]) -> Any:
 def _fill_field(writer: Any, genuine: GenuineSignature, byte_range: tuple[int, ...], padding: int) -> None:
     """Fill ``genuine.field`` of ``writer`` with a copy of the genuine signature dictionary (new /ByteRange and
     /Contents) and the genuine visible appearance; a certification is declared in the catalog as in ``G``."""
-    from pyhanko.pdf_utils import generic
-    from pyhanko.sign.fields import enumerate_sig_fields
-
     fields = [ref for _name, _value, ref in enumerate_sig_fields(writer, with_name=genuine.field)]
     if not fields:
         raise ForgeryError(f"the new document has no signature field « {genuine.field} »")
@@ -181,18 +174,22 @@ def _fill_field(writer: Any, genuine: GenuineSignature, byte_range: tuple[int, .
     if genuine.appearance is not None:
         field[generic.pdf_name("/AP")] = writer.import_object(genuine.appearance)
     writer.mark_update(fields[0])
+    _declare_signed(writer, sig_ref if genuine.certifies else None)
+
+
+def _declare_signed(writer: Any, certification: Any) -> None:
+    """What a signing tool changes in the catalog: the form's /SigFlags, and /Perms for a certification."""
     form = writer.root.raw_get("/AcroForm")
     form.get_object()[generic.pdf_name("/SigFlags")] = generic.NumberObject(3)
     if isinstance(form, generic.IndirectObject):
         writer.mark_update(form)
-    if genuine.certifies:
-        writer.root[generic.pdf_name("/Perms")] = generic.DictionaryObject({generic.pdf_name("/DocMDP"): sig_ref})
+    if certification is not None:
+        writer.root[generic.pdf_name("/Perms")] = generic.DictionaryObject(
+            {generic.pdf_name("/DocMDP"): certification})
     writer.update_root()
 
 
 def _writer(pdf: bytes) -> Any:
-    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
     if writer.stream_xrefs:
         raise ForgeryError("the new document uses xref streams; this forger lays out xref tables")
@@ -229,8 +226,6 @@ def _last_signature_update(base: bytes, genuine: GenuineSignature, byte_range: t
 def with_unused_stream(pdf: bytes, data: bytes) -> tuple[bytes, int]:
     """``pdf`` plus an incremental update adding an unreferenced stream that holds ``data`` raw; and where
     ``data`` starts in the result."""
-    from pyhanko.pdf_utils import generic
-
     writer = _writer(pdf)
     writer.add_object(generic.StreamObject(stream_data=data))
     out = _written(writer)
@@ -268,8 +263,6 @@ def _first_signature_revision(unsigned: bytes, genuine: GenuineSignature, prefix
     revision's xref offset, the xref table there, the trailer, the revision's objects (the signature dictionary,
     an unused stream holding ``other_copy``), then the copy of the first signature's signed bytes, which ends
     with the genuine ``startxref``. Returns the file and where ``other_copy`` starts in it."""
-    from pyhanko.pdf_utils import generic
-
     xref_at = genuine.revision_startxref
     if xref_at <= len(unsigned):
         raise ForgeryError(f"the new document ({len(unsigned)} bytes) is longer than the genuine first "
@@ -282,20 +275,24 @@ def _first_signature_revision(unsigned: bytes, genuine: GenuineSignature, prefix
         return _split(_written(writer), len(unsigned))
 
     probe = update(0, (0, prefix, 0, 0))
-    head = b"trailer\n" + probe.trailer + b"\nstartxref\n%d\n%%%%EOF\n" % xref_at
-    objects_at = xref_at + len(probe.xref) + len(head)
+    objects_at = xref_at + len(probe.xref) + len(_head(probe, xref_at))
     # the gap [prefix, copy_at) must be exactly 2 * len(contents) + 2 long; the padding counts once in the file
     # and twice in that length
     padding = objects_at + len(probe.objects) - prefix - 2 - 2 * len(genuine.cms)
     copy_at = objects_at + len(probe.objects) + padding
     own_copy = genuine.signed[prefix:]
     final = update(padding, (0, prefix, copy_at, len(own_copy)))
-    if len(final.objects) != len(probe.objects) + padding:
+    head = _head(final, xref_at)
+    if (len(final.objects), len(final.xref) + len(head)) != (copy_at - objects_at, objects_at - xref_at):
         raise ForgeryError("the first revision's layout moved between passes")
     filler = b"\n" * (xref_at - len(unsigned))
-    forged = (unsigned + filler + _moved_xref(final.xref, objects_at - len(unsigned)) + head + final.objects
-              + own_copy)
+    forged = unsigned + filler + _moved_xref(final.xref, objects_at - len(unsigned)) + head + final.objects + own_copy
     return forged, objects_at + final.objects.index(other_copy)
+
+
+def _head(section: _Section, xref_at: int) -> bytes:
+    """What follows the xref table: the trailer, and a ``startxref`` saying where the table is."""
+    return b"trailer\n" + section.trailer + b"\nstartxref\n%d\n%%%%EOF\n" % xref_at
 
 
 # --- malformed variants for the defence's structural tests ------------------------------------------------------
@@ -305,9 +302,9 @@ def with_negative_first_length(genuine_pdf: bytes, new_unsigned_pdf: bytes) -> b
     but counts it in its arithmetic, so the copy holds all the signed bytes and the file is one byte shorter."""
     (genuine,) = genuine_signatures(genuine_pdf)
     base, copy_at = with_unused_stream(new_unsigned_pdf, genuine.signed)
-    shorter = GenuineSignature(genuine.field, genuine.signed[:-1], genuine.cms, genuine.dictionary,
-                               genuine.appearance, genuine.certifies, genuine.byte_range)
-    return _last_signature_update(base, shorter, (0, -1, copy_at, len(genuine.signed)))
+    # the arithmetic counts one byte fewer than the copy holds
+    return _last_signature_update(base, replace(genuine, signed=genuine.signed[:-1]),
+                                  (0, -1, copy_at, len(genuine.signed)))
 
 
 def truncate_after_last_signature(pdf: bytes, keep: int = 0) -> bytes:
@@ -322,12 +319,9 @@ def append_garbage_revision(pdf: bytes, *, raw: bytes | None = None) -> bytes:
     unreferenced stream and changing the document information; with ``raw``, those bytes appended as they are."""
     if raw is not None:
         return pdf + raw
-    from pyhanko.pdf_utils import generic
-
     writer = _writer(pdf)
     writer.add_object(generic.StreamObject(stream_data=b"ajout apres la derniere signature"))
-    info = writer.set_info(generic.DictionaryObject({generic.pdf_name("/Title"): generic.pdf_string("Ajout")}))
-    del info
+    writer.set_info(generic.DictionaryObject({generic.pdf_name("/Title"): generic.pdf_string("Ajout")}))
     return _written(writer)
 
 
@@ -340,14 +334,13 @@ def with_decoy_gap(pdf: bytes) -> bytes:
 
 
 def _redefined_last_dictionary(pdf: bytes, last: GenuineSignature) -> bytes:
-    from pyhanko.pdf_utils import generic
-
     der, text = len(last.cms), len(escaped(last.cms))
     padding = 0
     for _ in range(8):
         writer = _writer(pdf)
-        ref = last.dictionary.container_ref
-        dictionary = writer.get_object(ref)
+        where = last.dictionary.container_ref
+        ref = generic.IndirectObject(where.idnum, where.generation, writer)
+        dictionary = ref.get_object()
         dictionary[generic.pdf_name("/Contents")] = literal_contents(last.cms, padding)
         writer.mark_update(ref)
         forged = _written(writer)
@@ -362,13 +355,13 @@ def with_byte_range(pdf: bytes, field: str, numbers: tuple[int, ...]) -> bytes:
     """``pdf`` with the /ByteRange of ``field``'s signature rewritten in place (same width): five numbers,
     negative or overlapping ones. The signed bytes change, so this is only for structural checks."""
     signature = next(s for s in genuine_signatures(pdf) if s.field == field)
-    a, la, _b, _lb = signature.byte_range
+    _, gap_start, gap_end, _ = signature.byte_range
     old = b"[%d %d %d %d]" % signature.byte_range
-    at = pdf.rfind(old, 0, a)
+    at = pdf.rfind(old, 0, gap_start)
     if at < 0:
-        at = pdf.index(old, a + la)
+        at = pdf.index(old, gap_end)
+    width = re.compile(re.escape(old) + rb" *").match(pdf, at).end() - at  # type: ignore[union-attr]
     text = b"[" + b" ".join(b"%d" % n for n in numbers) + b"]"
-    width = len(old) + len(pdf[at + len(old):]) - len(pdf[at + len(old):].lstrip(b" "))
     if len(text) > width:
         raise ForgeryError("the new /ByteRange does not fit in the old one's place")
     return pdf[:at] + text.ljust(width) + pdf[at + width:]
