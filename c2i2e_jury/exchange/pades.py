@@ -25,7 +25,7 @@ from cryptography.hazmat.primitives import serialization
 from c2i2e_jury.errors import UserError
 from c2i2e_jury.exchange.credentials import Credential, common_name, fingerprint
 from c2i2e_jury.exchange.sheet_pdf import FONT, FONT_BOLD, french, printable, register_fonts
-from c2i2e_jury.exchange.signature_coverage import coverage_problem
+from c2i2e_jury.exchange.signature_coverage import archive_additions_only, coverage_problem
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +45,7 @@ class SheetRejected(UserError):
         self.reason = reason
 
 
+MODIFIED_AFTER_LAST = "La feuille a été modifiée après la dernière signature."
 REASONS = ("unreadable", "modified", "missing_signature", "untrusted_signer", "wrong_signer", "json_missing",
            "json_invalid", "json_mismatch")
 
@@ -192,6 +193,9 @@ def read_signatures(pdf: bytes, unreadable: str) -> tuple[Any, list[Any]]:
         everything = reader.embedded_signatures
         regular = sorted(reader.embedded_regular_signatures, key=lambda s: s.signed_revision)
         problem = coverage_problem(pdf, reader, everything)
+        stamps = [s for s in everything if s.sig_object_type == "/DocTimeStamp"]
+        if problem is None and regular and not archive_additions_only(reader, regular[-1].signed_revision, stamps):
+            problem = MODIFIED_AFTER_LAST
     except Exception as exc:  # noqa: BLE001 - see the docstring
         log.info("unreadable signed PDF: %r", exc)
         raise SheetRejected("unreadable", unreadable) from exc
@@ -258,7 +262,7 @@ def _judge(statuses: list[tuple[str, Any]]) -> None:
         if not status.intact:
             raise SheetRejected("modified", f"La feuille a été modifiée après la signature « {field} ».")
     if not _nothing_after(statuses[-1][1]):
-        raise SheetRejected("modified", "La feuille a été modifiée après la dernière signature.")
+        raise SheetRejected("modified", MODIFIED_AFTER_LAST)
     for field, status in statuses:
         if not status.docmdp_ok:
             raise SheetRejected("modified", f"La feuille a été modifiée après la signature « {field} » autrement "

@@ -50,6 +50,32 @@ def coverage_problem(pdf: bytes, reader: Any, signatures: Sequence[Any]) -> str 
     return None
 
 
+def archive_additions_only(reader: Any, last_signed_revision: int, timestamps: Sequence[Any]) -> bool:
+    """Every revision after the last regular signature carries archive data (a document security store, a
+    document timestamp): what an archive adds is all that may follow. pyHanko's difference analysis then judges
+    that nothing else changed with it."""
+    xrefs = reader.xrefs
+    stamped = {_introduced(xrefs, t) for t in timestamps}
+    for revision in range(last_signed_revision + 1, xrefs.total_revisions):
+        dss = reader.get_historical_root(revision).raw_get("/DSS") if _has_dss(reader, revision) else None
+        dss_ref = getattr(dss, "reference", None)
+        if revision not in stamped and (dss_ref is None or dss_ref not in xrefs.explicit_refs_in_revision(revision)):
+            return False
+    return True
+
+
+def _has_dss(reader: Any, revision: int) -> bool:
+    return "/DSS" in reader.get_historical_root(revision)
+
+
+def _introduced(xrefs: Any, signature: Any) -> int:
+    reference = getattr(signature.sig_field.raw_get("/V"), "reference", None)
+    try:
+        return int(xrefs.get_introducing_revision(reference)) if reference is not None else -1
+    except KeyError:
+        return -1
+
+
 def revision_ends(pdf: bytes, reader: Any) -> list[int]:
     """The offset just past the ``%%EOF`` (and its end of line) that closes each revision, oldest first; -1 for a
     revision whose end cannot be found where its cross-reference section says."""

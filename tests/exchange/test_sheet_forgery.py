@@ -324,3 +324,32 @@ def test_the_forger_says_when_it_cannot_lay_a_forgery_out(genuine, referential, 
         forgery.forge_sheet(unsigned, unsigned)
     sheet = genuine["C1_v1.pdf"]
     assert forgery.shared_prefix(sheet, unsigned, forgery.genuine_signatures(sheet)) > len(b"%PDF-1.7\n")
+
+
+def test_the_defence_refuses_every_structural_variant(genuine, pv_files, pki, referential):
+    """The malformed variants above, each refused by the product with the sentence that the signatures do not
+    cover the document (the decoy gap and the negative length fool pyHanko alone)."""
+    sheet = genuine["C1_v1.pdf"]
+    last = forgery.genuine_signatures(sheet)[-1]
+    _, a, b, lb = last.byte_range
+    variants = {
+        "truncated": forgery.truncate_after_last_signature(sheet, keep=10),
+        "garbage revision": forgery.append_garbage_revision(sheet),
+        "raw garbage": forgery.append_garbage_revision(sheet, raw=b"%bruit\n"),
+        "decoy gap": forgery.with_decoy_gap(sheet),
+        "five numbers": forgery.with_byte_range(sheet, "Juré 2", (0, a, b, lb, 7)),
+        "overlapping": forgery.with_byte_range(sheet, "Juré 2", (0, b, a, lb)),
+    }
+    for name, pdf in variants.items():
+        refused = refusal(pdf, pki, referential)
+        assert refused.reason in {"modified", "unreadable"}, name  # a truncated file may not even parse
+        if refused.reason == "modified" and name != "garbage revision":
+            assert refused.message.startswith(SENTENCE), name
+    assert refusal(variants["decoy gap"], pki, referential).message.startswith(SENTENCE)
+    assert refusal(variants["garbage revision"], pki, referential).message == (
+        "La feuille a été modifiée après la dernière signature.")
+    genuine_pv, _ = pv_files
+    negative = forgery.with_negative_first_length(genuine_pv, render_pv(pv(FORGED_PV)))
+    with pytest.raises(SheetRejected) as refused_pv:
+        verify_signed_pdf(negative, [pki.authority.certificate], [PRESIDENT_FIELD])
+    assert refused_pv.value.message.startswith(SENTENCE)

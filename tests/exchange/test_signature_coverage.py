@@ -170,4 +170,4 @@ def test_any_other_addition_after_the_last_signature_is_refused(
     writer.write(out)
     refusal = _refused(out.getvalue(), roots)
     assert refusal.reason == "modified"
-    assert "modifiée après" in refusal.message
+    assert refusal.message == "La feuille a été modifiée après la dernière signature."
