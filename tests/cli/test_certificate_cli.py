@@ -14,7 +14,7 @@ from c2i2e_jury.exchange import credentials
 from c2i2e_jury.services import certification
 from c2i2e_jury.storage.database import open_database
 from c2i2e_jury.storage.models import Campaign
-from tests.services.review_factory import demo_template_fixture  # noqa: F401
+from tests.services.review_factory import demo_template_fixture, designate  # noqa: F401
 
 PASSPHRASE = "présidente du jury 2017"
 
@@ -33,6 +33,7 @@ def decided(demo_template, tmp_path, monkeypatch):
     db = open_database(str(path))
     with db.session() as s:
         s.get(Campaign, "grenoble-2017").authority_pem = (tmp_path / "authority.pem").read_text()
+        designate(s, "grenoble-2017", president)
     certification.deliver_as_proposed(db, "grenoble-2017", by="Hélène Présidente",
                                       now=lambda: datetime(2017, 7, 10, 14, tzinfo=UTC))
     db.dispose()
