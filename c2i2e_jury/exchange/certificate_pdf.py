@@ -169,15 +169,16 @@ def _pages(statement: Statement, code: str, ref: Referential) -> tuple[bytes, Wh
     return buffer.getvalue(), where
 
 
-def render_document(document: SignedDocument, ref: Referential) -> bytes:
-    """The PDF to be signed: the pages, the signed statement attached and the empty field « Président »."""
+def render_document(document: SignedDocument, ref: Referential, *, code: str | None = None) -> bytes:
+    """The PDF to be signed: the pages, the signed statement attached and the empty field « Président ».
+    ``code``: the one to print when it is not the statement's (a document issued before 0006, drawn again)."""
     from pyhanko.pdf_utils import generic
     from pyhanko.pdf_utils.embed import EmbeddedFileObject, EmbeddedFileParams, FileSpec, embed_file
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.pdf_utils.writer import copy_into_new_writer
     from pyhanko.sign.fields import SigFieldSpec, append_signature_field
 
-    pages, where = _pages(document.statement, document.code, ref)
+    pages, where = _pages(document.statement, code or document.code, ref)
     writer = copy_into_new_writer(PdfFileReader(io.BytesIO(pages)))
     stream = EmbeddedFileObject.from_file_data(writer, document.attachment(), mime_type="application/json",
                                                params=EmbeddedFileParams())

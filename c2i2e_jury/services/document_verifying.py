@@ -112,6 +112,7 @@ def verify_pdf(pdf: bytes, roots: Sequence[x509.Certificate] | None = None,
         legacy = _verify_legacy(db, document, text, roots)
         if legacy is not None:
             return legacy
+    _refuse_legacy(text, document)
     verify(document, roots)
     code = document.code
     _check_pages(text, document, code)
@@ -132,13 +133,17 @@ def _roots(db: Database | None, campaign_id: str) -> list[x509.Certificate]:
     return roots
 
 
+def _refuse_legacy(text: str, document: SignedDocument) -> None:
+    """A page printing the pre-0006 code of its statement: only the register that issued it can vouch for it."""
+    flat = " ".join(text.split())
+    if document.code not in flat and document.legacy_code in flat:
+        raise DocumentRefused("legacy", "Ce document a été émis avant que les certificats soient signés en PDF : "
+                                        "vérifiez-le avec la base du secrétariat, ou par son code.")
+
+
 def _check_pages(text: str, document: SignedDocument, code: str) -> None:
     """The pages print the statement's code and state its holder, outcome and items."""
-    flat = " ".join(text.split())
-    if code not in flat:
-        if document.legacy_code in flat:
-            raise DocumentRefused("legacy", "Ce document a été émis avant que les certificats soient signés en PDF : "
-                                            "vérifiez-le avec la base du secrétariat, ou par son code.")
+    if code not in " ".join(text.split()):
         raise DocumentRefused("forged", f"Le code imprimé n'est pas celui du document signé ({code}).")
     mismatch = visible_mismatch(text, document.statement)
     if mismatch is not None:

@@ -189,7 +189,7 @@ def file_name(statement: Statement) -> str:
 
 def pdf_of(row: IssuedDocument, ref: Referential) -> bytes:
     """The PDF the president signed; for a document issued before 0006, drawn again (unsigned) as it was then."""
-    return row.pdf if row.pdf is not None else render_document(_signed(row), ref)
+    return row.pdf if row.pdf is not None else render_document(_signed(row), ref, code=row.code)
 
 
 def document_pdf(db: Database, code: str) -> tuple[str, bytes]:
