@@ -4,12 +4,14 @@ says what to do; the demo designates its own."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select
 
 from c2i2e_jury.exchange import credentials
+from c2i2e_jury.exchange.certificates import DocumentRefused, SignedDocument, sign
 from c2i2e_jury.exchange.package import PackageError
 from c2i2e_jury.exchange.pdf_signing import sign_pdf_with
 from c2i2e_jury.exchange.pv_pdf import PRESIDENT_FIELD, PvMember, render_pv
@@ -26,7 +28,14 @@ from c2i2e_jury.services.presidency import NO_PRESIDENT, designated_president
 from c2i2e_jury.services.sheet_signing import sign_and_lock
 from c2i2e_jury.storage.certification_models import IssuedDocument
 from c2i2e_jury.storage.dossier_store import DossierStore
-from tests.services.sheet_factory import SIGNING, decide_all, import_with_pki, make_pki, outsider, package_with_pki
+from tests.services.sheet_factory import (
+    SIGNING,
+    decide_all,
+    import_with_pki,
+    make_pki,
+    outsider,
+    package_with_pki,
+)
 
 CAMPAIGN = "test-2017"
 LATER = SIGNING + timedelta(days=28)
@@ -134,19 +143,13 @@ def test_a_juror_signs_no_document_and_nothing_is_registered(database, tmp_path,
 
 def test_a_document_in_the_register_signed_by_a_juror_is_refused(database, tmp_path, pki, president):
     """A row slipped into the register, genuinely signed by a juror of the campaign's authority."""
-    from c2i2e_jury.exchange.certificates import DocumentRefused
-
     pks = import_with_pki(database, tmp_path / "pkg", pki, president=president)
     heard(database, pks, pki)
     code = documents.issue_documents(database, CAMPAIGN, president, now=lambda: LATER).issued[0]
     juror = pki.jurors[1]
     with database.session() as s:
         row = s.scalars(select(IssuedDocument).where(IssuedDocument.code == code)).one()
-        from c2i2e_jury.exchange.certificates import SignedDocument, sign
-
         statement = SignedDocument(row.payload.encode(), row.signature, row.signer_pem).statement
-        from dataclasses import replace
-
         minted = sign(replace(statement, signer=juror.name), juror)
         row.payload, row.signature, row.signer_pem = minted.payload.decode(), minted.signature, minted.signer_pem
         row.code = minted.code
@@ -174,7 +177,8 @@ def test_the_pv_names_the_package_president_and_a_juror_signed_pv_is_refused(dat
 # --- the demo ----------------------------------------------------------------------------------------------------
 
 def test_the_demo_designates_its_president(database, tmp_path):
-    from c2i2e_jury.exchange.demo import CAMPAIGN as DEMO, write_demo_package
+    from c2i2e_jury.exchange.demo import CAMPAIGN as DEMO
+    from c2i2e_jury.exchange.demo import write_demo_package
     from c2i2e_jury.services.demo_credentials import DEMO_PASSPHRASE, PRESIDENT, write_demo_credentials
 
     import_package(database, write_demo_package(tmp_path / "pkg"), DossierStore())
