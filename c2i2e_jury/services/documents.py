@@ -93,7 +93,7 @@ def _statement(campaign: Campaign, candidate: Candidate, decision: Certification
 def issue_documents(db: Database, campaign_id: str, signer: Credential, *, now: Clock = utc_now,
                     progress: Callable[[int, int], object] | None = None) -> IssueReport:
     """Sign and register a document for every delivery in force that has none yet; one transaction. Each is
-    drawn as PDF and signed (PAdES) by the president, about 0.1 s each: ``progress(done, total)`` is called
+    drawn as PDF and signed (PAdES) by the president, about 60 ms each: ``progress(done, total)`` is called
     before each (an exception it raises stops everything, nothing is issued)."""
     moment = now()
     ref = referential()
