@@ -92,7 +92,7 @@ def run_pv(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise UserError(f"Date invalide : {args.date} (AAAA-MM-JJ attendu).") from exc
     credential = load_credential(args.sign, read_passphrase(PASSPHRASE_ENV, f"Phrase de passe de {args.sign}"))
-    members = [PvMember(credential.name, "Président"), *(PvMember(name) for name in args.member)]
+    members = [PvMember(name) for name in args.member]  # the president is the one the campaign package designates
     db = open_database(args.db)
     try:
         content = pv_content(db, choose_campaign(db, args.campaign), members, meeting, args.place)
@@ -100,7 +100,8 @@ def run_pv(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     _write(args.output, pdf)
-    print(f"Procès-verbal signé par {credential.name} : {args.output} ({len(content.candidates)} candidats).")
+    print(f"Procès-verbal signé par {credential.name}, président du jury de certification : {args.output} "
+          f"({len(content.candidates)} candidats).")
     return 0
 
 

@@ -2,25 +2,29 @@
 
 The page says who, what and when, lists the validated items (by domain for a certificate; with their wording and
 year for an attestation, which the candidate brings to a later campaign), and carries the verification code in
-print and as a QR code. The signed statement is attached to the PDF (``c2i2e-document.json``), so that the file
-verifies on its own (:mod:`certificates`). Vera is embedded: accents print and copy.
+print and as a QR code. The signed statement is attached to the PDF (``c2i2e-document.json``) and the whole file
+is signed by the president (PAdES) in the visible field « Président », so that the file verifies on its own
+(:mod:`certificates`); the sentences that state the holder and the outcome are built once here
+(:func:`holder_line`) and read back by :mod:`certificate_reading`. Vera is embedded: accents print and copy.
 """
 
 from __future__ import annotations
 
 import io
 import logging
-from collections.abc import Sequence
 from typing import Any
 from xml.sax.saxutils import escape
 
 from c2i2e_jury.domain.referential import Referential
 from c2i2e_jury.exchange.attendance_pdf import MONTHS, printable
-from c2i2e_jury.exchange.certificates import ATTACHMENT, DocumentRefused, SignedDocument, Statement
-from c2i2e_jury.exchange.sheet_pdf import FONT, FONT_BOLD, FONT_ITALIC, register_fonts
+from c2i2e_jury.exchange.certificates import ATTACHMENT, FORMAT, DocumentRefused, SignedDocument, Statement
+from c2i2e_jury.exchange.credentials import Credential
+from c2i2e_jury.exchange.sheet_pdf import FONT, FONT_BOLD, FONT_ITALIC, register_fonts, signature_box
 
 log = logging.getLogger(__name__)
 
+PRESIDENT_FIELD = "Président"  # the signature field, as on the PV
+Where = dict[str, tuple[int, tuple[float, float, float, float]]]
 BLUE = "#1f4e8c"
 DECREE = ("arrêté du 14 décembre 2010 (BOESR du 3 février 2011, annexe II) : au moins 23 des 28 compétences "
           "validées, au plus 2 non validées par domaine")
@@ -84,33 +88,41 @@ def _items_table(statement: Statement, ref: Referential, styles: dict[str, Any],
     return table
 
 
-def _story(statement: Statement, ref: Referential, width: float) -> list[Any]:
-    from reportlab.platypus import Spacer
+def holder_line(statement: Statement) -> tuple[str, str, str]:
+    """What the page says of whom and what, in three paragraphs read as one sentence: the verb, the holder's
+    name, the outcome (certificate or attestation, with the count). Read back by :mod:`certificate_reading`."""
+    count = len(statement.items)
+    if statement.kind == "certificate":
+        return ("Le jury de certification, au vu des résultats du jury de validation, délivre à", statement.full_name,
+                f"le certificat C2i2e : {count} compétences du référentiel national validées sur 28, "
+                f"conformément à l'{DECREE}.")
+    return ("Le jury de certification, au vu des résultats du jury de validation, atteste que", statement.full_name,
+            f"a validé les {count} compétences suivantes du référentiel national C2i2e (le certificat demande au "
+            "moins 23 compétences sur 28, au plus 2 non validées par domaine).")
+
+
+def candidate_line(statement: Statement) -> str:
+    return f"Candidat n° {statement.candidate_id}. Décision du jury de certification du {_date(statement.decided_on)}."
+
+
+def _story(statement: Statement, ref: Referential, width: float, where: Where) -> list[Any]:
+    from reportlab.platypus import KeepTogether, Spacer
 
     s = _styles()
-    count = len(statement.items)
+    verb, name, outcome = holder_line(statement)
     story = [_p(statement.campaign_title, s["org"]), _p(statement.title, s["title"])]
     if statement.kind == "certificate":
-        story += [_p("Certificat informatique et internet de l'enseignement supérieur, niveau 2 « enseignant »",
-                     s["subtitle"]),
-                  _p("Le jury de certification, au vu des résultats du jury de validation, délivre à", s["body"]),
-                  _p(statement.full_name, s["name"]),
-                  _p(f"le certificat C2i2e : {count} compétences du référentiel national validées sur 28, "
-                     f"conformément à l'{DECREE}.", s["body"])]
+        story.append(_p("Certificat informatique et internet de l'enseignement supérieur, niveau 2 « enseignant »",
+                        s["subtitle"]))
     else:
-        story += [_p("Validation partielle des compétences du référentiel C2i2e", s["subtitle"]),
-                  _p("Le jury de certification, au vu des résultats du jury de validation, atteste que", s["body"]),
-                  _p(statement.full_name, s["name"]),
-                  _p(f"a validé les {count} compétences suivantes du référentiel national C2i2e "
-                     "(le certificat demande au moins 23 compétences sur 28, au plus 2 non validées par domaine).",
-                     s["body"])]
+        story.append(_p("Validation partielle des compétences du référentiel C2i2e", s["subtitle"]))
+    story += [_p(verb, s["body"]), _p(name, s["name"]), _p(outcome, s["body"])]
     story += [_items_table(statement, ref, s, width), Spacer(1, 10)]
     if statement.kind == "attestation":
         story.append(_p(PRIOR_USE, s["small"]))
-    story += [Spacer(1, 8), _p(f"Candidat n° {statement.candidate_id}. Décision du jury de certification du "
-                               f"{_date(statement.decided_on)}.", s["body"]),
-              _p(f"Pour le jury de certification, son président : {statement.signer} (signature électronique).",
-                 s["body"])]
+    story += [Spacer(1, 8), _p(candidate_line(statement), s["body"]),
+              KeepTogether([_p(f"Pour le jury de certification, son président : {statement.signer} (signature "
+                               "électronique).", s["body"]), signature_box(PRESIDENT_FIELD, where)])]
     return story
 
 
@@ -143,39 +155,88 @@ def _footer(code: str) -> Any:
     return draw
 
 
-def render_document(document: SignedDocument, ref: Referential) -> bytes:
-    """The PDF, with the signed statement attached."""
-    from pypdf import PdfReader, PdfWriter
+def _pages(statement: Statement, code: str, ref: Referential) -> tuple[bytes, Where]:
     from reportlab.lib.pagesizes import A4
     from reportlab.platypus import SimpleDocTemplate
 
-    statement, code = document.statement, document.code
+    where: Where = {}
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=56, rightMargin=56, topMargin=52, bottomMargin=104,
                             title=f"{statement.title} — {statement.full_name}", author=statement.signer,
                             subject=code, creator="c2i2e-jury", invariant=1)
     footer = _footer(code)
-    doc.build(_story(statement, ref, A4[0] - 112), onFirstPage=footer, onLaterPages=footer)
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(buffer.getvalue())))
-    writer.add_attachment(ATTACHMENT, document.attachment())
+    doc.build(_story(statement, ref, A4[0] - 112, where), onFirstPage=footer, onLaterPages=footer)
+    return buffer.getvalue(), where
+
+
+def render_document(document: SignedDocument, ref: Referential, *, code: str | None = None) -> bytes:
+    """The PDF to be signed: the pages, the signed statement attached and the empty field « Président ».
+    ``code``: the one to print when it is not the statement's (a document issued before 0006, drawn again)."""
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.embed import EmbeddedFileObject, EmbeddedFileParams, FileSpec, embed_file
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.pdf_utils.writer import copy_into_new_writer
+    from pyhanko.sign.fields import SigFieldSpec, append_signature_field
+
+    pages, where = _pages(document.statement, code or document.code, ref)
+    writer = copy_into_new_writer(PdfFileReader(io.BytesIO(pages)))
+    stream = EmbeddedFileObject.from_file_data(writer, document.attachment(), mime_type="application/json",
+                                               params=EmbeddedFileParams())
+    embed_file(writer, FileSpec(ATTACHMENT, file_name=ATTACHMENT, embedded_data=stream,
+                                description=f"Déclaration signée ({FORMAT})",
+                                af_relationship=generic.pdf_name("/Data")))
+    page, (x1, y1, x2, y2) = where[PRESIDENT_FIELD]
+    append_signature_field(writer, SigFieldSpec(PRESIDENT_FIELD, on_page=page,
+                                                box=(round(x1) + 2, round(y1) + 2, round(x2) - 2, round(y2) - 2)))
     out = io.BytesIO()
-    writer.write(out)
+    writer.write(out)  # type: ignore[no-untyped-call]
     return out.getvalue()
 
 
-def read_document(pdf: bytes) -> tuple[SignedDocument, str]:
-    """The signed statement attached to a certificate or attestation PDF, and the PDF's visible text."""
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+def signed_pdf(document: SignedDocument, ref: Referential, president: Credential) -> bytes:
+    """The document drawn and signed by the president (PAdES, the whole file, no change allowed afterwards), at
+    the time the statement says it was issued."""
+    from c2i2e_jury.exchange.pdf_signing import sign_pdf_with
+
+    statement = document.statement
+    return sign_pdf_with(render_document(document, ref), president, PRESIDENT_FIELD, timestamp=statement.issued_at,
+                         reason=f"{statement.title} — {statement.full_name}")
+
+
+def signed_part(pdf: bytes) -> bytes:
+    """The bytes the first signature covers (the revision it signed), or the whole file when it has none: what
+    the pages and the attachment are read from, so that nothing added after signing is ever read."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
 
     try:
-        reader = PdfReader(io.BytesIO(pdf))
-        attached: Sequence[bytes] = reader.attachments.get(ATTACHMENT, [])
-        text = "\n".join(page.extract_text() or "" for page in reader.pages)
-    except (PdfReadError, ValueError, KeyError, OSError) as exc:
+        signatures = PdfFileReader(io.BytesIO(pdf)).embedded_regular_signatures
+        ranges = [s.byte_range for s in signatures]
+    except Exception as exc:  # noqa: BLE001 - any parser failure means the same thing to the user
+        log.info("unreadable document: %r", exc)
+        raise DocumentRefused("unreadable", "Le fichier n'est pas un PDF lisible.") from exc
+    if not ranges:
+        return pdf
+    ends = [int(r[2]) + int(r[3]) for r in ranges if len(r) == 4]
+    return pdf[:min(ends)] if ends and 0 < min(ends) <= len(pdf) else pdf
+
+
+def read_document(pdf: bytes) -> tuple[SignedDocument, str]:
+    """The signed statement attached to a certificate or attestation PDF, and its pages' visible text (pymupdf),
+    both read from the revision its signature covers."""
+    import pymupdf
+
+    from c2i2e_jury.dossier.damage import MUPDF_ERRORS
+    from c2i2e_jury.dossier.mupdf_lock import MUPDF
+
+    part = signed_part(pdf)
+    try:
+        with MUPDF, pymupdf.open(stream=part, filetype="pdf") as doc:  # never beside a viewer's worker in MuPDF
+            attached = doc.embfile_get(ATTACHMENT) if ATTACHMENT in doc.embfile_names() else None
+            text = "\n".join(page.get_text() for page in doc)
+    except MUPDF_ERRORS as exc:
         log.info("unreadable document: %r", exc)
         raise DocumentRefused("unreadable", "Le fichier n'est pas un PDF lisible.") from exc
     if not attached:
         raise DocumentRefused("not_a_document", f"Ce PDF ne porte pas de déclaration signée ({ATTACHMENT}) : ce "
                                                 "n'est pas un certificat ou une attestation c2i2e-jury.")
-    return SignedDocument.from_attachment(attached[0]), text
+    return SignedDocument.from_attachment(attached), text

@@ -23,6 +23,7 @@ from c2i2e_jury.exchange.package_format import (
     CandidateRecord,
     JurorRecord,
 )
+from c2i2e_jury.exchange.package_president import check_president
 from c2i2e_jury.exchange.package_source import PackageSource, UnreadableMember, UnsafePath, safe_member
 from c2i2e_jury.exchange.tabular import Row, SheetError, Table, read_csv, read_xlsx
 
@@ -91,6 +92,7 @@ def _read(path: Path, source: PackageSource, check: Checker) -> CampaignPackage:
     jurors = _jurors(jurors_table, source, root, check) if jurors_table else []
     authority = _pem(source, root + "authority.pem", "authority.pem", None, check) if source.has(
         root + "authority.pem") else None
+    check_president(jurors_table, jurors, authority, check)
     if check.problems or campaign is None:
         raise PackageError(path, check.problems)
     return CampaignPackage(path, source, campaign, list(candidates.values()), jurors, authority, root)

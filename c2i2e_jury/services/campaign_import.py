@@ -21,6 +21,7 @@ from c2i2e_jury.exchange.package_checks import Problem
 from c2i2e_jury.exchange.package_format import CandidateRecord
 from c2i2e_jury.exchange.package_source import UnreadableMember
 from c2i2e_jury.resources_access import referential
+from c2i2e_jury.services.presidency import drop_former_presidents
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.storage.dossier_store import DossierStore, Incoming, hash_all
 from c2i2e_jury.storage.models import Campaign, Candidate, Dossier, EvaluatorMark, Juror, PriorItem
@@ -136,6 +137,8 @@ def _apply(session: Session, package: CampaignPackage, hashes: dict[str, str], f
         for gone in sorted(set(existing) - {r.candidate_id for r in package.candidates}):
             report.changes.append(f"{gone} : absent du nouveau paquet, conservé avec ses décisions")
     _upsert_jurors(session, campaign, package, report)
+    report.changes += [f"{name} n'est plus président du jury de certification"
+                       for name in drop_former_presidents(session, campaign.id, package.jurors)]
     if partial and not report.changes:
         report.status = "unchanged"
     return report

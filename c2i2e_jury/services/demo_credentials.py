@@ -16,6 +16,7 @@ from c2i2e_jury.exchange.credentials import (
     to_pkcs12,
     write_atomically,
 )
+from c2i2e_jury.services.presidency import designate_president
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.storage.models import Campaign, Juror
 
@@ -36,8 +37,9 @@ def _file_name(name: str) -> str:
 
 
 def write_demo_credentials(db: Database, campaign_id: str, folder: Path) -> DemoCredentials:
-    """The authority (made the campaign's), the jurors (recorded for their jury) and the president, as PKCS#12
-    files in ``folder`` with :data:`DEMO_PASSPHRASE`, and a note saying so."""
+    """The authority (made the campaign's), the jurors (recorded for their jury) and the president (designated,
+    as a package's ``jurors.csv`` does), as PKCS#12 files in ``folder`` with :data:`DEMO_PASSPHRASE`, and a note
+    saying so."""
     folder.mkdir(parents=True, exist_ok=True)
     authority = create_authority("Autorité de démonstration C2i2e")
 
@@ -62,7 +64,10 @@ def write_demo_credentials(db: Database, campaign_id: str, folder: Path) -> Demo
                 session.add(Juror(campaign_id=campaign_id, jury=jury, name=name, email=email,
                                   certificate_pem=certificate_pem(credential.certificate).decode("ascii")))
             jurors[jury] = (files[0], files[1])
-    president = write(issue_credential(authority, PRESIDENT, "presidence@demo.invalid"), PRESIDENT)
+        president_credential = issue_credential(authority, PRESIDENT, "presidence@demo.invalid")
+        designate_president(session, campaign_id, PRESIDENT, "presidence@demo.invalid",
+                            president_credential.certificate)
+    president = write(president_credential, PRESIDENT)
     (folder / "LISEZ-MOI.txt").write_text(
         "Identifiants de signature de la démonstration (jetables, effacés à la fermeture du programme).\n"
         f"Phrase de passe de chacun : {DEMO_PASSPHRASE}\n\n"

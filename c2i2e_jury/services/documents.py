@@ -1,8 +1,9 @@
 """Certificates and partial attestations: issued under the certification jury's decisions, signed by the
-president, registered with their verification code, produced as PDF one by one or as one ZIP, verified
-offline by code or by file, and carried into a later campaign as prior validations.
+president the campaign designated (:mod:`presidency`) as a statement and as a PDF, registered with their
+verification code and their signed PDF, handed out one by one or as one ZIP, verified offline by code or by
+file (:mod:`document_verifying`), and carried into a later campaign as prior validations.
 
-See :mod:`c2i2e_jury.exchange.certificates` for what the code and the signature prove.
+See :mod:`c2i2e_jury.exchange.certificates` for what the code and the signatures prove.
 """
 
 from __future__ import annotations
@@ -11,30 +12,27 @@ import io
 import logging
 import re
 import zipfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from cryptography import x509
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
+from c2i2e_jury.domain.referential import Referential
 from c2i2e_jury.errors import UserError
-from c2i2e_jury.exchange.certificate_pdf import read_document, render_document
-from c2i2e_jury.exchange.certificates import (
-    DocumentRefused,
-    SignedDocument,
-    Statement,
-    describe,
-    normalise_code,
-    sign,
-    verify,
-)
-from c2i2e_jury.exchange.credentials import Credential, signing_refusal
+from c2i2e_jury.exchange.certificate_pdf import render_document, signed_pdf
+from c2i2e_jury.exchange.certificates import DocumentRefused, SignedDocument, Statement, normalise_code, sign
+from c2i2e_jury.exchange.credentials import Credential
 from c2i2e_jury.exchange.package_format import PRIOR_COLUMNS
 from c2i2e_jury.exchange.package_writer import slug
 from c2i2e_jury.exchange.tabular import excel_csv
 from c2i2e_jury.resources_access import referential
+from c2i2e_jury.services.document_verifying import VerifiedDocument as VerifiedDocument  # the CLI's and UI's
+from c2i2e_jury.services.document_verifying import verify_code as verify_code
+from c2i2e_jury.services.document_verifying import verify_pdf as verify_pdf
+from c2i2e_jury.services.presidency import president_refusal
 from c2i2e_jury.services.sheet_signing import authority_of
 from c2i2e_jury.storage.certification_models import CertificationDecision, IssuedDocument
 from c2i2e_jury.storage.database import Database
@@ -60,29 +58,26 @@ class IssueReport:
     already: int  # documents already issued under the decision in force
 
 
-@dataclass(frozen=True)
-class VerifiedDocument:
-    code: str
-    statement: Statement
-    revoked: str | None  # why, when the register says the document no longer stands; None otherwise
-    registered: bool  # the register was consulted (False: a PDF checked without the database's knowledge)
-
-    def lines(self) -> list[str]:
-        out = describe(self.statement, self.code)
-        if self.revoked:
-            out.append(f"RÉVOQUÉ : {self.revoked}")
-        elif not self.registered:
-            out.append("Signature valide ; la révocation éventuelle n'est connue que de la base du secrétariat.")
-        return out
-
-
-def _check_signer(signer: Credential, roots: Sequence[x509.Certificate], moment: datetime) -> None:
+def _check_signer(session: Session, campaign_id: str, signer: Credential, moment: datetime) -> None:
+    """The campaign's designated president, with a credential valid now and issued by its authority."""
+    roots = authority_of(session, campaign_id)
     if not roots:
         raise DocumentError("La base ne connaît pas l'autorité de la campagne (authority.pem) : les documents ne "
                             "pourraient pas être vérifiés.")
-    refusal = signing_refusal(signer, moment, roots)
+    refusal = president_refusal(session, campaign_id, signer, moment, roots)
     if refusal is not None:
         raise DocumentError(refusal)
+
+
+def president_refusal_for_documents(db: Database, campaign_id: str, signer: Credential, *,
+                                    now: Clock = utc_now) -> str | None:
+    """Why ``signer`` cannot sign this campaign's documents (asked as soon as the credential is opened), or None."""
+    try:
+        with db.read() as session:
+            _check_signer(session, campaign_id, signer, now())
+    except DocumentError as exc:
+        return exc.message
+    return None
 
 
 def _statement(campaign: Campaign, candidate: Candidate, decision: CertificationDecision,
@@ -95,43 +90,70 @@ def _statement(campaign: Campaign, candidate: Candidate, decision: Certification
                      moment, signer)
 
 
-def issue_documents(db: Database, campaign_id: str, signer: Credential, *, now: Clock = utc_now) -> IssueReport:
-    """Sign and register a document for every delivery in force that has none yet; one transaction."""
+def issue_documents(db: Database, campaign_id: str, signer: Credential, *, now: Clock = utc_now,
+                    progress: Callable[[int, int], object] | None = None) -> IssueReport:
+    """Sign and register a document for every delivery in force that has none yet; one transaction. Each is
+    drawn as PDF and signed (PAdES) by the president, about 60 ms each: ``progress(done, total)`` is called
+    before each (an exception it raises stops everything, nothing is issued)."""
     moment = now()
-    issued: list[str] = []
+    ref = referential()
     with db.session() as session:
         campaign = session.get(Campaign, campaign_id)
         if campaign is None:
             raise DocumentError(f"La campagne « {campaign_id} » n'est pas dans la base.")
-        _check_signer(signer, authority_of(session, campaign_id), moment)
-        latest = (select(func.max(CertificationDecision.pk)).join(Candidate)
-                  .where(Candidate.campaign_id == campaign_id).group_by(CertificationDecision.candidate_pk))
-        in_force = session.execute(select(CertificationDecision, Candidate).join(Candidate).where(
-            CertificationDecision.pk.in_(latest), CertificationDecision.kind.in_(FILE_KINDS))
-            .order_by(Candidate.candidate_id)).all()
+        _check_signer(session, campaign_id, signer, moment)
+        in_force = _deliveries_in_force(session, campaign_id)
         done = set(session.scalars(select(IssuedDocument.decision_pk).where(IssuedDocument.revoked_at.is_(None))))
-        acquired: dict[int, dict[str, int | None]] = {}
-        for pk, item, year in session.execute(
-                select(PriorItem.candidate_pk, PriorItem.item, PriorItem.year).join(Candidate).where(
-                    Candidate.campaign_id == campaign_id, PriorItem.copy_deposited, PriorItem.original_received)):
-            acquired.setdefault(pk, {})[item] = year
-        for decision, candidate in in_force:
-            if decision.pk in done:
-                continue
+        todo = [(decision, candidate) for decision, candidate in in_force if decision.pk not in done]
+        acquired = _acquired(session, campaign_id)
+        issued: list[str] = []
+        for count, (decision, candidate) in enumerate(todo):
+            if progress is not None:
+                progress(count, len(todo))
             statement = _statement(campaign, candidate, decision, acquired.get(candidate.pk, {}), signer.name, moment)
-            document = sign(statement, signer)
-            session.add(IssuedDocument(code=document.code, candidate_pk=candidate.pk, decision_pk=decision.pk,
-                                       kind=decision.kind, payload=document.payload.decode("utf-8"),
-                                       signature=document.signature, signer_pem=document.signer_pem,
-                                       issued_at=moment, revoked_reason=""))
-            issued.append(document.code)
-        try:
-            session.flush()
-        except IntegrityError as exc:  # two 40-bit codes alike: a new signature gives new codes, try again
-            log.warning("verification code collision: %r", exc)
-            raise DocumentError("Collision de codes de vérification : relancez l'émission.") from exc
+            issued.append(_register(session, candidate, decision, sign(statement, signer), signer, ref))
+        _flush(session)
     log.info("%d documents issued for %s by %s", len(issued), campaign_id, signer.name)
     return IssueReport(issued, len(in_force) - len(issued))
+
+
+def _deliveries_in_force(session: Session, campaign_id: str) -> list[tuple[CertificationDecision, Candidate]]:
+    latest = (select(func.max(CertificationDecision.pk)).join(Candidate)
+              .where(Candidate.campaign_id == campaign_id).group_by(CertificationDecision.candidate_pk))
+    return [(decision, candidate) for decision, candidate in session.execute(
+        select(CertificationDecision, Candidate).join(Candidate).where(
+            CertificationDecision.pk.in_(latest), CertificationDecision.kind.in_(FILE_KINDS))
+        .order_by(Candidate.candidate_id)).all()]
+
+
+def _acquired(session: Session, campaign_id: str) -> dict[int, dict[str, int | None]]:
+    """Candidate pk -> {item: year} of the earlier validations that count (copy deposited, original received)."""
+    acquired: dict[int, dict[str, int | None]] = {}
+    for pk, item, year in session.execute(
+            select(PriorItem.candidate_pk, PriorItem.item, PriorItem.year).join(Candidate).where(
+                Candidate.campaign_id == campaign_id, PriorItem.copy_deposited, PriorItem.original_received)):
+        acquired.setdefault(pk, {})[item] = year
+    return acquired
+
+
+def _register(session: Session, candidate: Candidate, decision: CertificationDecision, document: SignedDocument,
+              signer: Credential, ref: Referential) -> str:
+    """The document drawn, signed by the president (PAdES, the whole file) and added to the register."""
+    statement = document.statement
+    pdf = signed_pdf(document, ref, signer)
+    session.add(IssuedDocument(code=document.code, candidate_pk=candidate.pk, decision_pk=decision.pk,
+                               kind=decision.kind, payload=document.payload.decode("utf-8"),
+                               signature=document.signature, signer_pem=document.signer_pem, pdf=pdf,
+                               issued_at=statement.issued_at, revoked_reason=""))
+    return document.code
+
+
+def _flush(session: Session) -> None:
+    try:
+        session.flush()
+    except IntegrityError as exc:  # two 40-bit codes alike: another issue time gives other codes, try again
+        log.warning("verification code collision: %r", exc)
+        raise DocumentError("Collision de codes de vérification : relancez l'émission.") from exc
 
 
 # --- reading the register ------------------------------------------------------------------------------------------
@@ -142,11 +164,17 @@ def _signed(row: IssuedDocument) -> SignedDocument:
 
 def documents_in_force(db: Database, campaign_id: str) -> list[tuple[str, SignedDocument]]:
     """(candidate id, document) for every document not revoked, in candidate order."""
+    return [(cid, document) for cid, _pk, document in _in_force(db, campaign_id)]
+
+
+def _in_force(db: Database, campaign_id: str) -> list[tuple[str, int, SignedDocument]]:
     with db.read() as session:
-        return [(cid, _signed(row)) for row, cid in session.execute(
-            select(IssuedDocument, Candidate.candidate_id).join(Candidate)
-            .where(Candidate.campaign_id == campaign_id, IssuedDocument.revoked_at.is_(None))
-            .order_by(Candidate.candidate_id, IssuedDocument.pk))]
+        return [(cid, pk, SignedDocument(payload.encode("utf-8"), signature, signer_pem))
+                for pk, payload, signature, signer_pem, cid in session.execute(
+                    select(IssuedDocument.pk, IssuedDocument.payload, IssuedDocument.signature,
+                           IssuedDocument.signer_pem, Candidate.candidate_id).join(Candidate)
+                    .where(Candidate.campaign_id == campaign_id, IssuedDocument.revoked_at.is_(None))
+                    .order_by(Candidate.candidate_id, IssuedDocument.pk))]
 
 
 _PLAIN_ID = re.compile(r"[A-Za-z0-9_-]+")
@@ -159,6 +187,11 @@ def file_name(statement: Statement) -> str:
     return f"{safe_id}_{slug(statement.last_name)}_{slug(statement.first_name)}_{FILE_KINDS[statement.kind]}.pdf"
 
 
+def pdf_of(row: IssuedDocument, ref: Referential) -> bytes:
+    """The PDF the president signed; for a document issued before 0006, drawn again (unsigned) as it was then."""
+    return row.pdf if row.pdf is not None else render_document(_signed(row), ref, code=row.code)
+
+
 def document_pdf(db: Database, code: str) -> tuple[str, bytes]:
     """(file name, PDF) of a registered document, by its code."""
     normal = normalise_code(code)
@@ -166,8 +199,7 @@ def document_pdf(db: Database, code: str) -> tuple[str, bytes]:
         row = session.scalars(select(IssuedDocument).where(IssuedDocument.code == (normal or code))).first()
         if row is None:
             raise DocumentRefused("unknown", f"Aucun document n'a été émis sous le code « {code} ».")
-        document = _signed(row)
-    return file_name(document.statement), render_document(document, referential())
+        return file_name(_signed(row).statement), pdf_of(row, referential())
 
 
 BATCH_INDEX_COLUMNS = ("candidate_id", "last_name", "first_name", "kind", "validated", "code", "file")
@@ -175,75 +207,28 @@ BATCH_INDEX_COLUMNS = ("candidate_id", "last_name", "first_name", "kind", "valid
 
 def batch_zip(db: Database, campaign_id: str, progress: Callable[[int, int], object] | None = None) -> bytes:
     """Every document in force as PDF in one ZIP, with ``index.csv`` (;, UTF-8 with BOM). ``progress(done, total)``
-    is called before each document is drawn (about 40 ms each) and once at the end."""
+    is called before each document is read (one at a time: 5,000 signed PDFs are 350 MB) and once at the end."""
     ref = referential()
-    documents = documents_in_force(db, campaign_id)
     index: list[tuple[str | int, ...]] = []
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for done, (_, document) in enumerate(documents):
+    with db.read() as session, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        pks = list(session.scalars(select(IssuedDocument.pk).join(Candidate).where(
+            Candidate.campaign_id == campaign_id, IssuedDocument.revoked_at.is_(None))
+            .order_by(Candidate.candidate_id, IssuedDocument.pk)))
+        for done, pk in enumerate(pks):
             if progress is not None:
-                progress(done, len(documents))
-            statement = document.statement
+                progress(done, len(pks))
+            row = session.get_one(IssuedDocument, pk)
+            statement = _signed(row).statement
             name = file_name(statement)
-            archive.writestr(zipfile.ZipInfo(name, (2017, 1, 1, 0, 0, 0)), render_document(document, ref))
+            archive.writestr(zipfile.ZipInfo(name, (2017, 1, 1, 0, 0, 0)), pdf_of(row, ref))
             index.append((statement.candidate_id, statement.last_name, statement.first_name, statement.kind,
-                          len(statement.items), document.code, name))
+                          len(statement.items), row.code, name))
+            session.expunge(row)
         archive.writestr("index.csv", excel_csv(BATCH_INDEX_COLUMNS, index))
     if progress is not None:
-        progress(len(documents), len(documents))
+        progress(len(pks), len(pks))
     return out.getvalue()
-
-
-# --- verification ------------------------------------------------------------------------------------------------
-
-def verify_code(db: Database, text: str) -> VerifiedDocument:
-    """A typed code, checked against the register: recomputed, signature and signer verified, revocation."""
-    code = normalise_code(text)
-    if code is None:
-        raise DocumentRefused("malformed", f"« {text} » n'a pas la forme d'un code de vérification "
-                                           "(C2I2E-AAAA-XXXX-XXXX).")
-    with db.read() as session:
-        row = session.scalars(select(IssuedDocument).where(IssuedDocument.code == code)).first()
-        if row is None:
-            raise DocumentRefused("unknown", f"Aucun document n'a été émis sous le code {code}.")
-        document = _signed(row)
-        campaign_id = document.statement.campaign_id
-        roots = authority_of(session, campaign_id)
-        revoked = None if row.revoked_at is None else (
-            f"le {row.revoked_at.astimezone():%d/%m/%Y} — {row.revoked_reason or 'sans motif'}")
-    if document.code != code:
-        raise DocumentRefused("forged", "Le registre a été modifié : le code ne correspond plus au document.")
-    return VerifiedDocument(code, verify(document, roots), revoked, True)
-
-
-def verify_pdf(pdf: bytes, roots: Sequence[x509.Certificate] | None = None,
-               db: Database | None = None) -> VerifiedDocument:
-    """A certificate or attestation PDF, on its own: the attached statement verified against ``roots`` (or the
-    campaign authority the database knows), its code found in the visible text; revocation when ``db`` knows."""
-    document, text = read_document(pdf)
-    statement = document.statement
-    if roots is None:
-        if db is None:
-            raise DocumentRefused("no_authority", "Indiquez le certificat de l'autorité de la campagne (--trust).")
-        with db.read() as session:
-            roots = authority_of(session, statement.campaign_id)
-        if not roots:
-            raise DocumentRefused("no_authority", f"La base ne connaît pas l'autorité de la campagne "
-                                                  f"« {statement.campaign_id} » : indiquez --trust.")
-    verify(document, roots)
-    code = document.code
-    if code not in text.replace("\n", " "):
-        raise DocumentRefused("forged", f"Le code imprimé n'est pas celui du document signé ({code}).")
-    if db is None:
-        return VerifiedDocument(code, statement, None, False)
-    with db.read() as session:
-        row = session.scalars(select(IssuedDocument).where(IssuedDocument.code == code)).first()
-    if row is None:
-        return VerifiedDocument(code, statement, None, False)
-    revoked = None if row.revoked_at is None else (
-        f"le {row.revoked_at.astimezone():%d/%m/%Y} — {row.revoked_reason or 'sans motif'}")
-    return VerifiedDocument(code, statement, revoked, True)
 
 
 # --- the next campaign -------------------------------------------------------------------------------------------
@@ -262,12 +247,14 @@ def prior_rows(db: Database, campaign_id: str) -> list[tuple[str, ...]]:
         emails = dict(session.execute(select(Candidate.candidate_id, Candidate.email)
                                       .where(Candidate.campaign_id == campaign_id)).all())
     rows = []
-    for cid, document in documents_in_force(db, campaign_id):
+    with db.read() as session:
+        codes = {pk: code for pk, code in session.execute(select(IssuedDocument.pk, IssuedDocument.code))}
+    for cid, pk, document in _in_force(db, campaign_id):
         statement = document.statement
         if statement.kind != "attestation":
             continue
         rows += [(cid, item, str(year), "non", "non", statement.last_name, statement.first_name,
-                  emails.get(cid, ""), document.code) for item, year in statement.items]
+                  emails.get(cid, ""), codes[pk]) for item, year in statement.items]
     return rows
 
 

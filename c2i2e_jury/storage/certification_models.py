@@ -3,8 +3,9 @@
 - :class:`CertificationDecision`: what the certification jury decided for a candidate (certificate, partial
   attestation, annulment for plagiarism, annulment lifted), with its time and who; append-only, the latest row
   is the one in force.
-- :class:`IssuedDocument`: every certificate or attestation produced, with its verification code and the signed
-  statement the code stands for (see :mod:`c2i2e_jury.exchange.certificates`); a document is never deleted, only
+- :class:`IssuedDocument`: every certificate or attestation produced, with its verification code, the signed
+  statement the code stands for and the PDF the president signed (see :mod:`c2i2e_jury.exchange.certificates`;
+  since migration 0006); a document is never deleted, only
   revoked (annulment) or replaced (a later document for the same candidate).
 - :class:`Reclamation` and :class:`OralDateChange`: the two registers of the seed's rules.
 
@@ -46,6 +47,7 @@ class IssuedDocument(Base):
     payload: Mapped[str] = mapped_column(Text)  # the signed statement: canonical JSON, exactly the signed bytes
     signature: Mapped[bytes] = mapped_column(LargeBinary)
     signer_pem: Mapped[str] = mapped_column(Text)
+    pdf: Mapped[bytes | None] = mapped_column(LargeBinary)  # the signed PDF; None for documents issued before 0006
     issued_at: Mapped[datetime] = mapped_column(UTCDateTime())
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     revoked_reason: Mapped[str] = mapped_column(Text, default="")

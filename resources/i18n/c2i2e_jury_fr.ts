@@ -1260,6 +1260,10 @@ Pourquoi ?</translation>
             <translation>%1 document(s) en vigueur enregistré(s) dans %2 (avec index.csv).</translation>
         </message>
         <message>
+            <source>Signing the documents…</source>
+            <translation>Signature des documents…</translation>
+        </message>
+        <message>
             <source>Drawing the documents…</source>
             <translation>Préparation des documents…</translation>
         </message>

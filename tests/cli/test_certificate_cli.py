@@ -14,7 +14,7 @@ from c2i2e_jury.exchange import credentials
 from c2i2e_jury.services import certification
 from c2i2e_jury.storage.database import open_database
 from c2i2e_jury.storage.models import Campaign
-from tests.services.review_factory import demo_template_fixture  # noqa: F401
+from tests.services.review_factory import demo_template_fixture, designate  # noqa: F401
 
 PASSPHRASE = "présidente du jury 2017"
 
@@ -33,6 +33,7 @@ def decided(demo_template, tmp_path, monkeypatch):
     db = open_database(str(path))
     with db.session() as s:
         s.get(Campaign, "grenoble-2017").authority_pem = (tmp_path / "authority.pem").read_text()
+        designate(s, "grenoble-2017", president)
     certification.deliver_as_proposed(db, "grenoble-2017", by="Hélène Présidente",
                                       now=lambda: datetime(2017, 7, 10, 14, tzinfo=UTC))
     db.dispose()
@@ -94,3 +95,22 @@ def test_verify_a_missing_file_or_a_folder_says_so(tmp_path, capsys):
     assert main(["certificate", "verify", str(tmp_path)]) == 1
     assert capsys.readouterr().err == (f"c2i2e-jury: {tmp_path} est un dossier : donnez le fichier PDF du document, "
                                        "ou son code de vérification.\n")
+
+
+def test_verify_with_the_database_refuses_a_document_unknown_to_its_register(decided, tmp_path, capsys, referential):
+    """Issue 11: genuinely signed by the president, never issued: with a register it is refused (it used to be
+    « valid, not registered »); with --trust alone it verifies and says what it cannot know."""
+    from dataclasses import replace
+
+    from c2i2e_jury.exchange.certificate_pdf import signed_pdf
+    from c2i2e_jury.exchange.certificates import sign
+    from tests.exchange.test_certificates import STATEMENT
+
+    president = credentials.load_credential(tmp_path / "presidente.p12", PASSPHRASE)
+    statement = replace(STATEMENT, signer=president.name, issued_at=datetime.now(UTC))
+    pdf = tmp_path / "jamais-emis.pdf"
+    pdf.write_bytes(signed_pdf(sign(statement, president), referential, president))
+    assert main(["--db", str(decided), "certificate", "verify", str(pdf)]) == 1
+    assert capsys.readouterr().out.startswith("REFUSÉ : Document inconnu du registre")
+    assert main(["certificate", "verify", str(pdf), "--trust", str(tmp_path / "authority.pem")]) == 0
+    assert "président désigné" in capsys.readouterr().out

@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from c2i2e_jury.domain.rules import evaluate
 from c2i2e_jury.exchange import credentials
-from c2i2e_jury.exchange.certificate_pdf import read_document, render_document
+from c2i2e_jury.exchange.certificate_pdf import read_document, render_document, signed_pdf
 from c2i2e_jury.exchange.certificates import (
     ATTACHMENT,
     DocumentRefused,
@@ -52,8 +52,9 @@ def at(moment=JULY):
 # --- statements and codes -------------------------------------------------------------------------------------------
 
 def test_code_is_short_typable_and_forgiving():
-    code = make_code(2017, b"statement", b"signature")
-    assert code == make_code(2017, b"statement", b"signature")
+    # Issue 11: the code is drawn from the signed statement alone (it used to hash the signature's bytes too).
+    code = make_code(2017, b"statement")
+    assert code == make_code(2017, b"statement")
     assert len(code) == len("C2I2E-2017-XXXX-XXXX") and code.startswith("C2I2E-2017-")
     assert not set(code[11:].replace("-", "")) & set("ILOU")
     typed = code.lower().replace("-", " ").replace("0", "o").replace("1", "l")
@@ -88,7 +89,7 @@ def test_only_a_person_certified_by_the_campaign_authority_can_sign():
 
 def test_the_pdf_reads_right_and_verifies_alone(referential):
     document = sign(STATEMENT, PKI.president)
-    pdf = render_document(document, referential)
+    pdf = signed_pdf(document, referential, PKI.president)  # issue 11: signed as a PDF too
     text = "".join(page.get_text() for page in pymupdf.open(stream=pdf))
     assert "Élodie LEFÈVRE" in text and document.code in text
     assert "Identifier les personnes ressources" in text and "2016" in text

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from c2i2e_jury.domain.rules import Attendance, Mark
 from c2i2e_jury.exchange import credentials
@@ -19,6 +20,7 @@ from c2i2e_jury.exchange.credentials import Credential
 from c2i2e_jury.exchange.demo import CAMPAIGN
 from c2i2e_jury.services import jury_room
 from c2i2e_jury.services.campaign_import import import_package
+from c2i2e_jury.services.presidency import designate_president
 from c2i2e_jury.services.sheet_signing import sign_and_lock
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.storage.dossier_store import DossierStore
@@ -53,6 +55,16 @@ def make_pki() -> Pki:
     return Pki(authority, (jurors[0], jurors[1]), president)
 
 
+def designate(session: Session, campaign_id: str, president: Credential) -> None:
+    """``president`` the campaign's designated president, as the demo (and a package's jurors.csv) make one."""
+    designate_president(session, campaign_id, president.name, "presidente@example.fr", president.certificate)
+
+
+def designate_in(db: Database, campaign_id: str, president: Credential) -> None:
+    with db.session() as session:
+        designate(session, campaign_id, president)
+
+
 def clock(start: datetime = ORAL_DAY):
     ticks = iter(range(10**6))
     return lambda: start + timedelta(seconds=next(ticks))
@@ -76,6 +88,7 @@ def demo_heard(db: Database, package: Path, pki: Pki, *, sign: bool = True) -> d
     import_package(db, package, DossierStore())
     with db.session() as s:
         s.get(Campaign, CAMPAIGN.id).authority_pem = certificate_pem(pki.authority.certificate).decode("ascii")
+        designate(s, CAMPAIGN.id, pki.president)
     with db.read() as s:
         ids = {c.candidate_id: c.pk for c in s.scalars(select(Candidate))}
         admitted = {c.candidate_id for c in s.scalars(select(Candidate)) if c.deposited and not c.rework_pending}
@@ -139,6 +152,7 @@ def small_heard(db: Database, ids: dict[str, int]) -> None:
 
     with db.session() as s:
         s.get(Campaign, "test-2017").authority_pem = certificate_pem(PKI.authority.certificate).decode("ascii")
+        designate(s, "test-2017", PKI.president)
     hear(db, ids["C1"], {"A3.2": (Mark.VALIDATED, "Démontré à l'oral.")})
     sign_and_lock(db, ids["C1"], *PKI.jurors, now=ORAL_DAY + timedelta(hours=3))
     hear(db, ids["C2"], {"B2.1": (Mark.NOT_VALIDATED, "Scénario non présenté.")})

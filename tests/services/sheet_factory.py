@@ -44,15 +44,21 @@ def current_pki(folder: Path) -> Pki:
 
 
 def package_with_pki(root: Path, pki: Pki, *, candidates: list[str] | None = None,
-                     marks: list[str] | None = None, register_jurors: bool = True) -> Path:
-    """The test package (campaign test-2017, jury J1) with the authority and, optionally, the jurors' certificates."""
+                     marks: list[str] | None = None, register_jurors: bool = True,
+                     president: Credential | None = None) -> Path:
+    """The test package (campaign test-2017, jury J1) with the authority and, optionally, the jurors' certificates
+    and the certification jury's president (a ``president`` row of jurors.csv, with the certificate)."""
     write_package(root, candidates=candidates, marks=marks)
     (root / "authority.pem").write_bytes(pki.authority_pem.read_bytes())
+    lines = ["jury;name;email;certificate"]
     if register_jurors:
-        lines = ["jury;name;email;certificate"]
         for i, juror in enumerate(pki.jurors):
             (root / f"jure{i + 1}.pem").write_bytes(credentials.certificate_pem(juror.certificate))
             lines.append(f"J1;{juror.name};jure{i + 1}@example.fr;jure{i + 1}.pem")
+    if president is not None:
+        (root / "president.pem").write_bytes(credentials.certificate_pem(president.certificate))
+        lines.append(f"president;{president.name};presidence@example.fr;president.pem")
+    if len(lines) > 1:
         (root / "jurors.csv").write_text("\r\n".join(lines) + "\r\n", encoding="utf-8-sig")
     return root
 

@@ -36,8 +36,8 @@ def president(pki):
 
 
 @pytest.fixture
-def campaign(database, tmp_path, pki):
-    pks = import_with_pki(database, tmp_path / "pkg", pki)
+def campaign(database, tmp_path, pki, president):
+    pks = import_with_pki(database, tmp_path / "pkg", pki, president=president)
     decide_all(database, pks["C1"])
     sign_and_lock(database, pks["C1"], *pki.jurors, now=SIGNING)
     jury_room.check_in(database, pks["C2"], Attendance.ABSENT)
@@ -82,8 +82,11 @@ def test_only_the_president_signs_and_the_pv_names_one(database, campaign, pki):
     assert content.president.name == "Pr. Anne-Sophie Lévêque"
     with pytest.raises(PvError, match="pas celui du président"):
         sign_pv(database, content, pki.jurors[0], now=SIGNING)
-    with pytest.raises(PvError, match="nomme le président"):
-        pv_content(database, "test-2017", MEMBERS[1:], MEETING, "Grenoble")
+    # Issue 11: the PV names the president the package designates, whoever the caller lists (it used to refuse a
+    # member list without a « Président »; now the package always names one).
+    others = pv_content(database, "test-2017", MEMBERS[1:], MEETING, "Grenoble", now=SIGNING + timedelta(days=28))
+    assert [(m.name, m.role) for m in others.members] == [("Pr. Anne-Sophie Lévêque", "Président"),
+                                                          *((m.name, m.role) for m in MEMBERS[1:])]
 
 
 def test_decisions_not_yet_taken_are_shown_as_proposals_and_annulments_with_their_reason(database, campaign):
@@ -96,8 +99,8 @@ def test_decisions_not_yet_taken_are_shown_as_proposals_and_annulments_with_thei
                                            "aucune compétence validée.")
 
 
-def test_candidates_without_a_signed_sheet_are_pending(database, tmp_path, pki):
-    import_with_pki(database, tmp_path / "pkg", pki)
+def test_candidates_without_a_signed_sheet_are_pending(database, tmp_path, pki, president):
+    import_with_pki(database, tmp_path / "pkg", pki, president=president)
     content = pv_content(database, "test-2017", MEMBERS, MEETING, "Grenoble", now=SIGNING + timedelta(days=28))
     assert [(c.candidate_id, c.status, c.decision) for c in content.candidates] == [
         ("C1", "pending", "En attente : feuille de résultat signée non reçue."),
@@ -110,6 +113,7 @@ def test_the_pv_from_the_command_line(database, db_url, campaign, pki, tmp_path,
     from c2i2e_jury.cli import main
 
     president = credentials.issue_credential(pki.authority, "Pr. Anne-Sophie Lévêque", "presidente@example.fr")
+    import_with_pki(database, tmp_path / "pkg-today", pki, president=president)  # issued today, designated anew
     p12 = tmp_path / "presidente.p12"
     p12.write_bytes(credentials.to_pkcs12(president, "phrase-presidente"))
     monkeypatch.setenv("C2I2E_PASSPHRASE_1", "phrase-presidente")

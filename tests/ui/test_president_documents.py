@@ -19,7 +19,7 @@ from c2i2e_jury.services import certification
 from c2i2e_jury.services.documents import verify_pdf
 from c2i2e_jury.ui.review import ReviewWorkspace
 from c2i2e_jury.ui.review.president_documents import parse_members
-from tests.services.review_factory import PKI
+from tests.services.review_factory import PKI, designate_in
 from tests.ui.scripted_prompts import Script
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
@@ -46,7 +46,8 @@ def settings(tmp_path):
 
 
 @pytest.fixture
-def workspace(qtbot, heard_db):
+def workspace(qtbot, heard_db, president):
+    designate_in(heard_db, CAMPAIGN, president)  # the one issued today, as a package's jurors.csv would
     widget = ReviewWorkspace(heard_db)
     qtbot.addWidget(widget)
     with qtbot.waitSignal(widget.campaignLoaded):
@@ -146,3 +147,28 @@ def test_an_expired_credential_signs_nothing(qtbot, workspace, settings, tmp_pat
     assert workspace.president_documents(script.prompts(), settings, dialog_hook=lambda d: True).run_pv() is None
     kind, title, text = script.shown[-1]
     assert (kind, title) == ("warn", "Procès-verbal not signed") and "expir" in text and not out.exists()
+
+
+def test_a_juror_credential_is_refused_before_anything_is_typed_or_signed(qtbot, workspace, heard_db, settings,
+                                                                         tmp_path):
+    """Issue 11: a juror's credential chains to the same authority, but only the designated president signs."""
+    from sqlalchemy import func, select
+
+    from c2i2e_jury.storage.certification_models import IssuedDocument
+
+    juror = tmp_path / "jure.p12"
+    juror.write_bytes(to_pkcs12(issue_credential(PKI.authority, "Benoît Œhlenschläger", "j@example.fr"),
+                                PASSPHRASE))
+    shown = []
+    script = Script(files=[str(juror)], passphrases=[PASSPHRASE], saves=[str(tmp_path / "pv.pdf")])
+    assert workspace.president_documents(script.prompts(), settings, dialog_hook=shown.append).run_pv() is None
+    kind, title, text = script.shown[-1]
+    assert (kind, title) == ("warn", "Procès-verbal not signed") and shown == []  # the dialog never opened
+    assert text.startswith("Le certificat de Benoît Œhlenschläger n'est pas celui du président")
+    certification.deliver_as_proposed(heard_db, CAMPAIGN, by="Hélène Présidente")
+    script = Script(files=[str(juror)], passphrases=[PASSPHRASE], saves=[str(tmp_path / "documents.zip")])
+    assert workspace.president_documents(script.prompts(), settings).run_documents() is None
+    assert script.shown[-1][:2] == ("warn", "No document signed") and "Hélène Présidente" in script.shown[-1][2]
+    with heard_db.read() as s:
+        assert s.scalar(select(func.count()).select_from(IssuedDocument)) == 0
+    assert not list(tmp_path.glob("*.pdf")) and not list(tmp_path.glob("*.zip"))

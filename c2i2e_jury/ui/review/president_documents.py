@@ -16,7 +16,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QObject, QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -42,9 +42,11 @@ from c2i2e_jury.ui.credential_prompt import PRESIDENT_KEY, CredentialPrompt, Cre
 from c2i2e_jury.ui.dossier_viewer import DossierViewer
 from c2i2e_jury.ui.signing import Prompts
 
+if TYPE_CHECKING:
+    from c2i2e_jury.services.documents import IssueReport
+
 log = logging.getLogger(__name__)
 
-PRESIDENT = "Président"
 PREVIEW_DELAY_MS = 600
 FOLDER_KEY = "president/folder"
 
@@ -231,7 +233,7 @@ class PresidentDocuments(QObject):
             self.prompts.warn(self.widget, self.tr("Procès-verbal not signed"), refusal)
             return None
         try:
-            base = pv_content(self.db, self.campaign_id, [PvMember(credential.name, PRESIDENT)], date.today(), "")
+            base = pv_content(self.db, self.campaign_id, [], date.today(), "")  # the president: the package's
         except UserError as exc:
             self.prompts.warn(self.widget, self.tr("No procès-verbal"), exc.message)
             return None
@@ -273,7 +275,7 @@ class PresidentDocuments(QObject):
     # -- certificates and partial attestations -------------------------------------------------------------
     def run_documents(self) -> Path | None:
         """Sign the documents not yet issued, then save every document in force as a ZIP: its path, or None."""
-        from c2i2e_jury.services.documents import documents_in_force, issue_documents
+        from c2i2e_jury.services.documents import documents_in_force
 
         if not self.prompts.confirm(self.widget, self.tr("Certificates and attestations"), self.tr(
                 "Sign, with the president's credential, a certificate or a partial attestation for every "
@@ -281,16 +283,9 @@ class PresidentDocuments(QObject):
                 "in force as one ZIP file?")):
             return None
         credential = self._credential()
-        if credential is None:
+        report = self._issue(credential) if credential is not None else None
+        if report is None:
             return None
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            report = issue_documents(self.db, self.campaign_id, credential)
-        except UserError as exc:
-            QApplication.restoreOverrideCursor()
-            self.prompts.warn(self.widget, self.tr("No document signed"), exc.message)
-            return None
-        QApplication.restoreOverrideCursor()
         total = len(documents_in_force(self.db, self.campaign_id))
         summary = self.tr("%1 documents signed now; %2 already issued.").replace(
             "%1", str(len(report.issued))).replace("%2", str(report.already))
@@ -311,19 +306,48 @@ class PresidentDocuments(QObject):
             .replace("%2", str(path)))
         return path
 
-    def _zip(self, total: int) -> bytes | None:
-        from c2i2e_jury.services.documents import batch_zip
+    def _issue(self, credential: Credential) -> IssueReport | None:
+        """Refused at once when the credential is not the designated president's; else every document signed
+        (each drawn and signed as PDF: a progress dialog, which stops with nothing issued)."""
+        from c2i2e_jury.services.documents import issue_documents, president_refusal_for_documents
 
-        progress = QProgressDialog(self.tr("Drawing the documents…"), self.tr("Stop"), 0, total, self.widget)
-        progress.setObjectName("documentsProgress")
+        refusal = president_refusal_for_documents(self.db, self.campaign_id, credential)
+        if refusal is not None:
+            self.prompts.warn(self.widget, self.tr("No document signed"), refusal)
+            return None
+        progress, step = self._progress(self.tr("Signing the documents…"), "issueProgress")
+        try:
+            return issue_documents(self.db, self.campaign_id, credential, progress=step)
+        except _Stopped:
+            return None
+        except UserError as exc:
+            self.prompts.warn(self.widget, self.tr("No document signed"), exc.message)
+            return None
+        finally:
+            progress.close()
+            progress.deleteLater()
+
+    def _progress(self, label: str, name: str) -> tuple[QProgressDialog, Any]:
+        """A window-modal progress dialog shown after half a second, and the ``step(done, total)`` that moves it
+        and raises :class:`_Stopped` when the president stops it."""
+        progress = QProgressDialog(label, self.tr("Stop"), 0, 0, self.widget)
+        progress.setObjectName(name)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(500)
 
-        def step(done: int, _total: int) -> None:
+        def step(done: int, total: int) -> None:
+            progress.setMaximum(total)
             progress.setValue(done)
             if progress.wasCanceled():
                 raise _Stopped
 
+        return progress, step
+
+    def _zip(self, total: int) -> bytes | None:
+        from c2i2e_jury.services.documents import batch_zip
+
+        progress, step = self._progress(self.tr("Drawing the documents…"), "documentsProgress")
+        progress.setMaximum(total)
         try:
             return batch_zip(self.db, self.campaign_id, step)
         except _Stopped:
