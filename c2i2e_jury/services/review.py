@@ -26,6 +26,7 @@ from c2i2e_jury.exchange.summary_export import SummaryLine, export
 from c2i2e_jury.resources_access import referential
 from c2i2e_jury.services.certification import CertificationEntry, decisions_of
 from c2i2e_jury.services.jury_room import CandidateFile, DecisionChangeRow, candidate_file, history
+from c2i2e_jury.services.signed_proposal import differs, signed_outcome
 from c2i2e_jury.storage.certification_models import CertificationDecision, IssuedDocument
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.storage.models import (
@@ -40,9 +41,10 @@ from c2i2e_jury.storage.models import (
 )
 
 BORDERLINE = range(21, 25)  # 21 to 24 validated: one decision either way changes the outcome
-FLAGS = ("borderline", "reversed", "plagiarism", "conflict", "missing_sheet")
+FLAGS = ("borderline", "reversed", "plagiarism", "changed", "conflict", "missing_sheet")
 FLAG_LABELS = {"borderline": "limite (21–24)", "reversed": "décision inversée", "plagiarism": "plagiat signalé",
-               "conflict": "feuille en conflit", "missing_sheet": "feuille manquante"}
+               "changed": "données modifiées depuis la feuille", "conflict": "feuille en conflit",
+               "missing_sheet": "feuille manquante"}
 STATUS_LABELS = {Status.NOT_ADMITTED: "non admis", Status.AWAITING: "oral non passé", Status.IN_PROGRESS: "en cours",
                  Status.EXAMINED: "examiné", Status.ABSENT: "absent (abandon)", Status.ANNULLED: "annulé (plagiat)"}
 DECISION_LABELS = {"certificate": "certificat délivré", "attestation": "attestation partielle",
@@ -70,6 +72,7 @@ class ReviewRow:
     decision: str | None = None  # the certification jury's decision in force (see DECISION_LABELS)
     document_code: str | None = None  # the verification code of the document in force
     annulment_reason: str = ""
+    signed: Outcome | None = None  # what the latest signed sheet proposes (the rules on its facts)
 
     @property
     def full_name(self) -> str:
@@ -92,9 +95,19 @@ class ReviewRow:
         return self.sheet_version is None
 
     @property
+    def changed(self) -> bool:
+        """Today's data no longer give what the sheet signed: the president decides on which."""
+        return self.signed is not None and differs(self.signed, self.outcome)
+
+    @property
+    def proposed(self) -> Outcome:
+        """The outcome the certification jury is asked to decide on: the signed sheet's, else today's."""
+        return self.signed if self.signed is not None and self.status is not Status.ANNULLED else self.outcome
+
+    @property
     def flags(self) -> tuple[str, ...]:
         on = {"borderline": self.borderline, "reversed": bool(self.reversed_items), "plagiarism": self.plagiarism,
-              "conflict": self.conflict, "missing_sheet": self.missing_sheet}
+              "changed": self.changed, "conflict": self.conflict, "missing_sheet": self.missing_sheet}
         return tuple(flag for flag in FLAGS if on[flag])
 
     @property
@@ -113,6 +126,7 @@ class _Raw:
     plagiarism: set[int] = field(default_factory=set)
     conflicts: set[int] = field(default_factory=set)
     sheets: dict[int, int] = field(default_factory=dict)
+    signed: dict[int, Outcome] = field(default_factory=dict)
     decision: dict[int, str] = field(default_factory=dict)
     documents: dict[int, str] = field(default_factory=dict)
 
@@ -161,9 +175,15 @@ def _load_flags(session: Session, campaign_id: str, raw: _Raw) -> None:
     raw.conflicts = set(session.scalars(
         select(SheetConflict.candidate_pk)
         .where(_of(SheetConflict.candidate_pk, campaign_id), SheetConflict.resolved.is_(False)).distinct()))
-    raw.sheets = {pk: version for pk, version in session.execute(
-        select(ResultSheet.candidate_pk, func.max(ResultSheet.version))
-        .where(_of(ResultSheet.candidate_pk, campaign_id)).group_by(ResultSheet.candidate_pk))}
+    latest = (select(ResultSheet.candidate_pk, func.max(ResultSheet.version).label("version"))
+              .where(_of(ResultSheet.candidate_pk, campaign_id)).group_by(ResultSheet.candidate_pk).subquery())
+    for pk, version, status, prior, validated in session.execute(
+            select(ResultSheet.candidate_pk, ResultSheet.version, ResultSheet.status, ResultSheet.prior_items,
+                   ResultSheet.validated_items)
+            .join(latest, and_(latest.c.candidate_pk == ResultSheet.candidate_pk,
+                               latest.c.version == ResultSheet.version))):
+        raw.sheets[pk] = version
+        raw.signed[pk] = signed_outcome(status, prior, validated)
 
 
 def _load_certification(session: Session, campaign_id: str, raw: _Raw) -> None:
@@ -210,7 +230,7 @@ def review_rows(db: Database, campaign_id: str, ref: Referential | None = None) 
         rows.append(ReviewRow(pk, cid, last, first, jury, room, evaluator, outcome,
                               reversed_items, pk in raw.plagiarism,
                               pk in raw.conflicts, raw.sheets.get(pk), raw.decision.get(pk), raw.documents.get(pk),
-                              reason or ""))
+                              reason or "", raw.signed.get(pk)))
     return rows
 
 
