@@ -26,6 +26,7 @@ from c2i2e_jury.exchange.summary_export import SummaryLine, export
 from c2i2e_jury.resources_access import referential
 from c2i2e_jury.services.certification import CertificationEntry, decisions_of
 from c2i2e_jury.services.jury_room import CandidateFile, DecisionChangeRow, candidate_file, history
+from c2i2e_jury.services.sheet_facts import SheetFacts, sheet_facts
 from c2i2e_jury.services.signed_proposal import differs, signed_outcome
 from c2i2e_jury.storage.certification_models import CertificationDecision, IssuedDocument
 from c2i2e_jury.storage.database import Database
@@ -349,6 +350,7 @@ class CandidateDetail:
     sheets: list[SheetLine]
     certification: list[CertificationEntry]
     documents: list[tuple[str, str, datetime, str]]  # code, kind, issued_at, revoked reason ("" in force)
+    facts: SheetFacts | None = None  # the oral as the latest signed sheet states it
 
     def history_of(self, item: str) -> list[DecisionChangeRow]:
         return [change for change in self.history if change.item == item]
@@ -365,7 +367,8 @@ def candidate_detail(db: Database, candidate_pk: int) -> CandidateDetail:
                          select(IssuedDocument.code, IssuedDocument.kind, IssuedDocument.issued_at,
                                 IssuedDocument.revoked_at, IssuedDocument.revoked_reason)
                          .where(IssuedDocument.candidate_pk == candidate_pk).order_by(IssuedDocument.pk))]
-    return CandidateDetail(file, history(db, candidate_pk), sheets, decisions_of(db, candidate_pk), documents)
+    return CandidateDetail(file, history(db, candidate_pk), sheets, decisions_of(db, candidate_pk), documents,
+                           sheet_facts(db, candidate_pk))
 
 
 # --- the summary for the student records -------------------------------------------------------------------------
