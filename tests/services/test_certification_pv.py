@@ -141,3 +141,22 @@ def test_a_meeting_date_outside_the_campaign_or_to_come_is_refused(database, cam
     with pytest.raises(PvError) as refused:  # the dialog's date field changes the content after pv_content
         sign_pv(database, content, president, now=now)
     assert refused.value.message == refusal
+
+
+def test_the_pv_is_not_signed_while_a_candidate_is_undecided_on_the_command_line(database, db_url, campaign, pki,
+                                                                                  tmp_path, monkeypatch, capsys):
+    """Issue 11 §4: C1's sheet proposes the certificate and the certification jury has not decided."""
+    from c2i2e_jury.cli import main
+
+    president = credentials.issue_credential(pki.authority, "Pr. Anne-Sophie Lévêque", "presidente@example.fr")
+    p12 = tmp_path / "presidente.p12"
+    p12.write_bytes(credentials.to_pkcs12(president, "phrase-presidente"))
+    monkeypatch.setenv("C2I2E_PASSPHRASE_1", "phrase-presidente")
+    out = tmp_path / "pv.pdf"
+    args = ["--db", db_url, "certificate", "pv", "--sign", str(p12), "--date", "2017-07-10", "-o", str(out)]
+    assert main(args) == 1
+    assert ("Le procès-verbal ne peut pas être signé : 1 candidat reste à décider par le jury de certification : "
+            "LEFÈVRE Élodie (C1).") in capsys.readouterr().err
+    assert not out.exists()
+    deliver_certificate(database, campaign["C1"], by="Pr. Anne-Sophie Lévêque")
+    assert main(args) == 0 and out.exists()
