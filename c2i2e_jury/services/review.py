@@ -113,8 +113,9 @@ class ReviewRow:
 
     @property
     def partial(self) -> bool:
-        """Examined, some items validated, no certificate: the case of a partial attestation."""
-        return self.status is Status.EXAMINED and not self.outcome.certificate and self.validated_count > 0
+        """Examined, some items validated, no certificate: the case of a partial attestation (as proposed)."""
+        proposed = self.proposed
+        return proposed.status is Status.EXAMINED and not proposed.certificate and proposed.validated_count > 0
 
 
 # --- loading -----------------------------------------------------------------------------------------------------

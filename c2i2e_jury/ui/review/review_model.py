@@ -159,8 +159,8 @@ class ReviewModel(QAbstractTableModel):
 
     def flag_text(self, flag: str) -> str:
         return {"borderline": self.tr("borderline"), "reversed": self.tr("jury reversed"),
-                "plagiarism": self.tr("plagiarism reported"), "conflict": self.tr("sheet in conflict"),
-                "missing_sheet": self.tr("no sheet")}[flag]
+                "plagiarism": self.tr("plagiarism reported"), "changed": self.tr("data changed since the sheet"),
+                "conflict": self.tr("sheet in conflict"), "missing_sheet": self.tr("no sheet")}[flag]
 
     def decision_text(self, decision: str | None) -> str:
         return {"certificate": self.tr("certificate delivered"), "attestation": self.tr("partial attestation"),
@@ -192,7 +192,7 @@ class ReviewModel(QAbstractTableModel):
             return GREEN if row.outcome.certificate else AMBER if row.partial else GREY
         if key in DOMAINS and row.outcome.missing_by_domain.get(key, 0) > 2 and row.status is Status.EXAMINED:
             return RED
-        if key == "flags" and ("plagiarism" in row.flags or "conflict" in row.flags):
+        if key == "flags" and ("plagiarism" in row.flags or "conflict" in row.flags or "changed" in row.flags):
             return RED
         if key == "status" and row.status is not Status.EXAMINED:
             return GREY
@@ -208,8 +208,8 @@ class ReviewModel(QAbstractTableModel):
         return ""
 
 
-FILTERS = ("all", "flagged", "borderline", "reversed", "plagiarism", "conflict", "missing_sheet", "certificate",
-           "partial", "undecided", "absent", "not_admitted", "annulled")
+FILTERS = ("all", "flagged", "borderline", "reversed", "plagiarism", "changed", "conflict", "missing_sheet",
+           "certificate", "partial", "undecided", "absent", "not_admitted", "annulled")
 
 
 class ReviewProxy(QSortFilterProxyModel):
@@ -249,12 +249,12 @@ class ReviewProxy(QSortFilterProxyModel):
 def _accepts(name: str, row: ReviewRow) -> bool:
     if name == "flagged":
         return bool(row.flags)
-    if name in ("borderline", "reversed", "plagiarism", "conflict", "missing_sheet"):
+    if name in ("borderline", "reversed", "plagiarism", "changed", "conflict", "missing_sheet"):
         return name in row.flags
     if name == "certificate":
-        return row.outcome.certificate
+        return row.proposed.certificate
     if name == "partial":
         return row.partial
     if name == "undecided":
-        return row.decision is None and (row.outcome.certificate or row.partial)
+        return row.decision is None and (row.proposed.certificate or row.partial or row.changed)
     return row.status.value == name
