@@ -23,7 +23,14 @@ from c2i2e_jury.domain.rules import Outcome, Status, evaluate
 from c2i2e_jury.errors import UserError
 from c2i2e_jury.resources_access import referential
 from c2i2e_jury.services.jury_room import situation_of
-from c2i2e_jury.services.signed_proposal import Signed, chosen, difference_sentence, differs, latest_signed, proposal
+from c2i2e_jury.services.signed_proposal import (
+    Signed,
+    chosen,
+    difference_sentence,
+    differs,
+    latest_signed,
+    proposal,
+)
 from c2i2e_jury.storage.certification_models import CertificationDecision, IssuedDocument
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.storage.models import Candidate, Oral, ResultSheet, SheetConflict

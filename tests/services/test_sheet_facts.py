@@ -14,11 +14,11 @@ from sqlalchemy import select
 
 from c2i2e_jury.domain.rules import Attendance, Mark, Status
 from c2i2e_jury.exchange import credentials
+from c2i2e_jury.exchange.pv_pdf import PvMember
 from c2i2e_jury.services import certification as cert
 from c2i2e_jury.services import jury_room
 from c2i2e_jury.services.campaign_import import import_package
 from c2i2e_jury.services.certification import CertificationError
-from c2i2e_jury.exchange.pv_pdf import PvMember
 from c2i2e_jury.services.certification_pv import PvError, pv_content, sign_pv
 from c2i2e_jury.services.review import candidate_detail, review_rows, summary_lines
 from c2i2e_jury.services.sheet_import import import_sheets
@@ -27,7 +27,14 @@ from c2i2e_jury.storage.certification_models import CertificationDecision
 from c2i2e_jury.storage.database import Database, open_database
 from c2i2e_jury.storage.dossier_store import DossierStore
 from c2i2e_jury.storage.models import Incident, Oral
-from tests.services.sheet_factory import SIGNING, clock, decide_all, import_with_pki, make_pki, package_with_pki
+from tests.services.sheet_factory import (
+    SIGNING,
+    clock,
+    decide_all,
+    import_with_pki,
+    make_pki,
+    package_with_pki,
+)
 
 CAMPAIGN = "test-2017"
 PRESIDENT = "Pr. Anne-Sophie Lévêque"
