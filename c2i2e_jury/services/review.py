@@ -377,8 +377,9 @@ def candidate_detail(db: Database, candidate_pk: int) -> CandidateDetail:
 def item_marks(row: ReviewRow, ref: Referential) -> dict[str, str]:
     """Each item as the summary shows it: ``acquis`` (an earlier campaign), ``V``, ``NV`` (examined, not
     validated) or ``""`` (not examined, or not decided yet)."""
-    acquired, validated, undecided = set(row.outcome.acquired), set(row.outcome.validated), set(row.outcome.undecided)
-    heard = row.status in (Status.EXAMINED, Status.IN_PROGRESS)
+    proposed = row.proposed
+    acquired, validated, undecided = set(proposed.acquired), set(proposed.validated), set(proposed.undecided)
+    heard = proposed.status in (Status.EXAMINED, Status.IN_PROGRESS)
     marks = {}
     for code in ref.codes:
         if code in acquired:
@@ -393,7 +394,7 @@ def item_marks(row: ReviewRow, ref: Referential) -> dict[str, str]:
 def summary_lines(rows: Sequence[ReviewRow], ref: Referential | None = None) -> list[SummaryLine]:
     ref = ref or referential()
     return [SummaryLine(row.candidate_id, row.last_name, row.first_name, row.status.value, STATUS_LABELS[row.status],
-                        row.validated_count, dict(row.outcome.missing_by_domain), row.outcome.certificate,
+                        row.proposed.validated_count, dict(row.proposed.missing_by_domain), row.proposed.certificate,
                         DECISION_LABELS.get(row.decision or "", ""), row.document_code or "",
                         tuple(FLAG_LABELS[f] for f in row.flags), item_marks(row, ref)) for row in rows]
 

@@ -182,6 +182,9 @@ def test_the_proposal_is_the_signed_sheets_and_a_later_prior_validation_needs_a_
     assert row.changed and "changed" in row.flags
     assert (row.signed.validated_count, row.signed.certificate) == (22, False)  # what the jurors signed
     assert (row.outcome.validated_count, row.outcome.certificate) == (23, True)  # today's data
+    line = summary_lines([row])[0]  # the student records get what was signed, flagged
+    assert (line.validated, line.certificate, line.items["B4.3"]) == (22, False, "NV")
+    assert "données modifiées depuis la feuille" in line.flags
     both = ("La feuille signée (version 1) dit : certificat non proposé ; attestation de 22 compétences (22/28) ; "
             "les données actuelles donnent : certificat proposé (23/28) (B4.3 acquise depuis) : choisissez sur "
             "quelle base décider.")
