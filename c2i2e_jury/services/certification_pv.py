@@ -22,10 +22,9 @@ from c2i2e_jury.exchange.pv_pdf import (
     default_decision,
     render_pv,
 )
-from c2i2e_jury.services.certification import DELIVERIES
 from c2i2e_jury.services.review import ReviewRow, review_rows
 from c2i2e_jury.services.sheet_signing import authority_of
-from c2i2e_jury.services.signed_proposal import proposal, proposal_text
+from c2i2e_jury.services.signed_proposal import proposal_text
 from c2i2e_jury.storage.certification_models import CertificationDecision
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.storage.models import Campaign, Candidate
@@ -82,7 +81,7 @@ def pv_rows(db: Database, campaign_id: str, wording: Mapping[str, str] | None = 
 def _line(row: ReviewRow, recorded: CertificationDecision | None, wording: str | None) -> PvCandidate:
     status = _status(row)
     signed = row.signed
-    undecided = is_undecided(row)
+    undecided = row.undecided
     text = wording or _decision(recorded, status, row.proposed.validated_count, row.proposed.certificate, undecided)
     return PvCandidate(row.candidate_id, row.last_name, row.first_name, status,
                        signed.validated_count if signed else 0, bool(signed and signed.certificate), text,
@@ -101,16 +100,6 @@ def _status(row: ReviewRow) -> str:
 
 def _no_sheet(status: str) -> str:
     return "feuille non reçue" if status == "pending" else "—"
-
-
-def is_undecided(row: ReviewRow) -> bool:
-    """The certification jury still has to decide: no delivery or annulment in force, and a delivery is
-    proposed (by the sheet or, where they differ, by today's data) or the admitted candidate's sheet is missing."""
-    if row.status is Status.ANNULLED or row.decision in DELIVERIES or row.decision == "annulment":
-        return False
-    if row.signed is None:
-        return row.status is not Status.NOT_ADMITTED
-    return proposal(row.signed) is not None or (row.changed and proposal(row.outcome) is not None)
 
 
 def _decision(recorded: CertificationDecision | None, status: str, validated: int, certificate: bool,

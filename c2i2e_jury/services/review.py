@@ -27,7 +27,7 @@ from c2i2e_jury.resources_access import referential
 from c2i2e_jury.services.certification import CertificationEntry, decisions_of
 from c2i2e_jury.services.jury_room import CandidateFile, DecisionChangeRow, candidate_file, history
 from c2i2e_jury.services.sheet_facts import SheetFacts, sheet_facts
-from c2i2e_jury.services.signed_proposal import differs, signed_outcome
+from c2i2e_jury.services.signed_proposal import differs, proposal, signed_outcome
 from c2i2e_jury.storage.certification_models import CertificationDecision, IssuedDocument
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.storage.models import (
@@ -104,6 +104,17 @@ class ReviewRow:
     def proposed(self) -> Outcome:
         """The outcome the certification jury is asked to decide on: the signed sheet's, else today's."""
         return self.signed if self.signed is not None and self.status is not Status.ANNULLED else self.outcome
+
+    @property
+    def undecided(self) -> bool:
+        """The certification jury still has to decide (the PV waits for it): no delivery or annulment in force,
+        and a delivery proposed (by the sheet or, where they differ, by today's data) or the admitted candidate's
+        sheet missing."""
+        if self.status is Status.ANNULLED or self.decision in ("certificate", "attestation", "annulment"):
+            return False
+        if self.signed is None:
+            return self.status is not Status.NOT_ADMITTED
+        return proposal(self.signed) is not None or (self.changed and proposal(self.outcome) is not None)
 
     @property
     def flags(self) -> tuple[str, ...]:

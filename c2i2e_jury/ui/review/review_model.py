@@ -256,5 +256,5 @@ def _accepts(name: str, row: ReviewRow) -> bool:
     if name == "partial":
         return row.partial
     if name == "undecided":
-        return row.decision is None and (row.proposed.certificate or row.partial or row.changed)
+        return row.undecided
     return row.status.value == name
