@@ -89,8 +89,27 @@ def _ids(db: Database) -> dict[str, int]:
         return {c.candidate_id: c.pk for c in s.scalars(select(Candidate))}
 
 
+def _run_oral(db: Database, pk: int) -> None:
+    """The oral timed for real through the timer service, on injected clocks: 10:10 of presentation, a 2-minute
+    pause, 19:40 of discussion, then ended (a sheet is signed after the oral)."""
+    from c2i2e_jury.services import oral_timer
+
+    seconds = [0.0]
+    start = SIGNING - timedelta(minutes=35)
+    timer = oral_timer.build_timer(db, jury_room.candidate_file(db, pk), monotonic=lambda: 1000 + seconds[0],
+                                   wall=lambda: start + timedelta(seconds=seconds[0]))
+    steps = ((0, timer.start), (610, timer.start_discussion), (300, lambda: timer.pause("Vidéoprojecteur éteint")),
+             (120, timer.resume), (880, timer.end))
+    for wait, action in steps:
+        seconds[0] += wait
+        event = action()
+        oral_timer.record_event(db, pk, event)
+        timer.apply(event)
+
+
 def _fraud_and_absence(db: Database, ids: dict[str, int], jurors) -> None:
     decide_all(db, ids["C1"])
+    _run_oral(db, ids["C1"])
     jury_room.add_incident(db, ids["C1"], "technical", "Vidéoprojecteur éteint deux minutes.",
                            now=clock(SIGNING - timedelta(minutes=20)))
     jury_room.add_incident(db, ids["C1"], "fraud_suspicion", FRAUD_NOTE, now=clock(SIGNING - timedelta(minutes=10)))
@@ -126,6 +145,8 @@ def test_a_fraud_report_travels_in_the_sheet_is_stored_at_import_and_shown(datab
     assert facts is not None and facts.fraud_reported and facts.version == 1
     assert [(i.kind, i.note) for i in facts.incidents][1] == ("fraud_suspicion", FRAUD_NOTE)
     assert facts.checked_in_at == SIGNING - timedelta(minutes=40)
+    assert (facts.elapsed, facts.paused_seconds, facts.overtime) == ({"presentation": 610, "discussion": 1180}, 120,
+                                                                      {"presentation": 10, "discussion": 0})
 
     import_sheets(database, [usb], now=JULY)  # again: duplicates, the incidents are not doubled
     with database.read() as s:
@@ -163,6 +184,7 @@ def test_the_batch_never_delivers_on_a_fraud_report_the_president_decides(databa
 
 def _prior_completed_later(db: Database, ids: dict[str, int], jurors) -> None:
     decide_all(db, ids["C1"], overrides=SHORT)
+    _run_oral(db, ids["C1"])
     sign_and_lock(db, ids["C1"], *jurors, now=SIGNING)
     jury_room.check_in(db, ids["C2"], Attendance.ABSENT, now=clock())
     sign_and_lock(db, ids["C2"], *jurors, now=SIGNING)
