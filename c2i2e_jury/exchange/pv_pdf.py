@@ -22,8 +22,8 @@ from c2i2e_jury.exchange.sheet_pdf import FONT, FONT_BOLD, french, printable, re
 PV_FORMAT = "c2i2e-pv/1"
 PV_FILE_NAME = "c2i2e-pv.json"
 PRESIDENT_FIELD = "Président"
-COLUMNS = (62.0, 90.0, 80.0, 62.0, 52.0, 164.0)  # 510 pt: A4 less two 15 mm margins
-HEADERS = ("N°", "Nom", "Prénom", "Oral", "Validées", "Décision du jury de certification")
+COLUMNS = (50.0, 78.0, 68.0, 50.0, 112.0, 152.0)  # 510 pt: A4 less two 15 mm margins
+HEADERS = ("N°", "Nom", "Prénom", "Oral", "Feuille signée (jury de validation)", "Décision du jury de certification")
 STATUS_TEXT = {"examined": "examiné", "absent": "absent", "not_admitted": "non admis", "annulled": "annulé",
                "pending": "feuille non reçue"}
 
@@ -44,6 +44,9 @@ class PvCandidate:
     certificate: bool
     decision: str  # the certification jury's decision, in French
     sheet_version: int | None = None
+    sheet_said: str = ""  # what the signed sheet proposed, in French (« certificat proposé (27/28) »)
+    decided: str | None = None  # the decision in force: certificate / attestation / annulment / annulment_lifted
+    undecided: bool = False  # the certification jury still has to decide (the PV cannot be signed)
 
 
 @dataclass(frozen=True)
@@ -62,12 +65,16 @@ class PvContent:
         return next((m for m in self.members if m.role == "Président"), self.members[0])
 
     def counts(self) -> dict[str, int]:
+        """The « Bilan »: deliveries and annulments as the certification jury decided them (never what a sheet
+        proposed), the facts of the orals, and what is still to decide."""
         c = self.candidates
-        return {"candidates": len(c), "certificates": sum(1 for x in c if x.certificate),
-                "partial": sum(1 for x in c if not x.certificate and x.validated > 0),
+        return {"candidates": len(c), "certificates": sum(1 for x in c if x.decided == "certificate"),
+                "partial": sum(1 for x in c if x.decided == "attestation"),
+                "annulled": sum(1 for x in c if x.status == "annulled"),
                 "absent": sum(1 for x in c if x.status == "absent"),
                 "not_admitted": sum(1 for x in c if x.status == "not_admitted"),
-                "pending": sum(1 for x in c if x.status == "pending")}
+                "pending": sum(1 for x in c if x.status == "pending"),
+                "undecided": sum(1 for x in c if x.undecided)}
 
     def to_json(self) -> bytes:
         data: dict[str, Any] = {"format": PV_FORMAT, **asdict(self)}
@@ -130,28 +137,43 @@ def _table(content: PvContent) -> Any:
     rows: list[list[Any]] = [[_p(h, "cell_bold") for h in HEADERS]]
     for c in content.candidates:
         rows.append([_p(c.candidate_id, "cell"), _p(c.last_name.upper(), "cell"), _p(c.first_name, "cell"),
-                     _p(STATUS_TEXT.get(c.status, c.status), "cell"),
-                     _p("—" if c.status in ("pending", "not_admitted") else f"{c.validated}/28", "cell"),
-                     _p(c.decision, "cell_bold" if c.certificate else "cell")])
+                     _p(STATUS_TEXT.get(c.status, c.status), "cell"), _p(c.sheet_said or "—", "cell"),
+                     _p(c.decision, "cell_bold" if c.decided == "certificate" else "cell")])
     style = TableStyle([("GRID", (0, 0), (-1, -1), 0.4, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#d9e2ef")),
                         ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f5f7fa")])])
     return Table(rows, colWidths=COLUMNS, repeatRows=1, style=style)
 
 
-def _counts(content: PvContent) -> list[Any]:
+def bilan(content: PvContent) -> str:
+    """The « Bilan » sentence: the certification jury's decisions, the orals' facts, what is left to decide."""
     n = content.counts()
-    parts = [_count(n["candidates"], "candidat"), _count(n["certificates"], "certificat délivré"),
-             _count(n["partial"], "attestation partielle"), _count(n["absent"], "absent"),
-             f"{n['not_admitted']} non admis"]
+    parts = [_count(n["candidates"], "candidat", "candidats"),
+             _count(n["certificates"], "certificat délivré", "certificats délivrés"),
+             _count(n["partial"], "attestation partielle délivrée", "attestations partielles délivrées"),
+             _count(n["annulled"], "dossier annulé pour plagiat", "dossiers annulés pour plagiat"),
+             _count(n["absent"], "absent", "absents"), _count(n["not_admitted"], "non admis", "non admis")]
     if n["pending"]:
-        parts.append(f"{n['pending']} en attente de la feuille de résultat")
-    return [_p("Bilan", "h2"), _p(" ; ".join(parts) + ".")]
+        parts.append(_count(n["pending"], "feuille de résultat non reçue", "feuilles de résultat non reçues"))
+    parts.append(_count(n["undecided"], "candidat à décider", "candidats à décider"))
+    return " ; ".join(parts) + "."
 
 
-def _count(n: int, words: str) -> str:
-    """« 1 certificat délivré », « 2 certificats délivrés »: every word takes the plural."""
-    return f"{n} {words}" if n <= 1 else f"{n} " + " ".join(w + "s" for w in words.split())
+def still_to_decide(content: PvContent) -> str:
+    """Who the certification jury has still to decide on (empty on a PV that can be signed)."""
+    waiting = [f"{c.last_name.upper()} {c.first_name} ({c.candidate_id})" for c in content.candidates if c.undecided]
+    return f"Reste à décider : {', '.join(waiting)}." if waiting else ""
+
+
+def _counts(content: PvContent) -> list[Any]:
+    story = [_p("Bilan", "h2"), _p(bilan(content))]
+    waiting = still_to_decide(content)
+    return story + [_p(waiting, "strong")] if waiting else story
+
+
+def _count(n: int, singular: str, plural: str) -> str:
+    """French agreement: « 0 absent », « 1 absent », « 2 absents »."""
+    return f"{n} {singular if n <= 1 else plural}"
 
 
 def _signature(content: PvContent, where: dict[str, tuple[int, tuple[float, float, float, float]]]) -> Any:
@@ -250,5 +272,5 @@ def members_from(names: Sequence[tuple[str, str]]) -> tuple[PvMember, ...]:
     return tuple(sorted(members, key=lambda m: m.role != "Président"))
 
 
-__all__ = ["PRESIDENT_FIELD", "PV_FILE_NAME", "PV_FORMAT", "PvCandidate", "PvContent", "PvMember",
-           "default_decision", "members_from", "pv_json", "render_pv"]
+__all__ = ["PRESIDENT_FIELD", "PV_FILE_NAME", "PV_FORMAT", "PvCandidate", "PvContent", "PvMember", "bilan",
+           "default_decision", "still_to_decide", "members_from", "pv_json", "render_pv"]

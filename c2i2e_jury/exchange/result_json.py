@@ -142,6 +142,39 @@ def situation_of(result: Mapping[str, Any]) -> Situation:
     return Situation(attendance=attendance, prior=prior, decisions=decisions)
 
 
+FRAUD_SUSPICION = "fraud_suspicion"
+
+
+def prior_items(result: Mapping[str, Any]) -> tuple[str, ...]:
+    """The earlier validations the sheet records as counting (acquired), in referential order."""
+    return tuple(entry["item"] for entry in result["items"] if entry["prior"])
+
+
+def validated_items(result: Mapping[str, Any], referential: Referential) -> tuple[str, ...]:
+    """The items the sheet validates (its acquired items included), as the rules read its decisions."""
+    return evaluate(referential, situation_of(result)).validated
+
+
+def fraud_reported(result: Mapping[str, Any]) -> bool:
+    """The jury reported a suspicion of fraud or plagiarism at the oral: the certification jury decides."""
+    return any(incident["kind"] == FRAUD_SUSPICION for incident in result["oral"]["incidents"])
+
+
+def stated_situation(status: str, prior: Sequence[str], validated: Sequence[str],
+                     referential: Referential) -> Situation:
+    """The situation a sheet stated, rebuilt from the few facts kept beside it (status, acquired and validated
+    items): the rules give it the outcome the sheet signed, without reading the whole sheet again."""
+    acquired = tuple(PriorValidation(code, None, True, True) for code in prior)
+    if status == "not_admitted":
+        return Situation(deposited=False, prior=acquired)
+    if status != "examined":
+        return Situation(attendance=Attendance.ABSENT, prior=acquired)
+    held = set(validated)
+    decisions = {code: Mark.VALIDATED if code in held else Mark.NOT_VALIDATED
+                 for code in referential.codes if code not in prior}
+    return Situation(attendance=Attendance.PRESENT, prior=acquired, decisions=decisions)
+
+
 def outcome_json(outcome: Outcome) -> dict[str, Any]:
     return {
         "validated": outcome.validated_count,
@@ -247,6 +280,7 @@ def _example_oral(status: str) -> dict[str, Any]:
     def at(clock: str) -> str:
         return f"2017-06-12T{clock}+02:00"
 
+    oral["checked_in_at"] = at("13:58:30")
     oral["planned_seconds"] = {"presentation": 600, "discussion": 1200}
     oral["elapsed_seconds"] = {"presentation": 612, "discussion": 1190}
     oral["paused_seconds"] = 120

@@ -14,7 +14,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session, selectinload
@@ -23,6 +23,14 @@ from c2i2e_jury.domain.rules import Outcome, Status, evaluate
 from c2i2e_jury.errors import UserError
 from c2i2e_jury.resources_access import referential
 from c2i2e_jury.services.jury_room import situation_of
+from c2i2e_jury.services.signed_proposal import (
+    Signed,
+    chosen,
+    difference_sentence,
+    differs,
+    latest_signed,
+    proposal,
+)
 from c2i2e_jury.storage.certification_models import CertificationDecision, IssuedDocument
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.storage.models import Candidate, Oral, ResultSheet, SheetConflict
@@ -59,15 +67,6 @@ class CertificationEntry:
 def _entry(row: CertificationDecision) -> CertificationEntry:
     items = tuple(code for code in row.validated.split(",") if code)
     return CertificationEntry(row.pk, row.candidate_pk, row.kind, row.reason, items, row.decided_at, row.decided_by)
-
-
-def proposal(outcome: Outcome) -> str | None:
-    """What the rules propose: the certificate, a partial attestation, or nothing to deliver."""
-    if outcome.certificate:
-        return "certificate"
-    if outcome.status is Status.EXAMINED and outcome.validated_count > 0:
-        return "attestation"
-    return None
 
 
 def _load(session: Session, candidate_pk: int) -> Candidate:
@@ -110,16 +109,25 @@ def _why_not(kind: str, outcome: Outcome) -> str | None:
 
 
 def _record(session: Session, candidate: Candidate, kind: str, reason: str, validated: tuple[str, ...],
-            by: str, now: datetime) -> CertificationEntry:
+            by: str, now: datetime, *, basis: str = "sheet") -> CertificationEntry:
     if not by.strip():
         raise CertificationError("Indiquez qui prend la décision (le président du jury de certification).")
+    signed = latest_signed(session, candidate.pk)
     row = CertificationDecision(candidate_pk=candidate.pk, kind=kind, reason=reason.strip(),
-                                validated=",".join(validated), decided_at=now, decided_by=by.strip())
+                                validated=",".join(validated), decided_at=now, decided_by=by.strip(),
+                                basis=basis, **_sheet_said(signed))
     session.add(row)
     session.flush()
     _revoke_others(session, candidate.pk, row.pk, now, kind)
     log.info("certification jury: %s %s (%s) by %s", candidate.candidate_id, kind, reason, by)
     return _entry(row)
+
+
+def _sheet_said(signed: Signed | None) -> dict[str, Any]:
+    """The sheet a decision rests on, kept with it for the PV: its version and what it proposed."""
+    if signed is None:
+        return {"sheet_version": None, "sheet_proposal": ""}
+    return {"sheet_version": signed.version, "sheet_proposal": proposal(signed.outcome) or "none"}
 
 
 def _revoke_others(session: Session, candidate_pk: int, decision_pk: int, now: datetime, kind: str) -> None:
@@ -130,22 +138,36 @@ def _revoke_others(session: Session, candidate_pk: int, decision_pk: int, now: d
         IssuedDocument.revoked_at.is_(None)).values(revoked_at=now, revoked_reason=reason))
 
 
-def deliver(db: Database, candidate_pk: int, kind: str, *, by: str, now: Clock = utc_now) -> CertificationEntry:
-    """Record the delivery of the certificate or of a partial attestation, when the rules allow it.
+def deliver(db: Database, candidate_pk: int, kind: str, *, by: str, now: Clock = utc_now,
+            basis: str | None = None) -> CertificationEntry:
+    """Record the delivery of the certificate or of a partial attestation, when the rules allow it on what the
+    validation jury signed (its sheet's decisions and earlier validations).
 
-    The same delivery on the same items twice records nothing new."""
+    When today's data no longer give what the sheet signed, nothing is recorded until the president says which
+    to decide on: ``basis`` ``"sheet"`` or ``"current"``. The same delivery on the same items twice records
+    nothing new."""
     if kind not in DELIVERIES:
         raise ValueError(f"not a delivery: {kind}")
     with db.session() as session:
         candidate = _load(session, candidate_pk)
-        outcome = evaluate(referential(), situation_of(candidate))
-        problem = _why_not(kind, outcome) or sheet_problem(session, candidate)
+        today = evaluate(referential(), situation_of(candidate))
+        signed = latest_signed(session, candidate_pk)
+        outcome = chosen(signed, today, basis)
+        problem = (_why_not(kind, outcome) or sheet_problem(session, candidate)) if signed is None else (
+            sheet_problem(session, candidate) or _unchosen(signed, today, basis) or _why_not(kind, outcome))
         if problem:
             raise CertificationError(problem)
         in_force = current(session, candidate_pk)
         if in_force is not None and in_force.kind == kind and in_force.validated == ",".join(outcome.validated):
             return _entry(in_force)
-        return _record(session, candidate, kind, "", outcome.validated, by, now())
+        return _record(session, candidate, kind, "", outcome.validated, by, now(),
+                       basis="current" if outcome is today and signed is not None else "sheet")
+
+
+def _unchosen(signed: Signed, today: Outcome, basis: str | None) -> str | None:
+    """The sheet and today's data disagree and the president has not said which to decide on."""
+    return difference_sentence(signed.version, signed.outcome, today) if (
+        basis is None and differs(signed.outcome, today)) else None
 
 
 def deliver_certificate(db: Database, candidate_pk: int, *, by: str, now: Clock = utc_now) -> CertificationEntry:
@@ -193,12 +215,13 @@ class BatchReport:
 
 
 def deliver_as_proposed(db: Database, campaign_id: str, *, by: str, now: Clock = utc_now) -> BatchReport:
-    """Every candidate of the campaign who has no decision in force gets what the rules propose; those the
-    rules or their sheet hold back are listed with the reason, and so are those with a plagiarism report, on
-    whom the jury decides one by one. One transaction and one bulk insert: thousands of candidates at once.
+    """Every candidate of the campaign who has no decision in force gets what their signed sheet proposes;
+    those the rules or their sheet hold back are listed with the reason, and so are those whose sheet reports a
+    suspicion of fraud or plagiarism and those whose data changed since the sheet was signed, on whom the jury
+    decides one by one. One transaction and one bulk insert: thousands of candidates at once.
 
-    The outcomes are the review's (the rules engine on each candidate's situation); the sheet conditions are
-    those of :func:`deliver`."""
+    The proposals are the review's (the rules on each signed sheet's facts); the sheet conditions are those of
+    :func:`deliver`."""
     from c2i2e_jury.services.review import review_rows
 
     if not by.strip():
@@ -214,16 +237,17 @@ def deliver_as_proposed(db: Database, campaign_id: str, *, by: str, now: Clock =
             Candidate.campaign_id == campaign_id)))
         new = []
         for row in rows:
-            kind = proposal(row.outcome)
+            kind = proposal(row.proposed)
             problem = _batch_problem(row, kind, row.pk in reopened)
             if row.decision is not None or row.pk in decided:
                 counts["unchanged"] += 1
             elif problem is not None or kind is None:
-                skipped[row.candidate_id] = problem or row.outcome.explanation
+                skipped[row.candidate_id] = problem or row.proposed.explanation
             else:
                 new.append({"candidate_pk": row.pk, "kind": kind, "reason": "",
-                            "validated": ",".join(row.outcome.validated), "decided_at": moment,
-                            "decided_by": by.strip()})
+                            "validated": ",".join(row.proposed.validated), "decided_at": moment,
+                            "decided_by": by.strip(), "sheet_version": row.sheet_version, "sheet_proposal": kind,
+                            "basis": "sheet"})
                 counts[kind] += 1
         if new:
             session.execute(insert(CertificationDecision), new)
@@ -233,10 +257,12 @@ def deliver_as_proposed(db: Database, campaign_id: str, *, by: str, now: Clock =
 
 
 def _batch_problem(row: ReviewRow, kind: str | None, reopened: bool) -> str | None:
+    if row.changed and row.signed is not None and row.sheet_version is not None:
+        return difference_sentence(row.sheet_version, row.signed, row.outcome)
     if kind is None:
         return None
     if row.plagiarism:
-        return "Suspicion de plagiat signalée : à décider par le jury de certification."
+        return "Suspicion de fraude ou de plagiat signalée : à décider par le jury de certification."
     if row.sheet_version is None:
         return "Aucune feuille de résultats signée de ce candidat n'est dans la base."
     if reopened:

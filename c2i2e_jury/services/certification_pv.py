@@ -1,20 +1,19 @@
-"""The certification jury's minutes (PRODUCT.md §3.4): every candidate of the campaign with the outcome of their
-latest signed sheet and the jury's decision in force (:mod:`certification`; the rules' proposal, marked as still
-to decide, where there is none), signed by the president with their credential and checked against the campaign
-authority before it is handed over."""
+"""The certification jury's minutes (PRODUCT.md §3.4): every candidate of the campaign with what their latest
+signed sheet proposed and, beside it, the jury's decision in force (:mod:`certification`; « À décider » where a
+delivery is proposed and none is recorded), signed by the president with their credential and checked against
+the campaign authority before it is handed over. A PV is not signed while a candidate is still to decide."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime
-from typing import Any
 
 from cryptography import x509
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
-from c2i2e_jury.domain.rules import Status, evaluate
+from c2i2e_jury.domain.rules import Status
 from c2i2e_jury.errors import UserError
 from c2i2e_jury.exchange.credentials import Credential
 from c2i2e_jury.exchange.pades import SheetSigner
@@ -27,16 +26,14 @@ from c2i2e_jury.exchange.pv_pdf import (
     pv_json,
     render_pv,
 )
-from c2i2e_jury.resources_access import referential
 from c2i2e_jury.services import presidency
-from c2i2e_jury.services.certification import current
-from c2i2e_jury.services.jury_room import situation_of
 from c2i2e_jury.services.presidency import NO_PRESIDENT, designated_president
-from c2i2e_jury.services.sheet_export import latest_sheets
+from c2i2e_jury.services.review import ReviewRow, review_rows
 from c2i2e_jury.services.sheet_signing import authority_of
+from c2i2e_jury.services.signed_proposal import proposal_text
 from c2i2e_jury.storage.certification_models import CertificationDecision
 from c2i2e_jury.storage.database import Database
-from c2i2e_jury.storage.models import Campaign, Candidate, ResultSheet
+from c2i2e_jury.storage.models import Campaign, Candidate
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +48,7 @@ class PvError(UserError):
 def pv_content(db: Database, campaign_id: str, members: Sequence[PvMember], meeting: date, place: str, *,
                decisions: Mapping[str, str] | None = None, remarks: str = "",
                now: datetime | None = None) -> PvContent:
-    """The PV's content from the database; ``decisions`` (candidate id -> text) replace the rules' proposal. The
+    """The PV's content from the database; ``decisions`` (candidate id -> text) replace a decision's wording. The
     president is the one the campaign package designates, first among ``members`` (the others)."""
     with db.read() as session:
         campaign = session.get(Campaign, campaign_id)
@@ -59,19 +56,9 @@ def pv_content(db: Database, campaign_id: str, members: Sequence[PvMember], meet
             raise PvError(f"La campagne « {campaign_id} » n'est pas dans la base.")
         members = _with_president(session, campaign_id, members)
         _check_meeting(meeting, campaign.year, (now or datetime.now(UTC)).astimezone().date())
-        candidates = list(session.scalars(
-            select(Candidate).where(Candidate.campaign_id == campaign_id).order_by(Candidate.candidate_id)
-            .options(selectinload(Candidate.prior), selectinload(Candidate.decisions), selectinload(Candidate.oral))))
-        sheets = latest_sheets(session, [c.pk for c in candidates])
-        rows = []
-        for c in candidates:
-            status, validated, certificate, version = _outcome(c, sheets.get(c.pk))
-            decision = (decisions or {}).get(c.candidate_id) or _decision(
-                current(session, c.pk), status, validated, certificate)
-            rows.append(PvCandidate(c.candidate_id, c.last_name, c.first_name, status, validated, certificate,
-                                    decision, version))
         title = campaign.title
-    return PvContent(campaign_id, title, meeting, place, tuple(members), tuple(rows), remarks,
+    rows = tuple(pv_rows(db, campaign_id, decisions or {}))
+    return PvContent(campaign_id, title, meeting, place, tuple(members), rows, remarks,
                      (now or datetime.now(UTC)).astimezone())
 
 
@@ -98,33 +85,74 @@ def _check_meeting(meeting: date, year: int, today: date) -> None:
                       "la réunion.")
 
 
-def _decision(recorded: CertificationDecision | None, status: str, validated: int, certificate: bool) -> str:
-    """The decision in force (:mod:`certification`), else what the rules propose, marked as still to decide."""
-    proposed = default_decision(status, validated, certificate)
-    if recorded is None:
-        return f"À décider — proposition : {proposed}" if status == "examined" else proposed
+# --- each candidate's line: what the signed sheet said, what the certification jury decided -------------------
+
+def pv_rows(db: Database, campaign_id: str, wording: Mapping[str, str] | None = None) -> list[PvCandidate]:
+    """Every candidate of the campaign as the PV lists them, in candidate id order."""
+    rows = review_rows(db, campaign_id)
+    with db.read() as session:
+        latest = (select(func.max(CertificationDecision.pk)).join(Candidate)
+                  .where(Candidate.campaign_id == campaign_id).group_by(CertificationDecision.candidate_pk))
+        in_force = {d.candidate_pk: d for d in session.scalars(
+            select(CertificationDecision).where(CertificationDecision.pk.in_(latest)))}
+        for decision in in_force.values():
+            session.expunge(decision)
+    return [_line(row, in_force.get(row.pk), (wording or {}).get(row.candidate_id)) for row in rows]
+
+
+def _line(row: ReviewRow, recorded: CertificationDecision | None, wording: str | None) -> PvCandidate:
+    status = _status(row)
+    signed = row.signed
+    undecided = row.undecided
+    text = wording or _decision(recorded, status, row.proposed.validated_count, row.proposed.certificate, undecided)
+    return PvCandidate(row.candidate_id, row.last_name, row.first_name, status,
+                       signed.validated_count if signed else 0, bool(signed and signed.certificate), text,
+                       row.sheet_version, sheet_said=proposal_text(signed) if signed else _no_sheet(status),
+                       decided=recorded.kind if recorded else None, undecided=undecided)
+
+
+def _status(row: ReviewRow) -> str:
+    """annulled, else what the signed sheet says (examined, absent, not_admitted), else not_admitted or pending."""
+    if row.status is Status.ANNULLED:
+        return "annulled"
+    if row.signed is not None:
+        return row.signed.status.value
+    return "not_admitted" if row.status is Status.NOT_ADMITTED else "pending"
+
+
+def _no_sheet(status: str) -> str:
+    return "feuille non reçue" if status == "pending" else "—"
+
+
+def _decision(recorded: CertificationDecision | None, status: str, validated: int, certificate: bool,
+              undecided: bool) -> str:
+    """The decision in force (:mod:`certification`); « À décider » while the jury has not decided, else what
+    the facts leave (absent, not admitted, nothing validated: nothing to deliver)."""
+    if recorded is None or recorded.kind == "annulment_lifted":
+        lifted = f"Annulation levée ({recorded.reason}) ; " if recorded is not None else ""
+        if undecided and status != "pending":
+            return lifted + ("à décider." if lifted else "À décider.")
+        return lifted + default_decision(status, validated, False)
     reason = f" ({recorded.reason})" if recorded.reason else ""
+    basis = " — sur les données actuelles, non sur la feuille signée" if recorded.basis == "current" else ""
     if recorded.kind == "certificate":
-        return "Certificat délivré."
+        return f"Certificat délivré{basis}."
     if recorded.kind == "attestation":
         n = len([code for code in recorded.validated.split(",") if code])
-        return f"Attestation partielle : {n} compétence{'s' if n > 1 else ''} validée{'s' if n > 1 else ''}."
-    if recorded.kind == "annulment":
-        return f"Dossier annulé pour plagiat{reason} : aucune compétence validée."
-    return f"Annulation levée{reason} ; à décider — proposition : {proposed}"
+        return f"Attestation partielle : {n} compétence{'s' if n > 1 else ''} validée{'s' if n > 1 else ''}{basis}."
+    return f"Dossier annulé pour plagiat{reason} : aucune compétence validée."
 
 
-def _outcome(candidate: Candidate, sheet: ResultSheet | None) -> tuple[str, int, bool, int | None]:
-    """(status, validated, certificate, sheet version): the signed sheet's, else what the rules say without one."""
-    if candidate.annulled:
-        return "annulled", 0, False, sheet.version if sheet else None
-    if sheet is not None:
-        result: dict[str, Any] = dict(sheet.result)
-        outcome = result["outcome"]
-        return str(result["status"]), int(outcome["validated"]), bool(outcome["certificate"]), sheet.version
-    if evaluate(referential(), situation_of(candidate)).status is Status.NOT_ADMITTED:
-        return "not_admitted", 0, False, None
-    return "pending", 0, False, None
+def undecided_sentence(candidates: Sequence[PvCandidate], limit: int = 10) -> str | None:
+    """Why the PV cannot be signed yet, naming how many candidates and who (one French sentence), or None."""
+    waiting = [c for c in candidates if c.undecided]
+    if not waiting:
+        return None
+    names = [f"{c.last_name.upper()} {c.first_name} ({c.candidate_id})" for c in waiting[:limit]]
+    more = f" et {len(waiting) - limit} autre{'s' if len(waiting) - limit > 1 else ''}" if len(waiting) > limit else ""
+    n = len(waiting)
+    return (f"Le procès-verbal ne peut pas être signé : {n} candidat{'s' if n > 1 else ''} "
+            f"reste{'nt' if n > 1 else ''} à décider par le jury de certification : {', '.join(names)}{more}.")
 
 
 def president_refusal(db: Database, campaign_id: str, president: Credential, *,
@@ -151,6 +179,10 @@ def sign_pv(db: Database, content: PvContent, president: Credential, *, now: dat
         campaign = session.get(Campaign, content.campaign_id)
         if campaign is not None:  # the date may have been changed since pv_content (the dialog's date field)
             _check_meeting(content.meeting, campaign.year, moment.date())
+    refusal = (undecided_sentence(content.candidates)
+               or undecided_sentence(pv_rows(db, content.campaign_id)))  # a decision may have been undone since
+    if refusal is not None:
+        raise PvError(refusal)
     signed = sign_pdf_with(render_pv(content), president, PRESIDENT_FIELD, timestamp=moment,
                            reason="Procès-verbal du jury de certification C2i2e")
     verify_pv(db, signed, fallback_roots=president.chain[-1:])

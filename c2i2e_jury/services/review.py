@@ -26,6 +26,8 @@ from c2i2e_jury.exchange.summary_export import SummaryLine, export
 from c2i2e_jury.resources_access import referential
 from c2i2e_jury.services.certification import CertificationEntry, decisions_of
 from c2i2e_jury.services.jury_room import CandidateFile, DecisionChangeRow, candidate_file, history
+from c2i2e_jury.services.sheet_facts import SheetFacts, sheet_facts
+from c2i2e_jury.services.signed_proposal import differs, proposal, signed_outcome
 from c2i2e_jury.storage.certification_models import CertificationDecision, IssuedDocument
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.storage.models import (
@@ -40,9 +42,10 @@ from c2i2e_jury.storage.models import (
 )
 
 BORDERLINE = range(21, 25)  # 21 to 24 validated: one decision either way changes the outcome
-FLAGS = ("borderline", "reversed", "plagiarism", "conflict", "missing_sheet")
+FLAGS = ("borderline", "reversed", "plagiarism", "changed", "conflict", "missing_sheet")
 FLAG_LABELS = {"borderline": "limite (21–24)", "reversed": "décision inversée", "plagiarism": "plagiat signalé",
-               "conflict": "feuille en conflit", "missing_sheet": "feuille manquante"}
+               "changed": "données modifiées depuis la feuille", "conflict": "feuille en conflit",
+               "missing_sheet": "feuille manquante"}
 STATUS_LABELS = {Status.NOT_ADMITTED: "non admis", Status.AWAITING: "oral non passé", Status.IN_PROGRESS: "en cours",
                  Status.EXAMINED: "examiné", Status.ABSENT: "absent (abandon)", Status.ANNULLED: "annulé (plagiat)"}
 DECISION_LABELS = {"certificate": "certificat délivré", "attestation": "attestation partielle",
@@ -70,6 +73,7 @@ class ReviewRow:
     decision: str | None = None  # the certification jury's decision in force (see DECISION_LABELS)
     document_code: str | None = None  # the verification code of the document in force
     annulment_reason: str = ""
+    signed: Outcome | None = None  # what the latest signed sheet proposes (the rules on its facts)
 
     @property
     def full_name(self) -> str:
@@ -92,15 +96,37 @@ class ReviewRow:
         return self.sheet_version is None
 
     @property
+    def changed(self) -> bool:
+        """Today's data no longer give what the sheet signed: the president decides on which."""
+        return self.signed is not None and differs(self.signed, self.outcome)
+
+    @property
+    def proposed(self) -> Outcome:
+        """The outcome the certification jury is asked to decide on: the signed sheet's, else today's."""
+        return self.signed if self.signed is not None and self.status is not Status.ANNULLED else self.outcome
+
+    @property
+    def undecided(self) -> bool:
+        """The certification jury still has to decide (the PV waits for it): no delivery or annulment in force,
+        and a delivery proposed (by the sheet or, where they differ, by today's data) or the admitted candidate's
+        sheet missing."""
+        if self.status is Status.ANNULLED or self.decision in ("certificate", "attestation", "annulment"):
+            return False
+        if self.signed is None:
+            return self.status is not Status.NOT_ADMITTED
+        return proposal(self.signed) is not None or (self.changed and proposal(self.outcome) is not None)
+
+    @property
     def flags(self) -> tuple[str, ...]:
         on = {"borderline": self.borderline, "reversed": bool(self.reversed_items), "plagiarism": self.plagiarism,
-              "conflict": self.conflict, "missing_sheet": self.missing_sheet}
+              "changed": self.changed, "conflict": self.conflict, "missing_sheet": self.missing_sheet}
         return tuple(flag for flag in FLAGS if on[flag])
 
     @property
     def partial(self) -> bool:
-        """Examined, some items validated, no certificate: the case of a partial attestation."""
-        return self.status is Status.EXAMINED and not self.outcome.certificate and self.validated_count > 0
+        """Examined, some items validated, no certificate: the case of a partial attestation (as proposed)."""
+        proposed = self.proposed
+        return proposed.status is Status.EXAMINED and not proposed.certificate and proposed.validated_count > 0
 
 
 # --- loading -----------------------------------------------------------------------------------------------------
@@ -113,6 +139,7 @@ class _Raw:
     plagiarism: set[int] = field(default_factory=set)
     conflicts: set[int] = field(default_factory=set)
     sheets: dict[int, int] = field(default_factory=dict)
+    signed: dict[int, Outcome] = field(default_factory=dict)
     decision: dict[int, str] = field(default_factory=dict)
     documents: dict[int, str] = field(default_factory=dict)
 
@@ -161,9 +188,15 @@ def _load_flags(session: Session, campaign_id: str, raw: _Raw) -> None:
     raw.conflicts = set(session.scalars(
         select(SheetConflict.candidate_pk)
         .where(_of(SheetConflict.candidate_pk, campaign_id), SheetConflict.resolved.is_(False)).distinct()))
-    raw.sheets = {pk: version for pk, version in session.execute(
-        select(ResultSheet.candidate_pk, func.max(ResultSheet.version))
-        .where(_of(ResultSheet.candidate_pk, campaign_id)).group_by(ResultSheet.candidate_pk))}
+    latest = (select(ResultSheet.candidate_pk, func.max(ResultSheet.version).label("version"))
+              .where(_of(ResultSheet.candidate_pk, campaign_id)).group_by(ResultSheet.candidate_pk).subquery())
+    for pk, version, status, prior, validated in session.execute(
+            select(ResultSheet.candidate_pk, ResultSheet.version, ResultSheet.status, ResultSheet.prior_items,
+                   ResultSheet.validated_items)
+            .join(latest, and_(latest.c.candidate_pk == ResultSheet.candidate_pk,
+                               latest.c.version == ResultSheet.version))):
+        raw.sheets[pk] = version
+        raw.signed[pk] = signed_outcome(status, prior, validated)
 
 
 def _load_certification(session: Session, campaign_id: str, raw: _Raw) -> None:
@@ -210,7 +243,7 @@ def review_rows(db: Database, campaign_id: str, ref: Referential | None = None) 
         rows.append(ReviewRow(pk, cid, last, first, jury, room, evaluator, outcome,
                               reversed_items, pk in raw.plagiarism,
                               pk in raw.conflicts, raw.sheets.get(pk), raw.decision.get(pk), raw.documents.get(pk),
-                              reason or ""))
+                              reason or "", raw.signed.get(pk)))
     return rows
 
 
@@ -329,6 +362,7 @@ class CandidateDetail:
     sheets: list[SheetLine]
     certification: list[CertificationEntry]
     documents: list[tuple[str, str, datetime, str]]  # code, kind, issued_at, revoked reason ("" in force)
+    facts: SheetFacts | None = None  # the oral as the latest signed sheet states it
 
     def history_of(self, item: str) -> list[DecisionChangeRow]:
         return [change for change in self.history if change.item == item]
@@ -345,7 +379,8 @@ def candidate_detail(db: Database, candidate_pk: int) -> CandidateDetail:
                          select(IssuedDocument.code, IssuedDocument.kind, IssuedDocument.issued_at,
                                 IssuedDocument.revoked_at, IssuedDocument.revoked_reason)
                          .where(IssuedDocument.candidate_pk == candidate_pk).order_by(IssuedDocument.pk))]
-    return CandidateDetail(file, history(db, candidate_pk), sheets, decisions_of(db, candidate_pk), documents)
+    return CandidateDetail(file, history(db, candidate_pk), sheets, decisions_of(db, candidate_pk), documents,
+                           sheet_facts(db, candidate_pk))
 
 
 # --- the summary for the student records -------------------------------------------------------------------------
@@ -353,8 +388,9 @@ def candidate_detail(db: Database, candidate_pk: int) -> CandidateDetail:
 def item_marks(row: ReviewRow, ref: Referential) -> dict[str, str]:
     """Each item as the summary shows it: ``acquis`` (an earlier campaign), ``V``, ``NV`` (examined, not
     validated) or ``""`` (not examined, or not decided yet)."""
-    acquired, validated, undecided = set(row.outcome.acquired), set(row.outcome.validated), set(row.outcome.undecided)
-    heard = row.status in (Status.EXAMINED, Status.IN_PROGRESS)
+    proposed = row.proposed
+    acquired, validated, undecided = set(proposed.acquired), set(proposed.validated), set(proposed.undecided)
+    heard = proposed.status in (Status.EXAMINED, Status.IN_PROGRESS)
     marks = {}
     for code in ref.codes:
         if code in acquired:
@@ -369,7 +405,7 @@ def item_marks(row: ReviewRow, ref: Referential) -> dict[str, str]:
 def summary_lines(rows: Sequence[ReviewRow], ref: Referential | None = None) -> list[SummaryLine]:
     ref = ref or referential()
     return [SummaryLine(row.candidate_id, row.last_name, row.first_name, row.status.value, STATUS_LABELS[row.status],
-                        row.validated_count, dict(row.outcome.missing_by_domain), row.outcome.certificate,
+                        row.proposed.validated_count, dict(row.proposed.missing_by_domain), row.proposed.certificate,
                         DECISION_LABELS.get(row.decision or "", ""), row.document_code or "",
                         tuple(FLAG_LABELS[f] for f in row.flags), item_marks(row, ref)) for row in rows]
 

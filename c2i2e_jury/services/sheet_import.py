@@ -37,7 +37,7 @@ from sqlalchemy.orm import Session
 from c2i2e_jury.errors import UserError
 from c2i2e_jury.exchange.tabular import excel_csv
 from c2i2e_jury.services.sheet_export import write_durably
-from c2i2e_jury.services.sheet_records import apply_sheet
+from c2i2e_jury.services.sheet_records import apply_sheet, sheet_columns
 from c2i2e_jury.services.sheet_verifying import Checked, Job, checked_in_order, default_workers
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.storage.models import Campaign, Candidate, ResultSheet, SheetConflict
@@ -263,7 +263,7 @@ def _merge(session: Session, label: str, result: dict[str, Any], pdf: bytes, sha
     session.add(ResultSheet(
         candidate_pk=candidate_pk, version=version, supersedes=result["supersedes"], sha256=sha256, pdf=pdf,
         result=result, signed_at=datetime.fromisoformat(result["signed_at"]).astimezone(UTC), stored_at=now,
-        reopen_reason=str((later_reason or {}).get("reason", ""))))
+        reopen_reason=str((later_reason or {}).get("reason", "")), **sheet_columns(result)))
     _note_reopening(session, candidate_pk, result)
     session.flush()
     if latest is not None and version < latest:

@@ -1,20 +1,24 @@
 """A signed sheet brought into a database: its content becomes the candidate's records there.
 
 The signed sheet is the legal record of the oral. When the secretariat imports the newest version of a
-candidate's sheet, the check-in and the jury's 28 decisions (with comments and justifications) of that database
-follow it, and the oral is locked — so the president's review, the summary and the certification jury read the
-same facts as the sheet. Each decision that changes keeps its history (by "sheet_import").
+candidate's sheet, the check-in (presence or absence, and when), the incidents (a suspicion of fraud or
+plagiarism among them) and the jury's 28 decisions (with comments and justifications) of that database follow
+it, and the oral is locked — so the president's review, the summary and the certification jury read the same
+facts as the sheet. Each decision that changes keeps its history (by "sheet_import"). The timing log stays in
+the stored sheet (its JSON is kept whole) and is read from there.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from c2i2e_jury.storage.models import Decision, DecisionChange, Oral
+from c2i2e_jury.exchange.result_json import prior_items, validated_items
+from c2i2e_jury.resources_access import referential
+from c2i2e_jury.storage.models import Decision, DecisionChange, Incident, Oral
 
 ATTENDANCE = {"examined": "present", "absent": "absent"}
 
@@ -26,10 +30,31 @@ def apply_sheet(session: Session, candidate_pk: int, result: dict[str, Any], now
         oral = Oral(candidate_pk=candidate_pk, attendance="pending", current_page=0, view_state={}, locked=False)
         session.add(oral)
     attendance = ATTENDANCE.get(str(result.get("status")))
+    checked_in = result["oral"].get("checked_in_at")
     if attendance is not None and oral.attendance != attendance:
         oral.attendance = attendance
         oral.checked_in_at = oral.checked_in_at or now
+    if attendance is not None and checked_in:
+        oral.checked_in_at = datetime.fromisoformat(checked_in)
     oral.locked = True
+    session.flush()
+    _apply_incidents(session, oral, result["oral"]["incidents"])
+    return _apply_decisions(session, candidate_pk, result, attendance, now)
+
+
+def _apply_incidents(session: Session, oral: Oral, incidents: list[dict[str, Any]]) -> None:
+    """The sheet's incidents that this database does not hold yet (same kind, time and note) are added: an
+    incident is never taken away, so a suspicion once reported stays in view."""
+    held = {(i.kind, i.at, i.note) for i in session.scalars(select(Incident).where(Incident.oral_pk == oral.pk))}
+    for entry in incidents:
+        at = datetime.fromisoformat(entry["at"]).astimezone(UTC)
+        if (entry["kind"], at, entry["note"]) not in held:
+            session.add(Incident(oral_pk=oral.pk, kind=entry["kind"], at=at, note=entry["note"]))
+            held.add((entry["kind"], at, entry["note"]))
+
+
+def _apply_decisions(session: Session, candidate_pk: int, result: dict[str, Any], attendance: str | None,
+                     now: datetime) -> int:
     current = {d.item: d for d in session.scalars(select(Decision).where(Decision.candidate_pk == candidate_pk))}
     changed = 0
     for item in result.get("items", []):
@@ -52,3 +77,10 @@ def apply_sheet(session: Session, candidate_pk: int, result: dict[str, Any], now
                                    justification=justification, comment=comment, by="sheet_import"))
         changed += 1
     return changed
+
+
+def sheet_columns(result: dict[str, Any]) -> dict[str, str]:
+    """What a stored sheet states, in the columns kept beside it (:class:`ResultSheet` ``status``,
+    ``prior_items``, ``validated_items``): the review reads the signed proposal from them."""
+    return {"status": str(result["status"]), "prior_items": ",".join(prior_items(result)),
+            "validated_items": ",".join(validated_items(result, referential()))}

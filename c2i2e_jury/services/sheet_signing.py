@@ -31,6 +31,7 @@ from c2i2e_jury.services.jury_room import (
     oral_of,
 )
 from c2i2e_jury.services.oral_timer import build_timer
+from c2i2e_jury.services.sheet_records import sheet_columns
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.storage.models import (
     Campaign,
@@ -126,6 +127,8 @@ def _oral_json(db: Database, file: CandidateFile) -> dict[str, Any]:
     oral: dict[str, Any] = {"presentation_minutes": file.presentation_minutes,
                             "discussion_minutes": file.discussion_minutes, **timing}
     oral["extra_time_percent"] = file.extra_time_percent
+    if file.checked_in_at is not None:
+        oral["checked_in_at"] = _local_iso(file.checked_in_at)
     oral["timing_log"] = [{**entry, "at": _local_iso(entry["at"])} for entry in log_entries]
     oral["incidents"] = [{"kind": i.kind, "at": _local_iso(i.at), "note": i.note} for i in file.incidents]
     return oral
@@ -271,7 +274,7 @@ def _store(db: Database, candidate_pk: int, result: dict[str, Any], pdf: bytes, 
             session.add(ResultSheet(candidate_pk=candidate_pk, version=result["version"],
                                     supersedes=result["supersedes"], sha256=sha256, pdf=pdf, result=result,
                                     signed_at=moment.astimezone(UTC), stored_at=datetime.now(UTC),
-                                    reopen_reason=""))
+                                    reopen_reason="", **sheet_columns(result)))
             oral_of(session, candidate).locked = True
     except IntegrityError as exc:
         log.info("sheet stored concurrently: %r", exc)

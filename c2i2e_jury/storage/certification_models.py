@@ -33,6 +33,12 @@ class CertificationDecision(Base):
     validated: Mapped[str] = mapped_column(Text, default="")  # the validated items when decided, "A1.1,A1.2,…"
     decided_at: Mapped[datetime] = mapped_column(UTCDateTime())
     decided_by: Mapped[str] = mapped_column(String(200))
+    # The signed sheet the decision rests on (migration 0005): its version, what it proposed (certificate /
+    # attestation / none; "" without a sheet) and whether the decision follows it ("sheet") or today's data
+    # ("current": an earlier validation completed after the oral, the president chose to count it).
+    sheet_version: Mapped[int | None] = mapped_column(Integer)
+    sheet_proposal: Mapped[str] = mapped_column(String(16), default="")
+    basis: Mapped[str] = mapped_column(String(16), default="sheet")
 
 
 class IssuedDocument(Base):

@@ -254,6 +254,12 @@ class ResultSheet(Base):
     signed_at: Mapped[datetime] = mapped_column(UTCDateTime())
     stored_at: Mapped[datetime] = mapped_column(UTCDateTime())
     reopen_reason: Mapped[str] = mapped_column(Text, default="")
+    # What the sheet states, kept beside it (migration 0005) so that the president's review of thousands of
+    # candidates reads the signed proposal without parsing every sheet: its status (examined, absent,
+    # not_admitted), the earlier validations it records and the items it validates ("A1.1,A1.2,…").
+    status: Mapped[str] = mapped_column(String(16), default="")
+    prior_items: Mapped[str] = mapped_column(Text, default="")
+    validated_items: Mapped[str] = mapped_column(Text, default="")
 
 
 class SheetConflict(Base):

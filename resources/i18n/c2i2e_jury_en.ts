@@ -85,4 +85,14 @@
             </translation>
         </message>
     </context>
+    <context>
+        <name>PvDialog</name>
+        <message numerus="yes">
+            <source>The procès-verbal cannot be signed: %n candidate(s) still to decide by the certification jury: %1.</source>
+            <translation>
+                <numerusform>The procès-verbal cannot be signed: %n candidate still to decide by the certification jury: %1.</numerusform>
+                <numerusform>The procès-verbal cannot be signed: %n candidates still to decide by the certification jury: %1.</numerusform>
+            </translation>
+        </message>
+    </context>
 </TS>

@@ -70,12 +70,60 @@
             <translation>Plagiat signalé à l'oral : %1</translation>
         </message>
         <message>
+            <source>Data changed since the sheet: the sheet proposes %1, today's data give %2; you choose which to decide on.</source>
+            <translation>Données modifiées depuis la feuille : la feuille signée propose %1, les données actuelles donnent %2 ; à vous de choisir sur quelle base décider.</translation>
+        </message>
+        <message>
             <source>%1 on %2 by %3</source>
             <translation>%1 le %2 par %3</translation>
         </message>
         <message>
             <source>Document %1</source>
             <translation>Document %1</translation>
+        </message>
+        <message>
+            <source>Absent, recorded at %1</source>
+            <translation>Absent, enregistré le %1</translation>
+        </message>
+        <message>
+            <source>Checked in at %1</source>
+            <translation>Présence enregistrée le %1</translation>
+        </message>
+        <message>
+            <source>Oral: presentation %1, discussion %2, paused %3, overtime %4</source>
+            <translation>Oral : présentation %1, discussion %2, pauses %3, dépassement %4</translation>
+        </message>
+        <message>
+            <source>Fraud or plagiarism reported at %1: %2</source>
+            <translation>Suspicion de fraude ou de plagiat signalée à %1 : %2</translation>
+        </message>
+        <message>
+            <source>Incident (%3) at %1: %2</source>
+            <translation>Incident (%3) à %1 : %2</translation>
+        </message>
+        <message>
+            <source>late arrival</source>
+            <translation>retard</translation>
+        </message>
+        <message>
+            <source>technical</source>
+            <translation>technique</translation>
+        </message>
+        <message>
+            <source>other</source>
+            <translation>autre</translation>
+        </message>
+        <message>
+            <source>the certificate (%1/28)</source>
+            <translation>le certificat (%1/28)</translation>
+        </message>
+        <message>
+            <source>a partial attestation (%1/28)</source>
+            <translation>une attestation partielle (%1/28)</translation>
+        </message>
+        <message>
+            <source>nothing to deliver</source>
+            <translation>rien à délivrer</translation>
         </message>
         <message>
             <source>Certificate delivered</source>
@@ -96,6 +144,22 @@
         <message>
             <source>Not recorded</source>
             <translation>Non enregistré</translation>
+        </message>
+        <message>
+            <source>Data changed since the sheet</source>
+            <translation>Données modifiées depuis la feuille</translation>
+        </message>
+        <message>
+            <source>The signed sheet proposes %1; today's data give %2. Which do you decide on?</source>
+            <translation>La feuille signée propose %1 ; les données actuelles donnent %2. Sur quelle base décidez-vous ?</translation>
+        </message>
+        <message>
+            <source>The signed sheet</source>
+            <translation>La feuille signée</translation>
+        </message>
+        <message>
+            <source>Today's data</source>
+            <translation>Les données actuelles</translation>
         </message>
         <message>
             <source>Annul for plagiarism</source>
@@ -1312,6 +1376,13 @@ Jean Martin, représentant du comité de site</translation>
             <source>Sign and save…</source>
             <translation>Signer et enregistrer…</translation>
         </message>
+        <message numerus="yes">
+            <source>The procès-verbal cannot be signed: %n candidate(s) still to decide by the certification jury: %1.</source>
+            <translation>
+                <numerusform>Le procès-verbal ne peut pas être signé : %n candidat reste à décider par le jury de certification : %1.</numerusform>
+                <numerusform>Le procès-verbal ne peut pas être signé : %n candidats restent à décider par le jury de certification : %1.</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Drawing the preview…</source>
             <translation>Aperçu en préparation…</translation>
@@ -1321,8 +1392,8 @@ Jean Martin, représentant du comité de site</translation>
             <translation>L'aperçu n'a pas pu être dessiné (détails dans le fichier journal).</translation>
         </message>
         <message>
-            <source>%1 candidates: %2 certificates, %3 partial attestations, %4 absent, %5 not admitted, %6 sheets not received.</source>
-            <translation>%1 candidats : %2 certificats, %3 attestations partielles, %4 absents, %5 non admis, %6 feuilles non reçues.</translation>
+            <source>%1 candidates: %2 certificates and %3 partial attestations delivered, %4 annulled, %5 absent, %6 not admitted, %7 sheets not received, %8 to decide.</source>
+            <translation>%1 candidats : %2 certificats et %3 attestations partielles délivrés, %4 annulés, %5 absents, %6 non admis, %7 feuilles non reçues, %8 à décider.</translation>
         </message>
     </context>
     <context>
@@ -1490,6 +1561,10 @@ Jean Martin, représentant du comité de site</translation>
             <translation>plagiat signalé</translation>
         </message>
         <message>
+            <source>data changed since the sheet</source>
+            <translation>données modifiées depuis la feuille</translation>
+        </message>
+        <message>
             <source>sheet in conflict</source>
             <translation>feuille en conflit</translation>
         </message>
@@ -1601,6 +1676,10 @@ Jean Martin, représentant du comité de site</translation>
             <translation>Plagiat signalé</translation>
         </message>
         <message>
+            <source>Data changed since the sheet</source>
+            <translation>Données modifiées depuis la feuille</translation>
+        </message>
+        <message>
             <source>Sheet in conflict</source>
             <translation>Feuille en conflit</translation>
         </message>
@@ -1641,8 +1720,8 @@ Jean Martin, représentant du comité de site</translation>
             <translation>Délivrer selon les règles</translation>
         </message>
         <message>
-            <source>Every candidate not yet decided gets the certificate or the partial attestation the rules propose. Candidates with a plagiarism report, a missing or reopened sheet are left for you to decide. Continue?</source>
-            <translation>Chaque candidat sans décision reçoit le certificat ou l'attestation partielle que proposent les règles. Les candidats signalés pour plagiat, sans feuille signée ou dont la feuille est rouverte vous sont laissés. Continuer ?</translation>
+            <source>Every candidate not yet decided gets the certificate or the partial attestation their signed sheet proposes. Candidates with a fraud or plagiarism report, data changed since the sheet, a missing or reopened sheet are left for you to decide. Continue?</source>
+            <translation>Chaque candidat sans décision reçoit le certificat ou l'attestation partielle que propose sa feuille signée. Les candidats signalés pour fraude ou plagiat, dont les données ont changé depuis la feuille, sans feuille signée ou dont la feuille est rouverte vous sont laissés. Continuer ?</translation>
         </message>
         <message>
             <source>Not recorded</source>

@@ -62,8 +62,8 @@ def test_the_pv_lists_every_candidate_and_is_signed_by_the_president(database, c
     assert [(s.field, s.name) for s in signers] == [("Président", "Pr. Anne-Sophie Lévêque")]
     data = pv_json(pdf)
     assert data["format"] == "c2i2e-pv/1"
-    assert data["counts"] == {"candidates": 3, "certificates": 1, "partial": 0, "absent": 1, "not_admitted": 1,
-                              "pending": 0}
+    assert data["counts"] == {"candidates": 3, "certificates": 1, "partial": 0, "annulled": 0, "absent": 1,
+                              "not_admitted": 1, "pending": 0, "undecided": 0}
     assert [m["name"] for m in data["members"]] == [m.name for m in MEMBERS]
 
     first, _ = signed_range(pdf)
@@ -93,10 +93,11 @@ def test_decisions_not_yet_taken_are_shown_as_proposals_and_annulments_with_thei
     annul_for_plagiarism(database, campaign["C2"], "Partie 3 copiée d'un mémoire de 2015", by="Pr. Lévêque",
                          now=lambda: SIGNING + timedelta(days=27))
     content = pv_content(database, "test-2017", MEMBERS, MEETING, "Grenoble", now=SIGNING + timedelta(days=28))
-    decisions = {c.candidate_id: (c.status, c.decision) for c in content.candidates}
-    assert decisions["C1"] == ("examined", "À décider — proposition : Certificat délivré.")
-    assert decisions["C2"] == ("annulled", "Dossier annulé pour plagiat (Partie 3 copiée d'un mémoire de 2015) : "
-                                           "aucune compétence validée.")
+    decisions = {c.candidate_id: (c.status, c.sheet_said, c.decision) for c in content.candidates}
+    # issue 11 §4: the PV printed a proposal as « Certificat délivré »; the sheet's proposal now stands beside
+    assert decisions["C1"] == ("examined", "certificat proposé (27/28)", "À décider.")
+    assert decisions["C2"] == ("annulled", "absent", "Dossier annulé pour plagiat (Partie 3 copiée d'un mémoire "
+                                                     "de 2015) : aucune compétence validée.")
 
 
 def test_candidates_without_a_signed_sheet_are_pending(database, tmp_path, pki, president):
@@ -112,6 +113,7 @@ def test_candidates_without_a_signed_sheet_are_pending(database, tmp_path, pki, 
 def test_the_pv_from_the_command_line(database, db_url, campaign, pki, tmp_path, monkeypatch):
     from c2i2e_jury.cli import main
 
+    deliver_certificate(database, campaign["C1"], by="Pr. Anne-Sophie Lévêque")  # issue 11 §4: none undecided
     president = credentials.issue_credential(pki.authority, "Pr. Anne-Sophie Lévêque", "presidente@example.fr")
     import_with_pki(database, tmp_path / "pkg-today", pki, president=president)  # issued today, designated anew
     p12 = tmp_path / "presidente.p12"
@@ -143,3 +145,22 @@ def test_a_meeting_date_outside_the_campaign_or_to_come_is_refused(database, cam
     with pytest.raises(PvError) as refused:  # the dialog's date field changes the content after pv_content
         sign_pv(database, content, president, now=now)
     assert refused.value.message == refusal
+
+
+def test_the_pv_is_not_signed_while_a_candidate_is_undecided_on_the_command_line(database, db_url, campaign, pki,
+                                                                                  tmp_path, monkeypatch, capsys):
+    """Issue 11 §4: C1's sheet proposes the certificate and the certification jury has not decided."""
+    from c2i2e_jury.cli import main
+
+    president = credentials.issue_credential(pki.authority, "Pr. Anne-Sophie Lévêque", "presidente@example.fr")
+    p12 = tmp_path / "presidente.p12"
+    p12.write_bytes(credentials.to_pkcs12(president, "phrase-presidente"))
+    monkeypatch.setenv("C2I2E_PASSPHRASE_1", "phrase-presidente")
+    out = tmp_path / "pv.pdf"
+    args = ["--db", db_url, "certificate", "pv", "--sign", str(p12), "--date", "2017-07-10", "-o", str(out)]
+    assert main(args) == 1
+    assert ("Le procès-verbal ne peut pas être signé : 1 candidat reste à décider par le jury de certification : "
+            "LEFÈVRE Élodie (C1).") in capsys.readouterr().err
+    assert not out.exists()
+    deliver_certificate(database, campaign["C1"], by="Pr. Anne-Sophie Lévêque")
+    assert main(args) == 0 and out.exists()

@@ -66,8 +66,23 @@ def test_members_are_typed_one_a_line_with_their_role_after_a_comma():
                                                    ("Zoé Mäkelä-Garçon", "Membre")]
 
 
-def test_the_pv_is_previewed_as_typed_then_signed_by_the_president(qtbot, workspace, president_p12, settings,
-                                                                    tmp_path):
+def decide_everyone(db) -> None:
+    """The missing sheet signed, every proposal delivered, the plagiarism report decided (issue 11 §4: a PV is
+    not signed while a candidate is undecided)."""
+    from datetime import timedelta
+
+    from c2i2e_jury.services.sheet_signing import sign_and_lock
+    from tests.services.review_factory import ORAL_DAY, PLAGIARISM, UNSIGNED, demo_ids
+
+    ids = demo_ids(db)
+    sign_and_lock(db, ids[UNSIGNED], *PKI.jurors, now=ORAL_DAY + timedelta(hours=3))
+    certification.deliver_as_proposed(db, CAMPAIGN, by="Hélène Présidente")
+    certification.annul_for_plagiarism(db, ids[PLAGIARISM], "Pages 4 à 6 copiées.", by="Hélène Présidente")
+
+
+def test_the_pv_is_previewed_as_typed_then_signed_by_the_president(qtbot, workspace, heard_db, president_p12,
+                                                                    settings, tmp_path):
+    decide_everyone(heard_db)
     out = tmp_path / "sortie" / "pv.pdf"
     out.parent.mkdir()
     script = Script(files=[str(president_p12)], passphrases=["pas la bonne", PASSPHRASE], saves=[str(out)])
@@ -101,6 +116,26 @@ def test_the_pv_is_previewed_as_typed_then_signed_by_the_president(qtbot, worksp
     assert data["counts"]["candidates"] == 12
     assert script.shown[-1][0] == "inform" and str(out) in script.shown[-1][2]
     assert settings.value("president/credential") == str(president_p12)  # offered again next time
+
+
+def test_the_pv_dialog_says_who_is_left_to_decide_and_does_not_sign(qtbot, workspace, president_p12, settings,
+                                                                     tmp_path):
+    out = tmp_path / "pv.pdf"
+    script = Script(files=[str(president_p12)], passphrases=[PASSPHRASE], saves=[str(out)])
+    seen = {}
+
+    def look(dialog):
+        seen["waiting"], seen["sign"] = dialog.waiting.text(), dialog.sign_button.isEnabled()
+        return True  # accepted all the same (a script, not a click): the service refuses
+
+    assert workspace.president_documents(script.prompts(), settings, dialog_hook=look).run_pv() is None
+    assert seen["waiting"].startswith("The procès-verbal cannot be signed: 9 candidates still to decide by the "
+                                      "certification jury: ")
+    assert "Maëlle (C2017-003)" in seen["waiting"] and "(C2017-006)" in seen["waiting"]  # no sheet; plagiarism
+    assert not seen["sign"]
+    assert script.shown[-1][0] == "warn" and script.shown[-1][2].startswith(
+        "Le procès-verbal ne peut pas être signé : 9 candidats restent à décider par le jury de certification : ")
+    assert not out.exists()
 
 
 def test_cancelling_the_pv_at_any_step_writes_nothing(qtbot, workspace, president_p12, settings, tmp_path):

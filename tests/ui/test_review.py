@@ -154,3 +154,46 @@ def test_charts_are_drawn(workspace):
     assert any(image.pixel(x, y) == red for x in range(0, image.width(), 2) for y in range(image.height()))
     assert workspace.charts.items.rates.examined == 9
     assert workspace.charts.items.rates.items["B1.1"] == pytest.approx(8 / 9)  # withdrawn from C2017-004 only
+
+
+def test_the_sheets_facts_are_shown_and_a_fraud_report_is_flagged(workspace):
+    """Issue 11 §4: the check-in, the timing and the incidents as the signed sheet states them."""
+    detail = select(workspace, PLAGIARISM)
+    index = shown_ids(workspace).index(PLAGIARISM)
+    assert "plagiarism reported" in workspace.proxy.index(index, COLUMN["flags"]).data()
+    assert workspace.proxy.index(index, COLUMN["flags"]).data(Qt.ItemDataRole.ForegroundRole) == QColor("#c62828")
+    text = detail.facts.text()
+    assert "Checked in at 12/06/2017" in text
+    assert "Fraud or plagiarism reported at " in text and "Pages 4 à 6 copiées d'un mémoire en ligne." in text
+
+
+def test_data_changed_since_the_sheet_are_shown_and_the_president_chooses(workspace, heard_db, monkeypatch):
+    """B1.1, withdrawn at the oral, is found acquired in 2016 after the sheet was signed: both proposals shown,
+    the president decides on today's data."""
+    from c2i2e_jury.storage.certification_models import CertificationDecision
+    from c2i2e_jury.storage.models import PriorItem
+    from tests.services.review_factory import demo_ids
+
+    pk = demo_ids(heard_db)["C2017-004"]
+    with heard_db.session() as s:
+        s.add(PriorItem(candidate_pk=pk, item="B1.1", year=2016, copy_deposited=True, original_received=True))
+    workspace.reload()
+    index = shown_ids(workspace).index("C2017-004")
+    assert "data changed since the sheet" in workspace.proxy.index(index, COLUMN["flags"]).data()
+    detail = select(workspace, "C2017-004")
+    assert ("Data changed since the sheet: the sheet proposes a partial attestation (22/28), today's data give the "
+            "certificate (23/28)") in detail.facts.text()
+    assert detail.deliver_button.isEnabled() and detail.attestation_button.isEnabled()
+    asked = []
+
+    def choose_today(box):
+        asked.append(box.text())
+        next(b for b in box.buttons() if b.text() == "Today's data").click()
+
+    monkeypatch.setattr(QMessageBox, "exec", choose_today)
+    detail.deliver_button.click()
+    assert asked == ["The signed sheet proposes a partial attestation (22/28); today's data give the certificate "
+                     "(23/28). Which do you decide on?"]
+    with heard_db.read() as s:
+        decision = s.query(CertificationDecision).filter_by(candidate_pk=pk).one()
+        assert (decision.kind, decision.basis, decision.sheet_proposal) == ("certificate", "current", "attestation")

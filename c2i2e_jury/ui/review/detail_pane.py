@@ -26,10 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from c2i2e_jury.domain.rules import Outcome
 from c2i2e_jury.errors import UserError
 from c2i2e_jury.resources_access import referential
 from c2i2e_jury.services import certification
 from c2i2e_jury.services.review import CandidateDetail, ReviewRow, candidate_detail
+from c2i2e_jury.services.sheet_facts import SheetFacts
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.ui.outcome_text import explanation_text
 from c2i2e_jury.ui.review.detail_models import DetailItemsModel, HistoryModel
@@ -157,9 +159,14 @@ class CandidateDetailPane(QWidget):
                          .replace("%2", last.signed_at.astimezone().strftime("%d/%m/%Y %H:%M")))
         else:
             lines.append(self.tr("No signed sheet in the database."))
-        for incident in detail.file.incidents:
+        lines += self._oral_facts(detail.facts)
+        for incident in detail.file.incidents if detail.facts is None else ():  # not signed yet: the room's notes
             if incident.kind == "fraud_suspicion":
                 lines.append(self.tr("Plagiarism reported at the oral: %1").replace("%1", incident.note))
+        if row.changed and row.signed is not None:
+            lines.append(self.tr("Data changed since the sheet: the sheet proposes %1, today's data give %2; "
+                                 "you choose which to decide on.").replace("%1", self._proposal_text(row.signed))
+                         .replace("%2", self._proposal_text(row.outcome)))
         for entry in detail.certification:
             text = self.tr("%1 on %2 by %3").replace("%1", self._kind_text(entry.kind)).replace(
                 "%2", entry.decided_at.astimezone().strftime("%d/%m/%Y %H:%M")).replace("%3", entry.decided_by)
@@ -167,6 +174,37 @@ class CandidateDetailPane(QWidget):
         for code, _kind, _at, revoked in detail.documents:
             lines.append(self.tr("Document %1").replace("%1", code) + (f" — {revoked}" if revoked else ""))
         return lines
+
+    def _oral_facts(self, facts: SheetFacts | None) -> list[str]:
+        """Check-in, timing and incidents as the signed sheet states them."""
+        if facts is None:
+            return []
+        lines = []
+        if facts.checked_in_at is not None:
+            moment = facts.checked_in_at.astimezone().strftime("%d/%m/%Y %H:%M")
+            lines.append((self.tr("Absent, recorded at %1") if facts.status == "absent"
+                          else self.tr("Checked in at %1")).replace("%1", moment))
+        if facts.elapsed:
+            lines.append(self.tr("Oral: presentation %1, discussion %2, paused %3, overtime %4").replace(
+                "%1", _minutes(facts.elapsed.get("presentation", 0))).replace(
+                "%2", _minutes(facts.elapsed.get("discussion", 0))).replace(
+                "%3", _minutes(facts.paused_seconds)).replace("%4", _minutes(sum(facts.overtime.values()))))
+        for incident in facts.incidents:
+            text = (self.tr("Fraud or plagiarism reported at %1: %2") if incident.kind == "fraud_suspicion"
+                    else self.tr("Incident (%3) at %1: %2").replace("%3", self._incident_text(incident.kind)))
+            lines.append(text.replace("%1", incident.at.astimezone().strftime("%H:%M")).replace("%2", incident.note))
+        return lines
+
+    def _incident_text(self, kind: str) -> str:
+        return {"late_arrival": self.tr("late arrival"), "technical": self.tr("technical"),
+                "other": self.tr("other")}.get(kind, kind)
+
+    def _proposal_text(self, outcome: Outcome) -> str:
+        if outcome.certificate:
+            return self.tr("the certificate (%1/28)").replace("%1", str(outcome.validated_count))
+        if certification.proposal(outcome) == "attestation":
+            return self.tr("a partial attestation (%1/28)").replace("%1", str(outcome.validated_count))
+        return self.tr("nothing to deliver")
 
     def _kind_text(self, kind: str) -> str:
         return {"certificate": self.tr("Certificate delivered"), "attestation": self.tr("Partial attestation"),
@@ -183,10 +221,11 @@ class CandidateDetailPane(QWidget):
 
     def _update_buttons(self) -> None:
         row = self._row
-        proposal = certification.proposal(row.outcome) if row else None
+        proposals = {certification.proposal(row.proposed), certification.proposal(row.outcome)} if row else set()
         annulled = bool(row and row.decision == "annulment")
-        self.deliver_button.setEnabled(proposal == "certificate" and row is not None and row.decision != "certificate")
-        self.attestation_button.setEnabled(proposal == "attestation" and row is not None
+        self.deliver_button.setEnabled("certificate" in proposals and row is not None
+                                       and row.decision != "certificate")
+        self.attestation_button.setEnabled("attestation" in proposals and row is not None
                                            and row.decision != "attestation")
         self.annul_button.setEnabled(row is not None and not annulled and row.status.value != "not_admitted")
         self.lift_button.setEnabled(annulled)
@@ -203,7 +242,22 @@ class CandidateDetailPane(QWidget):
         self.decided.emit(self._pk)
 
     def _deliver(self, kind: str) -> None:
-        self._run(lambda pk, by: certification.deliver(self.db, pk, kind, by=by))
+        basis = self._basis() if self._row is not None and self._row.changed else None
+        if basis == "":
+            return
+        self._run(lambda pk, by: certification.deliver(self.db, pk, kind, by=by, basis=basis))
+
+    def _basis(self) -> str:
+        """Today's data differ from the signed sheet: decide on the sheet or on today's data ("" to cancel)."""
+        assert self._row is not None and self._row.signed is not None
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Data changed since the sheet"), self.tr(
+            "The signed sheet proposes %1; today's data give %2. Which do you decide on?")
+            .replace("%1", self._proposal_text(self._row.signed)).replace("%2", self._proposal_text(self._row.outcome)),
+            QMessageBox.StandardButton.Cancel, self)
+        sheet = box.addButton(self.tr("The signed sheet"), QMessageBox.ButtonRole.AcceptRole)
+        today = box.addButton(self.tr("Today's data"), QMessageBox.ButtonRole.AcceptRole)
+        box.exec()
+        return {sheet: "sheet", today: "current"}.get(box.clickedButton(), "")
 
     def _annul(self) -> None:
         reason, ok = QInputDialog.getMultiLineText(
@@ -217,3 +271,8 @@ class CandidateDetailPane(QWidget):
                                                    self.tr("Why the annulment is lifted:"))
         if ok:
             self._run(lambda pk, by: certification.lift_annulment(self.db, pk, reason, by=by))
+
+
+def _minutes(seconds: int) -> str:
+    """« 10:12 » (minutes and seconds): the same in every language."""
+    return f"{seconds // 60}:{seconds % 60:02d}"

@@ -101,6 +101,11 @@ class PvDialog(QDialog):
         self.status = QLabel(self)
         self.status.setObjectName("pvStatus")
         self.status.setWordWrap(True)
+        self.waiting = QLabel(self._waiting_text(), self)  # who is left to decide: the PV cannot be signed
+        self.waiting.setObjectName("pvWaiting")
+        self.waiting.setWordWrap(True)
+        self.waiting.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.waiting.setVisible(bool(self.waiting.text()))
         form_box = QWidget(self)
         form = QFormLayout(form_box)
         form.addRow(self.tr("President:"), QLabel(f"<b>{self.base.president.name}</b>", form_box))
@@ -109,6 +114,7 @@ class PvDialog(QDialog):
         form.addRow(self.tr("Other &members:"), self.members)
         form.addRow(self.tr("&Remarks:"), self.remarks)
         form.addRow(self.status)
+        form.addRow(self.waiting)
         self.preview = DossierViewer(self)
         self.preview.setObjectName("pvPreview")
         split = QSplitter(Qt.Orientation.Horizontal, self)
@@ -119,6 +125,7 @@ class PvDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.sign_button = self.buttons.addButton(self.tr("Sign and save…"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.sign_button.setObjectName("pvSign")
+        self.sign_button.setEnabled(not self.waiting.text())
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -126,6 +133,15 @@ class PvDialog(QDialog):
         layout.addWidget(self.buttons)
         screen = (self.parentWidget() or self).screen().availableGeometry()  # a 768-pixel laptop less its taskbar
         self.resize(min(1180, screen.width() - 40), min(760, screen.height() - 60))
+
+    def _waiting_text(self) -> str:
+        """How many candidates the certification jury has still to decide, and who ("" when none)."""
+        waiting = [f"{c.last_name.upper()} {c.first_name} ({c.candidate_id})" for c in self.base.candidates
+                   if c.undecided]
+        if not waiting:
+            return ""
+        return self.tr("The procès-verbal cannot be signed: %n candidate(s) still to decide by the certification "
+                       "jury: %1.", "", len(waiting)).replace("%1", ", ".join(waiting))
 
     def content(self) -> PvContent:
         """The PV as typed now (the president first, then the other members)."""
@@ -167,11 +183,12 @@ class PvDialog(QDialog):
         state = self.preview.view_state() if self.preview.page_count() else None
         self.preview.open_dossier(path, view_state=state)
         counts = self.base.counts()
-        self.status.setText(self.tr("%1 candidates: %2 certificates, %3 partial attestations, %4 absent, %5 not "
-                                    "admitted, %6 sheets not received.")
+        self.status.setText(self.tr("%1 candidates: %2 certificates and %3 partial attestations delivered, %4 "
+                                    "annulled, %5 absent, %6 not admitted, %7 sheets not received, %8 to decide.")
                             .replace("%1", str(counts["candidates"])).replace("%2", str(counts["certificates"]))
-                            .replace("%3", str(counts["partial"])).replace("%4", str(counts["absent"]))
-                            .replace("%5", str(counts["not_admitted"])).replace("%6", str(counts["pending"])))
+                            .replace("%3", str(counts["partial"])).replace("%4", str(counts["annulled"]))
+                            .replace("%5", str(counts["absent"])).replace("%6", str(counts["not_admitted"]))
+                            .replace("%7", str(counts["pending"])).replace("%8", str(counts["undecided"])))
 
     def done(self, result: int) -> None:  # noqa: D401 (Qt)
         self._debounce.stop()

@@ -40,7 +40,7 @@ def _heard(row: ReviewRow) -> bool:
 
 def outcome_key(row: ReviewRow) -> int:
     """0 certificate, 1 partial attestation, 2 nothing to deliver."""
-    return 0 if row.outcome.certificate else 1 if row.partial else 2
+    return 0 if row.proposed.certificate else 1 if row.partial else 2
 
 
 _KEYS: dict[str, Callable[[ReviewRow], Any]] = {
@@ -49,11 +49,11 @@ _KEYS: dict[str, Callable[[ReviewRow], Any]] = {
     "jury": lambda r: (r.jury.casefold(), r.candidate_id),
     "evaluator": lambda r: (r.evaluator.casefold(), r.candidate_id),
     "status": lambda r: (_STATUS_ORDER[r.status], r.candidate_id),
-    "validated": lambda r: (r.validated_count, r.candidate_id),
-    "outcome": lambda r: (outcome_key(r), -r.validated_count),
+    "validated": lambda r: (r.proposed.validated_count, r.candidate_id),
+    "outcome": lambda r: (outcome_key(r), -r.proposed.validated_count),
     "flags": lambda r: (-len(r.flags), r.flags, r.candidate_id),
     "decision": lambda r: (r.decision or "~", r.candidate_id),
-    **{d: (lambda r, d=d: (r.outcome.missing_by_domain.get(d, 0) if _heard(r) else -1, r.candidate_id))
+    **{d: (lambda r, d=d: (r.proposed.missing_by_domain.get(d, 0) if _heard(r) else -1, r.candidate_id))
        for d in DOMAINS},
 }
 
@@ -159,8 +159,8 @@ class ReviewModel(QAbstractTableModel):
 
     def flag_text(self, flag: str) -> str:
         return {"borderline": self.tr("borderline"), "reversed": self.tr("jury reversed"),
-                "plagiarism": self.tr("plagiarism reported"), "conflict": self.tr("sheet in conflict"),
-                "missing_sheet": self.tr("no sheet")}[flag]
+                "plagiarism": self.tr("plagiarism reported"), "changed": self.tr("data changed since the sheet"),
+                "conflict": self.tr("sheet in conflict"), "missing_sheet": self.tr("no sheet")}[flag]
 
     def decision_text(self, decision: str | None) -> str:
         return {"certificate": self.tr("certificate delivered"), "attestation": self.tr("partial attestation"),
@@ -177,11 +177,11 @@ class ReviewModel(QAbstractTableModel):
         if key == "status":
             return self.status_text(row.status)
         if key == "validated":
-            return str(row.validated_count)
+            return str(row.proposed.validated_count)
         if key in DOMAINS:  # only a heard candidate's misses say something
-            return str(row.outcome.missing_by_domain.get(key, 0)) if _heard(row) else ""
+            return str(row.proposed.missing_by_domain.get(key, 0)) if _heard(row) else ""
         if key == "outcome":
-            return (self.tr("Certificate") if row.outcome.certificate
+            return (self.tr("Certificate") if row.proposed.certificate
                     else self.tr("Partial") if row.partial else "—")
         if key == "flags":
             return ", ".join(self.flag_text(f) for f in row.flags)
@@ -189,10 +189,10 @@ class ReviewModel(QAbstractTableModel):
 
     def _colour(self, row: ReviewRow, key: str) -> QColor | None:
         if key in ("validated", "outcome"):
-            return GREEN if row.outcome.certificate else AMBER if row.partial else GREY
-        if key in DOMAINS and row.outcome.missing_by_domain.get(key, 0) > 2 and row.status is Status.EXAMINED:
+            return GREEN if row.proposed.certificate else AMBER if row.partial else GREY
+        if key in DOMAINS and row.proposed.missing_by_domain.get(key, 0) > 2 and row.status is Status.EXAMINED:
             return RED
-        if key == "flags" and ("plagiarism" in row.flags or "conflict" in row.flags):
+        if key == "flags" and ("plagiarism" in row.flags or "conflict" in row.flags or "changed" in row.flags):
             return RED
         if key == "status" and row.status is not Status.EXAMINED:
             return GREY
@@ -200,7 +200,7 @@ class ReviewModel(QAbstractTableModel):
 
     def _tooltip(self, row: ReviewRow, key: str) -> str:
         if key == "outcome" or key == "status":
-            return explanation_text(referential(), row.outcome)
+            return explanation_text(referential(), row.proposed)
         if key == "flags" and row.reversed_items:
             return self.tr("Jury reversed the evaluator on: %1").replace("%1", ", ".join(row.reversed_items))
         if key == "decision" and row.document_code:
@@ -208,8 +208,8 @@ class ReviewModel(QAbstractTableModel):
         return ""
 
 
-FILTERS = ("all", "flagged", "borderline", "reversed", "plagiarism", "conflict", "missing_sheet", "certificate",
-           "partial", "undecided", "absent", "not_admitted", "annulled")
+FILTERS = ("all", "flagged", "borderline", "reversed", "plagiarism", "changed", "conflict", "missing_sheet",
+           "certificate", "partial", "undecided", "absent", "not_admitted", "annulled")
 
 
 class ReviewProxy(QSortFilterProxyModel):
@@ -249,12 +249,12 @@ class ReviewProxy(QSortFilterProxyModel):
 def _accepts(name: str, row: ReviewRow) -> bool:
     if name == "flagged":
         return bool(row.flags)
-    if name in ("borderline", "reversed", "plagiarism", "conflict", "missing_sheet"):
+    if name in ("borderline", "reversed", "plagiarism", "changed", "conflict", "missing_sheet"):
         return name in row.flags
     if name == "certificate":
-        return row.outcome.certificate
+        return row.proposed.certificate
     if name == "partial":
         return row.partial
     if name == "undecided":
-        return row.decision is None and (row.outcome.certificate or row.partial)
+        return row.undecided
     return row.status.value == name

@@ -165,7 +165,8 @@ class ReviewWorkspace(QWidget):
     def _filter_label(self, name: str) -> str:
         return {"all": self.tr("All candidates"), "flagged": self.tr("To look at (any flag)"),
                 "borderline": self.tr("Borderline (21 to 24)"), "reversed": self.tr("Jury reversed the evaluator"),
-                "plagiarism": self.tr("Plagiarism reported"), "conflict": self.tr("Sheet in conflict"),
+                "plagiarism": self.tr("Plagiarism reported"), "changed": self.tr("Data changed since the sheet"),
+                "conflict": self.tr("Sheet in conflict"),
                 "missing_sheet": self.tr("No signed sheet"), "certificate": self.tr("Certificate by the rules"),
                 "partial": self.tr("Partial attestation by the rules"),
                 "undecided": self.tr("Not yet decided by the certification jury"),
@@ -253,9 +254,9 @@ class ReviewWorkspace(QWidget):
             return
         answer = QMessageBox.question(
             self, self.tr("Deliver as the rules propose"),
-            self.tr("Every candidate not yet decided gets the certificate or the partial attestation the rules "
-                    "propose. Candidates with a plagiarism report, a missing or reopened sheet are left for you "
-                    "to decide. Continue?"))
+            self.tr("Every candidate not yet decided gets the certificate or the partial attestation their "
+                    "signed sheet proposes. Candidates with a fraud or plagiarism report, data changed since the "
+                    "sheet, a missing or reopened sheet are left for you to decide. Continue?"))
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
