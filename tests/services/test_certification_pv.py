@@ -153,6 +153,7 @@ def test_the_pv_is_not_signed_while_a_candidate_is_undecided_on_the_command_line
     from c2i2e_jury.cli import main
 
     president = credentials.issue_credential(pki.authority, "Pr. Anne-Sophie Lévêque", "presidente@example.fr")
+    import_with_pki(database, tmp_path / "pkg-today", pki, president=president)  # issued today, designated anew
     p12 = tmp_path / "presidente.p12"
     p12.write_bytes(credentials.to_pkcs12(president, "phrase-presidente"))
     monkeypatch.setenv("C2I2E_PASSPHRASE_1", "phrase-presidente")

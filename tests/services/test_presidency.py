@@ -54,9 +54,15 @@ def president(pki):
 
 
 def heard(db, pks, pki):
+    """C1 heard and delivered, C2 absent: nobody left to decide (issue 11 §4), so the PV may be signed."""
+    from c2i2e_jury.domain.rules import Attendance
+    from c2i2e_jury.services import jury_room
+
     decide_all(db, pks["C1"])
     sign_and_lock(db, pks["C1"], *pki.jurors, now=SIGNING)
     certification.deliver_certificate(db, pks["C1"], by="Pr. Anne-Sophie Lévêque", now=lambda: LATER)
+    jury_room.check_in(db, pks["C2"], Attendance.ABSENT)
+    sign_and_lock(db, pks["C2"], *pki.jurors, now=SIGNING)
 
 
 def jurors_csv(root, *rows: str) -> None:
