@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, selectinload
 from c2i2e_jury.exchange.package import CampaignPackage, PackageError, read_package
 from c2i2e_jury.exchange.package_checks import Problem
 from c2i2e_jury.exchange.package_format import CandidateRecord
+from c2i2e_jury.exchange.package_juries import unbound_warnings
 from c2i2e_jury.exchange.package_source import UnreadableMember
 from c2i2e_jury.resources_access import referential
 from c2i2e_jury.storage.database import Database
@@ -38,6 +39,7 @@ class ImportReport:
     candidates: int = 0
     dossiers: int = 0
     changes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # what the package lacks, said at every import of it
 
     def summary(self) -> str:
         if self.status == "unchanged":
@@ -59,9 +61,11 @@ def import_package(db: Database, path: Path, store: DossierStore | None = None) 
         with db.session() as session:
             existing = session.get(Campaign, package.campaign.id)
             if existing is not None and existing.package_sha256 == fingerprint:
-                return ImportReport(package.campaign.id, "unchanged", len(existing.candidates))
+                return ImportReport(package.campaign.id, "unchanged", len(existing.candidates),
+                                    warnings=unbound_warnings(package.candidates, package.jurors))
             _store_dossiers(package, hashes, store)
             report = _apply(session, package, hashes, fingerprint, existing)
+            report.warnings = unbound_warnings(package.candidates, package.jurors)
         log.info("imported %s: %s", path, report.summary())
         return report
     finally:
