@@ -81,9 +81,9 @@ def _check_different_persons(signers: Sequence[SheetSigner], emails: Sequence[st
                 str(emails[i]).casefold().strip() == str(emails[j] or "").casefold().strip()
             if first.fingerprint == second.fingerprint or person_key(first.name) == person_key(second.name) \
                     or same_email:
-                raise SheetRejected("same_person", f"« {first.field} » et « {second.field} » ont été signés par la "
-                                                   f"même personne ({second.name}) : les deux jurés du jury "
-                                                   "doivent signer, chacun avec son certificat.")
+                raise SheetRejected("same_person", f"« {first.field} » et « {second.field} » : la même personne "
+                                                   f"({second.name}) signe deux fois ; les deux jurés du jury "
+                                                   "signent, chacun avec son propre certificat.")
 
 
 def _check_members(signers: Sequence[SheetSigner], rules: SignerRules) -> tuple[str, ...]:
@@ -100,9 +100,9 @@ def _check_members(signers: Sequence[SheetSigner], rules: SignerRules) -> tuple[
             continue
         if person_key(signer.name) not in uncertified:
             names = " et ".join(j.name for j in rules.jurors)
-            raise SheetRejected("not_jury_signer", f"« {signer.field} » a été signé par {signer.name}, qui n'est "
-                                                   f"pas juré du jury {rules.jury} d'après le paquet de la "
-                                                   f"campagne (jurés : {names}).")
+            raise SheetRejected("not_jury_signer", f"{signer.name} (« {signer.field} ») n'est pas juré du jury "
+                                                   f"{rules.jury} d'après le paquet de la campagne (jurés : "
+                                                   f"{names}).")
         unbound.append(signer.name)
     if not unbound:
         return ()
@@ -115,14 +115,14 @@ def _check_time(signer: SheetSigner, rules: SignerRules) -> None:
     if when is None:
         raise SheetRejected("outside_period", f"La signature « {signer.field} » ne dit pas quand elle a été faite.")
     if not rules.opens <= when.date() <= rules.closes:
-        raise SheetRejected("outside_period", f"« {signer.field} » a été signé le {when:%d/%m/%Y}, hors de la "
-                                              f"période de la campagne (du {rules.opens:%d/%m/%Y} au "
-                                              f"{rules.closes:%d/%m/%Y}).")
+        raise SheetRejected("outside_period", f"La signature « {signer.field} » de {signer.name} est datée du "
+                                              f"{when:%d/%m/%Y}, hors de la période de la campagne (du "
+                                              f"{rules.opens:%d/%m/%Y} au {rules.closes:%d/%m/%Y}).")
     juror = next((j for j in rules.jurors if j.fingerprint == signer.fingerprint), None)
     if juror is None or juror.valid_from is None or juror.valid_until is None:
         return  # an unbound signer's validity is checked with the signature, against the authority
     if not juror.valid_from <= when <= juror.valid_until:
-        raise SheetRejected("outside_validity", f"Le certificat de {signer.name} (« {signer.field} ») n'était pas "
+        raise SheetRejected("outside_validity", f"Le certificat de {signer.name} (« {signer.field} ») n'est pas "
                                                 f"valide à la date de signature ({when:%d/%m/%Y}) : valable du "
                                                 f"{juror.valid_from:%d/%m/%Y} au {juror.valid_until:%d/%m/%Y}.")
 
@@ -135,5 +135,6 @@ def _check_not_revoked(signer: SheetSigner, revocations: Sequence[Revocation]) -
         if when is None or when >= revocation.since:
             since = revocation.since.astimezone()
             raise SheetRejected("revoked", f"Le certificat de {signer.name} (« {signer.field} ») est révoqué depuis "
-                                           f"le {since:%d/%m/%Y à %H:%M} ({revocation.reason}) : la signature du "
-                                           f"{when.astimezone() if when else since:%d/%m/%Y à %H:%M} est refusée.")
+                                           f"le {since:%d/%m/%Y à %H:%M} (motif : {revocation.reason}) : une "
+                                           f"signature du {when.astimezone() if when else since:%d/%m/%Y à %H:%M} "
+                                           "n'est pas acceptée.")

@@ -20,7 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from c2i2e_jury.domain.rules import Status, needs_justification
-from c2i2e_jury.exchange.credentials import Credential, fingerprint, load_certificates, signing_refusal
+from c2i2e_jury.exchange.credentials import Credential, load_certificates, signing_refusal
 from c2i2e_jury.exchange.result_json import build_result
 from c2i2e_jury.resources_access import referential
 from c2i2e_jury.services.jury_room import (
@@ -31,13 +31,13 @@ from c2i2e_jury.services.jury_room import (
     oral_of,
 )
 from c2i2e_jury.services.oral_timer import build_timer
+from c2i2e_jury.services.signer_rules import room_refusal
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.storage.models import (
     Campaign,
     Candidate,
     DecisionChange,
     Incident,
-    Juror,
     Oral,
     ResultSheet,
     TimerEvent,
@@ -196,14 +196,15 @@ def _check_credentials(session: Session, candidate: Candidate, credentials: Sequ
         refusal = signing_refusal(credential, moment, authority)
         if refusal is not None:
             raise JuryRoomError(refusal)
-    registered = {fingerprint(cert) for pem in session.scalars(
-        select(Juror.certificate_pem).where(Juror.campaign_id == candidate.campaign_id, Juror.jury == candidate.jury,
-                                            Juror.certificate_pem.is_not(None)))
-        if pem for cert in load_certificates(pem.encode("ascii"), "certificat de juré")}
-    for credential in credentials:
-        if registered and credential.fingerprint not in registered:
-            raise JuryRoomError(f"{credential.name} n'est pas juré du jury {candidate.jury} d'après le paquet de "
-                                "la campagne.")
+    _check_jury_signers(session, candidate, credentials, moment)
+
+
+def _check_jury_signers(session: Session, candidate: Candidate, credentials: Sequence[Credential],
+                        moment: datetime) -> None:
+    """The jury's two jurors as the package lists them, two persons, within the campaign, not revoked."""
+    refusal, _warnings = room_refusal(session, candidate, credentials, moment)
+    if refusal is not None:
+        raise JuryRoomError(refusal)
 
 
 def check_signers(db: Database, candidate_pk: int, credential_1: Credential, credential_2: Credential,
