@@ -67,10 +67,13 @@ def check_signers(signers: Sequence[SheetSigner], rules: SignerRules,
     return warnings
 
 
+LIGATURES = str.maketrans({"œ": "oe", "æ": "ae"})
+
+
 def person_key(name: str) -> str:
-    """A name as a person is recognised by: case, accents and spacing do not make another person."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split())
+    """A name as a person is recognised by: case, accents, ligatures and spacing do not make another person."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold().translate(LIGATURES))
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
 
 def _check_different_persons(signers: Sequence[SheetSigner], emails: Sequence[str | None]) -> None:

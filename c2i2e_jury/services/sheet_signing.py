@@ -207,6 +207,19 @@ def _check_jury_signers(session: Session, candidate: Candidate, credentials: Seq
         raise JuryRoomError(refusal)
 
 
+def credential_refusal(db: Database, candidate_pk: int, credential: Credential, earlier: Credential | None = None,
+                       now: datetime | None = None) -> str | None:
+    """Why ``credential`` may not sign the candidate's sheet after ``earlier`` (juror 1's), or None: told as soon
+    as the juror has opened it, before the other juror is asked anything."""
+    moment = _moment(now)
+    with db.read() as session:
+        candidate = load_candidate(session, candidate_pk)
+        refusal = signing_refusal(credential, moment, authority_of(session, candidate.campaign_id))
+        if refusal is None:
+            refusal, _warnings = room_refusal(session, candidate, [c for c in (earlier, credential) if c], moment)
+    return refusal
+
+
 def check_signers(db: Database, candidate_pk: int, credential_1: Credential, credential_2: Credential,
                   now: datetime | None = None) -> None:
     """Refuse, before anything is written, credentials that could not sign this candidate's sheet."""

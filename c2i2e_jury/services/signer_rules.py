@@ -20,7 +20,13 @@ from c2i2e_jury.exchange.credentials import fingerprint as certificate_fingerpri
 from c2i2e_jury.exchange.package_juries import is_president
 from c2i2e_jury.exchange.pades import SheetRejected, SheetSigner
 from c2i2e_jury.exchange.sheet_pdf import SIGNATURE_FIELDS
-from c2i2e_jury.exchange.sheet_signers import ExpectedJuror, Revocation, SignerRules, check_signers
+from c2i2e_jury.exchange.sheet_signers import (
+    NOT_BOUND,
+    ExpectedJuror,
+    Revocation,
+    SignerRules,
+    check_signers,
+)
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.storage.models import Campaign, Candidate, CredentialRevocation, Juror
 
@@ -90,6 +96,25 @@ class SignerDirectory:
         """None for a candidate the database does not know: refused as such when the sheet is stored."""
         jury = self.juries.get((result["campaign"], result["candidate"]["id"]))
         return None if jury is None else self._rules[(result["campaign"], jury)]
+
+
+def database_warnings(db: Database, result: dict[str, Any], signers: Sequence[SheetSigner]) -> tuple[str, ...]:
+    """``sheet verify`` with a database: raise :class:`SheetRejected` when the signers may not sign this sheet;
+    else its warnings (among them, when the database does not know the candidate, that nothing was bound)."""
+    with db.read() as session:
+        rules = rules_for_sheet(session, result)
+    if rules is None:
+        return (f"{NOT_BOUND.capitalize()} : la base ne connaît pas le candidat n° {result['candidate']['id']} de "
+                f"la campagne « {result['campaign']} » (importez son paquet).",)
+    return sheet_warnings(rules, result, signers)
+
+
+def signed_warnings(db: Database, result: dict[str, Any], credentials: Sequence[Credential]) -> tuple[str, ...]:
+    """The warnings of a sheet just signed with ``credentials`` (``sheet create`` prints them)."""
+    when = datetime.fromisoformat(result["signed_at"])
+    signers = [SheetSigner(field, c.name, c.fingerprint, when)
+               for field, c in zip(SIGNATURE_FIELDS, credentials, strict=False)]
+    return database_warnings(db, result, signers)
 
 
 def sheet_warnings(rules: SignerRules | None, result: dict[str, Any],
