@@ -44,9 +44,10 @@ def current_pki(folder: Path) -> Pki:
 
 
 def package_with_pki(root: Path, pki: Pki, *, candidates: list[str] | None = None,
-                     marks: list[str] | None = None, register_jurors: bool = True) -> Path:
+                     marks: list[str] | None = None, register_jurors: bool = True,
+                     campaign: dict[str, Any] | None = None) -> Path:
     """The test package (campaign test-2017, jury J1) with the authority and, optionally, the jurors' certificates."""
-    write_package(root, candidates=candidates, marks=marks)
+    write_package(root, candidates=candidates, marks=marks, campaign=campaign)
     (root / "authority.pem").write_bytes(pki.authority_pem.read_bytes())
     if register_jurors:
         lines = ["jury;name;email;certificate"]
