@@ -316,3 +316,30 @@ def test_the_campaign_may_say_until_when_its_sheets_are_signed(secretariat, pki)
     with db.session() as s:
         s.get(Campaign, "test-2017").sheets_until = date(2019, 6, 30)
     assert sign_and_lock(db, pk, *pki.jurors, now=late).version == 1
+
+
+def test_a_room_kit_carries_the_revocations_and_the_room_refuses_them(secretariat, pki, tmp_path):
+    from c2i2e_jury.services.room_kits import export_room_kits
+
+    db, _path = secretariat
+    revoke(db, pki.jurors[1].fingerprint, SIGNING - timedelta(days=2), "ordinateur portable perdu")
+    kit = export_room_kits(db, "test-2017", tmp_path / "kits")[0]
+    assert (kit.folder / "revocations.csv").is_file()
+    room = open_database(str(tmp_path / "salle.sqlite"))
+    try:
+        report = import_package(room, kit.folder, DossierStore())
+        assert any(c.startswith("certificat de Zoé Mäkelä-Garçon révoqué à partir du") for c in report.changes)
+        with room.read() as s:
+            pk = s.scalar(select(Candidate.pk).where(Candidate.candidate_id == "C1"))
+        decide_all(room, pk)
+        with pytest.raises(JuryRoomError, match=r"Zoé Mäkelä-Garçon \(« Juré 2 »\) est révoqué depuis"):
+            sign_and_lock(room, pk, *pki.jurors, now=SIGNING)
+        assert import_package(room, kit.folder, DossierStore()).status == "unchanged"
+    finally:
+        room.dispose()
+    broken = tmp_path / "kits" / kit.slug / "revocations.csv"
+    broken.write_text("fingerprint;name;revoked_from;reason\r\nabc;X;hier;\r\n", encoding="utf-8")
+    with pytest.raises(PackageError) as refused:
+        import_package(db, kit.folder, DossierStore())
+    assert [str(p) for p in refused.value.problems] == [
+        "revocations.csv, ligne 2, colonne fingerprint: empreinte SHA-256 attendue ('abc')"]
