@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import importlib.util
+import json
 import os
 import shutil
 import sqlite3
@@ -18,6 +19,7 @@ import sys
 import time
 import tomllib
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -99,6 +101,11 @@ def test_a_sheet_made_with_sheet_create_verifies(run, tmp_path):
     if " create " not in ok(run("sheet", "--help")):
         pytest.skip("`sheet create` is not in this build yet")
     ok(run("campaign", "demo", tmp_path / "demo"))
+    # The sheet is signed today: the campaign must be this year's (its sheets are signed from the deposit's opening
+    # to the end of the next year, issue 11 §3), not the demo's 2017.
+    campaign = json.loads((tmp_path / "demo" / "campaign.json").read_text(encoding="utf-8"))
+    (tmp_path / "demo" / "campaign.json").write_text(json.dumps({**campaign, "year": date.today().year}),
+                                                     encoding="utf-8")
     database = tmp_path / "jury.sqlite"
     ok(run("--db", database, "campaign", "import", tmp_path / "demo"))
     ok(run("authority", "init", "--out", tmp_path / "authority"))

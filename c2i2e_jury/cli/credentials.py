@@ -1,4 +1,4 @@
-"""``c2i2e-jury authority init`` and ``c2i2e-jury credential issue|passwd`` (PRODUCT.md §4.3).
+"""``c2i2e-jury authority init`` and ``c2i2e-jury credential issue|passwd|revoke`` (PRODUCT.md §4.3).
 
 Passphrases come from a prompt (never echoed, asked twice for a new one) or, for the secretariat's scripts, from
 the environment: ``C2I2E_PASSPHRASE`` for the file being written (the new authority or credential, or the new
@@ -49,6 +49,17 @@ def register(subparsers: Any) -> None:
                     f"and ${NEW_PASSPHRASE_ENV} (new).")
     passwd.add_argument("p12", metavar="P12", help="the credential file")
     passwd.set_defaults(handler=run_credential_passwd)
+    revoke = actions.add_parser(
+        "revoke", help="revoke a juror's credential from a date (a lost laptop)",
+        description="Revoke a juror's credential in the database: sheets it signed from that moment on are refused "
+                    "by sheet import and sheet verify; sheets signed before stay valid.")
+    revoke.add_argument("who", metavar="FINGERPRINT_OR_NAME",
+                        help="the certificate's SHA-256 fingerprint (or its first 8+ characters), or the juror's name "
+                             "as the campaign package lists it")
+    revoke.add_argument("--from", dest="since", required=True, metavar="DATE",
+                        help="from when: YYYY-MM-DD (midnight) or 'YYYY-MM-DD HH:MM', local time")
+    revoke.add_argument("--reason", required=True, metavar="TEXT", help="why, printed with every refused sheet")
+    revoke.set_defaults(handler=run_credential_revoke)
 
 
 def read_passphrase(env: str, prompt: str, *, new: bool = False) -> str:
@@ -136,4 +147,21 @@ def run_credential_passwd(args: argparse.Namespace) -> int:
     new = read_passphrase(NEW_PASSPHRASE_ENV, "Nouvelle phrase de passe", new=True)
     change_passphrase(args.p12, old, new)
     print(f"Phrase de passe de {args.p12} changée.")
+    return 0
+
+
+def run_credential_revoke(args: argparse.Namespace) -> int:
+    from c2i2e_jury.services.revocations import parse_moment, revoke
+    from c2i2e_jury.storage.database import open_database
+
+    since = parse_moment(args.since)  # before the database is opened
+    db = open_database(args.db)
+    try:
+        revoked = revoke(db, args.who, since, args.reason)
+    finally:
+        db.dispose()
+    whose = f"de {revoked.name} " if revoked.name else ""
+    verb = "révocation mise à jour" if revoked.updated else "révoqué"
+    print(f"Certificat {whose}({revoked.fingerprint[:16]}…) {verb} à partir du {revoked.since:%d/%m/%Y à %H:%M} "
+          f"(motif : {revoked.reason}) : les feuilles signées avec lui depuis sont refusées.")
     return 0

@@ -29,7 +29,10 @@ def register(subparsers: Any) -> None:
     verify = actions.add_parser(
         "verify", help="verify a signed result sheet",
         description="Verify a signed result sheet: both jurors' signatures, nothing changed since, signers issued "
-                    "by the campaign authority, embedded JSON valid and matching the visible sheet. "
+                    "by the campaign authority, embedded JSON valid and matching the visible sheet; with a "
+                    "database (--db, or the default one without --trust): signed by the two jurors of the "
+                    "candidate's jury as the campaign package lists them, two different persons, within their "
+                    "certificates' validity and the campaign's period, with no credential revoked at the time. "
                     "Exit code: 0 valid, 1 refused.")
     verify.add_argument("sheet", metavar="SHEET", help="the signed PDF")
     verify.add_argument("--trust", metavar="PEM", help="the campaign authority's certificate (authority.pem); "
@@ -103,7 +106,28 @@ def default_trust_roots(args: argparse.Namespace, pdf: bytes) -> list[Certificat
 trust_roots_provider: Callable[[argparse.Namespace, bytes], list[Certificate]] = default_trust_roots
 
 
+def signer_warnings(args: argparse.Namespace, verified: VerifiedSheet) -> tuple[str, ...]:
+    """The jury's rules for the sheet's signers, from the database: ``--db`` (or ``C2I2E_DB``), or the default
+    one when the authority comes from it too. Raises :class:`SheetRejected` when they may not sign it; the
+    warnings otherwise. With ``--trust`` and no database, the signers cannot be bound to the jury: said so."""
+    import os
+
+    from c2i2e_jury.exchange.sheet_signers import NOT_BOUND
+    from c2i2e_jury.services.signer_rules import database_warnings
+    from c2i2e_jury.storage.database import open_database
+
+    if args.trust and not (getattr(args, "db", None) or os.environ.get("C2I2E_DB")):
+        return (f"{NOT_BOUND.capitalize()} : sans base (--db), ni les jurés du jury ni les certificats révoqués ne "
+                "sont connus ; les signataires sont seulement habilités par l'autorité donnée.",)
+    db = open_database(getattr(args, "db", None))
+    try:
+        return database_warnings(db, verified.result, verified.signers)
+    finally:
+        db.dispose()
+
+
 def run_verify(args: argparse.Namespace) -> int:
+    import sys
     from pathlib import Path
 
     from c2i2e_jury.errors import UserError
@@ -123,10 +147,15 @@ def run_verify(args: argparse.Namespace) -> int:
     else:
         roots = trust_roots_provider(args, pdf)
     verified = verify_sheet(pdf, roots, referential())
+    warnings = signer_warnings(args, verified)
     if args.json:
         print(verified.json_bytes.decode("utf-8"))
+        for warning in warnings:  # stdout holds the JSON alone
+            print(f"c2i2e-jury: attention : {warning}", file=sys.stderr)
     else:
         print(describe(args.sheet, verified))
+        for warning in warnings:
+            print(f"Attention : {warning}")
     return 0
 
 
@@ -157,6 +186,7 @@ def run_create(args: argparse.Namespace) -> int:
     from c2i2e_jury.exchange.credentials import load_credential
     from c2i2e_jury.services.paper_sheet import create_paper_sheet, find_candidate
     from c2i2e_jury.services.sheet_export import write_durably
+    from c2i2e_jury.services.signer_rules import signed_warnings
     from c2i2e_jury.storage.database import open_database
 
     if len(args.sign) != 2:
@@ -177,6 +207,7 @@ def run_create(args: argparse.Namespace) -> int:
                   for n, (p12, env) in enumerate(zip(args.sign, PASSPHRASE_ENVS, strict=True), start=1)]
         stored = create_paper_sheet(db, pk, decisions, jurors[0], jurors[1], absent=args.absent,
                                     source=Path(args.decisions).name if args.decisions else "décisions.csv")
+        warnings = signed_warnings(db, stored.result, jurors)
     finally:
         db.dispose()
     try:
@@ -189,6 +220,8 @@ def run_create(args: argparse.Namespace) -> int:
           f"{stored.result['jurors'][0]['name']} et {stored.result['jurors'][1]['name']}.")
     print(f"{outcome['validated']} compétences validées sur 28 ; certificat "
           f"{'délivré' if outcome['certificate'] else 'non délivré'}.")
+    for warning in warnings:
+        print(f"Attention : {warning}")
     return 0
 
 

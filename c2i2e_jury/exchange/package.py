@@ -23,6 +23,7 @@ from c2i2e_jury.exchange.package_format import (
     CandidateRecord,
     JurorRecord,
 )
+from c2i2e_jury.exchange.package_juries import check_juries
 from c2i2e_jury.exchange.package_president import check_president
 from c2i2e_jury.exchange.package_source import PackageSource, UnreadableMember, UnsafePath, safe_member
 from c2i2e_jury.exchange.tabular import Row, SheetError, Table, read_csv, read_xlsx
@@ -90,6 +91,7 @@ def _read(path: Path, source: PackageSource, check: Checker) -> CampaignPackage:
     if prior_table:
         _prior(prior_table, candidates, check, listed)
     jurors = _jurors(jurors_table, source, root, check) if jurors_table else []
+    check_juries(check, candidates_table if candidates else None, jurors_table, jurors)
     authority = _pem(source, root + "authority.pem", "authority.pem", None, check) if source.has(
         root + "authority.pem") else None
     check_president(jurors_table, jurors, authority, check)

@@ -19,12 +19,24 @@ from sqlalchemy.orm import Session, selectinload
 from c2i2e_jury.exchange.package import CampaignPackage, PackageError, read_package
 from c2i2e_jury.exchange.package_checks import Problem
 from c2i2e_jury.exchange.package_format import CandidateRecord
+from c2i2e_jury.exchange.package_juries import unbound_warnings
 from c2i2e_jury.exchange.package_source import UnreadableMember
+from c2i2e_jury.exchange.revocation_list import FILE_NAME as REVOCATIONS_FILE
+from c2i2e_jury.exchange.revocation_list import read_revocations
+from c2i2e_jury.exchange.sheet_signers import Revocation
 from c2i2e_jury.resources_access import referential
 from c2i2e_jury.services.presidency import drop_former_presidents
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.storage.dossier_store import DossierStore, Incoming, hash_all
-from c2i2e_jury.storage.models import Campaign, Candidate, Dossier, EvaluatorMark, Juror, PriorItem
+from c2i2e_jury.storage.models import (
+    Campaign,
+    Candidate,
+    CredentialRevocation,
+    Dossier,
+    EvaluatorMark,
+    Juror,
+    PriorItem,
+)
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +51,7 @@ class ImportReport:
     candidates: int = 0
     dossiers: int = 0
     changes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # what the package lacks, said at every import of it
 
     def summary(self) -> str:
         if self.status == "unchanged":
@@ -55,14 +68,18 @@ def import_package(db: Database, path: Path, store: DossierStore | None = None) 
         try:
             hashes = _hash_dossiers(package)
             fingerprint = _fingerprint(package, hashes)
+            revoked = _kit_revocations(package)
         except UnreadableMember as exc:  # damaged: a zip's CRC is only checked once the whole member is read
             raise PackageError(path, [Problem(exc.name[len(package.root):], None, None, None, exc.why)]) from exc
         with db.session() as session:
             existing = session.get(Campaign, package.campaign.id)
             if existing is not None and existing.package_sha256 == fingerprint:
-                return ImportReport(package.campaign.id, "unchanged", len(existing.candidates))
+                return ImportReport(package.campaign.id, "unchanged", len(existing.candidates),
+                                    warnings=unbound_warnings(package.candidates, package.jurors))
             _store_dossiers(package, hashes, store)
             report = _apply(session, package, hashes, fingerprint, existing)
+            _store_revocations(session, revoked, report)
+            report.warnings = unbound_warnings(package.candidates, package.jurors)
         log.info("imported %s: %s", path, report.summary())
         return report
     finally:
@@ -247,3 +264,28 @@ def _upsert_jurors(session: Session, campaign: Campaign, package: CampaignPackag
         elif (juror.email, juror.certificate_pem) != (record.email, record.certificate_pem):
             juror.email, juror.certificate_pem = record.email, record.certificate_pem
             report.changes.append(f"jury {record.jury} : juré {record.name} mis à jour")
+
+
+def _kit_revocations(package: CampaignPackage) -> list[Revocation]:
+    """The revocations a room kit carries (``revocations.csv``), so that the room refuses those credentials."""
+    name = package.root + REVOCATIONS_FILE
+    if not package.source.has(name):
+        return []
+    revoked, problems = read_revocations(package.source.read(name))
+    if problems:
+        raise PackageError(package.path, problems)
+    return revoked
+
+
+def _store_revocations(session: Session, revoked: list[Revocation], report: ImportReport) -> None:
+    """Those this database does not know yet; a revocation it knows already stays as it was recorded."""
+    known = set(session.scalars(select(CredentialRevocation.fingerprint)))
+    for revocation in revoked:
+        if revocation.fingerprint in known:
+            continue
+        session.add(CredentialRevocation(fingerprint=revocation.fingerprint, name=revocation.name,
+                                         revoked_from=revocation.since, reason=revocation.reason,
+                                         recorded_at=datetime.now(UTC)))
+        known.add(revocation.fingerprint)
+        report.changes.append(f"certificat de {revocation.name or revocation.fingerprint[:16]} révoqué à partir du "
+                              f"{revocation.since:%d/%m/%Y %H:%M} ({revocation.reason})")

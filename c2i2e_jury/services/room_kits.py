@@ -29,7 +29,11 @@ from c2i2e_jury.errors import UserError
 from c2i2e_jury.exchange.attendance_pdf import AttendanceDay, AttendanceLine, JuryLine, write_attendance
 from c2i2e_jury.exchange.package_format import CampaignInfo, CandidateRecord, JurorRecord
 from c2i2e_jury.exchange.package_writer import PackageContent, slug, unique_slugs, write_package, zip_folder
+from c2i2e_jury.exchange.revocation_list import FILE_NAME as REVOCATIONS_FILE
+from c2i2e_jury.exchange.revocation_list import revocations_csv
+from c2i2e_jury.exchange.sheet_signers import Revocation
 from c2i2e_jury.resources_access import referential
+from c2i2e_jury.services.signer_rules import revocations
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.storage.dossier_store import DossierStore
 from c2i2e_jury.storage.models import Campaign, Candidate, Juror
@@ -73,6 +77,7 @@ class _Snapshot:
     authority_pem: str | None
     rooms: list[_Room]
     jurors: list[JurorRecord]
+    revoked: tuple[Revocation, ...] = ()  # carried by every kit: the room refuses them at signing
 
 
 def resolve_campaign_id(db: Database, campaign_id: str | None) -> str:
@@ -141,7 +146,7 @@ def _read(db: Database, campaign_id: str, store: DossierStore) -> _Snapshot:
         jurors = [JurorRecord(j.jury, j.name, j.email, j.certificate_pem) for j in session.scalars(
             select(Juror).where(Juror.campaign_id == campaign_id).order_by(Juror.jury, Juror.name))]
         return _Snapshot(info, campaign.authority_pem, sorted(rooms.values(), key=lambda r: (not r.name, r.name)),
-                         jurors)
+                         jurors, revocations(session))
 
 
 def _sitting_order(c: Candidate) -> tuple[date, str, str, str, str]:
@@ -188,6 +193,8 @@ def _write_kit(snapshot: _Snapshot, room: _Room, room_slug: str, out_dir: Path, 
     shutil.rmtree(tmp, ignore_errors=True)
     try:
         write_package(tmp, content)
+        if snapshot.revoked:
+            (tmp / REVOCATIONS_FILE).write_bytes(revocations_csv(snapshot.revoked))
         pdf_name = f"emargement-{room_slug}.pdf"
         write_attendance(tmp / pdf_name, snapshot.campaign.title, room.name, _attendance_days(room, jurors))
         if final.exists():

@@ -24,7 +24,7 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import ExitStack
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
@@ -35,10 +35,12 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from c2i2e_jury.errors import UserError
+from c2i2e_jury.exchange.pades import SheetRejected
 from c2i2e_jury.exchange.tabular import excel_csv
 from c2i2e_jury.services.sheet_export import write_durably
 from c2i2e_jury.services.sheet_records import apply_sheet, sheet_columns
 from c2i2e_jury.services.sheet_verifying import Checked, Job, checked_in_order, default_workers
+from c2i2e_jury.services.signer_rules import SignerDirectory, sheet_warnings
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.storage.models import Campaign, Candidate, ResultSheet, SheetConflict
 
@@ -321,8 +323,9 @@ def import_sheets(db: Database, paths: Sequence[Path | str], progress: Progress 
         jobs = (_prepare(db, item) for item in items)  # each file read when a worker has room for it
         stream = checked_in_order(jobs, _authorities(db), workers or default_workers(len(items)))
         stack.callback(stream.close)
+        signers = SignerDirectory(db)
         for done, (prepared, checked) in enumerate(stream, start=1):
-            outcome = _outcome(db, prepared, checked, moment)
+            outcome = _outcome(db, prepared, checked, moment, signers)
             outcomes.append(outcome)
             log.info("sheet import %s: %s %s v%s %s", outcome.file, outcome.status, outcome.candidate_id,
                      outcome.version, outcome.message)
@@ -334,13 +337,20 @@ def import_sheets(db: Database, paths: Sequence[Path | str], progress: Progress 
     return outcomes
 
 
-def _outcome(db: Database, prepared: _Prepared, checked: Checked | None, now: datetime) -> SheetImportOutcome:
+def _outcome(db: Database, prepared: _Prepared, checked: Checked | None, now: datetime,
+             signers: SignerDirectory) -> SheetImportOutcome:
     if prepared.outcome is not None:
         return prepared.outcome
     assert checked is not None
     if checked.result is None:
         return _rejected(prepared.label, checked.reason, checked.message)
-    return _store(db, prepared, checked.result, now)
+    try:
+        warnings = sheet_warnings(signers.rules(checked.result), checked.result, checked.signers)
+    except SheetRejected as exc:
+        return _rejected(prepared.label, exc.reason, exc.message, checked.result["candidate"]["id"],
+                         checked.result["version"])
+    outcome = _store(db, prepared, checked.result, now)
+    return replace(outcome, message=" ".join((outcome.message, *warnings))) if warnings else outcome
 
 
 def _authorities(db: Database) -> dict[str, str | None]:

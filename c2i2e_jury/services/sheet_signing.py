@@ -20,7 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from c2i2e_jury.domain.rules import Status, needs_justification
-from c2i2e_jury.exchange.credentials import Credential, fingerprint, load_certificates, signing_refusal
+from c2i2e_jury.exchange.credentials import Credential, load_certificates, signing_refusal
 from c2i2e_jury.exchange.result_json import build_result
 from c2i2e_jury.resources_access import referential
 from c2i2e_jury.services.jury_room import (
@@ -32,13 +32,13 @@ from c2i2e_jury.services.jury_room import (
 )
 from c2i2e_jury.services.oral_timer import build_timer
 from c2i2e_jury.services.sheet_records import sheet_columns
+from c2i2e_jury.services.signer_rules import room_refusal
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.storage.models import (
     Campaign,
     Candidate,
     DecisionChange,
     Incident,
-    Juror,
     Oral,
     ResultSheet,
     TimerEvent,
@@ -199,14 +199,28 @@ def _check_credentials(session: Session, candidate: Candidate, credentials: Sequ
         refusal = signing_refusal(credential, moment, authority)
         if refusal is not None:
             raise JuryRoomError(refusal)
-    registered = {fingerprint(cert) for pem in session.scalars(
-        select(Juror.certificate_pem).where(Juror.campaign_id == candidate.campaign_id, Juror.jury == candidate.jury,
-                                            Juror.certificate_pem.is_not(None)))
-        if pem for cert in load_certificates(pem.encode("ascii"), "certificat de juré")}
-    for credential in credentials:
-        if registered and credential.fingerprint not in registered:
-            raise JuryRoomError(f"{credential.name} n'est pas juré du jury {candidate.jury} d'après le paquet de "
-                                "la campagne.")
+    _check_jury_signers(session, candidate, credentials, moment)
+
+
+def _check_jury_signers(session: Session, candidate: Candidate, credentials: Sequence[Credential],
+                        moment: datetime) -> None:
+    """The jury's two jurors as the package lists them, two persons, within the campaign, not revoked."""
+    refusal, _warnings = room_refusal(session, candidate, credentials, moment)
+    if refusal is not None:
+        raise JuryRoomError(refusal)
+
+
+def credential_refusal(db: Database, candidate_pk: int, credential: Credential, earlier: Credential | None = None,
+                       now: datetime | None = None) -> str | None:
+    """Why ``credential`` may not sign the candidate's sheet after ``earlier`` (juror 1's), or None: told as soon
+    as the juror has opened it, before the other juror is asked anything."""
+    moment = _moment(now)
+    with db.read() as session:
+        candidate = load_candidate(session, candidate_pk)
+        refusal = signing_refusal(credential, moment, authority_of(session, candidate.campaign_id))
+        if refusal is None:
+            refusal, _warnings = room_refusal(session, candidate, [c for c in (earlier, credential) if c], moment)
+    return refusal
 
 
 def check_signers(db: Database, candidate_pk: int, credential_1: Credential, credential_2: Credential,

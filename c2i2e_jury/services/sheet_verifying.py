@@ -15,7 +15,10 @@ from collections import deque
 from collections.abc import Generator, Iterable, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+if TYPE_CHECKING:
+    from c2i2e_jury.exchange.pades import SheetSigner
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +34,7 @@ class Checked:
     result: dict[str, Any] | None
     reason: str = ""
     message: str = ""
+    signers: tuple[SheetSigner, ...] = ()  # who signed a verified sheet, for the jury's rules (signer_rules)
 
 
 def check(pdf: bytes, authorities: Mapping[str, str | None]) -> Checked:
@@ -52,7 +56,7 @@ def check(pdf: bytes, authorities: Mapping[str, str | None]) -> Checked:
         verified = verify_sheet(pdf, load_certificates(pem.encode("ascii"), "authority.pem"), referential())
     except (UnknownAuthority, SheetRejected) as exc:
         return Checked(None, exc.reason, exc.message)
-    return Checked(verified.result)
+    return Checked(verified.result, signers=verified.signers)
 
 
 def default_workers(count: int) -> int:

@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 
 # The newest migration under database/versions; a test checks it against Alembic's own head.
 SCHEMA_HEAD = "0006"
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0005", "0006")
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")
 SUPPORTED_BACKENDS = ("sqlite", "postgresql")
 
 

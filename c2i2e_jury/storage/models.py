@@ -72,6 +72,9 @@ class Campaign(Base):
     presentation_minutes: Mapped[int] = mapped_column(Integer, default=10)
     discussion_minutes: Mapped[int] = mapped_column(Integer, default=20)
     authority_pem: Mapped[str | None] = mapped_column(Text)
+    # The last day a result sheet of the campaign may be signed; None: December 31 of the year after ``year``
+    # (services.signer_rules). The demo, tried any day, sets it ahead.
+    sheets_until: Mapped[date | None] = mapped_column(Date)
     package_sha256: Mapped[str] = mapped_column(String(64))
     imported_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
@@ -165,6 +168,20 @@ class Juror(Base):
     certificate_pem: Mapped[str | None] = mapped_column(Text)
 
     campaign: Mapped[Campaign] = relationship(back_populates="jurors")
+
+
+class CredentialRevocation(Base):
+    """A juror's credential revoked by the secretariat (a lost laptop): sheets it signed from ``revoked_from``
+    on are refused; those signed before stay valid. Keyed by the certificate's fingerprint, whatever campaign."""
+
+    __tablename__ = "credential_revocation"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200), default="")
+    revoked_from: Mapped[datetime] = mapped_column(UTCDateTime())
+    reason: Mapped[str] = mapped_column(Text)
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
 class Oral(Base):

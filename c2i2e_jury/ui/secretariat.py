@@ -76,6 +76,8 @@ class SecretariatWorkspace(QWidget):
              self.issue_credential),
             (self.tr("Change a credential's passphrase…"), self.tr("For a juror who wants a new passphrase"),
              self.change_passphrase),
+            (self.tr("Revoke a credential…"), self.tr("A juror's lost laptop: the sheets it signs from that date on "
+                                                      "are refused at import"), self.revoke_credential),
             (self.tr("Prepare the room kits…"), self.tr("For each room: its candidates' package, the jurors' "
                                                         "certificates and the attendance sheet (PDF)"),
              self.room_kits),
@@ -167,6 +169,8 @@ class SecretariatWorkspace(QWidget):
         self.note(report.summary())
         for change in report.changes:
             self.note("  " + change)
+        for warning in report.warnings:
+            self.note("  " + self.tr("warning: %1").replace("%1", warning))
         self.campaignChanged.emit()
 
     def create_authority(self) -> None:
@@ -227,6 +231,22 @@ class SecretariatWorkspace(QWidget):
         self._check_new_passphrase(values["p1"], values["p2"])
         change_passphrase(path, values["old"], values["p1"])
         self.note(self.tr("Passphrase changed for %1").replace("%1", path))
+
+    def revoke_credential(self) -> None:
+        from c2i2e_jury.services.revocations import parse_moment, revoke
+
+        dialog = FieldsDialog(self, self.tr("Revoke a credential"), [
+            ("who", self.tr("Juror's name or certificate fingerprint:"), False),
+            ("since", self.tr("Revoked from (YYYY-MM-DD or YYYY-MM-DD HH:MM):"), False),
+            ("reason", self.tr("Reason:"), False)])
+        dialog.edits["since"].setText(QDateTime.currentDateTime().toString("yyyy-MM-dd HH:mm"))
+        if not dialog.exec():
+            return
+        values = dialog.values()
+        revoked = revoke(self.db, values["who"], parse_moment(values["since"]), values["reason"])
+        self.note(self.tr("Credential of %1 (%2…) revoked from %3: %4").replace("%1", revoked.name or "?")
+                  .replace("%2", revoked.fingerprint[:16]).replace("%3", f"{revoked.since:%d/%m/%Y %H:%M}")
+                  .replace("%4", revoked.reason))
 
     def _check_new_passphrase(self, first: str, second: str) -> None:
         if first != second:

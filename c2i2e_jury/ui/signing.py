@@ -193,10 +193,13 @@ class SheetSigning(QObject):
             self.tr("Passphrase of %1 (%2):").replace("%2", file.jury or "-"), self._key(file, juror))
 
         def same_as_first(credential: Credential) -> tuple[str, str] | None:
+            from c2i2e_jury.services.sheet_signing import credential_refusal
+
             if other is not None and credential.fingerprint == other.fingerprint:
                 return self.tr("Same credential"), self.tr("This is juror 1's credential: juror 2 signs with their "
                                                            "own.")
-            return None
+            refusal = credential_refusal(self.db, self.pk, credential, other, self.now)
+            return None if refusal is None else (self.tr("Credential refused"), refusal)
 
         return CredentialPrompt(self.widget, self.prompts, self.settings).ask(question, same_as_first)
 

@@ -1810,6 +1810,14 @@ Jean Martin, représentant du comité de site</translation>
             <translation>Pour un juré qui veut une nouvelle phrase de passe</translation>
         </message>
         <message>
+            <source>Revoke a credential…</source>
+            <translation>Révoquer un certificat…</translation>
+        </message>
+        <message>
+            <source>A juror's lost laptop: the sheets it signs from that date on are refused at import</source>
+            <translation>L'ordinateur perdu d'un juré : les feuilles signées avec son certificat à partir de cette date sont refusées à l'import</translation>
+        </message>
+        <message>
             <source>Prepare the room kits…</source>
             <translation>Préparer les kits des salles…</translation>
         </message>
@@ -1978,6 +1986,26 @@ Jean Martin, représentant du comité de site</translation>
             <translation>Phrase de passe changée pour %1</translation>
         </message>
         <message>
+            <source>Revoke a credential</source>
+            <translation>Révoquer un certificat</translation>
+        </message>
+        <message>
+            <source>Juror's name or certificate fingerprint:</source>
+            <translation>Nom du juré ou empreinte du certificat :</translation>
+        </message>
+        <message>
+            <source>Revoked from (YYYY-MM-DD or YYYY-MM-DD HH:MM):</source>
+            <translation>Révoqué à partir du (AAAA-MM-JJ ou AAAA-MM-JJ HH:MM) :</translation>
+        </message>
+        <message>
+            <source>Reason:</source>
+            <translation>Motif :</translation>
+        </message>
+        <message>
+            <source>Credential of %1 (%2…) revoked from %3: %4</source>
+            <translation>Certificat de %1 (%2…) révoqué à partir du %3 : %4</translation>
+        </message>
+        <message>
             <source>The two passphrases differ: nothing was written.</source>
             <translation>Les deux phrases de passe diffèrent : rien n'a été écrit.</translation>
         </message>
@@ -2094,6 +2122,10 @@ Jean Martin, représentant du comité de site</translation>
         <message>
             <source>This is juror 1's credential: juror 2 signs with their own.</source>
             <translation>C'est le certificat du juré 1 : le juré 2 signe avec le sien.</translation>
+        </message>
+        <message>
+            <source>Credential refused</source>
+            <translation>Certificat refusé</translation>
         </message>
         <message>
             <source>Juror %1: passphrase</source>

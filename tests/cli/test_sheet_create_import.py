@@ -6,12 +6,14 @@ from __future__ import annotations
 import csv
 import io
 import sys
+from datetime import date
 
 import pytest
 
 from c2i2e_jury.cli import main
 from c2i2e_jury.services import jury_room
 from c2i2e_jury.storage.database import open_database
+from tests.exchange.package_factory import CAMPAIGN
 from tests.services.sheet_factory import PASSPHRASES, current_pki, import_with_pki
 
 
@@ -27,12 +29,17 @@ def pki(tmp_path_factory):
     return current_pki(tmp_path_factory.mktemp("pki"))
 
 
+# The commands sign at the real time: the campaign is this year's, or its sheets could not be signed today (a
+# campaign's sheets are signed from its deposit's opening to the end of the next year: issue 11 §3).
+THIS_YEAR = {**CAMPAIGN, "year": date.today().year}
+
+
 @pytest.fixture
 def room_db(tmp_path, pki):
     """A room's database file with the campaign, its authority and jury J1's jurors."""
     path = tmp_path / "salle.sqlite"
     db = open_database(str(path))
-    pks = import_with_pki(db, tmp_path / "kit", pki)
+    pks = import_with_pki(db, tmp_path / "kit", pki, campaign=THIS_YEAR)
     yield str(path), db, pks
     db.dispose()
 
@@ -130,7 +137,7 @@ def test_export_then_import_into_the_secretariat(room_db, pki, tmp_path, capsys,
 
     secretariat = tmp_path / "secretariat.sqlite"
     db = open_database(str(secretariat))
-    import_with_pki(db, tmp_path / "pkg", pki)
+    import_with_pki(db, tmp_path / "pkg", pki, campaign=THIS_YEAR)
     db.dispose()
     report = tmp_path / "rapport.csv"
     code, out, err = run(capsys, "--db", secretariat, "sheet", "import", key, "--report", report)

@@ -45,10 +45,10 @@ def current_pki(folder: Path) -> Pki:
 
 def package_with_pki(root: Path, pki: Pki, *, candidates: list[str] | None = None,
                      marks: list[str] | None = None, register_jurors: bool = True,
-                     president: Credential | None = None) -> Path:
+                     president: Credential | None = None, campaign: dict[str, Any] | None = None) -> Path:
     """The test package (campaign test-2017, jury J1) with the authority and, optionally, the jurors' certificates
     and the certification jury's president (a ``president`` row of jurors.csv, with the certificate)."""
-    write_package(root, candidates=candidates, marks=marks)
+    write_package(root, candidates=candidates, marks=marks, campaign=campaign)
     (root / "authority.pem").write_bytes(pki.authority_pem.read_bytes())
     lines = ["jury;name;email;certificate"]
     if register_jurors:

@@ -32,8 +32,8 @@ J1 = ("Benoît Œhlenschläger", "Zoé Mäkelä-Garçon")
 
 @pytest.fixture(scope="module")
 def demo_package(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo campaign plus an authority, jury J1's two jurors with their certificates and jury J2's one
-    juror, who has none yet."""
+    """The demo campaign plus an authority, jury J1's two jurors with their certificates and jury J2's two
+    jurors, who have none yet (a jury has exactly two jurors: issue 11 §3)."""
     out = write_demo_package(tmp_path_factory.mktemp("demo") / "package")
     authority = credentials.create_authority("Autorité C2i2e Grenoble 2017")
     (out / "authority.pem").write_bytes(credentials.certificate_pem(authority.certificate))
@@ -44,6 +44,7 @@ def demo_package(tmp_path_factory: pytest.TempPathFactory) -> Path:
         (out / "certs" / f"jure{i}.pem").write_bytes(credentials.certificate_pem(cert))
         rows.append(("J1", name, f"jure{i}@univ-grenoble-alpes.fr", f"certs/jure{i}.pem"))
     rows.append(("J2", "Hélène Dupré", "helene.dupre@univ-grenoble-alpes.fr", ""))
+    rows.append(("J2", "Marc Petit", "marc.petit@univ-grenoble-alpes.fr", ""))
     write_csv(out / "jurors.csv", ("jury", "name", "email", "certificate"), rows)
     return out
 
@@ -100,8 +101,9 @@ def test_two_rooms_give_two_kits_each_with_only_its_candidates(secretariat, stor
             package.close()
     b112, b114 = kits
     assert b112.jurors == tuple(f"J1 : {name}" for name in sorted(J1)) and b112.warnings == ()
-    assert b114.jurors == ("J2 : Hélène Dupré",)
-    assert b114.warnings == ("Salle B114 : Hélène Dupré (jury J2) n'a pas de certificat de signature",)
+    assert b114.jurors == ("J2 : Hélène Dupré", "J2 : Marc Petit")
+    assert b114.warnings == ("Salle B114 : Hélène Dupré (jury J2) n'a pas de certificat de signature",
+                             "Salle B114 : Marc Petit (jury J2) n'a pas de certificat de signature")
     certificates = sorted(p.name for p in (b112.folder / "certificates").iterdir())
     assert certificates == ["j1-benoit-oehlenschlager.pem", "j1-zoe-makela-garcon.pem"]
 

@@ -24,7 +24,9 @@ from c2i2e_jury.storage.models import ResultSheet, SheetConflict
 from tests.exchange.signing_factory import signed_range
 from tests.services.sheet_factory import SIGNING, decide_all, import_with_pki, make_pki, make_sheet, outsider
 
-EXTRA = [f"C{n};Martin{n};Léa;lea{n}@example.fr;c1.pdf;oui;non;2017-06-13;10:00;B114;J2;;" for n in range(4, 9)]
+# Jury J1 again (the same two jurors sit in B114 the next day): these sheets are signed by J1's jurors, and a
+# sheet of a jury signed by another jury's jurors is refused (issue 11 §3).
+EXTRA = [f"C{n};Martin{n};Léa;lea{n}@example.fr;c1.pdf;oui;non;2017-06-13;10:00;B114;J1;;" for n in range(4, 9)]
 
 
 @pytest.fixture(scope="module")
