@@ -56,8 +56,8 @@ def president(pki):
                                         now=SIGNING - timedelta(days=100))
 
 
-def _package(root: Path, pki, prior: str) -> Path:
-    package_with_pki(root, pki)
+def _package(root: Path, pki, prior: str, president=None) -> Path:
+    package_with_pki(root, pki, president=president)
     (root / "prior.csv").write_text(f"candidate_id;item;year;copy_deposited;original_received\r\n{prior}\r\n",
                                     encoding="utf-8-sig")
     return root
@@ -119,9 +119,9 @@ def _fraud_and_absence(db: Database, ids: dict[str, int], jurors) -> None:
 
 
 @pytest.fixture
-def secretariat(database, tmp_path, pki):
-    """The secretariat's database with the same package (and its authority and jurors)."""
-    return import_with_pki(database, tmp_path / "secr-pkg", pki)
+def secretariat(database, tmp_path, pki, president):
+    """The secretariat's database with the same package (its authority, jurors and designated president)."""
+    return import_with_pki(database, tmp_path / "secr-pkg", pki, president=president)
 
 
 def test_a_fraud_report_travels_in_the_sheet_is_stored_at_import_and_shown(database, secretariat, tmp_path, pki):
@@ -192,14 +192,16 @@ def _prior_completed_later(db: Database, ids: dict[str, int], jurors) -> None:
 
 def test_the_proposal_is_the_signed_sheets_and_a_later_prior_validation_needs_a_decision(
         database, tmp_path, pki, president):
-    import_package(database, _package(tmp_path / "secr-pkg", pki, "C1;B4.3;2016;oui;non"), DossierStore())
+    import_package(database, _package(tmp_path / "secr-pkg", pki, "C1;B4.3;2016;oui;non", president),
+                   DossierStore())
     ids = _ids(database)
     import_sheets(database, [_room(tmp_path, pki, _prior_completed_later)], now=JULY)
     row = next(r for r in review_rows(database, CAMPAIGN) if r.candidate_id == "C1")
     assert (row.changed, row.proposed.validated_count, row.proposed.certificate) == (False, 22, False)
 
     # the original of the 2016 attestation reached the bureau after the oral: prior.csv imported again
-    import_package(database, _package(tmp_path / "secr-pkg", pki, "C1;B4.3;2016;oui;oui"), DossierStore())
+    import_package(database, _package(tmp_path / "secr-pkg", pki, "C1;B4.3;2016;oui;oui", president),
+                   DossierStore())
     row = next(r for r in review_rows(database, CAMPAIGN) if r.candidate_id == "C1")
     assert row.changed and "changed" in row.flags
     assert (row.signed.validated_count, row.signed.certificate) == (22, False)  # what the jurors signed
@@ -232,11 +234,13 @@ def test_the_proposal_is_the_signed_sheets_and_a_later_prior_validation_needs_a_
     assert "1 certificat délivré ;" in text and "1 absent ;" in text
 
 
-def test_the_sheet_basis_delivers_what_the_jurors_signed(database, tmp_path, pki):
-    import_package(database, _package(tmp_path / "secr-pkg", pki, "C1;B4.3;2016;oui;non"), DossierStore())
+def test_the_sheet_basis_delivers_what_the_jurors_signed(database, tmp_path, pki, president):
+    import_package(database, _package(tmp_path / "secr-pkg", pki, "C1;B4.3;2016;oui;non", president),
+                   DossierStore())
     ids = _ids(database)
     import_sheets(database, [_room(tmp_path, pki, _prior_completed_later)], now=JULY)
-    import_package(database, _package(tmp_path / "secr-pkg", pki, "C1;B4.3;2016;oui;oui"), DossierStore())
+    import_package(database, _package(tmp_path / "secr-pkg", pki, "C1;B4.3;2016;oui;oui", president),
+                   DossierStore())
     entry = cert.deliver(database, ids["C1"], "attestation", by=PRESIDENT, basis="sheet", now=lambda: JULY)
     assert len(entry.validated) == 22 and "B4.3" not in entry.validated
     with database.read() as s:

@@ -136,6 +136,9 @@ def test_a_jury_without_jurors_and_two_jurors_alike_are_refused(tmp_path, pki, p
         "deux personnes ('jure1@example.fr')",
         "jurors.csv, ligne 5, colonne certificate: même clé que le certificat de Benoît Œhlenschläger : chaque juré "
         "signe avec sa propre clé ('J1-1.pem')",
+        # issue 11 §2: the president's row needs the certificate (only that credential signs PV and certificates)
+        "jurors.csv, ligne 6, colonne certificate: le certificat du président est obligatoire : lui seul signe le "
+        "procès-verbal, les certificats et les attestations",
     ]
 
 
