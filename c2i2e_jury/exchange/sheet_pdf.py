@@ -39,6 +39,8 @@ EVENT_LABELS = {
 INCIDENT_LABELS = {"late_arrival": "Retard du candidat", "technical": "Incident technique",
                    "fraud_suspicion": "Suspicion de fraude ou de plagiat", "other": "Autre"}
 SIGNATURE_BOX = (235.0, 62.0)  # width, height in points
+PROPOSAL_NOTE = ("Proposition du jury de validation, soumise à la décision du jury de certification, qui seul "
+                 "accorde le certificat ou l'attestation.")
 
 
 # --- the facts a program checks on the visible sheet -------------------------------------------------------
@@ -63,7 +65,9 @@ def validated_line(result: Mapping[str, Any]) -> str:
 
 
 def certificate_line(result: Mapping[str, Any]) -> str:
-    return "Certificat : délivré" if result["outcome"]["certificate"] else "Certificat : non délivré"
+    """The validation jury proposes, the certification jury delivers (seed: « Délivrance des certificats »):
+    the jurors' sheet states a proposal, never a delivery."""
+    return "Certificat : proposé" if result["outcome"]["certificate"] else "Certificat : non proposé"
 
 
 def mark_cell(mark: str | None) -> str:
@@ -235,7 +239,7 @@ def _outcome(result: Mapping[str, Any]) -> list[Any]:
     misses = " · ".join(f"{d} : {n}" for d, n in outcome["missing_by_domain"].items())
     return [_p("Résultat", "h2"), _p(validated_line(result), "strong"),
             _p(f"Non validées par domaine : {misses}"), _p(certificate_line(result), "strong"),
-            _p(outcome["explanation"])]
+            _p(outcome["explanation"]), _p(PROPOSAL_NOTE, "small")]
 
 
 def _oral(result: Mapping[str, Any]) -> list[Any]:
