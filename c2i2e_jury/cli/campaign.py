@@ -37,6 +37,8 @@ def import_command(args: argparse.Namespace) -> int:
     print(report.summary())
     for change in report.changes:
         print(f"  - {change}")
+    for warning in report.warnings:
+        print(f"  Attention : {warning}")
     return 0
 
 

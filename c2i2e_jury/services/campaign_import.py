@@ -38,6 +38,7 @@ class ImportReport:
     candidates: int = 0
     dossiers: int = 0
     changes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # accepted, but worth the secretariat's attention
 
     def summary(self) -> str:
         if self.status == "unchanged":
@@ -59,9 +60,11 @@ def import_package(db: Database, path: Path, store: DossierStore | None = None) 
         with db.session() as session:
             existing = session.get(Campaign, package.campaign.id)
             if existing is not None and existing.package_sha256 == fingerprint:
-                return ImportReport(package.campaign.id, "unchanged", len(existing.candidates))
+                return ImportReport(package.campaign.id, "unchanged", len(existing.candidates),
+                                    warnings=[str(w) for w in package.warnings])
             _store_dossiers(package, hashes, store)
             report = _apply(session, package, hashes, fingerprint, existing)
+            report.warnings = [str(w) for w in package.warnings]
         log.info("imported %s: %s", path, report.summary())
         return report
     finally:

@@ -167,6 +167,8 @@ class SecretariatWorkspace(QWidget):
         self.note(report.summary())
         for change in report.changes:
             self.note("  " + change)
+        for warning in report.warnings:
+            self.note("  " + self.tr("Warning: %1").replace("%1", warning))
         self.campaignChanged.emit()
 
     def create_authority(self) -> None:

@@ -1807,6 +1807,10 @@ Jean Martin, représentant du comité de site</translation>
             <translation>Paquet de campagne (*.zip campaign.json)</translation>
         </message>
         <message>
+            <source>Warning: %1</source>
+            <translation>Attention : %1</translation>
+        </message>
+        <message>
             <source>Folder for the authority's files</source>
             <translation>Dossier des fichiers de l'autorité</translation>
         </message>
