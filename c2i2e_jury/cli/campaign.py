@@ -38,7 +38,7 @@ def import_command(args: argparse.Namespace) -> int:
     for change in report.changes:
         print(f"  - {change}")
     for warning in report.warnings:
-        print(f"  attention : {warning}")
+        print(f"  Attention : {warning}")
     return 0
 
 

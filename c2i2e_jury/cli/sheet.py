@@ -11,7 +11,7 @@ and one sentence when the sheet is refused. The campaign authority comes from ``
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -159,6 +159,11 @@ def run_verify(args: argparse.Namespace) -> int:
     return 0
 
 
+def proposal_text(outcome: Mapping[str, Any]) -> str:
+    """The jurors' sheet proposes the certificate; only the certification jury delivers it."""
+    return "certificat proposé" if outcome["certificate"] else "certificat non proposé"
+
+
 def describe(name: str, verified: VerifiedSheet) -> str:
     """The verified sheet in a few lines, as the secretariat reads it in a terminal."""
     r = verified.result
@@ -169,7 +174,7 @@ def describe(name: str, verified: VerifiedSheet) -> str:
         f"{name} : feuille valide.",
         f"Campagne {r['campaign']} — {c['last_name'].upper()} {c['first_name']} (n° {c['id']}), {version}.",
         f"Statut : {STATUS_TEXT[r['status']]} ; {outcome['validated']} compétences validées sur "
-        f"{len(r['items'])} ; certificat {'délivré' if outcome['certificate'] else 'non délivré'}.",
+        f"{len(r['items'])} ; {proposal_text(outcome)}.",
         outcome["explanation"],
     ]
     for signer in verified.signers:
@@ -218,8 +223,7 @@ def run_create(args: argparse.Namespace) -> int:
     outcome = stored.result["outcome"]
     print(f"{out} : feuille du candidat {stored.candidate_id}, version {stored.version}, signée par "
           f"{stored.result['jurors'][0]['name']} et {stored.result['jurors'][1]['name']}.")
-    print(f"{outcome['validated']} compétences validées sur 28 ; certificat "
-          f"{'délivré' if outcome['certificate'] else 'non délivré'}.")
+    print(f"{outcome['validated']} compétences validées sur 28 ; {proposal_text(outcome)}.")
     for warning in warnings:
         print(f"Attention : {warning}")
     return 0

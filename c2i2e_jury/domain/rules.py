@@ -199,12 +199,14 @@ def explain(
 ) -> str:
     """What the outcome means and, when the certificate is out of reach, what is missing.
 
+    The outcome is the validation jury's proposal (it goes into the jurors' signed sheet): it says « proposé »,
+    never « délivré », which only the certification jury's decision makes true.
     While the oral is in progress, ``missing`` holds only the items decided "not validated": a domain is named
     once it is already lost, not while its items are still to decide."""
     total = len(referential)
     head = f"{_competences(validated, 'validée')} sur {total}"
     if certificate:
-        return f"Certificat : {head}, au plus {referential.max_missing_per_domain} non validées par domaine."
+        return f"Certificat proposé : {head}, au plus {referential.max_missing_per_domain} non validées par domaine."
     parts: list[str] = []
     if status is Status.AWAITING:
         parts.append("Épreuve orale non encore passée")
@@ -218,7 +220,7 @@ def explain(
         if n > referential.max_missing_per_domain:
             parts.append(f"Domaine {domain} : {_competences(n, 'non validée')}, "
                          f"{referential.max_missing_per_domain} au plus")
-    prefix = "Certificat non délivré" if status is Status.EXAMINED else "En attente"
+    prefix = "Certificat non proposé" if status is Status.EXAMINED else "En attente"
     return f"{prefix} : " + ". ".join(parts) + "."
 
 

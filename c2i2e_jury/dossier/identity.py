@@ -4,7 +4,10 @@ With a known candidate the test is exact but tolerant of how a word processor wr
 and apostrophes are ignored, and the last and first names are looked for separately ("Élodie DUPONT",
 "Dupont, Élodie" and "DUPONT\\nElodie" all pass). Without one, the page must show something that looks like a
 person's name: a line (or what follows a label such as "Nom :" or "Réalisé par") of two to four capitalised words
-that are not the usual words of a cover page ("Dossier", "Master", "Université"...).
+that are not the usual words of a cover page ("Dossier", "Master", "Université"...); failing that, such a name
+sharing its line with other words: a piece of the line between separators (« DUPONT Élodie — année 2017 »), the
+words after a label (« Nom : Dupont Élodie, M1 MEEF »), or a surname in capitals beside a capitalised first name
+(« Dossier de DUPONT Élodie »).
 """
 
 from __future__ import annotations
@@ -32,7 +35,10 @@ _COVER_WORDS = {
     "eps", "technologie", "musique", "arts", "plastiques", "philosophie", "economie", "documentation", "cpe",
     "bilan", "reflexif", "presentation", "travaux", "licence", "diplome", "ministere", "pedagogique",
     "name", "first", "last", "your", "the", "of", "and", "title",  # English templates and forms
+    "ent", "cdi", "tic", "b2i", "pix", "ue", "ufr", "stage", "promotion", "groupe",  # acronyms and course words
 }
+# What separates the pieces of a line: a dash or bar between spaces, a comma, a semicolon, brackets, quotes.
+_SEPARATORS = re.compile(r"\s[—–\-|•/·]\s|[,;()\[\]«»]")
 
 
 def _words(text: str) -> str:
@@ -59,12 +65,83 @@ def find_year(page: PageText) -> str | None:
 
 
 def find_name(page: PageText) -> str | None:
-    """The first line of the page that reads like a person's name, as written; None if there is none."""
-    for line in page.lines:
-        name = plausible_name(line.text)
+    """The first line of the page that reads like a person's name, as written; else the first name found within a
+    line (:func:`name_within`); None if there is none."""
+    for finder in (plausible_name, name_within):
+        for line in page.lines:
+            name = finder(line.text)
+            if name:
+                return name
+    return None
+
+
+def name_within(text: str) -> str | None:
+    """A person's name that shares its line with other words, as written; None if there is none."""
+    for piece in _SEPARATORS.split(text):
+        name = plausible_name(piece) or _after_label(piece)
         if name:
             return name
+    return _capitals_beside_first_name(text)
+
+
+def _after_label(text: str) -> str | None:
+    """« Nom : Dupont Élodie M1 MEEF » → « Dupont Élodie »: the name-like words that follow a label."""
+    label = _LABEL.match(fold(text.strip()))
+    if not label:
+        return None
+    words = [w.strip(",;:.()") for w in text.strip().split()[len(label.group(0).split()):]]
+    taken: list[str] = []
+    for word in words:
+        if not word or not (_is_particle(word) or _is_name_word(word)):
+            break
+        taken.append(word)
+    return plausible_name(" ".join(taken[:4])) if taken else None
+
+
+def _capitals_beside_first_name(text: str) -> str | None:
+    """« Dossier de DUPONT Élodie, 2017 » → « DUPONT Élodie »: a surname in capitals (one or more words) next to
+    a capitalised first name, in either order."""
+    words = list(_WORD.finditer(text))
+
+    def adjacent(i: int) -> bool:  # words i and i + 1 with only spaces between
+        return 0 <= i < len(words) - 1 and not text[words[i].end():words[i + 1].start()].strip()
+
+    def capitals(i: int) -> bool:
+        return 0 <= i < len(words) and _is_capitals(words[i].group(0))
+
+    for i in range(len(words) - 1):
+        if not adjacent(i):
+            continue
+        if capitals(i) and _is_first_name(words[i + 1].group(0)):
+            start, end = i, i + 1
+            while adjacent(start - 1) and capitals(start - 1):  # « LE GALL Marie-Anne »
+                start -= 1
+        elif _is_first_name(words[i].group(0)) and capitals(i + 1):
+            start, end = i, i + 1
+            while adjacent(end) and capitals(end + 1):  # « Marie-Anne LE GALL »
+                end += 1
+        else:
+            continue
+        return text[words[start].start():words[end].end()]
     return None
+
+
+def _is_particle(word: str) -> bool:
+    folded = fold(word)
+    return folded in _PARTICLES or folded.rstrip("'") in _PARTICLES
+
+
+def _is_name_word(word: str) -> bool:
+    return bool(_WORD.fullmatch(word)) and word[0].isupper() and fold(word) not in _COVER_WORDS
+
+
+def _is_capitals(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and word.isupper() and _is_name_word(word)
+
+
+def _is_first_name(word: str) -> bool:
+    return _is_name_word(word) and any(c.islower() for c in word)
 
 
 def plausible_name(text: str) -> str | None:
@@ -78,10 +155,9 @@ def plausible_name(text: str) -> str | None:
         return None
     names = 0
     for word in words:
-        folded = fold(word)
-        if folded in _PARTICLES or folded.rstrip("'") in _PARTICLES:
+        if _is_particle(word):
             continue
-        if not _WORD.fullmatch(word) or not word[0].isupper() or folded in _COVER_WORDS:
+        if not _is_name_word(word):
             return None
         names += 1
     return " ".join(words) if names >= 2 else None

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from c2i2e_jury.dossier.conclusion import measure_conclusion
 from c2i2e_jury.dossier.damage import Damage
 from c2i2e_jury.dossier.expected import Expected
 from c2i2e_jury.dossier.identity import find_name, find_year, name_on_page, year_on_page
@@ -28,7 +29,6 @@ MIN_PAGES, MAX_PAGES = 10, 20
 NUMBERED_SHARE = 0.8
 MIN_CONCLUSION_PAGES = 2
 PAGE_OFFSETS = (0, -1, -2)  # a page may show its own number, or one counted without the cover (and sommaire)
-END_HEADING_TOP = 0.3  # an annex heading in the top 30 % of its page leaves that page out of the conclusion
 
 
 @dataclass(frozen=True)
@@ -203,18 +203,23 @@ def _heading(check: str, label: str, page: int | None) -> Finding:
 
 
 def _conclusion(text: DossierText, structure: Structure) -> Finding:
+    """At least two pages' worth of text, measured by the height its lines take (:mod:`dossier.conclusion`)."""
     heading = structure.conclusion
     if heading is None:
         return Finding("conclusion", False, "Conclusion (bilan réflexif) introuvable.")
-    last = len(text)
-    end = structure.end_matter
-    if end is not None:
-        top = end.bbox is not None and end.bbox.y0 <= text.page(end.page).height * END_HEADING_TOP
-        last = end.page - 1 if top and end.page > heading.page else end.page
-    pages = tuple(range(heading.page, last + 1))
-    where = pages_fr(pages)
-    if len(pages) >= MIN_CONCLUSION_PAGES:
-        return Finding("conclusion", True, f"Conclusion de {len(pages)} pages ({where}).", pages)
+    measure = measure_conclusion(text, heading, structure.end_matter)
+    where, worth = pages_fr(measure.pages or (heading.page,)), pages_worth_fr(measure.pages_worth)
+    if measure.holds(MIN_CONCLUSION_PAGES):
+        return Finding("conclusion", True, f"Conclusion de {worth} de texte ({where}), mesurée à la hauteur "
+                                           "qu'occupent ses lignes.", measure.pages)
     return Finding("conclusion", False,
-                   f"Conclusion d'une seule page ({where}) : le bilan réflexif doit compter au moins "
-                   f"{MIN_CONCLUSION_PAGES} pages.", pages)
+                   f"Conclusion trop courte ({where}) : l'équivalent de {worth} de texte, mesuré à la hauteur "
+                   f"qu'occupent ses lignes ; le bilan réflexif doit compter au moins {MIN_CONCLUSION_PAGES} "
+                   "pages.", measure.pages)
+
+
+def pages_worth_fr(worth: float) -> str:
+    """« 0,6 page », « 1,9 page », « 2 pages », « 2,3 pages » (French: singular below two)."""
+    rounded = round(worth, 1)
+    number = f"{rounded:.1f}".replace(".", ",").removesuffix(",0")
+    return f"{number} page" if rounded < 2 else f"{number} pages"

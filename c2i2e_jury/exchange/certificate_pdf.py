@@ -28,9 +28,13 @@ Where = dict[str, tuple[int, tuple[float, float, float, float]]]
 BLUE = "#1f4e8c"
 DECREE = ("arrêté du 14 décembre 2010 (BOESR du 3 février 2011, annexe II) : au moins 23 des 28 compétences "
           "validées, au plus 2 non validées par domaine")
-PRIOR_USE = ("Cette attestation permet de faire valoir ces compétences lors d'une inscription à une campagne "
-             "ultérieure : déposez-en la copie numérique avec le dossier et remettez l'original au bureau C2i2e "
-             "(les deux conditions sont requises).")
+# The seed's own words (« Rappel : Cas des candidats ayant déjà validé des compétences C2I2e »): the bureau
+# receives a certified copy (« photocopie certifiée conforme »), not the original.
+PRIOR_USE = ("Pour faire valoir ces compétences lors d'une campagne ultérieure : « Devra être déposé sur la "
+             "plate-forme, en même temps et en complément du dossier, la copie numérique de l'attestation de "
+             "compétences. Parallèlement, une photocopie certifiée conforme de l'attestation de compétence devra "
+             "être fournie au bureau C2i2e. La prise en compte de compétences déjà validées se fera uniquement si "
+             "ces deux conditions sont respectées. »")
 
 
 def _date(day: Any) -> str:

@@ -91,6 +91,16 @@ def _plan(pages: int, cited_items: Sequence[str] | None, defect: str | None) -> 
     return plan
 
 
+def _fitting(room: float, sentences: Sequence[str]) -> Flowable | None:
+    """The paragraph of the most of these sentences that fits in ``room`` points (a page filled to its last
+    lines, as a word processor fills it), or None when not even the first one does."""
+    for count in range(len(sentences), 0, -1):
+        paragraph = Paragraph(lay.escape(" ".join(sentences[:count])), lay.STYLES["body"])
+        if lay.height([paragraph]) <= room:
+            return paragraph
+    return None
+
+
 class _Dossier:
     """One dossier being drawn: the canvas, the writer of sentences, and the running figure number."""
 
@@ -154,7 +164,7 @@ class _Dossier:
             texts = [" ".join(bank[i:i + 2]) for i in range(0, len(bank), 2)]
             return head + lay.fill(lay.BODY_HEIGHT - lay.height(head), [], texts)
         if page.section == "conclusion":
-            return head + self.conclusion(page.first)
+            return head + self.conclusion(page.first, lay.BODY_HEIGHT - lay.height(head))
         figures = [self.screenshot() for _ in range(self.screenshots)]
         if page.first and page.part == 1 and self.screenshots < 2:
             figures.insert(0, self.sequence_table())
@@ -170,21 +180,33 @@ class _Dossier:
     def paragraphs(self, bank: tuple[str, ...], count: int) -> list[str]:
         return [self.writer.paragraph(bank, self.rng.randint(2, 3)) for _ in range(count)]
 
-    def conclusion(self, first: bool) -> list[Flowable]:
-        """First page: what the year taught and its limits; second page: the perspectives and the signature.
-        A one-page conclusion (the ``short_conclusion`` defect) says a little of each."""
+    def conclusion(self, first: bool, room: float) -> list[Flowable]:
+        """Two full pages, as the seed asks (« un bilan réflexif de 2 pages minimum », measured by the height of
+        its text): first what the year taught and a look back at the four parts, then the limits, the
+        perspectives and the signature. A one-page conclusion (the ``short_conclusion`` defect) says a little
+        of each."""
         short = self.defect == "short_conclusion"
         sections = prose.CONCLUSION if short else prose.CONCLUSION[:2] if first else prose.CONCLUSION[2:]
-        out: list[Flowable] = []
-        for title, bank in sections:
-            out.append(Paragraph(lay.escape(title), lay.STYLES["h2"]))
-            sentences = self.rng.sample(bank, 3 if short else len(bank))
-            for i in range(0, len(sentences), 3):
-                out.append(Paragraph(lay.escape(" ".join(sentences[i:i + 3])), lay.STYLES["body"]))
+        tail: list[Flowable] = []
         if short or not first:
             signed = f"Fait à Grenoble, le 12 mai {self.year}. — {self.first_name} {self.last_name}"
-            out.append(Paragraph(lay.escape(signed), lay.STYLES["signature"]))
-        return lay.fill(lay.BODY_HEIGHT - 40, out, [])
+            tail.append(Paragraph(lay.escape(signed), lay.STYLES["signature"]))
+        room -= lay.height(tail)
+        out: list[Flowable] = []
+        for title, bank in sections:
+            sentences = [self.profile.fill(s) for s in self.rng.sample(bank, 3 if short else len(bank))]
+            heading = Paragraph(lay.escape(title), lay.STYLES["h2"])
+            chunks = [sentences[i:i + 3] for i in range(0, len(sentences), 3)]
+            first_chunk = _fitting(room - lay.height([*out, heading]), chunks[0])
+            if first_chunk is None:  # no heading left alone at the foot of the page
+                break
+            out += [heading, first_chunk]
+            for chunk in chunks[1:]:
+                paragraph = _fitting(room - lay.height(out), chunk)
+                if paragraph is None:
+                    return out + tail
+                out.append(paragraph)
+        return out + tail
 
     def screenshot(self) -> Flowable:
         self.figure += 1

@@ -242,6 +242,14 @@ CONCLUSION_LIMITS = (
     " façon plus régulière.",
     "À l'inverse, certains bons élèves se sont d'abord montrés réticents à travailler sur écran, ce qui m'a "
     "rappelé que le numérique ne convient pas à toutes les tâches.",
+    "Le temps de la salle informatique, limité à une heure par semaine, a souvent contraint le rythme de la "
+    "séquence plus que les objectifs eux-mêmes.",
+    "La gestion des comptes et des mots de passe oubliés a coûté du temps au début de chaque séance, jusqu'à ce "
+    "qu'une fiche de rappel soit collée dans les cahiers.",
+    "Mon évaluation des productions numériques reste trop centrée sur le résultat final ; les traces du travail "
+    "en cours mériteraient d'être davantage prises en compte.",
+    "Je n'ai pas toujours su faire le lien entre les compétences du B2i travaillées en classe et celles évaluées "
+    "par mes collègues des autres disciplines.",
 )
 CONCLUSION_NEXT = (
     "Pour l'année prochaine, je souhaite mettre en place un suivi des compétences numériques commun à toutes mes "
@@ -253,9 +261,41 @@ CONCLUSION_NEXT = (
     "Enfin, je souhaite participer aux travaux du groupe de réflexion sur le numérique de l'établissement, pour "
     "contribuer à la politique d'équipement et de formation.",
     "Ces perspectives restent modestes, mais elles me paraissent réalistes pour une première année de titulaire.",
+    "Je souhaite construire avec mes collègues une progression commune des usages du numérique, de la sixième à "
+    "la troisième, pour éviter les redites et les manques.",
+    "Les ressources produites cette année seront déposées dans l'espace partagé de l'équipe, avec une courte "
+    "notice d'utilisation.",
+    "J'aimerais associer davantage les familles, par exemple en présentant les outils de l'ENT lors de la "
+    "réunion de rentrée.",
+    "Enfin, la préparation de ce dossier m'incite à garder un journal de bord de mes séances, pour continuer à "
+    "analyser ma pratique au-delà de la certification.",
+)
+CONCLUSION_PARTS = (
+    "La première partie m'a montré qu'une séance avec le numérique se prépare d'abord par ses objectifs, l'outil "
+    "ne venant qu'ensuite.",
+    "L'analyse de la séquence sur {theme} m'a permis de distinguer ce qui relevait de l'outil et ce qui relevait "
+    "de mes consignes.",
+    "Le travail en binômes a favorisé l'entraide, mais il a parfois masqué les difficultés de certains élèves, "
+    "que je n'ai repérées qu'à l'évaluation.",
+    "La deuxième partie, consacrée à la veille, m'a conduit à organiser mes sources au lieu de les accumuler.",
+    "Les lectures de travaux de recherche sur les usages du numérique ont nuancé mes premières impressions, "
+    "souvent trop enthousiastes.",
+    "La troisième partie m'a fait mesurer la diversité des outils de communication de l'établissement et les "
+    "usages propres à chacun.",
+    "Distinguer adresse personnelle et adresse professionnelle paraît simple ; c'est pourtant une habitude qu'il "
+    "a fallu prendre dès la rentrée.",
+    "La quatrième partie m'a rendu plus attentif aux droits des auteurs des ressources que j'utilise en classe.",
+    "La charte informatique de l'établissement, relue avec les élèves, est devenue un vrai support de réflexion "
+    "sur la citoyenneté numérique.",
+    "Le projet « {project} » a été le fil conducteur de plusieurs de ces compétences, parce qu'il obligeait à "
+    "produire, partager et publier.",
+    "Les échanges avec mon tuteur {school} ont beaucoup compté dans l'analyse de mes séances.",
+    "Avec le recul, les compétences les plus difficiles à mettre en œuvre ont été celles qui demandent un travail "
+    "d'équipe dans la durée.",
 )
 CONCLUSION = (
     ("Ce que cette année m'a appris", CONCLUSION_LEARNT),
+    ("Retour sur les quatre parties du dossier", CONCLUSION_PARTS),
     ("Limites et difficultés", CONCLUSION_LIMITS),
     ("Perspectives", CONCLUSION_NEXT),
 )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -14,6 +14,7 @@ from typing import Any
 from c2i2e_jury.domain.referential import Referential
 from c2i2e_jury.errors import UserError
 from c2i2e_jury.exchange.package_checks import UNSAFE_ID, Checker, Problem, parse_time, safe_identifier
+from c2i2e_jury.exchange.package_dates import check_oral_dates, check_oral_length, check_periods
 from c2i2e_jury.exchange.package_format import (
     CANDIDATE_COLUMNS,
     CELL_LIMITS,
@@ -47,6 +48,7 @@ class CampaignPackage:
     jurors: list[JurorRecord]
     authority_pem: str | None
     root: str  # the folder inside the package holding campaign.json ("" at the top)
+    warnings: list[Problem] = field(default_factory=list)  # said at import, not reasons to refuse
 
     def close(self) -> None:
         self.source.close()
@@ -83,6 +85,8 @@ def _read(path: Path, source: PackageSource, check: Checker) -> CampaignPackage:
     prior_table = _table(source, root, "prior", check, required=False)
     jurors_table = _table(source, root, "jurors", check, required=False)
     candidates = _candidates(candidates_table, source, root, check) if candidates_table else {}
+    if campaign is not None and candidates_table:
+        check_oral_dates(candidates_table, campaign, check)
     # An id is "unknown" only when candidates.csv could be read and does not list it: without a usable list (or
     # for a row of it already refused), every line of marks.csv would repeat what one problem already says.
     listed = {row.get("candidate_id") for row in candidates_table.rows} if candidates_table and candidates else set()
@@ -97,7 +101,8 @@ def _read(path: Path, source: PackageSource, check: Checker) -> CampaignPackage:
     check_president(jurors_table, jurors, authority, check)
     if check.problems or campaign is None:
         raise PackageError(path, check.problems)
-    return CampaignPackage(path, source, campaign, list(candidates.values()), jurors, authority, root)
+    return CampaignPackage(path, source, campaign, list(candidates.values()), jurors, authority, root,
+                           check.warnings)
 
 
 
@@ -149,6 +154,7 @@ def _campaign(source: PackageSource, root: str, check: Checker) -> CampaignInfo 
         if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 120:
             check.add("campaign.json", None, key, str(value)[:100], "nombre de minutes entre 1 et 120 attendu")
         minutes[key] = value
+    check_oral_length(data, minutes, check)
     kit = data.get("room_kit")
     if kit is not None and not (isinstance(kit, dict) and isinstance(kit.get("room"), str) and kit["room"].strip()):
         check.add("campaign.json", None, "room_kit", str(kit)[:100],
@@ -157,6 +163,8 @@ def _campaign(source: PackageSource, root: str, check: Checker) -> CampaignInfo 
         return None
     if dates["deposit_opens"] > dates["deposit_closes"] or dates["orals_from"] > dates["orals_to"]:
         check.add("campaign.json", None, None, None, "une période se termine avant de commencer")
+        return None
+    if not check_periods(dates, check):
         return None
     room = str(kit["room"]) if isinstance(kit, dict) else None
     return CampaignInfo(data["id"].strip(), data["title"].strip(), year, dates["deposit_opens"],

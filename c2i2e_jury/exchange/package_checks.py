@@ -63,9 +63,13 @@ class Checker:
     def __init__(self, referential: Referential) -> None:
         self.referential = referential
         self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []  # worth saying at import, not a reason to refuse
 
     def add(self, file: str, line: int | None, column: str | None, value: str | None, why: str) -> None:
         self.problems.append(Problem(file, line, column, value, why))
+
+    def warn(self, file: str, line: int | None, column: str | None, value: str | None, why: str) -> None:
+        self.warnings.append(Problem(file, line, column, value, why))
 
     def cells(self, table: Table, limits: dict[str, int]) -> Table:
         """Report cells holding a NUL character (a damaged file; PostgreSQL would refuse it) or longer than the

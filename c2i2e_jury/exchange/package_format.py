@@ -23,7 +23,7 @@ CELL_LIMITS = {
     "candidates": {"candidate_id": 64, "last_name": 200, "first_name": 200, "email": 300, "dossier": 300,
                    "room": 100, "jury": 100, "evaluator": 200},
     "jurors": {"jury": 100, "name": 200, "email": 300},
-    "campaign.json": {"id": 64, "title": 300},
+    "campaign.json": {"id": 64, "title": 300, "oral_length_reason": 500},
 }
 
 

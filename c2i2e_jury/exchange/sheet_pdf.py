@@ -39,6 +39,9 @@ EVENT_LABELS = {
 INCIDENT_LABELS = {"late_arrival": "Retard du candidat", "technical": "Incident technique",
                    "fraud_suspicion": "Suspicion de fraude ou de plagiat", "other": "Autre"}
 SIGNATURE_BOX = (235.0, 62.0)  # width, height in points
+LIST_DASH = " - "  # how the annex writes a list inside an item's wording (« notamment : - la recherche ; - … »)
+PROPOSAL_NOTE = ("Proposition du jury de validation, soumise à la décision du jury de certification, qui seul "
+                 "accorde le certificat ou l'attestation.")
 
 
 # --- the facts a program checks on the visible sheet -------------------------------------------------------
@@ -63,7 +66,9 @@ def validated_line(result: Mapping[str, Any]) -> str:
 
 
 def certificate_line(result: Mapping[str, Any]) -> str:
-    return "Certificat : délivré" if result["outcome"]["certificate"] else "Certificat : non délivré"
+    """The validation jury proposes, the certification jury delivers (seed: « Délivrance des certificats »):
+    the jurors' sheet states a proposal, never a delivery."""
+    return "Certificat : proposé" if result["outcome"]["certificate"] else "Certificat : non proposé"
 
 
 def mark_cell(mark: str | None) -> str:
@@ -155,6 +160,17 @@ def _p(text: str, style: str = "body") -> Any:
     return Paragraph(escape(french(printable(text))), _styles()[style])
 
 
+def _wording(text: str) -> Any:
+    """An item's wording as the referential's annex lists it: each « - » entry (A3.2, A3.3, B2.4) on a line of its
+    own, so that a dash never ends a line apart from its entry."""
+    from xml.sax.saxutils import escape
+
+    from reportlab.platypus import Paragraph
+
+    entries = [escape(french(printable(entry))) for entry in text.split(LIST_DASH)]
+    return Paragraph("<br/>- ".join(entries), _styles()["small"])
+
+
 def _clock(iso: str) -> str:
     return datetime.fromisoformat(iso).strftime("%H:%M:%S")
 
@@ -224,7 +240,7 @@ def _items_table(result: Mapping[str, Any], referential: Referential) -> Any:
         rows.append([_p(f"{domain.code} — {domain.title}", "cell_bold"), "", "", "", ""])
         for code in domain.items:
             entry = entries[code]
-            rows.append([_p(code, "cell_bold"), _p(referential.item(code).wording, "small"),
+            rows.append([_p(code, "cell_bold"), _wording(referential.item(code).wording),
                          _p(mark_cell(entry["evaluator"]), "cell"), _p(jury_cell(entry), "cell_bold"),
                          _comment(entry)])
     return Table(rows, colWidths=ITEM_COLUMNS, repeatRows=1, style=TableStyle(style))
@@ -235,7 +251,7 @@ def _outcome(result: Mapping[str, Any]) -> list[Any]:
     misses = " · ".join(f"{d} : {n}" for d, n in outcome["missing_by_domain"].items())
     return [_p("Résultat", "h2"), _p(validated_line(result), "strong"),
             _p(f"Non validées par domaine : {misses}"), _p(certificate_line(result), "strong"),
-            _p(outcome["explanation"])]
+            _p(outcome["explanation"]), _p(PROPOSAL_NOTE, "small")]
 
 
 def _oral(result: Mapping[str, Any]) -> list[Any]:

@@ -51,7 +51,7 @@ class ImportReport:
     candidates: int = 0
     dossiers: int = 0
     changes: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)  # what the package lacks, said at every import of it
+    warnings: list[str] = field(default_factory=list)  # accepted, but worth the secretariat's attention
 
     def summary(self) -> str:
         if self.status == "unchanged":
@@ -75,11 +75,11 @@ def import_package(db: Database, path: Path, store: DossierStore | None = None) 
             existing = session.get(Campaign, package.campaign.id)
             if existing is not None and existing.package_sha256 == fingerprint:
                 return ImportReport(package.campaign.id, "unchanged", len(existing.candidates),
-                                    warnings=unbound_warnings(package.candidates, package.jurors))
+                                    warnings=_warnings(package))
             _store_dossiers(package, hashes, store)
             report = _apply(session, package, hashes, fingerprint, existing)
             _store_revocations(session, revoked, report)
-            report.warnings = unbound_warnings(package.candidates, package.jurors)
+            report.warnings = _warnings(package)
         log.info("imported %s: %s", path, report.summary())
         return report
     finally:
@@ -289,3 +289,9 @@ def _store_revocations(session: Session, revoked: list[Revocation], report: Impo
         known.add(revocation.fingerprint)
         report.changes.append(f"certificat de {revocation.name or revocation.fingerprint[:16]} révoqué à partir du "
                               f"{revocation.since:%d/%m/%Y %H:%M} ({revocation.reason})")
+
+
+def _warnings(package: CampaignPackage) -> list[str]:
+    """What the secretariat is told at every import of the package: what the package accepts but the seed does
+    not foresee (an oral's length), and what it lacks to bind signers to juries."""
+    return [str(w) for w in package.warnings] + unbound_warnings(package.candidates, package.jurors)

@@ -19,7 +19,8 @@ from c2i2e_jury.exchange.credentials import Credential
 from c2i2e_jury.exchange.tabular import Table, read_csv
 from c2i2e_jury.services import jury_room
 from c2i2e_jury.services.jury_room import CandidateFile, JuryRoomError
-from c2i2e_jury.services.sheet_signing import StoredSheet, check_signers, sign_and_lock
+from c2i2e_jury.services.oral_timer import build_timer
+from c2i2e_jury.services.sheet_signing import StoredSheet, check_signers, oral_phase_problem, sign_and_lock
 from c2i2e_jury.storage.database import Database
 
 log = logging.getLogger(__name__)
@@ -132,10 +133,18 @@ def create_paper_sheet(db: Database, candidate_pk: int, decisions: bytes | None,
             raise PaperSheetError("Les décisions du jury (fichier CSV) sont nécessaires pour un candidat examiné.")
         typed = read_decisions(decisions, file, source)
     check_signers(db, candidate_pk, credential_1, credential_2, moment)
+    _check_timer(db, file, examined=file.admitted and not absent)
     _record(db, file, typed, absent, _ticks(moment))
-    stored = sign_and_lock(db, candidate_pk, credential_1, credential_2, now=moment)
+    stored = sign_and_lock(db, candidate_pk, credential_1, credential_2, now=moment, on_paper=True)
     log.info("paper sheet of %s recorded and signed (version %s)", file.candidate_id, stored.version)
     return stored
+
+
+def _check_timer(db: Database, file: CandidateFile, *, examined: bool) -> None:
+    """Before anything is written: an oral whose timer runs in the program is not over, on paper or not."""
+    problem = oral_phase_problem(examined, build_timer(db, file).snapshot(), on_paper=True)
+    if problem is not None:
+        raise JuryRoomError(problem)
 
 
 def _ticks(start: datetime) -> Callable[[], datetime]:

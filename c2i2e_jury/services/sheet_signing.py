@@ -19,7 +19,9 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from c2i2e_jury.domain.oral_timer import OralTimer
 from c2i2e_jury.domain.rules import Status, needs_justification
+from c2i2e_jury.domain.timer_values import Phase, State, TimerEvent, TimerSnapshot
 from c2i2e_jury.exchange.credentials import Credential, load_certificates, signing_refusal
 from c2i2e_jury.exchange.result_json import build_result
 from c2i2e_jury.resources_access import referential
@@ -41,8 +43,8 @@ from c2i2e_jury.storage.models import (
     Incident,
     Oral,
     ResultSheet,
-    TimerEvent,
 )
+from c2i2e_jury.storage.models import TimerEvent as TimerEventRow
 
 log = logging.getLogger(__name__)
 
@@ -95,13 +97,55 @@ def signing_problem(file: CandidateFile) -> str | None:
     return None
 
 
-def check_signable(db: Database, candidate_pk: int) -> CandidateFile:
-    """The candidate's file when it can be signed now; a :class:`JuryRoomError` saying why not otherwise."""
+def check_signable(db: Database, candidate_pk: int, *, on_paper: bool = False) -> CandidateFile:
+    """The candidate's file when it can be signed now; a :class:`JuryRoomError` saying why not otherwise.
+
+    ``on_paper``: the oral was held on paper (``sheet create``), without the program's timer."""
     file = candidate_file(db, candidate_pk)
-    problem = signing_problem(file)
+    problem = signing_problem(file) or oral_phase_problem(
+        file.outcome.status is Status.EXAMINED, build_timer(db, file).snapshot(), on_paper=on_paper)
     if problem is not None:
         raise JuryRoomError(problem)
     return file
+
+
+# --- the oral must be over -------------------------------------------------------------------------------------
+
+_PHASE_NAMES = {Phase.PRESENTATION: "la présentation", Phase.DISCUSSION: "la discussion"}
+_END_ORAL = "terminez l'oral (F8, « Terminer l'oral ») avant de signer la feuille."
+
+
+def oral_phase_problem(examined: bool, timer: TimerSnapshot, *, on_paper: bool = False) -> str | None:
+    """Why the oral's timer forbids signing now (one French sentence naming the phase), or None.
+
+    The jurors sign what they heard: an examined candidate's sheet waits for the end of the oral (F8). An absent
+    or not admitted candidate has no oral to wait for. A paper sheet was heard without the program's timer: a
+    timer never started is fine there, one still running is not."""
+    if not examined or timer.state is State.FINISHED:
+        return None
+    if timer.state is State.READY:
+        return None if on_paper else ("Signature impossible avant le début de l'oral : démarrez-le (F5), puis "
+                                      + _END_ORAL)
+    phase = _PHASE_NAMES[timer.phase or Phase.PRESENTATION]
+    paused = " (chronomètre en pause)" if timer.paused else ""
+    return f"Signature impossible pendant {phase}{paused} : {_END_ORAL}"
+
+
+def stopping_event(db: Database, file: CandidateFile, moment: datetime) -> TimerEvent | None:
+    """The ``end`` event that signing records when the timer still runs, or None.
+
+    Signing ends the oral: an examined candidate's oral has ended already (:func:`oral_phase_problem`); an
+    abandonment (absent after the start) may leave the timer running, and the signed sheet closes its log."""
+    timer = build_timer(db, file, monotonic=lambda: 0.0, wall=lambda: moment)
+    if timer.state in (State.READY, State.FINISHED):
+        return None
+    return timer.end()
+
+
+def _with_event(timer: OralTimer, event: TimerEvent | None) -> OralTimer:
+    if event is not None:
+        timer.apply(event)
+    return timer
 
 
 # --- the sheet's content ---------------------------------------------------------------------------------------
@@ -121,8 +165,8 @@ def _items(file: CandidateFile) -> list[dict[str, Any]]:
     return items
 
 
-def _oral_json(db: Database, file: CandidateFile) -> dict[str, Any]:
-    timing = dict(build_timer(db, file).snapshot().timing_json())
+def _oral_json(db: Database, file: CandidateFile, stop: TimerEvent | None) -> dict[str, Any]:
+    timing = dict(_with_event(build_timer(db, file), stop).snapshot().timing_json())
     log_entries: Any = timing.pop("timing_log")
     oral: dict[str, Any] = {"presentation_minutes": file.presentation_minutes,
                             "discussion_minutes": file.discussion_minutes, **timing}
@@ -151,12 +195,14 @@ def _next_version(session: Session, candidate_pk: int) -> tuple[int, int | None,
 
 
 def result_for(db: Database, candidate_pk: int, jurors: Sequence[Mapping[str, str]],
-               now: datetime | None = None) -> dict[str, Any]:
+               now: datetime | None = None, *, on_paper: bool = False,
+               stop: TimerEvent | None = None) -> dict[str, Any]:
     """The ``c2i2e-result/1`` content of the candidate's next sheet, checked against the schema and the rules.
 
-    ``jurors`` are ``{"name", "fingerprint"}`` (and optionally ``"email"``) mappings, in signing order.
+    ``jurors`` are ``{"name", "fingerprint"}`` (and optionally ``"email"``) mappings, in signing order; ``stop``
+    the timer's closing event (:func:`stopping_event`), logged on the sheet.
     """
-    file = check_signable(db, candidate_pk)
+    file = check_signable(db, candidate_pk, on_paper=on_paper)
     with db.read() as session:
         candidate = load_candidate(session, candidate_pk)
         version, supersedes, reason = _next_version(session, candidate_pk)
@@ -165,7 +211,7 @@ def result_for(db: Database, candidate_pk: int, jurors: Sequence[Mapping[str, st
         campaign=file.campaign_id, campaign_title=title,
         candidate={"id": file.candidate_id, "last_name": file.last_name, "first_name": file.first_name},
         version=version, supersedes=supersedes, reason=reason, items=_items(file), outcome=file.outcome,
-        oral=_oral_json(db, file), jurors=[dict(j) for j in jurors], signed_at=_moment(now),
+        oral=_oral_json(db, file, stop), jurors=[dict(j) for j in jurors], signed_at=_moment(now),
         referential=referential())
 
 
@@ -241,16 +287,18 @@ def _state(session: Session, candidate_pk: int) -> tuple[Any, ...]:
     if oral is None:
         return (changes, None)
     incidents = session.scalar(select(func.count(Incident.pk)).where(Incident.oral_pk == oral.pk))
-    events = session.scalar(select(func.max(TimerEvent.seq)).where(TimerEvent.oral_pk == oral.pk))
+    events = session.scalar(select(func.max(TimerEventRow.seq)).where(TimerEventRow.oral_pk == oral.pk))
     return (changes, oral.attendance, oral.locked, incidents, events)
 
 
 def sign_and_lock(db: Database, candidate_pk: int, credential_1: Credential, credential_2: Credential, *,
-                  now: datetime | None = None) -> StoredSheet:
+                  now: datetime | None = None, on_paper: bool = False) -> StoredSheet:
     """Make the candidate's sheet, have juror 1 then juror 2 sign it, store it and lock the oral.
 
-    Refused (a :class:`JuryRoomError`, nothing written) unless every item is decided, or the candidate is absent
-    or not admitted; unless both credentials are the jury's and were issued by the campaign authority.
+    Refused (a :class:`JuryRoomError`, nothing written) unless every item is decided and the oral has ended (F8),
+    or the candidate is absent or not admitted; unless both credentials are the jury's and were issued by the
+    campaign authority. A timer still running (an abandonment) is stopped with the signature.
+    ``on_paper``: a paper sheet (``sheet create``), heard without the program's timer.
     """
     from c2i2e_jury.exchange.sheet_pdf import SIGNATURE_FIELDS, render_sheet
     from c2i2e_jury.exchange.signatures import SheetRejected, sign_sheet_with, verify_sheet
@@ -262,7 +310,9 @@ def sign_and_lock(db: Database, candidate_pk: int, credential_1: Credential, cre
         authority = authority_of(session, candidate.campaign_id)
         _check_credentials(session, candidate, credentials, authority, moment)
         before = _state(session, candidate_pk)
-    result = result_for(db, candidate_pk, [_juror_entry(c) for c in credentials], moment)
+    stop = stopping_event(db, check_signable(db, candidate_pk, on_paper=on_paper), moment)
+    result = result_for(db, candidate_pk, [_juror_entry(c) for c in credentials], moment, on_paper=on_paper,
+                        stop=stop)
     pdf = render_sheet(result, referential())
     for field, credential in zip(SIGNATURE_FIELDS, credentials, strict=True):
         pdf = sign_sheet_with(pdf, credential, field, timestamp=moment)
@@ -272,11 +322,18 @@ def sign_and_lock(db: Database, candidate_pk: int, credential_1: Credential, cre
     except SheetRejected as exc:
         log.error("a sheet just signed does not verify: %s (%s)", exc.message, exc.reason)
         raise JuryRoomError(f"La feuille signée n'a pas pu être vérifiée : {exc.message}") from exc
-    return _store(db, candidate_pk, result, pdf, verified.sha256, before, moment)
+    return _store(db, candidate_pk, result, pdf, verified.sha256, before, moment, stop)
+
+
+def _record_stop(session: Session, oral: Oral, stop: TimerEvent | None) -> None:
+    """The timer's closing event, stored with the sheet that logs it."""
+    if stop is not None:
+        session.add(TimerEventRow(oral_pk=oral.pk, seq=stop.seq, kind=stop.kind.value, at=stop.at,
+                                  data=dict(stop.data)))
 
 
 def _store(db: Database, candidate_pk: int, result: dict[str, Any], pdf: bytes, sha256: str,
-           before: tuple[Any, ...], moment: datetime) -> StoredSheet:
+           before: tuple[Any, ...], moment: datetime, stop: TimerEvent | None = None) -> StoredSheet:
     try:
         with db.session() as session:
             if _state(session, candidate_pk) != before:
@@ -289,7 +346,9 @@ def _store(db: Database, candidate_pk: int, result: dict[str, Any], pdf: bytes, 
                                     supersedes=result["supersedes"], sha256=sha256, pdf=pdf, result=result,
                                     signed_at=moment.astimezone(UTC), stored_at=datetime.now(UTC),
                                     reopen_reason="", **sheet_columns(result)))
-            oral_of(session, candidate).locked = True
+            oral = oral_of(session, candidate)
+            _record_stop(session, oral, stop)
+            oral.locked = True
     except IntegrityError as exc:
         log.info("sheet stored concurrently: %r", exc)
         raise JuryRoomError("Une autre version de la feuille vient d'être signée : rien n'a été enregistré.") from exc

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -31,6 +32,9 @@ from c2i2e_jury.ui.outcome_text import not_admitted_reason_text
 from c2i2e_jury.ui.outcome_widget import OutcomeWidget
 from c2i2e_jury.ui.projector import SlidesWindow, open_slides_dialog
 
+if TYPE_CHECKING:
+    from c2i2e_jury.ui.signing import Prompts
+
 log = logging.getLogger(__name__)
 
 
@@ -46,6 +50,7 @@ class JuryRoomWidget(QWidget):
         self.timer_widget: OralTimerWidget | None = None
         self.oral_timer: OralTimer | None = None
         self.slides: SlidesWindow | None = None
+        self.signing_prompts: Prompts | None = None  # how the signing dialogs ask (Qt dialogs; tests script them)
         self._build_header()
         self.viewer = DossierViewer(self)
         self.viewer.setObjectName("dossierViewer")
@@ -268,9 +273,11 @@ class JuryRoomWidget(QWidget):
     def sign_sheet(self) -> None:
         from c2i2e_jury.ui.signing import sign_sheet_dialog
 
-        if self.session is not None and sign_sheet_dialog(self, self.session.db, self.session.pk):
-            self.session.undo_stack.clear()  # a signed record is changed only by reopening it
-            self.session.refresh()
+        session = self.session
+        if session is not None and sign_sheet_dialog(self, session.db, session.pk, prompts=self.signing_prompts):
+            session.undo_stack.clear()  # a signed record is changed only by reopening it
+            self._set_timer(session, after_restart=False)  # signing ended the oral: the timer shows it stopped
+            session.refresh()
 
     def reopen_sheet(self) -> None:
         from c2i2e_jury.ui.signing import reopen_dialog

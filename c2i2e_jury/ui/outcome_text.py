@@ -57,7 +57,7 @@ class OutcomeText:
         total, validated = len(referential), outcome.validated_count
         limit = referential.max_missing_per_domain
         if outcome.certificate:
-            return _fill(self.tr("Certificate: %n item(s) validated out of %1, at most %2 not validated per domain.",
+            return _fill(self.tr("Certificate proposed: %n item(s) validated out of %1, at most %2 not validated per domain.",
                                  "", validated), total, limit)
         parts: list[str] = []
         if outcome.status is Status.AWAITING:
@@ -75,7 +75,7 @@ class OutcomeText:
                                    domain, limit))
         body = ". ".join(parts)
         if outcome.status is Status.EXAMINED:
-            return _fill(self.tr("Certificate not delivered: %1."), body)
+            return _fill(self.tr("Certificate not proposed: %1."), body)
         return _fill(self.tr("Pending: %1."), body)
 
 

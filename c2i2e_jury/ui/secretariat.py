@@ -170,7 +170,7 @@ class SecretariatWorkspace(QWidget):
         for change in report.changes:
             self.note("  " + change)
         for warning in report.warnings:
-            self.note("  " + self.tr("warning: %1").replace("%1", warning))
+            self.note("  " + self.tr("Warning: %1").replace("%1", warning))
         self.campaignChanged.emit()
 
     def create_authority(self) -> None:

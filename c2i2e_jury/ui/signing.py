@@ -176,7 +176,7 @@ class SheetSigning(QObject):
 
     def _summary(self, file: CandidateFile) -> str:
         outcome = file.outcome
-        verdict = self.tr("certificate delivered") if outcome.certificate else self.tr("no certificate")
+        verdict = self.tr("certificate proposed") if outcome.certificate else self.tr("certificate not proposed")
         return (self.tr("Sign the result sheet of %1? %2 of 28 competences validated, %3.")
                 .replace("%1", file.full_name).replace("%2", str(outcome.validated_count)).replace("%3", verdict)
                 + "\n\n" + self.tr("Juror 1 signs first, then juror 2. Once both have signed, the record is "

@@ -40,10 +40,10 @@
     <context>
         <name>OutcomeText</name>
         <message numerus="yes">
-            <source>Certificate: %n item(s) validated out of %1, at most %2 not validated per domain.</source>
+            <source>Certificate proposed: %n item(s) validated out of %1, at most %2 not validated per domain.</source>
             <translation>
-                <numerusform>Certificate: %n item validated out of %1, at most %2 not validated per domain.</numerusform>
-                <numerusform>Certificate: %n items validated out of %1, at most %2 not validated per domain.</numerusform>
+                <numerusform>Certificate proposed: %n item validated out of %1, at most %2 not validated per domain.</numerusform>
+                <numerusform>Certificate proposed: %n items validated out of %1, at most %2 not validated per domain.</numerusform>
             </translation>
         </message>
         <message numerus="yes">

@@ -1130,11 +1130,15 @@ Pourquoi ?</translation>
             <translation>Absent à l'épreuve orale (abandon) : aucune compétence validée dans cette campagne.</translation>
         </message>
         <message numerus="yes">
-            <source>Certificate: %n item(s) validated out of %1, at most %2 not validated per domain.</source>
+            <source>Certificate proposed: %n item(s) validated out of %1, at most %2 not validated per domain.</source>
             <translation>
-                <numerusform>Certificat : %n compétence validée sur %1, au plus %2 non validées par domaine.</numerusform>
-                <numerusform>Certificat : %n compétences validées sur %1, au plus %2 non validées par domaine.</numerusform>
+                <numerusform>Certificat proposé : %n compétence validée sur %1, au plus %2 non validées par domaine.</numerusform>
+                <numerusform>Certificat proposé : %n compétences validées sur %1, au plus %2 non validées par domaine.</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Certificate not proposed: %1.</source>
+            <translation>Certificat non proposé : %1.</translation>
         </message>
         <message>
             <source>Oral not taken yet</source>
@@ -1167,10 +1171,6 @@ Pourquoi ?</translation>
                 <numerusform>Domaine %1 : %n compétence non validée, %2 au plus</numerusform>
                 <numerusform>Domaine %1 : %n compétences non validées, %2 au plus</numerusform>
             </translation>
-        </message>
-        <message>
-            <source>Certificate not delivered: %1.</source>
-            <translation>Certificat non délivré : %1.</translation>
         </message>
         <message>
             <source>Pending: %1.</source>
@@ -1898,6 +1898,10 @@ Jean Martin, représentant du comité de site</translation>
             <translation>Paquet de campagne (*.zip campaign.json)</translation>
         </message>
         <message>
+            <source>Warning: %1</source>
+            <translation>Attention : %1</translation>
+        </message>
+        <message>
             <source>Folder for the authority's files</source>
             <translation>Dossier des fichiers de l'autorité</translation>
         </message>
@@ -2096,14 +2100,6 @@ Jean Martin, représentant du comité de site</translation>
             <translation>La version %1 de la feuille de %2 est signée par %3 et %4. Le dossier est verrouillé.</translation>
         </message>
         <message>
-            <source>certificate delivered</source>
-            <translation>certificat délivré</translation>
-        </message>
-        <message>
-            <source>no certificate</source>
-            <translation>certificat non délivré</translation>
-        </message>
-        <message>
             <source>Sign the result sheet of %1? %2 of 28 competences validated, %3.</source>
             <translation>Signer la feuille de résultat de %1 ? %2 compétences validées sur 28, %3.</translation>
         </message>
@@ -2130,6 +2126,14 @@ Jean Martin, représentant du comité de site</translation>
         <message>
             <source>Juror %1: passphrase</source>
             <translation>Juré %1 : phrase de passe</translation>
+        </message>
+        <message>
+            <source>certificate proposed</source>
+            <translation>certificat proposé</translation>
+        </message>
+        <message>
+            <source>certificate not proposed</source>
+            <translation>certificat non proposé</translation>
         </message>
         <message>
             <source>Passphrase of %1 (%2):</source>

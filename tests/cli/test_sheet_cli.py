@@ -161,7 +161,7 @@ def test_sheet_verify_prints_the_result(signed_file, capsys):
     assert code == 0, err
     assert f"{sheet} : feuille valide." in out
     assert "LEFÈVRE-DUPRÉ Hélène (n° 2017-042)" in out
-    assert "24 compétences validées sur 28 ; certificat délivré" in out
+    assert "24 compétences validées sur 28 ; certificat proposé" in out
     assert f"Juré 1 : Benoît Œhlenschläger le {signed_at:%d/%m/%Y à %H:%M}" in out
 
 

@@ -77,7 +77,7 @@ def test_a_paper_sheet_is_recorded_signed_and_verifies_against_the_database(room
                                decisions_csv(tmp_path / "papier.csv", referential), "--out", out)
     assert code == 0, err
     assert "version 1, signée par Benoît Œhlenschläger et Zoé Mäkelä-Garçon" in stdout
-    assert "27 compétences validées sur 28 ; certificat délivré" in stdout
+    assert "27 compétences validées sur 28 ; certificat proposé" in stdout
     assert jury_room.candidate_file(db, pks["C1"]).locked
     code, stdout, err = run(capsys, "--db", path, "sheet", "verify", out)  # no --trust: the database's authority
     assert code == 0, err
@@ -117,7 +117,7 @@ def test_the_workspace_rules_apply_to_paper(room_db, pki, tmp_path, capsys, refe
     assert code == 0, err
     code, out, err = create(capsys, room_db, pki, tmp_path, "C2", "--absent", "--out", tmp_path / "C2.pdf")
     assert code == 0, err
-    assert "0 compétences validées sur 28 ; certificat non délivré" in out
+    assert "0 compétences validées sur 28 ; certificat non proposé" in out
     code, _, err = create(capsys, room_db, pki, tmp_path, "C9", "--out", tmp_path / "C9.pdf")
     assert (code, err.strip()) == (1, "c2i2e-jury: Candidat n° C9 introuvable.")
 

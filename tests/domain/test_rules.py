@@ -25,7 +25,7 @@ def test_all_validated_gives_the_certificate(referential):
     assert out.status is Status.EXAMINED
     assert out.validated_count == 28
     assert out.certificate
-    assert out.explanation.startswith("Certificat : 28 compétences validées sur 28")
+    assert out.explanation.startswith("Certificat proposé : 28 compétences validées sur 28")
 
 
 @pytest.mark.parametrize(
@@ -53,7 +53,7 @@ def test_23_of_28_and_at_most_2_per_domain(referential, misses, certificate):
 def test_explanation_names_the_domain_over_its_limit(referential):
     out = evaluate(referential, present(referential, not_validated=("A3.1", "A3.2", "A3.3")))
     assert "Domaine A3 : 3 compétences non validées, 2 au plus" in out.explanation
-    assert out.explanation.startswith("Certificat non délivré")
+    assert out.explanation.startswith("Certificat non proposé")
     assert out.missing_by_domain["A3"] == 3
 
 

@@ -25,6 +25,7 @@ A4 = (595.0, 842.0)
 MARGIN = 62.0
 BODY_SIZE = 11.0
 LINE_GAP = 15.0
+TEXT_BOTTOM = A4[1] - MARGIN - 20  # where a full page's text ends, above the footer
 
 FILLER_2 = (
     "Avec le recul, je mesure ce que l'usage du numérique a changé dans ma pratique : la préparation est plus "
@@ -58,7 +59,9 @@ class DossierSpec:
     sommaire: bool = True
     introduction: bool = True
     parts: tuple[int, ...] = (1, 2, 3, 4)
-    conclusion_pages: int = 2
+    conclusion_pages: int = 2  # each a full page of text
+    conclusion_heading_at_bottom: bool = False  # the heading on the last line of a page of Part 4's text
+    conclusion_last_fill: float = 1.0  # how full the conclusion's last page is (0.5: half a page)
     annex_pages: int = 0
     images_per_page: int = 0
     outline: bool = False
@@ -261,6 +264,9 @@ def _fill(w: _Writer, page: pymupdf.Page, spec: DossierSpec, kind: str, arg: obj
                 title = title if len(title) < 55 else title[:52] + "…"
                 w.line(page, f"{title} {'.' * max(3, 70 - len(title))} {number}")
         return
+    if kind == "conclusion":
+        _conclusion(w, page, spec, first=arg is None, last=index + 1 == _last_of(plan, "conclusion"))
+        return
     if _starts_section(kind, arg):
         w.heading(page, _title(spec, kind, arg))
     codes = _codes_on(plan, index)
@@ -272,6 +278,38 @@ def _fill(w: _Writer, page: pymupdf.Page, spec: DossierSpec, kind: str, arg: obj
         w.paragraph(page, FILLER if i % 2 == 0 else FILLER_2)
         if codes and i == 1:
             w.paragraph(page, f"Cette activité relève de l'item {codes[0]} du référentiel.")
+
+
+def _last_of(plan: Plan, kind: str) -> int:
+    return max(number for number, (k, _) in enumerate(plan, start=1) if k == kind)
+
+
+def _conclusion(w: _Writer, page: pymupdf.Page, spec: DossierSpec, *, first: bool, last: bool) -> None:
+    """A conclusion page is a full page of text, as a candidate writes it; the last one ``conclusion_last_fill``
+    full; the first one, with ``conclusion_heading_at_bottom``, Part 4's text and the heading on its last line."""
+    if first and spec.conclusion_heading_at_bottom:
+        _prose(w, page, TEXT_BOTTOM - 2 * LINE_GAP)
+        w.line(page, _title(spec, "conclusion", None), size=13, bold=True)
+        return
+    if first:
+        w.heading(page, _title(spec, "conclusion", None))
+    top = w.y
+    _prose(w, page, top + (TEXT_BOTTOM - top) * (spec.conclusion_last_fill if last else 1.0))
+
+
+def _prose(w: _Writer, page: pymupdf.Page, bottom: float) -> None:
+    """Body text, line after line, down to ``bottom``."""
+    words = " ".join([FILLER_2, FILLER] * 8).split()
+    width = int((A4[0] - 2 * MARGIN) / (BODY_SIZE * 0.56))
+    current = ""
+    while w.y + LINE_GAP <= bottom and words:
+        word = words.pop(0)
+        if current and len(current) + len(word) + 1 > width:
+            w.line(page, current)
+            current = ""
+        current = f"{current} {word}".strip()
+    if current and w.y <= bottom:
+        w.line(page, current)
 
 
 def _cover(w: _Writer, page: pymupdf.Page, spec: DossierSpec) -> None:

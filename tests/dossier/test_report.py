@@ -143,7 +143,8 @@ def test_one_page_conclusion_is_too_short(tmp_path: Path) -> None:
     report, layout = report_of(tmp_path, conclusion_pages=1)
     assert failed(report) == ["conclusion"]
     assert report.finding("conclusion").message == (
-        "Conclusion d'une seule page (page 14) : le bilan réflexif doit compter au moins 2 pages.")
+        "Conclusion trop courte (page 14) : l'équivalent de 1 page de texte, mesuré à la hauteur qu'occupent ses "
+        "lignes ; le bilan réflexif doit compter au moins 2 pages.")
     assert layout.conclusion == 14
 
 

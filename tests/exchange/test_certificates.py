@@ -215,7 +215,9 @@ def test_a_candidate_who_registers_again_brings_the_attested_items(demo_db, data
     candidate = "N1;Lefèvre;Gaëlle;g@example.fr;c1.pdf;oui;non;2018-06-11;08:30;B112;J1;M. Martin;"
     package = write_package(tmp_path / "pkg2018", candidates=[candidate],
                             marks=[f"N1;{code};V;" for code in referential.codes],
-                            campaign={**CAMPAIGN, "id": "test-2018", "year": 2018})
+                            campaign={**CAMPAIGN, "id": "test-2018", "year": 2018, "deposit_opens": "2018-05-09",
+                                      "deposit_closes": "2018-05-16", "orals_from": "2018-06-11",
+                                      "orals_to": "2018-07-06"})
     header = "candidate_id;item;year;copy_deposited;original_received;last_name;first_name;email;attestation"
     (package / "prior.csv").write_text("\r\n".join([header, *prior]) + "\r\n", encoding="utf-8-sig")
     import_package(database, package, DossierStore())

@@ -25,6 +25,7 @@ from c2i2e_jury.services.sheet_signing import sign_and_lock
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.storage.dossier_store import DossierStore
 from c2i2e_jury.storage.models import Campaign, Candidate
+from tests.services.sheet_factory import run_timer
 
 ORAL_DAY = datetime(2017, 6, 12, 8, 30, tzinfo=UTC)
 ISSUED = datetime(2017, 1, 9, 9, 0, tzinfo=UTC)
@@ -79,6 +80,7 @@ def hear(db: Database, pk: int, reversals: dict[str, tuple[Mark, str]]) -> None:
             continue
         decision, justification = reversals.get(row.code, (row.evaluator or Mark.VALIDATED, ""))
         jury_room.decide(db, pk, row.code, decision, justification=justification or None, now=now)
+    run_timer(db, pk, start=ORAL_DAY + timedelta(hours=1))
 
 
 def demo_heard(db: Database, package: Path, pki: Pki, *, sign: bool = True) -> dict[str, int]:

@@ -15,7 +15,7 @@ from c2i2e_jury.exchange.credentials import Credential
 from c2i2e_jury.exchange.result_json import example_result, outcome_json, situation_of
 from c2i2e_jury.exchange.sheet_pdf import render_sheet
 from c2i2e_jury.exchange.signatures import sign_sheet_with
-from c2i2e_jury.services import jury_room
+from c2i2e_jury.services import jury_room, oral_timer
 from c2i2e_jury.services.campaign_import import import_package
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.storage.dossier_store import DossierStore
@@ -75,9 +75,38 @@ def clock(start: datetime = SIGNING - timedelta(minutes=40)):
     return lambda: start + timedelta(seconds=next(ticks))
 
 
-def decide_all(db: Database, pk: int, *, overrides: dict[str, tuple[Mark, str]] | None = None) -> None:
-    """The candidate present and every item not acquired decided as the evaluator marked it (or ``overrides``:
-    item -> (decision, justification))."""
+class FakeClock:
+    """Wall and monotonic time that move only when the test says so."""
+
+    def __init__(self, start: datetime) -> None:
+        self.start, self.seconds = start, 0.0
+
+    def monotonic(self) -> float:
+        return self.seconds
+
+    def wall(self) -> datetime:
+        return self.start + timedelta(seconds=self.seconds)
+
+
+def run_timer(db: Database, pk: int, *, start: datetime, steps: tuple[str, ...] = ("start", "discussion", "end"),
+              minutes: float = 10) -> None:
+    """The oral's timer driven as the jury does (F5 start, F6 discussion, F8 end), ``minutes`` between steps."""
+    clocks = FakeClock(start)
+    timer = oral_timer.build_timer(db, jury_room.candidate_file(db, pk), monotonic=clocks.monotonic,
+                                   wall=clocks.wall)
+    commands = {"start": timer.start, "discussion": timer.start_discussion, "end": timer.end,
+                "pause": lambda: timer.pause("Vidéoprojecteur éteint")}
+    for step in steps:
+        event = commands[step]()
+        oral_timer.record_event(db, pk, event)
+        timer.apply(event)
+        clocks.seconds += minutes * 60
+
+
+def decide_all(db: Database, pk: int, *, overrides: dict[str, tuple[Mark, str]] | None = None,
+               oral: tuple[str, ...] = ("start", "discussion", "end")) -> None:
+    """The candidate present, the oral held on the timer (``oral``: its steps) and every item not acquired
+    decided as the evaluator marked it (or ``overrides``: item -> (decision, justification))."""
     now = clock()
     jury_room.check_in(db, pk, Attendance.PRESENT, now=now)
     file = jury_room.candidate_file(db, pk)
@@ -87,6 +116,8 @@ def decide_all(db: Database, pk: int, *, overrides: dict[str, tuple[Mark, str]] 
         decision, justification = (overrides or {}).get(row.code, (row.evaluator or Mark.VALIDATED, ""))
         jury_room.decide(db, pk, row.code, decision, comment=f"Vu à l'oral : {row.code}.",
                          justification=justification or None, now=now)
+    if oral:
+        run_timer(db, pk, start=SIGNING - timedelta(minutes=35), steps=oral)
 
 
 @dataclass(frozen=True)
@@ -127,5 +158,5 @@ def make_sheet(referential: Any, jurors: tuple[Credential, Credential], candidat
     return pdf
 
 
-__all__ = ["CAMPAIGN_ID", "PASSPHRASES", "SIGNING", "Outsider", "clock", "current_pki", "decide_all", "import_with_pki", "make_pki",
-           "make_sheet", "outsider", "package_with_pki"]
+__all__ = ["CAMPAIGN_ID", "PASSPHRASES", "SIGNING", "FakeClock", "Outsider", "clock", "current_pki", "decide_all",
+           "import_with_pki", "make_pki", "make_sheet", "outsider", "package_with_pki", "run_timer"]

@@ -146,7 +146,7 @@ def test_without_jurors_csv_the_package_imports_with_a_warning_and_sheets_are_no
     path = tmp_path / "base.sqlite"
     code, out, err = run(capsys, "--db", path, "campaign", "import", write_campaign(tmp_path / "pkg", pki, None))
     assert code == 0, err
-    assert "attention : Aucun juré dans le paquet (jurors.csv absent)" in out
+    assert "Attention : Aucun juré dans le paquet (jurors.csv absent)" in out
     assert "(signataires non rattachés au jury)" in out
     sheet = tmp_path / "C1.pdf"
     sheet.write_bytes(make_sheet(_referential(), pki.jurors, "C1"))

@@ -4,6 +4,7 @@ are left untouched."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from c2i2e_jury.storage.database import open_database
 from c2i2e_jury.storage.models import Campaign, Candidate
 from c2i2e_jury.ui.app import prepare_demo
 from c2i2e_jury.ui.signing import sign_sheet_dialog
+from tests.services.sheet_factory import run_timer
 from tests.ui.scripted_prompts import Script
 
 pytestmark = pytest.mark.gui
@@ -50,6 +52,7 @@ def test_both_jurors_sign_a_demo_sheet_with_the_offered_credentials(qtbot, demo)
     for row in jury_room.candidate_file(db, pk).items:
         if not row.acquired:
             jury_room.decide(db, pk, row.code, row.evaluator or "V", justification=None if row.evaluator else "Vu")
+    run_timer(db, pk, start=datetime.now(UTC) - timedelta(minutes=40))  # the oral held and ended (F8)
     offered: list[str] = []
 
     def open_file(parent, caption, start, filters):

@@ -107,7 +107,7 @@ def test_english_reads_english(referential, english):
         "Not admitted to the oral: rework requested and still pending at the closing date. "
         "No item validated in this campaign.")
     assert explanation_text(referential, evaluate(referential, cases["partial, below 23"])).startswith(
-        "Certificate not delivered: 22 items validated out of 28, at least 23 required")
+        "Certificate not proposed: 22 items validated out of 28, at least 23 required")
 
 
 @pytest.mark.gui
@@ -118,12 +118,12 @@ def test_the_outcome_widget_speaks_the_interfaces_language(qtbot, qapp, referent
     outcome = evaluate(referential, situation)
     i18n.install(qapp, "en")
     widget.show_outcome(outcome, dict(situation.decisions))
-    assert widget.explanation.text() == ("Certificate not delivered: 25 items validated out of 28. "
+    assert widget.explanation.text() == ("Certificate not proposed: 25 items validated out of 28. "
                                          "Domain A3: 3 items not validated, at most 2.")
     try:
         i18n.install(qapp, "fr")
         widget.show_outcome(outcome, dict(situation.decisions))
         assert widget.explanation.text() == outcome.explanation
-        assert widget.explanation.text().startswith("Certificat non délivré : 25 compétences validées sur 28.")
+        assert widget.explanation.text().startswith("Certificat non proposé : 25 compétences validées sur 28.")
     finally:
         i18n.install(qapp, "en")
