@@ -108,7 +108,7 @@ def _run_oral(db: Database, pk: int) -> None:
 
 
 def _fraud_and_absence(db: Database, ids: dict[str, int], jurors) -> None:
-    decide_all(db, ids["C1"])
+    decide_all(db, ids["C1"], oral=())  # the oral timed by _run_oral
     _run_oral(db, ids["C1"])
     jury_room.add_incident(db, ids["C1"], "technical", "Vidéoprojecteur éteint deux minutes.",
                            now=clock(SIGNING - timedelta(minutes=20)))
@@ -183,7 +183,7 @@ def test_the_batch_never_delivers_on_a_fraud_report_the_president_decides(databa
 
 
 def _prior_completed_later(db: Database, ids: dict[str, int], jurors) -> None:
-    decide_all(db, ids["C1"], overrides=SHORT)
+    decide_all(db, ids["C1"], overrides=SHORT, oral=())
     _run_oral(db, ids["C1"])
     sign_and_lock(db, ids["C1"], *jurors, now=SIGNING)
     jury_room.check_in(db, ids["C2"], Attendance.ABSENT, now=clock())

@@ -3,7 +3,7 @@ still ran shows the timer stopped (issue 11 §5). Offscreen, real database, real
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -13,6 +13,7 @@ from c2i2e_jury.services import jury_room
 from c2i2e_jury.services.sheet_signing import latest_sheet
 from c2i2e_jury.storage.database import open_database
 from c2i2e_jury.ui.signing import sign_sheet_dialog
+from tests.exchange.package_factory import CAMPAIGN
 from tests.exchange.signing_factory import PASSPHRASES
 from tests.services.sheet_factory import (
     SIGNING,
@@ -68,7 +69,9 @@ def live_room(qapp, tmp_path):
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     pki = current_pki(tmp_path / "pki")
     db = open_database(str(tmp_path / "salle.sqlite"))
-    yield db, import_with_pki(db, tmp_path / "kit", pki), pki
+    # Signed at the real time: this year's campaign, or its sheets could not be signed today (issue 11 §3).
+    this_year = {**CAMPAIGN, "year": date.today().year}
+    yield db, import_with_pki(db, tmp_path / "kit", pki, campaign=this_year), pki
     db.dispose()
 
 
