@@ -89,7 +89,7 @@ def wait_idle(viewer: object) -> None:
 
 def make_dossiers(workdir: Path, count: int) -> list[Path]:
     """``count`` distinct files (a trailing comment after %%EOF) of one 20-page demo dossier."""
-    from c2i2e_jury.exchange.demo_dossier import make_dossier
+    from c2i2e_jury.exchange.demo.dossier import make_dossier
 
     template = make_dossier(workdir / "dossier-20.pdf", last_name="Dupont", first_name="Élodie", pages=PAGES,
                             screenshots=2, seed=11)

@@ -57,7 +57,7 @@ def _write_problems(path: Path, refused: Any) -> None:
 
 def demo_command(args: argparse.Namespace) -> int:
     from c2i2e_jury.errors import UserError
-    from c2i2e_jury.exchange.demo import write_demo_package
+    from c2i2e_jury.exchange.demo.campaign import write_demo_package
 
     out: Path = args.out_dir
     if out.exists() and not out.is_dir():

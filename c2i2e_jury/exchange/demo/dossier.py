@@ -20,9 +20,9 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
-from c2i2e_jury.exchange import demo_layout as lay
-from c2i2e_jury.exchange import demo_prose as prose
-from c2i2e_jury.exchange.demo_screens import CAPTIONS, KINDS
+from c2i2e_jury.exchange.demo import layout as lay
+from c2i2e_jury.exchange.demo import prose
+from c2i2e_jury.exchange.demo.screens import CAPTIONS, KINDS
 from c2i2e_jury.resources_access import referential
 
 DEFECTS = ("short_conclusion", "no_page_numbers", "missing_part", "no_name")

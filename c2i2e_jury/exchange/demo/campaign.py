@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from c2i2e_jury.exchange.demo_comments import comment
-from c2i2e_jury.exchange.demo_dossier import make_dossier
+from c2i2e_jury.exchange.demo.comments import comment
+from c2i2e_jury.exchange.demo.dossier import make_dossier
 from c2i2e_jury.exchange.package_format import CampaignInfo, CandidateRecord
 from c2i2e_jury.exchange.package_writer import PackageContent, write_package
 from c2i2e_jury.resources_access import referential
