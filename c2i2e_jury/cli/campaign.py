@@ -21,7 +21,7 @@ def register(sub: Any) -> None:
 
 
 def import_command(args: argparse.Namespace) -> int:
-    from c2i2e_jury.exchange.package import PackageError
+    from c2i2e_jury.exchange.package.reader import PackageError
     from c2i2e_jury.services.campaign_import import import_package
     from c2i2e_jury.storage.database import open_database
 
@@ -44,7 +44,7 @@ def import_command(args: argparse.Namespace) -> int:
 
 def _write_problems(path: Path, refused: Any) -> None:
     from c2i2e_jury.errors import UserError
-    from c2i2e_jury.exchange.package_checks import problems_csv
+    from c2i2e_jury.exchange.package.checks import problems_csv
     from c2i2e_jury.services.sheet_export import write_durably
 
     try:

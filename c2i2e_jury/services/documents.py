@@ -25,8 +25,8 @@ from c2i2e_jury.errors import UserError
 from c2i2e_jury.exchange.certificate_pdf import render_document, signed_pdf
 from c2i2e_jury.exchange.certificates import DocumentRefused, SignedDocument, Statement, normalise_code, sign
 from c2i2e_jury.exchange.credentials import Credential
-from c2i2e_jury.exchange.package_format import PRIOR_COLUMNS
-from c2i2e_jury.exchange.package_writer import slug
+from c2i2e_jury.exchange.package.format import PRIOR_COLUMNS
+from c2i2e_jury.exchange.package.writer import slug
 from c2i2e_jury.exchange.tabular import excel_csv
 from c2i2e_jury.resources_access import referential
 from c2i2e_jury.services.document_verifying import VerifiedDocument as VerifiedDocument  # the CLI's and UI's

@@ -20,8 +20,8 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from c2i2e_jury.exchange.credentials import Credential, certificate_pem, fingerprint, signing_refusal
-from c2i2e_jury.exchange.package_format import JurorRecord
-from c2i2e_jury.exchange.package_president import PRESIDENT_JURY
+from c2i2e_jury.exchange.package.format import JurorRecord
+from c2i2e_jury.exchange.package.president import PRESIDENT_JURY
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.storage.models import Juror
 

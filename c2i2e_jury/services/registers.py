@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from c2i2e_jury.errors import UserError
-from c2i2e_jury.exchange.package_checks import parse_time
+from c2i2e_jury.exchange.package.checks import parse_time
 from c2i2e_jury.storage.certification_models import OralDateChange, Reclamation
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.storage.models import Campaign, Candidate

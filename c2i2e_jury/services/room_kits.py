@@ -27,10 +27,10 @@ from sqlalchemy.orm import selectinload
 
 from c2i2e_jury.errors import UserError
 from c2i2e_jury.exchange.attendance_pdf import AttendanceDay, AttendanceLine, JuryLine, write_attendance
-from c2i2e_jury.exchange.package_format import CampaignInfo, CandidateRecord, JurorRecord
-from c2i2e_jury.exchange.package_writer import PackageContent, slug, unique_slugs, write_package, zip_folder
-from c2i2e_jury.exchange.revocation_list import FILE_NAME as REVOCATIONS_FILE
-from c2i2e_jury.exchange.revocation_list import revocations_csv
+from c2i2e_jury.exchange.package.format import CampaignInfo, CandidateRecord, JurorRecord
+from c2i2e_jury.exchange.package.revocations import FILE_NAME as REVOCATIONS_FILE
+from c2i2e_jury.exchange.package.revocations import revocations_csv
+from c2i2e_jury.exchange.package.writer import PackageContent, slug, unique_slugs, write_package, zip_folder
 from c2i2e_jury.exchange.sheet_signers import Revocation
 from c2i2e_jury.resources_access import referential
 from c2i2e_jury.services.signer_rules import revocations

@@ -131,7 +131,7 @@ class SecretariatWorkspace(QWidget):
 
     def _save_problems(self, problems: Any) -> None:
         """The refused package's problems as CSV for Excel, to fix the files by."""
-        from c2i2e_jury.exchange.package_checks import problems_csv
+        from c2i2e_jury.exchange.package.checks import problems_csv
         from c2i2e_jury.services.sheet_export import write_durably
 
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the problems"), "problemes-paquet.csv",

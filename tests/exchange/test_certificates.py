@@ -30,7 +30,7 @@ from c2i2e_jury.services.campaign_import import import_package
 from c2i2e_jury.storage.certification_models import IssuedDocument
 from c2i2e_jury.storage.dossier_store import DossierStore
 from c2i2e_jury.storage.models import Candidate
-from tests.exchange.package_factory import CAMPAIGN, write_package
+from tests.exchange.package.factory import CAMPAIGN, write_package
 from tests.services.review_factory import (
     PKI,
     PLAGIARISM,

@@ -28,7 +28,7 @@ from c2i2e_jury.services.sheet_import import import_sheets
 from c2i2e_jury.storage.database import open_database
 from c2i2e_jury.storage.models import Base
 from tests.exchange import forgery
-from tests.exchange.package_factory import CANDIDATES
+from tests.exchange.package.factory import CANDIDATES
 from tests.services.sheet_factory import CAMPAIGN_ID, SIGNING, import_with_pki, make_pki, make_sheet
 
 SENTENCE = "Les signatures ne couvrent pas tout le document"

@@ -20,7 +20,7 @@ from c2i2e_jury.services.campaign_import import import_package
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.storage.dossier_store import DossierStore
 from c2i2e_jury.storage.models import Candidate
-from tests.exchange.package_factory import CANDIDATES, write_package
+from tests.exchange.package.factory import CANDIDATES, write_package
 from tests.exchange.signing_factory import ISSUED, PARIS_SUMMER, PASSPHRASES, Pki, make_pki
 
 CAMPAIGN_ID = "test-2017"

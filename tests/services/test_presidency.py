@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from c2i2e_jury.exchange import credentials
 from c2i2e_jury.exchange.certificates import DocumentRefused, SignedDocument, sign
-from c2i2e_jury.exchange.package import PackageError
+from c2i2e_jury.exchange.package.reader import PackageError
 from c2i2e_jury.exchange.pdf_signing import sign_pdf_with
 from c2i2e_jury.exchange.pv_pdf import PRESIDENT_FIELD, PvMember, render_pv
 from c2i2e_jury.services import certification, documents

@@ -78,7 +78,7 @@ def secretariat(database, tmp_path, pki):
 
 
 def _candidates():
-    from tests.exchange.package_factory import CANDIDATES
+    from tests.exchange.package.factory import CANDIDATES
 
     return [*CANDIDATES, *EXTRA]
 

@@ -16,7 +16,7 @@ from c2i2e_jury.domain.rules import Attendance, Mark, PriorValidation, Situation
 from c2i2e_jury.dossier.check import check_dossier
 from c2i2e_jury.dossier.expected import Expected
 from c2i2e_jury.exchange.demo.campaign import write_demo_package
-from c2i2e_jury.exchange.package import read_package
+from c2i2e_jury.exchange.package.reader import read_package
 
 CANDIDATE_COLUMNS = ["candidate_id", "last_name", "first_name", "email", "dossier", "deposited", "rework_pending",
                      "oral_date", "oral_time", "room", "jury", "evaluator", "extra_time_percent"]

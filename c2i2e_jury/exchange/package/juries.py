@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from c2i2e_jury.exchange.package_checks import Checker
-from c2i2e_jury.exchange.package_format import CandidateRecord, JurorRecord
+from c2i2e_jury.exchange.package.checks import Checker
+from c2i2e_jury.exchange.package.format import CandidateRecord, JurorRecord
 from c2i2e_jury.exchange.sheet_signers import NOT_BOUND, person_key
 from c2i2e_jury.exchange.tabular import Row, Table
 

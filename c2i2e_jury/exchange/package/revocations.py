@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from datetime import datetime
 
-from c2i2e_jury.exchange.package_checks import Problem
+from c2i2e_jury.exchange.package.checks import Problem
 from c2i2e_jury.exchange.sheet_signers import Revocation
 from c2i2e_jury.exchange.tabular import SheetError, excel_csv, read_csv
 
