@@ -24,7 +24,8 @@ from cryptography.hazmat.primitives import serialization
 
 from c2i2e_jury.errors import UserError
 from c2i2e_jury.exchange.credentials import Credential, common_name, fingerprint
-from c2i2e_jury.exchange.sheet_pdf import FONT, FONT_BOLD, french, printable, register_fonts
+from c2i2e_jury.exchange.pdf.fonts import FONT, FONT_BOLD, printable, register_fonts
+from c2i2e_jury.exchange.pdf.french import french
 from c2i2e_jury.exchange.signature_coverage import archive_additions_only, coverage_problem
 
 log = logging.getLogger(__name__)
