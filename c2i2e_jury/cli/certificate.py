@@ -83,8 +83,8 @@ def run_pv(args: argparse.Namespace) -> int:
     from c2i2e_jury.errors import UserError
     from c2i2e_jury.exchange.credentials import load_credential
     from c2i2e_jury.exchange.pv_pdf import PvMember
+    from c2i2e_jury.services.campaigns import choose_campaign
     from c2i2e_jury.services.certification_pv import pv_content, sign_pv
-    from c2i2e_jury.services.review import choose_campaign
     from c2i2e_jury.storage.database import open_database
 
     try:
@@ -108,8 +108,8 @@ def run_pv(args: argparse.Namespace) -> int:
 def run_issue(args: argparse.Namespace) -> int:
     from c2i2e_jury.cli.credentials import read_passphrase
     from c2i2e_jury.exchange.credentials import load_credential
+    from c2i2e_jury.services.campaigns import choose_campaign
     from c2i2e_jury.services.documents import batch_zip, issue_documents
-    from c2i2e_jury.services.review import choose_campaign
     from c2i2e_jury.storage.database import open_database
 
     credential = load_credential(args.sign, read_passphrase(PASSPHRASE_ENV, f"Phrase de passe de {args.sign}"))
@@ -129,8 +129,8 @@ def run_issue(args: argparse.Namespace) -> int:
 
 
 def run_batch(args: argparse.Namespace) -> int:
+    from c2i2e_jury.services.campaigns import choose_campaign
     from c2i2e_jury.services.documents import batch_zip
-    from c2i2e_jury.services.review import choose_campaign
     from c2i2e_jury.storage.database import open_database
 
     db = open_database(args.db)
@@ -209,8 +209,8 @@ def run_verify(args: argparse.Namespace) -> int:
 
 
 def run_prior(args: argparse.Namespace) -> int:
+    from c2i2e_jury.services.campaigns import choose_campaign
     from c2i2e_jury.services.documents import prior_csv, prior_rows
-    from c2i2e_jury.services.review import choose_campaign
     from c2i2e_jury.storage.database import open_database
 
     db = open_database(args.db)

@@ -28,7 +28,7 @@ from c2i2e_jury.exchange.pv_pdf import (
 )
 from c2i2e_jury.services import presidency
 from c2i2e_jury.services.presidency import NO_PRESIDENT, designated_president
-from c2i2e_jury.services.review import ReviewRow, review_rows
+from c2i2e_jury.services.review.rows import ReviewRow, review_rows
 from c2i2e_jury.services.sheet_signing import authority_of
 from c2i2e_jury.services.signed_proposal import proposal_text
 from c2i2e_jury.storage.certification_models import CertificationDecision

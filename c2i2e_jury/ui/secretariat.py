@@ -151,7 +151,7 @@ class SecretariatWorkspace(QWidget):
         self.journal.appendPlainText(f"{stamp}  {text}")
 
     def _campaign(self) -> str | None:
-        from c2i2e_jury.services.review import campaign_ids
+        from c2i2e_jury.services.campaigns import campaign_ids
 
         known = campaign_ids(self.db)
         return known[0][0] if known else None  # the newest
@@ -305,7 +305,8 @@ class SecretariatWorkspace(QWidget):
         self.campaignChanged.emit()
 
     def export_summary(self) -> None:
-        from c2i2e_jury.services.review import choose_campaign, summary_bytes
+        from c2i2e_jury.services.campaigns import choose_campaign
+        from c2i2e_jury.services.review.summary import summary_bytes
         from c2i2e_jury.services.sheet_export import write_durably
 
         path, chosen = QFileDialog.getSaveFileName(

@@ -23,7 +23,8 @@ from c2i2e_jury.exchange.result_json import example_result, from_bytes, outcome_
 from c2i2e_jury.exchange.sheet_pdf import render_sheet
 from c2i2e_jury.exchange.sheet_reading import embedded_json, visible_mismatch
 from c2i2e_jury.exchange.signatures import verify_sheet
-from c2i2e_jury.services.review import candidate_detail, review_rows
+from c2i2e_jury.services.review.detail import candidate_detail
+from c2i2e_jury.services.review.rows import review_rows
 from c2i2e_jury.services.sheet_import import import_sheets
 from c2i2e_jury.storage.database import open_database
 from c2i2e_jury.storage.models import Base

@@ -4,13 +4,9 @@ from sqlalchemy import select
 
 from c2i2e_jury.domain.rules import Status, evaluate
 from c2i2e_jury.services import jury_room
-from c2i2e_jury.services.review import (
-    candidate_detail,
-    histogram,
-    reversal_stats,
-    review_rows,
-    validation_rates,
-)
+from c2i2e_jury.services.review.detail import candidate_detail
+from c2i2e_jury.services.review.figures import histogram, reversal_stats, validation_rates
+from c2i2e_jury.services.review.rows import review_rows
 from c2i2e_jury.storage.models import Candidate, SheetConflict
 from tests.services.review_factory import (
     ABSENT,
