@@ -45,7 +45,7 @@ def import_command(args: argparse.Namespace) -> int:
 def _write_problems(path: Path, refused: Any) -> None:
     from c2i2e_jury.errors import UserError
     from c2i2e_jury.exchange.package.checks import problems_csv
-    from c2i2e_jury.services.sheet_export import write_durably
+    from c2i2e_jury.files import write_durably
 
     try:
         write_durably(path, problems_csv(refused.problems))

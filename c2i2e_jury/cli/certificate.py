@@ -68,7 +68,7 @@ def _write(path: str, data: bytes) -> None:
     from pathlib import Path
 
     from c2i2e_jury.errors import UserError
-    from c2i2e_jury.services.sheet_export import write_durably
+    from c2i2e_jury.files import write_durably
 
     try:
         write_durably(Path(path), data)

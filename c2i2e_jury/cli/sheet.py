@@ -189,8 +189,8 @@ def run_create(args: argparse.Namespace) -> int:
     from c2i2e_jury.cli.credentials import read_passphrase
     from c2i2e_jury.errors import UserError
     from c2i2e_jury.exchange.credentials import load_credential
+    from c2i2e_jury.files import write_durably
     from c2i2e_jury.services.paper_sheet import create_paper_sheet, find_candidate
-    from c2i2e_jury.services.sheet_export import write_durably
     from c2i2e_jury.services.signer_rules import signed_warnings
     from c2i2e_jury.storage.database import open_database
 

@@ -26,9 +26,9 @@ def run_summary(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from c2i2e_jury.errors import UserError
+    from c2i2e_jury.files import write_durably
     from c2i2e_jury.services.campaigns import choose_campaign
     from c2i2e_jury.services.review.summary import summary_bytes
-    from c2i2e_jury.services.sheet_export import write_durably
     from c2i2e_jury.storage.database import open_database
 
     if args.format == "xlsx" and not args.output:

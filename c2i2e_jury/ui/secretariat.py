@@ -132,7 +132,7 @@ class SecretariatWorkspace(QWidget):
     def _save_problems(self, problems: Any) -> None:
         """The refused package's problems as CSV for Excel, to fix the files by."""
         from c2i2e_jury.exchange.package.checks import problems_csv
-        from c2i2e_jury.services.sheet_export import write_durably
+        from c2i2e_jury.files import write_durably
 
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the problems"), "problemes-paquet.csv",
                                               self.tr("CSV for Excel (*.csv)"))
@@ -305,9 +305,9 @@ class SecretariatWorkspace(QWidget):
         self.campaignChanged.emit()
 
     def export_summary(self) -> None:
+        from c2i2e_jury.files import write_durably
         from c2i2e_jury.services.campaigns import choose_campaign
         from c2i2e_jury.services.review.summary import summary_bytes
-        from c2i2e_jury.services.sheet_export import write_durably
 
         path, chosen = QFileDialog.getSaveFileName(
             self, self.tr("Export the summary"), "recapitulatif-c2i2e.csv",

@@ -297,8 +297,8 @@ class ReviewWorkspace(QWidget):
             return
         from pathlib import Path
 
+        from c2i2e_jury.files import write_durably
         from c2i2e_jury.services.review.summary import summary_bytes
-        from c2i2e_jury.services.sheet_export import write_durably
 
         path, chosen = QFileDialog.getSaveFileName(
             self, self.tr("Export the summary"), f"synthese-{self.campaign_id}.xlsx",
