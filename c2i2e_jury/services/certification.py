@@ -11,14 +11,14 @@ replaces another revokes the documents issued under the old one, so that their c
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, selectinload
 
+from c2i2e_jury.clock import Clock, utc_now
 from c2i2e_jury.domain.rules import Outcome, Status, evaluate
 from c2i2e_jury.errors import UserError
 from c2i2e_jury.resources_access import referential
@@ -37,13 +37,8 @@ from c2i2e_jury.storage.models import Candidate, ResultSheet, SheetConflict
 
 log = logging.getLogger(__name__)
 
-Clock = Callable[[], datetime]
 KINDS = ("certificate", "attestation", "annulment", "annulment_lifted")
 DELIVERIES = ("certificate", "attestation")
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 class CertificationError(UserError):

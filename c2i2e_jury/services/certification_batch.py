@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import insert, select
 
-from c2i2e_jury.services.certification import CertificationError, Clock, utc_now
+from c2i2e_jury.clock import Clock, utc_now
+from c2i2e_jury.services.certification import CertificationError
 from c2i2e_jury.services.review.rows import ReviewRow, review_rows
 from c2i2e_jury.services.signed_proposal import difference_sentence, proposal
 from c2i2e_jury.storage.certification_models import CertificationDecision

@@ -14,12 +14,13 @@ import re
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from c2i2e_jury.clock import Clock, utc_now
 from c2i2e_jury.domain.referential import Referential
 from c2i2e_jury.errors import UserError
 from c2i2e_jury.exchange.certificate_pdf import render_document, signed_pdf
@@ -40,12 +41,7 @@ from c2i2e_jury.storage.models import Campaign, Candidate, PriorItem
 
 log = logging.getLogger(__name__)
 
-Clock = Callable[[], datetime]
 FILE_KINDS = {"certificate": "certificat", "attestation": "attestation"}
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 class DocumentError(UserError):
