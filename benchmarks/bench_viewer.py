@@ -158,8 +158,8 @@ def benchmarks(workdir: Path) -> list[Benchmark]:
     def forget_cache() -> None:
         opened_and_idle()
         viewer.renderer.cache.clear()
-        with viewer.renderer._mail.lock:  # noqa: SLF001 (the benchmark measures a cold page on purpose)
-            viewer.renderer._mail.delivered.clear()  # noqa: SLF001
+        with viewer.renderer._mail.lock:  # private on purpose: the benchmark measures a cold page
+            viewer.renderer._mail.delivered.clear()
 
     def browse_ten() -> None:
         series = []

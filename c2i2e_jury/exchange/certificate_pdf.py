@@ -203,7 +203,7 @@ def signed_part(pdf: bytes) -> bytes:
     try:
         signatures = PdfFileReader(io.BytesIO(pdf)).embedded_regular_signatures
         ranges = [s.byte_range for s in signatures]
-    except Exception as exc:  # noqa: BLE001 - any parser failure means the same thing to the user
+    except Exception as exc:  # any parser failure means the same thing to the user
         log.info("unreadable document: %r", exc)
         raise DocumentRefused("unreadable", "Le fichier n'est pas un PDF lisible.") from exc
     if not ranges:

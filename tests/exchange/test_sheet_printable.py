@@ -8,9 +8,9 @@ from datetime import timedelta
 import pymupdf
 
 from c2i2e_jury.exchange import credentials
-from c2i2e_jury.exchange.result_json import example_result
 from c2i2e_jury.exchange.sheet_pdf import render_sheet
 from c2i2e_jury.exchange.signatures import sign_sheet_with, verify_sheet
+from tests.exchange.result_examples import example_result
 from tests.exchange.signing_factory import ISSUED, SIGNED_AT
 
 
