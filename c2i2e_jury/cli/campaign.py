@@ -11,7 +11,7 @@ def register(sub: Any) -> None:
     parser = sub.add_parser("campaign", help="import a campaign package, or write the demo campaign")
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     imp = actions.add_parser("import", help="check and import a campaign package (folder or .zip)")
-    imp.add_argument("package", type=Path, help="the package folder or .zip (PRODUCT.md §4.1)")
+    imp.add_argument("package", type=Path, help="the package folder or .zip (docs/FORMATS.md §1)")
     imp.add_argument("--problems", type=Path, metavar="FILE.csv",
                      help="if the package is refused, also write its problems there as a sheet for Excel")
     imp.set_defaults(handler=import_command)

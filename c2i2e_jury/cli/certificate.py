@@ -1,5 +1,5 @@
-"""``c2i2e-jury certificate issue|batch|pdf|verify|prior``: certificates and partial attestations (PRODUCT.md §3.4,
-§3.5).
+"""``c2i2e-jury certificate issue|pv|batch|pdf|verify|prior``: the PV, certificates and partial attestations
+(docs/FORMATS.md §5.4-§5.6).
 
 ``issue`` signs, with the president's credential, a document for every delivery the certification jury decided
 that has none yet (passphrase: prompt, or ``$C2I2E_PASSPHRASE_1``). ``verify CODE`` checks a typed code against

@@ -1,6 +1,6 @@
-"""``c2i2e-jury summary --format csv|xlsx|json [-o FILE] [--campaign ID]``: the president's table (PRODUCT.md
-§4.4) for the student records, one row per candidate and one column per item; the figures are the rules
-engine's. CSV and JSON go to the standard output unless ``-o`` is given; XLSX needs ``-o``."""
+"""``c2i2e-jury summary --format csv|xlsx|json [-o FILE] [--campaign ID]``: the president's table for the
+student records (docs/FORMATS.md §5.3), one row per candidate and one column per item; the figures are the
+rules engine's. CSV and JSON go to the standard output unless ``-o`` is given; XLSX needs ``-o``."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Signing credentials (PRODUCT.md §4.3): the campaign authority and the jurors' PKCS#12 files.
+"""Signing credentials (docs/FORMATS.md §3): the campaign authority and the jurors' PKCS#12 files.
 
 The secretariat creates one authority per campaign (an EC P-256 key and a self-signed CA certificate) and
 issues each juror, and the president, a credential: a key and a certificate that a PDF signature validator

@@ -1,4 +1,5 @@
-"""The minutes (procès-verbal) of the certification jury (PRODUCT.md §3.4) as PDF, for the president to sign.
+"""The minutes (procès-verbal) of the certification jury as PDF, for the president to sign (docs/FORMATS.md
+§5.4).
 
 The seed: "un jury de certification se réunit et délivre officiellement le certificat […] Un enseignant-chercheur
 préside ce jury". The PV names the campaign, the meeting (date, place), the jury's members, and for every

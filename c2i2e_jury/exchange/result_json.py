@@ -1,4 +1,5 @@
-"""The result sheet's machine-readable content, ``c2i2e-result.json`` (format ``c2i2e-result/1``, PRODUCT.md §4.2).
+"""The result sheet's machine-readable content, ``c2i2e-result.json`` (format ``c2i2e-result/1``,
+docs/FORMATS.md §2.2).
 
 The JSON Schema shipped in ``resources/schemas/c2i2e-result.schema.json`` says what each field is; on top of it,
 :func:`validate_result` checks what a schema cannot: the 28 items are the referential's, in its order, and the

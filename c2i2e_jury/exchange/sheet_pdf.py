@@ -1,4 +1,4 @@
-"""The result sheet as PDF (PRODUCT.md §4.2): what a person reads, and what a program reads.
+"""The result sheet as PDF (docs/FORMATS.md §2.1): what a person reads, and what a program reads.
 
 :func:`render_sheet` lays the sheet out with reportlab (A4, French, Bitstream Vera embedded so that accents print
 everywhere), then, in the same single revision, attaches ``c2i2e-result.json`` as a PDF/A-3 associated file the

@@ -1,7 +1,8 @@
-"""The certification jury's minutes (PRODUCT.md §3.4): every candidate of the campaign with what their latest
-signed sheet proposed and, beside it, the jury's decision in force (:mod:`certification`; « À décider » where a
-delivery is proposed and none is recorded), signed by the president with their credential and checked against
-the campaign authority before it is handed over. A PV is not signed while a candidate is still to decide."""
+"""The certification jury's minutes (docs/FORMATS.md §5.4): every candidate of the campaign with what their
+latest signed sheet proposed and, beside it, the jury's decision in force (:mod:`certification`; « À décider »
+where a delivery is proposed and none is recorded), signed by the president with their credential and checked
+against the campaign authority before it is handed over. A PV is not signed while a candidate is still to
+decide."""
 
 from __future__ import annotations
 

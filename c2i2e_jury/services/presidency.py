@@ -1,5 +1,5 @@
 """Who may sign the PV, the certificates and the attestations: the certification jury's president the campaign
-designated, and no one else (PRODUCT.md §4.1).
+designated, and no one else (docs/FORMATS.md §1.5).
 
 The campaign package designates the president with a row of ``jurors.csv`` whose ``jury`` is ``president``, with
 the president's certificate; the demo does the same. That certificate, and only it, signs those documents: a

@@ -1,6 +1,7 @@
-"""Room kits (PRODUCT.md §3.1): before the orals, each room gets its own campaign package and attendance sheet.
+"""Room kits (docs/FORMATS.md §1.8): before the orals, each room gets its own campaign package and attendance
+sheet.
 
-A kit is an ordinary §4.1 package limited to the room's candidates (their marks, earlier validations and
+A kit is an ordinary campaign package limited to the room's candidates (their marks, earlier validations and
 dossiers), with the campaign's authority and the jurors of the juries sitting in that room, certificates
 included; the jury room imports it as it would any package. Its ``campaign.json`` also says which room it is
 for (``room_kit``, a key the reader ignores). Importing a kit never removes anyone: the importer keeps the

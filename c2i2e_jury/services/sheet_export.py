@@ -1,4 +1,5 @@
-"""End of the day (PRODUCT.md §3.2): the day's signed sheets copied to a chosen folder (a USB key) with an index.
+"""End of the day (docs/FORMATS.md §5.1): the day's signed sheets copied to a chosen folder (a USB key) with
+an index.
 
 Only stored sheets leave, and a stored sheet is signed by both jurors by construction; each is checked once more
 (its bytes against the hash recorded when it was signed, its signatures against the campaign authority when the

@@ -1,4 +1,5 @@
-"""The secretariat imports the sheets of every room in one go (PRODUCT.md §3.3): files, folders, zips, USB keys.
+"""The secretariat imports the sheets of every room in one go (docs/FORMATS.md §5.2): files, folders, zips,
+USB keys.
 
 Each file is verified offline like ``sheet verify`` (against its campaign's authority) and merged, in its own
 transaction:

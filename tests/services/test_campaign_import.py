@@ -1,4 +1,4 @@
-"""Campaign package import (PRODUCT.md §4.1) on real files, on SQLite and on PostgreSQL."""
+"""Campaign package import (docs/FORMATS.md §1) on real files, on SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The demo campaign (ESPE de Grenoble, 2017), written by code as a campaign package (PRODUCT.md §4.1).
+"""The demo campaign (ESPE de Grenoble, 2017), written by code as a campaign package (docs/FORMATS.md §1).
 
 Twelve candidates chosen so that every case of the rules shows up: clear certificates, a candidate exactly at
 23 items, one at 22, one with three misses in a domain, one mostly not validated, earlier validations that count

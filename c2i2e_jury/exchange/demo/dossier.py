@@ -1,6 +1,7 @@
-"""Demo dossiers and oral slides as PDF, laid out like the ones candidates export from Word or LibreOffice, and
-following DOSSIER_CONVENTIONS.md: cover, table of contents, introduction, Parts 1-4 citing their item codes,
-screenshots, a conclusion of two pages, a footer "Nom Prénom — C2i2e 2017 — page n / N".
+"""Demo dossiers and oral slides as PDF, laid out like the ones candidates export from Word or LibreOffice,
+and following the conventions the format report checks (docs/FORMATS.md §6): cover, table of contents,
+introduction, Parts 1-4 citing their item codes, screenshots, a conclusion of two pages, a footer "Nom Prénom
+— C2i2e 2017 — page n / N".
 
 Pages are planned one by one (not left to a text flow) so that a dossier has exactly the requested page count
 and each item is cited on a known page. Text is set with reportlab paragraphs in Bitstream Vera, embedded as

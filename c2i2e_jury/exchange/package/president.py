@@ -1,6 +1,6 @@
-"""The row of ``jurors.csv`` that designates the certification jury's president (PRODUCT.md §4.1): ``jury`` is
-``president``, with the president's certificate, which alone signs the PV, the certificates and the
-attestations. The other rows (the validation juries' jurors) are checked by :mod:`.reader`.
+"""The row of ``jurors.csv`` that designates the certification jury's president (docs/FORMATS.md §1.5):
+``jury`` is ``president``, with the president's certificate, which alone signs the PV, the certificates and
+the attestations. The other rows (the validation juries' jurors) are checked by :mod:`.reader`.
 """
 
 from __future__ import annotations

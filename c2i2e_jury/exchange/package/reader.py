@@ -1,4 +1,4 @@
-"""The campaign package (PRODUCT.md §4.1): read, check everything, and either return it whole or refuse it
+"""The campaign package (docs/FORMATS.md §1): read, check everything, and either return it whole or refuse it
 with every problem listed (file, line, column, the offending value, why). Nothing is stored here."""
 
 from __future__ import annotations

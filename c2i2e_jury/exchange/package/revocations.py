@@ -1,7 +1,7 @@
-"""The credentials revoked when a room kit is made, carried in the kit as ``revocations.csv`` (a file the §4.1
-reader ignores), so that the jury room, offline, refuses a revoked credential at signing as the secretariat
-refuses its sheets at import. Columns: ``fingerprint;name;revoked_from;reason``, ``revoked_from`` in ISO 8601
-with its offset.
+"""The credentials revoked when a room kit is made, carried in the kit as ``revocations.csv`` (a file the
+package reader ignores), so that the jury room, offline, refuses a revoked credential at signing as the
+secretariat refuses its sheets at import. Columns: ``fingerprint;name;revoked_from;reason``, ``revoked_from``
+in ISO 8601 with its offset (docs/FORMATS.md §1.8).
 """
 
 from __future__ import annotations

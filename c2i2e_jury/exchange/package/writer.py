@@ -1,4 +1,4 @@
-"""Write a campaign package (PRODUCT.md §4.1) from plain records: the reverse of :mod:`.reader`.
+"""Write a campaign package (docs/FORMATS.md §1) from plain records: the reverse of :mod:`.reader`.
 
 The files are written the way French Excel writes them, so that what the program writes is what a secretariat
 would hand it: ``;``-separated CSV, UTF-8 with a byte order mark, CRLF line ends, ``oui``/``non``. The same

@@ -1,6 +1,6 @@
-"""Bad campaign packages (PRODUCT.md §4.1): each is refused with a sentence saying where and why, never an internal
-error. The packages are built here, on real files: damaged, encrypted or oddly compressed zips are made by patching
-the bytes a real zip writer produced."""
+"""Bad campaign packages (docs/FORMATS.md §1): each is refused with a sentence saying where and why, never an
+internal error. The packages are built here, on real files: damaged, encrypted or oddly compressed zips are
+made by patching the bytes a real zip writer produced."""
 
 from __future__ import annotations
 
