@@ -242,7 +242,7 @@ def prior_rows(db: Database, campaign_id: str) -> list[tuple[str, ...]]:
     with db.read() as session:
         emails = dict(session.execute(select(Candidate.candidate_id, Candidate.email)
                                       .where(Candidate.campaign_id == campaign_id)).all())
-    rows = []
+    rows: list[tuple[str, ...]] = []
     with db.read() as session:
         codes = {pk: code for pk, code in session.execute(select(IssuedDocument.pk, IssuedDocument.code))}
     for cid, pk, document in _in_force(db, campaign_id):

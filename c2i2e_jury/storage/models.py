@@ -24,6 +24,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from c2i2e_jury.domain.timer_values import JsonValue
 from c2i2e_jury.storage import certification_models  # noqa: F401 - the registers' tables join the metadata
 from c2i2e_jury.storage.base import Base, UTCDateTime
 
@@ -182,7 +183,7 @@ class TimerEvent(Base):
     seq: Mapped[int] = mapped_column(Integer)
     kind: Mapped[str] = mapped_column(String(32))
     at: Mapped[datetime] = mapped_column(UTCDateTime())
-    data: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
+    data: Mapped[dict[str, JsonValue]] = mapped_column(JSON, default=dict)  # the domain event's data
 
 
 class Incident(Base):
