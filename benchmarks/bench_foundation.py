@@ -15,7 +15,7 @@ CANDIDATES = 200
 
 
 def build_package(root: Path) -> Path:
-    from c2i2e_jury.exchange.demo_dossier import make_dossier
+    from c2i2e_jury.exchange.demo.dossier import make_dossier
     from c2i2e_jury.resources_access import referential
 
     codes = referential().codes
@@ -103,7 +103,7 @@ def benchmarks(workdir: Path) -> list[Benchmark]:
 
 def _demo(workdir: Path) -> object:
     """Writing the demo package (was a wall-clock budget in tests/exchange/test_demo.py: measured 1.8 s)."""
-    from c2i2e_jury.exchange.demo import write_demo_package
+    from c2i2e_jury.exchange.demo.campaign import write_demo_package
 
     target = workdir / "demo-package"
     shutil.rmtree(target, ignore_errors=True)

@@ -17,7 +17,7 @@ def benchmarks(workdir: Path) -> list[Benchmark]:
     from sqlalchemy import select
 
     from c2i2e_jury.domain.rules import Attendance, Mark
-    from c2i2e_jury.exchange.demo import write_demo_package
+    from c2i2e_jury.exchange.demo.campaign import write_demo_package
     from c2i2e_jury.services import jury_room
     from c2i2e_jury.services.campaign_import import import_package
     from c2i2e_jury.storage.database import open_database

@@ -17,10 +17,11 @@ PASSPHRASES = ("phrase de passe du juré 1", "phrase de passe du juré 2")
 
 def benchmarks(workdir: Path) -> list[Benchmark]:
     from c2i2e_jury.exchange import credentials
-    from c2i2e_jury.exchange.result_json import example_result, to_bytes, validate_result
+    from c2i2e_jury.exchange.result_json import to_bytes, validate_result
     from c2i2e_jury.exchange.sheet_pdf import render_sheet
     from c2i2e_jury.exchange.signatures import sign_sheet, verify_sheet
     from c2i2e_jury.resources_access import referential
+    from tests.exchange.result_examples import example_result
 
     ref = referential()
     issued = datetime(2017, 1, 9, tzinfo=UTC)

@@ -71,10 +71,11 @@ def _init_worker(p12s: list[bytes]) -> None:
 def _make_sheet(task: tuple[int, str]) -> str:
     """One candidate's signed sheet: decisions vary with the candidate, so every sheet is its own."""
     from c2i2e_jury.domain.rules import evaluate
-    from c2i2e_jury.exchange.result_json import example_result, outcome_json, situation_of
+    from c2i2e_jury.exchange.result_json import outcome_json, situation_of
     from c2i2e_jury.exchange.sheet_pdf import render_sheet
     from c2i2e_jury.exchange.signatures import sign_sheet_with
     from c2i2e_jury.resources_access import referential
+    from tests.exchange.result_examples import example_result
 
     n, folder = task
     ref = referential()

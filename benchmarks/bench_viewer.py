@@ -89,7 +89,7 @@ def wait_idle(viewer: object) -> None:
 
 def make_dossiers(workdir: Path, count: int) -> list[Path]:
     """``count`` distinct files (a trailing comment after %%EOF) of one 20-page demo dossier."""
-    from c2i2e_jury.exchange.demo_dossier import make_dossier
+    from c2i2e_jury.exchange.demo.dossier import make_dossier
 
     template = make_dossier(workdir / "dossier-20.pdf", last_name="Dupont", first_name="Élodie", pages=PAGES,
                             screenshots=2, seed=11)
@@ -158,8 +158,8 @@ def benchmarks(workdir: Path) -> list[Benchmark]:
     def forget_cache() -> None:
         opened_and_idle()
         viewer.renderer.cache.clear()
-        with viewer.renderer._mail.lock:  # noqa: SLF001 (the benchmark measures a cold page on purpose)
-            viewer.renderer._mail.delivered.clear()  # noqa: SLF001
+        with viewer.renderer._mail.lock:  # private on purpose: the benchmark measures a cold page
+            viewer.renderer._mail.delivered.clear()
 
     def browse_ten() -> None:
         series = []

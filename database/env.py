@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from alembic import context
 
-from c2i2e_jury.storage.models import Base
+from c2i2e_jury.storage import models  # noqa: F401 - every table, in the base's metadata
+from c2i2e_jury.storage.base import Base
 
 config = context.config
 connection = config.attributes.get("connection")

@@ -1,5 +1,5 @@
 """The standing checks of the code base run as tests, so the one test command covers them: ruff, the layer
-contracts (import-linter) and mypy (strict on domain/, storage/, exchange/ and dossier/)."""
+contracts (import-linter) and mypy (strict on domain/, storage/, exchange/, dossier/ and services/)."""
 
 from __future__ import annotations
 

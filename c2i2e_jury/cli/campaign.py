@@ -11,7 +11,7 @@ def register(sub: Any) -> None:
     parser = sub.add_parser("campaign", help="import a campaign package, or write the demo campaign")
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     imp = actions.add_parser("import", help="check and import a campaign package (folder or .zip)")
-    imp.add_argument("package", type=Path, help="the package folder or .zip (PRODUCT.md §4.1)")
+    imp.add_argument("package", type=Path, help="the package folder or .zip (docs/FORMATS.md §1)")
     imp.add_argument("--problems", type=Path, metavar="FILE.csv",
                      help="if the package is refused, also write its problems there as a sheet for Excel")
     imp.set_defaults(handler=import_command)
@@ -21,7 +21,7 @@ def register(sub: Any) -> None:
 
 
 def import_command(args: argparse.Namespace) -> int:
-    from c2i2e_jury.exchange.package import PackageError
+    from c2i2e_jury.exchange.package.reader import PackageError
     from c2i2e_jury.services.campaign_import import import_package
     from c2i2e_jury.storage.database import open_database
 
@@ -44,8 +44,8 @@ def import_command(args: argparse.Namespace) -> int:
 
 def _write_problems(path: Path, refused: Any) -> None:
     from c2i2e_jury.errors import UserError
-    from c2i2e_jury.exchange.package_checks import problems_csv
-    from c2i2e_jury.services.sheet_export import write_durably
+    from c2i2e_jury.exchange.package.checks import problems_csv
+    from c2i2e_jury.files import write_durably
 
     try:
         write_durably(path, problems_csv(refused.problems))
@@ -57,7 +57,7 @@ def _write_problems(path: Path, refused: Any) -> None:
 
 def demo_command(args: argparse.Namespace) -> int:
     from c2i2e_jury.errors import UserError
-    from c2i2e_jury.exchange.demo import write_demo_package
+    from c2i2e_jury.exchange.demo.campaign import write_demo_package
 
     out: Path = args.out_dir
     if out.exists() and not out.is_dir():

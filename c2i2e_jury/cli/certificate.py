@@ -1,5 +1,5 @@
-"""``c2i2e-jury certificate issue|batch|pdf|verify|prior``: certificates and partial attestations (PRODUCT.md §3.4,
-§3.5).
+"""``c2i2e-jury certificate issue|pv|batch|pdf|verify|prior``: the PV, certificates and partial attestations
+(docs/FORMATS.md §5.4-§5.6).
 
 ``issue`` signs, with the president's credential, a document for every delivery the certification jury decided
 that has none yet (passphrase: prompt, or ``$C2I2E_PASSPHRASE_1``). ``verify CODE`` checks a typed code against
@@ -68,7 +68,7 @@ def _write(path: str, data: bytes) -> None:
     from pathlib import Path
 
     from c2i2e_jury.errors import UserError
-    from c2i2e_jury.services.sheet_export import write_durably
+    from c2i2e_jury.files import write_durably
 
     try:
         write_durably(Path(path), data)
@@ -83,8 +83,8 @@ def run_pv(args: argparse.Namespace) -> int:
     from c2i2e_jury.errors import UserError
     from c2i2e_jury.exchange.credentials import load_credential
     from c2i2e_jury.exchange.pv_pdf import PvMember
+    from c2i2e_jury.services.campaigns import choose_campaign
     from c2i2e_jury.services.certification_pv import pv_content, sign_pv
-    from c2i2e_jury.services.review import choose_campaign
     from c2i2e_jury.storage.database import open_database
 
     try:
@@ -108,8 +108,8 @@ def run_pv(args: argparse.Namespace) -> int:
 def run_issue(args: argparse.Namespace) -> int:
     from c2i2e_jury.cli.credentials import read_passphrase
     from c2i2e_jury.exchange.credentials import load_credential
+    from c2i2e_jury.services.campaigns import choose_campaign
     from c2i2e_jury.services.documents import batch_zip, issue_documents
-    from c2i2e_jury.services.review import choose_campaign
     from c2i2e_jury.storage.database import open_database
 
     credential = load_credential(args.sign, read_passphrase(PASSPHRASE_ENV, f"Phrase de passe de {args.sign}"))
@@ -129,8 +129,8 @@ def run_issue(args: argparse.Namespace) -> int:
 
 
 def run_batch(args: argparse.Namespace) -> int:
+    from c2i2e_jury.services.campaigns import choose_campaign
     from c2i2e_jury.services.documents import batch_zip
-    from c2i2e_jury.services.review import choose_campaign
     from c2i2e_jury.storage.database import open_database
 
     db = open_database(args.db)
@@ -209,8 +209,8 @@ def run_verify(args: argparse.Namespace) -> int:
 
 
 def run_prior(args: argparse.Namespace) -> int:
+    from c2i2e_jury.services.campaigns import choose_campaign
     from c2i2e_jury.services.documents import prior_csv, prior_rows
-    from c2i2e_jury.services.review import choose_campaign
     from c2i2e_jury.storage.database import open_database
 
     db = open_database(args.db)

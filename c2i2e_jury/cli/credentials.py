@@ -1,4 +1,4 @@
-"""``c2i2e-jury authority init`` and ``c2i2e-jury credential issue|passwd|revoke`` (PRODUCT.md §4.3).
+"""``c2i2e-jury authority init`` and ``c2i2e-jury credential issue|passwd|revoke`` (docs/FORMATS.md §3).
 
 Passphrases come from a prompt (never echoed, asked twice for a new one) or, for the secretariat's scripts, from
 the environment: ``C2I2E_PASSPHRASE`` for the file being written (the new authority or credential, or the new
@@ -20,7 +20,7 @@ MIN_PASSPHRASE_LENGTH = 8
 
 def register(subparsers: Any) -> None:
     authority = subparsers.add_parser("authority", help="the campaign's signing authority",
-                                      description="The campaign's signing authority (§4.3).")
+                                      description="The campaign's signing authority (docs/FORMATS.md §3.1).")
     authority_actions = authority.add_subparsers(dest="authority_command", metavar="ACTION", required=True)
     init = authority_actions.add_parser(
         "init", help="create the authority: DIR/authority.p12 (encrypted key) and DIR/authority.pem",
@@ -30,7 +30,8 @@ def register(subparsers: Any) -> None:
     init.set_defaults(handler=run_authority_init)
 
     credential = subparsers.add_parser("credential", help="jurors' signing credentials",
-                                       description="Jurors' (and the president's) signing credentials (§4.3).")
+                                       description="Jurors' (and the president's) signing credentials "
+                                                   "(docs/FORMATS.md §3.2).")
     actions = credential.add_subparsers(dest="credential_command", metavar="ACTION", required=True)
     issue = actions.add_parser(
         "issue", help="issue a credential (PKCS#12) to a juror or the president",

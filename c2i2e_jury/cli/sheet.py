@@ -1,4 +1,4 @@
-"""``c2i2e-jury sheet verify|create|import|export`` (PRODUCT.md §4.2, §4.4).
+"""``c2i2e-jury sheet verify|create|import|export`` (docs/FORMATS.md §2, §4, §5.8).
 
 ``verify``: exit 0 and the result (with ``--json``, the embedded ``c2i2e-result.json`` exactly as signed); exit 1
 and one sentence when the sheet is refused. The campaign authority comes from ``--trust``, or else from
@@ -24,7 +24,8 @@ PASSPHRASE_ENVS = ("C2I2E_PASSPHRASE_1", "C2I2E_PASSPHRASE_2")
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser("sheet", help="signed result sheets", description="Signed result sheets (§4.2).")
+    parser = subparsers.add_parser("sheet", help="signed result sheets",
+                                   description="Signed result sheets (docs/FORMATS.md §2).")
     actions = parser.add_subparsers(dest="sheet_command", metavar="ACTION", required=True)
     verify = actions.add_parser(
         "verify", help="verify a signed result sheet",
@@ -189,8 +190,8 @@ def run_create(args: argparse.Namespace) -> int:
     from c2i2e_jury.cli.credentials import read_passphrase
     from c2i2e_jury.errors import UserError
     from c2i2e_jury.exchange.credentials import load_credential
+    from c2i2e_jury.files import write_durably
     from c2i2e_jury.services.paper_sheet import create_paper_sheet, find_candidate
-    from c2i2e_jury.services.sheet_export import write_durably
     from c2i2e_jury.services.signer_rules import signed_warnings
     from c2i2e_jury.storage.database import open_database
 

@@ -1,6 +1,6 @@
-"""``c2i2e-jury summary --format csv|xlsx|json [-o FILE] [--campaign ID]``: the president's table (PRODUCT.md
-§4.4) for the student records, one row per candidate and one column per item; the figures are the rules
-engine's. CSV and JSON go to the standard output unless ``-o`` is given; XLSX needs ``-o``."""
+"""``c2i2e-jury summary --format csv|xlsx|json [-o FILE] [--campaign ID]``: the president's table for the
+student records (docs/FORMATS.md §5.3), one row per candidate and one column per item; the figures are the
+rules engine's. CSV and JSON go to the standard output unless ``-o`` is given; XLSX needs ``-o``."""
 
 from __future__ import annotations
 
@@ -26,8 +26,9 @@ def run_summary(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from c2i2e_jury.errors import UserError
-    from c2i2e_jury.services.review import choose_campaign, summary_bytes
-    from c2i2e_jury.services.sheet_export import write_durably
+    from c2i2e_jury.files import write_durably
+    from c2i2e_jury.services.campaigns import choose_campaign
+    from c2i2e_jury.services.review.summary import summary_bytes
     from c2i2e_jury.storage.database import open_database
 
     if args.format == "xlsx" and not args.output:

@@ -226,5 +226,5 @@ def explain(
 
 def needs_justification(evaluator: Mark | None, decision: Mark | None) -> bool:
     """A jury decision that differs from the evaluator's mark must be justified (the jury may withdraw an item the
-    evaluator validated, or validate one they did not: PRODUCT.md §2)."""
+    evaluator validated, or validate one they did not: docs/FORMATS.md §2.2)."""
     return evaluator is not None and decision is not None and decision is not evaluator

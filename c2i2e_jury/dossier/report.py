@@ -2,7 +2,7 @@
 
 "One PDF of 10 to 20 pages, paginated, bearing the candidate's last name, first name and the year; an introduction;
 Parts 1-4; a reflective conclusion of at least 2 pages" becomes a fixed list of findings, in this order, each with
-a French sentence for the jury and the pages it concerns (see notes/DOSSIER_CONVENTIONS.md for the tolerances):
+a French sentence for the jury and the pages it concerns (see docs/FORMATS.md §6 for the tolerances):
 
 ``integrity``, ``page_count``, ``page_numbers``, ``name``, ``year``, ``introduction``, ``part_1`` .. ``part_4``,
 ``conclusion``.

@@ -1,7 +1,7 @@
 """Where a dossier's introduction, Parts 1-4, conclusion and end matter (annexes, bibliography) begin.
 
 Candidates write in Word or LibreOffice and style headings as they please, so a heading is found the way a reader
-finds it (see notes/DOSSIER_CONVENTIONS.md): a line that starts with the word ("Introduction", "Partie 1",
+finds it (see docs/FORMATS.md §6): a line that starts with the word ("Introduction", "Partie 1",
 "PARTIE II —", "2e partie", "Conclusion", "Bilan réflexif"), ignoring case and accents. Among several such lines the
 best is taken in this order: a bookmark (outline entry) of the file; a line in a larger or bold font; a short line;
 any line. Lines of a table of contents ("Sommaire" pages, or entries ending in dot leaders and a page number) never

@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import io
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-from c2i2e_jury.exchange.sheet_pdf import FONT, FONT_BOLD, FONT_ITALIC, register_fonts
+from c2i2e_jury.exchange.pdf.fonts import FONT, FONT_BOLD, FONT_ITALIC, printable, register_fonts
+from c2i2e_jury.exchange.pdf.french import long_date
+from c2i2e_jury.exchange.pdf.furniture import Properties
 
 PAGE_W, PAGE_H = 595.2756, 841.8898  # A4 in points
 MARGIN = 42.5  # 15 mm
@@ -29,9 +29,6 @@ WIDTHS = (40.0, 96.0, 80.0, 66.0, 54.0, 140.0, 34.0)  # 510 pt, the width betwee
 HEADER_ROW, ROW = 20.0, 38.0
 JURORS_BLOCK = 96.0
 GREY = (0.45, 0.45, 0.45)
-DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-          "novembre", "décembre")
 INSTRUCTIONS = ("Chaque candidat signe à son arrivée, sur présentation d'une pièce d'identité. Le jury coche "
                 "« Absent » pour un candidat qui ne s'est pas présenté.")
 
@@ -57,12 +54,6 @@ class AttendanceDay:
     day: date | None
     juries: tuple[JuryLine, ...]
     lines: tuple[AttendanceLine, ...]
-
-
-def long_date(day: date | None) -> str:
-    if day is None:
-        return "date non fixée"
-    return f"{DAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def short_date(day: date | None) -> str:
@@ -116,10 +107,7 @@ def render_attendance(campaign_title: str, room: str, days: Sequence[AttendanceD
     register_fonts()
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=(PAGE_W, PAGE_H), invariant=True, pageCompression=1)
-    canvas.setTitle(f"Feuille d'émargement — {room_label(room)}")
-    canvas.setSubject(campaign_title)
-    canvas.setAuthor("c2i2e-jury")
-    canvas.setCreator("c2i2e-jury")
+    Properties(title=f"Feuille d'émargement — {room_label(room)}", subject=campaign_title).set_on(canvas)
     pages = _paginate(days)
     for number, page in enumerate(pages, start=1):
         y = _draw_header(canvas, campaign_title, room, page.day)
@@ -194,30 +182,6 @@ def _cell(canvas: Any, x: float, middle: float, text: str, font: str, width: flo
             return
         size -= 0.5
     _text(canvas, x, middle - 3, text, font, 7.5, width, align)
-
-
-@cache
-def _glyphs(font: str) -> frozenset[int]:
-    from reportlab.pdfbase import pdfmetrics
-
-    register_fonts()
-    return frozenset(pdfmetrics.getFont(font).face.charToGlyph)
-
-
-def printable(text: str, font: str = FONT) -> str:
-    """``text`` with each character the font lacks replaced by its base letters (``ř`` → ``r``, ``ᵉ`` →
-    ``e``), or ``?``: a name on paper must never lose a letter silently."""
-    glyphs = _glyphs(font)
-    if all(ord(ch) in glyphs for ch in text):
-        return text
-    out = []
-    for ch in text:
-        if ord(ch) in glyphs:
-            out.append(ch)
-            continue
-        base = "".join(b for b in unicodedata.normalize("NFKD", ch) if ord(b) in glyphs and not unicodedata.combining(b))
-        out.append(base or "?")
-    return "".join(out)
 
 
 def _text(canvas: Any, x: float, y: float, text: str, font: str, size: float, width: float,

@@ -16,15 +16,16 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from c2i2e_jury.domain.referential import Referential
-from c2i2e_jury.exchange.attendance_pdf import MONTHS, printable
 from c2i2e_jury.exchange.certificates import ATTACHMENT, FORMAT, DocumentRefused, SignedDocument, Statement
 from c2i2e_jury.exchange.credentials import Credential
-from c2i2e_jury.exchange.sheet_pdf import FONT, FONT_BOLD, FONT_ITALIC, register_fonts, signature_box
+from c2i2e_jury.exchange.pdf.attachments import embed_json
+from c2i2e_jury.exchange.pdf.fonts import FONT, FONT_BOLD, FONT_ITALIC, printable, register_fonts
+from c2i2e_jury.exchange.pdf.french import day_month_year
+from c2i2e_jury.exchange.pdf.furniture import Properties, Where, add_signature_field, signature_box
 
 log = logging.getLogger(__name__)
 
 PRESIDENT_FIELD = "Président"  # the signature field, as on the PV
-Where = dict[str, tuple[int, tuple[float, float, float, float]]]
 BLUE = "#1f4e8c"
 DECREE = ("arrêté du 14 décembre 2010 (BOESR du 3 février 2011, annexe II) : au moins 23 des 28 compétences "
           "validées, au plus 2 non validées par domaine")
@@ -35,10 +36,6 @@ PRIOR_USE = ("Pour faire valoir ces compétences lors d'une campagne ultérieure
              "compétences. Parallèlement, une photocopie certifiée conforme de l'attestation de compétence devra "
              "être fournie au bureau C2i2e. La prise en compte de compétences déjà validées se fera uniquement si "
              "ces deux conditions sont respectées. »")
-
-
-def _date(day: Any) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def _p(text: str, style: Any) -> Any:
@@ -106,7 +103,7 @@ def holder_line(statement: Statement) -> tuple[str, str, str]:
 
 
 def candidate_line(statement: Statement) -> str:
-    return f"Candidat n° {statement.candidate_id}. Décision du jury de certification du {_date(statement.decided_on)}."
+    return f"Candidat n° {statement.candidate_id}. Décision du jury de certification du {day_month_year(statement.decided_on)}."
 
 
 def _story(statement: Statement, ref: Referential, width: float, where: Where) -> list[Any]:
@@ -165,9 +162,9 @@ def _pages(statement: Statement, code: str, ref: Referential) -> tuple[bytes, Wh
 
     where: Where = {}
     buffer = io.BytesIO()
+    properties = Properties(title=f"{statement.title} — {statement.full_name}", subject=code, author=statement.signer)
     doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=56, rightMargin=56, topMargin=52, bottomMargin=104,
-                            title=f"{statement.title} — {statement.full_name}", author=statement.signer,
-                            subject=code, creator="c2i2e-jury", invariant=1)
+                            invariant=1, **properties.template_options())
     footer = _footer(code)
     doc.build(_story(statement, ref, A4[0] - 112, where), onFirstPage=footer, onLaterPages=footer)
     return buffer.getvalue(), where
@@ -176,22 +173,13 @@ def _pages(statement: Statement, code: str, ref: Referential) -> tuple[bytes, Wh
 def render_document(document: SignedDocument, ref: Referential, *, code: str | None = None) -> bytes:
     """The PDF to be signed: the pages, the signed statement attached and the empty field « Président ».
     ``code``: the one to print when it is not the statement's (a document issued before 0006, drawn again)."""
-    from pyhanko.pdf_utils import generic
-    from pyhanko.pdf_utils.embed import EmbeddedFileObject, EmbeddedFileParams, FileSpec, embed_file
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.pdf_utils.writer import copy_into_new_writer
-    from pyhanko.sign.fields import SigFieldSpec, append_signature_field
 
     pages, where = _pages(document.statement, code or document.code, ref)
     writer = copy_into_new_writer(PdfFileReader(io.BytesIO(pages)))
-    stream = EmbeddedFileObject.from_file_data(writer, document.attachment(), mime_type="application/json",
-                                               params=EmbeddedFileParams())
-    embed_file(writer, FileSpec(ATTACHMENT, file_name=ATTACHMENT, embedded_data=stream,
-                                description=f"Déclaration signée ({FORMAT})",
-                                af_relationship=generic.pdf_name("/Data")))
-    page, (x1, y1, x2, y2) = where[PRESIDENT_FIELD]
-    append_signature_field(writer, SigFieldSpec(PRESIDENT_FIELD, on_page=page,
-                                                box=(round(x1) + 2, round(y1) + 2, round(x2) - 2, round(y2) - 2)))
+    embed_json(writer, ATTACHMENT, document.attachment(), description=f"Déclaration signée ({FORMAT})")
+    add_signature_field(writer, PRESIDENT_FIELD, where, tooltip=False)
     out = io.BytesIO()
     writer.write(out)  # type: ignore[no-untyped-call]
     return out.getvalue()
@@ -215,7 +203,7 @@ def signed_part(pdf: bytes) -> bytes:
     try:
         signatures = PdfFileReader(io.BytesIO(pdf)).embedded_regular_signatures
         ranges = [s.byte_range for s in signatures]
-    except Exception as exc:  # noqa: BLE001 - any parser failure means the same thing to the user
+    except Exception as exc:  # any parser failure means the same thing to the user
         log.info("unreadable document: %r", exc)
         raise DocumentRefused("unreadable", "Le fichier n'est pas un PDF lisible.") from exc
     if not ranges:

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from c2i2e_jury.exchange.attendance_pdf import printable
 from c2i2e_jury.exchange.certificate_pdf import candidate_line, holder_line
 from c2i2e_jury.exchange.certificates import KIND_TITLES, Statement
+from c2i2e_jury.exchange.pdf.fonts import printable
 
 ITEM = re.compile(r"(?<![\w.])([AB][1-4]\.[1-5])(?!\w|\.\d)")
 _YEAR = re.compile(r"\b(\d{4})\b")

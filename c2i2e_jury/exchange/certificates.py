@@ -2,7 +2,7 @@
 
 What "checked offline" means here. A document is a *statement* (campaign, candidate, kind, validated items with
 the year of each, date of the jury's decision, who signed) in canonical JSON, signed (ECDSA P-256) by the
-certification jury president's credential, which the campaign authority issued (PRODUCT.md §4.3). The
+certification jury president's credential, which the campaign authority issued (docs/FORMATS.md §3.2). The
 verification code ``C2I2E-2017-XXXX-XXXX`` is the year and 40 bits of SHA-256 over the statement alone, in
 Crockford's base 32 (no I, L, O, U: typed back without ambiguity). The code names *what was signed*, never the
 signature's bytes: an ECDSA signature ``(r, s)`` has a twin ``(r, n - s)`` anyone can compute without the key, so

@@ -1,4 +1,4 @@
-"""Signing credentials (PRODUCT.md §4.3): the campaign authority and the jurors' PKCS#12 files.
+"""Signing credentials (docs/FORMATS.md §3): the campaign authority and the jurors' PKCS#12 files.
 
 The secretariat creates one authority per campaign (an EC P-256 key and a self-signed CA certificate) and
 issues each juror, and the president, a credential: a key and a certificate that a PDF signature validator
@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -30,6 +28,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID, ObjectIdentifier
 
 from c2i2e_jury.errors import UserError
+from c2i2e_jury.files import write_durably
 
 log = logging.getLogger(__name__)
 
@@ -210,23 +209,17 @@ def load_credential(path: Path | str, passphrase: str) -> Credential:
 
 
 def write_atomically(path: Path, data: bytes, *, overwrite: bool = False) -> None:
-    """Write ``data`` to a temporary file beside ``path`` then rename it: the file is whole or absent."""
+    """Write ``data`` durably (:func:`c2i2e_jury.files.write_durably`): the file is whole or absent."""
     path = Path(path)
     if path.exists() and not overwrite:
         raise CredentialError(f"{path} existe déjà : rien n'a été écrasé.")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise CredentialError(f"Impossible d'écrire dans {path.parent} : {exc.strerror}.") from exc
     try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
+        write_durably(path, data)
     except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
         raise CredentialError(f"Impossible d'écrire {path} : {exc.strerror}.") from exc
 
 

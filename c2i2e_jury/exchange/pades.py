@@ -24,7 +24,8 @@ from cryptography.hazmat.primitives import serialization
 
 from c2i2e_jury.errors import UserError
 from c2i2e_jury.exchange.credentials import Credential, common_name, fingerprint
-from c2i2e_jury.exchange.sheet_pdf import FONT, FONT_BOLD, french, printable, register_fonts
+from c2i2e_jury.exchange.pdf.fonts import FONT, FONT_BOLD, printable, register_fonts
+from c2i2e_jury.exchange.pdf.french import french
 from c2i2e_jury.exchange.signature_coverage import archive_additions_only, coverage_problem
 
 log = logging.getLogger(__name__)
@@ -196,7 +197,7 @@ def read_signatures(pdf: bytes, unreadable: str) -> tuple[Any, list[Any]]:
         stamps = [s for s in everything if s.sig_object_type == "/DocTimeStamp"]
         if problem is None and regular and not archive_additions_only(reader, regular[-1].signed_revision, stamps):
             problem = MODIFIED_AFTER_LAST
-    except Exception as exc:  # noqa: BLE001 - see the docstring
+    except Exception as exc:  # any failure: see the docstring
         log.info("unreadable signed PDF: %r", exc)
         raise SheetRejected("unreadable", unreadable) from exc
     if problem:
@@ -251,7 +252,7 @@ async def _validate(signature: Any, roots: list[Any]) -> Any:
                                 extd_key_usage={DOCUMENT_SIGNING, "email_protection"})
     try:
         return await async_validate_pdf_signature(signature, context, key_usage_settings=usage)
-    except Exception as exc:  # noqa: BLE001 - a signature pyHanko cannot even evaluate is not a valid one
+    except Exception as exc:  # a signature pyHanko cannot even evaluate is not a valid one
         log.info("signature %s not evaluable: %r", signature.field_name, exc)
         raise SheetRejected("modified", f"La signature « {signature.field_name} » est illisible ou altérée.") from exc
 

@@ -1,4 +1,5 @@
-"""The minutes (procès-verbal) of the certification jury (PRODUCT.md §3.4) as PDF, for the president to sign.
+"""The minutes (procès-verbal) of the certification jury as PDF, for the president to sign (docs/FORMATS.md
+§5.4).
 
 The seed: "un jury de certification se réunit et délivre officiellement le certificat […] Un enseignant-chercheur
 préside ce jury". The PV names the campaign, the meeting (date, place), the jury's members, and for every
@@ -16,8 +17,17 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from typing import Any
 
-from c2i2e_jury.exchange.attendance_pdf import long_date
-from c2i2e_jury.exchange.sheet_pdf import FONT, FONT_BOLD, french, printable, register_fonts, signature_box
+from c2i2e_jury.exchange.pdf.attachments import embed_json
+from c2i2e_jury.exchange.pdf.fonts import FONT, FONT_BOLD, printable, register_fonts
+from c2i2e_jury.exchange.pdf.french import french, long_date
+from c2i2e_jury.exchange.pdf.furniture import (
+    Properties,
+    Where,
+    add_signature_field,
+    flowing_document,
+    page_footer,
+    signature_box,
+)
 
 PV_FORMAT = "c2i2e-pv/1"
 PV_FILE_NAME = "c2i2e-pv.json"
@@ -176,7 +186,7 @@ def _count(n: int, singular: str, plural: str) -> str:
     return f"{n} {singular if n <= 1 else plural}"
 
 
-def _signature(content: PvContent, where: dict[str, tuple[int, tuple[float, float, float, float]]]) -> Any:
+def _signature(content: PvContent, where: Where) -> Any:
     from reportlab.platypus import KeepTogether
 
     return KeepTogether([
@@ -185,26 +195,16 @@ def _signature(content: PvContent, where: dict[str, tuple[int, tuple[float, floa
         signature_box(PRESIDENT_FIELD, where)])
 
 
-def _layout(content: PvContent) -> tuple[bytes, dict[str, tuple[int, tuple[float, float, float, float]]]]:
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.units import mm
-    from reportlab.platypus import SimpleDocTemplate, Spacer
+def _layout(content: PvContent) -> tuple[bytes, Where]:
+    from reportlab.platypus import Spacer
 
     register_fonts()
-    where: dict[str, tuple[int, tuple[float, float, float, float]]] = {}
-    footer = f"Procès-verbal du jury de certification · {content.campaign_id} · {content.meeting.isoformat()}"
-
-    def on_page(canvas: Any, doc: Any) -> None:
-        canvas.setFont(FONT, 7)
-        canvas.setFillGray(0.35)
-        canvas.drawString(15 * mm, 9 * mm, footer)
-        canvas.drawRightString(A4[0] - 15 * mm, 9 * mm, f"page {doc.page}")
-
+    where: Where = {}
+    footer = page_footer(f"Procès-verbal du jury de certification · {content.campaign_id} · "
+                         f"{content.meeting.isoformat()}")
     out = io.BytesIO()
-    doc = SimpleDocTemplate(out, pagesize=A4, leftMargin=15 * mm, rightMargin=15 * mm, topMargin=14 * mm,
-                            bottomMargin=16 * mm, lang="fr-FR", initialFontName=FONT, author="c2i2e-jury",
-                            creator="c2i2e-jury", title=f"Procès-verbal du jury de certification — {content.campaign_title}",
-                            subject=f"{content.campaign_id} / {content.meeting.isoformat()}")
+    doc = flowing_document(out, Properties(title=f"Procès-verbal du jury de certification — {content.campaign_title}",
+                                           subject=f"{content.campaign_id} / {content.meeting.isoformat()}"))
     story = [_p("Procès-verbal du jury de certification C2i2e", "title"),
              _p(f"Campagne : {content.campaign_title} ({content.campaign_id})"),
              _p(f"Réunion du {long_date(content.meeting)}, {content.place}."), *_members(content),
@@ -214,37 +214,22 @@ def _layout(content: PvContent) -> tuple[bytes, dict[str, tuple[int, tuple[float
     if content.remarks.strip():
         story += [_p("Observations", "h2"), _p(content.remarks.strip())]
     story += [Spacer(0, 14), _signature(content, where)]
-    doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
+    doc.build(story, onFirstPage=footer, onLaterPages=footer)
     return out.getvalue(), where
-
-
-def _attach(writer: Any, data: bytes, when: datetime | None) -> None:
-    from pyhanko.pdf_utils import generic
-    from pyhanko.pdf_utils.embed import EmbeddedFileObject, EmbeddedFileParams, FileSpec, embed_file
-
-    stream = EmbeddedFileObject.from_file_data(
-        writer, data, mime_type="application/json",
-        params=EmbeddedFileParams(creation_date=when, modification_date=when) if when else EmbeddedFileParams())
-    embed_file(writer, FileSpec(PV_FILE_NAME, file_name=PV_FILE_NAME, embedded_data=stream,
-                                description=f"Contenu du procès-verbal ({PV_FORMAT})",
-                                af_relationship=generic.pdf_name("/Data")))
 
 
 def render_pv(content: PvContent) -> bytes:
     """The unsigned PV: pages, embedded ``c2i2e-pv.json`` and the empty signature field « Président »."""
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.pdf_utils.writer import copy_into_new_writer
-    from pyhanko.sign.fields import SigFieldSpec, append_signature_field
 
     if not content.members:
         raise ValueError("a PV names the certification jury's members")
     pages, where = _layout(content)
     writer = copy_into_new_writer(PdfFileReader(io.BytesIO(pages)))
-    _attach(writer, content.to_json(), content.signed_at)
-    page, (x1, y1, x2, y2) = where[PRESIDENT_FIELD]
-    box = (round(x1) + 2, round(y1) + 2, round(x2) - 2, round(y2) - 2)
-    append_signature_field(writer, SigFieldSpec(PRESIDENT_FIELD, on_page=page, box=box,
-                                                readable_field_name=PRESIDENT_FIELD))
+    embed_json(writer, PV_FILE_NAME, content.to_json(), description=f"Contenu du procès-verbal ({PV_FORMAT})",
+               when=content.signed_at)
+    add_signature_field(writer, PRESIDENT_FIELD, where)
     out = io.BytesIO()
     writer.write(out)  # type: ignore[no-untyped-call]
     return out.getvalue()

@@ -1,4 +1,4 @@
-"""The result sheet as PDF (PRODUCT.md §4.2): what a person reads, and what a program reads.
+"""The result sheet as PDF (docs/FORMATS.md §2.1): what a person reads, and what a program reads.
 
 :func:`render_sheet` lays the sheet out with reportlab (A4, French, Bitstream Vera embedded so that accents print
 everywhere), then, in the same single revision, attaches ``c2i2e-result.json`` as a PDF/A-3 associated file the
@@ -15,18 +15,27 @@ texts stable within a format version, or old sheets stop verifying.
 from __future__ import annotations
 
 import io
-import unicodedata
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from functools import cache
 from typing import Any
 
 from c2i2e_jury.domain.referential import Referential
+from c2i2e_jury.exchange.pdf.attachments import associate_json
+from c2i2e_jury.exchange.pdf.fonts import FONT, FONT_BOLD, printable, register_fonts
+from c2i2e_jury.exchange.pdf.french import french
+from c2i2e_jury.exchange.pdf.furniture import (
+    SIGNATURE_BOX,
+    Properties,
+    Where,
+    add_signature_field,
+    flowing_document,
+    page_footer,
+    signature_box,
+)
 from c2i2e_jury.exchange.result_json import FILE_NAME, FORMAT, to_bytes, validate_result
 
 SIGNATURE_FIELDS = ("Juré 1", "Juré 2")
-FONT, FONT_BOLD, FONT_ITALIC, FONT_BOLD_ITALIC = "C2i2e-Sans", "C2i2e-Sans-Bold", "C2i2e-Sans-It", "C2i2e-Sans-BdIt"
-_VERA = {FONT: "Vera.ttf", FONT_BOLD: "VeraBd.ttf", FONT_ITALIC: "VeraIt.ttf", FONT_BOLD_ITALIC: "VeraBI.ttf"}
 ITEM_HEADERS = ("Item", "Compétence", "Évaluateur", "Jury", "Commentaire")
 ITEM_COLUMNS = (32.0, 176.0, 58.0, 40.0, 204.0)  # 510 pt: A4 less two 15 mm margins
 STATUS_LABELS = {"examined": "examiné", "absent": "absent (abandon)", "not_admitted": "non admis à l'épreuve orale"}
@@ -38,7 +47,6 @@ EVENT_LABELS = {
 }
 INCIDENT_LABELS = {"late_arrival": "Retard du candidat", "technical": "Incident technique",
                    "fraud_suspicion": "Suspicion de fraude ou de plagiat", "other": "Autre"}
-SIGNATURE_BOX = (235.0, 62.0)  # width, height in points
 LIST_DASH = " - "  # how the annex writes a list inside an item's wording (« notamment : - la recherche ; - … »)
 PROPOSAL_NOTE = ("Proposition du jury de validation, soumise à la décision du jury de certification, qui seul "
                  "accorde le certificat ou l'attestation.")
@@ -86,19 +94,6 @@ FACT_LINES: tuple[Callable[[Mapping[str, Any]], str], ...] = (
 # --- layout ------------------------------------------------------------------------------------------------
 
 @cache
-def register_fonts() -> None:
-    """Register Vera (shipped with reportlab, found through ``rl_config.TTFSearchPath``) as embedded TTF."""
-    from reportlab.lib.fonts import addMapping
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    for name, file in _VERA.items():
-        pdfmetrics.registerFont(TTFont(name, file))
-    for bold, italic, name in ((0, 0, FONT), (1, 0, FONT_BOLD), (0, 1, FONT_ITALIC), (1, 1, FONT_BOLD_ITALIC)):
-        addMapping(FONT, bold, italic, name)
-
-
-@cache
 def _styles() -> dict[str, Any]:
     from reportlab.lib.styles import ParagraphStyle
 
@@ -117,39 +112,6 @@ def _styles() -> dict[str, Any]:
         "cell_bold": ParagraphStyle("cell_bold", base, fontName=FONT_BOLD, fontSize=7.5, leading=9),
         "small": ParagraphStyle("small", base, fontSize=7, leading=8.5),
     }
-
-
-@cache
-def _glyphs() -> frozenset[int]:
-    from reportlab.pdfbase import pdfmetrics
-
-    register_fonts()
-    return frozenset(pdfmetrics.getFont(FONT).face.charToGlyph)
-
-
-def printable(text: str) -> str:
-    """``text`` as the embedded font can print it: a letter it lacks becomes its base letters (``ễ`` → ``e``,
-    ``ł`` → ``l``) or ``?``, never an empty box; what the pages say is then what a program reads back."""
-    glyphs = _glyphs()
-    if all(ord(ch) in glyphs for ch in text):
-        return text
-    out = []
-    for ch in text:
-        if ord(ch) in glyphs:
-            out.append(ch)
-            continue
-        base = "".join(b for b in unicodedata.normalize("NFKD", ch)
-                       if ord(b) in glyphs and not unicodedata.combining(b))
-        out.append(base or "?")
-    return "".join(out)
-
-
-def french(text: str) -> str:
-    """French typography: no line break inside « … » nor before the high punctuation."""
-    text = text.replace("« ", "«\u00a0").replace(" »", "\u00a0»")
-    for mark in (":", ";", "!", "?"):
-        text = text.replace(f" {mark}", f"\u00a0{mark}")
-    return text
 
 
 def _p(text: str, style: str = "body") -> Any:
@@ -180,26 +142,6 @@ def _duration(seconds: int | None) -> str:
         return ""
     minutes, rest = divmod(int(seconds), 60)
     return f"{minutes} min {rest:02d} s" if minutes else f"{rest} s"
-
-
-def signature_box(field: str, where: dict[str, tuple[int, tuple[float, float, float, float]]]) -> Any:
-    """A flowable that draws an empty box and records where it landed (page, rectangle) for the signature field
-    ``field`` (the result sheet's two jurors, the PV's president)."""
-    from reportlab.platypus import Flowable
-
-    class Box(Flowable):  # type: ignore[misc]
-        def __init__(self) -> None:
-            super().__init__()
-            self.width, self.height = SIGNATURE_BOX
-
-        def draw(self) -> None:
-            self.canv.setStrokeGray(0.55)
-            self.canv.setLineWidth(0.6)
-            self.canv.rect(0, 0, self.width, self.height)
-            x, y = self.canv.absolutePosition(0, 0)
-            where[field] = (self.canv.getPageNumber() - 1, (x, y, x + self.width, y + self.height))
-
-    return Box()
 
 
 def _header(result: Mapping[str, Any]) -> list[Any]:
@@ -293,7 +235,7 @@ def _event_detail(event: Mapping[str, Any]) -> str:
     return ", ".join(parts)
 
 
-def _signatures(result: Mapping[str, Any], where: dict[str, tuple[int, tuple[float, float, float, float]]]) -> Any:
+def _signatures(result: Mapping[str, Any], where: Where) -> Any:
     from reportlab.platypus import KeepTogether, Table
 
     labels = [_p(f"{field} : {juror['name']}", "strong") for field, juror in zip(SIGNATURE_FIELDS, result["jurors"],
@@ -303,72 +245,38 @@ def _signatures(result: Mapping[str, Any], where: dict[str, tuple[int, tuple[flo
     return KeepTogether([_p("Signatures du jury de validation", "h2"), table])
 
 
-def _layout(result: Mapping[str, Any], referential: Referential
-            ) -> tuple[bytes, dict[str, tuple[int, tuple[float, float, float, float]]]]:
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.units import cm, mm
-    from reportlab.platypus import CondPageBreak, SimpleDocTemplate
+def _layout(result: Mapping[str, Any], referential: Referential) -> tuple[bytes, Where]:
+    from reportlab.lib.units import cm
+    from reportlab.platypus import CondPageBreak
 
     register_fonts()
-    where: dict[str, tuple[int, tuple[float, float, float, float]]] = {}
+    where: Where = {}
     c = result["candidate"]
-    footer = f"{FORMAT} · {result['campaign']} · candidat {c['id']} · version {result['version']}"
-
-    def on_page(canvas: Any, doc: Any) -> None:
-        canvas.setFont(FONT, 7)
-        canvas.setFillGray(0.35)
-        canvas.drawString(15 * mm, 9 * mm, footer)
-        canvas.drawRightString(A4[0] - 15 * mm, 9 * mm, f"page {doc.page}")
-
+    footer = page_footer(f"{FORMAT} · {result['campaign']} · candidat {c['id']} · version {result['version']}")
     out = io.BytesIO()
-    doc = SimpleDocTemplate(out, pagesize=A4, leftMargin=15 * mm, rightMargin=15 * mm, topMargin=14 * mm,
-                            bottomMargin=16 * mm, lang="fr-FR", initialFontName=FONT, author="c2i2e-jury", creator="c2i2e-jury",
-                            title=f"Feuille de résultat C2i2e — {c['last_name']} {c['first_name']}",
-                            subject=f"{result['campaign']} / {c['id']} / version {result['version']}")
+    doc = flowing_document(out, Properties(title=f"Feuille de résultat C2i2e — {c['last_name']} {c['first_name']}",
+                                           subject=f"{result['campaign']} / {c['id']} / version {result['version']}"))
     story = [*_header(result), CondPageBreak(6 * cm), _p("Décisions, item par item", "h2_table"),
              _items_table(result, referential),
              *_outcome(result), *_oral(result), _signatures(result, where)]
-    doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
+    doc.build(story, onFirstPage=footer, onLaterPages=footer)
     return out.getvalue(), where
 
 
 # --- the embedded JSON and the signature fields ------------------------------------------------------------
 
-def _attach(writer: Any, data: bytes, when: datetime) -> None:
-    """Embed the JSON as an associated file of the document (PDF/A-3 §6.8, as Factur-X does)."""
-    from pyhanko.pdf_utils import generic
-    from pyhanko.pdf_utils.embed import EmbeddedFileObject, EmbeddedFileParams, FileSpec
-
-    stream = EmbeddedFileObject.from_file_data(
-        writer, data, mime_type="application/json",
-        params=EmbeddedFileParams(creation_date=when, modification_date=when))
-    spec = FileSpec(FILE_NAME, file_name=FILE_NAME, embedded_data=stream,
-                    description=f"Contenu de la feuille de résultat ({FORMAT})",
-                    af_relationship=generic.pdf_name("/Data")).as_pdf_object()
-    spec_ref = writer.add_object(spec)
-    tree = generic.DictionaryObject({generic.pdf_name("/Names"): generic.ArrayObject(  # type: ignore[no-untyped-call]
-        [generic.pdf_string(FILE_NAME), spec_ref])})
-    root = writer.root
-    names = {generic.pdf_name("/EmbeddedFiles"): writer.add_object(tree)}
-    root["/Names"] = generic.DictionaryObject(names)  # type: ignore[no-untyped-call]
-    root["/AF"] = writer.add_object(generic.ArrayObject([spec_ref]))
-    writer.update_root()
-
-
 def render_sheet(result: Mapping[str, Any], referential: Referential) -> bytes:
     """The unsigned sheet: visible pages, embedded ``c2i2e-result.json`` and two empty signature fields."""
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.pdf_utils.writer import copy_into_new_writer
-    from pyhanko.sign.fields import SigFieldSpec, append_signature_field
 
     validate_result(result, referential)
     pages, where = _layout(result, referential)
     writer = copy_into_new_writer(PdfFileReader(io.BytesIO(pages)))
-    _attach(writer, to_bytes(result), datetime.fromisoformat(result["signed_at"]))
+    associate_json(writer, FILE_NAME, to_bytes(result), description=f"Contenu de la feuille de résultat ({FORMAT})",
+                   when=datetime.fromisoformat(result["signed_at"]))
     for field in SIGNATURE_FIELDS:
-        page, (x1, y1, x2, y2) = where[field]
-        box = (round(x1) + 2, round(y1) + 2, round(x2) - 2, round(y2) - 2)
-        append_signature_field(writer, SigFieldSpec(field, on_page=page, box=box, readable_field_name=field))
+        add_signature_field(writer, field, where)
     out = io.BytesIO()
     writer.write(out)  # type: ignore[no-untyped-call]
     return out.getvalue()

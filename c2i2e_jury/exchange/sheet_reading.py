@@ -13,8 +13,9 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from c2i2e_jury.exchange.pdf.fonts import printable
 from c2i2e_jury.exchange.result_json import FILE_NAME, ResultFormatError
-from c2i2e_jury.exchange.sheet_pdf import FACT_LINES, ITEM_HEADERS, jury_cell, mark_cell, printable
+from c2i2e_jury.exchange.sheet_pdf import FACT_LINES, ITEM_HEADERS, jury_cell, mark_cell
 
 ITEM_CODE = re.compile(r"^[AB][1-4]\.[1-5]$")
 _TOLERANCE = 2.0  # points: a cell's text starts at its column's left padding, as the header's does

@@ -1,6 +1,6 @@
-"""Who may sign a result sheet (PRODUCT.md §4.1, §4.2; issue 11 §3): the two jurors of the candidate's jury as the
-campaign package lists them, two different persons, within their certificates' validity and the campaign's
-period, with a credential the secretariat has not revoked.
+"""Who may sign a result sheet (docs/FORMATS.md §1.5, §2.4; issue 11 §3): the two jurors of the candidate's
+jury as the campaign package lists them, two different persons, within their certificates' validity and the
+campaign's period, with a credential the secretariat has not revoked.
 
 The signatures themselves (intact, covering the document, chaining to the campaign authority) are checked by
 :mod:`c2i2e_jury.exchange.signatures`; here, the signers it found are weighed against what the campaign says, as

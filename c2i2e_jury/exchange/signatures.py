@@ -1,4 +1,4 @@
-"""Signing a result sheet and verifying it (PRODUCT.md §4.2): two PAdES signatures, in sequence, offline.
+"""Signing a result sheet and verifying it (docs/FORMATS.md §2.3): two PAdES signatures, in sequence, offline.
 
 Juror 1 signs « Juré 1 » with a *certification* signature whose DocMDP policy allows only form filling and
 signing, so that juror 2's approval signature (« Juré 2 ») is the one change a validator accepts afterwards;

@@ -16,13 +16,13 @@ from pathlib import Path
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, selectinload
 
-from c2i2e_jury.exchange.package import CampaignPackage, PackageError, read_package
-from c2i2e_jury.exchange.package_checks import Problem
-from c2i2e_jury.exchange.package_format import CandidateRecord
-from c2i2e_jury.exchange.package_juries import unbound_warnings
-from c2i2e_jury.exchange.package_source import UnreadableMember
-from c2i2e_jury.exchange.revocation_list import FILE_NAME as REVOCATIONS_FILE
-from c2i2e_jury.exchange.revocation_list import read_revocations
+from c2i2e_jury.exchange.package.checks import Problem
+from c2i2e_jury.exchange.package.format import CandidateRecord
+from c2i2e_jury.exchange.package.juries import unbound_warnings
+from c2i2e_jury.exchange.package.reader import CampaignPackage, PackageError, read_package
+from c2i2e_jury.exchange.package.revocations import FILE_NAME as REVOCATIONS_FILE
+from c2i2e_jury.exchange.package.revocations import read_revocations
+from c2i2e_jury.exchange.package.source import UnreadableMember
 from c2i2e_jury.exchange.sheet_signers import Revocation
 from c2i2e_jury.resources_access import referential
 from c2i2e_jury.services.presidency import drop_former_presidents

@@ -1,7 +1,8 @@
-"""The certification jury's minutes (PRODUCT.md §3.4): every candidate of the campaign with what their latest
-signed sheet proposed and, beside it, the jury's decision in force (:mod:`certification`; « À décider » where a
-delivery is proposed and none is recorded), signed by the president with their credential and checked against
-the campaign authority before it is handed over. A PV is not signed while a candidate is still to decide."""
+"""The certification jury's minutes (docs/FORMATS.md §5.4): every candidate of the campaign with what their
+latest signed sheet proposed and, beside it, the jury's decision in force (:mod:`certification`; « À décider »
+where a delivery is proposed and none is recorded), signed by the president with their credential and checked
+against the campaign authority before it is handed over. A PV is not signed while a candidate is still to
+decide."""
 
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ from c2i2e_jury.exchange.pv_pdf import (
 )
 from c2i2e_jury.services import presidency
 from c2i2e_jury.services.presidency import NO_PRESIDENT, designated_president
-from c2i2e_jury.services.review import ReviewRow, review_rows
+from c2i2e_jury.services.review.rows import ReviewRow, review_rows
 from c2i2e_jury.services.sheet_signing import authority_of
 from c2i2e_jury.services.signed_proposal import proposal_text
 from c2i2e_jury.storage.certification_models import CertificationDecision

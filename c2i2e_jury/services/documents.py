@@ -14,19 +14,20 @@ import re
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from c2i2e_jury.clock import Clock, utc_now
 from c2i2e_jury.domain.referential import Referential
 from c2i2e_jury.errors import UserError
 from c2i2e_jury.exchange.certificate_pdf import render_document, signed_pdf
 from c2i2e_jury.exchange.certificates import DocumentRefused, SignedDocument, Statement, normalise_code, sign
 from c2i2e_jury.exchange.credentials import Credential
-from c2i2e_jury.exchange.package_format import PRIOR_COLUMNS
-from c2i2e_jury.exchange.package_writer import slug
+from c2i2e_jury.exchange.package.format import PRIOR_COLUMNS
+from c2i2e_jury.exchange.package.writer import slug
 from c2i2e_jury.exchange.tabular import excel_csv
 from c2i2e_jury.resources_access import referential
 from c2i2e_jury.services.document_verifying import VerifiedDocument as VerifiedDocument  # the CLI's and UI's
@@ -40,12 +41,7 @@ from c2i2e_jury.storage.models import Campaign, Candidate, PriorItem
 
 log = logging.getLogger(__name__)
 
-Clock = Callable[[], datetime]
 FILE_KINDS = {"certificate": "certificat", "attestation": "attestation"}
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 class DocumentError(UserError):
@@ -246,7 +242,7 @@ def prior_rows(db: Database, campaign_id: str) -> list[tuple[str, ...]]:
     with db.read() as session:
         emails = dict(session.execute(select(Candidate.candidate_id, Candidate.email)
                                       .where(Candidate.campaign_id == campaign_id)).all())
-    rows = []
+    rows: list[tuple[str, ...]] = []
     with db.read() as session:
         codes = {pk: code for pk, code in session.execute(select(IssuedDocument.pk, IssuedDocument.code))}
     for cid, pk, document in _in_force(db, campaign_id):

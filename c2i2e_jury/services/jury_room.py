@@ -4,15 +4,15 @@ is on disk (a crash or a power cut loses nothing)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from c2i2e_jury.clock import Clock, utc_now
 from c2i2e_jury.domain.rules import (
     Attendance,
     Mark,
@@ -29,13 +29,7 @@ from c2i2e_jury.storage.database import Database
 from c2i2e_jury.storage.dossier_store import DossierStore
 from c2i2e_jury.storage.models import Candidate, Decision, DecisionChange, Incident, Oral, ResultSheet
 
-Clock = Callable[[], datetime]
-
 INCIDENT_KINDS = ("late_arrival", "technical", "fraud_suspicion", "other")
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 class JuryRoomError(UserError):

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import func, select
 
+from c2i2e_jury.clock import Clock, utc_now
 from c2i2e_jury.domain.oral_timer import OralTimer
 from c2i2e_jury.domain.timer_values import TimerEvent, durations
 from c2i2e_jury.errors import UserError
@@ -51,7 +52,7 @@ def heartbeat(db: Database, candidate_pk: int, at: datetime) -> None:
 
 
 def build_timer(db: Database, file: CandidateFile, *, monotonic: Callable[[], float] = time.monotonic,
-                wall: Callable[[], datetime] = lambda: datetime.now(UTC)) -> OralTimer:
+                wall: Clock = utc_now) -> OralTimer:
     """The candidate's timer rebuilt from disk, with the campaign's durations and the candidate's extra time."""
     events, alive_at = load_events(db, file.pk)
     planned = durations(file.presentation_minutes, file.discussion_minutes, file.extra_time_percent)

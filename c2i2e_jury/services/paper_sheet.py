@@ -1,5 +1,5 @@
-"""The paper fallback (PRODUCT.md §4.4): a jury that had to work on paper types its decisions into a CSV, and the
-sheet is recorded and signed exactly as in the workspace, under the same rules.
+"""The paper fallback (docs/FORMATS.md §5.8): a jury that had to work on paper types its decisions into a CSV,
+and the sheet is recorded and signed exactly as in the workspace, under the same rules.
 
 The CSV has the columns ``item;decision;comment`` (and optionally ``justification``), ``;`` or ``,``, as Excel
 writes it. Items acquired earlier may be left out. A decision that differs from the evaluator's mark needs a

@@ -1,5 +1,5 @@
 """Who may sign the PV, the certificates and the attestations: the certification jury's president the campaign
-designated, and no one else (PRODUCT.md §4.1).
+designated, and no one else (docs/FORMATS.md §1.5).
 
 The campaign package designates the president with a row of ``jurors.csv`` whose ``jury`` is ``president``, with
 the president's certificate; the demo does the same. That certificate, and only it, signs those documents: a
@@ -20,8 +20,8 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from c2i2e_jury.exchange.credentials import Credential, certificate_pem, fingerprint, signing_refusal
-from c2i2e_jury.exchange.package_format import JurorRecord
-from c2i2e_jury.exchange.package_president import PRESIDENT_JURY
+from c2i2e_jury.exchange.package.format import JurorRecord
+from c2i2e_jury.exchange.package.president import PRESIDENT_JURY
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.storage.models import Juror
 

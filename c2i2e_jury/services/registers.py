@@ -11,22 +11,21 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from c2i2e_jury.clock import Clock, utc_now
 from c2i2e_jury.errors import UserError
-from c2i2e_jury.exchange.package_checks import parse_time
+from c2i2e_jury.exchange.package.checks import parse_time
 from c2i2e_jury.storage.certification_models import OralDateChange, Reclamation
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.storage.models import Campaign, Candidate
 
 log = logging.getLogger(__name__)
 
-Clock = Callable[[], datetime]
 RECLAMATION_DAYS = 15
 RECLAMATION_STATUSES = {"pending": "en attente", "accepted": "acceptée", "rejected": "rejetée"}
 DATE_CHANGE_REASONS = {
@@ -38,10 +37,6 @@ DATE_CHANGE_RULE = ("Changement refusé : le cahier des charges ne permet de mod
                     "hospitalisation, le décès d'un proche ou une convocation à un examen ou aux épreuves orales "
                     "d'un concours, justificatif à l'appui.")
 DATE_CHANGE_STATUSES = {"awaiting_proof": "en attente du justificatif", "applied": "date modifiée"}
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 class RegisterError(UserError):

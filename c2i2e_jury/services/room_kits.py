@@ -1,6 +1,7 @@
-"""Room kits (PRODUCT.md §3.1): before the orals, each room gets its own campaign package and attendance sheet.
+"""Room kits (docs/FORMATS.md §1.8): before the orals, each room gets its own campaign package and attendance
+sheet.
 
-A kit is an ordinary §4.1 package limited to the room's candidates (their marks, earlier validations and
+A kit is an ordinary campaign package limited to the room's candidates (their marks, earlier validations and
 dossiers), with the campaign's authority and the jurors of the juries sitting in that room, certificates
 included; the jury room imports it as it would any package. Its ``campaign.json`` also says which room it is
 for (``room_kit``, a key the reader ignores). Importing a kit never removes anyone: the importer keeps the
@@ -27,10 +28,10 @@ from sqlalchemy.orm import selectinload
 
 from c2i2e_jury.errors import UserError
 from c2i2e_jury.exchange.attendance_pdf import AttendanceDay, AttendanceLine, JuryLine, write_attendance
-from c2i2e_jury.exchange.package_format import CampaignInfo, CandidateRecord, JurorRecord
-from c2i2e_jury.exchange.package_writer import PackageContent, slug, unique_slugs, write_package, zip_folder
-from c2i2e_jury.exchange.revocation_list import FILE_NAME as REVOCATIONS_FILE
-from c2i2e_jury.exchange.revocation_list import revocations_csv
+from c2i2e_jury.exchange.package.format import CampaignInfo, CandidateRecord, JurorRecord
+from c2i2e_jury.exchange.package.revocations import FILE_NAME as REVOCATIONS_FILE
+from c2i2e_jury.exchange.package.revocations import revocations_csv
+from c2i2e_jury.exchange.package.writer import PackageContent, slug, unique_slugs, write_package, zip_folder
 from c2i2e_jury.exchange.sheet_signers import Revocation
 from c2i2e_jury.resources_access import referential
 from c2i2e_jury.services.signer_rules import revocations

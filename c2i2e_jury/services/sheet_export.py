@@ -1,4 +1,5 @@
-"""End of the day (PRODUCT.md §3.2): the day's signed sheets copied to a chosen folder (a USB key) with an index.
+"""End of the day (docs/FORMATS.md §5.1): the day's signed sheets copied to a chosen folder (a USB key) with
+an index.
 
 Only stored sheets leave, and a stored sheet is signed by both jurors by construction; each is checked once more
 (its bytes against the hash recorded when it was signed, its signatures against the campaign authority when the
@@ -12,9 +13,7 @@ import csv
 import hashlib
 import io
 import logging
-import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ from sqlalchemy import func, select
 
 from c2i2e_jury.errors import UserError
 from c2i2e_jury.exchange.tabular import excel_csv
+from c2i2e_jury.files import write_durably
 from c2i2e_jury.resources_access import referential
 from c2i2e_jury.services.sheet_signing import authority_of
 from c2i2e_jury.storage.database import Database
@@ -115,10 +115,9 @@ def export_signed(db: Database, out_dir: Path | str, *, room: str | None = None,
     try:
         out.mkdir(parents=True, exist_ok=True)
         for name, pdf, _row in files:
-            write_durably(out / name, pdf)
+            write_durably(out / name, pdf, sync_folder=False)
         index = out / INDEX_NAME
-        write_durably(index, _index_bytes(index, [row for _n, _p, row in files]))
-        _sync_directory(out)
+        write_durably(index, _index_bytes(index, [row for _n, _p, row in files]))  # and the folder, once
     except OSError as exc:
         raise SheetExportError(f"Impossible d'écrire dans {out} : {exc.strerror or exc}.") from exc
     log.info("%d signed sheets exported to %s (room %s, day %s)", len(files), out, room, day)
@@ -168,30 +167,3 @@ def _read_index(index: Path) -> Iterator[dict[str, str]]:
         log.warning("earlier index %s unreadable, replaced: %s", index, exc)
         return iter(())
     return iter(list(csv.DictReader(io.StringIO(text), delimiter=";")))
-
-
-def write_durably(path: Path, data: bytes) -> None:
-    """Write beside ``path``, flush to the device, rename over it: the file is whole or absent."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _sync_directory(folder: Path) -> None:
-    """The renames themselves reach the device (FAT keys included); Windows has no directory handles."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    except OSError as exc:  # some file systems refuse fsync on a directory; the files are already synced
-        log.debug("fsync of %s: %s", folder, exc)
-    finally:
-        os.close(fd)

@@ -1,4 +1,5 @@
-"""The secretariat imports the sheets of every room in one go (PRODUCT.md §3.3): files, folders, zips, USB keys.
+"""The secretariat imports the sheets of every room in one go (docs/FORMATS.md §5.2): files, folders, zips,
+USB keys.
 
 Each file is verified offline like ``sheet verify`` (against its campaign's authority) and merged, in its own
 transaction:
@@ -37,7 +38,7 @@ from sqlalchemy.orm import Session
 from c2i2e_jury.errors import UserError
 from c2i2e_jury.exchange.pades import SheetRejected
 from c2i2e_jury.exchange.tabular import excel_csv
-from c2i2e_jury.services.sheet_export import write_durably
+from c2i2e_jury.files import write_durably
 from c2i2e_jury.services.sheet_records import apply_sheet, sheet_columns
 from c2i2e_jury.services.sheet_verifying import Checked, Job, checked_in_order, default_workers
 from c2i2e_jury.services.signer_rules import SignerDirectory, sheet_warnings

@@ -1,5 +1,5 @@
-"""Signing in the jury room (PRODUCT.md §3.2, §4.2): the sheet's content from the database, both jurors' signatures,
-the oral locked; a reopening with its reason, and the next version that supersedes the last.
+"""Signing in the jury room (docs/FORMATS.md §2): the sheet's content from the database, both jurors'
+signatures, the oral locked; a reopening with its reason, and the next version that supersedes the last.
 
 The slow part (laying the sheet out, two signatures, checking them) runs outside any transaction; the sheet is
 then stored and the oral locked in one transaction, after checking that nothing changed meanwhile (another

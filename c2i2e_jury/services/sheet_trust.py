@@ -38,7 +38,7 @@ def peek_campaign(pdf: bytes) -> str:
         data = embedded_json(PdfFileReader(io.BytesIO(pdf)).root)
     except ResultFormatError as exc:
         raise UnknownAuthority("json_invalid", exc.message) from exc
-    except Exception as exc:  # noqa: BLE001 - any parser failure means the same thing to the user
+    except Exception as exc:  # any parser failure means the same thing to the user
         log.info("unreadable sheet: %r", exc)
         raise UnknownAuthority("unreadable", "Le fichier n'est pas une feuille de résultat PDF lisible.") from exc
     if data is None:

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from c2i2e_jury.exchange.credentials import Credential, load_certificates
 from c2i2e_jury.exchange.credentials import fingerprint as certificate_fingerprint
-from c2i2e_jury.exchange.package_juries import is_president
+from c2i2e_jury.exchange.package.juries import is_president
 from c2i2e_jury.exchange.pades import SheetRejected, SheetSigner
 from c2i2e_jury.exchange.sheet_pdf import SIGNATURE_FIELDS
 from c2i2e_jury.exchange.sheet_signers import (

@@ -9,8 +9,8 @@
   revoked (annulment) or replaced (a later document for the same candidate).
 - :class:`Reclamation` and :class:`OralDateChange`: the two registers of the seed's rules.
 
-Kept apart from :mod:`models` (the campaign and the orals), which imports this module at its end so that
-Alembic sees one metadata.
+Kept apart from :mod:`.models` (the campaign and the orals), which imports this module so that Alembic sees one
+metadata; both derive from :mod:`.base`.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from datetime import date, datetime
 from sqlalchemy import Boolean, Date, ForeignKey, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from c2i2e_jury.storage.models import Base, UTCDateTime
+from c2i2e_jury.storage.base import Base, UTCDateTime
 
 
 class CertificationDecision(Base):

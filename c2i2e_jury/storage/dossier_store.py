@@ -1,27 +1,27 @@
 """Dossiers kept in the data folder by content: ``dossiers/<sha256>.pdf``.
 
 Content addressing makes a re-import free and an interrupted import harmless: each file is written to a
-temporary name, flushed to disk, then renamed; a file nobody refers to is just an orphan. Files are hashed and
-copied on two threads (hashlib and the kernel's copy release the GIL), and flushed before the database commit
-that refers to them.
+temporary name, flushed to disk, then renamed (:mod:`c2i2e_jury.files`); a file nobody refers to is just an
+orphan. Files are hashed and copied on two threads (hashlib and the kernel's copy release the GIL), and flushed
+before the database commit that refers to them.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
-import os
 import shutil
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from c2i2e_jury.errors import UserError
+from c2i2e_jury.files import durable_file, durable_path, fsync_folder
 from c2i2e_jury.paths import data_dir
 
 CHUNK = 1 << 20
+INCOMING = ".incoming-"  # how a file being stored is named until it is whole
 WORKERS = 2
 
 
@@ -79,23 +79,18 @@ class DossierStore:
     def put(self, chunks: Iterable[bytes], expected_sha256: str | None = None) -> str:
         """Store one file given as chunks; returns its SHA-256. Durable once this returns."""
         digest = hashlib.sha256()
-        fd, tmp = tempfile.mkstemp(dir=self.root, prefix=".incoming-")
-        try:
-            with os.fdopen(fd, "wb") as out:
-                for chunk in chunks:
-                    digest.update(chunk)
-                    out.write(chunk)
-                out.flush()
-                os.fsync(out.fileno())
+
+        def named() -> Path:
             sha = digest.hexdigest()
             if expected_sha256 and sha != expected_sha256:
                 raise OSError(f"the file changed while it was being copied ({sha} != {expected_sha256})")
-            os.replace(tmp, self.path(sha))
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        _fsync_dir(self.root)
-        return sha
+            return self.path(sha)
+
+        with durable_file(named, folder=self.root, prefix=INCOMING) as out:
+            for chunk in chunks:
+                digest.update(chunk)
+                out.write(chunk)
+        return digest.hexdigest()
 
     def put_all(self, files: Sequence[tuple[Incoming, str]]) -> int:
         """Store files whose SHA-256 is already known (missing ones only); durable once this returns. All or
@@ -112,7 +107,7 @@ class DossierStore:
             else:
                 for sha, incoming in todo.items():
                     self._store_one(sha, incoming)
-            _fsync_dir(self.root)
+            fsync_folder(self.root)
         except BaseException as exc:
             for sha in todo:
                 with contextlib.suppress(OSError):
@@ -139,26 +134,8 @@ class DossierStore:
     def _copy_local(self, sha: str, incoming: Incoming) -> None:
         assert incoming.path is not None
         before = incoming.path.stat()
-        fd, tmp = tempfile.mkstemp(dir=self.root, prefix=".incoming-")
-        os.close(fd)
-        try:
+        with durable_path(self.path(sha), prefix=INCOMING, sync_folder=False) as tmp:  # put_all syncs, once
             shutil.copyfile(incoming.path, tmp)
             after = incoming.path.stat()
             if (before.st_size, before.st_mtime_ns) != (after.st_size, after.st_mtime_ns):
                 raise OSError(f"{incoming.path.name} changed while it was being imported")
-            with open(tmp, "rb+") as out:
-                os.fsync(out.fileno())
-            os.replace(tmp, self.path(sha))
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-
-
-def _fsync_dir(path: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -1,62 +1,32 @@
-"""The campaign database: SQLAlchemy 2 typed models.
+"""The campaign database: SQLAlchemy 2 typed models of the campaign, its candidates, their dossiers, marks and
+orals, and the sheets received.
 
-Constraint names come from a naming convention so that Alembic migrations run the same on SQLite and
-PostgreSQL. Idempotent imports rest on unique constraints (campaign, candidate, content hash).
+Idempotent imports rest on unique constraints (campaign, candidate, content hash). The declarative base and
+the naming convention are in :mod:`.base`; the certification jury's registers in :mod:`.certification_models`,
+imported here so that whoever imports the models gets every table in one metadata (Alembic, the schema tests).
 """
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
-from typing import Any
+from datetime import date, datetime
 
 from sqlalchemy import (
     JSON,
     Boolean,
     Date,
-    DateTime,
     ForeignKey,
     Index,
     Integer,
     LargeBinary,
-    MetaData,
     String,
     Text,
-    TypeDecorator,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-NAMING = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-
-class UTCDateTime(TypeDecorator[datetime]):
-    """Aware UTC datetimes on every backend (SQLite keeps no time zone: store UTC, give it back as UTC)."""
-
-    impl = DateTime(timezone=True)
-    cache_ok = True
-
-    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetime: pass an aware UTC datetime")
-        value = value.astimezone(UTC)
-        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
-
-    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
-        if value is None:
-            return None
-        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-
-
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING)
+from c2i2e_jury.domain.timer_values import JsonValue
+from c2i2e_jury.storage import certification_models  # noqa: F401 - the registers' tables join the metadata
+from c2i2e_jury.storage.base import Base, UTCDateTime
 
 
 class Campaign(Base):
@@ -213,7 +183,7 @@ class TimerEvent(Base):
     seq: Mapped[int] = mapped_column(Integer)
     kind: Mapped[str] = mapped_column(String(32))
     at: Mapped[datetime] = mapped_column(UTCDateTime())
-    data: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
+    data: Mapped[dict[str, JsonValue]] = mapped_column(JSON, default=dict)  # the domain event's data
 
 
 class Incident(Base):
@@ -295,4 +265,3 @@ class SheetConflict(Base):
     received_at: Mapped[datetime] = mapped_column(UTCDateTime())
     resolved: Mapped[bool] = mapped_column(Boolean, default=False)
     resolution: Mapped[str] = mapped_column(Text, default="")
-from c2i2e_jury.storage import certification_models  # noqa: E402,F401

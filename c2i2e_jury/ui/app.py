@@ -61,7 +61,8 @@ def demo_package() -> Path:
     cache = data_dir() / "cache" / f"demo-{__version__}"
     if (cache / "campaign.json").is_file():
         return cache
-    from c2i2e_jury.exchange.demo import write_demo_package  # reportlab and Pillow: 0.15 s, only to write it
+    # reportlab and Pillow: 0.15 s, only to write it
+    from c2i2e_jury.exchange.demo.campaign import write_demo_package
 
     cache.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix="demo-", dir=cache.parent))

@@ -209,7 +209,7 @@ class MainWindow(QMainWindow):
     def _workspace_shown(self, index: int) -> None:
         """The president's review is computed when it is looked at (the jury room never pays for it)."""
         if self.workspaces.widget(index) is self.review:
-            from c2i2e_jury.services.review import campaign_ids
+            from c2i2e_jury.services.campaigns import campaign_ids
 
             known = campaign_ids(self.db)
             self.review.set_campaign(known[0][0] if known else None)  # the newest campaign

@@ -131,8 +131,8 @@ class SecretariatWorkspace(QWidget):
 
     def _save_problems(self, problems: Any) -> None:
         """The refused package's problems as CSV for Excel, to fix the files by."""
-        from c2i2e_jury.exchange.package_checks import problems_csv
-        from c2i2e_jury.services.sheet_export import write_durably
+        from c2i2e_jury.exchange.package.checks import problems_csv
+        from c2i2e_jury.files import write_durably
 
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the problems"), "problemes-paquet.csv",
                                               self.tr("CSV for Excel (*.csv)"))
@@ -151,7 +151,7 @@ class SecretariatWorkspace(QWidget):
         self.journal.appendPlainText(f"{stamp}  {text}")
 
     def _campaign(self) -> str | None:
-        from c2i2e_jury.services.review import campaign_ids
+        from c2i2e_jury.services.campaigns import campaign_ids
 
         known = campaign_ids(self.db)
         return known[0][0] if known else None  # the newest
@@ -305,8 +305,9 @@ class SecretariatWorkspace(QWidget):
         self.campaignChanged.emit()
 
     def export_summary(self) -> None:
-        from c2i2e_jury.services.review import choose_campaign, summary_bytes
-        from c2i2e_jury.services.sheet_export import write_durably
+        from c2i2e_jury.files import write_durably
+        from c2i2e_jury.services.campaigns import choose_campaign
+        from c2i2e_jury.services.review.summary import summary_bytes
 
         path, chosen = QFileDialog.getSaveFileName(
             self, self.tr("Export the summary"), "recapitulatif-c2i2e.csv",

@@ -11,7 +11,7 @@ import pytest
 
 from c2i2e_jury.cli import main
 from c2i2e_jury.exchange import credentials
-from c2i2e_jury.services import certification
+from c2i2e_jury.services import certification_batch
 from c2i2e_jury.storage.database import open_database
 from c2i2e_jury.storage.models import Campaign
 from tests.services.review_factory import demo_template_fixture, designate  # noqa: F401
@@ -34,8 +34,8 @@ def decided(demo_template, tmp_path, monkeypatch):
     with db.session() as s:
         s.get(Campaign, "grenoble-2017").authority_pem = (tmp_path / "authority.pem").read_text()
         designate(s, "grenoble-2017", president)
-    certification.deliver_as_proposed(db, "grenoble-2017", by="Hélène Présidente",
-                                      now=lambda: datetime(2017, 7, 10, 14, tzinfo=UTC))
+    certification_batch.deliver_as_proposed(db, "grenoble-2017", by="Hélène Présidente",
+                                            now=lambda: datetime(2017, 7, 10, 14, tzinfo=UTC))
     db.dispose()
     return path
 

@@ -14,9 +14,9 @@ import pytest
 
 from c2i2e_jury.cli import main
 from c2i2e_jury.exchange.credentials import CredentialError, load_certificates, load_credential
-from c2i2e_jury.exchange.result_json import example_result
 from c2i2e_jury.exchange.sheet_pdf import render_sheet
 from c2i2e_jury.exchange.signatures import sign_sheet
+from tests.exchange.result_examples import example_result
 from tests.exchange.signing_factory import PARIS_SUMMER
 
 REPO = Path(__file__).resolve().parents[2]

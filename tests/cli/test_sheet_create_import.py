@@ -13,7 +13,7 @@ import pytest
 from c2i2e_jury.cli import main
 from c2i2e_jury.services import jury_room
 from c2i2e_jury.storage.database import open_database
-from tests.exchange.package_factory import CAMPAIGN
+from tests.exchange.package.factory import CAMPAIGN
 from tests.services.sheet_factory import PASSPHRASES, current_pki, import_with_pki
 
 

@@ -1,6 +1,6 @@
 """Realistic candidate dossiers for the tests and the benchmark, written with PyMuPDF into a folder of the caller.
 
-A dossier looks like one a candidate exports from Word or LibreOffice (see notes/DOSSIER_CONVENTIONS.md): a cover
+A dossier looks like one a candidate exports from Word or LibreOffice (see docs/FORMATS.md §6): a cover
 page, a "Sommaire", an introduction, Parts 1-4 with item codes cited in the text, a reflective conclusion, a
 footer "Nom Prénom — C2i2e 2017 — page n / N", embedded TrueType fonts, optionally JPEG screenshots. Every
 departure from the rules the checks look for is one field of :class:`DossierSpec`, and :func:`build_dossier`

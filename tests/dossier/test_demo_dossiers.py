@@ -10,7 +10,7 @@ import pytest
 from c2i2e_jury.dossier.check import check_dossier
 from c2i2e_jury.dossier.expected import Expected
 
-demo = pytest.importorskip("c2i2e_jury.exchange.demo_dossier")
+demo = pytest.importorskip("c2i2e_jury.exchange.demo.dossier")
 
 
 @pytest.mark.parametrize(("seed", "last", "first", "pages", "outline"), [

@@ -16,9 +16,10 @@ from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from c2i2e_jury.exchange import credentials
 from c2i2e_jury.exchange.credentials import Credential
-from c2i2e_jury.exchange.result_json import example_result, to_bytes
+from c2i2e_jury.exchange.result_json import to_bytes
 from c2i2e_jury.exchange.sheet_pdf import render_sheet
 from c2i2e_jury.exchange.signatures import sign_sheet
+from tests.exchange.result_examples import example_result
 
 PARIS_SUMMER = timezone(timedelta(hours=2))
 ISSUED = datetime(2017, 1, 9, 9, 0, tzinfo=UTC)

@@ -13,7 +13,6 @@ from c2i2e_jury.exchange.attendance_pdf import (
     AttendanceLine,
     JuryLine,
     page_count,
-    printable,
     render_attendance,
 )
 
@@ -68,11 +67,6 @@ def test_long_names_wrap_whole_and_missing_letters_fall_back_to_their_base():
     assert "Marie-Élisabeth-\nJoséphine" in text
     assert "+33 %" in text and "dossier non déposé" in text
     assert "DVORÁK" in text and "IJsbrand" in text and "Salle 2e étage" in text
-
-
-def test_printable_keeps_what_the_font_has():
-    assert printable("Œhlenschläger « Zoé » — 12 €") == "Œhlenschläger « Zoé » — 12 €"
-    assert printable("Dvořák 2ᵉ 東") == "Dvorák 2e ?"
 
 
 def test_the_same_lines_give_the_same_bytes():

@@ -24,7 +24,7 @@ from c2i2e_jury.exchange.certificates import (
     verify,
 )
 from c2i2e_jury.exchange.pdf_signing import sign_pdf_with
-from c2i2e_jury.services import certification, documents
+from c2i2e_jury.services import certification, certification_batch, documents
 from tests.exchange.test_certificates import JULY, STATEMENT, at
 from tests.services.review_factory import (
     PKI,
@@ -86,7 +86,7 @@ def test_our_signatures_are_canonical_and_their_keyless_twin_is_not():
 
 
 def test_a_revoked_attestation_signed_again_without_the_key_gets_no_new_code(demo_db, referential):
-    certification.deliver_as_proposed(demo_db, CAMPAIGN, by=PKI.president.name, now=at())
+    certification_batch.deliver_as_proposed(demo_db, CAMPAIGN, by=PKI.president.name, now=at())
     documents.issue_documents(demo_db, CAMPAIGN, PKI.president, now=at())
     genuine = dict(documents.documents_in_force(demo_db, CAMPAIGN))["C2017-004"]
     assert genuine.statement.kind == "attestation"

@@ -25,12 +25,12 @@ from c2i2e_jury.exchange.certificates import (
     sign,
     verify,
 )
-from c2i2e_jury.services import certification, documents, jury_room
+from c2i2e_jury.services import certification, certification_batch, documents, jury_room
 from c2i2e_jury.services.campaign_import import import_package
 from c2i2e_jury.storage.certification_models import IssuedDocument
 from c2i2e_jury.storage.dossier_store import DossierStore
 from c2i2e_jury.storage.models import Candidate
-from tests.exchange.package_factory import CAMPAIGN, write_package
+from tests.exchange.package.factory import CAMPAIGN, write_package
 from tests.services.review_factory import (
     PKI,
     PLAGIARISM,
@@ -127,7 +127,7 @@ def test_a_pdf_that_is_not_a_document(tmp_path):
 # --- the register --------------------------------------------------------------------------------------------------
 
 def _issued(db):
-    certification.deliver_as_proposed(db, "grenoble-2017", by=PKI.president.name, now=at())
+    certification_batch.deliver_as_proposed(db, "grenoble-2017", by=PKI.president.name, now=at())
     return documents.issue_documents(db, "grenoble-2017", PKI.president, now=at())
 
 
@@ -177,7 +177,7 @@ def test_annulment_revokes_the_document(demo_db, referential):
 
 
 def test_issuing_needs_the_campaign_authority(demo_db):
-    certification.deliver_as_proposed(demo_db, "grenoble-2017", by="P", now=at())
+    certification_batch.deliver_as_proposed(demo_db, "grenoble-2017", by="P", now=at())
     other = credentials.create_authority("Autre autorité", now=JULY)
     stranger = credentials.issue_credential(other, "Hélène Présidente", "h@example.fr", now=JULY)
     with pytest.raises(documents.DocumentError, match="pas été délivré par l'autorité"):

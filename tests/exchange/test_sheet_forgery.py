@@ -19,16 +19,18 @@ from c2i2e_jury.exchange import credentials
 from c2i2e_jury.exchange.pades import SheetRejected
 from c2i2e_jury.exchange.pdf_signing import sign_pdf_with, verify_signed_pdf
 from c2i2e_jury.exchange.pv_pdf import PRESIDENT_FIELD, PvCandidate, PvContent, PvMember, pv_json, render_pv
-from c2i2e_jury.exchange.result_json import example_result, from_bytes, outcome_json, situation_of
+from c2i2e_jury.exchange.result_json import from_bytes, outcome_json, situation_of
 from c2i2e_jury.exchange.sheet_pdf import render_sheet
 from c2i2e_jury.exchange.sheet_reading import embedded_json, visible_mismatch
 from c2i2e_jury.exchange.signatures import verify_sheet
-from c2i2e_jury.services.review import candidate_detail, review_rows
+from c2i2e_jury.services.review.detail import candidate_detail
+from c2i2e_jury.services.review.rows import review_rows
 from c2i2e_jury.services.sheet_import import import_sheets
 from c2i2e_jury.storage.database import open_database
 from c2i2e_jury.storage.models import Base
 from tests.exchange import forgery
-from tests.exchange.package_factory import CANDIDATES
+from tests.exchange.package.factory import CANDIDATES
+from tests.exchange.result_examples import example_result
 from tests.services.sheet_factory import CAMPAIGN_ID, SIGNING, import_with_pki, make_pki, make_sheet
 
 SENTENCE = "Les signatures ne couvrent pas tout le document"

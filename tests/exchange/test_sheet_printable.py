@@ -8,16 +8,10 @@ from datetime import timedelta
 import pymupdf
 
 from c2i2e_jury.exchange import credentials
-from c2i2e_jury.exchange.result_json import example_result
-from c2i2e_jury.exchange.sheet_pdf import printable, render_sheet
+from c2i2e_jury.exchange.sheet_pdf import render_sheet
 from c2i2e_jury.exchange.signatures import sign_sheet_with, verify_sheet
+from tests.exchange.result_examples import example_result
 from tests.exchange.signing_factory import ISSUED, SIGNED_AT
-
-
-def test_printable_keeps_what_the_font_has_and_folds_the_rest():
-    assert printable("Lefèvre-Dupré « Œuvre » — Zoé") == "Lefèvre-Dupré « Œuvre » — Zoé"
-    assert printable("NGUYỄN Thị Ánh") == "NGUYEN Thi Ánh"
-    assert printable("Łukasz Wróbel, Ștefan, Kőrösi") == "Łukasz Wróbel, Stefan, Korösi"
 
 
 def test_a_sheet_for_names_outside_the_font_verifies(referential):

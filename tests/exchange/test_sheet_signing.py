@@ -14,7 +14,7 @@ import pytest
 
 from c2i2e_jury.exchange.credentials import CredentialError
 from c2i2e_jury.exchange.pades import sign_field
-from c2i2e_jury.exchange.result_json import FILE_NAME, example_result, outcome_json, situation_of, to_bytes
+from c2i2e_jury.exchange.result_json import FILE_NAME, outcome_json, situation_of, to_bytes
 from c2i2e_jury.exchange.sheet_pdf import SIGNATURE_FIELDS, render_sheet
 from c2i2e_jury.exchange.signatures import (
     SheetRejected,
@@ -23,6 +23,7 @@ from c2i2e_jury.exchange.signatures import (
     sign_sheet_with,
     verify_sheet,
 )
+from tests.exchange.result_examples import example_result
 from tests.exchange.signing_factory import (
     PASSPHRASES,
     SIGNED_AT,

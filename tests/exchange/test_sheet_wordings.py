@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pymupdf
 
-from c2i2e_jury.exchange.result_json import example_result
 from c2i2e_jury.exchange.sheet_pdf import render_sheet
 from c2i2e_jury.exchange.sheet_reading import normalised
+from tests.exchange.result_examples import example_result
 
 
 def test_list_entries_start_their_own_line_and_every_wording_reads_whole(referential):

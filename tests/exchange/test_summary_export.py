@@ -9,8 +9,8 @@ from sqlalchemy import select
 
 from c2i2e_jury.domain.rules import evaluate
 from c2i2e_jury.exchange.summary_export import SummaryLine, export, to_csv, to_json, to_xlsx
-from c2i2e_jury.services import certification, jury_room
-from c2i2e_jury.services.review import summary_bytes
+from c2i2e_jury.services import certification_batch, jury_room
+from c2i2e_jury.services.review.summary import summary_bytes
 from c2i2e_jury.storage.models import Candidate
 from tests.services.review_factory import (
     demo_db_fixture,  # noqa: F401
@@ -84,7 +84,7 @@ def test_unknown_format_is_a_bug():
 
 def test_the_summary_figures_are_the_rules_engines(demo_db, referential):
     """After the certification jury's decisions, each format says what evaluate() says for each candidate."""
-    certification.deliver_as_proposed(demo_db, "grenoble-2017", by="Hélène Présidente")
+    certification_batch.deliver_as_proposed(demo_db, "grenoble-2017", by="Hélène Présidente")
     with demo_db.read() as s:
         expected = {c.candidate_id: evaluate(referential, jury_room.situation_of(c))
                     for c in s.scalars(select(Candidate))}

@@ -4,7 +4,7 @@ from sqlalchemy import select
 from c2i2e_jury.services.campaign_import import import_package
 from c2i2e_jury.storage.dossier_store import DossierStore
 from c2i2e_jury.storage.models import Candidate
-from tests.exchange.package_factory import write_package
+from tests.exchange.package.factory import write_package
 
 
 @pytest.fixture

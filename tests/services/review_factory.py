@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from c2i2e_jury.domain.rules import Attendance, Mark
 from c2i2e_jury.exchange import credentials
 from c2i2e_jury.exchange.credentials import Credential
-from c2i2e_jury.exchange.demo import CAMPAIGN
+from c2i2e_jury.exchange.demo.campaign import CAMPAIGN
 from c2i2e_jury.services import jury_room
 from c2i2e_jury.services.campaign_import import import_package
 from c2i2e_jury.services.presidency import designate_president
@@ -116,7 +116,7 @@ def demo_template_fixture(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo campaign heard and signed, built once per test session into a SQLite file (10 s of real
     decisions and signatures): tests copy it."""
     if "demo" not in _BUILT:
-        from c2i2e_jury.exchange.demo import write_demo_package
+        from c2i2e_jury.exchange.demo.campaign import write_demo_package
         from c2i2e_jury.storage.database import open_database
 
         root = tmp_path_factory.mktemp("demo-template")

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from c2i2e_jury.domain.rules import Attendance, Mark
 from c2i2e_jury.exchange import credentials
 from c2i2e_jury.exchange.credentials import Credential
-from c2i2e_jury.exchange.result_json import example_result, outcome_json, situation_of
+from c2i2e_jury.exchange.result_json import outcome_json, situation_of
 from c2i2e_jury.exchange.sheet_pdf import render_sheet
 from c2i2e_jury.exchange.signatures import sign_sheet_with
 from c2i2e_jury.services import jury_room, oral_timer
@@ -20,7 +20,8 @@ from c2i2e_jury.services.campaign_import import import_package
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.storage.dossier_store import DossierStore
 from c2i2e_jury.storage.models import Candidate
-from tests.exchange.package_factory import CANDIDATES, write_package
+from tests.exchange.package.factory import CANDIDATES, write_package
+from tests.exchange.result_examples import example_result
 from tests.exchange.signing_factory import ISSUED, PARIS_SUMMER, PASSPHRASES, Pki, make_pki
 
 CAMPAIGN_ID = "test-2017"

@@ -1,4 +1,4 @@
-"""Campaign package import (PRODUCT.md §4.1) on real files, on SQLite and on PostgreSQL."""
+"""Campaign package import (docs/FORMATS.md §1) on real files, on SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 
@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from c2i2e_jury.exchange.package import PackageError
+from c2i2e_jury.exchange.package.reader import PackageError
 from c2i2e_jury.services.campaign_import import import_package
 from c2i2e_jury.storage.dossier_store import DossierStore
 from c2i2e_jury.storage.models import Campaign, Candidate, Decision, EvaluatorMark, PriorItem
-from tests.exchange.package_factory import CANDIDATES, write_package
+from tests.exchange.package.factory import CANDIDATES, write_package
 
 
 def snapshot(db) -> dict:
@@ -201,7 +201,7 @@ def test_the_command_line_writes_a_refused_packages_problems_for_excel(database,
 
 
 def test_a_damaged_dossier_in_a_zip_is_refused_and_nothing_changes(database, tmp_path):
-    from tests.exchange.test_package_robustness import patch_zip, zipped
+    from tests.exchange.package.test_robustness import patch_zip, zipped
 
     store = DossierStore(tmp_path / "store")
     archive = zipped(write_package(tmp_path / "pkg"), tmp_path / "pkg.zip")

@@ -7,8 +7,9 @@ from sqlalchemy import select
 
 from c2i2e_jury.domain.rules import Status
 from c2i2e_jury.services import certification as cert
+from c2i2e_jury.services import certification_batch
 from c2i2e_jury.services.certification import CertificationError
-from c2i2e_jury.services.review import review_rows
+from c2i2e_jury.services.review.rows import review_rows
 from c2i2e_jury.services.sheet_signing import reopen
 from c2i2e_jury.storage.certification_models import CertificationDecision
 from c2i2e_jury.storage.models import Candidate
@@ -107,7 +108,7 @@ def test_who_decides_is_required(demo_db):
 def test_deliver_as_proposed_reports_what_it_held_back(demo_db):
     ids = demo_ids(demo_db)
     cert.deliver_attestation(demo_db, ids["C2017-009"], by=PRESIDENT)
-    report = cert.deliver_as_proposed(demo_db, "grenoble-2017", by=PRESIDENT, now=at())
+    report = certification_batch.deliver_as_proposed(demo_db, "grenoble-2017", by=PRESIDENT, now=at())
     # certificates: 001, 002, 005, 008 (003 has no sheet); attestations: 004, 007 (006: plagiarism report)
     assert (report.certificates, report.attestations, report.unchanged) == (4, 2, 1)
     assert set(report.skipped) == {UNSIGNED, "C2017-010", "C2017-011", ABSENT, PLAGIARISM}

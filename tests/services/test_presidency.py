@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from c2i2e_jury.exchange import credentials
 from c2i2e_jury.exchange.certificates import DocumentRefused, SignedDocument, sign
-from c2i2e_jury.exchange.package import PackageError
+from c2i2e_jury.exchange.package.reader import PackageError
 from c2i2e_jury.exchange.pdf_signing import sign_pdf_with
 from c2i2e_jury.exchange.pv_pdf import PRESIDENT_FIELD, PvMember, render_pv
 from c2i2e_jury.services import certification, documents
@@ -183,8 +183,8 @@ def test_the_pv_names_the_package_president_and_a_juror_signed_pv_is_refused(dat
 # --- the demo ----------------------------------------------------------------------------------------------------
 
 def test_the_demo_designates_its_president(database, tmp_path):
-    from c2i2e_jury.exchange.demo import CAMPAIGN as DEMO
-    from c2i2e_jury.exchange.demo import write_demo_package
+    from c2i2e_jury.exchange.demo.campaign import CAMPAIGN as DEMO
+    from c2i2e_jury.exchange.demo.campaign import write_demo_package
     from c2i2e_jury.services.demo_credentials import DEMO_PASSPHRASE, PRESIDENT, write_demo_credentials
 
     import_package(database, write_demo_package(tmp_path / "pkg"), DossierStore())

@@ -16,9 +16,9 @@ from sqlalchemy.orm import selectinload
 from c2i2e_jury import cli
 from c2i2e_jury.errors import UserError
 from c2i2e_jury.exchange import credentials
-from c2i2e_jury.exchange.demo import write_demo_package
-from c2i2e_jury.exchange.package import read_package
-from c2i2e_jury.exchange.package_writer import write_csv
+from c2i2e_jury.exchange.demo.campaign import write_demo_package
+from c2i2e_jury.exchange.package.reader import read_package
+from c2i2e_jury.exchange.package.writer import write_csv
 from c2i2e_jury.services.campaign_import import import_package
 from c2i2e_jury.services.room_kits import export_room_kits
 from c2i2e_jury.storage.database import open_database

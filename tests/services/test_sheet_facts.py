@@ -16,11 +16,13 @@ from c2i2e_jury.domain.rules import Attendance, Mark, Status
 from c2i2e_jury.exchange import credentials
 from c2i2e_jury.exchange.pv_pdf import PvMember
 from c2i2e_jury.services import certification as cert
-from c2i2e_jury.services import jury_room
+from c2i2e_jury.services import certification_batch, jury_room
 from c2i2e_jury.services.campaign_import import import_package
 from c2i2e_jury.services.certification import CertificationError
 from c2i2e_jury.services.certification_pv import PvError, pv_content, sign_pv
-from c2i2e_jury.services.review import candidate_detail, review_rows, summary_lines
+from c2i2e_jury.services.review.detail import candidate_detail
+from c2i2e_jury.services.review.rows import review_rows
+from c2i2e_jury.services.review.summary import summary_lines
 from c2i2e_jury.services.sheet_import import import_sheets
 from c2i2e_jury.services.sheet_signing import latest_sheet, sign_and_lock
 from c2i2e_jury.storage.certification_models import CertificationDecision
@@ -156,7 +158,7 @@ def test_a_fraud_report_travels_in_the_sheet_is_stored_at_import_and_shown(datab
 def test_the_batch_never_delivers_on_a_fraud_report_the_president_decides(database, secretariat, tmp_path, pki,
                                                                            president):
     import_sheets(database, [_room(tmp_path, pki, _fraud_and_absence)], now=JULY)
-    report = cert.deliver_as_proposed(database, CAMPAIGN, by=PRESIDENT, now=lambda: JULY)
+    report = certification_batch.deliver_as_proposed(database, CAMPAIGN, by=PRESIDENT, now=lambda: JULY)
     assert (report.certificates, report.attestations) == (0, 0)
     assert report.skipped["C1"] == ("Suspicion de fraude ou de plagiat signalée : à décider par le jury de "
                                     "certification.")
@@ -212,7 +214,7 @@ def test_the_proposal_is_the_signed_sheets_and_a_later_prior_validation_needs_a_
     both = ("La feuille signée (version 1) dit : certificat non proposé ; attestation de 22 compétences (22/28) ; "
             "les données actuelles donnent : certificat proposé (23/28) (B4.3 acquise depuis) : choisissez sur "
             "quelle base décider.")
-    report = cert.deliver_as_proposed(database, CAMPAIGN, by=PRESIDENT, now=lambda: JULY)
+    report = certification_batch.deliver_as_proposed(database, CAMPAIGN, by=PRESIDENT, now=lambda: JULY)
     assert report.skipped["C1"] == both and report.attestations == 0
     with pytest.raises(CertificationError) as refused:
         cert.deliver_certificate(database, ids["C1"], by=PRESIDENT)

@@ -78,7 +78,7 @@ def secretariat(database, tmp_path, pki):
 
 
 def _candidates():
-    from tests.exchange.package_factory import CANDIDATES
+    from tests.exchange.package.factory import CANDIDATES
 
     return [*CANDIDATES, *EXTRA]
 
@@ -203,7 +203,7 @@ def test_sheets_exported_by_a_room_import_into_the_secretariat(tmp_path, pki, re
         assert stored(secretariat)[0][("C1", 1)][0] == signed.sha256
         # The secretariat's records now say what the signed sheets say: the review reads the same facts.
         from c2i2e_jury.services import jury_room
-        from c2i2e_jury.services.review import review_rows
+        from c2i2e_jury.services.review.rows import review_rows
 
         sec_pks = {c: p for c, p in _pks(secretariat).items()}
         in_room, at_secretariat = (jury_room.candidate_file(room, pks["C1"]),

@@ -17,7 +17,7 @@ from sqlalchemy import select, update
 from c2i2e_jury.cli import main
 from c2i2e_jury.exchange import credentials
 from c2i2e_jury.exchange.credentials import Credential
-from c2i2e_jury.exchange.package import PackageError
+from c2i2e_jury.exchange.package.reader import PackageError
 from c2i2e_jury.services.campaign_import import import_package
 from c2i2e_jury.services.jury_room import JuryRoomError
 from c2i2e_jury.services.revocations import RevocationError, parse_moment, revoke
@@ -27,7 +27,7 @@ from c2i2e_jury.services.signer_rules import credential_email
 from c2i2e_jury.storage.database import open_database
 from c2i2e_jury.storage.dossier_store import DossierStore
 from c2i2e_jury.storage.models import Campaign, Candidate, CredentialRevocation, ResultSheet
-from tests.exchange.package_factory import CANDIDATES, write_package
+from tests.exchange.package.factory import CANDIDATES, write_package
 from tests.exchange.signing_factory import ISSUED, PARIS_SUMMER
 from tests.services.sheet_factory import SIGNING, decide_all, make_pki, make_sheet
 

@@ -6,11 +6,12 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 from sqlalchemy import select, text
 
-from c2i2e_jury.exchange.result_json import example_result, prior_items, validated_items
+from c2i2e_jury.exchange.result_json import prior_items, validated_items
 from c2i2e_jury.storage import database as dbmod
 from c2i2e_jury.storage.certification_models import CertificationDecision
 from c2i2e_jury.storage.database import create_db_engine, open_database, resolve_url
 from c2i2e_jury.storage.models import ResultSheet
+from tests.exchange.result_examples import example_result
 
 SHEETS = sa.table("result_sheet", sa.column("candidate_pk", sa.Integer()), sa.column("version", sa.Integer()),
                   sa.column("supersedes", sa.Integer()), sa.column("sha256", sa.String()),

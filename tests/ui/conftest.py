@@ -28,7 +28,7 @@ def generous_waits():
 @pytest.fixture(scope="session")
 def demo_package_dir(tmp_path_factory):
     """The demo campaign package, written once for the session (the tests never change it)."""
-    from c2i2e_jury.exchange.demo import write_demo_package
+    from c2i2e_jury.exchange.demo.campaign import write_demo_package
 
     return write_demo_package(tmp_path_factory.mktemp("demo") / "package")
 

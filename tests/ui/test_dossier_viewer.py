@@ -36,7 +36,7 @@ WAIT_MS = 60_000
 
 @pytest.fixture(scope="module")
 def dossier_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from c2i2e_jury.exchange.demo_dossier import make_dossier
+    from c2i2e_jury.exchange.demo.dossier import make_dossier
 
     return make_dossier(tmp_path_factory.mktemp("viewer") / "dupont.pdf", last_name="Dupont", first_name="Élodie",
                         pages=PAGES, screenshots=1, seed=5)

@@ -15,7 +15,7 @@ from PySide6.QtCore import QDate, QSettings
 from c2i2e_jury.exchange.credentials import issue_credential, to_pkcs12
 from c2i2e_jury.exchange.pdf_signing import verify_signed_pdf
 from c2i2e_jury.exchange.pv_pdf import PRESIDENT_FIELD, pv_json
-from c2i2e_jury.services import certification
+from c2i2e_jury.services import certification, certification_batch
 from c2i2e_jury.services.documents import verify_pdf
 from c2i2e_jury.ui.review import ReviewWorkspace
 from c2i2e_jury.ui.review.president_documents import parse_members
@@ -76,7 +76,7 @@ def decide_everyone(db) -> None:
 
     ids = demo_ids(db)
     sign_and_lock(db, ids[UNSIGNED], *PKI.jurors, now=ORAL_DAY + timedelta(hours=3))
-    certification.deliver_as_proposed(db, CAMPAIGN, by="Hélène Présidente")
+    certification_batch.deliver_as_proposed(db, CAMPAIGN, by="Hélène Présidente")
     certification.annul_for_plagiarism(db, ids[PLAGIARISM], "Pages 4 à 6 copiées.", by="Hélène Présidente")
 
 
@@ -156,7 +156,7 @@ def test_the_documents_are_signed_registered_and_saved_as_one_zip(qtbot, workspa
     assert workspace.president_documents(nothing_yet.prompts(), settings).run_documents() is None
     assert "nothing to save" in nothing_yet.shown[-1][2] and not out.exists()
 
-    batch = certification.deliver_as_proposed(heard_db, CAMPAIGN, by="Hélène Présidente")
+    batch = certification_batch.deliver_as_proposed(heard_db, CAMPAIGN, by="Hélène Présidente")
     delivered = batch.certificates + batch.attestations
     assert delivered > 0
     script = Script(files=[str(president_p12)], passphrases=[PASSPHRASE], saves=[str(out)])
@@ -200,7 +200,7 @@ def test_a_juror_credential_is_refused_before_anything_is_typed_or_signed(qtbot,
     kind, title, text = script.shown[-1]
     assert (kind, title) == ("warn", "Procès-verbal not signed") and shown == []  # the dialog never opened
     assert text.startswith("Le certificat de Benoît Œhlenschläger n'est pas celui du président")
-    certification.deliver_as_proposed(heard_db, CAMPAIGN, by="Hélène Présidente")
+    certification_batch.deliver_as_proposed(heard_db, CAMPAIGN, by="Hélène Présidente")
     script = Script(files=[str(juror)], passphrases=[PASSPHRASE], saves=[str(tmp_path / "documents.zip")])
     assert workspace.president_documents(script.prompts(), settings).run_documents() is None
     assert script.shown[-1][:2] == ("warn", "No document signed") and "Hélène Présidente" in script.shown[-1][2]

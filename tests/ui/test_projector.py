@@ -183,7 +183,7 @@ def frequent_thread_switches():
 @pytest.mark.usefixtures("frequent_thread_switches")
 def test_projector_and_viewer_never_run_mupdf_at_once(qtbot, slides_pdf, tmp_path, monkeypatch):
     """The slides render in the GUI thread, the dossier's pages in the viewer's worker: one MUPDF lock for both."""
-    from c2i2e_jury.exchange.demo_dossier import make_dossier
+    from c2i2e_jury.exchange.demo.dossier import make_dossier
 
     dossier = make_dossier(tmp_path / "dupont.pdf", last_name="Dupont", first_name="Élodie", pages=12,
                            screenshots=1, seed=3)

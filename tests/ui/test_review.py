@@ -7,7 +7,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-from c2i2e_jury.services.review import review_rows
+from c2i2e_jury.services.review.rows import review_rows
 from c2i2e_jury.ui.review import ReviewWorkspace
 from c2i2e_jury.ui.review.charts import THRESHOLD
 from c2i2e_jury.ui.review.review_model import COLUMN, ReviewModel, ReviewProxy

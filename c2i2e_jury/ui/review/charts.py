@@ -13,7 +13,8 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPa
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
 from c2i2e_jury.domain.referential import Referential
-from c2i2e_jury.services.review import BORDERLINE, Rates
+from c2i2e_jury.services.review.figures import Rates
+from c2i2e_jury.services.review.rows import BORDERLINE
 
 AXIS, GRID, TEXT = QColor("#444444"), QColor("#e3e3e3"), QColor("#222222")
 BELOW, NEAR, ABOVE = QColor("#8096ad"), QColor("#e3a33b"), QColor("#4f9d69")

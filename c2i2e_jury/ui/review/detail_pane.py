@@ -30,7 +30,8 @@ from c2i2e_jury.domain.rules import Outcome
 from c2i2e_jury.errors import UserError
 from c2i2e_jury.resources_access import referential
 from c2i2e_jury.services import certification
-from c2i2e_jury.services.review import CandidateDetail, ReviewRow, candidate_detail
+from c2i2e_jury.services.review.detail import CandidateDetail, candidate_detail
+from c2i2e_jury.services.review.rows import ReviewRow
 from c2i2e_jury.services.sheet_facts import SheetFacts
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.ui.outcome_text import explanation_text

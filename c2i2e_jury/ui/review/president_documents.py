@@ -225,7 +225,7 @@ class PresidentDocuments(QObject):
         return path
 
     def _write(self, path: Path, data: bytes) -> bool:
-        from c2i2e_jury.services.sheet_export import write_durably
+        from c2i2e_jury.files import write_durably
 
         try:
             write_durably(path, data)

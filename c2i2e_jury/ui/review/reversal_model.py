@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from c2i2e_jury.services.review import ReversalLine
+from c2i2e_jury.services.review.figures import ReversalLine
 
 Index = QModelIndex | QPersistentModelIndex
 KEY, CANDIDATES, DECIDED, WITHDRAWN, GRANTED, RATE, READING = range(7)

@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor
 
 from c2i2e_jury.domain.rules import Status
 from c2i2e_jury.resources_access import referential
-from c2i2e_jury.services.review import ReviewRow
+from c2i2e_jury.services.review.rows import ReviewRow
 from c2i2e_jury.ui.outcome_text import explanation_text
 
 Index = QModelIndex | QPersistentModelIndex

@@ -32,8 +32,9 @@ from PySide6.QtWidgets import (
 
 from c2i2e_jury.errors import UserError
 from c2i2e_jury.resources_access import referential
-from c2i2e_jury.services import certification
-from c2i2e_jury.services.review import ReviewRow, histogram, reversal_stats, review_rows, validation_rates
+from c2i2e_jury.services import certification_batch
+from c2i2e_jury.services.review.figures import histogram, reversal_stats, validation_rates
+from c2i2e_jury.services.review.rows import ReviewRow, review_rows
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.ui.review.charts import ChartsPanel
 from c2i2e_jury.ui.review.detail_pane import CandidateDetailPane
@@ -260,7 +261,8 @@ class ReviewWorkspace(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            report = certification.deliver_as_proposed(self.db, self.campaign_id, by=self.detail.operator.text())
+            report = certification_batch.deliver_as_proposed(self.db, self.campaign_id,
+                                                             by=self.detail.operator.text())
         except UserError as exc:
             QMessageBox.warning(self, self.tr("Not recorded"), exc.message)
             return
@@ -295,8 +297,8 @@ class ReviewWorkspace(QWidget):
             return
         from pathlib import Path
 
-        from c2i2e_jury.services.review import summary_bytes
-        from c2i2e_jury.services.sheet_export import write_durably
+        from c2i2e_jury.files import write_durably
+        from c2i2e_jury.services.review.summary import summary_bytes
 
         path, chosen = QFileDialog.getSaveFileName(
             self, self.tr("Export the summary"), f"synthese-{self.campaign_id}.xlsx",

@@ -1,5 +1,4 @@
-"""The certification jury president's review: every candidate of a campaign in one table, and the figures
-behind it.
+"""The certification jury president's review: every candidate of a campaign in one table.
 
 Each row's status and outcome come from the rules engine (:func:`~c2i2e_jury.domain.rules.evaluate`) on the
 candidate's situation, exactly as the jury room shows it; the flags point the president at what needs a look:
@@ -11,9 +10,7 @@ so that the table appears at once.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import and_, func, select
@@ -21,12 +18,7 @@ from sqlalchemy.orm import Session
 
 from c2i2e_jury.domain.referential import Referential
 from c2i2e_jury.domain.rules import Attendance, Mark, Outcome, PriorValidation, Situation, Status, evaluate
-from c2i2e_jury.errors import UserError
-from c2i2e_jury.exchange.summary_export import SummaryLine, export
 from c2i2e_jury.resources_access import referential
-from c2i2e_jury.services.certification import CertificationEntry, decisions_of
-from c2i2e_jury.services.jury_room import CandidateFile, DecisionChangeRow, candidate_file, history
-from c2i2e_jury.services.sheet_facts import SheetFacts, sheet_facts
 from c2i2e_jury.services.signed_proposal import differs, proposal, signed_outcome
 from c2i2e_jury.storage.certification_models import CertificationDecision, IssuedDocument
 from c2i2e_jury.storage.database import Database
@@ -43,13 +35,6 @@ from c2i2e_jury.storage.models import (
 
 BORDERLINE = range(21, 25)  # 21 to 24 validated: one decision either way changes the outcome
 FLAGS = ("borderline", "reversed", "plagiarism", "changed", "conflict", "missing_sheet")
-FLAG_LABELS = {"borderline": "limite (21–24)", "reversed": "décision inversée", "plagiarism": "plagiat signalé",
-               "changed": "données modifiées depuis la feuille", "conflict": "feuille en conflit",
-               "missing_sheet": "feuille manquante"}
-STATUS_LABELS = {Status.NOT_ADMITTED: "non admis", Status.AWAITING: "oral non passé", Status.IN_PROGRESS: "en cours",
-                 Status.EXAMINED: "examiné", Status.ABSENT: "absent (abandon)", Status.ANNULLED: "annulé (plagiat)"}
-DECISION_LABELS = {"certificate": "certificat délivré", "attestation": "attestation partielle",
-                   "annulment": "annulé pour plagiat", "annulment_lifted": "annulation levée"}
 _MARKS = {"V": Mark.VALIDATED, "NV": Mark.NOT_VALIDATED}
 
 
@@ -245,187 +230,3 @@ def review_rows(db: Database, campaign_id: str, ref: Referential | None = None) 
                               pk in raw.conflicts, raw.sheets.get(pk), raw.decision.get(pk), raw.documents.get(pk),
                               reason or "", raw.signed.get(pk)))
     return rows
-
-
-def campaign_ids(db: Database) -> list[tuple[str, str, int]]:
-    """(id, title, year) of every campaign, newest first."""
-    from c2i2e_jury.storage.models import Campaign
-
-    with db.read() as session:
-        return [(i, t, y) for i, t, y in session.execute(
-            select(Campaign.id, Campaign.title, Campaign.year).order_by(Campaign.year.desc(), Campaign.id))]
-
-
-# --- figures -----------------------------------------------------------------------------------------------------
-
-def histogram(rows: Iterable[ReviewRow], size: int = 28) -> list[int]:
-    """How many examined candidates validated 0, 1, … ``size`` items."""
-    counts = [0] * (size + 1)
-    for row in rows:
-        if row.status is Status.EXAMINED:
-            counts[min(row.validated_count, size)] += 1
-    return counts
-
-
-@dataclass(frozen=True)
-class Rates:
-    """The share of examined candidates who hold each item, and each domain's share of validated items."""
-
-    examined: int
-    items: dict[str, float]
-    domains: dict[str, float]
-
-
-def validation_rates(rows: Sequence[ReviewRow], ref: Referential | None = None) -> Rates:
-    ref = ref or referential()
-    examined = [row for row in rows if row.status is Status.EXAMINED]
-    held: dict[str, int] = dict.fromkeys(ref.codes, 0)
-    for row in examined:
-        for code in row.outcome.validated:
-            held[code] += 1
-    n = len(examined)
-    items = {code: (held[code] / n if n else 0.0) for code in ref.codes}
-    domains = {d.code: (sum(held[c] for c in d.items) / (n * len(d.items)) if n else 0.0) for d in ref.domains}
-    return Rates(n, items, domains)
-
-
-@dataclass(frozen=True)
-class ReversalLine:
-    """How often the jury reversed the evaluator: ``withdrawn`` V→NV, ``granted`` NV→V, out of ``decided``
-    items that had both a mark and a decision."""
-
-    key: str
-    decided: int
-    withdrawn: int
-    granted: int
-    candidates: int = 0
-
-    @property
-    def reversed(self) -> int:
-        return self.withdrawn + self.granted
-
-    @property
-    def rate(self) -> float:
-        return self.reversed / self.decided if self.decided else 0.0
-
-
-@dataclass(frozen=True)
-class ReversalStats:
-    by_item: list[ReversalLine]
-    by_evaluator: list[ReversalLine]
-
-
-def reversal_stats(db: Database, campaign_id: str, ref: Referential | None = None) -> ReversalStats:
-    """Per item (referential order) and per evaluator (most reversed first): a lenient evaluator shows many
-    withdrawals, a harsh one many grants."""
-    ref = ref or referential()
-    withdrawn = func.sum(_when(EvaluatorMark.mark == "V", Decision.decision == "NV"))
-    granted = func.sum(_when(EvaluatorMark.mark == "NV", Decision.decision == "V"))
-    base = (select(func.count(), withdrawn, granted, func.count(func.distinct(Candidate.pk)))
-            .select_from(Decision)
-            .join(EvaluatorMark, and_(EvaluatorMark.candidate_pk == Decision.candidate_pk,
-                                      EvaluatorMark.item == Decision.item))
-            .join(Candidate, Candidate.pk == Decision.candidate_pk)
-            .where(Candidate.campaign_id == campaign_id, Decision.decision.is_not(None),
-                   EvaluatorMark.mark.is_not(None)))
-    with db.read() as session:
-        items = {item: ReversalLine(item, n, int(w or 0), int(g or 0), c) for n, w, g, c, item in session.execute(
-            base.add_columns(Decision.item).group_by(Decision.item))}
-        evaluators = [ReversalLine(name or "—", n, int(w or 0), int(g or 0), c) for n, w, g, c, name in
-                      session.execute(base.add_columns(Candidate.evaluator).group_by(Candidate.evaluator))]
-    by_item = [items.get(code, ReversalLine(code, 0, 0, 0)) for code in ref.codes]
-    return ReversalStats(by_item, sorted(evaluators, key=lambda line: (-line.rate, line.key)))
-
-
-def _when(*conditions: object) -> object:
-    from sqlalchemy import case
-
-    return case((and_(*conditions), 1), else_=0)  # type: ignore[arg-type]
-
-
-# --- one candidate -----------------------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class SheetLine:
-    version: int
-    signed_at: datetime
-    reopen_reason: str
-
-
-@dataclass(frozen=True)
-class CandidateDetail:
-    """Everything the president opens on one candidate: the 28 items with the evaluator's mark and the jury's
-    decision, comment and justification, each item's history, the sheets, and the certification decisions."""
-
-    file: CandidateFile
-    history: list[DecisionChangeRow]
-    sheets: list[SheetLine]
-    certification: list[CertificationEntry]
-    documents: list[tuple[str, str, datetime, str]]  # code, kind, issued_at, revoked reason ("" in force)
-    facts: SheetFacts | None = None  # the oral as the latest signed sheet states it
-
-    def history_of(self, item: str) -> list[DecisionChangeRow]:
-        return [change for change in self.history if change.item == item]
-
-
-def candidate_detail(db: Database, candidate_pk: int) -> CandidateDetail:
-    file = candidate_file(db, candidate_pk)
-    with db.read() as session:
-        sheets = [SheetLine(v, at, reason) for v, at, reason in session.execute(
-            select(ResultSheet.version, ResultSheet.signed_at, ResultSheet.reopen_reason)
-            .where(ResultSheet.candidate_pk == candidate_pk).order_by(ResultSheet.version))]
-        documents = [(code, kind, at, "" if revoked is None else (reason or "révoqué"))
-                     for code, kind, at, revoked, reason in session.execute(
-                         select(IssuedDocument.code, IssuedDocument.kind, IssuedDocument.issued_at,
-                                IssuedDocument.revoked_at, IssuedDocument.revoked_reason)
-                         .where(IssuedDocument.candidate_pk == candidate_pk).order_by(IssuedDocument.pk))]
-    return CandidateDetail(file, history(db, candidate_pk), sheets, decisions_of(db, candidate_pk), documents,
-                           sheet_facts(db, candidate_pk))
-
-
-# --- the summary for the student records -------------------------------------------------------------------------
-
-def item_marks(row: ReviewRow, ref: Referential) -> dict[str, str]:
-    """Each item as the summary shows it: ``acquis`` (an earlier campaign), ``V``, ``NV`` (examined, not
-    validated) or ``""`` (not examined, or not decided yet)."""
-    proposed = row.proposed
-    acquired, validated, undecided = set(proposed.acquired), set(proposed.validated), set(proposed.undecided)
-    heard = proposed.status in (Status.EXAMINED, Status.IN_PROGRESS)
-    marks = {}
-    for code in ref.codes:
-        if code in acquired:
-            marks[code] = "acquis"
-        elif code in validated:
-            marks[code] = "V"
-        else:
-            marks[code] = "NV" if heard and code not in undecided else ""
-    return marks
-
-
-def summary_lines(rows: Sequence[ReviewRow], ref: Referential | None = None) -> list[SummaryLine]:
-    ref = ref or referential()
-    return [SummaryLine(row.candidate_id, row.last_name, row.first_name, row.status.value, STATUS_LABELS[row.status],
-                        row.proposed.validated_count, dict(row.proposed.missing_by_domain), row.proposed.certificate,
-                        DECISION_LABELS.get(row.decision or "", ""), row.document_code or "",
-                        tuple(FLAG_LABELS[f] for f in row.flags), item_marks(row, ref)) for row in rows]
-
-
-def summary_bytes(db: Database, campaign_id: str, fmt: str) -> bytes:
-    """The campaign's summary as CSV, XLSX or JSON (:mod:`c2i2e_jury.exchange.summary_export`)."""
-    ref = referential()
-    lines = summary_lines(review_rows(db, campaign_id, ref), ref)
-    return export(lines, fmt, ref.codes, [d.code for d in ref.domains])
-
-
-def choose_campaign(db: Database, given: str | None) -> str:
-    """``given`` when the database has it; else the only campaign; else one sentence asking to choose."""
-    known = [cid for cid, _, _ in campaign_ids(db)]
-    if given:
-        if given not in known:
-            raise UserError(f"La campagne « {given} » n'est pas dans la base ({', '.join(known) or 'aucune'}).")
-        return given
-    if len(known) == 1:
-        return known[0]
-    if not known:
-        raise UserError("La base ne contient aucune campagne : importez d'abord un paquet de campagne.")
-    raise UserError(f"La base contient plusieurs campagnes : précisez --campaign ({', '.join(known)}).")

@@ -1,6 +1,7 @@
-"""Demo dossiers and oral slides as PDF, laid out like the ones candidates export from Word or LibreOffice, and
-following DOSSIER_CONVENTIONS.md: cover, table of contents, introduction, Parts 1-4 citing their item codes,
-screenshots, a conclusion of two pages, a footer "Nom Prénom — C2i2e 2017 — page n / N".
+"""Demo dossiers and oral slides as PDF, laid out like the ones candidates export from Word or LibreOffice,
+and following the conventions the format report checks (docs/FORMATS.md §6): cover, table of contents,
+introduction, Parts 1-4 citing their item codes, screenshots, a conclusion of two pages, a footer "Nom Prénom
+— C2i2e 2017 — page n / N".
 
 Pages are planned one by one (not left to a text flow) so that a dossier has exactly the requested page count
 and each item is cited on a known page. Text is set with reportlab paragraphs in Bitstream Vera, embedded as
@@ -20,9 +21,9 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
-from c2i2e_jury.exchange import demo_layout as lay
-from c2i2e_jury.exchange import demo_prose as prose
-from c2i2e_jury.exchange.demo_screens import CAPTIONS, KINDS
+from c2i2e_jury.exchange.demo import layout as lay
+from c2i2e_jury.exchange.demo import prose
+from c2i2e_jury.exchange.demo.screens import CAPTIONS, KINDS
 from c2i2e_jury.resources_access import referential
 
 DEFECTS = ("short_conclusion", "no_page_numbers", "missing_part", "no_name")

@@ -1,7 +1,7 @@
 """Page furniture for the demo PDFs: fonts, styles, the cover, the table of contents, the footer, figures, and
 the placing of blocks on a page whose content was cut to fit beforehand.
 
-Kept apart from :mod:`demo_dossier` (what a dossier says) so that the slides can share it.
+Kept apart from :mod:`.dossier` (what a dossier says) so that the slides can share it.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
-from c2i2e_jury.exchange.demo_screens import BASE_SIZE, screenshot_jpeg
+from c2i2e_jury.exchange.demo.screens import BASE_SIZE, screenshot_jpeg
 
 PAGE_W, PAGE_H = A4
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 68.0, 64.0, 72.0

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from c2i2e_jury.exchange.package import PackageError, read_package
+from c2i2e_jury.exchange.package.reader import PackageError, read_package
 from c2i2e_jury.services.campaign_import import import_package
 from c2i2e_jury.storage.database import open_database
 from c2i2e_jury.storage.dossier_store import DossierStore
-from tests.exchange.package_factory import CAMPAIGN, CANDIDATES, write_package
+from tests.exchange.package.factory import CAMPAIGN, CANDIDATES, write_package
 
 
 def refused(tmp_path, referential, **kwargs) -> list[str]:

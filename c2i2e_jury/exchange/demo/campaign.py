@@ -1,10 +1,10 @@
-"""The demo campaign (ESPE de Grenoble, 2017), written by code as a campaign package (PRODUCT.md §4.1).
+"""The demo campaign (ESPE de Grenoble, 2017), written by code as a campaign package (docs/FORMATS.md §1).
 
 Twelve candidates chosen so that every case of the rules shows up: clear certificates, a candidate exactly at
 23 items, one at 22, one with three misses in a domain, one mostly not validated, earlier validations that count
 and one that does not (original not received), a candidate under a rework request, one who never deposited, one
 with extra time, and a dossier whose conclusion is too short. The CSV files are written as French Excel writes
-them (``;``, UTF-8 with a BOM, CRLF, ``oui``/``non``) by :mod:`package_writer`. The same seed gives the
+them (``;``, UTF-8 with a BOM, CRLF, ``oui``/``non``) by :mod:`c2i2e_jury.exchange.package.writer`. The same seed gives the
 same bytes.
 """
 
@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from c2i2e_jury.exchange.demo_comments import comment
-from c2i2e_jury.exchange.demo_dossier import make_dossier
-from c2i2e_jury.exchange.package_format import CampaignInfo, CandidateRecord
-from c2i2e_jury.exchange.package_writer import PackageContent, write_package
+from c2i2e_jury.exchange.demo.comments import comment
+from c2i2e_jury.exchange.demo.dossier import make_dossier
+from c2i2e_jury.exchange.package.format import CampaignInfo, CandidateRecord
+from c2i2e_jury.exchange.package.writer import PackageContent, write_package
 from c2i2e_jury.resources_access import referential
 
 log = logging.getLogger(__name__)

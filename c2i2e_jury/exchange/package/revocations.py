@@ -1,7 +1,7 @@
-"""The credentials revoked when a room kit is made, carried in the kit as ``revocations.csv`` (a file the §4.1
-reader ignores), so that the jury room, offline, refuses a revoked credential at signing as the secretariat
-refuses its sheets at import. Columns: ``fingerprint;name;revoked_from;reason``, ``revoked_from`` in ISO 8601
-with its offset.
+"""The credentials revoked when a room kit is made, carried in the kit as ``revocations.csv`` (a file the
+package reader ignores), so that the jury room, offline, refuses a revoked credential at signing as the
+secretariat refuses its sheets at import. Columns: ``fingerprint;name;revoked_from;reason``, ``revoked_from``
+in ISO 8601 with its offset (docs/FORMATS.md §1.8).
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from datetime import datetime
 
-from c2i2e_jury.exchange.package_checks import Problem
+from c2i2e_jury.exchange.package.checks import Problem
 from c2i2e_jury.exchange.sheet_signers import Revocation
 from c2i2e_jury.exchange.tabular import SheetError, excel_csv, read_csv
 

@@ -1,6 +1,6 @@
-"""Bad campaign packages (PRODUCT.md §4.1): each is refused with a sentence saying where and why, never an internal
-error. The packages are built here, on real files: damaged, encrypted or oddly compressed zips are made by patching
-the bytes a real zip writer produced."""
+"""Bad campaign packages (docs/FORMATS.md §1): each is refused with a sentence saying where and why, never an
+internal error. The packages are built here, on real files: damaged, encrypted or oddly compressed zips are
+made by patching the bytes a real zip writer produced."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from c2i2e_jury.errors import UserError
-from c2i2e_jury.exchange.package import PackageError, read_package
+from c2i2e_jury.exchange.package.reader import PackageError, read_package
 from c2i2e_jury.exchange.tabular import SheetError, read_csv
-from tests.exchange.package_factory import CAMPAIGN, CANDIDATES, write_package
+from tests.exchange.package.factory import CAMPAIGN, CANDIDATES, write_package
 
 
 def refused(path: Path, referential) -> list[str]:

@@ -1,4 +1,4 @@
-"""The juries of a campaign package (PRODUCT.md §4.1): when ``jurors.csv`` is given, each jury of
+"""The juries of a campaign package (docs/FORMATS.md §1.5): when ``jurors.csv`` is given, each jury of
 ``candidates.csv`` has exactly two jurors there, two different persons, so that a sheet can be bound to the two
 people who may sign it. The row whose ``jury`` is ``president`` is the certification jury's president, not a
 juror: it is left out here.
@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from c2i2e_jury.exchange.package_checks import Checker
-from c2i2e_jury.exchange.package_format import CandidateRecord, JurorRecord
+from c2i2e_jury.exchange.package.checks import Checker
+from c2i2e_jury.exchange.package.format import CandidateRecord, JurorRecord
 from c2i2e_jury.exchange.sheet_signers import NOT_BOUND, person_key
 from c2i2e_jury.exchange.tabular import Row, Table
 

@@ -1,6 +1,6 @@
-"""The row of ``jurors.csv`` that designates the certification jury's president (PRODUCT.md §4.1): ``jury`` is
-``president``, with the president's certificate, which alone signs the PV, the certificates and the
-attestations. The other rows (the validation juries' jurors) are checked by :mod:`package`.
+"""The row of ``jurors.csv`` that designates the certification jury's president (docs/FORMATS.md §1.5):
+``jury`` is ``president``, with the president's certificate, which alone signs the PV, the certificates and
+the attestations. The other rows (the validation juries' jurors) are checked by :mod:`.reader`.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from cryptography import x509
 
 from c2i2e_jury.exchange.credentials import common_name, issued_by, load_certificates
-from c2i2e_jury.exchange.package_checks import Checker
-from c2i2e_jury.exchange.package_format import JurorRecord
+from c2i2e_jury.exchange.package.checks import Checker
+from c2i2e_jury.exchange.package.format import JurorRecord
 from c2i2e_jury.exchange.tabular import Row, Table
 
 PRESIDENT_JURY = "president"

@@ -10,16 +10,16 @@ from datetime import date
 import pytest
 
 from c2i2e_jury.exchange import credentials
-from c2i2e_jury.exchange.package import read_package
-from c2i2e_jury.exchange.package_format import CampaignInfo, CandidateRecord, JurorRecord
-from c2i2e_jury.exchange.package_writer import (
+from c2i2e_jury.exchange.package.format import CampaignInfo, CandidateRecord, JurorRecord
+from c2i2e_jury.exchange.package.reader import read_package
+from c2i2e_jury.exchange.package.writer import (
     PackageContent,
     slug,
     unique_slugs,
     write_package,
     zip_folder,
 )
-from tests.exchange.package_factory import pdf_bytes
+from tests.exchange.package.factory import pdf_bytes
 
 CAMPAIGN = CampaignInfo("essai-2017", "Campagne « essai » — 2017", 2017, date(2017, 5, 10), date(2017, 5, 17),
                         date(2017, 6, 12), date(2017, 7, 7), 12, 18)

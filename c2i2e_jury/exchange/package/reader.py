@@ -1,4 +1,4 @@
-"""The campaign package (PRODUCT.md §4.1): read, check everything, and either return it whole or refuse it
+"""The campaign package (docs/FORMATS.md §1): read, check everything, and either return it whole or refuse it
 with every problem listed (file, line, column, the offending value, why). Nothing is stored here."""
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from typing import Any
 
 from c2i2e_jury.domain.referential import Referential
 from c2i2e_jury.errors import UserError
-from c2i2e_jury.exchange.package_checks import UNSAFE_ID, Checker, Problem, parse_time, safe_identifier
-from c2i2e_jury.exchange.package_dates import check_oral_dates, check_oral_length, check_periods
-from c2i2e_jury.exchange.package_format import (
+from c2i2e_jury.exchange.package.checks import UNSAFE_ID, Checker, Problem, parse_time, safe_identifier
+from c2i2e_jury.exchange.package.dates import check_oral_dates, check_oral_length, check_periods
+from c2i2e_jury.exchange.package.format import (
     CANDIDATE_COLUMNS,
     CELL_LIMITS,
     FORMAT,
@@ -24,9 +24,9 @@ from c2i2e_jury.exchange.package_format import (
     CandidateRecord,
     JurorRecord,
 )
-from c2i2e_jury.exchange.package_juries import check_juries
-from c2i2e_jury.exchange.package_president import check_president
-from c2i2e_jury.exchange.package_source import PackageSource, UnreadableMember, UnsafePath, safe_member
+from c2i2e_jury.exchange.package.juries import check_juries
+from c2i2e_jury.exchange.package.president import check_president
+from c2i2e_jury.exchange.package.source import PackageSource, UnreadableMember, UnsafePath, safe_member
 from c2i2e_jury.exchange.tabular import Row, SheetError, Table, read_csv, read_xlsx
 
 

@@ -1,9 +1,8 @@
-"""What a campaign package (PRODUCT.md §4.1) holds: its format name, the columns of its sheets, and the plain
-records of a campaign, its candidates and its jurors.
+"""What a campaign package (docs/FORMATS.md §1) holds: its format name, the columns of its sheets, and the
+plain records of a campaign, its candidates and its jurors.
 
-The reader (:mod:`c2i2e_jury.exchange.package`) returns these records once every check has passed; the writer
-(:mod:`c2i2e_jury.exchange.package_writer`), the demo and the room kits write packages from them, without
-depending on the reader.
+The reader (:mod:`.reader`) returns these records once every check has passed; the writer (:mod:`.writer`),
+the demo and the room kits write packages from them, without depending on the reader.
 """
 
 from __future__ import annotations

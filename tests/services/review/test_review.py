@@ -2,15 +2,12 @@
 
 from sqlalchemy import select
 
+from c2i2e_jury.clock import utc_now
 from c2i2e_jury.domain.rules import Status, evaluate
 from c2i2e_jury.services import jury_room
-from c2i2e_jury.services.review import (
-    candidate_detail,
-    histogram,
-    reversal_stats,
-    review_rows,
-    validation_rates,
-)
+from c2i2e_jury.services.review.detail import candidate_detail
+from c2i2e_jury.services.review.figures import histogram, reversal_stats, validation_rates
+from c2i2e_jury.services.review.rows import review_rows
 from c2i2e_jury.storage.models import Candidate, SheetConflict
 from tests.services.review_factory import (
     ABSENT,
@@ -94,7 +91,7 @@ def test_small_campaign_on_both_backends(database, imported):
     small_heard(database, imported)
     with database.session() as s:
         s.add(SheetConflict(candidate_pk=imported["C1"], version=1, sha256="f" * 64, pdf=b"%PDF", result={},
-                            received_at=jury_room.utc_now()))
+                            received_at=utc_now()))
     rows = {r.candidate_id: r for r in review_rows(database, "test-2017")}
     c1, c2, c3 = rows["C1"], rows["C2"], rows["C3"]
     assert c1.validated_count == 28 and c1.outcome.certificate and c1.reversed_items == ("A3.2",)

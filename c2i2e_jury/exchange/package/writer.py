@@ -1,10 +1,10 @@
-"""Write a campaign package (PRODUCT.md §4.1) from plain records: the reverse of :mod:`package`.
+"""Write a campaign package (docs/FORMATS.md §1) from plain records: the reverse of :mod:`.reader`.
 
 The files are written the way French Excel writes them, so that what the program writes is what a secretariat
 would hand it: ``;``-separated CSV, UTF-8 with a byte order mark, CRLF line ends, ``oui``/``non``. The same
 records give the same bytes (a ``.zip`` too: sorted members, a fixed date), so that a package written twice
 has the same fingerprint on import. Dossiers are copied from given files; nothing is ever written outside
-the target folder, and every name written into a sheet is checked as :func:`package_source.safe_member`
+the target folder, and every name written into a sheet is checked as :func:`.source.safe_member`
 checks names on the way in.
 """
 
@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from c2i2e_jury.exchange.package_format import (
+from c2i2e_jury.exchange.package.format import (
     CANDIDATE_COLUMNS,
     FORMAT,
     JUROR_COLUMNS,
