@@ -1,9 +1,10 @@
 """The view's renderer interface: pages asked for by key, QImages handed back, a cache bounded in bytes.
 
-:class:`PageRenderer` lives in the GUI thread and runs a :class:`~c2i2e_jury.ui.render_worker.Worker` in one
-``QThread`` of its own (stopped safely by :mod:`c2i2e_jury.ui.render_thread`); the view never sees a PyMuPDF
-object. Images live in a :class:`~c2i2e_jury.ui.page_cache.PageCache`, an LRU bounded in bytes (150 MB by default)
-and keyed by page, zoom and device pixel ratio, as qpageview's ``render.py`` does.
+:class:`PageRenderer` lives in the GUI thread and runs a :class:`~c2i2e_jury.ui.viewer.render.worker.Worker`
+in one
+``QThread`` of its own (stopped safely by :mod:`c2i2e_jury.ui.viewer.render.thread`); the view never sees a
+PyMuPDF object. Images live in a :class:`~c2i2e_jury.ui.viewer.render.page_cache.PageCache`, an LRU bounded in
+bytes (150 MB by default) and keyed by page, zoom and device pixel ratio, as qpageview's ``render.py`` does.
 
 Measured (benchmarks/bench_viewer.py): PyMuPDF keeps the GIL while it draws a page, so a render in the worker
 holds up the GUI thread for about as long as it lasts (5-20 ms for a dossier page at screen size). The thread
@@ -31,12 +32,12 @@ from PySide6.QtGui import QImage
 
 from c2i2e_jury.dossier.expected import Expected
 from c2i2e_jury.dossier.mupdf_lock import MUPDF
-from c2i2e_jury.ui.dossier_pages import DocumentInfo, Opening, open_for_view
-from c2i2e_jury.ui.page_cache import CACHE_BYTES, PageCache
-from c2i2e_jury.ui.page_zoom import FirstView, RenderKey
-from c2i2e_jury.ui.render_mailbox import Mailbox
-from c2i2e_jury.ui.render_thread import stop_thread, track
-from c2i2e_jury.ui.render_worker import Worker
+from c2i2e_jury.ui.viewer.dossier_pages import DocumentInfo, Opening, open_for_view
+from c2i2e_jury.ui.viewer.page_zoom import FirstView, RenderKey
+from c2i2e_jury.ui.viewer.render.mailbox import Mailbox
+from c2i2e_jury.ui.viewer.render.page_cache import CACHE_BYTES, PageCache
+from c2i2e_jury.ui.viewer.render.thread import stop_thread, track
+from c2i2e_jury.ui.viewer.render.worker import Worker
 
 log = logging.getLogger(__name__)
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt, QTimer
 
 from c2i2e_jury.dossier.search import SearchHit
-from c2i2e_jury.ui.page_renderer import PageRenderer
-from c2i2e_jury.ui.page_view import PageView
-from c2i2e_jury.ui.viewer_panels import SearchBar
+from c2i2e_jury.ui.viewer.page_view import PageView
+from c2i2e_jury.ui.viewer.panels import SearchBar
+from c2i2e_jury.ui.viewer.render.page_renderer import PageRenderer
 
 SEARCH_DELAY_MS = 300
 

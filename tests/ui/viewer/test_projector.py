@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QApplication
 from c2i2e_jury.domain.oral_timer import OralTimer
 from c2i2e_jury.domain.timer_values import durations
 from c2i2e_jury.dossier.mupdf_lock import MUPDF
-from c2i2e_jury.ui.dossier_viewer import DossierViewer
-from c2i2e_jury.ui.projector import (
+from c2i2e_jury.ui.viewer.dossier_viewer import DossierViewer
+from c2i2e_jury.ui.viewer.projector import (
     NOT_PDF,
     SlidesError,
     SlidesWindow,

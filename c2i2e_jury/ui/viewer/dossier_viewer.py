@@ -1,14 +1,15 @@
 """The candidate's dossier beside the items: pages, thumbnails, outline, search, and where each item is cited.
 
-A worker thread owns the PDF (:mod:`c2i2e_jury.ui.render_worker`, behind :mod:`c2i2e_jury.ui.page_renderer`); the
-view paints what it has (:mod:`c2i2e_jury.ui.page_view`) and the panels follow (:mod:`c2i2e_jury.ui.viewer_panels`,
-:mod:`c2i2e_jury.ui.viewer_toolbar` wired by :mod:`c2i2e_jury.ui.viewer_controls`,
-:mod:`c2i2e_jury.ui.viewer_search`, :mod:`c2i2e_jury.ui.viewer_folding` in a narrow viewer). This module opens a
-dossier and orders what follows: the first page, then the panels and controls, then the report. The GUI thread
-waits at most for one page render, since PyMuPDF keeps the GIL while it draws (see benchmarks/bench_viewer.py):
-when the worker is idle it opens the dossier and draws its first page itself (2-3 ms for a 2 MB dossier),
-otherwise the worker does; it never waits for a dossier's text. Once the first page is on screen the worker computes the format report and the
-evidence map and hands them over by signal.
+A worker thread owns the PDF (:mod:`c2i2e_jury.ui.viewer.render.worker`, behind
+:mod:`c2i2e_jury.ui.viewer.render.page_renderer`); the view paints what it has
+(:mod:`c2i2e_jury.ui.viewer.page_view`) and the panels follow (:mod:`c2i2e_jury.ui.viewer.panels`,
+:mod:`c2i2e_jury.ui.viewer.toolbar` wired by :mod:`c2i2e_jury.ui.viewer.controls`,
+:mod:`c2i2e_jury.ui.viewer.search`, :mod:`c2i2e_jury.ui.viewer.folding` in a narrow viewer). This module opens
+a dossier and orders what follows: the first page, then the panels and controls, then the report. The GUI
+thread waits at most for one page render, since PyMuPDF keeps the GIL while it draws (see
+benchmarks/bench_viewer.py): when the worker is idle it opens the dossier and draws its first page itself (2-3
+ms for a 2 MB dossier), otherwise the worker does; it never waits for a dossier's text. Once the first page is
+on screen the worker computes the format report and the evidence map and hands them over by signal.
 A file that cannot be shown (password, damaged, empty, not a PDF, far too big) leaves one French sentence in the
 viewer and in :attr:`DossierViewer.failed`; a file MuPDF had to repair opens with a warning band above the pages.
 
@@ -52,14 +53,14 @@ from PySide6.QtWidgets import (
 from c2i2e_jury.dossier.damage import Damage
 from c2i2e_jury.dossier.document import OutlineEntry
 from c2i2e_jury.dossier.expected import Expected
-from c2i2e_jury.ui.dossier_pages import MAX_ANALYSED_PAGES, DocumentInfo
-from c2i2e_jury.ui.page_renderer import PageRenderer
-from c2i2e_jury.ui.page_view import PageView
-from c2i2e_jury.ui.viewer_controls import ViewerControls
-from c2i2e_jury.ui.viewer_folding import MINIMUM_WIDTH, ViewerFolding
-from c2i2e_jury.ui.viewer_panels import OutlinePanel, ThumbnailPanel
-from c2i2e_jury.ui.viewer_search import DossierSearch
-from c2i2e_jury.ui.viewer_toolbar import ViewerToolbar
+from c2i2e_jury.ui.viewer.controls import ViewerControls
+from c2i2e_jury.ui.viewer.dossier_pages import MAX_ANALYSED_PAGES, DocumentInfo
+from c2i2e_jury.ui.viewer.folding import MINIMUM_WIDTH, ViewerFolding
+from c2i2e_jury.ui.viewer.page_view import PageView
+from c2i2e_jury.ui.viewer.panels import OutlinePanel, ThumbnailPanel
+from c2i2e_jury.ui.viewer.render.page_renderer import PageRenderer
+from c2i2e_jury.ui.viewer.search import DossierSearch
+from c2i2e_jury.ui.viewer.toolbar import ViewerToolbar
 
 log = logging.getLogger(__name__)
 

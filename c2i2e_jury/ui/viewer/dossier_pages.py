@@ -1,10 +1,10 @@
 """A dossier as the viewer reads it: opened for view (or refused in one French sentence), its pages drawn as QImages.
 
 Plain functions, no thread and no Qt object of their own: the viewer's worker calls them
-(:mod:`c2i2e_jury.ui.render_worker`), and so does the GUI thread while that worker is idle
-(:meth:`~c2i2e_jury.ui.page_renderer.PageRenderer.open`), always as the dossier's one owner of the moment. What
-they hand back is plain data and QImages whose pixels MuPDF drew into directly: no copy, nothing of MuPDF attached,
-fit to cross threads. :func:`screen_image` serves the projector too.
+(:mod:`c2i2e_jury.ui.viewer.render.worker`), and so does the GUI thread while that worker is idle
+(:meth:`~c2i2e_jury.ui.viewer.render.page_renderer.PageRenderer.open`), always as the dossier's one owner of
+the moment. What they hand back is plain data and QImages whose pixels MuPDF drew into directly: no copy,
+nothing of MuPDF attached, fit to cross threads. :func:`screen_image` serves the projector too.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from PySide6.QtGui import QImage
 from c2i2e_jury.dossier.damage import Damage, DossierError, PageError
 from c2i2e_jury.dossier.document import Dossier, open_dossier
 from c2i2e_jury.dossier.drawing import RenderedPage
-from c2i2e_jury.ui.page_zoom import FirstView, RenderKey
+from c2i2e_jury.ui.viewer.page_zoom import FirstView, RenderKey
 
 MAX_PIXELS = 12_000_000  # about 3500 x 3500 (46 MB as RGB32): a render stays under ~0.1 s
 MAX_SIDE = 8192

@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
-from c2i2e_jury.ui.viewer_toolbar import ViewerToolbar
+from c2i2e_jury.ui.viewer.toolbar import ViewerToolbar
 
 NARROW_FOR_PANEL = 660
 NARROW_FOR_TOOLBAR = 620

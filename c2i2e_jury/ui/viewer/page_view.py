@@ -2,7 +2,8 @@
 
 The view lays pages out from their sizes in points (known before any pixel exists: placeholders first), scrolls
 and turns them, asks the renderer for the pages on screen and their neighbours, and has each page on screen painted
-from what the renderer's cache holds (:mod:`c2i2e_jury.ui.page_painting`: images, placeholders, search hits, marks).
+from what the renderer's cache holds (:mod:`c2i2e_jury.ui.viewer.page_painting`: images, placeholders, search
+hits, marks).
 """
 
 from __future__ import annotations
@@ -14,10 +15,9 @@ from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette, QResizeEve
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from c2i2e_jury.dossier.search import SearchHit
-from c2i2e_jury.ui.page_layout import PageLayout
-from c2i2e_jury.ui.page_painting import BACKGROUND, SCROLL_BARS, PagePainter
-from c2i2e_jury.ui.page_renderer import PageRenderer
-from c2i2e_jury.ui.page_zoom import (
+from c2i2e_jury.ui.viewer.page_layout import PageLayout
+from c2i2e_jury.ui.viewer.page_painting import BACKGROUND, SCROLL_BARS, PagePainter
+from c2i2e_jury.ui.viewer.page_zoom import (
     FIT_PAGE,
     FIT_WIDTH,
     GAP,
@@ -30,6 +30,7 @@ from c2i2e_jury.ui.page_zoom import (
     next_zoom,
     render_key,
 )
+from c2i2e_jury.ui.viewer.render.page_renderer import PageRenderer
 
 NEIGHBOURS = (1, -1, 2, -2)  # prefetched around the current page
 

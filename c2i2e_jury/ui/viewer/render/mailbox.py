@@ -5,8 +5,8 @@ the search typed last), so ten quick page turns cost one render, not ten. The wo
 urgent first: open > search > pages on screen > page sizes and outline > neighbours (prefetch) > format report and
 evidence map > thumbnails. Between two jobs the GUI thread gets the interpreter back and a new request can overtake.
 Both threads share the mailbox under its ``lock``; the GUI thread fills it
-(:class:`~c2i2e_jury.ui.page_renderer.PageRenderer`), the worker empties it
-(:class:`~c2i2e_jury.ui.render_worker.Worker`).
+(:class:`~c2i2e_jury.ui.viewer.render.page_renderer.PageRenderer`), the worker empties it
+(:class:`~c2i2e_jury.ui.viewer.render.worker.Worker`).
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from pathlib import Path
 
 from c2i2e_jury.dossier.document import Dossier
 from c2i2e_jury.dossier.expected import Expected
-from c2i2e_jury.ui.dossier_pages import Opening
-from c2i2e_jury.ui.page_zoom import FirstView, RenderKey
+from c2i2e_jury.ui.viewer.dossier_pages import Opening
+from c2i2e_jury.ui.viewer.page_zoom import FirstView, RenderKey
 
 
 @dataclass

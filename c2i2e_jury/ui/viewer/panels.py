@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from c2i2e_jury.dossier.document import OutlineEntry
-from c2i2e_jury.ui.page_renderer import PageRenderer
-from c2i2e_jury.ui.page_zoom import RenderKey, render_key
+from c2i2e_jury.ui.viewer.page_zoom import RenderKey, render_key
+from c2i2e_jury.ui.viewer.render.page_renderer import PageRenderer
 
 THUMB_WIDTH = 96
 MARKED = QColor(255, 214, 153)

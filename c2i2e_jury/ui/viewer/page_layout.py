@@ -1,8 +1,8 @@
 """Where each page of a dossier sits in the viewer's scrolled content, in pixels: pure geometry, no widget.
 
-Pages are stacked top to bottom, centred, :data:`~c2i2e_jury.ui.render_worker.GAP` pixels apart, in whole pixels
-so that an image rendered at the page's size is copied to the screen, not resampled. In single-page mode only the
-current page is placed.
+Pages are stacked top to bottom, centred, :data:`~c2i2e_jury.ui.viewer.page_zoom.GAP` pixels apart, in
+whole pixels so that an image rendered at the page's size is copied to the screen, not resampled. In
+single-page mode only the current page is placed.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QRectF
 
-from c2i2e_jury.ui.page_zoom import GAP
+from c2i2e_jury.ui.viewer.page_zoom import GAP
 
 
 class PageLayout:

@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QSpinBox, QToolButton, QVBoxLayout, QWidget
 
-from c2i2e_jury.ui.page_zoom import FIT_PAGE, FIT_WIDTH
-from c2i2e_jury.ui.viewer_panels import SearchBar
+from c2i2e_jury.ui.viewer.page_zoom import FIT_PAGE, FIT_WIDTH
+from c2i2e_jury.ui.viewer.panels import SearchBar
 
 ZOOM_CHOICES = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0)
 Keys = Sequence[QKeySequence.StandardKey | str]
@@ -24,7 +24,7 @@ class ViewerToolbar(QWidget):
     """Panel toggle, previous / page box / next, zoom out / zoom box / zoom in, continuous, search.
 
     The actions are added to ``owner`` (the viewer) so that their shortcuts work wherever the focus is in its
-    window (Ctrl+F, F3, Ctrl+G, the zoom keys) - see :mod:`c2i2e_jury.ui.dossier_viewer` for the keys.
+    window (Ctrl+F, F3, Ctrl+G, the zoom keys) - see :mod:`c2i2e_jury.ui.viewer.dossier_viewer` for the keys.
     """
 
     def __init__(self, owner: QWidget) -> None:

@@ -1,8 +1,9 @@
 """The viewer's toolbar and its pages kept in step: the buttons and boxes turn and zoom the pages, and the page box
 and the zoom box follow the pages wherever the jury takes them (keys, wheel, thumbnails, search).
 
-The toolbar itself (:mod:`c2i2e_jury.ui.viewer_toolbar`) only shows; the view (:mod:`c2i2e_jury.ui.page_view`) only
-lays out and paints; this is the wiring between them, and the zoom part of a saved view state.
+The toolbar itself (:mod:`c2i2e_jury.ui.viewer.toolbar`) only shows; the view
+(:mod:`c2i2e_jury.ui.viewer.page_view`) only lays out and paints; this is the wiring between them, and the
+zoom part of a saved view state.
 """
 
 from __future__ import annotations
@@ -11,9 +12,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 
-from c2i2e_jury.ui.page_view import PageView
-from c2i2e_jury.ui.page_zoom import FIT_PAGE, FIT_WIDTH, MAX_ZOOM, MIN_ZOOM
-from c2i2e_jury.ui.viewer_toolbar import ViewerToolbar
+from c2i2e_jury.ui.viewer.page_view import PageView
+from c2i2e_jury.ui.viewer.page_zoom import FIT_PAGE, FIT_WIDTH, MAX_ZOOM, MIN_ZOOM
+from c2i2e_jury.ui.viewer.toolbar import ViewerToolbar
 
 
 class ViewerControls:

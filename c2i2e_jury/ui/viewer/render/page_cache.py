@@ -1,9 +1,9 @@
 """The viewer's rendered pages, kept in memory up to a budget in bytes: an LRU keyed by page, zoom and pixel ratio.
 
-As qpageview's ``render.py`` does, images are keyed by :class:`~c2i2e_jury.ui.page_zoom.RenderKey`, so that a page
-shown again at the same zoom is painted from memory, and a page rendering at a new zoom can be drawn meanwhile from
-the image of its nearest zoom. Lives in the GUI thread, filled by
-:class:`~c2i2e_jury.ui.page_renderer.PageRenderer` and read by the view when it paints.
+As qpageview's ``render.py`` does, images are keyed by :class:`~c2i2e_jury.ui.viewer.page_zoom.RenderKey`, so
+that a page shown again at the same zoom is painted from memory, and a page rendering at a new zoom can be
+drawn meanwhile from the image of its nearest zoom. Lives in the GUI thread, filled by
+:class:`~c2i2e_jury.ui.viewer.render.page_renderer.PageRenderer` and read by the view when it paints.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from PySide6.QtGui import QImage
 
-from c2i2e_jury.ui.page_zoom import RenderKey
+from c2i2e_jury.ui.viewer.page_zoom import RenderKey
 
 CACHE_BYTES = 150 * 1024 * 1024
 

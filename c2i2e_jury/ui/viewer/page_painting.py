@@ -1,11 +1,11 @@
 """How the dossier's pages look on screen: what is painted of each page, on the grey of the pages area.
 
-The view (:class:`~c2i2e_jury.ui.page_view.PageView`) says where a page is and at which zoom; :class:`PagePainter`
-paints it there: its shadow, its image from the renderer's cache (or, while it renders at a new zoom, the nearest
-cached image scaled, so zooming never flashes white; or a placeholder: the page number, or why the page cannot be
-shown), the search hits over it (every hit in translucent yellow, the current one in orange) and, for the pages of
-the item the jury selected, an orange mark in the margin. Every fill is opaque or small: a paint of the pages is
-what the jury waits for when turning a page.
+The view (:class:`~c2i2e_jury.ui.viewer.page_view.PageView`) says where a page is and at which zoom;
+:class:`PagePainter` paints it there: its shadow, its image from the renderer's cache (or, while it renders at
+a new zoom, the nearest cached image scaled, so zooming never flashes white; or a placeholder: the page
+number, or why the page cannot be shown), the search hits over it (every hit in translucent yellow, the
+current one in orange) and, for the pages of the item the jury selected, an orange mark in the margin. Every
+fill is opaque or small: a paint of the pages is what the jury waits for when turning a page.
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from PySide6.QtGui import QColor, QPainter, QPen
 
 from c2i2e_jury.dossier.search import SearchHit
 from c2i2e_jury.dossier.text import Rect
-from c2i2e_jury.ui.page_layout import PageLayout
-from c2i2e_jury.ui.page_renderer import PageRenderer
-from c2i2e_jury.ui.page_zoom import RenderKey
+from c2i2e_jury.ui.viewer.page_layout import PageLayout
+from c2i2e_jury.ui.viewer.page_zoom import RenderKey
+from c2i2e_jury.ui.viewer.render.page_renderer import PageRenderer
 
 HIT = QColor(255, 221, 0, 105)
 CURRENT_HIT = QColor(255, 120, 0, 150)

@@ -21,11 +21,11 @@ from c2i2e_jury.dossier.evidence import EvidenceMap
 from c2i2e_jury.dossier.expected import Expected
 from c2i2e_jury.dossier.mupdf_lock import MUPDF
 from c2i2e_jury.dossier.report import FormatReport
-from c2i2e_jury.ui.dossier_pages import MAX_ANALYSED_PAGES, MAX_PIXELS
-from c2i2e_jury.ui.dossier_viewer import DossierViewer
-from c2i2e_jury.ui.page_cache import PageCache
-from c2i2e_jury.ui.page_zoom import GAP, RenderKey, render_key
-from c2i2e_jury.ui.viewer_panels import ThumbnailModel
+from c2i2e_jury.ui.viewer.dossier_pages import MAX_ANALYSED_PAGES, MAX_PIXELS
+from c2i2e_jury.ui.viewer.dossier_viewer import DossierViewer
+from c2i2e_jury.ui.viewer.page_zoom import GAP, RenderKey, render_key
+from c2i2e_jury.ui.viewer.panels import ThumbnailModel
+from c2i2e_jury.ui.viewer.render.page_cache import PageCache
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
 
@@ -522,7 +522,7 @@ def test_while_another_thread_is_in_mupdf_the_worker_opens_the_dossier(qtbot, vi
 
 def test_every_dossier_opened_is_closed(qtbot, viewer, dossier_path, monkeypatch):
     """Handed to the worker, replaced before the worker took it, or left when the viewer shuts: all closed."""
-    from c2i2e_jury.ui import dossier_pages
+    from c2i2e_jury.ui.viewer import dossier_pages
 
     opened: list = []
     real = dossier_pages.open_dossier
@@ -553,8 +553,8 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 app = QApplication([])
-from c2i2e_jury.ui.dossier_viewer import DossierViewer
-from c2i2e_jury.ui.page_zoom import render_key
+from c2i2e_jury.ui.viewer.dossier_viewer import DossierViewer
+from c2i2e_jury.ui.viewer.page_zoom import render_key
 
 viewer = DossierViewer()
 viewer.resize(650, 550)
@@ -643,7 +643,7 @@ def test_every_corpus_file_opens_and_every_page_renders(qtbot, viewer, corpus_di
 
 
 def test_page_layout_geometry():
-    from c2i2e_jury.ui.page_layout import PageLayout
+    from c2i2e_jury.ui.viewer.page_layout import PageLayout
 
     layout = PageLayout()
     layout.sizes = [(600.0, 800.0), (800.0, 600.0), (600.0, 800.0)]  # a landscape page in the middle

@@ -1,9 +1,9 @@
 """The lifetime of the viewer's worker thread: a ``QThread`` destroyed while running aborts the program.
 
-Whatever ends a :class:`~c2i2e_jury.ui.page_renderer.PageRenderer` (its viewer closed, its parent deleted, the
-application quitting, a script that never closed its viewer), its thread is stopped first and its worker's dossier
-closed (:func:`stop_thread`). A render still inside MuPDF is waited for, within a bound; a thread still busy after
-that is kept alive until it ends, and its dossier closed then.
+Whatever ends a :class:`~c2i2e_jury.ui.viewer.render.page_renderer.PageRenderer` (its viewer closed, its
+parent deleted, the application quitting, a script that never closed its viewer), its thread is stopped first
+and its worker's dossier closed (:func:`stop_thread`). A render still inside MuPDF is waited for, within a
+bound; a thread still busy after that is kept alive until it ends, and its dossier closed then.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from functools import partial
 from PySide6.QtCore import Qt, QThread
 from shiboken6 import isValid
 
-from c2i2e_jury.ui.render_mailbox import Mailbox
-from c2i2e_jury.ui.render_worker import Worker
+from c2i2e_jury.ui.viewer.render.mailbox import Mailbox
+from c2i2e_jury.ui.viewer.render.worker import Worker
 
 log = logging.getLogger(__name__)
 

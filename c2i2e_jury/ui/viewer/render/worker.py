@@ -2,16 +2,17 @@
 
 PyMuPDF must never run in two threads at once: every call of the dossier layer takes the process-wide
 :data:`~c2i2e_jury.dossier.mupdf_lock.MUPDF` lock, and a :class:`~c2i2e_jury.dossier.document.Dossier` has one
-owner at a time. The :class:`Worker` owns the viewer's dossier: it renders its pages, extracts its text, builds the
-format report and the evidence map and runs searches, in the thread it was moved to. The dossier is opened either
-here (:func:`~c2i2e_jury.ui.dossier_pages.open_for_view`), or in the GUI thread while this worker is idle (see
-:meth:`~c2i2e_jury.ui.page_renderer.PageRenderer.open`), which then hands it over through the mailbox and never
-touches it again. What the worker hands back is plain data and QImages whose pixels MuPDF drew into directly (no
-copy, nothing of MuPDF attached), by queued signals that carry the request's generation, so that an answer about
-the previous candidate's dossier is recognised and dropped.
+owner at a time. The :class:`Worker` owns the viewer's dossier: it renders its pages, extracts its text,
+builds the format report and the evidence map and runs searches, in the thread it was moved to. The dossier is
+opened either here (:func:`~c2i2e_jury.ui.viewer.dossier_pages.open_for_view`), or in the GUI thread while
+this worker is idle (see :meth:`~c2i2e_jury.ui.viewer.render.page_renderer.PageRenderer.open`), which then
+hands it over through the mailbox and never touches it again. What the worker hands back is plain data and
+QImages whose pixels MuPDF drew into directly (no copy, nothing of MuPDF attached), by queued signals that
+carry the request's generation, so that an answer about the previous candidate's dossier is recognised and
+dropped.
 
-The worker takes its jobs from a :class:`~c2i2e_jury.ui.render_mailbox.Mailbox`, one at a time, most urgent first;
-between two jobs the GUI thread gets the interpreter back and a new request can overtake.
+The worker takes its jobs from a :class:`~c2i2e_jury.ui.viewer.render.mailbox.Mailbox`, one at a time, most
+urgent first; between two jobs the GUI thread gets the interpreter back and a new request can overtake.
 """
 
 from __future__ import annotations
@@ -26,14 +27,14 @@ from PySide6.QtGui import QImage
 from c2i2e_jury.dossier.damage import PageError
 from c2i2e_jury.dossier.document import Dossier
 from c2i2e_jury.dossier.expected import Expected
-from c2i2e_jury.ui.dossier_pages import (
+from c2i2e_jury.ui.viewer.dossier_pages import (
     Opening,
     open_for_view,
     page_image,
     page_size,
 )
-from c2i2e_jury.ui.page_zoom import RenderKey
-from c2i2e_jury.ui.render_mailbox import Mailbox
+from c2i2e_jury.ui.viewer.page_zoom import RenderKey
+from c2i2e_jury.ui.viewer.render.mailbox import Mailbox
 
 log = logging.getLogger(__name__)
 
