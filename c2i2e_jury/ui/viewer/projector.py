@@ -39,7 +39,7 @@ from c2i2e_jury.domain.timer_values import TimerSnapshot, WarningLevel
 from c2i2e_jury.dossier.damage import NotPdfError
 from c2i2e_jury.dossier.document import Dossier, open_dossier
 from c2i2e_jury.errors import UserError
-from c2i2e_jury.ui.timer_face import format_clock
+from c2i2e_jury.ui.text import format_clock
 from c2i2e_jury.ui.viewer.dossier_pages import SCREEN_ORDER, screen_image
 
 log = logging.getLogger(__name__)

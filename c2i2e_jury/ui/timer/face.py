@@ -1,10 +1,9 @@
-"""How the oral's time looks: the clock's digits (the jury's timer and the projector's overlay show the same), a
-label whose font fills its box so that the time reads across a desk, and the calm colours of each state.
+"""How the oral's time looks: a label whose font fills its box so that the time reads across a desk, and the calm
+colours of each state. The clock's digits are :func:`c2i2e_jury.ui.text.format_clock` (the projector's overlay
+shows the same, and the viewer's room knows nothing of the timer's).
 """
 
 from __future__ import annotations
-
-import math
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QResizeEvent
@@ -20,16 +19,6 @@ STYLES = {
     "paused": ("#e6ecf5", "#34495e", "#7f8fa6"),
     "finished": ("#edf5ee", "#1e5631", "#6aa577"),
 }
-
-
-def format_clock(seconds: float) -> str:
-    """``09:58`` counting down (rounded up: ``00:00`` is the end), ``+01:12`` once over time."""
-    if seconds >= 0:
-        whole = math.ceil(seconds - 1e-6)
-        sign = ""
-    else:
-        whole, sign = math.floor(-seconds + 1e-6), "+"
-    return f"{sign}{whole // 60:02d}:{whole % 60:02d}"
 
 
 class FitLabel(QLabel):

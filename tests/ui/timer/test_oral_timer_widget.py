@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QDialogButtonBox
 from c2i2e_jury.domain.oral_timer import OralTimer
 from c2i2e_jury.domain.timer_values import State, TimerEvent, durations
 from c2i2e_jury.errors import UserError
-from c2i2e_jury.ui.oral_timer_widget import OralTimerWidget
-from c2i2e_jury.ui.pause_reason_dialog import PauseReasonDialog
-from c2i2e_jury.ui.timer_face import format_clock
+from c2i2e_jury.ui.text import format_clock
+from c2i2e_jury.ui.timer.oral_timer_widget import OralTimerWidget
+from c2i2e_jury.ui.timer.pause_reason_dialog import PauseReasonDialog
 from tests.domain.test_oral_timer import FakeClock
 
 pytestmark = pytest.mark.gui

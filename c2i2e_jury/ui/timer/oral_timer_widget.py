@@ -33,8 +33,9 @@ from PySide6.QtWidgets import (
 from c2i2e_jury.domain.oral_timer import OralTimer
 from c2i2e_jury.domain.timer_values import LogEntry, Phase, State, TimerEvent, TimerSnapshot, WarningLevel
 from c2i2e_jury.errors import UserError
-from c2i2e_jury.ui.pause_reason_dialog import ask_pause_reason
-from c2i2e_jury.ui.timer_face import STYLES, FitLabel, format_clock
+from c2i2e_jury.ui.text import format_clock
+from c2i2e_jury.ui.timer.face import STYLES, FitLabel
+from c2i2e_jury.ui.timer.pause_reason_dialog import ask_pause_reason
 
 log = logging.getLogger(__name__)
 
