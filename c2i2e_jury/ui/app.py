@@ -101,7 +101,7 @@ def prepare_demo() -> str:
 def _demo_credentials(db: Database, campaign_id: str, folder: Path) -> None:
     """Credentials to sign with (passphrase « demo »), offered first by every file chooser that asks for one."""
     from c2i2e_jury.services.demo_credentials import write_demo_credentials
-    from c2i2e_jury.ui.credential_prompt import PRESIDENT_KEY, juror_key
+    from c2i2e_jury.ui.signing.credential_prompt import PRESIDENT_KEY, juror_key
 
     demo = write_demo_credentials(db, campaign_id, folder)
     settings = QSettings()

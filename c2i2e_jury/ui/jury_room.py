@@ -33,7 +33,7 @@ from c2i2e_jury.ui.viewer.dossier_viewer import DossierViewer
 from c2i2e_jury.ui.viewer.projector import SlidesWindow, open_slides_dialog
 
 if TYPE_CHECKING:
-    from c2i2e_jury.ui.signing import Prompts
+    from c2i2e_jury.ui.signing.sheet import Prompts
 
 log = logging.getLogger(__name__)
 
@@ -271,7 +271,7 @@ class JuryRoomWidget(QWidget):
 
     # -- the sheet ------------------------------------------------------------------------------------------
     def sign_sheet(self) -> None:
-        from c2i2e_jury.ui.signing import sign_sheet_dialog
+        from c2i2e_jury.ui.signing.sheet import sign_sheet_dialog
 
         session = self.session
         if session is not None and sign_sheet_dialog(self, session.db, session.pk, prompts=self.signing_prompts):
@@ -280,7 +280,7 @@ class JuryRoomWidget(QWidget):
             session.refresh()
 
     def reopen_sheet(self) -> None:
-        from c2i2e_jury.ui.signing import reopen_dialog
+        from c2i2e_jury.ui.signing.sheet import reopen_dialog
 
         if self.session is not None and reopen_dialog(self, self.session.db, self.session.pk):
             self.session.refresh()

@@ -2,7 +2,7 @@
 for that role is offered again), then its passphrase until it opens. Either step can be cancelled and nothing is
 signed then; a passphrase is never remembered.
 
-The questions go through :class:`c2i2e_jury.ui.signing.Prompts`, so that tests replace the file chooser.
+The questions go through :class:`c2i2e_jury.ui.signing.sheet.Prompts`, so that tests replace the file chooser.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QWidget
 from c2i2e_jury.exchange.credentials import Credential, CredentialError, load_credential
 
 if TYPE_CHECKING:
-    from c2i2e_jury.ui.signing import Prompts
+    from c2i2e_jury.ui.signing.sheet import Prompts
 
 WRONG_PASSPHRASE = "Phrase de passe incorrecte"  # how load_credential's message for a wrong passphrase begins
 PRESIDENT_KEY = "president/credential"

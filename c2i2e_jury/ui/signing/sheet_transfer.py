@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from c2i2e_jury.errors import UserError
 from c2i2e_jury.services.sheet_import import SheetImportOutcome
 from c2i2e_jury.storage.database import Database
-from c2i2e_jury.ui.signing import Prompts
+from c2i2e_jury.ui.signing.sheet import Prompts
 
 log = logging.getLogger(__name__)
 

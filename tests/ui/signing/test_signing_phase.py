@@ -12,7 +12,7 @@ from c2i2e_jury.domain.rules import Attendance
 from c2i2e_jury.services import jury_room
 from c2i2e_jury.services.sheet_signing import latest_sheet
 from c2i2e_jury.storage.database import open_database
-from c2i2e_jury.ui.signing import sign_sheet_dialog
+from c2i2e_jury.ui.signing.sheet import sign_sheet_dialog
 from tests.exchange.package_factory import CAMPAIGN
 from tests.exchange.signing_factory import PASSPHRASES
 from tests.services.sheet_factory import (

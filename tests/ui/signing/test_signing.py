@@ -17,7 +17,7 @@ from c2i2e_jury.domain.rules import Mark
 from c2i2e_jury.services import jury_room
 from c2i2e_jury.services.sheet_signing import latest_sheet
 from c2i2e_jury.storage.database import open_database
-from c2i2e_jury.ui.signing import (
+from c2i2e_jury.ui.signing.sheet import (
     PassphraseDialog,
     Prompts,
     export_day_dialog,
@@ -30,7 +30,8 @@ from tests.services.sheet_factory import SIGNING, decide_all, import_with_pki, m
 from tests.ui.scripted_prompts import Script
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
-PAIRS = Path(__file__).resolve().parents[2] / "c2i2e_jury" / "ui" / "i18n_signing_fr.txt"
+UI = Path(__file__).resolve().parents[3] / "c2i2e_jury" / "ui"
+PAIRS = UI / "i18n_signing_fr.txt"
 
 
 @pytest.fixture(scope="module")
@@ -217,8 +218,8 @@ def test_every_string_has_its_french_translation():
     import ast
 
     sources = set()
-    for module in ("signing.py", "sheet_transfer.py"):
-        tree = ast.parse((PAIRS.parent / module).read_text("utf-8"))
+    for module in ("signing/sheet.py", "signing/sheet_transfer.py"):
+        tree = ast.parse((UI / module).read_text("utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "tr" and node.args \
                     and isinstance(node.args[0], ast.Constant):

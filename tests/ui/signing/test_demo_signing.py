@@ -19,7 +19,7 @@ from c2i2e_jury.services.sheet_verifying import check
 from c2i2e_jury.storage.database import open_database
 from c2i2e_jury.storage.models import Campaign, Candidate
 from c2i2e_jury.ui.app import prepare_demo
-from c2i2e_jury.ui.signing import sign_sheet_dialog
+from c2i2e_jury.ui.signing.sheet import sign_sheet_dialog
 from tests.services.sheet_factory import run_timer
 from tests.ui.scripted_prompts import Script
 

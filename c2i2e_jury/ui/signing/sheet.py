@@ -31,7 +31,7 @@ from c2i2e_jury.errors import UserError
 from c2i2e_jury.exchange.credentials import Credential
 from c2i2e_jury.services.jury_room import CandidateFile
 from c2i2e_jury.storage.database import Database
-from c2i2e_jury.ui.credential_prompt import CredentialPrompt, CredentialQuestion, juror_key
+from c2i2e_jury.ui.signing.credential_prompt import CredentialPrompt, CredentialQuestion, juror_key
 
 log = logging.getLogger(__name__)
 
@@ -246,7 +246,7 @@ def reopen_dialog(parent: QWidget | None, db: Database, candidate_pk: int, *,
 def export_day_dialog(parent: QWidget | None, db: Database, room: str | None, day: object | None, *,
                       prompts: Prompts | None = None, settings: QSettings | None = None) -> Path | None:
     """The day's signed sheets to a chosen folder (a USB key); the index's path, or None."""
-    from c2i2e_jury.ui.sheet_transfer import DayExport
+    from c2i2e_jury.ui.signing.sheet_transfer import DayExport
 
     return DayExport(parent, db, room, day, prompts or Prompts(), settings or QSettings()).run()
 
@@ -254,6 +254,6 @@ def export_day_dialog(parent: QWidget | None, db: Database, room: str | None, da
 def import_sheets_dialog(parent: QWidget | None, db: Database, paths: list[str] | None = None, *,
                          prompts: Prompts | None = None) -> QDialog | None:
     """Choose files or a folder, import with a progress bar, show the report (returned, already open)."""
-    from c2i2e_jury.ui.sheet_transfer import SheetsImport
+    from c2i2e_jury.ui.signing.sheet_transfer import SheetsImport
 
     return SheetsImport(parent, db, prompts or Prompts()).run(paths)
