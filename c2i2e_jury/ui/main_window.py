@@ -29,7 +29,7 @@ from c2i2e_jury.ui.help_menu import HelpMenu
 from c2i2e_jury.ui.jury_room import JuryRoomWidget
 from c2i2e_jury.ui.oral_session import OralSession
 from c2i2e_jury.ui.review.workspace import ReviewWorkspace
-from c2i2e_jury.ui.secretariat import SecretariatWorkspace
+from c2i2e_jury.ui.secretariat.workspace import SecretariatWorkspace
 
 log = logging.getLogger(__name__)
 

@@ -14,8 +14,8 @@ from c2i2e_jury.exchange import credentials
 from c2i2e_jury.services.sheet_signing import latest_sheet
 from c2i2e_jury.storage.database import open_database
 from c2i2e_jury.storage.models import CredentialRevocation
-from c2i2e_jury.ui import secretariat as module
-from c2i2e_jury.ui.secretariat import SecretariatWorkspace
+from c2i2e_jury.ui.secretariat import workspace as module
+from c2i2e_jury.ui.secretariat.workspace import SecretariatWorkspace
 from c2i2e_jury.ui.signing.sheet import sign_sheet_dialog
 from tests.exchange.signing_factory import ISSUED, PASSPHRASES
 from tests.services.sheet_factory import SIGNING, decide_all, import_with_pki, make_pki

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from sqlalchemy import select
 
 from c2i2e_jury.storage.models import Campaign, Juror
-from c2i2e_jury.ui import secretariat as module
 from c2i2e_jury.ui.main_window import MainWindow
+from c2i2e_jury.ui.secretariat import workspace as module
 
 
 def answer_fields(monkeypatch, answers: list[dict[str, str]]):
@@ -75,7 +75,7 @@ def test_the_registers_apply_the_seed_rules(qtbot, monkeypatch, demo_db):
     from datetime import date
 
     from c2i2e_jury.services.registers import date_changes, reclamations
-    from c2i2e_jury.ui import registers as reg
+    from c2i2e_jury.ui.secretariat import registers as reg
 
     window = MainWindow(demo_db)
     qtbot.addWidget(window)

@@ -279,7 +279,7 @@ class SecretariatWorkspace(QWidget):
 
     def reclamation(self) -> None:
         from c2i2e_jury.services.registers import record_reclamation
-        from c2i2e_jury.ui.registers import ReclamationDialog
+        from c2i2e_jury.ui.secretariat.registers import ReclamationDialog
 
         dialog = ReclamationDialog(self.db, self)
         if not dialog.exec():
@@ -292,7 +292,7 @@ class SecretariatWorkspace(QWidget):
 
     def date_change(self) -> None:
         from c2i2e_jury.services.registers import DATE_CHANGE_STATUSES, request_date_change
-        from c2i2e_jury.ui.registers import DateChangeDialog
+        from c2i2e_jury.ui.secretariat.registers import DateChangeDialog
 
         dialog = DateChangeDialog(self.db, self)
         if not dialog.exec():
