@@ -24,10 +24,10 @@ from c2i2e_jury.errors import UserError
 from c2i2e_jury.services import jury_room
 from c2i2e_jury.services.jury_room import CandidateFile
 from c2i2e_jury.storage.database import Database
-from c2i2e_jury.ui.day_model import DayModel
 from c2i2e_jury.ui.help_menu import HelpMenu
-from c2i2e_jury.ui.jury_room import JuryRoomWidget
-from c2i2e_jury.ui.oral_session import OralSession
+from c2i2e_jury.ui.jury_room.day_model import DayModel
+from c2i2e_jury.ui.jury_room.oral_session import OralSession
+from c2i2e_jury.ui.jury_room.room import JuryRoomWidget
 from c2i2e_jury.ui.review.workspace import ReviewWorkspace
 from c2i2e_jury.ui.secretariat.workspace import SecretariatWorkspace
 

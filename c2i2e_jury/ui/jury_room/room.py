@@ -23,11 +23,11 @@ from c2i2e_jury.domain.rules import Attendance
 from c2i2e_jury.resources_access import referential
 from c2i2e_jury.services import oral_timer
 from c2i2e_jury.services.jury_room import CandidateFile
-from c2i2e_jury.ui.incident_dialog import IncidentDialog, incident_labels
-from c2i2e_jury.ui.items_panel import ItemsPanel
-from c2i2e_jury.ui.oral_session import OralSession
+from c2i2e_jury.ui.jury_room.incident_dialog import IncidentDialog, incident_labels
+from c2i2e_jury.ui.jury_room.items_panel import ItemsPanel
+from c2i2e_jury.ui.jury_room.oral_session import OralSession
+from c2i2e_jury.ui.jury_room.outcome_widget import OutcomeWidget
 from c2i2e_jury.ui.outcome_text import not_admitted_reason_text
-from c2i2e_jury.ui.outcome_widget import OutcomeWidget
 from c2i2e_jury.ui.timer.oral_timer_widget import OralTimerWidget
 from c2i2e_jury.ui.viewer.dossier_viewer import DossierViewer
 from c2i2e_jury.ui.viewer.projector import SlidesWindow, open_slides_dialog

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from c2i2e_jury.domain.rules import Attendance, Mark, needs_justification
 from c2i2e_jury.services import jury_room
 from c2i2e_jury.services.jury_room import CandidateFile, ItemRow
-from c2i2e_jury.ui.items_model import (
+from c2i2e_jury.ui.jury_room.items_model import (
     CODE,
     COMMENT,
     EVALUATOR,
@@ -36,7 +36,7 @@ from c2i2e_jury.ui.items_model import (
     WORDING,
     ItemsModel,
 )
-from c2i2e_jury.ui.oral_session import OralSession
+from c2i2e_jury.ui.jury_room.oral_session import OralSession
 
 
 def _short(text: str, limit: int) -> str:

@@ -1,4 +1,5 @@
-"""The program as a separate process, for the crash test: ``python -m tests.ui.oral_process MODE DB CANDIDATE``.
+"""The program as a separate process, for the crash test:
+``python -m tests.ui.jury_room.oral_process MODE DB CANDIDATE``.
 
 ``oral``: holds an oral (check-in, timer, page, decisions, a comment), prints ``STATE {json}`` and keeps running
 until it is killed. ``show``: starts the program as a juror would after the crash and prints what it shows.

@@ -151,8 +151,8 @@ def test_comment_and_justification_by_keyboard(qtbot, demo_db):
 
 
 def test_the_item_model_passes_qt_model_tester(qtmodeltester, demo_db):
-    from c2i2e_jury.ui.day_model import DayModel
-    from c2i2e_jury.ui.items_model import ItemsModel
+    from c2i2e_jury.ui.jury_room.day_model import DayModel
+    from c2i2e_jury.ui.jury_room.items_model import ItemsModel
 
     items = ItemsModel()
     items.set_items(jury_room.candidate_file(demo_db, pk_of(demo_db, "C2017-001")).items)

@@ -14,12 +14,12 @@ from sqlalchemy import select
 
 from c2i2e_jury.storage.models import Candidate
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 
 
 def run_state(args, env, *, keep_running: bool):
-    process = subprocess.Popen([sys.executable, "-m", "tests.ui.oral_process", *args], cwd=REPO, env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen([sys.executable, "-m", "tests.ui.jury_room.oral_process", *args], cwd=REPO,
+                               env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         for line in process.stdout:
             if line.startswith("STATE "):
