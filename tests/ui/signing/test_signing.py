@@ -30,8 +30,9 @@ from tests.services.sheet_factory import SIGNING, decide_all, import_with_pki, m
 from tests.ui.scripted_prompts import Script
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
-UI = Path(__file__).resolve().parents[3] / "c2i2e_jury" / "ui"
-PAIRS = UI / "i18n_signing_fr.txt"
+REPO = Path(__file__).resolve().parents[3]
+UI = REPO / "c2i2e_jury" / "ui"
+PAIRS = REPO / "tools" / "i18n" / "signing_fr.txt"
 
 
 @pytest.fixture(scope="module")

@@ -1,12 +1,12 @@
-"""Maintaining the French catalogue (a developer's tool, not used at run time).
+"""Maintaining the French catalogue (a developer's tool: not shipped, not used at run time).
 
-    python -m c2i2e_jury.ui.i18n_catalogue [--add PAIRS.txt ...]   # refresh the .ts files from the sources
-    python -m c2i2e_jury.ui.i18n_catalogue --check                 # exit 1 and list what is untranslated
+    python -m tools.i18n_catalogue [--add tools/i18n/PAIRS.txt ...]   # refresh the .ts files from the sources
+    python -m tools.i18n_catalogue --check                            # exit 1 and list what is untranslated
 
 ``lupdate`` (shipped with PySide6) extracts every ``tr()`` / ``translate()`` string of ``c2i2e_jury/ui`` into
 ``resources/i18n/c2i2e_jury_fr.ts``, keeping the translations already there. A PAIRS file holds
 ``English source<TAB>French`` lines (``singulier|pluriel`` for ``%n`` strings); they fill the catalogue's
-missing translations.
+missing translations. The pairs written so far are kept in ``tools/i18n/``, one file per part of the interface.
 """
 
 from __future__ import annotations
@@ -20,14 +20,15 @@ from pathlib import Path
 
 import PySide6
 
-UI = Path(__file__).resolve().parent
-CATALOGUE = UI.parent.parent / "resources" / "i18n" / "c2i2e_jury_fr.ts"
+ROOT = Path(__file__).resolve().parent.parent
+UI = ROOT / "c2i2e_jury" / "ui"
+CATALOGUE = ROOT / "resources" / "i18n" / "c2i2e_jury_fr.ts"
 ENGLISH = CATALOGUE.with_name("c2i2e_jury_en.ts")  # derived from the French one: the plurals only
 
 
 def lupdate(target: Path) -> None:
     binary = Path(PySide6.__file__).parent / ("lupdate.exe" if sys.platform == "win32" else "lupdate")
-    sources = sorted(str(p) for p in UI.rglob("*.py") if p.name != Path(__file__).name)
+    sources = sorted(str(p) for p in UI.rglob("*.py"))
     subprocess.run([str(binary), "-silent", "-locations", "none", "-no-obsolete", *sources, "-ts", str(target)],
                    check=True)
 
