@@ -187,7 +187,7 @@ class MainWindow(QMainWindow):
         self.help_menu = HelpMenu(self)
 
     def export_day(self) -> None:
-        from c2i2e_jury.ui.signing.sheet import export_day_dialog
+        from c2i2e_jury.ui.signing.sheet_transfer import export_day_dialog
 
         room = self.room_filter.currentData() or None
         session = self.room.session

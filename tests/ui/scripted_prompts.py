@@ -1,11 +1,11 @@
 """Scripted answers for the dialogs a test cannot click offscreen (file choosers, passphrases), and a record of
-every message shown: a :class:`c2i2e_jury.ui.signing.sheet.Prompts` for the signing and documents dialogs."""
+every message shown: a :class:`c2i2e_jury.ui.prompts.Prompts` for the signing and documents dialogs."""
 
 from __future__ import annotations
 
 from collections import deque
 
-from c2i2e_jury.ui.signing.sheet import Prompts
+from c2i2e_jury.ui.prompts import Prompts
 
 
 class Script:

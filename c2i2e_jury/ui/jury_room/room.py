@@ -33,7 +33,7 @@ from c2i2e_jury.ui.viewer.dossier_viewer import DossierViewer
 from c2i2e_jury.ui.viewer.projector import SlidesWindow, open_slides_dialog
 
 if TYPE_CHECKING:
-    from c2i2e_jury.ui.signing.sheet import Prompts
+    from c2i2e_jury.ui.prompts import Prompts
 
 log = logging.getLogger(__name__)
 

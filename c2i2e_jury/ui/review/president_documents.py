@@ -38,8 +38,8 @@ from c2i2e_jury.errors import UserError
 from c2i2e_jury.exchange.credentials import Credential
 from c2i2e_jury.exchange.pv_pdf import PvContent, PvMember, render_pv
 from c2i2e_jury.storage.database import Database
+from c2i2e_jury.ui.prompts import Prompts
 from c2i2e_jury.ui.signing.credential_prompt import PRESIDENT_KEY, CredentialPrompt, CredentialQuestion
-from c2i2e_jury.ui.signing.sheet import Prompts
 from c2i2e_jury.ui.viewer.dossier_viewer import DossierViewer
 
 if TYPE_CHECKING:

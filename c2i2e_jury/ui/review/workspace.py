@@ -274,8 +274,8 @@ class ReviewWorkspace(QWidget):
         """The PV and the certificates of the campaign shown (tests pass their own prompts and settings)."""
         from PySide6.QtCore import QSettings
 
+        from c2i2e_jury.ui.prompts import Prompts
         from c2i2e_jury.ui.review.president_documents import PresidentDocuments
-        from c2i2e_jury.ui.signing.sheet import Prompts
 
         assert self.campaign_id is not None
         return PresidentDocuments(self, self.db, self.campaign_id, prompts or Prompts(), settings or QSettings(),

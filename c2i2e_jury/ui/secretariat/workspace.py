@@ -271,7 +271,7 @@ class SecretariatWorkspace(QWidget):
                 self.note("  " + self.tr("warning: %1").replace("%1", warning))
 
     def import_sheets(self) -> None:
-        from c2i2e_jury.ui.signing.sheet import import_sheets_dialog
+        from c2i2e_jury.ui.signing.sheet_transfer import import_sheets_dialog
 
         import_sheets_dialog(self, self.db)
         self.note(self.tr("Signed sheets imported (see the report)."))

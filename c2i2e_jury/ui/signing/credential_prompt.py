@@ -2,7 +2,7 @@
 for that role is offered again), then its passphrase until it opens. Either step can be cancelled and nothing is
 signed then; a passphrase is never remembered.
 
-The questions go through :class:`c2i2e_jury.ui.signing.sheet.Prompts`, so that tests replace the file chooser.
+The questions go through :class:`c2i2e_jury.ui.prompts.Prompts`, so that tests replace the file chooser.
 """
 
 from __future__ import annotations
@@ -10,17 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtWidgets import QWidget
 
-from c2i2e_jury.exchange.credentials import Credential, CredentialError, load_credential
+from c2i2e_jury.exchange.credentials import Credential, CredentialError, WrongPassphrase, load_credential
+from c2i2e_jury.ui.prompts import Prompts
 
-if TYPE_CHECKING:
-    from c2i2e_jury.ui.signing.sheet import Prompts
-
-WRONG_PASSPHRASE = "Phrase de passe incorrecte"  # how load_credential's message for a wrong passphrase begins
 PRESIDENT_KEY = "president/credential"
 
 
@@ -80,9 +76,8 @@ class CredentialPrompt(QObject):
                 return None
             try:
                 return load_credential(path, passphrase)
+            except WrongPassphrase:
+                error = self.tr("Wrong passphrase")
             except CredentialError as exc:
-                if exc.message.startswith(WRONG_PASSPHRASE):
-                    error = self.tr("Wrong passphrase")
-                    continue
                 self.prompts.warn(self.widget, self.tr("Unusable credential"), exc.message)
                 return False

@@ -1,137 +1,26 @@
 """The jury room's signing dialogs: both jurors sign (credential file, then passphrase), a signed sheet is reopened
 with a reason. Each juror's credential file is remembered per jury; a passphrase never is.
 
-Every question goes through :class:`Prompts`, whose defaults are Qt dialogs: tests replace the ones they cannot
-drive offscreen (file choosers) and keep the others.
+Every question goes through :class:`~c2i2e_jury.ui.prompts.Prompts`, whose defaults are Qt dialogs: tests
+replace the ones they cannot drive offscreen (file choosers) and keep the others.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Qt
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QInputDialog,
-    QLabel,
-    QLineEdit,
-    QMessageBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QWidget
 
 from c2i2e_jury.errors import UserError
 from c2i2e_jury.exchange.credentials import Credential
 from c2i2e_jury.services.jury_room import CandidateFile
 from c2i2e_jury.storage.database import Database
+from c2i2e_jury.ui.prompts import Prompts
 from c2i2e_jury.ui.signing.credential_prompt import CredentialPrompt, CredentialQuestion, juror_key
 
 log = logging.getLogger(__name__)
-
-
-class PassphraseDialog(QDialog):
-    """One passphrase, never shown; the previous attempt's error above the field."""
-
-    def __init__(self, parent: QWidget | None, title: str, label: str, error: str = "") -> None:
-        super().__init__(parent)
-        self.setObjectName("passphraseDialog")
-        self.setWindowTitle(title)
-        self.label = QLabel(label, self)
-        self.label.setWordWrap(True)
-        self.error = QLabel(error, self)
-        self.error.setObjectName("passphraseError")
-        self.error.setStyleSheet("color: #b00020; font-weight: bold;")
-        self.error.setVisible(bool(error))
-        self.field = QLineEdit(self)
-        self.field.setObjectName("passphrase")
-        self.field.setEchoMode(QLineEdit.EchoMode.Password)
-        self.field.setMinimumWidth(360)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        for widget in (self.label, self.error, self.field, buttons):
-            layout.addWidget(widget)
-        self.field.setFocus()
-
-    def passphrase(self) -> str:
-        return self.field.text()
-
-
-def _ask_passphrase(parent: QWidget | None, title: str, label: str, error: str) -> str | None:
-    dialog = PassphraseDialog(parent, title, label, error)
-    try:
-        return dialog.passphrase() if dialog.exec() == QDialog.DialogCode.Accepted else None
-    finally:
-        dialog.field.clear()
-        dialog.deleteLater()
-
-
-def _ask_file(parent: QWidget | None, caption: str, start: str, filters: str) -> str | None:
-    path, _ = QFileDialog.getOpenFileName(parent, caption, start, filters)
-    return path or None
-
-
-def _ask_files(parent: QWidget | None, caption: str, start: str, filters: str) -> list[str]:
-    paths, _ = QFileDialog.getOpenFileNames(parent, caption, start, filters)
-    return list(paths)
-
-
-def _ask_folder(parent: QWidget | None, caption: str, start: str) -> str | None:
-    return QFileDialog.getExistingDirectory(parent, caption, start) or None
-
-
-def _ask_save(parent: QWidget | None, caption: str, start: str, filters: str) -> str | None:
-    path, _ = QFileDialog.getSaveFileName(parent, caption, start, filters)
-    return path or None
-
-
-def _ask_text(parent: QWidget | None, title: str, label: str) -> str | None:
-    text, ok = QInputDialog.getMultiLineText(parent, title, label)
-    return text if ok else None
-
-
-def _confirm(parent: QWidget | None, title: str, text: str) -> bool:
-    return QMessageBox.question(parent, title, text) == QMessageBox.StandardButton.Yes
-
-
-def _choose(parent: QWidget | None, title: str, text: str, buttons: list[str]) -> int | None:
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Cancel, parent)
-    choices = [box.addButton(label, QMessageBox.ButtonRole.AcceptRole) for label in buttons]
-    box.exec()
-    clicked = box.clickedButton()
-    return choices.index(clicked) if clicked in choices else None
-
-
-def _inform(parent: QWidget | None, title: str, text: str) -> None:
-    QMessageBox.information(parent, title, text)
-
-
-def _warn(parent: QWidget | None, title: str, text: str) -> None:
-    QMessageBox.warning(parent, title, text)
-
-
-@dataclass
-class Prompts:
-    """How the dialogs ask and tell (parent, title or caption, …); replace any of them in tests."""
-
-    open_file: Callable[[QWidget | None, str, str, str], str | None] = _ask_file
-    open_files: Callable[[QWidget | None, str, str, str], list[str]] = _ask_files
-    folder: Callable[[QWidget | None, str, str], str | None] = _ask_folder
-    save_file: Callable[[QWidget | None, str, str, str], str | None] = _ask_save
-    passphrase: Callable[[QWidget | None, str, str, str], str | None] = _ask_passphrase
-    text: Callable[[QWidget | None, str, str], str | None] = _ask_text
-    confirm: Callable[[QWidget | None, str, str], bool] = _confirm
-    inform: Callable[[QWidget | None, str, str], None] = _inform
-    warn: Callable[[QWidget | None, str, str], None] = _warn
-    choose: Callable[[QWidget | None, str, str, list[str]], int | None] = _choose
 
 
 class SheetSigning(QObject):
@@ -241,19 +130,3 @@ def reopen_dialog(parent: QWidget | None, db: Database, candidate_pk: int, *,
                   prompts: Prompts | None = None) -> bool:
     """Ask the reason and reopen the signed sheet; True when the record is unlocked."""
     return SheetReopening(parent, db, candidate_pk, prompts or Prompts()).run()
-
-
-def export_day_dialog(parent: QWidget | None, db: Database, room: str | None, day: object | None, *,
-                      prompts: Prompts | None = None, settings: QSettings | None = None) -> Path | None:
-    """The day's signed sheets to a chosen folder (a USB key); the index's path, or None."""
-    from c2i2e_jury.ui.signing.sheet_transfer import DayExport
-
-    return DayExport(parent, db, room, day, prompts or Prompts(), settings or QSettings()).run()
-
-
-def import_sheets_dialog(parent: QWidget | None, db: Database, paths: list[str] | None = None, *,
-                         prompts: Prompts | None = None) -> QDialog | None:
-    """Choose files or a folder, import with a progress bar, show the report (returned, already open)."""
-    from c2i2e_jury.ui.signing.sheet_transfer import SheetsImport
-
-    return SheetsImport(parent, db, prompts or Prompts()).run(paths)

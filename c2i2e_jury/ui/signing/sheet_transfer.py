@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from c2i2e_jury.errors import UserError
 from c2i2e_jury.services.sheet_import import SheetImportOutcome
 from c2i2e_jury.storage.database import Database
-from c2i2e_jury.ui.signing.sheet import Prompts
+from c2i2e_jury.ui.prompts import Prompts
 
 log = logging.getLogger(__name__)
 
@@ -213,3 +213,15 @@ class SheetsImport(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
+
+
+def export_day_dialog(parent: QWidget | None, db: Database, room: str | None, day: object | None, *,
+                      prompts: Prompts | None = None, settings: QSettings | None = None) -> Path | None:
+    """The day's signed sheets to a chosen folder (a USB key); the index's path, or None."""
+    return DayExport(parent, db, room, day, prompts or Prompts(), settings or QSettings()).run()
+
+
+def import_sheets_dialog(parent: QWidget | None, db: Database, paths: list[str] | None = None, *,
+                         prompts: Prompts | None = None) -> QDialog | None:
+    """Choose files or a folder, import with a progress bar, show the report (returned, already open)."""
+    return SheetsImport(parent, db, prompts or Prompts()).run(paths)

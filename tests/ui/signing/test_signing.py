@@ -17,14 +17,9 @@ from c2i2e_jury.domain.rules import Mark
 from c2i2e_jury.services import jury_room
 from c2i2e_jury.services.sheet_signing import latest_sheet
 from c2i2e_jury.storage.database import open_database
-from c2i2e_jury.ui.signing.sheet import (
-    PassphraseDialog,
-    Prompts,
-    export_day_dialog,
-    import_sheets_dialog,
-    reopen_dialog,
-    sign_sheet_dialog,
-)
+from c2i2e_jury.ui.prompts import PassphraseDialog, Prompts
+from c2i2e_jury.ui.signing.sheet import reopen_dialog, sign_sheet_dialog
+from c2i2e_jury.ui.signing.sheet_transfer import export_day_dialog, import_sheets_dialog
 from tests.exchange.signing_factory import PASSPHRASES
 from tests.services.sheet_factory import SIGNING, decide_all, import_with_pki, make_pki
 from tests.ui.scripted_prompts import Script
