@@ -16,11 +16,12 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from c2i2e_jury import __version__
 from c2i2e_jury.errors import UserError
 from c2i2e_jury.paths import data_dir, log_file
+from c2i2e_jury.ui.prompts import Prompts
 
 if TYPE_CHECKING:
     from c2i2e_jury.storage.database import Database
@@ -42,7 +43,7 @@ def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackTy
         message = QApplication.translate("App", "An internal error occurred. Details are in %1").replace(
             "%1", str(log_file()))
     if app is not None and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
-        QMessageBox.critical(None, QApplication.translate("App", "C2i2e — error"), message)
+        Prompts().error(None, QApplication.translate("App", "C2i2e — error"), message)
 
 
 def _database_sentence(error: BaseException) -> str | None:
@@ -133,27 +134,28 @@ def run_gui(args: argparse.Namespace) -> int:
     from c2i2e_jury.storage.database import database_error_sentence, open_database
     from c2i2e_jury.ui.main_window import MainWindow
 
+    prompts = Prompts()
     try:
         app = create_application(sys.argv[:1], args.lang or os.environ.get("C2I2E_LANG", "fr"))
     except UserError as exc:  # the data folder: the application exists, its translations may not
         log.warning("cannot start: %s", exc.message)
-        QMessageBox.critical(None, QApplication.translate("App", "C2i2e — error"), exc.message)
+        prompts.error(None, QApplication.translate("App", "C2i2e — error"), exc.message)
         return 1
     sys.excepthook = _excepthook
     try:
         url = prepare_demo() if args.demo else args.db
         db = open_database(url)
     except UserError as exc:
-        QMessageBox.critical(None, app.translate("App", "C2i2e — database"), exc.message)
+        prompts.error(None, app.translate("App", "C2i2e — database"), exc.message)
         return 1
     _opened["url"] = db.url  # named in the sentences of later database errors
     try:
         window = MainWindow(db, app.translate("App", "demo — every credential's passphrase: demo")
-                            if args.demo else "")
+                            if args.demo else "", prompts=prompts)
     except SQLAlchemyError as exc:  # opened, but a table is missing or a page damaged
         log.exception("cannot show the database")
         db.dispose()
-        QMessageBox.critical(None, app.translate("App", "C2i2e — database"), database_error_sentence(exc, db.url))
+        prompts.error(None, app.translate("App", "C2i2e — database"), database_error_sentence(exc, db.url))
         return 1
     window.restore(QSettings())
     window.show()

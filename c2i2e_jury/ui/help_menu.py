@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QMainWindow,
-    QMessageBox,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from c2i2e_jury import __version__
 from c2i2e_jury.paths import data_dir, log_file
+from c2i2e_jury.ui.prompts import Prompts
 
 
 class ShortcutsDialog(QDialog):
@@ -99,9 +99,9 @@ class ShortcutsDialog(QDialog):
 
 
 class HelpMenu(QObject):
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: QMainWindow, prompts: Prompts | None = None) -> None:
         super().__init__(window)
-        self.window = window
+        self.window, self.prompts = window, prompts or Prompts()
         menu = window.menuBar().addMenu(self.tr("&Help"))
         self.shortcuts = QAction(self.tr("&Keyboard shortcuts"), window)
         self.shortcuts.setShortcut(QKeySequence("F1"))
@@ -123,4 +123,4 @@ class HelpMenu(QObject):
                 .replace("%1", __version__).replace("%2", str(data_dir())).replace("%3", str(log_file())))
 
     def show_about(self) -> None:
-        QMessageBox.about(self.window, self.tr("About c2i2e-jury"), self.about_text())
+        self.prompts.about(self.window, self.tr("About c2i2e-jury"), self.about_text())

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -28,6 +27,7 @@ from c2i2e_jury.ui.help_menu import HelpMenu
 from c2i2e_jury.ui.jury_room.day_model import DayModel
 from c2i2e_jury.ui.jury_room.oral_session import OralSession
 from c2i2e_jury.ui.jury_room.room import JuryRoomWidget
+from c2i2e_jury.ui.prompts import Prompts
 from c2i2e_jury.ui.review.workspace import ReviewWorkspace
 from c2i2e_jury.ui.secretariat.workspace import SecretariatWorkspace
 
@@ -35,13 +35,15 @@ log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db: Database, title_suffix: str = "") -> None:
+    def __init__(self, db: Database, title_suffix: str = "", prompts: Prompts | None = None) -> None:
+        """``prompts``: how every room asks and tells (Qt's dialogs; tests pass scripted ones)."""
         super().__init__()
         self.db = db
+        self.prompts = prompts or Prompts()
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("C2i2e — jury") + (f" — {title_suffix}" if title_suffix else ""))
         self.undo_stack = QUndoStack(self)
-        self.room = JuryRoomWidget(self)
+        self.room = JuryRoomWidget(self, prompts=self.prompts)
         self.room.fileChanged.connect(self._file_changed)
         self._build_day_panel()
         jury = QSplitter(Qt.Orientation.Horizontal, self)
@@ -55,10 +57,10 @@ class MainWindow(QMainWindow):
         self.workspaces.setObjectName("workspaces")
         self.workspaces.setDocumentMode(True)
         self.workspaces.addTab(jury, self.tr("Validation &jury"))
-        self.secretariat = SecretariatWorkspace(db, self)
+        self.secretariat = SecretariatWorkspace(db, self, prompts=self.prompts)
         self.secretariat.campaignChanged.connect(self._campaign_changed)
         self.workspaces.addTab(self.secretariat, self.tr("&Secretariat"))
-        self.review = ReviewWorkspace(db, self)
+        self.review = ReviewWorkspace(db, self, prompts=self.prompts)
         self.workspaces.addTab(self.review, self.tr("Certification jury (&president)"))
         self.workspaces.currentChanged.connect(self._workspace_shown)
         self.setCentralWidget(self.workspaces)
@@ -136,7 +138,7 @@ class MainWindow(QMainWindow):
         try:
             session = OralSession(self.db, pk, self.undo_stack, self)
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Cannot open"), exc.message)
+            self.prompts.warn(self, self.tr("Cannot open"), exc.message)
             return
         self.room.set_session(session, after_restart=after_restart)
         self.room.save_view()  # this candidate is the one to reopen on after a crash
@@ -184,7 +186,7 @@ class MainWindow(QMainWindow):
         day.setShortcut(QKeySequence("Ctrl+D"))
         day.toggled.connect(self.day_list.setVisible)  # the timer stays: the jury never loses the clock
         view_menu.addAction(day)
-        self.help_menu = HelpMenu(self)
+        self.help_menu = HelpMenu(self, self.prompts)
 
     def export_day(self) -> None:
         from c2i2e_jury.ui.signing.sheet_transfer import export_day_dialog
@@ -192,7 +194,7 @@ class MainWindow(QMainWindow):
         room = self.room_filter.currentData() or None
         session = self.room.session
         day = session.file.oral_date if session is not None else None
-        export_day_dialog(self, self.db, room, day)
+        export_day_dialog(self, self.db, room, day, prompts=self.prompts)
 
     def import_sheets(self) -> None:
         self.workspaces.setCurrentWidget(self.secretariat)

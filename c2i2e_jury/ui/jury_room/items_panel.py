@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -37,6 +36,7 @@ from c2i2e_jury.ui.jury_room.items_model import (
     ItemsModel,
 )
 from c2i2e_jury.ui.jury_room.oral_session import OralSession
+from c2i2e_jury.ui.prompts import Prompts
 
 
 def _short(text: str, limit: int) -> str:
@@ -48,8 +48,9 @@ class ItemsPanel(QWidget):
     pagesRequested = Signal(list)  # page numbers (1-based) where the selected item is cited
     currentItemChanged = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, prompts: Prompts | None = None) -> None:
         super().__init__(parent)
+        self.prompts = prompts or Prompts()
         self.session: OralSession | None = None
         self.evidence: dict[str, tuple[list[int], int | None]] = {}
         self.model = ItemsModel(self)
@@ -249,12 +250,12 @@ class ItemsPanel(QWidget):
             return False
         justification = None
         if needs_justification(item.evaluator, mark) and not item.justification:
-            text, ok = QInputDialog.getText(  # one line: Enter gives it, as everywhere in the room
+            text = self.prompts.line(  # one line: Enter gives it, as everywhere in the room
                 self, self.tr("Justification required"),
                 self.tr("%1: the jury's decision (%2) differs from the evaluator's (%3).\nWhy?")
                 .replace("%1", item.code).replace("%2", mark.value if mark else "—")
                 .replace("%3", item.evaluator.value if item.evaluator else "—"))
-            if not ok or not text.strip():
+            if text is None or not text.strip():
                 return False
             justification = text.strip()
         done = self.session.change(item.code, decision=mark, justification=justification)

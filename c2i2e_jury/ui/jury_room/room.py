@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSizePolicy,
     QSplitter,
@@ -28,12 +26,10 @@ from c2i2e_jury.ui.jury_room.items_panel import ItemsPanel
 from c2i2e_jury.ui.jury_room.oral_session import OralSession
 from c2i2e_jury.ui.jury_room.outcome_widget import OutcomeWidget
 from c2i2e_jury.ui.outcome_text import not_admitted_reason_text
+from c2i2e_jury.ui.prompts import Prompts
 from c2i2e_jury.ui.timer.oral_timer_widget import OralTimerWidget
 from c2i2e_jury.ui.viewer.dossier_viewer import DossierViewer
 from c2i2e_jury.ui.viewer.projector import SlidesWindow, open_slides_dialog
-
-if TYPE_CHECKING:
-    from c2i2e_jury.ui.prompts import Prompts
 
 log = logging.getLogger(__name__)
 
@@ -43,19 +39,19 @@ class JuryRoomWidget(QWidget):
 
     fileChanged = Signal(object)  # CandidateFile, for the day list
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, prompts: Prompts | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("juryRoom")
         self.session: OralSession | None = None
         self.timer_widget: OralTimerWidget | None = None
         self.oral_timer: OralTimer | None = None
         self.slides: SlidesWindow | None = None
-        self.signing_prompts: Prompts | None = None  # how the signing dialogs ask (Qt dialogs; tests script them)
+        self.prompts = prompts or Prompts()  # how the room asks and tells (Qt dialogs; tests script them)
         self._build_header()
         self.viewer = DossierViewer(self)
         self.viewer.setObjectName("dossierViewer")
         self.outcome = OutcomeWidget(referential(), self)
-        self.items = ItemsPanel(self)
+        self.items = ItemsPanel(self, self.prompts)
         self.items.accept_keys_from(self.viewer.view)  # V / N / C / J with the focus in the dossier too
         self.report_label = QLabel(self)
         self.report_label.setObjectName("formatReport")
@@ -241,7 +237,7 @@ class JuryRoomWidget(QWidget):
         }[file.attendance]
 
     def _failed(self, message: str) -> None:
-        QMessageBox.warning(self, self.tr("Not recorded"), message)
+        self.prompts.warn(self, self.tr("Not recorded"), message)
 
     # -- the oral's timer and the slides ---------------------------------------------------------------------
     def _set_timer(self, session: OralSession | None, after_restart: bool) -> None:
@@ -258,7 +254,7 @@ class JuryRoomWidget(QWidget):
             oral_timer.resume_after_restart(db, timer, pk)
         self.timer_widget = OralTimerWidget(
             timer, lambda event: oral_timer.record_event(db, pk, event), self,
-            on_heartbeat=lambda at: oral_timer.heartbeat(db, pk, at))
+            on_heartbeat=lambda at: oral_timer.heartbeat(db, pk, at), prompts=self.prompts)
         self.timer_box.addWidget(self.timer_widget)
 
     def open_slides(self) -> None:
@@ -267,14 +263,14 @@ class JuryRoomWidget(QWidget):
         source = self.oral_timer.snapshot if self.oral_timer is not None else None
         if self.slides is not None:
             self.slides.close()
-        self.slides = open_slides_dialog(self, timer_source=source)
+        self.slides = open_slides_dialog(self, timer_source=source, prompts=self.prompts)
 
     # -- the sheet ------------------------------------------------------------------------------------------
     def sign_sheet(self) -> None:
         from c2i2e_jury.ui.signing.sheet import sign_sheet_dialog
 
         session = self.session
-        if session is not None and sign_sheet_dialog(self, session.db, session.pk, prompts=self.signing_prompts):
+        if session is not None and sign_sheet_dialog(self, session.db, session.pk, prompts=self.prompts):
             session.undo_stack.clear()  # a signed record is changed only by reopening it
             self._set_timer(session, after_restart=False)  # signing ended the oral: the timer shows it stopped
             session.refresh()
@@ -282,7 +278,7 @@ class JuryRoomWidget(QWidget):
     def reopen_sheet(self) -> None:
         from c2i2e_jury.ui.signing.sheet import reopen_dialog
 
-        if self.session is not None and reopen_dialog(self, self.session.db, self.session.pk):
+        if self.session is not None and reopen_dialog(self, self.session.db, self.session.pk, prompts=self.prompts):
             self.session.refresh()
 
     # -- actions ---------------------------------------------------------------------------------------------
@@ -293,11 +289,10 @@ class JuryRoomWidget(QWidget):
     def _confirm_absent(self) -> None:
         if self.session is None:
             return
-        answer = QMessageBox.question(
-            self, self.tr("Absent candidate"),
-            self.tr("Record %1 as absent? An absent candidate abandons and validates nothing.")
-            .replace("%1", self.session.file.full_name))
-        if answer == QMessageBox.StandardButton.Yes:
+        if self.prompts.confirm(
+                self, self.tr("Absent candidate"),
+                self.tr("Record %1 as absent? An absent candidate abandons and validates nothing.")
+                .replace("%1", self.session.file.full_name)):
             self.check_in(Attendance.ABSENT)
 
     def note_incident(self) -> None:

@@ -15,10 +15,8 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -34,6 +32,7 @@ from c2i2e_jury.services.review import CandidateDetail, ReviewRow, candidate_det
 from c2i2e_jury.services.sheet_facts import SheetFacts
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.ui.outcome_text import explanation_text
+from c2i2e_jury.ui.prompts import Prompts
 from c2i2e_jury.ui.review.detail_models import DetailItemsModel, HistoryModel
 
 log = logging.getLogger(__name__)
@@ -51,10 +50,11 @@ class CandidateDetailPane(QWidget):
 
     decided = Signal(int)
 
-    def __init__(self, db: Database, parent: Any = None) -> None:
+    def __init__(self, db: Database, parent: Any = None, prompts: Prompts | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reviewDetail")
         self.db = db
+        self.prompts = prompts or Prompts()
         self._pk: int | None = None
         self._row: ReviewRow | None = None
         self._detail: CandidateDetail | None = None
@@ -237,7 +237,7 @@ class CandidateDetailPane(QWidget):
         try:
             action(self._pk, self.operator.text())
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Not recorded"), exc.message)
+            self.prompts.warn(self, self.tr("Not recorded"), exc.message)
             return
         self.decided.emit(self._pk)
 
@@ -250,26 +250,22 @@ class CandidateDetailPane(QWidget):
     def _basis(self) -> str:
         """Today's data differ from the signed sheet: decide on the sheet or on today's data ("" to cancel)."""
         assert self._row is not None and self._row.signed is not None
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Data changed since the sheet"), self.tr(
+        choice = self.prompts.choose(self, self.tr("Data changed since the sheet"), self.tr(
             "The signed sheet proposes %1; today's data give %2. Which do you decide on?")
             .replace("%1", self._proposal_text(self._row.signed)).replace("%2", self._proposal_text(self._row.outcome)),
-            QMessageBox.StandardButton.Cancel, self)
-        sheet = box.addButton(self.tr("The signed sheet"), QMessageBox.ButtonRole.AcceptRole)
-        today = box.addButton(self.tr("Today's data"), QMessageBox.ButtonRole.AcceptRole)
-        box.exec()
-        return {sheet: "sheet", today: "current"}.get(box.clickedButton(), "")
+            [self.tr("The signed sheet"), self.tr("Today's data")])
+        return ("sheet", "current")[choice] if choice is not None else ""
 
     def _annul(self) -> None:
-        reason, ok = QInputDialog.getMultiLineText(
+        reason = self.prompts.text(
             self, self.tr("Annul for plagiarism"),
             self.tr("Reason (the plagiarised passages and their source); the dossier validates nothing:"))
-        if ok:
+        if reason is not None:
             self._run(lambda pk, by: certification.annul_for_plagiarism(self.db, pk, reason, by=by))
 
     def _lift(self) -> None:
-        reason, ok = QInputDialog.getMultiLineText(self, self.tr("Lift the annulment"),
-                                                   self.tr("Why the annulment is lifted:"))
-        if ok:
+        reason = self.prompts.text(self, self.tr("Lift the annulment"), self.tr("Why the annulment is lifted:"))
+        if reason is not None:
             self._run(lambda pk, by: certification.lift_annulment(self.db, pk, reason, by=by))
 
 

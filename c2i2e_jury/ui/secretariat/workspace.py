@@ -12,13 +12,11 @@ from PySide6.QtCore import QDateTime, QSettings, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -27,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from c2i2e_jury.errors import UserError
 from c2i2e_jury.storage.database import Database
+from c2i2e_jury.ui.prompts import Prompts
 
 log = logging.getLogger(__name__)
 
@@ -58,10 +57,11 @@ class FieldsDialog(QDialog):
 class SecretariatWorkspace(QWidget):
     campaignChanged = Signal()
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, parent: QWidget | None = None, prompts: Prompts | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("secretariat")
         self.db = db
+        self.prompts = prompts or Prompts()  # how it asks and tells (Qt dialogs; tests script them)
         self.journal = QPlainTextEdit(self)
         self.journal.setObjectName("secretariatJournal")
         self.journal.setReadOnly(True)
@@ -118,15 +118,10 @@ class SecretariatWorkspace(QWidget):
             task()
         except UserError as exc:
             self.note(exc.message)
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Refused"), exc.message, parent=self)
-            if exc.details:
-                box.setDetailedText("\n".join(exc.details))
             problems = getattr(exc, "problems", None)  # a refused campaign package
-            save = box.addButton(self.tr("Save the list for Excel…"), QMessageBox.ButtonRole.ActionRole) \
-                if problems else None
-            box.addButton(QMessageBox.StandardButton.Close)
-            box.exec()
-            if save is not None and box.clickedButton() is save:
+            actions = [self.tr("Save the list for Excel…")] if problems else []
+            chosen = self.prompts.refusal(self, self.tr("Refused"), exc.message, "\n".join(exc.details), actions)
+            if problems and chosen == 0:
                 self._save_problems(problems)
 
     def _save_problems(self, problems: Any) -> None:
@@ -134,8 +129,8 @@ class SecretariatWorkspace(QWidget):
         from c2i2e_jury.exchange.package_checks import problems_csv
         from c2i2e_jury.services.sheet_export import write_durably
 
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the problems"), "problemes-paquet.csv",
-                                              self.tr("CSV for Excel (*.csv)"))
+        path = self.prompts.save_file(self, self.tr("Save the problems"), "problemes-paquet.csv",
+                                      self.tr("CSV for Excel (*.csv)"))
         if not path:
             return
         try:
@@ -160,8 +155,8 @@ class SecretariatWorkspace(QWidget):
     def import_campaign(self) -> None:
         from c2i2e_jury.services.campaign_import import import_package
 
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Campaign package"), "",
-                                              self.tr("Campaign package (*.zip campaign.json)"))
+        path = self.prompts.open_file(self, self.tr("Campaign package"), "",
+                                      self.tr("Campaign package (*.zip campaign.json)"))
         if not path:
             return
         chosen = Path(path)
@@ -176,7 +171,7 @@ class SecretariatWorkspace(QWidget):
     def create_authority(self) -> None:
         from c2i2e_jury.services.authority import create_campaign_authority
 
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the authority's files"))
+        folder = self.prompts.folder(self, self.tr("Folder for the authority's files"), "")
         if not folder:
             return
         dialog = FieldsDialog(self, self.tr("Campaign authority"), [
@@ -194,8 +189,8 @@ class SecretariatWorkspace(QWidget):
     def issue_credential(self) -> None:
         from c2i2e_jury.services.authority import issue_juror_credential
 
-        authority, _ = QFileDialog.getOpenFileName(self, self.tr("The campaign authority (authority.p12)"), "",
-                                                   self.tr("Credential (*.p12)"))
+        authority = self.prompts.open_file(self, self.tr("The campaign authority (authority.p12)"), "",
+                                           self.tr("Credential (*.p12)"))
         if not authority:
             return
         dialog = FieldsDialog(self, self.tr("New credential"), [
@@ -207,8 +202,8 @@ class SecretariatWorkspace(QWidget):
             return
         values = dialog.values()
         self._check_new_passphrase(values["p1"], values["p2"])
-        out, _ = QFileDialog.getSaveFileName(self, self.tr("Save the credential"), f"{values['name']}.p12",
-                                             self.tr("Credential (*.p12)"))
+        out = self.prompts.save_file(self, self.tr("Save the credential"), f"{values['name']}.p12",
+                                     self.tr("Credential (*.p12)"))
         if not out:
             return
         credential = issue_juror_credential(self.db, self._campaign(), values["jury"].strip(), Path(authority),
@@ -219,7 +214,7 @@ class SecretariatWorkspace(QWidget):
     def change_passphrase(self) -> None:
         from c2i2e_jury.exchange.credentials import change_passphrase
 
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Credential"), "", self.tr("Credential (*.p12)"))
+        path = self.prompts.open_file(self, self.tr("Credential"), "", self.tr("Credential (*.p12)"))
         if not path:
             return
         dialog = FieldsDialog(self, self.tr("Change the passphrase"), [
@@ -258,8 +253,8 @@ class SecretariatWorkspace(QWidget):
         from c2i2e_jury.services.room_kits import export_room_kits
 
         settings = QSettings()
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the room kits"),
-                                                  str(settings.value("secretariat/kits", "")))
+        folder = self.prompts.folder(self, self.tr("Folder for the room kits"),
+                                     str(settings.value("secretariat/kits", "")))
         if not folder:
             return
         settings.setValue("secretariat/kits", folder)
@@ -273,7 +268,7 @@ class SecretariatWorkspace(QWidget):
     def import_sheets(self) -> None:
         from c2i2e_jury.ui.signing.sheet_transfer import import_sheets_dialog
 
-        import_sheets_dialog(self, self.db)
+        import_sheets_dialog(self, self.db, prompts=self.prompts)
         self.note(self.tr("Signed sheets imported (see the report)."))
         self.campaignChanged.emit()
 
@@ -308,11 +303,12 @@ class SecretariatWorkspace(QWidget):
         from c2i2e_jury.services.review import choose_campaign, summary_bytes
         from c2i2e_jury.services.sheet_export import write_durably
 
-        path, chosen = QFileDialog.getSaveFileName(
+        answer = self.prompts.save_file_typed(
             self, self.tr("Export the summary"), "recapitulatif-c2i2e.csv",
             self.tr("CSV for Excel (*.csv);;Excel workbook (*.xlsx)"))
-        if not path:
+        if answer is None:
             return
+        path, chosen = answer
         fmt = "xlsx" if path.lower().endswith(".xlsx") or "xlsx" in chosen else "csv"
         target = Path(path)
         if target.suffix.lower() != f".{fmt}":

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 from c2i2e_jury.domain.oral_timer import OralTimer
 from c2i2e_jury.domain.timer_values import LogEntry, Phase, State, TimerEvent, TimerSnapshot, WarningLevel
 from c2i2e_jury.errors import UserError
+from c2i2e_jury.ui.prompts import Prompts
 from c2i2e_jury.ui.text import format_clock
 from c2i2e_jury.ui.timer.face import STYLES, FitLabel
 from c2i2e_jury.ui.timer.pause_reason_dialog import ask_pause_reason
@@ -61,11 +61,13 @@ class OralTimerWidget(QWidget):
         ask_reason: Callable[[QWidget, str], str | None] = ask_pause_reason,
         confirm_end: Callable[[QWidget], bool] | None = None,
         on_heartbeat: Callable[[datetime], None] | None = None,
+        prompts: Prompts | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("oralTimer")
         self._timer, self._on_event, self._beep = timer, on_event, beep
         self._ask_reason = ask_reason
+        self._prompts = prompts or Prompts()
         self._confirm_end = confirm_end or self._ask_confirm_end
         self._on_heartbeat = on_heartbeat
         self._last_heartbeat = -math.inf
@@ -179,12 +181,11 @@ class OralTimerWidget(QWidget):
             self._record(self._timer.mark_gap_as_pause(reason))
 
     def _ask_confirm_end(self, parent: QWidget) -> bool:
-        answer = QMessageBox.question(
+        return self._prompts.confirm(
             parent,
             self.tr("End the oral"),
             self.tr("End the oral now? The timer stops and its log is closed."),
         )
-        return answer == QMessageBox.StandardButton.Yes
 
     # -- display ------------------------------------------------------------------------------------------
 

@@ -33,12 +33,13 @@ from PySide6.QtGui import (
     QScreen,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from c2i2e_jury.domain.timer_values import TimerSnapshot, WarningLevel
 from c2i2e_jury.dossier.damage import NotPdfError
 from c2i2e_jury.dossier.document import Dossier, open_dossier
 from c2i2e_jury.errors import UserError
+from c2i2e_jury.ui.prompts import Prompts
 from c2i2e_jury.ui.text import format_clock
 from c2i2e_jury.ui.viewer.dossier_pages import SCREEN_ORDER, screen_image
 
@@ -312,17 +313,18 @@ def open_slides(
 
 
 def open_slides_dialog(
-    parent: QWidget, timer_source: Callable[[], TimerSnapshot] | None = None, start_dir: str = ""
+    parent: QWidget, timer_source: Callable[[], TimerSnapshot] | None = None, start_dir: str = "",
+    prompts: Prompts | None = None,
 ) -> SlidesWindow | None:
     """« Ouvrir le diaporama… »: pick the file, open it, or tell the jury in one sentence why not."""
     # "All files" too: a .pptx can be picked, and is then refused with the rule, not silently hidden.
-    path, _ = QFileDialog.getOpenFileName(
-        parent, QCoreApplication.translate("SlidesWindow", "Open the slides"), start_dir, QCoreApplication.translate("SlidesWindow", "PDF slides (*.pdf);;All files (*)")
-    )
+    prompts = prompts or Prompts()
+    path = prompts.open_file(parent, QCoreApplication.translate("SlidesWindow", "Open the slides"), start_dir,
+                             QCoreApplication.translate("SlidesWindow", "PDF slides (*.pdf);;All files (*)"))
     if not path:
         return None
     try:
         return open_slides(path, timer_source=timer_source)
     except UserError as error:
-        QMessageBox.warning(parent, QCoreApplication.translate("SlidesWindow", "Slides"), str(error))
+        prompts.warn(parent, QCoreApplication.translate("SlidesWindow", "Slides"), str(error))
         return None

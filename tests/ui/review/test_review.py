@@ -5,20 +5,26 @@ buttons, the reversal tables and the charts. Every model goes through qtmodeltes
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from c2i2e_jury.services.review import review_rows
 from c2i2e_jury.ui.review import ReviewWorkspace
 from c2i2e_jury.ui.review.charts import THRESHOLD
 from c2i2e_jury.ui.review.review_model import COLUMN, ReviewModel, ReviewProxy
 from tests.services.review_factory import PLAGIARISM, UNSIGNED
+from tests.ui.scripted_prompts import Script
 
 pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def workspace(qtbot, heard_db):
-    widget = ReviewWorkspace(heard_db)
+def script():
+    """The president's answers to the workspace's questions, and what it told them."""
+    return Script()
+
+
+@pytest.fixture
+def workspace(qtbot, heard_db, script):
+    widget = ReviewWorkspace(heard_db, prompts=script.prompts())
     qtbot.addWidget(widget)
     widget.resize(1400, 800)
     widget.detail.operator.setText("Hélène Présidente")
@@ -113,22 +119,20 @@ def test_a_candidates_detail_with_items_and_history(workspace):
     assert detail.attestation_button.isEnabled() and not detail.deliver_button.isEnabled()
 
 
-def test_decision_buttons_record_through_the_rules(workspace, monkeypatch):
+def test_decision_buttons_record_through_the_rules(workspace, script):
     detail = select(workspace, "C2017-004")
     detail.attestation_button.click()
     row = COLUMN["decision"]
     assert workspace.proxy.index(shown_ids(workspace).index("C2017-004"), row).data() == "partial attestation"
     assert "Partial attestation on" in workspace.detail.facts.text()
     assert not workspace.detail.attestation_button.isEnabled()
-    warnings = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warnings.append(text))
     select(workspace, UNSIGNED).deliver_button.click()
+    warnings = script.said("warn")
     assert warnings == ["Aucune feuille de résultats signée de ce candidat n'est dans la base."]
 
 
-def test_annulment_asks_a_reason(workspace, monkeypatch):
-    monkeypatch.setattr(QInputDialog, "getMultiLineText",
-                        lambda *args, **kwargs: ("Pages 4 à 6 copiées d'un mémoire en ligne.", True))
+def test_annulment_asks_a_reason(workspace, script):
+    script.texts.append("Pages 4 à 6 copiées d'un mémoire en ligne.")
     select(workspace, PLAGIARISM).annul_button.click()
     index = shown_ids(workspace).index(PLAGIARISM)
     assert workspace.proxy.index(index, COLUMN["status"]).data() == "annulled (plagiarism)"
@@ -167,7 +171,7 @@ def test_the_sheets_facts_are_shown_and_a_fraud_report_is_flagged(workspace):
     assert "Fraud or plagiarism reported at " in text and "Pages 4 à 6 copiées d'un mémoire en ligne." in text
 
 
-def test_data_changed_since_the_sheet_are_shown_and_the_president_chooses(workspace, heard_db, monkeypatch):
+def test_data_changed_since_the_sheet_are_shown_and_the_president_chooses(workspace, heard_db, script):
     """B1.1, withdrawn at the oral, is found acquired in 2016 after the sheet was signed: both proposals shown,
     the president decides on today's data."""
     from c2i2e_jury.storage.certification_models import CertificationDecision
@@ -184,14 +188,9 @@ def test_data_changed_since_the_sheet_are_shown_and_the_president_chooses(worksp
     assert ("Data changed since the sheet: the sheet proposes a partial attestation (22/28), today's data give the "
             "certificate (23/28)") in detail.facts.text()
     assert detail.deliver_button.isEnabled() and detail.attestation_button.isEnabled()
-    asked = []
-
-    def choose_today(box):
-        asked.append(box.text())
-        next(b for b in box.buttons() if b.text() == "Today's data").click()
-
-    monkeypatch.setattr(QMessageBox, "exec", choose_today)
+    script.choices.append("Today's data")
     detail.deliver_button.click()
+    asked = script.said("choose")
     assert asked == ["The signed sheet proposes a partial attestation (22/28); today's data give the certificate "
                      "(23/28). Which do you decide on?"]
     with heard_db.read() as s:

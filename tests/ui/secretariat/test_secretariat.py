@@ -1,16 +1,16 @@
-"""The secretariat's workspace, driven as a person would (file dialogs answered by the test)."""
+"""The secretariat's workspace, driven as a person would (file dialogs answered by the test's script)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import QTime
-from PySide6.QtWidgets import QFileDialog, QMessageBox
 from sqlalchemy import select
 
 from c2i2e_jury.storage.models import Campaign, Juror
 from c2i2e_jury.ui.main_window import MainWindow
 from c2i2e_jury.ui.secretariat import workspace as module
+from tests.ui.scripted_prompts import Script
 
 
 def answer_fields(monkeypatch, answers: list[dict[str, str]]):
@@ -26,47 +26,46 @@ def answer_fields(monkeypatch, answers: list[dict[str, str]]):
 
 def test_the_secretariat_imports_prepares_credentials_and_exports(qtbot, monkeypatch, tmp_path, demo_package_dir,
                                                                   demo_db_empty):
-    window = MainWindow(demo_db_empty)
+    script = Script()
+    window = MainWindow(demo_db_empty, prompts=script.prompts())
     qtbot.addWidget(window)
     sec = window.secretariat
     # Import the campaign package.
-    monkeypatch.setattr(QFileDialog, "getOpenFileName",
-                        lambda *a, **k: (str(demo_package_dir / "campaign.json"), ""))
+    script.files.append(str(demo_package_dir / "campaign.json"))
     sec.run_task(sec.import_campaign)
     assert "Campagne grenoble-2017 créée" in sec.journal.toPlainText() or "grenoble-2017" in sec.journal.toPlainText()
     assert window.day_model.rowCount() == 12
     # The authority, then a juror's credential recorded for jury J1.
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
+    script.folders.append(str(tmp_path))
     answer_fields(monkeypatch, [{"name": "Autorité 2017", "p1": "phrase-ca-2017", "p2": "phrase-ca-2017"},
                                 {"name": "Claire Martin", "email": "c.martin@example.fr", "jury": "J1",
                                  "authority": "phrase-ca-2017", "p1": "phrase-juree", "p2": "phrase-juree"}])
     sec.run_task(sec.create_authority)
     assert (tmp_path / "authority.p12").is_file()
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(tmp_path / "authority.p12"), ""))
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "martin.p12"), ""))
+    script.files.append(str(tmp_path / "authority.p12"))
+    script.saves.append(str(tmp_path / "martin.p12"))
     sec.run_task(sec.issue_credential)
     assert (tmp_path / "martin.p12").is_file()
     with demo_db_empty.read() as s:
         assert s.get(Campaign, "grenoble-2017").authority_pem
         assert s.scalars(select(Juror.name)).all() == ["Claire Martin"]
     # Mismatched passphrases: one sentence, nothing written.
-    warnings = []
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: warnings.append(box.text()) or 0)
+    warnings = script.refused
     answer_fields(monkeypatch, [{"name": "Autre", "p1": "phrase-ca-2017", "p2": "autre-phrase"}])
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path / "other"))
+    script.folders.append(str(tmp_path / "other"))
     (tmp_path / "other").mkdir()
     sec.run_task(sec.create_authority)
     assert warnings == ["Les deux phrases de passe diffèrent : rien n'a été écrit."] or \
         warnings == ["The two passphrases differ: nothing was written."]
     assert not (tmp_path / "other" / "authority.p12").exists()
     # The summary for French Excel.
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "recap.csv"), ""))
+    script.saves.append(str(tmp_path / "recap.csv"))
     sec.run_task(sec.export_summary)
     data = (tmp_path / "recap.csv").read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     assert "Élodie" in data.decode("utf-8-sig")
     # Room kits with their attendance sheets.
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path / "kits"))
+    script.folders.append(str(tmp_path / "kits"))
     sec.run_task(sec.room_kits)
     assert len(list(Path(tmp_path / "kits").glob("*.zip"))) == 2
 
@@ -77,7 +76,8 @@ def test_the_registers_apply_the_seed_rules(qtbot, monkeypatch, demo_db):
     from c2i2e_jury.services.registers import date_changes, reclamations
     from c2i2e_jury.ui.secretariat import registers as reg
 
-    window = MainWindow(demo_db)
+    script = Script()
+    window = MainWindow(demo_db, prompts=script.prompts())
     qtbot.addWidget(window)
     sec = window.secretariat
     monkeypatch.setattr(reg.ReclamationDialog, "exec", lambda dialog: (
@@ -87,8 +87,7 @@ def test_the_registers_apply_the_seed_rules(qtbot, monkeypatch, demo_db):
     assert "hors délai (18 jours)" in sec.journal.toPlainText()
     assert len(reclamations(demo_db, "grenoble-2017")) == 1
     # A reason outside the seed's three is refused with the rule, nothing recorded.
-    warnings = []
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: warnings.append(box.text()) or 0)
+    warnings = script.refused
 
     def other_reason(dialog):
         dialog.reason.setCurrentIndex(dialog.reason.findData("other"))
@@ -125,7 +124,7 @@ def test_the_registers_apply_the_seed_rules(qtbot, monkeypatch, demo_db):
     assert len(date_changes(demo_db, "grenoble-2017")) == 1
 
 
-def test_a_refused_package_gives_its_problems_as_a_sheet_for_excel(qtbot, monkeypatch, tmp_path, demo_package_dir,
+def test_a_refused_package_gives_its_problems_as_a_sheet_for_excel(qtbot, tmp_path, demo_package_dir,
                                                                     demo_db_empty):
     import csv
     import io
@@ -138,21 +137,12 @@ def test_a_refused_package_gives_its_problems_as_a_sheet_for_excel(qtbot, monkey
     marks = broken / "marks.csv"
     text = marks.read_text(encoding="utf-8-sig")
     marks.write_text(text.replace(";A1.1;", ";Z9.9;", 1).replace(";B2.3;", ";B2.9;", 1), encoding="utf-8-sig")
-    window = MainWindow(demo_db_empty)
+    out = tmp_path / "problemes.csv"
+    script = Script(files=[str(broken / "campaign.json")], saves=[str(out)], choices=["Save the list for Excel…"])
+    window = MainWindow(demo_db_empty, prompts=script.prompts())
     qtbot.addWidget(window)
     sec = window.secretariat
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(broken / "campaign.json"), ""))
-    out = tmp_path / "problemes.csv"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
-    shown = []
-
-    def click_save(box):
-        shown.append(box.text())
-        save = next(b for b in box.buttons() if b.text() == "Save the list for Excel…")
-        save.click()
-        return 0
-
-    monkeypatch.setattr(QMessageBox, "exec", click_save)
+    shown = script.refused
     sec.run_task(sec.import_campaign)
     assert len(shown) == 1 and "rien n'a été enregistré" in shown[0]
     assert window.day_model.rowCount() == 0  # nothing stored

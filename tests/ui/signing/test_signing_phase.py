@@ -91,7 +91,7 @@ def test_the_jury_room_shows_the_timer_stopped_once_an_abandonment_is_signed(qtb
     room_widget = window.room
     assert room_widget.timer_widget.snapshot.state.value == "presentation"
     script = both_jurors(pki)
-    room_widget.signing_prompts = script.prompts()
+    room_widget.prompts = script.prompts()
     room_widget.sign_sheet()
     assert script.shown[-1][1] == "Sheet signed", script.shown
     assert latest_sheet(db, pk).result["oral"]["timing_log"][-1]["kind"] == "finished"
