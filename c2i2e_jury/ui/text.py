@@ -1,9 +1,24 @@
-"""How values read on screen, the same in every room: the oral's clock (the jury's timer and the projector's
-overlay show the same digits)."""
+"""How values read on screen, the same in every room: a translated sentence's placeholders filled in, and the
+oral's clock (the jury's timer and the projector's overlay show the same digits)."""
 
 from __future__ import annotations
 
 import math
+import re
+
+_PLACEHOLDER = re.compile(r"%([1-9])")
+
+
+def fill(template: str, *values: object) -> str:
+    """``template`` (a ``tr()`` string) with ``%1``…``%9`` replaced by ``values``, in one pass as ``QString.arg``
+    does: a value that itself contains « %2 » (a candidate's note, a file's name) is never substituted again.
+    A placeholder without a value is left as it is."""
+
+    def value(match: re.Match[str]) -> str:
+        number = int(match.group(1))
+        return str(values[number - 1]) if number <= len(values) else match.group(0)
+
+    return _PLACEHOLDER.sub(value, template)
 
 
 def format_clock(seconds: float) -> str:

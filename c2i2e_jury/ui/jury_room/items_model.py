@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QFont
 
 from c2i2e_jury.domain.rules import Mark
 from c2i2e_jury.services.jury_room import ItemRow
+from c2i2e_jury.ui.text import fill
 
 Index = QModelIndex | QPersistentModelIndex
 CODE, WORDING, EVALUATOR, JURY, COMMENT = range(5)
@@ -94,7 +95,7 @@ class ItemsModel(QAbstractTableModel):
             return self._mark_text(row.evaluator)
         if column == JURY:
             if row.acquired:
-                return self.tr("★ acquired %1").replace("%1", str(row.prior.year or "") if row.prior else "")
+                return fill(self.tr("★ acquired %1"), str(row.prior.year or "") if row.prior else "")
             if row.decision is None:
                 return self.tr("? to decide")
             return self._mark_text(row.decision)
@@ -104,7 +105,7 @@ class ItemsModel(QAbstractTableModel):
         if column == EVALUATOR and row.evaluator_comment:
             return row.evaluator_comment
         if column == JURY and row.justification:
-            return self.tr("Justification: %1").replace("%1", row.justification)
+            return fill(self.tr("Justification: %1"), row.justification)
         return row.wording if column in (CODE, WORDING) else ""
 
     def _colour(self, row: ItemRow, column: int) -> QColor | None:

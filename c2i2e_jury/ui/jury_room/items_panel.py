@@ -37,6 +37,7 @@ from c2i2e_jury.ui.jury_room.items_model import (
 )
 from c2i2e_jury.ui.jury_room.oral_session import OralSession
 from c2i2e_jury.ui.prompts import Prompts
+from c2i2e_jury.ui.text import fill
 
 
 def _short(text: str, limit: int) -> str:
@@ -227,8 +228,8 @@ class ItemsPanel(QWidget):
         links = [f'<a href="{p}">p. {p}</a>' for p in cited]
         text = ", ".join(links) if links else self.tr("code not cited")
         if part_start:
-            text += " — " + self.tr("part %1 begins on %2").replace("%1", str(item.part)).replace(
-                "%2", f'<a href="{part_start}">p. {part_start}</a>')
+            text += " — " + fill(self.tr("part %1 begins on %2"), item.part,
+                                 f'<a href="{part_start}">p. {part_start}</a>')
         self.evidence_label.setText(text)
         self._show_history(item)
 
@@ -252,9 +253,8 @@ class ItemsPanel(QWidget):
         if needs_justification(item.evaluator, mark) and not item.justification:
             text = self.prompts.line(  # one line: Enter gives it, as everywhere in the room
                 self, self.tr("Justification required"),
-                self.tr("%1: the jury's decision (%2) differs from the evaluator's (%3).\nWhy?")
-                .replace("%1", item.code).replace("%2", mark.value if mark else "—")
-                .replace("%3", item.evaluator.value if item.evaluator else "—"))
+                fill(self.tr("%1: the jury's decision (%2) differs from the evaluator's (%3).\nWhy?"), item.code,
+                     mark.value if mark else "—", item.evaluator.value if item.evaluator else "—"))
             if text is None or not text.strip():
                 return False
             justification = text.strip()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 from c2i2e_jury.domain.referential import Referential
 from c2i2e_jury.domain.rules import Mark, Outcome, Status
 from c2i2e_jury.ui.outcome_text import explanation_text
+from c2i2e_jury.ui.text import fill
 
 CELL_STYLE = {
     "validated": ("✓", QColor("#2e7d32"), QColor("#e8f5e9")),
@@ -143,8 +144,7 @@ class OutcomeWidget(QWidget):
             if outcome.status is not Status.EXAMINED:
                 verdict = self.tr("%n item(s) to decide", "", len(outcome.undecided)) if outcome.undecided \
                     else self.tr("oral not started")
-            self.headline.setText(self.tr("%1 / %2 validated — %3").replace("%1", str(outcome.validated_count))
-                                  .replace("%2", str(total)).replace("%3", verdict))
+            self.headline.setText(fill(self.tr("%1 / %2 validated — %3"), outcome.validated_count, total, verdict))
         else:
             self.headline.setText(self.tr("Nothing validated in this campaign"))
         colour = "#2e7d32" if outcome.certificate else ("#c62828" if outcome.status is Status.EXAMINED else "")

@@ -27,6 +27,7 @@ from c2i2e_jury.ui.jury_room.oral_session import OralSession
 from c2i2e_jury.ui.jury_room.outcome_widget import OutcomeWidget
 from c2i2e_jury.ui.outcome_text import not_admitted_reason_text
 from c2i2e_jury.ui.prompts import Prompts
+from c2i2e_jury.ui.text import fill
 from c2i2e_jury.ui.timer.oral_timer_widget import OralTimerWidget
 from c2i2e_jury.ui.viewer.dossier_viewer import DossierViewer
 from c2i2e_jury.ui.viewer.projector import SlidesWindow, open_slides_dialog
@@ -183,11 +184,11 @@ class JuryRoomWidget(QWidget):
         self.title.setText(file.full_name)
         when = file.oral_date.strftime("%d/%m/%Y") if file.oral_date else ""
         parts = [f"{file.candidate_id}", f"{when} {file.oral_time}".strip(), file.room,
-                 self.tr("jury %1").replace("%1", file.jury)]
+                 fill(self.tr("jury %1"), file.jury)]
         if file.evaluator:
-            parts.append(self.tr("evaluator: %1").replace("%1", file.evaluator))
+            parts.append(fill(self.tr("evaluator: %1"), file.evaluator))
         if file.extra_time_percent:
-            parts.append(self.tr("extra time: +%1 %").replace("%1", str(file.extra_time_percent)))
+            parts.append(fill(self.tr("extra time: +%1 %"), file.extra_time_percent))
         self.subtitle.setText(" — ".join(p for p in parts if p))
         self.status.setText(self._status_text(file))
         editable = file.admitted and not file.locked
@@ -227,7 +228,7 @@ class JuryRoomWidget(QWidget):
         if not file.admitted:
             kind = file.outcome.not_admitted
             reason = not_admitted_reason_text(kind) if kind is not None else file.not_admitted_reason or ""
-            return self.tr("NOT ADMITTED: %1").replace("%1", reason)
+            return fill(self.tr("NOT ADMITTED: %1"), reason)
         if file.locked:
             return self.tr("Signed — locked")
         return {
@@ -291,8 +292,8 @@ class JuryRoomWidget(QWidget):
             return
         if self.prompts.confirm(
                 self, self.tr("Absent candidate"),
-                self.tr("Record %1 as absent? An absent candidate abandons and validates nothing.")
-                .replace("%1", self.session.file.full_name)):
+                fill(self.tr("Record %1 as absent? An absent candidate abandons and validates nothing."),
+                     self.session.file.full_name)):
             self.check_in(Attendance.ABSENT)
 
     def note_incident(self) -> None:

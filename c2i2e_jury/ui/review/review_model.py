@@ -18,6 +18,7 @@ from c2i2e_jury.domain.rules import Status
 from c2i2e_jury.resources_access import referential
 from c2i2e_jury.services.review import ReviewRow
 from c2i2e_jury.ui.outcome_text import explanation_text
+from c2i2e_jury.ui.text import fill
 
 Index = QModelIndex | QPersistentModelIndex
 DOMAINS = tuple(d.code for d in referential().domains)
@@ -123,7 +124,7 @@ class ReviewModel(QAbstractTableModel):
             return self._header(key)
         if role == Qt.ItemDataRole.ToolTipRole:
             if key in DOMAINS:
-                return self.tr("Items not validated in domain %1 (at most 2 for the certificate)").replace("%1", key)
+                return fill(self.tr("Items not validated in domain %1 (at most 2 for the certificate)"), key)
             if key == "validated":
                 return self.tr("Items validated out of 28 (at least 23 for the certificate)")
         return None
@@ -202,9 +203,9 @@ class ReviewModel(QAbstractTableModel):
         if key == "outcome" or key == "status":
             return explanation_text(referential(), row.proposed)
         if key == "flags" and row.reversed_items:
-            return self.tr("Jury reversed the evaluator on: %1").replace("%1", ", ".join(row.reversed_items))
+            return fill(self.tr("Jury reversed the evaluator on: %1"), ", ".join(row.reversed_items))
         if key == "decision" and row.document_code:
-            return self.tr("Verification code: %1").replace("%1", row.document_code)
+            return fill(self.tr("Verification code: %1"), row.document_code)
         return ""
 
 

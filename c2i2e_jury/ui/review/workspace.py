@@ -38,6 +38,7 @@ from c2i2e_jury.ui.review.charts import ChartsPanel
 from c2i2e_jury.ui.review.detail_pane import CandidateDetailPane
 from c2i2e_jury.ui.review.reversal_model import ReversalModel
 from c2i2e_jury.ui.review.review_model import COLUMN, DOMAINS, FILTERS, ROW_ROLE, ReviewModel, ReviewProxy
+from c2i2e_jury.ui.text import fill
 
 log = logging.getLogger(__name__)
 
@@ -242,8 +243,7 @@ class ReviewWorkspace(QWidget):
         self._refresh_count()
 
     def _refresh_count(self) -> None:
-        self.count.setText(self.tr("%1 of %2 candidates").replace("%1", str(self.proxy.rowCount()))
-                           .replace("%2", str(self.model.rowCount())))
+        self.count.setText(fill(self.tr("%1 of %2 candidates"), self.proxy.rowCount(), self.model.rowCount()))
 
     def _decided(self, pk: int) -> None:
         self.reload()
@@ -264,10 +264,9 @@ class ReviewWorkspace(QWidget):
             self.prompts.warn(self, self.tr("Not recorded"), exc.message)
             return
         self.reload()
-        self.prompts.inform(self, self.tr("Decisions recorded"), self.tr(
-            "%1 certificates and %2 partial attestations recorded; %3 candidates left for you to decide.")
-            .replace("%1", str(report.certificates)).replace("%2", str(report.attestations))
-            .replace("%3", str(len(report.skipped))))
+        self.prompts.inform(self, self.tr("Decisions recorded"), fill(self.tr(
+            "%1 certificates and %2 partial attestations recorded; %3 candidates left for you to decide."),
+            report.certificates, report.attestations, len(report.skipped)))
 
     def president_documents(self, prompts: Any = None, settings: Any = None, **options: Any) -> Any:
         """The PV and the certificates of the campaign shown (tests pass their own prompts and settings)."""

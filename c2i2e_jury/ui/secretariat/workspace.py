@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from c2i2e_jury.errors import UserError
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.ui.prompts import Prompts
+from c2i2e_jury.ui.text import fill
 
 log = logging.getLogger(__name__)
 
@@ -136,10 +137,9 @@ class SecretariatWorkspace(QWidget):
         try:
             write_durably(Path(path), problems_csv(problems))
         except OSError as exc:
-            self.note(self.tr("%1 could not be written: %2.").replace("%1", path)
-                      .replace("%2", exc.strerror or str(exc)))
+            self.note(fill(self.tr("%1 could not be written: %2."), path, exc.strerror or str(exc)))
             return
-        self.note(self.tr("The list of problems is saved in %1.").replace("%1", path))
+        self.note(fill(self.tr("The list of problems is saved in %1."), path))
 
     def note(self, text: str) -> None:
         stamp = QDateTime.currentDateTime().toString("HH:mm:ss")
@@ -165,7 +165,7 @@ class SecretariatWorkspace(QWidget):
         for change in report.changes:
             self.note("  " + change)
         for warning in report.warnings:
-            self.note("  " + self.tr("Warning: %1").replace("%1", warning))
+            self.note("  " + fill(self.tr("Warning: %1"), warning))
         self.campaignChanged.emit()
 
     def create_authority(self) -> None:
@@ -183,8 +183,7 @@ class SecretariatWorkspace(QWidget):
         values = dialog.values()
         self._check_new_passphrase(values["p1"], values["p2"])
         files = create_campaign_authority(self.db, self._campaign(), Path(folder), values["name"], values["p1"])
-        self.note(self.tr("Authority created: %1 (keep it safe) and %2").replace("%1", str(files.p12))
-                  .replace("%2", str(files.pem)))
+        self.note(fill(self.tr("Authority created: %1 (keep it safe) and %2"), files.p12, files.pem))
 
     def issue_credential(self) -> None:
         from c2i2e_jury.services.authority import issue_juror_credential
@@ -209,7 +208,7 @@ class SecretariatWorkspace(QWidget):
         credential = issue_juror_credential(self.db, self._campaign(), values["jury"].strip(), Path(authority),
                                             values["authority"], values["name"].strip(), values["email"].strip(),
                                             Path(out), values["p1"])
-        self.note(self.tr("Credential issued to %1: %2").replace("%1", credential.name).replace("%2", out))
+        self.note(fill(self.tr("Credential issued to %1: %2"), credential.name, out))
 
     def change_passphrase(self) -> None:
         from c2i2e_jury.exchange.credentials import change_passphrase
@@ -225,7 +224,7 @@ class SecretariatWorkspace(QWidget):
         values = dialog.values()
         self._check_new_passphrase(values["p1"], values["p2"])
         change_passphrase(path, values["old"], values["p1"])
-        self.note(self.tr("Passphrase changed for %1").replace("%1", path))
+        self.note(fill(self.tr("Passphrase changed for %1"), path))
 
     def revoke_credential(self) -> None:
         from c2i2e_jury.services.revocations import parse_moment, revoke
@@ -239,9 +238,8 @@ class SecretariatWorkspace(QWidget):
             return
         values = dialog.values()
         revoked = revoke(self.db, values["who"], parse_moment(values["since"]), values["reason"])
-        self.note(self.tr("Credential of %1 (%2…) revoked from %3: %4").replace("%1", revoked.name or "?")
-                  .replace("%2", revoked.fingerprint[:16]).replace("%3", f"{revoked.since:%d/%m/%Y %H:%M}")
-                  .replace("%4", revoked.reason))
+        self.note(fill(self.tr("Credential of %1 (%2…) revoked from %3: %4"), revoked.name or "?",
+                       revoked.fingerprint[:16], f"{revoked.since:%d/%m/%Y %H:%M}", revoked.reason))
 
     def _check_new_passphrase(self, first: str, second: str) -> None:
         if first != second:
@@ -260,10 +258,10 @@ class SecretariatWorkspace(QWidget):
         settings.setValue("secretariat/kits", folder)
         kits = export_room_kits(self.db, self._campaign(), Path(folder), zip=True)
         for kit in kits:
-            self.note(self.tr("Kit %1: %2 candidates, %3").replace("%1", kit.room)
-                      .replace("%2", str(len(kit.candidate_ids))).replace("%3", str(kit.zip_path or kit.folder)))
+            self.note(fill(self.tr("Kit %1: %2 candidates, %3"), kit.room, len(kit.candidate_ids),
+                           kit.zip_path or kit.folder))
             for warning in kit.warnings:
-                self.note("  " + self.tr("warning: %1").replace("%1", warning))
+                self.note("  " + fill(self.tr("warning: %1"), warning))
 
     def import_sheets(self) -> None:
         from c2i2e_jury.ui.signing.sheet_transfer import import_sheets_dialog
@@ -282,8 +280,7 @@ class SecretariatWorkspace(QWidget):
         values = dialog.values()
         row = record_reclamation(self.db, int(values.pop("candidate_pk")), by="secretariat",  # type: ignore[arg-type]
                                  **values)  # type: ignore[arg-type]
-        self.note(self.tr("Reclamation of %1 registered: %2").replace("%1", row.full_name)
-                  .replace("%2", row.delay_text))
+        self.note(fill(self.tr("Reclamation of %1 registered: %2"), row.full_name, row.delay_text))
 
     def date_change(self) -> None:
         from c2i2e_jury.services.registers import DATE_CHANGE_STATUSES, request_date_change
@@ -295,8 +292,8 @@ class SecretariatWorkspace(QWidget):
         values = dialog.values()
         row = request_date_change(self.db, int(values.pop("candidate_pk")), by="secretariat",  # type: ignore[arg-type]
                                   **values)  # type: ignore[arg-type]
-        self.note(self.tr("Oral date change for %1: %2").replace("%1", row.full_name)
-                  .replace("%2", DATE_CHANGE_STATUSES.get(row.status, row.status)))
+        self.note(fill(self.tr("Oral date change for %1: %2"), row.full_name,
+                       DATE_CHANGE_STATUSES.get(row.status, row.status)))
         self.campaignChanged.emit()
 
     def export_summary(self) -> None:
@@ -314,4 +311,4 @@ class SecretariatWorkspace(QWidget):
         if target.suffix.lower() != f".{fmt}":
             target = target.with_suffix(f".{fmt}")
         write_durably(target, summary_bytes(self.db, choose_campaign(self.db, self._campaign()), fmt))
-        self.note(self.tr("Summary exported: %1").replace("%1", str(target)))
+        self.note(fill(self.tr("Summary exported: %1"), target))

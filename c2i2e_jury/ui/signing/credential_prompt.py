@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 
 from c2i2e_jury.exchange.credentials import Credential, CredentialError, WrongPassphrase, load_credential
 from c2i2e_jury.ui.prompts import Prompts
+from c2i2e_jury.ui.text import fill
 
 PRESIDENT_KEY = "president/credential"
 
@@ -71,7 +72,7 @@ class CredentialPrompt(QObject):
         error = ""
         while True:
             passphrase = self.prompts.passphrase(self.widget, question.passphrase_title,
-                                                 question.passphrase_label.replace("%1", path.name), error)
+                                                 fill(question.passphrase_label, path.name), error)
             if passphrase is None:
                 return None
             try:

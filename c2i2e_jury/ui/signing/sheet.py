@@ -19,6 +19,7 @@ from c2i2e_jury.services.jury_room import CandidateFile
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.ui.prompts import Prompts
 from c2i2e_jury.ui.signing.credential_prompt import CredentialPrompt, CredentialQuestion, juror_key
+from c2i2e_jury.ui.text import fill
 
 log = logging.getLogger(__name__)
 
@@ -57,17 +58,16 @@ class SheetSigning(QObject):
             self.prompts.warn(self.widget, self.tr("Sheet not signed"), exc.message)
             return False
         QApplication.restoreOverrideCursor()
-        self.prompts.inform(self.widget, self.tr("Sheet signed"), self.tr(
-            "Version %1 of %2's sheet is signed by %3 and %4. The record is locked.")
-            .replace("%1", str(stored.version)).replace("%2", file.full_name)
-            .replace("%3", first.name).replace("%4", second.name))
+        self.prompts.inform(self.widget, self.tr("Sheet signed"), fill(self.tr(
+            "Version %1 of %2's sheet is signed by %3 and %4. The record is locked."), stored.version, file.full_name,
+            first.name, second.name))
         return True
 
     def _summary(self, file: CandidateFile) -> str:
         outcome = file.outcome
         verdict = self.tr("certificate proposed") if outcome.certificate else self.tr("certificate not proposed")
-        return (self.tr("Sign the result sheet of %1? %2 of 28 competences validated, %3.")
-                .replace("%1", file.full_name).replace("%2", str(outcome.validated_count)).replace("%3", verdict)
+        return (fill(self.tr("Sign the result sheet of %1? %2 of 28 competences validated, %3."), file.full_name,
+                     outcome.validated_count, verdict)
                 + "\n\n" + self.tr("Juror 1 signs first, then juror 2. Once both have signed, the record is "
                                    "locked; a correction will need a reason and a new version."))
 
@@ -77,9 +77,10 @@ class SheetSigning(QObject):
     def _credential(self, file: CandidateFile, juror: int, other: Credential | None) -> Credential | None:
         """Juror ``juror``'s credential, opened; None when the juror cancels. Juror 2 cannot use juror 1's."""
         question = CredentialQuestion(
-            self.tr("Juror %1: signing credential").replace("%1", str(juror)),
-            self.tr("Juror %1: passphrase").replace("%1", str(juror)),
-            self.tr("Passphrase of %1 (%2):").replace("%2", file.jury or "-"), self._key(file, juror))
+            fill(self.tr("Juror %1: signing credential"), juror),
+            fill(self.tr("Juror %1: passphrase"), juror),
+            fill(self.tr("Passphrase of %1 (%2):"), "%1", file.jury or "-"),  # %1: the file's name, once chosen
+            self._key(file, juror))
 
         def same_as_first(credential: Credential) -> tuple[str, str] | None:
             from c2i2e_jury.services.sheet_signing import credential_refusal
@@ -114,9 +115,9 @@ class SheetReopening(QObject):
                 if reason.strip():
                     return False
                 continue
-            self.prompts.inform(self.widget, self.tr("Sheet reopened"), self.tr(
-                "The record is unlocked. The next signature makes version %1, which supersedes version %2.")
-                .replace("%1", str(version)).replace("%2", str(version - 1)))
+            self.prompts.inform(self.widget, self.tr("Sheet reopened"), fill(self.tr(
+                "The record is unlocked. The next signature makes version %1, which supersedes version %2."),
+                version, version - 1))
             return True
 
 

@@ -27,6 +27,7 @@ from c2i2e_jury.errors import UserError
 from c2i2e_jury.services.sheet_import import SheetImportOutcome
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.ui.prompts import Prompts
+from c2i2e_jury.ui.text import fill
 
 log = logging.getLogger(__name__)
 
@@ -66,15 +67,14 @@ class DayExport(QObject):
         except UserError as exc:
             self.prompts.warn(self.widget, self.tr("Export failed"), exc.message)
             return None
-        self.prompts.inform(self.widget, self.tr("Sheets exported"), self.tr(
-            "%n signed sheet(s) copied to %1, with the index %2.", "", len(signed))
-            .replace("%1", str(index.parent)).replace("%2", index.name))
+        self.prompts.inform(self.widget, self.tr("Sheets exported"), fill(self.tr(
+            "%n signed sheet(s) copied to %1, with the index %2.", "", len(signed)), index.parent, index.name))
         return index
 
     def _warning(self, left: list[Any]) -> str:
         lines = []
         for c in left:
-            why = (self.tr("reopened, correction not signed: version %1 leaves").replace("%1", str(c.version))
+            why = (fill(self.tr("reopened, correction not signed: version %1 leaves"), c.version)
                    if c.reopened else self.tr("no signed sheet: nothing leaves"))
             lines.append(f"• {c.candidate_id} {c.full_name} — {why}")
         return self.tr("Some candidates of the day have no up-to-date signed sheet:") + "\n" + "\n".join(lines) + \
@@ -196,8 +196,8 @@ class SheetsImport(QObject):
 
         def advance(done: int, total: int, name: str) -> bool:
             progress.setMaximum(max(total, 1))
-            progress.setLabelText(self.tr("Verifying the signed sheets… %1 of %2").replace("%1", str(done))
-                                  .replace("%2", str(total)) + (f"\n{Path(name).name}" if name else ""))
+            progress.setLabelText(fill(self.tr("Verifying the signed sheets… %1 of %2"), done, total)
+                                  + (f"\n{Path(name).name}" if name else ""))
             progress.setValue(done)  # a modal progress dialog processes events here: Stop is heard
             return not progress.wasCanceled()
 

@@ -53,6 +53,7 @@ from PySide6.QtWidgets import (
 from c2i2e_jury.dossier.damage import Damage
 from c2i2e_jury.dossier.document import OutlineEntry
 from c2i2e_jury.dossier.expected import Expected
+from c2i2e_jury.ui.text import fill
 from c2i2e_jury.ui.viewer.controls import ViewerControls
 from c2i2e_jury.ui.viewer.dossier_pages import MAX_ANALYSED_PAGES, DocumentInfo
 from c2i2e_jury.ui.viewer.folding import MINIMUM_WIDTH, ViewerFolding
@@ -363,11 +364,10 @@ class DossierViewer(QWidget):
     def _show_damage(self, damage: Sequence[Damage]) -> None:
         lines = [d.message for d in damage[:3]]  # French sentences that name their page
         if len(damage) > 3:
-            lines.append(self.tr("and %1 more problems").replace("%1", str(len(damage) - 3)))
+            lines.append(fill(self.tr("and %1 more problems"), len(damage) - 3))
         if self._info is not None and not self._info.analysed:
-            lines.append(self.tr("This file has %1 pages: the format report, the item pages and search are not "
-                                 "computed beyond %2 pages.").replace("%1", str(self._info.page_count))
-                         .replace("%2", str(MAX_ANALYSED_PAGES)))
+            lines.append(fill(self.tr("This file has %1 pages: the format report, the item pages and search are not "
+                                      "computed beyond %2 pages."), self._info.page_count, MAX_ANALYSED_PAGES))
         self.banner.setText("⚠ " + "\n".join(lines))
         self.banner.setVisible(bool(lines))
 

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from c2i2e_jury.dossier.document import OutlineEntry
+from c2i2e_jury.ui.text import fill
 from c2i2e_jury.ui.viewer.page_zoom import RenderKey, render_key
 from c2i2e_jury.ui.viewer.render.page_renderer import PageRenderer
 
@@ -112,7 +113,7 @@ class ThumbnailModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return self._pixmaps.get(page) or self._placeholder(page)
         if role == Qt.ItemDataRole.ToolTipRole:
-            text = self.tr("Page %1").replace("%1", str(page))
+            text = fill(self.tr("Page %1"), page)
             return text + (" — " + self.tr("cited for the selected item") if page in self._marked else "")
         if role == Qt.ItemDataRole.BackgroundRole and page in self._marked:
             return MARKED
@@ -249,7 +250,7 @@ class OutlinePanel(QTreeWidget):
             item.setToolTip(0, title)
             if entry.page is not None:
                 item.setData(0, PAGE_ROLE, entry.page)
-                item.setToolTip(0, f"{title} — {self.tr('Page %1').replace('%1', str(entry.page))}")
+                item.setToolTip(0, f"{title} — {fill(self.tr('Page %1'), entry.page)}")
             if parents:
                 parents[-1].addChild(item)
             else:
