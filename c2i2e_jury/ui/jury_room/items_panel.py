@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from c2i2e_jury.domain.rules import Attendance, Mark, needs_justification
+from c2i2e_jury.domain.rules import Mark, needs_justification
 from c2i2e_jury.services import jury_room
 from c2i2e_jury.services.jury_room import CandidateFile, ItemRow
 from c2i2e_jury.ui.jury_room.items_model import (
@@ -167,7 +167,7 @@ class ItemsPanel(QWidget):
         if current:
             self.select(current, emit=False)
         self._show_detail()
-        enabled = file.admitted and not file.locked and file.attendance is not Attendance.ABSENT
+        enabled = jury_room.room_actions(file).decide
         self.validate_button.setEnabled(enabled)
         self.refuse_button.setEnabled(enabled)
 

@@ -20,7 +20,7 @@ from c2i2e_jury.domain.oral_timer import OralTimer
 from c2i2e_jury.domain.rules import Attendance
 from c2i2e_jury.resources_access import referential
 from c2i2e_jury.services import oral_timer
-from c2i2e_jury.services.jury_room import CandidateFile
+from c2i2e_jury.services.jury_room import CandidateFile, TimerBlock, room_actions
 from c2i2e_jury.ui.jury_room.incident_dialog import IncidentDialog, incident_labels
 from c2i2e_jury.ui.jury_room.items_panel import ItemsPanel
 from c2i2e_jury.ui.jury_room.oral_session import OralSession
@@ -191,19 +191,17 @@ class JuryRoomWidget(QWidget):
             parts.append(fill(self.tr("extra time: +%1 %"), file.extra_time_percent))
         self.subtitle.setText(" — ".join(p for p in parts if p))
         self.status.setText(self._status_text(file))
-        editable = file.admitted and not file.locked
-        self.present_button.setEnabled(editable and file.attendance is not Attendance.PRESENT)
-        self.absent_button.setEnabled(editable and file.attendance is not Attendance.ABSENT)
-        self.incident_button.setEnabled(editable)
-        self.slides_button.setEnabled(editable and file.attendance is Attendance.PRESENT)
-        ready = not file.admitted or file.attendance is Attendance.ABSENT or (
-            file.attendance is Attendance.PRESENT and not file.outcome.undecided)
-        self.sign_button.setEnabled(not file.locked and ready)
-        self.reopen_button.setVisible(file.locked)
-        self.reopen_button.setEnabled(file.locked)
+        actions = room_actions(file)  # the service decides; the buttons show it
+        self.present_button.setEnabled(actions.present)
+        self.absent_button.setEnabled(actions.absent)
+        self.incident_button.setEnabled(actions.incident)
+        self.slides_button.setEnabled(actions.slides)
+        self.sign_button.setEnabled(actions.sign)
+        self.reopen_button.setVisible(actions.reopen)
+        self.reopen_button.setEnabled(actions.reopen)
         if self.timer_widget is not None:
-            self.timer_widget.setEnabled(editable and file.attendance is Attendance.PRESENT)
-            self.timer_widget.set_idle_reason(self._timer_idle_reason(file))
+            self.timer_widget.setEnabled(actions.timer)
+            self.timer_widget.set_idle_reason(self._timer_idle_reason(actions.timer_blocked))
         labels = incident_labels()
         self.incidents_label.setText(self.tr("%n incident(s)", "", len(file.incidents)) if file.incidents else "")
         self.incidents_label.setToolTip("\n".join(
@@ -212,17 +210,16 @@ class JuryRoomWidget(QWidget):
         self.outcome.show_outcome(file.outcome, {i.code: i.decision for i in file.items}, self.items.current_code())
         self.fileChanged.emit(file)
 
-    def _timer_idle_reason(self, file: CandidateFile) -> str:
-        """Why the oral's timer cannot start for this candidate ("" when F5 starts it)."""
-        if not file.admitted:
-            return self.tr("Not admitted: no oral")
-        if file.locked:
-            return self.tr("Sheet signed: the oral is over")
-        if file.attendance is Attendance.ABSENT:
-            return self.tr("Absent: no oral")
-        if file.attendance is not Attendance.PRESENT:
-            return self.tr("Check the candidate in first (Ctrl+Shift+P)")
-        return ""
+    def _timer_idle_reason(self, blocked: TimerBlock | None) -> str:
+        """Why the oral's timer cannot start for this candidate, in words ("" when F5 starts it)."""
+        if blocked is None:
+            return ""
+        return {
+            TimerBlock.NOT_ADMITTED: self.tr("Not admitted: no oral"),
+            TimerBlock.SIGNED: self.tr("Sheet signed: the oral is over"),
+            TimerBlock.ABSENT: self.tr("Absent: no oral"),
+            TimerBlock.NOT_CHECKED_IN: self.tr("Check the candidate in first (Ctrl+Shift+P)"),
+        }[blocked]
 
     def _status_text(self, file: CandidateFile) -> str:
         if not file.admitted:
