@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,7 @@ from c2i2e_jury.ui.jury_room.room import JuryRoomWidget
 from c2i2e_jury.ui.prompts import Prompts
 from c2i2e_jury.ui.review.workspace import ReviewWorkspace
 from c2i2e_jury.ui.secretariat.workspace import SecretariatWorkspace
+from c2i2e_jury.ui.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -217,12 +218,14 @@ class MainWindow(QMainWindow):
             self.review.set_campaign(known[0][0] if known else None)  # the newest campaign
 
     # -- state -----------------------------------------------------------------------------------------------
-    def restore(self, settings: QSettings) -> None:
-        geometry = settings.value("window/geometry")
-        if isinstance(geometry, QByteArray):
+    def restore(self, store: QSettings | None = None) -> None:
+        """The window as it was left, and the candidate the jury was on (the settings: the application's)."""
+        settings = Settings(store)
+        geometry = settings.window_geometry()
+        if geometry is not None:
             self.restoreGeometry(geometry)
-        state = settings.value("window/state")
-        if isinstance(state, QByteArray):
+        state = settings.window_state()
+        if state is not None:
             self.restoreState(state)
         last = jury_room.last_candidate(self.db)
         if last is not None:
@@ -231,7 +234,5 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.room.save_view()
         self.room.set_session(None)
-        settings = QSettings()
-        settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/state", self.saveState())
+        Settings().save_window(self.saveGeometry(), self.saveState())
         super().closeEvent(event)

@@ -18,7 +18,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QDate, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QDateEdit,
@@ -39,7 +39,8 @@ from c2i2e_jury.exchange.credentials import Credential
 from c2i2e_jury.exchange.pv_pdf import PvContent, PvMember, render_pv
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.ui.prompts import Prompts
-from c2i2e_jury.ui.signing.credential_prompt import PRESIDENT_KEY, CredentialPrompt, CredentialQuestion
+from c2i2e_jury.ui.settings import PRESIDENT_CREDENTIAL, Settings
+from c2i2e_jury.ui.signing.credential_prompt import CredentialPrompt, CredentialQuestion
 from c2i2e_jury.ui.text import fill
 from c2i2e_jury.ui.viewer.dossier_viewer import DossierViewer
 
@@ -49,7 +50,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PREVIEW_DELAY_MS = 600
-FOLDER_KEY = "president/folder"
 
 
 def parse_members(text: str) -> list[PvMember]:
@@ -201,7 +201,7 @@ class PresidentDocuments(QObject):
     """The PV and the certificates, each behind one button of the review workspace."""
 
     def __init__(self, widget: QWidget | None, db: Database, campaign_id: str, prompts: Prompts,
-                 settings: QSettings, *, dialog_hook: Any = None) -> None:
+                 settings: Settings, *, dialog_hook: Any = None) -> None:
         super().__init__(widget)
         self.widget, self.db, self.campaign_id = widget, db, campaign_id
         self.prompts, self.settings = prompts, settings
@@ -211,16 +211,16 @@ class PresidentDocuments(QObject):
     def _credential(self) -> Credential | None:
         question = CredentialQuestion(self.tr("The president's signing credential"),
                                       self.tr("President: passphrase"), self.tr("Passphrase of %1:"),
-                                      PRESIDENT_KEY)
+                                      PRESIDENT_CREDENTIAL)
         return CredentialPrompt(self.widget, self.prompts, self.settings).ask(question)
 
     def _save_path(self, caption: str, name: str, filters: str) -> Path | None:
-        folder = str(self.settings.value(FOLDER_KEY, "") or "")
+        folder = self.settings.president_folder()
         chosen = self.prompts.save_file(self.widget, caption, str(Path(folder) / name) if folder else name, filters)
         if not chosen:
             return None
         path = Path(chosen)
-        self.settings.setValue(FOLDER_KEY, str(path.parent))
+        self.settings.remember_president_folder(path.parent)
         return path
 
     def _write(self, path: Path, data: bytes) -> bool:

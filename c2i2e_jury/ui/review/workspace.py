@@ -38,6 +38,7 @@ from c2i2e_jury.ui.review.charts import ChartsPanel
 from c2i2e_jury.ui.review.detail_pane import CandidateDetailPane
 from c2i2e_jury.ui.review.reversal_model import ReversalModel
 from c2i2e_jury.ui.review.review_model import COLUMN, DOMAINS, FILTERS, ROW_ROLE, ReviewModel, ReviewProxy
+from c2i2e_jury.ui.settings import Settings
 from c2i2e_jury.ui.text import fill
 
 log = logging.getLogger(__name__)
@@ -269,13 +270,11 @@ class ReviewWorkspace(QWidget):
             report.certificates, report.attestations, len(report.skipped)))
 
     def president_documents(self, prompts: Any = None, settings: Any = None, **options: Any) -> Any:
-        """The PV and the certificates of the campaign shown (tests pass their own prompts and settings)."""
-        from PySide6.QtCore import QSettings
-
+        """The PV and the certificates of the campaign shown (tests pass their own prompts and settings store)."""
         from c2i2e_jury.ui.review.president_documents import PresidentDocuments
 
         assert self.campaign_id is not None
-        return PresidentDocuments(self, self.db, self.campaign_id, prompts or self.prompts, settings or QSettings(),
+        return PresidentDocuments(self, self.db, self.campaign_id, prompts or self.prompts, Settings(settings),
                                   **options)
 
     def sign_pv(self) -> None:

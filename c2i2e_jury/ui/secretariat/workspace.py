@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QSettings, Signal
+from PySide6.QtCore import QDateTime, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from c2i2e_jury.errors import UserError
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.ui.prompts import Prompts
+from c2i2e_jury.ui.settings import Settings
 from c2i2e_jury.ui.text import fill
 
 log = logging.getLogger(__name__)
@@ -250,12 +251,11 @@ class SecretariatWorkspace(QWidget):
     def room_kits(self) -> None:
         from c2i2e_jury.services.room_kits import export_room_kits
 
-        settings = QSettings()
-        folder = self.prompts.folder(self, self.tr("Folder for the room kits"),
-                                     str(settings.value("secretariat/kits", "")))
+        settings = Settings()
+        folder = self.prompts.folder(self, self.tr("Folder for the room kits"), settings.kits_folder())
         if not folder:
             return
-        settings.setValue("secretariat/kits", folder)
+        settings.remember_kits_folder(folder)
         kits = export_room_kits(self.db, self._campaign(), Path(folder), zip=True)
         for kit in kits:
             self.note(fill(self.tr("Kit %1: %2 candidates, %3"), kit.room, len(kit.candidate_ids),

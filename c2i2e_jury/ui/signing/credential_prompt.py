@@ -11,25 +11,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from c2i2e_jury.exchange.credentials import Credential, CredentialError, WrongPassphrase, load_credential
 from c2i2e_jury.ui.prompts import Prompts
+from c2i2e_jury.ui.settings import Settings
 from c2i2e_jury.ui.text import fill
-
-PRESIDENT_KEY = "president/credential"
-
-
-def juror_key(campaign_id: str, jury: str, juror: int) -> str:
-    """The settings key remembering juror 1's or 2's credential file for a jury of a campaign."""
-    return f"signing/{campaign_id}/{jury or '-'}/juror{juror}"
 
 
 @dataclass(frozen=True)
 class CredentialQuestion:
     """What to ask: the file chooser's caption, the passphrase dialog's title and label (``%1``: the file's name),
-    and the settings key under which the file chosen is remembered."""
+    and the settings key under which the file chosen is remembered (:mod:`c2i2e_jury.ui.settings`)."""
 
     file_caption: str
     passphrase_title: str
@@ -41,7 +35,7 @@ Refusal = Callable[[Credential], tuple[str, str] | None]  # (title, sentence) wh
 
 
 class CredentialPrompt(QObject):
-    def __init__(self, widget: QWidget | None, prompts: Prompts, settings: QSettings) -> None:
+    def __init__(self, widget: QWidget | None, prompts: Prompts, settings: Settings) -> None:
         super().__init__(widget)
         self.widget, self.prompts, self.settings = widget, prompts, settings
 
@@ -49,7 +43,7 @@ class CredentialPrompt(QObject):
         """The credential opened, or None when the user cancels. ``refuse`` may turn one down (another juror's):
         the user is told why and chooses again."""
         while True:
-            remembered = str(self.settings.value(question.settings_key, "") or "")
+            remembered = self.settings.credential_file(question.settings_key)
             path = self.prompts.open_file(self.widget, question.file_caption, remembered,
                                           self.tr("Signing credential (*.p12 *.pfx);;All files (*)"))
             if not path:
@@ -64,7 +58,7 @@ class CredentialPrompt(QObject):
             if refusal is not None:
                 self.prompts.warn(self.widget, *refusal)
                 continue
-            self.settings.setValue(question.settings_key, str(path))
+            self.settings.remember_credential_file(question.settings_key, path)
             return credential
 
     def _open(self, question: CredentialQuestion, path: Path) -> Credential | bool | None:

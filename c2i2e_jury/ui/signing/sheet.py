@@ -18,7 +18,8 @@ from c2i2e_jury.exchange.credentials import Credential
 from c2i2e_jury.services.jury_room import CandidateFile
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.ui.prompts import Prompts
-from c2i2e_jury.ui.signing.credential_prompt import CredentialPrompt, CredentialQuestion, juror_key
+from c2i2e_jury.ui.settings import Settings, juror_credential
+from c2i2e_jury.ui.signing.credential_prompt import CredentialPrompt, CredentialQuestion
 from c2i2e_jury.ui.text import fill
 
 log = logging.getLogger(__name__)
@@ -29,7 +30,7 @@ class SheetSigning(QObject):
     signed twice, stored and the oral locked. Cancelling at any point writes nothing."""
 
     def __init__(self, parent: QWidget | None, db: Database, candidate_pk: int, prompts: Prompts,
-                 settings: QSettings, now: datetime | None = None) -> None:
+                 settings: Settings, now: datetime | None = None) -> None:
         super().__init__(parent)
         self.widget, self.db, self.pk, self.prompts, self.settings, self.now = (
             parent, db, candidate_pk, prompts, settings, now)
@@ -72,7 +73,7 @@ class SheetSigning(QObject):
                                    "locked; a correction will need a reason and a new version."))
 
     def _key(self, file: CandidateFile, juror: int) -> str:
-        return juror_key(file.campaign_id, file.jury, juror)
+        return juror_credential(file.campaign_id, file.jury, juror)
 
     def _credential(self, file: CandidateFile, juror: int, other: Credential | None) -> Credential | None:
         """Juror ``juror``'s credential, opened; None when the juror cancels. Juror 2 cannot use juror 1's."""
@@ -123,8 +124,9 @@ class SheetReopening(QObject):
 
 def sign_sheet_dialog(parent: QWidget | None, db: Database, candidate_pk: int, *, prompts: Prompts | None = None,
                       settings: QSettings | None = None, now: datetime | None = None) -> bool:
-    """Juror 1 then juror 2 sign the candidate's sheet; True when it is signed, stored and locked."""
-    return SheetSigning(parent, db, candidate_pk, prompts or Prompts(), settings or QSettings(), now).run()
+    """Juror 1 then juror 2 sign the candidate's sheet; True when it is signed, stored and locked. ``settings``:
+    the store the credential files are remembered in (the application's by default)."""
+    return SheetSigning(parent, db, candidate_pk, prompts or Prompts(), Settings(settings), now).run()
 
 
 def reopen_dialog(parent: QWidget | None, db: Database, candidate_pk: int, *,

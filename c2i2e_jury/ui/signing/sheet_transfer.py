@@ -27,6 +27,7 @@ from c2i2e_jury.errors import UserError
 from c2i2e_jury.services.sheet_import import SheetImportOutcome
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.ui.prompts import Prompts
+from c2i2e_jury.ui.settings import Settings
 from c2i2e_jury.ui.text import fill
 
 log = logging.getLogger(__name__)
@@ -40,7 +41,7 @@ class DayExport(QObject):
     """Choose the folder, warn about candidates whose sheet is not signed, export, say what was written."""
 
     def __init__(self, parent: QWidget | None, db: Database, room: str | None, day: object | None,
-                 prompts: Prompts, settings: QSettings) -> None:
+                 prompts: Prompts, settings: Settings) -> None:
         super().__init__(parent)
         self.widget, self.db, self.room, self.prompts, self.settings = parent, db, room or None, prompts, settings
         self.day = day if isinstance(day, date) else None
@@ -57,11 +58,11 @@ class DayExport(QObject):
         left = [c for c in everyone if c.version is None or c.reopened]
         if left and not self.prompts.confirm(self.widget, self.tr("Export the day's sheets"), self._warning(left)):
             return None
-        start = str(self.settings.value("export/folder", "") or "")
+        start = self.settings.export_folder()
         folder = self.prompts.folder(self.widget, self.tr("Folder for the signed sheets (USB key)"), start)
         if not folder:
             return None
-        self.settings.setValue("export/folder", folder)
+        self.settings.remember_export_folder(folder)
         try:
             index = export_signed(self.db, folder, room=self.room, day=self.day)
         except UserError as exc:
@@ -218,7 +219,7 @@ class SheetsImport(QObject):
 def export_day_dialog(parent: QWidget | None, db: Database, room: str | None, day: object | None, *,
                       prompts: Prompts | None = None, settings: QSettings | None = None) -> Path | None:
     """The day's signed sheets to a chosen folder (a USB key); the index's path, or None."""
-    return DayExport(parent, db, room, day, prompts or Prompts(), settings or QSettings()).run()
+    return DayExport(parent, db, room, day, prompts or Prompts(), Settings(settings)).run()
 
 
 def import_sheets_dialog(parent: QWidget | None, db: Database, paths: list[str] | None = None, *,
