@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,6 +23,7 @@ from c2i2e_jury.errors import UserError
 from c2i2e_jury.services import jury_room
 from c2i2e_jury.services.jury_room import CandidateFile
 from c2i2e_jury.storage.database import Database
+from c2i2e_jury.ui import shortcuts
 from c2i2e_jury.ui.help_menu import HelpMenu
 from c2i2e_jury.ui.jury_room.day_model import DayModel
 from c2i2e_jury.ui.jury_room.oral_session import OralSession
@@ -164,18 +165,14 @@ class MainWindow(QMainWindow):
         file_menu.addAction(import_sheets)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setShortcuts(shortcuts.keys("quit"))
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo.setShortcuts(shortcuts.keys("undo"))
         redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
-        for extra in (QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")):
-            if extra not in keys:  # the same keys on every system: jurors share laptops
-                keys.append(extra)
-        redo.setShortcuts(keys)
+        redo.setShortcuts(shortcuts.keys("redo"))  # Ctrl+Y and Ctrl+Shift+Z on every system
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
         self.addActions([undo, redo])
@@ -184,7 +181,7 @@ class MainWindow(QMainWindow):
         day = QAction(self.tr("Candidates of the &day"), self)
         day.setCheckable(True)
         day.setChecked(True)
-        day.setShortcut(QKeySequence("Ctrl+D"))
+        day.setShortcuts(shortcuts.keys("day_list"))
         day.toggled.connect(self.day_list.setVisible)  # the timer stays: the jury never loses the clock
         view_menu.addAction(day)
         self.help_menu = HelpMenu(self, self.prompts)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -21,6 +21,7 @@ from c2i2e_jury.domain.rules import Attendance
 from c2i2e_jury.resources_access import referential
 from c2i2e_jury.services import oral_timer
 from c2i2e_jury.services.jury_room import CandidateFile, TimerBlock, room_actions
+from c2i2e_jury.ui import shortcuts
 from c2i2e_jury.ui.jury_room.incident_dialog import IncidentDialog, incident_labels
 from c2i2e_jury.ui.jury_room.items_panel import ItemsPanel
 from c2i2e_jury.ui.jury_room.oral_session import OralSession
@@ -94,8 +95,10 @@ class JuryRoomWidget(QWidget):
         self._view_timer.setSingleShot(True)
         self._view_timer.setInterval(400)
         self._view_timer.timeout.connect(self.save_view)
-        QShortcut(QKeySequence("Ctrl+I"), self, activated=self.note_incident)
-        QShortcut(QKeySequence("Ctrl+Shift+P"), self, activated=lambda: self.check_in(Attendance.PRESENT))
+        for key in shortcuts.keys("incident"):
+            QShortcut(key, self, activated=self.note_incident)
+        for key in shortcuts.keys("check_in"):
+            QShortcut(key, self, activated=lambda: self.check_in(Attendance.PRESENT))
         self.set_session(None)
 
     def _build_header(self) -> None:

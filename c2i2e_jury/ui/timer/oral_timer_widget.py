@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from c2i2e_jury.domain.oral_timer import OralTimer
 from c2i2e_jury.domain.timer_values import LogEntry, Phase, State, TimerEvent, TimerSnapshot, WarningLevel
 from c2i2e_jury.errors import UserError
+from c2i2e_jury.ui import shortcuts
 from c2i2e_jury.ui.prompts import Prompts
 from c2i2e_jury.ui.text import format_clock
 from c2i2e_jury.ui.timer.face import STYLES, FitLabel
@@ -106,11 +107,11 @@ class OralTimerWidget(QWidget):
         gap = QHBoxLayout()
         gap.addWidget(self._gap_label, 1)
         gap.addWidget(self._gap_button)
-        self._start = self._button(self.tr("Start"), "F5", self._start_clicked)
-        self._next = self._button(self.tr("→ Discussion"), "F6", self._next_clicked)
+        self._start = self._button(self.tr("Start"), "timer_start", self._start_clicked)
+        self._next = self._button(self.tr("→ Discussion"), "timer_discussion", self._next_clicked)
         self._next.setToolTip(self.tr("Move on to the discussion"))
-        self._pause = self._button(self.tr("Pause"), "F7", self._pause_clicked)
-        self._end = self._button(self.tr("End"), "F8", self._end_clicked)
+        self._pause = self._button(self.tr("Pause"), "timer_pause", self._pause_clicked)
+        self._end = self._button(self.tr("End"), "timer_end", self._end_clicked)
         buttons = QGridLayout()  # two by two: the timer also fits a narrow column
         for n, button in enumerate((self._start, self._next, self._pause, self._end)):
             buttons.addWidget(button, n // 2, n % 2)
@@ -130,12 +131,14 @@ class OralTimerWidget(QWidget):
         layout.addWidget(self._error)
         layout.addWidget(self._log)
 
-    def _button(self, text: str, key: str, slot: Callable[[], None]) -> QPushButton:
-        button = QPushButton(f"{text} ({key})", self)
+    def _button(self, text: str, action: str, slot: Callable[[], None]) -> QPushButton:
+        """A command's button, labelled with its key (:mod:`c2i2e_jury.ui.shortcuts`'s ``action``)."""
+        button = QPushButton(f"{text} ({shortcuts.key_text(action)})", self)
         button.clicked.connect(slot)
         # A QShortcut acts at once (a button's own shortcut animates a click for 100 ms first).
-        shortcut = QShortcut(QKeySequence(key), self, context=Qt.ShortcutContext.WindowShortcut)
-        shortcut.activated.connect(lambda: button.isEnabled() and slot())
+        for key in shortcuts.keys(action):
+            shortcut = QShortcut(key, self, context=Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(lambda: button.isEnabled() and slot())
         return button
 
     # -- commands -----------------------------------------------------------------------------------------
@@ -321,7 +324,7 @@ class OralTimerWidget(QWidget):
         _set_enabled(self._next, self.snapshot.phase is Phase.PRESENTATION and state is not State.FINISHED)
         _set_enabled(self._pause, running or state is State.PAUSED)
         label = self.tr("Resume") if state is State.PAUSED else self.tr("Pause")
-        _set_text(self._pause, f"{label} (F7)")
+        _set_text(self._pause, f"{label} ({shortcuts.key_text('timer_pause')})")
         _set_enabled(self._end, running or state is State.PAUSED)
 
     def describe(self, entry: LogEntry) -> str:

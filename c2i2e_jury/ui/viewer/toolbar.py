@@ -7,46 +7,44 @@ fit page are entries of the zoom box (as in Evince), which also shows the zoom i
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QSpinBox, QToolButton, QVBoxLayout, QWidget
 
+from c2i2e_jury.ui import shortcuts
 from c2i2e_jury.ui.viewer.page_zoom import FIT_PAGE, FIT_WIDTH
 from c2i2e_jury.ui.viewer.panels import SearchBar
 
 ZOOM_CHOICES = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0)
-Keys = Sequence[QKeySequence.StandardKey | str]
 
 
 class ViewerToolbar(QWidget):
     """Panel toggle, previous / page box / next, zoom out / zoom box / zoom in, continuous, search.
 
     The actions are added to ``owner`` (the viewer) so that their shortcuts work wherever the focus is in its
-    window (Ctrl+F, F3, Ctrl+G, the zoom keys) - see :mod:`c2i2e_jury.ui.viewer.dossier_viewer` for the keys.
+    window (Ctrl+F, F3, Ctrl+G, the zoom keys): their keys come from :mod:`c2i2e_jury.ui.shortcuts`.
     """
 
     def __init__(self, owner: QWidget) -> None:
         super().__init__(owner)
         self.setObjectName("dossierToolbar")
         self._owner = owner
-        self.a_panel = self._action("☰", self.tr("Show or hide the thumbnails and the outline (F9)"), ["F9"], True)
+        self.a_panel = self._action("☰", self.tr("Show or hide the thumbnails and the outline (F9)"), "side_panel",
+                                    True)
         self.a_previous = self._action("◀", self.tr("Previous page (Left)"))
         self.a_next = self._action("▶", self.tr("Next page (Right)"))
-        self.a_zoom_out = self._action("−", self.tr("Zoom out (Ctrl+-)"), [QKeySequence.StandardKey.ZoomOut])
-        self.a_zoom_in = self._action("+", self.tr("Zoom in (Ctrl++)"), [QKeySequence.StandardKey.ZoomIn, "Ctrl+="])
-        self.a_fit_width = self._action(self.tr("Page width"), self.tr("Fit the page width (Ctrl+2)"), ["Ctrl+2"])
-        self.a_fit_page = self._action(self.tr("Whole page"), self.tr("Fit the whole page (Ctrl+0)"), ["Ctrl+0"])
-        self.a_actual = self._action(self.tr("Actual size"), self.tr("Actual size, 100 % (Ctrl+1)"), ["Ctrl+1"])
+        self.a_zoom_out = self._action("−", self.tr("Zoom out (Ctrl+-)"), "zoom_out")
+        self.a_zoom_in = self._action("+", self.tr("Zoom in (Ctrl++)"), "zoom_in")
+        self.a_fit_width = self._action(self.tr("Page width"), self.tr("Fit the page width (Ctrl+2)"), "fit_width")
+        self.a_fit_page = self._action(self.tr("Whole page"), self.tr("Fit the whole page (Ctrl+0)"), "fit_page")
+        self.a_actual = self._action(self.tr("Actual size"), self.tr("Actual size, 100 % (Ctrl+1)"), "actual_size")
         self.a_continuous = self._action(self.tr("Continuous"),
                                          self.tr("Pages one after the other (continuous) or one at a time"),
                                          checkable=True)
-        self.a_find = self._action(self.tr("Search"), self.tr("Search the dossier (Ctrl+F)"),
-                                   [QKeySequence.StandardKey.Find])
-        self.a_find_next = self._action(self.tr("Next match"), "", ["F3"])  # not FindNext: Ctrl+G too on Linux
-        self.a_find_previous = self._action(self.tr("Previous match"), "", ["Shift+F3"])
-        self.a_go_to = self._action(self.tr("Go to page"), "", ["Ctrl+G", "Ctrl+L"])
+        self.a_find = self._action(self.tr("Search"), self.tr("Search the dossier (Ctrl+F)"), "find")
+        self.a_find_next = self._action(self.tr("Next match"), "", "find_next")
+        self.a_find_previous = self._action(self.tr("Previous match"), "", "find_previous")
+        self.a_go_to = self._action(self.tr("Go to page"), "", "go_to_page")
         self.a_panel.setChecked(True)
         self.a_continuous.setChecked(True)
         self.page_box = QSpinBox(self)
@@ -78,14 +76,12 @@ class ViewerToolbar(QWidget):
         box.setFixedSize(box.sizeHint())
         box.setSuffix("")
 
-    def _action(self, text: str, tip: str, keys: Keys = (), checkable: bool = False) -> QAction:
+    def _action(self, text: str, tip: str, keys: str = "", checkable: bool = False) -> QAction:
+        """A toolbar action; ``keys``: its action in :mod:`c2i2e_jury.ui.shortcuts`, if it has keys."""
         action = QAction(text, self._owner)
         action.setToolTip(tip or text)
         action.setCheckable(checkable)
-        sequences: list[QKeySequence] = []
-        for key in keys:
-            sequences.extend(QKeySequence.keyBindings(key) if isinstance(key, QKeySequence.StandardKey)
-                             else [QKeySequence(key)])
+        sequences = shortcuts.keys(keys) if keys else []
         if sequences:
             action.setShortcuts(sequences)
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
