@@ -96,9 +96,9 @@ class JuryRoomWidget(QWidget):
         self._view_timer.setInterval(400)
         self._view_timer.timeout.connect(self.save_view)
         for key in shortcuts.keys("incident"):
-            QShortcut(key, self, activated=self.note_incident)
+            QShortcut(key, self).activated.connect(self.note_incident)
         for key in shortcuts.keys("check_in"):
-            QShortcut(key, self, activated=lambda: self.check_in(Attendance.PRESENT))
+            QShortcut(key, self).activated.connect(lambda: self.check_in(Attendance.PRESENT))
         self.set_session(None)
 
     def _build_header(self) -> None:

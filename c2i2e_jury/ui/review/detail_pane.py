@@ -30,6 +30,7 @@ from c2i2e_jury.resources_access import referential
 from c2i2e_jury.services import certification
 from c2i2e_jury.services.review import CandidateDetail, ReviewRow, candidate_detail
 from c2i2e_jury.services.sheet_facts import SheetFacts
+from c2i2e_jury.services.signed_proposal import proposal
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.ui.outcome_text import explanation_text
 from c2i2e_jury.ui.prompts import Prompts
@@ -203,7 +204,7 @@ class CandidateDetailPane(QWidget):
     def _proposal_text(self, outcome: Outcome) -> str:
         if outcome.certificate:
             return fill(self.tr("the certificate (%1/28)"), outcome.validated_count)
-        if certification.proposal(outcome) == "attestation":
+        if proposal(outcome) == "attestation":
             return fill(self.tr("a partial attestation (%1/28)"), outcome.validated_count)
         return self.tr("nothing to deliver")
 
@@ -222,7 +223,7 @@ class CandidateDetailPane(QWidget):
 
     def _update_buttons(self) -> None:
         row = self._row
-        proposals = {certification.proposal(row.proposed), certification.proposal(row.outcome)} if row else set()
+        proposals = {proposal(row.proposed), proposal(row.outcome)} if row else set()
         annulled = bool(row and row.decision == "annulment")
         self.deliver_button.setEnabled("certificate" in proposals and row is not None
                                        and row.decision != "certificate")

@@ -78,8 +78,10 @@ class PvDialog(QDialog):
         self.preview_path: Path | None = None  # the PV last shown
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pv-preview")
         self._build()
-        self._debounce = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS, timeout=self.refresh)
-        self._poll = QTimer(self, interval=50, timeout=self._collect)
+        self._debounce = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
+        self._debounce.timeout.connect(self.refresh)
+        self._poll = QTimer(self, interval=50)
+        self._poll.timeout.connect(self._collect)
         for field in (self.place, self.members, self.remarks):
             field.textChanged.connect(self._debounce.start)
         self.meeting.dateChanged.connect(self._debounce.start)

@@ -44,6 +44,11 @@ def outcome_key(row: ReviewRow) -> int:
     return 0 if row.proposed.certificate else 1 if row.partial else 2
 
 
+def _missing_in(domain: str) -> Callable[[ReviewRow], Any]:
+    """Sort by the items missing in ``domain`` (a candidate not heard first, at -1)."""
+    return lambda r: (r.proposed.missing_by_domain.get(domain, 0) if _heard(r) else -1, r.candidate_id)
+
+
 _KEYS: dict[str, Callable[[ReviewRow], Any]] = {
     "id": lambda r: r.candidate_id,
     "name": lambda r: (r.last_name.casefold(), r.first_name.casefold()),
@@ -54,8 +59,7 @@ _KEYS: dict[str, Callable[[ReviewRow], Any]] = {
     "outcome": lambda r: (outcome_key(r), -r.proposed.validated_count),
     "flags": lambda r: (-len(r.flags), r.flags, r.candidate_id),
     "decision": lambda r: (r.decision or "~", r.candidate_id),
-    **{d: (lambda r, d=d: (r.proposed.missing_by_domain.get(d, 0) if _heard(r) else -1, r.candidate_id))
-       for d in DOMAINS},
+    **{domain: _missing_in(domain) for domain in DOMAINS},
 }
 
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TypedDict
 
 from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import (
@@ -24,11 +25,30 @@ from c2i2e_jury.services.registers import DATE_CHANGE_REASONS
 from c2i2e_jury.storage.database import Database
 
 
+class Reclamation(TypedDict):
+    """What a reclamation dialog records (the service's keywords)."""
+
+    problem_date: date
+    received_date: date
+    text: str
+
+
+class DateChange(TypedDict):
+    """What a change of date dialog records (the service's keywords)."""
+
+    reason: str
+    proof: str
+    proof_received: bool
+    new_date: date
+    new_time: str
+    requested_on: date
+
+
 def _date_edit(parent: QWidget, value: date | None = None) -> QDateEdit:
     edit = QDateEdit(parent)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("dd/MM/yyyy")
-    edit.setDate(QDate(value) if value else QDate.currentDate())
+    edit.setDate(QDate(value.year, value.month, value.day) if value else QDate.currentDate())
     return edit
 
 
@@ -67,9 +87,12 @@ class ReclamationDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
-    def values(self) -> dict[str, object]:
-        return {"candidate_pk": self.candidate.candidate_pk(), "problem_date": _py(self.problem),
-                "received_date": _py(self.received), "text": self.text.toPlainText()}
+    def candidate_pk(self) -> int:
+        return self.candidate.candidate_pk()
+
+    def values(self) -> Reclamation:
+        return Reclamation(problem_date=_py(self.problem), received_date=_py(self.received),
+                           text=self.text.toPlainText())
 
 
 class DateChangeDialog(QDialog):
@@ -101,8 +124,10 @@ class DateChangeDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
-    def values(self) -> dict[str, object]:
-        return {"candidate_pk": self.candidate.candidate_pk(), "reason": str(self.reason.currentData()),
-                "proof": self.proof.text(), "proof_received": self.proof_received.isChecked(),
-                "new_date": _py(self.new_date), "new_time": self.new_time.time().toString("HH:mm"),
-                "requested_on": _py(self.requested)}
+    def candidate_pk(self) -> int:
+        return self.candidate.candidate_pk()
+
+    def values(self) -> DateChange:
+        return DateChange(reason=str(self.reason.currentData()), proof=self.proof.text(),
+                          proof_received=self.proof_received.isChecked(), new_date=_py(self.new_date),
+                          new_time=self.new_time.time().toString("HH:mm"), requested_on=_py(self.requested))

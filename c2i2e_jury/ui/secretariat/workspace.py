@@ -277,9 +277,7 @@ class SecretariatWorkspace(QWidget):
         dialog = ReclamationDialog(self.db, self)
         if not dialog.exec():
             return
-        values = dialog.values()
-        row = record_reclamation(self.db, int(values.pop("candidate_pk")), by="secretariat",  # type: ignore[arg-type]
-                                 **values)  # type: ignore[arg-type]
+        row = record_reclamation(self.db, dialog.candidate_pk(), by="secretariat", **dialog.values())
         self.note(fill(self.tr("Reclamation of %1 registered: %2"), row.full_name, row.delay_text))
 
     def date_change(self) -> None:
@@ -289,9 +287,7 @@ class SecretariatWorkspace(QWidget):
         dialog = DateChangeDialog(self.db, self)
         if not dialog.exec():
             return
-        values = dialog.values()
-        row = request_date_change(self.db, int(values.pop("candidate_pk")), by="secretariat",  # type: ignore[arg-type]
-                                  **values)  # type: ignore[arg-type]
+        row = request_date_change(self.db, dialog.candidate_pk(), by="secretariat", **dialog.values())
         self.note(fill(self.tr("Oral date change for %1: %2"), row.full_name,
                        DATE_CHANGE_STATUSES.get(row.status, row.status)))
         self.campaignChanged.emit()

@@ -87,9 +87,10 @@ class OralTimerWidget(QWidget):
     # -- layout -------------------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self._panel = QFrame(self, objectName="timerPanel")
-        self._phase_label = QLabel(self._panel, objectName="timerPhase")
-        self._state_label = QLabel(self._panel, objectName="timerState", wordWrap=True)
+        self._panel = QFrame(self)
+        self._panel.setObjectName("timerPanel")
+        self._phase_label = _label(self._panel, "timerPhase")
+        self._state_label = _label(self._panel, "timerState", wrap=True)
         self._state_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._time_label = FitLabel("+88:88", self._panel)
         self._time_label.setObjectName("timerTime")
@@ -100,8 +101,8 @@ class OralTimerWidget(QWidget):
         panel.addWidget(self._time_label, 1)
         panel.addWidget(self._state_label)
         panel.addWidget(self._progress)
-        self._plan_label = QLabel(self, objectName="timerPlan")
-        self._gap_label = QLabel(self, objectName="timerGap", wordWrap=True)
+        self._plan_label = _label(self, "timerPlan")
+        self._gap_label = _label(self, "timerGap", wrap=True)
         self._gap_button = QPushButton(self.tr("Count as a pause…"), self)
         self._gap_button.clicked.connect(self._mark_gap)
         gap = QHBoxLayout()
@@ -116,10 +117,11 @@ class OralTimerWidget(QWidget):
         for n, button in enumerate((self._start, self._next, self._pause, self._end)):
             buttons.addWidget(button, n // 2, n % 2)
         self.sound = QCheckBox(self.tr("Sound alert"), self)
-        self._error = QLabel(self, objectName="timerError", wordWrap=True)
+        self._error = _label(self, "timerError", wrap=True)
         self._error.setStyleSheet("color: #a3001b;")
         self._error.hide()
-        self._log = QListWidget(self, objectName="timerLog")
+        self._log = QListWidget(self)
+        self._log.setObjectName("timerLog")
         self._log.setMaximumHeight(self.fontMetrics().height() * 6)
         self._log.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout = QVBoxLayout(self)
@@ -136,9 +138,12 @@ class OralTimerWidget(QWidget):
         button = QPushButton(f"{text} ({shortcuts.key_text(action)})", self)
         button.clicked.connect(slot)
         # A QShortcut acts at once (a button's own shortcut animates a click for 100 ms first).
+        def fire() -> None:
+            if button.isEnabled():
+                slot()
+
         for key in shortcuts.keys(action):
-            shortcut = QShortcut(key, self, context=Qt.ShortcutContext.WindowShortcut)
-            shortcut.activated.connect(lambda: button.isEnabled() and slot())
+            QShortcut(key, self, context=Qt.ShortcutContext.WindowShortcut).activated.connect(fire)
         return button
 
     # -- commands -----------------------------------------------------------------------------------------
@@ -348,6 +353,13 @@ class OralTimerWidget(QWidget):
         if entry.kind == "phase_ended" and entry.overtime:
             text += " " + self.tr("(overtime {time})").format(time=format_clock(-entry.overtime))
         return f"{when}  {text}"
+
+
+def _label(parent: QWidget, name: str, *, wrap: bool = False) -> QLabel:
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setWordWrap(wrap)
+    return label
 
 
 def _set_text(widget: QLabel | QPushButton, text: str) -> None:

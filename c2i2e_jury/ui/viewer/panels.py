@@ -200,7 +200,7 @@ class ThumbnailPanel(QListView):
         if not self._following and index.isValid():
             self.pageRequested.emit(index.row() + 1)
 
-    def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:  # noqa: N802 (Qt)
+    def currentChanged(self, current: _Index, previous: _Index) -> None:  # noqa: N802 (Qt)
         super().currentChanged(current, previous)
         if not self._following and current.isValid() and self.hasFocus():
             self.pageRequested.emit(current.row() + 1)  # arrow keys in the list turn the pages
@@ -256,7 +256,8 @@ class OutlinePanel(QTreeWidget):
             else:
                 self.addTopLevelItem(item)
             parents.append(item)
-        self.setRootIsDecorated(any(self.topLevelItem(i).childCount() for i in range(self.topLevelItemCount())))
+        self.setRootIsDecorated(any(top.childCount() for i in range(self.topLevelItemCount())
+                                    if (top := self.topLevelItem(i)) is not None))
         self.expandToDepth(0)
 
     def _chosen(self, item: QTreeWidgetItem) -> None:
