@@ -106,7 +106,7 @@ def benchmarks(workdir: Path) -> list[Benchmark]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from c2i2e_jury.ui.dossier_viewer import DossierViewer
+    from c2i2e_jury.ui.viewer.dossier_viewer import DossierViewer
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     paths = make_dossiers(workdir, 10)

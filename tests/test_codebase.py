@@ -20,7 +20,7 @@ def run(*command: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_ruff():
-    result = run(str(BIN / "ruff"), "check", "--no-cache", "c2i2e_jury", "tests", "benchmarks", "database")
+    result = run(str(BIN / "ruff"), "check", "--no-cache", "c2i2e_jury", "tests", "benchmarks", "database", "tools")
     assert result.returncode == 0, result.stdout + result.stderr
 
 

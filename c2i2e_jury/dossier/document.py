@@ -54,8 +54,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# Damage and PageError live in dossier/damage.py; the viewer (ui/dossier_viewer.py, ui/render_worker.py) still
-# imports them from here.
+# Damage and PageError live in dossier/damage.py; the viewer (ui/viewer/dossier_viewer.py,
+# ui/viewer/render/worker.py) still imports them from here.
 class OutlineEntry(NamedTuple):
     """A bookmark: its level (1 = top), title and page (None when it points outside the file)."""
 

@@ -46,6 +46,11 @@ class CredentialError(UserError):
     """A credential file that cannot be used: wrong passphrase, unreadable, or not what it should be."""
 
 
+class WrongPassphrase(CredentialError):
+    """The passphrase does not open the credential: the one error a user answers by typing again, so callers
+    recognise it by its type (the sentence is for the user)."""
+
+
 @dataclass(frozen=True)
 class Credential:
     """A decrypted credential, in memory only: the key, its certificate and the chain that came with it."""
@@ -175,8 +180,9 @@ def to_pkcs12(credential: Credential, passphrase: str) -> bytes:
 
 
 def from_pkcs12(data: bytes, passphrase: str, source: str) -> Credential:
-    """Decrypt a PKCS#12 credential; a wrong passphrase is a :class:`CredentialError` naming ``source``, and so is a
-    file that is no PKCS#12 at all (a PDF or a certificate chosen by mistake: not a passphrase problem)."""
+    """Decrypt a PKCS#12 credential; a wrong passphrase is a :class:`WrongPassphrase` naming ``source``; a file
+    that is no PKCS#12 at all (a PDF or a certificate chosen by mistake: not a passphrase problem) is a
+    :class:`CredentialError`."""
     if not _looks_like_pkcs12(data):
         raise CredentialError(f"{source} n'est pas un fichier de certificat de signature (.p12) : choisissez celui "
                               "que le secrétariat vous a remis.")
@@ -184,7 +190,7 @@ def from_pkcs12(data: bytes, passphrase: str, source: str) -> Credential:
         key, cert, others = pkcs12.load_key_and_certificates(data, passphrase.encode("utf-8"))
     except ValueError as exc:
         log.info("cannot open credential %s: %s", source, exc)
-        raise CredentialError(f"Phrase de passe incorrecte pour {source}.") from exc
+        raise WrongPassphrase(f"Phrase de passe incorrecte pour {source}.") from exc
     if cert is None or not isinstance(key, ec.EllipticCurvePrivateKey):
         raise CredentialError(f"{source} n'est pas un certificat de signature c2i2e-jury.")
     return Credential(key, cert, tuple(others))

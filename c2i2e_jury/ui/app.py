@@ -15,12 +15,14 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 
 from c2i2e_jury import __version__
 from c2i2e_jury.errors import UserError
 from c2i2e_jury.paths import data_dir, log_file
+from c2i2e_jury.ui import settings
+from c2i2e_jury.ui.prompts import Prompts
 
 if TYPE_CHECKING:
     from c2i2e_jury.storage.database import Database
@@ -42,7 +44,7 @@ def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackTy
         message = QApplication.translate("App", "An internal error occurred. Details are in %1").replace(
             "%1", str(log_file()))
     if app is not None and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
-        QMessageBox.critical(None, QApplication.translate("App", "C2i2e — error"), message)
+        Prompts().error(None, QApplication.translate("App", "C2i2e — error"), message)
 
 
 def _database_sentence(error: BaseException) -> str | None:
@@ -87,7 +89,7 @@ def prepare_demo() -> str:
     atexit.register(shutil.rmtree, root, ignore_errors=True)  # throw-away: nothing of the demo stays behind
     os.environ["C2I2E_DATA_DIR"] = str(root / "data")
     # The demo's settings too (window, remembered files): the user's own are left as they were.
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(root / "data"))
+    settings.use_folder(root / "data")
     url = f"sqlite:///{root / 'demo.sqlite'}"
     db = open_database(url)
     try:
@@ -102,14 +104,13 @@ def prepare_demo() -> str:
 def _demo_credentials(db: Database, campaign_id: str, folder: Path) -> None:
     """Credentials to sign with (passphrase « demo »), offered first by every file chooser that asks for one."""
     from c2i2e_jury.services.demo_credentials import write_demo_credentials
-    from c2i2e_jury.ui.credential_prompt import PRESIDENT_KEY, juror_key
 
     demo = write_demo_credentials(db, campaign_id, folder)
-    settings = QSettings()
+    remembered = settings.Settings()
     for jury, files in demo.jurors.items():
         for juror, path in enumerate(files, start=1):
-            settings.setValue(juror_key(campaign_id, jury, juror), str(path))
-    settings.setValue(PRESIDENT_KEY, str(demo.president))
+            remembered.remember_credential_file(settings.juror_credential(campaign_id, jury, juror), path)
+    remembered.remember_credential_file(settings.PRESIDENT_CREDENTIAL, demo.president)
 
 
 def create_application(argv: list[str], language: str = "fr") -> QApplication:
@@ -121,8 +122,7 @@ def create_application(argv: list[str], language: str = "fr") -> QApplication:
     app.setOrganizationName("c2i2e-jury")
     app.setApplicationVersion(__version__)
     # Settings live beside the database in the data folder (isolated in tests, portable on a USB key).
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(data_dir()))
+    settings.use_folder(data_dir())
     i18n.install(app, language)
     return app
 
@@ -134,29 +134,30 @@ def run_gui(args: argparse.Namespace) -> int:
     from c2i2e_jury.storage.database import database_error_sentence, open_database
     from c2i2e_jury.ui.main_window import MainWindow
 
+    prompts = Prompts()
     try:
         app = create_application(sys.argv[:1], args.lang or os.environ.get("C2I2E_LANG", "fr"))
     except UserError as exc:  # the data folder: the application exists, its translations may not
         log.warning("cannot start: %s", exc.message)
-        QMessageBox.critical(None, QApplication.translate("App", "C2i2e — error"), exc.message)
+        prompts.error(None, QApplication.translate("App", "C2i2e — error"), exc.message)
         return 1
     sys.excepthook = _excepthook
     try:
         url = prepare_demo() if args.demo else args.db
         db = open_database(url)
     except UserError as exc:
-        QMessageBox.critical(None, app.translate("App", "C2i2e — database"), exc.message)
+        prompts.error(None, app.translate("App", "C2i2e — database"), exc.message)
         return 1
     _opened["url"] = db.url  # named in the sentences of later database errors
     try:
         window = MainWindow(db, app.translate("App", "demo — every credential's passphrase: demo")
-                            if args.demo else "")
+                            if args.demo else "", prompts=prompts)
     except SQLAlchemyError as exc:  # opened, but a table is missing or a page damaged
         log.exception("cannot show the database")
         db.dispose()
-        QMessageBox.critical(None, app.translate("App", "C2i2e — database"), database_error_sentence(exc, db.url))
+        prompts.error(None, app.translate("App", "C2i2e — database"), database_error_sentence(exc, db.url))
         return 1
-    window.restore(QSettings())
+    window.restore()
     window.show()
     quit_after = os.environ.get("C2I2E_QUIT_AFTER_MS")
     if quit_after:  # smoke tests of the built program; 0: as soon as the window takes input (start-up benchmark)

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHeaderView,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -24,24 +23,29 @@ from c2i2e_jury.errors import UserError
 from c2i2e_jury.services import jury_room
 from c2i2e_jury.services.jury_room import CandidateFile
 from c2i2e_jury.storage.database import Database
-from c2i2e_jury.ui.day_model import DayModel
+from c2i2e_jury.ui import shortcuts
 from c2i2e_jury.ui.help_menu import HelpMenu
-from c2i2e_jury.ui.jury_room import JuryRoomWidget
-from c2i2e_jury.ui.oral_session import OralSession
+from c2i2e_jury.ui.jury_room.day_model import DayModel
+from c2i2e_jury.ui.jury_room.oral_session import OralSession
+from c2i2e_jury.ui.jury_room.room import JuryRoomWidget
+from c2i2e_jury.ui.prompts import Prompts
 from c2i2e_jury.ui.review.workspace import ReviewWorkspace
-from c2i2e_jury.ui.secretariat import SecretariatWorkspace
+from c2i2e_jury.ui.secretariat.workspace import SecretariatWorkspace
+from c2i2e_jury.ui.settings import Settings
 
 log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db: Database, title_suffix: str = "") -> None:
+    def __init__(self, db: Database, title_suffix: str = "", prompts: Prompts | None = None) -> None:
+        """``prompts``: how every room asks and tells (Qt's dialogs; tests pass scripted ones)."""
         super().__init__()
         self.db = db
+        self.prompts = prompts or Prompts()
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("C2i2e — jury") + (f" — {title_suffix}" if title_suffix else ""))
         self.undo_stack = QUndoStack(self)
-        self.room = JuryRoomWidget(self)
+        self.room = JuryRoomWidget(self, prompts=self.prompts)
         self.room.fileChanged.connect(self._file_changed)
         self._build_day_panel()
         jury = QSplitter(Qt.Orientation.Horizontal, self)
@@ -55,10 +59,10 @@ class MainWindow(QMainWindow):
         self.workspaces.setObjectName("workspaces")
         self.workspaces.setDocumentMode(True)
         self.workspaces.addTab(jury, self.tr("Validation &jury"))
-        self.secretariat = SecretariatWorkspace(db, self)
+        self.secretariat = SecretariatWorkspace(db, self, prompts=self.prompts)
         self.secretariat.campaignChanged.connect(self._campaign_changed)
         self.workspaces.addTab(self.secretariat, self.tr("&Secretariat"))
-        self.review = ReviewWorkspace(db, self)
+        self.review = ReviewWorkspace(db, self, prompts=self.prompts)
         self.workspaces.addTab(self.review, self.tr("Certification jury (&president)"))
         self.workspaces.currentChanged.connect(self._workspace_shown)
         self.setCentralWidget(self.workspaces)
@@ -136,7 +140,7 @@ class MainWindow(QMainWindow):
         try:
             session = OralSession(self.db, pk, self.undo_stack, self)
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Cannot open"), exc.message)
+            self.prompts.warn(self, self.tr("Cannot open"), exc.message)
             return
         self.room.set_session(session, after_restart=after_restart)
         self.room.save_view()  # this candidate is the one to reopen on after a crash
@@ -161,18 +165,14 @@ class MainWindow(QMainWindow):
         file_menu.addAction(import_sheets)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setShortcuts(shortcuts.keys("quit"))
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo.setShortcuts(shortcuts.keys("undo"))
         redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
-        for extra in (QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")):
-            if extra not in keys:  # the same keys on every system: jurors share laptops
-                keys.append(extra)
-        redo.setShortcuts(keys)
+        redo.setShortcuts(shortcuts.keys("redo"))  # Ctrl+Y and Ctrl+Shift+Z on every system
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
         self.addActions([undo, redo])
@@ -181,18 +181,18 @@ class MainWindow(QMainWindow):
         day = QAction(self.tr("Candidates of the &day"), self)
         day.setCheckable(True)
         day.setChecked(True)
-        day.setShortcut(QKeySequence("Ctrl+D"))
+        day.setShortcuts(shortcuts.keys("day_list"))
         day.toggled.connect(self.day_list.setVisible)  # the timer stays: the jury never loses the clock
         view_menu.addAction(day)
-        self.help_menu = HelpMenu(self)
+        self.help_menu = HelpMenu(self, self.prompts)
 
     def export_day(self) -> None:
-        from c2i2e_jury.ui.signing import export_day_dialog
+        from c2i2e_jury.ui.signing.sheet_transfer import export_day_dialog
 
         room = self.room_filter.currentData() or None
         session = self.room.session
         day = session.file.oral_date if session is not None else None
-        export_day_dialog(self, self.db, room, day)
+        export_day_dialog(self, self.db, room, day, prompts=self.prompts)
 
     def import_sheets(self) -> None:
         self.workspaces.setCurrentWidget(self.secretariat)
@@ -215,12 +215,14 @@ class MainWindow(QMainWindow):
             self.review.set_campaign(known[0][0] if known else None)  # the newest campaign
 
     # -- state -----------------------------------------------------------------------------------------------
-    def restore(self, settings: QSettings) -> None:
-        geometry = settings.value("window/geometry")
-        if isinstance(geometry, QByteArray):
+    def restore(self, store: QSettings | None = None) -> None:
+        """The window as it was left, and the candidate the jury was on (the settings: the application's)."""
+        settings = Settings(store)
+        geometry = settings.window_geometry()
+        if geometry is not None:
             self.restoreGeometry(geometry)
-        state = settings.value("window/state")
-        if isinstance(state, QByteArray):
+        state = settings.window_state()
+        if state is not None:
             self.restoreState(state)
         last = jury_room.last_candidate(self.db)
         if last is not None:
@@ -229,7 +231,5 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.room.save_view()
         self.room.set_session(None)
-        settings = QSettings()
-        settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/state", self.saveState())
+        Settings().save_window(self.saveGeometry(), self.saveState())
         super().closeEvent(event)

@@ -32,7 +32,8 @@ class MupdfWatch:
     called each and whether it held the lock, which threads had to wait for the lock, and how many threads were in
     MuPDF at once, a thread being in it while it holds the lock or runs an entry point. (The GIL already keeps two
     threads out of one C call at a time; the lock keeps a whole sequence of calls, such as a render and the reading
-    of MuPDF's warnings, from being interleaved with another thread's.) Also used by tests/ui/test_projector.py."""
+    of MuPDF's warnings, from being interleaved with another thread's.) Also used by
+    tests/ui/viewer/test_projector.py."""
 
     ENTRY_POINTS = ((pymupdf.mupdf, "fz_run_page"), (pymupdf.mupdf, "fz_bound_page"),
                     (pymupdf.mupdf, "fz_empty_store"), (pymupdf.Document, "__init__"),

@@ -203,3 +203,18 @@ def test_a_file_that_is_no_credential_is_not_called_a_wrong_passphrase(tmp_path)
     with pytest.raises(credentials.CredentialError, match="Phrase de passe incorrecte"):
         credentials.load_credential(good, "autre")
     assert credentials.load_credential(good, "phrase").name == "Claire Martin"
+
+
+def test_a_wrong_passphrase_is_recognised_by_its_type(tmp_path):
+    """The UI asks the passphrase again on :class:`WrongPassphrase` only, whatever the sentence says; a file that
+    is no credential is a plain :class:`CredentialError`."""
+    juror = credentials.issue_credential(credentials.create_authority("Autorité"), "Claire Martin", "c@example.fr")
+    good = tmp_path / "claire.p12"
+    good.write_bytes(credentials.to_pkcs12(juror, "phrase"))
+    with pytest.raises(credentials.WrongPassphrase):
+        credentials.load_credential(good, "autre")
+    pdf = tmp_path / "sheet.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n...")
+    with pytest.raises(CredentialError) as refused:
+        credentials.load_credential(pdf, "phrase")
+    assert not isinstance(refused.value, credentials.WrongPassphrase)

@@ -1,35 +1,58 @@
-"""Scripted answers for the dialogs a test cannot click offscreen (file choosers, passphrases), and a record of
-every message shown: a :class:`c2i2e_jury.ui.signing.Prompts` for the signing and documents dialogs."""
+"""Scripted answers for the dialogs a test cannot click offscreen (file choosers, passphrases, message boxes), and a
+record of every message shown: a :class:`c2i2e_jury.ui.prompts.Prompts` to hand to any screen."""
 
 from __future__ import annotations
 
 from collections import deque
 
-from c2i2e_jury.ui.signing import Prompts
+from c2i2e_jury.ui.prompts import Prompts
 
 
 class Script:
-    """Scripted answers for the prompts a test cannot click offscreen, and what was shown."""
+    """Scripted answers for the prompts a test cannot click offscreen, and what was shown.
 
-    def __init__(self, files=(), passphrases=(), texts=(), folders=(), saves=(), confirm=True):
+    Each kind of answer is a queue, consumed in order (append to it before the step that asks); ``choices`` holds
+    the label of the button each ``choose`` or ``refusal`` clicks (Cancel or Close when it is empty)."""
+
+    def __init__(self, files=(), passphrases=(), texts=(), folders=(), saves=(), choices=(), confirm=True):
         self.files, self.passphrases, self.texts = deque(files), deque(passphrases), deque(texts)
         self.folders, self.saves, self.answer = deque(folders), deque(saves), confirm
+        self.choices = deque(choices)
         self.asked_passphrase: list[str] = []  # the error shown with each question
         self.shown: list[tuple[str, str, str]] = []  # (kind, title, text)
+        self.refused: list[str] = []  # the text of each refusal shown
 
     def prompts(self, **real) -> Prompts:
-        return Prompts(
-            open_file=lambda parent, caption, start, filters: self.files.popleft() if self.files else None,
-            passphrase=self._passphrase, text=lambda parent, title, label: self.texts.popleft(),
-            folder=lambda parent, caption, start: self.folders.popleft(),
-            save_file=lambda parent, caption, start, filters: self.saves.popleft(),
-            confirm=lambda parent, title, text: self._record("confirm", title, text) or self.answer,
-            inform=lambda parent, title, text: self._record("inform", title, text),
-            warn=lambda parent, title, text: self._record("warn", title, text), **real)
+        return Prompts(**{
+            "open_file": lambda parent, caption, start, filters: self.files.popleft() if self.files else None,
+            "passphrase": self._passphrase, "text": lambda parent, title, label: self.texts.popleft(),
+            "folder": lambda parent, caption, start: self.folders.popleft(),
+            "save_file": lambda parent, caption, start, filters: self.saves.popleft(),
+            "save_file_typed": lambda parent, caption, start, filters: self._typed(self.saves.popleft()),
+            "confirm": lambda parent, title, text: self._record("confirm", title, text) or self.answer,
+            "choose": lambda parent, title, text, buttons: self._choose("choose", title, text, buttons),
+            "refusal": lambda parent, title, text, details, actions: self._choose("refusal", title, text, actions),
+            "inform": lambda parent, title, text: self._record("inform", title, text),
+            "warn": lambda parent, title, text: self._record("warn", title, text),
+            "error": lambda parent, title, text: self._record("error", title, text), **real})
+
+    def said(self, kind: str) -> list[str]:
+        """The texts shown as ``kind`` (« warn », « inform », « choose »…), in order."""
+        return [text for shown_kind, _title, text in self.shown if shown_kind == kind]
+
+    @staticmethod
+    def _typed(path):
+        return None if path is None else (path, "")  # no filter chosen: the name's extension says the format
 
     def _passphrase(self, parent, title, label, error):
         self.asked_passphrase.append(error)
         return self.passphrases.popleft() if self.passphrases else None
+
+    def _choose(self, kind, title, text, buttons):
+        self._record(kind, title, text)
+        if kind == "refusal":
+            self.refused.append(text)
+        return buttons.index(self.choices.popleft()) if self.choices else None
 
     def _record(self, kind, title, text):
         self.shown.append((kind, title, text))

@@ -3,7 +3,8 @@
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialogButtonBox
 
-from c2i2e_jury.ui import i18n, i18n_catalogue
+from c2i2e_jury.ui import i18n
+from tools import i18n_catalogue
 
 
 def test_every_string_of_the_interface_has_its_french_translation():

@@ -17,8 +17,8 @@ from c2i2e_jury.domain.rules import (
     not_admitted_reason,
 )
 from c2i2e_jury.ui import i18n
+from c2i2e_jury.ui.jury_room.outcome_widget import OutcomeWidget
 from c2i2e_jury.ui.outcome_text import explanation_text, not_admitted_reason_text
-from c2i2e_jury.ui.outcome_widget import OutcomeWidget
 
 V, NV = Mark.VALIDATED, Mark.NOT_VALIDATED
 FRENCH_WORDS = re.compile(r"compétence|validée|Domaine|Certificat |épreuve|attente|Aucune|annulé|déposé|décidée|"

@@ -3,10 +3,22 @@
 import argparse
 import sqlite3
 
+import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from c2i2e_jury.ui import i18n
 from c2i2e_jury.ui.app import run_gui
+
+
+@pytest.fixture(autouse=True)
+def _english_afterwards(qapp, _isolated_data_dir):
+    """The start installs the French catalogue (lang="fr"); the UI tests that run next on this worker (the viewer's,
+    the timer's) read English: put it back, from the test's own data folder (this one may have broken it)."""
+    yield
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("C2I2E_DATA_DIR", str(_isolated_data_dir))
+        i18n.install(qapp, "en")
 
 
 def _run_and_read_the_box(args) -> tuple[int, list[str]]:

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor
 
 from c2i2e_jury.domain.rules import Mark
 from c2i2e_jury.services.jury_room import DecisionChangeRow, ItemRow
+from c2i2e_jury.ui.text import fill
 
 Index = QModelIndex | QPersistentModelIndex
 ITEM, EVALUATOR, JURY, CHANGES, COMMENT, JUSTIFICATION = range(6)
@@ -95,7 +96,7 @@ class DetailItemsModel(QAbstractTableModel):
             return _mark(row.evaluator)
         if column == JURY:
             if row.acquired:
-                return self.tr("acquired %1").replace("%1", str(row.prior.year or "") if row.prior else "")
+                return fill(self.tr("acquired %1"), str(row.prior.year or "") if row.prior else "")
             return _mark(row.decision)
         if column == COMMENT:
             return row.comment

@@ -15,10 +15,8 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -33,9 +31,12 @@ from c2i2e_jury.services import certification
 from c2i2e_jury.services.review.detail import CandidateDetail, candidate_detail
 from c2i2e_jury.services.review.rows import ReviewRow
 from c2i2e_jury.services.sheet_facts import SheetFacts
+from c2i2e_jury.services.signed_proposal import proposal
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.ui.outcome_text import explanation_text
+from c2i2e_jury.ui.prompts import Prompts
 from c2i2e_jury.ui.review.detail_models import DetailItemsModel, HistoryModel
+from c2i2e_jury.ui.text import fill
 
 log = logging.getLogger(__name__)
 
@@ -52,10 +53,11 @@ class CandidateDetailPane(QWidget):
 
     decided = Signal(int)
 
-    def __init__(self, db: Database, parent: Any = None) -> None:
+    def __init__(self, db: Database, parent: Any = None, prompts: Prompts | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reviewDetail")
         self.db = db
+        self.prompts = prompts or Prompts()
         self._pk: int | None = None
         self._row: ReviewRow | None = None
         self._detail: CandidateDetail | None = None
@@ -156,24 +158,24 @@ class CandidateDetailPane(QWidget):
         lines = []
         if detail.sheets:
             last = detail.sheets[-1]
-            lines.append(self.tr("Signed sheet: version %1 of %2").replace("%1", str(last.version))
-                         .replace("%2", last.signed_at.astimezone().strftime("%d/%m/%Y %H:%M")))
+            lines.append(fill(self.tr("Signed sheet: version %1 of %2"), last.version,
+                              last.signed_at.astimezone().strftime("%d/%m/%Y %H:%M")))
         else:
             lines.append(self.tr("No signed sheet in the database."))
         lines += self._oral_facts(detail.facts)
         for incident in detail.file.incidents if detail.facts is None else ():  # not signed yet: the room's notes
             if incident.kind == "fraud_suspicion":
-                lines.append(self.tr("Plagiarism reported at the oral: %1").replace("%1", incident.note))
+                lines.append(fill(self.tr("Plagiarism reported at the oral: %1"), incident.note))
         if row.changed and row.signed is not None:
-            lines.append(self.tr("Data changed since the sheet: the sheet proposes %1, today's data give %2; "
-                                 "you choose which to decide on.").replace("%1", self._proposal_text(row.signed))
-                         .replace("%2", self._proposal_text(row.outcome)))
+            lines.append(fill(self.tr("Data changed since the sheet: the sheet proposes %1, today's data give %2; "
+                                      "you choose which to decide on."),
+                              self._proposal_text(row.signed), self._proposal_text(row.outcome)))
         for entry in detail.certification:
-            text = self.tr("%1 on %2 by %3").replace("%1", self._kind_text(entry.kind)).replace(
-                "%2", entry.decided_at.astimezone().strftime("%d/%m/%Y %H:%M")).replace("%3", entry.decided_by)
+            text = fill(self.tr("%1 on %2 by %3"), self._kind_text(entry.kind),
+                        entry.decided_at.astimezone().strftime("%d/%m/%Y %H:%M"), entry.decided_by)
             lines.append(text + (f" — {entry.reason}" if entry.reason else ""))
         for code, _kind, _at, revoked in detail.documents:
-            lines.append(self.tr("Document %1").replace("%1", code) + (f" — {revoked}" if revoked else ""))
+            lines.append(fill(self.tr("Document %1"), code) + (f" — {revoked}" if revoked else ""))
         return lines
 
     def _oral_facts(self, facts: SheetFacts | None) -> list[str]:
@@ -183,17 +185,17 @@ class CandidateDetailPane(QWidget):
         lines = []
         if facts.checked_in_at is not None:
             moment = facts.checked_in_at.astimezone().strftime("%d/%m/%Y %H:%M")
-            lines.append((self.tr("Absent, recorded at %1") if facts.status == "absent"
-                          else self.tr("Checked in at %1")).replace("%1", moment))
+            lines.append(fill(self.tr("Absent, recorded at %1") if facts.status == "absent"
+                              else self.tr("Checked in at %1"), moment))
         if facts.elapsed:
-            lines.append(self.tr("Oral: presentation %1, discussion %2, paused %3, overtime %4").replace(
-                "%1", _minutes(facts.elapsed.get("presentation", 0))).replace(
-                "%2", _minutes(facts.elapsed.get("discussion", 0))).replace(
-                "%3", _minutes(facts.paused_seconds)).replace("%4", _minutes(sum(facts.overtime.values()))))
+            lines.append(fill(self.tr("Oral: presentation %1, discussion %2, paused %3, overtime %4"),
+                              _minutes(facts.elapsed.get("presentation", 0)), _minutes(facts.elapsed.get("discussion", 0)),
+                              _minutes(facts.paused_seconds), _minutes(sum(facts.overtime.values()))))
         for incident in facts.incidents:
             text = (self.tr("Fraud or plagiarism reported at %1: %2") if incident.kind == "fraud_suspicion"
-                    else self.tr("Incident (%3) at %1: %2").replace("%3", self._incident_text(incident.kind)))
-            lines.append(text.replace("%1", incident.at.astimezone().strftime("%H:%M")).replace("%2", incident.note))
+                    else self.tr("Incident (%3) at %1: %2"))
+            lines.append(fill(text, incident.at.astimezone().strftime("%H:%M"), incident.note,
+                              self._incident_text(incident.kind)))
         return lines
 
     def _incident_text(self, kind: str) -> str:
@@ -202,9 +204,9 @@ class CandidateDetailPane(QWidget):
 
     def _proposal_text(self, outcome: Outcome) -> str:
         if outcome.certificate:
-            return self.tr("the certificate (%1/28)").replace("%1", str(outcome.validated_count))
-        if certification.proposal(outcome) == "attestation":
-            return self.tr("a partial attestation (%1/28)").replace("%1", str(outcome.validated_count))
+            return fill(self.tr("the certificate (%1/28)"), outcome.validated_count)
+        if proposal(outcome) == "attestation":
+            return fill(self.tr("a partial attestation (%1/28)"), outcome.validated_count)
         return self.tr("nothing to deliver")
 
     def _kind_text(self, kind: str) -> str:
@@ -217,12 +219,12 @@ class CandidateDetailPane(QWidget):
             self.history.set_changes([])
             return
         code = self.items.item(current.row()).code
-        self.history_label.setText(self.tr("History of %1").replace("%1", code))
+        self.history_label.setText(fill(self.tr("History of %1"), code))
         self.history.set_changes(self._detail.history_of(code))
 
     def _update_buttons(self) -> None:
         row = self._row
-        proposals = {certification.proposal(row.proposed), certification.proposal(row.outcome)} if row else set()
+        proposals = {proposal(row.proposed), proposal(row.outcome)} if row else set()
         annulled = bool(row and row.decision == "annulment")
         self.deliver_button.setEnabled("certificate" in proposals and row is not None
                                        and row.decision != "certificate")
@@ -238,7 +240,7 @@ class CandidateDetailPane(QWidget):
         try:
             action(self._pk, self.operator.text())
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Not recorded"), exc.message)
+            self.prompts.warn(self, self.tr("Not recorded"), exc.message)
             return
         self.decided.emit(self._pk)
 
@@ -251,26 +253,22 @@ class CandidateDetailPane(QWidget):
     def _basis(self) -> str:
         """Today's data differ from the signed sheet: decide on the sheet or on today's data ("" to cancel)."""
         assert self._row is not None and self._row.signed is not None
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Data changed since the sheet"), self.tr(
-            "The signed sheet proposes %1; today's data give %2. Which do you decide on?")
-            .replace("%1", self._proposal_text(self._row.signed)).replace("%2", self._proposal_text(self._row.outcome)),
-            QMessageBox.StandardButton.Cancel, self)
-        sheet = box.addButton(self.tr("The signed sheet"), QMessageBox.ButtonRole.AcceptRole)
-        today = box.addButton(self.tr("Today's data"), QMessageBox.ButtonRole.AcceptRole)
-        box.exec()
-        return {sheet: "sheet", today: "current"}.get(box.clickedButton(), "")
+        question = fill(self.tr("The signed sheet proposes %1; today's data give %2. Which do you decide on?"),
+                        self._proposal_text(self._row.signed), self._proposal_text(self._row.outcome))
+        choice = self.prompts.choose(self, self.tr("Data changed since the sheet"), question,
+                                     [self.tr("The signed sheet"), self.tr("Today's data")])
+        return ("sheet", "current")[choice] if choice is not None else ""
 
     def _annul(self) -> None:
-        reason, ok = QInputDialog.getMultiLineText(
+        reason = self.prompts.text(
             self, self.tr("Annul for plagiarism"),
             self.tr("Reason (the plagiarised passages and their source); the dossier validates nothing:"))
-        if ok:
+        if reason is not None:
             self._run(lambda pk, by: certification.annul_for_plagiarism(self.db, pk, reason, by=by))
 
     def _lift(self) -> None:
-        reason, ok = QInputDialog.getMultiLineText(self, self.tr("Lift the annulment"),
-                                                   self.tr("Why the annulment is lifted:"))
-        if ok:
+        reason = self.prompts.text(self, self.tr("Lift the annulment"), self.tr("Why the annulment is lifted:"))
+        if reason is not None:
             self._run(lambda pk, by: certification.lift_annulment(self.db, pk, reason, by=by))
 
 

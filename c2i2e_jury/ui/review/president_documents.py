@@ -18,7 +18,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QDate, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QDateEdit,
@@ -38,9 +38,11 @@ from c2i2e_jury.errors import UserError
 from c2i2e_jury.exchange.credentials import Credential
 from c2i2e_jury.exchange.pv_pdf import PvContent, PvMember, render_pv
 from c2i2e_jury.storage.database import Database
-from c2i2e_jury.ui.credential_prompt import PRESIDENT_KEY, CredentialPrompt, CredentialQuestion
-from c2i2e_jury.ui.dossier_viewer import DossierViewer
-from c2i2e_jury.ui.signing import Prompts
+from c2i2e_jury.ui.prompts import Prompts
+from c2i2e_jury.ui.settings import PRESIDENT_CREDENTIAL, Settings
+from c2i2e_jury.ui.signing.credential_prompt import CredentialPrompt, CredentialQuestion
+from c2i2e_jury.ui.text import fill
+from c2i2e_jury.ui.viewer.dossier_viewer import DossierViewer
 
 if TYPE_CHECKING:
     from c2i2e_jury.services.documents import IssueReport
@@ -48,7 +50,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PREVIEW_DELAY_MS = 600
-FOLDER_KEY = "president/folder"
 
 
 def parse_members(text: str) -> list[PvMember]:
@@ -77,8 +78,10 @@ class PvDialog(QDialog):
         self.preview_path: Path | None = None  # the PV last shown
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pv-preview")
         self._build()
-        self._debounce = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS, timeout=self.refresh)
-        self._poll = QTimer(self, interval=50, timeout=self._collect)
+        self._debounce = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
+        self._debounce.timeout.connect(self.refresh)
+        self._poll = QTimer(self, interval=50)
+        self._poll.timeout.connect(self._collect)
         for field in (self.place, self.members, self.remarks):
             field.textChanged.connect(self._debounce.start)
         self.meeting.dateChanged.connect(self._debounce.start)
@@ -140,8 +143,8 @@ class PvDialog(QDialog):
                    if c.undecided]
         if not waiting:
             return ""
-        return self.tr("The procès-verbal cannot be signed: %n candidate(s) still to decide by the certification "
-                       "jury: %1.", "", len(waiting)).replace("%1", ", ".join(waiting))
+        return fill(self.tr("The procès-verbal cannot be signed: %n candidate(s) still to decide by the certification "
+                            "jury: %1.", "", len(waiting)), ", ".join(waiting))
 
     def content(self) -> PvContent:
         """The PV as typed now (the president first, then the other members)."""
@@ -183,12 +186,10 @@ class PvDialog(QDialog):
         state = self.preview.view_state() if self.preview.page_count() else None
         self.preview.open_dossier(path, view_state=state)
         counts = self.base.counts()
-        self.status.setText(self.tr("%1 candidates: %2 certificates and %3 partial attestations delivered, %4 "
-                                    "annulled, %5 absent, %6 not admitted, %7 sheets not received, %8 to decide.")
-                            .replace("%1", str(counts["candidates"])).replace("%2", str(counts["certificates"]))
-                            .replace("%3", str(counts["partial"])).replace("%4", str(counts["annulled"]))
-                            .replace("%5", str(counts["absent"])).replace("%6", str(counts["not_admitted"]))
-                            .replace("%7", str(counts["pending"])).replace("%8", str(counts["undecided"])))
+        self.status.setText(fill(self.tr("%1 candidates: %2 certificates and %3 partial attestations delivered, %4 "
+                                         "annulled, %5 absent, %6 not admitted, %7 sheets not received, %8 to decide."),
+                                 *(counts[key] for key in ("candidates", "certificates", "partial", "annulled", "absent",
+                                                           "not_admitted", "pending", "undecided"))))
 
     def done(self, result: int) -> None:  # noqa: D401 (Qt)
         self._debounce.stop()
@@ -202,7 +203,7 @@ class PresidentDocuments(QObject):
     """The PV and the certificates, each behind one button of the review workspace."""
 
     def __init__(self, widget: QWidget | None, db: Database, campaign_id: str, prompts: Prompts,
-                 settings: QSettings, *, dialog_hook: Any = None) -> None:
+                 settings: Settings, *, dialog_hook: Any = None) -> None:
         super().__init__(widget)
         self.widget, self.db, self.campaign_id = widget, db, campaign_id
         self.prompts, self.settings = prompts, settings
@@ -212,16 +213,16 @@ class PresidentDocuments(QObject):
     def _credential(self) -> Credential | None:
         question = CredentialQuestion(self.tr("The president's signing credential"),
                                       self.tr("President: passphrase"), self.tr("Passphrase of %1:"),
-                                      PRESIDENT_KEY)
+                                      PRESIDENT_CREDENTIAL)
         return CredentialPrompt(self.widget, self.prompts, self.settings).ask(question)
 
     def _save_path(self, caption: str, name: str, filters: str) -> Path | None:
-        folder = str(self.settings.value(FOLDER_KEY, "") or "")
+        folder = self.settings.president_folder()
         chosen = self.prompts.save_file(self.widget, caption, str(Path(folder) / name) if folder else name, filters)
         if not chosen:
             return None
         path = Path(chosen)
-        self.settings.setValue(FOLDER_KEY, str(path.parent))
+        self.settings.remember_president_folder(path.parent)
         return path
 
     def _write(self, path: Path, data: bytes) -> bool:
@@ -230,8 +231,8 @@ class PresidentDocuments(QObject):
         try:
             write_durably(path, data)
         except OSError as exc:
-            self.prompts.warn(self.widget, self.tr("Not written"), self.tr("%1 could not be written: %2.")
-                              .replace("%1", str(path)).replace("%2", exc.strerror or str(exc)))
+            self.prompts.warn(self.widget, self.tr("Not written"),
+                              fill(self.tr("%1 could not be written: %2."), path, exc.strerror or str(exc)))
             return False
         return True
 
@@ -284,9 +285,9 @@ class PresidentDocuments(QObject):
         QApplication.restoreOverrideCursor()
         if not self._write(path, pdf):
             return None
-        self.prompts.inform(self.widget, self.tr("Procès-verbal signed"), self.tr(
-            "The procès-verbal (%1 candidates) is signed by %2 and saved as %3.")
-            .replace("%1", str(len(content.candidates))).replace("%2", credential.name).replace("%3", str(path)))
+        self.prompts.inform(self.widget, self.tr("Procès-verbal signed"), fill(self.tr(
+            "The procès-verbal (%1 candidates) is signed by %2 and saved as %3."), len(content.candidates),
+            credential.name, path))
         return path
 
     # -- certificates and partial attestations -------------------------------------------------------------
@@ -304,8 +305,7 @@ class PresidentDocuments(QObject):
         if report is None:
             return None
         total = len(documents_in_force(self.db, self.campaign_id))
-        summary = self.tr("%1 documents signed now; %2 already issued.").replace(
-            "%1", str(len(report.issued))).replace("%2", str(report.already))
+        summary = fill(self.tr("%1 documents signed now; %2 already issued."), len(report.issued), report.already)
         if total == 0:
             self.prompts.inform(self.widget, self.tr("Certificates and attestations"), summary + " " + self.tr(
                 "The certification jury has decided no delivery yet: there is nothing to save."))
@@ -318,9 +318,8 @@ class PresidentDocuments(QObject):
         data = self._zip(total)
         if data is None or not self._write(path, data):
             return None
-        self.prompts.inform(self.widget, self.tr("Certificates and attestations"), summary + " " + self.tr(
-            "%1 documents in force saved in %2 (with index.csv).").replace("%1", str(total))
-            .replace("%2", str(path)))
+        self.prompts.inform(self.widget, self.tr("Certificates and attestations"), summary + " " + fill(self.tr(
+            "%1 documents in force saved in %2 (with index.csv)."), total, path))
         return path
 
     def _issue(self, credential: Credential) -> IssueReport | None:

@@ -18,6 +18,7 @@ from c2i2e_jury.domain.rules import Status
 from c2i2e_jury.resources_access import referential
 from c2i2e_jury.services.review.rows import ReviewRow
 from c2i2e_jury.ui.outcome_text import explanation_text
+from c2i2e_jury.ui.text import fill
 
 Index = QModelIndex | QPersistentModelIndex
 DOMAINS = tuple(d.code for d in referential().domains)
@@ -43,6 +44,11 @@ def outcome_key(row: ReviewRow) -> int:
     return 0 if row.proposed.certificate else 1 if row.partial else 2
 
 
+def _missing_in(domain: str) -> Callable[[ReviewRow], Any]:
+    """Sort by the items missing in ``domain`` (a candidate not heard first, at -1)."""
+    return lambda r: (r.proposed.missing_by_domain.get(domain, 0) if _heard(r) else -1, r.candidate_id)
+
+
 _KEYS: dict[str, Callable[[ReviewRow], Any]] = {
     "id": lambda r: r.candidate_id,
     "name": lambda r: (r.last_name.casefold(), r.first_name.casefold()),
@@ -53,8 +59,7 @@ _KEYS: dict[str, Callable[[ReviewRow], Any]] = {
     "outcome": lambda r: (outcome_key(r), -r.proposed.validated_count),
     "flags": lambda r: (-len(r.flags), r.flags, r.candidate_id),
     "decision": lambda r: (r.decision or "~", r.candidate_id),
-    **{d: (lambda r, d=d: (r.proposed.missing_by_domain.get(d, 0) if _heard(r) else -1, r.candidate_id))
-       for d in DOMAINS},
+    **{domain: _missing_in(domain) for domain in DOMAINS},
 }
 
 
@@ -123,7 +128,7 @@ class ReviewModel(QAbstractTableModel):
             return self._header(key)
         if role == Qt.ItemDataRole.ToolTipRole:
             if key in DOMAINS:
-                return self.tr("Items not validated in domain %1 (at most 2 for the certificate)").replace("%1", key)
+                return fill(self.tr("Items not validated in domain %1 (at most 2 for the certificate)"), key)
             if key == "validated":
                 return self.tr("Items validated out of 28 (at least 23 for the certificate)")
         return None
@@ -202,9 +207,9 @@ class ReviewModel(QAbstractTableModel):
         if key == "outcome" or key == "status":
             return explanation_text(referential(), row.proposed)
         if key == "flags" and row.reversed_items:
-            return self.tr("Jury reversed the evaluator on: %1").replace("%1", ", ".join(row.reversed_items))
+            return fill(self.tr("Jury reversed the evaluator on: %1"), ", ".join(row.reversed_items))
         if key == "decision" and row.document_code:
-            return self.tr("Verification code: %1").replace("%1", row.document_code)
+            return fill(self.tr("Verification code: %1"), row.document_code)
         return ""
 
 

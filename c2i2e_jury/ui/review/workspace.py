@@ -16,12 +16,10 @@ from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -36,10 +34,13 @@ from c2i2e_jury.services import certification_batch
 from c2i2e_jury.services.review.figures import histogram, reversal_stats, validation_rates
 from c2i2e_jury.services.review.rows import ReviewRow, review_rows
 from c2i2e_jury.storage.database import Database
+from c2i2e_jury.ui.prompts import Prompts
 from c2i2e_jury.ui.review.charts import ChartsPanel
 from c2i2e_jury.ui.review.detail_pane import CandidateDetailPane
 from c2i2e_jury.ui.review.reversal_model import ReversalModel
 from c2i2e_jury.ui.review.review_model import COLUMN, DOMAINS, FILTERS, ROW_ROLE, ReviewModel, ReviewProxy
+from c2i2e_jury.ui.settings import Settings
+from c2i2e_jury.ui.text import fill
 
 log = logging.getLogger(__name__)
 
@@ -49,10 +50,11 @@ class ReviewWorkspace(QWidget):
 
     campaignLoaded = Signal(int)  # noqa: N815
 
-    def __init__(self, db: Database, parent: Any = None) -> None:
+    def __init__(self, db: Database, parent: Any = None, prompts: Prompts | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reviewWorkspace")
         self.db = db
+        self.prompts = prompts or Prompts()  # how it asks and tells (Qt dialogs; tests script them)
         self.campaign_id: str | None = None
         self.referential = referential()
         self.model = ReviewModel(self)
@@ -120,7 +122,7 @@ class ReviewWorkspace(QWidget):
         header.setStretchLastSection(True)
         self._sized = False
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
-        self.detail = CandidateDetailPane(self.db)
+        self.detail = CandidateDetailPane(self.db, prompts=self.prompts)
         self.detail.decided.connect(self._decided)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.setObjectName("reviewSplit")
@@ -243,8 +245,7 @@ class ReviewWorkspace(QWidget):
         self._refresh_count()
 
     def _refresh_count(self) -> None:
-        self.count.setText(self.tr("%1 of %2 candidates").replace("%1", str(self.proxy.rowCount()))
-                           .replace("%2", str(self.model.rowCount())))
+        self.count.setText(fill(self.tr("%1 of %2 candidates"), self.proxy.rowCount(), self.model.rowCount()))
 
     def _decided(self, pk: int) -> None:
         self.reload()
@@ -253,34 +254,29 @@ class ReviewWorkspace(QWidget):
     def _deliver_as_proposed(self) -> None:
         if not self.campaign_id:
             return
-        answer = QMessageBox.question(
-            self, self.tr("Deliver as the rules propose"),
-            self.tr("Every candidate not yet decided gets the certificate or the partial attestation their "
-                    "signed sheet proposes. Candidates with a fraud or plagiarism report, data changed since the "
-                    "sheet, a missing or reopened sheet are left for you to decide. Continue?"))
-        if answer != QMessageBox.StandardButton.Yes:
+        if not self.prompts.confirm(
+                self, self.tr("Deliver as the rules propose"),
+                self.tr("Every candidate not yet decided gets the certificate or the partial attestation their "
+                        "signed sheet proposes. Candidates with a fraud or plagiarism report, data changed since the "
+                        "sheet, a missing or reopened sheet are left for you to decide. Continue?")):
             return
         try:
             report = certification_batch.deliver_as_proposed(self.db, self.campaign_id,
                                                              by=self.detail.operator.text())
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Not recorded"), exc.message)
+            self.prompts.warn(self, self.tr("Not recorded"), exc.message)
             return
         self.reload()
-        QMessageBox.information(self, self.tr("Decisions recorded"), self.tr(
-            "%1 certificates and %2 partial attestations recorded; %3 candidates left for you to decide.")
-            .replace("%1", str(report.certificates)).replace("%2", str(report.attestations))
-            .replace("%3", str(len(report.skipped))))
+        self.prompts.inform(self, self.tr("Decisions recorded"), fill(self.tr(
+            "%1 certificates and %2 partial attestations recorded; %3 candidates left for you to decide."),
+            report.certificates, report.attestations, len(report.skipped)))
 
     def president_documents(self, prompts: Any = None, settings: Any = None, **options: Any) -> Any:
-        """The PV and the certificates of the campaign shown (tests pass their own prompts and settings)."""
-        from PySide6.QtCore import QSettings
-
+        """The PV and the certificates of the campaign shown (tests pass their own prompts and settings store)."""
         from c2i2e_jury.ui.review.president_documents import PresidentDocuments
-        from c2i2e_jury.ui.signing import Prompts
 
         assert self.campaign_id is not None
-        return PresidentDocuments(self, self.db, self.campaign_id, prompts or Prompts(), settings or QSettings(),
+        return PresidentDocuments(self, self.db, self.campaign_id, prompts or self.prompts, Settings(settings),
                                   **options)
 
     def sign_pv(self) -> None:
@@ -300,13 +296,14 @@ class ReviewWorkspace(QWidget):
         from c2i2e_jury.files import write_durably
         from c2i2e_jury.services.review.summary import summary_bytes
 
-        path, chosen = QFileDialog.getSaveFileName(
+        answer = self.prompts.save_file_typed(
             self, self.tr("Export the summary"), f"synthese-{self.campaign_id}.xlsx",
             self.tr("Excel workbook (*.xlsx);;CSV for Excel (*.csv)"))
-        if not path:
+        if answer is None:
             return
+        path, chosen = answer
         fmt = "csv" if path.lower().endswith(".csv") or "csv" in chosen.lower() else "xlsx"
         try:
             write_durably(Path(path), summary_bytes(self.db, self.campaign_id, fmt))
         except OSError as exc:
-            QMessageBox.warning(self, self.tr("Not written"), str(exc))
+            self.prompts.warn(self, self.tr("Not written"), str(exc))

@@ -1,0 +1,164 @@
+"""The dialog seam every screen uses: questions (yes or no, one of a few answers, a line or a paragraph of text, a
+passphrase), information, warnings, refusals and errors, and the file choosers (open, save, folder).
+
+No screen calls ``QMessageBox``, ``QInputDialog`` or ``QFileDialog`` itself: it holds a :class:`Prompts`, whose
+defaults are Qt's dialogs, and asks through it. Tests hand the screens a scripted one
+(``tests/ui/scripted_prompts.py``) instead of monkeypatching Qt: a file chooser, which cannot be clicked
+offscreen, is then one more scripted answer, and every message shown is recorded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+Parent = QWidget | None
+
+
+class PassphraseDialog(QDialog):
+    """One passphrase, never shown; the previous attempt's error above the field."""
+
+    def __init__(self, parent: Parent, title: str, label: str, error: str = "") -> None:
+        super().__init__(parent)
+        self.setObjectName("passphraseDialog")
+        self.setWindowTitle(title)
+        self.label = QLabel(label, self)
+        self.label.setWordWrap(True)
+        self.error = QLabel(error, self)
+        self.error.setObjectName("passphraseError")
+        self.error.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.error.setVisible(bool(error))
+        self.field = QLineEdit(self)
+        self.field.setObjectName("passphrase")
+        self.field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.field.setMinimumWidth(360)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for widget in (self.label, self.error, self.field, buttons):
+            layout.addWidget(widget)
+        self.field.setFocus()
+
+    def passphrase(self) -> str:
+        return self.field.text()
+
+
+def _ask_passphrase(parent: Parent, title: str, label: str, error: str) -> str | None:
+    dialog = PassphraseDialog(parent, title, label, error)
+    try:
+        return dialog.passphrase() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    finally:
+        dialog.field.clear()
+        dialog.deleteLater()
+
+
+def _ask_file(parent: Parent, caption: str, start: str, filters: str) -> str | None:
+    path, _ = QFileDialog.getOpenFileName(parent, caption, start, filters)
+    return path or None
+
+
+def _ask_files(parent: Parent, caption: str, start: str, filters: str) -> list[str]:
+    paths, _ = QFileDialog.getOpenFileNames(parent, caption, start, filters)
+    return list(paths)
+
+
+def _ask_folder(parent: Parent, caption: str, start: str) -> str | None:
+    return QFileDialog.getExistingDirectory(parent, caption, start) or None
+
+
+def _ask_save(parent: Parent, caption: str, start: str, filters: str) -> str | None:
+    path, _ = QFileDialog.getSaveFileName(parent, caption, start, filters)
+    return path or None
+
+
+def _ask_save_typed(parent: Parent, caption: str, start: str, filters: str) -> tuple[str, str] | None:
+    """The path and the filter chosen with it (« CSV » or « Excel » when the name has no extension)."""
+    path, chosen = QFileDialog.getSaveFileName(parent, caption, start, filters)
+    return (path, chosen) if path else None
+
+
+def _ask_text(parent: Parent, title: str, label: str) -> str | None:
+    text, ok = QInputDialog.getMultiLineText(parent, title, label)
+    return text if ok else None
+
+
+def _ask_line(parent: Parent, title: str, label: str) -> str | None:
+    text, ok = QInputDialog.getText(parent, title, label)  # one line: Enter gives it
+    return text if ok else None
+
+
+def _confirm(parent: Parent, title: str, text: str) -> bool:
+    return QMessageBox.question(parent, title, text) == QMessageBox.StandardButton.Yes
+
+
+def _choose(parent: Parent, title: str, text: str, buttons: list[str]) -> int | None:
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Cancel, parent)
+    choices = [box.addButton(label, QMessageBox.ButtonRole.AcceptRole) for label in buttons]
+    box.exec()
+    clicked = box.clickedButton()
+    return choices.index(clicked) if clicked in choices else None
+
+
+def _refuse(parent: Parent, title: str, text: str, details: str, actions: list[str]) -> int | None:
+    """A refusal with its details folded away and, besides Close, what the user may do about it."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
+    if details:
+        box.setDetailedText(details)
+    choices = [box.addButton(label, QMessageBox.ButtonRole.ActionRole) for label in actions]
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.exec()
+    clicked = box.clickedButton()
+    return choices.index(clicked) if clicked in choices else None
+
+
+def _inform(parent: Parent, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)
+
+
+def _warn(parent: Parent, title: str, text: str) -> None:
+    QMessageBox.warning(parent, title, text)
+
+
+def _error(parent: Parent, title: str, text: str) -> None:
+    QMessageBox.critical(parent, title, text)
+
+
+def _about(parent: Parent, title: str, text: str) -> None:
+    QMessageBox.about(parent, title, text)
+
+
+@dataclass
+class Prompts:
+    """How the screens ask and tell (parent, title or caption, …); replace any of them in tests.
+
+    The file choosers return None (or nothing) when the user cancels; ``choose`` and ``refusal`` the index of the
+    button clicked among those given, None for Cancel or Close."""
+
+    open_file: Callable[[Parent, str, str, str], str | None] = _ask_file
+    open_files: Callable[[Parent, str, str, str], list[str]] = _ask_files
+    folder: Callable[[Parent, str, str], str | None] = _ask_folder
+    save_file: Callable[[Parent, str, str, str], str | None] = _ask_save
+    save_file_typed: Callable[[Parent, str, str, str], tuple[str, str] | None] = _ask_save_typed
+    passphrase: Callable[[Parent, str, str, str], str | None] = _ask_passphrase
+    text: Callable[[Parent, str, str], str | None] = _ask_text
+    line: Callable[[Parent, str, str], str | None] = _ask_line
+    confirm: Callable[[Parent, str, str], bool] = _confirm
+    choose: Callable[[Parent, str, str, list[str]], int | None] = _choose
+    inform: Callable[[Parent, str, str], None] = _inform
+    warn: Callable[[Parent, str, str], None] = _warn
+    refusal: Callable[[Parent, str, str, str, list[str]], int | None] = _refuse
+    error: Callable[[Parent, str, str], None] = _error
+    about: Callable[[Parent, str, str], None] = _about

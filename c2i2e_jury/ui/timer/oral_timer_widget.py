@@ -1,0 +1,389 @@
+"""The oral's timer as the jury sees it: the remaining time large enough to read across a desk.
+
+The widget holds no time of its own: a ``QTimer`` repaints it about five times a second from
+:meth:`OralTimer.snapshot`, so a frozen UI never shifts the time. Every command goes through ``on_event``
+(the service that writes the event to disk) *before* the timer applies it and the widget shows it: if writing
+fails, nothing changes on screen but an error line.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from c2i2e_jury.domain.oral_timer import OralTimer
+from c2i2e_jury.domain.timer_values import LogEntry, Phase, State, TimerEvent, TimerSnapshot, WarningLevel
+from c2i2e_jury.errors import UserError
+from c2i2e_jury.ui import shortcuts
+from c2i2e_jury.ui.prompts import Prompts
+from c2i2e_jury.ui.text import format_clock
+from c2i2e_jury.ui.timer.face import STYLES, FitLabel
+from c2i2e_jury.ui.timer.pause_reason_dialog import ask_pause_reason
+
+log = logging.getLogger(__name__)
+
+REFRESH_MS = 200
+HEARTBEAT_SECONDS = 10.0
+FLASH_SECONDS = 4.0
+_LEVEL_ORDER = [WarningLevel.NONE, WarningLevel.FIRST, WarningLevel.SECOND, WarningLevel.OVERTIME]
+
+
+class OralTimerWidget(QWidget):
+    """Start, move on, pause with a reason, end; warnings seen and (optionally) heard; the timing log."""
+
+    eventApplied = Signal(object)  # TimerEvent, once persisted and applied
+
+    def __init__(
+        self,
+        timer: OralTimer,
+        on_event: Callable[[TimerEvent], None],
+        parent: QWidget | None = None,
+        *,
+        refresh_ms: int = REFRESH_MS,
+        beep: Callable[[], None] = QApplication.beep,
+        ask_reason: Callable[[QWidget, str], str | None] = ask_pause_reason,
+        confirm_end: Callable[[QWidget], bool] | None = None,
+        on_heartbeat: Callable[[datetime], None] | None = None,
+        prompts: Prompts | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("oralTimer")
+        self._timer, self._on_event, self._beep = timer, on_event, beep
+        self._ask_reason = ask_reason
+        self._prompts = prompts or Prompts()
+        self._confirm_end = confirm_end or self._ask_confirm_end
+        self._on_heartbeat = on_heartbeat
+        self._last_heartbeat = -math.inf
+        self._level, self._level_phase = WarningLevel.NONE, None
+        self._flash_until = -math.inf
+        self._look: tuple[str, str, str] | None = None
+        self._idle_reason = ""  # why F5 cannot start the oral now (see set_idle_reason)
+        self._build()
+        self._clock = QTimer(self, interval=refresh_ms, timerType=Qt.TimerType.PreciseTimer)
+        self._clock.timeout.connect(self.refresh)
+        self._clock.start()
+        self.snapshot = timer.snapshot()
+        self._level, self._level_phase = self.snapshot.warning, self.snapshot.phase
+        self.refresh()
+
+    # -- layout -------------------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self._panel = QFrame(self)
+        self._panel.setObjectName("timerPanel")
+        self._phase_label = _label(self._panel, "timerPhase")
+        self._state_label = _label(self._panel, "timerState", wrap=True)
+        self._state_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._time_label = FitLabel("+88:88", self._panel)
+        self._time_label.setObjectName("timerTime")
+        self._progress = QProgressBar(self._panel, textVisible=False)
+        self._progress.setFixedHeight(10)
+        panel = QVBoxLayout(self._panel)
+        panel.addWidget(self._phase_label)
+        panel.addWidget(self._time_label, 1)
+        panel.addWidget(self._state_label)
+        panel.addWidget(self._progress)
+        self._plan_label = _label(self, "timerPlan")
+        self._gap_label = _label(self, "timerGap", wrap=True)
+        self._gap_button = QPushButton(self.tr("Count as a pause…"), self)
+        self._gap_button.clicked.connect(self._mark_gap)
+        gap = QHBoxLayout()
+        gap.addWidget(self._gap_label, 1)
+        gap.addWidget(self._gap_button)
+        self._start = self._button(self.tr("Start"), "timer_start", self._start_clicked)
+        self._next = self._button(self.tr("→ Discussion"), "timer_discussion", self._next_clicked)
+        self._next.setToolTip(self.tr("Move on to the discussion"))
+        self._pause = self._button(self.tr("Pause"), "timer_pause", self._pause_clicked)
+        self._end = self._button(self.tr("End"), "timer_end", self._end_clicked)
+        buttons = QGridLayout()  # two by two: the timer also fits a narrow column
+        for n, button in enumerate((self._start, self._next, self._pause, self._end)):
+            buttons.addWidget(button, n // 2, n % 2)
+        self.sound = QCheckBox(self.tr("Sound alert"), self)
+        self._error = _label(self, "timerError", wrap=True)
+        self._error.setStyleSheet("color: #a3001b;")
+        self._error.hide()
+        self._log = QListWidget(self)
+        self._log.setObjectName("timerLog")
+        self._log.setMaximumHeight(self.fontMetrics().height() * 6)
+        self._log.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._panel, 1)
+        layout.addWidget(self._plan_label)
+        layout.addLayout(gap)
+        layout.addLayout(buttons)
+        layout.addWidget(self.sound)
+        layout.addWidget(self._error)
+        layout.addWidget(self._log)
+
+    def _button(self, text: str, action: str, slot: Callable[[], None]) -> QPushButton:
+        """A command's button, labelled with its key (:mod:`c2i2e_jury.ui.shortcuts`'s ``action``)."""
+        button = QPushButton(f"{text} ({shortcuts.key_text(action)})", self)
+        button.clicked.connect(slot)
+        # A QShortcut acts at once (a button's own shortcut animates a click for 100 ms first).
+        def fire() -> None:
+            if button.isEnabled():
+                slot()
+
+        for key in shortcuts.keys(action):
+            QShortcut(key, self, context=Qt.ShortcutContext.WindowShortcut).activated.connect(fire)
+        return button
+
+    # -- commands -----------------------------------------------------------------------------------------
+
+    def _record(self, event: TimerEvent | None) -> bool:
+        """Persist first (``on_event``), then apply and show; a failed write changes nothing on screen."""
+        if event is None:
+            return False
+        try:
+            self._on_event(event)
+        except UserError as error:
+            log.warning("timer event %s not recorded: %s", event.kind, error)
+            self._error.setText(self.tr("Not recorded, the timer did not change: {error}").format(error=error))
+            self._error.show()
+            return False
+        self._error.hide()
+        self._timer.apply(event)
+        self.eventApplied.emit(event)
+        self.refresh()
+        return True
+
+    def _start_clicked(self) -> None:
+        self._record(self._timer.start())
+
+    def _next_clicked(self) -> None:
+        self._record(self._timer.start_discussion())
+
+    def _pause_clicked(self) -> None:
+        if self._timer.state is State.PAUSED:
+            self._record(self._timer.resume())
+            return
+        reason = self._ask_reason(self, self.tr("Why pause the timer?"))
+        if reason and self._timer.state in (State.PRESENTATION, State.DISCUSSION):
+            self._record(self._timer.pause(reason))
+
+    def _end_clicked(self) -> None:
+        if self._confirm_end(self):
+            self._record(self._timer.end())
+
+    def _mark_gap(self) -> None:
+        reason = self._ask_reason(self, self.tr("Count this interruption as a pause: why?"))
+        if reason and self.snapshot.pending_gap is not None:
+            self._record(self._timer.mark_gap_as_pause(reason))
+
+    def _ask_confirm_end(self, parent: QWidget) -> bool:
+        return self._prompts.confirm(
+            parent,
+            self.tr("End the oral"),
+            self.tr("End the oral now? The timer stops and its log is closed."),
+        )
+
+    # -- display ------------------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Poll for a sleep, then show the timer's snapshot (called by the ``QTimer``).
+
+        Qt is touched only where something changed: five repaints a second stay cheap.
+        """
+        self._record(self._timer.detect_gap())
+        snap = self._timer.snapshot()
+        self.snapshot = snap
+        self._heartbeat(snap)
+        self._alert_on_new_level(snap)
+        _set_text(self._time_label, format_clock(snap.remaining))
+        _set_text(self._phase_label, self._phase_text(snap))
+        style, state_text = self._state_look(snap)
+        _set_text(self._state_label, state_text)
+        self._paint(style)
+        if self._progress.maximum() != snap.duration:
+            self._progress.setMaximum(snap.duration)
+        progress = int(min(snap.elapsed, snap.duration))  # whole seconds: one repaint a second, no more
+        if self._progress.value() != progress:
+            self._progress.setValue(progress)
+        _set_text(self._plan_label, self._plan_text(snap))
+        self._show_gap(snap)
+        self._show_buttons(snap.state)
+        if self._log.count() != len(snap.log):
+            self._log.clear()
+            self._log.addItems([self.describe(entry) for entry in snap.log])
+            self._log.scrollToBottom()
+
+    def _heartbeat(self, snap: TimerSnapshot) -> None:
+        """While the timer runs, tell the caller now and then that the program is alive.
+
+        Stored, it bounds a crash's gap (:meth:`OralTimer.from_events`'s ``alive_at``) to these few seconds
+        instead of the whole stretch since the last event.
+        """
+        now = self._timer.monotonic()
+        running = snap.state in (State.PRESENTATION, State.DISCUSSION)
+        if self._on_heartbeat is None or not running or now - self._last_heartbeat < HEARTBEAT_SECONDS:
+            return
+        self._last_heartbeat = now
+        try:
+            self._on_heartbeat(self._timer.now())
+        except UserError as error:
+            log.warning("timer heartbeat not recorded: %s", error)
+
+    def time_text(self) -> str:
+        return self._time_label.text()
+
+    def state_text(self) -> str:
+        return self._state_label.text()
+
+    def _alert_on_new_level(self, snap: TimerSnapshot) -> None:
+        rose = _LEVEL_ORDER.index(snap.warning) > _LEVEL_ORDER.index(self._level)
+        if snap.phase == self._level_phase and rose and snap.state in (State.PRESENTATION, State.DISCUSSION):
+            self._flash_until = self._timer.monotonic() + FLASH_SECONDS
+            if self.sound.isChecked():
+                self._beep()
+        self._level, self._level_phase = snap.warning, snap.phase
+
+    def _phase_text(self, snap: TimerSnapshot) -> str:
+        if snap.phase is Phase.DISCUSSION:
+            return self.tr("Discussion")
+        return self.tr("Presentation (part 1)")
+
+    def set_idle_reason(self, reason: str) -> None:
+        """Why the timer cannot start now (not checked in, absent, signed…), shown instead of « F5 starts »;
+        "" when it can."""
+        self._idle_reason = reason
+        self.refresh()
+
+    def _state_look(self, snap: TimerSnapshot) -> tuple[str, str]:
+        if snap.state is State.READY:
+            return "ready", self._idle_reason or self.tr("Ready — F5 starts the presentation")
+        if snap.state is State.FINISHED:
+            return "finished", self.tr("Ended")
+        if snap.paused:
+            text = self.tr("Paused ({time}) — {reason}")
+            return "paused", text.format(time=_human(snap.pause_elapsed), reason=_lower_first(snap.pause_reason or ""))
+        if snap.warning is WarningLevel.OVERTIME:
+            return "overtime", self.tr("Overtime {time}").format(time=format_clock(snap.remaining))
+        if snap.warning is WarningLevel.SECOND:
+            return "second", self.tr("Warning: under {time} left").format(time=_human(self._timer.warnings[1]))
+        if snap.warning is WarningLevel.FIRST:
+            return "first", self.tr("Warning: under {time} left").format(time=_human(self._timer.warnings[0]))
+        return "running", self.tr("Running")
+
+    def _paint(self, style: str) -> None:
+        background, text, border = STYLES[style]
+        flashing = self._timer.monotonic() < self._flash_until
+        if flashing and int((self._flash_until - self._timer.monotonic()) * 2) % 2 == 0:
+            background, text = border, "#ffffff"
+        if self._look == (background, text, border):
+            return
+        self._look = (background, text, border)
+        width = 4 if style in ("first", "second", "overtime", "paused") else 2
+        self._panel.setStyleSheet(
+            f"QFrame#timerPanel {{ background: {background}; border: {width}px solid {border}; border-radius: 8px; }}"
+            f"QLabel {{ color: {text}; background: transparent; border: none; }}"
+            f"QLabel#timerPhase {{ font-size: 17px; font-weight: 600; }}"
+            f"QLabel#timerState {{ font-size: 20px; font-weight: 600; }}"
+            f"QProgressBar {{ background: #ffffff; border: 1px solid {border}; border-radius: 4px; }}"
+            f"QProgressBar::chunk {{ background: {border}; border-radius: 3px; }}"
+        )
+
+    def _plan_text(self, snap: TimerSnapshot) -> str:
+        d = snap.durations
+        plan = self.tr("Presentation {p} · Discussion {d}").format(
+            p=format_clock(d.presentation), d=format_clock(d.discussion)
+        )
+        if not d.extra_time_percent:
+            return plan
+        percent = f"{d.extra_time_percent:g}"
+        if round(d.extra_time_percent) == 33:
+            extra = self.tr("Extra time (one third): +{percent} %").format(percent=percent)
+        else:
+            extra = self.tr("Extra time: +{percent} %").format(percent=percent)
+        return f"{extra}\n{plan}"  # two lines: the timer column is narrow, and neither may be cut
+
+    def _show_gap(self, snap: TimerSnapshot) -> None:
+        gap = snap.pending_gap
+        _set_shown(self._gap_label, gap is not None)
+        _set_shown(self._gap_button, gap is not None)
+        if gap is not None:
+            text = self.tr("Interruption of {time} ({cause}) counted in the candidate's time.")
+            cause = self.tr("program restarted") if gap.kind.value == "restart" else self.tr("computer asleep")
+            _set_text(self._gap_label, text.format(time=format_clock(gap.seconds), cause=cause))
+
+    def _show_buttons(self, state: State) -> None:
+        running = state in (State.PRESENTATION, State.DISCUSSION)
+        _set_enabled(self._start, state is State.READY)
+        _set_enabled(self._next, self.snapshot.phase is Phase.PRESENTATION and state is not State.FINISHED)
+        _set_enabled(self._pause, running or state is State.PAUSED)
+        label = self.tr("Resume") if state is State.PAUSED else self.tr("Pause")
+        _set_text(self._pause, f"{label} ({shortcuts.key_text('timer_pause')})")
+        _set_enabled(self._end, running or state is State.PAUSED)
+
+    def describe(self, entry: LogEntry) -> str:
+        """One line of the timing log, with the local time of day."""
+        when = entry.at.astimezone().strftime("%H:%M:%S")
+        discussion = entry.phase is Phase.DISCUSSION
+        texts = {
+            "phase_started": self.tr("Discussion started") if discussion else self.tr("Presentation started"),
+            "phase_ended": self.tr("Discussion ended after {time}")
+            if discussion
+            else self.tr("Presentation ended after {time}"),
+            "paused": self.tr("Paused — {reason}"),
+            "resumed": self.tr("Resumed after a pause of {time}"),
+            "restart": self.tr("Program restarted: {time} counted as elapsed"),
+            "suspend": self.tr("Computer asleep or frozen: {time} counted as elapsed"),
+            "gap_paused": self.tr("{time} counted as a pause — {reason}"),
+            "finished": self.tr("Oral ended"),
+        }
+        reason = _lower_first(entry.reason or "")
+        text = texts.get(entry.kind, entry.kind).format(time=format_clock(entry.seconds or 0.0), reason=reason)
+        if entry.kind == "phase_ended" and entry.overtime:
+            text += " " + self.tr("(overtime {time})").format(time=format_clock(-entry.overtime))
+        return f"{when}  {text}"
+
+
+def _label(parent: QWidget, name: str, *, wrap: bool = False) -> QLabel:
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setWordWrap(wrap)
+    return label
+
+
+def _set_text(widget: QLabel | QPushButton, text: str) -> None:
+    if widget.text() != text:
+        widget.setText(text)
+
+
+def _set_shown(widget: QWidget, shown: bool) -> None:
+    if widget.isHidden() == shown:
+        widget.setHidden(not shown)
+
+
+def _set_enabled(widget: QWidget, enabled: bool) -> None:
+    if widget.isEnabled() != enabled:
+        widget.setEnabled(enabled)
+
+
+def _lower_first(text: str) -> str:
+    """« En pause — incident technique »: a reason reads as the rest of a sentence."""
+    return text[:1].lower() + text[1:]
+
+
+def _human(seconds: float) -> str:
+    """A threshold as people say it: ``2 min``, ``30 s``, ``1 min 30 s`` (the same in French and English)."""
+    minutes, rest = divmod(round(seconds), 60)
+    parts = ([f"{minutes} min"] if minutes else []) + ([f"{rest} s"] if rest or not minutes else [])
+    return " ".join(parts)

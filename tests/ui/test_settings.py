@@ -1,0 +1,70 @@
+"""What the interface remembers between two runs goes through one typed, versioned module: the keys of a file
+written before the version existed still read, the file is stamped, and no other module touches QSettings."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+import c2i2e_jury.ui
+from c2i2e_jury.ui import settings as module
+from c2i2e_jury.ui.settings import SETTINGS_VERSION, Settings
+
+UI = Path(c2i2e_jury.ui.__file__).parent
+
+
+def store(tmp_path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def test_a_file_from_before_the_version_reads_the_same_and_is_stamped(tmp_path):
+    old = store(tmp_path)
+    old.setValue("signing/grenoble-2017/J1/juror2", "/cle/zoe.p12")
+    old.setValue("president/credential", "/cle/president.p12")
+    old.setValue("export/folder", "/media/cle")
+    old.setValue("secretariat/kits", "/srv/kits")
+    old.setValue("president/folder", "/srv/pv")
+    old.sync()
+    settings = Settings(store(tmp_path))
+    assert settings.version == SETTINGS_VERSION == 1
+    assert settings.credential_file(module.juror_credential("grenoble-2017", "J1", 2)) == "/cle/zoe.p12"
+    assert settings.credential_file(module.PRESIDENT_CREDENTIAL) == "/cle/president.p12"
+    assert (settings.export_folder(), settings.kits_folder(), settings.president_folder()) == (
+        "/media/cle", "/srv/kits", "/srv/pv")
+    assert settings.credential_file(module.juror_credential("grenoble-2017", "", 1)) == ""  # never chosen
+
+
+def test_a_file_from_a_newer_program_is_not_stamped_down(tmp_path):
+    newer = store(tmp_path)
+    newer.setValue(module.VERSION_KEY, SETTINGS_VERSION + 1)
+    assert Settings(newer).version == SETTINGS_VERSION + 1
+
+
+def test_what_is_remembered_is_read_back(tmp_path):
+    settings = Settings(store(tmp_path))
+    settings.save_window(QByteArray(b"geometry"), QByteArray(b"state"))
+    settings.remember_credential_file(module.juror_credential("c", "J2", 1), tmp_path / "a.p12")
+    settings.remember_export_folder(tmp_path)
+    settings.remember_kits_folder("/kits")
+    settings.remember_president_folder(tmp_path / "pv")
+    again = Settings(store(tmp_path))
+    assert (again.window_geometry(), again.window_state()) == (QByteArray(b"geometry"), QByteArray(b"state"))
+    assert again.credential_file("signing/c/J2/juror1") == str(tmp_path / "a.p12")
+    assert (again.export_folder(), again.kits_folder(), again.president_folder()) == (
+        str(tmp_path), "/kits", str(tmp_path / "pv"))
+    assert Settings(store(tmp_path / "none")).window_geometry() is None
+
+
+def test_only_the_settings_module_opens_the_settings():
+    """Other modules may name the QSettings type (a test's own store passed in), never open or configure one."""
+    found = {}
+    for path in sorted(UI.rglob("*.py")):
+        if path == UI / "settings.py":
+            continue
+        calls = [node for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))) if isinstance(node, ast.Call)
+                 and "QSettings" in ast.unparse(node.func)]
+        if calls:
+            found[str(path.relative_to(UI))] = [ast.unparse(call.func) for call in calls]
+    assert found == {}
