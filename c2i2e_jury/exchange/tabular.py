@@ -1,6 +1,7 @@
 """The sheets that come out of Excel and go back to it. Reading: CSV with ``;`` or ``,``, UTF-8 with or without
 BOM or Windows-1252, or the same sheet as ``.xlsx``; every row keeps its line number for the problem report.
-Writing: :func:`excel_csv`, the one CSV dialect every file the program writes for people uses."""
+Writing is :mod:`~c2i2e_jury.exchange.spreadsheet` (:func:`excel_csv`, re-exported here); what it did to keep a
+cell text (a ``'`` before a formula, a mark before an identifier) is undone on reading."""
 
 from __future__ import annotations
 
@@ -8,12 +9,15 @@ import csv
 import io
 import zipfile
 import zlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
 from c2i2e_jury.errors import UserError
+from c2i2e_jury.exchange.spreadsheet import excel_csv, plain
+
+__all__ = ["Row", "SheetError", "Table", "excel_csv", "read_csv", "read_xlsx"]
 
 
 class SheetError(UserError):
@@ -136,16 +140,6 @@ def _table(name: str, records: Iterator[tuple[int, list[str]]]) -> Table:
             continue
         if not any(c.strip() for c in record):
             continue  # blank lines at the end of Excel exports
-        values = {col: (record[i] if i < len(record) else "") for i, col in enumerate(header) if col}
+        values = {col: (plain(record[i]) if i < len(record) else "") for i, col in enumerate(header) if col}
         rows.append(Row(name, line, values))
     return Table(name, header, tuple(rows))
-
-
-def excel_csv(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
-    """``;``-separated, UTF-8 with a byte order mark, CRLF line ends: what French Excel saves as « CSV UTF-8 » and
-    opens with its accents right, by a double click."""
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(columns)
-    writer.writerows(rows)
-    return buffer.getvalue().encode("utf-8-sig")

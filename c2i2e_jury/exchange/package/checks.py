@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from c2i2e_jury.domain.referential import Referential
-from c2i2e_jury.exchange.tabular import Row, Table, excel_csv
+from c2i2e_jury.exchange.spreadsheet import table_bytes
+from c2i2e_jury.exchange.tabular import Row, Table
 
 YES = {"oui", "yes", "o", "y", "vrai", "true", "1", "x"}
 NO = {"non", "no", "n", "faux", "false", "0"}
@@ -49,11 +50,11 @@ def safe_identifier(value: str) -> bool:
 PROBLEM_COLUMNS = ("fichier", "ligne", "colonne", "valeur", "problème")
 
 
-def problems_csv(problems: Sequence[Problem]) -> bytes:
-    """The refused package's problems as a sheet for Excel, one a row, to fix the files by: file, line, column,
-    the value found, why."""
-    return excel_csv(PROBLEM_COLUMNS, ((p.file, "" if p.line is None else p.line, p.column or "", p.value or "",
-                                        p.why) for p in problems))
+def problems_csv(problems: Sequence[Problem], fmt: str = "csv") -> bytes:
+    """The refused package's problems as a sheet for Excel (CSV, or XLSX with ``fmt``), one a row, to fix the
+    files by: file, line, column, the value found (kept text: it is often an identifier), why."""
+    rows = ((p.file, "" if p.line is None else p.line, p.column or "", p.value or "", p.why) for p in problems)
+    return table_bytes(fmt, PROBLEM_COLUMNS, rows, ("valeur",))
 
 
 class Checker:
