@@ -4,6 +4,7 @@ CI installs it (``.ci/run``: libreoffice-calc-nogui)."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -21,9 +22,11 @@ FRENCH_CSV_IN = "CSV:59,34,76,1,,1036,false,true,false,false,false,-1,true"
 FRENCH_CSV_OUT = "csv:Text - txt - csv (StarCalc):59,34,76,1,,1036,false,true,{shown}"
 
 
-def convert(files: list[Path], target: str, out_dir: Path, infilter: str | None = FRENCH_CSV_IN) -> list[Path]:
+def convert(files: list[Path], target: str, out_dir: Path, infilter: str | None = FRENCH_CSV_IN,
+            locale: str = "fr_FR.UTF-8") -> list[Path]:
     """Convert ``files`` in one soffice run (its own profile: runs in parallel do not share one); the outputs,
-    in the same order. ``target`` is soffice's ``--convert-to`` argument (``xlsx``, ``ods``, a CSV filter)."""
+    in the same order. ``target`` is soffice's ``--convert-to`` argument (``xlsx``, ``ods``, a CSV filter);
+    ``locale`` is the user's, which sets how Calc writes dates, times and numbers back."""
     assert SOFFICE is not None
     profile = out_dir / ".lo-profile"
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -31,7 +34,9 @@ def convert(files: list[Path], target: str, out_dir: Path, infilter: str | None 
                "--convert-to", target, "--outdir", str(out_dir)]
     if infilter:
         command.insert(-4, f"--infilter={infilter}")
-    done = subprocess.run([*command, *map(str, files)], capture_output=True, text=True, timeout=600, check=False)
+    env = {**os.environ, "LC_ALL": locale, "LANG": locale}
+    done = subprocess.run([*command, *map(str, files)], capture_output=True, text=True, timeout=600, check=False,
+                          env=env)
     suffix = target.split(":", 1)[0]
     outputs = [out_dir / f"{f.stem}.{suffix}" for f in files]
     missing = [p.name for p in outputs if not p.is_file()]

@@ -79,7 +79,7 @@ def read_csv(name: str, data: bytes) -> Table:
     first_line = text.split("\n", 1)[0]
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first_line))
     try:
-        return _table(name, _with_lines(reader))
+        return table_of(name, _with_lines(reader))
     except csv.Error as exc:
         raise SheetError(name, f"ligne {reader.line_num} illisible, une cellule trop longue ou un guillemet "
                                f"jamais refermé ({exc})") from exc
@@ -92,19 +92,23 @@ def _with_lines(reader: Any) -> Iterator[tuple[int, list[str]]]:
         start = reader.line_num + 1
 
 
-def _cell(value: object) -> str:
+def cell_text(value: object, number_format: str = "") -> str:
+    """A typed spreadsheet cell as the text a CSV of it would hold: an ISO date, ``08:30`` (``08:30:15`` with
+    seconds), ``33 %`` for a number shown as a percentage (Excel and Calc store 33 % as 0.33), ``oui``/``non``."""
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "oui" if value else "non"
     if isinstance(value, datetime):
         return value.date().isoformat() if value.time() == time(0) else value.isoformat(sep=" ")
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, time):
-        return value.strftime("%H:%M")
+        return value.strftime("%H:%M:%S" if value.second else "%H:%M")
+    if isinstance(value, int | float) and "%" in number_format:
+        return f"{round(value * 100, 9):g} %"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    if isinstance(value, bool):
-        return "oui" if value else "non"
     return str(value)
 
 
@@ -122,8 +126,9 @@ def read_xlsx(name: str, data: bytes) -> Table:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         try:
             sheet = workbook.worksheets[0]
-            rows = ((i, [_cell(v) for v in row]) for i, row in enumerate(sheet.iter_rows(values_only=True), start=1))
-            return _table(name, rows)
+            rows = ((i, [cell_text(c.value, getattr(c, "number_format", "") or "") for c in row])
+                    for i, row in enumerate(sheet.iter_rows(), start=1))
+            return table_of(name, rows)
         finally:
             workbook.close()
     except unreadable as exc:
@@ -131,7 +136,8 @@ def read_xlsx(name: str, data: bytes) -> Table:
                                "depuis Excel au format « Classeur Excel (.xlsx) »") from exc
 
 
-def _table(name: str, records: Iterator[tuple[int, list[str]]]) -> Table:
+def table_of(name: str, records: Iterator[tuple[int, list[str]]]) -> Table:
+    """The rows under the header line, blank ones skipped, each cell as :func:`plain` gives it back."""
     header: tuple[str, ...] = ()
     rows: list[Row] = []
     for line, record in records:
