@@ -121,3 +121,31 @@ def test_the_summary_figures_are_the_rules_engines(demo_db, referential):
     assert (as_json["C2017-004"]["decision"], as_json["C2017-004"]["decision_label"]) == (
         "attestation", "attestation partielle")
     assert as_csv["C2017-008"]["A1.1"] == "acquis"
+
+
+def test_the_json_follows_its_schema_and_says_decisions_in_the_pvs_words(demo_db):
+    """Issue 13: an object with its format, valid against the schema shipped beside the sheet's, codes with their
+    labels beside them; each decision is the code the PV's JSON gives the same candidate."""
+    from datetime import UTC, date, datetime
+
+    from jsonschema import Draft202012Validator
+
+    from c2i2e_jury.exchange.summary_export import SCHEMA_FILE
+    from c2i2e_jury.resources_access import read_json
+    from c2i2e_jury.services.certification_pv import pv_content
+
+    certification_batch.deliver_as_proposed(demo_db, "grenoble-2017", by="Hélène Présidente")
+    data = json.loads(summary_bytes(demo_db, "grenoble-2017", "json"))
+    schema = read_json("schemas", SCHEMA_FILE)
+    Draft202012Validator.check_schema(schema)
+    assert not list(Draft202012Validator(schema).iter_errors(data))
+    assert (data["format"], data["campaign"]) == ("c2i2e-summary/1", "grenoble-2017")
+    pv = json.loads(pv_content(demo_db, "grenoble-2017", [], date(2017, 7, 10), "Grenoble",
+                               now=datetime(2017, 7, 10, 12, tzinfo=UTC)).to_json())
+    in_pv = {c["candidate_id"]: c["decided"] for c in pv["candidates"]}
+    in_summary = {c["id"]: c["decision"] for c in data["candidates"]}
+    assert in_summary == in_pv and {"certificate", "attestation"} <= set(in_summary.values())
+    assert all(c["status"] == p["status"] for c in data["candidates"] for p in pv["candidates"]
+               if p["candidate_id"] == c["id"] and p["status"] != "pending")
+    broken = {**data, "candidates": [{**data["candidates"][0], "decision": "certificat délivré"}]}
+    assert list(Draft202012Validator(schema).iter_errors(broken))  # a French label is no decision code
