@@ -40,8 +40,9 @@ class SummaryLine:
     decision: str = ""  # the decision in force, as the PV codes it (certificate, attestation, …); "" when none yet
     decision_label: str = ""  # its French label
     code: str = ""  # the verification code of the document in force
-    flags: tuple[tuple[str, str], ...] = ()  # (code, French label)
+    flags: tuple[str, ...] = ()  # French labels
     items: Mapping[str, str] = field(default_factory=dict)
+    flag_codes: tuple[str, ...] = ()  # the flags' codes (borderline, changed, …), in the same order
 
 
 def _columns(codes: Sequence[str], domains: Sequence[str]) -> list[str]:
@@ -53,7 +54,7 @@ def _columns(codes: Sequence[str], domains: Sequence[str]) -> list[str]:
 def _cells(line: SummaryLine, codes: Sequence[str], domains: Sequence[str]) -> list[str | int]:
     return [line.candidate_id, line.last_name, line.first_name, line.status_label, line.validated,
             *(line.missing_by_domain.get(d, 0) for d in domains), "oui" if line.certificate else "non",
-            line.decision_label, line.code, ", ".join(label for _code, label in line.flags),
+            line.decision_label, line.code, ", ".join(line.flags),
             *(line.items.get(code, "") for code in codes)]
 
 
@@ -101,7 +102,7 @@ def _candidate_json(line: SummaryLine) -> dict[str, Any]:
             "status": line.status, "status_label": line.status_label, "validated": line.validated,
             "missing_by_domain": dict(line.missing_by_domain), "certificate": line.certificate,
             "decision": line.decision or None, "decision_label": line.decision_label or None,
-            "code": line.code or None, "flags": [{"code": code, "label": label} for code, label in line.flags],
+            "code": line.code or None, "flags": [{"code": code, "label": label} for code, label in zip(line.flag_codes, line.flags, strict=True)],
             "items": {code: ITEM_CODES.get(mark, mark) for code, mark in line.items.items()}}
 
 

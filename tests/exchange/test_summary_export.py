@@ -25,7 +25,7 @@ LINES = [
                 "certificate", "certificat délivré", "C2I2E-2017-ABCD-EFGH", (),
                 {"A1.1": "V", "A1.2": "acquis", "B1.1": "NV"}),
     SummaryLine("C2", "=HYPERLINK(\"http://x\")", "-Zoé", "absent", "absent (abandon)", 0, {"A1": 5, "B1": 3},
-                False, "", "", "", (("missing_sheet", "feuille manquante"),), {}),
+                False, "", "", "", ("feuille manquante",), {}, ("missing_sheet",)),
 ]
 
 

@@ -43,7 +43,8 @@ def summary_lines(rows: Sequence[ReviewRow], ref: Referential | None = None) -> 
     return [SummaryLine(row.candidate_id, row.last_name, row.first_name, row.status.value, STATUS_LABELS[row.status],
                         row.proposed.validated_count, dict(row.proposed.missing_by_domain), row.proposed.certificate,
                         row.decision or "", DECISION_LABELS.get(row.decision or "", ""), row.document_code or "",
-                        tuple((f, FLAG_LABELS[f]) for f in row.flags), item_marks(row, ref)) for row in rows]
+                        tuple(FLAG_LABELS[f] for f in row.flags), item_marks(row, ref), tuple(row.flags))
+            for row in rows]
 
 
 def summary_bytes(db: Database, campaign_id: str, fmt: str) -> bytes:
