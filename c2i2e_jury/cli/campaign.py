@@ -13,7 +13,8 @@ def register(sub: Any) -> None:
     imp = actions.add_parser("import", help="check and import a campaign package (folder or .zip)")
     imp.add_argument("package", type=Path, help="the package folder or .zip (docs/FORMATS.md §1)")
     imp.add_argument("--problems", type=Path, metavar="FILE.csv",
-                     help="if the package is refused, also write its problems there as a sheet for Excel")
+                     help="if the package is refused, also write its problems there as a sheet for Excel "
+                          "(FILE.xlsx: a workbook)")
     imp.set_defaults(handler=import_command)
     demo = actions.add_parser("demo", help="write the demo campaign as a package")
     demo.add_argument("out_dir", type=Path, help="folder to write the package into")
@@ -45,10 +46,11 @@ def import_command(args: argparse.Namespace) -> int:
 def _write_problems(path: Path, refused: Any) -> None:
     from c2i2e_jury.errors import UserError
     from c2i2e_jury.exchange.package.checks import problems_csv
+    from c2i2e_jury.exchange.spreadsheet import format_of
     from c2i2e_jury.files import write_durably
 
     try:
-        write_durably(path, problems_csv(refused.problems))
+        write_durably(path, problems_csv(refused.problems, format_of(path)))
     except OSError as exc:
         raise UserError(f"{refused.message} Et {path} n'a pas pu être écrit : {exc.strerror or exc}.",
                         refused.details) from exc

@@ -59,7 +59,8 @@ def register(subparsers: Any) -> None:
     verify.add_argument("--json", action="store_true", help="print the signed statement as JSON")
     verify.set_defaults(handler=run_verify)
     prior = actions.add_parser("prior", help="the attestations' items as prior.csv for the next campaign")
-    prior.add_argument("-o", "--output", required=True, metavar="prior.csv")
+    prior.add_argument("-o", "--output", required=True, metavar="prior.csv",
+                       help="prior.csv, or prior.xlsx for a workbook (identifiers as text cells)")
     prior.add_argument("--campaign", metavar="ID")
     prior.set_defaults(handler=run_prior)
 
@@ -209,6 +210,7 @@ def run_verify(args: argparse.Namespace) -> int:
 
 
 def run_prior(args: argparse.Namespace) -> int:
+    from c2i2e_jury.exchange.spreadsheet import format_of
     from c2i2e_jury.services.campaigns import choose_campaign
     from c2i2e_jury.services.documents import prior_csv, prior_rows
     from c2i2e_jury.storage.database import open_database
@@ -217,7 +219,7 @@ def run_prior(args: argparse.Namespace) -> int:
     try:
         campaign = choose_campaign(db, args.campaign)
         rows = prior_rows(db, campaign)
-        _write(args.output, prior_csv(db, campaign))
+        _write(args.output, prior_csv(db, campaign, format_of(args.output)))
     finally:
         db.dispose()
     print(f"{len(rows)} compétence(s) acquise(s) écrite(s) dans {args.output} (copy_deposited et original_received "

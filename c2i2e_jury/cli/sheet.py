@@ -70,7 +70,7 @@ def _register_import(actions: Any) -> None:
                     "against its campaign's authority and reported as imported, duplicate, superseded, conflict "
                     "(kept aside) or rejected. Exit code: 0, or 1 if any file was rejected.")
     imports.add_argument("paths", nargs="+", metavar="SHEET_OR_FOLDER")
-    imports.add_argument("--report", metavar="CSV", help="also write the report as CSV (;, UTF-8)")
+    imports.add_argument("--report", metavar="CSV", help="also write the report as CSV (;, UTF-8), or as a workbook when CSV ends in .xlsx")
     imports.set_defaults(handler=run_import)
 
 

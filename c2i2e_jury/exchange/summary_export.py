@@ -1,10 +1,11 @@
-"""The president's table for the student records: CSV (French Excel), XLSX and JSON.
+"""The president's table for the student records (docs/FORMATS.md §5.3): CSV (French Excel), XLSX and JSON.
 
-One row per candidate, one column per item. The CSV is what French Excel opens with a double click and the
-accents right: ``;``-separated, UTF-8 with a byte order mark, CRLF line ends. A cell that a spreadsheet would
-take for a formula (``=``, ``+``, ``-``, ``@`` first) is written as text, so that a name in a sheet can never run
-anything. The JSON is for scripts: a list of candidates with their id, status, validated count, misses per
-domain and whether the rules grant the certificate.
+One row per candidate, one column per item, French headers and labels, for the secretariat. The CSV is what
+French Excel opens with a double click and the accents right, written by
+:func:`~c2i2e_jury.exchange.spreadsheet.excel_csv` (no cell a formula, identifiers kept text). The JSON is for
+scripts, format ``c2i2e-summary/1`` with its JSON Schema in ``resources/schemas/c2i2e-summary.schema.json``: codes
+(``examined``, ``certificate``, ``V``/``NV``/``prior``…) that do not change with a translation, each French label
+beside its code; a decision has the same code as in the PV's ``c2i2e-pv.json`` (``decided``).
 """
 
 from __future__ import annotations
@@ -13,11 +14,15 @@ import io
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
-from c2i2e_jury.exchange.tabular import excel_csv
+from c2i2e_jury.exchange.spreadsheet import excel_csv, text_cell
 
 FORMATS = ("csv", "xlsx", "json")
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+JSON_FORMAT = "c2i2e-summary/1"
+SCHEMA_FILE = "c2i2e-summary.schema.json"
+ITEM_CODES = {"V": "V", "NV": "NV", "acquis": "prior", "": None}  # the table's cell -> the JSON's value
+IDENTIFIERS = ("candidat", "code de vérification")
 
 
 @dataclass(frozen=True)
@@ -32,10 +37,12 @@ class SummaryLine:
     validated: int
     missing_by_domain: Mapping[str, int]
     certificate: bool  # the rules grant it
-    decision: str = ""  # the certification jury's decision in force (French label), "" when none yet
+    decision: str = ""  # the decision in force, as the PV codes it (certificate, attestation, …); "" when none yet
+    decision_label: str = ""  # its French label
     code: str = ""  # the verification code of the document in force
     flags: tuple[str, ...] = ()  # French labels
     items: Mapping[str, str] = field(default_factory=dict)
+    flag_codes: tuple[str, ...] = ()  # the flags' codes (borderline, changed, …), in the same order
 
 
 def _columns(codes: Sequence[str], domains: Sequence[str]) -> list[str]:
@@ -47,18 +54,12 @@ def _columns(codes: Sequence[str], domains: Sequence[str]) -> list[str]:
 def _cells(line: SummaryLine, codes: Sequence[str], domains: Sequence[str]) -> list[str | int]:
     return [line.candidate_id, line.last_name, line.first_name, line.status_label, line.validated,
             *(line.missing_by_domain.get(d, 0) for d in domains), "oui" if line.certificate else "non",
-            line.decision, line.code, ", ".join(line.flags), *(line.items.get(code, "") for code in codes)]
-
-
-def _text_cell(value: str | int) -> str | int:
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
-    return value
+            line.decision_label, line.code, ", ".join(line.flags),
+            *(line.items.get(code, "") for code in codes)]
 
 
 def to_csv(lines: Sequence[SummaryLine], codes: Sequence[str], domains: Sequence[str]) -> bytes:
-    return excel_csv(_columns(codes, domains), ([_text_cell(v) for v in _cells(line, codes, domains)]
-                                                for line in lines))
+    return excel_csv(_columns(codes, domains), (_cells(line, codes, domains) for line in lines), IDENTIFIERS)
 
 
 def to_xlsx(lines: Sequence[SummaryLine], codes: Sequence[str], domains: Sequence[str], *,
@@ -82,9 +83,7 @@ def to_xlsx(lines: Sequence[SummaryLine], codes: Sequence[str], domains: Sequenc
     for row, line in enumerate(lines, start=2):
         for column, value in enumerate(_cells(line, codes, domains), start=1):
             cell = sheet.cell(row=row, column=column)
-            cell.value = value
-            if isinstance(value, str):
-                cell.data_type = "s"  # never a formula, whatever the text starts with
+            text_cell(cell, value)  # a text is never a formula, whatever it starts with
             if column >= first_item and value in fills:
                 cell.fill = fills[str(value)]
     widths = {1: 12, 2: 18, 3: 14, 4: 16}
@@ -98,19 +97,27 @@ def to_xlsx(lines: Sequence[SummaryLine], codes: Sequence[str], domains: Sequenc
     return buffer.getvalue()
 
 
-def to_json(lines: Sequence[SummaryLine]) -> bytes:
-    data = [{"id": line.candidate_id, "last_name": line.last_name, "first_name": line.first_name,
-             "status": line.status, "validated": line.validated, "missing_by_domain": dict(line.missing_by_domain),
-             "certificate": line.certificate, "decision": line.decision or None, "code": line.code or None,
-             "flags": list(line.flags), "items": dict(line.items)} for line in lines]
+def _candidate_json(line: SummaryLine) -> dict[str, Any]:
+    return {"id": line.candidate_id, "last_name": line.last_name, "first_name": line.first_name,
+            "status": line.status, "status_label": line.status_label, "validated": line.validated,
+            "missing_by_domain": dict(line.missing_by_domain), "certificate": line.certificate,
+            "decision": line.decision or None, "decision_label": line.decision_label or None,
+            "code": line.code or None, "flags": [{"code": code, "label": label} for code, label in zip(line.flag_codes, line.flags, strict=True)],
+            "items": {code: ITEM_CODES.get(mark, mark) for code, mark in line.items.items()}}
+
+
+def to_json(lines: Sequence[SummaryLine], campaign: str | None = None) -> bytes:
+    """``c2i2e-summary/1``: an object, so that a reader checks the format before reading the candidates."""
+    data = {"format": JSON_FORMAT, "campaign": campaign, "candidates": [_candidate_json(line) for line in lines]}
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def export(lines: Sequence[SummaryLine], fmt: str, codes: Sequence[str], domains: Sequence[str]) -> bytes:
+def export(lines: Sequence[SummaryLine], fmt: str, codes: Sequence[str], domains: Sequence[str],
+           campaign: str | None = None) -> bytes:
     if fmt == "csv":
         return to_csv(lines, codes, domains)
     if fmt == "xlsx":
         return to_xlsx(lines, codes, domains)
     if fmt == "json":
-        return to_json(lines)
+        return to_json(lines, campaign)
     raise ValueError(f"unknown format {fmt!r}: one of {', '.join(FORMATS)}")

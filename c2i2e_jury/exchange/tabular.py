@@ -1,6 +1,7 @@
 """The sheets that come out of Excel and go back to it. Reading: CSV with ``;`` or ``,``, UTF-8 with or without
 BOM or Windows-1252, or the same sheet as ``.xlsx``; every row keeps its line number for the problem report.
-Writing: :func:`excel_csv`, the one CSV dialect every file the program writes for people uses."""
+Writing is :mod:`~c2i2e_jury.exchange.spreadsheet` (:func:`excel_csv`, re-exported here); what it did to keep a
+cell text (a ``'`` before a formula, a mark before an identifier) is undone on reading."""
 
 from __future__ import annotations
 
@@ -8,12 +9,15 @@ import csv
 import io
 import zipfile
 import zlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
 from c2i2e_jury.errors import UserError
+from c2i2e_jury.exchange.spreadsheet import excel_csv, plain
+
+__all__ = ["Row", "SheetError", "Table", "excel_csv", "read_csv", "read_xlsx"]
 
 
 class SheetError(UserError):
@@ -75,7 +79,7 @@ def read_csv(name: str, data: bytes) -> Table:
     first_line = text.split("\n", 1)[0]
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first_line))
     try:
-        return _table(name, _with_lines(reader))
+        return table_of(name, _with_lines(reader))
     except csv.Error as exc:
         raise SheetError(name, f"ligne {reader.line_num} illisible, une cellule trop longue ou un guillemet "
                                f"jamais refermé ({exc})") from exc
@@ -88,19 +92,23 @@ def _with_lines(reader: Any) -> Iterator[tuple[int, list[str]]]:
         start = reader.line_num + 1
 
 
-def _cell(value: object) -> str:
+def cell_text(value: object, number_format: str = "") -> str:
+    """A typed spreadsheet cell as the text a CSV of it would hold: an ISO date, ``08:30`` (``08:30:15`` with
+    seconds), ``33 %`` for a number shown as a percentage (Excel and Calc store 33 % as 0.33), ``oui``/``non``."""
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "oui" if value else "non"
     if isinstance(value, datetime):
         return value.date().isoformat() if value.time() == time(0) else value.isoformat(sep=" ")
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, time):
-        return value.strftime("%H:%M")
+        return value.strftime("%H:%M:%S" if value.second else "%H:%M")
+    if isinstance(value, int | float) and "%" in number_format:
+        return f"{round(value * 100, 9):g} %"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    if isinstance(value, bool):
-        return "oui" if value else "non"
     return str(value)
 
 
@@ -118,8 +126,9 @@ def read_xlsx(name: str, data: bytes) -> Table:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         try:
             sheet = workbook.worksheets[0]
-            rows = ((i, [_cell(v) for v in row]) for i, row in enumerate(sheet.iter_rows(values_only=True), start=1))
-            return _table(name, rows)
+            rows = ((i, [cell_text(c.value, getattr(c, "number_format", "") or "") for c in row])
+                    for i, row in enumerate(sheet.iter_rows(), start=1))
+            return table_of(name, rows)
         finally:
             workbook.close()
     except unreadable as exc:
@@ -127,7 +136,8 @@ def read_xlsx(name: str, data: bytes) -> Table:
                                "depuis Excel au format « Classeur Excel (.xlsx) »") from exc
 
 
-def _table(name: str, records: Iterator[tuple[int, list[str]]]) -> Table:
+def table_of(name: str, records: Iterator[tuple[int, list[str]]]) -> Table:
+    """The rows under the header line, blank ones skipped, each cell as :func:`plain` gives it back."""
     header: tuple[str, ...] = ()
     rows: list[Row] = []
     for line, record in records:
@@ -136,16 +146,6 @@ def _table(name: str, records: Iterator[tuple[int, list[str]]]) -> Table:
             continue
         if not any(c.strip() for c in record):
             continue  # blank lines at the end of Excel exports
-        values = {col: (record[i] if i < len(record) else "") for i, col in enumerate(header) if col}
+        values = {col: (plain(record[i]) if i < len(record) else "") for i, col in enumerate(header) if col}
         rows.append(Row(name, line, values))
     return Table(name, header, tuple(rows))
-
-
-def excel_csv(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
-    """``;``-separated, UTF-8 with a byte order mark, CRLF line ends: what French Excel saves as « CSV UTF-8 » and
-    opens with its accents right, by a double click."""
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(columns)
-    writer.writerows(rows)
-    return buffer.getvalue().encode("utf-8-sig")

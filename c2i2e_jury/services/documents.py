@@ -28,7 +28,7 @@ from c2i2e_jury.exchange.certificates import DocumentRefused, SignedDocument, St
 from c2i2e_jury.exchange.credentials import Credential
 from c2i2e_jury.exchange.package.format import PRIOR_COLUMNS
 from c2i2e_jury.exchange.package.writer import slug
-from c2i2e_jury.exchange.tabular import excel_csv
+from c2i2e_jury.exchange.spreadsheet import excel_csv, excel_xlsx, table_bytes
 from c2i2e_jury.resources_access import referential
 from c2i2e_jury.services.document_verifying import VerifiedDocument as VerifiedDocument  # the CLI's and UI's
 from c2i2e_jury.services.document_verifying import verify_code as verify_code
@@ -199,10 +199,11 @@ def document_pdf(db: Database, code: str) -> tuple[str, bytes]:
 
 
 BATCH_INDEX_COLUMNS = ("candidate_id", "last_name", "first_name", "kind", "validated", "code", "file")
+BATCH_INDEX_IDS = ("candidate_id", "code")
 
 
 def batch_zip(db: Database, campaign_id: str, progress: Callable[[int, int], object] | None = None) -> bytes:
-    """Every document in force as PDF in one ZIP, with ``index.csv`` (;, UTF-8 with BOM). ``progress(done, total)``
+    """Every document in force as PDF in one ZIP, with ``index.csv`` (;, UTF-8 with BOM) and ``index.xlsx``. ``progress(done, total)``
     is called before each document is read (one at a time: 5,000 signed PDFs are 350 MB) and once at the end."""
     ref = referential()
     index: list[tuple[str | int, ...]] = []
@@ -221,7 +222,8 @@ def batch_zip(db: Database, campaign_id: str, progress: Callable[[int, int], obj
             index.append((statement.candidate_id, statement.last_name, statement.first_name, statement.kind,
                           len(statement.items), row.code, name))
             session.expunge(row)
-        archive.writestr("index.csv", excel_csv(BATCH_INDEX_COLUMNS, index))
+        archive.writestr("index.csv", excel_csv(BATCH_INDEX_COLUMNS, index, BATCH_INDEX_IDS))
+        archive.writestr("index.xlsx", excel_xlsx(BATCH_INDEX_COLUMNS, index))
     if progress is not None:
         progress(len(pks), len(pks))
     return out.getvalue()
@@ -254,5 +256,6 @@ def prior_rows(db: Database, campaign_id: str) -> list[tuple[str, ...]]:
     return rows
 
 
-def prior_csv(db: Database, campaign_id: str) -> bytes:
-    return excel_csv(PRIOR_EXPORT_COLUMNS, prior_rows(db, campaign_id))
+def prior_csv(db: Database, campaign_id: str, fmt: str = "csv") -> bytes:
+    """``prior.csv`` (or ``prior.xlsx`` when ``fmt`` is ``xlsx``: the package reader takes either)."""
+    return table_bytes(fmt, PRIOR_EXPORT_COLUMNS, prior_rows(db, campaign_id), ("candidate_id", "attestation"))

@@ -4,7 +4,8 @@ an index.
 Only stored sheets leave, and a stored sheet is signed by both jurors by construction; each is checked once more
 (its bytes against the hash recorded when it was signed, its signatures against the campaign authority when the
 database knows it) before anything is written. Every file is written beside its final name, flushed to the
-device and renamed: a key pulled out too early holds whole files or none. ``index.csv`` is written last.
+device and renamed: a key pulled out too early holds whole files or none. ``index.xlsx`` (the same table, for
+Excel: identifiers as text cells) then ``index.csv`` are written last.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from c2i2e_jury.errors import UserError
-from c2i2e_jury.exchange.tabular import excel_csv
+from c2i2e_jury.exchange.spreadsheet import excel_csv, excel_xlsx, plain
 from c2i2e_jury.files import write_durably
 from c2i2e_jury.resources_access import referential
 from c2i2e_jury.services.sheet_signing import authority_of
@@ -34,6 +35,8 @@ from c2i2e_jury.storage.models import Candidate, ResultSheet
 log = logging.getLogger(__name__)
 
 INDEX_NAME = "index.csv"
+INDEX_XLSX = "index.xlsx"
+INDEX_IDS = ("candidate", "sha256")
 INDEX_COLUMNS = ("file", "candidate", "last_name", "first_name", "version", "supersedes", "sha256", "status",
                  "validated", "certificate", "signed_at")
 
@@ -96,7 +99,7 @@ def day_candidates(db: Database, *, room: str | None = None, day: date | None = 
 
 def export_signed(db: Database, out_dir: Path | str, *, room: str | None = None, day: date | None = None) -> Path:
     """Copy the latest signed version of each candidate's sheet (of ``room`` and ``day`` when given) into
-    ``out_dir``, with ``index.csv``; returns the index's path. Candidates without a signed sheet are left out."""
+    ``out_dir``, with ``index.csv`` and ``index.xlsx``; returns the CSV index's path. Candidates without a signed sheet are left out."""
     out = Path(out_dir)
     files: list[tuple[str, bytes, dict[str, str]]] = []
     with db.read() as session:
@@ -117,7 +120,9 @@ def export_signed(db: Database, out_dir: Path | str, *, room: str | None = None,
         for name, pdf, _row in files:
             write_durably(out / name, pdf, sync_folder=False)
         index = out / INDEX_NAME
-        write_durably(index, _index_bytes(index, [row for _n, _p, row in files]))  # and the folder, once
+        table = _index_table(index, [row for _n, _p, row in files])
+        write_durably(out / INDEX_XLSX, excel_xlsx(INDEX_COLUMNS, table), sync_folder=False)
+        write_durably(index, excel_csv(INDEX_COLUMNS, table, INDEX_IDS))  # and the folder, once
     except OSError as exc:
         raise SheetExportError(f"Impossible d'écrire dans {out} : {exc.strerror or exc}.") from exc
     log.info("%d signed sheets exported to %s (room %s, day %s)", len(files), out, room, day)
@@ -148,14 +153,13 @@ def _index_row(name: str, candidate: Candidate, sheet: ResultSheet) -> dict[str,
             "certificate": "oui" if outcome.get("certificate") else "non", "signed_at": str(result.get("signed_at", ""))}
 
 
-def _index_bytes(index: Path, rows: list[dict[str, str]]) -> bytes:
+def _index_table(index: Path, rows: list[dict[str, str]]) -> list[list[str]]:
     """This export's rows, and those of an earlier export to the same folder whose files are still there."""
     names = {row["file"] for row in rows}
     candidates = {row["candidate"] for row in rows}
     kept = [row for row in _read_index(index) if row.get("file") not in names
             and row.get("candidate") not in candidates and (index.parent / row.get("file", "")).is_file()]
-    return excel_csv(INDEX_COLUMNS, ([row.get(c, "") for c in INDEX_COLUMNS]
-                                     for row in sorted(kept + rows, key=lambda r: r["file"])))
+    return [[row.get(c, "") for c in INDEX_COLUMNS] for row in sorted(kept + rows, key=lambda r: r["file"])]
 
 
 def _read_index(index: Path) -> Iterator[dict[str, str]]:
@@ -166,4 +170,5 @@ def _read_index(index: Path) -> Iterator[dict[str, str]]:
     except (OSError, UnicodeDecodeError) as exc:
         log.warning("earlier index %s unreadable, replaced: %s", index, exc)
         return iter(())
-    return iter(list(csv.DictReader(io.StringIO(text), delimiter=";")))
+    return iter([{key: plain(value or "") for key, value in row.items()}
+                 for row in csv.DictReader(io.StringIO(text), delimiter=";")])

@@ -37,7 +37,7 @@ from sqlalchemy.orm import Session
 
 from c2i2e_jury.errors import UserError
 from c2i2e_jury.exchange.pades import SheetRejected
-from c2i2e_jury.exchange.tabular import excel_csv
+from c2i2e_jury.exchange.spreadsheet import format_of, table_bytes
 from c2i2e_jury.files import write_durably
 from c2i2e_jury.services.sheet_records import apply_sheet, sheet_columns
 from c2i2e_jury.services.sheet_verifying import Checked, Job, checked_in_order, default_workers
@@ -369,15 +369,16 @@ def summary(outcomes: Sequence[SheetImportOutcome]) -> str:
     return ", ".join(parts) if parts else "aucun fichier"
 
 
-def report_bytes(outcomes: Iterable[SheetImportOutcome]) -> bytes:
-    return excel_csv(REPORT_COLUMNS, ((o.file, o.status, o.label, o.candidate_id or "",
-                                       "" if o.version is None else o.version, o.reason, o.message)
-                                      for o in outcomes))
+def report_bytes(outcomes: Iterable[SheetImportOutcome], fmt: str = "csv") -> bytes:
+    """The report as a sheet: CSV for French Excel, or XLSX (``fmt``)."""
+    return table_bytes(fmt, REPORT_COLUMNS, ((o.file, o.status, o.label, o.candidate_id or "",
+                                              "" if o.version is None else o.version, o.reason, o.message)
+                                             for o in outcomes), ("candidat",))
 
 
 def write_report(outcomes: Iterable[SheetImportOutcome], path: Path) -> None:
-    """The report as Excel opens it: ``;``, UTF-8 with a BOM."""
+    """The report as Excel opens it: ``;``, UTF-8 with a BOM, or a workbook when ``path`` ends in ``.xlsx``."""
     try:
-        write_durably(path, report_bytes(outcomes))
+        write_durably(path, report_bytes(outcomes, format_of(path)))
     except OSError as exc:
         raise UserError(f"Impossible d'écrire le rapport {path} : {exc.strerror or exc}.") from exc

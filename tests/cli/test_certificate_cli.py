@@ -50,7 +50,7 @@ def test_issue_then_verify_a_code(decided, tmp_path, capsys, monkeypatch):
     out = capsys.readouterr().out
     assert out.startswith("7 document(s) signé(s) par Hélène Présidente")
     codes = [line.strip() for line in out.splitlines() if line.strip().startswith("C2I2E-")]
-    assert len(codes) == 7 and len(zipfile.ZipFile(batch).namelist()) == 8
+    assert len(codes) == 7 and len(zipfile.ZipFile(batch).namelist()) == 9  # with index.csv and index.xlsx
     assert main([*db, "certificate", "verify", codes[0]]) == 0
     assert "Élodie MARCHAND" in capsys.readouterr().out
     assert main([*db, "certificate", "verify", "C2I2E-2017-ZZZZ-ZZZZ"]) == 1

@@ -133,7 +133,7 @@ def test_export_then_import_into_the_secretariat(room_db, pki, tmp_path, capsys,
     assert "2 feuilles signées copiées" in out
     assert "non exportée : C2 DUPONT François (aucune feuille signée)" in out
     assert sorted(p.name for p in key.iterdir()) == ["2017-06-12_B112_C1_v1.pdf", "2017-06-12_B112_C3_v1.pdf",
-                                                     "index.csv"]
+                                                     "index.csv", "index.xlsx"]  # issue 13: also a workbook
 
     secretariat = tmp_path / "secretariat.sqlite"
     db = open_database(str(secretariat))

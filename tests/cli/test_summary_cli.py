@@ -25,7 +25,7 @@ def demo_file(demo_template, tmp_path):
 
 def test_json_to_stdout(demo_file, capsysbinary):
     assert main(["--db", str(demo_file), "summary", "--format", "json"]) == 0
-    data = json.loads(capsysbinary.readouterr().out)
+    data = json.loads(capsysbinary.readouterr().out)["candidates"]  # issue 13: an object with its format
     by_id = {entry["id"]: entry for entry in data}
     assert len(data) == 12
     assert by_id["C2017-001"]["certificate"] is True and by_id["C2017-001"]["validated"] == 28

@@ -8,6 +8,7 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from c2i2e_jury.domain.rules import evaluate
+from c2i2e_jury.exchange.spreadsheet import TEXT_MARK
 from c2i2e_jury.exchange.summary_export import SummaryLine, export, to_csv, to_json, to_xlsx
 from c2i2e_jury.services import certification_batch, jury_room
 from c2i2e_jury.services.review.summary import summary_bytes
@@ -21,9 +22,10 @@ CODES = ("A1.1", "A1.2", "B1.1")
 DOMAINS = ("A1", "B1")
 LINES = [
     SummaryLine("C1", "Lefèvre", "Élodie", "examined", "examiné", 27, {"A1": 0, "B1": 1}, True,
-                "certificat délivré", "C2I2E-2017-ABCD-EFGH", (), {"A1.1": "V", "A1.2": "acquis", "B1.1": "NV"}),
+                "certificate", "certificat délivré", "C2I2E-2017-ABCD-EFGH", (),
+                {"A1.1": "V", "A1.2": "acquis", "B1.1": "NV"}),
     SummaryLine("C2", "=HYPERLINK(\"http://x\")", "-Zoé", "absent", "absent (abandon)", 0, {"A1": 5, "B1": 3},
-                False, "", "", ("feuille manquante",), {}),
+                False, "", "", "", ("feuille manquante",), {}, ("missing_sheet",)),
 ]
 
 
@@ -33,7 +35,9 @@ def spreadsheet_rows(data: bytes) -> list[list[str]]:
     assert data.startswith(b"\xef\xbb\xbf")
     text = data.decode("utf-8-sig")
     assert text.endswith("\r\n") and "\n" not in text.replace("\r\n", "")
-    return list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
+    # The mark that keeps an identifier text (exchange/spreadsheet.py) is invisible in a spreadsheet.
+    return [[cell.removeprefix(TEXT_MARK) for cell in row]
+            for row in csv.reader(io.StringIO(text, newline=""), delimiter=";")]
 
 
 def test_csv_opens_with_its_accents():
@@ -67,12 +71,16 @@ def test_xlsx_cells():
 
 
 def test_json_lists_the_candidates():
-    data = json.loads(to_json(LINES))
-    assert data[0] == {"id": "C1", "last_name": "Lefèvre", "first_name": "Élodie", "status": "examined",
-                       "validated": 27, "missing_by_domain": {"A1": 0, "B1": 1}, "certificate": True,
-                       "decision": "certificat délivré", "code": "C2I2E-2017-ABCD-EFGH", "flags": [],
-                       "items": {"A1.1": "V", "A1.2": "acquis", "B1.1": "NV"}}
-    assert data[1]["decision"] is None and data[1]["certificate"] is False
+    data = json.loads(to_json(LINES, "test-2017"))
+    assert (data["format"], data["campaign"]) == ("c2i2e-summary/1", "test-2017")
+    assert data["candidates"][0] == {
+        "id": "C1", "last_name": "Lefèvre", "first_name": "Élodie", "status": "examined", "status_label": "examiné",
+        "validated": 27, "missing_by_domain": {"A1": 0, "B1": 1}, "certificate": True, "decision": "certificate",
+        "decision_label": "certificat délivré", "code": "C2I2E-2017-ABCD-EFGH", "flags": [],
+        "items": {"A1.1": "V", "A1.2": "prior", "B1.1": "NV"}}
+    second = data["candidates"][1]
+    assert second["decision"] is None and second["certificate"] is False
+    assert second["flags"] == [{"code": "missing_sheet", "label": "feuille manquante"}]
 
 
 def test_unknown_format_is_a_bug():
@@ -88,7 +96,8 @@ def test_the_summary_figures_are_the_rules_engines(demo_db, referential):
     with demo_db.read() as s:
         expected = {c.candidate_id: evaluate(referential, jury_room.situation_of(c))
                     for c in s.scalars(select(Candidate))}
-    as_json = {entry["id"]: entry for entry in json.loads(summary_bytes(demo_db, "grenoble-2017", "json"))}
+    as_json = {entry["id"]: entry
+               for entry in json.loads(summary_bytes(demo_db, "grenoble-2017", "json"))["candidates"]}
     rows = spreadsheet_rows(summary_bytes(demo_db, "grenoble-2017", "csv"))
     as_csv = {row[0]: dict(zip(rows[0], row, strict=True)) for row in rows[1:]}
     sheet = load_workbook(io.BytesIO(summary_bytes(demo_db, "grenoble-2017", "xlsx"))).active
@@ -106,6 +115,37 @@ def test_the_summary_figures_are_the_rules_engines(demo_db, referential):
         assert c["certificat (règles)"] == ("oui" if outcome.certificate else "non")
         assert {code for code in referential.codes if c[code] in ("V", "acquis")} == set(outcome.validated)
     assert as_csv["C2017-004"]["nom"] == "Lefèvre" and as_csv["C2017-004"]["prénom"] == "Gaëlle"
-    assert as_json["C2017-001"]["decision"] == "certificat délivré"
-    assert as_json["C2017-004"]["decision"] == "attestation partielle"
+    # Issue 13: the JSON's decision is a code (the PV's), its French label beside it.
+    assert (as_json["C2017-001"]["decision"], as_json["C2017-001"]["decision_label"]) == (
+        "certificate", "certificat délivré")
+    assert (as_json["C2017-004"]["decision"], as_json["C2017-004"]["decision_label"]) == (
+        "attestation", "attestation partielle")
     assert as_csv["C2017-008"]["A1.1"] == "acquis"
+
+
+def test_the_json_follows_its_schema_and_says_decisions_in_the_pvs_words(demo_db):
+    """Issue 13: an object with its format, valid against the schema shipped beside the sheet's, codes with their
+    labels beside them; each decision is the code the PV's JSON gives the same candidate."""
+    from datetime import UTC, date, datetime
+
+    from jsonschema import Draft202012Validator
+
+    from c2i2e_jury.exchange.summary_export import SCHEMA_FILE
+    from c2i2e_jury.resources_access import read_json
+    from c2i2e_jury.services.certification_pv import pv_content
+
+    certification_batch.deliver_as_proposed(demo_db, "grenoble-2017", by="Hélène Présidente")
+    data = json.loads(summary_bytes(demo_db, "grenoble-2017", "json"))
+    schema = read_json("schemas", SCHEMA_FILE)
+    Draft202012Validator.check_schema(schema)
+    assert not list(Draft202012Validator(schema).iter_errors(data))
+    assert (data["format"], data["campaign"]) == ("c2i2e-summary/1", "grenoble-2017")
+    pv = json.loads(pv_content(demo_db, "grenoble-2017", [], date(2017, 7, 10), "Grenoble",
+                               now=datetime(2017, 7, 10, 12, tzinfo=UTC)).to_json())
+    in_pv = {c["candidate_id"]: c["decided"] for c in pv["candidates"]}
+    in_summary = {c["id"]: c["decision"] for c in data["candidates"]}
+    assert in_summary == in_pv and {"certificate", "attestation"} <= set(in_summary.values())
+    assert all(c["status"] == p["status"] for c in data["candidates"] for p in pv["candidates"]
+               if p["candidate_id"] == c["id"] and p["status"] != "pending")
+    broken = {**data, "candidates": [{**data["candidates"][0], "decision": "certificat délivré"}]}
+    assert list(Draft202012Validator(schema).iter_errors(broken))  # a French label is no decision code

@@ -160,8 +160,8 @@ def test_the_day_is_exported_with_an_index_and_nothing_unsigned(database, room, 
     key = tmp_path / "CLE USB"
     index = export_signed(database, key, room="B112", day=date(2017, 6, 12))
     assert index == key / "index.csv"
-    assert sorted(p.name for p in key.iterdir()) == [
-        "2017-06-12_B112_C1_v2.pdf", "2017-06-12_B112_C3_v1.pdf", "index.csv"]
+    assert sorted(p.name for p in key.iterdir()) == [  # issue 13: the index also as a workbook
+        "2017-06-12_B112_C1_v2.pdf", "2017-06-12_B112_C3_v1.pdf", "index.csv", "index.xlsx"]
     raw = index.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))

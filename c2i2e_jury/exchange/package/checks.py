@@ -5,14 +5,16 @@ times of day, competence codes. Each problem says where (file, line, column), th
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from c2i2e_jury.domain.referential import Referential
-from c2i2e_jury.exchange.tabular import Row, Table, excel_csv
+from c2i2e_jury.exchange.package.spreadsheet_values import parse_date
+from c2i2e_jury.exchange.package.spreadsheet_values import parse_time as parse_time  # for its older importers
+from c2i2e_jury.exchange.spreadsheet import table_bytes
+from c2i2e_jury.exchange.tabular import Row, Table
 
 YES = {"oui", "yes", "o", "y", "vrai", "true", "1", "x"}
 NO = {"non", "no", "n", "faux", "false", "0"}
@@ -49,11 +51,11 @@ def safe_identifier(value: str) -> bool:
 PROBLEM_COLUMNS = ("fichier", "ligne", "colonne", "valeur", "problème")
 
 
-def problems_csv(problems: Sequence[Problem]) -> bytes:
-    """The refused package's problems as a sheet for Excel, one a row, to fix the files by: file, line, column,
-    the value found, why."""
-    return excel_csv(PROBLEM_COLUMNS, ((p.file, "" if p.line is None else p.line, p.column or "", p.value or "",
-                                        p.why) for p in problems))
+def problems_csv(problems: Sequence[Problem], fmt: str = "csv") -> bytes:
+    """The refused package's problems as a sheet for Excel (CSV, or XLSX with ``fmt``), one a row, to fix the
+    files by: file, line, column, the value found (kept text: it is often an identifier), why."""
+    rows = ((p.file, "" if p.line is None else p.line, p.column or "", p.value or "", p.why) for p in problems)
+    return table_bytes(fmt, PROBLEM_COLUMNS, rows, ("valeur",))
 
 
 class Checker:
@@ -125,26 +127,3 @@ class Checker:
             self.add(row.file, row.line, "item", raw, "code de compétence inconnu (A1.1 … B4.3)")
             return None
         return code
-
-
-def parse_date(raw: str) -> date | None:
-    raw = raw.strip()
-    for pattern in ("%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d %H:%M:%S"):
-        try:
-            return datetime.strptime(raw, pattern).date()
-        except ValueError:
-            continue
-    return None
-
-
-_TIME = re.compile(r"^(\d{1,2})\s*[:hH]\s*(\d{2})?$")
-
-
-def parse_time(raw: str) -> str | None:
-    match = _TIME.match(raw.strip())
-    if not match:
-        return None
-    hours, minutes = int(match.group(1)), int(match.group(2) or 0)
-    if hours > 23 or minutes > 59:
-        return None
-    return f"{hours:02d}:{minutes:02d}"

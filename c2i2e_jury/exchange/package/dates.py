@@ -10,8 +10,9 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from c2i2e_jury.exchange.package.checks import Checker, parse_date
+from c2i2e_jury.exchange.package.checks import Checker
 from c2i2e_jury.exchange.package.format import CampaignInfo
+from c2i2e_jury.exchange.package.spreadsheet_values import parse_date
 from c2i2e_jury.exchange.tabular import Table
 
 SEED_MINUTES = {"presentation_minutes": 10, "discussion_minutes": 20}

@@ -13,6 +13,7 @@ from typing import Any
 
 from c2i2e_jury.domain.referential import Referential
 from c2i2e_jury.errors import UserError
+from c2i2e_jury.exchange.ods import read_ods
 from c2i2e_jury.exchange.package.checks import UNSAFE_ID, Checker, Problem, parse_time, safe_identifier
 from c2i2e_jury.exchange.package.dates import check_oral_dates, check_oral_length, check_periods
 from c2i2e_jury.exchange.package.format import (
@@ -27,6 +28,7 @@ from c2i2e_jury.exchange.package.format import (
 from c2i2e_jury.exchange.package.juries import check_juries
 from c2i2e_jury.exchange.package.president import check_president
 from c2i2e_jury.exchange.package.source import PackageSource, UnreadableMember, UnsafePath, safe_member
+from c2i2e_jury.exchange.package.spreadsheet_values import parse_percent
 from c2i2e_jury.exchange.tabular import Row, SheetError, Table, read_csv, read_xlsx
 
 
@@ -183,12 +185,11 @@ def _iso_date(raw: object) -> date | None:
 
 
 def _table(source: PackageSource, root: str, stem: str, check: Checker, required: bool) -> Table | None:
-    csv_name, xlsx_name = root + stem + ".csv", root + stem + ".xlsx"
     try:
-        if source.has(csv_name):
-            return check.cells(read_csv(stem + ".csv", source.read(csv_name)), CELL_LIMITS.get(stem, {}))
-        if source.has(xlsx_name):
-            return check.cells(read_xlsx(stem + ".xlsx", source.read(xlsx_name)), CELL_LIMITS.get(stem, {}))
+        for suffix, read in (("csv", read_csv), ("xlsx", read_xlsx), ("ods", read_ods)):
+            if source.has(f"{root}{stem}.{suffix}"):
+                table = read(f"{stem}.{suffix}", source.read(f"{root}{stem}.{suffix}"))
+                return check.cells(table, CELL_LIMITS.get(stem, {}))
     except SheetError as exc:
         check.add(exc.name, None, None, None, exc.why)
         return None
@@ -199,7 +200,7 @@ def _table(source: PackageSource, root: str, stem: str, check: Checker, required
         check.add(f"{stem}.csv/.xlsx", None, None, None, f"illisible ({exc})")
         return None
     if required:
-        check.add(f"{stem}.csv", None, None, None, "fichier manquant (ou la même feuille en .xlsx)")
+        check.add(f"{stem}.csv", None, None, None, "fichier manquant (ou la même feuille en .xlsx ou .ods)")
     return None
 
 
@@ -244,13 +245,11 @@ def _candidates(table: Table, source: PackageSource, root: str, check: Checker) 
 
 
 def _extra_time(row: Row, check: Checker) -> int:
-    raw = row.get("extra_time_percent").rstrip("%").strip()
-    if not raw:
-        return 0
-    if not (raw.isascii() and raw.isdigit()) or not 0 <= int(raw) <= 100:
-        check.add(row.file, row.line, "extra_time_percent", raw, "pourcentage entier entre 0 et 100 attendu")
-        return 0
-    return int(raw)
+    raw = row.get("extra_time_percent")
+    percent, why = parse_percent(raw)
+    if why:
+        check.add(row.file, row.line, "extra_time_percent", raw, why)
+    return percent or 0
 
 
 def _dossier(row: Row, source: PackageSource, root: str, deposited: bool, check: Checker) -> str:

@@ -20,7 +20,8 @@ _FINGERPRINT = re.compile(r"[0-9a-f]{64}")
 
 
 def revocations_csv(revocations: Iterable[Revocation]) -> bytes:
-    return excel_csv(COLUMNS, ((r.fingerprint, r.name, r.since.isoformat(), r.reason) for r in revocations))
+    return excel_csv(COLUMNS, ((r.fingerprint, r.name, r.since.isoformat(), r.reason) for r in revocations),
+                     ("fingerprint",))
 
 
 def read_revocations(data: bytes) -> tuple[list[Revocation], list[Problem]]:

@@ -30,11 +30,12 @@ from c2i2e_jury.exchange.package.format import (
     CandidateRecord,
     JurorRecord,
 )
-from c2i2e_jury.exchange.tabular import excel_csv
+from c2i2e_jury.exchange.spreadsheet import excel_csv
 
 log = logging.getLogger(__name__)
 
 FULL_CANDIDATE_COLUMNS = (*CANDIDATE_COLUMNS, "evaluator", "extra_time_percent")
+PACKAGE_IDS = ("candidate_id", "room", "jury")  # text in a spreadsheet: « 00123 » must not become 123
 ZIP_DATE = (2000, 1, 1, 0, 0, 0)  # a fixed member date: the same package, the same zip bytes
 _STORED_SUFFIXES = (".pdf", ".zip", ".png", ".jpg")  # already compressed: deflating them only costs time
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})  # NFKD leaves these whole
@@ -78,8 +79,9 @@ def unique_slugs(texts: Iterable[str], default: str = "sans-nom") -> dict[str, s
 
 
 def write_csv(path: Path, columns: Sequence[str], rows: Iterable[Sequence[str]]) -> None:
-    """What Excel saves as « CSV UTF-8 » (:func:`~c2i2e_jury.exchange.tabular.excel_csv`)."""
-    path.write_bytes(excel_csv(columns, rows))
+    """What Excel saves as « CSV UTF-8 » (:func:`~c2i2e_jury.exchange.spreadsheet.excel_csv`); the candidates'
+    ids, rooms and juries stay text when the secretariat opens it in a spreadsheet."""
+    path.write_bytes(excel_csv(columns, rows, PACKAGE_IDS))
 
 
 def yes_no(flag: bool) -> str:

@@ -42,12 +42,13 @@ def summary_lines(rows: Sequence[ReviewRow], ref: Referential | None = None) -> 
     ref = ref or referential()
     return [SummaryLine(row.candidate_id, row.last_name, row.first_name, row.status.value, STATUS_LABELS[row.status],
                         row.proposed.validated_count, dict(row.proposed.missing_by_domain), row.proposed.certificate,
-                        DECISION_LABELS.get(row.decision or "", ""), row.document_code or "",
-                        tuple(FLAG_LABELS[f] for f in row.flags), item_marks(row, ref)) for row in rows]
+                        row.decision or "", DECISION_LABELS.get(row.decision or "", ""), row.document_code or "",
+                        tuple(FLAG_LABELS[f] for f in row.flags), item_marks(row, ref), tuple(row.flags))
+            for row in rows]
 
 
 def summary_bytes(db: Database, campaign_id: str, fmt: str) -> bytes:
     """The campaign's summary as CSV, XLSX or JSON (:mod:`c2i2e_jury.exchange.summary_export`)."""
     ref = referential()
     lines = summary_lines(review_rows(db, campaign_id, ref), ref)
-    return export(lines, fmt, ref.codes, [d.code for d in ref.domains])
+    return export(lines, fmt, ref.codes, [d.code for d in ref.domains], campaign_id)
