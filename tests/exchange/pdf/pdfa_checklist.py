@@ -7,7 +7,7 @@ standard schemas declared by an extension schema); the document information dict
 by entry, dates as instants; an sRGB output intent with its ICC profile embedded; every font embedded with its
 widths (and a ToUnicode map); no JavaScript, no forbidden action, no additional actions; the associated files
 (``/AF``, ``/AFRelationship``, ``/F`` and ``/UF``, MIME type, modification date); annotations printable, with a
-normal appearance only; no transparency group without a blending colour space; no CMYK colour (the intent is
+normal appearance only (unless of zero size); no transparency group without a blending colour space; no CMYK colour (the intent is
 RGB); no LZW, no external stream; ``/Lang``.
 
 What is not: the glyph widths against the font programs, the fonts' cmap tables, the content streams'
@@ -88,10 +88,11 @@ def xmp_of(pdf: pikepdf.Pdf) -> tuple[ET.Element | None, list[str]]:
 
 
 def xmp_properties(xmp: ET.Element) -> dict[str, ET.Element]:
-    """Every top-level property of every rdf:Description, as ``prefix:name`` (attributes too)."""
+    """Every property of the rdf:Descriptions right under rdf:RDF (not of the structures inside them), as
+    ``prefix:name`` (attributes too)."""
     prefixes = {uri: prefix for prefix, uri in NS.items()}
     out: dict[str, ET.Element] = {}
-    for description in xmp.iter(f"{{{NS['rdf']}}}Description"):
+    for description in xmp.findall("rdf:RDF/rdf:Description", NS):
         for child in description:
             out[_qualified(child.tag, prefixes)] = child
         for key, value in description.attrib.items():
@@ -150,18 +151,26 @@ def _pdf_date(text: str) -> datetime:
 
 def _extension_problems(xmp: ET.Element, props: dict[str, ET.Element]) -> list[str]:
     """Each property outside the predefined schemas is declared (namespace, prefix, name) by an extension
-    schema, as Factur-X declares its fx: properties."""
+    schema, as Factur-X declares its fx: properties; RDF's element and attribute forms are both read."""
     declared: set[str] = set()
-    for schema in xmp.iter(f"{{{NS['pdfaSchema']}}}namespaceURI"):
-        parent = next(li for li in xmp.iter(f"{{{NS['rdf']}}}li") if schema in list(li))
-        names = [n.text for n in parent.iter(f"{{{NS['pdfaProperty']}}}name")]
-        declared |= {f"{schema.text}:{name}" for name in names}
+    for node in xmp.iter():
+        uri = _field(node, "pdfaSchema", "namespaceURI")
+        if uri:
+            names = (_field(p, "pdfaProperty", "name") for p in node.iter())
+            declared |= {f"{uri}:{name}" for name in names if name}
     found = []
     for key, element in props.items():
         uri = next((u for u in STANDARD if key.startswith(f"{_prefix(u)}:")), None)
         if uri is None and f"{element.tag[1:].replace('}', ':')}" not in declared:
             found.append(f"XMP property {key} is not declared by an extension schema")
     return found
+
+
+def _field(node: ET.Element, prefix: str, name: str) -> str | None:
+    """A property of ``node`` written as a child element or as an attribute."""
+    tag = f"{{{NS[prefix]}}}{name}"
+    child = node.find(tag)
+    return child.text if child is not None else node.get(tag)
 
 
 def _prefix(uri: str) -> str:
@@ -259,7 +268,8 @@ def annotation_problems(pdf: pikepdf.Pdf) -> list[str]:
             flags = int(annot.get("/F", 0))
             if not flags & 4 or flags & (1 | 2 | 32 | 256):
                 found.append(f"annotation {annot.get('/Subtype')} not printable or hidden (F={flags})")
-            if set(annot.get("/AP", {}).keys()) != {"/N"}:
+            width, height = (abs(float(b) - float(a)) for a, b in zip(annot.Rect[:2], annot.Rect[2:], strict=True))
+            if width * height and set(annot.get("/AP", {}).keys()) != {"/N"}:
                 found.append(f"annotation {annot.get('/Subtype')} without exactly a normal appearance")
     return found
 
