@@ -11,3 +11,5 @@ except ImportError:
         __version__ = version("c2i2e-jury")
     except PackageNotFoundError:
         __version__ = "0.0.0"
+
+__all__ = ["__version__"]

@@ -5,14 +5,17 @@ out too early.
 Every such file is written to a temporary file beside its target, flushed to the device, renamed over the
 target (a rename is atomic within a folder), and then the folder itself is flushed, so that the rename too has
 reached the device. A failure at any step leaves the target as it was and no temporary file behind. One
-implementation, so that a fix (another file system's quirk) is made once.
+implementation, so that a fix (another file system's quirk) is made once. The names of those files follow one
+rule too (:func:`file_name_part`): ASCII that every file system accepts, each letter transliterated, none dropped.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import re
 import tempfile
+import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,7 +23,33 @@ from typing import BinaryIO
 
 log = logging.getLogger(__name__)
 
+# Letters that Unicode does not decompose into a base letter and a mark, read as a French reader would type them.
+_LATIN = str.maketrans({"Ł": "L", "ł": "l", "Đ": "D", "đ": "d", "Ð": "D", "ð": "d", "Ø": "O", "ø": "o",
+                        "Ħ": "H", "ħ": "h", "Ŧ": "T", "ŧ": "t", "ı": "i", "ĸ": "k", "Ŋ": "N", "ŋ": "n",
+                        "ƒ": "f", "Ɓ": "B", "ɓ": "b", "Ƌ": "D", "ƌ": "d", "Ɨ": "I", "ɨ": "i", "Ƶ": "Z",
+                        "ƶ": "z", "Ǥ": "G", "ǥ": "g", "Ȼ": "C", "ȼ": "c", "Ƀ": "B", "ƀ": "b", "Ɇ": "E",
+                        "ɇ": "e", "Œ": "OE", "œ": "oe", "Æ": "AE", "æ": "ae", "ß": "ss", "Þ": "Th",
+                        "þ": "th", "ʼ": "'", "’": "'"})
 Target = Path | Callable[[], Path]  # a callable: the name is known once the content is written (its hash)
+
+
+def ascii_letters(text: str) -> str:
+    """``text`` in ASCII, every letter kept as its Latin reading (``Wałęsa Łucja`` → ``Walesa Lucja``,
+    ``Nguyễn`` → ``Nguyen``, ``Œhlenschläger`` → ``OEhlenschlager``); what has no Latin reading is dropped."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LATIN)).translate(_LATIN)
+    return decomposed.encode("ascii", "ignore").decode("ascii")
+
+
+def file_name_part(text: str, default: str, *, lower: bool = True, dots: bool = False) -> str:
+    """A part of a file or folder name that every file system and ZIP reader accepts (Windows, FAT32 USB keys):
+    ASCII letters (lowercase unless ``lower=False``), digits, ``-`` (and ``.`` inside when ``dots``), 60
+    characters at most, ``default`` when nothing is left. The one rule for every name the program writes."""
+    ascii_text = ascii_letters(text)
+    if lower:
+        ascii_text = ascii_text.lower()
+    keep = r"A-Za-z0-9." if dots else r"A-Za-z0-9"
+    cleaned = re.sub(f"[^{keep}]+", "-", ascii_text).strip("-.")
+    return cleaned[:60].rstrip("-.") or default
 
 
 def write_durably(path: Path, data: bytes, *, sync_folder: bool = True) -> None:

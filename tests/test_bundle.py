@@ -159,7 +159,9 @@ def test_the_bundle_holds_its_data_and_leaves_unused_qt_out(bundle):
     inside = next(p for p in (bundle / "_internal", bundle) if (p / "c2i2e_jury").is_dir())
     for data in ("c2i2e_jury/resources/referential.json", "c2i2e_jury/resources/schemas/c2i2e-result.schema.json",
                  "c2i2e_jury/resources/i18n/c2i2e_jury_fr.qm", "c2i2e_jury/database/env.py",
-                 "c2i2e_jury/database/versions", "reportlab/fonts/Vera.ttf", "reportlab/fonts/VeraBd.ttf"):
+                 "c2i2e_jury/database/versions", "reportlab/fonts/Vera.ttf", "reportlab/fonts/VeraBd.ttf",
+                 "c2i2e_jury/resources/fonts/DejaVuSans.ttf", "c2i2e_jury/resources/fonts/LICENSE-DejaVu.txt",
+                 "c2i2e_jury/resources/icc/sRGB.icc"):
         assert (inside / data).exists(), data
     assert {p.name for p in (inside / "c2i2e_jury" / "database" / "versions").glob("*.py")} == {
         p.name for p in (REPO / "database" / "versions").glob("*.py")}

@@ -3,8 +3,9 @@
 Each candidate signs on arrival; the jury ticks « Absent » for one who does not come. The sheet is paper first:
 every page stands alone (campaign, room, date and jury at the top; room, date and page number at the foot), the
 signature cells are wide and tall enough for a pen, names are never cut short while a smaller size fits them,
-and the jurors sign the day's last page. Drawn on a reportlab canvas in Bitstream Vera (embedded, so accents
-print and copy), in reportlab's invariant mode: the same lines give the same bytes.
+and the jurors sign the day's last page. Drawn on a reportlab canvas in DejaVu Sans (embedded, so every name
+prints and copies as written), made PDF/A-3B (:mod:`.pdf.archival`): the same lines, made at the same time,
+give the same bytes.
 """
 
 from __future__ import annotations
@@ -13,10 +14,11 @@ import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from c2i2e_jury.exchange.pdf.archival import archival_pdf
 from c2i2e_jury.exchange.pdf.fonts import FONT, FONT_BOLD, FONT_ITALIC, printable, register_fonts
 from c2i2e_jury.exchange.pdf.french import long_date
 from c2i2e_jury.exchange.pdf.furniture import Properties
@@ -100,14 +102,17 @@ def _paginate(days: Sequence[AttendanceDay]) -> list[_Page]:
     return pages
 
 
-def render_attendance(campaign_title: str, room: str, days: Sequence[AttendanceDay]) -> bytes:
-    """The room's attendance sheet as PDF bytes: each day on its own page(s), lines in the order given."""
+def render_attendance(campaign_title: str, room: str, days: Sequence[AttendanceDay], *,
+                      created: datetime | None = None) -> bytes:
+    """The room's attendance sheet as PDF bytes: each day on its own page(s), lines in the order given;
+    ``created``: when it was made (the room's kit), now by default."""
     from reportlab.pdfgen.canvas import Canvas
 
     register_fonts()
+    properties = Properties(title=f"Feuille d'émargement — {room_label(room)}", subject=campaign_title,
+                            created=created or datetime.now().astimezone())
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=(PAGE_W, PAGE_H), invariant=True, pageCompression=1)
-    Properties(title=f"Feuille d'émargement — {room_label(room)}", subject=campaign_title).set_on(canvas)
+    canvas = Canvas(buffer, pagesize=(PAGE_W, PAGE_H), invariant=True, pageCompression=1, initialFontName=FONT)
     pages = _paginate(days)
     for number, page in enumerate(pages, start=1):
         y = _draw_header(canvas, campaign_title, room, page.day)
@@ -117,11 +122,12 @@ def render_attendance(campaign_title: str, room: str, days: Sequence[AttendanceD
         _draw_footer(canvas, room, page.day.day, number, len(pages))
         canvas.showPage()
     canvas.save()
-    return buffer.getvalue()
+    return archival_pdf(buffer.getvalue(), properties)
 
 
-def write_attendance(path: Path, campaign_title: str, room: str, days: Sequence[AttendanceDay]) -> Path:
-    path.write_bytes(render_attendance(campaign_title, room, days))
+def write_attendance(path: Path, campaign_title: str, room: str, days: Sequence[AttendanceDay], *,
+                     created: datetime | None = None) -> Path:
+    path.write_bytes(render_attendance(campaign_title, room, days, created=created))
     return path
 
 

@@ -5,7 +5,8 @@ year for an attestation, which the candidate brings to a later campaign), and ca
 print and as a QR code. The signed statement is attached to the PDF (``c2i2e-document.json``) and the whole file
 is signed by the president (PAdES) in the visible field « Président », so that the file verifies on its own
 (:mod:`certificates`); the sentences that state the holder and the outcome are built once here
-(:func:`holder_line`) and read back by :mod:`certificate_reading`. Vera is embedded: accents print and copy.
+(:func:`holder_line`) and read back by :mod:`certificate_reading`. DejaVu Sans is embedded: every name prints
+and copies as written. The file is PDF/A-3B (:mod:`.pdf.archival`), the statement an associated file.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from xml.sax.saxutils import escape
 from c2i2e_jury.domain.referential import Referential
 from c2i2e_jury.exchange.certificates import ATTACHMENT, FORMAT, DocumentRefused, SignedDocument, Statement
 from c2i2e_jury.exchange.credentials import Credential
-from c2i2e_jury.exchange.pdf.attachments import embed_json
+from c2i2e_jury.exchange.pdf.archival import archival_pdf
+from c2i2e_jury.exchange.pdf.attachments import Attachment
 from c2i2e_jury.exchange.pdf.fonts import FONT, FONT_BOLD, FONT_ITALIC, printable, register_fonts
 from c2i2e_jury.exchange.pdf.french import day_month_year
 from c2i2e_jury.exchange.pdf.furniture import Properties, Where, add_signature_field, signature_box
@@ -82,7 +84,7 @@ def _items_table(statement: Statement, ref: Referential, styles: dict[str, Any],
         rows.insert(0, [_p("Item", styles["cellbold"]), _p("Compétence validée", styles["cellbold"]),
                         _p("Validée en", styles["cellbold"])])
     table = Table(rows, colWidths=widths, repeatRows=1 if statement.kind == "attestation" else 0)
-    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.4, "#9aa7b8"), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT, 8.5), ("GRID", (0, 0), (-1, -1), 0.4, "#9aa7b8"), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("BACKGROUND", (0, 0), (-1, 0 if statement.kind == "attestation" else -1),
                                 "#eef2f8" if statement.kind == "attestation" else None),
                                ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5)]))
@@ -138,6 +140,7 @@ def _footer(code: str) -> Any:
         widget = QrCodeWidget(code, barLevel="M")
         x0, y0, x1, y1 = widget.getBounds()
         drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
+        drawing.initialFontName = FONT  # the drawing's state starts in Helvetica, which is never embedded
         drawing.add(widget)
         renderPDF.draw(drawing, canvas, doc.leftMargin, 28)
         left = doc.leftMargin + size + 12
@@ -156,33 +159,36 @@ def _footer(code: str) -> Any:
     return draw
 
 
+def properties(statement: Statement, code: str) -> Properties:
+    """The president answers for the document, issued at the time the statement says."""
+    return Properties(title=f"{statement.title} — {statement.full_name}", subject=code, author=statement.signer,
+                      created=statement.issued_at)
+
+
 def _pages(statement: Statement, code: str, ref: Referential) -> tuple[bytes, Where]:
     from reportlab.lib.pagesizes import A4
     from reportlab.platypus import SimpleDocTemplate
 
     where: Where = {}
     buffer = io.BytesIO()
-    properties = Properties(title=f"{statement.title} — {statement.full_name}", subject=code, author=statement.signer)
     doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=56, rightMargin=56, topMargin=52, bottomMargin=104,
-                            invariant=1, **properties.template_options())
+                            **properties(statement, code).template_options())
     footer = _footer(code)
     doc.build(_story(statement, ref, A4[0] - 112, where), onFirstPage=footer, onLaterPages=footer)
     return buffer.getvalue(), where
 
 
 def render_document(document: SignedDocument, ref: Referential, *, code: str | None = None) -> bytes:
-    """The PDF to be signed: the pages, the signed statement attached and the empty field « Président ».
-    ``code``: the one to print when it is not the statement's (a document issued before 0006, drawn again)."""
-    from pyhanko.pdf_utils.reader import PdfFileReader
-    from pyhanko.pdf_utils.writer import copy_into_new_writer
-
-    pages, where = _pages(document.statement, code or document.code, ref)
-    writer = copy_into_new_writer(PdfFileReader(io.BytesIO(pages)))
-    embed_json(writer, ATTACHMENT, document.attachment(), description=f"Déclaration signée ({FORMAT})")
-    add_signature_field(writer, PRESIDENT_FIELD, where, tooltip=False)
-    out = io.BytesIO()
-    writer.write(out)  # type: ignore[no-untyped-call]
-    return out.getvalue()
+    """The PDF to be signed (PDF/A-3B): the pages, the signed statement attached and the empty field
+    « Président ». ``code``: the one to print when it is not the statement's (a document issued before 0006,
+    drawn again)."""
+    statement = document.statement
+    shown = code or document.code
+    pages, where = _pages(statement, shown, ref)
+    attachment = Attachment(ATTACHMENT, document.attachment(), f"Déclaration signée ({FORMAT})",
+                            statement.kind.upper(), FORMAT)
+    return archival_pdf(pages, properties(statement, shown), attachment=attachment,
+                        prepare=lambda writer: add_signature_field(writer, PRESIDENT_FIELD, where, tooltip=False))
 
 
 def signed_pdf(document: SignedDocument, ref: Referential, president: Credential) -> bytes:

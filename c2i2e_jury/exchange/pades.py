@@ -24,6 +24,7 @@ from cryptography.hazmat.primitives import serialization
 
 from c2i2e_jury.errors import UserError
 from c2i2e_jury.exchange.credentials import Credential, common_name, fingerprint
+from c2i2e_jury.exchange.pdf.archival import keep_archival
 from c2i2e_jury.exchange.pdf.fonts import FONT, FONT_BOLD, printable, register_fonts
 from c2i2e_jury.exchange.pdf.french import french
 from c2i2e_jury.exchange.signature_coverage import archive_additions_only, coverage_problem
@@ -82,7 +83,8 @@ async def sign_field(writer: Any, credential: Credential, field: str, when: date
         field_name=field, subfilter=SigSeedSubFilter.PADES, md_algorithm="sha256", name=credential.name,
         reason=reason, certify=certify,
         docmdp_permissions=MDPPerm.FILL_FORMS if allow_form_filling else MDPPerm.NO_CHANGES)
-    pdf_signer = signers.PdfSigner(meta, _pyhanko_signer(credential), stamp_style=_stamp_style(credential, when))
+    pdf_signer = _pdf17_signer_class()(meta, _pyhanko_signer(credential), stamp_style=_stamp_style(credential, when))
+    keep_archival(writer, when)
     # PdfSigner.sign_pdf reads the clock itself; the session's steps are run here to set the signing time.
     session = pdf_signer.init_signing_session(writer, existing_fields_only=True)
     session.system_time = when
@@ -95,6 +97,24 @@ async def sign_field(writer: Any, credential: Credential, field: str, when: date
                                        pdf_cms_signed_attrs=PdfCMSSignedAttributes(signing_time=when))
     await post.post_signature_processing(output)
     return output.getvalue()
+
+
+@cache
+def _pdf17_signer_class() -> type:
+    """pyHanko's ``PdfSigner``, except that an ECDSA signature does not raise the document to PDF 2.0.
+
+    pyHanko registers ISO 32002 (ECDSA curves in PDF 2.0) for a P-256 key, which sets the catalog's
+    ``/Version /2.0``; PDF 1.7 already has ECDSA signatures (ISO 32000-1 §12.8.3.3) and PAdES declares itself by
+    the ESIC extension, and our documents are PDF/A-3, built on PDF 1.7. Built on first use, as pyHanko is."""
+    from pyhanko.sign import signers
+    from pyhanko.sign.signers.constants import ESIC_EXTENSION_1
+
+    class Pdf17Signer(signers.PdfSigner):
+        def register_extensions(self, pdf_out: Any, *, md_algorithm: str) -> None:
+            pdf_out.ensure_output_version(version=(1, 7))
+            pdf_out.register_extension(ESIC_EXTENSION_1)
+
+    return Pdf17Signer
 
 
 def _asn1_cert(certificate: x509.Certificate) -> Any:

@@ -17,7 +17,8 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from typing import Any
 
-from c2i2e_jury.exchange.pdf.attachments import embed_json
+from c2i2e_jury.exchange.pdf.archival import archival_pdf
+from c2i2e_jury.exchange.pdf.attachments import Attachment
 from c2i2e_jury.exchange.pdf.fonts import FONT, FONT_BOLD, printable, register_fonts
 from c2i2e_jury.exchange.pdf.french import french, long_date
 from c2i2e_jury.exchange.pdf.furniture import (
@@ -149,7 +150,7 @@ def _table(content: PvContent) -> Any:
         rows.append([_p(c.candidate_id, "cell"), _p(c.last_name.upper(), "cell"), _p(c.first_name, "cell"),
                      _p(STATUS_TEXT.get(c.status, c.status), "cell"), _p(c.sheet_said or "—", "cell"),
                      _p(c.decision, "cell_bold" if c.decided == "certificate" else "cell")])
-    style = TableStyle([("GRID", (0, 0), (-1, -1), 0.4, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    style = TableStyle([("FONT", (0, 0), (-1, -1), FONT, 8), ("GRID", (0, 0), (-1, -1), 0.4, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#d9e2ef")),
                         ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f5f7fa")])])
     return Table(rows, colWidths=COLUMNS, repeatRows=1, style=style)
@@ -195,7 +196,14 @@ def _signature(content: PvContent, where: Where) -> Any:
         signature_box(PRESIDENT_FIELD, where)])
 
 
-def _layout(content: PvContent) -> tuple[bytes, Where]:
+def properties(content: PvContent) -> Properties:
+    """Drawn up when the PV was prepared for signing (``signed_at``), else now."""
+    return Properties(title=f"Procès-verbal du jury de certification — {content.campaign_title}",
+                      subject=f"{content.campaign_id} / {content.meeting.isoformat()}",
+                      created=content.signed_at or datetime.now().astimezone())
+
+
+def _layout(content: PvContent, stated: Properties) -> tuple[bytes, Where]:
     from reportlab.platypus import Spacer
 
     register_fonts()
@@ -203,8 +211,7 @@ def _layout(content: PvContent) -> tuple[bytes, Where]:
     footer = page_footer(f"Procès-verbal du jury de certification · {content.campaign_id} · "
                          f"{content.meeting.isoformat()}")
     out = io.BytesIO()
-    doc = flowing_document(out, Properties(title=f"Procès-verbal du jury de certification — {content.campaign_title}",
-                                           subject=f"{content.campaign_id} / {content.meeting.isoformat()}"))
+    doc = flowing_document(out, stated)
     story = [_p("Procès-verbal du jury de certification C2i2e", "title"),
              _p(f"Campagne : {content.campaign_title} ({content.campaign_id})"),
              _p(f"Réunion du {long_date(content.meeting)}, {content.place}."), *_members(content),
@@ -219,20 +226,16 @@ def _layout(content: PvContent) -> tuple[bytes, Where]:
 
 
 def render_pv(content: PvContent) -> bytes:
-    """The unsigned PV: pages, embedded ``c2i2e-pv.json`` and the empty signature field « Président »."""
-    from pyhanko.pdf_utils.reader import PdfFileReader
-    from pyhanko.pdf_utils.writer import copy_into_new_writer
-
+    """The unsigned PV (PDF/A-3B): pages, embedded ``c2i2e-pv.json`` and the empty signature field
+    « Président »."""
     if not content.members:
         raise ValueError("a PV names the certification jury's members")
-    pages, where = _layout(content)
-    writer = copy_into_new_writer(PdfFileReader(io.BytesIO(pages)))
-    embed_json(writer, PV_FILE_NAME, content.to_json(), description=f"Contenu du procès-verbal ({PV_FORMAT})",
-               when=content.signed_at)
-    add_signature_field(writer, PRESIDENT_FIELD, where)
-    out = io.BytesIO()
-    writer.write(out)  # type: ignore[no-untyped-call]
-    return out.getvalue()
+    stated = properties(content)
+    pages, where = _layout(content, stated)
+    attachment = Attachment(PV_FILE_NAME, content.to_json(), f"Contenu du procès-verbal ({PV_FORMAT})", "PV",
+                            PV_FORMAT)
+    return archival_pdf(pages, stated, attachment=attachment,
+                        prepare=lambda writer: add_signature_field(writer, PRESIDENT_FIELD, where))
 
 
 def pv_json(pdf: bytes) -> dict[str, Any] | None:

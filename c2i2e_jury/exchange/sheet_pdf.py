@@ -1,10 +1,11 @@
 """The result sheet as PDF (docs/FORMATS.md §2.1): what a person reads, and what a program reads.
 
-:func:`render_sheet` lays the sheet out with reportlab (A4, French, Bitstream Vera embedded so that accents print
-everywhere), then, in the same single revision, attaches ``c2i2e-result.json`` as a PDF/A-3 associated file the
-way Factur-X attaches its invoice XML (EmbeddedFiles name tree, ``/AF`` on the catalog, ``/AFRelationship
-/Data``, ``/Subtype /application#2Fjson``, ``/Params`` with size, checksum and dates) and prepares the two empty
-visible signature fields « Juré 1 » and « Juré 2 » over the signature boxes. The jurors then sign in sequence
+:func:`render_sheet` lays the sheet out with reportlab (A4, French, DejaVu Sans embedded so that every name
+prints as written), then, in the same single revision, makes it PDF/A-3B (:mod:`.pdf.archival`), attaches
+``c2i2e-result.json`` as an associated file the way Factur-X attaches its invoice XML (EmbeddedFiles name tree,
+``/AF`` on the catalog, ``/AFRelationship /Data``, ``/Subtype /application#2Fjson``, ``/Params`` with size,
+checksum and dates, declared in the XMP) and prepares the two empty visible signature fields « Juré 1 » and
+« Juré 2 » over the signature boxes. The jurors then sign in sequence
 (:mod:`c2i2e_jury.exchange.signatures`); the JSON is covered by the first signature.
 
 The visible sheet's key facts are written by the small ``*_line`` / ``*_cell`` functions below, which
@@ -21,7 +22,8 @@ from functools import cache
 from typing import Any
 
 from c2i2e_jury.domain.referential import Referential
-from c2i2e_jury.exchange.pdf.attachments import associate_json
+from c2i2e_jury.exchange.pdf.archival import archival_pdf
+from c2i2e_jury.exchange.pdf.attachments import Attachment
 from c2i2e_jury.exchange.pdf.fonts import FONT, FONT_BOLD, printable, register_fonts
 from c2i2e_jury.exchange.pdf.french import french
 from c2i2e_jury.exchange.pdf.furniture import (
@@ -245,6 +247,14 @@ def _signatures(result: Mapping[str, Any], where: Where) -> Any:
     return KeepTogether([_p("Signatures du jury de validation", "h2"), table])
 
 
+def properties(result: Mapping[str, Any]) -> Properties:
+    """Drawn up when the jurors were asked to sign (the JSON's ``signed_at``)."""
+    c = result["candidate"]
+    return Properties(title=f"Feuille de résultat C2i2e — {c['last_name']} {c['first_name']}",
+                      subject=f"{result['campaign']} / {c['id']} / version {result['version']}",
+                      created=datetime.fromisoformat(result["signed_at"]))
+
+
 def _layout(result: Mapping[str, Any], referential: Referential) -> tuple[bytes, Where]:
     from reportlab.lib.units import cm
     from reportlab.platypus import CondPageBreak
@@ -254,8 +264,7 @@ def _layout(result: Mapping[str, Any], referential: Referential) -> tuple[bytes,
     c = result["candidate"]
     footer = page_footer(f"{FORMAT} · {result['campaign']} · candidat {c['id']} · version {result['version']}")
     out = io.BytesIO()
-    doc = flowing_document(out, Properties(title=f"Feuille de résultat C2i2e — {c['last_name']} {c['first_name']}",
-                                           subject=f"{result['campaign']} / {c['id']} / version {result['version']}"))
+    doc = flowing_document(out, properties(result))
     story = [*_header(result), CondPageBreak(6 * cm), _p("Décisions, item par item", "h2_table"),
              _items_table(result, referential),
              *_outcome(result), *_oral(result), _signatures(result, where)]
@@ -266,17 +275,15 @@ def _layout(result: Mapping[str, Any], referential: Referential) -> tuple[bytes,
 # --- the embedded JSON and the signature fields ------------------------------------------------------------
 
 def render_sheet(result: Mapping[str, Any], referential: Referential) -> bytes:
-    """The unsigned sheet: visible pages, embedded ``c2i2e-result.json`` and two empty signature fields."""
-    from pyhanko.pdf_utils.reader import PdfFileReader
-    from pyhanko.pdf_utils.writer import copy_into_new_writer
-
+    """The unsigned sheet (PDF/A-3B): visible pages, embedded ``c2i2e-result.json`` and two empty signature
+    fields."""
     validate_result(result, referential)
     pages, where = _layout(result, referential)
-    writer = copy_into_new_writer(PdfFileReader(io.BytesIO(pages)))
-    associate_json(writer, FILE_NAME, to_bytes(result), description=f"Contenu de la feuille de résultat ({FORMAT})",
-                   when=datetime.fromisoformat(result["signed_at"]))
-    for field in SIGNATURE_FIELDS:
-        add_signature_field(writer, field, where)
-    out = io.BytesIO()
-    writer.write(out)  # type: ignore[no-untyped-call]
-    return out.getvalue()
+    attachment = Attachment(FILE_NAME, to_bytes(result), f"Contenu de la feuille de résultat ({FORMAT})",
+                            "RESULT-SHEET", FORMAT)
+
+    def fields(writer: Any) -> None:
+        for field in SIGNATURE_FIELDS:
+            add_signature_field(writer, field, where)
+
+    return archival_pdf(pages, properties(result), attachment=attachment, prepare=fields)

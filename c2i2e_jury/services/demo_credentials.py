@@ -17,6 +17,7 @@ from c2i2e_jury.exchange.credentials import (
     to_pkcs12,
     write_atomically,
 )
+from c2i2e_jury.files import file_name_part
 from c2i2e_jury.services.presidency import designate_president
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.storage.models import Campaign, Juror
@@ -34,7 +35,7 @@ class DemoCredentials:
 
 
 def _file_name(name: str) -> str:
-    return "".join(c if c.isalnum() else "-" for c in name.lower()) + ".p12"
+    return file_name_part(name, "credential") + ".p12"
 
 
 def write_demo_credentials(db: Database, campaign_id: str, folder: Path) -> DemoCredentials:

@@ -14,8 +14,6 @@ import csv
 import hashlib
 import io
 import logging
-import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -26,7 +24,7 @@ from sqlalchemy import func, select
 
 from c2i2e_jury.errors import UserError
 from c2i2e_jury.exchange.spreadsheet import excel_csv, excel_xlsx, plain
-from c2i2e_jury.files import write_durably
+from c2i2e_jury.files import file_name_part, write_durably
 from c2i2e_jury.resources_access import referential
 from c2i2e_jury.services.sheet_signing import authority_of
 from c2i2e_jury.storage.database import Database
@@ -58,9 +56,7 @@ class DayCandidate:
 
 def safe_part(text: str, fallback: str) -> str:
     """A file-name part every file system accepts: ASCII letters, digits, ``-`` and ``.``."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    cleaned = re.sub(r"[^A-Za-z0-9.]+", "-", ascii_text).strip("-.")
-    return cleaned[:60] or fallback
+    return file_name_part(text, fallback, lower=False, dots=True)
 
 
 def sheet_file_name(candidate: Candidate, version: int) -> str:

@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 import shutil
-import unicodedata
 import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -31,6 +29,7 @@ from c2i2e_jury.exchange.package.format import (
     JurorRecord,
 )
 from c2i2e_jury.exchange.spreadsheet import excel_csv
+from c2i2e_jury.files import file_name_part
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +37,6 @@ FULL_CANDIDATE_COLUMNS = (*CANDIDATE_COLUMNS, "evaluator", "extra_time_percent")
 PACKAGE_IDS = ("candidate_id", "room", "jury")  # text in a spreadsheet: « 00123 » must not become 123
 ZIP_DATE = (2000, 1, 1, 0, 0, 0)  # a fixed member date: the same package, the same zip bytes
 _STORED_SUFFIXES = (".pdf", ".zip", ".png", ".jpg")  # already compressed: deflating them only costs time
-_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})  # NFKD leaves these whole
 
 
 @dataclass(frozen=True)
@@ -57,9 +55,7 @@ class PackageContent:
 def slug(text: str, default: str = "sans-nom") -> str:
     """A file or folder name safe everywhere (Windows, FAT32 USB keys): lowercase ASCII, digits and dashes.
     ``Salle B112`` → ``salle-b112``, ``Bât. C / 2ᵉ étage`` → ``bat-c-2e-etage``."""
-    ascii_text = unicodedata.normalize("NFKD", text.translate(_LIGATURES)).encode("ascii", "ignore").decode("ascii").lower()
-    cleaned = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
-    return cleaned[:60].rstrip("-") or default
+    return file_name_part(text, default)
 
 
 def unique_slugs(texts: Iterable[str], default: str = "sans-nom") -> dict[str, str]:

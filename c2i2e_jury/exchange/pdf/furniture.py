@@ -1,8 +1,8 @@
 """The page furniture our documents repeat: who made the file and what it is (the document properties), the
 A4 page of the flowing documents (result sheet, PV) and its footer, and the empty boxes the signers sign in.
 
-Document properties are set here only, for every PDF we write: the one place where PDF/A metadata (XMP, output
-intent) will be added. A signature box is drawn where the page layout puts it, and records where it landed, so
+Document properties are stated here, for every PDF we write, and written by :mod:`.archival` in both the
+information dictionary and the XMP. A signature box is drawn where the page layout puts it, and records where it landed, so
 that the signature field is prepared exactly over it once the pages are laid out.
 """
 
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, BinaryIO
 
 from c2i2e_jury.exchange.pdf.fonts import FONT
@@ -21,23 +22,20 @@ Where = dict[str, tuple[int, tuple[float, float, float, float]]]  # field -> (pa
 
 @dataclass(frozen=True)
 class Properties:
-    """A document's properties (Info dictionary): the program creates every file; the author is the program
-    too, unless a person answers for the document (the president, on a certificate)."""
+    """A document's properties: the program creates every file; the author is the program too, unless a person
+    answers for the document (the president, on a certificate); ``created`` (aware) is when the document was
+    drawn up — the time its content states, so that drawing it again gives the same file."""
 
     title: str
     subject: str
+    created: datetime
     author: str = PROGRAM
 
-    def template_options(self) -> dict[str, str]:
-        """As reportlab's ``SimpleDocTemplate`` takes them."""
-        return {"title": self.title, "subject": self.subject, "author": self.author, "creator": PROGRAM}
-
-    def set_on(self, canvas: Any) -> None:
-        """On a reportlab ``Canvas`` drawn by hand (the attendance sheet)."""
-        canvas.setTitle(self.title)
-        canvas.setSubject(self.subject)
-        canvas.setAuthor(self.author)
-        canvas.setCreator(PROGRAM)
+    def template_options(self) -> dict[str, Any]:
+        """As reportlab's ``SimpleDocTemplate`` takes them. Invariant: reportlab's own dates and identifier are
+        replaced by :mod:`.archival`, and the pages' bytes depend on their content only."""
+        return {"title": self.title, "subject": self.subject, "author": self.author, "creator": PROGRAM,
+                "lang": "fr-FR", "initialFontName": FONT, "invariant": 1}
 
 
 def flowing_document(out: BinaryIO, properties: Properties) -> Any:
@@ -47,8 +45,7 @@ def flowing_document(out: BinaryIO, properties: Properties) -> Any:
     from reportlab.platypus import SimpleDocTemplate
 
     return SimpleDocTemplate(out, pagesize=A4, leftMargin=15 * mm, rightMargin=15 * mm, topMargin=14 * mm,
-                             bottomMargin=16 * mm, lang="fr-FR", initialFontName=FONT,
-                             **properties.template_options())
+                             bottomMargin=16 * mm, **properties.template_options())
 
 
 def page_footer(text: str) -> Callable[[Any, Any], None]:
