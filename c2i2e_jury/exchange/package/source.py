@@ -77,7 +77,8 @@ class PackageSource:
         else:
             self._zip = zipfile.ZipFile(path)
             self._index_zip(self._zip)
-        sizes = [self.size(name) for name in self._members]
+        # What would be read: a member past its limit never is, and is reported with its own limit.
+        sizes = [self.size(name) for name in self._members if name not in self.too_big]
         self.refusal = archive_problem(sum(sizes), None if self._zip is None else path.stat().st_size)
 
     def _index_folder(self) -> None:
