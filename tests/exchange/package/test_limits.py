@@ -12,7 +12,14 @@ import zipfile
 
 import pytest
 
-from c2i2e_jury.exchange.package.limits import MAX_CANDIDATES, MAX_CELL, MAX_COLUMNS, MAX_DOSSIER, MAX_SHEET, MIB
+from c2i2e_jury.exchange.package.limits import (
+    MAX_CANDIDATES,
+    MAX_CELL,
+    MAX_COLUMNS,
+    MAX_DOSSIER,
+    MAX_SHEET,
+    MIB,
+)
 from c2i2e_jury.exchange.package.reader import PackageError, read_package
 from c2i2e_jury.exchange.tabular import read_xlsx
 from tests.exchange.package.factory import CAMPAIGN, CANDIDATES, write_package
