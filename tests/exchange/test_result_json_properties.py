@@ -30,6 +30,7 @@ def test_what_is_written_is_read_back_identical(document):
     lambda data: st.integers(0, len(data)).map(lambda cut: data[:cut])))
 def test_any_bytes_are_an_object_or_one_format_error(data):
     try:
-        assert isinstance(from_bytes(data), dict)
+        read: object = from_bytes(data)
     except ResultFormatError as exc:
-        assert str(exc)
+        read = str(exc)
+    assert isinstance(read, dict) or read.endswith(".")  # an object, or one sentence
