@@ -95,7 +95,7 @@ def _flip(data: bytes, rng: random.Random) -> bytes:
 
 def csv_cell(self: Mutator, files: dict[str, bytes], rng: random.Random) -> str:
     name = rng.choice([n for n in files if n.endswith(".csv")] or [SHEETS[0]])
-    rows = _rows(files.get(name, b"a"))
+    rows = _rows(files.get(name) or self.demo.get(name) or b"a") or [["a"]]
     for _ in range(rng.randint(1, 4)):
         row = rng.choice(rows)
         if row:

@@ -25,8 +25,8 @@ def workbook(rows: list[list[str]]) -> bytes:
     from openpyxl import Workbook
 
     book = Workbook()
-    for row in rows:  # what XML cannot hold, Excel cannot have written
-        book.active.append([_NOT_XML.sub("", v.encode("utf-8", "replace").decode()) for v in row])
+    for row in rows:  # what XML cannot hold (or past Excel's 16,384 columns), Excel cannot have written
+        book.active.append([_NOT_XML.sub("", v.encode("utf-8", "replace").decode()) for v in row[:16_384]])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
