@@ -4,6 +4,7 @@ that the program never opens a network connection."""
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,8 @@ import pytest
 from tests import network_guard
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# hypothesis keeps its caches in ./.hypothesis unless told otherwise: tests never write into the repository.
+os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY", os.path.join(tempfile.gettempdir(), "c2i2e-jury-hypothesis"))
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO.parent / "shared" / "corpus" / "pdf"

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from datetime import date, datetime, time
 from xml.etree import ElementTree
 
-from c2i2e_jury.exchange.tabular import SheetError, Table, cell_text, table_of
+from c2i2e_jury.exchange.tabular import SheetError, SheetLimits, Table, cell_text, check_parts, table_of
 
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
@@ -70,11 +70,14 @@ def _rows(content: io.BufferedIOBase) -> Iterator[tuple[int, list[str]]]:
             return  # the first sheet only
 
 
-def read_ods(name: str, data: bytes) -> Table:
-    """The first sheet's rows; :class:`SheetError` when the file is not an OpenDocument spreadsheet."""
+def read_ods(name: str, data: bytes, limits: SheetLimits | None = None) -> Table:
+    """The first sheet's rows; :class:`SheetError` when the file is not an OpenDocument spreadsheet, or past one
+    of ``limits`` (a part inflating past its size included, before it is parsed)."""
     try:
+        if limits is not None:
+            check_parts(name, data, limits)
         with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open("content.xml") as content:
-            return table_of(name, _rows(content))  # type: ignore[arg-type]
+            return table_of(name, _rows(content), limits)  # type: ignore[arg-type]
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError, zlib.error, ElementTree.ParseError) as exc:
         raise SheetError(name, f"ce n'est pas un classeur OpenDocument (.ods) lisible ({exc}) : enregistrez-le à "
                                "nouveau depuis LibreOffice au format « Classeur ODF (.ods) »") from exc

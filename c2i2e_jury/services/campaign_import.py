@@ -102,8 +102,16 @@ def _fingerprint(package: CampaignPackage, hashes: dict[str, str]) -> str:
     digest = hashlib.sha256()
     for name in package.members():
         digest.update(name[len(package.root):].encode())
-        digest.update(hashes[name].encode() if name in hashes else hashlib.sha256(package.source.read(name)).digest())
+        digest.update(hashes[name].encode() if name in hashes else _sha256(package, name).digest())
     return digest.hexdigest()
+
+
+def _sha256(package: CampaignPackage, member: str) -> hashlib._Hash:
+    """A member's hash, read in chunks: a file the package does not use is hashed, never held in memory."""
+    digest = hashlib.sha256()
+    for chunk in package.source.chunks(member):
+        digest.update(chunk)
+    return digest
 
 
 def _store_dossiers(package: CampaignPackage, hashes: dict[str, str], store: DossierStore) -> None:

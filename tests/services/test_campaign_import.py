@@ -238,3 +238,30 @@ def test_storing_dossiers_is_all_or_nothing(tmp_path):
     with pytest.raises(DossierStoreError, match="Impossible d'enregistrer le dossier two.pdf"):
         store.put_all(files)
     assert list(store.root.iterdir()) == []  # one.pdf, stored first, removed again
+
+
+@pytest.mark.parametrize("hostile", ["dossier bomb", "NUL in the title", "surrogate in the title"])
+def test_a_hostile_package_is_refused_without_touching_the_database_or_the_store(database, tmp_path, hostile):
+    """Issue 16: a 600 MB dossier 0.6 MB zipped was imported (and overflowed dossier.size on PostgreSQL); a NUL
+    or half a surrogate pair in campaign.json ended in the database's own error."""
+    import json
+
+    from tests.exchange.package.factory import CAMPAIGN
+    from tests.exchange.package.zipcraft import Member, bomb_member, build_zip
+
+    store = DossierStore(tmp_path / "store")
+    import_package(database, write_package(tmp_path / "first"), store)
+    before, files = snapshot(database), sorted(store.root.iterdir())
+    folder = write_package(tmp_path / "pkg", campaign={**CAMPAIGN, "title": "@"})
+    title = {"dossier bomb": '"Campagne"', "NUL in the title": '"A\\u0000B"', "surrogate in the title": '"\\udc80"'}
+    (folder / "campaign.json").write_text(json.dumps({**CAMPAIGN, "title": "@"}).replace('"@"', title[hostile]))
+    parts = [Member(p.relative_to(folder).as_posix().encode(), p.read_bytes())
+             for p in sorted(folder.rglob("*")) if p.is_file() and (hostile != "dossier bomb" or p.name != "c1.pdf")]
+    if hostile == "dossier bomb":
+        parts.append(bomb_member(b"dossiers/c1.pdf", b"%PDF-1.7\n", b"\x00", 600_000_000))
+    (tmp_path / "pkg.zip").write_bytes(build_zip(parts))
+    with pytest.raises(PackageError) as caught:
+        import_package(database, tmp_path / "pkg.zip", store)
+    where = "candidates.csv, ligne 2, colonne dossier" if hostile == "dossier bomb" else "campaign.json, colonne title"
+    assert [d.split(":")[0] for d in caught.value.details] == [where], caught.value.details
+    assert (snapshot(database), sorted(store.root.iterdir())) == (before, files)

@@ -5,6 +5,7 @@ times of day, competence codes. Each problem says where (file, line, column), th
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -48,6 +49,23 @@ def safe_identifier(value: str) -> bool:
     )
 
 
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def _unstorable(value: str) -> str | None:
+    hit = _UNSTORABLE.search(value)
+    if hit is None:
+        return None
+    if hit.group() == "\x00":
+        return "caractère nul (octet 0) : fichier abîmé ou mal enregistré"
+    return "caractère invalide (moitié d'une paire UTF-16) : fichier abîmé ou mal enregistré"
+
+
+def _shown(value: str) -> str:
+    """The value as a problem may show it: NUL and lone surrogates as �, at most 100 characters."""
+    return _UNSTORABLE.sub("�", value)[:100]
+
+
 PROBLEM_COLUMNS = ("fichier", "ligne", "colonne", "valeur", "problème")
 
 
@@ -74,16 +92,29 @@ class Checker:
         self.warnings.append(Problem(file, line, column, value, why))
 
     def cells(self, table: Table, limits: dict[str, int]) -> Table:
-        """Report cells holding a NUL character (a damaged file; PostgreSQL would refuse it) or longer than the
-        database keeps (``limits``: column -> characters); the table as is."""
+        """Report cells holding a NUL character (a damaged file; PostgreSQL would refuse it), half a UTF-16
+        surrogate pair (no database can store it) or longer than the database keeps (``limits``: column ->
+        characters); the table as is."""
         for row in table.rows:
             for column, value in row.values.items():
-                if "\x00" in value:
-                    self.add(row.file, row.line, column, value.replace("\x00", "�")[:100],
-                             "caractère nul (octet 0) : fichier abîmé ou mal enregistré")
+                why = _unstorable(value)
+                if why:
+                    self.add(row.file, row.line, column, _shown(value), why)
                 elif column in limits and len(row.get(column)) > limits[column]:
                     self.too_long(row.file, row.line, column, row.get(column), limits[column])
         return table
+
+    def json_text(self, file: str, data: object, key: str | None = None) -> None:
+        """Report every string of a JSON document (keys too) the database could not store, with its key."""
+        if isinstance(data, dict):
+            for name, value in data.items():
+                self.json_text(file, name, key)
+                self.json_text(file, value, name if key is None else f"{key}.{name}")
+        elif isinstance(data, list):
+            for value in data:
+                self.json_text(file, value, key)
+        elif isinstance(data, str) and (why := _unstorable(data)):
+            self.add(file, None, key, _shown(data), why)
 
     def too_long(self, file: str, line: int | None, column: str, value: str, limit: int) -> None:
         self.add(file, line, column, value[:60] + "…", f"texte trop long ({len(value)} caractères, {limit} au plus)")

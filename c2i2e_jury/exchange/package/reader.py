@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import struct
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date
@@ -26,8 +27,15 @@ from c2i2e_jury.exchange.package.format import (
     JurorRecord,
 )
 from c2i2e_jury.exchange.package.juries import check_juries
+from c2i2e_jury.exchange.package.limits import sheet_limits
 from c2i2e_jury.exchange.package.president import check_president
-from c2i2e_jury.exchange.package.source import PackageSource, UnreadableMember, UnsafePath, safe_member
+from c2i2e_jury.exchange.package.source import (
+    REDO_ZIP,
+    PackageSource,
+    UnreadableMember,
+    UnsafePath,
+    safe_member,
+)
 from c2i2e_jury.exchange.package.spreadsheet_values import parse_percent
 from c2i2e_jury.exchange.tabular import Row, SheetError, Table, read_csv, read_xlsx
 
@@ -64,15 +72,24 @@ def read_package(path: Path, referential: Referential) -> CampaignPackage:
     """Read and check a whole package; raise PackageError listing every problem."""
     if not path.exists():
         raise UserError(f"Paquet introuvable : {path}.")
+    source = _open(path)
     try:
-        source = PackageSource(path)
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise UserError(f"{path.name} n'est ni un dossier ni une archive .zip lisible ({exc}).") from exc
-    try:
+        if source.refusal:
+            raise PackageError(path, [Problem(path.name, None, None, None, source.refusal)])
         return _read(path, source, Checker(referential))
     except BaseException:
         source.close()
         raise
+
+
+def _open(path: Path) -> PackageSource:
+    try:
+        return PackageSource(path)
+    except UnicodeDecodeError as exc:  # zipfile decodes every name at once, as UTF-8 when the flag says so
+        raise PackageError(path, [Problem(path.name, None, None, None, "un nom de fichier de l'archive n'est pas "
+                                          f"en UTF-8 comme elle l'annonce : {REDO_ZIP}")]) from exc
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, struct.error) as exc:
+        raise UserError(f"{path.name} n'est ni un dossier ni une archive .zip lisible ({exc}).") from exc
 
 
 def _read(path: Path, source: PackageSource, check: Checker) -> CampaignPackage:
@@ -101,6 +118,8 @@ def _read(path: Path, source: PackageSource, check: Checker) -> CampaignPackage:
     authority = _pem(source, root + "authority.pem", "authority.pem", None, check) if source.has(
         root + "authority.pem") else None
     check_president(jurors_table, jurors, authority, check)
+    for name, why in source.unread_too_big().items():
+        check.add(name[len(root):] if name.startswith(root) else name, None, None, None, why)
     if check.problems or campaign is None:
         raise PackageError(path, check.problems)
     return CampaignPackage(path, source, campaign, list(candidates.values()), jurors, authority, root,
@@ -129,6 +148,7 @@ def _campaign(source: PackageSource, root: str, check: Checker) -> CampaignInfo 
         check.add("campaign.json", None, None, None, "un objet JSON est attendu")
         return None
     before = len(check.problems)
+    check.json_text("campaign.json", data)
     if data.get("format") != FORMAT:
         check.add("campaign.json", None, "format", str(data.get("format")), f'« {FORMAT} » attendu')
     for key in ("id", "title"):
@@ -188,7 +208,7 @@ def _table(source: PackageSource, root: str, stem: str, check: Checker, required
     try:
         for suffix, read in (("csv", read_csv), ("xlsx", read_xlsx), ("ods", read_ods)):
             if source.has(f"{root}{stem}.{suffix}"):
-                table = read(f"{stem}.{suffix}", source.read(f"{root}{stem}.{suffix}"))
+                table = read(f"{stem}.{suffix}", source.read(f"{root}{stem}.{suffix}"), sheet_limits(stem))
                 return check.cells(table, CELL_LIMITS.get(stem, {}))
     except SheetError as exc:
         check.add(exc.name, None, None, None, exc.why)
@@ -310,7 +330,8 @@ def _prior(table: Table, candidates: dict[str, CandidateRecord], check: Checker,
             check.add(row.file, row.line, "candidate_id", cid, "identifiant de candidat inconnu")
         code = check.item(row)
         raw_year = row.get("year")
-        year = int(raw_year) if raw_year.isascii() and raw_year.isdigit() and 2000 <= int(raw_year) <= 2100 else None
+        year = int(raw_year) if (raw_year.isascii() and raw_year.isdigit() and len(raw_year) == 4
+                                 and 2000 <= int(raw_year) <= 2100) else None
         if raw_year and year is None:
             check.add(row.file, row.line, "year", raw_year, "année invalide")
         copy, original = check.boolean(row, "copy_deposited"), check.boolean(row, "original_received")
@@ -350,6 +371,7 @@ def _jurors(table: Table, source: PackageSource, root: str, check: Checker) -> l
 
 def _pem(source: PackageSource, member: str, file: str, line: int | None, check: Checker) -> str | None:
     from cryptography import x509
+    from cryptography.hazmat.primitives import serialization
 
     if not source.has(member):
         check.add(file, line, "certificate", member, "fichier de certificat absent du paquet")
@@ -360,8 +382,10 @@ def _pem(source: PackageSource, member: str, file: str, line: int | None, check:
         check.add(file, line, "certificate", member, exc.why)
         return None
     try:
-        x509.load_pem_x509_certificate(data)
+        certificates = x509.load_pem_x509_certificates(data)
     except ValueError:
         check.add(file, line, "certificate", member, "ce n'est pas un certificat PEM")
         return None
-    return data.decode("ascii")
+    # Kept as the certificates alone: what OpenSSL adds around them (« Bag Attributes », a friendlyName with
+    # accents) is not PEM, and not ASCII.
+    return "".join(c.public_bytes(serialization.Encoding.PEM).decode("ascii") for c in certificates)

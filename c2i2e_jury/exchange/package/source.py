@@ -2,7 +2,8 @@
 
 Member names are checked before anything is read: an absolute path, a ``..`` segment or a link leading out of
 the package is a problem to report, never a file to open (nothing is extracted, so nothing can be written
-outside the package either).
+outside the package either). Sizes too (:mod:`.limits`): a member past its limit is never read, and a package
+past the total size or ratio is refused before any member is.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import zlib
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
+
+from c2i2e_jury.exchange.package.limits import archive_problem, member_problem
 
 
 class UnsafePath(ValueError):
@@ -65,12 +68,18 @@ class PackageSource:
         self._zip: zipfile.ZipFile | None = None
         self._members: dict[str, str] = {}  # normalised name -> real name (zip) or relative path (folder)
         self.unsafe: list[str] = []
-        self.broken: dict[str, str] = {}  # links that lead nowhere: name -> why
+        self.broken: dict[str, str] = {}  # links that lead nowhere, names twice: name -> why
+        self.too_big: dict[str, str] = {}  # members past their limit, never read: name -> why
+        self.refused: set[str] = set()  # those of them someone tried to read (and reported)
+        self.refusal: str | None = None  # the whole package is past a limit: nothing is read
         if path.is_dir():
             self._index_folder()
         else:
             self._zip = zipfile.ZipFile(path)
             self._index_zip(self._zip)
+        # What would be read: a member past its limit never is, and is reported with its own limit.
+        sizes = [self.size(name) for name in self._members if name not in self.too_big]
+        self.refusal = archive_problem(sum(sizes), None if self._zip is None else path.stat().st_size)
 
     def _index_folder(self) -> None:
         root = self.path.resolve()
@@ -89,9 +98,13 @@ class PackageSource:
                     continue
             if file.is_file():
                 self._members[relative] = relative
+                self._limit(relative, file.stat().st_size, None)
 
     def _index_zip(self, archive: zipfile.ZipFile) -> None:
-        for info in archive.infolist():
+        for number, info in enumerate(archive.infolist(), start=1):
+            if not info.filename:
+                self.broken[f"fichier n° {number} de l'archive"] = f"nom de fichier vide : {REDO_ZIP}"
+                continue
             if info.is_dir():
                 continue
             try:
@@ -102,7 +115,19 @@ class PackageSource:
             if stat.S_ISLNK(info.external_attr >> 16):
                 self.unsafe.append(info.filename)
                 continue
+            if name in self._members:
+                self.broken[name] = f"deux fichiers de ce nom dans l'archive : {REDO_ZIP}"
             self._members[name] = info.filename
+            self._limit(name, info.file_size, info.compress_size)
+
+    def _limit(self, name: str, size: int, compressed: int | None) -> None:
+        why = member_problem(name, size, compressed)
+        if why:
+            self.too_big[name] = why
+
+    def unread_too_big(self) -> dict[str, str]:
+        """The members past their limit that nobody tried to read (so no problem names them yet)."""
+        return {name: why for name, why in self.too_big.items() if name not in self.refused}
 
     def close(self) -> None:
         if self._zip is not None:
@@ -153,11 +178,17 @@ class PackageSource:
 
     def head(self, name: str, size: int) -> bytes:
         """The member's first bytes (no CRC check: the whole member is read, and checked, when hashed)."""
+        self._within_limits(name)
         try:
             with self._open(name) as stream:
                 return stream.read(size)
         except _ZIP_ERRORS as exc:
             raise UnreadableMember(name, _why(exc)) from exc
+
+    def _within_limits(self, name: str) -> None:
+        if name in self.too_big:
+            self.refused.add(name)
+            raise UnreadableMember(name, self.too_big[name])
 
     def _open(self, name: str) -> BinaryIO:
         if self._zip is not None:
@@ -165,7 +196,9 @@ class PackageSource:
         return (self.path / self._members[name]).open("rb")
 
     def chunks(self, name: str, size: int = 1 << 20) -> Iterator[bytes]:
-        """The member in chunks; :class:`UnreadableMember` on the way when it turns out damaged."""
+        """The member in chunks; :class:`UnreadableMember` on the way when it turns out damaged, or at once
+        when it is past its size limit."""
+        self._within_limits(name)
         try:
             with self._open(name) as stream:
                 while chunk := stream.read(size):

@@ -1,0 +1,36 @@
+"""The campaign package import under fuzzing (issue 16): mutated demo packages (bytes, truncation, encodings,
+Unicode, zip structure, workbook parts, sizes, certificates; tests/exchange/package/mutator.py) are imported one
+by one into a real SQLite database, each in a forked child with an address space limit. No exception may escape
+the import (a refusal is a UserError with its problems), none may hang, use more than the memory and CPU bounds
+of :mod:`tests.services.package_fuzzing`, and a refused import leaves every table and the dossier store as they
+were. A few hundred variants run in the fast loop; the ``slow`` run adds thousands more seeds."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from tests.services.package_fuzzing import fuzz
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "pidfd_open"), reason="the worker waits on Linux pidfds")
+
+
+@pytest.fixture(scope="module")
+def demo_package(tmp_path_factory):
+    from c2i2e_jury.exchange.demo.campaign import write_demo_package
+
+    return write_demo_package(tmp_path_factory.mktemp("fuzz") / "demo")
+
+
+def test_a_few_hundred_mutated_packages_are_imported_or_refused_cleanly(demo_package, tmp_path):
+    findings = fuzz(demo_package, tmp_path, range(300))
+    assert findings.failures == [], findings.summary() + "\n" + "\n".join(findings.failures)
+    # the mutator reaches both sides: packages still accepted, and many kinds of refusal
+    assert findings.outcomes["accepted"] > 30 and findings.outcomes["refused"] > 150, findings.summary()
+
+
+@pytest.mark.slow
+def test_thousands_of_mutated_packages_are_imported_or_refused_cleanly(demo_package, tmp_path):
+    findings = fuzz(demo_package, tmp_path, range(1_000, 1_000 + int(os.environ.get("C2I2E_FUZZ_VARIANTS", 3000))))
+    assert findings.failures == [], findings.summary() + "\n" + "\n".join(findings.failures[:50])
