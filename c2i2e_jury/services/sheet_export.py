@@ -25,7 +25,7 @@ from sqlalchemy import func, select
 
 from c2i2e_jury.errors import UserError
 from c2i2e_jury.exchange.tabular import excel_csv
-from c2i2e_jury.files import write_durably
+from c2i2e_jury.files import os_reason, write_durably
 from c2i2e_jury.resources_access import referential
 from c2i2e_jury.services.sheet_signing import authority_of
 from c2i2e_jury.storage.database import Database
@@ -119,7 +119,7 @@ def export_signed(db: Database, out_dir: Path | str, *, room: str | None = None,
         index = out / INDEX_NAME
         write_durably(index, _index_bytes(index, [row for _n, _p, row in files]))  # and the folder, once
     except OSError as exc:
-        raise SheetExportError(f"Impossible d'écrire dans {out} : {exc.strerror or exc}.") from exc
+        raise SheetExportError(f"Impossible d'écrire dans {out} : {os_reason(exc)}.") from exc
     log.info("%d signed sheets exported to %s (room %s, day %s)", len(files), out, room, day)
     return index
 
