@@ -11,6 +11,7 @@ rule too (:func:`file_name_part`): ASCII that every file system accepts, each le
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import re
@@ -106,6 +107,20 @@ def fsync_folder(folder: Path) -> None:
         log.debug("fsync of %s: %s", folder, exc)
     finally:
         os.close(fd)
+
+
+_REASONS = {
+    errno.ENOSPC: "le disque est plein",
+    errno.EDQUOT: "le quota du disque est atteint",
+    errno.EROFS: "le disque est en lecture seule",
+    errno.EACCES: "accès refusé",
+    errno.EPERM: "accès refusé",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why a write failed, in the user's words (French): the system's own text is English on most machines."""
+    return _REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
 
 
 def _fixed(target: Target) -> Path:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests import network_guard
+from tests.small_disk import small_disk  # noqa: F401 (a fixture: a small real file system, full or read-only)
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # hypothesis keeps its caches in ./.hypothesis unless told otherwise: tests never write into the repository.

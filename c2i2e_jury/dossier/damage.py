@@ -56,6 +56,7 @@ class Damage:
 
     page: int | None
     message: str
+    limit: bool = False  # past a limit of dossier/limits.py: the message says which, the report repeats it
 
 
 @contextmanager
@@ -67,8 +68,15 @@ def mupdf_quiet(into: list[str]) -> Iterator[None]:
     try:
         yield
     finally:
-        text = pymupdf.TOOLS.mupdf_warnings(reset=True)
+        text = readable(pymupdf.TOOLS.mupdf_warnings(reset=True))
         into.extend(line for line in text.splitlines() if line.strip())
+
+
+def readable(text: str) -> str:
+    """MuPDF's message with the file's raw bytes it quotes (a name in ``\\xff``, which PyMuPDF hands over as
+    lone surrogates) made printable: such a string cannot be written to a UTF-8 log, and logging then printed
+    its own traceback on stderr for each warning."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def is_damage_warning(warning: str) -> bool:

@@ -41,6 +41,7 @@ from c2i2e_jury.dossier.damage import (
     mupdf_quiet,
 )
 from c2i2e_jury.dossier.drawing import RenderedPage, draw_page
+from c2i2e_jury.dossier.limits import MAX_DOSSIER_WORK, TooComplex, check_file, page_work
 from c2i2e_jury.dossier.mupdf_lock import MUPDF
 from c2i2e_jury.dossier.text import DossierText, PageText, extract_page
 
@@ -129,12 +130,19 @@ class Dossier:
         self._structure: Structure | None = None
         self._index: SearchIndex | None = None
         self._rendered: set[int] = set()
+        self._work: dict[int, int] = {}  # page → the bytes of content MuPDF interprets to draw it (limits.py)
+        self._too_complex = ""  # why the file as a whole is past a limit
         if doc.is_repaired:
             self._damage.append(Damage(None, "Le fichier est endommagé : MuPDF a dû reconstruire sa structure "
                                              "(fichier tronqué ou corrompu) ; des pages ou des contenus peuvent "
                                              "manquer."))
         if warnings:
             log.info("MuPDF warnings opening %s: %s", name, "; ".join(warnings))
+        try:
+            with MUPDF:
+                check_file(doc)
+        except TooComplex as exc:
+            self._refuse_file(str(exc))
 
     # -- the file ----------------------------------------------------------------------------------------------
 
@@ -221,7 +229,9 @@ class Dossier:
         result: PageText | None = None
         with MUPDF, mupdf_quiet(warnings):
             try:
-                result = extract_page(self._doc.load_page(number - 1))
+                result = extract_page(self._load(number))
+            except PageError:
+                pass  # recorded as damage by _load
             except MUPDF_ERRORS as exc:  # dropped at the end of this block, with the page its traceback holds
                 log.info("page %d of %s unreadable: %s", number, self.name, str(exc))
                 self._add(Damage(number, f"La page {number} ne peut pas être lue."))
@@ -262,13 +272,37 @@ class Dossier:
 
     def _load(self, number: int) -> pymupdf.Page:
         """Page ``number``, for a caller holding :data:`MUPDF` and :func:`mupdf_quiet`; :class:`PageError` if MuPDF
-        cannot load it."""
+        cannot load it, or if drawing it would be past a limit (:mod:`~c2i2e_jury.dossier.limits`)."""
+        if self._too_complex:
+            raise PageError(f"« {self.name} » : {self._too_complex}")
         try:
-            return self._doc.load_page(number - 1)
+            page = self._doc.load_page(number - 1)
+            self._measure(number, page)
+        except TooComplex as exc:
+            log.info("page %d of %s past a limit: %s", number, self.name, exc)
+            self._add(Damage(number, f"Page {number} : {exc}", limit=True))
+            raise PageError(f"La page {number} de « {self.name} » : {exc}") from None
         except MUPDF_ERRORS as exc:
             log.info("page %d of %s cannot be loaded: %s", number, self.name, exc)
             self._add(Damage(number, f"La page {number} ne peut pas être lue."))
             raise PageError(f"La page {number} de « {self.name} » ne peut pas être lue.") from exc
+        return page
+
+    def _measure(self, number: int, page: pymupdf.Page) -> None:
+        """The page's work, measured once; :class:`TooComplex` past the page's limit or, added to the pages
+        measured before, past the dossier's."""
+        if number in self._work:
+            return
+        self._work[number] = page_work(self._doc, page)
+        if sum(self._work.values()) > MAX_DOSSIER_WORK:
+            self._refuse_file(f"Le dossier est trop complexe à afficher (plus de {MAX_DOSSIER_WORK // 1024 ** 2} "
+                              "Mo d'instructions de dessin) : ses pages ne sont pas toutes analysées.")
+            raise TooComplex(self._too_complex)
+
+    def _refuse_file(self, reason: str) -> None:
+        """The file is past a limit: damaged, and no page of it is read any more."""
+        self._too_complex = reason
+        self._add(Damage(None, f"Le fichier est endommagé : {reason[0].lower()}{reason[1:]}", limit=True))
 
     def _note(self, warnings: list[str], number: int | None) -> bool:
         """Keep MuPDF's warnings; record damage when they say content was lost. True if so."""

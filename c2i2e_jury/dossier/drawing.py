@@ -8,6 +8,8 @@ from typing import NamedTuple
 
 import pymupdf
 
+from c2i2e_jury.dossier.limits import MAX_RENDER_PIXELS
+
 
 class RenderedPage(NamedTuple):
     """Pixels of a rendered page, rows of ``stride`` bytes, ready to wrap in a QImage: R, G, B (and A if ``alpha``)
@@ -31,6 +33,8 @@ def draw_page(page: pymupdf.Page, scale: float, alpha: bool = False, bgr: bool =
     fz_page = page.this
     bbox = mupdf.fz_round_rect(mupdf.fz_transform_rect(mupdf.fz_bound_page(fz_page), ctm))
     width, height = max(bbox.x1 - bbox.x0, 0), max(bbox.y1 - bbox.y0, 0)
+    if width * height > MAX_RENDER_PIXELS:  # a ValueError, as MuPDF's own: the page is damage, not a crash
+        raise ValueError(f"{width} x {height} pixels asked, at most {MAX_RENDER_PIXELS}")
     planes = 4 if alpha or bgr else 3
     samples = bytearray(width * height * planes)
     colorspace = mupdf.fz_device_bgr() if bgr else mupdf.fz_device_rgb()

@@ -116,6 +116,9 @@ def _integrity(damage: Sequence[Damage]) -> Finding:
         message = whole + (f" Erreurs en {pages_fr(pages)}." if pages else "")
     else:
         message = f"Le fichier est endommagé : erreurs de lecture en {pages_fr(pages)}, du contenu peut manquer."
+    limits = [d.message for d in damage if d.limit and d.page]
+    if limits:  # why, for the first pages past a limit (the others say the same)
+        message += " " + " ".join(limits[:2]) + (" …" if len(limits) > 2 else "")
     return Finding("integrity", False, message, pages)
 
 

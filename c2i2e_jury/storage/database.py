@@ -178,6 +178,7 @@ def _check_sqlite_file(path: Path, *, explicit: bool) -> None:
     """
     if path.is_dir():
         raise DatabaseError(f"{path} est un dossier, pas une base de données.")
+    _check_file_system(path)
     if not path.exists():
         if explicit and not path.parent.is_dir():
             raise DatabaseError(f"Le dossier {path.parent} n'existe pas : vérifiez le chemin de la base de données.")
@@ -210,7 +211,40 @@ def _check_sqlite_file(path: Path, *, explicit: bool) -> None:
 def _remove_new(sidecars: list[Path]) -> None:
     """SQLite may leave -wal/-shm files even after a read-only look: a refused file is left as it was found."""
     for sidecar in sidecars:
-        sidecar.unlink(missing_ok=True)
+        try:
+            sidecar.unlink(missing_ok=True)
+        except OSError as exc:  # a read-only file system: SQLite could not have made it either
+            log.info("cannot remove %s: %s", sidecar, exc)
+
+
+def _check_file_system(path: Path) -> None:
+    """Refuse a database on a read-only file system (a locked USB key, a disk mounted read-only): SQLite cannot
+    even read a WAL database there, and every command ended in an internal error."""
+    folder = path if path.exists() else path.parent
+    if not hasattr(os, "statvfs") or not folder.exists():
+        return
+    try:
+        read_only = bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except OSError:
+        return
+    if read_only:
+        raise DatabaseError(f"La base de données est en lecture seule : {path} est sur un disque monté en "
+                            "lecture seule (clé USB verrouillée ?) ; rien n'y a été écrit.")
+
+
+def disk_full(url: str | None) -> bool:
+    """Whether the file system of a SQLite database has no room left (SQLite then says « disk I/O error » or
+    « unable to open » as often as « disk is full »)."""
+    if not url or not hasattr(os, "statvfs"):
+        return False
+    try:
+        parsed = make_url(url)
+        if parsed.get_backend_name() != "sqlite" or not parsed.database:
+            return False
+        stats = os.statvfs(Path(parsed.database).parent)
+    except (ArgumentError, ValueError, OSError):
+        return False
+    return stats.f_bavail * stats.f_frsize < 64 * 1024
 
 
 def _sqlite_tables(path: Path) -> set[str]:
@@ -236,6 +270,9 @@ def database_error_sentence(exc: BaseException, url: str | None = None) -> str:
         return f"Adresse de base de données invalide : {where}."
     if "readonly" in lowered or "read-only" in lowered:
         return f"La base de données est en lecture seule : {where} ; rien n'y a été écrit."
+    if "disk is full" in lowered or (isinstance(exc, OperationalError) and disk_full(url)):
+        return (f"Le disque de la base de données {where} est plein : rien n'y a été écrit ; libérez de la "
+                "place puis recommencez.")
     if "locked" in lowered or "busy" in lowered:
         return f"La base de données {where} est occupée par un autre programme : réessayez dans un instant."
     if any(word in lowered for word in ("malformed", "not a database", "no such table", "no such column",

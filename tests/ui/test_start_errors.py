@@ -60,3 +60,17 @@ def test_an_unusable_data_folder_is_one_sentence_in_a_box(tmp_path, monkeypatch)
     code, seen = _run_and_read_the_box(_args(None))
     assert code == 1
     assert len(seen) == 1 and seen[0].startswith(f"Le dossier de données {garbage} est inutilisable")
+
+
+def test_a_database_on_a_read_only_file_system_is_one_sentence_in_a_box(small_disk, monkeypatch):
+    """It was an internal error with no window and no message."""
+    monkeypatch.setattr("sys.excepthook", __import__("sys").excepthook)
+    from c2i2e_jury.storage.database import open_database
+
+    path = small_disk.path / "jury.sqlite"
+    open_database(str(path)).dispose()
+    small_disk.read_only()
+    code, seen = _run_and_read_the_box(_args(str(path)))
+    assert code == 1
+    assert seen == [f"La base de données est en lecture seule : {path} est sur un disque monté en lecture seule "
+                    "(clé USB verrouillée ?) ; rien n'y a été écrit."]

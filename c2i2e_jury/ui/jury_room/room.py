@@ -34,6 +34,8 @@ from c2i2e_jury.ui.viewer.dossier_viewer import DossierViewer
 from c2i2e_jury.ui.viewer.projector import SlidesWindow, open_slides_dialog
 
 log = logging.getLogger(__name__)
+VIEW_SAVE_PAUSE_MS = 400  # a pause in the jurors' moves after which the view is saved
+VIEW_SAVE_MAX_WAIT_MS = 1000  # the longest a move shown waits to be saved, pause or not
 
 
 class JuryRoomWidget(QWidget):
@@ -91,10 +93,11 @@ class JuryRoomWidget(QWidget):
         self.viewer.evidenceReady.connect(self._evidence_ready)
         self.viewer.reportReady.connect(self._report_ready)
         self.viewer.pageChanged.connect(lambda _page: self._save_view_soon())
-        self._view_timer = QTimer(self)
-        self._view_timer.setSingleShot(True)
-        self._view_timer.setInterval(400)
-        self._view_timer.timeout.connect(self.save_view)
+        # The page and item shown are saved once the jurors pause (VIEW_SAVE_PAUSE_MS), and at the latest
+        # VIEW_SAVE_MAX_WAIT_MS after the first move not yet saved: jurors paging on without a pause are still
+        # found where they were after a crash.
+        self._view_timer = self._single_shot(VIEW_SAVE_PAUSE_MS)
+        self._view_deadline = self._single_shot(VIEW_SAVE_MAX_WAIT_MS)
         for key in shortcuts.keys("incident"):
             QShortcut(key, self).activated.connect(self.note_incident)
         for key in shortcuts.keys("check_in"):
@@ -332,11 +335,21 @@ class JuryRoomWidget(QWidget):
         self.report_label.setStyleSheet("color: #b26a00;")
 
     # -- where the jury is -----------------------------------------------------------------------------------
+    def _single_shot(self, interval_ms: int) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(interval_ms)
+        timer.timeout.connect(self.save_view)
+        return timer
+
     def _save_view_soon(self) -> None:
-        self._view_timer.start()
+        self._view_timer.start()  # restarted by every move...
+        if not self._view_deadline.isActive():
+            self._view_deadline.start()  # ...this one only by the first move after a save
 
     def save_view(self) -> None:
         self._view_timer.stop()
+        self._view_deadline.stop()
         if self.session is None:
             return
         state = dict(self.viewer.view_state())

@@ -3,11 +3,14 @@
 
 ``oral``: holds an oral (check-in, timer, page, decisions, a comment), prints ``STATE {json}`` and keeps running
 until it is killed. ``show``: starts the program as a juror would after the crash and prints what it shows.
+``wander SEED``: the jurors move through pages and items at random, with and without pauses, until killed; each
+view saved is printed before its commit (``SAVING {json}``) and after it (``SAVED {json}``).
 """
 
 from __future__ import annotations
 
 import json
+import random
 import sys
 
 from PySide6.QtCore import QSettings, Qt, QTimer
@@ -71,6 +74,35 @@ def hold_oral(app: QApplication, window: MainWindow, pk: int) -> None:
     print("STATE " + json.dumps(shown_state(window)), flush=True)  # noqa: T201 (read by the test)
 
 
+def wander(app: QApplication, window: MainWindow, pk: int, seed: int) -> None:
+    window.open_candidate(pk)
+    room = window.room
+    wait_for(app, lambda: room.viewer.page_count() > 0)
+    session = room.session
+    save = session.save_view
+
+    def printed_save(state: dict[str, object]) -> None:
+        view = {"page": state["page"], "item": state["item"]}
+        print("SAVING " + json.dumps(view), flush=True)  # noqa: T201 (read by the test)
+        save(state)
+        print("SAVED " + json.dumps(view), flush=True)  # noqa: T201 (read by the test)
+
+    session.save_view = printed_save  # type: ignore[method-assign]
+    rng = random.Random(seed)
+    codes = [item.code for item in session.file.items]
+
+    def move() -> None:
+        if rng.random() < 0.5:
+            room.viewer.go_to_page(rng.randint(1, room.viewer.page_count()))
+        else:
+            room.items.select(rng.choice(codes))
+        print("MOVED", flush=True)  # noqa: T201 (read by the test)
+        QTimer.singleShot(rng.choice((30, 60, 120, 200, 300, 700, 1500)), move)  # bursts and pauses
+
+    room.save_view()  # the view on opening: a restart always has one to return to
+    move()
+
+
 def main() -> int:
     mode, db_path, pk = sys.argv[1], sys.argv[2], int(sys.argv[3])
     app = create_application(sys.argv[:1], "fr")
@@ -79,6 +111,9 @@ def main() -> int:
     window.show()
     if mode == "oral":
         QTimer.singleShot(0, lambda: hold_oral(app, window, pk))
+        return app.exec()  # runs until killed
+    if mode == "wander":
+        QTimer.singleShot(0, lambda: wander(app, window, pk, int(sys.argv[4])))
         return app.exec()  # runs until killed
     window.restore(QSettings())
     wait_for(app, lambda: window.room.session is not None and window.room.viewer.page_count() > 0)

@@ -1,0 +1,46 @@
+"""The page and item shown are saved when the jurors pause, and at the latest after a maximum wait while they
+keep moving: a crash finds them where they were, not where they last paused."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+
+from c2i2e_jury.services import jury_room
+from c2i2e_jury.ui.jury_room.room import VIEW_SAVE_MAX_WAIT_MS, VIEW_SAVE_PAUSE_MS
+from tests.ui.jury_room.test_jury_room import open_window, pk_of
+
+
+def test_a_view_is_saved_while_the_jurors_keep_moving(qtbot, demo_db):
+    pk = pk_of(demo_db, "C2017-004")
+    window = open_window(qtbot, demo_db)
+    window.open_candidate(pk)
+    room = window.room
+    with qtbot.waitSignal(room.viewer.documentLoaded):
+        pass
+    room.save_view()
+    codes = [item.code for item in room.session.file.items]
+    saved: list[dict[str, object]] = []
+    save = room.session.save_view
+
+    def recording(state: dict[str, object]) -> None:
+        save(state)
+        saved.append({"item": state["item"], "moves": moves[0]})
+
+    room.session.save_view = recording
+    moves = [0]
+    mover = QTimer(room)
+    mover.setInterval(VIEW_SAVE_PAUSE_MS // 4)  # never a pause long enough for the pause's save
+
+    def move() -> None:
+        moves[0] += 1
+        room.items.select(codes[moves[0] % len(codes)])
+
+    mover.timeout.connect(move)
+    mover.start()
+    qtbot.waitUntil(lambda: len(saved) >= 2)  # without a maximum wait, no save until the moves stop
+    assert mover.isActive() and moves[0] > saved[-1]["moves"] - 1
+    mover.stop()
+    # What was saved is what the jurors saw at that moment.
+    assert saved[-1]["item"] == codes[saved[-1]["moves"] % len(codes)]
+    assert jury_room.candidate_file(demo_db, pk).view_state["item"] == saved[-1]["item"]
+    assert VIEW_SAVE_MAX_WAIT_MS > VIEW_SAVE_PAUSE_MS
