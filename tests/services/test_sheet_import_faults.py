@@ -145,13 +145,16 @@ def test_the_verifying_workers_end_with_their_killed_parent(tmp_path, pki, origi
 
 # --- two imports at once on PostgreSQL, several versions -------------------------------------------------------
 
-def _race_in_child(urls: list[str], paths: list[str], barrier, results) -> None:
-    """One secretariat computer: for each round's database, waits for the other computer, then imports."""
+def _race_in_child(urls: list[str], groups: list[list[str]], barrier, results) -> None:
+    """One secretariat computer: for each round's database, its batch, a candidate's files after another, each
+    started with the other computer's (so that both are at the same candidate at the same moment)."""
     for url in urls:
         database = open_database(url)
-        barrier.wait()
-        outcomes = import_sheets(database, [Path(p) for p in paths], workers=1)
-        results.put((url, [(Path(o.file).name, o.status) for o in outcomes]))
+        report = []
+        for paths in groups:
+            barrier.wait()
+            report += [(Path(o.file).name, o.status) for o in import_sheets(database, paths, workers=1)]
+        results.put((url, report))
         database.dispose()
 
 
@@ -182,8 +185,8 @@ def test_two_imports_holding_versions_2_and_3_never_leave_version_2_applied(pg_s
         for version, nv in VERSION_NV.items():
             (folder / f"{cid}_v{version}.pdf").write_bytes(make_sheet(referential, pki.jurors, cid, version=version,
                                                                       nv=nv))
-    first = sorted(str(p) for p in folder.glob("*_v[12].pdf"))  # one computer holds versions 1 and 2
-    second = sorted(str(p) for p in folder.glob("*_v[13].pdf"))  # the other versions 1 and 3
+    first = [[str(folder / f"{cid}_v{v}.pdf") for v in (2, 1)] for cid in RACED]  # one computer: versions 2, 1
+    second = [[str(folder / f"{cid}_v{v}.pdf") for v in (3, 1)] for cid in RACED]  # the other: versions 3, 1
     rounds = 8
     with contextlib.ExitStack() as stack:
         urls = [stack.enter_context(fresh_database(pg_server)) for _ in range(rounds)]
@@ -194,7 +197,7 @@ def test_two_imports_holding_versions_2_and_3_never_leave_version_2_applied(pg_s
         context = multiprocessing.get_context("spawn")
         barrier, results = context.Barrier(2), context.Queue()
         children = [context.Process(target=_race_in_child, args=(urls, batch, barrier, results))
-                    for batch in (first, second[::-1])]
+                    for batch in (first, second)]
         for child in children:
             child.start()
         reports: dict[str, list[list[tuple[str, str]]]] = {}
