@@ -1,5 +1,6 @@
 """Issue 3's rows that belong to the jury room itself: a decision committed to disk, and the cold start of the
-program to an interactive window (the dossier's rows are in bench_dossier.py and bench_viewer.py)."""
+program to an interactive window, against an empty window opened on the same libraries (the dossier's rows are
+in bench_dossier.py and bench_viewer.py)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,25 @@ from itertools import cycle
 from pathlib import Path
 
 from benchmarks.harness import Benchmark
+
+# The unavoidable part of a start (issue 15): the libraries the jury room cannot open without, the database file
+# opened and its schema version read, an empty main window shown and closed as soon as it takes input.
+BARE_WINDOW = """
+import sys
+import pymupdf
+import sqlalchemy
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+app = QApplication(sys.argv[:1])
+engine = sqlalchemy.create_engine("sqlite:///" + sys.argv[1])
+with engine.connect() as connection:
+    connection.exec_driver_sql("SELECT version_num FROM alembic_version").first()
+window = QMainWindow()
+window.show()
+QTimer.singleShot(0, window.close)
+app.exec()
+"""
 
 
 def benchmarks(workdir: Path) -> list[Benchmark]:
@@ -51,12 +71,13 @@ def benchmarks(workdir: Path) -> list[Benchmark]:
     def cold_start() -> None:
         subprocess.run([sys.executable, "-m", "c2i2e_jury"], env=env, check=True, capture_output=True)
 
-    def bare_imports() -> None:
-        subprocess.run([sys.executable, "-c", "import PySide6.QtWidgets, pymupdf"], env=env, check=True)
+    def bare_window() -> None:
+        subprocess.run([sys.executable, "-c", BARE_WINDOW, str(db_path)], env=env, check=True)
 
     return [
         Benchmark("a decision committed to disk (service, SQLite FULL sync)", decide, bare_commit,
                   "bare sqlite3 insert + commit, same settings", runs=50, max_seconds=0.010),
-        Benchmark("cold start to an interactive window (demo campaign in the database)", cold_start, bare_imports,
-                  "python -c 'import PySide6.QtWidgets, pymupdf'", runs=5, max_seconds=1.5),
+        Benchmark("cold start to an interactive window (demo campaign in the database)", cold_start, bare_window,
+                  "PySide6.QtWidgets, pymupdf, sqlalchemy imported, the file opened, an empty window", runs=7,
+                  max_ratio=1.3, max_seconds=1.5),
     ]

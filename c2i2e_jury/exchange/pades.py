@@ -263,14 +263,15 @@ async def _validate(signature: Any, roots: list[Any]) -> Any:
     from pyhanko.sign.validation.settings import KeyUsageConstraints
     from pyhanko_certvalidator import ValidationContext
 
-    # PAdES B-B has no trusted time: the certificate must be valid when the signer says it signed, so that an
-    # archived sheet still verifies after its jurors' certificates expire.
-    moment = signature.self_reported_timestamp
-    context = ValidationContext(trust_roots=roots, allow_fetching=False, revocation_mode="soft-fail",
-                                moment=moment, best_signature_time=moment)
     usage = KeyUsageConstraints(key_usage={"digital_signature", "non_repudiation"}, match_all_key_usages=True,
                                 extd_key_usage={DOCUMENT_SIGNING, "email_protection"})
     try:
+        # PAdES B-B has no trusted time: the certificate must be valid when the signer says it signed, so that an
+        # archived sheet still verifies after its jurors' certificates expire. Read inside the handling: a
+        # damaged signing time is a damaged signature (issue 16), not an internal error.
+        moment = signature.self_reported_timestamp
+        context = ValidationContext(trust_roots=roots, allow_fetching=False, revocation_mode="soft-fail",
+                                    moment=moment, best_signature_time=moment)
         return await async_validate_pdf_signature(signature, context, key_usage_settings=usage)
     except Exception as exc:  # a signature pyHanko cannot even evaluate is not a valid one
         log.info("signature %s not evaluable: %r", signature.field_name, exc)

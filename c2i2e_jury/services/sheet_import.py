@@ -12,8 +12,9 @@ transaction:
 - ``rejected``: refused, and why.
 
 Several secretariat computers may import at once into one PostgreSQL database: nothing is decided from a read
-alone. The unique constraints (candidate, version) and (kept-aside sheet's hash) decide; a file that loses a race
-is classified again from what the winner stored.
+alone. The candidate's row is locked while its sheet is merged (the newest version decided and applied in one
+serialized step), the unique constraints (candidate, version) and (kept-aside sheet's hash) decide the rest; a
+file that loses a race is classified again from what the winner stored.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select, update
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from c2i2e_jury.errors import UserError
@@ -40,7 +41,7 @@ from c2i2e_jury.exchange.pades import SheetRejected
 from c2i2e_jury.exchange.spreadsheet import format_of, table_bytes
 from c2i2e_jury.files import write_durably
 from c2i2e_jury.services.sheet_records import apply_sheet, sheet_columns
-from c2i2e_jury.services.sheet_verifying import Checked, Job, checked_in_order, default_workers
+from c2i2e_jury.services.sheet_verifying import DAMAGED, Checked, Job, checked_in_order, default_workers
 from c2i2e_jury.services.signer_rules import SignerDirectory, sheet_warnings
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.storage.models import Campaign, Candidate, ResultSheet, SheetConflict
@@ -244,8 +245,11 @@ def _store(db: Database, prepared: _Prepared, result: dict[str, Any], now: datet
 def _merge(session: Session, label: str, result: dict[str, Any], pdf: bytes, sha256: str,
            now: datetime) -> SheetImportOutcome:
     cid, version = result["candidate"]["id"], result["version"]
+    # The candidate's row is locked until the commit (PostgreSQL's FOR UPDATE; SQLite has one writer at a time):
+    # deciding which version is the newest and applying it is one step per candidate, never interleaved with
+    # another importer's (two imports holding versions 2 and 3 once left version 2's decisions applied).
     candidate_pk = session.scalar(select(Candidate.pk).where(Candidate.campaign_id == result["campaign"],
-                                                             Candidate.candidate_id == cid))
+                                                             Candidate.candidate_id == cid).with_for_update())
     if candidate_pk is None:
         return _rejected(label, "unknown_candidate", f"Le candidat n° {cid} n'est pas dans la campagne "
                                                      f"« {result['campaign']} » de la base.", cid, version)
@@ -326,7 +330,7 @@ def import_sheets(db: Database, paths: Sequence[Path | str], progress: Progress 
         stack.callback(stream.close)
         signers = SignerDirectory(db)
         for done, (prepared, checked) in enumerate(stream, start=1):
-            outcome = _outcome(db, prepared, checked, moment, signers)
+            outcome = _settled(db, prepared, checked, moment, signers)
             outcomes.append(outcome)
             log.info("sheet import %s: %s %s v%s %s", outcome.file, outcome.status, outcome.candidate_id,
                      outcome.version, outcome.message)
@@ -336,6 +340,19 @@ def import_sheets(db: Database, paths: Sequence[Path | str], progress: Progress 
     if report is not None:
         write_report(outcomes, Path(report))
     return outcomes
+
+
+def _settled(db: Database, prepared: _Prepared, checked: Checked | None, now: datetime,
+             signers: SignerDirectory) -> SheetImportOutcome:
+    """The file's outcome; a failure on this file that is not the database's is this file's refusal (the batch
+    goes on, the report is complete), a database that fails stops the batch with its sentence."""
+    try:
+        return _outcome(db, prepared, checked, now, signers)
+    except SQLAlchemyError:
+        raise
+    except Exception:
+        log.exception("%s: refused, its import failed", prepared.label)
+        return _rejected(prepared.label, *DAMAGED)
 
 
 def _outcome(db: Database, prepared: _Prepared, checked: Checked | None, now: datetime,

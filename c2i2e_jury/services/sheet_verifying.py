@@ -3,14 +3,21 @@ processes while the importing process stores what comes back, in the order the f
 
 The workers get bytes and the campaigns' authorities (PEM) and return plain data: nothing here touches the
 database. A small batch is verified in the calling process (starting workers costs about a second).
+
+Whatever a file does to the verifier is that file's refusal (issue 16: one flipped bit once ended the batch in
+« internal error »), and the workers end with the process that started them, even when it is killed.
 """
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import multiprocessing
 import os
+import signal
 import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Generator, Iterable, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -24,6 +31,10 @@ log = logging.getLogger(__name__)
 
 PARALLEL_FROM = 12  # files to verify before workers are worth starting
 MAX_WORKERS = 4
+PR_SET_PDEATHSIG = 1  # Linux's prctl option: a signal to this process when its parent dies
+PARENT_POLL_SECONDS = 1.0
+DAMAGED = ("damaged", "Feuille endommagée : sa vérification n'a pas pu aller au bout (fichier altéré ou tronqué) ; "
+                      "demandez à la salle de l'exporter à nouveau.")
 T = TypeVar("T")
 
 
@@ -38,7 +49,16 @@ class Checked:
 
 
 def check(pdf: bytes, authorities: Mapping[str, str | None]) -> Checked:
-    """Verify ``pdf`` against the authority of the campaign it names (``authorities``: campaign id -> PEM)."""
+    """Verify ``pdf`` against the authority of the campaign it names (``authorities``: campaign id -> PEM); any
+    failure the checks did not foresee on these bytes is this file's refusal, never the batch's end."""
+    try:
+        return _check(pdf, authorities)
+    except Exception:
+        log.exception("sheet refused: its verification failed")
+        return Checked(None, *DAMAGED)
+
+
+def _check(pdf: bytes, authorities: Mapping[str, str | None]) -> Checked:
     from c2i2e_jury.exchange.credentials import load_certificates
     from c2i2e_jury.exchange.signatures import SheetRejected, verify_sheet
     from c2i2e_jury.resources_access import referential
@@ -85,7 +105,8 @@ def checked_in_order(jobs: Iterable[Job[T]], authorities: Mapping[str, str | Non
             yield job.item, None if job.pdf is None else check(job.pdf, authorities)
         return
     context = multiprocessing.get_context("spawn")  # never fork a process that may hold Qt or database threads
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=tie_to_parent,
+                               initargs=(os.getpid(),))
     window: deque[tuple[T, Future[Checked] | None]] = deque()
     try:
         for job in jobs:
@@ -104,5 +125,30 @@ def _ready(future: Future[Checked] | None) -> bool:
 
 
 def _finish(entry: tuple[T, Future[Checked] | None]) -> tuple[T, Checked | None]:
+    """The job's verdict; a worker lost on the way (killed, out of memory) refuses its file, the batch goes on."""
     item, future = entry
-    return item, None if future is None else future.result()
+    if future is None:
+        return item, None
+    try:
+        return item, future.result()
+    except Exception:
+        log.exception("a verifying worker failed")
+        return item, Checked(None, *DAMAGED)
+
+
+def tie_to_parent(parent: int) -> None:
+    """A worker's initializer: it ends with ``parent`` (issue 16: 18 workers outlived a SIGTERM'd import). Linux
+    kills it with its parent (prctl PR_SET_PDEATHSIG, set before checking the parent is still there, so no death
+    falls between the two); elsewhere a thread watches the parent's pid."""
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent,), name="parent-watch", daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    """Where no signal says the parent died (macOS, Windows): once it has, this worker is someone else's child."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL_SECONDS)
+    os._exit(1)

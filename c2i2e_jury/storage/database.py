@@ -22,7 +22,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, OperationalError, ProgrammingError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from c2i2e_jury.errors import UserError
@@ -285,10 +285,15 @@ def database_error_sentence(exc: BaseException, url: str | None = None) -> str:
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The schema's revision, in one query (the start-up of a database at head costs no more: issue 15); None for
+    a database without Alembic's table (new, or not ours)."""
     with engine.connect() as conn:
-        if not inspect(conn).has_table("alembic_version"):
+        try:
+            row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
+        except (OperationalError, ProgrammingError) as exc:
+            if "alembic_version" not in str(exc.orig):  # a locked or unreadable database: said by the caller
+                raise
             return None
-        row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
         return row[0] if row else None
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
@@ -28,10 +29,13 @@ from c2i2e_jury.ui.help_menu import HelpMenu
 from c2i2e_jury.ui.jury_room.day_model import DayModel
 from c2i2e_jury.ui.jury_room.oral_session import OralSession
 from c2i2e_jury.ui.jury_room.room import JuryRoomWidget
+from c2i2e_jury.ui.lazy_tabs import LazyTabs
 from c2i2e_jury.ui.prompts import Prompts
-from c2i2e_jury.ui.review.workspace import ReviewWorkspace
-from c2i2e_jury.ui.secretariat.workspace import SecretariatWorkspace
 from c2i2e_jury.ui.settings import Settings
+
+if TYPE_CHECKING:
+    from c2i2e_jury.ui.review.workspace import ReviewWorkspace
+    from c2i2e_jury.ui.secretariat.workspace import SecretariatWorkspace
 
 log = logging.getLogger(__name__)
 
@@ -59,16 +63,34 @@ class MainWindow(QMainWindow):
         self.workspaces.setObjectName("workspaces")
         self.workspaces.setDocumentMode(True)
         self.workspaces.addTab(jury, self.tr("Validation &jury"))
-        self.secretariat = SecretariatWorkspace(db, self, prompts=self.prompts)
-        self.secretariat.campaignChanged.connect(self._campaign_changed)
-        self.workspaces.addTab(self.secretariat, self.tr("&Secretariat"))
-        self.review = ReviewWorkspace(db, self, prompts=self.prompts)
-        self.workspaces.addTab(self.review, self.tr("Certification jury (&president)"))
+        self.lazy_tabs = LazyTabs(self.workspaces)  # built when first shown: the jury room opens without them
+        self.lazy_tabs.add("secretariat", self.tr("&Secretariat"), self._make_secretariat)
+        self.lazy_tabs.add("review", self.tr("Certification jury (&president)"), self._make_review)
         self.workspaces.currentChanged.connect(self._workspace_shown)
         self.setCentralWidget(self.workspaces)
         self._build_menus()
         self.resize(1366, 768)
         self.reload_day()
+
+    @property
+    def secretariat(self) -> SecretariatWorkspace:
+        return cast("SecretariatWorkspace", self.lazy_tabs.get("secretariat"))
+
+    @property
+    def review(self) -> ReviewWorkspace:
+        return cast("ReviewWorkspace", self.lazy_tabs.get("review"))
+
+    def _make_secretariat(self) -> SecretariatWorkspace:
+        from c2i2e_jury.ui.secretariat.workspace import SecretariatWorkspace
+
+        page = SecretariatWorkspace(self.db, self, prompts=self.prompts)
+        page.campaignChanged.connect(self._campaign_changed)
+        return page
+
+    def _make_review(self) -> ReviewWorkspace:
+        from c2i2e_jury.ui.review.workspace import ReviewWorkspace
+
+        return ReviewWorkspace(self.db, self, prompts=self.prompts)
 
     # -- the day ---------------------------------------------------------------------------------------------
     def _build_day_panel(self) -> None:
@@ -207,8 +229,12 @@ class MainWindow(QMainWindow):
         self.reload_day()
 
     def _workspace_shown(self, index: int) -> None:
-        """The president's review is computed when it is looked at (the jury room never pays for it)."""
-        if self.workspaces.widget(index) is self.review:
+        """A workspace is built when first shown, and the president's review computed when it is looked at (the
+        jury room never pays for either)."""
+        name = self.lazy_tabs.name_at(index)
+        if name is not None:
+            self.lazy_tabs.get(name)
+        if name == "review":
             from c2i2e_jury.services.campaigns import campaign_ids
 
             known = campaign_ids(self.db)
