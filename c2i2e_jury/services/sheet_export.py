@@ -167,3 +167,9 @@ def _read_index(index: Path) -> Iterator[dict[str, str]]:
         log.warning("earlier index %s unreadable, replaced: %s", index, exc)
         return iter(())
     return iter(list(csv.DictReader(io.StringIO(text), delimiter=";")))
+
+
+def signed_sheet_count(db: Database) -> int:
+    """How many signed sheets the database holds (the demo names them before it deletes them on quitting)."""
+    with db.read() as session:
+        return int(session.scalar(select(func.count()).select_from(ResultSheet)) or 0)
