@@ -185,6 +185,10 @@
             <translation>Certificat de signature (*.p12 *.pfx);;Tous les fichiers (*)</translation>
         </message>
         <message>
+            <source>Opening the credential…</source>
+            <translation>Ouverture de l'identifiant…</translation>
+        </message>
+        <message>
             <source>Wrong passphrase</source>
             <translation>Phrase de passe incorrecte</translation>
         </message>
@@ -2136,6 +2140,10 @@ Jean Martin, représentant du comité de site</translation>
         <message>
             <source>Sign the result sheet</source>
             <translation>Signer la feuille de résultat</translation>
+        </message>
+        <message>
+            <source>Signing the sheet…</source>
+            <translation>Signature de la feuille…</translation>
         </message>
         <message>
             <source>Sheet not signed</source>
