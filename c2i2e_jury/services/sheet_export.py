@@ -168,3 +168,9 @@ def _read_index(index: Path) -> Iterator[dict[str, str]]:
         return iter(())
     return iter([{key: plain(value or "") for key, value in row.items()}
                  for row in csv.DictReader(io.StringIO(text), delimiter=";")])
+
+
+def signed_sheet_count(db: Database) -> int:
+    """How many signed sheets the database holds (the demo names them before it deletes them on quitting)."""
+    with db.read() as session:
+        return int(session.scalar(select(func.count()).select_from(ResultSheet)) or 0)

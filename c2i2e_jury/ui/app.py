@@ -151,7 +151,7 @@ def run_gui(args: argparse.Namespace) -> int:
     _opened["url"] = db.url  # named in the sentences of later database errors
     try:
         window = MainWindow(db, app.translate("App", "demo — every credential's passphrase: demo")
-                            if args.demo else "", prompts=prompts)
+                            if args.demo else "", prompts=prompts, demo=bool(args.demo))
     except SQLAlchemyError as exc:  # opened, but a table is missing or a page damaged
         log.exception("cannot show the database")
         db.dispose()

@@ -41,10 +41,12 @@ log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db: Database, title_suffix: str = "", prompts: Prompts | None = None) -> None:
-        """``prompts``: how every room asks and tells (Qt's dialogs; tests pass scripted ones)."""
+    def __init__(self, db: Database, title_suffix: str = "", prompts: Prompts | None = None, *,
+                 demo: bool = False) -> None:
+        """``prompts``: how every room asks and tells (Qt's dialogs; tests pass scripted ones); ``demo``: the
+        database is thrown away on quitting, which the window says before it closes."""
         super().__init__()
-        self.db = db
+        self.db, self.demo = db, demo
         self.prompts = prompts or Prompts()
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("C2i2e — jury") + (f" — {title_suffix}" if title_suffix else ""))
@@ -254,7 +256,26 @@ class MainWindow(QMainWindow):
         if last is not None:
             self.open_candidate(last, after_restart=True)
 
+    def quit_question(self) -> str:
+        """What quitting would interrupt or delete, in sentences ("" when nothing is lost: no question then)."""
+        from c2i2e_jury.services.sheet_export import signed_sheet_count
+
+        parts = [self.room.running_oral()]
+        if self.demo:
+            signed = signed_sheet_count(self.db)
+            parts.append(self.tr("Quitting the demo deletes its database and its files, with %n signed sheet(s) "
+                                 "not exported.", "", signed) if signed else
+                         self.tr("Quitting the demo deletes its database and its files."))
+        return "\n\n".join(p for p in parts if p)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        """Ctrl+Q and the window's ✕ ask first when an oral is running or the demo would delete its work."""
+        self.room.items.flush()  # typed, not yet saved: saved before anything else
+        question = self.quit_question()
+        if question and not self.prompts.confirm_risky(self, self.tr("Quit?"), question + "\n\n" + self.tr(
+                "Quit anyway?")):
+            event.ignore()
+            return
         self.room.save_view()
         self.room.set_session(None)
         Settings().save_window(self.saveGeometry(), self.saveState())

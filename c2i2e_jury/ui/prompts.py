@@ -9,6 +9,7 @@ offscreen, is then one more scripted answer, and every message shown is recorded
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -100,8 +101,42 @@ def _ask_line(parent: Parent, title: str, label: str) -> str | None:
     return text if ok else None
 
 
+class RequiredLineDialog(QInputDialog):
+    """One line of text that may not be empty: Entrée on an empty field keeps the dialog open and says what is
+    missing (it used to close it, and the decision that needed the text was silently dropped)."""
+
+    def __init__(self, parent: Parent, title: str, label: str, missing: str) -> None:
+        super().__init__(parent)
+        self.setObjectName("requiredLineDialog")
+        self.setWindowTitle(title)
+        self.setLabelText(label)
+        self.label, self.missing = label, missing
+
+    def done(self, result: int) -> None:
+        if result == QDialog.DialogCode.Accepted and not self.textValue().strip():
+            self.setLabelText(f"{self.label}<br><b style='color:#b00020'>{html.escape(self.missing)}</b>")
+            return
+        super().done(result)
+
+
+def _ask_required_line(parent: Parent, title: str, label: str, missing: str) -> str | None:
+    dialog = RequiredLineDialog(parent, title, html.escape(label).replace("\n", "<br>"), missing)
+    try:
+        return dialog.textValue().strip() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    finally:
+        dialog.deleteLater()
+
+
 def _confirm(parent: Parent, title: str, text: str) -> bool:
     return QMessageBox.question(parent, title, text) == QMessageBox.StandardButton.Yes
+
+
+def _confirm_risky(parent: Parent, title: str, text: str) -> bool:
+    """A question whose « Oui » does something that cannot be taken back lightly: « Non » is the default button,
+    so that a juror who presses Entrée by reflex changes nothing."""
+    no = QMessageBox.StandardButton.No
+    return QMessageBox.question(parent, title, text, QMessageBox.StandardButton.Yes | no, no) \
+        == QMessageBox.StandardButton.Yes
 
 
 def _choose(parent: Parent, title: str, text: str, buttons: list[str]) -> int | None:
@@ -155,7 +190,9 @@ class Prompts:
     passphrase: Callable[[Parent, str, str, str], str | None] = _ask_passphrase
     text: Callable[[Parent, str, str], str | None] = _ask_text
     line: Callable[[Parent, str, str], str | None] = _ask_line
+    required_line: Callable[[Parent, str, str, str], str | None] = _ask_required_line  # + what is missing
     confirm: Callable[[Parent, str, str], bool] = _confirm
+    confirm_risky: Callable[[Parent, str, str], bool] = _confirm_risky  # « Non » by default
     choose: Callable[[Parent, str, str, list[str]], int | None] = _choose
     inform: Callable[[Parent, str, str], None] = _inform
     warn: Callable[[Parent, str, str], None] = _warn

@@ -115,7 +115,8 @@ SHORTCUTS: tuple[Shortcut, ...] = (
 )
 
 # Bound but not on the sheet: a menu shows its key beside it.
-UNLISTED: tuple[tuple[str, tuple[Key, ...]], ...] = (("quit", (Primary(QKeySequence.StandardKey.Quit),)),)
+# Ctrl+Q also where the system names no key for quitting (Windows, some X11 desktops): the juror's habit.
+UNLISTED: tuple[tuple[str, tuple[Key, ...]], ...] = (("quit", (Primary(QKeySequence.StandardKey.Quit), "Ctrl+Q")),)
 
 _BOUND = {action: keys for row in SHORTCUTS for action, keys in row.bound} | dict(UNLISTED)
 

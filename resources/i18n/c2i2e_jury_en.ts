@@ -38,6 +38,16 @@
         </message>
     </context>
     <context>
+        <name>MainWindow</name>
+        <message numerus="yes">
+            <source>Quitting the demo deletes its database and its files, with %n signed sheet(s) not exported.</source>
+            <translation>
+                <numerusform>Quitting the demo deletes its database and its files, with %n signed sheet not exported.</numerusform>
+                <numerusform>Quitting the demo deletes its database and its files, with %n signed sheets not exported.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>OutcomeText</name>
         <message numerus="yes">
             <source>Certificate proposed: %n item(s) validated out of %1, at most %2 not validated per domain.</source>

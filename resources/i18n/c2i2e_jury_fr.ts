@@ -185,6 +185,10 @@
             <translation>Certificat de signature (*.p12 *.pfx);;Tous les fichiers (*)</translation>
         </message>
         <message>
+            <source>Opening the credential…</source>
+            <translation>Ouverture de l'identifiant…</translation>
+        </message>
+        <message>
             <source>Wrong passphrase</source>
             <translation>Phrase de passe incorrecte</translation>
         </message>
@@ -607,6 +611,49 @@
         </message>
     </context>
     <context>
+        <name>ItemDetail</name>
+        <message>
+            <source>Jury's comment (Enter to save)</source>
+            <translation>Commentaire du jury (Entrée pour enregistrer)</translation>
+        </message>
+        <message>
+            <source>Required when the jury differs from the evaluator</source>
+            <translation>Obligatoire quand le jury diffère de l'évaluateur</translation>
+        </message>
+        <message>
+            <source>Evaluator:</source>
+            <translation>Évaluateur :</translation>
+        </message>
+        <message>
+            <source>In the dossier:</source>
+            <translation>Dans le dossier :</translation>
+        </message>
+        <message>
+            <source>History:</source>
+            <translation>Historique :</translation>
+        </message>
+        <message>
+            <source>not assessed</source>
+            <translation>non évalué</translation>
+        </message>
+        <message>
+            <source>&amp;Comment (%1):</source>
+            <translation>&amp;Commentaire (%1) :</translation>
+        </message>
+        <message>
+            <source>&amp;Comment:</source>
+            <translation>&amp;Commentaire :</translation>
+        </message>
+        <message>
+            <source>&amp;Justification (%1):</source>
+            <translation>J&amp;ustification (%1) :</translation>
+        </message>
+        <message>
+            <source>&amp;Justification:</source>
+            <translation>J&amp;ustification :</translation>
+        </message>
+    </context>
+    <context>
         <name>ItemRatesChart</name>
         <message>
             <source>Validation rate per item</source>
@@ -683,36 +730,8 @@
             <translation>&amp;Non validé (N)</translation>
         </message>
         <message>
-            <source>Jury's comment (Enter to save)</source>
-            <translation>Commentaire du jury (Entrée pour enregistrer)</translation>
-        </message>
-        <message>
-            <source>Required when the jury differs from the evaluator</source>
-            <translation>Obligatoire quand le jury diffère de l'évaluateur</translation>
-        </message>
-        <message>
-            <source>Evaluator:</source>
-            <translation>Évaluateur :</translation>
-        </message>
-        <message>
-            <source>&amp;Comment:</source>
-            <translation>&amp;Commentaire :</translation>
-        </message>
-        <message>
-            <source>&amp;Justification:</source>
-            <translation>J&amp;ustification :</translation>
-        </message>
-        <message>
-            <source>In the dossier:</source>
-            <translation>Dans le dossier :</translation>
-        </message>
-        <message>
-            <source>History:</source>
-            <translation>Historique :</translation>
-        </message>
-        <message>
-            <source>not assessed</source>
-            <translation>non évalué</translation>
+            <source>Write the justification, or press Escape to cancel the decision.</source>
+            <translation>Écrivez la justification, ou appuyez sur Échap pour annuler la décision.</translation>
         </message>
         <message>
             <source>code not cited</source>
@@ -851,6 +870,22 @@ Pourquoi ?</translation>
             <translation>Non enregistré</translation>
         </message>
         <message>
+            <source>presentation</source>
+            <translation>présentation</translation>
+        </message>
+        <message>
+            <source>discussion</source>
+            <translation>discussion</translation>
+        </message>
+        <message>
+            <source>%1, paused</source>
+            <translation>%1, en pause</translation>
+        </message>
+        <message>
+            <source>%1's oral is running (%2, %3 elapsed); its clock keeps counting until it is ended.</source>
+            <translation>L'oral de %1 est en cours (%2, %3 écoulées) ; son chronomètre continue de tourner tant qu'il n'est pas terminé.</translation>
+        </message>
+        <message>
             <source>Absent candidate</source>
             <translation>Candidat absent</translation>
         </message>
@@ -943,6 +978,25 @@ Pourquoi ?</translation>
         <message>
             <source>Candidates of the &amp;day</source>
             <translation>Candidats du &amp;jour</translation>
+        </message>
+        <message numerus="yes">
+            <source>Quitting the demo deletes its database and its files, with %n signed sheet(s) not exported.</source>
+            <translation>
+                <numerusform>Quitter la démonstration supprime sa base et ses fichiers, avec %n fiche signée non exportée.</numerusform>
+                <numerusform>Quitter la démonstration supprime sa base et ses fichiers, avec %n fiches signées non exportées.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Quitting the demo deletes its database and its files.</source>
+            <translation>Quitter la démonstration supprime sa base et ses fichiers.</translation>
+        </message>
+        <message>
+            <source>Quit?</source>
+            <translation>Quitter ?</translation>
+        </message>
+        <message>
+            <source>Quit anyway?</source>
+            <translation>Quitter quand même ?</translation>
         </message>
     </context>
     <context>
@@ -2086,6 +2140,10 @@ Jean Martin, représentant du comité de site</translation>
         <message>
             <source>Sign the result sheet</source>
             <translation>Signer la feuille de résultat</translation>
+        </message>
+        <message>
+            <source>Signing the sheet…</source>
+            <translation>Signature de la feuille…</translation>
         </message>
         <message>
             <source>Sheet not signed</source>

@@ -30,6 +30,7 @@ class Script:
             "save_file": lambda parent, caption, start, filters: self.saves.popleft(),
             "save_file_typed": lambda parent, caption, start, filters: self._typed(self.saves.popleft()),
             "confirm": lambda parent, title, text: self._record("confirm", title, text) or self.answer,
+            "confirm_risky": lambda parent, title, text: self._record("confirm", title, text) or self.answer,
             "choose": lambda parent, title, text, buttons: self._choose("choose", title, text, buttons),
             "refusal": lambda parent, title, text, details, actions: self._choose("refusal", title, text, actions),
             "inform": lambda parent, title, text: self._record("inform", title, text),

@@ -1,19 +1,19 @@
 """The 28 items: a keyboard-driven table (↑/↓ to move, V / N to decide, Suppr to clear, C to comment, J to
-justify) and, below it, the selected item in full with the evaluator's comment, the jury's comment, the
-justification, where the dossier cites it, and its history."""
+justify) and, below it, the selected item in full (:mod:`.item_detail`).
+
+The decision keys are shortcuts of the whole window, not of the table: they act wherever the focus is (the dossier,
+a button the juror clicked, the day's list) except inside a text field, where they are typed. A key that silently
+does nothing because a timer button kept the focus costs the jury an item."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QRadioButton,
     QSplitter,
@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 from c2i2e_jury.domain.rules import Mark, needs_justification
 from c2i2e_jury.services import jury_room
 from c2i2e_jury.services.jury_room import CandidateFile, ItemRow
+from c2i2e_jury.ui.jury_room.decision_keys import DecisionKeys
+from c2i2e_jury.ui.jury_room.item_detail import ItemDetail
 from c2i2e_jury.ui.jury_room.items_model import (
     CODE,
     COMMENT,
@@ -38,11 +40,6 @@ from c2i2e_jury.ui.jury_room.items_model import (
 from c2i2e_jury.ui.jury_room.oral_session import OralSession
 from c2i2e_jury.ui.prompts import Prompts
 from c2i2e_jury.ui.text import fill
-
-
-def _short(text: str, limit: int) -> str:
-    """Keep the detail pane steady on a small screen; the whole text is in the tooltip."""
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + " …"
 
 
 class ItemsPanel(QWidget):
@@ -71,9 +68,8 @@ class ItemsPanel(QWidget):
         header.setSectionResizeMode(COMMENT, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(COMMENT, 140)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table for the buttons and fields, as elsewhere
-        self.table.installEventFilter(self)
-        self._key_sources: list[QObject] = [self.table]
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self._just_decided = ""  # the item V / N has just decided, until the juror moves: « C » comments it
 
         order = QHBoxLayout()
         order.addWidget(QLabel(self.tr("Group by:"), self))
@@ -94,7 +90,14 @@ class ItemsPanel(QWidget):
         order.addWidget(self.validate_button)
         order.addWidget(self.refuse_button)
 
-        self.detail = self._build_detail()
+        self.detail = ItemDetail(self)
+        self.comment_edit, self.justification_edit = self.detail.comment_edit, self.detail.justification_edit
+        self.detail.commentEdited.connect(lambda code, text: self._save(code, comment=text))
+        self.detail.justificationEdited.connect(lambda code, text: self._save(code, justification=text))
+        self.detail.pageClicked.connect(lambda page: self.pagesRequested.emit([page]))
+        self.comment_edit.returnPressed.connect(self._field_entered)
+        self.justification_edit.returnPressed.connect(self._field_entered)
+        self._bind_keys()
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         top = QWidget(self)
         top_layout = QVBoxLayout(top)
@@ -111,52 +114,33 @@ class ItemsPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
-    def _build_detail(self) -> QWidget:
-        box = QWidget(self)
-        form = QFormLayout(box)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.wording = QLabel(box)
-        self.wording.setWordWrap(True)
-        self.wording.setObjectName("itemWording")
-        self.evaluator_label = QLabel(box)
-        self.evaluator_label.setWordWrap(True)
-        self.comment_edit = QLineEdit(box)
-        self.comment_edit.setObjectName("juryComment")
-        self.comment_edit.setPlaceholderText(self.tr("Jury's comment (Enter to save)"))
-        self.comment_edit.returnPressed.connect(self._save_comment)
-        self.justification_edit = QLineEdit(box)
-        self.justification_edit.setObjectName("justification")
-        self.justification_edit.setPlaceholderText(self.tr("Required when the jury differs from the evaluator"))
-        self.justification_edit.returnPressed.connect(self._save_justification)
-        self.evidence_label = QLabel(box)
-        self.evidence_label.setWordWrap(True)
-        self.evidence_label.linkActivated.connect(self._evidence_clicked)
-        self.history_label = QLabel(box)
-        self.history_label.setWordWrap(True)
-        self.history_label.setObjectName("itemHistory")
-        form.addRow(self.wording)
-        form.addRow(self.tr("Evaluator:"), self.evaluator_label)
-        form.addRow(self.tr("&Comment:"), self.comment_edit)
-        form.addRow(self.tr("&Justification:"), self.justification_edit)
-        form.addRow(self.tr("In the dossier:"), self.evidence_label)
-        form.addRow(self.tr("History:"), self.history_label)
-        return box
-
     # -- data ------------------------------------------------------------------------------------------------
-    def accept_keys_from(self, widget: QWidget) -> None:
-        """V / N / Suppr / C / J also act when ``widget`` has the focus (the dossier's pages: the jurors click in
-        the dossier all the time, and a key that silently does nothing costs them the item)."""
-        widget.installEventFilter(self)
-        self._key_sources.append(widget)
+    def _bind_keys(self) -> None:
+        """V, N, Suppr (or Backspace), C and J, for the whole window (:mod:`.decision_keys`)."""
+        self.keys = DecisionKeys(self, {
+            Qt.Key.Key_V: lambda: self.decide_current(Mark.VALIDATED),
+            Qt.Key.Key_N: lambda: self.decide_current(Mark.NOT_VALIDATED),
+            Qt.Key.Key_Delete: self.clear_current, Qt.Key.Key_Backspace: self.clear_current,
+            Qt.Key.Key_C: self.edit_comment, Qt.Key.Key_J: self.detail.edit_justification})
+
+    def flush(self) -> None:
+        """Save the comment or justification being typed (the item, the candidate or the program is changing)."""
+        if self.session is not None:
+            self.detail.flush()
 
     def set_session(self, session: OralSession | None) -> None:
+        self.flush()
+        if self.session is not None:
+            self.session.restored.disconnect(self._restored)
         self.session = session
+        self._just_decided = ""
         self.evidence = {}  # the previous candidate's pages, until this dossier's map arrives
         if session is None:
             self.model.set_items([])
             self.validate_button.setEnabled(False)  # nothing to decide: the buttons say so
             self.refuse_button.setEnabled(False)
             return
+        session.restored.connect(self._restored)
         self.show_file(session.file)
         if self.model.rowCount():
             self.select(session.file.view_state.get("item") or self.model.item(0).code)
@@ -200,9 +184,12 @@ class ItemsPanel(QWidget):
             self.model.index(row, CODE),
             QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
         self.table.selectionModel().blockSignals(False)
-        self.table.scrollTo(self.model.index(row, CODE))
+        if emit:  # a refresh keeps the view where the juror scrolled it (a click in progress lands where aimed)
+            self.table.scrollTo(self.model.index(row, CODE))
 
     def _current_changed(self) -> None:
+        self.flush()  # what was typed goes to the item it was typed for, before the pane shows another
+        self._just_decided = ""
         self._show_detail()
         code = self.current_code()
         if code:
@@ -212,25 +199,15 @@ class ItemsPanel(QWidget):
         item = self.current_item()
         if item is None:
             return
-        self.wording.setText(f"<b>{item.code}</b> — {_short(item.wording, 150)}")
-        self.wording.setToolTip(item.wording)
-        mark = item.evaluator.value if item.evaluator else self.tr("not assessed")
-        self.evaluator_label.setText(f"<b>{mark}</b> {_short(item.evaluator_comment, 140)}")
-        self.evaluator_label.setToolTip(item.evaluator_comment)
-        if not self.comment_edit.hasFocus():
-            self.comment_edit.setText(item.comment)
-        if not self.justification_edit.hasFocus():
-            self.justification_edit.setText(item.justification)
-        locked = item.acquired or self.session is None or self.session.file.locked or not self.session.file.admitted
-        self.comment_edit.setReadOnly(locked)
-        self.justification_edit.setReadOnly(locked)
+        file = self.session.file if self.session is not None else None
+        self.detail.show_item(item, item.acquired or file is None or file.locked or not file.admitted)
         cited, part_start = self.evidence.get(item.code, ([], None))
         links = [f'<a href="{p}">p. {p}</a>' for p in cited]
         text = ", ".join(links) if links else self.tr("code not cited")
         if part_start:
             text += " — " + fill(self.tr("part %1 begins on %2"), item.part,
                                  f'<a href="{part_start}">p. {part_start}</a>')
-        self.evidence_label.setText(text)
+        self.detail.show_evidence(text)
         self._show_history(item)
 
     def _show_history(self, item: ItemRow) -> None:
@@ -239,10 +216,7 @@ class ItemsPanel(QWidget):
         changes = jury_room.history(self.session.db, self.session.pk, item.code)
         lines = [f"{c.at.astimezone().strftime('%H:%M:%S')} : {c.old or '—'} → {c.new or '—'}"
                  + (f" ({c.justification})" if c.justification else "") for c in changes[-4:]]
-        self.history_label.setText("<br>".join(lines) or self.tr("no change yet"))
-
-    def _evidence_clicked(self, link: str) -> None:
-        self.pagesRequested.emit([int(link)])
+        self.detail.show_history("<br>".join(lines) or self.tr("no change yet"))
 
     # -- actions ---------------------------------------------------------------------------------------------
     def decide_current(self, mark: Mark | None) -> bool:
@@ -251,17 +225,31 @@ class ItemsPanel(QWidget):
             return False
         justification = None
         if needs_justification(item.evaluator, mark) and not item.justification:
-            text = self.prompts.line(  # one line: Enter gives it, as everywhere in the room
+            text = self.prompts.required_line(  # one line: Enter gives it; empty, the dialog stays and says why
                 self, self.tr("Justification required"),
                 fill(self.tr("%1: the jury's decision (%2) differs from the evaluator's (%3).\nWhy?"), item.code,
-                     mark.value if mark else "—", item.evaluator.value if item.evaluator else "—"))
+                     mark.value if mark else "—", item.evaluator.value if item.evaluator else "—"),
+                self.tr("Write the justification, or press Escape to cancel the decision."))
             if text is None or not text.strip():
                 return False
             justification = text.strip()
+        self.flush()
         done = self.session.change(item.code, decision=mark, justification=justification)
         if done:
             self._advance()
+            self._just_decided = item.code
         return done
+
+    def clear_current(self) -> None:
+        item = self.current_item()
+        if item is not None and self.session is not None:
+            self.session.change(item.code, decision=None)
+
+    def edit_comment(self) -> None:
+        """« C »: the comment of the item just decided (V / N moved the table on), else of the item shown."""
+        code = self._just_decided or self.current_code()
+        if code and self.session is not None:
+            self.detail.edit_comment(self.session.file.item(code))
 
     def _advance(self) -> None:
         """After a decision, go to the next undecided item (or the next one): the jury keeps its rhythm."""
@@ -274,40 +262,17 @@ class ItemsPanel(QWidget):
         if row + 1 < self.model.rowCount():
             self.select(self.model.item(row + 1).code)
 
-    def _save_comment(self) -> None:
-        item = self.current_item()
-        if item is not None and self.session is not None:
-            self.session.change(item.code, comment=self.comment_edit.text().strip())
-            self.table.setFocus()
+    def _save(self, code: str, *, comment: str | None = None, justification: str | None = None) -> None:
+        if self.session is not None and self.session.change(code, comment=comment, justification=justification):
+            self._just_decided = ""
 
-    def _save_justification(self) -> None:
-        item = self.current_item()
-        if item is not None and self.session is not None:
-            self.session.change(item.code, justification=self.justification_edit.text().strip())
-            self.table.setFocus()
+    def _field_entered(self) -> None:
+        """Entrée: saved at once, and the keys go back to the items."""
+        self.detail.flush()
+        self.table.setFocus()
+        self._show_detail()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched in self._key_sources and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            key = event.key()
-            if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
-                return False
-            if key == Qt.Key.Key_V:
-                self.decide_current(Mark.VALIDATED)
-                return True
-            if key == Qt.Key.Key_N:
-                self.decide_current(Mark.NOT_VALIDATED)
-                return True
-            if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-                item = self.current_item()
-                if item is not None and self.session is not None:
-                    self.session.change(item.code, decision=None)
-                return True
-            if key == Qt.Key.Key_C:
-                self.comment_edit.setFocus()
-                self.comment_edit.selectAll()
-                return True
-            if key == Qt.Key.Key_J:
-                self.justification_edit.setFocus()
-                self.justification_edit.selectAll()
-                return True
-        return super().eventFilter(watched, event)
+    def _restored(self, code: str) -> None:
+        """Undo or redo changed ``code``: the table goes back to it, so that the next V decides that item."""
+        self._just_decided = ""
+        self.select(code)

@@ -29,6 +29,7 @@ KEEP = _Keep()
 class OralSession(QObject):
     changed = Signal(object)  # CandidateFile
     failed = Signal(str)  # one French sentence
+    restored = Signal(str)  # the item an undo or a redo changed: the table goes back to it
 
     def __init__(self, db: Database, candidate_pk: int, undo_stack: QUndoStack, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -109,7 +110,9 @@ class DecisionCommand(QUndoCommand):
         if self._done:
             self._done = False
             return
-        self.session.apply(self.code, self.after)
+        if self.session.apply(self.code, self.after):
+            self.session.restored.emit(self.code)
 
     def undo(self) -> None:
-        self.session.apply(self.code, self.before)
+        if self.session.apply(self.code, self.before):
+            self.session.restored.emit(self.code)

@@ -7,6 +7,7 @@ import logging
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from c2i2e_jury.domain.oral_timer import OralTimer
 from c2i2e_jury.domain.rules import Attendance
+from c2i2e_jury.domain.timer_values import Phase, State
 from c2i2e_jury.resources_access import referential
 from c2i2e_jury.services import oral_timer
 from c2i2e_jury.services.jury_room import CandidateFile, TimerBlock, room_actions
@@ -38,6 +40,13 @@ VIEW_SAVE_PAUSE_MS = 400  # a pause in the jurors' moves after which the view is
 VIEW_SAVE_MAX_WAIT_MS = 1000  # the longest a move shown waits to be saved, pause or not
 
 
+def keep_keys_away(widget: QWidget) -> None:
+    """Buttons and check boxes take the focus from Tab only, never from a click: a click on « Pause » or « Alerte
+    sonore » left them the focus, and the next Space paused the oral instead of reaching the items."""
+    for button in widget.findChildren(QAbstractButton):
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+
+
 class JuryRoomWidget(QWidget):
     """Holds one :class:`OralSession` at a time; shows a calm placeholder when none is open."""
 
@@ -56,7 +65,6 @@ class JuryRoomWidget(QWidget):
         self.viewer.setObjectName("dossierViewer")
         self.outcome = OutcomeWidget(referential(), self)
         self.items = ItemsPanel(self, self.prompts)
-        self.items.accept_keys_from(self.viewer.view)  # V / N / C / J with the focus in the dossier too
         self.report_label = QLabel(self)
         self.report_label.setObjectName("formatReport")
         self.report_label.setWordWrap(True)
@@ -154,10 +162,12 @@ class JuryRoomWidget(QWidget):
         self.header.addWidget(self.sign_button)
         self.header.addWidget(self.reopen_button)
         self.header.addWidget(self.incidents_label)
+        keep_keys_away(self)
 
     # -- session ---------------------------------------------------------------------------------------------
     def set_session(self, session: OralSession | None, *, after_restart: bool = False) -> None:
         """Show an oral; ``after_restart``: the program just started, a running timer logs the time lost."""
+        self.items.flush()  # what is being typed belongs to the candidate shown until now
         if self.session is not None:
             self.save_view()
             self.session.changed.disconnect(self._show_file)
@@ -259,7 +269,22 @@ class JuryRoomWidget(QWidget):
         self.timer_widget = OralTimerWidget(
             timer, lambda event: oral_timer.record_event(db, pk, event), self,
             on_heartbeat=lambda at: oral_timer.heartbeat(db, pk, at), prompts=self.prompts)
+        keep_keys_away(self.timer_widget)
         self.timer_box.addWidget(self.timer_widget)
+
+    def running_oral(self) -> str:
+        """What quitting now would interrupt, in one sentence ("" when no oral is running)."""
+        if self.session is None or self.oral_timer is None:
+            return ""
+        snapshot = self.oral_timer.snapshot()
+        if snapshot.state not in (State.PRESENTATION, State.DISCUSSION, State.PAUSED):
+            return ""
+        phase = self.tr("presentation") if snapshot.phase is Phase.PRESENTATION else self.tr("discussion")
+        if snapshot.paused:
+            phase = fill(self.tr("%1, paused"), phase)
+        elapsed = int(snapshot.elapsed)
+        return fill(self.tr("%1's oral is running (%2, %3 elapsed); its clock keeps counting until it is ended."),
+                    self.session.file.full_name, phase, f"{elapsed // 60}:{elapsed % 60:02d}")
 
     def open_slides(self) -> None:
         if self.session is None:
@@ -293,7 +318,7 @@ class JuryRoomWidget(QWidget):
     def _confirm_absent(self) -> None:
         if self.session is None:
             return
-        if self.prompts.confirm(
+        if self.prompts.confirm_risky(
                 self, self.tr("Absent candidate"),
                 fill(self.tr("Record %1 as absent? An absent candidate abandons and validates nothing."),
                      self.session.file.full_name)):

@@ -254,7 +254,7 @@ class ReviewWorkspace(QWidget):
     def _deliver_as_proposed(self) -> None:
         if not self.campaign_id:
             return
-        if not self.prompts.confirm(
+        if not self.prompts.confirm_risky(
                 self, self.tr("Deliver as the rules propose"),
                 self.tr("Every candidate not yet decided gets the certificate or the partial attestation their "
                         "signed sheet proposes. Candidates with a fraud or plagiarism report, data changed since the "

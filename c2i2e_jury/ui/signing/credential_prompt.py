@@ -7,6 +7,7 @@ The questions go through :class:`c2i2e_jury.ui.prompts.Prompts`, so that tests r
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from c2i2e_jury.exchange.credentials import Credential, CredentialError, WrongPassphrase, load_credential
+from c2i2e_jury.ui.busy import run_busy
 from c2i2e_jury.ui.prompts import Prompts
 from c2i2e_jury.ui.settings import Settings
 from c2i2e_jury.ui.text import fill
@@ -69,8 +71,9 @@ class CredentialPrompt(QObject):
                                                  fill(question.passphrase_label, path.name), error)
             if passphrase is None:
                 return None
-            try:
-                return load_credential(path, passphrase)
+            try:  # the key's derivation takes ~150 ms: off the GUI thread, the window keeps painting
+                return run_busy(self.widget, self.tr("Opening the credential…"),
+                                functools.partial(load_credential, path, passphrase))
             except WrongPassphrase:
                 error = self.tr("Wrong passphrase")
             except CredentialError as exc:

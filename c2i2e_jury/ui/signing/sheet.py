@@ -10,13 +10,14 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from PySide6.QtCore import QObject, QSettings, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QObject, QSettings
+from PySide6.QtWidgets import QWidget
 
 from c2i2e_jury.errors import UserError
 from c2i2e_jury.exchange.credentials import Credential
 from c2i2e_jury.services.jury_room import CandidateFile
 from c2i2e_jury.storage.database import Database
+from c2i2e_jury.ui.busy import run_busy
 from c2i2e_jury.ui.prompts import Prompts
 from c2i2e_jury.ui.settings import Settings, juror_credential
 from c2i2e_jury.ui.signing.credential_prompt import CredentialPrompt, CredentialQuestion
@@ -51,14 +52,12 @@ class SheetSigning(QObject):
         second = self._credential(file, 2, first)
         if second is None:
             return False
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            stored = sign_and_lock(self.db, self.pk, first, second, now=self.now)
+        try:  # off the GUI thread: the window and the oral's clock keep running meanwhile
+            stored = run_busy(self.widget, self.tr("Signing the sheet…"),
+                              lambda: sign_and_lock(self.db, self.pk, first, second, now=self.now))
         except UserError as exc:
-            QApplication.restoreOverrideCursor()
             self.prompts.warn(self.widget, self.tr("Sheet not signed"), exc.message)
             return False
-        QApplication.restoreOverrideCursor()
         self.prompts.inform(self.widget, self.tr("Sheet signed"), fill(self.tr(
             "Version %1 of %2's sheet is signed by %3 and %4. The record is locked."), stored.version, file.full_name,
             first.name, second.name))

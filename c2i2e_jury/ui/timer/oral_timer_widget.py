@@ -189,7 +189,7 @@ class OralTimerWidget(QWidget):
             self._record(self._timer.mark_gap_as_pause(reason))
 
     def _ask_confirm_end(self, parent: QWidget) -> bool:
-        return self._prompts.confirm(
+        return self._prompts.confirm_risky(
             parent,
             self.tr("End the oral"),
             self.tr("End the oral now? The timer stops and its log is closed."),

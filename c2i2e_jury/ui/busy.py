@@ -1,0 +1,63 @@
+"""Long work off the GUI thread: signing a sheet takes about a second, three on a loaded laptop, and a window
+that freezes that long looks crashed to a juror (and stops its clock). :func:`run_busy` runs the work on a worker
+thread and keeps the event loop turning behind a busy dialog the user cannot dismiss, then returns what the work
+returned, or raises what it raised, on the GUI thread.
+
+The work may use the database (each unit of work opens its own session) and pure-Python or PyMuPDF objects it
+creates itself; it must not touch a widget.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import TypeVar
+
+from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+
+T = TypeVar("T")
+POLL_MS = 10  # how often the GUI looks whether the work is done: well under a frame
+
+
+def busy_dialog(parent: QWidget | None, text: str) -> QProgressDialog:
+    """An indeterminate progress bar with ``text``, no Cancel button (signing cannot be half done)."""
+    dialog = QProgressDialog(text, "", 0, 0, parent)
+    dialog.setObjectName("busyDialog")
+    dialog.setCancelButton(None)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(0)
+    dialog.setAutoClose(False)
+    return dialog
+
+
+def run_busy(parent: QWidget | None, text: str, work: Callable[[], T]) -> T:
+    """``work()`` on a worker thread, the GUI responsive and busy meanwhile; its result, or its exception."""
+    dialog = busy_dialog(parent, text)
+    QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+    dialog.show()
+    try:
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="busy") as pool:
+            future = pool.submit(work)
+            _wait(future)
+        return future.result()
+    finally:
+        QApplication.restoreOverrideCursor()
+        dialog.close()
+        dialog.deleteLater()
+
+
+def _wait(future: Future[T]) -> None:
+    """Turn the event loop until ``future`` is done (the window repaints, the oral's timer ticks)."""
+    loop = QEventLoop()
+    poll = QTimer()
+    poll.setInterval(POLL_MS)
+    def look() -> None:
+        if future.done():
+            loop.quit()
+
+    poll.timeout.connect(look)
+    poll.start()
+    if not future.done():
+        loop.exec()
+    poll.stop()

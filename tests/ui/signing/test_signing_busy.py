@@ -1,0 +1,43 @@
+"""Issue 12: signing runs off the GUI thread behind a busy dialog — the window keeps painting and the oral's clock
+keeps ticking while both jurors' signatures are made (it used to freeze for the whole signature). How long the
+longest stall is, is a benchmark row (benchmarks/bench_signing_ui.py), not a test."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+
+from c2i2e_jury.services import jury_room
+from c2i2e_jury.ui.signing.sheet import sign_sheet_dialog
+from tests.services.sheet_factory import SIGNING, decide_all
+from tests.ui.signing.test_signing import both_jurors, pki, room, settings  # noqa: F401 (fixtures)
+
+pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
+
+
+def test_the_event_loop_turns_behind_a_busy_dialog_while_both_jurors_sign(qtbot, room, pki, settings):  # noqa: F811
+    db, pks = room
+    decide_all(db, pks["C1"])
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.show()
+    busy_seen: list[str] = []
+    ticks: list[int] = []
+
+    def tick() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QProgressDialog) and dialog.isVisible():
+            busy_seen.append(dialog.labelText())
+            ticks.append(1)
+
+    clock = QTimer()
+    clock.setInterval(1)
+    clock.timeout.connect(tick)
+    clock.start()
+    assert sign_sheet_dialog(window, db, pks["C1"], prompts=both_jurors(pki).prompts(), settings=settings,
+                             now=SIGNING)
+    clock.stop()
+    assert jury_room.candidate_file(db, pks["C1"]).locked
+    assert "Signing the sheet…" in busy_seen, "the busy state was shown while the sheet was signed"
+    assert len(ticks) >= 2, "the GUI's timers ran during the signature (the window was not frozen)"
