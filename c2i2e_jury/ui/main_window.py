@@ -103,8 +103,9 @@ class MainWindow(QMainWindow):
         column.setObjectName("dayColumn")
         column.addWidget(day)
         column.addWidget(self.room.timer_area)
-        column.setStretchFactor(0, 1)
-        column.setStretchFactor(1, 1)
+        column.setStretchFactor(0, 1)  # the list takes what the timer leaves: the timer's messages are never cut
+        column.setStretchFactor(1, 0)
+        column.setChildrenCollapsible(False)
         outer = QVBoxLayout(box)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(column)
@@ -227,6 +228,14 @@ class MainWindow(QMainWindow):
         last = jury_room.last_candidate(self.db)
         if last is not None:
             self.open_candidate(last, after_restart=True)
+
+    def show_on_screen(self) -> None:
+        """Maximised unless the window was left otherwise: on a 1366×768 laptop a framed 1366×768 window put its
+        bottom 25 pixels below the screen."""
+        if Settings().window_geometry() is None or self.isMaximized():
+            self.showMaximized()
+        else:
+            self.show()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.room.save_view()

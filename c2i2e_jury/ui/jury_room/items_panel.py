@@ -5,7 +5,7 @@ justification, where the dossier cites it, and its history."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -36,6 +36,7 @@ from c2i2e_jury.ui.jury_room.items_model import (
     ItemsModel,
 )
 from c2i2e_jury.ui.jury_room.oral_session import OralSession
+from c2i2e_jury.ui.fit import fit_height
 from c2i2e_jury.ui.prompts import Prompts
 from c2i2e_jury.ui.text import fill
 
@@ -63,13 +64,14 @@ class ItemsPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(24)
+        # Rows as tight as the text allows: ten or more items show at 1366×768 (the wording: in the tooltip too).
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(WORDING, QHeaderView.ResizeMode.Stretch)
         for column in (CODE, EVALUATOR, JURY):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COMMENT, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(COMMENT, 140)
+        header.resizeSection(COMMENT, 110)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table for the buttons and fields, as elsewhere
         self.table.installEventFilter(self)
         self._key_sources: list[QObject] = [self.table]
@@ -103,17 +105,17 @@ class ItemsPanel(QWidget):
         top_layout.addWidget(self.table)
         splitter.addWidget(top)
         splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 1)  # the detail keeps the height it needs, the table takes the rest
+        splitter.setStretchFactor(1, 0)
         splitter.setChildrenCollapsible(False)
-        self.detail.setMinimumHeight(200)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
     def _build_detail(self) -> QWidget:
         box = QWidget(self)
-        form = QFormLayout(box)
+        column = QVBoxLayout(box)  # the wording above the form: a form's spanning row ignores its wrapped lines
+        form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.wording = QLabel(box)
         self.wording.setWordWrap(True)
@@ -134,7 +136,8 @@ class ItemsPanel(QWidget):
         self.history_label = QLabel(box)
         self.history_label.setWordWrap(True)
         self.history_label.setObjectName("itemHistory")
-        form.addRow(self.wording)
+        column.addWidget(self.wording)
+        column.addLayout(form)
         form.addRow(self.tr("Evaluator:"), self.evaluator_label)
         form.addRow(self.tr("&Comment:"), self.comment_edit)
         form.addRow(self.tr("&Justification:"), self.justification_edit)
@@ -232,6 +235,11 @@ class ItemsPanel(QWidget):
                                  f'<a href="{part_start}">p. {part_start}</a>')
         self.evidence_label.setText(text)
         self._show_history(item)
+        fit_height(self.detail)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        fit_height(self.detail)  # narrower, the wording may need one more line
 
     def _show_history(self, item: ItemRow) -> None:
         if self.session is None:

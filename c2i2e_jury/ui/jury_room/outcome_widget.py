@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from c2i2e_jury.domain.referential import Referential
 from c2i2e_jury.domain.rules import Mark, Outcome, Status
@@ -40,7 +40,7 @@ class OutcomeGrid(QWidget):
         self.setAccessibleName(self.tr("Validation grid of the 28 competencies"))
 
     def sizeHint(self) -> QSize:
-        return QSize(320, 7 * 26 + 4)
+        return QSize(280, 7 * 22 + 4)
 
     def set_state(self, states: dict[str, str], missing: dict[str, int], current: str = "") -> None:
         self._states, self._missing, self._current = states, missing, current
@@ -65,6 +65,7 @@ class OutcomeGrid(QWidget):
         for r, domain in enumerate(self._ref.domains):
             y = 2 + r * row_h
             over = self._missing.get(domain.code, 0) > self._ref.max_missing_per_domain
+            font = QFont(self.font())  # the domain's code in the widget's font, whatever size the cells took
             font.setBold(True)
             painter.setFont(font)
             painter.setPen(QColor("#c62828") if over else self.palette().windowText().color())
@@ -116,11 +117,16 @@ class OutcomeWidget(QWidget):
         self.explanation = QLabel(self)
         self.explanation.setWordWrap(True)
         self.explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.explanation.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.grid.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.grid.setFixedWidth(262)  # 5 cells of 44 px beside the domain codes, and the « ! »
+        beside = QHBoxLayout()  # the words beside the grid: the 28 items need the column's height
+        beside.addWidget(self.grid, 0, Qt.AlignmentFlag.AlignTop)
+        beside.addWidget(self.explanation, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.headline)
-        layout.addWidget(self.grid)
-        layout.addWidget(self.explanation)
+        layout.addLayout(beside)
 
     def show_outcome(self, outcome: Outcome, decisions: dict[str, Mark | None], current: str = "") -> None:
         states: dict[str, str] = {}

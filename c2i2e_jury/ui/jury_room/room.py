@@ -78,8 +78,8 @@ class JuryRoomWidget(QWidget):
         self.splitter.setObjectName("juryRoomSplitter")
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 5)
-        self.splitter.setStretchFactor(1, 4)
+        self.splitter.setStretchFactor(0, 1)  # the items' wording needs the width as much as the page does
+        self.splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(self.header)
@@ -110,11 +110,11 @@ class JuryRoomWidget(QWidget):
         self.title.setFont(font)
         self.subtitle = QLabel(self)
         self.subtitle.setObjectName("candidateSubtitle")
-        self.subtitle.setWordWrap(True)  # the header must fit a 1366-pixel screen beside the day's list
+        self.subtitle.setWordWrap(True)  # on a line of its own: one line at 1366 pixels, two if a translation is long
         self.subtitle.setMinimumWidth(120)
         self.subtitle.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.title.setWordWrap(True)
         self.title.setMinimumWidth(120)
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.status = QLabel(self)
         self.status.setObjectName("candidateStatus")
         self.present_button = QPushButton(self.tr("&Present"), self)
@@ -124,6 +124,7 @@ class JuryRoomWidget(QWidget):
         self.incident_button = QPushButton(self.tr("&Incident…"), self)
         self.incident_button.setToolTip(self.tr("Note an incident with its time (Ctrl+I)"))
         self.incidents_label = QLabel(self)
+        self.incidents_label.setObjectName("incidentsCount")
         self.slides_button = QPushButton(self.tr("&Slides…"), self)
         self.slides_button.setToolTip(self.tr("Open the candidate's slides (PDF) on the projector"))
         self.slides_button.clicked.connect(self.open_slides)
@@ -137,20 +138,18 @@ class JuryRoomWidget(QWidget):
         self.present_button.clicked.connect(lambda: self.check_in(Attendance.PRESENT))
         self.absent_button.clicked.connect(self._confirm_absent)
         self.incident_button.clicked.connect(self.note_incident)
-        names = QVBoxLayout()
-        names.setSpacing(0)
-        names.addWidget(self.title)
-        names.addWidget(self.subtitle)
-        self.header = QHBoxLayout()
-        self.header.addLayout(names, 1)
-        self.header.addWidget(self.status)
-        self.header.addWidget(self.present_button)
-        self.header.addWidget(self.absent_button)
-        self.header.addWidget(self.incident_button)
-        self.header.addWidget(self.slides_button)
-        self.header.addWidget(self.sign_button)
-        self.header.addWidget(self.reopen_button)
-        self.header.addWidget(self.incidents_label)
+        self.header = QVBoxLayout()  # the name and the buttons on one line, the details on a whole line below
+        self.header.setSpacing(0)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        for widget in (self.status, self.present_button, self.absent_button, self.incident_button,
+                       self.slides_button, self.sign_button, self.reopen_button):
+            top.addWidget(widget)
+        details = QHBoxLayout()
+        details.addWidget(self.subtitle, 1)
+        details.addWidget(self.incidents_label)  # appears beside the details: neither line moves
+        self.header.addLayout(top)
+        self.header.addLayout(details)
 
     # -- session ---------------------------------------------------------------------------------------------
     def set_session(self, session: OralSession | None, *, after_restart: bool = False) -> None:
