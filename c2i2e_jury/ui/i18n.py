@@ -4,6 +4,9 @@ Source strings are English, in ``self.tr()`` / ``QCoreApplication.translate()``.
 ``resources/i18n/c2i2e_jury_fr.ts``; a bundle ships its compiled ``.qm``, a source checkout compiles it once with
 PySide6's ``lrelease`` into the data folder's cache. Qt's own catalogues (``qtbase_fr.qm``) make standard dialogs
 French too.
+
+A pseudo-translation (``scale`` > 1, or ``C2I2E_TRANS_SCALE=140`` as Vorta's ``TRANS_SCALE``) lengthens every
+string, ours and Qt's, by that much: the layouts that would cut a longer translation show it at once.
 """
 
 from __future__ import annotations
@@ -65,8 +68,46 @@ def compiled_catalogue(language: str) -> Path | None:
     return target
 
 
-def install(app: QCoreApplication, language: str = "fr") -> str:
-    """Install the translators for ``language`` (``fr`` or ``en``); returns the language in force."""
+class PseudoTranslator(QTranslator):
+    """Every string ``scale`` times as long (the translation in force, else the source), placeholders intact:
+    the padding is whole words appended, so that wrapping behaves as with a real, longer language."""
+
+    def __init__(self, parent: QCoreApplication, scale: float) -> None:
+        super().__init__(parent)
+        self.scale = scale
+
+    def isEmpty(self) -> bool:  # noqa: N802 (Qt's name)
+        return False
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
+        for translator in reversed(_installed):  # the catalogues in force, as Qt would ask them
+            text = translator.translate(context, source, disambiguation, n) if translator is not self else ""
+            if text:
+                return lengthen(text, self.scale)
+        return lengthen(source, self.scale)
+
+
+def lengthen(text: str, scale: float) -> str:
+    """``text`` padded with words of « é » to ``scale`` times its length (at least one letter more)."""
+    extra = max(1, round(len(text) * (scale - 1))) if text.strip() else 0
+    words = [("é" * 5)[: min(5, extra - i)] for i in range(0, extra, 6)]
+    return text + "".join(" " + w for w in words) if words else text
+
+
+def install(app: QCoreApplication, language: str = "fr", scale: float | None = None) -> str:
+    """Install the translators for ``language`` (``fr`` or ``en``); returns the language in force.
+    ``scale``: a pseudo-translation that lengthens every string (default: ``C2I2E_TRANS_SCALE`` in percent)."""
+    if scale is None:
+        scale = float(os.environ.get("C2I2E_TRANS_SCALE") or 100) / 100
+    language = _install(app, language)
+    if scale != 1:
+        pseudo = PseudoTranslator(app, scale)
+        app.installTranslator(pseudo)  # the last installed is asked first
+        _installed.append(pseudo)
+    return language
+
+
+def _install(app: QCoreApplication, language: str) -> str:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()

@@ -225,9 +225,17 @@ class MainWindow(QMainWindow):
         state = settings.window_state()
         if state is not None:
             self.restoreState(state)
+        for splitter in self._splitters():
+            sizes = settings.splitter_state(splitter.objectName())
+            if sizes is not None:
+                splitter.restoreState(sizes)
         last = jury_room.last_candidate(self.db)
         if last is not None:
             self.open_candidate(last, after_restart=True)
+
+    def _splitters(self) -> list[QSplitter]:
+        """Every splitter the jury can drag, each remembered under its object name."""
+        return [s for s in self.findChildren(QSplitter) if s.objectName()]
 
     def show_on_screen(self) -> None:
         """Maximised unless the window was left otherwise: on a 1366×768 laptop a framed 1366×768 window put its
@@ -240,5 +248,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.room.save_view()
         self.room.set_session(None)
-        Settings().save_window(self.saveGeometry(), self.saveState())
+        settings = Settings()
+        settings.save_window(self.saveGeometry(), self.saveState())
+        for splitter in self._splitters():
+            settings.save_splitter(splitter.objectName(), splitter.saveState())
         super().closeEvent(event)

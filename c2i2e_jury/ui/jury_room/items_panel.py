@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from c2i2e_jury.domain.rules import Mark, needs_justification
 from c2i2e_jury.services import jury_room
 from c2i2e_jury.services.jury_room import CandidateFile, ItemRow
+from c2i2e_jury.ui.fit import fit_height
 from c2i2e_jury.ui.jury_room.items_model import (
     CODE,
     COMMENT,
@@ -36,8 +37,8 @@ from c2i2e_jury.ui.jury_room.items_model import (
     ItemsModel,
 )
 from c2i2e_jury.ui.jury_room.oral_session import OralSession
-from c2i2e_jury.ui.fit import fit_height
 from c2i2e_jury.ui.prompts import Prompts
+from c2i2e_jury.ui.settings import Settings
 from c2i2e_jury.ui.text import fill
 
 
@@ -81,10 +82,12 @@ class ItemsPanel(QWidget):
         order.addWidget(QLabel(self.tr("Group by:"), self))
         self.by_domain = QRadioButton(self.tr("&domain"), self)
         self.by_part = QRadioButton(self.tr("dossier &part"), self)
-        self.by_domain.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.by_domain)
         group.addButton(self.by_part)
+        by_part = Settings().items_order(ORDER_DOMAIN) == ORDER_PART  # as the jury left it
+        (self.by_part if by_part else self.by_domain).setChecked(True)
+        self.model.set_order(ORDER_PART if by_part else ORDER_DOMAIN)
         self.by_part.toggled.connect(lambda on: self._set_order(ORDER_PART if on else ORDER_DOMAIN))
         order.addWidget(self.by_domain)
         order.addWidget(self.by_part)
@@ -98,6 +101,7 @@ class ItemsPanel(QWidget):
 
         self.detail = self._build_detail()
         splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.setObjectName("itemsSplitter")  # its sizes are remembered by this name
         top = QWidget(self)
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
@@ -180,6 +184,7 @@ class ItemsPanel(QWidget):
         self._show_detail()
 
     def _set_order(self, order: str) -> None:
+        Settings().remember_items_order(order)
         code = self.current_code()
         self.model.set_order(order)
         if code:

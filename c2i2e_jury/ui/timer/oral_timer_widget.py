@@ -34,6 +34,7 @@ from c2i2e_jury.errors import UserError
 from c2i2e_jury.ui import shortcuts
 from c2i2e_jury.ui.fit import fit_height
 from c2i2e_jury.ui.prompts import Prompts
+from c2i2e_jury.ui.settings import Settings
 from c2i2e_jury.ui.text import format_clock
 from c2i2e_jury.ui.timer.face import STYLES, FitLabel
 from c2i2e_jury.ui.timer.pause_reason_dialog import ask_pause_reason
@@ -135,6 +136,8 @@ class OralTimerWidget(QWidget):
         for n, button in enumerate((self._start, self._next, self._pause, self._end)):
             self._buttons.addWidget(button, n // 2, n % 2)
         self.sound = QCheckBox(self.tr("Sound alert"), self)
+        self.sound.setChecked(Settings().sound_alert())  # as the jury left it, candidate after candidate
+        self.sound.toggled.connect(lambda on: Settings().remember_sound_alert(on))
 
     def _fit(self) -> None:
         """The wrapped messages' lines as the minimum height: a splitter or a small screen then gives the timer
