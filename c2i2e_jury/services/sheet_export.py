@@ -17,13 +17,13 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
 
-from c2i2e_jury.errors import UserError
+from c2i2e_jury.errors import UserError, os_error_text
 from c2i2e_jury.exchange.tabular import excel_csv
 from c2i2e_jury.files import write_durably
 from c2i2e_jury.resources_access import referential
@@ -34,8 +34,13 @@ from c2i2e_jury.storage.models import Candidate, ResultSheet
 log = logging.getLogger(__name__)
 
 INDEX_NAME = "index.csv"
-INDEX_COLUMNS = ("file", "candidate", "last_name", "first_name", "version", "supersedes", "sha256", "status",
-                 "validated", "certificate", "signed_at")
+# In French, as the secretariat reads it in Excel; an index written before (English headers) is still read.
+INDEX_COLUMNS = ("fichier", "candidat", "nom", "prénom", "version", "remplace", "sha256", "statut",
+                 "compétences validées", "certificat", "signée le")
+_ENGLISH_COLUMNS = dict(zip(("file", "candidate", "last_name", "first_name", "version", "supersedes", "sha256",
+                             "status", "validated", "certificate", "signed_at"), INDEX_COLUMNS, strict=True))
+STATUS_TEXT = {"examined": "examiné", "absent": "absent (abandon)", "not_admitted": "non admis",
+               "annulled": "annulé (plagiat)"}
 
 
 class SheetExportError(UserError):
@@ -119,7 +124,7 @@ def export_signed(db: Database, out_dir: Path | str, *, room: str | None = None,
         index = out / INDEX_NAME
         write_durably(index, _index_bytes(index, [row for _n, _p, row in files]))  # and the folder, once
     except OSError as exc:
-        raise SheetExportError(f"Impossible d'écrire dans {out} : {exc.strerror or exc}.") from exc
+        raise SheetExportError(f"Impossible d'écrire dans {out} : {os_error_text(exc)}.") from exc
     log.info("%d signed sheets exported to %s (room %s, day %s)", len(files), out, room, day)
     return index
 
@@ -141,21 +146,30 @@ def _check(candidate: Candidate, sheet: ResultSheet, roots: list[Any]) -> None:
 def _index_row(name: str, candidate: Candidate, sheet: ResultSheet) -> dict[str, str]:
     result: dict[str, Any] = dict(sheet.result)
     outcome = result.get("outcome", {})
-    return {"file": name, "candidate": candidate.candidate_id, "last_name": candidate.last_name,
-            "first_name": candidate.first_name, "version": str(sheet.version),
-            "supersedes": "" if sheet.supersedes is None else str(sheet.supersedes), "sha256": sheet.sha256,
-            "status": str(result.get("status", "")), "validated": str(outcome.get("validated", "")),
-            "certificate": "oui" if outcome.get("certificate") else "non", "signed_at": str(result.get("signed_at", ""))}
+    status = str(result.get("status", ""))
+    values = (name, candidate.candidate_id, candidate.last_name, candidate.first_name, str(sheet.version),
+              "" if sheet.supersedes is None else str(sheet.supersedes), sheet.sha256,
+              STATUS_TEXT.get(status, status), str(outcome.get("validated", "")),
+              "oui" if outcome.get("certificate") else "non", _local_time(str(result.get("signed_at", ""))))
+    return dict(zip(INDEX_COLUMNS, values, strict=True))
+
+
+def _local_time(iso: str) -> str:
+    """« 12/06/2017 11:02 », the laptop's time of day, as the jurors saw it."""
+    try:
+        return datetime.fromisoformat(iso).astimezone().strftime("%d/%m/%Y %H:%M")
+    except ValueError:
+        return iso
 
 
 def _index_bytes(index: Path, rows: list[dict[str, str]]) -> bytes:
     """This export's rows, and those of an earlier export to the same folder whose files are still there."""
-    names = {row["file"] for row in rows}
-    candidates = {row["candidate"] for row in rows}
-    kept = [row for row in _read_index(index) if row.get("file") not in names
-            and row.get("candidate") not in candidates and (index.parent / row.get("file", "")).is_file()]
+    names = {row["fichier"] for row in rows}
+    candidates = {row["candidat"] for row in rows}
+    kept = [row for row in _read_index(index) if row.get("fichier") not in names
+            and row.get("candidat") not in candidates and (index.parent / row.get("fichier", "")).is_file()]
     return excel_csv(INDEX_COLUMNS, ([row.get(c, "") for c in INDEX_COLUMNS]
-                                     for row in sorted(kept + rows, key=lambda r: r["file"])))
+                                     for row in sorted(kept + rows, key=lambda r: r["fichier"])))
 
 
 def _read_index(index: Path) -> Iterator[dict[str, str]]:
@@ -166,4 +180,5 @@ def _read_index(index: Path) -> Iterator[dict[str, str]]:
     except (OSError, UnicodeDecodeError) as exc:
         log.warning("earlier index %s unreadable, replaced: %s", index, exc)
         return iter(())
-    return iter(list(csv.DictReader(io.StringIO(text), delimiter=";")))
+    rows = csv.DictReader(io.StringIO(text), delimiter=";")
+    return iter([{_ENGLISH_COLUMNS.get(k, k): v for k, v in row.items()} for row in rows])

@@ -38,6 +38,20 @@ def lrelease_binary() -> str | None:
     return shutil.which("pyside6-lrelease") or shutil.which("lrelease")
 
 
+def qt_french_catalogue() -> Path | None:
+    """Qt's own French catalogue (file dialogs, message boxes, context menus): where Qt says its translations
+    are, else in PySide6's folder (a bundle or a ``qt.conf`` may point Qt elsewhere)."""
+    import PySide6
+
+    folders = [Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+               Path(PySide6.__file__).parent / "Qt" / "translations"]
+    for folder in folders:
+        for name in ("qtbase_fr.qm", "qt_fr.qm"):
+            if (folder / name).is_file():
+                return folder / name
+    return None
+
+
 def compiled_catalogue(language: str) -> Path | None:
     """The ``.qm`` for a language: shipped beside the ``.ts`` in a bundle, else compiled once and cached."""
     shipped = resource("i18n", f"c2i2e_jury_{language}.qm")
@@ -66,6 +80,23 @@ def compiled_catalogue(language: str) -> Path | None:
         return None
     os.replace(tmp, target)
     return target
+
+
+# Qt 6's own strings that its ``qtbase_fr.qm`` lacks (Qt 6 added the accelerators; the catalogue has the old ones).
+QT_GAPS = {
+    ("QFileDialog", "&Look in:"): "&Voir dans\u00a0:",
+    ("QFileDialog", "Files of &type:"): "Fichiers de &type\u00a0:",
+}
+
+
+class QtGapsTranslator(QTranslator):
+    """The French of :data:`QT_GAPS`, asked before Qt's catalogue."""
+
+    def isEmpty(self) -> bool:  # noqa: N802 (Qt's name)
+        return False
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return QT_GAPS.get((context, source))  # None: not ours, Qt asks the next catalogue
 
 
 class PseudoTranslator(QTranslator):
@@ -122,13 +153,17 @@ def _install(app: QCoreApplication, language: str) -> str:
             app.installTranslator(translator)
             _installed.append(translator)
         return language
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name in ("qtbase_fr", "qt_fr"):
+    qt_catalogue = qt_french_catalogue()
+    if qt_catalogue is None:
+        log.warning("no qtbase_fr.qm: Qt's own dialogs stay in English")
+    else:
         translator = QTranslator(app)
-        if translator.load(name, qt_dir):
+        if translator.load(str(qt_catalogue)):
             app.installTranslator(translator)
             _installed.append(translator)
-            break
+    gaps = QtGapsTranslator(app)
+    app.installTranslator(gaps)
+    _installed.append(gaps)
     catalogue = compiled_catalogue(language)
     translator = QTranslator(app)
     if catalogue is not None and translator.load(str(catalogue)):

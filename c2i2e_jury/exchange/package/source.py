@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
+from c2i2e_jury.errors import os_error_text
+
 
 class UnsafePath(ValueError):
     """A member name that escapes the package."""
@@ -44,7 +46,7 @@ def _why(exc: BaseException) -> str:
     if isinstance(exc, (zipfile.BadZipFile, EOFError, zlib.error)):
         return f"fichier abîmé dans l'archive ({exc}) : {REDO_ZIP}"
     if isinstance(exc, OSError):
-        return f"fichier illisible ({exc.strerror or exc})"
+        return f"fichier illisible ({os_error_text(exc)})"
     return f"fichier illisible ({exc})"
 
 

@@ -167,13 +167,15 @@ class JuryRoomWidget(QWidget):
             self.subtitle.clear()
             self.status.clear()
             self.incidents_label.clear()
-            for button in (self.present_button, self.absent_button, self.incident_button, self.slides_button,
-                           self.sign_button, self.reopen_button):
+            for button in self._header_buttons():
                 button.setEnabled(False)
+                button.hide()  # no candidate: the invitation to choose one has the whole line
             self.viewer.close_dossier()
             return
         session.changed.connect(self._show_file)
         session.failed.connect(self._failed)
+        for button in self._header_buttons()[:-1]:  # « Rouvrir » shows for a signed sheet only (_show_file)
+            button.show()
         file = session.file
         from c2i2e_jury.dossier.expected import Expected
 
@@ -181,6 +183,10 @@ class JuryRoomWidget(QWidget):
                                  view_state=file.view_state or None, name=file.dossier_name)  # the saved page is the first one drawn
         self._show_file(file)
         self.items.table.setFocus()
+
+    def _header_buttons(self) -> list[QPushButton]:
+        return [self.present_button, self.absent_button, self.incident_button, self.slides_button,
+                self.sign_button, self.reopen_button]
 
     def _show_file(self, file: CandidateFile) -> None:
         self.title.setText(file.full_name)

@@ -353,6 +353,9 @@ class OralTimerWidget(QWidget):
         _set_enabled(self._pause, running or state is State.PAUSED)
         label = self.tr("Resume") if state is State.PAUSED else self.tr("Pause")
         _set_text(self._pause, f"{label} ({shortcuts.key_text('timer_pause')})")
+        for button in (self._start, self._next, self._pause, self._end, self._gap_button):
+            if button.minimumWidth() < button.sizeHint().width():  # a longer word widens the column, never cut
+                button.setMinimumWidth(button.sizeHint().width())
         _set_enabled(self._end, running or state is State.PAUSED)
 
     def describe(self, entry: LogEntry) -> str:
