@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
         outer = QVBoxLayout(box)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(column)
-        box.setMinimumWidth(box.minimumSizeHint().width())  # the timer's buttons' width: a translation widens it
+        # No fixed minimum width: the column is as wide as the timer's buttons need (a translation widens it).
         self.day_panel = box
 
     def reload_day(self) -> None:

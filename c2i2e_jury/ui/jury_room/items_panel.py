@@ -9,7 +9,7 @@ from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
-    QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -92,12 +92,14 @@ class ItemsPanel(QWidget):
         order.addWidget(self.by_domain)
         order.addWidget(self.by_part)
         order.addStretch(1)
+        decide = QHBoxLayout()  # a line of their own: « Grouper par » and the decisions never squeeze each other
+        decide.addStretch(1)
         self.validate_button = QPushButton(self.tr("&Validated (V)"), self)
         self.refuse_button = QPushButton(self.tr("&Not validated (N)"), self)
         self.validate_button.clicked.connect(lambda: self.decide_current(Mark.VALIDATED))
         self.refuse_button.clicked.connect(lambda: self.decide_current(Mark.NOT_VALIDATED))
-        order.addWidget(self.validate_button)
-        order.addWidget(self.refuse_button)
+        decide.addWidget(self.validate_button)
+        decide.addWidget(self.refuse_button)
 
         self.detail = self._build_detail()
         splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -106,6 +108,7 @@ class ItemsPanel(QWidget):
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addLayout(order)
+        top_layout.addLayout(decide)
         top_layout.addWidget(self.table)
         splitter.addWidget(top)
         splitter.addWidget(self.detail)
@@ -119,8 +122,8 @@ class ItemsPanel(QWidget):
     def _build_detail(self) -> QWidget:
         box = QWidget(self)
         column = QVBoxLayout(box)  # the wording above the form: a form's spanning row ignores its wrapped lines
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form = QGridLayout()  # a grid, not a QFormLayout: its rows keep the lines a wrapped label needs
+        form.setColumnStretch(1, 1)
         self.wording = QLabel(box)
         self.wording.setWordWrap(True)
         self.wording.setObjectName("itemWording")
@@ -142,11 +145,14 @@ class ItemsPanel(QWidget):
         self.history_label.setObjectName("itemHistory")
         column.addWidget(self.wording)
         column.addLayout(form)
-        form.addRow(self.tr("Evaluator:"), self.evaluator_label)
-        form.addRow(self.tr("&Comment:"), self.comment_edit)
-        form.addRow(self.tr("&Justification:"), self.justification_edit)
-        form.addRow(self.tr("In the dossier:"), self.evidence_label)
-        form.addRow(self.tr("History:"), self.history_label)
+        rows = ((self.tr("Evaluator:"), self.evaluator_label), (self.tr("&Comment:"), self.comment_edit),
+                (self.tr("&Justification:"), self.justification_edit),
+                (self.tr("In the dossier:"), self.evidence_label), (self.tr("History:"), self.history_label))
+        for row, (text, field) in enumerate(rows):
+            label = QLabel(text, box)
+            label.setBuddy(field)  # Alt+C, Alt+J reach the fields, as the form did
+            form.addWidget(label, row, 0, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            form.addWidget(field, row, 1)
         return box
 
     # -- data ------------------------------------------------------------------------------------------------

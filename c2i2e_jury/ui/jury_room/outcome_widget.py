@@ -7,11 +7,12 @@ earlier), so that it reads in black and white and for colour-blind jurors.
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from c2i2e_jury.domain.referential import Referential
 from c2i2e_jury.domain.rules import Mark, Outcome, Status
+from c2i2e_jury.ui.fit import fit_height
 from c2i2e_jury.ui.outcome_text import explanation_text
 from c2i2e_jury.ui.text import fill
 
@@ -114,6 +115,7 @@ class OutcomeWidget(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
         self.headline.setFont(font)
+        self.headline.setWordWrap(True)  # a long translation takes a second line rather than widening the column
         self.explanation = QLabel(self)
         self.explanation.setWordWrap(True)
         self.explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -156,3 +158,8 @@ class OutcomeWidget(QWidget):
         colour = "#2e7d32" if outcome.certificate else ("#c62828" if outcome.status is Status.EXAMINED else "")
         self.headline.setStyleSheet(f"color: {colour};" if colour else "")
         self.explanation.setText(explanation_text(self.grid._ref, outcome))
+        fit_height(self)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        fit_height(self)  # narrower, the words may need another line

@@ -120,6 +120,7 @@ class OralTimerWidget(QWidget):
         self._log.setMaximumHeight(self.fontMetrics().height() * 6)
         self._log.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)  # the column is narrow: its width goes to the texts
         for widget in (self._panel, self._plan_label, self._gap_label, self._gap_button):
             layout.addWidget(widget, 1 if widget is self._panel else 0)
         layout.addLayout(self._buttons)
@@ -132,12 +133,24 @@ class OralTimerWidget(QWidget):
         self._next.setToolTip(self.tr("Move on to the discussion"))
         self._pause = self._button(self.tr("Pause"), "timer_pause", self._pause_clicked)
         self._end = self._button(self.tr("End"), "timer_end", self._end_clicked)
-        self._buttons = QGridLayout()  # two by two: the timer also fits a narrow column
-        for n, button in enumerate((self._start, self._next, self._pause, self._end)):
-            self._buttons.addWidget(button, n // 2, n % 2)
+        self._buttons = QGridLayout()  # two by two, or one above the other when a translation is long
+        self._columns = 0
+        self._arrange_buttons()
         self.sound = QCheckBox(self.tr("Sound alert"), self)
         self.sound.setChecked(Settings().sound_alert())  # as the jury left it, candidate after candidate
         self.sound.toggled.connect(lambda on: Settings().remember_sound_alert(on))
+
+    def _arrange_buttons(self) -> None:
+        """Two columns of buttons when both fit the width, else one: never a cut or overlapping label."""
+        buttons = (self._start, self._next, self._pause, self._end)
+        widest = max(button.sizeHint().width() for button in buttons)
+        margins = 8
+        columns = 2 if self.width() >= 2 * widest + self._buttons.horizontalSpacing() + margins else 1
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for n, button in enumerate(buttons):
+            self._buttons.addWidget(button, n // columns, n % columns)  # moves it if already there
 
     def _fit(self) -> None:
         """The wrapped messages' lines as the minimum height: a splitter or a small screen then gives the timer
@@ -146,6 +159,7 @@ class OralTimerWidget(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
+        self._arrange_buttons()
         self._fit()
 
     def _button(self, text: str, action: str, slot: Callable[[], None]) -> QPushButton:
@@ -356,6 +370,7 @@ class OralTimerWidget(QWidget):
         for button in (self._start, self._next, self._pause, self._end, self._gap_button):
             if button.minimumWidth() < button.sizeHint().width():  # a longer word widens the column, never cut
                 button.setMinimumWidth(button.sizeHint().width())
+        self._arrange_buttons()
         _set_enabled(self._end, running or state is State.PAUSED)
 
     def describe(self, entry: LogEntry) -> str:

@@ -122,7 +122,7 @@ def test_every_state_is_legible(qtbot, qapp, imported, demo_template, copies, la
             QApplication.processEvents()
             assert window.size().toTuple() == size, (state, window.minimumSizeHint())
             assert text_problems(window) == [], state
-            if state != "no_candidate":
+            if state != "no_candidate" and scale == 1:  # the pseudo-translation checks cuts, not room
                 assert visible_item_rows(window) >= 10, state
             window.close()
     finally:
