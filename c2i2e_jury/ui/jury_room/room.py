@@ -80,6 +80,7 @@ class JuryRoomWidget(QWidget):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 1)  # the items' wording needs the width as much as the page does
         self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([540, 540])  # half each, whatever the dossier's panels ask (the jury may drag it)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(self.header)
