@@ -95,8 +95,10 @@ class QtGapsTranslator(QTranslator):
     def isEmpty(self) -> bool:  # noqa: N802 (Qt's name)
         return False
 
-    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
-        return QT_GAPS.get((context, source))  # None: not ours, Qt asks the next catalogue
+    def translate(  # None (a null QString), not "": Qt then asks the next catalogue
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        return QT_GAPS.get((context, source))
 
 
 class PseudoTranslator(QTranslator):

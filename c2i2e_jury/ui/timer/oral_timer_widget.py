@@ -121,10 +121,12 @@ class OralTimerWidget(QWidget):
         self._log.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)  # the column is narrow: its width goes to the texts
-        for widget in (self._panel, self._plan_label, self._gap_label, self._gap_button):
+        above: tuple[QWidget, ...] = (self._panel, self._plan_label, self._gap_label, self._gap_button)
+        for widget in above:
             layout.addWidget(widget, 1 if widget is self._panel else 0)
         layout.addLayout(self._buttons)
-        for widget in (self.sound, self._error, self._log):
+        below: tuple[QWidget, ...] = (self.sound, self._error, self._log)
+        for widget in below:
             layout.addWidget(widget)
 
     def _build_buttons(self) -> None:
