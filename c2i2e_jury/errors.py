@@ -7,6 +7,8 @@ Each subsystem subclasses it.
 
 from __future__ import annotations
 
+import errno
+
 
 class UserError(Exception):
     """An error the user can understand and act on; ``str(error)`` is one clear sentence."""
@@ -18,3 +20,37 @@ class UserError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+
+# The errors the world gives when a file is read or written, in French: ``strerror`` speaks the system's
+# language (« Permission denied »), which would sit in the middle of a French sentence.
+_OS_ERRORS = {
+    errno.ENOENT: "fichier ou dossier introuvable",
+    errno.EACCES: "permission refusée",
+    errno.EPERM: "opération non permise",
+    errno.ENOTDIR: "un élément du chemin n'est pas un dossier",
+    errno.EISDIR: "c'est un dossier",
+    errno.ENOSPC: "plus de place sur le disque",
+    errno.EROFS: "support en lecture seule",
+    errno.EEXIST: "le fichier existe déjà",
+    errno.ENAMETOOLONG: "nom de fichier trop long",
+    errno.EIO: "erreur de lecture ou d'écriture du support (clé retirée ou défectueuse ?)",
+    errno.EBUSY: "fichier ou support occupé",
+    errno.ENOTEMPTY: "le dossier n'est pas vide",
+    errno.EINVAL: "nom ou opération invalide",
+    errno.EXDEV: "déplacement impossible d'un support à un autre",
+    errno.EMFILE: "trop de fichiers ouverts",
+    errno.EDQUOT: "quota de disque dépassé",
+    errno.EFBIG: "fichier trop grand pour ce support",
+    errno.ELOOP: "trop de liens symboliques",
+}
+
+
+def os_error_text(error: OSError) -> str:
+    """What went wrong with a file, in French, to end a French sentence (« … : permission refusée. »)."""
+    known = _OS_ERRORS.get(error.errno or -1)
+    if known:
+        return known
+    if error.errno:
+        return f"erreur du système n° {error.errno}"
+    return "erreur du système"

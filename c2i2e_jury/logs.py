@@ -11,7 +11,7 @@ import logging.handlers
 import sys
 from pathlib import Path
 
-from c2i2e_jury.errors import UserError
+from c2i2e_jury.errors import UserError, os_error_text
 from c2i2e_jury.paths import log_file
 
 
@@ -48,7 +48,7 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
         handler = logging.StreamHandler(sys.stderr)
         handler.setLevel(logging.WARNING)
         handler.setFormatter(_OneLine())
-        problem = str(exc) if isinstance(exc, UserError) else f"{exc.strerror or exc}"
+        problem = str(exc) if isinstance(exc, UserError) else os_error_text(exc)
     handler._c2i2e = True  # type: ignore[attr-defined]
     root.addHandler(handler)
     if problem:

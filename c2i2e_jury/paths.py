@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from c2i2e_jury.errors import UserError
+from c2i2e_jury.errors import UserError, os_error_text
 
 
 class DataFolderError(UserError):
@@ -20,7 +20,7 @@ def _make_folder(path: Path) -> Path:
     try:
         path.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
+        reason = os_error_text(exc)
         raise DataFolderError(
             f"Le dossier de données {path} est inutilisable ({reason}) : choisissez-en un autre avec "
             "la variable C2I2E_DATA_DIR."

@@ -6,6 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from c2i2e_jury.errors import os_error_text
+
 
 def register(sub: Any) -> None:
     parser = sub.add_parser("campaign", help="import a campaign package, or write the demo campaign")
@@ -52,7 +54,7 @@ def _write_problems(path: Path, refused: Any) -> None:
     try:
         write_durably(path, problems_csv(refused.problems, format_of(path)))
     except OSError as exc:
-        raise UserError(f"{refused.message} Et {path} n'a pas pu être écrit : {exc.strerror or exc}.",
+        raise UserError(f"{refused.message} Et {path} n'a pas pu être écrit : {os_error_text(exc)}.",
                         refused.details) from exc
     refused.details.append(f"(liste enregistrée pour Excel dans {path})")
 
@@ -70,6 +72,6 @@ def demo_command(args: argparse.Namespace) -> int:
         write_demo_package(out)
     except OSError as exc:  # a read-only folder, a full disk, a path through a file
         raise UserError(f"Impossible d'écrire la campagne de démonstration dans {out} : "
-                        f"{exc.strerror or exc}.") from exc
+                        f"{os_error_text(exc)}.") from exc
     print(f"Campagne de démonstration écrite dans {out}")
     return 0

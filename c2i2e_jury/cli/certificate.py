@@ -14,6 +14,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from c2i2e_jury.errors import os_error_text
+
 PASSPHRASE_ENV = "C2I2E_PASSPHRASE_1"
 
 
@@ -74,7 +76,7 @@ def _write(path: str, data: bytes) -> None:
     try:
         write_durably(Path(path), data)
     except OSError as exc:
-        raise UserError(f"Impossible d'écrire {path} : {exc.strerror or exc}.") from exc
+        raise UserError(f"Impossible d'écrire {path} : {os_error_text(exc)}.") from exc
 
 
 def run_pv(args: argparse.Namespace) -> int:
@@ -178,14 +180,14 @@ def run_verify(args: argparse.Namespace) -> int:
             try:
                 pdf = given.read_bytes()
             except OSError as exc:
-                raise UserError(f"Impossible de lire {given} : {exc.strerror or exc}.") from exc
+                raise UserError(f"Impossible de lire {given} : {os_error_text(exc)}.") from exc
             if args.trust:
                 from c2i2e_jury.exchange.credentials import load_certificates
 
                 try:
                     roots = load_certificates(Path(args.trust).read_bytes(), args.trust)
                 except OSError as exc:
-                    raise UserError(f"Impossible de lire {args.trust} : {exc.strerror or exc}.") from exc
+                    raise UserError(f"Impossible de lire {args.trust} : {os_error_text(exc)}.") from exc
                 verified: VerifiedDocument = verify_pdf(pdf, roots)
             else:
                 db = open_database(args.db)

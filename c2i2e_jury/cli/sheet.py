@@ -14,6 +14,8 @@ import argparse
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from c2i2e_jury.errors import os_error_text
+
 if TYPE_CHECKING:
     from cryptography.x509 import Certificate
 
@@ -139,12 +141,12 @@ def run_verify(args: argparse.Namespace) -> int:
     try:
         pdf = Path(args.sheet).read_bytes()
     except OSError as exc:
-        raise UserError(f"Impossible de lire {args.sheet} : {exc.strerror}.") from exc
+        raise UserError(f"Impossible de lire {args.sheet} : {os_error_text(exc)}.") from exc
     if args.trust:
         try:
             roots = load_certificates(Path(args.trust).read_bytes(), args.trust)
         except OSError as exc:
-            raise UserError(f"Impossible de lire {args.trust} : {exc.strerror}.") from exc
+            raise UserError(f"Impossible de lire {args.trust} : {os_error_text(exc)}.") from exc
     else:
         roots = trust_roots_provider(args, pdf)
     verified = verify_sheet(pdf, roots, referential())
@@ -205,7 +207,7 @@ def run_create(args: argparse.Namespace) -> int:
         try:
             decisions = Path(args.decisions).read_bytes()
         except OSError as exc:
-            raise UserError(f"Impossible de lire {args.decisions} : {exc.strerror}.") from exc
+            raise UserError(f"Impossible de lire {args.decisions} : {os_error_text(exc)}.") from exc
     db = open_database(args.db)
     try:
         pk = find_candidate(db, args.candidate, args.campaign)
@@ -220,7 +222,7 @@ def run_create(args: argparse.Namespace) -> int:
         write_durably(out, stored.pdf)
     except OSError as exc:
         raise UserError(f"Feuille signée et enregistrée dans la base, mais impossible d'écrire {out} : "
-                        f"{exc.strerror}. Utiliser « sheet export » pour la copier.") from exc
+                        f"{os_error_text(exc)}. Utiliser « sheet export » pour la copier.") from exc
     outcome = stored.result["outcome"]
     print(f"{out} : feuille du candidat {stored.candidate_id}, version {stored.version}, signée par "
           f"{stored.result['jurors'][0]['name']} et {stored.result['jurors'][1]['name']}.")

@@ -7,6 +7,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from c2i2e_jury.errors import os_error_text
+
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
@@ -45,6 +47,6 @@ def run_summary(args: argparse.Namespace) -> int:
     try:
         write_durably(Path(args.output), data)
     except OSError as exc:
-        raise UserError(f"Impossible d'écrire {args.output} : {exc.strerror or exc}.") from exc
+        raise UserError(f"Impossible d'écrire {args.output} : {os_error_text(exc)}.") from exc
     print(f"Synthèse écrite dans {args.output}.", file=sys.stderr)
     return 0

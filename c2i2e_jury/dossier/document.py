@@ -44,6 +44,7 @@ from c2i2e_jury.dossier.drawing import RenderedPage, draw_page
 from c2i2e_jury.dossier.limits import MAX_DOSSIER_WORK, TooComplex, check_file, page_work
 from c2i2e_jury.dossier.mupdf_lock import MUPDF
 from c2i2e_jury.dossier.text import DossierText, PageText, extract_page
+from c2i2e_jury.errors import os_error_text
 
 if TYPE_CHECKING:
     from c2i2e_jury.domain.referential import Referential
@@ -80,7 +81,7 @@ def open_dossier(source: Path | str | bytes, name: str | None = None) -> Dossier
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise FileAccessError(f"Impossible de lire le fichier « {label} » : {exc.strerror or exc}.") from exc
+            raise FileAccessError(f"Impossible de lire le fichier « {label} » : {os_error_text(exc)}.") from exc
     _check_bytes(data, label)
     warnings: list[str] = []
     with MUPDF, mupdf_quiet(warnings):

@@ -27,7 +27,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID, ObjectIdentifier
 
-from c2i2e_jury.errors import UserError
+from c2i2e_jury.errors import UserError, os_error_text
 from c2i2e_jury.files import write_durably
 
 log = logging.getLogger(__name__)
@@ -210,7 +210,7 @@ def load_credential(path: Path | str, passphrase: str) -> Credential:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise CredentialError(f"Impossible de lire {path} : {exc.strerror}.") from exc
+        raise CredentialError(f"Impossible de lire {path} : {os_error_text(exc)}.") from exc
     return from_pkcs12(data, passphrase, path.name)
 
 
@@ -222,11 +222,11 @@ def write_atomically(path: Path, data: bytes, *, overwrite: bool = False) -> Non
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise CredentialError(f"Impossible d'écrire dans {path.parent} : {exc.strerror}.") from exc
+        raise CredentialError(f"Impossible d'écrire dans {path.parent} : {os_error_text(exc)}.") from exc
     try:
         write_durably(path, data)
     except OSError as exc:
-        raise CredentialError(f"Impossible d'écrire {path} : {exc.strerror}.") from exc
+        raise CredentialError(f"Impossible d'écrire {path} : {os_error_text(exc)}.") from exc
 
 
 def certificate_pem(certificate: x509.Certificate) -> bytes:

@@ -26,7 +26,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from c2i2e_jury.errors import UserError
+from c2i2e_jury.errors import UserError, os_error_text
 from c2i2e_jury.exchange.attendance_pdf import AttendanceDay, AttendanceLine, JuryLine, write_attendance
 from c2i2e_jury.exchange.package.format import CampaignInfo, CandidateRecord, JurorRecord
 from c2i2e_jury.exchange.package.revocations import FILE_NAME as REVOCATIONS_FILE
@@ -113,7 +113,7 @@ def export_room_kits(db: Database, campaign_id: str | None, out_dir: Path, store
         out_dir.mkdir(parents=True, exist_ok=True)
         kits = [_write_kit(snapshot, room, slugs[room.name], out_dir, zip) for room in snapshot.rooms]
     except OSError as exc:  # a read-only folder, a full disk, a path through a file
-        raise RoomKitError(f"Impossible d'écrire les kits dans {out_dir} : {exc.strerror or exc}.") from exc
+        raise RoomKitError(f"Impossible d'écrire les kits dans {out_dir} : {os_error_text(exc)}.") from exc
     log.info("room kits of %s written to %s: %s", snapshot.campaign.id, out_dir, [k.slug for k in kits])
     return kits
 

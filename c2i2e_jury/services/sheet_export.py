@@ -16,7 +16,7 @@ import io
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -34,9 +34,14 @@ log = logging.getLogger(__name__)
 
 INDEX_NAME = "index.csv"
 INDEX_XLSX = "index.xlsx"
-INDEX_IDS = ("candidate", "sha256")
-INDEX_COLUMNS = ("file", "candidate", "last_name", "first_name", "version", "supersedes", "sha256", "status",
-                 "validated", "certificate", "signed_at")
+# In French, as the secretariat reads it in Excel; an index written before (English headers) is still read.
+INDEX_COLUMNS = ("fichier", "candidat", "nom", "prénom", "version", "remplace", "sha256", "statut",
+                 "compétences validées", "certificat", "signée le")
+INDEX_IDS = ("candidat", "sha256")
+_ENGLISH_COLUMNS = dict(zip(("file", "candidate", "last_name", "first_name", "version", "supersedes", "sha256",
+                             "status", "validated", "certificate", "signed_at"), INDEX_COLUMNS, strict=True))
+STATUS_TEXT = {"examined": "examiné", "absent": "absent (abandon)", "not_admitted": "non admis",
+               "annulled": "annulé (plagiat)"}
 
 
 class SheetExportError(UserError):
@@ -142,20 +147,29 @@ def _check(candidate: Candidate, sheet: ResultSheet, roots: list[Any]) -> None:
 def _index_row(name: str, candidate: Candidate, sheet: ResultSheet) -> dict[str, str]:
     result: dict[str, Any] = dict(sheet.result)
     outcome = result.get("outcome", {})
-    return {"file": name, "candidate": candidate.candidate_id, "last_name": candidate.last_name,
-            "first_name": candidate.first_name, "version": str(sheet.version),
-            "supersedes": "" if sheet.supersedes is None else str(sheet.supersedes), "sha256": sheet.sha256,
-            "status": str(result.get("status", "")), "validated": str(outcome.get("validated", "")),
-            "certificate": "oui" if outcome.get("certificate") else "non", "signed_at": str(result.get("signed_at", ""))}
+    status = str(result.get("status", ""))
+    values = (name, candidate.candidate_id, candidate.last_name, candidate.first_name, str(sheet.version),
+              "" if sheet.supersedes is None else str(sheet.supersedes), sheet.sha256,
+              STATUS_TEXT.get(status, status), str(outcome.get("validated", "")),
+              "oui" if outcome.get("certificate") else "non", _local_time(str(result.get("signed_at", ""))))
+    return dict(zip(INDEX_COLUMNS, values, strict=True))
+
+
+def _local_time(iso: str) -> str:
+    """« 12/06/2017 11:02 », the laptop's time of day, as the jurors saw it."""
+    try:
+        return datetime.fromisoformat(iso).astimezone().strftime("%d/%m/%Y %H:%M")
+    except ValueError:
+        return iso
 
 
 def _index_table(index: Path, rows: list[dict[str, str]]) -> list[list[str]]:
     """This export's rows, and those of an earlier export to the same folder whose files are still there."""
-    names = {row["file"] for row in rows}
-    candidates = {row["candidate"] for row in rows}
-    kept = [row for row in _read_index(index) if row.get("file") not in names
-            and row.get("candidate") not in candidates and (index.parent / row.get("file", "")).is_file()]
-    return [[row.get(c, "") for c in INDEX_COLUMNS] for row in sorted(kept + rows, key=lambda r: r["file"])]
+    names = {row["fichier"] for row in rows}
+    candidates = {row["candidat"] for row in rows}
+    kept = [row for row in _read_index(index) if row.get("fichier") not in names
+            and row.get("candidat") not in candidates and (index.parent / row.get("fichier", "")).is_file()]
+    return [[row.get(c, "") for c in INDEX_COLUMNS] for row in sorted(kept + rows, key=lambda r: r["fichier"])]
 
 
 def _read_index(index: Path) -> Iterator[dict[str, str]]:
@@ -166,8 +180,8 @@ def _read_index(index: Path) -> Iterator[dict[str, str]]:
     except (OSError, UnicodeDecodeError) as exc:
         log.warning("earlier index %s unreadable, replaced: %s", index, exc)
         return iter(())
-    return iter([{key: plain(value or "") for key, value in row.items()}
-                 for row in csv.DictReader(io.StringIO(text), delimiter=";")])
+    rows = csv.DictReader(io.StringIO(text), delimiter=";")
+    return iter([{_ENGLISH_COLUMNS.get(k, k): plain(v or "") for k, v in row.items()} for row in rows])
 
 
 def signed_sheet_count(db: Database) -> int:

@@ -36,7 +36,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from c2i2e_jury.errors import UserError
+from c2i2e_jury.errors import UserError, os_error_text
 from c2i2e_jury.exchange.pades import SheetRejected
 from c2i2e_jury.exchange.spreadsheet import format_of, table_bytes
 from c2i2e_jury.files import write_durably
@@ -216,7 +216,7 @@ def _prepare(db: Database, item: _Source | SheetImportOutcome) -> Job[_Prepared]
     except _MemberRefused as exc:
         return Job(_Prepared(item.label, outcome=_rejected(item.label, exc.reason, exc.message)))
     except (OSError, zipfile.BadZipFile) as exc:
-        detail = getattr(exc, "strerror", "") or exc
+        detail = (os_error_text(exc) if isinstance(exc, OSError) else exc)
         return Job(_Prepared(item.label, outcome=_rejected(item.label, "unreadable",
                                                            f"Impossible de lire le fichier : {detail}.")))
     sha256 = hashlib.sha256(pdf).hexdigest()
@@ -398,4 +398,4 @@ def write_report(outcomes: Iterable[SheetImportOutcome], path: Path) -> None:
     try:
         write_durably(path, report_bytes(outcomes, format_of(path)))
     except OSError as exc:
-        raise UserError(f"Impossible d'écrire le rapport {path} : {exc.strerror or exc}.") from exc
+        raise UserError(f"Impossible d'écrire le rapport {path} : {os_error_text(exc)}.") from exc

@@ -25,7 +25,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, ProgrammingError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from c2i2e_jury.errors import UserError
+from c2i2e_jury.errors import UserError, os_error_text
 from c2i2e_jury.paths import data_dir
 
 log = logging.getLogger(__name__)
@@ -189,7 +189,7 @@ def _check_sqlite_file(path: Path, *, explicit: bool) -> None:
         with path.open("rb") as handle:
             header = handle.read(16)
     except OSError as exc:
-        raise DatabaseError(f"Impossible de lire la base de données {path} ({exc.strerror or exc}).") from exc
+        raise DatabaseError(f"Impossible de lire la base de données {path} ({os_error_text(exc)}).") from exc
     if header != b"SQLite format 3\x00":
         raise DatabaseError(f"{path} n'est pas une base c2i2e-jury : rien n'y a été écrit.")
     sidecars = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]

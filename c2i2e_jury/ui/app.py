@@ -158,7 +158,7 @@ def run_gui(args: argparse.Namespace) -> int:
         prompts.error(None, app.translate("App", "C2i2e — database"), database_error_sentence(exc, db.url))
         return 1
     window.restore()
-    window.show()
+    window.show_on_screen()
     quit_after = os.environ.get("C2I2E_QUIT_AFTER_MS")
     if quit_after:  # smoke tests of the built program; 0: as soon as the window takes input (start-up benchmark)
         QTimer.singleShot(int(quit_after), window.close)

@@ -4,6 +4,9 @@ Source strings are English, in ``self.tr()`` / ``QCoreApplication.translate()``.
 ``resources/i18n/c2i2e_jury_fr.ts``; a bundle ships its compiled ``.qm``, a source checkout compiles it once with
 PySide6's ``lrelease`` into the data folder's cache. Qt's own catalogues (``qtbase_fr.qm``) make standard dialogs
 French too.
+
+A pseudo-translation (``scale`` > 1, or ``C2I2E_TRANS_SCALE=140`` as Vorta's ``TRANS_SCALE``) lengthens every
+string, ours and Qt's, by that much: the layouts that would cut a longer translation show it at once.
 """
 
 from __future__ import annotations
@@ -33,6 +36,20 @@ def lrelease_binary() -> str | None:
         if (folder / name).is_file():
             return str(folder / name)
     return shutil.which("pyside6-lrelease") or shutil.which("lrelease")
+
+
+def qt_french_catalogue() -> Path | None:
+    """Qt's own French catalogue (file dialogs, message boxes, context menus): where Qt says its translations
+    are, else in PySide6's folder (a bundle or a ``qt.conf`` may point Qt elsewhere)."""
+    import PySide6
+
+    folders = [Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+               Path(PySide6.__file__).parent / "Qt" / "translations"]
+    for folder in folders:
+        for name in ("qtbase_fr.qm", "qt_fr.qm"):
+            if (folder / name).is_file():
+                return folder / name
+    return None
 
 
 def compiled_catalogue(language: str) -> Path | None:
@@ -65,8 +82,65 @@ def compiled_catalogue(language: str) -> Path | None:
     return target
 
 
-def install(app: QCoreApplication, language: str = "fr") -> str:
-    """Install the translators for ``language`` (``fr`` or ``en``); returns the language in force."""
+# Qt 6's own strings that its ``qtbase_fr.qm`` lacks (Qt 6 added the accelerators; the catalogue has the old ones).
+QT_GAPS = {
+    ("QFileDialog", "&Look in:"): "&Voir dans\u00a0:",
+    ("QFileDialog", "Files of &type:"): "Fichiers de &type\u00a0:",
+}
+
+
+class QtGapsTranslator(QTranslator):
+    """The French of :data:`QT_GAPS`, asked before Qt's catalogue."""
+
+    def isEmpty(self) -> bool:  # noqa: N802 (Qt's name)
+        return False
+
+    def translate(  # None (a null QString), not "": Qt then asks the next catalogue
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        return QT_GAPS.get((context, source))
+
+
+class PseudoTranslator(QTranslator):
+    """Every string ``scale`` times as long (the translation in force, else the source), placeholders intact:
+    the padding is whole words appended, so that wrapping behaves as with a real, longer language."""
+
+    def __init__(self, parent: QCoreApplication, scale: float) -> None:
+        super().__init__(parent)
+        self.scale = scale
+
+    def isEmpty(self) -> bool:  # noqa: N802 (Qt's name)
+        return False
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
+        for translator in reversed(_installed):  # the catalogues in force, as Qt would ask them
+            text = translator.translate(context, source, disambiguation, n) if translator is not self else ""
+            if text:
+                return lengthen(text, self.scale)
+        return lengthen(source, self.scale)
+
+
+def lengthen(text: str, scale: float) -> str:
+    """``text`` padded with words of « é » to ``scale`` times its length (at least one letter more)."""
+    extra = max(1, round(len(text) * (scale - 1))) if text.strip() else 0
+    words = [("é" * 5)[: min(5, extra - i)] for i in range(0, extra, 6)]
+    return text + "".join(" " + w for w in words) if words else text
+
+
+def install(app: QCoreApplication, language: str = "fr", scale: float | None = None) -> str:
+    """Install the translators for ``language`` (``fr`` or ``en``); returns the language in force.
+    ``scale``: a pseudo-translation that lengthens every string (default: ``C2I2E_TRANS_SCALE`` in percent)."""
+    if scale is None:
+        scale = float(os.environ.get("C2I2E_TRANS_SCALE") or 100) / 100
+    language = _install(app, language)
+    if scale != 1:
+        pseudo = PseudoTranslator(app, scale)
+        app.installTranslator(pseudo)  # the last installed is asked first
+        _installed.append(pseudo)
+    return language
+
+
+def _install(app: QCoreApplication, language: str) -> str:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
@@ -81,13 +155,17 @@ def install(app: QCoreApplication, language: str = "fr") -> str:
             app.installTranslator(translator)
             _installed.append(translator)
         return language
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name in ("qtbase_fr", "qt_fr"):
+    qt_catalogue = qt_french_catalogue()
+    if qt_catalogue is None:
+        log.warning("no qtbase_fr.qm: Qt's own dialogs stay in English")
+    else:
         translator = QTranslator(app)
-        if translator.load(name, qt_dir):
+        if translator.load(str(qt_catalogue)):
             app.installTranslator(translator)
             _installed.append(translator)
-            break
+    gaps = QtGapsTranslator(app)
+    app.installTranslator(gaps)
+    _installed.append(gaps)
     catalogue = compiled_catalogue(language)
     translator = QTranslator(app)
     if catalogue is not None and translator.load(str(catalogue)):

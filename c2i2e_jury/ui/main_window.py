@@ -127,12 +127,13 @@ class MainWindow(QMainWindow):
         column.setObjectName("dayColumn")
         column.addWidget(day)
         column.addWidget(self.room.timer_area)
-        column.setStretchFactor(0, 1)
-        column.setStretchFactor(1, 1)
+        column.setStretchFactor(0, 1)  # the list takes what the timer leaves: the timer's messages are never cut
+        column.setStretchFactor(1, 0)
+        column.setChildrenCollapsible(False)
         outer = QVBoxLayout(box)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(column)
-        box.setMinimumWidth(250)
+        # No fixed minimum width: the column is as wide as the timer's buttons need (a translation widens it).
         self.day_panel = box
 
     def reload_day(self) -> None:
@@ -252,6 +253,10 @@ class MainWindow(QMainWindow):
         state = settings.window_state()
         if state is not None:
             self.restoreState(state)
+        for splitter in self._splitters():
+            sizes = settings.splitter_state(splitter.objectName())
+            if sizes is not None:
+                splitter.restoreState(sizes)
         last = jury_room.last_candidate(self.db)
         if last is not None:
             self.open_candidate(last, after_restart=True)
@@ -268,6 +273,18 @@ class MainWindow(QMainWindow):
                          self.tr("Quitting the demo deletes its database and its files."))
         return "\n\n".join(p for p in parts if p)
 
+    def _splitters(self) -> list[QSplitter]:
+        """Every splitter the jury can drag, each remembered under its object name."""
+        return [s for s in self.findChildren(QSplitter) if s.objectName()]
+
+    def show_on_screen(self) -> None:
+        """Maximised unless the window was left otherwise: on a 1366×768 laptop a framed 1366×768 window put its
+        bottom 25 pixels below the screen."""
+        if Settings().window_geometry() is None or self.isMaximized():
+            self.showMaximized()
+        else:
+            self.show()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         """Ctrl+Q and the window's ✕ ask first when an oral is running or the demo would delete its work."""
         self.room.items.flush()  # typed, not yet saved: saved before anything else
@@ -278,5 +295,8 @@ class MainWindow(QMainWindow):
             return
         self.room.save_view()
         self.room.set_session(None)
-        Settings().save_window(self.saveGeometry(), self.saveState())
+        settings = Settings()
+        settings.save_window(self.saveGeometry(), self.saveState())
+        for splitter in self._splitters():
+            settings.save_splitter(splitter.objectName(), splitter.saveState())
         super().closeEvent(event)

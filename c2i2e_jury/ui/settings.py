@@ -7,7 +7,8 @@ written before the keys were versioned (version 0) has the same keys as version 
 version that renames a key migrates it in :meth:`Settings._upgrade`. A file from a newer program is read as it is
 and never stamped down.
 
-Remembered: the window's geometry and layout; the credential file last chosen for each juror of each jury and for
+Remembered: the window's geometry and layout, its splitters (by object name), the timer's « Alerte sonore » and
+the items' « Grouper par »; the credential file last chosen for each juror of each jury and for
 the president (a passphrase never); the folders last chosen for the day's export, the room kits and the
 president's documents.
 """
@@ -27,6 +28,9 @@ EXPORT_FOLDER = "export/folder"  # where the day's signed sheets were last expor
 KITS_FOLDER = "secretariat/kits"  # where the room kits were last written
 PRESIDENT_FOLDER = "president/folder"  # where the PV and the documents were last saved
 PRESIDENT_CREDENTIAL = "president/credential"  # the president's credential file
+SOUND_ALERT = "timer/sound_alert"  # the timer beeps on its warnings
+ITEMS_ORDER = "items/order"  # « Grouper par » : domain or dossier part
+SPLITTER = "window/splitters/{name}"  # a splitter's sizes, by its object name
 
 
 def juror_credential(campaign_id: str, jury: str, juror: int) -> str:
@@ -66,6 +70,25 @@ class Settings:
     def save_window(self, geometry: QByteArray, state: QByteArray) -> None:
         self.store.setValue(WINDOW_GEOMETRY, geometry)
         self.store.setValue(WINDOW_STATE, state)
+
+    def splitter_state(self, name: str) -> QByteArray | None:
+        return _bytes(self.store.value(SPLITTER.format(name=name)))
+
+    def save_splitter(self, name: str, state: QByteArray) -> None:
+        self.store.setValue(SPLITTER.format(name=name), state)
+
+    # -- the jury room --------------------------------------------------------------------------------------
+    def sound_alert(self) -> bool:
+        return _text(self.store.value(SOUND_ALERT, "false")).lower() in ("true", "1")
+
+    def remember_sound_alert(self, on: bool) -> None:
+        self.store.setValue(SOUND_ALERT, on)
+
+    def items_order(self, default: str) -> str:
+        return _text(self.store.value(ITEMS_ORDER, default)) or default
+
+    def remember_items_order(self, order: str) -> None:
+        self.store.setValue(ITEMS_ORDER, order)
 
     # -- files and folders last chosen ----------------------------------------------------------------------
     def credential_file(self, key: str) -> str:

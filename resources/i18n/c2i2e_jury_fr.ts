@@ -1801,6 +1801,10 @@ Jean Martin, représentant du comité de site</translation>
             <source>Not written</source>
             <translation>Non écrit</translation>
         </message>
+        <message>
+            <source>%1 could not be written: %2.</source>
+            <translation>Impossible d'écrire %1 : %2.</translation>
+        </message>
     </context>
     <context>
         <name>SearchBar</name>

@@ -222,7 +222,7 @@ def test_a_data_folder_that_refuses_dossiers_is_one_sentence_and_nothing_changes
     with pytest.raises(DossierStoreError) as caught:
         import_package(database, write_package(tmp_path / "pkg"), store)
     assert caught.value.message.startswith("Impossible d'enregistrer le dossier dossiers/c")
-    assert caught.value.message.endswith(": Not a directory.")
+    assert caught.value.message.endswith(": un élément du chemin n'est pas un dossier.")  # French, not strerror's
     assert snapshot(database) == {"campaigns": [], "candidates": [], "marks": 0, "prior": 0}
 
 

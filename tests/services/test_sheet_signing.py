@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -165,10 +166,14 @@ def test_the_day_is_exported_with_an_index_and_nothing_unsigned(database, room, 
     raw = index.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
-    assert [(r["candidate"], r["version"], r["status"], r["certificate"]) for r in rows] == [
-        ("C1", "2", "examined", "oui"), ("C3", "1", "not_admitted", "non")]
+    # French headers and values, as the secretariat reads them in Excel (they were English: the defect)
+    assert list(rows[0]) == ["fichier", "candidat", "nom", "prénom", "version", "remplace", "sha256", "statut",
+                             "compétences validées", "certificat", "signée le"]
+    assert [(r["candidat"], r["version"], r["statut"], r["certificat"]) for r in rows] == [
+        ("C1", "2", "examiné", "oui"), ("C3", "1", "non admis", "non")]
+    assert all(re.fullmatch(r"\d\d/\d\d/\d{4} \d\d:\d\d", r["signée le"]) for r in rows)
     for row in rows:
-        assert hashlib.sha256((key / row["file"]).read_bytes()).hexdigest() == row["sha256"]
+        assert hashlib.sha256((key / row["fichier"]).read_bytes()).hexdigest() == row["sha256"]
     assert not list(key.glob(".*"))  # no temporary file left behind
     by_id = {c.candidate_id: c for c in day_candidates(database, room="B112", day=date(2017, 6, 12))}
     assert by_id["C2"].version is None and by_id["C1"].version == 2

@@ -25,6 +25,15 @@ def generous_waits():
         yield
 
 
+@pytest.fixture(autouse=True)
+def _fresh_settings(_isolated_data_dir):
+    """Each test's settings in its own data folder (napari's ``_fresh_settings``): what one test leaves (a
+    window's size, « Alerte sonore ») never reaches the next, nor the user's own."""
+    from c2i2e_jury.ui import settings
+
+    settings.use_folder(_isolated_data_dir)
+
+
 @pytest.fixture(scope="session")
 def demo_package_dir(tmp_path_factory):
     """The demo campaign package, written once for the session (the tests never change it)."""

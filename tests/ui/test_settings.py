@@ -68,3 +68,38 @@ def test_only_the_settings_module_opens_the_settings():
         if calls:
             found[str(path.relative_to(UI))] = [ast.unparse(call.func) for call in calls]
     assert found == {}
+
+
+def test_the_jury_room_is_found_as_it_was_left(qtbot, demo_db):
+    """« Alerte sonore », « Grouper par », the splitters and the window come back after a restart."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QSplitter
+
+    from c2i2e_jury.ui.main_window import MainWindow
+    from tests.ui.room_states import CANDIDATE, pk_of
+
+    window = MainWindow(demo_db)
+    qtbot.addWidget(window)
+    window.show_on_screen()
+    assert window.isMaximized()  # first run: the whole screen
+    window.open_candidate(pk_of(demo_db, CANDIDATE))
+    window.room.present_button.click()  # the timer works once the candidate is checked in
+    window.room.timer_widget.sound.click()
+    qtbot.mouseClick(window.room.items.by_part, Qt.MouseButton.LeftButton)
+    window.showNormal()
+    window.resize(1000, 560)
+    left = window.size().toTuple()
+    items = window.findChild(QSplitter, "itemsSplitter")
+    items.setSizes([sum(items.sizes()) - 260, 260])  # the item's detail given more room
+    moved = items.sizes()
+    window.close()
+
+    again = MainWindow(demo_db)
+    qtbot.addWidget(again)
+    again.restore()
+    again.show_on_screen()
+    assert not again.isMaximized() and again.height() == left[1]  # (the offscreen screen clamps the width)
+    assert again.room.timer_widget.sound.isChecked()
+    assert again.room.items.by_part.isChecked()
+    assert again.room.items.model.item(0).code == "B2.1"  # part 1 first
+    assert again.findChild(QSplitter, "itemsSplitter").sizes() == moved

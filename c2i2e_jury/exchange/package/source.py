@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
+from c2i2e_jury.errors import os_error_text
 from c2i2e_jury.exchange.package.limits import archive_problem, member_problem
 
 
@@ -47,7 +48,7 @@ def _why(exc: BaseException) -> str:
     if isinstance(exc, (zipfile.BadZipFile, EOFError, zlib.error)):
         return f"fichier abîmé dans l'archive ({exc}) : {REDO_ZIP}"
     if isinstance(exc, OSError):
-        return f"fichier illisible ({exc.strerror or exc})"
+        return f"fichier illisible ({os_error_text(exc)})"
     return f"fichier illisible ({exc})"
 
 

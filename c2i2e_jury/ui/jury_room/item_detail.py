@@ -8,9 +8,9 @@ candidate changes (:meth:`ItemDetail.flush`): a juror who clicks elsewhere never
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from c2i2e_jury.services.jury_room import ItemRow
 from c2i2e_jury.ui.text import fill
@@ -55,8 +55,9 @@ class ItemDetail(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        form = QFormLayout(self)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        column = QVBoxLayout(self)  # the wording above the grid: a form's spanning row ignores its wrapped lines
+        form = QGridLayout()  # a grid, not a QFormLayout: its rows keep the lines a wrapped label needs
+        form.setColumnStretch(1, 1)
         self.wording = QLabel(self)
         self.wording.setWordWrap(True)
         self.wording.setObjectName("itemWording")
@@ -76,12 +77,15 @@ class ItemDetail(QWidget):
         self.history_label = QLabel(self)
         self.history_label.setWordWrap(True)
         self.history_label.setObjectName("itemHistory")
-        form.addRow(self.wording)
-        form.addRow(self.tr("Evaluator:"), self.evaluator_label)
-        form.addRow(self.comment_label, self.comment_edit)
-        form.addRow(self.justification_label, self.justification_edit)
-        form.addRow(self.tr("In the dossier:"), self.evidence_label)
-        form.addRow(self.tr("History:"), self.history_label)
+        column.addWidget(self.wording)
+        column.addLayout(form)
+        rows = ((QLabel(self.tr("Evaluator:"), self), self.evaluator_label), (self.comment_label, self.comment_edit),
+                (self.justification_label, self.justification_edit),
+                (QLabel(self.tr("In the dossier:"), self), self.evidence_label),
+                (QLabel(self.tr("History:"), self), self.history_label))
+        for row, (label, field) in enumerate(rows):
+            form.addWidget(label, row, 0, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            form.addWidget(field, row, 1)
         self._label_fields("")
 
     def show_item(self, item: ItemRow, locked: bool) -> None:

@@ -106,6 +106,8 @@ class ItemsModel(QAbstractTableModel):
             return row.evaluator_comment
         if column == JURY and row.justification:
             return fill(self.tr("Justification: %1"), row.justification)
+        if column == COMMENT:
+            return row.comment  # the whole comment: the column is narrow
         return row.wording if column in (CODE, WORDING) else ""
 
     def _colour(self, row: ItemRow, column: int) -> QColor | None:

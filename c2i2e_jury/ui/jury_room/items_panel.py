@@ -8,6 +8,7 @@ does nothing because a timer button kept the focus costs the jury an item."""
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 from c2i2e_jury.domain.rules import Mark, needs_justification
 from c2i2e_jury.services import jury_room
 from c2i2e_jury.services.jury_room import CandidateFile, ItemRow
+from c2i2e_jury.ui.fit import fit_height
 from c2i2e_jury.ui.jury_room.decision_keys import DecisionKeys
 from c2i2e_jury.ui.jury_room.item_detail import ItemDetail
 from c2i2e_jury.ui.jury_room.items_model import (
@@ -39,6 +41,7 @@ from c2i2e_jury.ui.jury_room.items_model import (
 )
 from c2i2e_jury.ui.jury_room.oral_session import OralSession
 from c2i2e_jury.ui.prompts import Prompts
+from c2i2e_jury.ui.settings import Settings
 from c2i2e_jury.ui.text import fill
 
 
@@ -60,13 +63,14 @@ class ItemsPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(24)
+        # Rows as tight as the text allows: ten or more items show at 1366×768 (the wording: in the tooltip too).
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(WORDING, QHeaderView.ResizeMode.Stretch)
         for column in (CODE, EVALUATOR, JURY):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COMMENT, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(COMMENT, 140)
+        header.resizeSection(COMMENT, 110)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table for the buttons and fields, as elsewhere
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self._just_decided = ""  # the item V / N has just decided, until the juror moves: « C » comments it
@@ -75,20 +79,24 @@ class ItemsPanel(QWidget):
         order.addWidget(QLabel(self.tr("Group by:"), self))
         self.by_domain = QRadioButton(self.tr("&domain"), self)
         self.by_part = QRadioButton(self.tr("dossier &part"), self)
-        self.by_domain.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.by_domain)
         group.addButton(self.by_part)
+        by_part = Settings().items_order(ORDER_DOMAIN) == ORDER_PART  # as the jury left it
+        (self.by_part if by_part else self.by_domain).setChecked(True)
+        self.model.set_order(ORDER_PART if by_part else ORDER_DOMAIN)
         self.by_part.toggled.connect(lambda on: self._set_order(ORDER_PART if on else ORDER_DOMAIN))
         order.addWidget(self.by_domain)
         order.addWidget(self.by_part)
         order.addStretch(1)
+        decide = QHBoxLayout()  # a line of their own: « Grouper par » and the decisions never squeeze each other
+        decide.addStretch(1)
         self.validate_button = QPushButton(self.tr("&Validated (V)"), self)
         self.refuse_button = QPushButton(self.tr("&Not validated (N)"), self)
         self.validate_button.clicked.connect(lambda: self.decide_current(Mark.VALIDATED))
         self.refuse_button.clicked.connect(lambda: self.decide_current(Mark.NOT_VALIDATED))
-        order.addWidget(self.validate_button)
-        order.addWidget(self.refuse_button)
+        decide.addWidget(self.validate_button)
+        decide.addWidget(self.refuse_button)
 
         self.detail = ItemDetail(self)
         self.comment_edit, self.justification_edit = self.detail.comment_edit, self.detail.justification_edit
@@ -99,17 +107,18 @@ class ItemsPanel(QWidget):
         self.justification_edit.returnPressed.connect(self._field_entered)
         self._bind_keys()
         splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.setObjectName("itemsSplitter")  # its sizes are remembered by this name
         top = QWidget(self)
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addLayout(order)
+        top_layout.addLayout(decide)
         top_layout.addWidget(self.table)
         splitter.addWidget(top)
         splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 1)  # the detail keeps the height it needs, the table takes the rest
+        splitter.setStretchFactor(1, 0)
         splitter.setChildrenCollapsible(False)
-        self.detail.setMinimumHeight(200)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -161,6 +170,7 @@ class ItemsPanel(QWidget):
         self._show_detail()
 
     def _set_order(self, order: str) -> None:
+        Settings().remember_items_order(order)
         code = self.current_code()
         self.model.set_order(order)
         if code:
@@ -209,6 +219,11 @@ class ItemsPanel(QWidget):
                                  f'<a href="{part_start}">p. {part_start}</a>')
         self.detail.show_evidence(text)
         self._show_history(item)
+        fit_height(self.detail)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        fit_height(self.detail)  # narrower, the wording may need one more line
 
     def _show_history(self, item: ItemRow) -> None:
         if self.session is None:

@@ -7,11 +7,12 @@ earlier), so that it reads in black and white and for colour-blind jurors.
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen, QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from c2i2e_jury.domain.referential import Referential
 from c2i2e_jury.domain.rules import Mark, Outcome, Status
+from c2i2e_jury.ui.fit import fit_height
 from c2i2e_jury.ui.outcome_text import explanation_text
 from c2i2e_jury.ui.text import fill
 
@@ -40,7 +41,7 @@ class OutcomeGrid(QWidget):
         self.setAccessibleName(self.tr("Validation grid of the 28 competencies"))
 
     def sizeHint(self) -> QSize:
-        return QSize(320, 7 * 26 + 4)
+        return QSize(280, 7 * 22 + 4)
 
     def set_state(self, states: dict[str, str], missing: dict[str, int], current: str = "") -> None:
         self._states, self._missing, self._current = states, missing, current
@@ -65,6 +66,7 @@ class OutcomeGrid(QWidget):
         for r, domain in enumerate(self._ref.domains):
             y = 2 + r * row_h
             over = self._missing.get(domain.code, 0) > self._ref.max_missing_per_domain
+            font = QFont(self.font())  # the domain's code in the widget's font, whatever size the cells took
             font.setBold(True)
             painter.setFont(font)
             painter.setPen(QColor("#c62828") if over else self.palette().windowText().color())
@@ -113,14 +115,20 @@ class OutcomeWidget(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
         self.headline.setFont(font)
+        self.headline.setWordWrap(True)  # a long translation takes a second line rather than widening the column
         self.explanation = QLabel(self)
         self.explanation.setWordWrap(True)
         self.explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.explanation.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.grid.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.grid.setFixedWidth(262)  # 5 cells of 44 px beside the domain codes, and the « ! »
+        beside = QHBoxLayout()  # the words beside the grid: the 28 items need the column's height
+        beside.addWidget(self.grid, 0, Qt.AlignmentFlag.AlignTop)
+        beside.addWidget(self.explanation, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.headline)
-        layout.addWidget(self.grid)
-        layout.addWidget(self.explanation)
+        layout.addLayout(beside)
 
     def show_outcome(self, outcome: Outcome, decisions: dict[str, Mark | None], current: str = "") -> None:
         states: dict[str, str] = {}
@@ -150,3 +158,8 @@ class OutcomeWidget(QWidget):
         colour = "#2e7d32" if outcome.certificate else ("#c62828" if outcome.status is Status.EXAMINED else "")
         self.headline.setStyleSheet(f"color: {colour};" if colour else "")
         self.explanation.setText(explanation_text(self.grid._ref, outcome))
+        fit_height(self)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        fit_height(self)  # narrower, the words may need another line

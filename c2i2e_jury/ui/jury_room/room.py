@@ -88,8 +88,9 @@ class JuryRoomWidget(QWidget):
         self.splitter.setObjectName("juryRoomSplitter")
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 5)
-        self.splitter.setStretchFactor(1, 4)
+        self.splitter.setStretchFactor(0, 1)  # the items' wording needs the width as much as the page does
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([540, 540])  # half each, whatever the dossier's panels ask (the jury may drag it)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(self.header)
@@ -121,11 +122,11 @@ class JuryRoomWidget(QWidget):
         self.title.setFont(font)
         self.subtitle = QLabel(self)
         self.subtitle.setObjectName("candidateSubtitle")
-        self.subtitle.setWordWrap(True)  # the header must fit a 1366-pixel screen beside the day's list
+        self.subtitle.setWordWrap(True)  # on a line of its own: one line at 1366 pixels, two if a translation is long
         self.subtitle.setMinimumWidth(120)
         self.subtitle.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.title.setWordWrap(True)
         self.title.setMinimumWidth(120)
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.status = QLabel(self)
         self.status.setObjectName("candidateStatus")
         self.present_button = QPushButton(self.tr("&Present"), self)
@@ -135,6 +136,7 @@ class JuryRoomWidget(QWidget):
         self.incident_button = QPushButton(self.tr("&Incident…"), self)
         self.incident_button.setToolTip(self.tr("Note an incident with its time (Ctrl+I)"))
         self.incidents_label = QLabel(self)
+        self.incidents_label.setObjectName("incidentsCount")
         self.slides_button = QPushButton(self.tr("&Slides…"), self)
         self.slides_button.setToolTip(self.tr("Open the candidate's slides (PDF) on the projector"))
         self.slides_button.clicked.connect(self.open_slides)
@@ -148,20 +150,18 @@ class JuryRoomWidget(QWidget):
         self.present_button.clicked.connect(lambda: self.check_in(Attendance.PRESENT))
         self.absent_button.clicked.connect(self._confirm_absent)
         self.incident_button.clicked.connect(self.note_incident)
-        names = QVBoxLayout()
-        names.setSpacing(0)
-        names.addWidget(self.title)
-        names.addWidget(self.subtitle)
-        self.header = QHBoxLayout()
-        self.header.addLayout(names, 1)
-        self.header.addWidget(self.status)
-        self.header.addWidget(self.present_button)
-        self.header.addWidget(self.absent_button)
-        self.header.addWidget(self.incident_button)
-        self.header.addWidget(self.slides_button)
-        self.header.addWidget(self.sign_button)
-        self.header.addWidget(self.reopen_button)
-        self.header.addWidget(self.incidents_label)
+        self.header = QVBoxLayout()  # the name and the buttons on one line, the details on a whole line below
+        self.header.setSpacing(0)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        for widget in (self.status, self.present_button, self.absent_button, self.incident_button,
+                       self.slides_button, self.sign_button, self.reopen_button):
+            top.addWidget(widget)
+        details = QHBoxLayout()
+        details.addWidget(self.subtitle, 1)
+        details.addWidget(self.incidents_label)  # appears beside the details: neither line moves
+        self.header.addLayout(top)
+        self.header.addLayout(details)
         keep_keys_away(self)
 
     # -- session ---------------------------------------------------------------------------------------------
@@ -181,13 +181,15 @@ class JuryRoomWidget(QWidget):
             self.subtitle.clear()
             self.status.clear()
             self.incidents_label.clear()
-            for button in (self.present_button, self.absent_button, self.incident_button, self.slides_button,
-                           self.sign_button, self.reopen_button):
+            for button in self._header_buttons():
                 button.setEnabled(False)
+                button.hide()  # no candidate: the invitation to choose one has the whole line
             self.viewer.close_dossier()
             return
         session.changed.connect(self._show_file)
         session.failed.connect(self._failed)
+        for button in self._header_buttons()[:-1]:  # « Rouvrir » shows for a signed sheet only (_show_file)
+            button.show()
         file = session.file
         from c2i2e_jury.dossier.expected import Expected
 
@@ -195,6 +197,10 @@ class JuryRoomWidget(QWidget):
                                  view_state=file.view_state or None, name=file.dossier_name)  # the saved page is the first one drawn
         self._show_file(file)
         self.items.table.setFocus()
+
+    def _header_buttons(self) -> list[QPushButton]:
+        return [self.present_button, self.absent_button, self.incident_button, self.slides_button,
+                self.sign_button, self.reopen_button]
 
     def _show_file(self, file: CandidateFile) -> None:
         self.title.setText(file.full_name)

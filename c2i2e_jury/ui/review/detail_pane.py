@@ -76,6 +76,7 @@ class CandidateDetailPane(QWidget):
         self.history_view = self._table(self.history)
         self.history_label = QLabel(self.tr("History of the selected item"))
         split = QSplitter(Qt.Orientation.Vertical)
+        split.setObjectName("reviewDetailSplit")  # its sizes are remembered by this name
         split.addWidget(self.items_view)
         below = QWidget()
         below_layout = QVBoxLayout(below)

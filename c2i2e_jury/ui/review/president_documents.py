@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from c2i2e_jury.errors import UserError
+from c2i2e_jury.errors import UserError, os_error_text
 from c2i2e_jury.exchange.credentials import Credential
 from c2i2e_jury.exchange.pv_pdf import PvContent, PvMember, render_pv
 from c2i2e_jury.storage.database import Database
@@ -232,7 +232,7 @@ class PresidentDocuments(QObject):
             write_durably(path, data)
         except OSError as exc:
             self.prompts.warn(self.widget, self.tr("Not written"),
-                              fill(self.tr("%1 could not be written: %2."), path, exc.strerror or str(exc)))
+                              fill(self.tr("%1 could not be written: %2."), path, os_error_text(exc)))
             return False
         return True
 

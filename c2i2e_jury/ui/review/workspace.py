@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from c2i2e_jury.errors import UserError
+from c2i2e_jury.errors import UserError, os_error_text
 from c2i2e_jury.resources_access import referential
 from c2i2e_jury.services import certification_batch
 from c2i2e_jury.services.review.figures import histogram, reversal_stats, validation_rates
@@ -306,4 +306,5 @@ class ReviewWorkspace(QWidget):
         try:
             write_durably(Path(path), summary_bytes(self.db, self.campaign_id, fmt))
         except OSError as exc:
-            self.prompts.warn(self, self.tr("Not written"), str(exc))
+            self.prompts.warn(self, self.tr("Not written"),
+                              fill(self.tr("%1 could not be written: %2."), path, os_error_text(exc)))

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from c2i2e_jury.errors import UserError
+from c2i2e_jury.errors import UserError, os_error_text
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.ui.prompts import Prompts
 from c2i2e_jury.ui.settings import Settings
@@ -138,7 +138,7 @@ class SecretariatWorkspace(QWidget):
         try:
             write_durably(Path(path), problems_csv(problems))
         except OSError as exc:
-            self.note(fill(self.tr("%1 could not be written: %2."), path, exc.strerror or str(exc)))
+            self.note(fill(self.tr("%1 could not be written: %2."), path, os_error_text(exc)))
             return
         self.note(fill(self.tr("The list of problems is saved in %1."), path))
 

@@ -14,13 +14,12 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QShortcut
+from PySide6.QtGui import QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QProgressBar,
@@ -33,7 +32,9 @@ from c2i2e_jury.domain.oral_timer import OralTimer
 from c2i2e_jury.domain.timer_values import LogEntry, Phase, State, TimerEvent, TimerSnapshot, WarningLevel
 from c2i2e_jury.errors import UserError
 from c2i2e_jury.ui import shortcuts
+from c2i2e_jury.ui.fit import fit_height
 from c2i2e_jury.ui.prompts import Prompts
+from c2i2e_jury.ui.settings import Settings
 from c2i2e_jury.ui.text import format_clock
 from c2i2e_jury.ui.timer.face import STYLES, FitLabel
 from c2i2e_jury.ui.timer.pause_reason_dialog import ask_pause_reason
@@ -76,6 +77,7 @@ class OralTimerWidget(QWidget):
         self._flash_until = -math.inf
         self._look: tuple[str, str, str] | None = None
         self._idle_reason = ""  # why F5 cannot start the oral now (see set_idle_reason)
+        self._fitted_for: tuple[object, ...] = ()  # the texts the minimum height was computed for
         self._build()
         self._clock = QTimer(self, interval=refresh_ms, timerType=Qt.TimerType.PreciseTimer)
         self._clock.timeout.connect(self.refresh)
@@ -87,9 +89,11 @@ class OralTimerWidget(QWidget):
     # -- layout -------------------------------------------------------------------------------------------
 
     def _build(self) -> None:
+        """The digits in an area of their own; every message on its own line below them, wrapped, never drawn
+        over the digits nor cut: the widget asks for the height its texts need at its width (:meth:`_fit`)."""
         self._panel = QFrame(self)
         self._panel.setObjectName("timerPanel")
-        self._phase_label = _label(self._panel, "timerPhase")
+        self._phase_label = _label(self._panel, "timerPhase", wrap=True)
         self._state_label = _label(self._panel, "timerState", wrap=True)
         self._state_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._time_label = FitLabel("+88:88", self._panel)
@@ -101,37 +105,64 @@ class OralTimerWidget(QWidget):
         panel.addWidget(self._time_label, 1)
         panel.addWidget(self._state_label)
         panel.addWidget(self._progress)
-        self._plan_label = _label(self, "timerPlan")
+        self._plan_label = _label(self, "timerPlan", wrap=True)
         self._gap_label = _label(self, "timerGap", wrap=True)
         self._gap_button = QPushButton(self.tr("Count as a pause…"), self)
+        self._gap_button.setObjectName("timerGapButton")
         self._gap_button.clicked.connect(self._mark_gap)
-        gap = QHBoxLayout()
-        gap.addWidget(self._gap_label, 1)
-        gap.addWidget(self._gap_button)
-        self._start = self._button(self.tr("Start"), "timer_start", self._start_clicked)
-        self._next = self._button(self.tr("→ Discussion"), "timer_discussion", self._next_clicked)
-        self._next.setToolTip(self.tr("Move on to the discussion"))
-        self._pause = self._button(self.tr("Pause"), "timer_pause", self._pause_clicked)
-        self._end = self._button(self.tr("End"), "timer_end", self._end_clicked)
-        buttons = QGridLayout()  # two by two: the timer also fits a narrow column
-        for n, button in enumerate((self._start, self._next, self._pause, self._end)):
-            buttons.addWidget(button, n // 2, n % 2)
-        self.sound = QCheckBox(self.tr("Sound alert"), self)
+        self._build_buttons()
         self._error = _label(self, "timerError", wrap=True)
         self._error.setStyleSheet("color: #a3001b;")
         self._error.hide()
         self._log = QListWidget(self)
         self._log.setObjectName("timerLog")
+        self._log.setMinimumHeight(self.fontMetrics().height() * 3)
         self._log.setMaximumHeight(self.fontMetrics().height() * 6)
         self._log.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout = QVBoxLayout(self)
-        layout.addWidget(self._panel, 1)
-        layout.addWidget(self._plan_label)
-        layout.addLayout(gap)
-        layout.addLayout(buttons)
-        layout.addWidget(self.sound)
-        layout.addWidget(self._error)
-        layout.addWidget(self._log)
+        layout.setContentsMargins(2, 2, 2, 2)  # the column is narrow: its width goes to the texts
+        above: tuple[QWidget, ...] = (self._panel, self._plan_label, self._gap_label, self._gap_button)
+        for widget in above:
+            layout.addWidget(widget, 1 if widget is self._panel else 0)
+        layout.addLayout(self._buttons)
+        below: tuple[QWidget, ...] = (self.sound, self._error, self._log)
+        for widget in below:
+            layout.addWidget(widget)
+
+    def _build_buttons(self) -> None:
+        self._start = self._button(self.tr("Start"), "timer_start", self._start_clicked)
+        self._next = self._button(self.tr("→ Discussion"), "timer_discussion", self._next_clicked)
+        self._next.setToolTip(self.tr("Move on to the discussion"))
+        self._pause = self._button(self.tr("Pause"), "timer_pause", self._pause_clicked)
+        self._end = self._button(self.tr("End"), "timer_end", self._end_clicked)
+        self._buttons = QGridLayout()  # two by two, or one above the other when a translation is long
+        self._columns = 0
+        self._arrange_buttons()
+        self.sound = QCheckBox(self.tr("Sound alert"), self)
+        self.sound.setChecked(Settings().sound_alert())  # as the jury left it, candidate after candidate
+        self.sound.toggled.connect(lambda on: Settings().remember_sound_alert(on))
+
+    def _arrange_buttons(self) -> None:
+        """Two columns of buttons when both fit the width, else one: never a cut or overlapping label."""
+        buttons = (self._start, self._next, self._pause, self._end)
+        widest = max(button.sizeHint().width() for button in buttons)
+        margins = 8
+        columns = 2 if self.width() >= 2 * widest + self._buttons.horizontalSpacing() + margins else 1
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for n, button in enumerate(buttons):
+            self._buttons.addWidget(button, n // columns, n % columns)  # moves it if already there
+
+    def _fit(self) -> None:
+        """The wrapped messages' lines as the minimum height: a splitter or a small screen then gives the timer
+        that much, instead of squeezing a message over the digits."""
+        fit_height(self)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._arrange_buttons()
+        self._fit()
 
     def _button(self, text: str, action: str, slot: Callable[[], None]) -> QPushButton:
         """A command's button, labelled with its key (:mod:`c2i2e_jury.ui.shortcuts`'s ``action``)."""
@@ -158,6 +189,7 @@ class OralTimerWidget(QWidget):
             log.warning("timer event %s not recorded: %s", event.kind, error)
             self._error.setText(self.tr("Not recorded, the timer did not change: {error}").format(error=error))
             self._error.show()
+            self._fit()
             return False
         self._error.hide()
         self._timer.apply(event)
@@ -224,6 +256,13 @@ class OralTimerWidget(QWidget):
             self._log.clear()
             self._log.addItems([self.describe(entry) for entry in snap.log])
             self._log.scrollToBottom()
+        shown = (self._look, *(label.text() for label in self._messages()), self._gap_label.isHidden())
+        if shown != self._fitted_for:  # a message changed: its lines may have too
+            self._fitted_for = shown
+            self._fit()
+
+    def _messages(self) -> tuple[QLabel, ...]:
+        return self._phase_label, self._state_label, self._plan_label, self._gap_label, self._error
 
     def _heartbeat(self, snap: TimerSnapshot) -> None:
         """While the timer runs, tell the caller now and then that the program is alive.
@@ -295,7 +334,7 @@ class OralTimerWidget(QWidget):
             f"QFrame#timerPanel {{ background: {background}; border: {width}px solid {border}; border-radius: 8px; }}"
             f"QLabel {{ color: {text}; background: transparent; border: none; }}"
             f"QLabel#timerPhase {{ font-size: 17px; font-weight: 600; }}"
-            f"QLabel#timerState {{ font-size: 20px; font-weight: 600; }}"
+            f"QLabel#timerState {{ font-size: 17px; font-weight: 600; }}"
             f"QProgressBar {{ background: #ffffff; border: 1px solid {border}; border-radius: 4px; }}"
             f"QProgressBar::chunk {{ background: {border}; border-radius: 3px; }}"
         )
@@ -330,6 +369,10 @@ class OralTimerWidget(QWidget):
         _set_enabled(self._pause, running or state is State.PAUSED)
         label = self.tr("Resume") if state is State.PAUSED else self.tr("Pause")
         _set_text(self._pause, f"{label} ({shortcuts.key_text('timer_pause')})")
+        for button in (self._start, self._next, self._pause, self._end, self._gap_button):
+            if button.minimumWidth() < button.sizeHint().width():  # a longer word widens the column, never cut
+                button.setMinimumWidth(button.sizeHint().width())
+        self._arrange_buttons()
         _set_enabled(self._end, running or state is State.PAUSED)
 
     def describe(self, entry: LogEntry) -> str:

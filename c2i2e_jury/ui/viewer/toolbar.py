@@ -93,6 +93,7 @@ class ViewerToolbar(QWidget):
         button.setDefaultAction(action)
         button.setAutoRaise(True)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys stay with the pages
+        button.setMinimumWidth(button.sizeHint().width())  # a longer translation widens the row, never cut
         return button
 
     def _separator(self) -> QFrame:
