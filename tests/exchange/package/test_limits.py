@@ -187,3 +187,11 @@ def test_a_certificate_with_bag_attributes_is_kept_as_its_pem_alone(tmp_path, re
         assert read.authority_pem == sound.decode("ascii")
     finally:
         read.close()
+
+
+def test_a_damaged_lzma_member_is_a_problem(tmp_path, referential):
+    """lzma.LZMAError is no OSError: it escaped the import (once in 1,000 fuzzed variants)."""
+    parts = [m for m in members(write_package(tmp_path / "pkg")) if m.name != b"campaign.json"]
+    parts.append(Member(b"campaign.json", b"\x09\x14\x05\x00\x5d\x00\x00\x10\x00" + b"\xff" * 200, method=14))
+    details = refused(archive(tmp_path, parts), referential)
+    assert any(d.startswith("campaign.json: fichier abîmé dans l'archive (Corrupt input data)") for d in details), details

@@ -137,7 +137,6 @@ ZIP_DEFECTS = {
                                       "campaign.json: méthode de compression non prise en charge"),
     "Deflate64 (method 9) candidates.csv": ("candidates.csv", dict(method=9),
                                             "candidates.csv: méthode de compression non prise en charge"),
-    "LZMA (method 14) that is not": ("campaign.json", dict(method=14), "campaign.json: fichier abîmé dans l'archive"),
     "encrypted certificate": ("authority.pem", dict(flags=1),
                               "authority.pem, colonne certificate: fichier protégé par un mot de passe"),
 }
