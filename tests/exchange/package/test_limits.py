@@ -121,11 +121,12 @@ def test_a_workbook_claiming_the_whole_grid_is_read_for_what_it_holds(referentia
 
 
 def test_a_workbook_with_a_cell_on_the_last_line_stops_at_the_row_limit(tmp_path, referential):
+    """With the whole grid declared too, openpyxl padded a million rows of 16,384 cells: it never ended."""
     stray = b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'
     package = write_package(tmp_path / "pkg")
     (package / "candidates.csv").unlink()
-    (package / "candidates.xlsx").write_bytes(_sheet(CANDIDATE_ROWS, lambda xml: xml.replace(b"</sheetData>",
-                                                                                             stray)))
+    (package / "candidates.xlsx").write_bytes(_sheet(CANDIDATE_ROWS, lambda xml: re.sub(
+        rb'<dimension ref="[^"]*"', b'<dimension ref="A1:XFD1048576"', xml).replace(b"</sheetData>", stray)))
     assert "candidates.xlsx: plus de 5 000 lignes (5 000 candidats au plus par paquet) : le reste du fichier n'a " \
            "pas été lu" in refused(package, referential)
 
