@@ -987,10 +987,6 @@ Pourquoi ?</translation>
             </translation>
         </message>
         <message>
-            <source>Quitting the demo deletes its database and its files.</source>
-            <translation>Quitter la démonstration supprime sa base et ses fichiers.</translation>
-        </message>
-        <message>
             <source>Quit?</source>
             <translation>Quitter ?</translation>
         </message>

@@ -8,6 +8,7 @@ past the total size or ratio is refused before any member is.
 
 from __future__ import annotations
 
+import lzma
 import stat
 import zipfile
 import zlib
@@ -35,9 +36,10 @@ class UnreadableMember(OSError):
 
 REDO_ZIP = "refaites l'archive avec « Envoyer vers > Dossier compressé »"
 # What zipfile raises for a member it cannot give back (besides OSError): a bad CRC or a truncated stream
-# (BadZipFile, EOFError, zlib/lzma/bz2 errors), a password (RuntimeError), an unknown compression method
-# (NotImplementedError).
-_ZIP_ERRORS = (zipfile.BadZipFile, EOFError, zlib.error, RuntimeError, NotImplementedError, ValueError, OSError)
+# (BadZipFile, EOFError, zlib/lzma/bz2 errors: LZMAError is no OSError), a password (RuntimeError), an unknown
+# compression method (NotImplementedError).
+_ZIP_ERRORS = (zipfile.BadZipFile, EOFError, zlib.error, lzma.LZMAError, RuntimeError, NotImplementedError,
+               ValueError, OSError)
 
 
 def _why(exc: BaseException) -> str:
@@ -45,7 +47,7 @@ def _why(exc: BaseException) -> str:
         return f"fichier protégé par un mot de passe dans l'archive : {REDO_ZIP}, sans mot de passe"
     if isinstance(exc, NotImplementedError):
         return f"méthode de compression non prise en charge ({exc}) : {REDO_ZIP}"
-    if isinstance(exc, (zipfile.BadZipFile, EOFError, zlib.error)):
+    if isinstance(exc, (zipfile.BadZipFile, EOFError, zlib.error, lzma.LZMAError)):
         return f"fichier abîmé dans l'archive ({exc}) : {REDO_ZIP}"
     if isinstance(exc, OSError):
         return f"fichier illisible ({os_error_text(exc)})"

@@ -71,9 +71,10 @@ def damage(data: bytes, rng: random.Random) -> tuple[str, bytes]:
         name = rng.choice((SHEET, "xl/workbook.xml", "[Content_Types].xml", "xl/styles.xml"))
         body = members[name].split(b"?>", 1)[-1]
         members[name] = BILLION_LAUGHS + body.replace(b"</", b"&lol9;</", 1)
-    elif what == "last row and column":
-        members[SHEET] = sheet.replace(b"</sheetData>", b'<row r="1048576"><c r="XFD1048576" t="inlineStr">'
-                                                        b"<is><t>x</t></is></c></row></sheetData>")
+    elif what == "last row and column":  # with the whole grid declared: openpyxl pads a million rows
+        members[SHEET] = re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:XFD1048576"', sheet).replace(
+            b"</sheetData>", b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>'
+                             b"</sheetData>")
     elif what == "many columns":
         cells = b"".join(b'<c t="inlineStr"><is><t>c%d</t></is></c>' % i for i in range(16_000))
         members[SHEET] = re.sub(rb"<row ([^>]*)>", lambda m: m.group(0) + cells, sheet, count=1)

@@ -171,3 +171,13 @@ def test_quitting_with_nothing_running_asks_nothing(qtbot, demo_db):
     window, _pk = room_on(qtbot, demo_db, "C2017-001", script)
     window.close()
     assert not window.isVisible() and script.said("confirm") == []
+
+
+def test_a_fresh_demo_quits_without_a_question(qtbot, demo_db):
+    """Nothing signed, no oral running: nothing to lose (the built program's smoke tests close it unattended)."""
+    script = Script(confirm=False)
+    window = MainWindow(demo_db, prompts=script.prompts(), demo=True)
+    qtbot.addWidget(window)
+    window.show()
+    window.close()
+    assert not window.isVisible() and script.said("confirm") == []
