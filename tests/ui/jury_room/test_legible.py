@@ -17,6 +17,7 @@ from c2i2e_jury.storage.database import Database, open_database
 from c2i2e_jury.storage.models import Candidate
 from c2i2e_jury.ui import i18n
 from c2i2e_jury.ui.main_window import MainWindow
+from c2i2e_jury.ui.prompts import Prompts
 from tests.ui.room_states import STATES, show_state
 
 pytestmark = pytest.mark.gui
@@ -114,7 +115,8 @@ def test_every_state_is_legible(qtbot, qapp, imported, demo_template, copies, la
     try:
         for state in ALL_STATES:
             db = copies(demo_template if state == "signed" else imported, state)
-            window = MainWindow(db)
+            # Each state's window closes without the quit question a running oral asks (answered « Oui »).
+            window = MainWindow(db, prompts=Prompts(confirm_risky=lambda *_: True))
             qtbot.addWidget(window)
             window.resize(*size)
             window.show()
