@@ -263,10 +263,12 @@ class MainWindow(QMainWindow):
 
     def quit_question(self) -> str:
         """What quitting would interrupt or delete, in sentences ("" when nothing is lost: no question then)."""
-        from c2i2e_jury.services.sheet_export import signed_sheet_count
-
         parts = [self.room.running_oral()]
-        signed = signed_sheet_count(self.db) if self.demo else 0
+        signed = 0
+        if self.demo:  # the sheets' module brings the signature libraries: only the demo needs it here
+            from c2i2e_jury.services.sheet_export import signed_sheet_count
+
+            signed = signed_sheet_count(self.db)
         if signed:  # a fresh demo has nothing to lose: it quits without a word (and its smoke tests too)
             parts.append(self.tr("Quitting the demo deletes its database and its files, with %n signed sheet(s) "
                                  "not exported.", "", signed))
