@@ -8,7 +8,6 @@ import subprocess
 import sys
 import textwrap
 import threading
-import time
 from pathlib import Path
 
 import pymupdf
@@ -417,9 +416,7 @@ def test_an_enormous_page_is_rendered_capped(qtbot, viewer, tmp_path):
     open_and_show(qtbot, viewer, path)
     viewer.restore_view_state({"zoom": 4.0})
     key = render_key(1, 4.0, viewer.view.devicePixelRatioF())
-    start = time.perf_counter()
-    qtbot.waitUntil(lambda: viewer.renderer.image(key) is not None, timeout=WAIT_MS)
-    assert time.perf_counter() - start < 5
+    qtbot.waitUntil(lambda: viewer.renderer.image(key) is not None, timeout=WAIT_MS)  # speed: bench_viewer.py
     image = viewer.renderer.image(key)
     assert image.width() * image.height() <= MAX_PIXELS * 1.01
     assert image.width() < 14_000 * 4
@@ -625,7 +622,6 @@ def test_every_corpus_file_opens_and_every_page_renders(qtbot, viewer, corpus_di
                  if entry.get("encrypted")}
     outcomes: dict[str, str] = {}
     for path in sorted(corpus_dir.glob("*.pdf")):
-        start = time.perf_counter()
         kind, _ = open_outcome(qtbot, viewer, path)
         if kind == "failed":
             outcomes[path.name] = "refused"
@@ -637,7 +633,6 @@ def test_every_corpus_file_opens_and_every_page_renders(qtbot, viewer, corpus_di
                             or p in viewer.renderer.failed_pages, timeout=WAIT_MS)
         qtbot.waitUntil(viewer.renderer.idle_now, timeout=WAIT_MS)
         outcomes[path.name] = "shown"
-        assert time.perf_counter() - start < 15, path.name
     assert {name for name, outcome in outcomes.items() if outcome == "refused"} >= encrypted
     assert sum(1 for outcome in outcomes.values() if outcome == "shown") >= 28
 
