@@ -120,7 +120,9 @@ _REASONS = {
 
 def os_reason(exc: OSError) -> str:
     """Why a write failed, in the user's words (French): the system's own text is English on most machines."""
-    return _REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
+    from c2i2e_jury.errors import os_error_text
+
+    return _REASONS.get(exc.errno or 0) or os_error_text(exc)
 
 
 def _fixed(target: Target) -> Path:

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from c2i2e_jury.domain.rules import Attendance, Mark
 from c2i2e_jury.exchange import credentials
 from c2i2e_jury.exchange.signatures import verify_sheet
+from c2i2e_jury.exchange.spreadsheet import plain
 from c2i2e_jury.services import jury_room
 from c2i2e_jury.services.jury_room import JuryRoomError
 from c2i2e_jury.services.paper_sheet import PaperSheetError, create_paper_sheet
@@ -173,7 +174,8 @@ def test_the_day_is_exported_with_an_index_and_nothing_unsigned(database, room, 
         ("C1", "2", "examiné", "oui"), ("C3", "1", "non admis", "non")]
     assert all(re.fullmatch(r"\d\d/\d\d/\d{4} \d\d:\d\d", r["signée le"]) for r in rows)
     for row in rows:
-        assert hashlib.sha256((key / row["fichier"]).read_bytes()).hexdigest() == row["sha256"]
+        # the identifier's invisible mark (issue 13: kept as text in Excel) undone as the program reads it
+        assert hashlib.sha256((key / row["fichier"]).read_bytes()).hexdigest() == plain(row["sha256"])
     assert not list(key.glob(".*"))  # no temporary file left behind
     by_id = {c.candidate_id: c for c in day_candidates(database, room="B112", day=date(2017, 6, 12))}
     assert by_id["C2"].version is None and by_id["C1"].version == 2
