@@ -4,4 +4,10 @@ else about the build is in pyproject.toml."""
 
 from setuptools import find_packages, setup
 
-setup(packages=[*find_packages(include=["c2i2e_jury", "c2i2e_jury.*"]), "c2i2e_jury.resources", "c2i2e_jury.database"])
+setup(
+    packages=[
+        *find_packages(include=["c2i2e_jury", "c2i2e_jury.*"]),
+        "c2i2e_jury.resources",
+        "c2i2e_jury.database",
+    ]
+)

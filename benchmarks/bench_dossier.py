@@ -69,14 +69,33 @@ def benchmarks(workdir: Path) -> list[Benchmark]:
         return result
 
     return [
-        Benchmark("dossier search (20 pages)", first_search, floor=bare_search,
-                  floor_name="pymupdf search_for, all pages", setup=opened_with_text, max_seconds=0.150),
-        Benchmark("format report + evidence map (dossier, 20 pages)", report_and_evidence, floor=bare_text,
-                  floor_name="pymupdf get_text, all pages", max_seconds=0.400),
-        Benchmark("dossier check incl. render probe (20 pages)", whole_check, floor=bare_text,
-                  floor_name="pymupdf get_text, all pages"),
-        Benchmark("shared corpus: slowest file opened, read, rendered, reported", _slowest_corpus_file, runs=1,
-                  max_seconds=10.0),
+        Benchmark(
+            "dossier search (20 pages)",
+            first_search,
+            floor=bare_search,
+            floor_name="pymupdf search_for, all pages",
+            setup=opened_with_text,
+            max_seconds=0.150,
+        ),
+        Benchmark(
+            "format report + evidence map (dossier, 20 pages)",
+            report_and_evidence,
+            floor=bare_text,
+            floor_name="pymupdf get_text, all pages",
+            max_seconds=0.400,
+        ),
+        Benchmark(
+            "dossier check incl. render probe (20 pages)",
+            whole_check,
+            floor=bare_text,
+            floor_name="pymupdf get_text, all pages",
+        ),
+        Benchmark(
+            "shared corpus: slowest file opened, read, rendered, reported",
+            _slowest_corpus_file,
+            runs=1,
+            max_seconds=10.0,
+        ),
     ]
 
 

@@ -45,7 +45,12 @@ def benchmarks(workdir: Path) -> list[Benchmark]:
     from c2i2e_jury.storage.models import Candidate
 
     data = workdir / "data"
-    env = {**os.environ, "C2I2E_DATA_DIR": str(data), "QT_QPA_PLATFORM": "offscreen", "C2I2E_QUIT_AFTER_MS": "0"}
+    env = {
+        **os.environ,
+        "C2I2E_DATA_DIR": str(data),
+        "QT_QPA_PLATFORM": "offscreen",
+        "C2I2E_QUIT_AFTER_MS": "0",
+    }
     db_path = data / "c2i2e-jury.sqlite"
     data.mkdir()
     db = open_database(str(db_path))
@@ -75,9 +80,21 @@ def benchmarks(workdir: Path) -> list[Benchmark]:
         subprocess.run([sys.executable, "-c", BARE_WINDOW, str(db_path)], env=env, check=True)
 
     return [
-        Benchmark("a decision committed to disk (service, SQLite FULL sync)", decide, bare_commit,
-                  "bare sqlite3 insert + commit, same settings", runs=50, max_seconds=0.010),
-        Benchmark("cold start to an interactive window (demo campaign in the database)", cold_start, bare_window,
-                  "PySide6.QtWidgets, pymupdf, sqlalchemy imported, the file opened, an empty window", runs=7,
-                  max_ratio=1.3, max_seconds=1.5),
+        Benchmark(
+            "a decision committed to disk (service, SQLite FULL sync)",
+            decide,
+            bare_commit,
+            "bare sqlite3 insert + commit, same settings",
+            runs=50,
+            max_seconds=0.010,
+        ),
+        Benchmark(
+            "cold start to an interactive window (demo campaign in the database)",
+            cold_start,
+            bare_window,
+            "PySide6.QtWidgets, pymupdf, sqlalchemy imported, the file opened, an empty window",
+            runs=7,
+            max_ratio=1.3,
+            max_seconds=1.5,
+        ),
     ]

@@ -41,39 +41,103 @@ def build_campaign(path: Path, n: int = CANDIDATES, *, seed: int = 9) -> str:
     for pk in range(1, n + 1):
         evaluator = EVALUATORS[pk % len(EVALUATORS)]
         admitted = rng.random() > 0.02
-        candidates.append({"pk": pk, "campaign_id": "bench", "candidate_id": f"B{pk:05d}", "last_name": f"Nom{pk}",
-                           "first_name": f"Prénom{pk}", "email": "", "deposited": admitted, "rework_pending": False,
-                           "oral_time": "08:30", "room": f"Salle {pk % 12}", "jury": f"J{pk % 12}",
-                           "evaluator": evaluator, "extra_time_percent": 0, "annulled": pk % 997 == 0,
-                           "annulment_reason": "Plagiat" if pk % 997 == 0 else ""})
+        candidates.append(
+            {
+                "pk": pk,
+                "campaign_id": "bench",
+                "candidate_id": f"B{pk:05d}",
+                "last_name": f"Nom{pk}",
+                "first_name": f"Prénom{pk}",
+                "email": "",
+                "deposited": admitted,
+                "rework_pending": False,
+                "oral_time": "08:30",
+                "room": f"Salle {pk % 12}",
+                "jury": f"J{pk % 12}",
+                "evaluator": evaluator,
+                "extra_time_percent": 0,
+                "annulled": pk % 997 == 0,
+                "annulment_reason": "Plagiat" if pk % 997 == 0 else "",
+            }
+        )
         if not admitted:
             continue
         absent = rng.random() < 0.03
-        orals.append({"pk": pk, "candidate_pk": pk, "attendance": "absent" if absent else "present",
-                      "current_page": 0, "view_state": {}, "locked": True})
+        orals.append(
+            {
+                "pk": pk,
+                "candidate_pk": pk,
+                "attendance": "absent" if absent else "present",
+                "current_page": 0,
+                "view_state": {},
+                "locked": True,
+            }
+        )
         if pk % 400 == 0:
             incidents.append({"oral_pk": pk, "kind": "fraud_suspicion", "at": now, "note": "Passages copiés"})
         if pk % 50:
-            sheets.append({"candidate_pk": pk, "version": 1, "sha256": f"{pk:064d}", "pdf": b"%PDF",
-                           "result": {}, "signed_at": now, "stored_at": now, "reopen_reason": ""})
+            sheets.append(
+                {
+                    "candidate_pk": pk,
+                    "version": 1,
+                    "sha256": f"{pk:064d}",
+                    "pdf": b"%PDF",
+                    "result": {},
+                    "signed_at": now,
+                    "stored_at": now,
+                    "reopen_reason": "",
+                }
+            )
         if pk % 20 == 0:
-            prior.append({"candidate_pk": pk, "item": codes[0], "year": 2016, "copy_deposited": True,
-                          "original_received": True})
+            prior.append(
+                {
+                    "candidate_pk": pk,
+                    "item": codes[0],
+                    "year": 2016,
+                    "copy_deposited": True,
+                    "original_received": True,
+                }
+            )
         level = rng.random()
         for code in codes:
             mark = "V" if rng.random() < 0.6 + 0.38 * level else "NV"
             marks.append({"candidate_pk": pk, "item": code, "mark": mark, "comment": "Commentaire"})
             if not absent:
                 decision = mark if rng.random() > 0.06 else ("NV" if mark == "V" else "V")
-                decisions.append({"candidate_pk": pk, "item": code, "decision": decision, "comment": "",
-                                  "justification": "" if decision == mark else "Vu à l'oral", "updated_at": now})
+                decisions.append(
+                    {
+                        "candidate_pk": pk,
+                        "item": code,
+                        "decision": decision,
+                        "comment": "",
+                        "justification": "" if decision == mark else "Vu à l'oral",
+                        "updated_at": now,
+                    }
+                )
     with db.session() as s:
-        s.add(Campaign(id="bench", title="Benchmark", year=2017, deposit_opens=date(2017, 5, 10),
-                       deposit_closes=date(2017, 5, 17), orals_from=date(2017, 6, 12), orals_to=date(2017, 7, 7),
-                       package_sha256="0" * 64, imported_at=now))
+        s.add(
+            Campaign(
+                id="bench",
+                title="Benchmark",
+                year=2017,
+                deposit_opens=date(2017, 5, 10),
+                deposit_closes=date(2017, 5, 17),
+                orals_from=date(2017, 6, 12),
+                orals_to=date(2017, 7, 7),
+                package_sha256="0" * 64,
+                imported_at=now,
+            )
+        )
         s.flush()
-        for model, rows in ((Candidate, candidates), (Oral, orals), (EvaluatorMark, marks), (Decision, decisions),
-                            (PriorItem, prior), (Incident, incidents), (ResultSheet, sheets)):
+        for model, rows in (
+            (Candidate, candidates),
+            (Oral, orals),
+            (EvaluatorMark, marks),
+            (Decision, decisions),
+            (PriorItem, prior),
+            (Incident, incidents),
+            (ResultSheet, sheets),
+        ):
             if rows:
                 s.execute(insert(model), rows)
     db.dispose()
@@ -108,10 +172,22 @@ def benchmarks(workdir: Path) -> list[Benchmark]:
 
     def bare_select() -> None:
         with db.engine.connect() as conn:
-            conn.exec_driver_sql("SELECT pk, candidate_id, last_name, first_name, deposited, rework_pending, annulled"
-                                 " FROM candidate WHERE campaign_id = 'bench'").all()
-            conn.exec_driver_sql("SELECT d.candidate_pk, d.item, d.decision, m.mark FROM decision d JOIN"
-                                 " evaluator_mark m ON m.candidate_pk = d.candidate_pk AND m.item = d.item").all()
+            conn.exec_driver_sql(
+                "SELECT pk, candidate_id, last_name, first_name, deposited, rework_pending, annulled"
+                " FROM candidate WHERE campaign_id = 'bench'"
+            ).all()
+            conn.exec_driver_sql(
+                "SELECT d.candidate_pk, d.item, d.decision, m.mark FROM decision d JOIN"
+                " evaluator_mark m ON m.candidate_pk = d.candidate_pk AND m.item = d.item"
+            ).all()
 
-    return [Benchmark("president's review: 5,000 candidates computed, shown and sorted", review, bare_select,
-                      "bare SELECT of the candidates, decisions and marks", runs=5, max_seconds=0.3)]
+    return [
+        Benchmark(
+            "president's review: 5,000 candidates computed, shown and sorted",
+            review,
+            bare_select,
+            "bare SELECT of the candidates, decisions and marks",
+            runs=5,
+            max_seconds=0.3,
+        )
+    ]

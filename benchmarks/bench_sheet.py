@@ -49,8 +49,20 @@ def benchmarks(workdir: Path) -> list[Benchmark]:
     assert verify_sheet(signed, roots, ref).json_bytes == to_bytes(result)
 
     return [
-        Benchmark("sheet: made and signed by both jurors", make_and_sign, runs=5, max_seconds=1.0,
-                  floor=lambda: render_sheet(result, ref), floor_name="sheet made, unsigned"),
-        Benchmark("sheet: verified", lambda: verify_sheet(signed, roots, ref), runs=9, max_seconds=0.150,
-                  floor=lambda: validate_result(result, ref), floor_name="JSON checked against schema and rules"),
+        Benchmark(
+            "sheet: made and signed by both jurors",
+            make_and_sign,
+            runs=5,
+            max_seconds=1.0,
+            floor=lambda: render_sheet(result, ref),
+            floor_name="sheet made, unsigned",
+        ),
+        Benchmark(
+            "sheet: verified",
+            lambda: verify_sheet(signed, roots, ref),
+            runs=9,
+            max_seconds=0.150,
+            floor=lambda: validate_result(result, ref),
+            floor_name="JSON checked against schema and rules",
+        ),
     ]

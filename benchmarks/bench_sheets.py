@@ -82,7 +82,11 @@ def _make_sheet(task: tuple[int, str]) -> str:
     jurors = _worker["jurors"]
     result = example_result(ref, [{"name": j.name, "fingerprint": j.fingerprint} for j in jurors])
     result["campaign"], result["campaign_title"] = CAMPAIGN, "Banc d'essai — campagne 2017"
-    result["candidate"] = {"id": candidate_id(n), "last_name": NAMES[n % len(NAMES)], "first_name": f"Prénom {n}"}
+    result["candidate"] = {
+        "id": candidate_id(n),
+        "last_name": NAMES[n % len(NAMES)],
+        "first_name": f"Prénom {n}",
+    }
     withdrawn = ref.codes[n % len(ref.codes)]
     for entry in result["items"]:
         if entry["item"] == withdrawn and entry["jury"] == "V":
@@ -110,8 +114,10 @@ def signed_sheets() -> tuple[list[Path], bytes]:
     shutil.rmtree(folder, ignore_errors=True)
     (folder / "sheets").mkdir(parents=True)
     authority = credentials.create_authority("Autorité C2i2e (banc d'essai)", now=ISSUED)
-    jurors = [credentials.issue_credential(authority, name, f"jure{i + 1}@example.fr", now=ISSUED)
-              for i, name in enumerate(("Benoît Œhlenschläger", "Zoé Mäkelä-Garçon"))]
+    jurors = [
+        credentials.issue_credential(authority, name, f"jure{i + 1}@example.fr", now=ISSUED)
+        for i, name in enumerate(("Benoît Œhlenschläger", "Zoé Mäkelä-Garçon"))
+    ]
     p12s = [credentials.to_pkcs12(j, PASSPHRASE) for j in jurors]
     start = time.perf_counter()
     tasks = [(n, str(folder / "sheets")) for n in range(1, COUNT + 1)]
@@ -120,8 +126,11 @@ def signed_sheets() -> tuple[list[Path], bytes]:
     with multiprocessing.get_context(method).Pool(os.cpu_count() or 1, _init_worker, (p12s,)) as pool:
         for i, _path in enumerate(pool.imap_unordered(_make_sheet, tasks, chunksize=20), start=1):
             if i % 250 == 0:
-                print(f"  signed sheets made: {i}/{COUNT} ({time.perf_counter() - start:.0f} s)", file=sys.stderr,
-                      flush=True)
+                print(
+                    f"  signed sheets made: {i}/{COUNT} ({time.perf_counter() - start:.0f} s)",
+                    file=sys.stderr,
+                    flush=True,
+                )
     (folder / "authority.pem").write_bytes(credentials.certificate_pem(authority.certificate))
     done.write_text(f"{COUNT} sheets\n", encoding="utf-8")
     return sorted((folder / "sheets").glob("*.pdf")), (folder / "authority.pem").read_bytes()
@@ -138,18 +147,46 @@ def fresh_database(path: Path, authority_pem: bytes) -> Any:
         leftover.unlink()
     db = open_database(str(path))
     with db.session() as session:
-        session.add(Campaign(id=CAMPAIGN, title="Banc d'essai — campagne 2017", year=2017,
-                             deposit_opens=date(2017, 5, 10), deposit_closes=date(2017, 5, 17),
-                             orals_from=date(2017, 6, 12), orals_to=date(2017, 7, 7), presentation_minutes=10,
-                             discussion_minutes=20, authority_pem=authority_pem.decode("ascii"),
-                             package_sha256="0" * 64, imported_at=datetime.now(UTC)))
+        session.add(
+            Campaign(
+                id=CAMPAIGN,
+                title="Banc d'essai — campagne 2017",
+                year=2017,
+                deposit_opens=date(2017, 5, 10),
+                deposit_closes=date(2017, 5, 17),
+                orals_from=date(2017, 6, 12),
+                orals_to=date(2017, 7, 7),
+                presentation_minutes=10,
+                discussion_minutes=20,
+                authority_pem=authority_pem.decode("ascii"),
+                package_sha256="0" * 64,
+                imported_at=datetime.now(UTC),
+            )
+        )
         session.flush()
-        session.execute(insert(Candidate), [
-            {"campaign_id": CAMPAIGN, "candidate_id": candidate_id(n), "last_name": NAMES[n % len(NAMES)],
-             "first_name": f"Prénom {n}", "email": "", "deposited": True, "rework_pending": False,
-             "oral_date": date(2017, 6, 12), "oral_time": "08:30", "room": "Salle B112", "jury": "J1",
-             "evaluator": "", "extra_time_percent": 0, "annulled": False, "annulment_reason": ""}
-            for n in range(1, COUNT + 1)])
+        session.execute(
+            insert(Candidate),
+            [
+                {
+                    "campaign_id": CAMPAIGN,
+                    "candidate_id": candidate_id(n),
+                    "last_name": NAMES[n % len(NAMES)],
+                    "first_name": f"Prénom {n}",
+                    "email": "",
+                    "deposited": True,
+                    "rework_pending": False,
+                    "oral_date": date(2017, 6, 12),
+                    "oral_time": "08:30",
+                    "room": "Salle B112",
+                    "jury": "J1",
+                    "evaluator": "",
+                    "extra_time_percent": 0,
+                    "annulled": False,
+                    "annulment_reason": "",
+                }
+                for n in range(1, COUNT + 1)
+            ],
+        )
     return db
 
 
@@ -161,7 +198,7 @@ def benchmarks(workdir: Path) -> list[Benchmark]:
 
     logging.getLogger("c2i2e_jury").setLevel(logging.WARNING)
     files, authority_pem = signed_sheets()
-    first, both = files[:COUNT // 2], files
+    first, both = files[: COUNT // 2], files
     roots = load_certificates(authority_pem, "authority.pem")
     ref = referential()
     databases: dict[str, Any] = {}
@@ -192,11 +229,31 @@ def benchmarks(workdir: Path) -> list[Benchmark]:
         import_into("1000", first, workers=1)
 
     return [
-        Benchmark("sheets: 1,000 signed sheets imported (SQLite file)", import_1000, floor=verify_only,
-                  floor_name="the same 1,000 verified only", runs=1, setup=setup, max_seconds=60.0),
-        Benchmark("sheets: 2,000 signed sheets imported (linear)", import_2000, floor=import_1000,
-                  floor_name="1,000 imported", runs=1, setup=setup, max_ratio=2.2),
-        Benchmark("sheets: 1,000 signed sheets imported in one process", import_1000_in_one_process,
-                  floor=verify_only, floor_name="the same 1,000 verified only", runs=1, setup=setup,
-                  max_seconds=60.0),
+        Benchmark(
+            "sheets: 1,000 signed sheets imported (SQLite file)",
+            import_1000,
+            floor=verify_only,
+            floor_name="the same 1,000 verified only",
+            runs=1,
+            setup=setup,
+            max_seconds=60.0,
+        ),
+        Benchmark(
+            "sheets: 2,000 signed sheets imported (linear)",
+            import_2000,
+            floor=import_1000,
+            floor_name="1,000 imported",
+            runs=1,
+            setup=setup,
+            max_ratio=2.2,
+        ),
+        Benchmark(
+            "sheets: 1,000 signed sheets imported in one process",
+            import_1000_in_one_process,
+            floor=verify_only,
+            floor_name="the same 1,000 verified only",
+            runs=1,
+            setup=setup,
+            max_seconds=60.0,
+        ),
     ]

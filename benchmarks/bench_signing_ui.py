@@ -73,8 +73,14 @@ def benchmarks(workdir: Path) -> list[Benchmark]:
     done: list[bool] = []
 
     def in_the_room() -> None:
-        assert sign_sheet_dialog(window, db, pk, prompts=both_jurors().prompts(), settings=settings,
-                                 now=SIGNING + timedelta(minutes=next(minutes)))
+        assert sign_sheet_dialog(
+            window,
+            db,
+            pk,
+            prompts=both_jurors().prompts(),
+            settings=settings,
+            now=SIGNING + timedelta(minutes=next(minutes)),
+        )
         done.append(True)
 
     def on_the_gui_thread() -> None:
@@ -82,12 +88,20 @@ def benchmarks(workdir: Path) -> list[Benchmark]:
         sign_and_lock(db, pk, *credentials, now=SIGNING + timedelta(minutes=next(minutes)))
         done.append(True)
 
-    assert sign_sheet_dialog(window, db, pk, prompts=both_jurors().prompts(), settings=settings,
-                             now=SIGNING)  # warms the imports up
+    assert sign_sheet_dialog(
+        window, db, pk, prompts=both_jurors().prompts(), settings=settings, now=SIGNING
+    )  # warms the imports up
     return [
-        Benchmark("jury room: longest GUI stall while both jurors sign", lambda: longest_gap(in_the_room),
-                  floor=lambda: longest_gap(on_the_gui_thread), floor_name="the same signing on the GUI thread",
-                  setup=reopened, runs=5, aggregate=max, max_seconds=0.050),
+        Benchmark(
+            "jury room: longest GUI stall while both jurors sign",
+            lambda: longest_gap(in_the_room),
+            floor=lambda: longest_gap(on_the_gui_thread),
+            floor_name="the same signing on the GUI thread",
+            setup=reopened,
+            runs=5,
+            aggregate=max,
+            max_seconds=0.050,
+        ),
     ]
 
 

@@ -40,15 +40,19 @@ RSS_GROWTH_MB = 25.0  # allowed between the 5th and the 10th dossier (allocator 
 def rss_mb() -> float:
     try:
         with open("/proc/self/statm") as statm:
-            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1024 ** 2
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1024**2
     except OSError:  # not Linux: the peak is the best we have
         import resource
 
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def wait(signal: object, action: Callable[[], object] | None = None,
-         accept: Callable[..., bool] = lambda *a: True, timeout_ms: int = 10_000) -> None:
+def wait(
+    signal: object,
+    action: Callable[[], object] | None = None,
+    accept: Callable[..., bool] = lambda *a: True,
+    timeout_ms: int = 10_000,
+) -> None:
     """Run ``action`` and the event loop until ``signal`` fires with arguments ``accept`` likes."""
     from PySide6.QtCore import QEventLoop, QTimer
 
@@ -91,8 +95,14 @@ def make_dossiers(workdir: Path, count: int) -> list[Path]:
     """``count`` distinct files (a trailing comment after %%EOF) of one 20-page demo dossier."""
     from c2i2e_jury.exchange.demo.dossier import make_dossier
 
-    template = make_dossier(workdir / "dossier-20.pdf", last_name="Dupont", first_name="Élodie", pages=PAGES,
-                            screenshots=2, seed=11)
+    template = make_dossier(
+        workdir / "dossier-20.pdf",
+        last_name="Dupont",
+        first_name="Élodie",
+        pages=PAGES,
+        screenshots=2,
+        seed=11,
+    )
     data = template.read_bytes()
     paths = [template]
     for n in range(1, count):
@@ -205,17 +215,47 @@ def benchmarks(workdir: Path) -> list[Benchmark]:
         return Reported(max(times))
 
     return [
-        Benchmark("viewer: dossier opened to first page shown (20 pages)", open_first_page, floor=bare_open_render,
-                  floor_name="pymupdf open + render page 1, same zoom", setup=close_and_settle, runs=21,
-                  max_ratio=1.5),
-        Benchmark("viewer: another dossier opened to first page shown (20 pages)", open_first_page,
-                  floor=bare_open_render, floor_name="pymupdf open + render page 1, same zoom",
-                  setup=other_on_screen, runs=21),
-        Benchmark("viewer: next page shown (prefetched)", next_page, floor=bare_render,
-                  floor_name="pymupdf open + render a page", setup=opened_and_idle, runs=19, max_seconds=0.020),
-        Benchmark("viewer: page 5 further shown (not prefetched)", jump, floor=bare_render,
-                  floor_name="pymupdf open + render a page", setup=forget_cache, runs=9),
+        Benchmark(
+            "viewer: dossier opened to first page shown (20 pages)",
+            open_first_page,
+            floor=bare_open_render,
+            floor_name="pymupdf open + render page 1, same zoom",
+            setup=close_and_settle,
+            runs=21,
+            max_ratio=1.5,
+        ),
+        Benchmark(
+            "viewer: another dossier opened to first page shown (20 pages)",
+            open_first_page,
+            floor=bare_open_render,
+            floor_name="pymupdf open + render page 1, same zoom",
+            setup=other_on_screen,
+            runs=21,
+        ),
+        Benchmark(
+            "viewer: next page shown (prefetched)",
+            next_page,
+            floor=bare_render,
+            floor_name="pymupdf open + render a page",
+            setup=opened_and_idle,
+            runs=19,
+            max_seconds=0.020,
+        ),
+        Benchmark(
+            "viewer: page 5 further shown (not prefetched)",
+            jump,
+            floor=bare_render,
+            floor_name="pymupdf open + render a page",
+            setup=forget_cache,
+            runs=9,
+        ),
         Benchmark("viewer: every page of 10 dossiers (RSS checked)", browse_ten, runs=1),
-        Benchmark("viewer: longest GUI stall while the worker renders", stall, floor=slowest_bare_render,
-                  floor_name="slowest bare page render", runs=3, aggregate=max),
+        Benchmark(
+            "viewer: longest GUI stall while the worker renders",
+            stall,
+            floor=slowest_bare_render,
+            floor_name="slowest bare page render",
+            runs=3,
+            aggregate=max,
+        ),
     ]

@@ -70,4 +70,6 @@ def measure(bench: Benchmark, quick: bool = False) -> Result:
             floors.append(_sample(bench.floor, bench.setup))
         samples.append(_sample(bench.operation, bench.setup))
     floor = bench.aggregate(floors) if floors else None
-    return Result(bench.name, bench.aggregate(samples), floor, bench.floor_name, bench.max_ratio, bench.max_seconds)
+    return Result(
+        bench.name, bench.aggregate(samples), floor, bench.floor_name, bench.max_ratio, bench.max_seconds
+    )

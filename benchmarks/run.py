@@ -50,10 +50,22 @@ def _run_module(name: str, workdir: Path, only: str, quick: bool) -> list[Result
 def _run_apart(name: str, tmp: Path, only: str, quick: bool) -> list[Result]:
     """The rows of ``bench_<name>.py`` measured in a child process; a crashed module is one failed row."""
     out = tmp / f"{name}.json"
-    command = [sys.executable, "-m", "benchmarks.run", "--module", name, "--results", str(out), "--only", only]
+    command = [
+        sys.executable,
+        "-m",
+        "benchmarks.run",
+        "--module",
+        name,
+        "--results",
+        str(out),
+        "--only",
+        only,
+    ]
     done = subprocess.run(command + (["--quick"] if quick else []), check=False)
     if not out.exists():
-        return [Result(f"{name}: the module failed (exit {done.returncode})", float("inf"), None, "", None, 0.0)]
+        return [
+            Result(f"{name}: the module failed (exit {done.returncode})", float("inf"), None, "", None, 0.0)
+        ]
     return [Result(**row) for row in json.loads(out.read_text(encoding="utf-8"))]
 
 
@@ -61,14 +73,23 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--only", default="", help="run only the rows whose name contains this text")
     parser.add_argument("--quick", action="store_true", help="one run each (smoke)")
-    parser.add_argument("--module", action="append", default=[],
-                        help="only these modules (e.g. --module sheets for bench_sheets.py): each module builds its "
-                             "files before its rows run, and some take minutes")
-    parser.add_argument("--results", type=Path, help=argparse.SUPPRESS)  # a child: one module, rows to this file
+    parser.add_argument(
+        "--module",
+        action="append",
+        default=[],
+        help="only these modules (e.g. --module sheets for bench_sheets.py): each module builds its "
+        "files before its rows run, and some take minutes",
+    )
+    parser.add_argument(
+        "--results", type=Path, help=argparse.SUPPRESS
+    )  # a child: one module, rows to this file
     args = parser.parse_args(argv)
     here = Path(__file__).parent
-    names = sorted(info.name.removeprefix("bench_") for info in pkgutil.iter_modules([str(here)])
-                   if info.name.startswith("bench_"))
+    names = sorted(
+        info.name.removeprefix("bench_")
+        for info in pkgutil.iter_modules([str(here)])
+        if info.name.startswith("bench_")
+    )
     if args.module:
         names = [name for name in names if name in args.module]
     results: list[Result] = []
@@ -84,8 +105,15 @@ def main(argv: list[str] | None = None) -> int:
             results += _run_apart(name, Path(tmp), args.only, args.quick)
     header = ("operation", "median", "floor", "floor is", "ratio", "target", "ok")
     rows = [
-        (r.name, _fmt(r.seconds), _fmt(r.floor_seconds), r.floor_name or "-",
-         f"{r.ratio:.2f}×" if r.ratio is not None else "-", _target(r), "yes" if r.ok else "NO")
+        (
+            r.name,
+            _fmt(r.seconds),
+            _fmt(r.floor_seconds),
+            r.floor_name or "-",
+            f"{r.ratio:.2f}×" if r.ratio is not None else "-",
+            _target(r),
+            "yes" if r.ok else "NO",
+        )
         for r in results
     ]
     widths = [max(len(str(x)) for x in col) for col in zip(header, *rows, strict=False)]

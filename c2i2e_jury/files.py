@@ -25,12 +25,52 @@ from typing import BinaryIO
 log = logging.getLogger(__name__)
 
 # Letters that Unicode does not decompose into a base letter and a mark, read as a French reader would type them.
-_LATIN = str.maketrans({"Ł": "L", "ł": "l", "Đ": "D", "đ": "d", "Ð": "D", "ð": "d", "Ø": "O", "ø": "o",
-                        "Ħ": "H", "ħ": "h", "Ŧ": "T", "ŧ": "t", "ı": "i", "ĸ": "k", "Ŋ": "N", "ŋ": "n",
-                        "ƒ": "f", "Ɓ": "B", "ɓ": "b", "Ƌ": "D", "ƌ": "d", "Ɨ": "I", "ɨ": "i", "Ƶ": "Z",
-                        "ƶ": "z", "Ǥ": "G", "ǥ": "g", "Ȼ": "C", "ȼ": "c", "Ƀ": "B", "ƀ": "b", "Ɇ": "E",
-                        "ɇ": "e", "Œ": "OE", "œ": "oe", "Æ": "AE", "æ": "ae", "ß": "ss", "Þ": "Th",
-                        "þ": "th", "ʼ": "'", "’": "'"})
+_LATIN = str.maketrans(
+    {
+        "Ł": "L",
+        "ł": "l",
+        "Đ": "D",
+        "đ": "d",
+        "Ð": "D",
+        "ð": "d",
+        "Ø": "O",
+        "ø": "o",
+        "Ħ": "H",
+        "ħ": "h",
+        "Ŧ": "T",
+        "ŧ": "t",
+        "ı": "i",
+        "ĸ": "k",
+        "Ŋ": "N",
+        "ŋ": "n",
+        "ƒ": "f",
+        "Ɓ": "B",
+        "ɓ": "b",
+        "Ƌ": "D",
+        "ƌ": "d",
+        "Ɨ": "I",
+        "ɨ": "i",
+        "Ƶ": "Z",
+        "ƶ": "z",
+        "Ǥ": "G",
+        "ǥ": "g",
+        "Ȼ": "C",
+        "ȼ": "c",
+        "Ƀ": "B",
+        "ƀ": "b",
+        "Ɇ": "E",
+        "ɇ": "e",
+        "Œ": "OE",
+        "œ": "oe",
+        "Æ": "AE",
+        "æ": "ae",
+        "ß": "ss",
+        "Þ": "Th",
+        "þ": "th",
+        "ʼ": "'",
+        "’": "'",
+    }
+)
 Target = Path | Callable[[], Path]  # a callable: the name is known once the content is written (its hash)
 
 
@@ -61,17 +101,22 @@ def write_durably(path: Path, data: bytes, *, sync_folder: bool = True) -> None:
 
 
 @contextmanager
-def durable_file(target: Target, *, folder: Path | None = None, prefix: str | None = None,
-                 sync_folder: bool = True) -> Iterator[BinaryIO]:
+def durable_file(
+    target: Target, *, folder: Path | None = None, prefix: str | None = None, sync_folder: bool = True
+) -> Iterator[BinaryIO]:
     """A file open for writing whose content appears at ``target`` when the block ends without an error (the
     streaming form of :func:`write_durably`, for content that does not fit in memory)."""
-    with durable_path(target, folder=folder, prefix=prefix, sync_folder=sync_folder) as tmp, tmp.open("wb") as out:
+    with (
+        durable_path(target, folder=folder, prefix=prefix, sync_folder=sync_folder) as tmp,
+        tmp.open("wb") as out,
+    ):
         yield out
 
 
 @contextmanager
-def durable_path(target: Target, *, folder: Path | None = None, prefix: str | None = None,
-                 sync_folder: bool = True) -> Iterator[Path]:
+def durable_path(
+    target: Target, *, folder: Path | None = None, prefix: str | None = None, sync_folder: bool = True
+) -> Iterator[Path]:
     """The path of a temporary file beside ``target``, to fill by any means (a copy the kernel makes, a file
     written by another program); when the block ends without an error, the file is flushed to the device and
     renamed to ``target``, and the folder is flushed. ``target`` may be a callable, asked once the content is

@@ -38,8 +38,9 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
     try:
         path: Path | None = log_file()
         assert path is not None
-        handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=3, encoding="utf-8",
-                                                       errors="backslashreplace")  # a record never fails
+        handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=2_000_000, backupCount=3, encoding="utf-8", errors="backslashreplace"
+        )  # a record never fails
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         root.setLevel(level)
         problem = ""

@@ -14,7 +14,9 @@ from tests.small_disk import small_disk  # noqa: F401 (a fixture: a small real f
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # hypothesis keeps its caches in ./.hypothesis unless told otherwise: tests never write into the repository.
-os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY", os.path.join(tempfile.gettempdir(), "c2i2e-jury-hypothesis"))
+os.environ.setdefault(
+    "HYPOTHESIS_STORAGE_DIRECTORY", os.path.join(tempfile.gettempdir(), "c2i2e-jury-hypothesis")
+)
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO.parent / "shared" / "corpus" / "pdf"

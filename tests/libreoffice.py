@@ -13,7 +13,9 @@ import pytest
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 needs_soffice = pytest.mark.skipif(
-    SOFFICE is None, reason="LibreOffice is not installed here (apt-get install libreoffice-calc-nogui; CI has it)")
+    SOFFICE is None,
+    reason="LibreOffice is not installed here (apt-get install libreoffice-calc-nogui; CI has it)",
+)
 
 # Our CSV as a French user opens it: ';', '"', UTF-8, from line 1, French number and date conventions (1036),
 # quoted fields not forced to text, special numbers detected, formulas evaluated: as eager as Excel.
@@ -22,21 +24,35 @@ FRENCH_CSV_IN = "CSV:59,34,76,1,,1036,false,true,false,false,false,-1,true"
 FRENCH_CSV_OUT = "csv:Text - txt - csv (StarCalc):59,34,76,1,,1036,false,true,{shown}"
 
 
-def convert(files: list[Path], target: str, out_dir: Path, infilter: str | None = FRENCH_CSV_IN,
-            locale: str = "fr_FR.UTF-8") -> list[Path]:
+def convert(
+    files: list[Path],
+    target: str,
+    out_dir: Path,
+    infilter: str | None = FRENCH_CSV_IN,
+    locale: str = "fr_FR.UTF-8",
+) -> list[Path]:
     """Convert ``files`` in one soffice run (its own profile: runs in parallel do not share one); the outputs,
     in the same order. ``target`` is soffice's ``--convert-to`` argument (``xlsx``, ``ods``, a CSV filter);
     ``locale`` is the user's, which sets how Calc writes dates, times and numbers back."""
     assert SOFFICE is not None
     profile = out_dir / ".lo-profile"
     out_dir.mkdir(parents=True, exist_ok=True)
-    command = [SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-               "--convert-to", target, "--outdir", str(out_dir)]
+    command = [
+        SOFFICE,
+        f"-env:UserInstallation={profile.as_uri()}",
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        target,
+        "--outdir",
+        str(out_dir),
+    ]
     if infilter:
         command.insert(-4, f"--infilter={infilter}")
     env = {**os.environ, "LC_ALL": locale, "LANG": locale}
-    done = subprocess.run([*command, *map(str, files)], capture_output=True, text=True, timeout=600, check=False,
-                          env=env)
+    done = subprocess.run(
+        [*command, *map(str, files)], capture_output=True, text=True, timeout=600, check=False, env=env
+    )
     suffix = target.split(":", 1)[0]
     outputs = [out_dir / f"{f.stem}.{suffix}" for f in files]
     missing = [p.name for p in outputs if not p.is_file()]

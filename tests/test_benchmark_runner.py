@@ -11,8 +11,14 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def test_the_runner_measures_a_module_in_a_process_of_its_own():
-    done = subprocess.run([sys.executable, "-m", "benchmarks.run", "--quick", "--module", "dossier",
-                           "--only", "search"], cwd=REPO, capture_output=True, text=True, timeout=300, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.run", "--quick", "--module", "dossier", "--only", "search"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     lines = done.stdout.splitlines()
     assert lines[0].split(" | ")[0].strip() == "operation"

@@ -44,8 +44,19 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
             pytest.fail(f"the bundle must be built in CI: {message}")
         pytest.skip(message)
     root = tmp_path_factory.mktemp("bundle")
-    command = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-               "--distpath", str(root / "dist"), "--workpath", str(root / "work"), str(REPO / "build.spec")]
+    command = [
+        sys.executable,
+        "-m",
+        "PyInstaller",
+        "--noconfirm",
+        "--log-level",
+        "WARN",
+        "--distpath",
+        str(root / "dist"),
+        "--workpath",
+        str(root / "work"),
+        str(REPO / "build.spec"),
+    ]
     result = subprocess.run(command, cwd=root, capture_output=True, text=True, timeout=900, check=False)
     assert result.returncode == 0, result.stderr[-4000:]
     folder = root / "dist" / "c2i2e-jury"
@@ -58,14 +69,31 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 def run(bundle: Path, tmp_path: Path):
     """Run the built program in tmp, with nothing of the source checkout or of Python within reach."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON") and k != "VIRTUAL_ENV"}
-    env.update(TMPDIR=str(tmp_path), TEMP=str(tmp_path), TMP=str(tmp_path), QT_QPA_PLATFORM="offscreen",
-               C2I2E_PASSPHRASE=PASSPHRASE, C2I2E_AUTHORITY_PASSPHRASE=PASSPHRASE)
+    env.update(
+        TMPDIR=str(tmp_path),
+        TEMP=str(tmp_path),
+        TMP=str(tmp_path),
+        QT_QPA_PLATFORM="offscreen",
+        C2I2E_PASSPHRASE=PASSPHRASE,
+        C2I2E_AUTHORITY_PASSPHRASE=PASSPHRASE,
+    )
 
-    def call(*args: str | Path, extra: dict[str, str] | None = None, timeout: float = 120,
-             wrapper: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([*wrapper, str(bundle / EXE_NAME), *map(str, args)], cwd=tmp_path,
-                              env={**env, **(extra or {})}, capture_output=True, text=True, encoding="utf-8",
-                              timeout=timeout, check=False)
+    def call(
+        *args: str | Path,
+        extra: dict[str, str] | None = None,
+        timeout: float = 120,
+        wrapper: tuple[str, ...] = (),
+    ) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*wrapper, str(bundle / EXE_NAME), *map(str, args)],
+            cwd=tmp_path,
+            env={**env, **(extra or {})},
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=timeout,
+            check=False,
+        )
 
     return call
 
@@ -104,25 +132,53 @@ def test_a_sheet_made_with_sheet_create_verifies(run, tmp_path):
     # The sheet is signed today: the campaign must be this year's (its sheets are signed from the deposit's opening
     # to the end of the next year, issue 11 §3), not the demo's 2017.
     campaign = json.loads((tmp_path / "demo" / "campaign.json").read_text(encoding="utf-8"))
-    (tmp_path / "demo" / "campaign.json").write_text(json.dumps({**campaign, "year": date.today().year}),
-                                                     encoding="utf-8")
+    (tmp_path / "demo" / "campaign.json").write_text(
+        json.dumps({**campaign, "year": date.today().year}), encoding="utf-8"
+    )
     database = tmp_path / "jury.sqlite"
     ok(run("--db", database, "campaign", "import", tmp_path / "demo"))
     ok(run("authority", "init", "--out", tmp_path / "authority"))
     credentials = []
     for n, name in enumerate(("Anne Martin", "Bruno Petit"), 1):
         credentials += ["--sign", tmp_path / f"juror{n}.p12"]
-        ok(run("credential", "issue", name, "--email", f"juror{n}@example.org", "--out", tmp_path / f"juror{n}.p12",
-               "--authority", tmp_path / "authority" / "authority.p12"))
+        ok(
+            run(
+                "credential",
+                "issue",
+                name,
+                "--email",
+                f"juror{n}@example.org",
+                "--out",
+                tmp_path / f"juror{n}.p12",
+                "--authority",
+                tmp_path / "authority" / "authority.p12",
+            )
+        )
     # The jury agrees with the evaluator on every item: no justification needed.
     with open(tmp_path / "demo" / "marks.csv", encoding="utf-8-sig", newline="") as marks:
-        agreed = [f"{row['item']};{row['evaluator_mark'] or 'V'};vu à l'oral\n"
-                  for row in csv.DictReader(marks, delimiter=";") if row["candidate_id"] == "C2017-001"]
+        agreed = [
+            f"{row['item']};{row['evaluator_mark'] or 'V'};vu à l'oral\n"
+            for row in csv.DictReader(marks, delimiter=";")
+            if row["candidate_id"] == "C2017-001"
+        ]
     decisions = tmp_path / "decisions.csv"
     decisions.write_text("item;decision;comment\n" + "".join(agreed), encoding="utf-8")
     sheet = tmp_path / "C2017-001.pdf"
-    ok(run("--db", database, "sheet", "create", "C2017-001", "--decisions", decisions, *credentials, "--out", sheet,
-           extra={"C2I2E_PASSPHRASE_1": PASSPHRASE, "C2I2E_PASSPHRASE_2": PASSPHRASE}))
+    ok(
+        run(
+            "--db",
+            database,
+            "sheet",
+            "create",
+            "C2017-001",
+            "--decisions",
+            decisions,
+            *credentials,
+            "--out",
+            sheet,
+            extra={"C2I2E_PASSPHRASE_1": PASSPHRASE, "C2I2E_PASSPHRASE_2": PASSPHRASE},
+        )
+    )
     verified = ok(run("sheet", "verify", sheet, "--trust", tmp_path / "authority" / "authority.pem"))
     assert f"{sheet} : feuille valide." in verified
     assert "MARCHAND" in verified and "Anne Martin" in verified and "Bruno Petit" in verified
@@ -137,7 +193,9 @@ def test_the_application_stays_up_on_its_demo(run, tmp_path):
     assert elapsed >= GUI_MS / 1000, "the application ended before its window was closed"
     log = (data / "logs" / "c2i2e-jury.log").read_text(encoding="utf-8")
     assert "internal error" not in log
-    assert (data / "cache" / f"demo-{VERSION}" / "campaign.json").is_file()  # the demo was written, then opened
+    assert (
+        data / "cache" / f"demo-{VERSION}" / "campaign.json"
+    ).is_file()  # the demo was written, then opened
     # The French catalogue came compiled in the bundle: nothing compiled at run time (no lrelease there).
     assert not (data / "cache" / "i18n").exists()
 
@@ -147,8 +205,12 @@ def test_the_application_opens_on_an_x11_display(run, tmp_path):
     """Past the offscreen platform: the bundled xcb plugin and X11 libraries open the window on an X server."""
     database = tmp_path / "empty.sqlite"
     started = time.monotonic()
-    result = run("--db", database, extra={"QT_QPA_PLATFORM": "xcb", "C2I2E_QUIT_AFTER_MS": "1500"},
-                 wrapper=("xvfb-run", "-a", "-s", "-screen 0 1280x800x24"))
+    result = run(
+        "--db",
+        database,
+        extra={"QT_QPA_PLATFORM": "xcb", "C2I2E_QUIT_AFTER_MS": "1500"},
+        wrapper=("xvfb-run", "-a", "-s", "-screen 0 1280x800x24"),
+    )
     assert time.monotonic() - started >= 1.5
     ok(result)
     assert "could not load the qt platform plugin" not in result.stderr.lower()
@@ -157,14 +219,22 @@ def test_the_application_opens_on_an_x11_display(run, tmp_path):
 
 def test_the_bundle_holds_its_data_and_leaves_unused_qt_out(bundle):
     inside = next(p for p in (bundle / "_internal", bundle) if (p / "c2i2e_jury").is_dir())
-    for data in ("c2i2e_jury/resources/referential.json", "c2i2e_jury/resources/schemas/c2i2e-result.schema.json",
-                 "c2i2e_jury/resources/i18n/c2i2e_jury_fr.qm", "c2i2e_jury/database/env.py",
-                 "c2i2e_jury/database/versions", "reportlab/fonts/Vera.ttf", "reportlab/fonts/VeraBd.ttf",
-                 "c2i2e_jury/resources/fonts/DejaVuSans.ttf", "c2i2e_jury/resources/fonts/LICENSE-DejaVu.txt",
-                 "c2i2e_jury/resources/icc/sRGB.icc"):
+    for data in (
+        "c2i2e_jury/resources/referential.json",
+        "c2i2e_jury/resources/schemas/c2i2e-result.schema.json",
+        "c2i2e_jury/resources/i18n/c2i2e_jury_fr.qm",
+        "c2i2e_jury/database/env.py",
+        "c2i2e_jury/database/versions",
+        "reportlab/fonts/Vera.ttf",
+        "reportlab/fonts/VeraBd.ttf",
+        "c2i2e_jury/resources/fonts/DejaVuSans.ttf",
+        "c2i2e_jury/resources/fonts/LICENSE-DejaVu.txt",
+        "c2i2e_jury/resources/icc/sRGB.icc",
+    ):
         assert (inside / data).exists(), data
     assert {p.name for p in (inside / "c2i2e_jury" / "database" / "versions").glob("*.py")} == {
-        p.name for p in (REPO / "database" / "versions").glob("*.py")}
+        p.name for p in (REPO / "database" / "versions").glob("*.py")
+    }
     assert [p.name for p in inside.rglob("*.qm") if "translations" in p.parts] == ["qtbase_fr.qm"]
     names = {p.name for p in inside.rglob("*")}
     for unused in ("QtNetwork", "QtQml", "QtQuick", "QtPdf", "QtDBus", "QtOpenGL", "QtTest", "QtSql"):

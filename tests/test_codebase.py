@@ -20,7 +20,25 @@ def run(*command: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_ruff():
-    result = run(str(BIN / "ruff"), "check", "--no-cache", "c2i2e_jury", "tests", "benchmarks", "database", "tools")
+    result = run(
+        str(BIN / "ruff"), "check", "--no-cache", "c2i2e_jury", "tests", "benchmarks", "database", "tools"
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_code_is_formatted():
+    """The code is formatted once by ruff format (as the pre-commit hook does): no diff in review is layout."""
+    result = run(
+        str(BIN / "ruff"),
+        "format",
+        "--check",
+        "--no-cache",
+        "c2i2e_jury",
+        "tests",
+        "benchmarks",
+        "database",
+        "tools",
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 

@@ -30,4 +30,6 @@ def test_the_usual_errors_of_a_usb_key_read_in_french(number):
 
 
 def test_an_unknown_error_gives_its_number_not_the_system_words():
-    assert os_error_text(OSError(errno.ECHILD, "No child processes")) == f"erreur du système n° {errno.ECHILD}"
+    assert (
+        os_error_text(OSError(errno.ECHILD, "No child processes")) == f"erreur du système n° {errno.ECHILD}"
+    )

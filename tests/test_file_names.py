@@ -15,21 +15,35 @@ from c2i2e_jury.services.documents import file_name as document_file_name
 from c2i2e_jury.services.sheet_export import safe_part
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Wałęsa Łucja", "Walesa Lucja"),
-    ("Nguyễn Thị Ánh Đức", "Nguyen Thi Anh Duc"),
-    ("Ștefan Kőrösi-Dvořák", "Stefan Korosi-Dvorak"),
-    ("Œhlenschläger Straße", "OEhlenschlager Strasse"),
-    ("Søren Þórsson, Ħamrun, Kırıkkale", "Soren Thorsson, Hamrun, Kirikkale"),
-    ("Bât. C / 2ᵉ étage", "Bat. C / 2e etage"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Wałęsa Łucja", "Walesa Lucja"),
+        ("Nguyễn Thị Ánh Đức", "Nguyen Thi Anh Duc"),
+        ("Ștefan Kőrösi-Dvořák", "Stefan Korosi-Dvorak"),
+        ("Œhlenschläger Straße", "OEhlenschlager Strasse"),
+        ("Søren Þórsson, Ħamrun, Kırıkkale", "Soren Thorsson, Hamrun, Kirikkale"),
+        ("Bât. C / 2ᵉ étage", "Bat. C / 2e etage"),
+    ],
+)
 def test_every_letter_has_a_latin_reading(text, expected):
     assert ascii_letters(text) == expected
 
 
 def test_a_certificate_file_keeps_every_letter_of_the_name():
-    statement = Statement("certificate", "c", "C", 2017, "C2017-004", "Wałęsa", "Łucja", (), date(2017, 7, 10),
-                          datetime(2017, 7, 10, tzinfo=UTC), "P")
+    statement = Statement(
+        "certificate",
+        "c",
+        "C",
+        2017,
+        "C2017-004",
+        "Wałęsa",
+        "Łucja",
+        (),
+        date(2017, 7, 10),
+        datetime(2017, 7, 10, tzinfo=UTC),
+        "P",
+    )
     assert document_file_name(statement) == "C2017-004_walesa_lucja_certificat.pdf"
 
 

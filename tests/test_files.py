@@ -26,7 +26,9 @@ def synced(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return seen
 
 
-def test_bytes_reach_the_file_and_the_file_then_the_folder_are_flushed(tmp_path: Path, synced: list[str]) -> None:
+def test_bytes_reach_the_file_and_the_file_then_the_folder_are_flushed(
+    tmp_path: Path, synced: list[str]
+) -> None:
     target = tmp_path / "feuille.pdf"
     files.write_durably(target, b"%PDF-1.7 whole")
     assert target.read_bytes() == b"%PDF-1.7 whole"
@@ -51,6 +53,7 @@ def test_several_files_then_the_folder_once(tmp_path: Path, synced: list[str]) -
 def test_an_error_while_writing_leaves_the_target_as_it_was_and_no_temporary_file(tmp_path: Path) -> None:
     target = tmp_path / "jure.p12"
     target.write_bytes(b"before")
+
     def half_written() -> None:
         with files.durable_file(target) as out:
             out.write(b"half of it")
@@ -73,8 +76,9 @@ def test_a_failed_rename_leaves_no_temporary_file(tmp_path: Path) -> None:
 
 def test_the_streaming_form_names_the_file_once_its_content_is_known(tmp_path: Path) -> None:
     chunks = [b"first ", b"second"]
-    with files.durable_file(lambda: tmp_path / f"{len(b''.join(chunks))}.bin", folder=tmp_path,
-                            prefix=".incoming-") as out:
+    with files.durable_file(
+        lambda: tmp_path / f"{len(b''.join(chunks))}.bin", folder=tmp_path, prefix=".incoming-"
+    ) as out:
         for chunk in chunks:
             out.write(chunk)
     assert (tmp_path / "12.bin").read_bytes() == b"first second"
@@ -85,8 +89,10 @@ def test_a_name_refused_once_written_leaves_nothing(tmp_path: Path) -> None:
     def refused() -> Path:
         raise OSError("the file changed while it was being copied")
 
-    with pytest.raises(OSError, match="changed"), files.durable_file(refused, folder=tmp_path,
-                                                                     prefix=".incoming-") as out:
+    with (
+        pytest.raises(OSError, match="changed"),
+        files.durable_file(refused, folder=tmp_path, prefix=".incoming-") as out,
+    ):
         out.write(b"data")
     assert list(tmp_path.iterdir()) == []
 

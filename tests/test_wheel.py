@@ -37,8 +37,19 @@ def _build_wheel(root: Path) -> Path:
             shutil.copytree(path, source / name, ignore=shutil.ignore_patterns("__pycache__", "*.qm"))
         else:
             shutil.copy2(path, source / name)
-    command = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index", "-q",
-               "-w", str(root / "dist"), str(source)]
+    command = [
+        sys.executable,
+        "-m",
+        "pip",
+        "wheel",
+        "--no-deps",
+        "--no-build-isolation",
+        "--no-index",
+        "-q",
+        "-w",
+        str(root / "dist"),
+        str(source),
+    ]
     result = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
     assert result.returncode == 0, result.stderr[-3000:]
     wheels = list((root / "dist").glob("c2i2e_jury-*.whl"))
@@ -51,12 +62,35 @@ def _fresh_environment(root: Path, wheel: Path) -> Path:
     venv = root / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, timeout=120)
     python = venv / ("Scripts/python.exe" if sys.platform == "win32" else "bin/python")
-    target = Path(subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-                                 capture_output=True, text=True, check=True).stdout.strip())
-    (target / "borrowed-dependencies.pth").write_text("\n".join(site.getsitepackages()) + "\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps",
-                             "--no-index", "-q", str(wheel)], capture_output=True, text=True, timeout=300,
-                            check=False)
+    target = Path(
+        subprocess.run(
+            [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    )
+    (target / "borrowed-dependencies.pth").write_text(
+        "\n".join(site.getsitepackages()) + "\n", encoding="utf-8"
+    )
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(python),
+            "install",
+            "--no-deps",
+            "--no-index",
+            "-q",
+            str(wheel),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     return python
 
@@ -74,27 +108,39 @@ def run(installed: Path, tmp_path: Path) -> Callable[..., subprocess.CompletedPr
     env.update(QT_QPA_PLATFORM="offscreen", C2I2E_DATA_DIR=str(tmp_path / "data"))
     script = installed.parent / ("c2i2e-jury.exe" if sys.platform == "win32" else "c2i2e-jury")
 
-    def run(*args: str | Path, extra: dict[str, str] | None = None, program: list[str] | None = None
-            ) -> subprocess.CompletedProcess[str]:
+    def run(
+        *args: str | Path, extra: dict[str, str] | None = None, program: list[str] | None = None
+    ) -> subprocess.CompletedProcess[str]:
         command = program or [str(script)]
-        return subprocess.run([*command, *map(str, args)], cwd=tmp_path, env={**env, **(extra or {})},
-                              capture_output=True, text=True, timeout=300, check=False)
+        return subprocess.run(
+            [*command, *map(str, args)],
+            cwd=tmp_path,
+            env={**env, **(extra or {})},
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
 
     return run
 
 
 def test_every_module_comes_from_the_wheel(installed: Path, run) -> None:
-    code = ("import importlib, pkgutil, c2i2e_jury\n"
-            "names = [m.name for m in pkgutil.walk_packages(c2i2e_jury.__path__, 'c2i2e_jury.')]\n"
-            "for name in names:\n"
-            "    if not name.startswith('c2i2e_jury.database.'):  # Alembic's scripts run inside Alembic only\n"
-            "        importlib.import_module(name)\n"
-            "import c2i2e_jury.ui.review.workspace, c2i2e_jury.resources, c2i2e_jury.database\n"
-            "print(c2i2e_jury.__file__); print(len(names))")
+    code = (
+        "import importlib, pkgutil, c2i2e_jury\n"
+        "names = [m.name for m in pkgutil.walk_packages(c2i2e_jury.__path__, 'c2i2e_jury.')]\n"
+        "for name in names:\n"
+        "    if not name.startswith('c2i2e_jury.database.'):  # Alembic's scripts run inside Alembic only\n"
+        "        importlib.import_module(name)\n"
+        "import c2i2e_jury.ui.review.workspace, c2i2e_jury.resources, c2i2e_jury.database\n"
+        "print(c2i2e_jury.__file__); print(len(names))"
+    )
     result = run("-c", code, program=[str(installed)])
     assert result.returncode == 0, result.stderr[-3000:]
     where, count = result.stdout.split()
-    assert Path(where).is_relative_to(installed.parent.parent), "c2i2e_jury must come from the fresh environment"
+    assert Path(where).is_relative_to(installed.parent.parent), (
+        "c2i2e_jury must come from the fresh environment"
+    )
     assert int(count) > 100
     packages = {p.parent.name for p in Path(where).parent.rglob("__init__.py")}
     assert {"review", "resources", "database"} <= packages

@@ -29,8 +29,10 @@ ENGLISH = CATALOGUE.with_name("c2i2e_jury_en.ts")  # derived from the French one
 def lupdate(target: Path) -> None:
     binary = Path(PySide6.__file__).parent / ("lupdate.exe" if sys.platform == "win32" else "lupdate")
     sources = sorted(str(p) for p in UI.rglob("*.py"))
-    subprocess.run([str(binary), "-silent", "-locations", "none", "-no-obsolete", *sources, "-ts", str(target)],
-                   check=True)
+    subprocess.run(
+        [str(binary), "-silent", "-locations", "none", "-no-obsolete", *sources, "-ts", str(target)],
+        check=True,
+    )
 
 
 def read_pairs(paths: list[Path]) -> dict[str, str]:
@@ -54,7 +56,8 @@ def fill(ts: Path, pairs: dict[str, str]) -> list[str]:
         plural = message.get("numerus") == "yes"
         forms = translation.findall("numerusform")
         done = translation.get("type") != "unfinished" and (
-            all((f.text or "").strip() for f in forms) if plural else bool((translation.text or "").strip()))
+            all((f.text or "").strip() for f in forms) if plural else bool((translation.text or "").strip())
+        )
         if done:
             continue
         french = pairs.get(source)
@@ -100,7 +103,9 @@ def english_plurals(french_ts: Path, target: Path) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--add", type=Path, nargs="*", default=[], help="PAIRS files of new translations")
     parser.add_argument("--check", action="store_true", help="only report untranslated strings")
     args = parser.parse_args(argv)

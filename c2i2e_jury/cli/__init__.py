@@ -28,10 +28,16 @@ def build_parser() -> argparse.ArgumentParser:
         description="C2i2e jury workspace. Without a subcommand, opens the application.",
     )
     parser.add_argument("--version", action="version", version=f"c2i2e-jury {__version__}")
-    parser.add_argument("--db", metavar="URL", help="SQLite file or PostgreSQL URL (default: $C2I2E_DB, "
-                        "else the per-user data folder)")
-    parser.add_argument("--demo", action="store_true", help="open the application on the demo campaign "
-                        "in a throw-away database")
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help="SQLite file or PostgreSQL URL (default: $C2I2E_DB, else the per-user data folder)",
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the application on the demo campaign in a throw-away database",
+    )
     parser.add_argument("--lang", choices=("fr", "en"), help="language of the interface (default: fr)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:

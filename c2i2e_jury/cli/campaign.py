@@ -14,9 +14,13 @@ def register(sub: Any) -> None:
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     imp = actions.add_parser("import", help="check and import a campaign package (folder or .zip)")
     imp.add_argument("package", type=Path, help="the package folder or .zip (docs/FORMATS.md §1)")
-    imp.add_argument("--problems", type=Path, metavar="FILE.csv",
-                     help="if the package is refused, also write its problems there as a sheet for Excel "
-                          "(FILE.xlsx: a workbook)")
+    imp.add_argument(
+        "--problems",
+        type=Path,
+        metavar="FILE.csv",
+        help="if the package is refused, also write its problems there as a sheet for Excel "
+        "(FILE.xlsx: a workbook)",
+    )
     imp.set_defaults(handler=import_command)
     demo = actions.add_parser("demo", help="write the demo campaign as a package")
     demo.add_argument("out_dir", type=Path, help="folder to write the package into")
@@ -54,8 +58,9 @@ def _write_problems(path: Path, refused: Any) -> None:
     try:
         write_durably(path, problems_csv(refused.problems, format_of(path)))
     except OSError as exc:
-        raise UserError(f"{refused.message} Et {path} n'a pas pu être écrit : {os_error_text(exc)}.",
-                        refused.details) from exc
+        raise UserError(
+            f"{refused.message} Et {path} n'a pas pu être écrit : {os_error_text(exc)}.", refused.details
+        ) from exc
     refused.details.append(f"(liste enregistrée pour Excel dans {path})")
 
 
@@ -71,7 +76,8 @@ def demo_command(args: argparse.Namespace) -> int:
     try:
         write_demo_package(out)
     except OSError as exc:  # a read-only folder, a full disk, a path through a file
-        raise UserError(f"Impossible d'écrire la campagne de démonstration dans {out} : "
-                        f"{os_error_text(exc)}.") from exc
+        raise UserError(
+            f"Impossible d'écrire la campagne de démonstration dans {out} : {os_error_text(exc)}."
+        ) from exc
     print(f"Campagne de démonstration écrite dans {out}")
     return 0

@@ -20,24 +20,40 @@ PASSPHRASE_ENV = "C2I2E_PASSPHRASE_1"
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser("certificate", help="certificates and partial attestations",
-                                   description="Certificates and partial attestations (PDF, verification codes).")
+    parser = subparsers.add_parser(
+        "certificate",
+        help="certificates and partial attestations",
+        description="Certificates and partial attestations (PDF, verification codes).",
+    )
     actions = parser.add_subparsers(dest="certificate_command", metavar="ACTION", required=True)
-    issue = actions.add_parser("issue", help="sign and register the documents the certification jury decided",
-                               description="Sign, with the president's credential, a document for every delivery "
-                                           "in force that has none yet. Passphrase: prompt, or "
-                                           f"${PASSPHRASE_ENV}.")
+    issue = actions.add_parser(
+        "issue",
+        help="sign and register the documents the certification jury decided",
+        description="Sign, with the president's credential, a document for every delivery "
+        "in force that has none yet. Passphrase: prompt, or "
+        f"${PASSPHRASE_ENV}.",
+    )
     issue.add_argument("--sign", required=True, metavar="P12", help="the president's credential")
     issue.add_argument("--campaign", metavar="ID")
-    issue.add_argument("-o", "--output", metavar="FILE.zip", help="also write every document in force as a ZIP")
+    issue.add_argument(
+        "-o", "--output", metavar="FILE.zip", help="also write every document in force as a ZIP"
+    )
     issue.set_defaults(handler=run_issue)
-    pv = actions.add_parser("pv", help="the certification jury's PV, signed by the president",
-                            description="The procès-verbal: every candidate with the outcome of their latest signed "
-                                        "sheet and the jury's decision, the members, signed with the president's "
-                                        f"credential (passphrase: prompt, or ${PASSPHRASE_ENV}).")
+    pv = actions.add_parser(
+        "pv",
+        help="the certification jury's PV, signed by the president",
+        description="The procès-verbal: every candidate with the outcome of their latest signed "
+        "sheet and the jury's decision, the members, signed with the president's "
+        f"credential (passphrase: prompt, or ${PASSPHRASE_ENV}).",
+    )
     pv.add_argument("--sign", required=True, metavar="P12", help="the president's credential")
-    pv.add_argument("--member", action="append", default=[], metavar="NAME",
-                    help="another member of the certification jury (repeat for each)")
+    pv.add_argument(
+        "--member",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="another member of the certification jury (repeat for each)",
+    )
     pv.add_argument("--date", metavar="YYYY-MM-DD", help="the meeting's date (default: today)")
     pv.add_argument("--place", default="", help="where the jury met")
     pv.add_argument("--campaign", metavar="ID")
@@ -52,17 +68,24 @@ def register(subparsers: Any) -> None:
     pdf.add_argument("-o", "--output", metavar="FILE.pdf", help="default: its own name, here")
     pdf.set_defaults(handler=run_pdf)
     verify = actions.add_parser(
-        "verify", help="verify a verification code or a certificate PDF, offline",
+        "verify",
+        help="verify a verification code or a certificate PDF, offline",
         description="CODE: checked against the database's register (signature, signer, revocation). FILE.pdf: the "
-                    "signed statement it carries, against --trust (no database needed) or the campaign authority "
-                    "the database knows. Exit code: 0 valid, 1 unknown, forged or revoked.")
+        "signed statement it carries, against --trust (no database needed) or the campaign authority "
+        "the database knows. Exit code: 0 valid, 1 unknown, forged or revoked.",
+    )
     verify.add_argument("what", metavar="CODE_OR_PDF")
     verify.add_argument("--trust", metavar="PEM", help="the campaign authority's certificate (authority.pem)")
     verify.add_argument("--json", action="store_true", help="print the signed statement as JSON")
     verify.set_defaults(handler=run_verify)
     prior = actions.add_parser("prior", help="the attestations' items as prior.csv for the next campaign")
-    prior.add_argument("-o", "--output", required=True, metavar="prior.csv",
-                       help="prior.csv, or prior.xlsx for a workbook (identifiers as text cells)")
+    prior.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="prior.csv",
+        help="prior.csv, or prior.xlsx for a workbook (identifiers as text cells)",
+    )
     prior.add_argument("--campaign", metavar="ID")
     prior.set_defaults(handler=run_prior)
 
@@ -94,8 +117,12 @@ def run_pv(args: argparse.Namespace) -> int:
         meeting = date.fromisoformat(args.date) if args.date else date.today()
     except ValueError as exc:
         raise UserError(f"Date invalide : {args.date} (AAAA-MM-JJ attendu).") from exc
-    credential = load_credential(args.sign, read_passphrase(PASSPHRASE_ENV, f"Phrase de passe de {args.sign}"))
-    members = [PvMember(name) for name in args.member]  # the president is the one the campaign package designates
+    credential = load_credential(
+        args.sign, read_passphrase(PASSPHRASE_ENV, f"Phrase de passe de {args.sign}")
+    )
+    members = [
+        PvMember(name) for name in args.member
+    ]  # the president is the one the campaign package designates
     db = open_database(args.db)
     try:
         content = pv_content(db, choose_campaign(db, args.campaign), members, meeting, args.place)
@@ -103,8 +130,10 @@ def run_pv(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     _write(args.output, pdf)
-    print(f"Procès-verbal signé par {credential.name}, président du jury de certification : {args.output} "
-          f"({len(content.candidates)} candidats).")
+    print(
+        f"Procès-verbal signé par {credential.name}, président du jury de certification : {args.output} "
+        f"({len(content.candidates)} candidats)."
+    )
     return 0
 
 
@@ -115,12 +144,16 @@ def run_issue(args: argparse.Namespace) -> int:
     from c2i2e_jury.services.documents import batch_zip, issue_documents
     from c2i2e_jury.storage.database import open_database
 
-    credential = load_credential(args.sign, read_passphrase(PASSPHRASE_ENV, f"Phrase de passe de {args.sign}"))
+    credential = load_credential(
+        args.sign, read_passphrase(PASSPHRASE_ENV, f"Phrase de passe de {args.sign}")
+    )
     db = open_database(args.db)
     try:
         campaign = choose_campaign(db, args.campaign)
         report = issue_documents(db, campaign, credential)
-        print(f"{len(report.issued)} document(s) signé(s) par {credential.name} ; {report.already} déjà émis.")
+        print(
+            f"{len(report.issued)} document(s) signé(s) par {credential.name} ; {report.already} déjà émis."
+        )
         for code in report.issued:
             print(f"  {code}")
         if args.output:
@@ -171,7 +204,9 @@ def run_verify(args: argparse.Namespace) -> int:
 
     given = Path(args.what)
     if given.is_dir():
-        raise UserError(f"{given} est un dossier : donnez le fichier PDF du document, ou son code de vérification.")
+        raise UserError(
+            f"{given} est un dossier : donnez le fichier PDF du document, ou son code de vérification."
+        )
     looks_like_a_path = "/" in args.what or os.sep in args.what or args.what.lower().endswith(".pdf")
     if looks_like_a_path and not given.exists():
         raise UserError(f"Fichier introuvable : {given}.")
@@ -224,6 +259,8 @@ def run_prior(args: argparse.Namespace) -> int:
         _write(args.output, prior_csv(db, campaign, format_of(args.output)))
     finally:
         db.dispose()
-    print(f"{len(rows)} compétence(s) acquise(s) écrite(s) dans {args.output} (copy_deposited et original_received "
-          "à renseigner par le secrétariat de la campagne suivante).")
+    print(
+        f"{len(rows)} compétence(s) acquise(s) écrite(s) dans {args.output} (copy_deposited et original_received "
+        "à renseigner par le secrétariat de la campagne suivante)."
+    )
     return 0

@@ -22,13 +22,17 @@ STATUS_TEXT = {"conform": "conforme", "not_conform": "non conforme", "unreadable
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser("dossier", help="candidate dossiers (PDF)", description="Candidate dossiers.")
+    parser = subparsers.add_parser(
+        "dossier", help="candidate dossiers (PDF)", description="Candidate dossiers."
+    )
     actions = parser.add_subparsers(dest="dossier_command", metavar="ACTION", required=True)
     check = actions.add_parser(
-        "check", help="the format report of a dossier",
+        "check",
+        help="the format report of a dossier",
         description="The format report of a dossier: 10 to 20 pages, paginated, name and year on the first page, "
-                    "introduction, parts 1-4, conclusion of 2 pages or more. Exit code: 0 conform, "
-                    "1 not conform, 2 unreadable or damaged.")
+        "introduction, parts 1-4, conclusion of 2 pages or more. Exit code: 0 conform, "
+        "1 not conform, 2 unreadable or damaged.",
+    )
     check.add_argument("pdf", metavar="PDF", help="the dossier file")
     who = check.add_mutually_exclusive_group()
     who.add_argument("--candidate", metavar="ID", help="check the name and year of this candidate (database)")
@@ -47,8 +51,9 @@ def _default_lookup(db_url: str | None, candidate_id: str) -> Expected:
     except ModuleNotFoundError as exc:
         if exc.name != "c2i2e_jury.services.dossiers":
             raise
-        raise UserError("--candidate : la base de données n'est pas encore disponible ; "
-                        "utiliser --name et --year.") from exc
+        raise UserError(
+            "--candidate : la base de données n'est pas encore disponible ; utiliser --name et --year."
+        ) from exc
     result: Expected = expected_for_candidate(db_url, candidate_id)
     return result
 
@@ -98,6 +103,8 @@ def format_result(result: CheckResult) -> str:
     if result.evidence is not None:
         uncited = result.evidence.uncited()
         cited = len(result.evidence.items) - len(uncited)
-        lines.append(f"Items cités : {cited} sur {len(result.evidence.items)}"
-                     + (f" ; jamais cités : {', '.join(uncited)}." if uncited else "."))
+        lines.append(
+            f"Items cités : {cited} sur {len(result.evidence.items)}"
+            + (f" ; jamais cités : {', '.join(uncited)}." if uncited else ".")
+        )
     return "\n".join(lines)

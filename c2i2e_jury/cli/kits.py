@@ -26,8 +26,12 @@ def register(sub: Any) -> None:
     target = _campaign_actions(sub) or sub
     parser = target.add_parser("kits", help="write each room's kit (package + attendance sheet PDF)")
     parser.add_argument("out_dir", type=Path, help="folder to write the kits into, one folder per room")
-    parser.add_argument("--campaign", dest="campaign_id", metavar="ID",
-                        help="the campaign (default: the only one in the database)")
+    parser.add_argument(
+        "--campaign",
+        dest="campaign_id",
+        metavar="ID",
+        help="the campaign (default: the only one in the database)",
+    )
     parser.add_argument("--zip", action="store_true", help="also write one .zip per room")
     parser.set_defaults(handler=kits_command)
 
@@ -42,9 +46,11 @@ def kits_command(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     for kit in kits:
-        print(f"{kit.room or 'Sans salle'} : {kit.folder} ({len(kit.candidate_ids)} candidats, {kit.dossiers} "
-              f"dossiers, {len(kit.jurors)} jurés), émargement {kit.attendance_pdf.name}"
-              + (f", archive {kit.zip_path.name}" if kit.zip_path else ""))
+        print(
+            f"{kit.room or 'Sans salle'} : {kit.folder} ({len(kit.candidate_ids)} candidats, {kit.dossiers} "
+            f"dossiers, {len(kit.jurors)} jurés), émargement {kit.attendance_pdf.name}"
+            + (f", archive {kit.zip_path.name}" if kit.zip_path else "")
+        )
         for warning in kit.warnings:
             print(f"  attention : {warning}")
     return 0

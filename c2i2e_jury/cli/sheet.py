@@ -26,20 +26,27 @@ PASSPHRASE_ENVS = ("C2I2E_PASSPHRASE_1", "C2I2E_PASSPHRASE_2")
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser("sheet", help="signed result sheets",
-                                   description="Signed result sheets (docs/FORMATS.md §2).")
+    parser = subparsers.add_parser(
+        "sheet", help="signed result sheets", description="Signed result sheets (docs/FORMATS.md §2)."
+    )
     actions = parser.add_subparsers(dest="sheet_command", metavar="ACTION", required=True)
     verify = actions.add_parser(
-        "verify", help="verify a signed result sheet",
+        "verify",
+        help="verify a signed result sheet",
         description="Verify a signed result sheet: both jurors' signatures, nothing changed since, signers issued "
-                    "by the campaign authority, embedded JSON valid and matching the visible sheet; with a "
-                    "database (--db, or the default one without --trust): signed by the two jurors of the "
-                    "candidate's jury as the campaign package lists them, two different persons, within their "
-                    "certificates' validity and the campaign's period, with no credential revoked at the time. "
-                    "Exit code: 0 valid, 1 refused.")
+        "by the campaign authority, embedded JSON valid and matching the visible sheet; with a "
+        "database (--db, or the default one without --trust): signed by the two jurors of the "
+        "candidate's jury as the campaign package lists them, two different persons, within their "
+        "certificates' validity and the campaign's period, with no credential revoked at the time. "
+        "Exit code: 0 valid, 1 refused.",
+    )
     verify.add_argument("sheet", metavar="SHEET", help="the signed PDF")
-    verify.add_argument("--trust", metavar="PEM", help="the campaign authority's certificate (authority.pem); "
-                                                      "default: the authority known to the database")
+    verify.add_argument(
+        "--trust",
+        metavar="PEM",
+        help="the campaign authority's certificate (authority.pem); "
+        "default: the authority known to the database",
+    )
     verify.add_argument("--json", action="store_true", help="print the embedded c2i2e-result.json")
     verify.set_defaults(handler=run_verify)
     _register_create(actions)
@@ -49,38 +56,56 @@ def register(subparsers: Any) -> None:
 
 def _register_create(actions: Any) -> None:
     create = actions.add_parser(
-        "create", help="paper fallback: record a paper sheet's decisions and sign it",
+        "create",
+        help="paper fallback: record a paper sheet's decisions and sign it",
         description="The paper fallback: record the decisions a jury wrote on paper (CSV with the columns "
-                    "item;decision;comment and optionally justification; items acquired earlier may be left out) "
-                    "and have both jurors sign the sheet. The same rules as in the jury room apply. Passphrases: "
-                    f"prompts, or ${PASSPHRASE_ENVS[0]} and ${PASSPHRASE_ENVS[1]}.")
+        "item;decision;comment and optionally justification; items acquired earlier may be left out) "
+        "and have both jurors sign the sheet. The same rules as in the jury room apply. Passphrases: "
+        f"prompts, or ${PASSPHRASE_ENVS[0]} and ${PASSPHRASE_ENVS[1]}.",
+    )
     create.add_argument("candidate", metavar="CANDIDATE", help="the candidate's id (candidate_id)")
     create.add_argument("--campaign", metavar="ID", help="the campaign, when several have this candidate id")
-    create.add_argument("--decisions", metavar="CSV", help="the jury's decisions (not for an absent or "
-                                                           "non-admitted candidate)")
+    create.add_argument(
+        "--decisions",
+        metavar="CSV",
+        help="the jury's decisions (not for an absent or non-admitted candidate)",
+    )
     create.add_argument("--absent", action="store_true", help="the candidate was absent (abandonment)")
-    create.add_argument("--sign", action="append", required=True, metavar="P12",
-                        help="a juror's credential; twice: juror 1 then juror 2")
+    create.add_argument(
+        "--sign",
+        action="append",
+        required=True,
+        metavar="P12",
+        help="a juror's credential; twice: juror 1 then juror 2",
+    )
     create.add_argument("--out", required=True, metavar="SHEET.pdf", help="where to write the signed sheet")
     create.set_defaults(handler=run_create)
 
 
 def _register_import(actions: Any) -> None:
     imports = actions.add_parser(
-        "import", help="import the rooms' signed sheets",
+        "import",
+        help="import the rooms' signed sheets",
         description="Import signed sheets (PDF files, folders searched recursively, .zip files): each is verified "
-                    "against its campaign's authority and reported as imported, duplicate, superseded, conflict "
-                    "(kept aside) or rejected. Exit code: 0, or 1 if any file was rejected.")
+        "against its campaign's authority and reported as imported, duplicate, superseded, conflict "
+        "(kept aside) or rejected. Exit code: 0, or 1 if any file was rejected.",
+    )
     imports.add_argument("paths", nargs="+", metavar="SHEET_OR_FOLDER")
-    imports.add_argument("--report", metavar="CSV", help="also write the report as CSV (;, UTF-8), or as a workbook when CSV ends in .xlsx")
+    imports.add_argument(
+        "--report",
+        metavar="CSV",
+        help="also write the report as CSV (;, UTF-8), or as a workbook when CSV ends in .xlsx",
+    )
     imports.set_defaults(handler=run_import)
 
 
 def _register_export(actions: Any) -> None:
     export = actions.add_parser(
-        "export", help="copy the signed sheets of a room's day to a folder (USB key)",
+        "export",
+        help="copy the signed sheets of a room's day to a folder (USB key)",
         description="Copy the latest signed version of each candidate's sheet to a folder, with index.csv. "
-                    "Unsigned sheets never leave.")
+        "Unsigned sheets never leave.",
+    )
     export.add_argument("out", metavar="FOLDER")
     export.add_argument("--room", metavar="ROOM", help="only this room")
     export.add_argument("--day", metavar="YYYY-MM-DD", help="only this day")
@@ -98,8 +123,9 @@ def default_trust_roots(args: argparse.Namespace, pdf: bytes) -> list[Certificat
         return trust_roots_for(db, pdf)
     except UnknownAuthority as exc:
         if exc.reason in ("unknown_campaign", "unknown_authority"):
-            raise UserError(f"Aucune autorité donnée : utiliser --trust authority.pem ({exc.message.rstrip('.')})."
-                            ) from exc
+            raise UserError(
+                f"Aucune autorité donnée : utiliser --trust authority.pem ({exc.message.rstrip('.')})."
+            ) from exc
         raise
     finally:
         db.dispose()
@@ -120,8 +146,10 @@ def signer_warnings(args: argparse.Namespace, verified: VerifiedSheet) -> tuple[
     from c2i2e_jury.storage.database import open_database
 
     if args.trust and not (getattr(args, "db", None) or os.environ.get("C2I2E_DB")):
-        return (f"{NOT_BOUND.capitalize()} : sans base (--db), ni les jurés du jury ni les certificats révoqués ne "
-                "sont connus ; les signataires sont seulement habilités par l'autorité donnée.",)
+        return (
+            f"{NOT_BOUND.capitalize()} : sans base (--db), ni les jurés du jury ni les certificats révoqués ne "
+            "sont connus ; les signataires sont seulement habilités par l'autorité donnée.",
+        )
     db = open_database(getattr(args, "db", None))
     try:
         return database_warnings(db, verified.result, verified.signers)
@@ -172,7 +200,9 @@ def describe(name: str, verified: VerifiedSheet) -> str:
     r = verified.result
     c = r["candidate"]
     outcome = r["outcome"]
-    version = f"version {r['version']}" + (f", remplace la version {r['supersedes']}" if r["supersedes"] else "")
+    version = f"version {r['version']}" + (
+        f", remplace la version {r['supersedes']}" if r["supersedes"] else ""
+    )
     lines = [
         f"{name} : feuille valide.",
         f"Campagne {r['campaign']} — {c['last_name'].upper()} {c['first_name']} (n° {c['id']}), {version}.",
@@ -211,21 +241,34 @@ def run_create(args: argparse.Namespace) -> int:
     db = open_database(args.db)
     try:
         pk = find_candidate(db, args.candidate, args.campaign)
-        jurors = [load_credential(p12, read_passphrase(env, f"Phrase de passe du juré {n} ({p12})"))
-                  for n, (p12, env) in enumerate(zip(args.sign, PASSPHRASE_ENVS, strict=True), start=1)]
-        stored = create_paper_sheet(db, pk, decisions, jurors[0], jurors[1], absent=args.absent,
-                                    source=Path(args.decisions).name if args.decisions else "décisions.csv")
+        jurors = [
+            load_credential(p12, read_passphrase(env, f"Phrase de passe du juré {n} ({p12})"))
+            for n, (p12, env) in enumerate(zip(args.sign, PASSPHRASE_ENVS, strict=True), start=1)
+        ]
+        stored = create_paper_sheet(
+            db,
+            pk,
+            decisions,
+            jurors[0],
+            jurors[1],
+            absent=args.absent,
+            source=Path(args.decisions).name if args.decisions else "décisions.csv",
+        )
         warnings = signed_warnings(db, stored.result, jurors)
     finally:
         db.dispose()
     try:
         write_durably(out, stored.pdf)
     except OSError as exc:
-        raise UserError(f"Feuille signée et enregistrée dans la base, mais impossible d'écrire {out} : "
-                        f"{os_error_text(exc)}. Utiliser « sheet export » pour la copier.") from exc
+        raise UserError(
+            f"Feuille signée et enregistrée dans la base, mais impossible d'écrire {out} : "
+            f"{os_error_text(exc)}. Utiliser « sheet export » pour la copier."
+        ) from exc
     outcome = stored.result["outcome"]
-    print(f"{out} : feuille du candidat {stored.candidate_id}, version {stored.version}, signée par "
-          f"{stored.result['jurors'][0]['name']} et {stored.result['jurors'][1]['name']}.")
+    print(
+        f"{out} : feuille du candidat {stored.candidate_id}, version {stored.version}, signée par "
+        f"{stored.result['jurors'][0]['name']} et {stored.result['jurors'][1]['name']}."
+    )
     print(f"{outcome['validated']} compétences validées sur 28 ; {proposal_text(outcome)}.")
     for warning in warnings:
         print(f"Attention : {warning}")
@@ -244,8 +287,10 @@ def run_import(args: argparse.Namespace) -> int:
     for o in outcomes:
         who = f" — {o.candidate_id} v{o.version}" if o.candidate_id else ""
         print(f"{o.file} : {o.label}{who} — {o.message}")
-    print(f"{len(outcomes)} fichier{'s' if len(outcomes) > 1 else ''} : {summary(outcomes)}."
-          + (f" Rapport : {args.report}" if args.report else ""))
+    print(
+        f"{len(outcomes)} fichier{'s' if len(outcomes) > 1 else ''} : {summary(outcomes)}."
+        + (f" Rapport : {args.report}" if args.report else "")
+    )
     return 1 if any(o.status == "rejected" for o in outcomes) else 0
 
 
@@ -269,12 +314,16 @@ def run_export(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     signed = [c for c in everyone if c.version is not None]
-    print(f"{len(signed)} feuille{'s' if len(signed) > 1 else ''} signée{'s' if len(signed) > 1 else ''} "
-          f"copiée{'s' if len(signed) > 1 else ''} dans {index.parent} (index : {index.name}).")
+    print(
+        f"{len(signed)} feuille{'s' if len(signed) > 1 else ''} signée{'s' if len(signed) > 1 else ''} "
+        f"copiée{'s' if len(signed) > 1 else ''} dans {index.parent} (index : {index.name})."
+    )
     for c in everyone:
         if c.version is None:
             print(f"  non exportée : {c.candidate_id} {c.full_name} (aucune feuille signée)")
         elif c.reopened:
-            print(f"  attention : {c.candidate_id} {c.full_name} a été rouverte ; la version {c.version} "
-                  "exportée est la dernière signée")
+            print(
+                f"  attention : {c.candidate_id} {c.full_name} a été rouverte ; la version {c.version} "
+                "exportée est la dernière signée"
+            )
     return 0

@@ -12,14 +12,19 @@ from c2i2e_jury.errors import os_error_text
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
-        "summary", help="the president's table as CSV, XLSX or JSON",
+        "summary",
+        help="the president's table as CSV, XLSX or JSON",
         description="Every candidate of the campaign with status, validated count, misses per domain, whether the "
-                    "rules grant the certificate, the certification jury's decision and each item. CSV: ';' and "
-                    "UTF-8 with a BOM (French Excel opens it as is).")
+        "rules grant the certificate, the certification jury's decision and each item. CSV: ';' and "
+        "UTF-8 with a BOM (French Excel opens it as is).",
+    )
     parser.add_argument("--format", choices=("csv", "xlsx", "json"), default="csv", help="default: csv")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (required for xlsx; default: "
-                                                              "standard output)")
-    parser.add_argument("--campaign", metavar="ID", help="the campaign (default: the only one in the database)")
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE (required for xlsx; default: standard output)"
+    )
+    parser.add_argument(
+        "--campaign", metavar="ID", help="the campaign (default: the only one in the database)"
+    )
     parser.set_defaults(handler=run_summary)
 
 

@@ -231,14 +231,21 @@ class OralTimer:
         if not self._gaps or (gap_seq is not None and gap_seq not in self._gaps):
             raise TimerStateError("no gap to mark as a pause")
         gap = self._gaps[gap_seq] if gap_seq is not None else max(self._gaps.values(), key=lambda g: g.seq)
-        data = {"gap_seq": gap.seq, "seconds": gap.seconds, "phase": gap.phase.value, "reason": reason.strip()}
+        data = {
+            "gap_seq": gap.seq,
+            "seconds": gap.seconds,
+            "phase": gap.phase.value,
+            "reason": reason.strip(),
+        }
         return self._event(EventKind.GAP_PAUSED, data)
 
     def _require(self, *states: State) -> None:
         if self._state not in states:
             raise TimerStateError(f"not allowed while {self._state}")
 
-    def _event(self, kind: EventKind, data: Mapping[str, JsonValue] | None = None, at: datetime | None = None) -> TimerEvent:
+    def _event(
+        self, kind: EventKind, data: Mapping[str, JsonValue] | None = None, at: datetime | None = None
+    ) -> TimerEvent:
         return TimerEvent(self._seq + 1, kind, at or self.now(), dict(data or {}))
 
     @staticmethod

@@ -53,7 +53,8 @@ class Referential:
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> Referential:
         domains = tuple(
-            Domain(d["code"], d["group"], d["title"], tuple(i["code"] for i in d["items"])) for d in data["domains"]
+            Domain(d["code"], d["group"], d["title"], tuple(i["code"] for i in d["items"]))
+            for d in data["domains"]
         )
         parts = tuple(Part(int(p["number"]), p["title"], tuple(p["items"])) for p in data["parts"])
         part_of: dict[str, int] = {}
@@ -77,7 +78,9 @@ class Referential:
         if unknown:
             raise ReferentialError(f"parts cite unknown items: {sorted(unknown)}")
         if len(items) != 28 or len(domains) != 7 or len(parts) != 4:
-            raise ReferentialError(f"expected 28 items, 7 domains, 4 parts; got {len(items)}, {len(domains)}, {len(parts)}")
+            raise ReferentialError(
+                f"expected 28 items, 7 domains, 4 parts; got {len(items)}, {len(domains)}, {len(parts)}"
+            )
         rules = data["certificate"]
         return cls(domains, parts, items, int(rules["min_validated"]), int(rules["max_missing_per_domain"]))
 

@@ -85,7 +85,9 @@ class Outcome:
     missing_by_domain: Mapping[str, int]
     certificate: bool
     explanation: str
-    not_admitted: NotAdmitted | None = None  # why, when the status is NOT_ADMITTED (for a text in any language)
+    not_admitted: NotAdmitted | None = (
+        None  # why, when the status is NOT_ADMITTED (for a text in any language)
+    )
 
     @property
     def validated_count(self) -> int:
@@ -129,8 +131,13 @@ def _competences(n: int, adjective: str = "") -> str:
     return f"{n} {noun}"
 
 
-def _nothing(referential: Referential, status: Status, acquired: tuple[str, ...], why: str,
-             kind: NotAdmitted | None = None) -> Outcome:
+def _nothing(
+    referential: Referential,
+    status: Status,
+    acquired: tuple[str, ...],
+    why: str,
+    kind: NotAdmitted | None = None,
+) -> Outcome:
     missing = {d.code: len(d.items) for d in referential.domains}
     return Outcome(status, (), acquired, (), missing, False, why, kind)
 
@@ -140,14 +147,28 @@ def evaluate(referential: Referential, situation: Situation) -> Outcome:
     acquired = acquired_items(referential, situation.prior)
     kind = not_admitted_kind(situation)
     if kind is not None:
-        return _nothing(referential, Status.NOT_ADMITTED, acquired, "Non admis à l'épreuve orale : "
-                        f"{NOT_ADMITTED_REASONS[kind]}. Aucune compétence validée dans cette campagne.", kind)
+        return _nothing(
+            referential,
+            Status.NOT_ADMITTED,
+            acquired,
+            "Non admis à l'épreuve orale : "
+            f"{NOT_ADMITTED_REASONS[kind]}. Aucune compétence validée dans cette campagne.",
+            kind,
+        )
     if situation.annulled:
-        return _nothing(referential, Status.ANNULLED, acquired,
-                        "Dossier annulé pour plagiat : aucune compétence validée dans cette campagne.")
+        return _nothing(
+            referential,
+            Status.ANNULLED,
+            acquired,
+            "Dossier annulé pour plagiat : aucune compétence validée dans cette campagne.",
+        )
     if situation.attendance is Attendance.ABSENT:
-        return _nothing(referential, Status.ABSENT, acquired,
-                        "Absent à l'épreuve orale (abandon) : aucune compétence validée dans cette campagne.")
+        return _nothing(
+            referential,
+            Status.ABSENT,
+            acquired,
+            "Absent à l'épreuve orale (abandon) : aucune compétence validée dans cette campagne.",
+        )
     return _examined(referential, situation, acquired)
 
 
@@ -184,8 +205,14 @@ def _examined(referential: Referential, situation: Situation, acquired: tuple[st
         status = Status.AWAITING
     else:
         status = Status.IN_PROGRESS if undecided else Status.EXAMINED
-    explanation = explain(referential, status, len(validated), missing if status is Status.EXAMINED else refused,
-                          len(undecided), certificate)
+    explanation = explain(
+        referential,
+        status,
+        len(validated),
+        missing if status is Status.EXAMINED else refused,
+        len(undecided),
+        certificate,
+    )
     return Outcome(status, tuple(validated), acquired, tuple(undecided), missing, certificate, explanation)
 
 
@@ -213,13 +240,19 @@ def explain(
     elif undecided:
         parts.append(f"{_competences(undecided, 'non décidée')} par le jury")
     if status is Status.EXAMINED:
-        parts.append(head if validated >= referential.min_validated else f"{head}, {referential.min_validated} au moins")
+        parts.append(
+            head
+            if validated >= referential.min_validated
+            else f"{head}, {referential.min_validated} au moins"
+        )
     else:
         parts.append(head)
     for domain, n in missing.items():
         if n > referential.max_missing_per_domain:
-            parts.append(f"Domaine {domain} : {_competences(n, 'non validée')}, "
-                         f"{referential.max_missing_per_domain} au plus")
+            parts.append(
+                f"Domaine {domain} : {_competences(n, 'non validée')}, "
+                f"{referential.max_missing_per_domain} au plus"
+            )
     prefix = "Certificat non proposé" if status is Status.EXAMINED else "En attente"
     return f"{prefix} : " + ". ".join(parts) + "."
 

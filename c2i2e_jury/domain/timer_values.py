@@ -84,7 +84,9 @@ class TimerEvent:
     data: Mapping[str, JsonValue] = field(default_factory=dict)
 
     @classmethod
-    def from_record(cls, seq: int, kind: str, at: datetime, data: Mapping[str, JsonValue] | None) -> TimerEvent:
+    def from_record(
+        cls, seq: int, kind: str, at: datetime, data: Mapping[str, JsonValue] | None
+    ) -> TimerEvent:
         """Rebuild from a stored row; a naive ``at`` (SQLite drops the zone) is taken as UTC."""
         aware = at if at.tzinfo is not None else at.replace(tzinfo=UTC)
         return cls(seq, EventKind(kind), aware.astimezone(UTC), dict(data or {}))
@@ -146,7 +148,10 @@ class TimerSnapshot:
         """The oral's timing as the result sheet's JSON holds it (``oral.timing_log`` and the extra time)."""
         return {
             "extra_time_percent": self.durations.extra_time_percent,
-            "planned_seconds": {"presentation": self.durations.presentation, "discussion": self.durations.discussion},
+            "planned_seconds": {
+                "presentation": self.durations.presentation,
+                "discussion": self.durations.discussion,
+            },
             "elapsed_seconds": {phase.value: round(value) for phase, value in self.elapsed_by_phase.items()},
             "paused_seconds": round(self.paused_total),
             "timing_log": [entry.to_json() for entry in self.log],

@@ -43,8 +43,10 @@ class ConclusionMeasure:
 def measure_conclusion(text: DossierText, heading: Heading, end: Heading | None) -> ConclusionMeasure:
     """The conclusion's text from ``heading`` to ``end`` (the end matter's heading; None: the last page)."""
     last = end.page if end is not None else len(text)
-    spans = {number: _text_height(_conclusion_lines(text.page(number), heading, end))
-             for number in range(heading.page, last + 1)}
+    spans = {
+        number: _text_height(_conclusion_lines(text.page(number), heading, end))
+        for number in range(heading.page, last + 1)
+    }
     pages = tuple(number for number, height in spans.items() if height > 0)
     return ConclusionMeasure(pages, sum(spans.values()), full_page_height(text))
 

@@ -19,7 +19,9 @@ MUPDF_ERRORS: tuple[type[BaseException], ...] = (RuntimeError, ValueError, pymup
 # MuPDF warnings that mean content was lost or rebuilt; others (a broken ICC profile ignored...) are harmless.
 _DAMAGE_WARNING = re.compile(
     r"format error|cannot load|cannot (?:draw|render|find|read)|not a stream|repair|zlib|"
-    r"unexpected end|premature end|truncated|read error|corrupt|non-page object|page tree", re.IGNORECASE)
+    r"unexpected end|premature end|truncated|read error|corrupt|non-page object|page tree",
+    re.IGNORECASE,
+)
 
 
 class DossierError(UserError):

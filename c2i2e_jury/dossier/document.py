@@ -56,6 +56,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+
 # Damage and PageError live in dossier/damage.py; the viewer (ui/viewer/dossier_viewer.py,
 # ui/viewer/render/worker.py) still imports them from here.
 class OutlineEntry(NamedTuple):
@@ -81,7 +82,9 @@ def open_dossier(source: Path | str | bytes, name: str | None = None) -> Dossier
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise FileAccessError(f"Impossible de lire le fichier « {label} » : {os_error_text(exc)}.") from exc
+            raise FileAccessError(
+                f"Impossible de lire le fichier « {label} » : {os_error_text(exc)}."
+            ) from exc
     _check_bytes(data, label)
     warnings: list[str] = []
     with MUPDF, mupdf_quiet(warnings):
@@ -92,17 +95,23 @@ def open_dossier(source: Path | str | bytes, name: str | None = None) -> Dossier
             raise DamagedError(f"Le fichier « {label} » est endommagé : il ne peut pas être ouvert.") from exc
         if doc.needs_pass:
             doc.close()
-            raise EncryptedError(f"Le fichier « {label} » est protégé par un mot de passe : il ne peut pas être lu.")
+            raise EncryptedError(
+                f"Le fichier « {label} » est protégé par un mot de passe : il ne peut pas être lu."
+            )
         try:
             pages = doc.page_count
         except MUPDF_ERRORS as exc:  # a page tree that even repair could not rebuild
             doc.close()
             log.info("MuPDF cannot count the pages of %s: %s", label, exc)
-            raise DamagedError(f"Le fichier « {label} » est endommagé : ses pages ne peuvent pas être lues.") from exc
+            raise DamagedError(
+                f"Le fichier « {label} » est endommagé : ses pages ne peuvent pas être lues."
+            ) from exc
         if pages == 0:
             doc.close()
     if pages == 0:
-        raise EmptyFileError(f"Le fichier « {label} » est endommagé ou vide : il ne contient aucune page lisible.")
+        raise EmptyFileError(
+            f"Le fichier « {label} » est endommagé ou vide : il ne contient aucune page lisible."
+        )
     return Dossier(doc, label, path, data, warnings, pages)
 
 
@@ -110,15 +119,24 @@ def _check_bytes(data: bytes, label: str) -> None:
     if not data:
         raise EmptyFileError(f"Le fichier « {label} » est vide (0 octet).")
     if b"%PDF-" not in data[:1024]:
-        kind = " (une archive ZIP : un document Word ou LibreOffice ?)" if data.startswith(b"PK\x03\x04") else ""
+        kind = (
+            " (une archive ZIP : un document Word ou LibreOffice ?)" if data.startswith(b"PK\x03\x04") else ""
+        )
         raise NotPdfError(f"Le fichier « {label} » n'est pas un PDF{kind}.")
 
 
 class Dossier:
     """An opened dossier. Computes its text, structure, report, evidence map and search index once, on demand."""
 
-    def __init__(self, doc: pymupdf.Document, name: str, path: Path | None, data: bytes,
-                 warnings: list[str], page_count: int) -> None:
+    def __init__(
+        self,
+        doc: pymupdf.Document,
+        name: str,
+        path: Path | None,
+        data: bytes,
+        warnings: list[str],
+        page_count: int,
+    ) -> None:
         self._doc = doc
         self._page_count = page_count
         self.name = name
@@ -134,9 +152,14 @@ class Dossier:
         self._work: dict[int, int] = {}  # page → the bytes of content MuPDF interprets to draw it (limits.py)
         self._too_complex = ""  # why the file as a whole is past a limit
         if doc.is_repaired:
-            self._damage.append(Damage(None, "Le fichier est endommagé : MuPDF a dû reconstruire sa structure "
-                                             "(fichier tronqué ou corrompu) ; des pages ou des contenus peuvent "
-                                             "manquer."))
+            self._damage.append(
+                Damage(
+                    None,
+                    "Le fichier est endommagé : MuPDF a dû reconstruire sa structure "
+                    "(fichier tronqué ou corrompu) ; des pages ou des contenus peuvent "
+                    "manquer.",
+                )
+            )
         if warnings:
             log.info("MuPDF warnings opening %s: %s", name, "; ".join(warnings))
         try:
@@ -185,8 +208,10 @@ class Dossier:
                 log.info("outline of %s unreadable: %s", self.name, exc)
                 toc = []
         self._note(warnings, None)
-        return [OutlineEntry(int(level), str(title), int(page) if 1 <= int(page) <= self.page_count else None)
-                for level, title, page in toc]
+        return [
+            OutlineEntry(int(level), str(title), int(page) if 1 <= int(page) <= self.page_count else None)
+            for level, title, page in toc
+        ]
 
     @property
     def damage(self) -> tuple[Damage, ...]:
@@ -296,8 +321,10 @@ class Dossier:
             return
         self._work[number] = page_work(self._doc, page)
         if sum(self._work.values()) > MAX_DOSSIER_WORK:
-            self._refuse_file(f"Le dossier est trop complexe à afficher (plus de {MAX_DOSSIER_WORK // 1024 ** 2} "
-                              "Mo d'instructions de dessin) : ses pages ne sont pas toutes analysées.")
+            self._refuse_file(
+                f"Le dossier est trop complexe à afficher (plus de {MAX_DOSSIER_WORK // 1024**2} "
+                "Mo d'instructions de dessin) : ses pages ne sont pas toutes analysées."
+            )
             raise TooComplex(self._too_complex)
 
     def _refuse_file(self, reason: str) -> None:
@@ -354,7 +381,9 @@ class Dossier:
         from c2i2e_jury.dossier.evidence import build_evidence
         from c2i2e_jury.resources_access import referential as load_referential
 
-        return build_evidence(self.text(), self.structure(), referential or load_referential(), self.search_index())
+        return build_evidence(
+            self.text(), self.structure(), referential or load_referential(), self.search_index()
+        )
 
     # -- lifetime ----------------------------------------------------------------------------------------------
 
@@ -374,6 +403,7 @@ class Dossier:
     def __enter__(self) -> Dossier:
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.close()

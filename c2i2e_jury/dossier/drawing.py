@@ -38,8 +38,9 @@ def draw_page(page: pymupdf.Page, scale: float, alpha: bool = False, bgr: bool =
     planes = 4 if alpha or bgr else 3
     samples = bytearray(width * height * planes)
     colorspace = mupdf.fz_device_bgr() if bgr else mupdf.fz_device_rgb()
-    pixmap = mupdf.fz_new_pixmap_with_bbox_and_data(colorspace, bbox, mupdf.FzSeparations(), int(planes == 4),
-                                                     mupdf.python_mutable_buffer_data(samples))
+    pixmap = mupdf.fz_new_pixmap_with_bbox_and_data(
+        colorspace, bbox, mupdf.FzSeparations(), int(planes == 4), mupdf.python_mutable_buffer_data(samples)
+    )
     if alpha:
         mupdf.fz_clear_pixmap(pixmap)
     else:

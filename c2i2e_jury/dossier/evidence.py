@@ -72,8 +72,9 @@ class EvidenceMap:
         return {code: item.to_json() for code, item in self.items.items()}
 
 
-def build_evidence(text: DossierText, structure: Structure, referential: Referential,
-                   index: SearchIndex | None = None) -> EvidenceMap:
+def build_evidence(
+    text: DossierText, structure: Structure, referential: Referential, index: SearchIndex | None = None
+) -> EvidenceMap:
     """Find every item code cited in the text. ``index`` shares page indexes with the search, if given."""
     index = index or SearchIndex(text)
     found: dict[str, list[Citation]] = {code: [] for code in referential.codes}
@@ -83,8 +84,9 @@ def build_evidence(text: DossierText, structure: Structure, referential: Referen
                 found[code].append(Citation(number, rects))
     part_starts = {part.number: structure.part_start(part.number) for part in referential.parts}
     items = {
-        code: ItemEvidence(code, referential.item(code).part, part_starts[referential.item(code).part],
-                           tuple(found[code]))
+        code: ItemEvidence(
+            code, referential.item(code).part, part_starts[referential.item(code).part], tuple(found[code])
+        )
         for code in referential.codes
     }
     return EvidenceMap(items, part_starts)
@@ -98,7 +100,7 @@ def cited_codes(page: PageIndex) -> list[tuple[str, tuple[Rect, ...]]]:
         out.append((_code(match), page.rects(match.start(), match.end())))
         if i + 1 < len(matches):
             following = matches[i + 1]
-            if RANGE_JOIN.match(page.raw[match.end():following.start()]) and _same_group(match, following):
+            if RANGE_JOIN.match(page.raw[match.end() : following.start()]) and _same_group(match, following):
                 rects = page.rects(match.start(), following.end())
                 low, high = int(match.group("i")), int(following.group("i"))
                 prefix = _code(match)[:-1]
@@ -111,4 +113,8 @@ def _code(match: re.Match[str]) -> str:
 
 
 def _same_group(a: re.Match[str], b: re.Match[str]) -> bool:
-    return a.group("d") == b.group("d") and a.group("g") == b.group("g") and int(a.group("i")) < int(b.group("i"))
+    return (
+        a.group("d") == b.group("d")
+        and a.group("g") == b.group("g")
+        and int(a.group("i")) < int(b.group("i"))
+    )

@@ -25,17 +25,104 @@ _LABEL = re.compile(
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _PARTICLES = {"de", "du", "des", "le", "la", "van", "von", "der", "di", "da", "d", "ben", "el"}
 _COVER_WORDS = {
-    "dossier", "competences", "competence", "c2i2e", "c2i", "certificat", "certification", "universite",
-    "annee", "universitaire", "master", "meef", "espe", "inspe", "academie", "introduction", "sommaire",
-    "partie", "conclusion", "professorat", "ecoles", "ecole", "college", "lycee", "informatique", "internet",
-    "enseignant", "enseignante", "enseignement", "niveau", "formation", "parcours", "session", "campagne",
-    "education", "nationale", "mention", "second", "premier", "degre", "page", "table", "matieres", "document",
-    "projet", "rapport", "grenoble", "alpes", "savoie", "mont", "blanc", "france", "jury", "numerique",
-    "tice", "mathematiques", "lettres", "histoire", "geographie", "anglais", "sciences", "physique", "chimie",
-    "eps", "technologie", "musique", "arts", "plastiques", "philosophie", "economie", "documentation", "cpe",
-    "bilan", "reflexif", "presentation", "travaux", "licence", "diplome", "ministere", "pedagogique",
-    "name", "first", "last", "your", "the", "of", "and", "title",  # English templates and forms
-    "ent", "cdi", "tic", "b2i", "pix", "ue", "ufr", "stage", "promotion", "groupe",  # acronyms and course words
+    "dossier",
+    "competences",
+    "competence",
+    "c2i2e",
+    "c2i",
+    "certificat",
+    "certification",
+    "universite",
+    "annee",
+    "universitaire",
+    "master",
+    "meef",
+    "espe",
+    "inspe",
+    "academie",
+    "introduction",
+    "sommaire",
+    "partie",
+    "conclusion",
+    "professorat",
+    "ecoles",
+    "ecole",
+    "college",
+    "lycee",
+    "informatique",
+    "internet",
+    "enseignant",
+    "enseignante",
+    "enseignement",
+    "niveau",
+    "formation",
+    "parcours",
+    "session",
+    "campagne",
+    "education",
+    "nationale",
+    "mention",
+    "second",
+    "premier",
+    "degre",
+    "page",
+    "table",
+    "matieres",
+    "document",
+    "projet",
+    "rapport",
+    "grenoble",
+    "alpes",
+    "savoie",
+    "mont",
+    "blanc",
+    "france",
+    "jury",
+    "numerique",
+    "tice",
+    "mathematiques",
+    "lettres",
+    "histoire",
+    "geographie",
+    "anglais",
+    "sciences",
+    "physique",
+    "chimie",
+    "eps",
+    "technologie",
+    "musique",
+    "arts",
+    "plastiques",
+    "philosophie",
+    "economie",
+    "documentation",
+    "cpe",
+    "bilan",
+    "reflexif",
+    "presentation",
+    "travaux",
+    "licence",
+    "diplome",
+    "ministere",
+    "pedagogique",
+    "name",
+    "first",
+    "last",
+    "your",
+    "the",
+    "of",
+    "and",
+    "title",  # English templates and forms
+    "ent",
+    "cdi",
+    "tic",
+    "b2i",
+    "pix",
+    "ue",
+    "ufr",
+    "stage",
+    "promotion",
+    "groupe",  # acronyms and course words
 }
 # What separates the pieces of a line: a dash or bar between spaces, a comma, a semicolon, brackets, quotes.
 _SEPARATORS = re.compile(r"\s[—–\-|•/·]\s|[,;()\[\]«»]")
@@ -89,7 +176,7 @@ def _after_label(text: str) -> str | None:
     label = _LABEL.match(fold(text.strip()))
     if not label:
         return None
-    words = [w.strip(",;:.()") for w in text.strip().split()[len(label.group(0).split()):]]
+    words = [w.strip(",;:.()") for w in text.strip().split()[len(label.group(0).split()) :]]
     taken: list[str] = []
     for word in words:
         if not word or not (_is_particle(word) or _is_name_word(word)):
@@ -104,7 +191,7 @@ def _capitals_beside_first_name(text: str) -> str | None:
     words = list(_WORD.finditer(text))
 
     def adjacent(i: int) -> bool:  # words i and i + 1 with only spaces between
-        return 0 <= i < len(words) - 1 and not text[words[i].end():words[i + 1].start()].strip()
+        return 0 <= i < len(words) - 1 and not text[words[i].end() : words[i + 1].start()].strip()
 
     def capitals(i: int) -> bool:
         return 0 <= i < len(words) and _is_capitals(words[i].group(0))
@@ -122,7 +209,7 @@ def _capitals_beside_first_name(text: str) -> str | None:
                 end += 1
         else:
             continue
-        return text[words[start].start():words[end].end()]
+        return text[words[start].start() : words[end].end()]
     return None
 
 
@@ -148,7 +235,7 @@ def plausible_name(text: str) -> str | None:
     words = text.strip().split()
     label = _LABEL.match(fold(text.strip()))
     if label:
-        words = words[len(label.group(0).split()):]
+        words = words[len(label.group(0).split()) :]
     words = [w.strip(",;:.()") for w in words]
     words = [w for w in words if w]
     if not 2 <= len(words) <= 4:

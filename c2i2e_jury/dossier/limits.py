@@ -43,11 +43,15 @@ class TooComplex(Exception):  # noqa: N818 (a verdict, carried up to the dossier
 def check_file(doc: pymupdf.Document) -> None:
     """:class:`TooComplex` for a file with too many objects or pages to be a dossier."""
     if doc.is_pdf and doc.xref_length() > MAX_OBJECTS:
-        raise TooComplex(f"Le fichier contient {doc.xref_length():,} objets (au plus {MAX_OBJECTS:,} pour un "
-                         "dossier) : il n'est pas analysé.".replace(",", " "))
+        raise TooComplex(
+            f"Le fichier contient {doc.xref_length():,} objets (au plus {MAX_OBJECTS:,} pour un "
+            "dossier) : il n'est pas analysé.".replace(",", " ")
+        )
     if doc.page_count > MAX_PAGES:
-        raise TooComplex(f"Le fichier compte {doc.page_count} pages (au plus {MAX_PAGES} pour un dossier) : il "
-                         "n'est pas analysé.")
+        raise TooComplex(
+            f"Le fichier compte {doc.page_count} pages (au plus {MAX_PAGES} pour un dossier) : il "
+            "n'est pas analysé."
+        )
 
 
 def page_work(doc: pymupdf.Document, page: pymupdf.Page) -> int:
@@ -64,17 +68,20 @@ def page_work(doc: pymupdf.Document, page: pymupdf.Page) -> int:
 def _check_size(page: pymupdf.Page) -> None:
     width, height = page.rect.width, page.rect.height
     if max(width, height) > MAX_PAGE_SIDE:
-        raise TooComplex(f"La page mesure {width / 72 * 2.54:,.0f} × {height / 72 * 2.54:,.0f} cm (au plus "
-                         f"{MAX_PAGE_SIDE / 72 * 2.54:,.0f} cm de côté) : elle n'est pas affichée."
-                         .replace(",", " "))
+        raise TooComplex(
+            f"La page mesure {width / 72 * 2.54:,.0f} × {height / 72 * 2.54:,.0f} cm (au plus "
+            f"{MAX_PAGE_SIDE / 72 * 2.54:,.0f} cm de côté) : elle n'est pas affichée.".replace(",", " ")
+        )
 
 
 def _check_images(page: pymupdf.Page) -> None:
     for image in page.get_images(full=True):
         width, height = int(image[2]), int(image[3])
         if width * height > MAX_IMAGE_PIXELS:
-            raise TooComplex(f"Une image de la page déclare {width} × {height} pixels (au plus "
-                             f"{MAX_IMAGE_PIXELS // 1_000_000} millions) : la page n'est pas affichée.")
+            raise TooComplex(
+                f"Une image de la page déclare {width} × {height} pixels (au plus "
+                f"{MAX_IMAGE_PIXELS // 1_000_000} millions) : la page n'est pas affichée."
+            )
 
 
 def _form_graph(xobjects: Iterable[tuple[int, str, int, object]]) -> dict[tuple[int, str], int]:
@@ -82,8 +89,14 @@ def _form_graph(xobjects: Iterable[tuple[int, str, int, object]]) -> dict[tuple[
     return {(int(invoker), str(name)): int(xref) for xref, name, invoker, _bbox in xobjects}
 
 
-def _stream_work(doc: pymupdf.Document, xref: int, invoker: int, forms: dict[tuple[int, str], int],
-                 memo: dict[int, int], depth: int) -> int:
+def _stream_work(
+    doc: pymupdf.Document,
+    xref: int,
+    invoker: int,
+    forms: dict[tuple[int, str], int],
+    memo: dict[int, int],
+    depth: int,
+) -> int:
     """The content of stream ``xref`` plus, for each form it draws, that form's work times its draws."""
     if xref in memo:
         return memo[xref]
@@ -121,5 +134,7 @@ def _decoded_length(doc: pymupdf.Document, xref: int) -> int:
 
 def _check_work(work: int) -> None:
     if work > MAX_PAGE_WORK:
-        raise TooComplex(f"La page est trop complexe à afficher (plus de {MAX_PAGE_WORK // 1024 ** 2} Mo "
-                         "d'instructions de dessin) : elle n'est pas affichée.")
+        raise TooComplex(
+            f"La page est trop complexe à afficher (plus de {MAX_PAGE_WORK // 1024**2} Mo "
+            "d'instructions de dessin) : elle n'est pas affichée."
+        )

@@ -57,7 +57,7 @@ class FormatReport:
 
     @property
     def status(self) -> str:
-        """"conform", "not_conform" or "unreadable" (damaged)."""
+        """ "conform", "not_conform" or "unreadable" (damaged)."""
         if not self.readable:
             return "unreadable"
         return "conform" if self.conform else "not_conform"
@@ -70,14 +70,17 @@ class FormatReport:
         return next(f for f in self.findings if f.check == check)
 
 
-def build_report(text: DossierText, structure: Structure, expected: Expected | None = None,
-                 damage: Sequence[Damage] = ()) -> FormatReport:
+def build_report(
+    text: DossierText, structure: Structure, expected: Expected | None = None, damage: Sequence[Damage] = ()
+) -> FormatReport:
     findings = [
         _integrity(damage),
         _page_count(len(text)),
         _page_numbers(text),
         *_identity(text, expected),
-        _heading("introduction", "Introduction", structure.introduction.page if structure.introduction else None),
+        _heading(
+            "introduction", "Introduction", structure.introduction.page if structure.introduction else None
+        ),
         *(_heading(f"part_{n}", f"Partie {n}", structure.part_start(n)) for n in range(1, 5)),
         _conclusion(text, structure),
     ]
@@ -85,7 +88,7 @@ def build_report(text: DossierText, structure: Structure, expected: Expected | N
 
 
 def pages_fr(pages: Iterable[int]) -> str:
-    """"page 3", "pages 3 et 5", "pages 2 à 14", "pages 2, 4 et 7 à 9"."""
+    """ "page 3", "pages 3 et 5", "pages 2 à 14", "pages 2, 4 et 7 à 9"."""
     numbers = sorted(set(pages))
     items: list[str] = []
     i = 0
@@ -96,7 +99,7 @@ def pages_fr(pages: Iterable[int]) -> str:
         if j - i >= 2:
             items.append(f"{numbers[i]} à {numbers[j]}")
         else:
-            items.extend(str(n) for n in numbers[i:j + 1])
+            items.extend(str(n) for n in numbers[i : j + 1])
         i = j + 1
     if len(numbers) == 1:
         return f"page {items[0]}"
@@ -107,6 +110,7 @@ def pages_fr(pages: Iterable[int]) -> str:
 
 # -- the checks --------------------------------------------------------------------------------------------------
 
+
 def _integrity(damage: Sequence[Damage]) -> Finding:
     if not damage:
         return Finding("integrity", True, "Fichier lisible, sans erreur.")
@@ -115,7 +119,9 @@ def _integrity(damage: Sequence[Damage]) -> Finding:
     if whole:
         message = whole + (f" Erreurs en {pages_fr(pages)}." if pages else "")
     else:
-        message = f"Le fichier est endommagé : erreurs de lecture en {pages_fr(pages)}, du contenu peut manquer."
+        message = (
+            f"Le fichier est endommagé : erreurs de lecture en {pages_fr(pages)}, du contenu peut manquer."
+        )
     limits = [d.message for d in damage if d.limit and d.page]
     if limits:  # why, for the first pages past a limit (the others say the same)
         message += " " + " ".join(limits[:2]) + (" …" if len(limits) > 2 else "")
@@ -127,8 +133,12 @@ def _page_count(count: int) -> Finding:
         return Finding("page_count", True, f"{count} pages (de {MIN_PAGES} à {MAX_PAGES} attendues).")
     noun = "page" if count == 1 else "pages"
     excess = tuple(range(MAX_PAGES + 1, count + 1))
-    return Finding("page_count", False,
-                   f"{count} {noun} : le dossier doit en compter de {MIN_PAGES} à {MAX_PAGES}.", excess)
+    return Finding(
+        "page_count",
+        False,
+        f"{count} {noun} : le dossier doit en compter de {MIN_PAGES} à {MAX_PAGES}.",
+        excess,
+    )
 
 
 def _page_numbers(text: DossierText) -> Finding:
@@ -148,9 +158,13 @@ def _page_numbers(text: DossierText) -> Finding:
         if not missing:
             return Finding("page_numbers", True, "Pages numérotées.")
         return Finding("page_numbers", True, f"Pages numérotées, sauf {pages_fr(missing)}.", tuple(missing))
-    return Finding("page_numbers", False,
-                   f"Pagination absente ou incomplète : {len(missing)} pages sur {considered} "
-                   "ne portent pas leur numéro.", tuple(missing))
+    return Finding(
+        "page_numbers",
+        False,
+        f"Pagination absente ou incomplète : {len(missing)} pages sur {considered} "
+        "ne portent pas leur numéro.",
+        tuple(missing),
+    )
 
 
 def shows_number(page: PageText, number: int) -> bool:
@@ -174,24 +188,32 @@ def _identity(text: DossierText, expected: Expected | None) -> list[Finding]:
     first = text.pages[0] if text.pages else None
     if first is None or not first.lines:
         why = "La page 1 ne contient pas de texte (page scannée ?) : "
-        return [Finding("name", False, why + "nom et prénom introuvables.", (1,)),
-                Finding("year", False, why + "année introuvable.", (1,))]
+        return [
+            Finding("name", False, why + "nom et prénom introuvables.", (1,)),
+            Finding("year", False, why + "année introuvable.", (1,)),
+        ]
     if expected is None:
         name, year = find_name(first), find_year(first)
         return [
-            Finding("name", True, f"Nom en page 1 : {name}.", (1,)) if name else
-            Finding("name", False, "Aucun nom de candidat trouvé en page 1.", (1,)),
-            Finding("year", True, f"Année en page 1 : {year}.", (1,)) if year else
-            Finding("year", False, "Aucune année trouvée en page 1.", (1,)),
+            Finding("name", True, f"Nom en page 1 : {name}.", (1,))
+            if name
+            else Finding("name", False, "Aucun nom de candidat trouvé en page 1.", (1,)),
+            Finding("year", True, f"Année en page 1 : {year}.", (1,))
+            if year
+            else Finding("year", False, "Aucune année trouvée en page 1.", (1,)),
         ]
     last_ok, first_ok = name_on_page(first, expected.last_name), name_on_page(first, expected.first_name)
     if last_ok and first_ok:
         name_finding = Finding("name", True, f"Nom et prénom en page 1 : {expected.display_name}.", (1,))
     elif last_ok or first_ok:
-        missing = f"le prénom « {expected.first_name} »" if last_ok else f"le nom « {expected.last_name.upper()} »"
+        missing = (
+            f"le prénom « {expected.first_name} »" if last_ok else f"le nom « {expected.last_name.upper()} »"
+        )
         name_finding = Finding("name", False, f"Page 1 : {missing} n'apparaît pas.", (1,))
     else:
-        name_finding = Finding("name", False, f"Page 1 : ni le nom ni le prénom de {expected.display_name}.", (1,))
+        name_finding = Finding(
+            "name", False, f"Page 1 : ni le nom ni le prénom de {expected.display_name}.", (1,)
+        )
     if year_on_page(first, expected.year):
         year_finding = Finding("year", True, f"Année {expected.year} en page 1.", (1,))
     else:
@@ -213,12 +235,20 @@ def _conclusion(text: DossierText, structure: Structure) -> Finding:
     measure = measure_conclusion(text, heading, structure.end_matter)
     where, worth = pages_fr(measure.pages or (heading.page,)), pages_worth_fr(measure.pages_worth)
     if measure.holds(MIN_CONCLUSION_PAGES):
-        return Finding("conclusion", True, f"Conclusion de {worth} de texte ({where}), mesurée à la hauteur "
-                                           "qu'occupent ses lignes.", measure.pages)
-    return Finding("conclusion", False,
-                   f"Conclusion trop courte ({where}) : l'équivalent de {worth} de texte, mesuré à la hauteur "
-                   f"qu'occupent ses lignes ; le bilan réflexif doit compter au moins {MIN_CONCLUSION_PAGES} "
-                   "pages.", measure.pages)
+        return Finding(
+            "conclusion",
+            True,
+            f"Conclusion de {worth} de texte ({where}), mesurée à la hauteur qu'occupent ses lignes.",
+            measure.pages,
+        )
+    return Finding(
+        "conclusion",
+        False,
+        f"Conclusion trop courte ({where}) : l'équivalent de {worth} de texte, mesuré à la hauteur "
+        f"qu'occupent ses lignes ; le bilan réflexif doit compter au moins {MIN_CONCLUSION_PAGES} "
+        "pages.",
+        measure.pages,
+    )
 
 
 def pages_worth_fr(worth: float) -> str:

@@ -63,10 +63,15 @@ class PageIndex:
         return tuple(merged[k] for k in sorted(merged))
 
     def context(self, start: int, end: int) -> str:
-        before = self.raw[max(0, start - CONTEXT_CHARS):start]
-        after = self.raw[end:end + CONTEXT_CHARS]
-        text = ("…" if start > CONTEXT_CHARS else "") + before + self.raw[start:end] + after + (
-            "…" if end + CONTEXT_CHARS < len(self.raw) else "")
+        before = self.raw[max(0, start - CONTEXT_CHARS) : start]
+        after = self.raw[end : end + CONTEXT_CHARS]
+        text = (
+            ("…" if start > CONTEXT_CHARS else "")
+            + before
+            + self.raw[start:end]
+            + after
+            + ("…" if end + CONTEXT_CHARS < len(self.raw) else "")
+        )
         return " ".join(text.split())
 
     def find(self, folded_query: str) -> list[tuple[int, int]]:

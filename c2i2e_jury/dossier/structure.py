@@ -28,8 +28,17 @@ PART = re.compile(
 SOMMAIRE = re.compile(r"^(?:sommaire|table des matieres|plan du dossier)\b")
 TOC_ENTRY = re.compile(r"(?:\.{3,}|…|\s{2,}|\t)\s*\d{1,3}\s*$")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-_ORDINAL = {"1": 1, "premiere": 1, "2": 2, "deuxieme": 2, "seconde": 2, "3": 3, "troisieme": 3, "4": 4,
-            "quatrieme": 4}
+_ORDINAL = {
+    "1": 1,
+    "premiere": 1,
+    "2": 2,
+    "deuxieme": 2,
+    "seconde": 2,
+    "3": 3,
+    "troisieme": 3,
+    "4": 4,
+    "quatrieme": 4,
+}
 SHORT_LINE_WORDS = 10
 # Running titles sit in the header or footer margin, above the first line of body text (which a word processor
 # puts about 10 % down the page): narrower than the page-number band.
@@ -87,8 +96,11 @@ def part_number(folded_line: str) -> int | None:
     if match.group("n"):
         n = match.group("n")
         return int(n) if n.isdigit() else _ROMAN[n]
-    word = re.sub(r"\s*(?:ere|re|er|eme|nde|e)$", "", match.group("o")) if match.group("o")[0].isdigit() \
+    word = (
+        re.sub(r"\s*(?:ere|re|er|eme|nde|e)$", "", match.group("o"))
+        if match.group("o")[0].isdigit()
         else match.group("o")
+    )
     return _ORDINAL.get(word)
 
 
@@ -97,7 +109,9 @@ def find_structure(text: DossierText, outline: Sequence[tuple[int, str, int | No
     toc_pages = tuple(p.number for p in text.pages if _is_toc_page(p))
     candidates = _candidates(text, set(toc_pages))
 
-    def pick(match: Callable[[str], bool], last: bool = False, after: Heading | None = None) -> Heading | None:
+    def pick(
+        match: Callable[[str], bool], last: bool = False, after: Heading | None = None
+    ) -> Heading | None:
         from_outline = _from_outline(outline, match, last, text)
         if from_outline is not None:
             return from_outline
@@ -111,7 +125,8 @@ def find_structure(text: DossierText, outline: Sequence[tuple[int, str, int | No
     parts = {n: pick(_is_part(n)) for n in range(1, 5)}
     last_part = max((h for h in parts.values() if h), key=lambda h: h.page, default=None)
     conclusion = pick(lambda s: bool(CONCLUSION.match(s)), after=last_part) or pick(
-        lambda s: bool(CONCLUSION.match(s)), last=True)
+        lambda s: bool(CONCLUSION.match(s)), last=True
+    )
     end_matter = pick(lambda s: bool(END_MATTER.match(s)), after=conclusion) if conclusion else None
     return Structure(
         introduction=pick(lambda s: bool(INTRODUCTION.match(s))),
@@ -147,8 +162,12 @@ def _candidates(text: DossierText, toc_pages: set[int]) -> list[_Candidate]:
             folded = fold(line.text)
             if not folded or not (folded[0].isalnum()) or TOC_ENTRY.search(line.text):
                 continue
-            if not (INTRODUCTION.match(folded) or CONCLUSION.match(folded) or END_MATTER.match(folded)
-                    or PART.match(folded)):
+            if not (
+                INTRODUCTION.match(folded)
+                or CONCLUSION.match(folded)
+                or END_MATTER.match(folded)
+                or PART.match(folded)
+            ):
                 continue
             out.append(_Candidate(page, line, folded, _tier(page, line, folded, body)))
     return out
@@ -162,9 +181,15 @@ def _tier(page: PageText, line: Line, folded: str, body: float) -> int:
     return 1 if len(folded.split()) <= SHORT_LINE_WORDS else 2
 
 
-def _from_outline(outline: Sequence[tuple[int, str, int | None]], match: Callable[[str], bool], last: bool,
-                  text: DossierText) -> Heading | None:
-    entries = [(level, title, page) for level, title, page in outline if page is not None and match(fold(title))]
+def _from_outline(
+    outline: Sequence[tuple[int, str, int | None]],
+    match: Callable[[str], bool],
+    last: bool,
+    text: DossierText,
+) -> Heading | None:
+    entries = [
+        (level, title, page) for level, title, page in outline if page is not None and match(fold(title))
+    ]
     if not entries:
         return None
     top = min(level for level, _, _ in entries)

@@ -35,7 +35,9 @@ class Rect(NamedTuple):
     y1: float
 
     def union(self, other: Rect) -> Rect:
-        return Rect(min(self.x0, other.x0), min(self.y0, other.y0), max(self.x1, other.x1), max(self.y1, other.y1))
+        return Rect(
+            min(self.x0, other.x0), min(self.y0, other.y0), max(self.x1, other.x1), max(self.y1, other.y1)
+        )
 
 
 Box = tuple[float, float, float, float]
@@ -110,7 +112,9 @@ class DossierText:
         """The font size of most characters: a heading is larger than this, or bold."""
         sizes = [
             round(span.size * 2) / 2
-            for page in self.pages for line in page.lines for span in line.spans
+            for page in self.pages
+            for line in page.lines
+            for span in line.spans
             for _ in range(len(span.text.strip()))
         ]
         return float(statistics.median_low(sizes)) if sizes else 0.0
@@ -176,10 +180,32 @@ def _bold_name(font: str) -> bool:
 # -- comparing text --------------------------------------------------------------------------------------------
 
 _SPECIAL = {
-    "œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l",
-    "’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'",
-    "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-",
-    "«": '"', "»": '"', "“": '"', "”": '"', "„": '"',
+    "œ": "oe",
+    "Œ": "oe",
+    "æ": "ae",
+    "Æ": "ae",
+    "ß": "ss",
+    "ø": "o",
+    "Ø": "o",
+    "ł": "l",
+    "Ł": "l",
+    "’": "'",
+    "‘": "'",
+    "`": "'",
+    "´": "'",
+    "ʼ": "'",
+    "‐": "-",
+    "‑": "-",
+    "‒": "-",
+    "–": "-",
+    "—": "-",
+    "―": "-",
+    "−": "-",
+    "«": '"',
+    "»": '"',
+    "“": '"',
+    "”": '"',
+    "„": '"',
 }
 
 

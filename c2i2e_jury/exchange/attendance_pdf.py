@@ -31,8 +31,10 @@ WIDTHS = (40.0, 96.0, 80.0, 66.0, 54.0, 140.0, 34.0)  # 510 pt, the width betwee
 HEADER_ROW, ROW = 20.0, 38.0
 JURORS_BLOCK = 96.0
 GREY = (0.45, 0.45, 0.45)
-INSTRUCTIONS = ("Chaque candidat signe à son arrivée, sur présentation d'une pièce d'identité. Le jury coche "
-                "« Absent » pour un candidat qui ne s'est pas présenté.")
+INSTRUCTIONS = (
+    "Chaque candidat signe à son arrivée, sur présentation d'une pièce d'identité. Le jury coche "
+    "« Absent » pour un candidat qui ne s'est pas présenté."
+)
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,7 @@ def _paginate(days: Sequence[AttendanceDay]) -> list[_Page]:
     for day in days:
         room = PAGE_H - MARGIN - _header_height(day) - HEADER_ROW - BOTTOM
         per_page = max(1, int(room // ROW))
-        chunks = [day.lines[i:i + per_page] for i in range(0, len(day.lines), per_page)] or [()]
+        chunks = [day.lines[i : i + per_page] for i in range(0, len(day.lines), per_page)] or [()]
         for chunk in chunks[:-1]:
             pages.append(_Page(day, chunk, False))
         last = chunks[-1]
@@ -102,17 +104,23 @@ def _paginate(days: Sequence[AttendanceDay]) -> list[_Page]:
     return pages
 
 
-def render_attendance(campaign_title: str, room: str, days: Sequence[AttendanceDay], *,
-                      created: datetime | None = None) -> bytes:
+def render_attendance(
+    campaign_title: str, room: str, days: Sequence[AttendanceDay], *, created: datetime | None = None
+) -> bytes:
     """The room's attendance sheet as PDF bytes: each day on its own page(s), lines in the order given;
     ``created``: when it was made (the room's kit), now by default."""
     from reportlab.pdfgen.canvas import Canvas
 
     register_fonts()
-    properties = Properties(title=f"Feuille d'émargement — {room_label(room)}", subject=campaign_title,
-                            created=created or datetime.now().astimezone())
+    properties = Properties(
+        title=f"Feuille d'émargement — {room_label(room)}",
+        subject=campaign_title,
+        created=created or datetime.now().astimezone(),
+    )
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=(PAGE_W, PAGE_H), invariant=True, pageCompression=1, initialFontName=FONT)
+    canvas = Canvas(
+        buffer, pagesize=(PAGE_W, PAGE_H), invariant=True, pageCompression=1, initialFontName=FONT
+    )
     pages = _paginate(days)
     for number, page in enumerate(pages, start=1):
         y = _draw_header(canvas, campaign_title, room, page.day)
@@ -125,8 +133,14 @@ def render_attendance(campaign_title: str, room: str, days: Sequence[AttendanceD
     return archival_pdf(buffer.getvalue(), properties)
 
 
-def write_attendance(path: Path, campaign_title: str, room: str, days: Sequence[AttendanceDay], *,
-                     created: datetime | None = None) -> Path:
+def write_attendance(
+    path: Path,
+    campaign_title: str,
+    room: str,
+    days: Sequence[AttendanceDay],
+    *,
+    created: datetime | None = None,
+) -> Path:
     path.write_bytes(render_attendance(campaign_title, room, days, created=created))
     return path
 
@@ -190,8 +204,9 @@ def _cell(canvas: Any, x: float, middle: float, text: str, font: str, width: flo
     _text(canvas, x, middle - 3, text, font, 7.5, width, align)
 
 
-def _text(canvas: Any, x: float, y: float, text: str, font: str, size: float, width: float,
-          align: str = "left") -> None:
+def _text(
+    canvas: Any, x: float, y: float, text: str, font: str, size: float, width: float, align: str = "left"
+) -> None:
     fitted, fitted_size = fit(printable(text, font), font, size, width)
     canvas.setFont(font, fitted_size)
     if align == "center":
@@ -244,8 +259,13 @@ def _draw_table(canvas: Any, lines: Sequence[AttendanceLine], top: float) -> flo
 
 def _draw_line(canvas: Any, line: AttendanceLine, xs: Sequence[float], top: float) -> None:
     middle = top - ROW / 2
-    cells = (line.time, line.last_name.upper(), line.first_name, line.candidate_id,
-             extra_time_cell(line.extra_time_percent))
+    cells = (
+        line.time,
+        line.last_name.upper(),
+        line.first_name,
+        line.candidate_id,
+        extra_time_cell(line.extra_time_percent),
+    )
     fonts = (FONT_BOLD, FONT_BOLD, FONT, FONT, FONT_BOLD)
     for i, (cell, font) in enumerate(zip(cells, fonts, strict=True)):
         _cell(canvas, xs[i] + 3, middle, cell, font, WIDTHS[i] - 6, "center" if i in (0, 4) else "left")
@@ -280,4 +300,3 @@ def _draw_footer(canvas: Any, room: str, day: date | None, number: int, total: i
 def page_count(days: Sequence[AttendanceDay]) -> int:
     """How many pages :func:`render_attendance` draws for these days."""
     return len(_paginate(days))
-

@@ -29,15 +29,19 @@ log = logging.getLogger(__name__)
 
 PRESIDENT_FIELD = "Président"  # the signature field, as on the PV
 BLUE = "#1f4e8c"
-DECREE = ("arrêté du 14 décembre 2010 (BOESR du 3 février 2011, annexe II) : au moins 23 des 28 compétences "
-          "validées, au plus 2 non validées par domaine")
+DECREE = (
+    "arrêté du 14 décembre 2010 (BOESR du 3 février 2011, annexe II) : au moins 23 des 28 compétences "
+    "validées, au plus 2 non validées par domaine"
+)
 # The seed's own words (« Rappel : Cas des candidats ayant déjà validé des compétences C2I2e »): the bureau
 # receives a certified copy (« photocopie certifiée conforme »), not the original.
-PRIOR_USE = ("Pour faire valoir ces compétences lors d'une campagne ultérieure : « Devra être déposé sur la "
-             "plate-forme, en même temps et en complément du dossier, la copie numérique de l'attestation de "
-             "compétences. Parallèlement, une photocopie certifiée conforme de l'attestation de compétence devra "
-             "être fournie au bureau C2i2e. La prise en compte de compétences déjà validées se fera uniquement si "
-             "ces deux conditions sont respectées. »")
+PRIOR_USE = (
+    "Pour faire valoir ces compétences lors d'une campagne ultérieure : « Devra être déposé sur la "
+    "plate-forme, en même temps et en complément du dossier, la copie numérique de l'attestation de "
+    "compétences. Parallèlement, une photocopie certifiée conforme de l'attestation de compétence devra "
+    "être fournie au bureau C2i2e. La prise en compte de compétences déjà validées se fera uniquement si "
+    "ces deux conditions sont respectées. »"
+)
 
 
 def _p(text: str, style: Any) -> Any:
@@ -52,19 +56,37 @@ def _styles() -> dict[str, Any]:
 
     register_fonts()
     return {
-        "org": ParagraphStyle("org", fontName=FONT, fontSize=9.5, leading=12, alignment=TA_CENTER,
-                              textColor="#555555"),
-        "title": ParagraphStyle("title", fontName=FONT_BOLD, fontSize=20, leading=25, alignment=TA_CENTER,
-                                textColor=BLUE, spaceBefore=18, spaceAfter=4),
-        "subtitle": ParagraphStyle("subtitle", fontName=FONT, fontSize=10.5, leading=14, alignment=TA_CENTER,
-                                   spaceAfter=16),
+        "org": ParagraphStyle(
+            "org", fontName=FONT, fontSize=9.5, leading=12, alignment=TA_CENTER, textColor="#555555"
+        ),
+        "title": ParagraphStyle(
+            "title",
+            fontName=FONT_BOLD,
+            fontSize=20,
+            leading=25,
+            alignment=TA_CENTER,
+            textColor=BLUE,
+            spaceBefore=18,
+            spaceAfter=4,
+        ),
+        "subtitle": ParagraphStyle(
+            "subtitle", fontName=FONT, fontSize=10.5, leading=14, alignment=TA_CENTER, spaceAfter=16
+        ),
         "body": ParagraphStyle("body", fontName=FONT, fontSize=10.5, leading=15, spaceAfter=8),
-        "name": ParagraphStyle("name", fontName=FONT_BOLD, fontSize=16, leading=21, alignment=TA_CENTER,
-                               spaceBefore=4, spaceAfter=10),
+        "name": ParagraphStyle(
+            "name",
+            fontName=FONT_BOLD,
+            fontSize=16,
+            leading=21,
+            alignment=TA_CENTER,
+            spaceBefore=4,
+            spaceAfter=10,
+        ),
         "cell": ParagraphStyle("cell", fontName=FONT, fontSize=8.5, leading=10.5),
         "cellbold": ParagraphStyle("cellbold", fontName=FONT_BOLD, fontSize=8.5, leading=10.5),
-        "small": ParagraphStyle("small", fontName=FONT_ITALIC, fontSize=8.5, leading=11, textColor="#444444",
-                                spaceBefore=6),
+        "small": ParagraphStyle(
+            "small", fontName=FONT_ITALIC, fontSize=8.5, leading=11, textColor="#444444", spaceBefore=6
+        ),
     }
 
 
@@ -73,21 +95,58 @@ def _items_table(statement: Statement, ref: Referential, styles: dict[str, Any],
 
     years = dict(statement.items)
     if statement.kind == "certificate":
-        rows = [[_p(f"{d.code} — {d.title}", styles["cellbold"]),
-                 _p(", ".join(c if years[c] == statement.year else f"{c} ({years[c]})" for c in d.items if c in years)
-                    or "—", styles["cell"])] for d in ref.domains]
+        rows = [
+            [
+                _p(f"{d.code} — {d.title}", styles["cellbold"]),
+                _p(
+                    ", ".join(
+                        c if years[c] == statement.year else f"{c} ({years[c]})"
+                        for c in d.items
+                        if c in years
+                    )
+                    or "—",
+                    styles["cell"],
+                ),
+            ]
+            for d in ref.domains
+        ]
         widths = [width * 0.55, width * 0.45]
     else:
-        rows = [[_p(code, styles["cellbold"]), _p(ref.item(code).wording, styles["cell"]),
-                 _p(str(year), styles["cell"])] for code, year in statement.items]
+        rows = [
+            [
+                _p(code, styles["cellbold"]),
+                _p(ref.item(code).wording, styles["cell"]),
+                _p(str(year), styles["cell"]),
+            ]
+            for code, year in statement.items
+        ]
         widths = [width * 0.09, width * 0.77, width * 0.14]
-        rows.insert(0, [_p("Item", styles["cellbold"]), _p("Compétence validée", styles["cellbold"]),
-                        _p("Validée en", styles["cellbold"])])
+        rows.insert(
+            0,
+            [
+                _p("Item", styles["cellbold"]),
+                _p("Compétence validée", styles["cellbold"]),
+                _p("Validée en", styles["cellbold"]),
+            ],
+        )
     table = Table(rows, colWidths=widths, repeatRows=1 if statement.kind == "attestation" else 0)
-    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT, 8.5), ("GRID", (0, 0), (-1, -1), 0.4, "#9aa7b8"), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                               ("BACKGROUND", (0, 0), (-1, 0 if statement.kind == "attestation" else -1),
-                                "#eef2f8" if statement.kind == "attestation" else None),
-                               ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5)]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), FONT, 8.5),
+                ("GRID", (0, 0), (-1, -1), 0.4, "#9aa7b8"),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                (
+                    "BACKGROUND",
+                    (0, 0),
+                    (-1, 0 if statement.kind == "attestation" else -1),
+                    "#eef2f8" if statement.kind == "attestation" else None,
+                ),
+                ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+            ]
+        )
+    )
     return table
 
 
@@ -96,12 +155,18 @@ def holder_line(statement: Statement) -> tuple[str, str, str]:
     name, the outcome (certificate or attestation, with the count). Read back by :mod:`certificate_reading`."""
     count = len(statement.items)
     if statement.kind == "certificate":
-        return ("Le jury de certification, au vu des résultats du jury de validation, délivre à", statement.full_name,
-                f"le certificat C2i2e : {count} compétences du référentiel national validées sur 28, "
-                f"conformément à l'{DECREE}.")
-    return ("Le jury de certification, au vu des résultats du jury de validation, atteste que", statement.full_name,
-            f"a validé les {count} compétences suivantes du référentiel national C2i2e (le certificat demande au "
-            "moins 23 compétences sur 28, au plus 2 non validées par domaine).")
+        return (
+            "Le jury de certification, au vu des résultats du jury de validation, délivre à",
+            statement.full_name,
+            f"le certificat C2i2e : {count} compétences du référentiel national validées sur 28, "
+            f"conformément à l'{DECREE}.",
+        )
+    return (
+        "Le jury de certification, au vu des résultats du jury de validation, atteste que",
+        statement.full_name,
+        f"a validé les {count} compétences suivantes du référentiel national C2i2e (le certificat demande au "
+        "moins 23 compétences sur 28, au plus 2 non validées par domaine).",
+    )
 
 
 def candidate_line(statement: Statement) -> str:
@@ -115,17 +180,32 @@ def _story(statement: Statement, ref: Referential, width: float, where: Where) -
     verb, name, outcome = holder_line(statement)
     story = [_p(statement.campaign_title, s["org"]), _p(statement.title, s["title"])]
     if statement.kind == "certificate":
-        story.append(_p("Certificat informatique et internet de l'enseignement supérieur, niveau 2 « enseignant »",
-                        s["subtitle"]))
+        story.append(
+            _p(
+                "Certificat informatique et internet de l'enseignement supérieur, niveau 2 « enseignant »",
+                s["subtitle"],
+            )
+        )
     else:
         story.append(_p("Validation partielle des compétences du référentiel C2i2e", s["subtitle"]))
     story += [_p(verb, s["body"]), _p(name, s["name"]), _p(outcome, s["body"])]
     story += [_items_table(statement, ref, s, width), Spacer(1, 10)]
     if statement.kind == "attestation":
         story.append(_p(PRIOR_USE, s["small"]))
-    story += [Spacer(1, 8), _p(candidate_line(statement), s["body"]),
-              KeepTogether([_p(f"Pour le jury de certification, son président : {statement.signer} (signature "
-                               "électronique).", s["body"]), signature_box(PRESIDENT_FIELD, where)])]
+    story += [
+        Spacer(1, 8),
+        _p(candidate_line(statement), s["body"]),
+        KeepTogether(
+            [
+                _p(
+                    f"Pour le jury de certification, son président : {statement.signer} (signature "
+                    "électronique).",
+                    s["body"],
+                ),
+                signature_box(PRESIDENT_FIELD, where),
+            ]
+        ),
+    ]
     return story
 
 
@@ -161,8 +241,12 @@ def _footer(code: str) -> Any:
 
 def properties(statement: Statement, code: str) -> Properties:
     """The president answers for the document, issued at the time the statement says."""
-    return Properties(title=f"{statement.title} — {statement.full_name}", subject=code, author=statement.signer,
-                      created=statement.issued_at)
+    return Properties(
+        title=f"{statement.title} — {statement.full_name}",
+        subject=code,
+        author=statement.signer,
+        created=statement.issued_at,
+    )
 
 
 def _pages(statement: Statement, code: str, ref: Referential) -> tuple[bytes, Where]:
@@ -171,8 +255,15 @@ def _pages(statement: Statement, code: str, ref: Referential) -> tuple[bytes, Wh
 
     where: Where = {}
     buffer = io.BytesIO()
-    doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=56, rightMargin=56, topMargin=52, bottomMargin=104,
-                            **properties(statement, code).template_options())
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=56,
+        rightMargin=56,
+        topMargin=52,
+        bottomMargin=104,
+        **properties(statement, code).template_options(),
+    )
     footer = _footer(code)
     doc.build(_story(statement, ref, A4[0] - 112, where), onFirstPage=footer, onLaterPages=footer)
     return buffer.getvalue(), where
@@ -185,10 +276,15 @@ def render_document(document: SignedDocument, ref: Referential, *, code: str | N
     statement = document.statement
     shown = code or document.code
     pages, where = _pages(statement, shown, ref)
-    attachment = Attachment(ATTACHMENT, document.attachment(), f"Déclaration signée ({FORMAT})",
-                            statement.kind.upper(), FORMAT)
-    return archival_pdf(pages, properties(statement, shown), attachment=attachment,
-                        prepare=lambda writer: add_signature_field(writer, PRESIDENT_FIELD, where, tooltip=False))
+    attachment = Attachment(
+        ATTACHMENT, document.attachment(), f"Déclaration signée ({FORMAT})", statement.kind.upper(), FORMAT
+    )
+    return archival_pdf(
+        pages,
+        properties(statement, shown),
+        attachment=attachment,
+        prepare=lambda writer: add_signature_field(writer, PRESIDENT_FIELD, where, tooltip=False),
+    )
 
 
 def signed_pdf(document: SignedDocument, ref: Referential, president: Credential) -> bytes:
@@ -197,8 +293,13 @@ def signed_pdf(document: SignedDocument, ref: Referential, president: Credential
     from c2i2e_jury.exchange.pdf_signing import sign_pdf_with
 
     statement = document.statement
-    return sign_pdf_with(render_document(document, ref), president, PRESIDENT_FIELD, timestamp=statement.issued_at,
-                         reason=f"{statement.title} — {statement.full_name}")
+    return sign_pdf_with(
+        render_document(document, ref),
+        president,
+        PRESIDENT_FIELD,
+        timestamp=statement.issued_at,
+        reason=f"{statement.title} — {statement.full_name}",
+    )
 
 
 def signed_part(pdf: bytes) -> bytes:
@@ -215,7 +316,7 @@ def signed_part(pdf: bytes) -> bytes:
     if not ranges:
         return pdf
     ends = [int(r[2]) + int(r[3]) for r in ranges if len(r) == 4]
-    return pdf[:min(ends)] if ends and 0 < min(ends) <= len(pdf) else pdf
+    return pdf[: min(ends)] if ends and 0 < min(ends) <= len(pdf) else pdf
 
 
 def read_document(pdf: bytes) -> tuple[SignedDocument, str]:
@@ -228,13 +329,19 @@ def read_document(pdf: bytes) -> tuple[SignedDocument, str]:
 
     part = signed_part(pdf)
     try:
-        with MUPDF, pymupdf.open(stream=part, filetype="pdf") as doc:  # never beside a viewer's worker in MuPDF
+        with (
+            MUPDF,
+            pymupdf.open(stream=part, filetype="pdf") as doc,
+        ):  # never beside a viewer's worker in MuPDF
             attached = doc.embfile_get(ATTACHMENT) if ATTACHMENT in doc.embfile_names() else None
             text = "\n".join(page.get_text() for page in doc)
     except MUPDF_ERRORS as exc:
         log.info("unreadable document: %r", exc)
         raise DocumentRefused("unreadable", "Le fichier n'est pas un PDF lisible.") from exc
     if not attached:
-        raise DocumentRefused("not_a_document", f"Ce PDF ne porte pas de déclaration signée ({ATTACHMENT}) : ce "
-                                                "n'est pas un certificat ou une attestation c2i2e-jury.")
+        raise DocumentRefused(
+            "not_a_document",
+            f"Ce PDF ne porte pas de déclaration signée ({ATTACHMENT}) : ce "
+            "n'est pas un certificat ou une attestation c2i2e-jury.",
+        )
     return SignedDocument.from_attachment(attached), text

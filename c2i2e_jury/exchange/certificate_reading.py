@@ -43,15 +43,19 @@ def _shown(text: str) -> str:
 def _title(page: str, statement: Statement) -> str | None:
     if _shown(statement.title) not in page:
         return f"le document n'a pas pour titre « {statement.title} »"
-    others = [title for kind, title in KIND_TITLES.items() if kind != statement.kind and _shown(title) in page]
+    others = [
+        title for kind, title in KIND_TITLES.items() if kind != statement.kind and _shown(title) in page
+    ]
     return f"le document se présente aussi comme « {others[0]} »" if others else None
 
 
 def _holder(page: str, statement: Statement) -> str | None:
     sentence = _shown(" ".join(holder_line(statement)))
     if sentence not in page:
-        return (f"le document ne dit pas « {_shown(' '.join(holder_line(statement)[:2]))} » avec "
-                f"{len(statement.items)} compétences validées")
+        return (
+            f"le document ne dit pas « {_shown(' '.join(holder_line(statement)[:2]))} » avec "
+            f"{len(statement.items)} compétences validées"
+        )
     return None
 
 
@@ -79,7 +83,9 @@ def _items(page: str, statement: Statement) -> str | None:
     for code, after in zip(shown, parts[2::2], strict=True):
         year = _year_after(after, statement)
         if year != expected[code]:
-            return f"l'item {code} est daté de {year} sur le document, de {expected[code]} dans la déclaration"
+            return (
+                f"l'item {code} est daté de {year} sur le document, de {expected[code]} dans la déclaration"
+            )
     return None
 
 

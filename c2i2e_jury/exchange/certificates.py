@@ -94,12 +94,21 @@ class Statement:
         return f"{self.first_name} {self.last_name.upper()}"
 
     def to_json(self) -> dict[str, Any]:
-        return {"format": FORMAT, "kind": self.kind,
-                "campaign": {"id": self.campaign_id, "title": self.campaign_title, "year": self.year},
-                "candidate": {"id": self.candidate_id, "last_name": self.last_name, "first_name": self.first_name},
-                "items": [{"item": item, "year": year} for item, year in self.items],
-                "validated": len(self.items), "decided_on": self.decided_on.isoformat(),
-                "issued_at": self.issued_at.isoformat(), "signer": self.signer}
+        return {
+            "format": FORMAT,
+            "kind": self.kind,
+            "campaign": {"id": self.campaign_id, "title": self.campaign_title, "year": self.year},
+            "candidate": {
+                "id": self.candidate_id,
+                "last_name": self.last_name,
+                "first_name": self.first_name,
+            },
+            "items": [{"item": item, "year": year} for item, year in self.items],
+            "validated": len(self.items),
+            "decided_on": self.decided_on.isoformat(),
+            "issued_at": self.issued_at.isoformat(),
+            "signer": self.signer,
+        }
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Statement:
@@ -108,10 +117,19 @@ class Statement:
                 raise ValueError("format or kind")
             campaign, candidate = data["campaign"], data["candidate"]
             items = tuple((str(entry["item"]), int(entry["year"])) for entry in data["items"])
-            return cls(str(data["kind"]), str(campaign["id"]), str(campaign["title"]), int(campaign["year"]),
-                       str(candidate["id"]), str(candidate["last_name"]), str(candidate["first_name"]), items,
-                       date.fromisoformat(data["decided_on"]), datetime.fromisoformat(data["issued_at"]),
-                       str(data["signer"]))
+            return cls(
+                str(data["kind"]),
+                str(campaign["id"]),
+                str(campaign["title"]),
+                int(campaign["year"]),
+                str(candidate["id"]),
+                str(candidate["last_name"]),
+                str(candidate["first_name"]),
+                items,
+                date.fromisoformat(data["decided_on"]),
+                datetime.fromisoformat(data["issued_at"]),
+                str(data["signer"]),
+            )
         except (KeyError, TypeError, ValueError) as exc:
             raise DocumentRefused("malformed", "Le contenu signé du document est illisible.") from exc
 
@@ -146,16 +164,26 @@ class SignedDocument:
 
     def attachment(self) -> bytes:
         """The file attached to the PDF: everything needed to verify it without the database."""
-        return json.dumps({"format": FORMAT, "statement": self.payload.decode("utf-8"),
-                           "signature": base64.b64encode(self.signature).decode("ascii"),
-                           "signer": self.signer_pem}, ensure_ascii=False, indent=1).encode("utf-8")
+        return json.dumps(
+            {
+                "format": FORMAT,
+                "statement": self.payload.decode("utf-8"),
+                "signature": base64.b64encode(self.signature).decode("ascii"),
+                "signer": self.signer_pem,
+            },
+            ensure_ascii=False,
+            indent=1,
+        ).encode("utf-8")
 
     @classmethod
     def from_attachment(cls, data: bytes) -> SignedDocument:
         try:
             parsed = json.loads(data)
-            return cls(parsed["statement"].encode("utf-8"), base64.b64decode(parsed["signature"], validate=True),
-                       str(parsed["signer"]))
+            return cls(
+                parsed["statement"].encode("utf-8"),
+                base64.b64decode(parsed["signature"], validate=True),
+                str(parsed["signer"]),
+            )
         except (KeyError, TypeError, ValueError) as exc:
             raise DocumentRefused("malformed", f"{ATTACHMENT} est illisible.") from exc
 
@@ -188,7 +216,9 @@ def sign(statement: Statement, credential: Credential) -> SignedDocument:
     if statement.signer != credential.name:
         raise ValueError("the statement names another signer than the credential")
     payload = canonical(statement)
-    signature = canonical_signature(credential.key.sign(payload, ec.ECDSA(hashes.SHA256())), credential.key.curve)
+    signature = canonical_signature(
+        credential.key.sign(payload, ec.ECDSA(hashes.SHA256())), credential.key.curve
+    )
     return SignedDocument(payload, signature, certificate_pem(credential.certificate).decode("ascii"))
 
 
@@ -235,26 +265,37 @@ def verify(document: SignedDocument, roots: Sequence[x509.Certificate], *, legac
         raise DocumentRefused("malformed", "Le certificat du signataire est illisible.") from exc
     statement = document.statement
     if not _issued_by(signer, roots):
-        raise DocumentRefused("unknown_signer", "Le signataire n'a pas été certifié par l'autorité de la campagne.")
+        raise DocumentRefused(
+            "unknown_signer", "Le signataire n'a pas été certifié par l'autorité de la campagne."
+        )
     try:
         constraints = signer.extensions.get_extension_for_class(x509.BasicConstraints).value
     except x509.ExtensionNotFound:
         constraints = None
     if constraints is None or constraints.ca:
-        raise DocumentRefused("unknown_signer", "Le document n'est pas signé par une personne (certificat "
-                                                "d'autorité ou sans contrainte).")
+        raise DocumentRefused(
+            "unknown_signer",
+            "Le document n'est pas signé par une personne (certificat d'autorité ou sans contrainte).",
+        )
     if not signer.not_valid_before_utc <= statement.issued_at <= signer.not_valid_after_utc:
-        raise DocumentRefused("expired", "Le certificat du signataire n'était pas valable à la date d'émission.")
+        raise DocumentRefused(
+            "expired", "Le certificat du signataire n'était pas valable à la date d'émission."
+        )
     public = signer.public_key()
     if not isinstance(public, ec.EllipticCurvePublicKey):
         raise DocumentRefused("unknown_signer", "Clé de signature d'un type inattendu.")
     try:
         public.verify(document.signature, document.payload, ec.ECDSA(hashes.SHA256()))
     except InvalidSignature as exc:
-        raise DocumentRefused("forged", "La signature ne correspond pas au contenu : document falsifié.") from exc
+        raise DocumentRefused(
+            "forged", "La signature ne correspond pas au contenu : document falsifié."
+        ) from exc
     if not legacy and not is_canonical(document.signature, public.curve):
-        raise DocumentRefused("forged", "La signature du document n'est pas sous sa forme canonique (s haut) : "
-                                        "elle a été recalculée sans la clé du président, document refusé.")
+        raise DocumentRefused(
+            "forged",
+            "La signature du document n'est pas sous sa forme canonique (s haut) : "
+            "elle a été recalculée sans la clé du président, document refusé.",
+        )
     if statement.signer != common_name(signer):
         raise DocumentRefused("forged", "Le nom du signataire ne correspond pas à son certificat.")
     return statement
@@ -262,10 +303,17 @@ def verify(document: SignedDocument, roots: Sequence[x509.Certificate], *, legac
 
 def describe(statement: Statement, code: str) -> list[str]:
     """What a verification prints: who, what, when, by whom (French)."""
-    what = ("Certificat C2i2e délivré" if statement.kind == "certificate"
-            else "Attestation de compétences C2i2e (validation partielle) délivrée")
-    items = ", ".join(item if year == statement.year else f"{item} ({year})" for item, year in statement.items)
-    return [f"{code} : {what} à {statement.full_name} (n° {statement.candidate_id}).",
-            f"Campagne : {statement.campaign_title} ({statement.campaign_id}).",
-            f"Compétences validées : {len(statement.items)} sur 28 — {items}.",
-            f"Décision du jury de certification du {statement.decided_on:%d/%m/%Y}, signée par {statement.signer}."]
+    what = (
+        "Certificat C2i2e délivré"
+        if statement.kind == "certificate"
+        else "Attestation de compétences C2i2e (validation partielle) délivrée"
+    )
+    items = ", ".join(
+        item if year == statement.year else f"{item} ({year})" for item, year in statement.items
+    )
+    return [
+        f"{code} : {what} à {statement.full_name} (n° {statement.candidate_id}).",
+        f"Campagne : {statement.campaign_title} ({statement.campaign_id}).",
+        f"Compétences validées : {len(statement.items)} sur 28 — {items}.",
+        f"Décision du jury de certification du {statement.decided_on:%d/%m/%Y}, signée par {statement.signer}.",
+    ]

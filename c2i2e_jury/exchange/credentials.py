@@ -102,37 +102,62 @@ def checked_name(name: str, whose: str) -> str:
     if not name.strip():
         raise CredentialError(f"Le nom {whose} est vide.")
     if len(name.strip()) > MAX_NAME:
-        raise CredentialError(f"Le nom {whose} a {len(name.strip())} caractères : un certificat en accepte "
-                              f"{MAX_NAME} au plus, abrégez-le.")
+        raise CredentialError(
+            f"Le nom {whose} a {len(name.strip())} caractères : un certificat en accepte "
+            f"{MAX_NAME} au plus, abrégez-le."
+        )
     return name.strip()
 
 
-def create_authority(name: str, *, now: datetime | None = None,
-                     years: int = AUTHORITY_YEARS) -> Credential:
+def create_authority(name: str, *, now: datetime | None = None, years: int = AUTHORITY_YEARS) -> Credential:
     """A new campaign authority: a key pair and a self-signed CA certificate that may sign only certificates."""
     name = checked_name(name, "de l'autorité")
     start = _utc(now) - BACKDATE
     key = ec.generate_private_key(ec.SECP256R1())
-    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name),
-                         x509.NameAttribute(NameOID.ORGANIZATION_NAME, "C2i2e")])
+    subject = x509.Name(
+        [
+            x509.NameAttribute(NameOID.COMMON_NAME, name),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, "C2i2e"),
+        ]
+    )
     public = key.public_key()
     cert = (
         x509.CertificateBuilder()
-        .subject_name(subject).issuer_name(subject).public_key(public)
+        .subject_name(subject)
+        .issuer_name(subject)
+        .public_key(public)
         .serial_number(x509.random_serial_number())
-        .not_valid_before(start).not_valid_after(_years(start, years))
+        .not_valid_before(start)
+        .not_valid_after(_years(start, years))
         .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
-        .add_extension(x509.KeyUsage(digital_signature=False, content_commitment=False, key_encipherment=False,
-                                     data_encipherment=False, key_agreement=False, key_cert_sign=True,
-                                     crl_sign=True, encipher_only=False, decipher_only=False), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=False,
+                content_commitment=False,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=True,
+                crl_sign=True,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(public), critical=False)
         .sign(key, hashes.SHA256())
     )
     return Credential(key, cert, ())
 
 
-def issue_credential(authority: Credential, name: str, email: str, *, now: datetime | None = None,
-                     years: int = CREDENTIAL_YEARS) -> Credential:
+def issue_credential(
+    authority: Credential,
+    name: str,
+    email: str,
+    *,
+    now: datetime | None = None,
+    years: int = CREDENTIAL_YEARS,
+) -> Credential:
     """A juror's (or the president's) signing credential, issued by ``authority``."""
     name = checked_name(name, "du titulaire")
     if "@" not in email:
@@ -144,21 +169,42 @@ def issue_credential(authority: Credential, name: str, email: str, *, now: datet
     authority_ski = authority.certificate.extensions.get_extension_for_class(x509.SubjectKeyIdentifier).value
     cert = (
         x509.CertificateBuilder()
-        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name),
-                                 x509.NameAttribute(NameOID.ORGANIZATION_NAME, "C2i2e")]))
-        .issuer_name(authority.certificate.subject).public_key(public)
+        .subject_name(
+            x509.Name(
+                [
+                    x509.NameAttribute(NameOID.COMMON_NAME, name),
+                    x509.NameAttribute(NameOID.ORGANIZATION_NAME, "C2i2e"),
+                ]
+            )
+        )
+        .issuer_name(authority.certificate.subject)
+        .public_key(public)
         .serial_number(x509.random_serial_number())
-        .not_valid_before(start).not_valid_after(end)
+        .not_valid_before(start)
+        .not_valid_after(end)
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=True, key_encipherment=False,
-                                     data_encipherment=False, key_agreement=False, key_cert_sign=False,
-                                     crl_sign=False, encipher_only=False, decipher_only=False), critical=True)
-        .add_extension(x509.ExtendedKeyUsage([DOCUMENT_SIGNING, ExtendedKeyUsageOID.EMAIL_PROTECTION]),
-                       critical=False)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=True,
+                content_commitment=True,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=False,
+                crl_sign=False,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
+        .add_extension(
+            x509.ExtendedKeyUsage([DOCUMENT_SIGNING, ExtendedKeyUsageOID.EMAIL_PROTECTION]), critical=False
+        )
         .add_extension(x509.SubjectAlternativeName([x509.RFC822Name(email.strip())]), critical=False)
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(public), critical=False)
-        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_subject_key_identifier(authority_ski),
-                       critical=False)
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_subject_key_identifier(authority_ski), critical=False
+        )
         .sign(authority.key, hashes.SHA256())
     )
     return Credential(key, cert, (authority.certificate,))
@@ -176,7 +222,12 @@ def to_pkcs12(credential: Credential, passphrase: str) -> bytes:
         .build(passphrase.encode("utf-8"))
     )
     return pkcs12.serialize_key_and_certificates(
-        credential.name.encode("utf-8"), credential.key, credential.certificate, list(credential.chain), encryption)
+        credential.name.encode("utf-8"),
+        credential.key,
+        credential.certificate,
+        list(credential.chain),
+        encryption,
+    )
 
 
 def from_pkcs12(data: bytes, passphrase: str, source: str) -> Credential:
@@ -184,8 +235,10 @@ def from_pkcs12(data: bytes, passphrase: str, source: str) -> Credential:
     that is no PKCS#12 at all (a PDF or a certificate chosen by mistake: not a passphrase problem) is a
     :class:`CredentialError`."""
     if not _looks_like_pkcs12(data):
-        raise CredentialError(f"{source} n'est pas un fichier de certificat de signature (.p12) : choisissez celui "
-                              "que le secrétariat vous a remis.")
+        raise CredentialError(
+            f"{source} n'est pas un fichier de certificat de signature (.p12) : choisissez celui "
+            "que le secrétariat vous a remis."
+        )
     try:
         key, cert, others = pkcs12.load_key_and_certificates(data, passphrase.encode("utf-8"))
     except ValueError as exc:
@@ -202,7 +255,7 @@ def _looks_like_pkcs12(data: bytes) -> bool:
         return False
     length = data[1]
     start = 2 + (length & 0x7F if length & 0x80 else 0)
-    return data[start:start + 3] == b"\x02\x01\x03"
+    return data[start : start + 3] == b"\x02\x01\x03"
 
 
 def load_credential(path: Path | str, passphrase: str) -> Credential:
@@ -243,8 +296,9 @@ def load_certificates(data: bytes, source: str) -> list[x509.Certificate]:
         raise CredentialError(f"{source} ne contient pas de certificat lisible.") from exc
 
 
-def init_authority(out_dir: Path | str, name: str, passphrase: str, *,
-                   now: datetime | None = None) -> AuthorityFiles:
+def init_authority(
+    out_dir: Path | str, name: str, passphrase: str, *, now: datetime | None = None
+) -> AuthorityFiles:
     """``authority init``: write ``authority.p12`` (encrypted) and ``authority.pem`` (public) into ``out_dir``."""
     out = Path(out_dir)
     p12, pem = out / AUTHORITY_P12, out / AUTHORITY_PEM
@@ -258,8 +312,16 @@ def init_authority(out_dir: Path | str, name: str, passphrase: str, *,
     return AuthorityFiles(p12, pem, authority.fingerprint)
 
 
-def issue_credential_file(authority_p12: Path | str, authority_passphrase: str, name: str, email: str,
-                          out: Path | str, passphrase: str, *, now: datetime | None = None) -> Credential:
+def issue_credential_file(
+    authority_p12: Path | str,
+    authority_passphrase: str,
+    name: str,
+    email: str,
+    out: Path | str,
+    passphrase: str,
+    *,
+    now: datetime | None = None,
+) -> Credential:
     """``credential issue``: decrypt the authority, issue a credential, write it encrypted to ``out``."""
     out = Path(out)
     if out.exists():
@@ -289,7 +351,6 @@ def change_passphrase(p12_path: Path | str, old: str, new: str) -> None:
     log.info("passphrase changed for %s", path)
 
 
-
 def issued_by(certificate: x509.Certificate, authority: x509.Certificate) -> bool:
     """Whether ``authority`` signed ``certificate`` (directly)."""
     from cryptography.exceptions import InvalidSignature
@@ -302,21 +363,28 @@ def issued_by(certificate: x509.Certificate, authority: x509.Certificate) -> boo
     return True
 
 
-def signing_refusal(credential: Credential, moment: datetime,
-                    authority: Sequence[x509.Certificate] = ()) -> str | None:
+def signing_refusal(
+    credential: Credential, moment: datetime, authority: Sequence[x509.Certificate] = ()
+) -> str | None:
     """Why ``credential`` cannot sign at ``moment`` (one French sentence), or None: an authority (it certifies
     signers, it signs nothing itself), expired, not yet valid (a wrong clock), or not issued by the campaign's
     ``authority`` (when it is known)."""
     cert = credential.certificate
     if _is_authority(cert):
-        return (f"« {credential.name} » est une autorité : elle délivre les certificats des jurés et du président, "
-                "elle ne signe ni feuille, ni procès-verbal, ni certificat.")
+        return (
+            f"« {credential.name} » est une autorité : elle délivre les certificats des jurés et du président, "
+            "elle ne signe ni feuille, ni procès-verbal, ni certificat."
+        )
     if moment > cert.not_valid_after_utc:
-        return (f"Le certificat de {credential.name} a expiré le {cert.not_valid_after_utc.astimezone():%d/%m/%Y} : "
-                "il ne peut plus signer.")
+        return (
+            f"Le certificat de {credential.name} a expiré le {cert.not_valid_after_utc.astimezone():%d/%m/%Y} : "
+            "il ne peut plus signer."
+        )
     if moment < cert.not_valid_before_utc:
-        return (f"Le certificat de {credential.name} n'est valable qu'à partir du "
-                f"{cert.not_valid_before_utc.astimezone():%d/%m/%Y %H:%M} : vérifiez l'horloge de l'ordinateur.")
+        return (
+            f"Le certificat de {credential.name} n'est valable qu'à partir du "
+            f"{cert.not_valid_before_utc.astimezone():%d/%m/%Y %H:%M} : vérifiez l'horloge de l'ordinateur."
+        )
     if authority and not any(issued_by(cert, root) for root in authority):
         return f"Le certificat de {credential.name} n'a pas été délivré par l'autorité de la campagne."
     return None

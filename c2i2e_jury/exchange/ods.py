@@ -78,6 +78,17 @@ def read_ods(name: str, data: bytes, limits: SheetLimits | None = None) -> Table
             check_parts(name, data, limits)
         with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open("content.xml") as content:
             return table_of(name, _rows(content), limits)  # type: ignore[arg-type]
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError, zlib.error, ElementTree.ParseError) as exc:
-        raise SheetError(name, f"ce n'est pas un classeur OpenDocument (.ods) lisible ({exc}) : enregistrez-le à "
-                               "nouveau depuis LibreOffice au format « Classeur ODF (.ods) »") from exc
+    except (
+        zipfile.BadZipFile,
+        KeyError,
+        ValueError,
+        OSError,
+        EOFError,
+        zlib.error,
+        ElementTree.ParseError,
+    ) as exc:
+        raise SheetError(
+            name,
+            f"ce n'est pas un classeur OpenDocument (.ods) lisible ({exc}) : enregistrez-le à "
+            "nouveau depuis LibreOffice au format « Classeur ODF (.ods) »",
+        ) from exc

@@ -48,8 +48,16 @@ class SheetRejected(UserError):
 
 
 MODIFIED_AFTER_LAST = "La feuille a été modifiée après la dernière signature."
-REASONS = ("unreadable", "modified", "missing_signature", "untrusted_signer", "wrong_signer", "json_missing",
-           "json_invalid", "json_mismatch")
+REASONS = (
+    "unreadable",
+    "modified",
+    "missing_signature",
+    "untrusted_signer",
+    "wrong_signer",
+    "json_missing",
+    "json_invalid",
+    "json_mismatch",
+)
 
 
 @dataclass(frozen=True)
@@ -62,13 +70,26 @@ class SheetSigner:
 
 # --- signing -------------------------------------------------------------------------------------------------
 
+
 def signing_time(timestamp: datetime | None) -> datetime:
     """The time a signature declares: ``timestamp`` (a naive one read as local time), or now."""
-    return timestamp if timestamp is not None and timestamp.tzinfo else (timestamp or datetime.now()).astimezone()
+    return (
+        timestamp
+        if timestamp is not None and timestamp.tzinfo
+        else (timestamp or datetime.now()).astimezone()
+    )
 
 
-async def sign_field(writer: Any, credential: Credential, field: str, when: datetime, *, reason: str,
-                     certify: bool, allow_form_filling: bool) -> bytes:
+async def sign_field(
+    writer: Any,
+    credential: Credential,
+    field: str,
+    when: datetime,
+    *,
+    reason: str,
+    certify: bool,
+    allow_form_filling: bool,
+) -> bytes:
     """Sign the prepared field ``field`` of ``writer`` (a pyHanko ``IncrementalPdfFileWriter``), PAdES B-B with
     the signer's name in the visible box; return the signed PDF. The caller checks first that it may sign.
 
@@ -80,10 +101,17 @@ async def sign_field(writer: Any, credential: Credential, field: str, when: date
     from pyhanko.sign.signers.pdf_cms import PdfCMSSignedAttributes
 
     meta = signers.PdfSignatureMetadata(
-        field_name=field, subfilter=SigSeedSubFilter.PADES, md_algorithm="sha256", name=credential.name,
-        reason=reason, certify=certify,
-        docmdp_permissions=MDPPerm.FILL_FORMS if allow_form_filling else MDPPerm.NO_CHANGES)
-    pdf_signer = _pdf17_signer_class()(meta, _pyhanko_signer(credential), stamp_style=_stamp_style(credential, when))
+        field_name=field,
+        subfilter=SigSeedSubFilter.PADES,
+        md_algorithm="sha256",
+        name=credential.name,
+        reason=reason,
+        certify=certify,
+        docmdp_permissions=MDPPerm.FILL_FORMS if allow_form_filling else MDPPerm.NO_CHANGES,
+    )
+    pdf_signer = _pdf17_signer_class()(
+        meta, _pyhanko_signer(credential), stamp_style=_stamp_style(credential, when)
+    )
     keep_archival(writer, when)
     # PdfSigner.sign_pdf reads the clock itself; the session's steps are run here to set the signing time.
     session = pdf_signer.init_signing_session(writer, existing_fields_only=True)
@@ -93,8 +121,9 @@ async def sign_field(writer: Any, credential: Credential, field: str, when: date
     tbs = session.prepare_tbs_document(validation_info=validation_info, bytes_reserved=reserved)
     output = io.BytesIO()
     digest, _ = tbs.digest_tbs_document(in_place=False, output=output)
-    post = await tbs.perform_signature(document_digest=digest.document_digest,
-                                       pdf_cms_signed_attrs=PdfCMSSignedAttributes(signing_time=when))
+    post = await tbs.perform_signature(
+        document_digest=digest.document_digest, pdf_cms_signed_attrs=PdfCMSSignedAttributes(signing_time=when)
+    )
     await post.post_signature_processing(output)
     return output.getvalue()
 
@@ -128,12 +157,18 @@ def _pyhanko_signer(credential: Credential) -> Any:
     from pyhanko.sign import signers
     from pyhanko_certvalidator.registry import SimpleCertificateStore
 
-    key = keys.PrivateKeyInfo.load(credential.key.private_bytes(
-        serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
+    key = keys.PrivateKeyInfo.load(
+        credential.key.private_bytes(
+            serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+    )
     return signers.SimpleSigner(
-        signing_cert=_asn1_cert(credential.certificate), signing_key=key,
+        signing_cert=_asn1_cert(credential.certificate),
+        signing_key=key,
         cert_registry=SimpleCertificateStore.from_certs(  # type: ignore[no-untyped-call]
-            [_asn1_cert(c) for c in credential.chain]))
+            [_asn1_cert(c) for c in credential.chain]
+        ),
+    )
 
 
 def _stamp_style(credential: Credential, when: datetime) -> Any:
@@ -141,10 +176,15 @@ def _stamp_style(credential: Credential, when: datetime) -> Any:
     from pyhanko.stamp import StaticStampStyle
 
     return StaticStampStyle(
-        background=_background_page(_appearance_pdf(credential, when)), border_width=0, background_opacity=1.0,
-        background_layout=layout.SimpleBoxLayoutRule(x_align=layout.AxisAlignment.ALIGN_MID,
-                                                     y_align=layout.AxisAlignment.ALIGN_MID,
-                                                     margins=layout.Margins.uniform(0)))  # type: ignore[no-untyped-call]
+        background=_background_page(_appearance_pdf(credential, when)),
+        border_width=0,
+        background_opacity=1.0,
+        background_layout=layout.SimpleBoxLayoutRule(
+            x_align=layout.AxisAlignment.ALIGN_MID,
+            y_align=layout.AxisAlignment.ALIGN_MID,
+            margins=layout.Margins.uniform(0),
+        ),
+    )  # type: ignore[no-untyped-call]
 
 
 def _appearance_pdf(credential: Credential, when: datetime, size: tuple[float, float] = (231, 58)) -> bytes:
@@ -187,7 +227,9 @@ def _background_page_class() -> type:
             self.pdf = pdf
 
         def render(self) -> bytes:
-            xobject = self._ensure_writer.import_page_as_xobject(PdfFileReader(io.BytesIO(self.pdf)), page_ix=0)
+            xobject = self._ensure_writer.import_page_as_xobject(
+                PdfFileReader(io.BytesIO(self.pdf)), page_ix=0
+            )
             self.resources.xobject["/Appearance"] = xobject
             x1, y1, x2, y2 = xobject.get_object()["/BBox"]
             self.box = BoxConstraints(width=abs(x2 - x1), height=abs(y2 - y1))
@@ -202,6 +244,7 @@ def _background_page(pdf: bytes) -> Any:
 
 # --- verifying -----------------------------------------------------------------------------------------------
 
+
 def read_signatures(pdf: bytes, unreadable: str) -> tuple[Any, list[Any]]:
     """A signed PDF's reader and its signatures in signing order, once each signature (document timestamps
     included) is known to cover a whole revision of ``pdf`` (:mod:`signature_coverage`: pyHanko's own verdict
@@ -215,7 +258,11 @@ def read_signatures(pdf: bytes, unreadable: str) -> tuple[Any, list[Any]]:
         regular = sorted(reader.embedded_regular_signatures, key=lambda s: s.signed_revision)
         problem = coverage_problem(pdf, reader, everything)
         stamps = [s for s in everything if s.sig_object_type == "/DocTimeStamp"]
-        if problem is None and regular and not archive_additions_only(reader, regular[-1].signed_revision, stamps):
+        if (
+            problem is None
+            and regular
+            and not archive_additions_only(reader, regular[-1].signed_revision, stamps)
+        ):
             problem = MODIFIED_AFTER_LAST
     except Exception as exc:  # any failure: see the docstring
         log.info("unreadable signed PDF: %r", exc)
@@ -226,8 +273,9 @@ def read_signatures(pdf: bytes, unreadable: str) -> tuple[Any, list[Any]]:
     return reader, regular
 
 
-async def checked_signers(named: Sequence[tuple[str, Any]],
-                          trust_roots: Sequence[x509.Certificate]) -> tuple[SheetSigner, ...]:
+async def checked_signers(
+    named: Sequence[tuple[str, Any]], trust_roots: Sequence[x509.Certificate]
+) -> tuple[SheetSigner, ...]:
     """The signers of ``named`` (field name, pyHanko embedded signature), in signing order, once every signature
     is intact, covers what it must and was made by a document-signing certificate the authority issued; raise
     :class:`SheetRejected` at the first problem, in the order that explains it best."""
@@ -239,8 +287,10 @@ async def checked_signers(named: Sequence[tuple[str, Any]],
         cert = x509.load_der_x509_certificate(status.signing_cert.dump())
         if not _is_signing_certificate(cert):
             # pyHanko trusts a trust root unconditionally, key usage included: the authority itself must not sign.
-            raise SheetRejected("untrusted_signer", f"Le certificat de {common_name(cert)} (« {field} ») ne permet "
-                                                    "pas de signer des documents.")
+            raise SheetRejected(
+                "untrusted_signer",
+                f"Le certificat de {common_name(cert)} (« {field} ») ne permet pas de signer des documents.",
+            )
         signers.append(SheetSigner(field, common_name(cert), fingerprint(cert), status.signer_reported_dt))
     return tuple(signers)
 
@@ -251,11 +301,16 @@ def _is_signing_certificate(cert: x509.Certificate) -> bool:
         if cert.extensions.get_extension_for_class(x509.BasicConstraints).value.ca:
             return False
         usage = cert.extensions.get_extension_for_class(x509.KeyUsage).value
-        purposes = {p.dotted_string for p in cert.extensions.get_extension_for_class(x509.ExtendedKeyUsage).value}
+        purposes = {
+            p.dotted_string for p in cert.extensions.get_extension_for_class(x509.ExtendedKeyUsage).value
+        }
     except x509.ExtensionNotFound:
         return False
-    return usage.digital_signature and usage.content_commitment and bool(
-        purposes & {DOCUMENT_SIGNING, EMAIL_PROTECTION})
+    return (
+        usage.digital_signature
+        and usage.content_commitment
+        and bool(purposes & {DOCUMENT_SIGNING, EMAIL_PROTECTION})
+    )
 
 
 async def _validate(signature: Any, roots: list[Any]) -> Any:
@@ -263,19 +318,29 @@ async def _validate(signature: Any, roots: list[Any]) -> Any:
     from pyhanko.sign.validation.settings import KeyUsageConstraints
     from pyhanko_certvalidator import ValidationContext
 
-    usage = KeyUsageConstraints(key_usage={"digital_signature", "non_repudiation"}, match_all_key_usages=True,
-                                extd_key_usage={DOCUMENT_SIGNING, "email_protection"})
+    usage = KeyUsageConstraints(
+        key_usage={"digital_signature", "non_repudiation"},
+        match_all_key_usages=True,
+        extd_key_usage={DOCUMENT_SIGNING, "email_protection"},
+    )
     try:
         # PAdES B-B has no trusted time: the certificate must be valid when the signer says it signed, so that an
         # archived sheet still verifies after its jurors' certificates expire. Read inside the handling: a
         # damaged signing time is a damaged signature (issue 16), not an internal error.
         moment = signature.self_reported_timestamp
-        context = ValidationContext(trust_roots=roots, allow_fetching=False, revocation_mode="soft-fail",
-                                    moment=moment, best_signature_time=moment)
+        context = ValidationContext(
+            trust_roots=roots,
+            allow_fetching=False,
+            revocation_mode="soft-fail",
+            moment=moment,
+            best_signature_time=moment,
+        )
         return await async_validate_pdf_signature(signature, context, key_usage_settings=usage)
     except Exception as exc:  # a signature pyHanko cannot even evaluate is not a valid one
         log.info("signature %s not evaluable: %r", signature.field_name, exc)
-        raise SheetRejected("modified", f"La signature « {signature.field_name} » est illisible ou altérée.") from exc
+        raise SheetRejected(
+            "modified", f"La signature « {signature.field_name} » est illisible ou altérée."
+        ) from exc
 
 
 def _judge(statuses: list[tuple[str, Any]]) -> None:
@@ -287,8 +352,11 @@ def _judge(statuses: list[tuple[str, Any]]) -> None:
         raise SheetRejected("modified", MODIFIED_AFTER_LAST)
     for field, status in statuses:
         if not status.docmdp_ok:
-            raise SheetRejected("modified", f"La feuille a été modifiée après la signature « {field} » autrement "
-                                            "que par la signature suivante.")
+            raise SheetRejected(
+                "modified",
+                f"La feuille a été modifiée après la signature « {field} » autrement "
+                "que par la signature suivante.",
+            )
         if not status.valid:
             raise SheetRejected("modified", f"La signature « {field} » n'est pas valide.")
     for field, status in statuses:
@@ -306,8 +374,11 @@ def _nothing_after(status: Any) -> bool:
     if status.coverage == SignatureCoverageLevel.ENTIRE_FILE:
         return True
     level = status.modification_level
-    return bool(status.coverage == SignatureCoverageLevel.ENTIRE_REVISION and level is not None
-                and level <= ModificationLevel.LTA_UPDATES)
+    return bool(
+        status.coverage == SignatureCoverageLevel.ENTIRE_REVISION
+        and level is not None
+        and level <= ModificationLevel.LTA_UPDATES
+    )
 
 
 def _untrusted(field: str, status: Any) -> str:
@@ -315,8 +386,9 @@ def _untrusted(field: str, status: Any) -> str:
     name = common_name(cert)
     when = status.signer_reported_dt
     problem = getattr(status.trust_problem_indic, "name", "")
-    if (when is not None and not cert.not_valid_before_utc <= when <= cert.not_valid_after_utc) or problem in {
-            "EXPIRED", "NOT_YET_VALID", "OUT_OF_BOUNDS_NO_POE", "OUT_OF_BOUNDS_NOT_REVOKED"}:
+    if (
+        when is not None and not cert.not_valid_before_utc <= when <= cert.not_valid_after_utc
+    ) or problem in {"EXPIRED", "NOT_YET_VALID", "OUT_OF_BOUNDS_NO_POE", "OUT_OF_BOUNDS_NOT_REVOKED"}:
         day = f" ({when:%d/%m/%Y})" if when is not None else ""
         return f"Le certificat de {name} (« {field} ») n'était pas valide à la date de signature{day}."
     if problem == "SIG_CONSTRAINTS_FAILURE":

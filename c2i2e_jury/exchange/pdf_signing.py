@@ -28,8 +28,15 @@ from c2i2e_jury.exchange.pades import (
 log = logging.getLogger(__name__)
 
 
-def sign_pdf_with(pdf: bytes, credential: Credential, field: str, *, timestamp: datetime | None = None,
-                  reason: str = "", certify: bool = True) -> bytes:
+def sign_pdf_with(
+    pdf: bytes,
+    credential: Credential,
+    field: str,
+    *,
+    timestamp: datetime | None = None,
+    reason: str = "",
+    certify: bool = True,
+) -> bytes:
     """Sign the empty signature field ``field`` (PAdES B-B, visible); return the signed PDF.
 
     ``certify``: a certification signature that allows no change afterwards (a PV is signed once, by one person).
@@ -44,14 +51,18 @@ def sign_pdf_with(pdf: bytes, credential: Credential, field: str, *, timestamp: 
         raise SheetSigningError(f"Le document n'a pas de champ de signature « {field} ».")
     if filled[field]:
         raise SheetSigningError(f"« {field} » est déjà signé.")
-    signed = asyncio.run(sign_field(writer, credential, field, when, reason=reason or field, certify=certify,
-                                    allow_form_filling=False))
+    signed = asyncio.run(
+        sign_field(
+            writer, credential, field, when, reason=reason or field, certify=certify, allow_form_filling=False
+        )
+    )
     log.info("%s signed by %s (%s)", field, credential.name, credential.fingerprint[:16])
     return signed
 
 
-def verify_signed_pdf(pdf: bytes, trust_roots: Sequence[x509.Certificate],
-                      fields: Sequence[str]) -> tuple[SheetSigner, ...]:
+def verify_signed_pdf(
+    pdf: bytes, trust_roots: Sequence[x509.Certificate], fields: Sequence[str]
+) -> tuple[SheetSigner, ...]:
     """Check that exactly ``fields`` are signed, in that order, nothing changed since, each signer issued by the
     authority; raise :class:`SheetRejected` (same reasons as for sheets) otherwise."""
     if not trust_roots:

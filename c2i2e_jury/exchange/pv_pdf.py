@@ -34,9 +34,21 @@ PV_FORMAT = "c2i2e-pv/1"
 PV_FILE_NAME = "c2i2e-pv.json"
 PRESIDENT_FIELD = "Président"
 COLUMNS = (50.0, 78.0, 68.0, 50.0, 112.0, 152.0)  # 510 pt: A4 less two 15 mm margins
-HEADERS = ("N°", "Nom", "Prénom", "Oral", "Feuille signée (jury de validation)", "Décision du jury de certification")
-STATUS_TEXT = {"examined": "examiné", "absent": "absent", "not_admitted": "non admis", "annulled": "annulé",
-               "pending": "feuille non reçue"}
+HEADERS = (
+    "N°",
+    "Nom",
+    "Prénom",
+    "Oral",
+    "Feuille signée (jury de validation)",
+    "Décision du jury de certification",
+)
+STATUS_TEXT = {
+    "examined": "examiné",
+    "absent": "absent",
+    "not_admitted": "non admis",
+    "annulled": "annulé",
+    "pending": "feuille non reçue",
+}
 
 
 @dataclass(frozen=True)
@@ -56,7 +68,9 @@ class PvCandidate:
     decision: str  # the certification jury's decision, in French
     sheet_version: int | None = None
     sheet_said: str = ""  # what the signed sheet proposed, in French (« certificat proposé (27/28) »)
-    decided: str | None = None  # the decision in force: certificate / attestation / annulment / annulment_lifted
+    decided: str | None = (
+        None  # the decision in force: certificate / attestation / annulment / annulment_lifted
+    )
     undecided: bool = False  # the certification jury still has to decide (the PV cannot be signed)
 
 
@@ -79,13 +93,16 @@ class PvContent:
         """The « Bilan »: deliveries and annulments as the certification jury decided them (never what a sheet
         proposed), the facts of the orals, and what is still to decide."""
         c = self.candidates
-        return {"candidates": len(c), "certificates": sum(1 for x in c if x.decided == "certificate"),
-                "partial": sum(1 for x in c if x.decided == "attestation"),
-                "annulled": sum(1 for x in c if x.status == "annulled"),
-                "absent": sum(1 for x in c if x.status == "absent"),
-                "not_admitted": sum(1 for x in c if x.status == "not_admitted"),
-                "pending": sum(1 for x in c if x.status == "pending"),
-                "undecided": sum(1 for x in c if x.undecided)}
+        return {
+            "candidates": len(c),
+            "certificates": sum(1 for x in c if x.decided == "certificate"),
+            "partial": sum(1 for x in c if x.decided == "attestation"),
+            "annulled": sum(1 for x in c if x.status == "annulled"),
+            "absent": sum(1 for x in c if x.status == "absent"),
+            "not_admitted": sum(1 for x in c if x.status == "not_admitted"),
+            "pending": sum(1 for x in c if x.status == "pending"),
+            "undecided": sum(1 for x in c if x.undecided),
+        }
 
     def to_json(self) -> bytes:
         data: dict[str, Any] = {"format": PV_FORMAT, **asdict(self)}
@@ -108,23 +125,37 @@ def default_decision(status: str, validated: int, certificate: bool) -> str:
     if certificate:
         return "Certificat délivré."
     if validated:
-        return f"Certificat non délivré ; attestation de {validated} compétence{'s' if validated > 1 else ''} " \
-               "validée" + ("s." if validated > 1 else ".")
+        return (
+            f"Certificat non délivré ; attestation de {validated} compétence{'s' if validated > 1 else ''} "
+            "validée" + ("s." if validated > 1 else ".")
+        )
     return "Certificat non délivré ; aucune compétence validée."
 
 
 # --- layout ------------------------------------------------------------------------------------------------
 
+
 def _styles() -> dict[str, Any]:
     from reportlab.lib.styles import ParagraphStyle
 
     base = ParagraphStyle("pv", fontName=FONT, fontSize=9.5, leading=12.5)
-    return {"title": ParagraphStyle("pv-title", base, fontName=FONT_BOLD, fontSize=15, leading=19, spaceAfter=3),
-            "h2": ParagraphStyle("pv-h2", base, fontName=FONT_BOLD, fontSize=11, leading=14, spaceBefore=10,
-                                 spaceAfter=4, keepWithNext=1),
-            "body": base, "strong": ParagraphStyle("pv-strong", base, fontName=FONT_BOLD),
-            "cell": ParagraphStyle("pv-cell", base, fontSize=8, leading=9.8),
-            "cell_bold": ParagraphStyle("pv-cell-bold", base, fontName=FONT_BOLD, fontSize=8, leading=9.8)}
+    return {
+        "title": ParagraphStyle("pv-title", base, fontName=FONT_BOLD, fontSize=15, leading=19, spaceAfter=3),
+        "h2": ParagraphStyle(
+            "pv-h2",
+            base,
+            fontName=FONT_BOLD,
+            fontSize=11,
+            leading=14,
+            spaceBefore=10,
+            spaceAfter=4,
+            keepWithNext=1,
+        ),
+        "body": base,
+        "strong": ParagraphStyle("pv-strong", base, fontName=FONT_BOLD),
+        "cell": ParagraphStyle("pv-cell", base, fontSize=8, leading=9.8),
+        "cell_bold": ParagraphStyle("pv-cell-bold", base, fontName=FONT_BOLD, fontSize=8, leading=9.8),
+    }
 
 
 def _p(text: str, style: str = "body") -> Any:
@@ -147,23 +178,39 @@ def _table(content: PvContent) -> Any:
 
     rows: list[list[Any]] = [[_p(h, "cell_bold") for h in HEADERS]]
     for c in content.candidates:
-        rows.append([_p(c.candidate_id, "cell"), _p(c.last_name.upper(), "cell"), _p(c.first_name, "cell"),
-                     _p(STATUS_TEXT.get(c.status, c.status), "cell"), _p(c.sheet_said or "—", "cell"),
-                     _p(c.decision, "cell_bold" if c.decided == "certificate" else "cell")])
-    style = TableStyle([("FONT", (0, 0), (-1, -1), FONT, 8), ("GRID", (0, 0), (-1, -1), 0.4, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#d9e2ef")),
-                        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f5f7fa")])])
+        rows.append(
+            [
+                _p(c.candidate_id, "cell"),
+                _p(c.last_name.upper(), "cell"),
+                _p(c.first_name, "cell"),
+                _p(STATUS_TEXT.get(c.status, c.status), "cell"),
+                _p(c.sheet_said or "—", "cell"),
+                _p(c.decision, "cell_bold" if c.decided == "certificate" else "cell"),
+            ]
+        )
+    style = TableStyle(
+        [
+            ("FONT", (0, 0), (-1, -1), FONT, 8),
+            ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#d9e2ef")),
+            ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f5f7fa")]),
+        ]
+    )
     return Table(rows, colWidths=COLUMNS, repeatRows=1, style=style)
 
 
 def bilan(content: PvContent) -> str:
     """The « Bilan » sentence: the certification jury's decisions, the orals' facts, what is left to decide."""
     n = content.counts()
-    parts = [_count(n["candidates"], "candidat", "candidats"),
-             _count(n["certificates"], "certificat délivré", "certificats délivrés"),
-             _count(n["partial"], "attestation partielle délivrée", "attestations partielles délivrées"),
-             _count(n["annulled"], "dossier annulé pour plagiat", "dossiers annulés pour plagiat"),
-             _count(n["absent"], "absent", "absents"), _count(n["not_admitted"], "non admis", "non admis")]
+    parts = [
+        _count(n["candidates"], "candidat", "candidats"),
+        _count(n["certificates"], "certificat délivré", "certificats délivrés"),
+        _count(n["partial"], "attestation partielle délivrée", "attestations partielles délivrées"),
+        _count(n["annulled"], "dossier annulé pour plagiat", "dossiers annulés pour plagiat"),
+        _count(n["absent"], "absent", "absents"),
+        _count(n["not_admitted"], "non admis", "non admis"),
+    ]
     if n["pending"]:
         parts.append(_count(n["pending"], "feuille de résultat non reçue", "feuilles de résultat non reçues"))
     parts.append(_count(n["undecided"], "candidat à décider", "candidats à décider"))
@@ -172,7 +219,9 @@ def bilan(content: PvContent) -> str:
 
 def still_to_decide(content: PvContent) -> str:
     """Who the certification jury has still to decide on (empty on a PV that can be signed)."""
-    waiting = [f"{c.last_name.upper()} {c.first_name} ({c.candidate_id})" for c in content.candidates if c.undecided]
+    waiting = [
+        f"{c.last_name.upper()} {c.first_name} ({c.candidate_id})" for c in content.candidates if c.undecided
+    ]
     return f"Reste à décider : {', '.join(waiting)}." if waiting else ""
 
 
@@ -190,17 +239,22 @@ def _count(n: int, singular: str, plural: str) -> str:
 def _signature(content: PvContent, where: Where) -> Any:
     from reportlab.platypus import KeepTogether
 
-    return KeepTogether([
-        _p(f"Fait à {content.place}, le {long_date(content.meeting)}.", "body"),
-        _p(f"Le président du jury de certification : {content.president.name}", "strong"),
-        signature_box(PRESIDENT_FIELD, where)])
+    return KeepTogether(
+        [
+            _p(f"Fait à {content.place}, le {long_date(content.meeting)}.", "body"),
+            _p(f"Le président du jury de certification : {content.president.name}", "strong"),
+            signature_box(PRESIDENT_FIELD, where),
+        ]
+    )
 
 
 def properties(content: PvContent) -> Properties:
     """Drawn up when the PV was prepared for signing (``signed_at``), else now."""
-    return Properties(title=f"Procès-verbal du jury de certification — {content.campaign_title}",
-                      subject=f"{content.campaign_id} / {content.meeting.isoformat()}",
-                      created=content.signed_at or datetime.now().astimezone())
+    return Properties(
+        title=f"Procès-verbal du jury de certification — {content.campaign_title}",
+        subject=f"{content.campaign_id} / {content.meeting.isoformat()}",
+        created=content.signed_at or datetime.now().astimezone(),
+    )
 
 
 def _layout(content: PvContent, stated: Properties) -> tuple[bytes, Where]:
@@ -208,16 +262,25 @@ def _layout(content: PvContent, stated: Properties) -> tuple[bytes, Where]:
 
     register_fonts()
     where: Where = {}
-    footer = page_footer(f"Procès-verbal du jury de certification · {content.campaign_id} · "
-                         f"{content.meeting.isoformat()}")
+    footer = page_footer(
+        f"Procès-verbal du jury de certification · {content.campaign_id} · {content.meeting.isoformat()}"
+    )
     out = io.BytesIO()
     doc = flowing_document(out, stated)
-    story = [_p("Procès-verbal du jury de certification C2i2e", "title"),
-             _p(f"Campagne : {content.campaign_title} ({content.campaign_id})"),
-             _p(f"Réunion du {long_date(content.meeting)}, {content.place}."), *_members(content),
-             _p("Décisions", "h2"),
-             _p("Le jury de certification, au vu des résultats des jurys de validation (feuilles de résultat "
-                "signées), arrête les décisions suivantes :"), Spacer(0, 4), _table(content), *_counts(content)]
+    story = [
+        _p("Procès-verbal du jury de certification C2i2e", "title"),
+        _p(f"Campagne : {content.campaign_title} ({content.campaign_id})"),
+        _p(f"Réunion du {long_date(content.meeting)}, {content.place}."),
+        *_members(content),
+        _p("Décisions", "h2"),
+        _p(
+            "Le jury de certification, au vu des résultats des jurys de validation (feuilles de résultat "
+            "signées), arrête les décisions suivantes :"
+        ),
+        Spacer(0, 4),
+        _table(content),
+        *_counts(content),
+    ]
     if content.remarks.strip():
         story += [_p("Observations", "h2"), _p(content.remarks.strip())]
     story += [Spacer(0, 14), _signature(content, where)]
@@ -232,10 +295,15 @@ def render_pv(content: PvContent) -> bytes:
         raise ValueError("a PV names the certification jury's members")
     stated = properties(content)
     pages, where = _layout(content, stated)
-    attachment = Attachment(PV_FILE_NAME, content.to_json(), f"Contenu du procès-verbal ({PV_FORMAT})", "PV",
-                            PV_FORMAT)
-    return archival_pdf(pages, stated, attachment=attachment,
-                        prepare=lambda writer: add_signature_field(writer, PRESIDENT_FIELD, where))
+    attachment = Attachment(
+        PV_FILE_NAME, content.to_json(), f"Contenu du procès-verbal ({PV_FORMAT})", "PV", PV_FORMAT
+    )
+    return archival_pdf(
+        pages,
+        stated,
+        attachment=attachment,
+        prepare=lambda writer: add_signature_field(writer, PRESIDENT_FIELD, where),
+    )
 
 
 def pv_json(pdf: bytes) -> dict[str, Any] | None:
@@ -260,5 +328,17 @@ def members_from(names: Sequence[tuple[str, str]]) -> tuple[PvMember, ...]:
     return tuple(sorted(members, key=lambda m: m.role != "Président"))
 
 
-__all__ = ["PRESIDENT_FIELD", "PV_FILE_NAME", "PV_FORMAT", "PvCandidate", "PvContent", "PvMember", "bilan",
-           "default_decision", "still_to_decide", "members_from", "pv_json", "render_pv"]
+__all__ = [
+    "PRESIDENT_FIELD",
+    "PV_FILE_NAME",
+    "PV_FORMAT",
+    "PvCandidate",
+    "PvContent",
+    "PvMember",
+    "bilan",
+    "default_decision",
+    "still_to_decide",
+    "members_from",
+    "pv_json",
+    "render_pv",
+]

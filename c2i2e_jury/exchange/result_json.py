@@ -59,11 +59,17 @@ def from_bytes(data: bytes) -> dict[str, Any]:
     not UTF-8, duplicate keys (two readers would disagree on which wins), numbers past any sheet's range,
     NaN/Infinity, nesting deeper than Python's parser goes."""
     if len(data) > MAX_BYTES:
-        raise ResultFormatError(f"{FILE_NAME} est trop volumineux ({len(data) // 1024} Kio ; au plus "
-                                f"{MAX_BYTES // 1024} Kio).")
+        raise ResultFormatError(
+            f"{FILE_NAME} est trop volumineux ({len(data) // 1024} Kio ; au plus {MAX_BYTES // 1024} Kio)."
+        )
     try:
-        loaded = json.loads(data.decode("utf-8"), object_pairs_hook=_unique_keys, parse_int=_bounded_int,
-                            parse_float=_finite_float, parse_constant=_no_constant)
+        loaded = json.loads(
+            data.decode("utf-8"),
+            object_pairs_hook=_unique_keys,
+            parse_int=_bounded_int,
+            parse_float=_finite_float,
+            parse_constant=_no_constant,
+        )
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ResultFormatError(f"{FILE_NAME} n'est pas un JSON lisible : {exc}.") from exc
     except RecursionError as exc:
@@ -84,8 +90,9 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def _bounded_int(text: str) -> int:
     if len(text.lstrip("-")) > _MAX_DIGITS:
-        raise ResultFormatError(f"{FILE_NAME} contient un nombre de {len(text)} chiffres, hors de toute "
-                                "feuille de résultat.")
+        raise ResultFormatError(
+            f"{FILE_NAME} contient un nombre de {len(text)} chiffres, hors de toute feuille de résultat."
+        )
     return int(text)
 
 
@@ -118,15 +125,19 @@ def _consistency_problems(result: Mapping[str, Any], referential: Referential) -
     problems: list[str] = []
     supersedes = result["supersedes"]
     if supersedes is not None and supersedes >= result["version"]:
-        problems.append(f"supersedes : la version {supersedes} ne peut pas être remplacée par la version "
-                        f"{result['version']}")
+        problems.append(
+            f"supersedes : la version {supersedes} ne peut pas être remplacée par la version "
+            f"{result['version']}"
+        )
     expected = evaluate(referential, situation_of(result))
     outcome = result["outcome"]
     if outcome["validated"] != expected.validated_count:
         problems.append(f"outcome/validated : {outcome['validated']} au lieu de {expected.validated_count}")
     if outcome["missing_by_domain"] != dict(expected.missing_by_domain):
-        problems.append(f"outcome/missing_by_domain : {outcome['missing_by_domain']} au lieu de "
-                        f"{dict(expected.missing_by_domain)}")
+        problems.append(
+            f"outcome/missing_by_domain : {outcome['missing_by_domain']} au lieu de "
+            f"{dict(expected.missing_by_domain)}"
+        )
     if outcome["certificate"] != expected.certificate:
         problems.append(f"outcome/certificate : {outcome['certificate']} au lieu de {expected.certificate}")
     return problems
@@ -161,8 +172,9 @@ def fraud_reported(result: Mapping[str, Any]) -> bool:
     return any(incident["kind"] == FRAUD_SUSPICION for incident in result["oral"]["incidents"])
 
 
-def stated_situation(status: str, prior: Sequence[str], validated: Sequence[str],
-                     referential: Referential) -> Situation:
+def stated_situation(
+    status: str, prior: Sequence[str], validated: Sequence[str], referential: Referential
+) -> Situation:
     """The situation a sheet stated, rebuilt from the few facts kept beside it (status, acquired and validated
     items): the rules give it the outcome the sheet signed, without reading the whole sheet again."""
     acquired = tuple(PriorValidation(code, None, True, True) for code in prior)
@@ -171,8 +183,11 @@ def stated_situation(status: str, prior: Sequence[str], validated: Sequence[str]
     if status != "examined":
         return Situation(attendance=Attendance.ABSENT, prior=acquired)
     held = set(validated)
-    decisions = {code: Mark.VALIDATED if code in held else Mark.NOT_VALIDATED
-                 for code in referential.codes if code not in prior}
+    decisions = {
+        code: Mark.VALIDATED if code in held else Mark.NOT_VALIDATED
+        for code in referential.codes
+        if code not in prior
+    }
     return Situation(attendance=Attendance.PRESENT, prior=acquired, decisions=decisions)
 
 

@@ -40,21 +40,39 @@ from c2i2e_jury.exchange.result_json import FILE_NAME, FORMAT, to_bytes, validat
 SIGNATURE_FIELDS = ("Juré 1", "Juré 2")
 ITEM_HEADERS = ("Item", "Compétence", "Évaluateur", "Jury", "Commentaire")
 ITEM_COLUMNS = (32.0, 176.0, 58.0, 40.0, 204.0)  # 510 pt: A4 less two 15 mm margins
-STATUS_LABELS = {"examined": "examiné", "absent": "absent (abandon)", "not_admitted": "non admis à l'épreuve orale"}
+STATUS_LABELS = {
+    "examined": "examiné",
+    "absent": "absent (abandon)",
+    "not_admitted": "non admis à l'épreuve orale",
+}
 PHASES = {"presentation": "présentation", "discussion": "discussion", None: ""}
 EVENT_LABELS = {
-    "phase_started": "Début de la {phase}", "phase_ended": "Fin de la {phase}", "paused": "Pause",
-    "resumed": "Reprise", "restart": "Redémarrage du programme", "suspend": "Mise en veille de l'ordinateur",
-    "gap_paused": "Interruption comptée comme pause", "finished": "Fin de l'épreuve",
+    "phase_started": "Début de la {phase}",
+    "phase_ended": "Fin de la {phase}",
+    "paused": "Pause",
+    "resumed": "Reprise",
+    "restart": "Redémarrage du programme",
+    "suspend": "Mise en veille de l'ordinateur",
+    "gap_paused": "Interruption comptée comme pause",
+    "finished": "Fin de l'épreuve",
 }
-INCIDENT_LABELS = {"late_arrival": "Retard du candidat", "technical": "Incident technique",
-                   "fraud_suspicion": "Suspicion de fraude ou de plagiat", "other": "Autre"}
-LIST_DASH = " - "  # how the annex writes a list inside an item's wording (« notamment : - la recherche ; - … »)
-PROPOSAL_NOTE = ("Proposition du jury de validation, soumise à la décision du jury de certification, qui seul "
-                 "accorde le certificat ou l'attestation.")
+INCIDENT_LABELS = {
+    "late_arrival": "Retard du candidat",
+    "technical": "Incident technique",
+    "fraud_suspicion": "Suspicion de fraude ou de plagiat",
+    "other": "Autre",
+}
+LIST_DASH = (
+    " - "  # how the annex writes a list inside an item's wording (« notamment : - la recherche ; - … »)
+)
+PROPOSAL_NOTE = (
+    "Proposition du jury de validation, soumise à la décision du jury de certification, qui seul "
+    "accorde le certificat ou l'attestation."
+)
 
 
 # --- the facts a program checks on the visible sheet -------------------------------------------------------
+
 
 def candidate_line(result: Mapping[str, Any]) -> str:
     c = result["candidate"]
@@ -90,10 +108,16 @@ def jury_cell(entry: Mapping[str, Any]) -> str:
 
 
 FACT_LINES: tuple[Callable[[Mapping[str, Any]], str], ...] = (
-    candidate_line, status_line, version_line, validated_line, certificate_line)
+    candidate_line,
+    status_line,
+    version_line,
+    validated_line,
+    certificate_line,
+)
 
 
 # --- layout ------------------------------------------------------------------------------------------------
+
 
 @cache
 def _styles() -> dict[str, Any]:
@@ -102,14 +126,25 @@ def _styles() -> dict[str, Any]:
     base = ParagraphStyle("body", fontName=FONT, fontSize=9, leading=11.5)
     return {
         "title": ParagraphStyle("title", base, fontName=FONT_BOLD, fontSize=15, leading=19, spaceAfter=2),
-        "h2": ParagraphStyle("h2", base, fontName=FONT_BOLD, fontSize=11, leading=14, spaceBefore=9, spaceAfter=4,
-                             keepWithNext=1),
+        "h2": ParagraphStyle(
+            "h2",
+            base,
+            fontName=FONT_BOLD,
+            fontSize=11,
+            leading=14,
+            spaceBefore=9,
+            spaceAfter=4,
+            keepWithNext=1,
+        ),
         # a title over a table pages long: not kept with it (that would push the whole table to the next page)
-        "h2_table": ParagraphStyle("h2_table", base, fontName=FONT_BOLD, fontSize=11, leading=14, spaceBefore=9,
-                                   spaceAfter=4),
+        "h2_table": ParagraphStyle(
+            "h2_table", base, fontName=FONT_BOLD, fontSize=11, leading=14, spaceBefore=9, spaceAfter=4
+        ),
         "body": base,
         "strong": ParagraphStyle("strong", base, fontName=FONT_BOLD),
-        "label": ParagraphStyle("label", base, fontName=FONT_BOLD, spaceBefore=4, spaceAfter=2, keepWithNext=1),
+        "label": ParagraphStyle(
+            "label", base, fontName=FONT_BOLD, spaceBefore=4, spaceAfter=2, keepWithNext=1
+        ),
         "cell": ParagraphStyle("cell", base, fontSize=7.5, leading=9),
         "cell_bold": ParagraphStyle("cell_bold", base, fontName=FONT_BOLD, fontSize=7.5, leading=9),
         "small": ParagraphStyle("small", base, fontSize=7, leading=8.5),
@@ -148,9 +183,13 @@ def _duration(seconds: int | None) -> str:
 
 def _header(result: Mapping[str, Any]) -> list[Any]:
     title = result.get("campaign_title") or result["campaign"]
-    story = [_p("Feuille de résultat — épreuve orale du C2i2e", "title"),
-             _p(f"Campagne : {title} ({result['campaign']})"),
-             _p(candidate_line(result), "strong"), _p(status_line(result)), _p(version_line(result))]
+    story = [
+        _p("Feuille de résultat — épreuve orale du C2i2e", "title"),
+        _p(f"Campagne : {title} ({result['campaign']})"),
+        _p(candidate_line(result), "strong"),
+        _p(status_line(result)),
+        _p(version_line(result)),
+    ]
     if result.get("reason"):
         story.append(_p(f"Motif de la nouvelle version : {result['reason']}"))
     jurors = " ; ".join(j["name"] for j in result["jurors"])
@@ -174,28 +213,44 @@ def _items_table(result: Mapping[str, Any], referential: Referential) -> Any:
     entries = {e["item"]: e for e in result["items"]}
     rows: list[list[Any]] = [[_p(h, "cell_bold") for h in ITEM_HEADERS]]
     style: list[tuple[Any, ...]] = [
-        ("FONT", (0, 0), (-1, -1), FONT, 7.5), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("GRID", (0, 0), (-1, -1), 0.4, colors.grey), ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#d9e2ef")),
+        ("FONT", (0, 0), (-1, -1), FONT, 7.5),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#d9e2ef")),
     ]
     for domain in referential.domains:
         row = len(rows)  # the domain's title row: spans the table, never left alone at the foot of a page
-        style += [("SPAN", (0, row), (-1, row)), ("NOSPLIT", (0, row), (-1, row + 1)),
-                  ("BACKGROUND", (0, row), (-1, row), colors.HexColor("#eef1f6"))]
+        style += [
+            ("SPAN", (0, row), (-1, row)),
+            ("NOSPLIT", (0, row), (-1, row + 1)),
+            ("BACKGROUND", (0, row), (-1, row), colors.HexColor("#eef1f6")),
+        ]
         rows.append([_p(f"{domain.code} — {domain.title}", "cell_bold"), "", "", "", ""])
         for code in domain.items:
             entry = entries[code]
-            rows.append([_p(code, "cell_bold"), _wording(referential.item(code).wording),
-                         _p(mark_cell(entry["evaluator"]), "cell"), _p(jury_cell(entry), "cell_bold"),
-                         _comment(entry)])
+            rows.append(
+                [
+                    _p(code, "cell_bold"),
+                    _wording(referential.item(code).wording),
+                    _p(mark_cell(entry["evaluator"]), "cell"),
+                    _p(jury_cell(entry), "cell_bold"),
+                    _comment(entry),
+                ]
+            )
     return Table(rows, colWidths=ITEM_COLUMNS, repeatRows=1, style=TableStyle(style))
 
 
 def _outcome(result: Mapping[str, Any]) -> list[Any]:
     outcome = result["outcome"]
     misses = " · ".join(f"{d} : {n}" for d, n in outcome["missing_by_domain"].items())
-    return [_p("Résultat", "h2"), _p(validated_line(result), "strong"),
-            _p(f"Non validées par domaine : {misses}"), _p(certificate_line(result), "strong"),
-            _p(outcome["explanation"]), _p(PROPOSAL_NOTE, "small")]
+    return [
+        _p("Résultat", "h2"),
+        _p(validated_line(result), "strong"),
+        _p(f"Non validées par domaine : {misses}"),
+        _p(certificate_line(result), "strong"),
+        _p(outcome["explanation"]),
+        _p(PROPOSAL_NOTE, "small"),
+    ]
 
 
 def _oral(result: Mapping[str, Any]) -> list[Any]:
@@ -204,12 +259,21 @@ def _oral(result: Mapping[str, Any]) -> list[Any]:
 
     oral = result["oral"]
     extra = f", temps majoré de {oral['extra_time_percent']:g} %" if oral["extra_time_percent"] else ""
-    story = [_p("Épreuve orale", "h2"),
-             _p(f"Présentation {oral['presentation_minutes']:g} min, discussion {oral['discussion_minutes']:g} min"
-                f"{extra}.")]
-    grid = TableStyle([("FONT", (0, 0), (-1, -1), FONT, 7.5), ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
-                       ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                       ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#d9e2ef"))])
+    story = [
+        _p("Épreuve orale", "h2"),
+        _p(
+            f"Présentation {oral['presentation_minutes']:g} min, discussion {oral['discussion_minutes']:g} min"
+            f"{extra}."
+        ),
+    ]
+    grid = TableStyle(
+        [
+            ("FONT", (0, 0), (-1, -1), FONT, 7.5),
+            ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#d9e2ef")),
+        ]
+    )
     if oral["timing_log"]:
         rows = [[_p(h, "cell_bold") for h in ("Heure", "Événement", "Détail")]]
         for e in oral["timing_log"]:
@@ -220,8 +284,10 @@ def _oral(result: Mapping[str, Any]) -> list[Any]:
         story.append(_p("Chronologie : aucun événement."))
     if oral["incidents"]:
         rows = [[_p(h, "cell_bold") for h in ("Heure", "Incident", "Note")]]
-        rows += [[_p(_clock(i["at"]), "cell"), _p(INCIDENT_LABELS[i["kind"]], "cell"), _p(i["note"], "cell")]
-                 for i in oral["incidents"]]
+        rows += [
+            [_p(_clock(i["at"]), "cell"), _p(INCIDENT_LABELS[i["kind"]], "cell"), _p(i["note"], "cell")]
+            for i in oral["incidents"]
+        ]
         story += [_p("Incidents", "label"), Table(rows, colWidths=(50, 170, 290), style=grid, repeatRows=1)]
     else:
         story.append(_p("Incidents : aucun."))
@@ -231,7 +297,9 @@ def _oral(result: Mapping[str, Any]) -> list[Any]:
 def _event_detail(event: Mapping[str, Any]) -> str:
     parts = [event["reason"]] if event.get("reason") else []
     if event.get("seconds") is not None:
-        parts.append(("durée " if event["kind"] == "phase_ended" else "temps : ") + _duration(event["seconds"]))
+        parts.append(
+            ("durée " if event["kind"] == "phase_ended" else "temps : ") + _duration(event["seconds"])
+        )
     if event.get("overtime_seconds"):
         parts.append(f"dépassement {_duration(event['overtime_seconds'])}")
     return ", ".join(parts)
@@ -240,19 +308,25 @@ def _event_detail(event: Mapping[str, Any]) -> str:
 def _signatures(result: Mapping[str, Any], where: Where) -> Any:
     from reportlab.platypus import KeepTogether, Table
 
-    labels = [_p(f"{field} : {juror['name']}", "strong") for field, juror in zip(SIGNATURE_FIELDS, result["jurors"],
-                                                                               strict=True)]
+    labels = [
+        _p(f"{field} : {juror['name']}", "strong")
+        for field, juror in zip(SIGNATURE_FIELDS, result["jurors"], strict=True)
+    ]
     boxes = [signature_box(field, where) for field in SIGNATURE_FIELDS]
-    table = Table([labels, boxes], colWidths=(SIGNATURE_BOX[0] + 20,) * 2, style=[("FONT", (0, 0), (-1, -1), FONT)])
+    table = Table(
+        [labels, boxes], colWidths=(SIGNATURE_BOX[0] + 20,) * 2, style=[("FONT", (0, 0), (-1, -1), FONT)]
+    )
     return KeepTogether([_p("Signatures du jury de validation", "h2"), table])
 
 
 def properties(result: Mapping[str, Any]) -> Properties:
     """Drawn up when the jurors were asked to sign (the JSON's ``signed_at``)."""
     c = result["candidate"]
-    return Properties(title=f"Feuille de résultat C2i2e — {c['last_name']} {c['first_name']}",
-                      subject=f"{result['campaign']} / {c['id']} / version {result['version']}",
-                      created=datetime.fromisoformat(result["signed_at"]))
+    return Properties(
+        title=f"Feuille de résultat C2i2e — {c['last_name']} {c['first_name']}",
+        subject=f"{result['campaign']} / {c['id']} / version {result['version']}",
+        created=datetime.fromisoformat(result["signed_at"]),
+    )
 
 
 def _layout(result: Mapping[str, Any], referential: Referential) -> tuple[bytes, Where]:
@@ -262,25 +336,35 @@ def _layout(result: Mapping[str, Any], referential: Referential) -> tuple[bytes,
     register_fonts()
     where: Where = {}
     c = result["candidate"]
-    footer = page_footer(f"{FORMAT} · {result['campaign']} · candidat {c['id']} · version {result['version']}")
+    footer = page_footer(
+        f"{FORMAT} · {result['campaign']} · candidat {c['id']} · version {result['version']}"
+    )
     out = io.BytesIO()
     doc = flowing_document(out, properties(result))
-    story = [*_header(result), CondPageBreak(6 * cm), _p("Décisions, item par item", "h2_table"),
-             _items_table(result, referential),
-             *_outcome(result), *_oral(result), _signatures(result, where)]
+    story = [
+        *_header(result),
+        CondPageBreak(6 * cm),
+        _p("Décisions, item par item", "h2_table"),
+        _items_table(result, referential),
+        *_outcome(result),
+        *_oral(result),
+        _signatures(result, where),
+    ]
     doc.build(story, onFirstPage=footer, onLaterPages=footer)
     return out.getvalue(), where
 
 
 # --- the embedded JSON and the signature fields ------------------------------------------------------------
 
+
 def render_sheet(result: Mapping[str, Any], referential: Referential) -> bytes:
     """The unsigned sheet (PDF/A-3B): visible pages, embedded ``c2i2e-result.json`` and two empty signature
     fields."""
     validate_result(result, referential)
     pages, where = _layout(result, referential)
-    attachment = Attachment(FILE_NAME, to_bytes(result), f"Contenu de la feuille de résultat ({FORMAT})",
-                            "RESULT-SHEET", FORMAT)
+    attachment = Attachment(
+        FILE_NAME, to_bytes(result), f"Contenu de la feuille de résultat ({FORMAT})", "RESULT-SHEET", FORMAT
+    )
 
     def fields(writer: Any) -> None:
         for field in SIGNATURE_FIELDS:

@@ -31,7 +31,9 @@ def embedded_json(root: Any) -> bytes | None:
     found: list[Any] = []
     _lookup(tree, FILE_NAME, 0, found)
     if len(found) > 1:
-        raise ResultFormatError(f"La feuille contient {len(found)} fichiers {FILE_NAME} : un seul est attendu.")
+        raise ResultFormatError(
+            f"La feuille contient {len(found)} fichiers {FILE_NAME} : un seul est attendu."
+        )
     if not found:
         return None
     try:
@@ -78,8 +80,10 @@ def visible_mismatch(pdf: bytes, result: Mapping[str, Any]) -> str | None:
         if code not in seen:
             return f"l'item {code} n'apparaît pas dans le tableau"
         if seen[code] != expected_cells:
-            return (f"l'item {code} porte {seen[code][0]} / {seen[code][1]} sur la feuille, "
-                    f"{expected_cells[0]} / {expected_cells[1]} dans le JSON")
+            return (
+                f"l'item {code} porte {seen[code][0]} / {seen[code][1]} sur la feuille, "
+                f"{expected_cells[0]} / {expected_cells[1]} dans le JSON"
+            )
     return None
 
 
@@ -107,6 +111,10 @@ def _header_columns(words: list[Any]) -> tuple[float, float, float, float] | Non
     for evaluator in by_text.get(ITEM_HEADERS[2], []):
         same_line = {h: [w for w in by_text.get(h, []) if abs(w[1] - evaluator[1]) < 2] for h in ITEM_HEADERS}
         if all(same_line.values()):
-            return (same_line[ITEM_HEADERS[1]][0][0], evaluator[0], same_line[ITEM_HEADERS[3]][0][0],
-                    same_line[ITEM_HEADERS[4]][0][0])
+            return (
+                same_line[ITEM_HEADERS[1]][0][0],
+                evaluator[0],
+                same_line[ITEM_HEADERS[3]][0][0],
+                same_line[ITEM_HEADERS[4]][0][0],
+            )
     return None

@@ -44,7 +44,7 @@ def coverage_problem(pdf: bytes, reader: Any, signatures: Sequence[Any]) -> str 
         problem = _problem(pdf, reader, signature, ends)
         if problem:
             return f"{NOT_COVERED} : la signature « {signature.field_name} » {problem}."
-    if ends[-1] < 0 or pdf[ends[-1]:].strip(_PDF_WHITESPACE):
+    if ends[-1] < 0 or pdf[ends[-1] :].strip(_PDF_WHITESPACE):
         # Bytes no revision accounts for: pyHanko ignores them, another reader might not.
         return f"{NOT_COVERED} : le fichier se poursuit après sa dernière version enregistrée."
     return None
@@ -59,7 +59,9 @@ def archive_additions_only(reader: Any, last_signed_revision: int, timestamps: S
     for revision in range(last_signed_revision + 1, xrefs.total_revisions):
         dss = reader.get_historical_root(revision).raw_get("/DSS") if _has_dss(reader, revision) else None
         dss_ref = getattr(dss, "reference", None)
-        if revision not in stamped and (dss_ref is None or dss_ref not in xrefs.explicit_refs_in_revision(revision)):
+        if revision not in stamped and (
+            dss_ref is None or dss_ref not in xrefs.explicit_refs_in_revision(revision)
+        ):
             return False
     return True
 
@@ -144,7 +146,10 @@ def _gap_in_own_object(pdf: bytes, offset: Any, reference: Any, gap_start: int) 
     if not isinstance(offset, int) or not 0 <= offset < gap_start:
         return False
     header = _OBJECT_HEADER.match(pdf, offset)
-    if header is None or (int(header.group(1)), int(header.group(2))) != (reference.idnum, reference.generation):
+    if header is None or (int(header.group(1)), int(header.group(2))) != (
+        reference.idnum,
+        reference.generation,
+    ):
         return False
-    between = pdf[header.end():gap_start]
+    between = pdf[header.end() : gap_start]
     return b"endobj" not in between and b"stream" not in between and between.rstrip().endswith(b"/Contents")

@@ -46,8 +46,16 @@ log = logging.getLogger(__name__)
 
 # The errors and signer records of the PAdES mechanics are this module's API too: callers of verify_sheet catch
 # SheetRejected from here.
-__all__ = ["REASONS", "SheetRejected", "SheetSigner", "SheetSigningError", "VerifiedSheet", "sign_sheet",
-           "sign_sheet_with", "verify_sheet"]
+__all__ = [
+    "REASONS",
+    "SheetRejected",
+    "SheetSigner",
+    "SheetSigningError",
+    "VerifiedSheet",
+    "sign_sheet",
+    "sign_sheet_with",
+    "verify_sheet",
+]
 
 
 @dataclass(frozen=True)
@@ -60,8 +68,10 @@ class VerifiedSheet:
 
 # --- signing -------------------------------------------------------------------------------------------------
 
-def sign_sheet(pdf: bytes, p12_path: Path | str, passphrase: str, field_name: str, *,
-               timestamp: datetime | None = None) -> bytes:
+
+def sign_sheet(
+    pdf: bytes, p12_path: Path | str, passphrase: str, field_name: str, *, timestamp: datetime | None = None
+) -> bytes:
     """Sign ``field_name`` with the credential in ``p12_path``; return the signed PDF (nothing is written).
 
     A wrong passphrase raises :class:`~c2i2e_jury.exchange.credentials.CredentialError` before any work.
@@ -69,8 +79,9 @@ def sign_sheet(pdf: bytes, p12_path: Path | str, passphrase: str, field_name: st
     return sign_sheet_with(pdf, load_credential(p12_path, passphrase), field_name, timestamp=timestamp)
 
 
-def sign_sheet_with(pdf: bytes, credential: Credential, field_name: str, *,
-                    timestamp: datetime | None = None) -> bytes:
+def sign_sheet_with(
+    pdf: bytes, credential: Credential, field_name: str, *, timestamp: datetime | None = None
+) -> bytes:
     """As :func:`sign_sheet`, with a credential already decrypted (the UI asks the passphrase once)."""
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 
@@ -79,8 +90,17 @@ def sign_sheet_with(pdf: bytes, credential: Credential, field_name: str, *,
     position = _check_can_sign(writer, credential, field_name)
     # Juror 1 certifies the sheet, allowing only juror 2's signature afterwards.
     reason = f"{field_name} — feuille de résultat C2i2e"
-    signed = asyncio.run(sign_field(writer, credential, field_name, when, reason=reason, certify=position == 0,
-                                    allow_form_filling=True))
+    signed = asyncio.run(
+        sign_field(
+            writer,
+            credential,
+            field_name,
+            when,
+            reason=reason,
+            certify=position == 0,
+            allow_form_filling=True,
+        )
+    )
     log.info("sheet signed in %s by %s (%s)", field_name, credential.name, credential.fingerprint[:16])
     return signed
 
@@ -104,14 +124,19 @@ def _check_can_sign(writer: Any, credential: Credential, field_name: str) -> int
         raise SheetSigningError(f"La feuille ne contient pas {FILE_NAME} : elle ne peut pas être signée.")
     expected = from_bytes(data)["jurors"][position]
     if expected.get("fingerprint") != credential.fingerprint:
-        raise SheetSigningError(f"Ce certificat est celui de {credential.name}, pas celui de {expected.get('name')} "
-                                f"attendu pour « {field_name} ».")
+        raise SheetSigningError(
+            f"Ce certificat est celui de {credential.name}, pas celui de {expected.get('name')} "
+            f"attendu pour « {field_name} »."
+        )
     return position
 
 
 # --- verifying -----------------------------------------------------------------------------------------------
 
-def verify_sheet(pdf: bytes, trust_roots: Sequence[x509.Certificate], referential: Referential) -> VerifiedSheet:
+
+def verify_sheet(
+    pdf: bytes, trust_roots: Sequence[x509.Certificate], referential: Referential
+) -> VerifiedSheet:
     """Check a signed sheet against the campaign authority ``trust_roots``; raise :class:`SheetRejected`."""
     if not trust_roots:
         raise ValueError("verify_sheet needs the campaign authority's certificate")
@@ -121,13 +146,17 @@ def verify_sheet(pdf: bytes, trust_roots: Sequence[x509.Certificate], referentia
     result, data = _checked_json(reader, by_field[SIGNATURE_FIELDS[0]], referential)
     for signer, juror in zip(signers, result["jurors"], strict=True):
         if signer.fingerprint != juror["fingerprint"]:
-            raise SheetRejected("wrong_signer", f"« {signer.field} » a été signé par {signer.name}, et non par "
-                                                f"{juror['name']} que la feuille désigne.")
+            raise SheetRejected(
+                "wrong_signer",
+                f"« {signer.field} » a été signé par {signer.name}, et non par "
+                f"{juror['name']} que la feuille désigne.",
+            )
     # The pages a person reads are the ones juror 1 signed: what follows is juror 2's box and archive data.
-    mismatch = visible_mismatch(pdf[:covered_end(by_field[SIGNATURE_FIELDS[0]])], result)
+    mismatch = visible_mismatch(pdf[: covered_end(by_field[SIGNATURE_FIELDS[0]])], result)
     if mismatch:
-        raise SheetRejected("json_mismatch", f"Le contenu {FILE_NAME} ne correspond pas à la feuille visible : "
-                                             f"{mismatch}.")
+        raise SheetRejected(
+            "json_mismatch", f"Le contenu {FILE_NAME} ne correspond pas à la feuille visible : {mismatch}."
+        )
     return VerifiedSheet(result, data, signers, hashlib.sha256(pdf).hexdigest())
 
 
@@ -136,11 +165,19 @@ def _signatures_by_field(signatures: Sequence[Any]) -> dict[str, Any]:
     missing = [f for f in SIGNATURE_FIELDS if f not in by_field]
     if missing:
         count = len([f for f in SIGNATURE_FIELDS if f in by_field])
-        raise SheetRejected("missing_signature", f"Il manque la signature « {missing[0]} » : la feuille porte "
-                                                 f"{count} signature{'s' if count > 1 else ''} sur 2.")
-    if len(signatures) != len(SIGNATURE_FIELDS) or [s.field_name for s in signatures] != list(SIGNATURE_FIELDS):
-        raise SheetRejected("modified", "Les signatures de la feuille ne sont pas celles attendues, dans l'ordre "
-                                        "« Juré 1 » puis « Juré 2 ».")
+        raise SheetRejected(
+            "missing_signature",
+            f"Il manque la signature « {missing[0]} » : la feuille porte "
+            f"{count} signature{'s' if count > 1 else ''} sur 2.",
+        )
+    if len(signatures) != len(SIGNATURE_FIELDS) or [s.field_name for s in signatures] != list(
+        SIGNATURE_FIELDS
+    ):
+        raise SheetRejected(
+            "modified",
+            "Les signatures de la feuille ne sont pas celles attendues, dans l'ordre "
+            "« Juré 1 » puis « Juré 2 ».",
+        )
     return by_field
 
 
@@ -152,7 +189,9 @@ def _checked_json(reader: Any, first: Any, referential: Referential) -> tuple[di
     except ResultFormatError as exc:
         raise SheetRejected("json_invalid", exc.message) from exc
     if signed is None:
-        raise SheetRejected("json_missing", f"La feuille ne contient pas {FILE_NAME} sous la première signature.")
+        raise SheetRejected(
+            "json_missing", f"La feuille ne contient pas {FILE_NAME} sous la première signature."
+        )
     if current != signed:
         raise SheetRejected("modified", f"{FILE_NAME} a été modifié après la première signature.")
     try:

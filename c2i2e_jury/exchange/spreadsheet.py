@@ -33,8 +33,11 @@ def neutralise(value: str) -> str:
 
 # What a spreadsheet may read as a number, a date or a time: a digit or a decimal separator first (00123, 1E5,
 # 12/06, 8:30, .5), or a month's name before a number (mai-17, Jan 5, sept. 2017), in French or English.
-_CONVERTIBLE = re.compile(r"[0-9]|[.,][0-9]|(janv?|f[eé]vr?|feb|mars?|apr|avr|ma[iy]|jui?[nl]|ju[nl]|ao[uû]|aug"
-                          r"|sept?|oct|nov|d[eé]c)[a-zéû]*\.?[\s./-]*[0-9]", re.IGNORECASE)
+_CONVERTIBLE = re.compile(
+    r"[0-9]|[.,][0-9]|(janv?|f[eé]vr?|feb|mars?|apr|avr|ma[iy]|jui?[nl]|ju[nl]|ao[uû]|aug"
+    r"|sept?|oct|nov|d[eé]c)[a-zéû]*\.?[\s./-]*[0-9]",
+    re.IGNORECASE,
+)
 
 
 def identifier(value: str) -> str:
@@ -49,19 +52,22 @@ def identifier(value: str) -> str:
 def plain(value: str) -> str:
     """What :func:`neutralise` or :func:`identifier` was given: the reading side, for sheets that come back."""
     if value.startswith(TEXT_MARK):
-        return value[len(TEXT_MARK):]
+        return value[len(TEXT_MARK) :]
     if value.startswith("'") and value[1:].startswith(FORMULA_STARTS):
         return value[1:]
     return value
 
 
 def _csv_row(row: Sequence[object], ids: Sequence[bool]) -> list[object]:
-    return [value if not isinstance(value, str) else identifier(value) if is_id else neutralise(value)
-            for value, is_id in zip(row, ids, strict=False)] + list(row[len(ids):])
+    return [
+        value if not isinstance(value, str) else identifier(value) if is_id else neutralise(value)
+        for value, is_id in zip(row, ids, strict=False)
+    ] + list(row[len(ids) :])
 
 
-def excel_csv(columns: Sequence[str], rows: Iterable[Sequence[object]],
-              identifiers: Collection[str] = ()) -> bytes:
+def excel_csv(
+    columns: Sequence[str], rows: Iterable[Sequence[object]], identifiers: Collection[str] = ()
+) -> bytes:
     """``;``-separated, UTF-8 with a byte order mark, CRLF line ends: what French Excel saves as « CSV UTF-8 » and
     opens with its accents right, by a double click. Text cells are neutralised; ``identifiers`` names the
     columns whose cells stay text (see the module's docstring). Numbers (``int``) stay numbers."""
@@ -102,8 +108,9 @@ def text_cell(cell: object, value: object) -> None:
         cell.data_type = "s"  # type: ignore[attr-defined]
 
 
-def table_bytes(fmt: str, columns: Sequence[str], rows: Iterable[Sequence[object]],
-                identifiers: Collection[str] = ()) -> bytes:
+def table_bytes(
+    fmt: str, columns: Sequence[str], rows: Iterable[Sequence[object]], identifiers: Collection[str] = ()
+) -> bytes:
     """The table as ``fmt`` (``csv`` or ``xlsx``)."""
     if fmt == "xlsx":
         return excel_xlsx(columns, rows)

@@ -37,7 +37,9 @@ class SummaryLine:
     validated: int
     missing_by_domain: Mapping[str, int]
     certificate: bool  # the rules grant it
-    decision: str = ""  # the decision in force, as the PV codes it (certificate, attestation, …); "" when none yet
+    decision: str = (
+        ""  # the decision in force, as the PV codes it (certificate, attestation, …); "" when none yet
+    )
     decision_label: str = ""  # its French label
     code: str = ""  # the verification code of the document in force
     flags: tuple[str, ...] = ()  # French labels
@@ -46,24 +48,44 @@ class SummaryLine:
 
 
 def _columns(codes: Sequence[str], domains: Sequence[str]) -> list[str]:
-    return ["candidat", "nom", "prénom", "statut", "compétences validées (/28)",
-            *(f"non validées {d}" for d in domains), "certificat (règles)", "décision du jury de certification",
-            "code de vérification", "à examiner", *codes]
+    return [
+        "candidat",
+        "nom",
+        "prénom",
+        "statut",
+        "compétences validées (/28)",
+        *(f"non validées {d}" for d in domains),
+        "certificat (règles)",
+        "décision du jury de certification",
+        "code de vérification",
+        "à examiner",
+        *codes,
+    ]
 
 
 def _cells(line: SummaryLine, codes: Sequence[str], domains: Sequence[str]) -> list[str | int]:
-    return [line.candidate_id, line.last_name, line.first_name, line.status_label, line.validated,
-            *(line.missing_by_domain.get(d, 0) for d in domains), "oui" if line.certificate else "non",
-            line.decision_label, line.code, ", ".join(line.flags),
-            *(line.items.get(code, "") for code in codes)]
+    return [
+        line.candidate_id,
+        line.last_name,
+        line.first_name,
+        line.status_label,
+        line.validated,
+        *(line.missing_by_domain.get(d, 0) for d in domains),
+        "oui" if line.certificate else "non",
+        line.decision_label,
+        line.code,
+        ", ".join(line.flags),
+        *(line.items.get(code, "") for code in codes),
+    ]
 
 
 def to_csv(lines: Sequence[SummaryLine], codes: Sequence[str], domains: Sequence[str]) -> bytes:
     return excel_csv(_columns(codes, domains), (_cells(line, codes, domains) for line in lines), IDENTIFIERS)
 
 
-def to_xlsx(lines: Sequence[SummaryLine], codes: Sequence[str], domains: Sequence[str], *,
-            title: str = "Synthèse") -> bytes:
+def to_xlsx(
+    lines: Sequence[SummaryLine], codes: Sequence[str], domains: Sequence[str], *, title: str = "Synthèse"
+) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -77,8 +99,11 @@ def to_xlsx(lines: Sequence[SummaryLine], codes: Sequence[str], domains: Sequenc
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-    fills = {"V": PatternFill("solid", fgColor="E3F1E3"), "NV": PatternFill("solid", fgColor="F8E0E0"),
-             "acquis": PatternFill("solid", fgColor="E3ECF8")}
+    fills = {
+        "V": PatternFill("solid", fgColor="E3F1E3"),
+        "NV": PatternFill("solid", fgColor="F8E0E0"),
+        "acquis": PatternFill("solid", fgColor="E3ECF8"),
+    }
     first_item = len(columns) - len(codes) + 1
     for row, line in enumerate(lines, start=2):
         for column, value in enumerate(_cells(line, codes, domains), start=1):
@@ -89,7 +114,8 @@ def to_xlsx(lines: Sequence[SummaryLine], codes: Sequence[str], domains: Sequenc
     widths = {1: 12, 2: 18, 3: 14, 4: 16}
     for column in range(1, len(columns) + 1):
         sheet.column_dimensions[get_column_letter(column)].width = widths.get(
-            column, 6 if column >= first_item else 12)
+            column, 6 if column >= first_item else 12
+        )
     sheet.freeze_panes = "E2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(1, len(lines) + 1)}"
     buffer = io.BytesIO()
@@ -98,22 +124,42 @@ def to_xlsx(lines: Sequence[SummaryLine], codes: Sequence[str], domains: Sequenc
 
 
 def _candidate_json(line: SummaryLine) -> dict[str, Any]:
-    return {"id": line.candidate_id, "last_name": line.last_name, "first_name": line.first_name,
-            "status": line.status, "status_label": line.status_label, "validated": line.validated,
-            "missing_by_domain": dict(line.missing_by_domain), "certificate": line.certificate,
-            "decision": line.decision or None, "decision_label": line.decision_label or None,
-            "code": line.code or None, "flags": [{"code": code, "label": label} for code, label in zip(line.flag_codes, line.flags, strict=True)],
-            "items": {code: ITEM_CODES.get(mark, mark) for code, mark in line.items.items()}}
+    return {
+        "id": line.candidate_id,
+        "last_name": line.last_name,
+        "first_name": line.first_name,
+        "status": line.status,
+        "status_label": line.status_label,
+        "validated": line.validated,
+        "missing_by_domain": dict(line.missing_by_domain),
+        "certificate": line.certificate,
+        "decision": line.decision or None,
+        "decision_label": line.decision_label or None,
+        "code": line.code or None,
+        "flags": [
+            {"code": code, "label": label} for code, label in zip(line.flag_codes, line.flags, strict=True)
+        ],
+        "items": {code: ITEM_CODES.get(mark, mark) for code, mark in line.items.items()},
+    }
 
 
 def to_json(lines: Sequence[SummaryLine], campaign: str | None = None) -> bytes:
     """``c2i2e-summary/1``: an object, so that a reader checks the format before reading the candidates."""
-    data = {"format": JSON_FORMAT, "campaign": campaign, "candidates": [_candidate_json(line) for line in lines]}
+    data = {
+        "format": JSON_FORMAT,
+        "campaign": campaign,
+        "candidates": [_candidate_json(line) for line in lines],
+    }
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def export(lines: Sequence[SummaryLine], fmt: str, codes: Sequence[str], domains: Sequence[str],
-           campaign: str | None = None) -> bytes:
+def export(
+    lines: Sequence[SummaryLine],
+    fmt: str,
+    codes: Sequence[str],
+    domains: Sequence[str],
+    campaign: str | None = None,
+) -> bytes:
     if fmt == "csv":
         return to_csv(lines, codes, domains)
     if fmt == "xlsx":

@@ -44,17 +44,20 @@ class SheetLimits:
     ratio: int
 
     def too_many_rows(self) -> str:
-        return (f"plus de {self.rows:_} lignes ({self.rows_reason}) : le reste du fichier n'a pas été "
-                "lu").replace("_", " ")
+        return (
+            f"plus de {self.rows:_} lignes ({self.rows_reason}) : le reste du fichier n'a pas été lu"
+        ).replace("_", " ")
 
     def check_record(self, line: int, record: list[str]) -> str | None:
         """Why this record is refused (too many columns, a cell too long), or None."""
-        if any(value.strip() for value in record[self.columns:]):
+        if any(value.strip() for value in record[self.columns :]):
             return f"ligne {line} : plus de {self.columns} colonnes, la limite d'une feuille"
         for column, value in enumerate(record, start=1):
             if len(value) > self.cell:
-                return (f"ligne {line}, colonne {column} : cellule de {len(value)} caractères, "
-                        f"{self.cell} au plus")
+                return (
+                    f"ligne {line}, colonne {column} : cellule de {len(value)} caractères, "
+                    f"{self.cell} au plus"
+                )
         return None
 
 
@@ -109,8 +112,11 @@ def read_csv(name: str, data: bytes, limits: SheetLimits | None = None) -> Table
     try:
         return table_of(name, _with_lines(reader), limits)
     except csv.Error as exc:
-        raise SheetError(name, f"ligne {reader.line_num} illisible, une cellule trop longue ou un guillemet "
-                               f"jamais refermé ({exc})") from exc
+        raise SheetError(
+            name,
+            f"ligne {reader.line_num} illisible, une cellule trop longue ou un guillemet "
+            f"jamais refermé ({exc})",
+        ) from exc
 
 
 def _with_lines(reader: Any) -> Iterator[tuple[int, list[str]]]:
@@ -151,9 +157,23 @@ def read_xlsx(name: str, data: bytes, limits: SheetLimits | None = None) -> Tabl
     # a SyntaxError subclass; a sheet that is missing: IndexError; a cell of the wrong type: TypeError, or
     # ValueError as for a number of more than 4,300 digits); a part compressed in a way zipfile cannot undo:
     # NotImplementedError; a password: RuntimeError.
-    unreadable = (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError, EOFError, zlib.error,
-                  SyntaxError, IndexError, TypeError, AttributeError, NotImplementedError, RuntimeError,
-                  OverflowError, lzma.LZMAError)
+    unreadable = (
+        zipfile.BadZipFile,
+        InvalidFileException,
+        KeyError,
+        ValueError,
+        OSError,
+        EOFError,
+        zlib.error,
+        SyntaxError,
+        IndexError,
+        TypeError,
+        AttributeError,
+        NotImplementedError,
+        RuntimeError,
+        OverflowError,
+        lzma.LZMAError,
+    )
     try:
         if limits is not None:
             check_parts(name, data, limits)
@@ -162,14 +182,19 @@ def read_xlsx(name: str, data: bytes, limits: SheetLimits | None = None) -> Tabl
             sheet = workbook.worksheets[0]
             sheet.reset_dimensions()
             width = limits.columns + 1 if limits is not None else None
-            rows = ((i, [cell_text(c.value, getattr(c, "number_format", "") or "") for c in row])
-                    for i, row in enumerate(sheet.iter_rows(max_col=width), start=1))
+            rows = (
+                (i, [cell_text(c.value, getattr(c, "number_format", "") or "") for c in row])
+                for i, row in enumerate(sheet.iter_rows(max_col=width), start=1)
+            )
             return table_of(name, rows, limits)
         finally:
             workbook.close()
     except unreadable as exc:
-        raise SheetError(name, f"ce n'est pas un classeur Excel (.xlsx) lisible ({exc}) : enregistrez-le à nouveau "
-                               "depuis Excel au format « Classeur Excel (.xlsx) »") from exc
+        raise SheetError(
+            name,
+            f"ce n'est pas un classeur Excel (.xlsx) lisible ({exc}) : enregistrez-le à nouveau "
+            "depuis Excel au format « Classeur Excel (.xlsx) »",
+        ) from exc
 
 
 def check_parts(name: str, data: bytes, limits: SheetLimits) -> None:
@@ -179,12 +204,17 @@ def check_parts(name: str, data: bytes, limits: SheetLimits) -> None:
         for info in archive.infolist():
             ratio = info.file_size / max(info.compress_size, 1)
             if info.file_size > limits.part or (info.file_size > 1 << 20 and ratio > limits.ratio):
-                raise SheetError(name, f"la partie {info.filename} du classeur se décompresse en "
-                                       f"{info.file_size:_} octets ({limits.part:_} au plus, {limits.ratio} fois "
-                                       f"sa taille compressée au plus) : classeur piégé ou abîmé".replace("_", " "))
+                raise SheetError(
+                    name,
+                    f"la partie {info.filename} du classeur se décompresse en "
+                    f"{info.file_size:_} octets ({limits.part:_} au plus, {limits.ratio} fois "
+                    f"sa taille compressée au plus) : classeur piégé ou abîmé".replace("_", " "),
+                )
 
 
-def table_of(name: str, records: Iterator[tuple[int, Sequence[str]]], limits: SheetLimits | None = None) -> Table:
+def table_of(
+    name: str, records: Iterator[tuple[int, Sequence[str]]], limits: SheetLimits | None = None
+) -> Table:
     """The rows under the header line, blank ones skipped, each cell as :func:`plain` gives it back; reading
     stops at the first record past ``limits``."""
     header: tuple[str, ...] = ()

@@ -40,8 +40,19 @@ from c2i2e_jury.storage.models import (
 
 log = logging.getLogger(__name__)
 
-CANDIDATE_FIELDS = ("last_name", "first_name", "email", "deposited", "rework_pending", "oral_date", "oral_time",
-                    "room", "jury", "evaluator", "extra_time_percent")
+CANDIDATE_FIELDS = (
+    "last_name",
+    "first_name",
+    "email",
+    "deposited",
+    "rework_pending",
+    "oral_date",
+    "oral_time",
+    "room",
+    "jury",
+    "evaluator",
+    "extra_time_percent",
+)
 
 
 @dataclass
@@ -57,8 +68,10 @@ class ImportReport:
         if self.status == "unchanged":
             return f"Campagne {self.campaign_id} : paquet déjà importé, rien n'a changé."
         verb = "créée" if self.status == "created" else "mise à jour"
-        return (f"Campagne {self.campaign_id} {verb} : {self.candidates} candidats, {self.dossiers} dossiers, "
-                f"{len(self.changes)} modifications.")
+        return (
+            f"Campagne {self.campaign_id} {verb} : {self.candidates} candidats, {self.dossiers} dossiers, "
+            f"{len(self.changes)} modifications."
+        )
 
 
 def import_package(db: Database, path: Path, store: DossierStore | None = None) -> ImportReport:
@@ -70,12 +83,15 @@ def import_package(db: Database, path: Path, store: DossierStore | None = None) 
             fingerprint = _fingerprint(package, hashes)
             revoked = _kit_revocations(package)
         except UnreadableMember as exc:  # damaged: a zip's CRC is only checked once the whole member is read
-            raise PackageError(path, [Problem(exc.name[len(package.root):], None, None, None, exc.why)]) from exc
+            raise PackageError(
+                path, [Problem(exc.name[len(package.root) :], None, None, None, exc.why)]
+            ) from exc
         with db.session() as session:
             existing = session.get(Campaign, package.campaign.id)
             if existing is not None and existing.package_sha256 == fingerprint:
-                return ImportReport(package.campaign.id, "unchanged", len(existing.candidates),
-                                    warnings=_warnings(package))
+                return ImportReport(
+                    package.campaign.id, "unchanged", len(existing.candidates), warnings=_warnings(package)
+                )
             _store_dossiers(package, hashes, store)
             report = _apply(session, package, hashes, fingerprint, existing)
             _store_revocations(session, revoked, report)
@@ -87,8 +103,9 @@ def import_package(db: Database, path: Path, store: DossierStore | None = None) 
 
 
 def _incoming(package: CampaignPackage, member: str) -> Incoming:
-    return Incoming(package.source.local_path(member), lambda: package.source.chunks(member),
-                    member[len(package.root):])
+    return Incoming(
+        package.source.local_path(member), lambda: package.source.chunks(member), member[len(package.root) :]
+    )
 
 
 def _hash_dossiers(package: CampaignPackage) -> dict[str, str]:
@@ -101,7 +118,7 @@ def _fingerprint(package: CampaignPackage, hashes: dict[str, str]) -> str:
     """The package's identity: its sheets' bytes and its dossiers' hashes."""
     digest = hashlib.sha256()
     for name in package.members():
-        digest.update(name[len(package.root):].encode())
+        digest.update(name[len(package.root) :].encode())
         digest.update(hashes[name].encode() if name in hashes else _sha256(package, name).digest())
     return digest.hexdigest()
 
@@ -118,8 +135,13 @@ def _store_dossiers(package: CampaignPackage, hashes: dict[str, str], store: Dos
     store.put_all([(_incoming(package, member), sha) for member, sha in hashes.items()])
 
 
-def _apply(session: Session, package: CampaignPackage, hashes: dict[str, str], fingerprint: str,
-           campaign: Campaign | None) -> ImportReport:
+def _apply(
+    session: Session,
+    package: CampaignPackage,
+    hashes: dict[str, str],
+    fingerprint: str,
+    campaign: Campaign | None,
+) -> ImportReport:
     info = package.campaign
     status = "created" if campaign is None else "updated"
     # A room kit brought back to the secretariat's database: a part of the campaign, not a new version of it.
@@ -128,8 +150,16 @@ def _apply(session: Session, package: CampaignPackage, hashes: dict[str, str], f
     if campaign is None:
         campaign = Campaign(id=info.id)
         session.add(campaign)
-    for key in ("title", "year", "deposit_opens", "deposit_closes", "orals_from", "orals_to",
-                "presentation_minutes", "discussion_minutes"):
+    for key in (
+        "title",
+        "year",
+        "deposit_opens",
+        "deposit_closes",
+        "orals_from",
+        "orals_to",
+        "presentation_minutes",
+        "discussion_minutes",
+    ):
         new = getattr(info, key)
         if status == "updated" and getattr(campaign, key) != new:
             report.changes.append(f"campagne : {key} {getattr(campaign, key)} → {new}")
@@ -145,8 +175,11 @@ def _apply(session: Session, package: CampaignPackage, hashes: dict[str, str], f
     existing = {
         c.candidate_id: c
         for c in session.scalars(
-            select(Candidate).where(Candidate.campaign_id == info.id)
-            .options(selectinload(Candidate.marks), selectinload(Candidate.prior), selectinload(Candidate.dossier))
+            select(Candidate)
+            .where(Candidate.campaign_id == info.id)
+            .options(
+                selectinload(Candidate.marks), selectinload(Candidate.prior), selectinload(Candidate.dossier)
+            )
         )
     }
     created: list[tuple[Candidate, CandidateRecord]] = []
@@ -162,17 +195,28 @@ def _apply(session: Session, package: CampaignPackage, hashes: dict[str, str], f
         for gone in sorted(set(existing) - {r.candidate_id for r in package.candidates}):
             report.changes.append(f"{gone} : absent du nouveau paquet, conservé avec ses décisions")
     _upsert_jurors(session, campaign, package, report)
-    report.changes += [f"{name} n'est plus président du jury de certification"
-                       for name in drop_former_presidents(session, campaign.id, package.jurors)]
+    report.changes += [
+        f"{name} n'est plus président du jury de certification"
+        for name in drop_former_presidents(session, campaign.id, package.jurors)
+    ]
     if partial and not report.changes:
         report.status = "unchanged"
     return report
 
 
-def _new_candidate(session: Session, campaign: Campaign, record: CandidateRecord, hashes: dict[str, str],
-                   size: int, report: ImportReport) -> Candidate:
-    candidate = Candidate(campaign_id=campaign.id, candidate_id=record.candidate_id,
-                          **{key: getattr(record, key) for key in CANDIDATE_FIELDS})
+def _new_candidate(
+    session: Session,
+    campaign: Campaign,
+    record: CandidateRecord,
+    hashes: dict[str, str],
+    size: int,
+    report: ImportReport,
+) -> Candidate:
+    candidate = Candidate(
+        campaign_id=campaign.id,
+        candidate_id=record.candidate_id,
+        **{key: getattr(record, key) for key in CANDIDATE_FIELDS},
+    )
     sha = hashes.get(record.dossier)
     if sha is not None:
         candidate.dossier = Dossier(file_name=record.dossier.rsplit("/", 1)[-1], sha256=sha, size=size)
@@ -187,18 +231,31 @@ def _insert_marks_and_prior(session: Session, created: list[tuple[Candidate, Can
     if not created:
         return
     session.flush()  # the candidates' primary keys
-    marks = [{"candidate_pk": c.pk, "item": item, "mark": mark, "comment": comment}
-             for c, r in created for item, (mark, comment) in r.marks.items()]
-    prior = [{"candidate_pk": c.pk, "item": item, "year": year, "copy_deposited": copy, "original_received": original}
-             for c, r in created for item, (year, copy, original) in r.prior.items()]
+    marks = [
+        {"candidate_pk": c.pk, "item": item, "mark": mark, "comment": comment}
+        for c, r in created
+        for item, (mark, comment) in r.marks.items()
+    ]
+    prior = [
+        {
+            "candidate_pk": c.pk,
+            "item": item,
+            "year": year,
+            "copy_deposited": copy,
+            "original_received": original,
+        }
+        for c, r in created
+        for item, (year, copy, original) in r.prior.items()
+    ]
     if marks:
         session.execute(insert(EvaluatorMark), marks)
     if prior:
         session.execute(insert(PriorItem), prior)
 
 
-def _update_candidate(candidate: Candidate, record: CandidateRecord, hashes: dict[str, str], size: int,
-                      report: ImportReport) -> None:
+def _update_candidate(
+    candidate: Candidate, record: CandidateRecord, hashes: dict[str, str], size: int, report: ImportReport
+) -> None:
     for key in CANDIDATE_FIELDS:
         new = getattr(record, key)
         if getattr(candidate, key) != new:
@@ -209,8 +266,14 @@ def _update_candidate(candidate: Candidate, record: CandidateRecord, hashes: dic
     _sync_prior(candidate, record, report, True)
 
 
-def _sync_dossier(candidate: Candidate, record: CandidateRecord, sha: str | None, size: int, report: ImportReport,
-                  updating: bool) -> None:
+def _sync_dossier(
+    candidate: Candidate,
+    record: CandidateRecord,
+    sha: str | None,
+    size: int,
+    report: ImportReport,
+    updating: bool,
+) -> None:
     current = candidate.dossier
     name = record.dossier.rsplit("/", 1)[-1]
     if sha is None:
@@ -233,11 +296,14 @@ def _sync_marks(candidate: Candidate, record: CandidateRecord, report: ImportRep
         if current is None:
             candidate.marks.append(EvaluatorMark(item=item, mark=mark, comment=comment))
             if updating:
-                report.changes.append(f"{record.candidate_id} {item} : note de l'évaluateur ajoutée ({mark or '-'})")
+                report.changes.append(
+                    f"{record.candidate_id} {item} : note de l'évaluateur ajoutée ({mark or '-'})"
+                )
         elif (current.mark, current.comment) != (mark, comment):
             if updating:
                 report.changes.append(
-                    f"{record.candidate_id} {item} : note de l'évaluateur {current.mark or '-'} → {mark or '-'}")
+                    f"{record.candidate_id} {item} : note de l'évaluateur {current.mark or '-'} → {mark or '-'}"
+                )
             current.mark, current.comment = mark, comment
     for item, stale in by_item.items():
         candidate.marks.remove(stale)
@@ -249,7 +315,9 @@ def _sync_prior(candidate: Candidate, record: CandidateRecord, report: ImportRep
     for item, (year, copy, original) in record.prior.items():
         current = by_item.pop(item, None)
         if current is None:
-            candidate.prior.append(PriorItem(item=item, year=year, copy_deposited=copy, original_received=original))
+            candidate.prior.append(
+                PriorItem(item=item, year=year, copy_deposited=copy, original_received=original)
+            )
             if updating:
                 report.changes.append(f"{record.candidate_id} {item} : validation antérieure ajoutée")
         elif (current.year, current.copy_deposited, current.original_received) != (year, copy, original):
@@ -260,13 +328,24 @@ def _sync_prior(candidate: Candidate, record: CandidateRecord, report: ImportRep
         report.changes.append(f"{record.candidate_id} {item} : validation antérieure retirée")
 
 
-def _upsert_jurors(session: Session, campaign: Campaign, package: CampaignPackage, report: ImportReport) -> None:
-    existing = {(j.jury, j.name): j for j in session.scalars(select(Juror).where(Juror.campaign_id == campaign.id))}
+def _upsert_jurors(
+    session: Session, campaign: Campaign, package: CampaignPackage, report: ImportReport
+) -> None:
+    existing = {
+        (j.jury, j.name): j for j in session.scalars(select(Juror).where(Juror.campaign_id == campaign.id))
+    }
     for record in package.jurors:
         juror = existing.get((record.jury, record.name))
         if juror is None:
-            session.add(Juror(campaign_id=campaign.id, jury=record.jury, name=record.name, email=record.email,
-                              certificate_pem=record.certificate_pem))
+            session.add(
+                Juror(
+                    campaign_id=campaign.id,
+                    jury=record.jury,
+                    name=record.name,
+                    email=record.email,
+                    certificate_pem=record.certificate_pem,
+                )
+            )
             if report.status == "updated":
                 report.changes.append(f"jury {record.jury} : juré {record.name} ajouté")
         elif (juror.email, juror.certificate_pem) != (record.email, record.certificate_pem):
@@ -291,12 +370,20 @@ def _store_revocations(session: Session, revoked: list[Revocation], report: Impo
     for revocation in revoked:
         if revocation.fingerprint in known:
             continue
-        session.add(CredentialRevocation(fingerprint=revocation.fingerprint, name=revocation.name,
-                                         revoked_from=revocation.since, reason=revocation.reason,
-                                         recorded_at=datetime.now(UTC)))
+        session.add(
+            CredentialRevocation(
+                fingerprint=revocation.fingerprint,
+                name=revocation.name,
+                revoked_from=revocation.since,
+                reason=revocation.reason,
+                recorded_at=datetime.now(UTC),
+            )
+        )
         known.add(revocation.fingerprint)
-        report.changes.append(f"certificat de {revocation.name or revocation.fingerprint[:16]} révoqué à partir du "
-                              f"{revocation.since:%d/%m/%Y %H:%M} ({revocation.reason})")
+        report.changes.append(
+            f"certificat de {revocation.name or revocation.fingerprint[:16]} révoqué à partir du "
+            f"{revocation.since:%d/%m/%Y %H:%M} ({revocation.reason})"
+        )
 
 
 def _warnings(package: CampaignPackage) -> list[str]:

@@ -14,8 +14,12 @@ def campaign_ids(db: Database) -> list[tuple[str, str, int]]:
     """(id, title, year) of every campaign, newest first."""
 
     with db.read() as session:
-        return [(i, t, y) for i, t, y in session.execute(
-            select(Campaign.id, Campaign.title, Campaign.year).order_by(Campaign.year.desc(), Campaign.id))]
+        return [
+            (i, t, y)
+            for i, t, y in session.execute(
+                select(Campaign.id, Campaign.title, Campaign.year).order_by(Campaign.year.desc(), Campaign.id)
+            )
+        ]
 
 
 def choose_campaign(db: Database, given: str | None) -> str:
@@ -23,7 +27,9 @@ def choose_campaign(db: Database, given: str | None) -> str:
     known = [cid for cid, _, _ in campaign_ids(db)]
     if given:
         if given not in known:
-            raise UserError(f"La campagne « {given} » n'est pas dans la base ({', '.join(known) or 'aucune'}).")
+            raise UserError(
+                f"La campagne « {given} » n'est pas dans la base ({', '.join(known) or 'aucune'})."
+            )
         return given
     if len(known) == 1:
         return known[0]

@@ -58,21 +58,34 @@ class CertificationEntry:
 
 def _entry(row: CertificationDecision) -> CertificationEntry:
     items = tuple(code for code in row.validated.split(",") if code)
-    return CertificationEntry(row.pk, row.candidate_pk, row.kind, row.reason, items, row.decided_at, row.decided_by)
+    return CertificationEntry(
+        row.pk, row.candidate_pk, row.kind, row.reason, items, row.decided_at, row.decided_by
+    )
 
 
 def _load(session: Session, candidate_pk: int) -> Candidate:
-    candidate = session.scalars(select(Candidate).where(Candidate.pk == candidate_pk).options(
-        selectinload(Candidate.prior), selectinload(Candidate.decisions), selectinload(Candidate.oral),
-        selectinload(Candidate.campaign))).one_or_none()
+    candidate = session.scalars(
+        select(Candidate)
+        .where(Candidate.pk == candidate_pk)
+        .options(
+            selectinload(Candidate.prior),
+            selectinload(Candidate.decisions),
+            selectinload(Candidate.oral),
+            selectinload(Candidate.campaign),
+        )
+    ).one_or_none()
     if candidate is None:
         raise CertificationError("Candidat introuvable dans la base.")
     return candidate
 
 
 def current(session: Session, candidate_pk: int) -> CertificationDecision | None:
-    return session.scalars(select(CertificationDecision).where(CertificationDecision.candidate_pk == candidate_pk)
-                           .order_by(CertificationDecision.pk.desc()).limit(1)).first()
+    return session.scalars(
+        select(CertificationDecision)
+        .where(CertificationDecision.candidate_pk == candidate_pk)
+        .order_by(CertificationDecision.pk.desc())
+        .limit(1)
+    ).first()
 
 
 def sheet_problem(session: Session, candidate: Candidate) -> str | None:
@@ -81,8 +94,11 @@ def sheet_problem(session: Session, candidate: Candidate) -> str | None:
         return "Aucune feuille de résultats signée de ce candidat n'est dans la base."
     if candidate.oral is not None and not candidate.oral.locked:
         return "La feuille de résultats de ce candidat a été rouverte : attendez la nouvelle version signée."
-    if session.scalar(select(func.count()).where(SheetConflict.candidate_pk == candidate.pk,
-                                                 SheetConflict.resolved.is_(False))):
+    if session.scalar(
+        select(func.count()).where(
+            SheetConflict.candidate_pk == candidate.pk, SheetConflict.resolved.is_(False)
+        )
+    ):
         return "Une feuille de résultats en conflit attend une décision pour ce candidat : réglez-la d'abord."
     return None
 
@@ -100,14 +116,30 @@ def _why_not(kind: str, outcome: Outcome) -> str | None:
     return None
 
 
-def _record(session: Session, candidate: Candidate, kind: str, reason: str, validated: tuple[str, ...],
-            by: str, now: datetime, *, basis: str = "sheet") -> CertificationEntry:
+def _record(
+    session: Session,
+    candidate: Candidate,
+    kind: str,
+    reason: str,
+    validated: tuple[str, ...],
+    by: str,
+    now: datetime,
+    *,
+    basis: str = "sheet",
+) -> CertificationEntry:
     if not by.strip():
         raise CertificationError("Indiquez qui prend la décision (le président du jury de certification).")
     signed = latest_signed(session, candidate.pk)
-    row = CertificationDecision(candidate_pk=candidate.pk, kind=kind, reason=reason.strip(),
-                                validated=",".join(validated), decided_at=now, decided_by=by.strip(),
-                                basis=basis, **_sheet_said(signed))
+    row = CertificationDecision(
+        candidate_pk=candidate.pk,
+        kind=kind,
+        reason=reason.strip(),
+        validated=",".join(validated),
+        decided_at=now,
+        decided_by=by.strip(),
+        basis=basis,
+        **_sheet_said(signed),
+    )
     session.add(row)
     session.flush()
     _revoke_others(session, candidate.pk, row.pk, now, kind)
@@ -123,15 +155,25 @@ def _sheet_said(signed: Signed | None) -> dict[str, Any]:
 
 
 def _revoke_others(session: Session, candidate_pk: int, decision_pk: int, now: datetime, kind: str) -> None:
-    reason = ("Dossier annulé pour plagiat." if kind == "annulment"
-              else f"Remplacé par une décision du jury de certification du {now.astimezone():%d/%m/%Y}.")
-    session.execute(update(IssuedDocument).where(
-        IssuedDocument.candidate_pk == candidate_pk, IssuedDocument.decision_pk != decision_pk,
-        IssuedDocument.revoked_at.is_(None)).values(revoked_at=now, revoked_reason=reason))
+    reason = (
+        "Dossier annulé pour plagiat."
+        if kind == "annulment"
+        else f"Remplacé par une décision du jury de certification du {now.astimezone():%d/%m/%Y}."
+    )
+    session.execute(
+        update(IssuedDocument)
+        .where(
+            IssuedDocument.candidate_pk == candidate_pk,
+            IssuedDocument.decision_pk != decision_pk,
+            IssuedDocument.revoked_at.is_(None),
+        )
+        .values(revoked_at=now, revoked_reason=reason)
+    )
 
 
-def deliver(db: Database, candidate_pk: int, kind: str, *, by: str, now: Clock = utc_now,
-            basis: str | None = None) -> CertificationEntry:
+def deliver(
+    db: Database, candidate_pk: int, kind: str, *, by: str, now: Clock = utc_now, basis: str | None = None
+) -> CertificationEntry:
     """Record the delivery of the certificate or of a partial attestation, when the rules allow it on what the
     validation jury signed (its sheet's decisions and earlier validations).
 
@@ -145,33 +187,60 @@ def deliver(db: Database, candidate_pk: int, kind: str, *, by: str, now: Clock =
         today = evaluate(referential(), situation_of(candidate))
         signed = latest_signed(session, candidate_pk)
         outcome = chosen(signed, today, basis)
-        problem = (_why_not(kind, outcome) or sheet_problem(session, candidate)) if signed is None else (
-            sheet_problem(session, candidate) or _unchosen(signed, today, basis) or _why_not(kind, outcome))
+        problem = (
+            (_why_not(kind, outcome) or sheet_problem(session, candidate))
+            if signed is None
+            else (
+                sheet_problem(session, candidate)
+                or _unchosen(signed, today, basis)
+                or _why_not(kind, outcome)
+            )
+        )
         if problem:
             raise CertificationError(problem)
         in_force = current(session, candidate_pk)
-        if in_force is not None and in_force.kind == kind and in_force.validated == ",".join(outcome.validated):
+        if (
+            in_force is not None
+            and in_force.kind == kind
+            and in_force.validated == ",".join(outcome.validated)
+        ):
             return _entry(in_force)
-        return _record(session, candidate, kind, "", outcome.validated, by, now(),
-                       basis="current" if outcome is today and signed is not None else "sheet")
+        return _record(
+            session,
+            candidate,
+            kind,
+            "",
+            outcome.validated,
+            by,
+            now(),
+            basis="current" if outcome is today and signed is not None else "sheet",
+        )
 
 
 def _unchosen(signed: Signed, today: Outcome, basis: str | None) -> str | None:
     """The sheet and today's data disagree and the president has not said which to decide on."""
-    return difference_sentence(signed.version, signed.outcome, today) if (
-        basis is None and differs(signed.outcome, today)) else None
+    return (
+        difference_sentence(signed.version, signed.outcome, today)
+        if (basis is None and differs(signed.outcome, today))
+        else None
+    )
 
 
-def deliver_certificate(db: Database, candidate_pk: int, *, by: str, now: Clock = utc_now) -> CertificationEntry:
+def deliver_certificate(
+    db: Database, candidate_pk: int, *, by: str, now: Clock = utc_now
+) -> CertificationEntry:
     return deliver(db, candidate_pk, "certificate", by=by, now=now)
 
 
-def deliver_attestation(db: Database, candidate_pk: int, *, by: str, now: Clock = utc_now) -> CertificationEntry:
+def deliver_attestation(
+    db: Database, candidate_pk: int, *, by: str, now: Clock = utc_now
+) -> CertificationEntry:
     return deliver(db, candidate_pk, "attestation", by=by, now=now)
 
 
-def annul_for_plagiarism(db: Database, candidate_pk: int, reason: str, *, by: str,
-                         now: Clock = utc_now) -> CertificationEntry:
+def annul_for_plagiarism(
+    db: Database, candidate_pk: int, reason: str, *, by: str, now: Clock = utc_now
+) -> CertificationEntry:
     """Seed: any plagiarism annuls the dossier. The reason is required; documents issued are revoked."""
     if not reason.strip():
         raise CertificationError("Indiquez le motif de l'annulation (les passages plagiés, leur source).")
@@ -185,8 +254,9 @@ def annul_for_plagiarism(db: Database, candidate_pk: int, reason: str, *, by: st
         return _record(session, candidate, "annulment", reason, (), by, now())
 
 
-def lift_annulment(db: Database, candidate_pk: int, reason: str, *, by: str,
-                   now: Clock = utc_now) -> CertificationEntry:
+def lift_annulment(
+    db: Database, candidate_pk: int, reason: str, *, by: str, now: Clock = utc_now
+) -> CertificationEntry:
     """Undo an annulment (an error, or the university's instances decided otherwise); the reason is kept."""
     if not reason.strip():
         raise CertificationError("Indiquez pourquoi l'annulation est levée.")
@@ -201,5 +271,11 @@ def lift_annulment(db: Database, candidate_pk: int, reason: str, *, by: str,
 def decisions_of(db: Database, candidate_pk: int) -> list[CertificationEntry]:
     """The certification jury's decisions on a candidate, oldest first (the last is in force)."""
     with db.read() as session:
-        return [_entry(row) for row in session.scalars(select(CertificationDecision).where(
-            CertificationDecision.candidate_pk == candidate_pk).order_by(CertificationDecision.pk))]
+        return [
+            _entry(row)
+            for row in session.scalars(
+                select(CertificationDecision)
+                .where(CertificationDecision.candidate_pk == candidate_pk)
+                .order_by(CertificationDecision.pk)
+            )
+        ]

@@ -48,10 +48,20 @@ def deliver_as_proposed(db: Database, campaign_id: str, *, by: str, now: Clock =
     rows = review_rows(db, campaign_id)
     moment = now()
     with db.session() as session:
-        reopened = set(session.scalars(select(Oral.candidate_pk).join(Candidate).where(
-            Candidate.campaign_id == campaign_id, Oral.locked.is_(False))))
-        decided = set(session.scalars(select(CertificationDecision.candidate_pk).join(Candidate).where(
-            Candidate.campaign_id == campaign_id)))
+        reopened = set(
+            session.scalars(
+                select(Oral.candidate_pk)
+                .join(Candidate)
+                .where(Candidate.campaign_id == campaign_id, Oral.locked.is_(False))
+            )
+        )
+        decided = set(
+            session.scalars(
+                select(CertificationDecision.candidate_pk)
+                .join(Candidate)
+                .where(Candidate.campaign_id == campaign_id)
+            )
+        )
         new = []
         for row in rows:
             kind = proposal(row.proposed)
@@ -61,15 +71,28 @@ def deliver_as_proposed(db: Database, campaign_id: str, *, by: str, now: Clock =
             elif problem is not None or kind is None:
                 skipped[row.candidate_id] = problem or row.proposed.explanation
             else:
-                new.append({"candidate_pk": row.pk, "kind": kind, "reason": "",
-                            "validated": ",".join(row.proposed.validated), "decided_at": moment,
-                            "decided_by": by.strip(), "sheet_version": row.sheet_version, "sheet_proposal": kind,
-                            "basis": "sheet"})
+                new.append(
+                    {
+                        "candidate_pk": row.pk,
+                        "kind": kind,
+                        "reason": "",
+                        "validated": ",".join(row.proposed.validated),
+                        "decided_at": moment,
+                        "decided_by": by.strip(),
+                        "sheet_version": row.sheet_version,
+                        "sheet_proposal": kind,
+                        "basis": "sheet",
+                    }
+                )
                 counts[kind] += 1
         if new:
             session.execute(insert(CertificationDecision), new)
-    log.info("certification jury: %d certificates, %d attestations delivered as proposed by %s",
-             counts["certificate"], counts["attestation"], by)
+    log.info(
+        "certification jury: %d certificates, %d attestations delivered as proposed by %s",
+        counts["certificate"],
+        counts["attestation"],
+        by,
+    )
     return BatchReport(counts["certificate"], counts["attestation"], counts["unchanged"], skipped)
 
 

@@ -46,9 +46,17 @@ class PvError(UserError):
     """The PV cannot be drawn up, signed or trusted."""
 
 
-def pv_content(db: Database, campaign_id: str, members: Sequence[PvMember], meeting: date, place: str, *,
-               decisions: Mapping[str, str] | None = None, remarks: str = "",
-               now: datetime | None = None) -> PvContent:
+def pv_content(
+    db: Database,
+    campaign_id: str,
+    members: Sequence[PvMember],
+    meeting: date,
+    place: str,
+    *,
+    decisions: Mapping[str, str] | None = None,
+    remarks: str = "",
+    now: datetime | None = None,
+) -> PvContent:
     """The PV's content from the database; ``decisions`` (candidate id -> text) replace a decision's wording. The
     president is the one the campaign package designates, first among ``members`` (the others)."""
     with db.read() as session:
@@ -59,8 +67,16 @@ def pv_content(db: Database, campaign_id: str, members: Sequence[PvMember], meet
         _check_meeting(meeting, campaign.year, (now or datetime.now(UTC)).astimezone().date())
         title = campaign.title
     rows = tuple(pv_rows(db, campaign_id, decisions or {}))
-    return PvContent(campaign_id, title, meeting, place, tuple(members), rows, remarks,
-                     (now or datetime.now(UTC)).astimezone())
+    return PvContent(
+        campaign_id,
+        title,
+        meeting,
+        place,
+        tuple(members),
+        rows,
+        remarks,
+        (now or datetime.now(UTC)).astimezone(),
+    )
 
 
 def _with_president(session: Session, campaign_id: str, members: Sequence[PvMember]) -> list[PvMember]:
@@ -71,8 +87,10 @@ def _with_president(session: Session, campaign_id: str, members: Sequence[PvMemb
         raise PvError(NO_PRESIDENT)
     for member in members:
         if member.role == PRESIDENT_ROLE and member.name != president.name:
-            raise PvError(f"Le paquet de la campagne désigne {president.name} comme président du jury de "
-                          f"certification, pas {member.name}.")
+            raise PvError(
+                f"Le paquet de la campagne désigne {president.name} comme président du jury de "
+                f"certification, pas {member.name}."
+            )
     return [PvMember(president.name, PRESIDENT_ROLE), *(m for m in members if m.role != PRESIDENT_ROLE)]
 
 
@@ -80,22 +98,35 @@ def _check_meeting(meeting: date, year: int, today: date) -> None:
     """The jury met during this campaign and has already met: a PV signed for another date would be false."""
     shown = f"{meeting.day:02d}/{meeting.month:02d}/{meeting.year:04d}"
     if meeting.year < year:
-        raise PvError(f"La date de réunion du jury ({shown}) précède l'année de la campagne ({year}) : vérifiez-la.")
+        raise PvError(
+            f"La date de réunion du jury ({shown}) précède l'année de la campagne ({year}) : vérifiez-la."
+        )
     if meeting > today:
-        raise PvError(f"La date de réunion du jury ({shown}) est dans le futur : le procès-verbal se signe après "
-                      "la réunion.")
+        raise PvError(
+            f"La date de réunion du jury ({shown}) est dans le futur : le procès-verbal se signe après "
+            "la réunion."
+        )
 
 
 # --- each candidate's line: what the signed sheet said, what the certification jury decided -------------------
+
 
 def pv_rows(db: Database, campaign_id: str, wording: Mapping[str, str] | None = None) -> list[PvCandidate]:
     """Every candidate of the campaign as the PV lists them, in candidate id order."""
     rows = review_rows(db, campaign_id)
     with db.read() as session:
-        latest = (select(func.max(CertificationDecision.pk)).join(Candidate)
-                  .where(Candidate.campaign_id == campaign_id).group_by(CertificationDecision.candidate_pk))
-        in_force = {d.candidate_pk: d for d in session.scalars(
-            select(CertificationDecision).where(CertificationDecision.pk.in_(latest)))}
+        latest = (
+            select(func.max(CertificationDecision.pk))
+            .join(Candidate)
+            .where(Candidate.campaign_id == campaign_id)
+            .group_by(CertificationDecision.candidate_pk)
+        )
+        in_force = {
+            d.candidate_pk: d
+            for d in session.scalars(
+                select(CertificationDecision).where(CertificationDecision.pk.in_(latest))
+            )
+        }
         for decision in in_force.values():
             session.expunge(decision)
     return [_line(row, in_force.get(row.pk), (wording or {}).get(row.candidate_id)) for row in rows]
@@ -105,11 +136,22 @@ def _line(row: ReviewRow, recorded: CertificationDecision | None, wording: str |
     status = _status(row)
     signed = row.signed
     undecided = row.undecided
-    text = wording or _decision(recorded, status, row.proposed.validated_count, row.proposed.certificate, undecided)
-    return PvCandidate(row.candidate_id, row.last_name, row.first_name, status,
-                       signed.validated_count if signed else 0, bool(signed and signed.certificate), text,
-                       row.sheet_version, sheet_said=proposal_text(signed) if signed else _no_sheet(status),
-                       decided=recorded.kind if recorded else None, undecided=undecided)
+    text = wording or _decision(
+        recorded, status, row.proposed.validated_count, row.proposed.certificate, undecided
+    )
+    return PvCandidate(
+        row.candidate_id,
+        row.last_name,
+        row.first_name,
+        status,
+        signed.validated_count if signed else 0,
+        bool(signed and signed.certificate),
+        text,
+        row.sheet_version,
+        sheet_said=proposal_text(signed) if signed else _no_sheet(status),
+        decided=recorded.kind if recorded else None,
+        undecided=undecided,
+    )
 
 
 def _status(row: ReviewRow) -> str:
@@ -125,8 +167,9 @@ def _no_sheet(status: str) -> str:
     return "feuille non reçue" if status == "pending" else "—"
 
 
-def _decision(recorded: CertificationDecision | None, status: str, validated: int, certificate: bool,
-              undecided: bool) -> str:
+def _decision(
+    recorded: CertificationDecision | None, status: str, validated: int, certificate: bool, undecided: bool
+) -> str:
     """The decision in force (:mod:`certification`); « À décider » while the jury has not decided, else what
     the facts leave (absent, not admitted, nothing validated: nothing to deliver)."""
     if recorded is None or recorded.kind == "annulment_lifted":
@@ -150,20 +193,28 @@ def undecided_sentence(candidates: Sequence[PvCandidate], limit: int = 10) -> st
     if not waiting:
         return None
     names = [f"{c.last_name.upper()} {c.first_name} ({c.candidate_id})" for c in waiting[:limit]]
-    more = f" et {len(waiting) - limit} autre{'s' if len(waiting) - limit > 1 else ''}" if len(waiting) > limit else ""
+    more = (
+        f" et {len(waiting) - limit} autre{'s' if len(waiting) - limit > 1 else ''}"
+        if len(waiting) > limit
+        else ""
+    )
     n = len(waiting)
-    return (f"Le procès-verbal ne peut pas être signé : {n} candidat{'s' if n > 1 else ''} "
-            f"reste{'nt' if n > 1 else ''} à décider par le jury de certification : {', '.join(names)}{more}.")
+    return (
+        f"Le procès-verbal ne peut pas être signé : {n} candidat{'s' if n > 1 else ''} "
+        f"reste{'nt' if n > 1 else ''} à décider par le jury de certification : {', '.join(names)}{more}."
+    )
 
 
-def president_refusal(db: Database, campaign_id: str, president: Credential, *,
-                      now: datetime | None = None) -> str | None:
+def president_refusal(
+    db: Database, campaign_id: str, president: Credential, *, now: datetime | None = None
+) -> str | None:
     """Why ``president`` cannot sign this campaign's PV now (expired, not yet valid, another authority's, not the
     president the package designates), or None: asked as soon as the credential is opened, before the president
     types the PV's details."""
     with db.read() as session:
-        return presidency.president_refusal(session, campaign_id, president, now or datetime.now(UTC),
-                                            authority_of(session, campaign_id))
+        return presidency.president_refusal(
+            session, campaign_id, president, now or datetime.now(UTC), authority_of(session, campaign_id)
+        )
 
 
 def sign_pv(db: Database, content: PvContent, president: Credential, *, now: datetime | None = None) -> bytes:
@@ -172,20 +223,27 @@ def sign_pv(db: Database, content: PvContent, president: Credential, *, now: dat
 
     moment = (now or datetime.now(UTC)).astimezone()
     with db.read() as session:
-        refusal = presidency.president_refusal(session, content.campaign_id, president, moment,
-                                               authority_of(session, content.campaign_id))
+        refusal = presidency.president_refusal(
+            session, content.campaign_id, president, moment, authority_of(session, content.campaign_id)
+        )
         if refusal is not None:
             raise PvError(refusal)
         _check_named_president(session, content)
         campaign = session.get(Campaign, content.campaign_id)
         if campaign is not None:  # the date may have been changed since pv_content (the dialog's date field)
             _check_meeting(content.meeting, campaign.year, moment.date())
-    refusal = (undecided_sentence(content.candidates)
-               or undecided_sentence(pv_rows(db, content.campaign_id)))  # a decision may have been undone since
+    refusal = undecided_sentence(content.candidates) or undecided_sentence(
+        pv_rows(db, content.campaign_id)
+    )  # a decision may have been undone since
     if refusal is not None:
         raise PvError(refusal)
-    signed = sign_pdf_with(render_pv(content), president, PRESIDENT_FIELD, timestamp=moment,
-                           reason="Procès-verbal du jury de certification C2i2e")
+    signed = sign_pdf_with(
+        render_pv(content),
+        president,
+        PRESIDENT_FIELD,
+        timestamp=moment,
+        reason="Procès-verbal du jury de certification C2i2e",
+    )
     verify_pv(db, signed, fallback_roots=president.chain[-1:])
     log.info("PV of %s signed by %s", content.campaign_id, president.name)
     return signed
@@ -194,8 +252,10 @@ def sign_pv(db: Database, content: PvContent, president: Credential, *, now: dat
 def _check_named_president(session: Session, content: PvContent) -> None:
     president = designated_president(session, content.campaign_id)
     if president is not None and content.president.name != president.name:
-        raise PvError(f"Le procès-verbal nomme {content.president.name} comme président, le paquet de la campagne "
-                      f"désigne {president.name}.")
+        raise PvError(
+            f"Le procès-verbal nomme {content.president.name} comme président, le paquet de la campagne "
+            f"désigne {president.name}."
+        )
 
 
 def verify_pv(db: Database, pdf: bytes, *, fallback_roots: Sequence[x509.Certificate] = ()) -> SheetSigner:
@@ -214,12 +274,16 @@ def verify_pv(db: Database, pdf: bytes, *, fallback_roots: Sequence[x509.Certifi
         except SheetRejected as exc:
             raise PvError(f"Le procès-verbal signé n'a pas pu être vérifié : {exc.message}") from exc
         if signer is None:
-            raise PvError("La base ne connaît pas l'autorité de la campagne : le procès-verbal ne peut être vérifié.")
+            raise PvError(
+                "La base ne connaît pas l'autorité de la campagne : le procès-verbal ne peut être vérifié."
+            )
         refusal = presidency.signer_refusal(session, campaign_id, signer.name, signer.fingerprint)
         named = [m.get("name") for m in data.get("members", []) if m.get("role") == PRESIDENT_ROLE]
         president = designated_president(session, campaign_id)
     if refusal is not None:
         raise PvError(f"Procès-verbal refusé : {refusal}")
     if president is None or named != [president.name]:
-        raise PvError("Procès-verbal refusé : il ne nomme pas le président que le paquet de la campagne désigne.")
+        raise PvError(
+            "Procès-verbal refusé : il ne nomme pas le président que le paquet de la campagne désigne."
+        )
     return signer

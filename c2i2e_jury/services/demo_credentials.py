@@ -65,16 +65,26 @@ def write_demo_credentials(db: Database, campaign_id: str, folder: Path) -> Demo
                 email = _file_name(name).removesuffix(".p12") + "@demo.invalid"
                 credential = issue_credential(authority, name, email)
                 files.append(write(credential, name))
-                session.add(Juror(campaign_id=campaign_id, jury=jury, name=name, email=email,
-                                  certificate_pem=certificate_pem(credential.certificate).decode("ascii")))
+                session.add(
+                    Juror(
+                        campaign_id=campaign_id,
+                        jury=jury,
+                        name=name,
+                        email=email,
+                        certificate_pem=certificate_pem(credential.certificate).decode("ascii"),
+                    )
+                )
             jurors[jury] = (files[0], files[1])
         president_credential = issue_credential(authority, PRESIDENT, "presidence@demo.invalid")
-        designate_president(session, campaign_id, PRESIDENT, "presidence@demo.invalid",
-                            president_credential.certificate)
+        designate_president(
+            session, campaign_id, PRESIDENT, "presidence@demo.invalid", president_credential.certificate
+        )
     president = write(president_credential, PRESIDENT)
     (folder / "LISEZ-MOI.txt").write_text(
         "Identifiants de signature de la démonstration (jetables, effacés à la fermeture du programme).\n"
         f"Phrase de passe de chacun : {DEMO_PASSPHRASE}\n\n"
         + "".join(f"Jury {jury} : {a} (juré 1), {b} (juré 2)\n" for jury, (a, b) in JURORS.items())
-        + f"Président du jury de certification : {PRESIDENT}\n", encoding="utf-8")
+        + f"Président du jury de certification : {PRESIDENT}\n",
+        encoding="utf-8",
+    )
     return DemoCredentials(folder, jurors, president)

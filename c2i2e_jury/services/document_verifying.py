@@ -51,8 +51,10 @@ class VerifiedDocument:
         if self.revoked:
             out.append(f"RÉVOQUÉ : {self.revoked}")
         elif not self.registered:
-            out.append("Signature valide ; la révocation éventuelle, et que le signataire soit bien le président "
-                       "désigné pour la campagne, ne sont connues que de la base du secrétariat.")
+            out.append(
+                "Signature valide ; la révocation éventuelle, et que le signataire soit bien le président "
+                "désigné pour la campagne, ne sont connues que de la base du secrétariat."
+            )
         return out
 
 
@@ -78,20 +80,24 @@ def _check_president(session: Session, statement: Statement, document: SignedDoc
 
 # --- by code -------------------------------------------------------------------------------------------------
 
+
 def verify_code(db: Database, text: str) -> VerifiedDocument:
     """A typed code, checked against the register: recomputed, signature, signer (the designated president)
     and chain verified, revocation."""
     code = normalise_code(text)
     if code is None:
-        raise DocumentRefused("malformed", f"« {text} » n'a pas la forme d'un code de vérification "
-                                           "(C2I2E-AAAA-XXXX-XXXX).")
+        raise DocumentRefused(
+            "malformed", f"« {text} » n'a pas la forme d'un code de vérification (C2I2E-AAAA-XXXX-XXXX)."
+        )
     with db.read() as session:
         row = session.scalars(select(IssuedDocument).where(IssuedDocument.code == code)).first()
         if row is None:
             raise DocumentRefused("unknown", f"Aucun document n'a été émis sous le code {code}.")
         document, legacy = _signed(row), row.pdf is None
         if (document.legacy_code if legacy else document.code) != code:
-            raise DocumentRefused("forged", "Le registre a été modifié : le code ne correspond plus au document.")
+            raise DocumentRefused(
+                "forged", "Le registre a été modifié : le code ne correspond plus au document."
+            )
         statement = verify(document, authority_of(session, document.statement.campaign_id), legacy=legacy)
         if not legacy:  # issued before presidents were designated: the register's row vouches for it
             _check_president(session, statement, document)
@@ -100,8 +106,10 @@ def verify_code(db: Database, text: str) -> VerifiedDocument:
 
 # --- by file -------------------------------------------------------------------------------------------------
 
-def verify_pdf(pdf: bytes, roots: Sequence[x509.Certificate] | None = None,
-               db: Database | None = None) -> VerifiedDocument:
+
+def verify_pdf(
+    pdf: bytes, roots: Sequence[x509.Certificate] | None = None, db: Database | None = None
+) -> VerifiedDocument:
     """A certificate or attestation PDF: the attached statement verified against ``roots`` (or the campaign
     authority the database knows), its code and its facts on the pages, the president's PAdES signature over
     the whole file; with ``db``, the register's own copy, the designated president and revocation."""
@@ -124,12 +132,16 @@ def verify_pdf(pdf: bytes, roots: Sequence[x509.Certificate] | None = None,
 
 def _roots(db: Database | None, campaign_id: str) -> list[x509.Certificate]:
     if db is None:
-        raise DocumentRefused("no_authority", "Indiquez le certificat de l'autorité de la campagne (--trust).")
+        raise DocumentRefused(
+            "no_authority", "Indiquez le certificat de l'autorité de la campagne (--trust)."
+        )
     with db.read() as session:
         roots = authority_of(session, campaign_id)
     if not roots:
-        raise DocumentRefused("no_authority", f"La base ne connaît pas l'autorité de la campagne « {campaign_id} » : "
-                                              "indiquez --trust.")
+        raise DocumentRefused(
+            "no_authority",
+            f"La base ne connaît pas l'autorité de la campagne « {campaign_id} » : indiquez --trust.",
+        )
     return roots
 
 
@@ -137,8 +149,11 @@ def _refuse_legacy(text: str, document: SignedDocument) -> None:
     """A page printing the pre-0006 code of its statement: only the register that issued it can vouch for it."""
     flat = " ".join(text.split())
     if document.code not in flat and document.legacy_code in flat:
-        raise DocumentRefused("legacy", "Ce document a été émis avant que les certificats soient signés en PDF : "
-                                        "vérifiez-le avec la base du secrétariat, ou par son code.")
+        raise DocumentRefused(
+            "legacy",
+            "Ce document a été émis avant que les certificats soient signés en PDF : "
+            "vérifiez-le avec la base du secrétariat, ou par son code.",
+        )
 
 
 def _check_pages(text: str, document: SignedDocument, code: str) -> None:
@@ -157,30 +172,43 @@ def _check_pdf_signature(pdf: bytes, roots: Sequence[x509.Certificate], document
     except SheetRejected as exc:
         raise DocumentRefused(exc.reason, f"Signature du PDF refusée : {exc.message}") from exc
     if signers[0].fingerprint != _signer_fingerprint(document):
-        raise DocumentRefused("forged", f"Le PDF est signé par {signers[0].name}, pas par le signataire de la "
-                                        f"déclaration qu'il porte ({document.statement.signer}).")
+        raise DocumentRefused(
+            "forged",
+            f"Le PDF est signé par {signers[0].name}, pas par le signataire de la "
+            f"déclaration qu'il porte ({document.statement.signer}).",
+        )
 
 
 def _check_register(db: Database, document: SignedDocument, code: str) -> VerifiedDocument:
     with db.read() as session:
         row = session.scalars(select(IssuedDocument).where(IssuedDocument.code == code)).first()
         if row is None:
-            raise DocumentRefused("unknown", f"Document inconnu du registre : aucun document n'a été émis sous le "
-                                             f"code {code} dans cette base.")
+            raise DocumentRefused(
+                "unknown",
+                f"Document inconnu du registre : aucun document n'a été émis sous le "
+                f"code {code} dans cette base.",
+            )
         if (row.payload.encode("utf-8"), row.signature) != (document.payload, document.signature):
-            raise DocumentRefused("forged", f"Le document n'est pas celui que le registre a émis sous le code {code}.")
+            raise DocumentRefused(
+                "forged", f"Le document n'est pas celui que le registre a émis sous le code {code}."
+            )
         _check_president(session, document.statement, document)
         return VerifiedDocument(code, document.statement, _revocation(row), True)
 
 
-def _verify_legacy(db: Database, document: SignedDocument, text: str,
-                   roots: Sequence[x509.Certificate]) -> VerifiedDocument | None:
+def _verify_legacy(
+    db: Database, document: SignedDocument, text: str, roots: Sequence[x509.Certificate]
+) -> VerifiedDocument | None:
     """A document issued before 0006, as the register holds it byte for byte: its statement, its legacy code
     and its facts on the page; None when the register holds no such legacy row."""
     with db.read() as session:
-        row = session.scalars(select(IssuedDocument).where(
-            IssuedDocument.payload == document.payload.decode("utf-8"), IssuedDocument.signature == document.signature,
-            IssuedDocument.pdf.is_(None))).first()
+        row = session.scalars(
+            select(IssuedDocument).where(
+                IssuedDocument.payload == document.payload.decode("utf-8"),
+                IssuedDocument.signature == document.signature,
+                IssuedDocument.pdf.is_(None),
+            )
+        ).first()
         if row is None:
             return None
         code, revoked = row.code, _revocation(row)

@@ -141,7 +141,9 @@ def situation_of(candidate: Candidate) -> Situation:
         rework_pending=candidate.rework_pending,
         attendance=Attendance(oral.attendance) if oral else Attendance.PENDING,
         annulled=candidate.annulled,
-        prior=tuple(PriorValidation(p.item, p.year, p.copy_deposited, p.original_received) for p in candidate.prior),
+        prior=tuple(
+            PriorValidation(p.item, p.year, p.copy_deposited, p.original_received) for p in candidate.prior
+        ),
         decisions={d.item: _mark(d.decision) for d in candidate.decisions},
     )
 
@@ -150,10 +152,16 @@ def load_candidate(session: Session, candidate_pk: int) -> Candidate:
     """The candidate with everything the jury room reads of them loaded at once (marks, prior items, decisions,
     oral and incidents, dossier); a :class:`JuryRoomError` if there is no such candidate."""
     candidate = session.scalars(
-        select(Candidate).where(Candidate.pk == candidate_pk).options(
-            selectinload(Candidate.marks), selectinload(Candidate.prior), selectinload(Candidate.decisions),
-            selectinload(Candidate.oral).selectinload(Oral.incidents), selectinload(Candidate.dossier),
-            selectinload(Candidate.campaign))
+        select(Candidate)
+        .where(Candidate.pk == candidate_pk)
+        .options(
+            selectinload(Candidate.marks),
+            selectinload(Candidate.prior),
+            selectinload(Candidate.decisions),
+            selectinload(Candidate.oral).selectinload(Oral.incidents),
+            selectinload(Candidate.dossier),
+            selectinload(Candidate.campaign),
+        )
     ).one_or_none()
     if candidate is None:
         raise JuryRoomError("Candidat introuvable dans la base.")
@@ -163,7 +171,9 @@ def load_candidate(session: Session, candidate_pk: int) -> Candidate:
 def oral_of(session: Session, candidate: Candidate) -> Oral:
     """The candidate's oral record, created (pending, unlocked) the first time it is needed."""
     if candidate.oral is None:
-        candidate.oral = Oral(attendance=Attendance.PENDING.value, current_page=0, view_state={}, locked=False)
+        candidate.oral = Oral(
+            attendance=Attendance.PENDING.value, current_page=0, view_state={}, locked=False
+        )
         session.flush()
     return candidate.oral
 
@@ -171,26 +181,54 @@ def oral_of(session: Session, candidate: Candidate) -> Oral:
 def _file(candidate: Candidate, store: DossierStore | None) -> CandidateFile:
     ref = referential()
     marks = {m.item: m for m in candidate.marks}
-    prior = {p.item: PriorValidation(p.item, p.year, p.copy_deposited, p.original_received) for p in candidate.prior}
+    prior = {
+        p.item: PriorValidation(p.item, p.year, p.copy_deposited, p.original_received)
+        for p in candidate.prior
+    }
     decisions = {d.item: d for d in candidate.decisions}
     items = []
     for item in ref:
         mark, decision = marks.get(item.code), decisions.get(item.code)
-        items.append(ItemRow(item.code, item.domain, item.part, item.wording, _mark(mark.mark) if mark else None,
-                             mark.comment if mark else "", prior.get(item.code),
-                             _mark(decision.decision) if decision else None, decision.comment if decision else "",
-                             decision.justification if decision else ""))
+        items.append(
+            ItemRow(
+                item.code,
+                item.domain,
+                item.part,
+                item.wording,
+                _mark(mark.mark) if mark else None,
+                mark.comment if mark else "",
+                prior.get(item.code),
+                _mark(decision.decision) if decision else None,
+                decision.comment if decision else "",
+                decision.justification if decision else "",
+            )
+        )
     situation = situation_of(candidate)
     oral = candidate.oral
     dossier = None
     if candidate.dossier is not None:
         dossier = (store or DossierStore()).path(candidate.dossier.sha256)
     return CandidateFile(
-        candidate.pk, candidate.candidate_id, candidate.last_name, candidate.first_name, candidate.campaign_id,
-        candidate.campaign.year, candidate.campaign.presentation_minutes, candidate.campaign.discussion_minutes,
-        candidate.oral_date, candidate.oral_time, candidate.room, candidate.jury, candidate.evaluator,
-        candidate.extra_time_percent, not_admitted_reason(situation), situation.attendance,
-        oral.checked_in_at if oral else None, bool(oral and oral.locked), dossier, tuple(items),
+        candidate.pk,
+        candidate.candidate_id,
+        candidate.last_name,
+        candidate.first_name,
+        candidate.campaign_id,
+        candidate.campaign.year,
+        candidate.campaign.presentation_minutes,
+        candidate.campaign.discussion_minutes,
+        candidate.oral_date,
+        candidate.oral_time,
+        candidate.room,
+        candidate.jury,
+        candidate.evaluator,
+        candidate.extra_time_percent,
+        not_admitted_reason(situation),
+        situation.attendance,
+        oral.checked_in_at if oral else None,
+        bool(oral and oral.locked),
+        dossier,
+        tuple(items),
         evaluate(ref, situation),
         tuple(IncidentRow(i.pk, i.kind, i.at, i.note) for i in (oral.incidents if oral else [])),
         dict(oral.view_state or {}) if oral else {},
@@ -203,8 +241,9 @@ def candidate_file(db: Database, candidate_pk: int, store: DossierStore | None =
         return _file(load_candidate(session, candidate_pk), store)
 
 
-def day_entries(db: Database, campaign_id: str | None = None, room: str | None = None,
-                day: date | None = None) -> list[DayEntry]:
+def day_entries(
+    db: Database, campaign_id: str | None = None, room: str | None = None, day: date | None = None
+) -> list[DayEntry]:
     """The candidates of a room's day, in the order they are heard."""
     with db.read() as session:
         query = select(Candidate).options(selectinload(Candidate.oral))
@@ -215,10 +254,27 @@ def day_entries(db: Database, campaign_id: str | None = None, room: str | None =
         if day:
             query = query.where(Candidate.oral_date == day)
         candidates = list(session.scalars(query))
-        signed = set(session.scalars(select(ResultSheet.candidate_pk).where(
-            ResultSheet.candidate_pk.in_([c.pk for c in candidates]))))
-        entries = [DayEntry(c.pk, c.candidate_id, c.last_name, c.first_name, c.oral_date, c.oral_time, c.room,
-                            c.jury, _state(c, c.pk in signed)) for c in candidates]
+        signed = set(
+            session.scalars(
+                select(ResultSheet.candidate_pk).where(
+                    ResultSheet.candidate_pk.in_([c.pk for c in candidates])
+                )
+            )
+        )
+        entries = [
+            DayEntry(
+                c.pk,
+                c.candidate_id,
+                c.last_name,
+                c.first_name,
+                c.oral_date,
+                c.oral_time,
+                c.room,
+                c.jury,
+                _state(c, c.pk in signed),
+            )
+            for c in candidates
+        ]
     return sorted(entries, key=lambda e: (e.oral_date or date.max, e.oral_time or "99:99", e.last_name))
 
 
@@ -237,11 +293,18 @@ def _editable(candidate: Candidate) -> None:
     if reason is not None:
         raise JuryRoomError(f"Ce candidat n'est pas admis à l'épreuve orale : {reason}.")
     if candidate.oral is not None and candidate.oral.locked:
-        raise JuryRoomError("La feuille de résultats est signée : rouvrez-la (avec un motif) pour la modifier.")
+        raise JuryRoomError(
+            "La feuille de résultats est signée : rouvrez-la (avec un motif) pour la modifier."
+        )
 
 
-def check_in(db: Database, candidate_pk: int, attendance: Attendance, now: Clock = utc_now,
-             store: DossierStore | None = None) -> CandidateFile:
+def check_in(
+    db: Database,
+    candidate_pk: int,
+    attendance: Attendance,
+    now: Clock = utc_now,
+    store: DossierStore | None = None,
+) -> CandidateFile:
     """Present, or absent (abandonment, recorded with its time); PENDING undoes a check-in."""
     with db.session() as session:
         candidate = load_candidate(session, candidate_pk)
@@ -252,9 +315,18 @@ def check_in(db: Database, candidate_pk: int, attendance: Attendance, now: Clock
     return candidate_file(db, candidate_pk, store)
 
 
-def decide(db: Database, candidate_pk: int, item: str, decision: Mark | None, *, comment: str | None = None,
-           justification: str | None = None, now: Clock = utc_now, by: str = "validation_jury",
-           store: DossierStore | None = None) -> CandidateFile:
+def decide(
+    db: Database,
+    candidate_pk: int,
+    item: str,
+    decision: Mark | None,
+    *,
+    comment: str | None = None,
+    justification: str | None = None,
+    now: Clock = utc_now,
+    by: str = "validation_jury",
+    store: DossierStore | None = None,
+) -> CandidateFile:
     """Record the jury's decision on one item, with its history; refused when the rules say no."""
     if item not in referential():
         raise JuryRoomError(f"Compétence inconnue : {item}.")
@@ -264,28 +336,52 @@ def decide(db: Database, candidate_pk: int, item: str, decision: Mark | None, *,
         if candidate.oral is None or candidate.oral.attendance != Attendance.PRESENT.value:
             raise JuryRoomError("Enregistrez d'abord la présence du candidat.")
         if any(p.item == item and p.copy_deposited and p.original_received for p in candidate.prior):
-            raise JuryRoomError(f"{item} est acquise par une validation antérieure : elle ne peut pas être modifiée.")
+            raise JuryRoomError(
+                f"{item} est acquise par une validation antérieure : elle ne peut pas être modifiée."
+            )
         current = next((d for d in candidate.decisions if d.item == item), None)
         evaluator = next((_mark(m.mark) for m in candidate.marks if m.item == item), None)
         new_comment = comment if comment is not None else (current.comment if current else "")
-        new_justification = (justification if justification is not None
-                             else (current.justification if current else "")).strip()
+        new_justification = (
+            justification if justification is not None else (current.justification if current else "")
+        ).strip()
         if needs_justification(evaluator, decision) and not new_justification:
-            raise JuryRoomError(f"{item} : une justification est obligatoire quand la décision du jury diffère "
-                                f"de celle de l'évaluateur ({evaluator.value if evaluator else '-'}).")
+            raise JuryRoomError(
+                f"{item} : une justification est obligatoire quand la décision du jury diffère "
+                f"de celle de l'évaluateur ({evaluator.value if evaluator else '-'})."
+            )
         old = current.decision if current else None
         value = decision.value if decision else None
         if current is None:
-            current = Decision(item=item, decision=value, comment=new_comment, justification=new_justification,
-                               updated_at=now())
+            current = Decision(
+                item=item,
+                decision=value,
+                comment=new_comment,
+                justification=new_justification,
+                updated_at=now(),
+            )
             candidate.decisions.append(current)
-        elif (current.decision, current.comment, current.justification) == (value, new_comment, new_justification):
+        elif (current.decision, current.comment, current.justification) == (
+            value,
+            new_comment,
+            new_justification,
+        ):
             return _file(candidate, store)
         else:
             current.decision, current.comment, current.justification = value, new_comment, new_justification
             current.updated_at = now()
-        session.add(DecisionChange(candidate_pk=candidate.pk, item=item, old=old, new=value, at=now(),
-                                   justification=new_justification, comment=new_comment, by=by))
+        session.add(
+            DecisionChange(
+                candidate_pk=candidate.pk,
+                item=item,
+                old=old,
+                new=value,
+                at=now(),
+                justification=new_justification,
+                comment=new_comment,
+                by=by,
+            )
+        )
         session.flush()
         result = _file(candidate, store)
     return result
@@ -296,8 +392,10 @@ def history(db: Database, candidate_pk: int, item: str | None = None) -> list[De
         query = select(DecisionChange).where(DecisionChange.candidate_pk == candidate_pk)
         if item:
             query = query.where(DecisionChange.item == item)
-        return [DecisionChangeRow(c.item, c.old, c.new, c.at, c.justification, c.comment, c.by)
-                for c in session.scalars(query.order_by(DecisionChange.pk))]
+        return [
+            DecisionChangeRow(c.item, c.old, c.new, c.at, c.justification, c.comment, c.by)
+            for c in session.scalars(query.order_by(DecisionChange.pk))
+        ]
 
 
 def add_incident(db: Database, candidate_pk: int, kind: str, note: str, now: Clock = utc_now) -> IncidentRow:
@@ -325,12 +423,17 @@ def save_view_state(db: Database, candidate_pk: int, state: dict[str, Any], now:
 def last_candidate(db: Database) -> int | None:
     """The candidate the jury was on last (to reopen on it after a crash or a restart)."""
     with db.read() as session:
-        row = session.execute(select(Oral.candidate_pk).where(Oral.view_updated_at.is_not(None))
-                              .order_by(Oral.view_updated_at.desc()).limit(1)).first()
+        row = session.execute(
+            select(Oral.candidate_pk)
+            .where(Oral.view_updated_at.is_not(None))
+            .order_by(Oral.view_updated_at.desc())
+            .limit(1)
+        ).first()
         return int(row[0]) if row else None
 
 
 # --- what the jury room may do now -------------------------------------------------------------------------------
+
 
 class TimerBlock(Enum):
     """Why the oral's timer cannot start for a candidate (the room says it where « F5 starts » would be)."""
@@ -368,9 +471,15 @@ def room_actions(file: CandidateFile) -> RoomActions:
     present, absent = file.attendance is Attendance.PRESENT, file.attendance is Attendance.ABSENT
     ready = not file.admitted or absent or (present and not file.outcome.undecided)
     return RoomActions(
-        present=editable and not present, absent=editable and not absent, incident=editable,
-        slides=editable and present, decide=editable and not absent, sign=not file.locked and ready,
-        reopen=file.locked, timer_blocked=timer_block(file))
+        present=editable and not present,
+        absent=editable and not absent,
+        incident=editable,
+        slides=editable and present,
+        decide=editable and not absent,
+        sign=not file.locked and ready,
+        reopen=file.locked,
+        timer_blocked=timer_block(file),
+    )
 
 
 def timer_block(file: CandidateFile) -> TimerBlock | None:

@@ -23,8 +23,11 @@ def load_events(db: Database, candidate_pk: int) -> tuple[list[TimerEvent], date
         candidate = load_candidate(session, candidate_pk)
         if candidate.oral is None:
             return [], None
-        rows = session.scalars(select(TimerEventRow).where(TimerEventRow.oral_pk == candidate.oral.pk)
-                               .order_by(TimerEventRow.seq))
+        rows = session.scalars(
+            select(TimerEventRow)
+            .where(TimerEventRow.oral_pk == candidate.oral.pk)
+            .order_by(TimerEventRow.seq)
+        )
         events = [TimerEvent.from_record(r.seq, r.kind, r.at, r.data) for r in rows]
         return events, candidate.oral.timer_alive_at
 
@@ -39,8 +42,11 @@ def record_event(db: Database, candidate_pk: int, event: TimerEvent) -> None:
         last = session.scalar(select(func.max(TimerEventRow.seq)).where(TimerEventRow.oral_pk == oral.pk))
         if last is not None and event.seq <= last:
             raise JuryRoomError("Le chronomètre a été modifié ailleurs : rouvrez le candidat.")
-        session.add(TimerEventRow(oral_pk=oral.pk, seq=event.seq, kind=event.kind.value, at=event.at,
-                                  data=dict(event.data)))
+        session.add(
+            TimerEventRow(
+                oral_pk=oral.pk, seq=event.seq, kind=event.kind.value, at=event.at, data=dict(event.data)
+            )
+        )
         oral.timer_alive_at = event.at
 
 
@@ -51,8 +57,13 @@ def heartbeat(db: Database, candidate_pk: int, at: datetime) -> None:
         oral.timer_alive_at = at
 
 
-def build_timer(db: Database, file: CandidateFile, *, monotonic: Callable[[], float] = time.monotonic,
-                wall: Clock = utc_now) -> OralTimer:
+def build_timer(
+    db: Database,
+    file: CandidateFile,
+    *,
+    monotonic: Callable[[], float] = time.monotonic,
+    wall: Clock = utc_now,
+) -> OralTimer:
     """The candidate's timer rebuilt from disk, with the campaign's durations and the candidate's extra time."""
     events, alive_at = load_events(db, file.pk)
     planned = durations(file.presentation_minutes, file.discussion_minutes, file.extra_time_percent)

@@ -25,8 +25,14 @@ from c2i2e_jury.storage.database import Database
 
 log = logging.getLogger(__name__)
 
-DECISIONS = {"v": Mark.VALIDATED, "nv": Mark.NOT_VALIDATED, "validé": Mark.VALIDATED, "valide": Mark.VALIDATED,
-             "non validé": Mark.NOT_VALIDATED, "non valide": Mark.NOT_VALIDATED}
+DECISIONS = {
+    "v": Mark.VALIDATED,
+    "nv": Mark.NOT_VALIDATED,
+    "validé": Mark.VALIDATED,
+    "valide": Mark.VALIDATED,
+    "non validé": Mark.NOT_VALIDATED,
+    "non valide": Mark.NOT_VALIDATED,
+}
 
 
 class PaperSheetError(JuryRoomError):
@@ -59,7 +65,9 @@ def read_decisions(data: bytes, file: CandidateFile, source: str = "décisions.c
             problems.append(f"{where} : {code} apparaît deux fois")
             continue
         if rows[code].acquired:
-            problems.append(f"{where} : {code} est acquise par une validation antérieure ; laissez-la de côté")
+            problems.append(
+                f"{where} : {code} est acquise par une validation antérieure ; laissez-la de côté"
+            )
             continue
         decision = DECISIONS.get(row.get("decision").lower())
         if decision is None:
@@ -68,23 +76,35 @@ def read_decisions(data: bytes, file: CandidateFile, source: str = "décisions.c
         comment, justification = row.get("comment"), row.get("justification") or row.get("comment")
         if needs_justification(rows[code].evaluator, decision) and not justification:
             evaluator = rows[code].evaluator
-            problems.append(f"{where} : {code} diffère de l'évaluateur ({evaluator.value if evaluator else '-'}) : "
-                            "une justification (ou un commentaire) est obligatoire")
+            problems.append(
+                f"{where} : {code} diffère de l'évaluateur ({evaluator.value if evaluator else '-'}) : "
+                "une justification (ou un commentaire) est obligatoire"
+            )
             continue
-        decisions[code] = PaperDecision(code, decision, comment, justification if needs_justification(
-            rows[code].evaluator, decision) else "")
+        decisions[code] = PaperDecision(
+            code,
+            decision,
+            comment,
+            justification if needs_justification(rows[code].evaluator, decision) else "",
+        )
     missing = [r.code for r in file.items if not r.acquired and r.code not in decisions]
     if missing and not problems:
         problems.append(f"{source} : il manque la décision du jury pour {', '.join(missing)}")
     if problems:
-        raise PaperSheetError(f"{source} ne peut pas être enregistré : {len(problems)} problème"
-                              f"{'s' if len(problems) > 1 else ''}.", problems)
+        raise PaperSheetError(
+            f"{source} ne peut pas être enregistré : {len(problems)} problème"
+            f"{'s' if len(problems) > 1 else ''}.",
+            problems,
+        )
     return [decisions[r.code] for r in file.items if r.code in decisions]
 
 
 def _column_problems(table: Table) -> list[str]:
     missing = [c for c in ("item", "decision") if c not in table.columns]
-    return [f"{table.file} : colonne « {c} » absente (colonnes attendues : item;decision;comment)" for c in missing]
+    return [
+        f"{table.file} : colonne « {c} » absente (colonnes attendues : item;decision;comment)"
+        for c in missing
+    ]
 
 
 def find_candidate(db: Database, candidate_id: str, campaign_id: str | None = None) -> int:
@@ -103,34 +123,50 @@ def find_candidate(db: Database, candidate_id: str, campaign_id: str | None = No
         raise JuryRoomError(f"Candidat n° {candidate_id} introuvable{where}.")
     if len(found) > 1:
         campaigns = ", ".join(sorted(row[1] for row in found))
-        raise JuryRoomError(f"Le n° {candidate_id} existe dans plusieurs campagnes ({campaigns}) : précisez "
-                            "--campaign.")
+        raise JuryRoomError(
+            f"Le n° {candidate_id} existe dans plusieurs campagnes ({campaigns}) : précisez --campaign."
+        )
     return int(found[0][0])
 
 
-def create_paper_sheet(db: Database, candidate_pk: int, decisions: bytes | None, credential_1: Credential,
-                       credential_2: Credential, *, absent: bool = False, source: str = "décisions.csv",
-                       now: datetime | None = None) -> StoredSheet:
+def create_paper_sheet(
+    db: Database,
+    candidate_pk: int,
+    decisions: bytes | None,
+    credential_1: Credential,
+    credential_2: Credential,
+    *,
+    absent: bool = False,
+    source: str = "décisions.csv",
+    now: datetime | None = None,
+) -> StoredSheet:
     """Record a paper sheet's decisions (or the absence) and sign it; refused, with nothing written, when any
     decision, the candidate's situation or a credential breaks a rule."""
     moment = now or datetime.now(UTC)
     file = jury_room.candidate_file(db, candidate_pk)
     if file.locked:
-        raise JuryRoomError(f"La feuille de {file.full_name} est déjà signée : rouvrez-la (avec un motif) pour la "
-                            "modifier.")
+        raise JuryRoomError(
+            f"La feuille de {file.full_name} est déjà signée : rouvrez-la (avec un motif) pour la modifier."
+        )
     has_rows = decisions is not None and bool(read_csv(source, decisions).rows)
     if not file.admitted:
         if has_rows:
-            raise PaperSheetError(f"{file.full_name} n'est pas admis à l'épreuve orale ({file.not_admitted_reason}) "
-                                  ": la feuille ne peut porter aucune décision.")
+            raise PaperSheetError(
+                f"{file.full_name} n'est pas admis à l'épreuve orale ({file.not_admitted_reason}) "
+                ": la feuille ne peut porter aucune décision."
+            )
         typed: list[PaperDecision] = []
     elif absent:
         if has_rows:
-            raise PaperSheetError(f"{file.full_name} est déclaré absent : la feuille ne peut porter aucune décision.")
+            raise PaperSheetError(
+                f"{file.full_name} est déclaré absent : la feuille ne peut porter aucune décision."
+            )
         typed = []
     else:
         if decisions is None:
-            raise PaperSheetError("Les décisions du jury (fichier CSV) sont nécessaires pour un candidat examiné.")
+            raise PaperSheetError(
+                "Les décisions du jury (fichier CSV) sont nécessaires pour un candidat examiné."
+            )
         typed = read_decisions(decisions, file, source)
     check_signers(db, candidate_pk, credential_1, credential_2, moment)
     _check_timer(db, file, examined=file.admitted and not absent)
@@ -153,13 +189,15 @@ def _ticks(start: datetime) -> Callable[[], datetime]:
     return lambda: start - timedelta(seconds=1) + timedelta(milliseconds=next(count))
 
 
-def _record(db: Database, file: CandidateFile, typed: list[PaperDecision], absent: bool,
-            now: Callable[[], datetime]) -> None:
+def _record(
+    db: Database, file: CandidateFile, typed: list[PaperDecision], absent: bool, now: Callable[[], datetime]
+) -> None:
     if not file.admitted:
         return
     attendance = Attendance.ABSENT if absent else Attendance.PRESENT
     if file.attendance is not attendance:
         jury_room.check_in(db, file.pk, attendance, now=now)
     for d in typed:
-        jury_room.decide(db, file.pk, d.item, d.decision, comment=d.comment, justification=d.justification,
-                         now=now)
+        jury_room.decide(
+            db, file.pk, d.item, d.decision, comment=d.comment, justification=d.justification, now=now
+        )

@@ -27,9 +27,11 @@ from c2i2e_jury.storage.models import Juror
 
 log = logging.getLogger(__name__)
 
-NO_PRESIDENT = ("Le paquet de la campagne ne désigne pas le président du jury de certification : ajoutez à "
-                "jurors.csv une ligne dont le jury est « president », avec son certificat, puis importez-le de "
-                "nouveau ; jusque-là ni procès-verbal, ni certificat, ni attestation ne peuvent être signés.")
+NO_PRESIDENT = (
+    "Le paquet de la campagne ne désigne pas le président du jury de certification : ajoutez à "
+    "jurors.csv une ligne dont le jury est « president », avec son certificat, puis importez-le de "
+    "nouveau ; jusque-là ni procès-verbal, ni certificat, ni attestation ne peuvent être signés."
+)
 
 
 @dataclass(frozen=True)
@@ -42,9 +44,13 @@ class President:
 
 def designated_president(session: Session, campaign_id: str) -> President | None:
     """The president the campaign designates (the latest designation), or None."""
-    row = session.scalars(select(Juror).where(
-        Juror.campaign_id == campaign_id, Juror.jury == PRESIDENT_JURY, Juror.certificate_pem.is_not(None))
-        .order_by(Juror.pk.desc())).first()
+    row = session.scalars(
+        select(Juror)
+        .where(
+            Juror.campaign_id == campaign_id, Juror.jury == PRESIDENT_JURY, Juror.certificate_pem.is_not(None)
+        )
+        .order_by(Juror.pk.desc())
+    ).first()
     if row is None or row.certificate_pem is None:
         return None
     certificate = x509.load_pem_x509_certificate(row.certificate_pem.encode("ascii"))
@@ -58,33 +64,54 @@ def signer_refusal(session: Session, campaign_id: str, name: str, signer_fingerp
     if president is None:
         return NO_PRESIDENT
     if signer_fingerprint != president.fingerprint:
-        return (f"Le certificat de {name} n'est pas celui du président du jury de certification désigné par le "
-                f"paquet de la campagne ({president.name}) : seul ce président signe le procès-verbal, les "
-                "certificats et les attestations.")
+        return (
+            f"Le certificat de {name} n'est pas celui du président du jury de certification désigné par le "
+            f"paquet de la campagne ({president.name}) : seul ce président signe le procès-verbal, les "
+            "certificats et les attestations."
+        )
     return None
 
 
-def president_refusal(session: Session, campaign_id: str, credential: Credential, moment: datetime,
-                      roots: Sequence[x509.Certificate]) -> str | None:
+def president_refusal(
+    session: Session,
+    campaign_id: str,
+    credential: Credential,
+    moment: datetime,
+    roots: Sequence[x509.Certificate],
+) -> str | None:
     """Why ``credential`` cannot sign the campaign's PV, certificates or attestations at ``moment`` (an
     authority, expired, another authority's, not the designated president), or None."""
-    return (signing_refusal(credential, moment, roots)
-            or signer_refusal(session, campaign_id, credential.name, credential.fingerprint))
+    return signing_refusal(credential, moment, roots) or signer_refusal(
+        session, campaign_id, credential.name, credential.fingerprint
+    )
 
 
-def check_president(db: Database, campaign_id: str, credential: Credential, moment: datetime,
-                    roots: Sequence[x509.Certificate]) -> str | None:
+def check_president(
+    db: Database,
+    campaign_id: str,
+    credential: Credential,
+    moment: datetime,
+    roots: Sequence[x509.Certificate],
+) -> str | None:
     """:func:`president_refusal` in its own read."""
     with db.read() as session:
         return president_refusal(session, campaign_id, credential, moment, roots)
 
 
-def designate_president(session: Session, campaign_id: str, name: str, email: str,
-                        certificate: x509.Certificate) -> None:
+def designate_president(
+    session: Session, campaign_id: str, name: str, email: str, certificate: x509.Certificate
+) -> None:
     """Make ``certificate``'s holder the campaign's president, in place of any other (the demo, tests)."""
     session.execute(delete(Juror).where(Juror.campaign_id == campaign_id, Juror.jury == PRESIDENT_JURY))
-    session.add(Juror(campaign_id=campaign_id, jury=PRESIDENT_JURY, name=name, email=email,
-                      certificate_pem=certificate_pem(certificate).decode("ascii")))
+    session.add(
+        Juror(
+            campaign_id=campaign_id,
+            jury=PRESIDENT_JURY,
+            name=name,
+            email=email,
+            certificate_pem=certificate_pem(certificate).decode("ascii"),
+        )
+    )
     log.info("president of %s: %s", campaign_id, name)
 
 
@@ -94,8 +121,13 @@ def drop_former_presidents(session: Session, campaign_id: str, jurors: Sequence[
     named = {j.name for j in jurors if j.jury == PRESIDENT_JURY}
     if not named:
         return []
-    former = list(session.scalars(select(Juror).where(
-        Juror.campaign_id == campaign_id, Juror.jury == PRESIDENT_JURY, Juror.name.not_in(named))))
+    former = list(
+        session.scalars(
+            select(Juror).where(
+                Juror.campaign_id == campaign_id, Juror.jury == PRESIDENT_JURY, Juror.name.not_in(named)
+            )
+        )
+    )
     for row in former:
         session.delete(row)
     return [row.name for row in former]

@@ -33,9 +33,11 @@ DATE_CHANGE_REASONS = {
     "bereavement": "décès d'un proche",
     "exam_convocation": "convocation à un examen ou aux épreuves orales d'un concours",
 }
-DATE_CHANGE_RULE = ("Changement refusé : le cahier des charges ne permet de modifier la date de l'oral que pour une "
-                    "hospitalisation, le décès d'un proche ou une convocation à un examen ou aux épreuves orales "
-                    "d'un concours, justificatif à l'appui.")
+DATE_CHANGE_RULE = (
+    "Changement refusé : le cahier des charges ne permet de modifier la date de l'oral que pour une "
+    "hospitalisation, le décès d'un proche ou une convocation à un examen ou aux épreuves orales "
+    "d'un concours, justificatif à l'appui."
+)
 DATE_CHANGE_STATUSES = {"awaiting_proof": "en attente du justificatif", "applied": "date modifiée"}
 
 
@@ -44,8 +46,9 @@ class RegisterError(UserError):
 
 
 def _candidate(session: Session, candidate_pk: int) -> Candidate:
-    candidate = session.scalars(select(Candidate).where(Candidate.pk == candidate_pk)
-                                .options(selectinload(Candidate.oral))).one_or_none()
+    candidate = session.scalars(
+        select(Candidate).where(Candidate.pk == candidate_pk).options(selectinload(Candidate.oral))
+    ).one_or_none()
     if candidate is None:
         raise RegisterError("Candidat introuvable dans la base.")
     return candidate
@@ -67,8 +70,9 @@ def _reclamation_dates(problem_date: date, received_date: date, year: int, today
         if day > today:
             raise RegisterError(f"La date {label} ({_fr(day)}) est dans le futur : vérifiez-la.")
         if day.year < year:
-            raise RegisterError(f"La date {label} ({_fr(day)}) précède l'année de la campagne ({year}) : "
-                                "vérifiez-la.")
+            raise RegisterError(
+                f"La date {label} ({_fr(day)}) précède l'année de la campagne ({year}) : vérifiez-la."
+            )
 
 
 def _new_slot(new_date: date, new_time: str, requested_on: date, year: int) -> str:
@@ -77,13 +81,19 @@ def _new_slot(new_date: date, new_time: str, requested_on: date, year: int) -> s
     if time is None and not new_time.strip():
         raise RegisterError("Saisissez la nouvelle heure de l'oral sous la forme HH:MM (ex. 14:30).")
     if time is None:
-        raise RegisterError(f"Heure « {new_time.strip()} » invalide : saisissez-la sous la forme HH:MM (ex. 14:30).")
+        raise RegisterError(
+            f"Heure « {new_time.strip()} » invalide : saisissez-la sous la forme HH:MM (ex. 14:30)."
+        )
     if new_date < requested_on:
-        raise RegisterError(f"La nouvelle date ({_fr(new_date)}) précède la demande ({_fr(requested_on)}) : "
-                            "vérifiez les deux dates.")
+        raise RegisterError(
+            f"La nouvelle date ({_fr(new_date)}) précède la demande ({_fr(requested_on)}) : "
+            "vérifiez les deux dates."
+        )
     if not year - 1 <= new_date.year <= year + 1:
-        raise RegisterError(f"La nouvelle date ({_fr(new_date)}) est trop loin de l'année de la campagne ({year}) : "
-                            "vérifiez-la.")
+        raise RegisterError(
+            f"La nouvelle date ({_fr(new_date)}) est trop loin de l'année de la campagne ({year}) : "
+            "vérifiez-la."
+        )
     return time
 
 
@@ -94,6 +104,7 @@ def _who(by: str) -> str:
 
 
 # --- reclamations ------------------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class ReclamationRow:
@@ -126,12 +137,32 @@ class ReclamationRow:
 
 
 def _reclamation_row(r: Reclamation, c: Candidate) -> ReclamationRow:
-    return ReclamationRow(r.pk, c.pk, c.candidate_id, c.full_name, r.problem_date, r.received_date, r.text, r.status,
-                          r.outcome, r.recorded_at, r.recorded_by, r.answered_at)
+    return ReclamationRow(
+        r.pk,
+        c.pk,
+        c.candidate_id,
+        c.full_name,
+        r.problem_date,
+        r.received_date,
+        r.text,
+        r.status,
+        r.outcome,
+        r.recorded_at,
+        r.recorded_by,
+        r.answered_at,
+    )
 
 
-def record_reclamation(db: Database, candidate_pk: int, *, problem_date: date, received_date: date, text: str,
-                       by: str, now: Clock = utc_now) -> ReclamationRow:
+def record_reclamation(
+    db: Database,
+    candidate_pk: int,
+    *,
+    problem_date: date,
+    received_date: date,
+    text: str,
+    by: str,
+    now: Clock = utc_now,
+) -> ReclamationRow:
     """Register a written reclamation; the 15-day limit is computed, a late one registered and shown as such."""
     if not text.strip():
         raise RegisterError("La réclamation doit être écrite : saisissez son objet et ses motifs.")
@@ -140,8 +171,16 @@ def record_reclamation(db: Database, candidate_pk: int, *, problem_date: date, r
     with db.session() as session:
         candidate = _candidate(session, candidate_pk)
         _reclamation_dates(problem_date, received_date, _campaign_year(session, candidate), now().date())
-        row = Reclamation(candidate_pk=candidate_pk, problem_date=problem_date, received_date=received_date,
-                          text=text.strip(), status="pending", outcome="", recorded_at=now(), recorded_by=_who(by))
+        row = Reclamation(
+            candidate_pk=candidate_pk,
+            problem_date=problem_date,
+            received_date=received_date,
+            text=text.strip(),
+            status="pending",
+            outcome="",
+            recorded_at=now(),
+            recorded_by=_who(by),
+        )
         session.add(row)
         session.flush()
         result = _reclamation_row(row, candidate)
@@ -149,27 +188,39 @@ def record_reclamation(db: Database, candidate_pk: int, *, problem_date: date, r
     return result
 
 
-def answer_reclamation(db: Database, reclamation_pk: int, *, accepted: bool, outcome: str,
-                       now: Clock = utc_now) -> ReclamationRow:
+def answer_reclamation(
+    db: Database, reclamation_pk: int, *, accepted: bool, outcome: str, now: Clock = utc_now
+) -> ReclamationRow:
     if not outcome.strip():
         raise RegisterError("Indiquez la réponse donnée au candidat.")
     with db.session() as session:
         row = session.get(Reclamation, reclamation_pk)
         if row is None:
             raise RegisterError("Réclamation introuvable dans la base.")
-        row.status, row.outcome, row.answered_at = ("accepted" if accepted else "rejected"), outcome.strip(), now()
+        row.status, row.outcome, row.answered_at = (
+            ("accepted" if accepted else "rejected"),
+            outcome.strip(),
+            now(),
+        )
         return _reclamation_row(row, _candidate(session, row.candidate_pk))
 
 
 def reclamations(db: Database, campaign_id: str) -> list[ReclamationRow]:
     """The campaign's reclamations in the order they arrived."""
     with db.read() as session:
-        return [_reclamation_row(r, c) for r, c in session.execute(
-            select(Reclamation, Candidate).join(Candidate, Candidate.pk == Reclamation.candidate_pk)
-            .where(Candidate.campaign_id == campaign_id).order_by(Reclamation.received_date, Reclamation.pk))]
+        return [
+            _reclamation_row(r, c)
+            for r, c in session.execute(
+                select(Reclamation, Candidate)
+                .join(Candidate, Candidate.pk == Reclamation.candidate_pk)
+                .where(Candidate.campaign_id == campaign_id)
+                .order_by(Reclamation.received_date, Reclamation.pk)
+            )
+        ]
 
 
 # --- oral date changes -------------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class DateChangeRow:
@@ -200,17 +251,36 @@ class DateChangeRow:
 
 
 def _change_row(r: OralDateChange, c: Candidate) -> DateChangeRow:
-    return DateChangeRow(r.pk, c.pk, c.candidate_id, c.full_name, r.reason, r.proof, r.proof_received,
-                         r.requested_on, r.old_date, r.old_time, r.new_date, r.new_time, r.status, r.recorded_at,
-                         r.recorded_by, r.applied_at)
+    return DateChangeRow(
+        r.pk,
+        c.pk,
+        c.candidate_id,
+        c.full_name,
+        r.reason,
+        r.proof,
+        r.proof_received,
+        r.requested_on,
+        r.old_date,
+        r.old_time,
+        r.new_date,
+        r.new_time,
+        r.status,
+        r.recorded_at,
+        r.recorded_by,
+        r.applied_at,
+    )
 
 
 def _movable(candidate: Candidate) -> None:
     if not candidate.deposited or candidate.rework_pending:
-        raise RegisterError("Ce candidat n'est pas admis à l'épreuve orale : il n'a pas de date d'oral à changer.")
+        raise RegisterError(
+            "Ce candidat n'est pas admis à l'épreuve orale : il n'a pas de date d'oral à changer."
+        )
     if candidate.oral is not None and (candidate.oral.attendance != "pending" or candidate.oral.locked):
-        raise RegisterError("L'oral de ce candidat a déjà eu lieu (ou son absence est constatée) : sa date ne peut "
-                            "plus être changée.")
+        raise RegisterError(
+            "L'oral de ce candidat a déjà eu lieu (ou son absence est constatée) : sa date ne peut "
+            "plus être changée."
+        )
 
 
 def _apply(change: OralDateChange, candidate: Candidate, now: datetime) -> None:
@@ -218,23 +288,44 @@ def _apply(change: OralDateChange, candidate: Candidate, now: datetime) -> None:
     change.status, change.applied_at = "applied", now
 
 
-def request_date_change(db: Database, candidate_pk: int, *, reason: str, proof: str, proof_received: bool,
-                        new_date: date, new_time: str, requested_on: date, by: str,
-                        now: Clock = utc_now) -> DateChangeRow:
+def request_date_change(
+    db: Database,
+    candidate_pk: int,
+    *,
+    reason: str,
+    proof: str,
+    proof_received: bool,
+    new_date: date,
+    new_time: str,
+    requested_on: date,
+    by: str,
+    now: Clock = utc_now,
+) -> DateChangeRow:
     """Register a request to move a candidate's oral; it moves the oral at once when the proof is in hand."""
     if reason not in DATE_CHANGE_REASONS:
         raise RegisterError(DATE_CHANGE_RULE)
     if not proof.strip():
-        raise RegisterError("Décrivez le justificatif (certificat d'hospitalisation, acte de décès, convocation…).")
+        raise RegisterError(
+            "Décrivez le justificatif (certificat d'hospitalisation, acte de décès, convocation…)."
+        )
     with db.session() as session:
         candidate = _candidate(session, candidate_pk)
         _movable(candidate)
         time = _new_slot(new_date, new_time, requested_on, _campaign_year(session, candidate))
-        change = OralDateChange(candidate_pk=candidate_pk, reason=reason, proof=proof.strip(),
-                                proof_received=proof_received, requested_on=requested_on,
-                                old_date=candidate.oral_date, old_time=candidate.oral_time, new_date=new_date,
-                                new_time=time, status="awaiting_proof", recorded_at=now(),
-                                recorded_by=_who(by))
+        change = OralDateChange(
+            candidate_pk=candidate_pk,
+            reason=reason,
+            proof=proof.strip(),
+            proof_received=proof_received,
+            requested_on=requested_on,
+            old_date=candidate.oral_date,
+            old_time=candidate.oral_time,
+            new_date=new_date,
+            new_time=time,
+            status="awaiting_proof",
+            recorded_at=now(),
+            recorded_by=_who(by),
+        )
         if proof_received:
             _apply(change, candidate, now())
         session.add(change)
@@ -261,6 +352,12 @@ def confirm_proof(db: Database, change_pk: int, *, now: Clock = utc_now) -> Date
 
 def date_changes(db: Database, campaign_id: str) -> list[DateChangeRow]:
     with db.read() as session:
-        return [_change_row(r, c) for r, c in session.execute(
-            select(OralDateChange, Candidate).join(Candidate, Candidate.pk == OralDateChange.candidate_pk)
-            .where(Candidate.campaign_id == campaign_id).order_by(OralDateChange.pk))]
+        return [
+            _change_row(r, c)
+            for r, c in session.execute(
+                select(OralDateChange, Candidate)
+                .join(Candidate, Candidate.pk == OralDateChange.candidate_pk)
+                .where(Candidate.campaign_id == campaign_id)
+                .order_by(OralDateChange.pk)
+            )
+        ]

@@ -26,8 +26,15 @@ from c2i2e_jury.storage.models import CredentialRevocation, Juror
 
 log = logging.getLogger(__name__)
 
-MOMENT_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%d/%m/%Y %H:%M",
-                  "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S")
+MOMENT_FORMATS = (
+    "%Y-%m-%d",
+    "%d/%m/%Y",
+    "%Y-%m-%d %H:%M",
+    "%Y-%m-%dT%H:%M",
+    "%d/%m/%Y %H:%M",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%dT%H:%M:%S",
+)
 FULL_FINGERPRINT = re.compile(r"[0-9a-f]{64}")
 FINGERPRINT_PREFIX = re.compile(r"[0-9a-f]{8,63}")
 
@@ -54,7 +61,9 @@ def parse_moment(text: str) -> datetime:
             return datetime.strptime(raw, pattern).astimezone()
         except ValueError:
             continue
-    raise RevocationError(f"Date invalide : « {text} » (AAAA-MM-JJ, éventuellement suivie de HH:MM, attendue).")
+    raise RevocationError(
+        f"Date invalide : « {text} » (AAAA-MM-JJ, éventuellement suivie de HH:MM, attendue)."
+    )
 
 
 def _certified_jurors(session: Session) -> list[tuple[str, str]]:
@@ -80,14 +89,19 @@ def find_credential(session: Session, who: str) -> tuple[str, str]:
     if len({fp for fp, _ in matches}) == 1:
         return next(iter(matches))
     if not matches:
-        raise RevocationError(f"Aucun certificat de juré « {who.strip()} » dans la base : donnez l'empreinte SHA-256 "
-                              "du certificat (64 caractères hexadécimaux).")
-    raise RevocationError(f"Plusieurs certificats répondent à « {who.strip()} » : donnez l'empreinte SHA-256 du "
-                          "certificat à révoquer.")
+        raise RevocationError(
+            f"Aucun certificat de juré « {who.strip()} » dans la base : donnez l'empreinte SHA-256 "
+            "du certificat (64 caractères hexadécimaux)."
+        )
+    raise RevocationError(
+        f"Plusieurs certificats répondent à « {who.strip()} » : donnez l'empreinte SHA-256 du "
+        "certificat à révoquer."
+    )
 
 
-def revoke(db: Database, who: str, since: datetime, reason: str, *,
-           now: datetime | None = None) -> RevokedCredential:
+def revoke(
+    db: Database, who: str, since: datetime, reason: str, *, now: datetime | None = None
+) -> RevokedCredential:
     """Revoke the credential ``who`` names from ``since`` (an aware moment) for ``reason``; revoking it again
     replaces the date and the reason."""
     reason = " ".join(reason.split())
@@ -102,6 +116,10 @@ def revoke(db: Database, who: str, since: datetime, reason: str, *,
         if row is None:
             row = CredentialRevocation(fingerprint=fp, name=name)
             session.add(row)
-        row.revoked_from, row.reason, row.recorded_at = since.astimezone(UTC), reason, (now or datetime.now(UTC))
+        row.revoked_from, row.reason, row.recorded_at = (
+            since.astimezone(UTC),
+            reason,
+            (now or datetime.now(UTC)),
+        )
     log.info("credential %s (%s) revoked from %s: %s", fp[:16], name, since.isoformat(), reason)
     return RevokedCredential(fp, name, since, reason, updated)

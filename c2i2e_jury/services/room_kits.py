@@ -87,19 +87,29 @@ def resolve_campaign_id(db: Database, campaign_id: str | None) -> str:
         ids = list(session.scalars(select(Campaign.id).order_by(Campaign.id)))
     if campaign_id is not None:
         if campaign_id not in ids:
-            raise RoomKitError(f"Campagne inconnue : {campaign_id}.", [f"campagnes présentes : {', '.join(ids)}"]
-                               if ids else [])
+            raise RoomKitError(
+                f"Campagne inconnue : {campaign_id}.",
+                [f"campagnes présentes : {', '.join(ids)}"] if ids else [],
+            )
         return campaign_id
     if not ids:
         raise RoomKitError("Aucune campagne dans la base : importez d'abord un paquet (campaign import).")
     if len(ids) > 1:
-        raise RoomKitError("Plusieurs campagnes dans la base : précisez laquelle avec --campaign.",
-                           [f"campagne {i}" for i in ids])
+        raise RoomKitError(
+            "Plusieurs campagnes dans la base : précisez laquelle avec --campaign.",
+            [f"campagne {i}" for i in ids],
+        )
     return ids[0]
 
 
-def export_room_kits(db: Database, campaign_id: str | None, out_dir: Path, store: DossierStore | None = None, *,
-                     zip: bool = False) -> list[RoomKit]:
+def export_room_kits(
+    db: Database,
+    campaign_id: str | None,
+    out_dir: Path,
+    store: DossierStore | None = None,
+    *,
+    zip: bool = False,
+) -> list[RoomKit]:
     """Write ``out_dir/<room>/`` (package + ``emargement-<room>.pdf``) for every room of the campaign (None:
     the only one in the database), and ``out_dir/<room>.zip`` when ``zip``; return the kits in the order of the
     rooms' names."""
@@ -123,36 +133,77 @@ def _read(db: Database, campaign_id: str, store: DossierStore) -> _Snapshot:
     with db.read() as session:
         campaign = session.get(Campaign, campaign_id)
         assert campaign is not None  # resolve_campaign_id checked it
-        info = CampaignInfo(campaign.id, campaign.title, campaign.year, campaign.deposit_opens,
-                            campaign.deposit_closes, campaign.orals_from, campaign.orals_to,
-                            campaign.presentation_minutes, campaign.discussion_minutes)
+        info = CampaignInfo(
+            campaign.id,
+            campaign.title,
+            campaign.year,
+            campaign.deposit_opens,
+            campaign.deposit_closes,
+            campaign.orals_from,
+            campaign.orals_to,
+            campaign.presentation_minutes,
+            campaign.discussion_minutes,
+        )
         candidates = session.scalars(
-            select(Candidate).where(Candidate.campaign_id == campaign_id)
-            .options(selectinload(Candidate.marks), selectinload(Candidate.prior), selectinload(Candidate.dossier))
+            select(Candidate)
+            .where(Candidate.campaign_id == campaign_id)
+            .options(
+                selectinload(Candidate.marks), selectinload(Candidate.prior), selectinload(Candidate.dossier)
+            )
         ).all()
         rooms: dict[str, _Room] = {}
         for c in sorted(candidates, key=_sitting_order):
             room = rooms.setdefault(c.room, _Room(c.room))
-            record = CandidateRecord(c.candidate_id, c.last_name, c.first_name, c.email, "", c.deposited,
-                                     c.rework_pending, c.oral_date, c.oral_time, c.room, c.jury, c.evaluator,
-                                     c.extra_time_percent)
-            record.marks = {m.item: (m.mark, m.comment) for m in sorted(c.marks, key=lambda m: order.get(m.item, 99))}
-            record.prior = {p.item: (p.year, p.copy_deposited, p.original_received)
-                            for p in sorted(c.prior, key=lambda p: order.get(p.item, 99))}
+            record = CandidateRecord(
+                c.candidate_id,
+                c.last_name,
+                c.first_name,
+                c.email,
+                "",
+                c.deposited,
+                c.rework_pending,
+                c.oral_date,
+                c.oral_time,
+                c.room,
+                c.jury,
+                c.evaluator,
+                c.extra_time_percent,
+            )
+            record.marks = {
+                m.item: (m.mark, m.comment) for m in sorted(c.marks, key=lambda m: order.get(m.item, 99))
+            }
+            record.prior = {
+                p.item: (p.year, p.copy_deposited, p.original_received)
+                for p in sorted(c.prior, key=lambda p: order.get(p.item, 99))
+            }
             if c.dossier is not None:
                 record.dossier = _file_name(c.dossier.file_name, c.candidate_id, room.files)
                 room.files[record.dossier] = store.path(c.dossier.sha256)
                 room.sizes[record.dossier] = c.dossier.size
             room.candidates.append(record)
-        jurors = [JurorRecord(j.jury, j.name, j.email, j.certificate_pem) for j in session.scalars(
-            select(Juror).where(Juror.campaign_id == campaign_id).order_by(Juror.jury, Juror.name))]
-        return _Snapshot(info, campaign.authority_pem, sorted(rooms.values(), key=lambda r: (not r.name, r.name)),
-                         jurors, revocations(session))
+        jurors = [
+            JurorRecord(j.jury, j.name, j.email, j.certificate_pem)
+            for j in session.scalars(
+                select(Juror).where(Juror.campaign_id == campaign_id).order_by(Juror.jury, Juror.name)
+            )
+        ]
+        return _Snapshot(
+            info,
+            campaign.authority_pem,
+            sorted(rooms.values(), key=lambda r: (not r.name, r.name)),
+            jurors,
+            revocations(session),
+        )
 
 
 def _sitting_order(c: Candidate) -> tuple[date, str, str, str, str]:
-    return (c.oral_date or date.max, c.oral_time or "99:99", c.last_name.lower(), c.first_name.lower(),
-            c.candidate_id)
+    return (
+        c.oral_date or date.max,
+        c.oral_time or "99:99",
+        c.last_name.lower(),
+        c.first_name.lower(),
+        c.candidate_id,
+    )
 
 
 def _file_name(name: str, candidate_id: str, taken: dict[str, Path]) -> str:
@@ -174,8 +225,10 @@ def _check(snapshot: _Snapshot, slugs: dict[str, str], out_dir: Path, store: Dos
             problems.append(f"{out_dir / slugs[room.name]}.zip existe déjà")
         for record in room.candidates:
             if record.dossier and not _stored(room.files[record.dossier], room.sizes[record.dossier]):
-                problems.append(f"{record.candidate_id} ({record.last_name} {record.first_name}) : dossier absent "
-                                f"ou incomplet dans le dossier de données ({store.root})")
+                problems.append(
+                    f"{record.candidate_id} ({record.last_name} {record.first_name}) : dossier absent "
+                    f"ou incomplet dans le dossier de données ({store.root})"
+                )
     if problems:
         raise RoomKitError("Les kits des salles ne sont pas écrits : rien n'a été écrit.", problems)
 
@@ -188,7 +241,9 @@ def _write_kit(snapshot: _Snapshot, room: _Room, room_slug: str, out_dir: Path, 
     juries = sorted({c.jury for c in room.candidates})
     jurors = [j for j in snapshot.jurors if j.jury in juries]
     extra = {"room_kit": {"room": room.name, "juries": juries, "candidates": len(room.candidates)}}
-    content = PackageContent(snapshot.campaign, room.candidates, jurors, snapshot.authority_pem, room.files, extra)
+    content = PackageContent(
+        snapshot.campaign, room.candidates, jurors, snapshot.authority_pem, room.files, extra
+    )
     final = out_dir / room_slug
     tmp = out_dir / f".{room_slug}.part"
     shutil.rmtree(tmp, ignore_errors=True)
@@ -205,9 +260,17 @@ def _write_kit(snapshot: _Snapshot, room: _Room, room_slug: str, out_dir: Path, 
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     zip_path = zip_folder(final, out_dir / f"{room_slug}.zip") if zip else None
-    return RoomKit(room.name, room_slug, final, final / pdf_name, zip_path,
-                   tuple(c.candidate_id for c in room.candidates), len(room.files),
-                   tuple(f"{j.jury} : {j.name}" for j in jurors), tuple(_warnings(room, juries, jurors)))
+    return RoomKit(
+        room.name,
+        room_slug,
+        final,
+        final / pdf_name,
+        zip_path,
+        tuple(c.candidate_id for c in room.candidates),
+        len(room.files),
+        tuple(f"{j.jury} : {j.name}" for j in jurors),
+        tuple(_warnings(room, juries, jurors)),
+    )
 
 
 def _warnings(room: _Room, juries: Sequence[str], jurors: Sequence[JurorRecord]) -> list[str]:
@@ -217,8 +280,11 @@ def _warnings(room: _Room, juries: Sequence[str], jurors: Sequence[JurorRecord])
         members = [j for j in jurors if j.jury == jury]
         if not members:
             out.append(f"{label} : aucun juré enregistré pour le jury {jury or '(non attribué)'}")
-        out += [f"{label} : {j.name} (jury {jury}) n'a pas de certificat de signature"
-                for j in members if not j.certificate_pem]
+        out += [
+            f"{label} : {j.name} (jury {jury}) n'a pas de certificat de signature"
+            for j in members
+            if not j.certificate_pem
+        ]
     return out
 
 
@@ -229,10 +295,16 @@ def _attendance_days(room: _Room, jurors: Sequence[JurorRecord]) -> list[Attenda
     days = []
     for day in sorted(by_day, key=lambda d: d or date.max):
         records = by_day[day]
-        juries = tuple(JuryLine(jury, tuple(j.name for j in jurors if j.jury == jury))
-                       for jury in sorted({r.jury for r in records}))
-        lines = tuple(AttendanceLine(r.oral_time, r.last_name, r.first_name, r.candidate_id, r.extra_time_percent,
-                                     _note(r)) for r in records)
+        juries = tuple(
+            JuryLine(jury, tuple(j.name for j in jurors if j.jury == jury))
+            for jury in sorted({r.jury for r in records})
+        )
+        lines = tuple(
+            AttendanceLine(
+                r.oral_time, r.last_name, r.first_name, r.candidate_id, r.extra_time_percent, _note(r)
+            )
+            for r in records
+        )
         days.append(AttendanceDay(day, juries, lines))
     return days
 

@@ -35,13 +35,45 @@ log = logging.getLogger(__name__)
 INDEX_NAME = "index.csv"
 INDEX_XLSX = "index.xlsx"
 # In French, as the secretariat reads it in Excel; an index written before (English headers) is still read.
-INDEX_COLUMNS = ("fichier", "candidat", "nom", "prénom", "version", "remplace", "sha256", "statut",
-                 "compétences validées", "certificat", "signée le")
+INDEX_COLUMNS = (
+    "fichier",
+    "candidat",
+    "nom",
+    "prénom",
+    "version",
+    "remplace",
+    "sha256",
+    "statut",
+    "compétences validées",
+    "certificat",
+    "signée le",
+)
 INDEX_IDS = ("candidat", "sha256")
-_ENGLISH_COLUMNS = dict(zip(("file", "candidate", "last_name", "first_name", "version", "supersedes", "sha256",
-                             "status", "validated", "certificate", "signed_at"), INDEX_COLUMNS, strict=True))
-STATUS_TEXT = {"examined": "examiné", "absent": "absent (abandon)", "not_admitted": "non admis",
-               "annulled": "annulé (plagiat)"}
+_ENGLISH_COLUMNS = dict(
+    zip(
+        (
+            "file",
+            "candidate",
+            "last_name",
+            "first_name",
+            "version",
+            "supersedes",
+            "sha256",
+            "status",
+            "validated",
+            "certificate",
+            "signed_at",
+        ),
+        INDEX_COLUMNS,
+        strict=True,
+    )
+)
+STATUS_TEXT = {
+    "examined": "examiné",
+    "absent": "absent (abandon)",
+    "not_admitted": "non admis",
+    "annulled": "annulé (plagiat)",
+}
 
 
 class SheetExportError(UserError):
@@ -66,8 +98,10 @@ def safe_part(text: str, fallback: str) -> str:
 
 def sheet_file_name(candidate: Candidate, version: int) -> str:
     day = candidate.oral_date.isoformat() if candidate.oral_date else "sans-date"
-    return (f"{day}_{safe_part(candidate.room, 'sans-salle')}_{safe_part(candidate.candidate_id, 'candidat')}"
-            f"_v{version}.pdf")
+    return (
+        f"{day}_{safe_part(candidate.room, 'sans-salle')}_{safe_part(candidate.candidate_id, 'candidat')}"
+        f"_v{version}.pdf"
+    )
 
 
 def _candidates(session: Any, room: str | None, day: date | None) -> list[Candidate]:
@@ -76,16 +110,26 @@ def _candidates(session: Any, room: str | None, day: date | None) -> list[Candid
         query = query.where(Candidate.room == room)
     if day:
         query = query.where(Candidate.oral_date == day)
-    return list(session.scalars(query.order_by(Candidate.oral_date, Candidate.oral_time, Candidate.candidate_id)))
+    return list(
+        session.scalars(query.order_by(Candidate.oral_date, Candidate.oral_time, Candidate.candidate_id))
+    )
 
 
 def latest_sheets(session: Any, pks: list[int]) -> dict[int, ResultSheet]:
     if not pks:
         return {}
-    newest = (select(ResultSheet.candidate_pk, func.max(ResultSheet.version).label("version"))
-              .where(ResultSheet.candidate_pk.in_(pks)).group_by(ResultSheet.candidate_pk).subquery())
-    rows = session.scalars(select(ResultSheet).join(
-        newest, (ResultSheet.candidate_pk == newest.c.candidate_pk) & (ResultSheet.version == newest.c.version)))
+    newest = (
+        select(ResultSheet.candidate_pk, func.max(ResultSheet.version).label("version"))
+        .where(ResultSheet.candidate_pk.in_(pks))
+        .group_by(ResultSheet.candidate_pk)
+        .subquery()
+    )
+    rows = session.scalars(
+        select(ResultSheet).join(
+            newest,
+            (ResultSheet.candidate_pk == newest.c.candidate_pk) & (ResultSheet.version == newest.c.version),
+        )
+    )
     return {row.candidate_pk: row for row in rows}
 
 
@@ -94,11 +138,21 @@ def day_candidates(db: Database, *, room: str | None = None, day: date | None = 
     with db.read() as session:
         candidates = _candidates(session, room, day)
         sheets = latest_sheets(session, [c.pk for c in candidates])
-        return [DayCandidate(c.pk, c.candidate_id, c.full_name, sheets[c.pk].version if c.pk in sheets else None,
-                             bool(c.pk in sheets and sheets[c.pk].reopen_reason.strip())) for c in candidates]
+        return [
+            DayCandidate(
+                c.pk,
+                c.candidate_id,
+                c.full_name,
+                sheets[c.pk].version if c.pk in sheets else None,
+                bool(c.pk in sheets and sheets[c.pk].reopen_reason.strip()),
+            )
+            for c in candidates
+        ]
 
 
-def export_signed(db: Database, out_dir: Path | str, *, room: str | None = None, day: date | None = None) -> Path:
+def export_signed(
+    db: Database, out_dir: Path | str, *, room: str | None = None, day: date | None = None
+) -> Path:
     """Copy the latest signed version of each candidate's sheet (of ``room`` and ``day`` when given) into
     ``out_dir``, with ``index.csv`` and ``index.xlsx``; returns the CSV index's path. Candidates without a signed sheet are left out."""
     out = Path(out_dir)
@@ -134,24 +188,37 @@ def _check(candidate: Candidate, sheet: ResultSheet, roots: list[Any]) -> None:
     from c2i2e_jury.exchange.signatures import SheetRejected, verify_sheet
 
     if hashlib.sha256(sheet.pdf).hexdigest() != sheet.sha256:
-        raise SheetExportError(f"La feuille signée de {candidate.candidate_id} (version {sheet.version}) a été "
-                               "altérée dans la base : rien n'a été exporté.")
+        raise SheetExportError(
+            f"La feuille signée de {candidate.candidate_id} (version {sheet.version}) a été "
+            "altérée dans la base : rien n'a été exporté."
+        )
     if roots:
         try:
             verify_sheet(sheet.pdf, roots, referential())
         except SheetRejected as exc:
-            raise SheetExportError(f"La feuille de {candidate.candidate_id} (version {sheet.version}) n'est pas "
-                                   f"valide : {exc.message} Rien n'a été exporté.") from exc
+            raise SheetExportError(
+                f"La feuille de {candidate.candidate_id} (version {sheet.version}) n'est pas "
+                f"valide : {exc.message} Rien n'a été exporté."
+            ) from exc
 
 
 def _index_row(name: str, candidate: Candidate, sheet: ResultSheet) -> dict[str, str]:
     result: dict[str, Any] = dict(sheet.result)
     outcome = result.get("outcome", {})
     status = str(result.get("status", ""))
-    values = (name, candidate.candidate_id, candidate.last_name, candidate.first_name, str(sheet.version),
-              "" if sheet.supersedes is None else str(sheet.supersedes), sheet.sha256,
-              STATUS_TEXT.get(status, status), str(outcome.get("validated", "")),
-              "oui" if outcome.get("certificate") else "non", _local_time(str(result.get("signed_at", ""))))
+    values = (
+        name,
+        candidate.candidate_id,
+        candidate.last_name,
+        candidate.first_name,
+        str(sheet.version),
+        "" if sheet.supersedes is None else str(sheet.supersedes),
+        sheet.sha256,
+        STATUS_TEXT.get(status, status),
+        str(outcome.get("validated", "")),
+        "oui" if outcome.get("certificate") else "non",
+        _local_time(str(result.get("signed_at", ""))),
+    )
     return dict(zip(INDEX_COLUMNS, values, strict=True))
 
 
@@ -167,9 +234,16 @@ def _index_table(index: Path, rows: list[dict[str, str]]) -> list[list[str]]:
     """This export's rows, and those of an earlier export to the same folder whose files are still there."""
     names = {row["fichier"] for row in rows}
     candidates = {row["candidat"] for row in rows}
-    kept = [row for row in _read_index(index) if row.get("fichier") not in names
-            and row.get("candidat") not in candidates and (index.parent / row.get("fichier", "")).is_file()]
-    return [[row.get(c, "") for c in INDEX_COLUMNS] for row in sorted(kept + rows, key=lambda r: r["fichier"])]
+    kept = [
+        row
+        for row in _read_index(index)
+        if row.get("fichier") not in names
+        and row.get("candidat") not in candidates
+        and (index.parent / row.get("fichier", "")).is_file()
+    ]
+    return [
+        [row.get(c, "") for c in INDEX_COLUMNS] for row in sorted(kept + rows, key=lambda r: r["fichier"])
+    ]
 
 
 def _read_index(index: Path) -> Iterator[dict[str, str]]:

@@ -46,18 +46,32 @@ def _when(value: Any) -> datetime | None:
 
 def facts_of(version: int, result: dict[str, Any]) -> SheetFacts:
     oral = result["oral"]
-    overtime = {entry["phase"]: int(entry.get("overtime_seconds") or 0) for entry in oral["timing_log"]
-                if entry["kind"] == "phase_ended" and entry.get("phase")}
-    incidents = tuple(SheetIncident(i["kind"], datetime.fromisoformat(i["at"]), i["note"]) for i in oral["incidents"])
-    return SheetFacts(version, str(result["status"]), _when(oral.get("checked_in_at")),
-                      {k: int(v) for k, v in (oral.get("elapsed_seconds") or {}).items()}, overtime,
-                      int(oral.get("paused_seconds") or 0), incidents)
+    overtime = {
+        entry["phase"]: int(entry.get("overtime_seconds") or 0)
+        for entry in oral["timing_log"]
+        if entry["kind"] == "phase_ended" and entry.get("phase")
+    }
+    incidents = tuple(
+        SheetIncident(i["kind"], datetime.fromisoformat(i["at"]), i["note"]) for i in oral["incidents"]
+    )
+    return SheetFacts(
+        version,
+        str(result["status"]),
+        _when(oral.get("checked_in_at")),
+        {k: int(v) for k, v in (oral.get("elapsed_seconds") or {}).items()},
+        overtime,
+        int(oral.get("paused_seconds") or 0),
+        incidents,
+    )
 
 
 def sheet_facts(db: Database, candidate_pk: int) -> SheetFacts | None:
     """What the candidate's latest signed sheet says of the oral, or None without a sheet."""
     with db.read() as session:
-        row = session.execute(select(ResultSheet.version, ResultSheet.result)
-                              .where(ResultSheet.candidate_pk == candidate_pk)
-                              .order_by(ResultSheet.version.desc()).limit(1)).first()
+        row = session.execute(
+            select(ResultSheet.version, ResultSheet.result)
+            .where(ResultSheet.candidate_pk == candidate_pk)
+            .order_by(ResultSheet.version.desc())
+            .limit(1)
+        ).first()
     return None if row is None else facts_of(row[0], dict(row[1]))

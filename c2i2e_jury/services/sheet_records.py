@@ -27,7 +27,9 @@ def apply_sheet(session: Session, candidate_pk: int, result: dict[str, Any], now
     """Make the candidate's records say what the sheet says; returns the number of decisions changed."""
     oral = session.scalars(select(Oral).where(Oral.candidate_pk == candidate_pk)).one_or_none()
     if oral is None:
-        oral = Oral(candidate_pk=candidate_pk, attendance="pending", current_page=0, view_state={}, locked=False)
+        oral = Oral(
+            candidate_pk=candidate_pk, attendance="pending", current_page=0, view_state={}, locked=False
+        )
         session.add(oral)
     attendance = ATTENDANCE.get(str(result.get("status")))
     checked_in = result["oral"].get("checked_in_at")
@@ -45,7 +47,9 @@ def apply_sheet(session: Session, candidate_pk: int, result: dict[str, Any], now
 def _apply_incidents(session: Session, oral: Oral, incidents: list[dict[str, Any]]) -> None:
     """The sheet's incidents that this database does not hold yet (same kind, time and note) are added: an
     incident is never taken away, so a suspicion once reported stays in view."""
-    held = {(i.kind, i.at, i.note) for i in session.scalars(select(Incident).where(Incident.oral_pk == oral.pk))}
+    held = {
+        (i.kind, i.at, i.note) for i in session.scalars(select(Incident).where(Incident.oral_pk == oral.pk))
+    }
     for entry in incidents:
         at = datetime.fromisoformat(entry["at"]).astimezone(UTC)
         if (entry["kind"], at, entry["note"]) not in held:
@@ -53,9 +57,12 @@ def _apply_incidents(session: Session, oral: Oral, incidents: list[dict[str, Any
             held.add((entry["kind"], at, entry["note"]))
 
 
-def _apply_decisions(session: Session, candidate_pk: int, result: dict[str, Any], attendance: str | None,
-                     now: datetime) -> int:
-    current = {d.item: d for d in session.scalars(select(Decision).where(Decision.candidate_pk == candidate_pk))}
+def _apply_decisions(
+    session: Session, candidate_pk: int, result: dict[str, Any], attendance: str | None, now: datetime
+) -> int:
+    current = {
+        d.item: d for d in session.scalars(select(Decision).where(Decision.candidate_pk == candidate_pk))
+    }
     changed = 0
     for item in result.get("items", []):
         if item.get("prior") or attendance != "present":
@@ -64,17 +71,38 @@ def _apply_decisions(session: Session, candidate_pk: int, result: dict[str, Any]
         comment, justification = item.get("comment") or "", item.get("justification") or ""
         decision = current.get(code)
         if decision is not None and (decision.decision, decision.comment, decision.justification) == (
-                value, comment, justification):
+            value,
+            comment,
+            justification,
+        ):
             continue
         old = decision.decision if decision is not None else None
         if decision is None:
-            session.add(Decision(candidate_pk=candidate_pk, item=code, decision=value, comment=comment,
-                                 justification=justification, updated_at=now))
+            session.add(
+                Decision(
+                    candidate_pk=candidate_pk,
+                    item=code,
+                    decision=value,
+                    comment=comment,
+                    justification=justification,
+                    updated_at=now,
+                )
+            )
         else:
             decision.decision, decision.comment, decision.justification = value, comment, justification
             decision.updated_at = now
-        session.add(DecisionChange(candidate_pk=candidate_pk, item=code, old=old, new=value, at=now,
-                                   justification=justification, comment=comment, by="sheet_import"))
+        session.add(
+            DecisionChange(
+                candidate_pk=candidate_pk,
+                item=code,
+                old=old,
+                new=value,
+                at=now,
+                justification=justification,
+                comment=comment,
+                by="sheet_import",
+            )
+        )
         changed += 1
     return changed
 
@@ -82,5 +110,8 @@ def _apply_decisions(session: Session, candidate_pk: int, result: dict[str, Any]
 def sheet_columns(result: dict[str, Any]) -> dict[str, str]:
     """What a stored sheet states, in the columns kept beside it (:class:`ResultSheet` ``status``,
     ``prior_items``, ``validated_items``): the review reads the signed proposal from them."""
-    return {"status": str(result["status"]), "prior_items": ",".join(prior_items(result)),
-            "validated_items": ",".join(validated_items(result, referential()))}
+    return {
+        "status": str(result["status"]),
+        "prior_items": ",".join(prior_items(result)),
+        "validated_items": ",".join(validated_items(result, referential())),
+    }

@@ -76,6 +76,7 @@ def _local_iso(value: datetime | str) -> str:
 
 # --- what may be signed ----------------------------------------------------------------------------------------
 
+
 def signing_problem(file: CandidateFile) -> str | None:
     """Why this candidate's sheet cannot be signed yet (one French sentence), or None."""
     status = file.outcome.status
@@ -85,13 +86,20 @@ def signing_problem(file: CandidateFile) -> str | None:
         return "Enregistrez d'abord la présence du candidat (présent ou absent)."
     if status is Status.IN_PROGRESS:
         undecided = file.outcome.undecided
-        return (f"Il reste {len(undecided)} compétence{'s' if len(undecided) > 1 else ''} à décider : "
-                f"{', '.join(undecided)}.")
+        return (
+            f"Il reste {len(undecided)} compétence{'s' if len(undecided) > 1 else ''} à décider : "
+            f"{', '.join(undecided)}."
+        )
     if status not in SIGNABLE:
         return "Ce dossier est annulé : il n'y a pas de feuille de résultat à signer."
     if status is Status.EXAMINED:
-        missing = [row.code for row in file.items if not row.acquired
-                   and needs_justification(row.evaluator, row.decision) and not row.justification.strip()]
+        missing = [
+            row.code
+            for row in file.items
+            if not row.acquired
+            and needs_justification(row.evaluator, row.decision)
+            and not row.justification.strip()
+        ]
         if missing:
             return f"Justification manquante pour {', '.join(missing)} (décision différente de l'évaluateur)."
     return None
@@ -103,7 +111,8 @@ def check_signable(db: Database, candidate_pk: int, *, on_paper: bool = False) -
     ``on_paper``: the oral was held on paper (``sheet create``), without the program's timer."""
     file = candidate_file(db, candidate_pk)
     problem = signing_problem(file) or oral_phase_problem(
-        file.outcome.status is Status.EXAMINED, build_timer(db, file).snapshot(), on_paper=on_paper)
+        file.outcome.status is Status.EXAMINED, build_timer(db, file).snapshot(), on_paper=on_paper
+    )
     if problem is not None:
         raise JuryRoomError(problem)
     return file
@@ -124,8 +133,11 @@ def oral_phase_problem(examined: bool, timer: TimerSnapshot, *, on_paper: bool =
     if not examined or timer.state is State.FINISHED:
         return None
     if timer.state is State.READY:
-        return None if on_paper else ("Signature impossible avant le début de l'oral : démarrez-le (F5), puis "
-                                      + _END_ORAL)
+        return (
+            None
+            if on_paper
+            else ("Signature impossible avant le début de l'oral : démarrez-le (F5), puis " + _END_ORAL)
+        )
     phase = _PHASE_NAMES[timer.phase or Phase.PRESENTATION]
     paused = " (chronomètre en pause)" if timer.paused else ""
     return f"Signature impossible pendant {phase}{paused} : {_END_ORAL}"
@@ -150,13 +162,19 @@ def _with_event(timer: OralTimer, event: TimerEvent | None) -> OralTimer:
 
 # --- the sheet's content ---------------------------------------------------------------------------------------
 
+
 def _items(file: CandidateFile) -> list[dict[str, Any]]:
     examined = file.outcome.status is Status.EXAMINED
     items: list[dict[str, Any]] = []
     for row in file.items:
         jury = row.decision.value if examined and not row.acquired and row.decision else None
-        entry: dict[str, Any] = {"item": row.code, "evaluator": row.evaluator.value if row.evaluator else None,
-                                 "jury": jury, "prior": row.acquired, "comment": row.comment if jury else ""}
+        entry: dict[str, Any] = {
+            "item": row.code,
+            "evaluator": row.evaluator.value if row.evaluator else None,
+            "jury": jury,
+            "prior": row.acquired,
+            "comment": row.comment if jury else "",
+        }
         if jury and needs_justification(row.evaluator, row.decision) and row.justification.strip():
             entry["justification"] = row.justification.strip()
         if row.evaluator_comment:
@@ -168,8 +186,11 @@ def _items(file: CandidateFile) -> list[dict[str, Any]]:
 def _oral_json(db: Database, file: CandidateFile, stop: TimerEvent | None) -> dict[str, Any]:
     timing = dict(_with_event(build_timer(db, file), stop).snapshot().timing_json())
     log_entries: Any = timing.pop("timing_log")
-    oral: dict[str, Any] = {"presentation_minutes": file.presentation_minutes,
-                            "discussion_minutes": file.discussion_minutes, **timing}
+    oral: dict[str, Any] = {
+        "presentation_minutes": file.presentation_minutes,
+        "discussion_minutes": file.discussion_minutes,
+        **timing,
+    }
     oral["extra_time_percent"] = file.extra_time_percent
     if file.checked_in_at is not None:
         oral["checked_in_at"] = _local_iso(file.checked_in_at)
@@ -179,8 +200,12 @@ def _oral_json(db: Database, file: CandidateFile, stop: TimerEvent | None) -> di
 
 
 def _latest(session: Session, candidate_pk: int) -> ResultSheet | None:
-    return session.scalars(select(ResultSheet).where(ResultSheet.candidate_pk == candidate_pk)
-                           .order_by(ResultSheet.version.desc()).limit(1)).first()
+    return session.scalars(
+        select(ResultSheet)
+        .where(ResultSheet.candidate_pk == candidate_pk)
+        .order_by(ResultSheet.version.desc())
+        .limit(1)
+    ).first()
 
 
 def _next_version(session: Session, candidate_pk: int) -> tuple[int, int | None, str | None]:
@@ -189,14 +214,22 @@ def _next_version(session: Session, candidate_pk: int) -> tuple[int, int | None,
     if latest is None:
         return 1, None, None
     if not latest.reopen_reason.strip():
-        raise JuryRoomError(f"La version {latest.version} est déjà signée : rouvrez la feuille, avec un motif, "
-                            "pour en signer une nouvelle.")
+        raise JuryRoomError(
+            f"La version {latest.version} est déjà signée : rouvrez la feuille, avec un motif, "
+            "pour en signer une nouvelle."
+        )
     return latest.version + 1, latest.version, latest.reopen_reason.strip()
 
 
-def result_for(db: Database, candidate_pk: int, jurors: Sequence[Mapping[str, str]],
-               now: datetime | None = None, *, on_paper: bool = False,
-               stop: TimerEvent | None = None) -> dict[str, Any]:
+def result_for(
+    db: Database,
+    candidate_pk: int,
+    jurors: Sequence[Mapping[str, str]],
+    now: datetime | None = None,
+    *,
+    on_paper: bool = False,
+    stop: TimerEvent | None = None,
+) -> dict[str, Any]:
     """The ``c2i2e-result/1`` content of the candidate's next sheet, checked against the schema and the rules.
 
     ``jurors`` are ``{"name", "fingerprint"}`` (and optionally ``"email"``) mappings, in signing order; ``stop``
@@ -208,14 +241,23 @@ def result_for(db: Database, candidate_pk: int, jurors: Sequence[Mapping[str, st
         version, supersedes, reason = _next_version(session, candidate_pk)
         title = candidate.campaign.title
     return build_result(
-        campaign=file.campaign_id, campaign_title=title,
+        campaign=file.campaign_id,
+        campaign_title=title,
         candidate={"id": file.candidate_id, "last_name": file.last_name, "first_name": file.first_name},
-        version=version, supersedes=supersedes, reason=reason, items=_items(file), outcome=file.outcome,
-        oral=_oral_json(db, file, stop), jurors=[dict(j) for j in jurors], signed_at=_moment(now),
-        referential=referential())
+        version=version,
+        supersedes=supersedes,
+        reason=reason,
+        items=_items(file),
+        outcome=file.outcome,
+        oral=_oral_json(db, file, stop),
+        jurors=[dict(j) for j in jurors],
+        signed_at=_moment(now),
+        referential=referential(),
+    )
 
 
 # --- who may sign ----------------------------------------------------------------------------------------------
+
 
 def _juror_entry(credential: Credential) -> dict[str, str]:
     entry = {"name": credential.name, "fingerprint": credential.fingerprint}
@@ -237,8 +279,13 @@ def authority_of(session: Session, campaign_id: str) -> list[x509.Certificate]:
     return load_certificates(campaign.authority_pem.encode("ascii"), "authority.pem")
 
 
-def _check_credentials(session: Session, candidate: Candidate, credentials: Sequence[Credential],
-                       authority: Sequence[x509.Certificate], moment: datetime) -> None:
+def _check_credentials(
+    session: Session,
+    candidate: Candidate,
+    credentials: Sequence[Credential],
+    authority: Sequence[x509.Certificate],
+    moment: datetime,
+) -> None:
     if credentials[0].fingerprint == credentials[1].fingerprint:
         raise JuryRoomError("Les deux jurés doivent signer chacun avec son propre certificat.")
     for credential in credentials:
@@ -248,16 +295,22 @@ def _check_credentials(session: Session, candidate: Candidate, credentials: Sequ
     _check_jury_signers(session, candidate, credentials, moment)
 
 
-def _check_jury_signers(session: Session, candidate: Candidate, credentials: Sequence[Credential],
-                        moment: datetime) -> None:
+def _check_jury_signers(
+    session: Session, candidate: Candidate, credentials: Sequence[Credential], moment: datetime
+) -> None:
     """The jury's two jurors as the package lists them, two persons, within the campaign, not revoked."""
     refusal, _warnings = room_refusal(session, candidate, credentials, moment)
     if refusal is not None:
         raise JuryRoomError(refusal)
 
 
-def credential_refusal(db: Database, candidate_pk: int, credential: Credential, earlier: Credential | None = None,
-                       now: datetime | None = None) -> str | None:
+def credential_refusal(
+    db: Database,
+    candidate_pk: int,
+    credential: Credential,
+    earlier: Credential | None = None,
+    now: datetime | None = None,
+) -> str | None:
     """Why ``credential`` may not sign the candidate's sheet after ``earlier`` (juror 1's), or None: told as soon
     as the juror has opened it, before the other juror is asked anything."""
     moment = _moment(now)
@@ -265,25 +318,40 @@ def credential_refusal(db: Database, candidate_pk: int, credential: Credential, 
         candidate = load_candidate(session, candidate_pk)
         refusal = signing_refusal(credential, moment, authority_of(session, candidate.campaign_id))
         if refusal is None:
-            refusal, _warnings = room_refusal(session, candidate, [c for c in (earlier, credential) if c], moment)
+            refusal, _warnings = room_refusal(
+                session, candidate, [c for c in (earlier, credential) if c], moment
+            )
     return refusal
 
 
-def check_signers(db: Database, candidate_pk: int, credential_1: Credential, credential_2: Credential,
-                  now: datetime | None = None) -> None:
+def check_signers(
+    db: Database,
+    candidate_pk: int,
+    credential_1: Credential,
+    credential_2: Credential,
+    now: datetime | None = None,
+) -> None:
     """Refuse, before anything is written, credentials that could not sign this candidate's sheet."""
     with db.read() as session:
         candidate = load_candidate(session, candidate_pk)
-        _check_credentials(session, candidate, (credential_1, credential_2),
-                           authority_of(session, candidate.campaign_id), _moment(now))
+        _check_credentials(
+            session,
+            candidate,
+            (credential_1, credential_2),
+            authority_of(session, candidate.campaign_id),
+            _moment(now),
+        )
 
 
 # --- signing and locking ---------------------------------------------------------------------------------------
 
+
 def _state(session: Session, candidate_pk: int) -> tuple[Any, ...]:
     """What the sheet is made from, in a few numbers: if any changes while signing, the sheet is stale."""
     oral = session.scalars(select(Oral).where(Oral.candidate_pk == candidate_pk)).first()
-    changes = session.scalar(select(func.count(DecisionChange.pk)).where(DecisionChange.candidate_pk == candidate_pk))
+    changes = session.scalar(
+        select(func.count(DecisionChange.pk)).where(DecisionChange.candidate_pk == candidate_pk)
+    )
     if oral is None:
         return (changes, None)
     incidents = session.scalar(select(func.count(Incident.pk)).where(Incident.oral_pk == oral.pk))
@@ -291,8 +359,15 @@ def _state(session: Session, candidate_pk: int) -> tuple[Any, ...]:
     return (changes, oral.attendance, oral.locked, incidents, events)
 
 
-def sign_and_lock(db: Database, candidate_pk: int, credential_1: Credential, credential_2: Credential, *,
-                  now: datetime | None = None, on_paper: bool = False) -> StoredSheet:
+def sign_and_lock(
+    db: Database,
+    candidate_pk: int,
+    credential_1: Credential,
+    credential_2: Credential,
+    *,
+    now: datetime | None = None,
+    on_paper: bool = False,
+) -> StoredSheet:
     """Make the candidate's sheet, have juror 1 then juror 2 sign it, store it and lock the oral.
 
     Refused (a :class:`JuryRoomError`, nothing written) unless every item is decided and the oral has ended (F8),
@@ -311,8 +386,9 @@ def sign_and_lock(db: Database, candidate_pk: int, credential_1: Credential, cre
         _check_credentials(session, candidate, credentials, authority, moment)
         before = _state(session, candidate_pk)
     stop = stopping_event(db, check_signable(db, candidate_pk, on_paper=on_paper), moment)
-    result = result_for(db, candidate_pk, [_juror_entry(c) for c in credentials], moment, on_paper=on_paper,
-                        stop=stop)
+    result = result_for(
+        db, candidate_pk, [_juror_entry(c) for c in credentials], moment, on_paper=on_paper, stop=stop
+    )
     pdf = render_sheet(result, referential())
     for field, credential in zip(SIGNATURE_FIELDS, credentials, strict=True):
         pdf = sign_sheet_with(pdf, credential, field, timestamp=moment)
@@ -328,34 +404,66 @@ def sign_and_lock(db: Database, candidate_pk: int, credential_1: Credential, cre
 def _record_stop(session: Session, oral: Oral, stop: TimerEvent | None) -> None:
     """The timer's closing event, stored with the sheet that logs it."""
     if stop is not None:
-        session.add(TimerEventRow(oral_pk=oral.pk, seq=stop.seq, kind=stop.kind.value, at=stop.at,
-                                  data=dict(stop.data)))
+        session.add(
+            TimerEventRow(
+                oral_pk=oral.pk, seq=stop.seq, kind=stop.kind.value, at=stop.at, data=dict(stop.data)
+            )
+        )
 
 
-def _store(db: Database, candidate_pk: int, result: dict[str, Any], pdf: bytes, sha256: str,
-           before: tuple[Any, ...], moment: datetime, stop: TimerEvent | None = None) -> StoredSheet:
+def _store(
+    db: Database,
+    candidate_pk: int,
+    result: dict[str, Any],
+    pdf: bytes,
+    sha256: str,
+    before: tuple[Any, ...],
+    moment: datetime,
+    stop: TimerEvent | None = None,
+) -> StoredSheet:
     try:
         with db.session() as session:
             if _state(session, candidate_pk) != before:
-                raise JuryRoomError("Le dossier du candidat a changé pendant la signature : rien n'a été "
-                                    "enregistré, signez à nouveau.")
+                raise JuryRoomError(
+                    "Le dossier du candidat a changé pendant la signature : rien n'a été "
+                    "enregistré, signez à nouveau."
+                )
             candidate = load_candidate(session, candidate_pk)
             if _next_version(session, candidate_pk)[0] != result["version"]:
-                raise JuryRoomError("Une autre version de la feuille vient d'être signée : rien n'a été enregistré.")
-            session.add(ResultSheet(candidate_pk=candidate_pk, version=result["version"],
-                                    supersedes=result["supersedes"], sha256=sha256, pdf=pdf, result=result,
-                                    signed_at=moment.astimezone(UTC), stored_at=datetime.now(UTC),
-                                    reopen_reason="", **sheet_columns(result)))
+                raise JuryRoomError(
+                    "Une autre version de la feuille vient d'être signée : rien n'a été enregistré."
+                )
+            session.add(
+                ResultSheet(
+                    candidate_pk=candidate_pk,
+                    version=result["version"],
+                    supersedes=result["supersedes"],
+                    sha256=sha256,
+                    pdf=pdf,
+                    result=result,
+                    signed_at=moment.astimezone(UTC),
+                    stored_at=datetime.now(UTC),
+                    reopen_reason="",
+                    **sheet_columns(result),
+                )
+            )
             oral = oral_of(session, candidate)
             _record_stop(session, oral, stop)
             oral.locked = True
     except IntegrityError as exc:
         log.info("sheet stored concurrently: %r", exc)
-        raise JuryRoomError("Une autre version de la feuille vient d'être signée : rien n'a été enregistré.") from exc
-    log.info("sheet v%s of candidate %s signed and stored (%s)", result["version"], result["candidate"]["id"],
-             sha256[:16])
-    return StoredSheet(candidate_pk, result["candidate"]["id"], result["version"], result["supersedes"], sha256,
-                       pdf, result)
+        raise JuryRoomError(
+            "Une autre version de la feuille vient d'être signée : rien n'a été enregistré."
+        ) from exc
+    log.info(
+        "sheet v%s of candidate %s signed and stored (%s)",
+        result["version"],
+        result["candidate"]["id"],
+        sha256[:16],
+    )
+    return StoredSheet(
+        candidate_pk, result["candidate"]["id"], result["version"], result["supersedes"], sha256, pdf, result
+    )
 
 
 def reopen(db: Database, candidate_pk: int, reason: str) -> int:
@@ -372,7 +480,9 @@ def reopen(db: Database, candidate_pk: int, reason: str) -> int:
         if latest is None:
             raise JuryRoomError("Aucune feuille signée à rouvrir pour ce candidat.")
         if latest.reopen_reason.strip():
-            raise JuryRoomError(f"La version {latest.version} est déjà rouverte : signez la nouvelle version.")
+            raise JuryRoomError(
+                f"La version {latest.version} est déjà rouverte : signez la nouvelle version."
+            )
         latest.reopen_reason = reason
         oral_of(session, candidate).locked = False
         next_version = latest.version + 1
@@ -386,6 +496,9 @@ def latest_sheet(db: Database, candidate_pk: int) -> StoredSheet | None:
         row = _latest(session, candidate_pk)
         if row is None:
             return None
-        candidate_id = session.scalar(select(Candidate.candidate_id).where(Candidate.pk == candidate_pk)) or ""
-        return StoredSheet(candidate_pk, candidate_id, row.version, row.supersedes, row.sha256, row.pdf,
-                           dict(row.result))
+        candidate_id = (
+            session.scalar(select(Candidate.candidate_id).where(Candidate.pk == candidate_pk)) or ""
+        )
+        return StoredSheet(
+            candidate_pk, candidate_id, row.version, row.supersedes, row.sha256, row.pdf, dict(row.result)
+        )

@@ -40,28 +40,39 @@ def peek_campaign(pdf: bytes) -> str:
         raise UnknownAuthority("json_invalid", exc.message) from exc
     except Exception as exc:  # any parser failure means the same thing to the user
         log.info("unreadable sheet: %r", exc)
-        raise UnknownAuthority("unreadable", "Le fichier n'est pas une feuille de résultat PDF lisible.") from exc
+        raise UnknownAuthority(
+            "unreadable", "Le fichier n'est pas une feuille de résultat PDF lisible."
+        ) from exc
     if data is None:
-        raise UnknownAuthority("json_missing", f"Le fichier ne contient pas {FILE_NAME} : ce n'est pas une feuille "
-                                               "de résultat c2i2e-jury.")
+        raise UnknownAuthority(
+            "json_missing",
+            f"Le fichier ne contient pas {FILE_NAME} : ce n'est pas une feuille de résultat c2i2e-jury.",
+        )
     try:
         campaign = from_bytes(data).get("campaign")
     except ResultFormatError as exc:
         raise UnknownAuthority("json_invalid", exc.message) from exc
     if not isinstance(campaign, str) or not campaign:
-        raise UnknownAuthority("json_invalid", f"{FILE_NAME} ne dit pas à quelle campagne la feuille appartient.")
+        raise UnknownAuthority(
+            "json_invalid", f"{FILE_NAME} ne dit pas à quelle campagne la feuille appartient."
+        )
     return campaign
 
 
 def authority_for_campaign(db: Database, campaign_id: str) -> list[x509.Certificate]:
     with db.read() as session:
         if session.get(Campaign, campaign_id) is None:
-            raise UnknownAuthority("unknown_campaign", f"La campagne « {campaign_id} » n'est pas dans la base : "
-                                                       "importez d'abord son paquet.")
+            raise UnknownAuthority(
+                "unknown_campaign",
+                f"La campagne « {campaign_id} » n'est pas dans la base : importez d'abord son paquet.",
+            )
         roots = authority_of(session, campaign_id)
     if not roots:
-        raise UnknownAuthority("unknown_authority", f"La base ne connaît pas l'autorité de la campagne "
-                                                    f"« {campaign_id} » (authority.pem absent de son paquet).")
+        raise UnknownAuthority(
+            "unknown_authority",
+            f"La base ne connaît pas l'autorité de la campagne "
+            f"« {campaign_id} » (authority.pem absent de son paquet).",
+        )
     return roots
 
 

@@ -33,8 +33,11 @@ PARALLEL_FROM = 12  # files to verify before workers are worth starting
 MAX_WORKERS = 4
 PR_SET_PDEATHSIG = 1  # Linux's prctl option: a signal to this process when its parent dies
 PARENT_POLL_SECONDS = 1.0
-DAMAGED = ("damaged", "Feuille endommagée : sa vérification n'a pas pu aller au bout (fichier altéré ou tronqué) ; "
-                      "demandez à la salle de l'exporter à nouveau.")
+DAMAGED = (
+    "damaged",
+    "Feuille endommagée : sa vérification n'a pas pu aller au bout (fichier altéré ou tronqué) ; "
+    "demandez à la salle de l'exporter à nouveau.",
+)
 T = TypeVar("T")
 
 
@@ -67,12 +70,19 @@ def _check(pdf: bytes, authorities: Mapping[str, str | None]) -> Checked:
     try:
         campaign = peek_campaign(pdf)
         if campaign not in authorities:
-            return Checked(None, "unknown_campaign", f"La campagne « {campaign} » n'est pas dans la base : importez "
-                                                     "d'abord son paquet.")
+            return Checked(
+                None,
+                "unknown_campaign",
+                f"La campagne « {campaign} » n'est pas dans la base : importez d'abord son paquet.",
+            )
         pem = authorities[campaign]
         if not pem:
-            return Checked(None, "unknown_authority", f"La base ne connaît pas l'autorité de la campagne "
-                                                      f"« {campaign} » (authority.pem absent de son paquet).")
+            return Checked(
+                None,
+                "unknown_authority",
+                f"La base ne connaît pas l'autorité de la campagne "
+                f"« {campaign} » (authority.pem absent de son paquet).",
+            )
         verified = verify_sheet(pdf, load_certificates(pem.encode("ascii"), "authority.pem"), referential())
     except (UnknownAuthority, SheetRejected) as exc:
         return Checked(None, exc.reason, exc.message)
@@ -95,8 +105,9 @@ class Job(Generic[T]):
     pdf: bytes | None = None
 
 
-def checked_in_order(jobs: Iterable[Job[T]], authorities: Mapping[str, str | None], workers: int
-                     ) -> Generator[tuple[T, Checked | None], None, None]:
+def checked_in_order(
+    jobs: Iterable[Job[T]], authorities: Mapping[str, str | None], workers: int
+) -> Generator[tuple[T, Checked | None], None, None]:
     """``(item, Checked)`` for each job in order (``None`` for a job with nothing to verify). ``jobs`` is read
     only as the workers have room (a lazy iterable keeps a few files per worker in memory); closing the
     generator stops the workers."""
@@ -104,9 +115,12 @@ def checked_in_order(jobs: Iterable[Job[T]], authorities: Mapping[str, str | Non
         for job in jobs:
             yield job.item, None if job.pdf is None else check(job.pdf, authorities)
         return
-    context = multiprocessing.get_context("spawn")  # never fork a process that may hold Qt or database threads
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=tie_to_parent,
-                               initargs=(os.getpid(),))
+    context = multiprocessing.get_context(
+        "spawn"
+    )  # never fork a process that may hold Qt or database threads
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=tie_to_parent, initargs=(os.getpid(),)
+    )
     window: deque[tuple[T, Future[Checked] | None]] = deque()
     try:
         for job in jobs:

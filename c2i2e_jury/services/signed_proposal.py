@@ -46,9 +46,12 @@ def _codes(joined: str) -> tuple[str, ...]:
 
 
 def latest_signed(session: Session, candidate_pk: int) -> Signed | None:
-    row = session.execute(select(ResultSheet.version, ResultSheet.status, ResultSheet.prior_items,
-                                 ResultSheet.validated_items).where(ResultSheet.candidate_pk == candidate_pk)
-                          .order_by(ResultSheet.version.desc()).limit(1)).first()
+    row = session.execute(
+        select(ResultSheet.version, ResultSheet.status, ResultSheet.prior_items, ResultSheet.validated_items)
+        .where(ResultSheet.candidate_pk == candidate_pk)
+        .order_by(ResultSheet.version.desc())
+        .limit(1)
+    ).first()
     if row is None:
         return None
     return Signed(row[0], signed_outcome(row[1], row[2], row[3]))
@@ -68,8 +71,11 @@ def differs(signed: Outcome, current: Outcome) -> bool:
     not a change of data: it never counts as a difference."""
     if current.status is Status.ANNULLED:
         return False
-    return (signed.status, signed.validated, signed.certificate) != (current.status, current.validated,
-                                                                     current.certificate)
+    return (signed.status, signed.validated, signed.certificate) != (
+        current.status,
+        current.validated,
+        current.certificate,
+    )
 
 
 def proposal_text(outcome: Outcome) -> str:
@@ -100,8 +106,10 @@ def difference_sentence(version: int, signed: Outcome, current: Outcome) -> str:
     if lost:
         changes.append(f"{', '.join(lost)} plus acquise{'s' if len(lost) > 1 else ''}")
     why = f" ({' ; '.join(changes)})" if changes else ""
-    return (f"La feuille signée (version {version}) dit : {proposal_text(signed)} ; les données actuelles "
-            f"donnent : {proposal_text(current)}{why} : choisissez sur quelle base décider.")
+    return (
+        f"La feuille signée (version {version}) dit : {proposal_text(signed)} ; les données actuelles "
+        f"donnent : {proposal_text(current)}{why} : choisissez sur quelle base décider."
+    )
 
 
 def chosen(signed: Signed | None, current: Outcome, basis: str | None) -> Outcome:

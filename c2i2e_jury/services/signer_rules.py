@@ -32,6 +32,7 @@ from c2i2e_jury.storage.models import Campaign, Candidate, CredentialRevocation,
 
 log = logging.getLogger(__name__)
 
+
 def campaign_period(campaign: Campaign) -> tuple[date, date]:
     """The days a sheet of ``campaign`` may be signed: from the deposit's opening (no oral before a dossier) to
     ``sheets_until``, or else to December 31 of the year after the campaign's year. The orals end in July; the
@@ -45,16 +46,25 @@ def expected_juror(juror: Juror) -> ExpectedJuror:
     if not juror.certificate_pem:
         return ExpectedJuror(juror.name, juror.email)
     cert = load_certificates(juror.certificate_pem.encode("ascii"), "certificat de juré")[0]
-    return ExpectedJuror(juror.name, juror.email, certificate_fingerprint(cert), cert.not_valid_before_utc,
-                         cert.not_valid_after_utc)
+    return ExpectedJuror(
+        juror.name,
+        juror.email,
+        certificate_fingerprint(cert),
+        cert.not_valid_before_utc,
+        cert.not_valid_after_utc,
+    )
 
 
 def revocations(session: Session) -> tuple[Revocation, ...]:
-    return tuple(Revocation(r.fingerprint, r.name, r.revoked_from, r.reason)
-                 for r in session.scalars(select(CredentialRevocation).order_by(CredentialRevocation.pk)))
+    return tuple(
+        Revocation(r.fingerprint, r.name, r.revoked_from, r.reason)
+        for r in session.scalars(select(CredentialRevocation).order_by(CredentialRevocation.pk))
+    )
 
 
-def _rules(campaign: Campaign, jury: str, jurors: Sequence[Juror], revoked: tuple[Revocation, ...]) -> SignerRules:
+def _rules(
+    campaign: Campaign, jury: str, jurors: Sequence[Juror], revoked: tuple[Revocation, ...]
+) -> SignerRules:
     opens, closes = campaign_period(campaign)
     members = tuple(expected_juror(j) for j in jurors if j.jury == jury and not is_president(j.jury))
     return SignerRules(jury, members, opens, closes, revoked)
@@ -71,8 +81,11 @@ def rules_for(session: Session, campaign_id: str, jury: str) -> SignerRules | No
 
 def rules_for_sheet(session: Session, result: dict[str, Any]) -> SignerRules | None:
     """The rules for a verified sheet's candidate; None when the database knows neither campaign nor candidate."""
-    jury = session.scalar(select(Candidate.jury).where(Candidate.campaign_id == result["campaign"],
-                                                       Candidate.candidate_id == result["candidate"]["id"]))
+    jury = session.scalar(
+        select(Candidate.jury).where(
+            Candidate.campaign_id == result["campaign"], Candidate.candidate_id == result["candidate"]["id"]
+        )
+    )
     return None if jury is None else rules_for(session, result["campaign"], jury)
 
 
@@ -87,10 +100,16 @@ class SignerDirectory:
             for juror in session.scalars(select(Juror).order_by(Juror.pk)):
                 if not is_president(juror.jury):
                     members.setdefault((juror.campaign_id, juror.jury), []).append(expected_juror(juror))
-            self.juries = {(row[0], row[1]): row[2] for row in session.execute(
-                select(Candidate.campaign_id, Candidate.candidate_id, Candidate.jury))}
-        self._rules = {key: SignerRules(key[1], tuple(members.get(key, ())), *periods[key[0]], revoked)
-                       for key in {(campaign, jury) for (campaign, _id), jury in self.juries.items()}}
+            self.juries = {
+                (row[0], row[1]): row[2]
+                for row in session.execute(
+                    select(Candidate.campaign_id, Candidate.candidate_id, Candidate.jury)
+                )
+            }
+        self._rules = {
+            key: SignerRules(key[1], tuple(members.get(key, ())), *periods[key[0]], revoked)
+            for key in {(campaign, jury) for (campaign, _id), jury in self.juries.items()}
+        }
 
     def rules(self, result: dict[str, Any]) -> SignerRules | None:
         """None for a candidate the database does not know: refused as such when the sheet is stored."""
@@ -98,27 +117,36 @@ class SignerDirectory:
         return None if jury is None else self._rules[(result["campaign"], jury)]
 
 
-def database_warnings(db: Database, result: dict[str, Any], signers: Sequence[SheetSigner]) -> tuple[str, ...]:
+def database_warnings(
+    db: Database, result: dict[str, Any], signers: Sequence[SheetSigner]
+) -> tuple[str, ...]:
     """``sheet verify`` with a database: raise :class:`SheetRejected` when the signers may not sign this sheet;
     else its warnings (among them, when the database does not know the candidate, that nothing was bound)."""
     with db.read() as session:
         rules = rules_for_sheet(session, result)
     if rules is None:
-        return (f"{NOT_BOUND.capitalize()} : la base ne connaît pas le candidat n° {result['candidate']['id']} de "
-                f"la campagne « {result['campaign']} » (importez son paquet).",)
+        return (
+            f"{NOT_BOUND.capitalize()} : la base ne connaît pas le candidat n° {result['candidate']['id']} de "
+            f"la campagne « {result['campaign']} » (importez son paquet).",
+        )
     return sheet_warnings(rules, result, signers)
 
 
-def signed_warnings(db: Database, result: dict[str, Any], credentials: Sequence[Credential]) -> tuple[str, ...]:
+def signed_warnings(
+    db: Database, result: dict[str, Any], credentials: Sequence[Credential]
+) -> tuple[str, ...]:
     """The warnings of a sheet just signed with ``credentials`` (``sheet create`` prints them)."""
     when = datetime.fromisoformat(result["signed_at"])
-    signers = [SheetSigner(field, c.name, c.fingerprint, when)
-               for field, c in zip(SIGNATURE_FIELDS, credentials, strict=False)]
+    signers = [
+        SheetSigner(field, c.name, c.fingerprint, when)
+        for field, c in zip(SIGNATURE_FIELDS, credentials, strict=False)
+    ]
     return database_warnings(db, result, signers)
 
 
-def sheet_warnings(rules: SignerRules | None, result: dict[str, Any],
-                   signers: Sequence[SheetSigner]) -> tuple[str, ...]:
+def sheet_warnings(
+    rules: SignerRules | None, result: dict[str, Any], signers: Sequence[SheetSigner]
+) -> tuple[str, ...]:
     """Raise :class:`SheetRejected` when the verified sheet's signers may not sign it; else its warnings."""
     if rules is None:
         return ()
@@ -134,18 +162,20 @@ def credential_email(credential: Credential) -> str:
     return emails[0] if emails else ""
 
 
-def room_refusal(session: Session, candidate: Candidate, credentials: Sequence[Credential],
-                 moment: datetime) -> tuple[str | None, tuple[str, ...]]:
+def room_refusal(
+    session: Session, candidate: Candidate, credentials: Sequence[Credential], moment: datetime
+) -> tuple[str | None, tuple[str, ...]]:
     """Before signing in the jury room: (why ``credentials``, in signing order, may not sign the candidate's sheet
     at ``moment``, or None; the warnings the sheet will carry)."""
     rules = rules_for(session, candidate.campaign_id, candidate.jury)
     if rules is None:
         return None, ()
-    signers = [SheetSigner(field, c.name, c.fingerprint, moment.astimezone())
-               for field, c in zip(SIGNATURE_FIELDS, credentials, strict=False)]
+    signers = [
+        SheetSigner(field, c.name, c.fingerprint, moment.astimezone())
+        for field, c in zip(SIGNATURE_FIELDS, credentials, strict=False)
+    ]
     try:
         return None, check_signers(signers, rules, [credential_email(c) for c in credentials])
     except SheetRejected as exc:
         log.info("signers refused for candidate %s: %s (%s)", candidate.candidate_id, exc.message, exc.reason)
         return exc.message, ()
-

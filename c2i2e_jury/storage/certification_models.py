@@ -30,7 +30,9 @@ class CertificationDecision(Base):
     candidate_pk: Mapped[int] = mapped_column(ForeignKey("candidate.pk", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(24))  # certificate / attestation / annulment / annulment_lifted
     reason: Mapped[str] = mapped_column(Text, default="")
-    validated: Mapped[str] = mapped_column(Text, default="")  # the validated items when decided, "A1.1,A1.2,…"
+    validated: Mapped[str] = mapped_column(
+        Text, default=""
+    )  # the validated items when decided, "A1.1,A1.2,…"
     decided_at: Mapped[datetime] = mapped_column(UTCDateTime())
     decided_by: Mapped[str] = mapped_column(String(200))
     # The signed sheet the decision rests on (migration 0005): its version, what it proposed (certificate /
@@ -47,13 +49,18 @@ class IssuedDocument(Base):
     pk: Mapped[int] = mapped_column(Integer, primary_key=True)
     code: Mapped[str] = mapped_column(String(32), unique=True)
     candidate_pk: Mapped[int] = mapped_column(ForeignKey("candidate.pk", ondelete="CASCADE"), index=True)
-    decision_pk: Mapped[int] = mapped_column(ForeignKey("certification_decision.pk", ondelete="CASCADE"),
-                                             index=True)
+    decision_pk: Mapped[int] = mapped_column(
+        ForeignKey("certification_decision.pk", ondelete="CASCADE"), index=True
+    )
     kind: Mapped[str] = mapped_column(String(16))  # certificate / attestation
-    payload: Mapped[str] = mapped_column(Text)  # the signed statement: canonical JSON, exactly the signed bytes
+    payload: Mapped[str] = mapped_column(
+        Text
+    )  # the signed statement: canonical JSON, exactly the signed bytes
     signature: Mapped[bytes] = mapped_column(LargeBinary)
     signer_pem: Mapped[str] = mapped_column(Text)
-    pdf: Mapped[bytes | None] = mapped_column(LargeBinary)  # the signed PDF; None for documents issued before 0006
+    pdf: Mapped[bytes | None] = mapped_column(
+        LargeBinary
+    )  # the signed PDF; None for documents issued before 0006
     issued_at: Mapped[datetime] = mapped_column(UTCDateTime())
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     revoked_reason: Mapped[str] = mapped_column(Text, default="")

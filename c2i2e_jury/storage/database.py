@@ -107,8 +107,12 @@ def open_database(db: str | None = None, *, migrate: bool = True) -> Database:
     explicit = bool(db or os.environ.get("C2I2E_DB"))
     url = resolve_url(db)
     parsed = _parse_url(url)
-    if (parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:"
-            and not parsed.query.get("uri")):
+    if (
+        parsed.get_backend_name() == "sqlite"
+        and parsed.database
+        and parsed.database != ":memory:"
+        and not parsed.query.get("uri")
+    ):
         _check_sqlite_file(Path(parsed.database), explicit=explicit)
     try:
         database = Database(url)
@@ -144,8 +148,10 @@ def _parse_url(url: str) -> Any:
         log.warning("invalid database URL: %s", exc)
         raise DatabaseError(f"Adresse de base de données invalide : {_hide_password(url)}.") from exc
     if parsed.get_backend_name() not in SUPPORTED_BACKENDS:
-        raise DatabaseError(f"Adresse de base de données invalide : {_where(url)} (seules SQLite et PostgreSQL "
-                            "sont prises en charge).")
+        raise DatabaseError(
+            f"Adresse de base de données invalide : {_where(url)} (seules SQLite et PostgreSQL "
+            "sont prises en charge)."
+        )
     return parsed
 
 
@@ -181,7 +187,9 @@ def _check_sqlite_file(path: Path, *, explicit: bool) -> None:
     _check_file_system(path)
     if not path.exists():
         if explicit and not path.parent.is_dir():
-            raise DatabaseError(f"Le dossier {path.parent} n'existe pas : vérifiez le chemin de la base de données.")
+            raise DatabaseError(
+                f"Le dossier {path.parent} n'existe pas : vérifiez le chemin de la base de données."
+            )
         return
     try:
         if path.stat().st_size == 0:
@@ -200,8 +208,10 @@ def _check_sqlite_file(path: Path, *, explicit: bool) -> None:
         _remove_new(absent)
         log.warning("cannot read %s: %s", path, exc)
         if "malformed" in str(exc) or "not a database" in str(exc):
-            raise DatabaseError(f"La base de données {path} est endommagée : rien n'y a été écrit ; "
-                                "restaurez une copie de sauvegarde.") from exc
+            raise DatabaseError(
+                f"La base de données {path} est endommagée : rien n'y a été écrit ; "
+                "restaurez une copie de sauvegarde."
+            ) from exc
         return  # e.g. no right to create the -shm file: the ordinary opening says why
     if names and "alembic_version" not in names:
         _remove_new(absent)
@@ -228,8 +238,10 @@ def _check_file_system(path: Path) -> None:
     except OSError:
         return
     if read_only:
-        raise DatabaseError(f"La base de données est en lecture seule : {path} est sur un disque monté en "
-                            "lecture seule (clé USB verrouillée ?) ; rien n'y a été écrit.")
+        raise DatabaseError(
+            f"La base de données est en lecture seule : {path} est sur un disque monté en "
+            "lecture seule (clé USB verrouillée ?) ; rien n'y a été écrit."
+        )
 
 
 def disk_full(url: str | None) -> bool:
@@ -271,17 +283,25 @@ def database_error_sentence(exc: BaseException, url: str | None = None) -> str:
     if "readonly" in lowered or "read-only" in lowered:
         return f"La base de données est en lecture seule : {where} ; rien n'y a été écrit."
     if "disk is full" in lowered or (isinstance(exc, OperationalError) and disk_full(url)):
-        return (f"Le disque de la base de données {where} est plein : rien n'y a été écrit ; libérez de la "
-                "place puis recommencez.")
+        return (
+            f"Le disque de la base de données {where} est plein : rien n'y a été écrit ; libérez de la "
+            "place puis recommencez."
+        )
     if "locked" in lowered or "busy" in lowered:
         return f"La base de données {where} est occupée par un autre programme : réessayez dans un instant."
-    if any(word in lowered for word in ("malformed", "not a database", "no such table", "no such column",
-                                        "corrupt")):
-        return (f"La base de données {where} est endommagée ou incomplète : rien n'y a été écrit ; restaurez "
-                "une copie de sauvegarde.")
+    if any(
+        word in lowered
+        for word in ("malformed", "not a database", "no such table", "no such column", "corrupt")
+    ):
+        return (
+            f"La base de données {where} est endommagée ou incomplète : rien n'y a été écrit ; restaurez "
+            "une copie de sauvegarde."
+        )
     if isinstance(exc, OperationalError):
         return f"Impossible d'ouvrir la base de données {where} ({reason})."
-    return f"La base de données {where} n'a pas pu être ouverte ou mise à jour ; le détail est dans le journal."
+    return (
+        f"La base de données {where} n'a pas pu être ouverte ou mise à jour ; le détail est dans le journal."
+    )
 
 
 def current_revision(engine: Engine) -> str | None:

@@ -113,8 +113,9 @@ class DossierStore:
                 with contextlib.suppress(OSError):
                     self.path(sha).unlink(missing_ok=True)
             if isinstance(exc, OSError):
-                raise DossierStoreError(f"Impossible d'enregistrer les dossiers dans {self.root} : "
-                                        f"{_reason(exc)}.") from exc
+                raise DossierStoreError(
+                    f"Impossible d'enregistrer les dossiers dans {self.root} : {_reason(exc)}."
+                ) from exc
             raise
         return len(todo)
 
@@ -128,8 +129,9 @@ class DossierStore:
             raise
         except OSError as exc:
             name = incoming.name or (incoming.path.name if incoming.path else sha)
-            raise DossierStoreError(f"Impossible d'enregistrer le dossier {name} dans {self.root} : "
-                                    f"{_reason(exc)}.") from exc
+            raise DossierStoreError(
+                f"Impossible d'enregistrer le dossier {name} dans {self.root} : {_reason(exc)}."
+            ) from exc
 
     def _copy_local(self, sha: str, incoming: Incoming) -> None:
         assert incoming.path is not None

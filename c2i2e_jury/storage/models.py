@@ -48,7 +48,9 @@ class Campaign(Base):
     package_sha256: Mapped[str] = mapped_column(String(64))
     imported_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
-    candidates: Mapped[list[Candidate]] = relationship(back_populates="campaign", order_by="Candidate.candidate_id")
+    candidates: Mapped[list[Candidate]] = relationship(
+        back_populates="campaign", order_by="Candidate.candidate_id"
+    )
     jurors: Mapped[list[Juror]] = relationship(back_populates="campaign")
 
 
@@ -170,7 +172,9 @@ class Oral(Base):
     locked: Mapped[bool] = mapped_column(Boolean, default=False)
 
     candidate: Mapped[Candidate] = relationship(back_populates="oral")
-    timer_events: Mapped[list[TimerEvent]] = relationship(cascade="all, delete-orphan", order_by="TimerEvent.seq")
+    timer_events: Mapped[list[TimerEvent]] = relationship(
+        cascade="all, delete-orphan", order_by="TimerEvent.seq"
+    )
     incidents: Mapped[list[Incident]] = relationship(cascade="all, delete-orphan", order_by="Incident.at")
 
 
@@ -200,7 +204,10 @@ class Decision(Base):
     """The validation jury's current decision on one item; its history is in :class:`DecisionChange`."""
 
     __tablename__ = "decision"
-    __table_args__ = (UniqueConstraint("candidate_pk", "item"), Index("ix_decision_cover", "candidate_pk", "item", "decision"))
+    __table_args__ = (
+        UniqueConstraint("candidate_pk", "item"),
+        Index("ix_decision_cover", "candidate_pk", "item", "decision"),
+    )
 
     pk: Mapped[int] = mapped_column(Integer, primary_key=True)
     candidate_pk: Mapped[int] = mapped_column(ForeignKey("candidate.pk", ondelete="CASCADE"), index=True)

@@ -42,7 +42,8 @@ def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackTy
         message = sentence
     else:
         message = QApplication.translate("App", "An internal error occurred. Details are in %1").replace(
-            "%1", str(log_file()))
+            "%1", str(log_file())
+        )
     if app is not None and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
         Prompts().error(None, QApplication.translate("App", "C2i2e — error"), message)
 
@@ -150,8 +151,12 @@ def run_gui(args: argparse.Namespace) -> int:
         return 1
     _opened["url"] = db.url  # named in the sentences of later database errors
     try:
-        window = MainWindow(db, app.translate("App", "demo — every credential's passphrase: demo")
-                            if args.demo else "", prompts=prompts, demo=bool(args.demo))
+        window = MainWindow(
+            db,
+            app.translate("App", "demo — every credential's passphrase: demo") if args.demo else "",
+            prompts=prompts,
+            demo=bool(args.demo),
+        )
     except SQLAlchemyError as exc:  # opened, but a table is missing or a page damaged
         log.exception("cannot show the database")
         db.dispose()
@@ -160,7 +165,9 @@ def run_gui(args: argparse.Namespace) -> int:
     window.restore()
     window.show_on_screen()
     quit_after = os.environ.get("C2I2E_QUIT_AFTER_MS")
-    if quit_after:  # smoke tests of the built program; 0: as soon as the window takes input (start-up benchmark)
+    if (
+        quit_after
+    ):  # smoke tests of the built program; 0: as soon as the window takes input (start-up benchmark)
         QTimer.singleShot(int(quit_after), window.close)
     code = app.exec()
     db.dispose()

@@ -52,6 +52,7 @@ def _wait(future: Future[T]) -> None:
     loop = QEventLoop()
     poll = QTimer()
     poll.setInterval(POLL_MS)
+
     def look() -> None:
         if future.done():
             loop.quit()

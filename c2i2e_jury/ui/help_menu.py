@@ -79,11 +79,17 @@ class HelpMenu(QObject):
         ShortcutsDialog(self.window).exec()
 
     def about_text(self) -> str:
-        return (fill(self.tr("<h3>c2i2e-jury %1</h3><p>The jury workspace of the C2i2e certification (Certificat "
-                        "Informatique et Internet niveau 2 « enseignant »).</p><p>Free software under the GNU Affero "
-                        "General Public License, version 3 or later (it uses PyMuPDF, under the AGPL). It never "
-                        "opens a network connection.</p><p>Data folder: %2<br>Log file: %3</p>"),
-                     __version__, data_dir(), log_file()))
+        return fill(
+            self.tr(
+                "<h3>c2i2e-jury %1</h3><p>The jury workspace of the C2i2e certification (Certificat "
+                "Informatique et Internet niveau 2 « enseignant »).</p><p>Free software under the GNU Affero "
+                "General Public License, version 3 or later (it uses PyMuPDF, under the AGPL). It never "
+                "opens a network connection.</p><p>Data folder: %2<br>Log file: %3</p>"
+            ),
+            __version__,
+            data_dir(),
+            log_file(),
+        )
 
     def show_about(self) -> None:
         self.prompts.about(self.window, self.tr("About c2i2e-jury"), self.about_text())

@@ -43,8 +43,10 @@ def qt_french_catalogue() -> Path | None:
     are, else in PySide6's folder (a bundle or a ``qt.conf`` may point Qt elsewhere)."""
     import PySide6
 
-    folders = [Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-               Path(PySide6.__file__).parent / "Qt" / "translations"]
+    folders = [
+        Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+        Path(PySide6.__file__).parent / "Qt" / "translations",
+    ]
     for folder in folders:
         for name in ("qtbase_fr.qm", "qt_fr.qm"):
             if (folder / name).is_file():
@@ -73,8 +75,9 @@ def compiled_catalogue(language: str) -> Path | None:
     ts = cache / f"c2i2e_jury_{language}.ts"
     ts.write_bytes(data)
     tmp = target.with_suffix(".tmp.qm")
-    result = subprocess.run([binary, "-silent", str(ts), "-qm", str(tmp)], capture_output=True, text=True,
-                            check=False)
+    result = subprocess.run(
+        [binary, "-silent", str(ts), "-qm", str(tmp)], capture_output=True, text=True, check=False
+    )
     if result.returncode != 0 or not tmp.is_file():
         log.error("lrelease failed: %s", result.stderr)
         return None
@@ -146,8 +149,12 @@ def _install(app: QCoreApplication, language: str) -> str:
     _installed.clear()
     if language not in LANGUAGES:
         language = "fr"
-    QLocale.setDefault(QLocale(QLocale.Language.French if language == "fr" else QLocale.Language.English,
-                               QLocale.Country.France if language == "fr" else QLocale.Country.UnitedKingdom))
+    QLocale.setDefault(
+        QLocale(
+            QLocale.Language.French if language == "fr" else QLocale.Language.English,
+            QLocale.Country.France if language == "fr" else QLocale.Country.UnitedKingdom,
+        )
+    )
     if language == "en":  # the source strings, but for the plurals (« 1 item », « 3 items »)
         catalogue = compiled_catalogue("en")
         translator = QTranslator(app)

@@ -41,8 +41,9 @@ log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db: Database, title_suffix: str = "", prompts: Prompts | None = None, *,
-                 demo: bool = False) -> None:
+    def __init__(
+        self, db: Database, title_suffix: str = "", prompts: Prompts | None = None, *, demo: bool = False
+    ) -> None:
         """``prompts``: how every room asks and tells (Qt's dialogs; tests pass scripted ones); ``demo``: the
         database is thrown away on quitting, which the window says before it closes."""
         super().__init__()
@@ -114,7 +115,9 @@ class MainWindow(QMainWindow):
         self.day_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.day_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.day_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.day_view.activated.connect(lambda index: self.open_candidate(self.day_model.entry(index.row()).pk))
+        self.day_view.activated.connect(
+            lambda index: self.open_candidate(self.day_model.entry(index.row()).pk)
+        )
         self.day_view.clicked.connect(lambda index: self.open_candidate(self.day_model.entry(index.row()).pk))
         day = QWidget(box)
         self.day_list = day
@@ -127,7 +130,9 @@ class MainWindow(QMainWindow):
         column.setObjectName("dayColumn")
         column.addWidget(day)
         column.addWidget(self.room.timer_area)
-        column.setStretchFactor(0, 1)  # the list takes what the timer leaves: the timer's messages are never cut
+        column.setStretchFactor(
+            0, 1
+        )  # the list takes what the timer leaves: the timer's messages are never cut
         column.setStretchFactor(1, 0)
         column.setChildrenCollapsible(False)
         outer = QVBoxLayout(box)
@@ -156,7 +161,8 @@ class MainWindow(QMainWindow):
         if row >= 0:
             self.day_view.selectionModel().setCurrentIndex(
                 self.day_model.index(row, 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
 
     def open_candidate(self, pk: int, *, after_restart: bool = False) -> None:
         if self.room.session is not None and self.room.session.pk == pk:
@@ -270,8 +276,14 @@ class MainWindow(QMainWindow):
 
             signed = signed_sheet_count(self.db)
         if signed:  # a fresh demo has nothing to lose: it quits without a word (and its smoke tests too)
-            parts.append(self.tr("Quitting the demo deletes its database and its files, with %n signed sheet(s) "
-                                 "not exported.", "", signed))
+            parts.append(
+                self.tr(
+                    "Quitting the demo deletes its database and its files, with %n signed sheet(s) "
+                    "not exported.",
+                    "",
+                    signed,
+                )
+            )
         return "\n\n".join(p for p in parts if p)
 
     def _splitters(self) -> list[QSplitter]:
@@ -290,8 +302,9 @@ class MainWindow(QMainWindow):
         """Ctrl+Q and the window's ✕ ask first when an oral is running or the demo would delete its work."""
         self.room.items.flush()  # typed, not yet saved: saved before anything else
         question = self.quit_question()
-        if question and not self.prompts.confirm_risky(self, self.tr("Quit?"), question + "\n\n" + self.tr(
-                "Quit anyway?")):
+        if question and not self.prompts.confirm_risky(
+            self, self.tr("Quit?"), question + "\n\n" + self.tr("Quit anyway?")
+        ):
             event.ignore()
             return
         self.room.save_view()

@@ -45,8 +45,10 @@ class OutcomeText:
         if outcome.status is Status.NOT_ADMITTED:
             if outcome.not_admitted is None:  # not from the rules engine: its own text is all there is
                 return outcome.explanation
-            return _fill(self.tr("Not admitted to the oral: %1. No item validated in this campaign."),
-                         self.not_admitted_reason(outcome.not_admitted))
+            return _fill(
+                self.tr("Not admitted to the oral: %1. No item validated in this campaign."),
+                self.not_admitted_reason(outcome.not_admitted),
+            )
         if outcome.status is Status.ANNULLED:
             return self.tr("Dossier annulled for plagiarism: no item validated in this campaign.")
         if outcome.status is Status.ABSENT:
@@ -57,22 +59,37 @@ class OutcomeText:
         total, validated = len(referential), outcome.validated_count
         limit = referential.max_missing_per_domain
         if outcome.certificate:
-            return _fill(self.tr("Certificate proposed: %n item(s) validated out of %1, at most %2 not validated per domain.",
-                                 "", validated), total, limit)
+            return _fill(
+                self.tr(
+                    "Certificate proposed: %n item(s) validated out of %1, at most %2 not validated per domain.",
+                    "",
+                    validated,
+                ),
+                total,
+                limit,
+            )
         parts: list[str] = []
         if outcome.status is Status.AWAITING:
             parts.append(self.tr("Oral not taken yet"))
         elif outcome.undecided:
             parts.append(self.tr("%n item(s) not decided by the jury", "", len(outcome.undecided)))
         if outcome.status is Status.EXAMINED and validated < referential.min_validated:
-            parts.append(_fill(self.tr("%n item(s) validated out of %1, at least %2 required", "", validated),
-                               total, referential.min_validated))
+            parts.append(
+                _fill(
+                    self.tr("%n item(s) validated out of %1, at least %2 required", "", validated),
+                    total,
+                    referential.min_validated,
+                )
+            )
         else:
             parts.append(_fill(self.tr("%n item(s) validated out of %1", "", validated), total))
         for domain, missed in _decided_misses(referential, outcome).items():
             if missed > limit:
-                parts.append(_fill(self.tr("Domain %1: %n item(s) not validated, at most %2", "", missed),
-                                   domain, limit))
+                parts.append(
+                    _fill(
+                        self.tr("Domain %1: %n item(s) not validated, at most %2", "", missed), domain, limit
+                    )
+                )
         body = ". ".join(parts)
         if outcome.status is Status.EXAMINED:
             return _fill(self.tr("Certificate not proposed: %1."), body)

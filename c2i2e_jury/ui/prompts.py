@@ -45,7 +45,9 @@ class PassphraseDialog(QDialog):
         self.field.setObjectName("passphrase")
         self.field.setEchoMode(QLineEdit.EchoMode.Password)
         self.field.setMinimumWidth(360)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -135,8 +137,10 @@ def _confirm_risky(parent: Parent, title: str, text: str) -> bool:
     """A question whose « Oui » does something that cannot be taken back lightly: « Non » is the default button,
     so that a juror who presses Entrée by reflex changes nothing."""
     no = QMessageBox.StandardButton.No
-    return QMessageBox.question(parent, title, text, QMessageBox.StandardButton.Yes | no, no) \
+    return (
+        QMessageBox.question(parent, title, text, QMessageBox.StandardButton.Yes | no, no)
         == QMessageBox.StandardButton.Yes
+    )
 
 
 def _choose(parent: Parent, title: str, text: str, buttons: list[str]) -> int | None:

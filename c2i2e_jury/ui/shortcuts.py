@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence
 
 if TYPE_CHECKING:  # PySide6 types it as returning object; it returns its text (lupdate reads the calls)
+
     def QT_TRANSLATE_NOOP(context: str, text: str) -> str: ...  # noqa: N802
 else:
     from PySide6.QtCore import QT_TRANSLATE_NOOP
@@ -30,7 +31,9 @@ class Primary:
     key: QKeySequence.StandardKey
 
 
-Key = QKeySequence.StandardKey | Primary | str  # a standard key (all its bindings here), its first, or a sequence
+Key = (
+    QKeySequence.StandardKey | Primary | str
+)  # a standard key (all its bindings here), its first, or a sequence
 CONTEXT = "ShortcutsDialog"  # QT_TRANSLATE_NOOP below spells it out: lupdate reads only literal contexts
 
 # Where the keys act: the F1 sheet's tabs.
@@ -53,70 +56,151 @@ class Shortcut:
 
 
 SHORTCUTS: tuple[Shortcut, ...] = (
-    Shortcut(EXAM_ROOM, QT_TRANSLATE_NOOP("ShortcutsDialog", "Ctrl+Shift+P"),
-             QT_TRANSLATE_NOOP("ShortcutsDialog", "The candidate is present (check-in)"),
-             (("check_in", ("Ctrl+Shift+P",)),)),
+    Shortcut(
+        EXAM_ROOM,
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Ctrl+Shift+P"),
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "The candidate is present (check-in)"),
+        (("check_in", ("Ctrl+Shift+P",)),),
+    ),
     Shortcut(EXAM_ROOM, "↑ ↓", QT_TRANSLATE_NOOP("ShortcutsDialog", "Move through the 28 items")),
     Shortcut(EXAM_ROOM, "V / N", QT_TRANSLATE_NOOP("ShortcutsDialog", "Validated / not validated")),
-    Shortcut(EXAM_ROOM, QT_TRANSLATE_NOOP("ShortcutsDialog", "Del"),
-             QT_TRANSLATE_NOOP("ShortcutsDialog", "Back to undecided")),
-    Shortcut(EXAM_ROOM, "C",
-             QT_TRANSLATE_NOOP("ShortcutsDialog", "Write the jury's comment on the item (Enter saves)")),
-    Shortcut(EXAM_ROOM, "J", QT_TRANSLATE_NOOP(
-        "ShortcutsDialog", "Write the justification (required when the jury differs from the evaluator)")),
-    Shortcut(EXAM_ROOM, "Ctrl+Z / Ctrl+Y",
-             QT_TRANSLATE_NOOP("ShortcutsDialog", "Undo / redo a decision or a comment"),
-             (("undo", (Primary(QKeySequence.StandardKey.Undo),)),
-              # the same keys on every system: jurors share laptops
-              ("redo", (QKeySequence.StandardKey.Redo, "Ctrl+Y", "Ctrl+Shift+Z")))),
-    Shortcut(EXAM_ROOM, "Ctrl+I", QT_TRANSLATE_NOOP("ShortcutsDialog", "Note an incident, with its time"),
-             (("incident", ("Ctrl+I",)),)),
-    Shortcut(EXAM_ROOM, "Ctrl+D",
-             QT_TRANSLATE_NOOP("ShortcutsDialog", "Show or hide the candidates of the day"),
-             (("day_list", ("Ctrl+D",)),)),
+    Shortcut(
+        EXAM_ROOM,
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Del"),
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Back to undecided"),
+    ),
+    Shortcut(
+        EXAM_ROOM,
+        "C",
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Write the jury's comment on the item (Enter saves)"),
+    ),
+    Shortcut(
+        EXAM_ROOM,
+        "J",
+        QT_TRANSLATE_NOOP(
+            "ShortcutsDialog", "Write the justification (required when the jury differs from the evaluator)"
+        ),
+    ),
+    Shortcut(
+        EXAM_ROOM,
+        "Ctrl+Z / Ctrl+Y",
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Undo / redo a decision or a comment"),
+        (
+            ("undo", (Primary(QKeySequence.StandardKey.Undo),)),
+            # the same keys on every system: jurors share laptops
+            ("redo", (QKeySequence.StandardKey.Redo, "Ctrl+Y", "Ctrl+Shift+Z")),
+        ),
+    ),
+    Shortcut(
+        EXAM_ROOM,
+        "Ctrl+I",
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Note an incident, with its time"),
+        (("incident", ("Ctrl+I",)),),
+    ),
+    Shortcut(
+        EXAM_ROOM,
+        "Ctrl+D",
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Show or hide the candidates of the day"),
+        (("day_list", ("Ctrl+D",)),),
+    ),
     Shortcut(EXAM_ROOM, "F1", QT_TRANSLATE_NOOP("ShortcutsDialog", "This sheet"), (("shortcuts", ("F1",)),)),
-    Shortcut(DOSSIER, QT_TRANSLATE_NOOP("ShortcutsDialog", "Page Down, Space / Page Up"),
-             QT_TRANSLATE_NOOP("ShortcutsDialog", "A screen down / up, then the next / previous page")),
+    Shortcut(
+        DOSSIER,
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Page Down, Space / Page Up"),
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "A screen down / up, then the next / previous page"),
+    ),
     Shortcut(DOSSIER, "→ / ←", QT_TRANSLATE_NOOP("ShortcutsDialog", "Next / previous page")),
-    Shortcut(DOSSIER, QT_TRANSLATE_NOOP("ShortcutsDialog", "Home / End"),
-             QT_TRANSLATE_NOOP("ShortcutsDialog", "First / last page")),
-    Shortcut(DOSSIER, "Ctrl+G", QT_TRANSLATE_NOOP("ShortcutsDialog", "Go to page"),
-             (("go_to_page", ("Ctrl+G", "Ctrl+L")),)),
-    Shortcut(DOSSIER, "Ctrl+F", QT_TRANSLATE_NOOP("ShortcutsDialog", "Search the dossier"),
-             (("find", (QKeySequence.StandardKey.Find,)),)),
+    Shortcut(
+        DOSSIER,
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Home / End"),
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "First / last page"),
+    ),
+    Shortcut(
+        DOSSIER,
+        "Ctrl+G",
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Go to page"),
+        (("go_to_page", ("Ctrl+G", "Ctrl+L")),),
+    ),
+    Shortcut(
+        DOSSIER,
+        "Ctrl+F",
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Search the dossier"),
+        (("find", (QKeySequence.StandardKey.Find,)),),
+    ),
     # F3, not FindNext: that is Ctrl+G too on Linux, which goes to a page here
-    Shortcut(DOSSIER, QT_TRANSLATE_NOOP("ShortcutsDialog", "F3 / Shift+F3"),
-             QT_TRANSLATE_NOOP("ShortcutsDialog", "Next / previous match"),
-             (("find_next", ("F3",)), ("find_previous", ("Shift+F3",)))),
-    Shortcut(DOSSIER, "Ctrl++ / Ctrl+-",
-             QT_TRANSLATE_NOOP("ShortcutsDialog", "Zoom in / out (Ctrl + wheel too)"),
-             (("zoom_in", (QKeySequence.StandardKey.ZoomIn, "Ctrl+=")),
-              ("zoom_out", (QKeySequence.StandardKey.ZoomOut,)))),
-    Shortcut(DOSSIER, "Ctrl+0 / Ctrl+1 / Ctrl+2",
-             QT_TRANSLATE_NOOP("ShortcutsDialog", "Whole page / actual size / page width"),
-             (("fit_page", ("Ctrl+0",)), ("actual_size", ("Ctrl+1",)), ("fit_width", ("Ctrl+2",)))),
-    Shortcut(DOSSIER, "F9", QT_TRANSLATE_NOOP("ShortcutsDialog", "Show or hide the thumbnails and the outline"),
-             (("side_panel", ("F9",)),)),
-    Shortcut(TIMER, "F5", QT_TRANSLATE_NOOP("ShortcutsDialog", "Start the presentation"),
-             (("timer_start", ("F5",)),)),
-    Shortcut(TIMER, "F6", QT_TRANSLATE_NOOP("ShortcutsDialog", "Move on to the discussion"),
-             (("timer_discussion", ("F6",)),)),
-    Shortcut(TIMER, "F7", QT_TRANSLATE_NOOP("ShortcutsDialog", "Pause (with a reason) / resume"),
-             (("timer_pause", ("F7",)),)),
+    Shortcut(
+        DOSSIER,
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "F3 / Shift+F3"),
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Next / previous match"),
+        (("find_next", ("F3",)), ("find_previous", ("Shift+F3",))),
+    ),
+    Shortcut(
+        DOSSIER,
+        "Ctrl++ / Ctrl+-",
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Zoom in / out (Ctrl + wheel too)"),
+        (
+            ("zoom_in", (QKeySequence.StandardKey.ZoomIn, "Ctrl+=")),
+            ("zoom_out", (QKeySequence.StandardKey.ZoomOut,)),
+        ),
+    ),
+    Shortcut(
+        DOSSIER,
+        "Ctrl+0 / Ctrl+1 / Ctrl+2",
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Whole page / actual size / page width"),
+        (("fit_page", ("Ctrl+0",)), ("actual_size", ("Ctrl+1",)), ("fit_width", ("Ctrl+2",))),
+    ),
+    Shortcut(
+        DOSSIER,
+        "F9",
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Show or hide the thumbnails and the outline"),
+        (("side_panel", ("F9",)),),
+    ),
+    Shortcut(
+        TIMER,
+        "F5",
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Start the presentation"),
+        (("timer_start", ("F5",)),),
+    ),
+    Shortcut(
+        TIMER,
+        "F6",
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Move on to the discussion"),
+        (("timer_discussion", ("F6",)),),
+    ),
+    Shortcut(
+        TIMER,
+        "F7",
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Pause (with a reason) / resume"),
+        (("timer_pause", ("F7",)),),
+    ),
     Shortcut(TIMER, "F8", QT_TRANSLATE_NOOP("ShortcutsDialog", "End the oral"), (("timer_end", ("F8",)),)),
-    Shortcut(PROJECTOR, QT_TRANSLATE_NOOP("ShortcutsDialog", "→, Page Down, Space"),
-             QT_TRANSLATE_NOOP("ShortcutsDialog", "Next slide (what presentation clickers send)")),
-    Shortcut(PROJECTOR, QT_TRANSLATE_NOOP("ShortcutsDialog", "←, Page Up"),
-             QT_TRANSLATE_NOOP("ShortcutsDialog", "Previous slide")),
-    Shortcut(PROJECTOR, QT_TRANSLATE_NOOP("ShortcutsDialog", "Home / End"),
-             QT_TRANSLATE_NOOP("ShortcutsDialog", "First / last slide")),
-    Shortcut(PROJECTOR, QT_TRANSLATE_NOOP("ShortcutsDialog", "B or . / W or ,"),
-             QT_TRANSLATE_NOOP("ShortcutsDialog", "Black / white screen, as in PowerPoint")),
+    Shortcut(
+        PROJECTOR,
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "→, Page Down, Space"),
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Next slide (what presentation clickers send)"),
+    ),
+    Shortcut(
+        PROJECTOR,
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "←, Page Up"),
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Previous slide"),
+    ),
+    Shortcut(
+        PROJECTOR,
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Home / End"),
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "First / last slide"),
+    ),
+    Shortcut(
+        PROJECTOR,
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "B or . / W or ,"),
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Black / white screen, as in PowerPoint"),
+    ),
 )
 
 # Bound but not on the sheet: a menu shows its key beside it.
 # Ctrl+Q also where the system names no key for quitting (Windows, some X11 desktops): the juror's habit.
-UNLISTED: tuple[tuple[str, tuple[Key, ...]], ...] = (("quit", (Primary(QKeySequence.StandardKey.Quit), "Ctrl+Q")),)
+UNLISTED: tuple[tuple[str, tuple[Key, ...]], ...] = (
+    ("quit", (Primary(QKeySequence.StandardKey.Quit), "Ctrl+Q")),
+)
 
 _BOUND = {action: keys for row in SHORTCUTS for action, keys in row.bound} | dict(UNLISTED)
 
@@ -155,5 +239,6 @@ def sheets(rows: Sequence[Shortcut] = SHORTCUTS) -> list[tuple[str, list[tuple[s
     def tr(text: str) -> str:
         return QCoreApplication.translate(CONTEXT, text)
 
-    return [(tr(place), [(tr(row.keys), tr(row.label)) for row in rows if row.place == place])
-            for place in PLACES]
+    return [
+        (tr(place), [(tr(row.keys), tr(row.label)) for row in rows if row.place == place]) for place in PLACES
+    ]

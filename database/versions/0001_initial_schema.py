@@ -274,7 +274,10 @@ def upgrade() -> None:
         sa.Column("resolved", sa.Boolean(), nullable=False),
         sa.Column("resolution", sa.Text(), nullable=False),
         sa.ForeignKeyConstraint(
-            ["candidate_pk"], ["candidate.pk"], name=op.f("fk_sheet_conflict_candidate_pk_candidate"), ondelete="CASCADE"
+            ["candidate_pk"],
+            ["candidate.pk"],
+            name=op.f("fk_sheet_conflict_candidate_pk_candidate"),
+            ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("pk", name=op.f("pk_sheet_conflict")),
         sa.UniqueConstraint("sha256", name=op.f("uq_sheet_conflict_sha256")),

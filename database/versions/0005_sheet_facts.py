@@ -32,7 +32,9 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("validated_items", sa.Text(), nullable=False, server_default=""))
     with op.batch_alter_table("certification_decision", schema=None) as batch_op:
         batch_op.add_column(sa.Column("sheet_version", sa.Integer(), nullable=True))
-        batch_op.add_column(sa.Column("sheet_proposal", sa.String(length=16), nullable=False, server_default=""))
+        batch_op.add_column(
+            sa.Column("sheet_proposal", sa.String(length=16), nullable=False, server_default="")
+        )
         batch_op.add_column(sa.Column("basis", sa.String(length=16), nullable=False, server_default="sheet"))
     _fill_sheet_facts()
 
@@ -44,14 +46,21 @@ def _facts(result: dict[str, Any]) -> dict[str, str]:
     items = result.get("items", [])
     status = str(result.get("status", ""))
     prior = [e["item"] for e in items if e.get("prior")]
-    held = [e["item"] for e in items if e.get("prior") or e.get("jury") == "V"] if status == "examined" else []
+    held = (
+        [e["item"] for e in items if e.get("prior") or e.get("jury") == "V"] if status == "examined" else []
+    )
     return {"status": status, "prior_items": ",".join(prior), "validated_items": ",".join(held)}
 
 
 def _fill_sheet_facts() -> None:
-    sheets = sa.table("result_sheet", sa.column("pk", sa.Integer()), sa.column("result", sa.JSON()),
-                      sa.column("status", sa.String()), sa.column("prior_items", sa.Text()),
-                      sa.column("validated_items", sa.Text()))
+    sheets = sa.table(
+        "result_sheet",
+        sa.column("pk", sa.Integer()),
+        sa.column("result", sa.JSON()),
+        sa.column("status", sa.String()),
+        sa.column("prior_items", sa.Text()),
+        sa.column("validated_items", sa.Text()),
+    )
     connection = op.get_bind()
     for pk, result in connection.execute(sa.select(sheets.c.pk, sheets.c.result)).all():
         loaded = json.loads(result) if isinstance(result, str) else result

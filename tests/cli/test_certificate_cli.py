@@ -34,8 +34,9 @@ def decided(demo_template, tmp_path, monkeypatch):
     with db.session() as s:
         s.get(Campaign, "grenoble-2017").authority_pem = (tmp_path / "authority.pem").read_text()
         designate(s, "grenoble-2017", president)
-    certification_batch.deliver_as_proposed(db, "grenoble-2017", by="Hélène Présidente",
-                                            now=lambda: datetime(2017, 7, 10, 14, tzinfo=UTC))
+    certification_batch.deliver_as_proposed(
+        db, "grenoble-2017", by="Hélène Présidente", now=lambda: datetime(2017, 7, 10, 14, tzinfo=UTC)
+    )
     db.dispose()
     return path
 
@@ -46,7 +47,9 @@ def test_issue_then_verify_a_code(decided, tmp_path, capsys, monkeypatch):
     assert "C2I2E_PASSPHRASE_1" in capsys.readouterr().err
     monkeypatch.setenv("C2I2E_PASSPHRASE_1", PASSPHRASE)
     batch = tmp_path / "documents.zip"
-    assert main([*db, "certificate", "issue", "--sign", str(tmp_path / "presidente.p12"), "-o", str(batch)]) == 0
+    assert (
+        main([*db, "certificate", "issue", "--sign", str(tmp_path / "presidente.p12"), "-o", str(batch)]) == 0
+    )
     out = capsys.readouterr().out
     assert out.startswith("7 document(s) signé(s) par Hélène Présidente")
     codes = [line.strip() for line in out.splitlines() if line.strip().startswith("C2I2E-")]
@@ -59,14 +62,30 @@ def test_issue_then_verify_a_code(decided, tmp_path, capsys, monkeypatch):
 
 def test_a_pdf_verifies_without_any_database(decided, tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("C2I2E_PASSPHRASE_1", PASSPHRASE)
-    assert main(["--db", str(decided), "certificate", "issue", "--sign", str(tmp_path / "presidente.p12")]) == 0
-    code = next(line.strip() for line in capsys.readouterr().out.splitlines() if line.strip().startswith("C2I2E-"))
+    assert (
+        main(["--db", str(decided), "certificate", "issue", "--sign", str(tmp_path / "presidente.p12")]) == 0
+    )
+    code = next(
+        line.strip() for line in capsys.readouterr().out.splitlines() if line.strip().startswith("C2I2E-")
+    )
     pdf = tmp_path / "attestation.pdf"
     assert main(["--db", str(decided), "certificate", "pdf", code, "-o", str(pdf)]) == 0
     capsys.readouterr()
     nowhere = tmp_path / "no-database-here.sqlite"
-    assert main(["--db", str(nowhere), "certificate", "verify", str(pdf), "--trust",
-                 str(tmp_path / "authority.pem")]) == 0
+    assert (
+        main(
+            [
+                "--db",
+                str(nowhere),
+                "certificate",
+                "verify",
+                str(pdf),
+                "--trust",
+                str(tmp_path / "authority.pem"),
+            ]
+        )
+        == 0
+    )
     out = capsys.readouterr().out
     assert code in out and "révocation" in out
     assert not nowhere.exists()  # nothing opened, nothing created
@@ -93,11 +112,15 @@ def test_verify_a_missing_file_or_a_folder_says_so(tmp_path, capsys):
     assert main(["certificate", "verify", "attestation.pdf"]) == 1
     assert capsys.readouterr().err == "c2i2e-jury: Fichier introuvable : attestation.pdf.\n"
     assert main(["certificate", "verify", str(tmp_path)]) == 1
-    assert capsys.readouterr().err == (f"c2i2e-jury: {tmp_path} est un dossier : donnez le fichier PDF du document, "
-                                       "ou son code de vérification.\n")
+    assert capsys.readouterr().err == (
+        f"c2i2e-jury: {tmp_path} est un dossier : donnez le fichier PDF du document, "
+        "ou son code de vérification.\n"
+    )
 
 
-def test_verify_with_the_database_refuses_a_document_unknown_to_its_register(decided, tmp_path, capsys, referential):
+def test_verify_with_the_database_refuses_a_document_unknown_to_its_register(
+    decided, tmp_path, capsys, referential
+):
     """Issue 11: genuinely signed by the president, never issued: with a register it is refused (it used to be
     « valid, not registered »); with --trust alone it verifies and says what it cannot know."""
     from dataclasses import replace

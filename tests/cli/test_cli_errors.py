@@ -18,8 +18,15 @@ REPO = Path(__file__).resolve().parents[2]
 def _run(args, env_changes, **kwargs):
     env = {**os.environ, **env_changes}
     streams = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, **kwargs}
-    return subprocess.run([sys.executable, "-m", "c2i2e_jury", *args], cwd=REPO, env=env, text=True, timeout=60,
-                          check=False, **streams)
+    return subprocess.run(
+        [sys.executable, "-m", "c2i2e_jury", *args],
+        cwd=REPO,
+        env=env,
+        text=True,
+        timeout=60,
+        check=False,
+        **streams,
+    )
 
 
 def test_an_unusable_data_folder_still_shows_help(tmp_path):
@@ -47,7 +54,10 @@ def test_a_foreign_database_is_refused(tmp_path, capsys):
         conn.execute("CREATE TABLE foo (x INTEGER)")
     before = path.read_bytes()
     assert main(["--db", str(path), "summary"]) == 1
-    assert capsys.readouterr().err == f"c2i2e-jury: {path} n'est pas une base c2i2e-jury : rien n'y a été écrit.\n"
+    assert (
+        capsys.readouterr().err
+        == f"c2i2e-jury: {path} n'est pas une base c2i2e-jury : rien n'y a été écrit.\n"
+    )
     assert path.read_bytes() == before
 
 
@@ -65,8 +75,10 @@ def test_a_dropped_table_met_after_opening_is_one_sentence(demo_template, tmp_pa
         conn.execute("DROP TABLE decision")
     assert main(["--db", str(path), "summary"]) == 1
     err = capsys.readouterr().err
-    assert err == (f"c2i2e-jury: La base de données {path} est endommagée ou incomplète : rien n'y a été écrit ; "
-                   "restaurez une copie de sauvegarde.\n")
+    assert err == (
+        f"c2i2e-jury: La base de données {path} est endommagée ou incomplète : rien n'y a été écrit ; "
+        "restaurez une copie de sauvegarde.\n"
+    )
 
 
 def test_a_closed_pipe_ends_quietly(demo_template, tmp_path):

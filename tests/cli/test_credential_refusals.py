@@ -21,8 +21,17 @@ def test_a_certificate_out_that_cannot_be_written_leaves_no_p12(authority, tmp_p
     blocker = tmp_path / "fichier"
     blocker.write_text("x", encoding="utf-8")
     p12 = tmp_path / "jure.p12"
-    args = ["credential", "issue", "Jean Tiers", "--email", "jean@example.fr", "--authority", str(authority),
-            "--out", str(p12)]
+    args = [
+        "credential",
+        "issue",
+        "Jean Tiers",
+        "--email",
+        "jean@example.fr",
+        "--authority",
+        str(authority),
+        "--out",
+        str(p12),
+    ]
     assert main([*args, "--certificate-out", str(blocker / "jure.pem")]) == 1
     err = capsys.readouterr().err
     assert err.startswith(f"c2i2e-jury: Impossible d'écrire dans {blocker} : ") and err.count("\n") == 1
@@ -34,13 +43,30 @@ def test_a_certificate_out_that_cannot_be_written_leaves_no_p12(authority, tmp_p
 def test_a_name_over_64_characters_is_one_sentence(authority, tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("C2I2E_PASSPHRASE", "une phrase de passe")
     assert main(["authority", "init", "--out", str(tmp_path / "a"), "--name", "X" * 300]) == 1
-    assert capsys.readouterr().err == ("c2i2e-jury: Le nom de l'autorité a 300 caractères : un certificat en "
-                                       "accepte 64 au plus, abrégez-le.\n")
+    assert capsys.readouterr().err == (
+        "c2i2e-jury: Le nom de l'autorité a 300 caractères : un certificat en "
+        "accepte 64 au plus, abrégez-le.\n"
+    )
     assert not (tmp_path / "a").exists()
-    assert main(["credential", "issue", "Y" * 65, "--email", "y@example.fr", "--authority", str(authority),
-                 "--out", str(tmp_path / "y.p12")]) == 1
-    assert capsys.readouterr().err == ("c2i2e-jury: Le nom du titulaire a 65 caractères : un certificat en "
-                                       "accepte 64 au plus, abrégez-le.\n")
+    assert (
+        main(
+            [
+                "credential",
+                "issue",
+                "Y" * 65,
+                "--email",
+                "y@example.fr",
+                "--authority",
+                str(authority),
+                "--out",
+                str(tmp_path / "y.p12"),
+            ]
+        )
+        == 1
+    )
+    assert capsys.readouterr().err == (
+        "c2i2e-jury: Le nom du titulaire a 65 caractères : un certificat en accepte 64 au plus, abrégez-le.\n"
+    )
     assert not (tmp_path / "y.p12").exists()
 
 

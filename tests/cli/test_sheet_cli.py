@@ -43,18 +43,32 @@ def campaign(tmp_path, monkeypatch, capsys):
     """An authority and two jurors made with the commands themselves."""
     folder = tmp_path / "autorite"
     monkeypatch.setenv("C2I2E_PASSPHRASE", AUTHORITY_PASS)
-    code, out, _ = run(capsys, "authority", "init", "--out", str(folder), "--name", "Autorité C2i2e Grenoble 2017")
+    code, out, _ = run(
+        capsys, "authority", "init", "--out", str(folder), "--name", "Autorité C2i2e Grenoble 2017"
+    )
     assert code == 0
     assert "Empreinte SHA-256" in out
     monkeypatch.setenv("C2I2E_AUTHORITY_PASSPHRASE", AUTHORITY_PASS)
     jurors = []
-    for i, (name, passphrase) in enumerate(zip(("Benoît Œhlenschläger", "Zoé Mäkelä-Garçon"), JUROR_PASSES,
-                                               strict=True)):
+    for i, (name, passphrase) in enumerate(
+        zip(("Benoît Œhlenschläger", "Zoé Mäkelä-Garçon"), JUROR_PASSES, strict=True)
+    ):
         monkeypatch.setenv("C2I2E_PASSPHRASE", passphrase)
         p12 = tmp_path / f"jure{i + 1}.p12"
-        code, out, err = run(capsys, "credential", "issue", name, "--email", f"jure{i + 1}@example.fr",
-                             "--authority", str(folder / "authority.p12"), "--out", str(p12),
-                             "--certificate-out", str(tmp_path / f"jure{i + 1}.pem"))
+        code, out, err = run(
+            capsys,
+            "credential",
+            "issue",
+            name,
+            "--email",
+            f"jure{i + 1}@example.fr",
+            "--authority",
+            str(folder / "authority.p12"),
+            "--out",
+            str(p12),
+            "--certificate-out",
+            str(tmp_path / f"jure{i + 1}.pem"),
+        )
         assert code == 0, err
         assert f"Certificat de signature délivré à {name}" in out
         jurors.append(p12)
@@ -67,12 +81,16 @@ def campaign(tmp_path, monkeypatch, capsys):
 def signed_file(campaign, referential, tmp_path):
     folder, jurors = campaign
     credentials = [load_credential(p, pw) for p, pw in zip(jurors, JUROR_PASSES, strict=True)]
-    result = example_result(referential, [{"name": c.name, "fingerprint": c.fingerprint} for c in credentials])
+    result = example_result(
+        referential, [{"name": c.name, "fingerprint": c.fingerprint} for c in credentials]
+    )
     pdf = render_sheet(result, referential)
     # The credentials were just issued: the sheet is signed (by the declared clock) two days later.
     first = (credentials[0].certificate.not_valid_before_utc + timedelta(days=2)).astimezone(PARIS_SUMMER)
     signing_times = (first, first + timedelta(seconds=85))
-    for field, p12, passphrase, when in zip(("Juré 1", "Juré 2"), jurors, JUROR_PASSES, signing_times, strict=True):
+    for field, p12, passphrase, when in zip(
+        ("Juré 1", "Juré 2"), jurors, JUROR_PASSES, signing_times, strict=True
+    ):
         pdf = sign_sheet(pdf, p12, passphrase, field, timestamp=when)
     sheet = tmp_path / "2017-042-v1.pdf"
     sheet.write_bytes(pdf)
@@ -89,13 +107,25 @@ def test_authority_and_credentials_from_the_command_line(campaign, tmp_path):
     assert public == juror.certificate
 
 
-def test_wrong_authority_passphrase_is_one_sentence_and_nothing_written(campaign, tmp_path, monkeypatch, capsys):
+def test_wrong_authority_passphrase_is_one_sentence_and_nothing_written(
+    campaign, tmp_path, monkeypatch, capsys
+):
     folder, _ = campaign
     monkeypatch.setenv("C2I2E_AUTHORITY_PASSPHRASE", "pas la bonne phrase")
     monkeypatch.setenv("C2I2E_PASSPHRASE", "une phrase de passe")
     out_file = tmp_path / "jure3.p12"
-    code, out, err = run(capsys, "credential", "issue", "Jean Tiers", "--email", "jean@example.fr",
-                         "--authority", str(folder / "authority.p12"), "--out", str(out_file))
+    code, out, err = run(
+        capsys,
+        "credential",
+        "issue",
+        "Jean Tiers",
+        "--email",
+        "jean@example.fr",
+        "--authority",
+        str(folder / "authority.p12"),
+        "--out",
+        str(out_file),
+    )
     assert code == 1
     assert err.strip() == "c2i2e-jury: Phrase de passe incorrecte pour authority.p12."
     assert "Traceback" not in err
@@ -194,15 +224,18 @@ def test_sheet_verify_without_an_authority(signed_file, monkeypatch, capsys):
 
     from c2i2e_jury.cli import sheet as sheet_cli
 
-    monkeypatch.setattr(sheet_cli, "trust_roots_provider",
-                        lambda args, pdf: load_certificates(authority.read_bytes(), "base"))
+    monkeypatch.setattr(
+        sheet_cli, "trust_roots_provider", lambda args, pdf: load_certificates(authority.read_bytes(), "base")
+    )
     code, out, _ = run(capsys, "sheet", "verify", str(sheet))
     assert code == 0
     assert "feuille valide" in out
 
 
 def test_sheet_verify_missing_file(tmp_path, capsys):
-    code, _, err = run(capsys, "sheet", "verify", str(tmp_path / "absent.pdf"), "--trust", str(tmp_path / "a.pem"))
+    code, _, err = run(
+        capsys, "sheet", "verify", str(tmp_path / "absent.pdf"), "--trust", str(tmp_path / "a.pem")
+    )
     assert code == 1
     assert "Impossible de lire" in err
 
@@ -210,14 +243,26 @@ def test_sheet_verify_missing_file(tmp_path, capsys):
 def test_sheet_verify_as_a_separate_process(signed_file, tmp_path):
     sheet, authority, *_ = signed_file
     env = {**os.environ, "C2I2E_DATA_DIR": str(tmp_path / "data")}
-    ok = subprocess.run([sys.executable, "-m", "c2i2e_jury", "sheet", "verify", str(sheet), "--trust",
-                         str(authority)], capture_output=True, text=True, env=env, cwd=REPO, check=False)
+    ok = subprocess.run(
+        [sys.executable, "-m", "c2i2e_jury", "sheet", "verify", str(sheet), "--trust", str(authority)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=REPO,
+        check=False,
+    )
     assert ok.returncode == 0, ok.stderr
     assert "feuille valide" in ok.stdout
     truncated = tmp_path / "tronquee.pdf"
     truncated.write_bytes(sheet.read_bytes()[:-3000])
-    refused = subprocess.run([sys.executable, "-m", "c2i2e_jury", "sheet", "verify", str(truncated), "--trust",
-                              str(authority)], capture_output=True, text=True, env=env, cwd=REPO, check=False)
+    refused = subprocess.run(
+        [sys.executable, "-m", "c2i2e_jury", "sheet", "verify", str(truncated), "--trust", str(authority)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=REPO,
+        check=False,
+    )
     assert refused.returncode == 1
     assert refused.stderr.startswith("c2i2e-jury: ")
     assert "Traceback" not in refused.stderr

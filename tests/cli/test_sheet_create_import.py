@@ -57,45 +57,88 @@ def run(capsys, *argv):
 
 
 def decisions_csv(path, referential, *, skip=("B4.3",), nv=("A3.2",), extra=""):
-    rows = ["item;decision;comment"] + [f"{code};{'NV' if code in nv else 'V'};" for code in referential.codes
-                                        if code not in skip]
+    rows = ["item;decision;comment"] + [
+        f"{code};{'NV' if code in nv else 'V'};" for code in referential.codes if code not in skip
+    ]
     path.write_text("\r\n".join(rows) + extra, encoding="utf-8-sig")
     return path
 
 
 def create(capsys, room_db, pki, tmp_path, candidate, *extra):
     path, _db, _pks = room_db
-    return run(capsys, "--db", path, "sheet", "create", candidate, "--sign", pki.juror_p12[0],
-               "--sign", pki.juror_p12[1], *extra)
+    return run(
+        capsys,
+        "--db",
+        path,
+        "sheet",
+        "create",
+        candidate,
+        "--sign",
+        pki.juror_p12[0],
+        "--sign",
+        pki.juror_p12[1],
+        *extra,
+    )
 
 
-def test_a_paper_sheet_is_recorded_signed_and_verifies_against_the_database(room_db, pki, tmp_path, capsys,
-                                                                            referential, passphrases):
+def test_a_paper_sheet_is_recorded_signed_and_verifies_against_the_database(
+    room_db, pki, tmp_path, capsys, referential, passphrases
+):
     path, db, pks = room_db
     out = tmp_path / "C1.pdf"
-    code, stdout, err = create(capsys, room_db, pki, tmp_path, "C1", "--decisions",
-                               decisions_csv(tmp_path / "papier.csv", referential), "--out", out)
+    code, stdout, err = create(
+        capsys,
+        room_db,
+        pki,
+        tmp_path,
+        "C1",
+        "--decisions",
+        decisions_csv(tmp_path / "papier.csv", referential),
+        "--out",
+        out,
+    )
     assert code == 0, err
     assert "version 1, signée par Benoît Œhlenschläger et Zoé Mäkelä-Garçon" in stdout
     assert "27 compétences validées sur 28 ; certificat proposé" in stdout
     assert jury_room.candidate_file(db, pks["C1"]).locked
-    code, stdout, err = run(capsys, "--db", path, "sheet", "verify", out)  # no --trust: the database's authority
+    code, stdout, err = run(
+        capsys, "--db", path, "sheet", "verify", out
+    )  # no --trust: the database's authority
     assert code == 0, err
     assert "feuille valide" in stdout
-    code, _, err = create(capsys, room_db, pki, tmp_path, "C1", "--decisions", tmp_path / "papier.csv",
-                          "--out", tmp_path / "encore.pdf")
+    code, _, err = create(
+        capsys,
+        room_db,
+        pki,
+        tmp_path,
+        "C1",
+        "--decisions",
+        tmp_path / "papier.csv",
+        "--out",
+        tmp_path / "encore.pdf",
+    )
     assert code == 1
     assert "déjà signée" in err
     assert not (tmp_path / "encore.pdf").exists()
 
 
-def test_a_wrong_passphrase_stops_before_anything_is_written(room_db, pki, tmp_path, capsys, referential,
-                                                             monkeypatch):
+def test_a_wrong_passphrase_stops_before_anything_is_written(
+    room_db, pki, tmp_path, capsys, referential, monkeypatch
+):
     _path, db, pks = room_db
     monkeypatch.setenv("C2I2E_PASSPHRASE_1", PASSPHRASES[0])
     monkeypatch.setenv("C2I2E_PASSPHRASE_2", "pas la bonne")
-    code, _, err = create(capsys, room_db, pki, tmp_path, "C1", "--decisions",
-                          decisions_csv(tmp_path / "papier.csv", referential), "--out", tmp_path / "C1.pdf")
+    code, _, err = create(
+        capsys,
+        room_db,
+        pki,
+        tmp_path,
+        "C1",
+        "--decisions",
+        decisions_csv(tmp_path / "papier.csv", referential),
+        "--out",
+        tmp_path / "C1.pdf",
+    )
     assert code == 1
     assert "Phrase de passe incorrecte pour jure2.p12" in err
     assert "Traceback" not in err
@@ -106,11 +149,15 @@ def test_a_wrong_passphrase_stops_before_anything_is_written(room_db, pki, tmp_p
 
 def test_the_workspace_rules_apply_to_paper(room_db, pki, tmp_path, capsys, referential, passphrases):
     csv_path = decisions_csv(tmp_path / "papier.csv", referential, nv=(), extra="\r\nB4.3;V;")
-    code, _, err = create(capsys, room_db, pki, tmp_path, "C1", "--decisions", csv_path, "--out", tmp_path / "x.pdf")
+    code, _, err = create(
+        capsys, room_db, pki, tmp_path, "C1", "--decisions", csv_path, "--out", tmp_path / "x.pdf"
+    )
     assert code == 1
     assert "A3.2 diffère de l'évaluateur (NV) : une justification" in err
     assert "B4.3 est acquise par une validation antérieure" in err
-    code, _, err = create(capsys, room_db, pki, tmp_path, "C3", "--decisions", csv_path, "--out", tmp_path / "x.pdf")
+    code, _, err = create(
+        capsys, room_db, pki, tmp_path, "C3", "--decisions", csv_path, "--out", tmp_path / "x.pdf"
+    )
     assert code == 1
     assert "n'est pas admis" in err
     code, out, err = create(capsys, room_db, pki, tmp_path, "C3", "--out", tmp_path / "C3.pdf")
@@ -124,16 +171,34 @@ def test_the_workspace_rules_apply_to_paper(room_db, pki, tmp_path, capsys, refe
 
 def test_export_then_import_into_the_secretariat(room_db, pki, tmp_path, capsys, referential, passphrases):
     path, _db, _pks = room_db
-    assert create(capsys, room_db, pki, tmp_path, "C1", "--decisions",
-                  decisions_csv(tmp_path / "papier.csv", referential), "--out", tmp_path / "C1.pdf")[0] == 0
+    assert (
+        create(
+            capsys,
+            room_db,
+            pki,
+            tmp_path,
+            "C1",
+            "--decisions",
+            decisions_csv(tmp_path / "papier.csv", referential),
+            "--out",
+            tmp_path / "C1.pdf",
+        )[0]
+        == 0
+    )
     assert create(capsys, room_db, pki, tmp_path, "C3", "--out", tmp_path / "C3.pdf")[0] == 0
     key = tmp_path / "cle"
-    code, out, err = run(capsys, "--db", path, "sheet", "export", key, "--room", "B112", "--day", "2017-06-12")
+    code, out, err = run(
+        capsys, "--db", path, "sheet", "export", key, "--room", "B112", "--day", "2017-06-12"
+    )
     assert code == 0, err
     assert "2 feuilles signées copiées" in out
     assert "non exportée : C2 DUPONT François (aucune feuille signée)" in out
-    assert sorted(p.name for p in key.iterdir()) == ["2017-06-12_B112_C1_v1.pdf", "2017-06-12_B112_C3_v1.pdf",
-                                                     "index.csv", "index.xlsx"]  # issue 13: also a workbook
+    assert sorted(p.name for p in key.iterdir()) == [
+        "2017-06-12_B112_C1_v1.pdf",
+        "2017-06-12_B112_C3_v1.pdf",
+        "index.csv",
+        "index.xlsx",
+    ]  # issue 13: also a workbook
 
     secretariat = tmp_path / "secretariat.sqlite"
     db = open_database(str(secretariat))

@@ -44,8 +44,22 @@ def test_xlsx_needs_a_file_and_writes_it(demo_file, tmp_path, capsys):
     assert main(["--db", str(demo_file), "summary", "--format", "xlsx"]) == 1
     assert "-o" in capsys.readouterr().err
     target = tmp_path / "synthèse.xlsx"
-    assert main(["--db", str(demo_file), "summary", "--format", "xlsx", "-o", str(target),
-                 "--campaign", "grenoble-2017"]) == 0
+    assert (
+        main(
+            [
+                "--db",
+                str(demo_file),
+                "summary",
+                "--format",
+                "xlsx",
+                "-o",
+                str(target),
+                "--campaign",
+                "grenoble-2017",
+            ]
+        )
+        == 0
+    )
     sheet = load_workbook(io.BytesIO(target.read_bytes())).active
     assert sheet.max_row == 13 and sheet["B2"].value == "Marchand" and sheet["C2"].value == "Élodie"
 
@@ -60,7 +74,12 @@ def test_unknown_campaign_and_empty_database(demo_file, tmp_path, capsys):
 def test_the_real_command(demo_file, tmp_path):
     """As a script runs it: a process, a file, exit code 0."""
     target = tmp_path / "synthese.csv"
-    done = subprocess.run([sys.executable, "-m", "c2i2e_jury", "--db", str(demo_file), "summary", "-o",
-                           str(target)], cwd=REPO, capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "c2i2e_jury", "--db", str(demo_file), "summary", "-o", str(target)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     assert target.read_bytes().decode("utf-8-sig").count("\r\n") == 13

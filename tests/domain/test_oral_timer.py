@@ -176,7 +176,11 @@ def test_pause_does_not_eat_the_candidates_time(clock):
     assert snap.remaining == pytest.approx(798 - 150)
     assert snap.paused_total == pytest.approx(240)
     resumed = snap.log[-1]
-    assert (resumed.kind, resumed.seconds, resumed.reason) == ("resumed", pytest.approx(240), "Incident technique")
+    assert (resumed.kind, resumed.seconds, resumed.reason) == (
+        "resumed",
+        pytest.approx(240),
+        "Incident technique",
+    )
 
 
 def test_a_pause_needs_a_reason_and_commands_follow_the_states(clock):
@@ -246,7 +250,10 @@ def test_restart_after_a_crash_counts_the_gap_and_it_can_be_marked_as_a_pause(cl
     clock.advance(100)  # 300 s of presentation, then the program dies
     clock.advance(90)  # the jury restarts the laptop...
     clock.restart_process()
-    stored = [TimerEvent.from_record(e.seq, e.kind.value, e.at.replace(tzinfo=None), dict(e.data)) for e in rec.stored]
+    stored = [
+        TimerEvent.from_record(e.seq, e.kind.value, e.at.replace(tzinfo=None), dict(e.data))
+        for e in rec.stored
+    ]
     reborn = Recorder(new_timer(clock, events=stored))
     assert reborn.timer.snapshot().remaining == pytest.approx(600 - 390)  # the gap counts as elapsed
     restart = reborn.do(reborn.timer.note_restart())

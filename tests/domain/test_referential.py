@@ -15,7 +15,20 @@ def test_shipped_referential_has_28_items_in_7_domains_and_4_parts(referential):
 
 def test_every_item_is_in_exactly_one_part_as_the_seed_says(referential):
     assert referential.part(1).items == (
-        "B2.1", "B2.2", "B2.3", "B2.4", "B2.5", "B3.1", "B3.2", "B3.3", "B3.4", "B3.5", "B4.1", "B4.2", "B4.3")
+        "B2.1",
+        "B2.2",
+        "B2.3",
+        "B2.4",
+        "B2.5",
+        "B3.1",
+        "B3.2",
+        "B3.3",
+        "B3.4",
+        "B3.5",
+        "B4.1",
+        "B4.2",
+        "B4.3",
+    )
     assert referential.part(2).items == ("A1.5", "A2.1", "A2.2", "A2.3")
     assert referential.part(4).items == ("A3.2", "A3.3", "A3.4")
     assert sum(len(p.items) for p in referential.parts) == 28

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seeds" / "cahier-des-charges-c2i2e-2016-2017.txt"
+SEED = (
+    Path(__file__).resolve().parents[2].parent / "shared" / "seeds" / "cahier-des-charges-c2i2e-2016-2017.txt"
+)
 ANNEX = "Annexe : Référentiel C2i2e"
 # « A.3 - Responsabilité professionnelle …<TAB>1. Wording » opens a domain; « <TAB>2. Wording » continues it.
 DOMAIN_ROW = re.compile(r"^(?P<group>[AB])\.(?P<domain>\d) - [^\t]*\t(?P<n>\d)\. (?P<wording>.*)$")
@@ -20,7 +22,7 @@ def annex_wordings(text: str) -> dict[str, str]:
     table of contents)."""
     wordings: dict[str, str] = {}
     domain = None
-    for line in text[text.rindex(ANNEX):].splitlines():
+    for line in text[text.rindex(ANNEX) :].splitlines():
         if match := DOMAIN_ROW.match(line):
             domain = f"{match['group']}{match['domain']}"
         elif not (match := ITEM_ROW.match(line)) or domain is None:
@@ -41,7 +43,11 @@ def test_the_annex_gives_the_28_items(annex, referential):
 
 
 def test_every_wording_is_the_annexs_character_for_character(annex, referential):
-    different = {item.code: (item.wording, annex[item.code]) for item in referential if item.wording != annex[item.code]}
+    different = {
+        item.code: (item.wording, annex[item.code])
+        for item in referential
+        if item.wording != annex[item.code]
+    }
     assert different == {}
 
 

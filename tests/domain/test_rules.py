@@ -58,7 +58,9 @@ def test_explanation_names_the_domain_over_its_limit(referential):
 
 
 def test_explanation_names_the_count_below_23(referential):
-    out = evaluate(referential, present(referential, not_validated=("A1.1", "A2.1", "A3.1", "B1.1", "B2.1", "B3.1")))
+    out = evaluate(
+        referential, present(referential, not_validated=("A1.1", "A2.1", "A3.1", "B1.1", "B2.1", "B3.1"))
+    )
     assert "22 compétences validées sur 28, 23 au moins" in out.explanation
     assert "Domaine" not in out.explanation
 
@@ -76,8 +78,11 @@ def test_prior_items_count_only_with_both_conditions(referential):
     copy_only = PriorValidation("A1.2", 2016, copy_deposited=True, original_received=False)
     original_only = PriorValidation("A1.3", 2016, copy_deposited=False, original_received=True)
     misses = ("A1.1", "A1.2", "A1.3")  # the jury's decisions on these do not matter for A1.1
-    situation = Situation(attendance=Attendance.PRESENT, prior=(both, copy_only, original_only),
-                          decisions=decisions(referential, not_validated=misses))
+    situation = Situation(
+        attendance=Attendance.PRESENT,
+        prior=(both, copy_only, original_only),
+        decisions=decisions(referential, not_validated=misses),
+    )
     out = evaluate(referential, situation)
     assert out.acquired == ("A1.1",)
     assert "A1.1" in out.validated and "A1.2" not in out.validated and "A1.3" not in out.validated
@@ -87,8 +92,9 @@ def test_prior_items_count_only_with_both_conditions(referential):
 
 def test_prior_item_counts_even_when_undecided_by_the_jury(referential):
     prior = (PriorValidation("B4.3", 2015, True, True),)
-    situation = Situation(attendance=Attendance.PRESENT, prior=prior,
-                          decisions=decisions(referential, undecided=("B4.3",)))
+    situation = Situation(
+        attendance=Attendance.PRESENT, prior=prior, decisions=decisions(referential, undecided=("B4.3",))
+    )
     out = evaluate(referential, situation)
     assert out.status is Status.EXAMINED
     assert out.validated_count == 28
@@ -119,8 +125,12 @@ def test_plagiarism_annuls_the_dossier(referential):
     [(False, False, "dossier non déposé"), (True, True, "re-travail"), (False, True, "dossier non déposé")],
 )
 def test_non_admitted_candidates_validate_nothing(referential, deposited, rework, reason):
-    situation = Situation(deposited=deposited, rework_pending=rework, attendance=Attendance.PRESENT,
-                          decisions=decisions(referential))
+    situation = Situation(
+        deposited=deposited,
+        rework_pending=rework,
+        attendance=Attendance.PRESENT,
+        decisions=decisions(referential),
+    )
     out = evaluate(referential, situation)
     assert out.status is Status.NOT_ADMITTED
     assert out.validated_count == 0
@@ -149,8 +159,14 @@ def test_a_decision_against_the_evaluator_needs_a_justification(evaluator, decis
 
 def test_in_progress_names_only_domains_already_lost(referential):
     # B2: 3 decided NV (lost); B3: 5 undecided (not yet lost).
-    out = evaluate(referential, present(referential, not_validated=("B2.1", "B2.2", "B2.3"),
-                                        undecided=("B3.1", "B3.2", "B3.3", "B3.4", "B3.5")))
+    out = evaluate(
+        referential,
+        present(
+            referential,
+            not_validated=("B2.1", "B2.2", "B2.3"),
+            undecided=("B3.1", "B3.2", "B3.3", "B3.4", "B3.5"),
+        ),
+    )
     assert out.status is Status.IN_PROGRESS
     assert "Domaine B2 : 3 compétences non validées, 2 au plus" in out.explanation
     assert "Domaine B3" not in out.explanation

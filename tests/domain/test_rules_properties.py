@@ -15,9 +15,19 @@ CODES = REFERENTIAL.codes
 # No wall-clock deadline (a loaded machine is not a failure) and no example database written into the repository.
 PROPERTY = settings(max_examples=200, deadline=None, database=None)
 
-decisions = st.dictionaries(st.sampled_from(CODES), st.sampled_from([Mark.VALIDATED, Mark.NOT_VALIDATED, None]))
-prior = st.lists(st.builds(PriorValidation, st.sampled_from(CODES), st.none() | st.integers(2010, 2017),
-                           st.booleans(), st.booleans()), max_size=6).map(tuple)
+decisions = st.dictionaries(
+    st.sampled_from(CODES), st.sampled_from([Mark.VALIDATED, Mark.NOT_VALIDATED, None])
+)
+prior = st.lists(
+    st.builds(
+        PriorValidation,
+        st.sampled_from(CODES),
+        st.none() | st.integers(2010, 2017),
+        st.booleans(),
+        st.booleans(),
+    ),
+    max_size=6,
+).map(tuple)
 
 
 @PROPERTY
@@ -30,8 +40,11 @@ def test_the_certificate_is_exactly_the_seed_s_rule(chosen, earlier):
     missing = {d.code: sum(c not in validated for c in d.items) for d in REFERENTIAL.domains}
     assert set(outcome.validated) == validated and set(outcome.undecided) == undecided
     assert dict(outcome.missing_by_domain) == missing
-    assert outcome.certificate == (not undecided and len(validated) >= REFERENTIAL.min_validated
-                                   and max(missing.values()) <= REFERENTIAL.max_missing_per_domain)
+    assert outcome.certificate == (
+        not undecided
+        and len(validated) >= REFERENTIAL.min_validated
+        and max(missing.values()) <= REFERENTIAL.max_missing_per_domain
+    )
     assert outcome.status is (Status.IN_PROGRESS if undecided else Status.EXAMINED)
 
 
@@ -39,8 +52,10 @@ def test_the_certificate_is_exactly_the_seed_s_rule(chosen, earlier):
 @given(decisions, prior, st.sampled_from(CODES))
 def test_validating_one_more_item_never_takes_a_certificate_away(chosen, earlier, code):
     before = evaluate(REFERENTIAL, Situation(attendance=Attendance.PRESENT, decisions=chosen, prior=earlier))
-    after = evaluate(REFERENTIAL, Situation(attendance=Attendance.PRESENT, decisions={**chosen, code: Mark.VALIDATED},
-                                            prior=earlier))
+    after = evaluate(
+        REFERENTIAL,
+        Situation(attendance=Attendance.PRESENT, decisions={**chosen, code: Mark.VALIDATED}, prior=earlier),
+    )
     assert after.certificate or not before.certificate
     assert set(before.validated) <= set(after.validated)
 
@@ -48,9 +63,14 @@ def test_validating_one_more_item_never_takes_a_certificate_away(chosen, earlier
 @PROPERTY
 @given(decisions, prior, st.sampled_from(["not deposited", "rework", "absent", "annulled"]))
 def test_a_candidate_not_examined_keeps_only_earlier_items(chosen, earlier, why):
-    situation = Situation(deposited=why != "not deposited", rework_pending=why == "rework",
-                          attendance=Attendance.ABSENT if why == "absent" else Attendance.PRESENT,
-                          annulled=why == "annulled", decisions=chosen, prior=earlier)
+    situation = Situation(
+        deposited=why != "not deposited",
+        rework_pending=why == "rework",
+        attendance=Attendance.ABSENT if why == "absent" else Attendance.PRESENT,
+        annulled=why == "annulled",
+        decisions=chosen,
+        prior=earlier,
+    )
     outcome = evaluate(REFERENTIAL, situation)
     counted = {p.item for p in earlier if p.copy_deposited and p.original_received}
     assert not outcome.certificate and set(outcome.validated) <= counted

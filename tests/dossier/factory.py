@@ -98,9 +98,16 @@ def build_dossier(path: Path, spec: DossierSpec | None = None, **changes: object
         if _starts_section(kind, arg):
             toc.append([1, _title(spec, kind, arg), number])
         if number > 1 and spec.numbered:
-            writer.footer(page, spec.number_format.format(
-                first=spec.first_name, last=spec.last_name.upper(), year=spec.campaign_year,
-                n=number + spec.number_offset, total=len(plan) + spec.number_offset))
+            writer.footer(
+                page,
+                spec.number_format.format(
+                    first=spec.first_name,
+                    last=spec.last_name.upper(),
+                    year=spec.campaign_year,
+                    n=number + spec.number_offset,
+                    total=len(plan) + spec.number_offset,
+                ),
+            )
         writer.finish_page()
     if spec.outline:
         doc.set_toc(toc)
@@ -124,7 +131,9 @@ def _plan(spec: DossierSpec) -> Plan:
     body = spec.pages - len(plan) - spec.conclusion_pages - spec.annex_pages
     if body < len(spec.parts):
         raise ValueError(f"{spec.pages} pages are too few for this spec")
-    share = [body // len(spec.parts) + (1 if i < body % len(spec.parts) else 0) for i in range(len(spec.parts))]
+    share = [
+        body // len(spec.parts) + (1 if i < body % len(spec.parts) else 0) for i in range(len(spec.parts))
+    ]
     if not spec.parts:
         plan.extend(("filler", None) for _ in range(body))
     for part, count in zip(spec.parts, share, strict=True):
@@ -157,8 +166,11 @@ def _layout(spec: DossierSpec, plan: Plan) -> Layout:
 
 
 def _part_pages(plan: Plan, part: int) -> list[int]:
-    return [i for i, (kind, arg) in enumerate(plan)
-            if kind == "part" and (arg == part or (isinstance(arg, tuple) and arg[1] == part))]
+    return [
+        i
+        for i, (kind, arg) in enumerate(plan)
+        if kind == "part" and (arg == part or (isinstance(arg, tuple) and arg[1] == part))
+    ]
 
 
 def _codes_on(plan: Plan, index: int) -> list[str]:
@@ -190,6 +202,7 @@ def _title(spec: DossierSpec, kind: str, arg: object) -> str:
 
 # -- drawing -------------------------------------------------------------------------------------------------------
 
+
 class _Writer:
     def __init__(self, doc: pymupdf.Document, spec: DossierSpec) -> None:
         self.doc = doc
@@ -214,8 +227,9 @@ class _Writer:
         self.shape.commit()
         self.shape = None
 
-    def line(self, page: pymupdf.Page, text: str, size: float = BODY_SIZE, bold: bool = False,
-             x: float = MARGIN) -> None:
+    def line(
+        self, page: pymupdf.Page, text: str, size: float = BODY_SIZE, bold: bool = False, x: float = MARGIN
+    ) -> None:
         assert self.shape is not None
         self.shape.insert_text((x, self.y), text, fontname="verabd" if bold else "vera", fontsize=size)
         self.y += max(LINE_GAP, size * 1.4)
@@ -358,7 +372,9 @@ def write_pages(path: Path, pages: list[list[str]], size: float = BODY_SIZE) -> 
         page.insert_font(fontname="vera", fontbuffer=regular)
         shape = page.new_shape()
         for i, text in enumerate(lines):
-            shape.insert_text((MARGIN, MARGIN + 40 + i * LINE_GAP * 1.5), text, fontname="vera", fontsize=size)
+            shape.insert_text(
+                (MARGIN, MARGIN + 40 + i * LINE_GAP * 1.5), text, fontname="vera", fontsize=size
+            )
         shape.commit()
     doc.save(path, garbage=3, deflate=True)
     doc.close()

@@ -30,10 +30,19 @@ def stream(data: bytes, extra: bytes = b"", *, compress: bool = False) -> bytes:
     return b"<< /Length %d %s >>\nstream\n%s\nendstream" % (len(data), extra, data)
 
 
-def one_page(box: bytes = b"[0 0 595 842]", extra: bytes = b"", content: bytes = stream(TEXT),
-             resources: bytes = b"<< /Font << /F1 5 0 R >> >>", more: tuple[bytes, ...] = ()) -> bytes:
+def one_page(
+    box: bytes = b"[0 0 595 842]",
+    extra: bytes = b"",
+    content: bytes = stream(TEXT),
+    resources: bytes = b"<< /Font << /F1 5 0 R >> >>",
+    more: tuple[bytes, ...] = (),
+) -> bytes:
     """One page (object 3), its content (4), a font (5), then ``more`` (6, 7…)."""
-    page = b"<< /Type /Page /Parent 2 0 R /MediaBox %s %s /Contents 4 0 R /Resources %s >>" % (box, extra, resources)
+    page = b"<< /Type /Page /Parent 2 0 R /MediaBox %s %s /Contents 4 0 R /Resources %s >>" % (
+        box,
+        extra,
+        resources,
+    )
     return pdf([CATALOG, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>", page, content, FONT, *more])
 
 
@@ -52,10 +61,16 @@ def million_operators() -> bytes:
 
 def huge_image() -> bytes:
     """An image declaring 100,000 × 100,000 pixels (30 GB) with 1 KB of data."""
-    image = stream(zlib.compress(b"\0" * 1000), b"/Type /XObject /Subtype /Image /Width 100000 /Height 100000 "
-                   b"/ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /FlateDecode")
-    return one_page(content=stream(b"q 500 0 0 700 50 50 cm /Im1 Do Q"),
-                    resources=b"<< /XObject << /Im1 6 0 R >> >>", more=(image,))
+    image = stream(
+        zlib.compress(b"\0" * 1000),
+        b"/Type /XObject /Subtype /Image /Width 100000 /Height 100000 "
+        b"/ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /FlateDecode",
+    )
+    return one_page(
+        content=stream(b"q 500 0 0 700 50 50 cm /Im1 Do Q"),
+        resources=b"<< /XObject << /Im1 6 0 R >> >>",
+        more=(image,),
+    )
 
 
 def form_bomb(levels: int = 10) -> bytes:
@@ -78,7 +93,9 @@ def compression_bomb() -> bytes:
     """A content stream of 1 GB of spaces in 1 MB: inflating it whole would take the memory."""
     spaces = zlib.compressobj(9)
     data = b"".join(spaces.compress(b" " * (1 << 20)) for _ in range(1024)) + spaces.flush()
-    return one_page(content=b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(data), data))
+    return one_page(
+        content=b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(data), data)
+    )
 
 
 def quoted_raw_bytes() -> bytes:
@@ -92,8 +109,9 @@ def shared_heavy_pages(pages: int = 20) -> bytes:
     kids = b" ".join(b"%d 0 R" % (4 + n) for n in range(pages))
     content = stream(b"0 0 m 1 1 l S\n" * 110_000, compress=True)
     page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R >>"
-    return pdf([CATALOG, b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, pages), content,
-                *[page] * pages])
+    return pdf(
+        [CATALOG, b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, pages), content, *[page] * pages]
+    )
 
 
 HOSTILE = {

@@ -20,8 +20,21 @@ FINDING = {
     "required": ["check", "ok", "message", "pages"],
     "additionalProperties": False,
     "properties": {
-        "check": {"enum": ["integrity", "page_count", "page_numbers", "name", "year", "introduction",
-                           "part_1", "part_2", "part_3", "part_4", "conclusion"]},
+        "check": {
+            "enum": [
+                "integrity",
+                "page_count",
+                "page_numbers",
+                "name",
+                "year",
+                "introduction",
+                "part_1",
+                "part_2",
+                "part_3",
+                "part_4",
+                "conclusion",
+            ]
+        },
         "ok": {"type": "boolean"},
         "message": {"type": "string", "minLength": 1},
         "pages": {"type": "array", "items": {"type": "integer", "minimum": 1}},
@@ -68,8 +81,12 @@ def check(capsys: pytest.CaptureFixture[str], pdf: Path, *options: str) -> tuple
 @pytest.fixture(scope="module")
 def variants(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("variants")
-    specs = {"short": {"pages": 9}, "long": {"pages": 21}, "unnumbered": {"numbered": False},
-             "nameless": {"name_on_cover": False}}
+    specs = {
+        "short": {"pages": 9},
+        "long": {"pages": 21},
+        "unnumbered": {"numbered": False},
+        "nameless": {"name_on_cover": False},
+    }
     paths = {}
     for name, spec in specs.items():
         paths[name] = folder / f"{name}.pdf"
@@ -87,29 +104,48 @@ def test_conform_exits_0(capsys: pytest.CaptureFixture[str], conform_pdf: Path) 
     assert result["file"] == str(conform_pdf)
 
 
-@pytest.mark.parametrize(("variant", "failing"), [
-    ("short", ["page_count"]), ("long", ["page_count"]), ("unnumbered", ["page_numbers"]), ("nameless", ["name"]),
-])
-def test_not_conform_exits_1(capsys: pytest.CaptureFixture[str], variants: dict[str, Path], variant: str,
-                             failing: list[str]) -> None:
+@pytest.mark.parametrize(
+    ("variant", "failing"),
+    [
+        ("short", ["page_count"]),
+        ("long", ["page_count"]),
+        ("unnumbered", ["page_numbers"]),
+        ("nameless", ["name"]),
+    ],
+)
+def test_not_conform_exits_1(
+    capsys: pytest.CaptureFixture[str], variants: dict[str, Path], variant: str, failing: list[str]
+) -> None:
     code, result = check(capsys, variants[variant], *DUPONT)
     assert code == 1
     assert (result["status"], result["conform"]) == ("not_conform", False)
     assert [f["check"] for f in result["findings"] if not f["ok"]] == failing
 
 
-def test_nameless_without_candidate_exits_1(capsys: pytest.CaptureFixture[str], variants: dict[str, Path]) -> None:
+def test_nameless_without_candidate_exits_1(
+    capsys: pytest.CaptureFixture[str], variants: dict[str, Path]
+) -> None:
     code, result = check(capsys, variants["nameless"])
     assert code == 1
-    assert [f["message"] for f in result["findings"] if not f["ok"]] == ["Aucun nom de candidat trouvé en page 1."]
+    assert [f["message"] for f in result["findings"] if not f["ok"]] == [
+        "Aucun nom de candidat trouvé en page 1."
+    ]
 
 
-@pytest.mark.parametrize(("fixture", "words"), [
-    ("encrypted_pdf", "mot de passe"), ("truncated_pdf", "endommagé"), ("repaired_pdf", "endommagé"),
-    ("empty_pdf", "vide"), ("docx_pdf", "n'est pas un PDF"), ("text_pdf", "n'est pas un PDF"),
-])
-def test_unreadable_or_damaged_exits_2(capsys: pytest.CaptureFixture[str], request: pytest.FixtureRequest,
-                                       fixture: str, words: str) -> None:
+@pytest.mark.parametrize(
+    ("fixture", "words"),
+    [
+        ("encrypted_pdf", "mot de passe"),
+        ("truncated_pdf", "endommagé"),
+        ("repaired_pdf", "endommagé"),
+        ("empty_pdf", "vide"),
+        ("docx_pdf", "n'est pas un PDF"),
+        ("text_pdf", "n'est pas un PDF"),
+    ],
+)
+def test_unreadable_or_damaged_exits_2(
+    capsys: pytest.CaptureFixture[str], request: pytest.FixtureRequest, fixture: str, words: str
+) -> None:
     pdf: Path = request.getfixturevalue(fixture)
     code, result = check(capsys, pdf, *DUPONT)
     assert code == 2
@@ -135,8 +171,9 @@ def test_text_output_lists_findings(capsys: pytest.CaptureFixture[str], variants
     assert "Items cités : 28 sur 28." in out
 
 
-def test_candidate_is_looked_up_in_the_database(capsys: pytest.CaptureFixture[str], conform_pdf: Path,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_candidate_is_looked_up_in_the_database(
+    capsys: pytest.CaptureFixture[str], conform_pdf: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     asked: list[tuple[str | None, str]] = []
 
     def lookup(db_url: str | None, candidate_id: str) -> Expected:
@@ -144,7 +181,9 @@ def test_candidate_is_looked_up_in_the_database(capsys: pytest.CaptureFixture[st
         return Expected("Martin", "Paul", 2018)
 
     monkeypatch.setattr("c2i2e_jury.cli.dossier.lookup_candidate", lookup)
-    code = main(["--db", "sqlite:///campagne.db", "dossier", "check", str(conform_pdf), "--candidate", "E042"])
+    code = main(
+        ["--db", "sqlite:///campagne.db", "dossier", "check", str(conform_pdf), "--candidate", "E042"]
+    )
     out = capsys.readouterr().out
     assert asked == [("sqlite:///campagne.db", "E042")]
     assert code == 1
@@ -163,21 +202,33 @@ def test_candidate_and_name_exclude_each_other(conform_pdf: Path) -> None:
     assert stop.value.code == 2
 
 
-@pytest.mark.parametrize(("display", "last", "first"), [
-    ("DUPONT Élodie", "DUPONT", "Élodie"), ("Élodie DUPONT", "DUPONT", "Élodie"),
-    ("LE GALL Marie-Anne", "LE GALL", "Marie-Anne"), ("Dupont Élodie", "Dupont", "Élodie"),
-])
+@pytest.mark.parametrize(
+    ("display", "last", "first"),
+    [
+        ("DUPONT Élodie", "DUPONT", "Élodie"),
+        ("Élodie DUPONT", "DUPONT", "Élodie"),
+        ("LE GALL Marie-Anne", "LE GALL", "Marie-Anne"),
+        ("Dupont Élodie", "Dupont", "Élodie"),
+    ],
+)
 def test_display_names(display: str, last: str, first: str) -> None:
     expected = Expected.from_display_name(display, 2017)
     assert (expected.last_name, expected.first_name, expected.year) == (last, first, 2017)
 
 
-def test_a_real_process_prints_no_traceback_and_no_mupdf_chatter(truncated_pdf: Path, encrypted_pdf: Path,
-                                                                 tmp_path: Path) -> None:
+def test_a_real_process_prints_no_traceback_and_no_mupdf_chatter(
+    truncated_pdf: Path, encrypted_pdf: Path, tmp_path: Path
+) -> None:
     env = {**os.environ, "C2I2E_DATA_DIR": str(tmp_path)}
     for pdf in (truncated_pdf, encrypted_pdf):
-        done = subprocess.run([sys.executable, "-m", "c2i2e_jury", "dossier", "check", str(pdf)],
-                              capture_output=True, text=True, env=env, timeout=60, check=False)
+        done = subprocess.run(
+            [sys.executable, "-m", "c2i2e_jury", "dossier", "check", str(pdf)],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+            check=False,
+        )
         assert done.returncode == 2, done.stdout + done.stderr
         assert done.stderr == ""
         assert "illisible ou endommagé" in done.stdout

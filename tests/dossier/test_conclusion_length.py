@@ -31,14 +31,16 @@ def test_a_heading_on_the_last_line_and_half_a_page_is_not_two_pages(tmp_path: P
     assert finding.pages == (13, 14)  # it spans two pages: counting pages let it pass
     assert finding.message == (
         "Conclusion trop courte (pages 13 et 14) : l'équivalent de 0,5 page de texte, mesuré à la hauteur "
-        "qu'occupent ses lignes ; le bilan réflexif doit compter au moins 2 pages.")
+        "qu'occupent ses lignes ; le bilan réflexif doit compter au moins 2 pages."
+    )
 
 
 def test_two_full_pages_are_two_pages(tmp_path: Path) -> None:
     report, finding = conclusion_of(tmp_path)
     assert finding.ok and report.status == "conform"
-    assert finding.message == ("Conclusion de 2 pages de texte (pages 13 et 14), mesurée à la hauteur qu'occupent "
-                               "ses lignes.")
+    assert finding.message == (
+        "Conclusion de 2 pages de texte (pages 13 et 14), mesurée à la hauteur qu'occupent ses lignes."
+    )
 
 
 def test_a_heading_at_the_foot_of_a_page_then_two_full_pages_is_enough(tmp_path: Path) -> None:
@@ -56,4 +58,9 @@ def test_the_second_page_must_be_nearly_full(tmp_path: Path, fill: float, ok: bo
 
 def test_the_worth_reads_as_french() -> None:
     assert [pages_worth_fr(w) for w in (0.54, 1.0, 1.96, 2.0, 2.34)] == [
-        "0,5 page", "1 page", "2 pages", "2 pages", "2,3 pages"]
+        "0,5 page",
+        "1 page",
+        "2 pages",
+        "2 pages",
+        "2,3 pages",
+    ]

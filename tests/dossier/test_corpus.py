@@ -45,7 +45,9 @@ def exercise(path: Path) -> str:
         return report.status
 
 
-def test_every_corpus_file_opens_or_is_refused_cleanly(corpus_dir: Path, capfd: pytest.CaptureFixture[str]) -> None:
+def test_every_corpus_file_opens_or_is_refused_cleanly(
+    corpus_dir: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
     encrypted = encrypted_names(corpus_dir)
     assert encrypted, "the corpus has a password-protected file"
     problems: list[str] = []
@@ -82,6 +84,7 @@ def test_dossier_check_on_every_corpus_file(corpus_dir: Path, capfd: pytest.Capt
         assert all(f.message for f in result.findings)
     assert {codes[name] for name in encrypted} == {2}
     assert set(codes.values()) <= {0, 1, 2}
-    assert all(code == 1 for name, code in codes.items() if name not in encrypted and "unreadable" not in name), \
-        "real files that are not dossiers are readable but not conform"
+    assert all(
+        code == 1 for name, code in codes.items() if name not in encrypted and "unreadable" not in name
+    ), "real files that are not dossiers are readable but not conform"
     assert capfd.readouterr() == ("", "")

@@ -35,10 +35,16 @@ class MupdfWatch:
     of MuPDF's warnings, from being interleaved with another thread's.) Also used by
     tests/ui/viewer/test_projector.py."""
 
-    ENTRY_POINTS = ((pymupdf.mupdf, "fz_run_page"), (pymupdf.mupdf, "fz_bound_page"),
-                    (pymupdf.mupdf, "fz_empty_store"), (pymupdf.Document, "__init__"),
-                    (pymupdf.Document, "load_page"), (pymupdf.Document, "get_toc"), (pymupdf.Document, "close"),
-                    (pymupdf.Page, "get_textpage"))
+    ENTRY_POINTS = (
+        (pymupdf.mupdf, "fz_run_page"),
+        (pymupdf.mupdf, "fz_bound_page"),
+        (pymupdf.mupdf, "fz_empty_store"),
+        (pymupdf.Document, "__init__"),
+        (pymupdf.Document, "load_page"),
+        (pymupdf.Document, "get_toc"),
+        (pymupdf.Document, "close"),
+        (pymupdf.Page, "get_textpage"),
+    )
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.gui = threading.get_ident()  # the thread that made the watch: the tests' (Qt's GUI) thread
@@ -159,8 +165,13 @@ def test_owner_password_only_opens(conform_pdf: Path, tmp_path: Path) -> None:
     """Printing restrictions without an opening password do not stop the jury from reading."""
     path = tmp_path / "restricted.pdf"
     with pymupdf.open(conform_pdf) as doc:
-        doc.save(path, encryption=pymupdf.PDF_ENCRYPT_AES_128, owner_pw="owner", user_pw="",
-                 permissions=pymupdf.PDF_PERM_ACCESSIBILITY)
+        doc.save(
+            path,
+            encryption=pymupdf.PDF_ENCRYPT_AES_128,
+            owner_pw="owner",
+            user_pw="",
+            permissions=pymupdf.PDF_PERM_ACCESSIBILITY,
+        )
     with open_dossier(path) as dossier:
         assert dossier.page_count == 14
         assert not dossier.damaged
@@ -168,8 +179,10 @@ def test_owner_password_only_opens(conform_pdf: Path, tmp_path: Path) -> None:
 
 def test_pdf_without_pages_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "nopages.pdf"
-    path.write_bytes(b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-                     b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
+    path.write_bytes(
+        b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+        b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+    )
     with pytest.raises(EmptyFileError, match="aucune page"):
         open_dossier(path)
 
@@ -197,8 +210,9 @@ def test_truncated_file_never_looks_intact(truncated_pdf: Path, capfd: pytest.Ca
     assert err == "", "MuPDF's chatter must not reach the terminal"
 
 
-def test_file_missing_its_end_opens_repaired_and_damaged(repaired_pdf: Path,
-                                                         capfd: pytest.CaptureFixture[str]) -> None:
+def test_file_missing_its_end_opens_repaired_and_damaged(
+    repaired_pdf: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
     with open_dossier(repaired_pdf) as dossier:
         damage = dossier.probe()
         assert damage, "a file cut in half must not look intact"
@@ -263,7 +277,8 @@ def test_outline_gives_pages(tmp_path: Path) -> None:
         outline = dossier.outline()
     assert (1, "Introduction", layout.introduction) in outline
     assert [page for _, title, page in outline if title.startswith("Partie")] == [
-        layout.part_starts[n] for n in (1, 2, 3, 4)]
+        layout.part_starts[n] for n in (1, 2, 3, 4)
+    ]
 
 
 def test_closed_dossier_releases_the_document(conform_pdf: Path) -> None:
@@ -273,8 +288,9 @@ def test_closed_dossier_releases_the_document(conform_pdf: Path) -> None:
     assert dossier.document.is_closed
 
 
-def test_sha256_is_of_the_file_and_computed_only_when_asked(conform_pdf: Path,
-                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_sha256_is_of_the_file_and_computed_only_when_asked(
+    conform_pdf: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Hashing a 2 MB dossier costs half of opening it: the viewer never asks, the check command does."""
     hashed: list[int] = []
     real = hashlib.sha256
@@ -319,8 +335,9 @@ def test_screen_order_render_is_the_same_page_in_bgra(conform_pdf: Path) -> None
     assert (bgra.width, bgra.height, bgra.stride) == (rgb.width, rgb.height, rgb.width * 4)
     assert isinstance(bgra.samples, bytearray) and bgra.bgr and not bgra.alpha
     pixels = rgb.width * rgb.height
-    assert [tuple(rgb.samples[3 * i:3 * i + 3]) for i in range(0, pixels, 37)] == [
-        (bgra.samples[4 * i + 2], bgra.samples[4 * i + 1], bgra.samples[4 * i]) for i in range(0, pixels, 37)]
+    assert [tuple(rgb.samples[3 * i : 3 * i + 3]) for i in range(0, pixels, 37)] == [
+        (bgra.samples[4 * i + 2], bgra.samples[4 * i + 1], bgra.samples[4 * i]) for i in range(0, pixels, 37)
+    ]
     assert set(bgra.samples[3::4]) == {255}
     assert clear.alpha and 0 in set(clear.samples[3::4]), "with alpha, the page's background is transparent"
 

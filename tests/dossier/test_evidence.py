@@ -16,7 +16,9 @@ def cited(tmp_path: Path, lines: list[str]) -> dict[str, tuple[int, ...]]:
     return {item.code: item.cited_on for item in evidence if item.cited_on}
 
 
-def test_every_item_of_a_conform_dossier_is_where_it_was_written(conform: tuple[Path, Layout], referential) -> None:
+def test_every_item_of_a_conform_dossier_is_where_it_was_written(
+    conform: tuple[Path, Layout], referential
+) -> None:
     path, layout = conform
     with open_dossier(path) as dossier:
         evidence = dossier.evidence()
@@ -40,10 +42,22 @@ def test_citations_carry_rectangles_on_the_code(conform_pdf: Path) -> None:
 
 
 def test_code_spellings(tmp_path: Path) -> None:
-    found = cited(tmp_path, ["Item A1-1 traité ici, puis A 1.2 et A.1.3 (A1.4).",
-                             "Compétences mobilisées : B3.1, B3.2 ; voir aussi B2.5."])
-    assert found == {"A1.1": (1,), "A1.2": (1,), "A1.3": (1,), "A1.4": (1,), "B3.1": (1,), "B3.2": (1,),
-                     "B2.5": (1,)}
+    found = cited(
+        tmp_path,
+        [
+            "Item A1-1 traité ici, puis A 1.2 et A.1.3 (A1.4).",
+            "Compétences mobilisées : B3.1, B3.2 ; voir aussi B2.5.",
+        ],
+    )
+    assert found == {
+        "A1.1": (1,),
+        "A1.2": (1,),
+        "A1.3": (1,),
+        "A1.4": (1,),
+        "B3.1": (1,),
+        "B3.2": (1,),
+        "B2.5": (1,),
+    }
 
 
 def test_ranges_are_expanded(tmp_path: Path) -> None:
@@ -52,8 +66,13 @@ def test_ranges_are_expanded(tmp_path: Path) -> None:
 
 
 def test_things_that_look_like_codes_are_not_cited(tmp_path: Path) -> None:
-    found = cited(tmp_path, ["Format A4.2 ? non : A4 n'est pas un domaine ; version B1.25 ; réf. XA1.1 ;",
-                             "a1.1 en minuscules ; B5.1 ; A1.6 ; le score 3A1.1 ; A1.1 à B2.3 n'est pas un intervalle"])
+    found = cited(
+        tmp_path,
+        [
+            "Format A4.2 ? non : A4 n'est pas un domaine ; version B1.25 ; réf. XA1.1 ;",
+            "a1.1 en minuscules ; B5.1 ; A1.6 ; le score 3A1.1 ; A1.1 à B2.3 n'est pas un intervalle",
+        ],
+    )
     assert found == {"A1.1": (1,), "B2.3": (1,)}
 
 

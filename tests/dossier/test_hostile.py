@@ -22,7 +22,7 @@ from tests.dossier import hostile
 
 REPO = Path(__file__).resolve().parents[2]
 HANG_SECONDS = 120  # a hang guard, not a budget: the old code ran the form bomb for ever
-MEMORY_BYTES = 2 * 1024 ** 3  # the address space of the command: the old code asked for terabytes
+MEMORY_BYTES = 2 * 1024**3  # the address space of the command: the old code asked for terabytes
 REASONS = {
     "huge_mediabox": "La page mesure 508 000 × 508 000 cm (au plus 508 cm de côté)",
     "huge_user_unit": "La page mesure 1 574 271 × 2 227 792 cm",
@@ -49,9 +49,16 @@ def _limited() -> None:
 
 def run_check(path: Path, data_dir: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "C2I2E_DATA_DIR": str(data_dir)}
-    return subprocess.run([sys.executable, "-m", "c2i2e_jury", "dossier", "check", "--json", str(path)],
-                          cwd=REPO, env=env, capture_output=True, text=True, timeout=HANG_SECONDS,
-                          preexec_fn=_limited, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "c2i2e_jury", "dossier", "check", "--json", str(path)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=HANG_SECONDS,
+        preexec_fn=_limited,
+        check=False,
+    )
 
 
 @pytest.mark.parametrize("name", sorted(hostile.HOSTILE))
@@ -64,8 +71,10 @@ def test_dossier_check_calls_a_hostile_file_damaged_with_its_reason(name, hostil
     assert REASONS.get(name, "endommagé") in integrity["message"]
 
 
-@pytest.mark.parametrize("name", ["huge_mediabox", "huge_user_unit", "million_operators", "huge_image",
-                                  "form_bomb", "compression_bomb"])
+@pytest.mark.parametrize(
+    "name",
+    ["huge_mediabox", "huge_user_unit", "million_operators", "huge_image", "form_bomb", "compression_bomb"],
+)
 def test_the_viewer_gets_a_page_error_not_a_frozen_render(name, hostile_dir):
     faulthandler.dump_traceback_later(HANG_SECONDS, exit=True)
     try:

@@ -12,11 +12,24 @@ from c2i2e_jury.dossier.report import FormatReport, pages_fr
 from tests.dossier.factory import Layout, build_dossier
 
 DUPONT = Expected("Dupont", "Élodie", 2017)
-CHECKS = ["integrity", "page_count", "page_numbers", "name", "year", "introduction",
-          "part_1", "part_2", "part_3", "part_4", "conclusion"]
+CHECKS = [
+    "integrity",
+    "page_count",
+    "page_numbers",
+    "name",
+    "year",
+    "introduction",
+    "part_1",
+    "part_2",
+    "part_3",
+    "part_4",
+    "conclusion",
+]
 
 
-def report_of(tmp_path: Path, expected: Expected | None = DUPONT, **changes: object) -> tuple[FormatReport, Layout]:
+def report_of(
+    tmp_path: Path, expected: Expected | None = DUPONT, **changes: object
+) -> tuple[FormatReport, Layout]:
     path = tmp_path / "dossier.pdf"
     layout = build_dossier(path, **changes)
     with open_dossier(path) as dossier:
@@ -37,7 +50,8 @@ def test_conform_dossier_passes_every_check(conform: tuple[Path, Layout]) -> Non
     assert (report.status, report.conform, report.pages) == ("conform", True, 14)
     assert report.finding("introduction").pages == (layout.introduction,)
     assert [report.finding(f"part_{n}").pages for n in (1, 2, 3, 4)] == [
-        (layout.part_starts[n],) for n in (1, 2, 3, 4)]
+        (layout.part_starts[n],) for n in (1, 2, 3, 4)
+    ]
     assert report.finding("conclusion").pages == (13, 14)
     assert report.finding("name").message == "Nom et prénom en page 1 : DUPONT Élodie."
 
@@ -78,9 +92,18 @@ def test_unnumbered_pages(tmp_path: Path) -> None:
     assert finding.pages == tuple(range(2, 15))
 
 
-@pytest.mark.parametrize("footer", ["{n}", "- {n} -", "{n}/{total}", "Page {n} sur {total}", "p. {n}",
-                                    "Dossier C2i2e 2017 — {first} {last} — {n} / {total}",
-                                    "{first} {last} — C2i2e {year}        {n}"])
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "{n}",
+        "- {n} -",
+        "{n}/{total}",
+        "Page {n} sur {total}",
+        "p. {n}",
+        "Dossier C2i2e 2017 — {first} {last} — {n} / {total}",
+        "{first} {last} — C2i2e {year}        {n}",
+    ],
+)
 def test_page_number_forms(tmp_path: Path, footer: str) -> None:
     report, _ = report_of(tmp_path, number_format=footer)
     assert report.finding("page_numbers").ok, footer
@@ -116,11 +139,19 @@ def test_another_candidates_name(tmp_path: Path) -> None:
 
 
 def test_name_matching_ignores_case_accents_and_hyphens(tmp_path: Path) -> None:
-    report, _ = report_of(tmp_path, expected=Expected("LE GALL", "Marie Anne", 2017),
-                          last_name="Le Gall", first_name="Marie-Anne")
+    report, _ = report_of(
+        tmp_path,
+        expected=Expected("LE GALL", "Marie Anne", 2017),
+        last_name="Le Gall",
+        first_name="Marie-Anne",
+    )
     assert report.finding("name").ok
-    plain, _ = report_of(tmp_path, expected=Expected("le gall", "marie-anne", 2017),
-                         last_name="Le Gall", first_name="Marie-Anne")
+    plain, _ = report_of(
+        tmp_path,
+        expected=Expected("le gall", "marie-anne", 2017),
+        last_name="Le Gall",
+        first_name="Marie-Anne",
+    )
     assert plain.finding("name").ok
 
 
@@ -144,7 +175,8 @@ def test_one_page_conclusion_is_too_short(tmp_path: Path) -> None:
     assert failed(report) == ["conclusion"]
     assert report.finding("conclusion").message == (
         "Conclusion trop courte (page 14) : l'équivalent de 1 page de texte, mesuré à la hauteur qu'occupent ses "
-        "lignes ; le bilan réflexif doit compter au moins 2 pages.")
+        "lignes ; le bilan réflexif doit compter au moins 2 pages."
+    )
     assert layout.conclusion == 14
 
 

@@ -14,11 +14,18 @@ from tests.dossier.factory import write_pages
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("search") / "sample.pdf"
-    write_pages(path, [
-        ["Évaluation des élèves en CM2", "L'ÉCOLE et l'école ; une œuvre collective."],
-        ["Rien ici."],
-        ["Mise en œuvre de l'évaluation", "formative, puis évaluation", "sommative ; evaluation sans accent."],
-    ])
+    write_pages(
+        path,
+        [
+            ["Évaluation des élèves en CM2", "L'ÉCOLE et l'école ; une œuvre collective."],
+            ["Rien ici."],
+            [
+                "Mise en œuvre de l'évaluation",
+                "formative, puis évaluation",
+                "sommative ; evaluation sans accent.",
+            ],
+        ],
+    )
     return path
 
 

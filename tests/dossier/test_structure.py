@@ -12,8 +12,12 @@ HEIGHT = 842.0
 
 def line(text: str, size: float = 11.0, bold: bool = False, y: float = 100.0) -> Line:
     box = Rect(60.0, y, 60.0 + 6 * len(text), y + size * 1.2)
-    return Line(text, box, (Span(text, box, size, "Vera-Bold" if bold else "Vera", bold),),
-                tuple((60.0 + 6 * i, y, 66.0 + 6 * i, y + size) for i in range(len(text))))
+    return Line(
+        text,
+        box,
+        (Span(text, box, size, "Vera-Bold" if bold else "Vera", bold),),
+        tuple((60.0 + 6 * i, y, 66.0 + 6 * i, y + size) for i in range(len(text))),
+    )
 
 
 def page(number: int, *lines: Line | str) -> PageText:
@@ -30,12 +34,25 @@ def dossier(*pages: PageText) -> DossierText:
     return DossierText(tuple(pages))
 
 
-@pytest.mark.parametrize(("text", "number"), [
-    ("Partie 1 — Enseignement", 1), ("PARTIE 2 :", 2), ("partie 3", 3), ("Partie IV – Responsabilité", 4),
-    ("Partie II", 2), ("Partie n°3", 3), ("1ère partie", 1), ("Deuxième partie : veille", 2),
-    ("2ᵉ partie", 2), ("Partie1", 1), ("Partie 5", None), ("Partie importante du travail", None),
-    ("Partie 12", None), ("Cette partie 1", None),
-])
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Partie 1 — Enseignement", 1),
+        ("PARTIE 2 :", 2),
+        ("partie 3", 3),
+        ("Partie IV – Responsabilité", 4),
+        ("Partie II", 2),
+        ("Partie n°3", 3),
+        ("1ère partie", 1),
+        ("Deuxième partie : veille", 2),
+        ("2ᵉ partie", 2),
+        ("Partie1", 1),
+        ("Partie 5", None),
+        ("Partie importante du travail", None),
+        ("Partie 12", None),
+        ("Cette partie 1", None),
+    ],
+)
 def test_part_headings(text: str, number: int | None) -> None:
     assert part_number(fold(text)) == number
 
@@ -43,8 +60,14 @@ def test_part_headings(text: str, number: int | None) -> None:
 def test_table_of_contents_is_not_where_parts_begin() -> None:
     text = dossier(
         page(1, "Dossier de compétences C2i2e", "Élodie DUPONT"),
-        page(2, line("Sommaire", 18, True), "Introduction ........ 3", "Partie 1 — Enseignement ........ 4",
-             "Partie 2 — Veille ........ 5", "Conclusion ........ 6"),
+        page(
+            2,
+            line("Sommaire", 18, True),
+            "Introduction ........ 3",
+            "Partie 1 — Enseignement ........ 4",
+            "Partie 2 — Veille ........ 5",
+            "Conclusion ........ 6",
+        ),
         page(3, line("Introduction", 16, True), BODY),
         page(4, line("Partie 1 — Enseignement", 16, True), BODY),
         page(5, line("Partie 2 — Veille", 16, True), BODY),
@@ -74,8 +97,11 @@ def test_toc_entries_with_dot_leaders_are_ignored_even_without_a_sommaire_title(
 def test_a_styled_heading_wins_over_a_sentence_starting_with_the_word() -> None:
     text = dossier(
         page(1, "Élodie DUPONT"),
-        page(2, "Introduction des tablettes dans la classe : les élèves ont découvert l'outil avec plaisir, "
-                "et la séance a duré une heure entière."),
+        page(
+            2,
+            "Introduction des tablettes dans la classe : les élèves ont découvert l'outil avec plaisir, "
+            "et la séance a duré une heure entière.",
+        ),
         page(3, line("INTRODUCTION", 11, bold=True), BODY),
     )
     structure = find_structure(text)
@@ -87,8 +113,11 @@ def test_a_styled_heading_wins_over_a_sentence_starting_with_the_word() -> None:
 def test_a_short_plain_line_beats_a_long_sentence() -> None:
     text = dossier(
         page(1, BODY),
-        page(2, "Conclusion : cette séance a montré que les élèves ont besoin de repères clairs pour travailler "
-                "seuls sur le tableur."),
+        page(
+            2,
+            "Conclusion : cette séance a montré que les élèves ont besoin de repères clairs pour travailler "
+            "seuls sur le tableur.",
+        ),
         page(3, BODY),
         page(4, "Conclusion", BODY),
     )
@@ -128,8 +157,10 @@ def test_running_titles_in_the_header_band_do_not_hide_the_real_heading() -> Non
 
 def test_bilan_reflexif_is_a_conclusion_and_annexes_end_it() -> None:
     text = dossier(
-        page(1, BODY), page(2, line("Partie 4", 16, True), BODY),
-        page(3, line("Bilan réflexif", 16, True), BODY), page(4, BODY),
+        page(1, BODY),
+        page(2, line("Partie 4", 16, True), BODY),
+        page(3, line("Bilan réflexif", 16, True), BODY),
+        page(4, BODY),
         page(5, line("Annexes", 16, True), BODY),
     )
     structure = find_structure(text)
@@ -140,8 +171,12 @@ def test_bilan_reflexif_is_a_conclusion_and_annexes_end_it() -> None:
 
 def test_the_outline_is_preferred_when_it_names_the_headings() -> None:
     text = dossier(page(1, BODY), page(2, "Partie 1 du projet", BODY), page(3, BODY), page(4, BODY))
-    outline = [(1, "Introduction", 1), (1, "Partie 1 : Enseignement", 3), (2, "Partie 1 en détail", 4),
-               (1, "Broken link", None)]
+    outline = [
+        (1, "Introduction", 1),
+        (1, "Partie 1 : Enseignement", 3),
+        (2, "Partie 1 en détail", 4),
+        (1, "Broken link", None),
+    ]
     structure = find_structure(text, outline)
     heading = structure.parts[1]
     assert heading is not None

@@ -10,14 +10,17 @@ from c2i2e_jury.dossier.document import open_dossier
 from c2i2e_jury.dossier.text import fold
 
 
-@pytest.mark.parametrize(("text", "folded"), [
-    ("PARTIE 1 — Enseignement", "partie 1 - enseignement"),
-    ("Bilan  Réflexif\u00a0:", "bilan reflexif :"),
-    ("œuvre ﬁnale", "oeuvre finale"),
-    ("l’élève", "l'eleve"),
-    ("2ᵉ partie", "2e partie"),
-    ("  Ça\tva\n", "ca va"),
-])
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("PARTIE 1 — Enseignement", "partie 1 - enseignement"),
+        ("Bilan  Réflexif\u00a0:", "bilan reflexif :"),
+        ("œuvre ﬁnale", "oeuvre finale"),
+        ("l’élève", "l'eleve"),
+        ("2ᵉ partie", "2e partie"),
+        ("  Ça\tva\n", "ca va"),
+    ],
+)
 def test_fold(text: str, folded: str) -> None:
     assert fold(text) == folded
 

@@ -84,13 +84,22 @@ def genuine_signatures(pdf: bytes) -> list[GenuineSignature]:
     for sig in sorted(reader.embedded_regular_signatures, key=lambda s: s.signed_revision):
         a, la, b, lb = (int(n) for n in sig.byte_range)
         content = sig.pkcs7_content
-        found.append(GenuineSignature(
-            sig.field_name, pdf[a:a + la] + pdf[b:b + lb], content[:parser.peek(content)], sig.sig_object,
-            sig.sig_field.get("/AP"), sig.sig_field.raw_get("/V").idnum == certifying, (a, la, b, lb)))
+        found.append(
+            GenuineSignature(
+                sig.field_name,
+                pdf[a : a + la] + pdf[b : b + lb],
+                content[: parser.peek(content)],
+                sig.sig_object,
+                sig.sig_field.get("/AP"),
+                sig.sig_field.raw_get("/V").idnum == certifying,
+                (a, la, b, lb),
+            )
+        )
     return found
 
 
 # --- the forgery ---------------------------------------------------------------------------------------------
+
 
 def forge_signed(genuine_pdf: bytes, new_unsigned_pdf: bytes) -> bytes:
     """``new_unsigned_pdf`` carrying the signatures of ``genuine_pdf``, so that pyHanko finds each one intact,
@@ -129,10 +138,10 @@ def shared_prefix(genuine_pdf: bytes, new_pdf: bytes, signatures: list[GenuineSi
 
 # --- the signature dictionaries --------------------------------------------------------------------------------
 
+
 def escaped(data: bytes) -> bytes:
     """``data`` as the inside of a PDF literal string that decodes back to exactly ``data``."""
-    return (data.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
-            .replace(b"\r", b"\\r"))
+    return data.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)").replace(b"\r", b"\\r")
 
 
 def literal_contents(cms: bytes, padding: int) -> Any:
@@ -185,7 +194,8 @@ def _declare_signed(writer: Any, certification: Any) -> None:
         writer.mark_update(form)
     if certification is not None:
         writer.root[generic.pdf_name("/Perms")] = generic.DictionaryObject(
-            {generic.pdf_name("/DocMDP"): certification})
+            {generic.pdf_name("/DocMDP"): certification}
+        )
     writer.update_root()
 
 
@@ -203,6 +213,7 @@ def _written(writer: Any) -> bytes:
 
 
 # --- the last signature: the whole file, by arithmetic -----------------------------------------------------------
+
 
 def _last_signature_update(base: bytes, genuine: GenuineSignature, byte_range: tuple[int, ...]) -> bytes:
     """``base`` plus an incremental update signing the last field, its /Contents padded until
@@ -234,6 +245,7 @@ def with_unused_stream(pdf: bytes, data: bytes) -> tuple[bytes, int]:
 
 # --- the first signature: its own revision, xref table where the genuine one was ---------------------------------
 
+
 @dataclass(frozen=True)
 class _Section:
     objects: bytes  # what the update wrote before its xref table
@@ -245,7 +257,9 @@ def _split(update: bytes, base_length: int) -> _Section:
     at = last_startxref(update)
     trailer_at = update.index(b"trailer", at)
     trailer_end = update.rindex(b"startxref")
-    return _Section(update[base_length:at], update[at:trailer_at], update[trailer_at + 7:trailer_end].strip())
+    return _Section(
+        update[base_length:at], update[at:trailer_at], update[trailer_at + 7 : trailer_end].strip()
+    )
 
 
 def _moved_xref(xref: bytes, shift: int) -> bytes:
@@ -257,16 +271,19 @@ def _moved_xref(xref: bytes, shift: int) -> bytes:
     return b"\n".join(lines)
 
 
-def _first_signature_revision(unsigned: bytes, genuine: GenuineSignature, prefix: int,
-                              other_copy: bytes) -> tuple[bytes, int]:
+def _first_signature_revision(
+    unsigned: bytes, genuine: GenuineSignature, prefix: int, other_copy: bytes
+) -> tuple[bytes, int]:
     """The unsigned document plus the revision holding the first signature: padding up to the genuine
     revision's xref offset, the xref table there, the trailer, the revision's objects (the signature dictionary,
     an unused stream holding ``other_copy``), then the copy of the first signature's signed bytes, which ends
     with the genuine ``startxref``. Returns the file and where ``other_copy`` starts in it."""
     xref_at = genuine.revision_startxref
     if xref_at <= len(unsigned):
-        raise ForgeryError(f"the new document ({len(unsigned)} bytes) is longer than the genuine first "
-                           f"revision's xref offset ({xref_at})")
+        raise ForgeryError(
+            f"the new document ({len(unsigned)} bytes) is longer than the genuine first "
+            f"revision's xref offset ({xref_at})"
+        )
 
     def update(padding: int, byte_range: tuple[int, ...]) -> _Section:
         writer = _writer(unsigned)
@@ -286,7 +303,14 @@ def _first_signature_revision(unsigned: bytes, genuine: GenuineSignature, prefix
     if (len(final.objects), len(final.xref) + len(head)) != (copy_at - objects_at, objects_at - xref_at):
         raise ForgeryError("the first revision's layout moved between passes")
     filler = b"\n" * (xref_at - len(unsigned))
-    forged = unsigned + filler + _moved_xref(final.xref, objects_at - len(unsigned)) + head + final.objects + own_copy
+    forged = (
+        unsigned
+        + filler
+        + _moved_xref(final.xref, objects_at - len(unsigned))
+        + head
+        + final.objects
+        + own_copy
+    )
     return forged, objects_at + final.objects.index(other_copy)
 
 
@@ -297,21 +321,23 @@ def _head(section: _Section, xref_at: int) -> bytes:
 
 # --- malformed variants for the defence's structural tests ------------------------------------------------------
 
+
 def with_negative_first_length(genuine_pdf: bytes, new_unsigned_pdf: bytes) -> bytes:
     """A one-signature forgery whose /ByteRange is ``[0 -1 s L]``: pyHanko digests nothing for a negative length
     but counts it in its arithmetic, so the copy holds all the signed bytes and the file is one byte shorter."""
     (genuine,) = genuine_signatures(genuine_pdf)
     base, copy_at = with_unused_stream(new_unsigned_pdf, genuine.signed)
     # the arithmetic counts one byte fewer than the copy holds
-    return _last_signature_update(base, replace(genuine, signed=genuine.signed[:-1]),
-                                  (0, -1, copy_at, len(genuine.signed)))
+    return _last_signature_update(
+        base, replace(genuine, signed=genuine.signed[:-1]), (0, -1, copy_at, len(genuine.signed))
+    )
 
 
 def truncate_after_last_signature(pdf: bytes, keep: int = 0) -> bytes:
     """``pdf`` cut ``keep`` bytes after the last signature's /Contents: the second part of its /ByteRange then
     runs past the end of the file (a truncated download)."""
     last = genuine_signatures(pdf)[-1]
-    return pdf[:last.byte_range[2] + keep]
+    return pdf[: last.byte_range[2] + keep]
 
 
 def append_garbage_revision(pdf: bytes, *, raw: bytes | None = None) -> bytes:
@@ -364,4 +390,4 @@ def with_byte_range(pdf: bytes, field: str, numbers: tuple[int, ...]) -> bytes:
     text = b"[" + b" ".join(b"%d" % n for n in numbers) + b"]"
     if len(text) > width:
         raise ForgeryError("the new /ByteRange does not fit in the old one's place")
-    return pdf[:at] + text.ljust(width) + pdf[at + width:]
+    return pdf[:at] + text.ljust(width) + pdf[at + width :]

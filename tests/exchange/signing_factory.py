@@ -23,7 +23,10 @@ from tests.exchange.result_examples import example_result
 
 PARIS_SUMMER = timezone(timedelta(hours=2))
 ISSUED = datetime(2017, 1, 9, 9, 0, tzinfo=UTC)
-SIGNED_AT = (datetime(2017, 6, 12, 14, 41, 5, tzinfo=PARIS_SUMMER), datetime(2017, 6, 12, 14, 42, 30, tzinfo=PARIS_SUMMER))
+SIGNED_AT = (
+    datetime(2017, 6, 12, 14, 41, 5, tzinfo=PARIS_SUMMER),
+    datetime(2017, 6, 12, 14, 42, 30, tzinfo=PARIS_SUMMER),
+)
 PASSPHRASES = ("Jury-de-Grenoble «1» œuvre", "deuxième juré, phrase sûre")
 AUTHORITY_PASSPHRASE = "autorité de campagne 2017"
 
@@ -40,8 +43,11 @@ class Pki:
         return [{"name": j.name, "fingerprint": j.fingerprint} for j in self.jurors]
 
 
-def make_pki(folder: Path, authority_name: str = "Autorité C2i2e Grenoble 2017",
-             names: tuple[str, str] = ("Benoît Œhlenschläger", "Zoé Mäkelä-Garçon")) -> Pki:
+def make_pki(
+    folder: Path,
+    authority_name: str = "Autorité C2i2e Grenoble 2017",
+    names: tuple[str, str] = ("Benoît Œhlenschläger", "Zoé Mäkelä-Garçon"),
+) -> Pki:
     folder.mkdir(parents=True, exist_ok=True)
     authority = credentials.create_authority(authority_name, now=ISSUED)
     authority_p12, authority_pem = folder / "authority.p12", folder / "authority.pem"
@@ -67,7 +73,9 @@ def sign_both(pdf: bytes, pki: Pki) -> bytes:
     return sign_sheet(once, pki.juror_p12[1], PASSPHRASES[1], "Juré 2", timestamp=SIGNED_AT[1])
 
 
-def signed_sheet(referential: Any, pki: Pki, result: dict[str, Any] | None = None) -> tuple[bytes, dict[str, Any]]:
+def signed_sheet(
+    referential: Any, pki: Pki, result: dict[str, Any] | None = None
+) -> tuple[bytes, dict[str, Any]]:
     result = result if result is not None else sheet_result(referential, pki)
     return sign_both(render_sheet(result, referential), pki), result
 
@@ -83,9 +91,12 @@ def replace_embedded_json(pdf: bytes, result: dict[str, Any] | bytes) -> bytes:
     names = writer.root["/Names"]["/EmbeddedFiles"]["/Names"]
     spec_ref = names.raw_get(1)
     spec = spec_ref.get_object()
-    stream = EmbeddedFileObject.from_file_data(writer, data, mime_type="application/json", params=EmbeddedFileParams())
-    spec["/EF"] = generic.DictionaryObject({generic.pdf_name("/F"): stream.ef_stream_ref,
-                                            generic.pdf_name("/UF"): stream.ef_stream_ref})
+    stream = EmbeddedFileObject.from_file_data(
+        writer, data, mime_type="application/json", params=EmbeddedFileParams()
+    )
+    spec["/EF"] = generic.DictionaryObject(
+        {generic.pdf_name("/F"): stream.ef_stream_ref, generic.pdf_name("/UF"): stream.ef_stream_ref}
+    )
     writer.mark_update(spec_ref)
     out = io.BytesIO()
     writer.write(out)
@@ -96,7 +107,9 @@ def first_revision_end(pdf: bytes) -> int:
     """Where the first signature's revision ends: stripping what follows removes the second signature."""
     from pyhanko.pdf_utils.reader import PdfFileReader
 
-    first = sorted(PdfFileReader(io.BytesIO(pdf)).embedded_regular_signatures, key=lambda s: s.signed_revision)[0]
+    first = sorted(
+        PdfFileReader(io.BytesIO(pdf)).embedded_regular_signatures, key=lambda s: s.signed_revision
+    )[0]
     _, _, start, length = first.byte_range
     return int(start + length)
 
@@ -105,7 +118,9 @@ def signed_range(pdf: bytes) -> list[tuple[int, int]]:
     """The byte ranges the last signature covers (all of the file but its own /Contents)."""
     from pyhanko.pdf_utils.reader import PdfFileReader
 
-    last = sorted(PdfFileReader(io.BytesIO(pdf)).embedded_regular_signatures, key=lambda s: s.signed_revision)[-1]
+    last = sorted(
+        PdfFileReader(io.BytesIO(pdf)).embedded_regular_signatures, key=lambda s: s.signed_revision
+    )[-1]
     a, la, b, lb = last.byte_range
     return [(a, a + la), (b, b + lb)]
 
@@ -118,15 +133,24 @@ def _tsa() -> tuple[object, object]:
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)  # pyHanko's dummy TSA is RSA-only
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Horodatage d'archive (test)")])
     now = datetime(2017, 1, 1, tzinfo=UTC)
-    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
-            .serial_number(x509.random_serial_number()).not_valid_before(now)
-            .not_valid_after(now + timedelta(days=3650))
-            .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), critical=True)
-            .sign(key, hashes.SHA256()))
-    der_key = key.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
-                                serialization.NoEncryption())
-    return (asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER)),
-            keys.PrivateKeyInfo.load(der_key))
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now)
+        .not_valid_after(now + timedelta(days=3650))
+        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    der_key = key.private_bytes(
+        serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
+    return (
+        asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER)),
+        keys.PrivateKeyInfo.load(der_key),
+    )
 
 
 def archived_copy(pdf: bytes) -> bytes:
@@ -141,8 +165,9 @@ def archived_copy(pdf: bytes) -> bytes:
     reader_certs = [tsa_cert]
     DocumentSecurityStore.add_dss(with_dss, sig_contents=None, certs=reader_certs, force_write=True)
     writer = IncrementalPdfFileWriter(io.BytesIO(with_dss.getvalue()))
-    stamper = signers.PdfTimeStamper(DummyTimeStamper(tsa_cert, tsa_key,
-                                                      fixed_dt=datetime(2017, 7, 1, tzinfo=UTC)))
+    stamper = signers.PdfTimeStamper(
+        DummyTimeStamper(tsa_cert, tsa_key, fixed_dt=datetime(2017, 7, 1, tzinfo=UTC))
+    )
     out = io.BytesIO()
     asyncio.run(stamper.async_timestamp_pdf(writer, "sha256", output=out))
     return out.getvalue()

@@ -21,8 +21,10 @@ JURY = (JuryLine("J1", ("Benoît Œhlenschläger", "Zoé Mäkelä-Garçon")),)
 
 
 def lines(count: int) -> tuple[AttendanceLine, ...]:
-    return tuple(AttendanceLine(f"{8 + i // 4:02d}:{i % 4 * 15:02d}", f"Nom{i:02d}", "Prénom", f"ID-{i:03d}")
-                 for i in range(count))
+    return tuple(
+        AttendanceLine(f"{8 + i // 4:02d}:{i % 4 * 15:02d}", f"Nom{i:02d}", "Prénom", f"ID-{i:03d}")
+        for i in range(count)
+    )
 
 
 def texts(pdf: bytes) -> list[str]:
@@ -49,8 +51,11 @@ def test_every_candidate_once_above_the_footer_and_the_jurors_last(count):
 
 
 def test_each_day_starts_its_own_page():
-    days = [AttendanceDay(date(2017, 6, 12), JURY, lines(3)), AttendanceDay(date(2017, 6, 13), JURY, lines(2)),
-            AttendanceDay(None, (), lines(1))]
+    days = [
+        AttendanceDay(date(2017, 6, 12), JURY, lines(3)),
+        AttendanceDay(date(2017, 6, 13), JURY, lines(2)),
+        AttendanceDay(None, (), lines(1)),
+    ]
     first, second, third = texts(render_attendance(TITLE, "Salle B112", days))
     assert "lundi 12 juin 2017" in first and "ID-002" in first
     assert "mardi 13 juin 2017" in second and "ID-002" not in second and "Page 2/3" in second
@@ -58,11 +63,18 @@ def test_each_day_starts_its_own_page():
 
 
 def test_long_names_wrap_whole_and_missing_letters_fall_back_to_their_base():
-    line = AttendanceLine("10:00", "de La Fontaine-Montmorency d'Aubigné", "Marie-Élisabeth-Joséphine", "C1", 33,
-                          "Non admis à l'oral : dossier non déposé")
+    line = AttendanceLine(
+        "10:00",
+        "de La Fontaine-Montmorency d'Aubigné",
+        "Marie-Élisabeth-Joséphine",
+        "C1",
+        33,
+        "Non admis à l'oral : dossier non déposé",
+    )
     other = AttendanceLine("10:45", "Dvořák", "Ĳsbrand", "C2")
-    (text,) = texts(render_attendance(TITLE, "Salle 2ᵉ étage", [AttendanceDay(date(2017, 6, 12), JURY,
-                                                                                (line, other))]))
+    (text,) = texts(
+        render_attendance(TITLE, "Salle 2ᵉ étage", [AttendanceDay(date(2017, 6, 12), JURY, (line, other))])
+    )
     assert "DE LA FONTAINE-\nMONTMORENCY\nD'AUBIGNÉ" in text and "…" not in text
     assert "Marie-Élisabeth-\nJoséphine" in text
     assert "+33 %" in text and "dossier non déposé" in text
@@ -73,5 +85,6 @@ def test_long_names_wrap_whole_and_missing_letters_fall_back_to_their_base():
 def test_the_same_lines_give_the_same_bytes():
     days = [AttendanceDay(date(2017, 6, 12), JURY, lines(20))]
     made = datetime(2017, 6, 1, 9, 30, tzinfo=UTC)  # issue 13: a real creation date, no longer 1 January 2000
-    assert render_attendance(TITLE, "B112", days, created=made) == render_attendance(TITLE, "B112", days,
-                                                                                      created=made)
+    assert render_attendance(TITLE, "B112", days, created=made) == render_attendance(
+        TITLE, "B112", days, created=made
+    )

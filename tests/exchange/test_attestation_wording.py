@@ -14,7 +14,9 @@ from c2i2e_jury.exchange.certificates import sign
 from tests.exchange.test_certificates import STATEMENT
 from tests.services.review_factory import PKI
 
-SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seeds" / "cahier-des-charges-c2i2e-2016-2017.txt"
+SEED = (
+    Path(__file__).resolve().parents[2].parent / "shared" / "seeds" / "cahier-des-charges-c2i2e-2016-2017.txt"
+)
 HEADING = "Rappel : Cas des candidats ayant déjà validé des compétences C2I2e :"
 
 
@@ -22,7 +24,7 @@ def test_the_attestation_quotes_the_seed_sentence_by_sentence():
     if not SEED.is_file():
         pytest.skip(f"the seed {SEED.name} is not in ../shared/seeds beside the repository")
     lines = SEED.read_text(encoding="utf-8").splitlines()
-    rule = next(line for line in lines[lines.index(HEADING) + 1:] if line.strip())
+    rule = next(line for line in lines[lines.index(HEADING) + 1 :] if line.strip())
     assert f"« {rule} »" in PRIOR_USE
 
 
@@ -30,6 +32,9 @@ def test_the_printed_attestation_asks_for_a_certified_copy_not_the_original(refe
     pdf = render_document(sign(STATEMENT, PKI.president), referential)
     with pymupdf.open(stream=pdf, filetype="pdf") as doc:
         text = " ".join(" ".join(page.get_text().split()) for page in doc)
-    assert "une photocopie certifiée conforme de l'attestation de compétence devra être fournie au bureau C2i2e" in text
+    assert (
+        "une photocopie certifiée conforme de l'attestation de compétence devra être fournie au bureau C2i2e"
+        in text
+    )
     assert "la copie numérique de l'attestation de compétences" in text
     assert "original" not in text

@@ -72,13 +72,16 @@ def signed_by(pdf: bytes, credential) -> bytes:
 
 # --- codes that cannot be minted without a key -----------------------------------------------------------------
 
+
 def test_our_signatures_are_canonical_and_their_keyless_twin_is_not():
     curve = PKI.president.key.curve
     for n in range(24):  # OpenSSL returns a high s half the time: all 24 low means we normalise
         document = sign(replace(STATEMENT, candidate_id=f"C2017-{n:03d}"), PKI.president)
         assert is_canonical(document.signature, curve)
         high = twin(document.signature)
-        PKI.president.key.public_key().verify(high, document.payload, ec.ECDSA(hashes.SHA256()))  # valid ECDSA
+        PKI.president.key.public_key().verify(
+            high, document.payload, ec.ECDSA(hashes.SHA256())
+        )  # valid ECDSA
         assert not is_canonical(high, curve) and canonical_signature(high, curve) == document.signature
         with pytest.raises(DocumentRefused, match="forme canonique") as refused:
             verify(SignedDocument(document.payload, high, document.signer_pem), ROOTS)
@@ -91,16 +94,23 @@ def test_a_revoked_attestation_signed_again_without_the_key_gets_no_new_code(dem
     genuine = dict(documents.documents_in_force(demo_db, CAMPAIGN))["C2017-004"]
     assert genuine.statement.kind == "attestation"
     _, genuine_pdf = documents.document_pdf(demo_db, genuine.code)
-    certification.annul_for_plagiarism(demo_db, demo_ids(demo_db)["C2017-004"], "Plagiat établi après coup.",
-                                       by=PKI.president.name, now=at(datetime(2017, 9, 1, 9, 0, tzinfo=UTC)))
+    certification.annul_for_plagiarism(
+        demo_db,
+        demo_ids(demo_db)["C2017-004"],
+        "Plagiat établi après coup.",
+        by=PKI.president.name,
+        now=at(datetime(2017, 9, 1, 9, 0, tzinfo=UTC)),
+    )
     forged = SignedDocument(genuine.payload, twin(genuine.signature), genuine.signer_pem)
     assert forged.legacy_code != genuine.legacy_code  # the old code: a fresh one, unknown to the register
     assert forged.code == genuine.code  # now: the same statement has the same code, and it is revoked
     assert documents.verify_code(demo_db, forged.code).revoked
     assert documents.verify_pdf(genuine_pdf, db=demo_db).revoked
     forged_pdf = render_document(forged, referential)  # the forger has no key to sign the PDF with
-    for verifying in (lambda: documents.verify_pdf(forged_pdf, ROOTS),
-                      lambda: documents.verify_pdf(forged_pdf, db=demo_db)):
+    for verifying in (
+        lambda: documents.verify_pdf(forged_pdf, ROOTS),
+        lambda: documents.verify_pdf(forged_pdf, db=demo_db),
+    ):
         with pytest.raises(DocumentRefused, match="forme canonique"):
             verifying()
 
@@ -117,6 +127,7 @@ def test_a_document_unknown_to_the_register_is_refused(demo_db, referential):
 
 # --- the visible document bound to what was signed -------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def genuine(referential):
     document = sign(STATEMENT, PKI.president)
@@ -130,14 +141,17 @@ def test_the_same_facts_redrawn_and_signed_by_the_president_verify(genuine):
     assert verified.code == document.code
 
 
-@pytest.mark.parametrize(("change", "why"), [
-    (lambda t: t.replace("Élodie LEFÈVRE", "Jean DUPONT"), "Élodie LEFÈVRE"),
-    (lambda t: t.replace("a validé les 3 compétences", "a validé les 28 compétences"), "3 compétences"),
-    (lambda t: t.replace("Attestation de compétences C2i2e", "Certificat C2i2e"), "pour titre"),
-    (lambda t: t.replace("A1.2", "A1.3"), "A1.3"),
-    (lambda t: t.replace("2016", "2017"), "A1.1 est daté de 2017"),
-    (lambda t: t.replace("C2017-004", "C2017-009"), "C2017-004"),
-])
+@pytest.mark.parametrize(
+    ("change", "why"),
+    [
+        (lambda t: t.replace("Élodie LEFÈVRE", "Jean DUPONT"), "Élodie LEFÈVRE"),
+        (lambda t: t.replace("a validé les 3 compétences", "a validé les 28 compétences"), "3 compétences"),
+        (lambda t: t.replace("Attestation de compétences C2i2e", "Certificat C2i2e"), "pour titre"),
+        (lambda t: t.replace("A1.2", "A1.3"), "A1.3"),
+        (lambda t: t.replace("2016", "2017"), "A1.1 est daté de 2017"),
+        (lambda t: t.replace("C2017-004", "C2017-009"), "C2017-004"),
+    ],
+)
 def test_a_page_that_says_something_else_than_the_statement_is_refused(genuine, change, why):
     """The genuine statement and its printed code, on a page redrawn to show another name, another count,
     another kind, another item, another year or another candidate: refused even signed by the president."""
@@ -145,7 +159,9 @@ def test_a_page_that_says_something_else_than_the_statement_is_refused(genuine, 
     forged = change(text)
     assert forged != text and document.code in forged
     for signer in (PKI.president, PKI.jurors[0]):
-        with pytest.raises(DocumentRefused, match="La page ne dit pas ce que dit la déclaration signée") as refused:
+        with pytest.raises(
+            DocumentRefused, match="La page ne dit pas ce que dit la déclaration signée"
+        ) as refused:
             documents.verify_pdf(signed_by(redrawn(forged, document.attachment()), signer), ROOTS)
         assert why in refused.value.message and refused.value.reason == "forged"
 

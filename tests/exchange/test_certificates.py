@@ -40,9 +40,19 @@ from tests.services.review_factory import (
 )
 
 JULY = datetime(2017, 7, 10, 15, 0, tzinfo=UTC)
-STATEMENT = Statement("attestation", "grenoble-2017", "Certification C2i2e — Grenoble 2017", 2017, "C2017-004",
-                      "Lefèvre", "Élodie", (("A1.1", 2016), ("A1.2", 2017), ("B3.4", 2017)), date(2017, 7, 10), JULY,
-                      PKI.president.name)
+STATEMENT = Statement(
+    "attestation",
+    "grenoble-2017",
+    "Certification C2i2e — Grenoble 2017",
+    2017,
+    "C2017-004",
+    "Lefèvre",
+    "Élodie",
+    (("A1.1", 2016), ("A1.2", 2017), ("B3.4", 2017)),
+    date(2017, 7, 10),
+    JULY,
+    PKI.president.name,
+)
 
 
 def at(moment=JULY):
@@ -50,6 +60,7 @@ def at(moment=JULY):
 
 
 # --- statements and codes -------------------------------------------------------------------------------------------
+
 
 def test_code_is_short_typable_and_forgiving():
     # Issue 11: the code is drawn from the signed statement alone (it used to hash the signature's bytes too).
@@ -65,7 +76,9 @@ def test_code_is_short_typable_and_forgiving():
 def test_a_signed_statement_verifies_and_any_change_is_caught():
     document = sign(STATEMENT, PKI.president)
     assert verify(document, [PKI.authority.certificate]) == STATEMENT
-    forged = SignedDocument(document.payload.replace(b"B3.4", b"B3.5"), document.signature, document.signer_pem)
+    forged = SignedDocument(
+        document.payload.replace(b"B3.4", b"B3.5"), document.signature, document.signer_pem
+    )
     with pytest.raises(DocumentRefused) as refused:
         verify(forged, [PKI.authority.certificate])
     assert refused.value.reason == "forged"
@@ -86,6 +99,7 @@ def test_only_a_person_certified_by_the_campaign_authority_can_sign():
 
 
 # --- the PDF ----------------------------------------------------------------------------------------------------
+
 
 def test_the_pdf_reads_right_and_verifies_alone(referential):
     document = sign(STATEMENT, PKI.president)
@@ -126,6 +140,7 @@ def test_a_pdf_that_is_not_a_document(tmp_path):
 
 # --- the register --------------------------------------------------------------------------------------------------
 
+
 def _issued(db):
     certification_batch.deliver_as_proposed(db, "grenoble-2017", by=PKI.president.name, now=at())
     return documents.issue_documents(db, "grenoble-2017", PKI.president, now=at())
@@ -133,12 +148,16 @@ def _issued(db):
 
 def test_issue_registers_one_document_per_delivery(demo_db):
     report = _issued(demo_db)
-    assert len(report.issued) == 7 and report.already == 0  # certificates 001 002 005 008, attestations 004 007 009
+    assert (
+        len(report.issued) == 7 and report.already == 0
+    )  # certificates 001 002 005 008, attestations 004 007 009
     again = documents.issue_documents(demo_db, "grenoble-2017", PKI.president, now=at())
     assert (again.issued, again.already) == ([], 7)
     in_force = dict(documents.documents_in_force(demo_db, "grenoble-2017"))
     lacroix = in_force["C2017-008"].statement
-    assert lacroix.kind == "certificate" and ("A1.1", 2016) in lacroix.items and ("A1.3", 2017) in lacroix.items
+    assert (
+        lacroix.kind == "certificate" and ("A1.1", 2016) in lacroix.items and ("A1.3", 2017) in lacroix.items
+    )
     lefevre = in_force["C2017-004"].statement
     assert lefevre.kind == "attestation" and len(lefevre.items) == 22
     assert lefevre.decided_on == date(2017, 7, 10) and lefevre.signer == "Hélène Présidente"
@@ -168,8 +187,13 @@ def test_annulment_revokes_the_document(demo_db, referential):
     pk = demo_ids(demo_db)["C2017-004"]
     code = dict(documents.documents_in_force(demo_db, "grenoble-2017"))["C2017-004"].code
     _, pdf = documents.document_pdf(demo_db, code)
-    certification.annul_for_plagiarism(demo_db, pk, "Plagiat établi après coup.", by="Hélène Présidente",
-                                       now=at(datetime(2017, 9, 1, 9, 0, tzinfo=UTC)))
+    certification.annul_for_plagiarism(
+        demo_db,
+        pk,
+        "Plagiat établi après coup.",
+        by="Hélène Présidente",
+        now=at(datetime(2017, 9, 1, 9, 0, tzinfo=UTC)),
+    )
     verified = documents.verify_code(demo_db, code)
     assert verified.revoked and "plagiat" in verified.revoked and verified.lines()[-1].startswith("RÉVOQUÉ")
     assert documents.verify_pdf(pdf, db=demo_db).revoked == verified.revoked
@@ -183,7 +207,9 @@ def test_issuing_needs_the_campaign_authority(demo_db):
     with pytest.raises(documents.DocumentError, match="pas été délivré par l'autorité"):
         documents.issue_documents(demo_db, "grenoble-2017", stranger, now=at())
     with pytest.raises(documents.DocumentError, match="a expiré le"):
-        documents.issue_documents(demo_db, "grenoble-2017", PKI.president, now=at(datetime(2030, 1, 1, tzinfo=UTC)))
+        documents.issue_documents(
+            demo_db, "grenoble-2017", PKI.president, now=at(datetime(2030, 1, 1, tzinfo=UTC))
+        )
 
 
 def test_batch_zip_holds_every_document_in_force(demo_db):
@@ -202,22 +228,36 @@ def test_a_candidate_who_registers_again_brings_the_attested_items(demo_db, data
     """prior.csv from the 2017 attestations, completed by the next secretariat, imported with the 2018 package:
     the items count as acquired there."""
     _issued(demo_db)
-    rows = list(csv.DictReader(io.StringIO(documents.prior_csv(demo_db, "grenoble-2017").decode("utf-8-sig")),
-                               delimiter=";"))
+    rows = list(
+        csv.DictReader(
+            io.StringIO(documents.prior_csv(demo_db, "grenoble-2017").decode("utf-8-sig")), delimiter=";"
+        )
+    )
     lefevre = [r for r in rows if r["candidate_id"] == "C2017-004"]
     assert len(lefevre) == 22 and {r["year"] for r in lefevre} == {"2017"}
     assert all(r["copy_deposited"] == "non" and r["original_received"] == "non" for r in lefevre)
     assert lefevre[0]["last_name"] == "Lefèvre" and lefevre[0]["attestation"].startswith("C2I2E-2017-")
     assert {r["candidate_id"] for r in rows} == {"C2017-004", "C2017-007", "C2017-009"}
     # 2018: Gaëlle registers again as N1; both copies are in
-    prior = [f"N1;{r['item']};{r['year']};oui;oui;{r['last_name']};{r['first_name']};;{r['attestation']}"
-             for r in lefevre]
+    prior = [
+        f"N1;{r['item']};{r['year']};oui;oui;{r['last_name']};{r['first_name']};;{r['attestation']}"
+        for r in lefevre
+    ]
     candidate = "N1;Lefèvre;Gaëlle;g@example.fr;c1.pdf;oui;non;2018-06-11;08:30;B112;J1;M. Martin;"
-    package = write_package(tmp_path / "pkg2018", candidates=[candidate],
-                            marks=[f"N1;{code};V;" for code in referential.codes],
-                            campaign={**CAMPAIGN, "id": "test-2018", "year": 2018, "deposit_opens": "2018-05-09",
-                                      "deposit_closes": "2018-05-16", "orals_from": "2018-06-11",
-                                      "orals_to": "2018-07-06"})
+    package = write_package(
+        tmp_path / "pkg2018",
+        candidates=[candidate],
+        marks=[f"N1;{code};V;" for code in referential.codes],
+        campaign={
+            **CAMPAIGN,
+            "id": "test-2018",
+            "year": 2018,
+            "deposit_opens": "2018-05-09",
+            "deposit_closes": "2018-05-16",
+            "orals_from": "2018-06-11",
+            "orals_to": "2018-07-06",
+        },
+    )
     header = "candidate_id;item;year;copy_deposited;original_received;last_name;first_name;email;attestation"
     (package / "prior.csv").write_text("\r\n".join([header, *prior]) + "\r\n", encoding="utf-8-sig")
     import_package(database, package, DossierStore())

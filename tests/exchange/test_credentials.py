@@ -22,14 +22,23 @@ JUROR_PASS = "phrase du juré « un »"
 
 @pytest.fixture
 def authority_files(tmp_path):
-    return credentials.init_authority(tmp_path / "autorite", "Autorité C2i2e Grenoble 2017", AUTHORITY_PASS, now=NOW)
+    return credentials.init_authority(
+        tmp_path / "autorite", "Autorité C2i2e Grenoble 2017", AUTHORITY_PASS, now=NOW
+    )
 
 
 @pytest.fixture
 def juror_file(authority_files, tmp_path):
     out = tmp_path / "jure1.p12"
-    credentials.issue_credential_file(authority_files.p12, AUTHORITY_PASS, "Benoît Œhlenschläger",
-                                      "benoit@example.fr", out, JUROR_PASS, now=NOW)
+    credentials.issue_credential_file(
+        authority_files.p12,
+        AUTHORITY_PASS,
+        "Benoît Œhlenschläger",
+        "benoit@example.fr",
+        out,
+        JUROR_PASS,
+        now=NOW,
+    )
     return out
 
 
@@ -46,7 +55,10 @@ def test_authority_is_a_ca_that_signs_only_certificates(authority_files):
     assert cert.issuer == cert.subject
     assert credentials.common_name(cert) == "Autorité C2i2e Grenoble 2017"
     assert cert.not_valid_after_utc - NOW > timedelta(days=365 * 9)
-    assert authority_files.fingerprint == hashlib.sha256(cert.public_bytes(serialization.Encoding.DER)).hexdigest()
+    assert (
+        authority_files.fingerprint
+        == hashlib.sha256(cert.public_bytes(serialization.Encoding.DER)).hexdigest()
+    )
 
 
 def test_juror_credential_is_what_a_signature_validator_expects(authority_files, juror_file):
@@ -101,7 +113,9 @@ def _bag_algorithms(data: bytes) -> list[tuple[str, str, int]]:
         for bag in asn1_pkcs12.SafeContents.load(content_info["content"].native):
             if bag["bag_id"].native == "pkcs8_shrouded_key_bag":
                 algorithm = bag["bag_value"]["encryption_algorithm"]
-                found.append((algorithm["algorithm"].native, algorithm.encryption_cipher, algorithm.key_length))
+                found.append(
+                    (algorithm["algorithm"].native, algorithm.encryption_cipher, algorithm.key_length)
+                )
             assert bag["bag_id"].native != "key_bag", "an unencrypted key bag"
     assert found
     return found
@@ -110,8 +124,9 @@ def _bag_algorithms(data: bytes) -> list[tuple[str, str, int]]:
 def test_wrong_authority_passphrase_writes_nothing(authority_files, tmp_path):
     out = tmp_path / "jure2.p12"
     with pytest.raises(CredentialError) as info:
-        credentials.issue_credential_file(authority_files.p12, "pas la bonne", "Zoé Mäkelä", "zoe@example.fr",
-                                          out, JUROR_PASS)
+        credentials.issue_credential_file(
+            authority_files.p12, "pas la bonne", "Zoé Mäkelä", "zoe@example.fr", out, JUROR_PASS
+        )
     assert str(info.value) == "Phrase de passe incorrecte pour authority.p12."
     assert not out.exists()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
@@ -120,8 +135,9 @@ def test_wrong_authority_passphrase_writes_nothing(authority_files, tmp_path):
 def test_existing_files_are_never_overwritten(authority_files, juror_file):
     before = juror_file.read_bytes()
     with pytest.raises(CredentialError, match="existe déjà"):
-        credentials.issue_credential_file(authority_files.p12, AUTHORITY_PASS, "Autre", "autre@example.fr",
-                                          juror_file, JUROR_PASS)
+        credentials.issue_credential_file(
+            authority_files.p12, AUTHORITY_PASS, "Autre", "autre@example.fr", juror_file, JUROR_PASS
+        )
     assert juror_file.read_bytes() == before
     with pytest.raises(CredentialError, match="existe déjà"):
         credentials.init_authority(authority_files.p12.parent, "Encore", AUTHORITY_PASS)
@@ -129,25 +145,29 @@ def test_existing_files_are_never_overwritten(authority_files, juror_file):
 
 def test_only_an_authority_issues_credentials(juror_file, tmp_path):
     with pytest.raises(CredentialError, match="n'est pas une autorité de campagne"):
-        credentials.issue_credential_file(juror_file, JUROR_PASS, "Zoé", "zoe@example.fr", tmp_path / "z.p12",
-                                          JUROR_PASS)
+        credentials.issue_credential_file(
+            juror_file, JUROR_PASS, "Zoé", "zoe@example.fr", tmp_path / "z.p12", JUROR_PASS
+        )
     assert not (tmp_path / "z.p12").exists()
 
 
 def test_bad_name_or_email_is_refused(authority_files, tmp_path):
     with pytest.raises(CredentialError, match="Adresse électronique invalide"):
-        credentials.issue_credential_file(authority_files.p12, AUTHORITY_PASS, "Zoé", "zoe", tmp_path / "z.p12",
-                                          JUROR_PASS)
+        credentials.issue_credential_file(
+            authority_files.p12, AUTHORITY_PASS, "Zoé", "zoe", tmp_path / "z.p12", JUROR_PASS
+        )
     with pytest.raises(CredentialError, match="nom du titulaire est vide"):
-        credentials.issue_credential_file(authority_files.p12, AUTHORITY_PASS, "  ", "z@example.fr",
-                                          tmp_path / "z.p12", JUROR_PASS)
+        credentials.issue_credential_file(
+            authority_files.p12, AUTHORITY_PASS, "  ", "z@example.fr", tmp_path / "z.p12", JUROR_PASS
+        )
     assert not (tmp_path / "z.p12").exists()
 
 
 def test_empty_passphrase_is_refused(authority_files, tmp_path):
     with pytest.raises(CredentialError, match="ne peut pas être vide"):
-        credentials.issue_credential_file(authority_files.p12, AUTHORITY_PASS, "Zoé", "zoe@example.fr",
-                                          tmp_path / "z.p12", "")
+        credentials.issue_credential_file(
+            authority_files.p12, AUTHORITY_PASS, "Zoé", "zoe@example.fr", tmp_path / "z.p12", ""
+        )
     assert not (tmp_path / "z.p12").exists()
 
 
@@ -166,7 +186,10 @@ def test_change_passphrase_with_a_wrong_old_one_changes_nothing(juror_file):
     with pytest.raises(CredentialError, match="Phrase de passe incorrecte"):
         credentials.change_passphrase(juror_file, "pas la bonne", "nouvelle phrase")
     assert juror_file.read_bytes() == before
-    assert sorted(p.name for p in juror_file.parent.iterdir()) == ["autorite", "jure1.p12"]  # no temporary left
+    assert sorted(p.name for p in juror_file.parent.iterdir()) == [
+        "autorite",
+        "jure1.p12",
+    ]  # no temporary left
 
 
 def test_unreadable_files_are_clear_errors(tmp_path):
@@ -177,14 +200,20 @@ def test_unreadable_files_are_clear_errors(tmp_path):
     with pytest.raises(CredentialError, match="garbage.p12 n.est pas un fichier de certificat de signature"):
         credentials.load_credential(garbage, "x")
     with pytest.raises(CredentialError, match="pas de certificat lisible"):
-        credentials.load_certificates(b"-----BEGIN CERTIFICATE-----\nxx\n-----END CERTIFICATE-----\n", "a.pem")
+        credentials.load_certificates(
+            b"-----BEGIN CERTIFICATE-----\nxx\n-----END CERTIFICATE-----\n", "a.pem"
+        )
 
 
 def test_certificates_load_from_pem_and_der(authority_files):
     pem = authority_files.pem.read_bytes()
     (from_pem,) = credentials.load_certificates(pem, "authority.pem")
-    (from_der,) = credentials.load_certificates(from_pem.public_bytes(serialization.Encoding.DER), "authority.der")
-    assert credentials.fingerprint(from_pem) == credentials.fingerprint(from_der) == authority_files.fingerprint
+    (from_der,) = credentials.load_certificates(
+        from_pem.public_bytes(serialization.Encoding.DER), "authority.der"
+    )
+    assert (
+        credentials.fingerprint(from_pem) == credentials.fingerprint(from_der) == authority_files.fingerprint
+    )
 
 
 def test_a_file_that_is_no_credential_is_not_called_a_wrong_passphrase(tmp_path):
@@ -192,11 +221,16 @@ def test_a_file_that_is_no_credential_is_not_called_a_wrong_passphrase(tmp_path)
     not to retype a passphrase that was right."""
     authority = credentials.create_authority("Autorité")
     juror = credentials.issue_credential(authority, "Claire Martin", "c@example.fr")
-    for name, data in (("sheet.pdf", b"%PDF-1.7\n..."), ("claire.pem", credentials.certificate_pem(juror.certificate)),
-                       ("empty.p12", b"")):
+    for name, data in (
+        ("sheet.pdf", b"%PDF-1.7\n..."),
+        ("claire.pem", credentials.certificate_pem(juror.certificate)),
+        ("empty.p12", b""),
+    ):
         path = tmp_path / name
         path.write_bytes(data)
-        with pytest.raises(credentials.CredentialError, match="n'est pas un fichier de certificat de signature"):
+        with pytest.raises(
+            credentials.CredentialError, match="n'est pas un fichier de certificat de signature"
+        ):
             credentials.load_credential(path, "phrase")
     good = tmp_path / "claire.p12"
     good.write_bytes(credentials.to_pkcs12(juror, "phrase"))
@@ -208,7 +242,9 @@ def test_a_file_that_is_no_credential_is_not_called_a_wrong_passphrase(tmp_path)
 def test_a_wrong_passphrase_is_recognised_by_its_type(tmp_path):
     """The UI asks the passphrase again on :class:`WrongPassphrase` only, whatever the sentence says; a file that
     is no credential is a plain :class:`CredentialError`."""
-    juror = credentials.issue_credential(credentials.create_authority("Autorité"), "Claire Martin", "c@example.fr")
+    juror = credentials.issue_credential(
+        credentials.create_authority("Autorité"), "Claire Martin", "c@example.fr"
+    )
     good = tmp_path / "claire.p12"
     good.write_bytes(credentials.to_pkcs12(juror, "phrase"))
     with pytest.raises(credentials.WrongPassphrase):

@@ -12,11 +12,22 @@ from c2i2e_jury.exchange.result_json import ResultFormatError, from_bytes, to_by
 PROPERTY = settings(max_examples=100, deadline=None, database=None)  # no wall-clock deadline, nothing written
 
 text = st.text(st.characters(exclude_categories=("Cs",)), max_size=40)  # what UTF-8 can carry
-scalars = st.none() | st.booleans() | st.integers(-10**17, 10**17) | st.floats(allow_nan=False,
-                                                                                allow_infinity=False) | text
-documents = st.dictionaries(text, st.recursive(scalars, lambda inner: st.lists(inner, max_size=4)
-                                               | st.dictionaries(text, inner, max_size=4), max_leaves=20),
-                            max_size=8)
+scalars = (
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**17), 10**17)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | text
+)
+documents = st.dictionaries(
+    text,
+    st.recursive(
+        scalars,
+        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(text, inner, max_size=4),
+        max_leaves=20,
+    ),
+    max_size=8,
+)
 
 
 @PROPERTY
@@ -26,8 +37,10 @@ def test_what_is_written_is_read_back_identical(document):
 
 
 @PROPERTY
-@given(st.binary(max_size=400) | documents.map(to_bytes).flatmap(
-    lambda data: st.integers(0, len(data)).map(lambda cut: data[:cut])))
+@given(
+    st.binary(max_size=400)
+    | documents.map(to_bytes).flatmap(lambda data: st.integers(0, len(data)).map(lambda cut: data[:cut]))
+)
 def test_any_bytes_are_an_object_or_one_format_error(data):
     try:
         read: object = from_bytes(data)

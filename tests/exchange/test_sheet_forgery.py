@@ -38,11 +38,16 @@ EXTRA = "C4;Martin;Léa;lea@example.fr;c1.pdf;oui;non;2017-06-12;11:00;B112;J1;;
 NAMES = {line.split(";")[0]: line.split(";")[1:3] for line in [*CANDIDATES, EXTRA]}
 GENUINE_NV = ("A1.3", "A1.4", "A1.5")  # three refusals in one domain: no certificate on the genuine sheet
 VARIANTS = ("autre_candidat", "absent_examine", "version_2")
-FORGED_FILES = {"autre_candidat": "C4_v1.pdf", "absent_examine": "C2_v1_examine.pdf", "version_2": "C1_v2.pdf"}
+FORGED_FILES = {
+    "autre_candidat": "C4_v1.pdf",
+    "absent_examine": "C2_v1_examine.pdf",
+    "version_2": "C1_v2.pdf",
+}
 DOCUMENT_SIGNING = "1.3.6.1.5.5.7.3.36"
 
 
 # --- the genuine files and their forgeries ------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def pki(tmp_path_factory):
@@ -52,8 +57,10 @@ def pki(tmp_path_factory):
 @pytest.fixture(scope="module")
 def genuine(referential, pki):
     """Two genuine sheets signed by both jurors: C1 without the certificate, C2 absent."""
-    return {"C1_v1.pdf": make_sheet(referential, pki.jurors, "C1", nv=GENUINE_NV),
-            "C2_v1_absent.pdf": make_sheet(referential, pki.jurors, "C2", status="absent")}
+    return {
+        "C1_v1.pdf": make_sheet(referential, pki.jurors, "C1", nv=GENUINE_NV),
+        "C2_v1_absent.pdf": make_sheet(referential, pki.jurors, "C2", status="absent"),
+    }
 
 
 def wished(referential, pki, candidate: str, *, version: int = 1) -> dict:
@@ -76,16 +83,21 @@ def wished(referential, pki, candidate: str, *, version: int = 1) -> dict:
 
 @pytest.fixture(scope="module")
 def wanted(referential, pki):
-    return {"autre_candidat": wished(referential, pki, "C4"), "absent_examine": wished(referential, pki, "C2"),
-            "version_2": wished(referential, pki, "C1", version=2)}
+    return {
+        "autre_candidat": wished(referential, pki, "C4"),
+        "absent_examine": wished(referential, pki, "C2"),
+        "version_2": wished(referential, pki, "C1", version=2),
+    }
 
 
 @pytest.fixture(scope="module")
 def forged(referential, genuine, wanted):
     """Each variant forged from a genuine sheet (no key): the new sheet is the product's own rendering."""
     source = {"autre_candidat": "C1_v1.pdf", "absent_examine": "C2_v1_absent.pdf", "version_2": "C1_v1.pdf"}
-    return {variant: forgery.forge_sheet(genuine[source[variant]], render_sheet(wanted[variant], referential))
-            for variant in VARIANTS}
+    return {
+        variant: forgery.forge_sheet(genuine[source[variant]], render_sheet(wanted[variant], referential))
+        for variant in VARIANTS
+    }
 
 
 def pyhanko_verdicts(pdf: bytes, authority) -> list[tuple[str, object]]:
@@ -99,16 +111,28 @@ def pyhanko_verdicts(pdf: bytes, authority) -> list[tuple[str, object]]:
     from pyhanko_certvalidator import ValidationContext
 
     roots = [asn1_x509.Certificate.load(authority.public_bytes(Encoding.DER))]
-    usage = KeyUsageConstraints(key_usage={"digital_signature", "non_repudiation"}, match_all_key_usages=True,
-                                extd_key_usage={DOCUMENT_SIGNING, "email_protection"})
+    usage = KeyUsageConstraints(
+        key_usage={"digital_signature", "non_repudiation"},
+        match_all_key_usages=True,
+        extd_key_usage={DOCUMENT_SIGNING, "email_protection"},
+    )
     reader = PdfFileReader(io.BytesIO(pdf))
     verdicts = []
     for signature in sorted(reader.embedded_regular_signatures, key=lambda s: s.signed_revision):
         moment = signature.self_reported_timestamp
-        context = ValidationContext(trust_roots=roots, allow_fetching=False, revocation_mode="soft-fail",
-                                    moment=moment, best_signature_time=moment)
-        verdicts.append((signature.field_name,
-                         asyncio.run(async_validate_pdf_signature(signature, context, key_usage_settings=usage))))
+        context = ValidationContext(
+            trust_roots=roots,
+            allow_fetching=False,
+            revocation_mode="soft-fail",
+            moment=moment,
+            best_signature_time=moment,
+        )
+        verdicts.append(
+            (
+                signature.field_name,
+                asyncio.run(async_validate_pdf_signature(signature, context, key_usage_settings=usage)),
+            )
+        )
     return verdicts
 
 
@@ -133,6 +157,7 @@ def refusal(pdf: bytes, pki, referential) -> SheetRejected:
 
 # --- pyHanko alone is fooled ------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("variant", VARIANTS)
 def test_forgery_fools_pyhanko_alone(variant, forged, wanted, genuine, pki):
     pdf = forged[variant]
@@ -147,10 +172,13 @@ def test_forgery_fools_pyhanko_alone(variant, forged, wanted, genuine, pki):
     assert visible_mismatch(pdf, wanted[variant]) is None
     # with the genuine signatures: the same CMS blobs, not one new byte signed
     source = genuine["C2_v1_absent.pdf" if variant == "absent_examine" else "C1_v1.pdf"]
-    assert [s.cms for s in forgery.genuine_signatures(pdf)] == [s.cms for s in forgery.genuine_signatures(source)]
+    assert [s.cms for s in forgery.genuine_signatures(pdf)] == [
+        s.cms for s in forgery.genuine_signatures(source)
+    ]
 
 
 # --- the product refuses it everywhere ----------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("variant", VARIANTS)
 def test_verify_sheet_refuses_each_forgery(variant, forged, pki, referential):
@@ -173,14 +201,18 @@ def test_sheet_verify_command_refuses_each_forgery(variant, forged, pki, tmp_pat
 def snapshot(db) -> dict[str, list[tuple]]:
     """Every row of every table: what "nothing changed" means."""
     with db.read() as session:
-        return {table.name: sorted(map(tuple, session.execute(select(table)).all()), key=repr)
-                for table in Base.metadata.sorted_tables}
+        return {
+            table.name: sorted(map(tuple, session.execute(select(table)).all()), key=repr)
+            for table in Base.metadata.sorted_tables
+        }
 
 
 def president_view(db) -> dict[str, tuple]:
     """What the president's screen shows of each candidate: sheet version, status, count, certificate, flags."""
-    return {r.candidate_id: (r.sheet_version, r.status.name, r.validated_count, r.outcome.certificate, r.flags)
-            for r in review_rows(db, CAMPAIGN_ID)}
+    return {
+        r.candidate_id: (r.sheet_version, r.status.name, r.validated_count, r.outcome.certificate, r.flags)
+        for r in review_rows(db, CAMPAIGN_ID)
+    }
 
 
 def secretariat_with_genuine(db, tmp_path: Path, pki, genuine) -> dict[str, int]:
@@ -203,7 +235,8 @@ def test_sheet_import_refuses_each_forgery_and_changes_nothing(database, tmp_pat
     folder = write(tmp_path / "cle-usb", {FORGED_FILES[v]: forged[v] for v in VARIANTS})
     outcomes = import_sheets(database, [folder])
     assert [(Path(o.file).name, o.status, o.reason) for o in outcomes] == [
-        (name, "rejected", "modified") for name in sorted(FORGED_FILES.values())]
+        (name, "rejected", "modified") for name in sorted(FORGED_FILES.values())
+    ]
     assert all(o.message.startswith(SENTENCE) for o in outcomes)
     assert snapshot(database) == before
     # the president's screen: only what the genuine sheets said, never the forged certificate nor version 2
@@ -245,24 +278,35 @@ PV_SIGNED = datetime(2017, 7, 10, 17, 5, tzinfo=SIGNING.tzinfo)
 
 
 def pv(decisions: dict[str, tuple[int, bool, str]]) -> PvContent:
-    rows = tuple(PvCandidate(cid, NAMES[cid][0], NAMES[cid][1], "examined", validated, certificate, decision, 1)
-                 for cid, (validated, certificate, decision) in decisions.items())
-    return PvContent(CAMPAIGN_ID, "Campagne de test", date(2017, 7, 10), "Grenoble, ESPE", PV_MEMBERS, rows, "",
-                     PV_SIGNED)
+    rows = tuple(
+        PvCandidate(cid, NAMES[cid][0], NAMES[cid][1], "examined", validated, certificate, decision, 1)
+        for cid, (validated, certificate, decision) in decisions.items()
+    )
+    return PvContent(
+        CAMPAIGN_ID, "Campagne de test", date(2017, 7, 10), "Grenoble, ESPE", PV_MEMBERS, rows, "", PV_SIGNED
+    )
 
 
-GENUINE_PV = {"C1": (25, False, "Attestation partielle : 25 compétences validées."),
-              "C2": (27, True, "Certificat délivré.")}
+GENUINE_PV = {
+    "C1": (25, False, "Attestation partielle : 25 compétences validées."),
+    "C2": (27, True, "Certificat délivré."),
+}
 FORGED_PV = {"C1": (28, True, "Certificat délivré."), "C2": (27, True, "Certificat délivré.")}
 
 
 @pytest.fixture(scope="module")
 def pv_files(pki):
     """A genuine PV signed by its president, and a keyless forgery of it that delivers C1's certificate."""
-    president = credentials.issue_credential(pki.authority, "Pr. Anne-Sophie Lévêque", "presidente@example.fr",
-                                             now=SIGNING - timedelta(days=100))
-    genuine_pv = sign_pdf_with(render_pv(pv(GENUINE_PV)), president, PRESIDENT_FIELD, timestamp=PV_SIGNED,
-                               reason="Procès-verbal du jury de certification C2i2e")
+    president = credentials.issue_credential(
+        pki.authority, "Pr. Anne-Sophie Lévêque", "presidente@example.fr", now=SIGNING - timedelta(days=100)
+    )
+    genuine_pv = sign_pdf_with(
+        render_pv(pv(GENUINE_PV)),
+        president,
+        PRESIDENT_FIELD,
+        timestamp=PV_SIGNED,
+        reason="Procès-verbal du jury de certification C2i2e",
+    )
     return genuine_pv, forgery.forge_signed(genuine_pv, render_pv(pv(FORGED_PV)))
 
 
@@ -276,8 +320,9 @@ def test_pv_forgery_fools_pyhanko_alone(pv_files, pki):
 
 def test_the_pv_check_refuses_the_forged_pv(pv_files, pki):
     genuine_pv, forged_pv = pv_files
-    assert [s.field for s in verify_signed_pdf(genuine_pv, [pki.authority.certificate], [PRESIDENT_FIELD])] == [
-        PRESIDENT_FIELD]
+    assert [
+        s.field for s in verify_signed_pdf(genuine_pv, [pki.authority.certificate], [PRESIDENT_FIELD])
+    ] == [PRESIDENT_FIELD]
     with pytest.raises(SheetRejected) as refused:
         verify_signed_pdf(forged_pv, [pki.authority.certificate], [PRESIDENT_FIELD])
     assert refused.value.reason == "modified"
@@ -285,6 +330,7 @@ def test_the_pv_check_refuses_the_forged_pv(pv_files, pki):
 
 
 # --- the malformed variants the defence's structural tests use ------------------------------------------------
+
 
 def test_the_structural_variants_are_what_they_say(genuine, pv_files, pki):
     sheet = genuine["C1_v1.pdf"]
@@ -349,7 +395,8 @@ def test_the_defence_refuses_every_structural_variant(genuine, pv_files, pki, re
             assert refused.message.startswith(SENTENCE), name
     assert refusal(variants["decoy gap"], pki, referential).message.startswith(SENTENCE)
     assert refusal(variants["garbage revision"], pki, referential).message == (
-        "La feuille a été modifiée après la dernière signature.")
+        "La feuille a été modifiée après la dernière signature."
+    )
     genuine_pv, _ = pv_files
     negative = forgery.with_negative_first_length(genuine_pv, render_pv(pv(FORGED_PV)))
     with pytest.raises(SheetRejected) as refused_pv:

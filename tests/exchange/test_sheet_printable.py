@@ -17,8 +17,10 @@ from tests.exchange.signing_factory import ISSUED, SIGNED_AT
 
 def test_a_sheet_for_names_outside_the_font_verifies(referential):
     authority = credentials.create_authority("Autorité", now=ISSUED)
-    jurors = [credentials.issue_credential(authority, name, f"j{i}@example.fr", now=ISSUED)
-              for i, name in enumerate(("Łukasz Wróbel", "Trần Văn Đức"))]
+    jurors = [
+        credentials.issue_credential(authority, name, f"j{i}@example.fr", now=ISSUED)
+        for i, name in enumerate(("Łukasz Wróbel", "Trần Văn Đức"))
+    ]
     result = example_result(referential, [{"name": j.name, "fingerprint": j.fingerprint} for j in jurors])
     result["candidate"] = {"id": "2017-099", "last_name": "Nguyễn", "first_name": "Thị Ánh 明"}
     pdf = render_sheet(result, referential)

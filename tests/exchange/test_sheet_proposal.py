@@ -67,7 +67,9 @@ def test_a_sheet_below_the_rules_does_not_propose_it(referential, pki):
 def test_the_visible_proposal_is_checked_against_the_json(referential, pki):
     pdf, result = signed_sheet(referential, pki, _decided(referential, pki, "NV", {"A3.1", "A3.2", "A3.3"}))
     claimed = copy.deepcopy(result)
-    claimed["outcome"]["certificate"] = True  # a JSON that would say « proposé » over a page that says otherwise
+    claimed["outcome"]["certificate"] = (
+        True  # a JSON that would say « proposé » over a page that says otherwise
+    )
     assert visible_mismatch(pdf, claimed) == "la feuille n'indique pas « Certificat : proposé »"
     assert visible_mismatch(pdf, result) is None
 

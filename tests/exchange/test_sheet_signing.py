@@ -45,7 +45,9 @@ def pki(tmp_path_factory):
 @pytest.fixture(scope="module")
 def outsider(tmp_path_factory):
     """Another campaign's authority and jurors: valid credentials, wrong authority."""
-    return make_pki(tmp_path_factory.mktemp("other"), "Autorité d'une autre campagne", ("Intrus Un", "Intrus Deux"))
+    return make_pki(
+        tmp_path_factory.mktemp("other"), "Autorité d'une autre campagne", ("Intrus Un", "Intrus Deux")
+    )
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +82,8 @@ def test_create_sign_twice_verify_gives_back_the_same_decisions(signed, pki, ref
     assert [e["jury"] for e in verified.result["items"]] == [e["jury"] for e in result["items"]]
     assert verified.result["outcome"] == result["outcome"]
     assert [(s.field, s.name, s.fingerprint) for s in verified.signers] == [
-        (field, j.name, j.fingerprint) for field, j in zip(SIGNATURE_FIELDS, pki.jurors, strict=True)]
+        (field, j.name, j.fingerprint) for field, j in zip(SIGNATURE_FIELDS, pki.jurors, strict=True)
+    ]
     assert [s.signed_at for s in verified.signers] == list(SIGNED_AT)
     assert verified.sha256 == hashlib.sha256(pdf).hexdigest()
 
@@ -95,7 +98,9 @@ def test_first_signature_certifies_and_allows_only_signing(signed):
     assert certification is not None
     assert certification.permission is MDPPerm.FILL_FORMS
     assert [s.field_name for s in reader.embedded_regular_signatures] == list(SIGNATURE_FIELDS)
-    assert all(s.sig_object["/SubFilter"] == "/ETSI.CAdES.detached" for s in reader.embedded_regular_signatures)
+    assert all(
+        s.sig_object["/SubFilter"] == "/ETSI.CAdES.detached" for s in reader.embedded_regular_signatures
+    )
 
 
 def test_the_json_is_an_associated_file_as_in_factur_x(signed):
@@ -156,8 +161,9 @@ def test_an_update_after_the_signatures_is_refused(signed, pki, referential):
 
 def test_a_json_replaced_between_the_two_signatures_is_refused(pki, referential):
     result = sheet_result(referential, pki)
-    once = sign_sheet(render_sheet(result, referential), pki.juror_p12[0], PASSPHRASES[0], "Juré 1",
-                      timestamp=SIGNED_AT[0])
+    once = sign_sheet(
+        render_sheet(result, referential), pki.juror_p12[0], PASSPHRASES[0], "Juré 1", timestamp=SIGNED_AT[0]
+    )
     forged = replace_embedded_json(once, with_b43_validated(result))
     twice = sign_sheet(forged, pki.juror_p12[1], PASSPHRASES[1], "Juré 2", timestamp=SIGNED_AT[1])
     error = rejected(twice, pki, referential)
@@ -205,13 +211,15 @@ def test_a_sheet_without_json_cannot_be_signed(pki, referential):
 def test_a_credential_from_another_authority_is_refused(pki, outsider, referential):
     mixed = sheet_result(referential, pki)
     mixed["jurors"][1] = {"name": outsider.jurors[1].name, "fingerprint": outsider.jurors[1].fingerprint}
-    once = sign_sheet(render_sheet(mixed, referential), pki.juror_p12[0], PASSPHRASES[0], "Juré 1",
-                      timestamp=SIGNED_AT[0])
+    once = sign_sheet(
+        render_sheet(mixed, referential), pki.juror_p12[0], PASSPHRASES[0], "Juré 1", timestamp=SIGNED_AT[0]
+    )
     pdf = sign_sheet(once, outsider.juror_p12[1], PASSPHRASES[1], "Juré 2", timestamp=SIGNED_AT[1])
     error = rejected(pdf, pki, referential)
     assert error.reason == "untrusted_signer"
-    assert str(error) == ("Le signataire de « Juré 2 », Intrus Deux, n'a pas été habilité par l'autorité de la "
-                          "campagne.")
+    assert str(error) == (
+        "Le signataire de « Juré 2 », Intrus Deux, n'a pas été habilité par l'autorité de la campagne."
+    )
 
 
 def test_a_sheet_is_checked_against_its_own_campaign_authority(signed, outsider, referential):
@@ -228,8 +236,10 @@ def test_a_signature_dated_outside_the_certificate_is_refused(pki, referential):
     twice = sign_sheet_with(once, pki.jurors[1], "Juré 2", timestamp=SIGNED_AT[1])
     error = rejected(twice, pki, referential)
     assert error.reason == "untrusted_signer"
-    assert str(error) == ("Le certificat de Benoît Œhlenschläger (« Juré 1 ») n'était pas valide à la date de "
-                          "signature (12/06/2016).")
+    assert str(error) == (
+        "Le certificat de Benoît Œhlenschläger (« Juré 1 ») n'était pas valide à la date de "
+        "signature (12/06/2016)."
+    )
 
 
 def test_the_authority_itself_cannot_sign_a_sheet(pki, referential):
@@ -240,8 +250,17 @@ def test_the_authority_itself_cannot_sign_a_sheet(pki, referential):
     result = sheet_result(referential, pki)
     result["jurors"][0] = {"name": pki.authority.name, "fingerprint": pki.authority.fingerprint}
     pdf = render_sheet(result, referential)
-    once = asyncio.run(sign_field(IncrementalPdfFileWriter(io.BytesIO(pdf)), pki.authority, "Juré 1", SIGNED_AT[0],
-                                  reason="Juré 1 — feuille de résultat C2i2e", certify=True, allow_form_filling=True))
+    once = asyncio.run(
+        sign_field(
+            IncrementalPdfFileWriter(io.BytesIO(pdf)),
+            pki.authority,
+            "Juré 1",
+            SIGNED_AT[0],
+            reason="Juré 1 — feuille de résultat C2i2e",
+            certify=True,
+            allow_form_filling=True,
+        )
+    )
     error = rejected(sign_sheet_with(once, pki.jurors[1], "Juré 2", timestamp=SIGNED_AT[1]), pki, referential)
     assert error.reason == "untrusted_signer"
     assert "ne permet pas de signer des documents" in str(error)
@@ -260,8 +279,17 @@ def test_a_signature_by_another_juror_of_the_authority_is_refused(pki, referenti
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 
     pdf = render_sheet(sheet_result(referential, pki), referential)
-    once = asyncio.run(sign_field(IncrementalPdfFileWriter(io.BytesIO(pdf)), pki.jurors[1], "Juré 1", SIGNED_AT[0],
-                                  reason="Juré 1 — feuille de résultat C2i2e", certify=True, allow_form_filling=True))
+    once = asyncio.run(
+        sign_field(
+            IncrementalPdfFileWriter(io.BytesIO(pdf)),
+            pki.jurors[1],
+            "Juré 1",
+            SIGNED_AT[0],
+            reason="Juré 1 — feuille de résultat C2i2e",
+            certify=True,
+            allow_form_filling=True,
+        )
+    )
     twice = sign_sheet_with(once, pki.jurors[1], "Juré 2", timestamp=SIGNED_AT[1])
     error = rejected(twice, pki, referential)
     assert error.reason == "wrong_signer"
@@ -329,8 +357,9 @@ def test_sheet_renders_with_poppler_and_passes_qpdf_check(signed, tmp_path):
     sheet.write_bytes(signed[0])
     check = subprocess.run(["qpdf", "--check", str(sheet)], capture_output=True, text=True, check=False)
     assert check.returncode == 0, check.stdout + check.stderr
-    subprocess.run(["pdftoppm", "-r", "40", "-png", str(sheet), str(tmp_path / "page")], check=True,
-                   capture_output=True)
+    subprocess.run(
+        ["pdftoppm", "-r", "40", "-png", str(sheet), str(tmp_path / "page")], check=True, capture_output=True
+    )
     pages = sorted(tmp_path.glob("page-*.png"))
     assert len(pages) >= 2
     assert all(p.stat().st_size > 2000 for p in pages)

@@ -17,7 +17,11 @@ def test_list_entries_start_their_own_line_and_every_wording_reads_whole(referen
     text = normalised(" ".join(lines))
     for item in referential:
         assert normalised(item.wording) in text, item.code
-    for entry in ("- la sécurité informatique ;", "- la protection des mineurs ;", "- le filtrage internet.",
-                  "- le droit à l'image."):
+    for entry in (
+        "- la sécurité informatique ;",
+        "- la protection des mineurs ;",
+        "- le filtrage internet.",
+        "- le droit à l'image.",
+    ):
         assert entry in lines
     assert not [line for line in lines if line.endswith(" -") or line == "-"]

@@ -50,7 +50,7 @@ def _with_byte_range(pdf: bytes, index: int, numbers: str) -> bytes:
     old = match.group(1)
     new = numbers.encode().ljust(len(old))
     assert len(new) == len(old), "the test's byte range must fit in place"
-    return pdf[:match.start(1)] + new + pdf[match.end(1):]
+    return pdf[: match.start(1)] + new + pdf[match.end(1) :]
 
 
 def test_a_genuine_sheet_is_covered(genuine: tuple[bytes, list[x509.Certificate]]) -> None:
@@ -60,7 +60,9 @@ def test_a_genuine_sheet_is_covered(genuine: tuple[bytes, list[x509.Certificate]
 
 
 @pytest.mark.parametrize("numbers", ["0 10 5 20", "1 10 20 30", "0 10 20 999999999", "0 10 20 30 40"])
-def test_an_irregular_byte_range_is_refused(genuine: tuple[bytes, list[x509.Certificate]], numbers: str) -> None:
+def test_an_irregular_byte_range_is_refused(
+    genuine: tuple[bytes, list[x509.Certificate]], numbers: str
+) -> None:
     pdf, roots = genuine
     forged = _with_byte_range(pdf, 1, numbers)
     problem = _problem(forged)
@@ -72,7 +74,8 @@ def test_an_irregular_byte_range_is_refused(genuine: tuple[bytes, list[x509.Cert
 
 
 def test_a_gap_that_is_not_the_signatures_own_contents_is_refused(
-        genuine: tuple[bytes, list[x509.Certificate]]) -> None:
+    genuine: tuple[bytes, list[x509.Certificate]],
+) -> None:
     """Juror 2's range shifted by one byte on each side: the lengths still add up as pyHanko counts them,
     but the excluded bytes are no longer exactly ``<hex of /Contents>``."""
     pdf, roots = genuine
@@ -87,7 +90,8 @@ def test_a_gap_that_is_not_the_signatures_own_contents_is_refused(
 
 
 def test_a_range_that_stops_before_its_revision_ends_is_refused(
-        genuine: tuple[bytes, list[x509.Certificate]]) -> None:
+    genuine: tuple[bytes, list[x509.Certificate]],
+) -> None:
     pdf, roots = genuine
     zero, a, b, c = (int(n) for n in _byte_ranges(pdf)[0].group(1).split())
     forged = _with_byte_range(pdf, 0, f"{zero} {a} {b} {c - 7}")
@@ -99,8 +103,9 @@ def test_a_range_that_stops_before_its_revision_ends_is_refused(
 
 
 @pytest.mark.parametrize("tail", [b"%junk after the end\n", b"\n1 0 obj\n<< >>\nendobj\n"])
-def test_bytes_after_the_last_revision_are_refused(genuine: tuple[bytes, list[x509.Certificate]],
-                                                   tail: bytes) -> None:
+def test_bytes_after_the_last_revision_are_refused(
+    genuine: tuple[bytes, list[x509.Certificate]], tail: bytes
+) -> None:
     pdf, roots = genuine
     forged = pdf + tail
     problem = _problem(forged)
@@ -114,10 +119,13 @@ def test_trailing_whitespace_is_not_a_change(genuine: tuple[bytes, list[x509.Cer
     assert verify_sheet(pdf + b"\r\n\x00 ", roots, referential()).result["version"] == 1
 
 
-def test_a_signature_dictionary_redefined_later_is_refused(genuine: tuple[bytes, list[x509.Certificate]]) -> None:
+def test_a_signature_dictionary_redefined_later_is_refused(
+    genuine: tuple[bytes, list[x509.Certificate]],
+) -> None:
     """An incremental update that rewrites juror 1's signature dictionary (same number, new revision)."""
     from pyhanko.pdf_utils import generic
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
     pdf, roots = genuine
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
     first = sorted(writer.prev.embedded_regular_signatures, key=lambda s: s.signed_revision)[0]
@@ -135,8 +143,10 @@ def test_a_signature_dictionary_redefined_later_is_refused(genuine: tuple[bytes,
 
 # --- long-term validation data added by an archive ---------------------------------------------------------------
 
+
 def test_long_term_validation_data_after_the_last_signature_still_verifies(
-        genuine: tuple[bytes, list[x509.Certificate]], tmp_path: Path) -> None:
+    genuine: tuple[bytes, list[x509.Certificate]], tmp_path: Path
+) -> None:
     from pyhanko.pdf_utils.reader import PdfFileReader
 
     pdf, roots = genuine
@@ -149,7 +159,8 @@ def test_long_term_validation_data_after_the_last_signature_still_verifies(
 
 
 def test_any_other_addition_after_the_last_signature_is_refused(
-        genuine: tuple[bytes, list[x509.Certificate]]) -> None:
+    genuine: tuple[bytes, list[x509.Certificate]],
+) -> None:
     """An incremental update that adds a page annotation after juror 2: not what an archive adds."""
     from pyhanko.pdf_utils import generic
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
@@ -158,12 +169,18 @@ def test_any_other_addition_after_the_last_signature_is_refused(
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
     page_ref = writer.root["/Pages"]["/Kids"][0]
     page = page_ref.get_object()
-    note = writer.add_object(generic.DictionaryObject({
-        generic.pdf_name("/Type"): generic.pdf_name("/Annot"),
-        generic.pdf_name("/Subtype"): generic.pdf_name("/Text"),
-        generic.pdf_name("/Rect"): generic.ArrayObject([generic.NumberObject(n) for n in (10, 10, 30, 30)]),
-        generic.pdf_name("/Contents"): generic.TextStringObject("Certificat délivré"),
-    }))
+    note = writer.add_object(
+        generic.DictionaryObject(
+            {
+                generic.pdf_name("/Type"): generic.pdf_name("/Annot"),
+                generic.pdf_name("/Subtype"): generic.pdf_name("/Text"),
+                generic.pdf_name("/Rect"): generic.ArrayObject(
+                    [generic.NumberObject(n) for n in (10, 10, 30, 30)]
+                ),
+                generic.pdf_name("/Contents"): generic.TextStringObject("Certificat délivré"),
+            }
+        )
+    )
     page["/Annots"] = generic.ArrayObject([note])
     writer.update_container(page)
     out = io.BytesIO()

@@ -53,23 +53,34 @@ JULY = datetime(2017, 7, 10, 15, 0, tzinfo=UTC)
 
 # --- the writer ------------------------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("start", FORMULA_STARTS)
 def test_every_formula_start_is_neutralised_and_read_back(start):
     value = start + "1+1"
     assert neutralise(value) == "'" + value and plain(neutralise(value)) == value
-    row = list(csv.reader(io.StringIO(excel_csv(["a"], [[value]]).decode("utf-8-sig"), newline=""), delimiter=";"))
+    row = list(
+        csv.reader(io.StringIO(excel_csv(["a"], [[value]]).decode("utf-8-sig"), newline=""), delimiter=";")
+    )
     assert row[1] == ["'" + value]
     assert read_csv("x.csv", excel_csv(["a"], [[value]])).rows[0].values["a"] == value
 
 
 def test_identifiers_are_marked_only_when_a_spreadsheet_would_convert_them():
     assert [identifier(v) for v in ("00123", "1E5", "12/06", "mai-17", "C2017-001", "J1", "-4")] == [
-        TEXT_MARK + "00123", TEXT_MARK + "1E5", TEXT_MARK + "12/06", TEXT_MARK + "mai-17", "C2017-001", "J1", "'-4"]
+        TEXT_MARK + "00123",
+        TEXT_MARK + "1E5",
+        TEXT_MARK + "12/06",
+        TEXT_MARK + "mai-17",
+        "C2017-001",
+        "J1",
+        "'-4",
+    ]
     data = excel_csv(["id", "n"], [["00123", 7]], identifiers=("id",))
     assert read_csv("x.csv", data).rows[0].values == {"id": "00123", "n": "7"}
 
 
 # --- every CSV the program writes ------------------------------------------------------------------------------------
+
 
 def _demo_files(template: Path, tmp: Path) -> dict[str, bytes]:
     """summary.csv, the documents' index.csv and prior.csv from the heard demo, one candidate renamed."""
@@ -79,13 +90,19 @@ def _demo_files(template: Path, tmp: Path) -> dict[str, bytes]:
     db = open_database(str(tmp / "demo.sqlite"))
     try:
         with db.session() as session:
-            session.execute(update(Candidate).where(Candidate.candidate_id == "C2017-004")
-                            .values(last_name=SUM, first_name=LINK))
+            session.execute(
+                update(Candidate)
+                .where(Candidate.candidate_id == "C2017-004")
+                .values(last_name=SUM, first_name=LINK)
+            )
         certification_batch.deliver_as_proposed(db, "grenoble-2017", by=PKI.president.name, now=lambda: JULY)
         documents.issue_documents(db, "grenoble-2017", PKI.president, now=lambda: JULY)
         batch = zipfile.ZipFile(io.BytesIO(documents.batch_zip(db, "grenoble-2017")))
-        return {"summary.csv": summary_bytes(db, "grenoble-2017", "csv"), "documents-index.csv":
-                batch.read("index.csv"), "prior.csv": documents.prior_csv(db, "grenoble-2017")}
+        return {
+            "summary.csv": summary_bytes(db, "grenoble-2017", "csv"),
+            "documents-index.csv": batch.read("index.csv"),
+            "prior.csv": documents.prior_csv(db, "grenoble-2017"),
+        }
     finally:
         db.dispose()
 
@@ -105,8 +122,13 @@ def _day_export(tmp: Path) -> bytes:
 
 def _problems(tmp: Path, referential) -> bytes:
     """A package refused for a cell holding a formula: the problems CSV echoes the cell."""
-    package = write_test_package(tmp / "bad", candidates=[*CANDIDATES, f"C9;{SUM};x;x@example.fr;;non;non;"
-                                                                       f"{LINK.replace(';', ',')};10:00;B112;J1;;"])
+    package = write_test_package(
+        tmp / "bad",
+        candidates=[
+            *CANDIDATES,
+            f"C9;{SUM};x;x@example.fr;;non;non;{LINK.replace(';', ',')};10:00;B112;J1;;",
+        ],
+    )
     with pytest.raises(PackageError) as refused:
         read_package(package, referential)
     assert any(p.value and p.value.startswith("=HYPERLINK") for p in refused.value.problems)
@@ -128,12 +150,28 @@ def _import_report(tmp: Path, monkeypatch) -> bytes:
 
 def _package(tmp: Path) -> dict[str, bytes]:
     """The package writer (campaign demo, room kits): candidates.csv, marks.csv, prior.csv."""
-    info = CampaignInfo("c-2017", "Campagne", 2017, date(2017, 5, 10), date(2017, 5, 17), date(2017, 6, 12),
-                        date(2017, 7, 7))
-    record = CandidateRecord(ID, SUM, LINK, "x@example.fr", "", False, False, date(2017, 6, 12), "08:30", "0012",
-                             "1E5", marks={"A1.1": ("V", LINK)}, prior={"B4.3": (2016, True, False)})
+    info = CampaignInfo(
+        "c-2017", "Campagne", 2017, date(2017, 5, 10), date(2017, 5, 17), date(2017, 6, 12), date(2017, 7, 7)
+    )
+    record = CandidateRecord(
+        ID,
+        SUM,
+        LINK,
+        "x@example.fr",
+        "",
+        False,
+        False,
+        date(2017, 6, 12),
+        "08:30",
+        "0012",
+        "1E5",
+        marks={"A1.1": ("V", LINK)},
+        prior={"B4.3": (2016, True, False)},
+    )
     out = write_package(tmp / "written", PackageContent(info, [record]))
-    return {f"package-{name}": (out / name).read_bytes() for name in ("candidates.csv", "marks.csv", "prior.csv")}
+    return {
+        f"package-{name}": (out / name).read_bytes() for name in ("candidates.csv", "marks.csv", "prior.csv")
+    }
 
 
 @pytest.fixture(scope="module")
@@ -149,11 +187,25 @@ def written(demo_template, tmp_path_factory, referential):  # noqa: F811
     return files
 
 
-EVERY_CSV = ("summary.csv", "documents-index.csv", "prior.csv", "day-index.csv", "problems.csv",
-             "import-report.csv", "package-candidates.csv", "package-marks.csv", "package-prior.csv",
-             "revocations.csv")
-WITH_IDS = {"day-index.csv": ID, "package-candidates.csv": ID, "package-marks.csv": ID, "package-prior.csv": ID,
-            "revocations.csv": "0" * 63 + "1"}
+EVERY_CSV = (
+    "summary.csv",
+    "documents-index.csv",
+    "prior.csv",
+    "day-index.csv",
+    "problems.csv",
+    "import-report.csv",
+    "package-candidates.csv",
+    "package-marks.csv",
+    "package-prior.csv",
+    "revocations.csv",
+)
+WITH_IDS = {
+    "day-index.csv": ID,
+    "package-candidates.csv": ID,
+    "package-marks.csv": ID,
+    "package-prior.csv": ID,
+    "revocations.csv": "0" * 63 + "1",
+}
 
 
 def _cells(data: bytes) -> list[list[str]]:
@@ -173,19 +225,37 @@ def test_no_cell_of_any_csv_starts_like_a_formula(written, name):
 def test_every_csv_writer_is_covered():
     """A new CSV must come through exchange/spreadsheet.py, and be added to EVERY_CSV."""
     package = Path(__file__).resolve().parents[2] / "c2i2e_jury"
-    writers = {p.relative_to(package).as_posix() for p in package.rglob("*.py")
-               if re.search(r"\b(excel_csv|table_bytes)\(", p.read_text(encoding="utf-8"))}
-    assert writers == {"exchange/spreadsheet.py", "exchange/summary_export.py", "exchange/package/checks.py",
-                       "exchange/package/revocations.py", "exchange/package/writer.py", "services/documents.py",
-                       "services/sheet_export.py", "services/sheet_import.py"}
-    assert not [p for p in package.rglob("*.py") if p.name != "spreadsheet.py"
-                and re.search(r"csv\.(writer|DictWriter)\(", p.read_text(encoding="utf-8"))]
+    writers = {
+        p.relative_to(package).as_posix()
+        for p in package.rglob("*.py")
+        if re.search(r"\b(excel_csv|table_bytes)\(", p.read_text(encoding="utf-8"))
+    }
+    assert writers == {
+        "exchange/spreadsheet.py",
+        "exchange/summary_export.py",
+        "exchange/package/checks.py",
+        "exchange/package/revocations.py",
+        "exchange/package/writer.py",
+        "services/documents.py",
+        "services/sheet_export.py",
+        "services/sheet_import.py",
+    }
+    assert not [
+        p
+        for p in package.rglob("*.py")
+        if p.name != "spreadsheet.py"
+        and re.search(r"csv\.(writer|DictWriter)\(", p.read_text(encoding="utf-8"))
+    ]
 
 
 def test_what_the_program_wrote_it_reads_back_exactly(written):
     candidates = read_csv("candidates.csv", written["package-candidates.csv"]).rows[0]
-    assert (candidates.get("candidate_id"), candidates.get("last_name"), candidates.get("first_name"),
-            candidates.get("jury")) == (ID, SUM, LINK, "1E5")
+    assert (
+        candidates.get("candidate_id"),
+        candidates.get("last_name"),
+        candidates.get("first_name"),
+        candidates.get("jury"),
+    ) == (ID, SUM, LINK, "1E5")
     revoked, problems = read_revocations(written["revocations.csv"])
     assert not problems and (revoked[0].name, revoked[0].reason) == (SUM, LINK)
 
@@ -196,7 +266,9 @@ def test_libreoffice_opens_every_csv_without_a_formula_and_with_its_identifiers(
     for name in EVERY_CSV:
         sources.append(tmp_path / name)
         sources[-1].write_bytes(written[name])
-    control = tmp_path / "control.csv"  # the same cells unprotected: Calc does make formulas and numbers of them
+    control = (
+        tmp_path / "control.csv"
+    )  # the same cells unprotected: Calc does make formulas and numbers of them
     control.write_bytes(f"a;b\r\n{SUM};{ID}\r\n".encode("utf-8-sig"))
     books = convert([*sources, control], "xlsx", tmp_path / "xlsx")
     sheet = load_workbook(books[-1]).active

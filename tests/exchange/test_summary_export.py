@@ -21,11 +21,37 @@ from tests.services.review_factory import (
 CODES = ("A1.1", "A1.2", "B1.1")
 DOMAINS = ("A1", "B1")
 LINES = [
-    SummaryLine("C1", "Lefèvre", "Élodie", "examined", "examiné", 27, {"A1": 0, "B1": 1}, True,
-                "certificate", "certificat délivré", "C2I2E-2017-ABCD-EFGH", (),
-                {"A1.1": "V", "A1.2": "acquis", "B1.1": "NV"}),
-    SummaryLine("C2", "=HYPERLINK(\"http://x\")", "-Zoé", "absent", "absent (abandon)", 0, {"A1": 5, "B1": 3},
-                False, "", "", "", ("feuille manquante",), {}, ("missing_sheet",)),
+    SummaryLine(
+        "C1",
+        "Lefèvre",
+        "Élodie",
+        "examined",
+        "examiné",
+        27,
+        {"A1": 0, "B1": 1},
+        True,
+        "certificate",
+        "certificat délivré",
+        "C2I2E-2017-ABCD-EFGH",
+        (),
+        {"A1.1": "V", "A1.2": "acquis", "B1.1": "NV"},
+    ),
+    SummaryLine(
+        "C2",
+        '=HYPERLINK("http://x")',
+        "-Zoé",
+        "absent",
+        "absent (abandon)",
+        0,
+        {"A1": 5, "B1": 3},
+        False,
+        "",
+        "",
+        "",
+        ("feuille manquante",),
+        {},
+        ("missing_sheet",),
+    ),
 ]
 
 
@@ -36,8 +62,10 @@ def spreadsheet_rows(data: bytes) -> list[list[str]]:
     text = data.decode("utf-8-sig")
     assert text.endswith("\r\n") and "\n" not in text.replace("\r\n", "")
     # The mark that keeps an identifier text (exchange/spreadsheet.py) is invisible in a spreadsheet.
-    return [[cell.removeprefix(TEXT_MARK) for cell in row]
-            for row in csv.reader(io.StringIO(text, newline=""), delimiter=";")]
+    return [
+        [cell.removeprefix(TEXT_MARK) for cell in row]
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=";")
+    ]
 
 
 def test_csv_opens_with_its_accents():
@@ -48,7 +76,10 @@ def test_csv_opens_with_its_accents():
     first = dict(zip(header, rows[1], strict=True))
     assert (first["nom"], first["prénom"], first["statut"]) == ("Lefèvre", "Élodie", "examiné")
     assert (first["compétences validées (/28)"], first["non validées B1"], first["certificat (règles)"]) == (
-        "27", "1", "oui")
+        "27",
+        "1",
+        "oui",
+    )
     assert (first["A1.1"], first["A1.2"], first["B1.1"]) == ("V", "acquis", "NV")
     assert first["décision du jury de certification"] == "certificat délivré"
 
@@ -67,17 +98,30 @@ def test_xlsx_cells():
     assert header[1:3] == ["nom", "prénom"]
     assert [c.value for c in sheet[2]][:5] == ["C1", "Lefèvre", "Élodie", "examiné", 27]
     assert sheet.cell(row=2, column=header.index("A1.2") + 1).value == "acquis"
-    assert sheet.freeze_panes == "E2" and sheet.auto_filter.ref == f"A1:{sheet.cell(1, len(header)).column_letter}3"
+    assert (
+        sheet.freeze_panes == "E2"
+        and sheet.auto_filter.ref == f"A1:{sheet.cell(1, len(header)).column_letter}3"
+    )
 
 
 def test_json_lists_the_candidates():
     data = json.loads(to_json(LINES, "test-2017"))
     assert (data["format"], data["campaign"]) == ("c2i2e-summary/1", "test-2017")
     assert data["candidates"][0] == {
-        "id": "C1", "last_name": "Lefèvre", "first_name": "Élodie", "status": "examined", "status_label": "examiné",
-        "validated": 27, "missing_by_domain": {"A1": 0, "B1": 1}, "certificate": True, "decision": "certificate",
-        "decision_label": "certificat délivré", "code": "C2I2E-2017-ABCD-EFGH", "flags": [],
-        "items": {"A1.1": "V", "A1.2": "prior", "B1.1": "NV"}}
+        "id": "C1",
+        "last_name": "Lefèvre",
+        "first_name": "Élodie",
+        "status": "examined",
+        "status_label": "examiné",
+        "validated": 27,
+        "missing_by_domain": {"A1": 0, "B1": 1},
+        "certificate": True,
+        "decision": "certificate",
+        "decision_label": "certificat délivré",
+        "code": "C2I2E-2017-ABCD-EFGH",
+        "flags": [],
+        "items": {"A1.1": "V", "A1.2": "prior", "B1.1": "NV"},
+    }
     second = data["candidates"][1]
     assert second["decision"] is None and second["certificate"] is False
     assert second["flags"] == [{"code": "missing_sheet", "label": "feuille manquante"}]
@@ -94,10 +138,14 @@ def test_the_summary_figures_are_the_rules_engines(demo_db, referential):
     """After the certification jury's decisions, each format says what evaluate() says for each candidate."""
     certification_batch.deliver_as_proposed(demo_db, "grenoble-2017", by="Hélène Présidente")
     with demo_db.read() as s:
-        expected = {c.candidate_id: evaluate(referential, jury_room.situation_of(c))
-                    for c in s.scalars(select(Candidate))}
-    as_json = {entry["id"]: entry
-               for entry in json.loads(summary_bytes(demo_db, "grenoble-2017", "json"))["candidates"]}
+        expected = {
+            c.candidate_id: evaluate(referential, jury_room.situation_of(c))
+            for c in s.scalars(select(Candidate))
+        }
+    as_json = {
+        entry["id"]: entry
+        for entry in json.loads(summary_bytes(demo_db, "grenoble-2017", "json"))["candidates"]
+    }
     rows = spreadsheet_rows(summary_bytes(demo_db, "grenoble-2017", "csv"))
     as_csv = {row[0]: dict(zip(rows[0], row, strict=True)) for row in rows[1:]}
     sheet = load_workbook(io.BytesIO(summary_bytes(demo_db, "grenoble-2017", "xlsx"))).active
@@ -106,10 +154,15 @@ def test_the_summary_figures_are_the_rules_engines(demo_db, referential):
     assert set(as_json) == set(as_csv) == set(as_xlsx) == set(expected)
     for cid, outcome in expected.items():
         j, c, x = as_json[cid], as_csv[cid], as_xlsx[cid]
-        assert (j["status"], j["validated"], j["certificate"]) == (outcome.status.value, outcome.validated_count,
-                                                                   outcome.certificate)
+        assert (j["status"], j["validated"], j["certificate"]) == (
+            outcome.status.value,
+            outcome.validated_count,
+            outcome.certificate,
+        )
         assert j["missing_by_domain"] == dict(outcome.missing_by_domain)
-        assert int(c["compétences validées (/28)"]) == x["compétences validées (/28)"] == outcome.validated_count
+        assert (
+            int(c["compétences validées (/28)"]) == x["compétences validées (/28)"] == outcome.validated_count
+        )
         for domain, misses in outcome.missing_by_domain.items():
             assert int(c[f"non validées {domain}"]) == x[f"non validées {domain}"] == misses
         assert c["certificat (règles)"] == ("oui" if outcome.certificate else "non")
@@ -117,9 +170,13 @@ def test_the_summary_figures_are_the_rules_engines(demo_db, referential):
     assert as_csv["C2017-004"]["nom"] == "Lefèvre" and as_csv["C2017-004"]["prénom"] == "Gaëlle"
     # Issue 13: the JSON's decision is a code (the PV's), its French label beside it.
     assert (as_json["C2017-001"]["decision"], as_json["C2017-001"]["decision_label"]) == (
-        "certificate", "certificat délivré")
+        "certificate",
+        "certificat délivré",
+    )
     assert (as_json["C2017-004"]["decision"], as_json["C2017-004"]["decision_label"]) == (
-        "attestation", "attestation partielle")
+        "attestation",
+        "attestation partielle",
+    )
     assert as_csv["C2017-008"]["A1.1"] == "acquis"
 
 
@@ -140,12 +197,24 @@ def test_the_json_follows_its_schema_and_says_decisions_in_the_pvs_words(demo_db
     Draft202012Validator.check_schema(schema)
     assert not list(Draft202012Validator(schema).iter_errors(data))
     assert (data["format"], data["campaign"]) == ("c2i2e-summary/1", "grenoble-2017")
-    pv = json.loads(pv_content(demo_db, "grenoble-2017", [], date(2017, 7, 10), "Grenoble",
-                               now=datetime(2017, 7, 10, 12, tzinfo=UTC)).to_json())
+    pv = json.loads(
+        pv_content(
+            demo_db,
+            "grenoble-2017",
+            [],
+            date(2017, 7, 10),
+            "Grenoble",
+            now=datetime(2017, 7, 10, 12, tzinfo=UTC),
+        ).to_json()
+    )
     in_pv = {c["candidate_id"]: c["decided"] for c in pv["candidates"]}
     in_summary = {c["id"]: c["decision"] for c in data["candidates"]}
     assert in_summary == in_pv and {"certificate", "attestation"} <= set(in_summary.values())
-    assert all(c["status"] == p["status"] for c in data["candidates"] for p in pv["candidates"]
-               if p["candidate_id"] == c["id"] and p["status"] != "pending")
+    assert all(
+        c["status"] == p["status"]
+        for c in data["candidates"]
+        for p in pv["candidates"]
+        if p["candidate_id"] == c["id"] and p["status"] != "pending"
+    )
     broken = {**data, "candidates": [{**data["candidates"][0], "decision": "certificat délivré"}]}
     assert list(Draft202012Validator(schema).iter_errors(broken))  # a French label is no decision code

@@ -135,6 +135,7 @@ def main() -> None:
     os.environ["C2I2E_DATA_DIR"] = str(workdir / "data")
     templates = _templates(workdir, demo)
     import openpyxl  # noqa: F401 - loaded once, before the forks
+
     _say({"ready": True, "baseline_rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024})
     for line in sys.stdin:
         request = json.loads(line)

@@ -48,15 +48,22 @@ class Findings:
             self.failures.append(f"seed {seed} ({'; '.join(what)}): {problem}")
 
     def summary(self) -> str:
-        return (f"{sum(self.outcomes.values())} variants: {dict(self.outcomes)}; peak RSS {self.max_rss >> 20} MiB, "
-                f"CPU {self.max_cpu:.1f} s at most")
+        return (
+            f"{sum(self.outcomes.values())} variants: {dict(self.outcomes)}; peak RSS {self.max_rss >> 20} MiB, "
+            f"CPU {self.max_cpu:.1f} s at most"
+        )
 
 
 @contextmanager
 def worker(workdir: Path, demo: Path) -> Iterator[subprocess.Popen[str]]:
-    process = subprocess.Popen([sys.executable, "-m", "tests.services.fuzz_worker", str(workdir), str(demo)],
-                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-                               cwd=Path(__file__).resolve().parents[2])
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tests.services.fuzz_worker", str(workdir), str(demo)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
     try:
         assert process.stdout is not None
         json.loads(process.stdout.readline())  # ready
@@ -73,8 +80,9 @@ def fuzz(demo: Path, workdir: Path, seeds: range, timeout: float = TIMEOUT) -> F
         for seed in seeds:
             variant = mutator.variant(seed)
             path = variant.write(workdir / f"variant-{seed}{'' if variant.folder else '.zip'}")
-            process.stdin.write(json.dumps({"path": str(path), "populated": seed % 2 == 1, "timeout": timeout})
-                                + "\n")
+            process.stdin.write(
+                json.dumps({"path": str(path), "populated": seed % 2 == 1, "timeout": timeout}) + "\n"
+            )
             process.stdin.flush()
             findings.record(seed, variant.what, json.loads(process.stdout.readline()))
             shutil.rmtree(path) if path.is_dir() else path.unlink()

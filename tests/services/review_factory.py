@@ -33,8 +33,11 @@ ISSUED = datetime(2017, 1, 9, 9, 0, tzinfo=UTC)
 REVERSALS = {
     "C2017-002": {"A2.2": (Mark.VALIDATED, "Veille démontrée à l'oral.")},
     "C2017-004": {"B1.1": (Mark.NOT_VALIDATED, "Travail collaboratif non démontré.")},
-    "C2017-005": {"A1.5": (Mark.VALIDATED, "Expliqué à l'oral."), "A3.3": (Mark.VALIDATED, "Licences citées."),
-                  "B3.3": (Mark.VALIDATED, "Différenciation montrée à l'oral.")},
+    "C2017-005": {
+        "A1.5": (Mark.VALIDATED, "Expliqué à l'oral."),
+        "A3.3": (Mark.VALIDATED, "Licences citées."),
+        "B3.3": (Mark.VALIDATED, "Différenciation montrée à l'oral."),
+    },
 }
 ABSENT = "C2017-012"
 PLAGIARISM = "C2017-006"
@@ -50,9 +53,13 @@ class Pki:
 
 def make_pki() -> Pki:
     authority = credentials.create_authority("Autorité C2i2e Grenoble 2017", now=ISSUED)
-    jurors = tuple(credentials.issue_credential(authority, name, f"j{i}@example.fr", now=ISSUED)
-                   for i, name in enumerate(("Benoît Œhlenschläger", "Zoé Mäkelä-Garçon")))
-    president = credentials.issue_credential(authority, "Hélène Présidente", "presidente@example.fr", now=ISSUED)
+    jurors = tuple(
+        credentials.issue_credential(authority, name, f"j{i}@example.fr", now=ISSUED)
+        for i, name in enumerate(("Benoît Œhlenschläger", "Zoé Mäkelä-Garçon"))
+    )
+    president = credentials.issue_credential(
+        authority, "Hélène Présidente", "presidente@example.fr", now=ISSUED
+    )
     return Pki(authority, (jurors[0], jurors[1]), president)
 
 
@@ -89,19 +96,24 @@ def demo_heard(db: Database, package: Path, pki: Pki, *, sign: bool = True) -> d
 
     import_package(db, package, DossierStore())
     with db.session() as s:
-        s.get(Campaign, CAMPAIGN.id).authority_pem = certificate_pem(pki.authority.certificate).decode("ascii")
+        s.get(Campaign, CAMPAIGN.id).authority_pem = certificate_pem(pki.authority.certificate).decode(
+            "ascii"
+        )
         designate(s, CAMPAIGN.id, pki.president)
     with db.read() as s:
         ids = {c.candidate_id: c.pk for c in s.scalars(select(Candidate))}
-        admitted = {c.candidate_id for c in s.scalars(select(Candidate)) if c.deposited and not c.rework_pending}
+        admitted = {
+            c.candidate_id for c in s.scalars(select(Candidate)) if c.deposited and not c.rework_pending
+        }
     for cid, pk in ids.items():
         if cid == ABSENT:
             jury_room.check_in(db, pk, Attendance.ABSENT, now=clock())
         elif cid in admitted:
             hear(db, pk, REVERSALS.get(cid, {}))
         if cid == PLAGIARISM:
-            jury_room.add_incident(db, pk, "fraud_suspicion", "Pages 4 à 6 copiées d'un mémoire en ligne.",
-                                   now=clock())
+            jury_room.add_incident(
+                db, pk, "fraud_suspicion", "Pages 4 à 6 copiées d'un mémoire en ligne.", now=clock()
+            )
         if sign and cid != UNSIGNED:
             sign_and_lock(db, pk, *pki.jurors, now=ORAL_DAY + timedelta(hours=3))
     return ids
@@ -153,7 +165,9 @@ def small_heard(db: Database, ids: dict[str, int]) -> None:
     from c2i2e_jury.exchange.credentials import certificate_pem
 
     with db.session() as s:
-        s.get(Campaign, "test-2017").authority_pem = certificate_pem(PKI.authority.certificate).decode("ascii")
+        s.get(Campaign, "test-2017").authority_pem = certificate_pem(PKI.authority.certificate).decode(
+            "ascii"
+        )
         designate(s, "test-2017", PKI.president)
     hear(db, ids["C1"], {"A3.2": (Mark.VALIDATED, "Démontré à l'oral.")})
     sign_and_lock(db, ids["C1"], *PKI.jurors, now=ORAL_DAY + timedelta(hours=3))

@@ -41,12 +41,21 @@ def current_pki(folder: Path) -> Pki:
         path.write_bytes(credentials.to_pkcs12(juror, PASSPHRASES[i]))
         jurors.append(juror)
         paths.append(path)
-    return Pki(authority, folder / "authority.p12", authority_pem, (jurors[0], jurors[1]), (paths[0], paths[1]))
+    return Pki(
+        authority, folder / "authority.p12", authority_pem, (jurors[0], jurors[1]), (paths[0], paths[1])
+    )
 
 
-def package_with_pki(root: Path, pki: Pki, *, candidates: list[str] | None = None,
-                     marks: list[str] | None = None, register_jurors: bool = True,
-                     president: Credential | None = None, campaign: dict[str, Any] | None = None) -> Path:
+def package_with_pki(
+    root: Path,
+    pki: Pki,
+    *,
+    candidates: list[str] | None = None,
+    marks: list[str] | None = None,
+    register_jurors: bool = True,
+    president: Credential | None = None,
+    campaign: dict[str, Any] | None = None,
+) -> Path:
     """The test package (campaign test-2017, jury J1) with the authority and, optionally, the jurors' certificates
     and the certification jury's president (a ``president`` row of jurors.csv, with the certificate)."""
     write_package(root, candidates=candidates, marks=marks, campaign=campaign)
@@ -89,14 +98,25 @@ class FakeClock:
         return self.start + timedelta(seconds=self.seconds)
 
 
-def run_timer(db: Database, pk: int, *, start: datetime, steps: tuple[str, ...] = ("start", "discussion", "end"),
-              minutes: float = 10) -> None:
+def run_timer(
+    db: Database,
+    pk: int,
+    *,
+    start: datetime,
+    steps: tuple[str, ...] = ("start", "discussion", "end"),
+    minutes: float = 10,
+) -> None:
     """The oral's timer driven as the jury does (F5 start, F6 discussion, F8 end), ``minutes`` between steps."""
     clocks = FakeClock(start)
-    timer = oral_timer.build_timer(db, jury_room.candidate_file(db, pk), monotonic=clocks.monotonic,
-                                   wall=clocks.wall)
-    commands = {"start": timer.start, "discussion": timer.start_discussion, "end": timer.end,
-                "pause": lambda: timer.pause("Vidéoprojecteur éteint")}
+    timer = oral_timer.build_timer(
+        db, jury_room.candidate_file(db, pk), monotonic=clocks.monotonic, wall=clocks.wall
+    )
+    commands = {
+        "start": timer.start,
+        "discussion": timer.start_discussion,
+        "end": timer.end,
+        "pause": lambda: timer.pause("Vidéoprojecteur éteint"),
+    }
     for step in steps:
         event = commands[step]()
         oral_timer.record_event(db, pk, event)
@@ -104,8 +124,13 @@ def run_timer(db: Database, pk: int, *, start: datetime, steps: tuple[str, ...] 
         clocks.seconds += minutes * 60
 
 
-def decide_all(db: Database, pk: int, *, overrides: dict[str, tuple[Mark, str]] | None = None,
-               oral: tuple[str, ...] = ("start", "discussion", "end")) -> None:
+def decide_all(
+    db: Database,
+    pk: int,
+    *,
+    overrides: dict[str, tuple[Mark, str]] | None = None,
+    oral: tuple[str, ...] = ("start", "discussion", "end"),
+) -> None:
     """The candidate present, the oral held on the timer (``oral``: its steps) and every item not acquired
     decided as the evaluator marked it (or ``overrides``: item -> (decision, justification))."""
     now = clock()
@@ -115,8 +140,15 @@ def decide_all(db: Database, pk: int, *, overrides: dict[str, tuple[Mark, str]] 
         if row.acquired:
             continue
         decision, justification = (overrides or {}).get(row.code, (row.evaluator or Mark.VALIDATED, ""))
-        jury_room.decide(db, pk, row.code, decision, comment=f"Vu à l'oral : {row.code}.",
-                         justification=justification or None, now=now)
+        jury_room.decide(
+            db,
+            pk,
+            row.code,
+            decision,
+            comment=f"Vu à l'oral : {row.code}.",
+            justification=justification or None,
+            now=now,
+        )
     if oral:
         run_timer(db, pk, start=SIGNING - timedelta(minutes=35), steps=oral)
 
@@ -131,12 +163,22 @@ class Outsider:
 
 def outsider() -> Outsider:
     authority = credentials.create_authority("Autorité pirate", now=ISSUED)
-    return Outsider(authority, credentials.issue_credential(authority, "Mallory Dupont", "m@example.fr", now=ISSUED))
+    return Outsider(
+        authority, credentials.issue_credential(authority, "Mallory Dupont", "m@example.fr", now=ISSUED)
+    )
 
 
-def make_sheet(referential: Any, jurors: tuple[Credential, Credential], candidate: str = "C1", *,
-               version: int = 1, status: str = "examined", nv: tuple[str, ...] = (),
-               when: datetime = SIGNING, campaign: str = CAMPAIGN_ID) -> bytes:
+def make_sheet(
+    referential: Any,
+    jurors: tuple[Credential, Credential],
+    candidate: str = "C1",
+    *,
+    version: int = 1,
+    status: str = "examined",
+    nv: tuple[str, ...] = (),
+    when: datetime = SIGNING,
+    campaign: str = CAMPAIGN_ID,
+) -> bytes:
     """A signed sheet for a candidate of the test campaign, built straight from JSON (fast: no database)."""
     entries = [{"name": j.name, "fingerprint": j.fingerprint} for j in jurors]
     result = example_result(referential, entries, status=status, version=version)
@@ -159,5 +201,19 @@ def make_sheet(referential: Any, jurors: tuple[Credential, Credential], candidat
     return pdf
 
 
-__all__ = ["CAMPAIGN_ID", "PASSPHRASES", "SIGNING", "FakeClock", "Outsider", "clock", "current_pki", "decide_all",
-           "import_with_pki", "make_pki", "make_sheet", "outsider", "package_with_pki", "run_timer"]
+__all__ = [
+    "CAMPAIGN_ID",
+    "PASSPHRASES",
+    "SIGNING",
+    "FakeClock",
+    "Outsider",
+    "clock",
+    "current_pki",
+    "decide_all",
+    "import_with_pki",
+    "make_pki",
+    "make_sheet",
+    "outsider",
+    "package_with_pki",
+    "run_timer",
+]

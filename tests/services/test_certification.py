@@ -77,7 +77,9 @@ def test_annulment_for_plagiarism_needs_a_reason_and_annuls(demo_db, referential
     pk = demo_ids(demo_db)[PLAGIARISM]
     with pytest.raises(CertificationError, match="motif"):
         cert.annul_for_plagiarism(demo_db, pk, "  ", by=PRESIDENT)
-    entry = cert.annul_for_plagiarism(demo_db, pk, "Pages 4 à 6 copiées d'un mémoire.", by=PRESIDENT, now=at())
+    entry = cert.annul_for_plagiarism(
+        demo_db, pk, "Pages 4 à 6 copiées d'un mémoire.", by=PRESIDENT, now=at()
+    )
     assert (entry.kind, entry.reason) == ("annulment", "Pages 4 à 6 copiées d'un mémoire.")
     with demo_db.read() as s:
         candidate = s.get(Candidate, pk)
@@ -88,11 +90,20 @@ def test_annulment_for_plagiarism_needs_a_reason_and_annuls(demo_db, referential
         cert.annul_for_plagiarism(demo_db, pk, "encore", by=PRESIDENT)
     with pytest.raises(CertificationError, match="Pas d'attestation partielle : Dossier annulé"):
         cert.deliver_attestation(demo_db, pk, by=PRESIDENT)
-    lifted = cert.lift_annulment(demo_db, pk, "Source citée en annexe : pas de plagiat.", by=PRESIDENT,
-                                 now=at(datetime(2017, 7, 11, 9, 0, tzinfo=UTC)))
+    lifted = cert.lift_annulment(
+        demo_db,
+        pk,
+        "Source citée en annexe : pas de plagiat.",
+        by=PRESIDENT,
+        now=at(datetime(2017, 7, 11, 9, 0, tzinfo=UTC)),
+    )
     assert lifted.kind == "annulment_lifted"
     assert cert.deliver_attestation(demo_db, pk, by=PRESIDENT).kind == "attestation"
-    assert [e.kind for e in cert.decisions_of(demo_db, pk)] == ["annulment", "annulment_lifted", "attestation"]
+    assert [e.kind for e in cert.decisions_of(demo_db, pk)] == [
+        "annulment",
+        "annulment_lifted",
+        "attestation",
+    ]
 
 
 def test_a_candidate_without_a_dossier_cannot_be_annulled(demo_db):
@@ -125,4 +136,7 @@ def test_decisions_on_both_backends(database, imported):
         cert.deliver_certificate(database, imported["C2"], by=PRESIDENT)
     cert.annul_for_plagiarism(database, imported["C2"], "Passages copiés.", by=PRESIDENT, now=at())
     assert {r.candidate_id: r.decision for r in review_rows(database, "test-2017")} == {
-        "C1": "certificate", "C2": "annulment", "C3": None}
+        "C1": "certificate",
+        "C2": "annulment",
+        "C3": None,
+    }

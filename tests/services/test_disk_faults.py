@@ -32,8 +32,15 @@ def pki(tmp_path_factory):
 
 
 def cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "c2i2e_jury", *args], cwd=REPO, env=dict(os.environ),
-                          capture_output=True, text=True, timeout=300, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "c2i2e_jury", *args],
+        cwd=REPO,
+        env=dict(os.environ),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
 
 
 def integrity(db) -> str:
@@ -48,7 +55,9 @@ def test_a_database_on_a_read_only_file_system_is_one_sentence(small_disk, pki, 
     db.dispose()
     small_disk.read_only()
     before = sorted(p.name for p in small_disk.path.iterdir())
-    with pytest.raises(DatabaseError, match="La base de données est en lecture seule : .* monté en lecture seule"):
+    with pytest.raises(
+        DatabaseError, match="La base de données est en lecture seule : .* monté en lecture seule"
+    ):
         open_database(str(path))
     for args in (("summary", "--format", "csv"), ("sheet", "export", str(tmp_path / "out"))):
         done = cli("--db", str(path), *args)
@@ -97,8 +106,9 @@ def test_a_signature_on_a_full_disk_stores_no_sheet_and_leaves_the_oral_open(sma
     db.dispose()
 
 
-def test_a_sheet_export_to_a_full_key_is_one_sentence_and_leaves_no_partial_file(small_disk, database, pki,
-                                                                                  tmp_path):
+def test_a_sheet_export_to_a_full_key_is_one_sentence_and_leaves_no_partial_file(
+    small_disk, database, pki, tmp_path
+):
     pk = import_with_pki(database, tmp_path / "pkg", pki)["C1"]
     decide_all(database, pk)
     sign_and_lock(database, pk, *pki.jurors, now=SIGNING)

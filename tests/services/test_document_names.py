@@ -9,11 +9,24 @@ from c2i2e_jury.services.documents import file_name
 
 
 def _statement(candidate_id: str) -> Statement:
-    return Statement("certificate", "grenoble-2017", "C2i2e 2017", 2017, candidate_id, "Lefèvre", "Élodie", (),
-                     date(2017, 7, 10), datetime(2017, 7, 10, tzinfo=UTC), "Pr. Lévêque")
+    return Statement(
+        "certificate",
+        "grenoble-2017",
+        "C2i2e 2017",
+        2017,
+        candidate_id,
+        "Lefèvre",
+        "Élodie",
+        (),
+        date(2017, 7, 10),
+        datetime(2017, 7, 10, tzinfo=UTC),
+        "Pr. Lévêque",
+    )
 
 
-@pytest.mark.parametrize("candidate_id", ["../../ESCAPE-001", "..\\..\\ESCAPE-001", "/etc/ESCAPE-001", "..", "a/b"])
+@pytest.mark.parametrize(
+    "candidate_id", ["../../ESCAPE-001", "..\\..\\ESCAPE-001", "/etc/ESCAPE-001", "..", "a/b"]
+)
 def test_an_id_with_a_path_in_it_is_slugged_and_the_file_stays_in_its_folder(tmp_path, candidate_id):
     name = file_name(_statement(candidate_id))
     assert "/" not in name and "\\" not in name and not name.startswith(".")

@@ -28,8 +28,17 @@ def _sign_unchecked(pdf: bytes, jurors) -> bytes:
 
     for position, (field, juror) in enumerate(zip(("Juré 1", "Juré 2"), jurors, strict=True)):
         writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
-        pdf = asyncio.run(sign_field(writer, juror, field, SIGNING + timedelta(seconds=40 * position),
-                                     reason=field, certify=position == 0, allow_form_filling=True))
+        pdf = asyncio.run(
+            sign_field(
+                writer,
+                juror,
+                field,
+                SIGNING + timedelta(seconds=40 * position),
+                reason=field,
+                certify=position == 0,
+                allow_form_filling=True,
+            )
+        )
     return pdf
 
 
@@ -52,13 +61,20 @@ def _second_result_file(pdf: bytes, data: bytes) -> bytes:
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
     tree = writer.root["/Names"]["/EmbeddedFiles"]
     names = tree["/Names"]
-    stream = EmbeddedFileObject.from_file_data(writer, data, mime_type="application/json",
-                                               params=EmbeddedFileParams())
-    spec = writer.add_object(generic.DictionaryObject({
-        generic.pdf_name("/Type"): generic.pdf_name("/Filespec"),
-        generic.pdf_name("/F"): generic.TextStringObject(FILE_NAME),
-        generic.pdf_name("/EF"): generic.DictionaryObject({generic.pdf_name("/F"): stream.ef_stream_ref}),
-    }))
+    stream = EmbeddedFileObject.from_file_data(
+        writer, data, mime_type="application/json", params=EmbeddedFileParams()
+    )
+    spec = writer.add_object(
+        generic.DictionaryObject(
+            {
+                generic.pdf_name("/Type"): generic.pdf_name("/Filespec"),
+                generic.pdf_name("/F"): generic.TextStringObject(FILE_NAME),
+                generic.pdf_name("/EF"): generic.DictionaryObject(
+                    {generic.pdf_name("/F"): stream.ef_stream_ref}
+                ),
+            }
+        )
+    )
     names.append(generic.TextStringObject(FILE_NAME))
     names.append(spec)
     writer.update_container(names if hasattr(names, "container_ref") else tree)
@@ -81,8 +97,10 @@ def _hostile_variants(referential, pki) -> dict[str, bytes]:
         "imbrication": closing + ',\n  "x": ' + "[" * 100_000 + "]" * 100_000 + "\n}",
         "nan": text.replace('"version": 1', '"version": NaN', 1),
     }
-    made = {f"{name}.pdf": _sign_unchecked(replace_embedded_json(unsigned, body.encode("utf-8")), pki.jurors)
-            for name, body in variants.items()}
+    made = {
+        f"{name}.pdf": _sign_unchecked(replace_embedded_json(unsigned, body.encode("utf-8")), pki.jurors)
+        for name, body in variants.items()
+    }
     made["deux_fichiers.pdf"] = _sign_unchecked(_second_result_file(unsigned, to_bytes(result)), pki.jurors)
     return made
 
@@ -97,15 +115,18 @@ def hostile(referential, pki) -> dict[str, bytes]:
     return _hostile_variants(referential, pki)
 
 
-@pytest.mark.parametrize(("text", "phrase"), [
-    ('{"a": 1, "a": 2}', "deux fois la clé « a »"),
-    ('{"a": ' + "1" * 5000 + "}", "5000 chiffres"),
-    ('{"a": ' + "[" * 100_000 + "]" * 100_000 + "}", "imbriqué trop profondément"),
-    ('{"a": NaN}', "« NaN »"),
-    ('{"a": -Infinity}', "« -Infinity »"),
-    ('{"a": 1e999}', "hors de toute feuille"),
-    ('{"a": "' + "x" * (2 << 20) + '"}', "trop volumineux"),
-])
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ('{"a": 1, "a": 2}', "deux fois la clé « a »"),
+        ('{"a": ' + "1" * 5000 + "}", "5000 chiffres"),
+        ('{"a": ' + "[" * 100_000 + "]" * 100_000 + "}", "imbriqué trop profondément"),
+        ('{"a": NaN}', "« NaN »"),
+        ('{"a": -Infinity}', "« -Infinity »"),
+        ('{"a": 1e999}', "hors de toute feuille"),
+        ('{"a": "' + "x" * (2 << 20) + '"}', "trop volumineux"),
+    ],
+)
 def test_hostile_json_is_one_sentence(text: str, phrase: str) -> None:
     with pytest.raises(ResultFormatError) as caught:
         from_bytes(text.encode("utf-8"))
@@ -123,8 +144,9 @@ def test_each_hostile_sheet_is_refused_by_verify(hostile, pki, referential) -> N
         assert FILE_NAME in caught.value.message, name
 
 
-def test_a_batch_with_hostile_sheets_imports_the_rest_and_writes_the_report(hostile, pki, referential, database,
-                                                                            tmp_path: Path) -> None:
+def test_a_batch_with_hostile_sheets_imports_the_rest_and_writes_the_report(
+    hostile, pki, referential, database, tmp_path: Path
+) -> None:
     import_with_pki(database, tmp_path / "pkg", pki)
     folder = tmp_path / "cle"
     folder.mkdir()
@@ -143,7 +165,9 @@ def test_a_batch_with_hostile_sheets_imports_the_rest_and_writes_the_report(host
     assert len(rows) == 1 + len(hostile) + 1
 
 
-def test_an_archived_copy_of_an_imported_sheet_is_a_duplicate(pki, referential, database, tmp_path: Path) -> None:
+def test_an_archived_copy_of_an_imported_sheet_is_a_duplicate(
+    pki, referential, database, tmp_path: Path
+) -> None:
     """The same sheet with an archive's DSS and document timestamp appended: other bytes, the same signed
     content; a duplicate, not a conflict kept aside."""
     from tests.exchange.signing_factory import archived_copy

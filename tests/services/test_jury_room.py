@@ -20,11 +20,17 @@ class Clock:
 def test_day_lists_candidates_in_order_with_their_state(database, imported):
     entries = jr.day_entries(database, "test-2017")
     assert [(e.candidate_id, e.oral_time, e.state) for e in entries] == [
-        ("C1", "08:30", "upcoming"), ("C2", "09:15", "upcoming"), ("C3", "10:00", "not_admitted")]
+        ("C1", "08:30", "upcoming"),
+        ("C2", "09:15", "upcoming"),
+        ("C3", "10:00", "not_admitted"),
+    ]
     jr.check_in(database, imported["C1"], Attendance.PRESENT)
     jr.check_in(database, imported["C2"], Attendance.ABSENT)
-    assert [e.state for e in jr.day_entries(database, "test-2017", room="B112")] == ["present", "absent",
-                                                                                      "not_admitted"]
+    assert [e.state for e in jr.day_entries(database, "test-2017", room="B112")] == [
+        "present",
+        "absent",
+        "not_admitted",
+    ]
 
 
 def test_a_non_admitted_candidate_cannot_be_examined(database, imported):
@@ -74,8 +80,7 @@ def test_a_whole_oral_gives_the_outcome_and_the_history(database, imported):
         if item.code == "B4.3":
             continue
         decision = NV if item.code in ("A1.1", "A1.2") else V
-        jr.decide(database, pk, item.code, decision, justification="Constaté à l'oral",
-                  now=clock)
+        jr.decide(database, pk, item.code, decision, justification="Constaté à l'oral", now=clock)
     file = jr.decide(database, pk, "A1.2", V, justification="Revu avec le jury", now=clock)
     assert file.outcome.status is Status.EXAMINED
     assert file.outcome.validated_count == 27

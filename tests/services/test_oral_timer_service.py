@@ -35,8 +35,9 @@ def test_events_survive_a_restart_with_the_gap_counted(database, imported):
     svc.heartbeat(database, pk, clocks.wall())
     clocks.mono += 5  # the program dies here, 5 s after its last heartbeat
     # A new process 60 s later: a fresh monotonic clock (it does not survive a restart), the wall clock goes on.
-    restarted = svc.build_timer(database, file, monotonic=lambda: 50.0,
-                                wall=lambda: clocks.wall() + timedelta(seconds=60))
+    restarted = svc.build_timer(
+        database, file, monotonic=lambda: 50.0, wall=lambda: clocks.wall() + timedelta(seconds=60)
+    )
     assert restarted.state is State.PRESENTATION
     gap = svc.resume_after_restart(database, restarted, pk)
     assert gap is not None

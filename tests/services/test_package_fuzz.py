@@ -32,5 +32,7 @@ def test_a_few_hundred_mutated_packages_are_imported_or_refused_cleanly(demo_pac
 
 @pytest.mark.slow
 def test_thousands_of_mutated_packages_are_imported_or_refused_cleanly(demo_package, tmp_path):
-    findings = fuzz(demo_package, tmp_path, range(1_000, 1_000 + int(os.environ.get("C2I2E_FUZZ_VARIANTS", 800))))
+    findings = fuzz(
+        demo_package, tmp_path, range(1_000, 1_000 + int(os.environ.get("C2I2E_FUZZ_VARIANTS", 800)))
+    )
     assert findings.failures == [], findings.summary() + "\n" + "\n".join(findings.failures[:50])

@@ -49,8 +49,9 @@ def pki(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def president(pki):
-    return credentials.issue_credential(pki.authority, "Pr. Anne-Sophie Lévêque", "presidente@example.fr",
-                                        now=SIGNING - timedelta(days=100))
+    return credentials.issue_credential(
+        pki.authority, "Pr. Anne-Sophie Lévêque", "presidente@example.fr", now=SIGNING - timedelta(days=100)
+    )
 
 
 def heard(db, pks, pki):
@@ -66,19 +67,24 @@ def heard(db, pks, pki):
 
 
 def jurors_csv(root, *rows: str) -> None:
-    (root / "jurors.csv").write_text("\r\n".join(["jury;name;email;certificate", *rows]) + "\r\n",
-                                     encoding="utf-8-sig")
+    (root / "jurors.csv").write_text(
+        "\r\n".join(["jury;name;email;certificate", *rows]) + "\r\n", encoding="utf-8-sig"
+    )
 
 
 # --- the package designates -------------------------------------------------------------------------------------
+
 
 def test_a_package_designates_one_president_with_their_certificate(database, tmp_path, pki, president):
     root = package_with_pki(tmp_path / "pkg", pki, president=president)
     (root / "autre.pem").write_bytes(credentials.certificate_pem(pki.jurors[0].certificate))
     (root / "pirate.pem").write_bytes(credentials.certificate_pem(outsider().juror.certificate))
-    jurors_csv(root, "president;Pr. Anne-Sophie Lévêque;p@example.fr;president.pem",
-               "Président;Jean Martin;j@example.fr;president.pem",
-               "president;Zoé Mäkelä-Garçon;z@example.fr;autre.pem")
+    jurors_csv(
+        root,
+        "president;Pr. Anne-Sophie Lévêque;p@example.fr;president.pem",
+        "Président;Jean Martin;j@example.fr;president.pem",
+        "president;Zoé Mäkelä-Garçon;z@example.fr;autre.pem",
+    )
     with pytest.raises(PackageError) as refused:
         import_package(database, root, DossierStore())
     details = "\n".join(refused.value.details)
@@ -91,8 +97,9 @@ def test_a_package_designates_one_president_with_their_certificate(database, tmp
     jurors_csv(root, "president;Pr. Anne-Sophie Lévêque;p@example.fr;autre.pem")
     with pytest.raises(PackageError) as refused:
         import_package(database, root, DossierStore())
-    assert f"ce certificat est celui de {pki.jurors[0].name}, pas de Pr. Anne-Sophie Lévêque" in \
-        "\n".join(refused.value.details)
+    assert f"ce certificat est celui de {pki.jurors[0].name}, pas de Pr. Anne-Sophie Lévêque" in "\n".join(
+        refused.value.details
+    )
     jurors_csv(root, "president;Mallory Dupont;m@example.fr;pirate.pem")
     with pytest.raises(PackageError) as refused:
         import_package(database, root, DossierStore())
@@ -101,14 +108,18 @@ def test_a_package_designates_one_president_with_their_certificate(database, tmp
         assert designated_president(s, CAMPAIGN) is None  # nothing stored
 
 
-def test_a_new_package_replaces_the_president_and_the_former_one_signs_no_more(database, tmp_path, pki,
-                                                                              president):
+def test_a_new_package_replaces_the_president_and_the_former_one_signs_no_more(
+    database, tmp_path, pki, president
+):
     import_with_pki(database, tmp_path / "pkg", pki, president=president)
     with database.read() as s:
         assert designated_president(s, CAMPAIGN).fingerprint == president.fingerprint
-    successor = credentials.issue_credential(pki.authority, "Pr. Marc Duval", "marc@example.fr",
-                                             now=SIGNING - timedelta(days=100))
-    report = import_package(database, package_with_pki(tmp_path / "pkg2", pki, president=successor), DossierStore())
+    successor = credentials.issue_credential(
+        pki.authority, "Pr. Marc Duval", "marc@example.fr", now=SIGNING - timedelta(days=100)
+    )
+    report = import_package(
+        database, package_with_pki(tmp_path / "pkg2", pki, president=successor), DossierStore()
+    )
     assert "Pr. Anne-Sophie Lévêque n'est plus président du jury de certification" in report.changes
     with database.read() as s:
         assert designated_president(s, CAMPAIGN).name == "Pr. Marc Duval"
@@ -131,13 +142,16 @@ def test_a_package_without_a_president_signs_nothing_and_says_why(database, tmp_
 
 # --- only the president signs, and is checked again at verification -----------------------------------------
 
+
 def test_a_juror_signs_no_document_and_nothing_is_registered(database, tmp_path, pki, president):
     pks = import_with_pki(database, tmp_path / "pkg", pki, president=president)
     heard(database, pks, pki)
     juror = pki.jurors[0]
     refusal = documents.president_refusal_for_documents(database, CAMPAIGN, juror, now=lambda: LATER)
-    assert refusal.startswith(f"Le certificat de {juror.name} n'est pas celui du président du jury de "
-                              "certification désigné par le paquet de la campagne (Pr. Anne-Sophie Lévêque)")
+    assert refusal.startswith(
+        f"Le certificat de {juror.name} n'est pas celui du président du jury de "
+        "certification désigné par le paquet de la campagne (Pr. Anne-Sophie Lévêque)"
+    )
     with pytest.raises(documents.DocumentError) as refused:
         documents.issue_documents(database, CAMPAIGN, juror, now=lambda: LATER)
     assert refused.value.message == refusal
@@ -157,30 +171,44 @@ def test_a_document_in_the_register_signed_by_a_juror_is_refused(database, tmp_p
         row = s.scalars(select(IssuedDocument).where(IssuedDocument.code == code)).one()
         statement = SignedDocument(row.payload.encode(), row.signature, row.signer_pem).statement
         minted = sign(replace(statement, signer=juror.name), juror)
-        row.payload, row.signature, row.signer_pem = minted.payload.decode(), minted.signature, minted.signer_pem
+        row.payload, row.signature, row.signer_pem = (
+            minted.payload.decode(),
+            minted.signature,
+            minted.signer_pem,
+        )
         row.code = minted.code
     with pytest.raises(DocumentRefused, match="n'est pas celui du président") as refused:
         documents.verify_code(database, minted.code)
     assert refused.value.reason == "not_president"
 
 
-def test_the_pv_names_the_package_president_and_a_juror_signed_pv_is_refused(database, tmp_path, pki, president):
+def test_the_pv_names_the_package_president_and_a_juror_signed_pv_is_refused(
+    database, tmp_path, pki, president
+):
     pks = import_with_pki(database, tmp_path / "pkg", pki, president=president)
     heard(database, pks, pki)
-    with pytest.raises(PvError, match="désigne Pr. Anne-Sophie Lévêque comme président du jury de certification, "
-                                      "pas Benoît"):
-        pv_content(database, CAMPAIGN, [PvMember(pki.jurors[0].name, "Président")], MEETING, "Grenoble", now=LATER)
+    with pytest.raises(
+        PvError, match="désigne Pr. Anne-Sophie Lévêque comme président du jury de certification, pas Benoît"
+    ):
+        pv_content(
+            database, CAMPAIGN, [PvMember(pki.jurors[0].name, "Président")], MEETING, "Grenoble", now=LATER
+        )
     content = pv_content(database, CAMPAIGN, [PvMember("Zoé Mäkelä-Garçon")], MEETING, "Grenoble", now=LATER)
-    assert [(m.name, m.role) for m in content.members] == [("Pr. Anne-Sophie Lévêque", "Président"),
-                                                           ("Zoé Mäkelä-Garçon", "Membre")]
+    assert [(m.name, m.role) for m in content.members] == [
+        ("Pr. Anne-Sophie Lévêque", "Président"),
+        ("Zoé Mäkelä-Garçon", "Membre"),
+    ]
     signed = sign_pv(database, content, president, now=LATER)
     assert verify_pv(database, signed).fingerprint == president.fingerprint
     by_juror = sign_pdf_with(render_pv(content), pki.jurors[0], PRESIDENT_FIELD, timestamp=LATER)
-    with pytest.raises(PvError, match="Procès-verbal refusé : Le certificat de Benoît Œhlenschläger n'est pas celui"):
+    with pytest.raises(
+        PvError, match="Procès-verbal refusé : Le certificat de Benoît Œhlenschläger n'est pas celui"
+    ):
         verify_pv(database, by_juror)
 
 
 # --- the demo ----------------------------------------------------------------------------------------------------
+
 
 def test_the_demo_designates_its_president(database, tmp_path):
     from c2i2e_jury.exchange.demo.campaign import CAMPAIGN as DEMO

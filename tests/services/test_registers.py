@@ -18,43 +18,96 @@ def now():
 
 
 def test_reclamation_within_and_past_fifteen_days(database, imported):
-    on_time = reg.record_reclamation(database, imported["C1"], problem_date=date(2017, 6, 12),
-                                     received_date=date(2017, 6, 27), text="Item A3.2 : décision contestée.",
-                                     by="Secrétariat", now=now)
+    on_time = reg.record_reclamation(
+        database,
+        imported["C1"],
+        problem_date=date(2017, 6, 12),
+        received_date=date(2017, 6, 27),
+        text="Item A3.2 : décision contestée.",
+        by="Secrétariat",
+        now=now,
+    )
     assert (on_time.days, on_time.in_time, on_time.delay_text) == (15, True, "dans le délai (15 jours)")
-    late = reg.record_reclamation(database, imported["C2"], problem_date=date(2017, 6, 12),
-                                  received_date=date(2017, 6, 30), text="Temps de parole écourté.",
-                                  by="Secrétariat", now=now)
+    late = reg.record_reclamation(
+        database,
+        imported["C2"],
+        problem_date=date(2017, 6, 12),
+        received_date=date(2017, 6, 30),
+        text="Temps de parole écourté.",
+        by="Secrétariat",
+        now=now,
+    )
     assert (late.in_time, late.delay_text) == (False, "hors délai (18 jours)")
-    same_day = reg.record_reclamation(database, imported["C2"], problem_date=date(2017, 6, 30),
-                                      received_date=date(2017, 6, 30), text="Autre.", by="S", now=now)
+    same_day = reg.record_reclamation(
+        database,
+        imported["C2"],
+        problem_date=date(2017, 6, 30),
+        received_date=date(2017, 6, 30),
+        text="Autre.",
+        by="S",
+        now=now,
+    )
     assert same_day.delay_text == "dans le délai (0 jour)"
     rows = reg.reclamations(database, "test-2017")
     assert [(r.candidate_id, r.status, r.recorded_at) for r in rows] == [
-        ("C1", "pending", NOW), ("C2", "pending", NOW), ("C2", "pending", NOW)]
+        ("C1", "pending", NOW),
+        ("C2", "pending", NOW),
+        ("C2", "pending", NOW),
+    ]
     assert rows[0].full_name == "LEFÈVRE Élodie"
 
 
 def test_reclamation_answer_and_refusals(database, imported):
     with pytest.raises(RegisterError, match="écrite"):
-        reg.record_reclamation(database, imported["C1"], problem_date=date(2017, 6, 12),
-                               received_date=date(2017, 6, 13), text=" ", by="S")
+        reg.record_reclamation(
+            database,
+            imported["C1"],
+            problem_date=date(2017, 6, 12),
+            received_date=date(2017, 6, 13),
+            text=" ",
+            by="S",
+        )
     with pytest.raises(RegisterError, match="précède"):
-        reg.record_reclamation(database, imported["C1"], problem_date=date(2017, 6, 12),
-                               received_date=date(2017, 6, 11), text="x", by="S")
-    row = reg.record_reclamation(database, imported["C1"], problem_date=date(2017, 6, 12),
-                                 received_date=date(2017, 6, 13), text="Contestation.", by="S", now=now)
-    answered = reg.answer_reclamation(database, row.pk, accepted=False, outcome="Décision du jury maintenue.",
-                                      now=now)
-    assert (answered.status, answered.outcome, answered.answered_at) == ("rejected", "Décision du jury maintenue.",
-                                                                         NOW)
+        reg.record_reclamation(
+            database,
+            imported["C1"],
+            problem_date=date(2017, 6, 12),
+            received_date=date(2017, 6, 11),
+            text="x",
+            by="S",
+        )
+    row = reg.record_reclamation(
+        database,
+        imported["C1"],
+        problem_date=date(2017, 6, 12),
+        received_date=date(2017, 6, 13),
+        text="Contestation.",
+        by="S",
+        now=now,
+    )
+    answered = reg.answer_reclamation(
+        database, row.pk, accepted=False, outcome="Décision du jury maintenue.", now=now
+    )
+    assert (answered.status, answered.outcome, answered.answered_at) == (
+        "rejected",
+        "Décision du jury maintenue.",
+        NOW,
+    )
 
 
 def test_date_change_for_one_of_the_three_reasons_moves_the_oral(database, imported):
-    change = reg.request_date_change(database, imported["C1"], reason="hospitalisation",
-                                     proof="Bulletin d'hospitalisation du CHU", proof_received=True,
-                                     new_date=date(2017, 7, 3), new_time="14:00", requested_on=date(2017, 6, 9),
-                                     by="Secrétariat", now=now)
+    change = reg.request_date_change(
+        database,
+        imported["C1"],
+        reason="hospitalisation",
+        proof="Bulletin d'hospitalisation du CHU",
+        proof_received=True,
+        new_date=date(2017, 7, 3),
+        new_time="14:00",
+        requested_on=date(2017, 6, 9),
+        by="Secrétariat",
+        now=now,
+    )
     assert (change.status, change.old_date, change.old_time) == ("applied", date(2017, 6, 12), "08:30")
     assert change.reason_label == "hospitalisation" and change.applied_at == NOW
     with database.read() as s:
@@ -63,10 +116,18 @@ def test_date_change_for_one_of_the_three_reasons_moves_the_oral(database, impor
 
 
 def test_date_change_waits_for_its_proof(database, imported):
-    change = reg.request_date_change(database, imported["C2"], reason="exam_convocation",
-                                     proof="Convocation au CAPES, oral du 12 juin", proof_received=False,
-                                     new_date=date(2017, 7, 4), new_time="09:15", requested_on=date(2017, 6, 5),
-                                     by="Secrétariat", now=now)
+    change = reg.request_date_change(
+        database,
+        imported["C2"],
+        reason="exam_convocation",
+        proof="Convocation au CAPES, oral du 12 juin",
+        proof_received=False,
+        new_date=date(2017, 7, 4),
+        new_time="09:15",
+        requested_on=date(2017, 6, 5),
+        by="Secrétariat",
+        now=now,
+    )
     assert change.status == "awaiting_proof" and change.status_label == "en attente du justificatif"
     with database.read() as s:
         assert s.get(Candidate, imported["C2"]).oral_date == date(2017, 6, 12)
@@ -79,9 +140,17 @@ def test_date_change_waits_for_its_proof(database, imported):
 
 def test_other_reasons_are_refused_with_the_rule(database, imported):
     with pytest.raises(RegisterError) as refused:
-        reg.request_date_change(database, imported["C1"], reason="vacances", proof="Billet d'avion",
-                                proof_received=True, new_date=date(2017, 7, 3), new_time="14:00",
-                                requested_on=date(2017, 6, 1), by="S")
+        reg.request_date_change(
+            database,
+            imported["C1"],
+            reason="vacances",
+            proof="Billet d'avion",
+            proof_received=True,
+            new_date=date(2017, 7, 3),
+            new_time="14:00",
+            requested_on=date(2017, 6, 1),
+            by="S",
+        )
     message = refused.value.message
     assert message.count(".") == 1 and "hospitalisation" in message and "décès d'un proche" in message
     assert "justificatif" in message
@@ -89,8 +158,15 @@ def test_other_reasons_are_refused_with_the_rule(database, imported):
 
 
 def test_no_date_change_for_a_non_admitted_or_heard_candidate(database, imported):
-    kwargs = {"reason": "bereavement", "proof": "Acte de décès", "proof_received": True,
-              "new_date": date(2017, 7, 3), "new_time": "14:00", "requested_on": date(2017, 6, 1), "by": "S"}
+    kwargs = {
+        "reason": "bereavement",
+        "proof": "Acte de décès",
+        "proof_received": True,
+        "new_date": date(2017, 7, 3),
+        "new_time": "14:00",
+        "requested_on": date(2017, 6, 1),
+        "by": "S",
+    }
     with pytest.raises(RegisterError, match="pas admis"):
         reg.request_date_change(database, imported["C3"], **kwargs)
     jury_room.check_in(database, imported["C1"], Attendance.PRESENT)
@@ -100,42 +176,89 @@ def test_no_date_change_for_a_non_admitted_or_heard_candidate(database, imported
         reg.request_date_change(database, imported["C2"], **{**kwargs, "proof": ""})
 
 
-@pytest.mark.parametrize(("new_date", "new_time", "refusal"), [
-    (date(2017, 7, 3), "99:99 demain", "Heure « 99:99 demain » invalide : saisissez-la sous la forme HH:MM"),
-    (date(2017, 7, 3), " ", "Saisissez la nouvelle heure de l'oral sous la forme HH:MM (ex. 14:30)."),
-    (date(2017, 6, 1), "14:00", "La nouvelle date (01/06/2017) précède la demande (09/06/2017)"),
-    (date(1, 1, 1), "14:00", "La nouvelle date (01/01/0001) précède la demande"),
-    (date(2019, 1, 2), "14:00", "La nouvelle date (02/01/2019) est trop loin de l'année de la campagne (2017)"),
-])
-def test_a_date_change_needs_a_real_time_and_a_date_after_the_request(database, imported, new_date, new_time,
-                                                                      refusal):
+@pytest.mark.parametrize(
+    ("new_date", "new_time", "refusal"),
+    [
+        (
+            date(2017, 7, 3),
+            "99:99 demain",
+            "Heure « 99:99 demain » invalide : saisissez-la sous la forme HH:MM",
+        ),
+        (date(2017, 7, 3), " ", "Saisissez la nouvelle heure de l'oral sous la forme HH:MM (ex. 14:30)."),
+        (date(2017, 6, 1), "14:00", "La nouvelle date (01/06/2017) précède la demande (09/06/2017)"),
+        (date(1, 1, 1), "14:00", "La nouvelle date (01/01/0001) précède la demande"),
+        (
+            date(2019, 1, 2),
+            "14:00",
+            "La nouvelle date (02/01/2019) est trop loin de l'année de la campagne (2017)",
+        ),
+    ],
+)
+def test_a_date_change_needs_a_real_time_and_a_date_after_the_request(
+    database, imported, new_date, new_time, refusal
+):
     with pytest.raises(RegisterError) as refused:
-        reg.request_date_change(database, imported["C1"], reason="hospitalisation", proof="Bulletin",
-                                proof_received=True, new_date=new_date, new_time=new_time,
-                                requested_on=date(2017, 6, 9), by="S", now=now)
+        reg.request_date_change(
+            database,
+            imported["C1"],
+            reason="hospitalisation",
+            proof="Bulletin",
+            proof_received=True,
+            new_date=new_date,
+            new_time=new_time,
+            requested_on=date(2017, 6, 9),
+            by="S",
+            now=now,
+        )
     assert refused.value.message.startswith(refusal) and refused.value.message.count(" : ") <= 1
     assert reg.date_changes(database, "test-2017") == []
     with database.read() as s:
         assert (s.get(Candidate, imported["C1"]).oral_date, s.get(Candidate, imported["C1"]).oral_time) == (
-            date(2017, 6, 12), "08:30")
+            date(2017, 6, 12),
+            "08:30",
+        )
 
 
 def test_a_date_change_time_is_stored_as_hh_mm(database, imported):
-    change = reg.request_date_change(database, imported["C1"], reason="hospitalisation", proof="Bulletin",
-                                     proof_received=True, new_date=date(2018, 1, 8), new_time=" 9h05 ",
-                                     requested_on=date(2017, 6, 9), by="S", now=now)
+    change = reg.request_date_change(
+        database,
+        imported["C1"],
+        reason="hospitalisation",
+        proof="Bulletin",
+        proof_received=True,
+        new_date=date(2018, 1, 8),
+        new_time=" 9h05 ",
+        requested_on=date(2017, 6, 9),
+        by="S",
+        now=now,
+    )
     assert change.new_time == "09:05"
 
 
-@pytest.mark.parametrize(("problem", "received", "refusal"), [
-    (date(1, 1, 1), date(2017, 6, 13), "La date du problème (01/01/0001) précède l'année de la campagne (2017)"),
-    (date(2017, 6, 12), date(2999, 1, 1), "La date de réception (01/01/2999) est dans le futur"),
-    (date(2017, 7, 1), date(2017, 7, 1), "La date du problème (01/07/2017) est dans le futur"),
-])
-def test_a_reclamation_is_dated_within_the_campaign_and_not_in_the_future(database, imported, problem, received,
-                                                                          refusal):
+@pytest.mark.parametrize(
+    ("problem", "received", "refusal"),
+    [
+        (
+            date(1, 1, 1),
+            date(2017, 6, 13),
+            "La date du problème (01/01/0001) précède l'année de la campagne (2017)",
+        ),
+        (date(2017, 6, 12), date(2999, 1, 1), "La date de réception (01/01/2999) est dans le futur"),
+        (date(2017, 7, 1), date(2017, 7, 1), "La date du problème (01/07/2017) est dans le futur"),
+    ],
+)
+def test_a_reclamation_is_dated_within_the_campaign_and_not_in_the_future(
+    database, imported, problem, received, refusal
+):
     with pytest.raises(RegisterError) as refused:
-        reg.record_reclamation(database, imported["C1"], problem_date=problem, received_date=received,
-                               text="Contestation.", by="S", now=now)
+        reg.record_reclamation(
+            database,
+            imported["C1"],
+            problem_date=problem,
+            received_date=received,
+            text="Contestation.",
+            by="S",
+            now=now,
+        )
     assert refused.value.message.startswith(refusal)
     assert reg.reclamations(database, "test-2017") == []

@@ -12,8 +12,11 @@ from c2i2e_jury.services.jury_room import TimerBlock, room_actions
 
 
 def offered(actions: jr.RoomActions) -> set[str]:
-    return {name for name in ("present", "absent", "incident", "slides", "decide", "sign", "reopen", "timer")
-            if getattr(actions, name)}
+    return {
+        name
+        for name in ("present", "absent", "incident", "slides", "decide", "sign", "reopen", "timer")
+        if getattr(actions, name)
+    }
 
 
 def test_before_the_check_in_only_the_check_in_and_incidents(database, imported):
@@ -30,8 +33,13 @@ def test_a_present_candidate_has_an_oral_and_is_signed_once_every_item_is_decide
     assert actions.timer_blocked is None
     for row in file.items:
         if not row.acquired:
-            file = jr.decide(database, pk, row.code, row.evaluator or Mark.VALIDATED,
-                             justification=None if row.evaluator else "Vu à l'oral.")
+            file = jr.decide(
+                database,
+                pk,
+                row.code,
+                row.evaluator or Mark.VALIDATED,
+                justification=None if row.evaluator else "Vu à l'oral.",
+            )
     assert "sign" in offered(room_actions(file))
 
 

@@ -64,24 +64,45 @@ def room_content(db, room: str | None = None) -> dict:
     """What a kit must carry, as plain values: candidates with marks, prior items and dossier hashes; the
     campaign's authority; jurors."""
     with db.read() as s:
-        query = select(Candidate).options(selectinload(Candidate.marks), selectinload(Candidate.prior),
-                                          selectinload(Candidate.dossier))
+        query = select(Candidate).options(
+            selectinload(Candidate.marks), selectinload(Candidate.prior), selectinload(Candidate.dossier)
+        )
         if room is not None:
             query = query.where(Candidate.room == room)
         candidates = {
-            c.candidate_id: (c.last_name, c.first_name, c.email, c.deposited, c.rework_pending, c.oral_date,
-                             c.oral_time, c.room, c.jury, c.evaluator, c.extra_time_percent,
-                             c.dossier.sha256 if c.dossier else None, c.dossier.size if c.dossier else None,
-                             sorted((m.item, m.mark, m.comment) for m in c.marks),
-                             sorted((p.item, p.year, p.copy_deposited, p.original_received) for p in c.prior))
+            c.candidate_id: (
+                c.last_name,
+                c.first_name,
+                c.email,
+                c.deposited,
+                c.rework_pending,
+                c.oral_date,
+                c.oral_time,
+                c.room,
+                c.jury,
+                c.evaluator,
+                c.extra_time_percent,
+                c.dossier.sha256 if c.dossier else None,
+                c.dossier.size if c.dossier else None,
+                sorted((m.item, m.mark, m.comment) for m in c.marks),
+                sorted((p.item, p.year, p.copy_deposited, p.original_received) for p in c.prior),
+            )
             for c in s.scalars(query)
         }
         juries = {v[8] for v in candidates.values()}
-        jurors = sorted((j.jury, j.name, j.email, j.certificate_pem) for j in s.scalars(select(Juror))
-                        if room is None or j.jury in juries)
+        jurors = sorted(
+            (j.jury, j.name, j.email, j.certificate_pem)
+            for j in s.scalars(select(Juror))
+            if room is None or j.jury in juries
+        )
         campaign = s.get(Campaign, CAMPAIGN)
-        return {"candidates": candidates, "jurors": jurors, "authority": campaign.authority_pem,
-                "title": campaign.title, "dates": (campaign.orals_from, campaign.orals_to)}
+        return {
+            "candidates": candidates,
+            "jurors": jurors,
+            "authority": campaign.authority_pem,
+            "title": campaign.title,
+            "dates": (campaign.orals_from, campaign.orals_to),
+        }
 
 
 def test_two_rooms_give_two_kits_each_with_only_its_candidates(secretariat, store, tmp_path):
@@ -95,15 +116,19 @@ def test_two_rooms_give_two_kits_each_with_only_its_candidates(secretariat, stor
         try:
             assert {c.candidate_id for c in package.candidates} == set(expected["candidates"])
             assert {c.room for c in package.candidates} == {kit.room}
-            assert [(j.jury, j.name, j.email, j.certificate_pem) for j in package.jurors] == expected["jurors"]
+            assert [(j.jury, j.name, j.email, j.certificate_pem) for j in package.jurors] == expected[
+                "jurors"
+            ]
             assert package.authority_pem == expected["authority"]
         finally:
             package.close()
     b112, b114 = kits
     assert b112.jurors == tuple(f"J1 : {name}" for name in sorted(J1)) and b112.warnings == ()
     assert b114.jurors == ("J2 : Hélène Dupré", "J2 : Marc Petit")
-    assert b114.warnings == ("Salle B114 : Hélène Dupré (jury J2) n'a pas de certificat de signature",
-                             "Salle B114 : Marc Petit (jury J2) n'a pas de certificat de signature")
+    assert b114.warnings == (
+        "Salle B114 : Hélène Dupré (jury J2) n'a pas de certificat de signature",
+        "Salle B114 : Marc Petit (jury J2) n'a pas de certificat de signature",
+    )
     certificates = sorted(p.name for p in (b112.folder / "certificates").iterdir())
     assert certificates == ["j1-benoit-oehlenschlager.pem", "j1-zoe-makela-garcon.pem"]
 
@@ -126,11 +151,32 @@ def test_the_attendance_sheet_lists_the_room_day_by_day_in_time_order(secretaria
     assert "Feuille d'émargement — Salle B112 — 12/06/2017" in first and "Page 1/2" in first
     assert "Feuille d'émargement — Salle B112 — 13/06/2017" in second and "Page 2/2" in second
     assert "Jury J1 — " + ", ".join(sorted(J1)) in first
-    day_one = ["08:30", "MARCHAND", "Élodie", "09:15", "GIRARD", "Maëlle", "+33 %", "10:00", "BERTRAND", "Noël"]
+    day_one = [
+        "08:30",
+        "MARCHAND",
+        "Élodie",
+        "09:15",
+        "GIRARD",
+        "Maëlle",
+        "+33 %",
+        "10:00",
+        "BERTRAND",
+        "Noël",
+    ]
     positions = [first.index(text) for text in day_one]
     assert positions == sorted(positions)
-    day_two = ["08:30", "FONTAINE", "Inès", "09:15", "ROUSSEAU", "Amélie", "10:00", "PERRIN", "Solène",
-               "dossier non déposé"]
+    day_two = [
+        "08:30",
+        "FONTAINE",
+        "Inès",
+        "09:15",
+        "ROUSSEAU",
+        "Amélie",
+        "10:00",
+        "PERRIN",
+        "Solène",
+        "dossier non déposé",
+    ]
     positions = [second.index(text) for text in day_two]
     assert positions == sorted(positions)
     assert "Lefèvre" not in first + second and "LEFÈVRE" not in first + second  # Gaëlle sits in B114
@@ -209,8 +255,9 @@ def test_nothing_is_written_when_a_kit_is_there_already_or_a_dossier_is_missing(
         store.path(victim.dossier.sha256).unlink()
     with pytest.raises(UserError) as refused:
         export_room_kits(secretariat, CAMPAIGN, out, store)
-    assert refused.value.details == [f"C2017-003 (Girard Maëlle) : dossier absent ou incomplet dans le dossier de "
-                                     f"données ({store.root})"]
+    assert refused.value.details == [
+        f"C2017-003 (Girard Maëlle) : dossier absent ou incomplet dans le dossier de données ({store.root})"
+    ]
     assert not out.exists()
 
 
@@ -227,11 +274,18 @@ def test_the_command_line_writes_the_kits(demo_package, tmp_path, capsys):
     assert cli.main(["--db", db, "campaign", "import", str(demo_package)]) == 0
     assert cli.main(["--db", db, "campaign", "kits", str(tmp_path / "kits"), "--zip"]) == 0
     out = capsys.readouterr().out
-    assert "Salle B112 : " in out and "(6 candidats, 5 dossiers, 2 jurés), émargement emargement-salle-b112.pdf, " \
-        "archive salle-b112.zip" in out
+    assert (
+        "Salle B112 : " in out
+        and "(6 candidats, 5 dossiers, 2 jurés), émargement emargement-salle-b112.pdf, archive salle-b112.zip"
+        in out
+    )
     assert "attention : Salle B114 : Hélène Dupré (jury J2) n'a pas de certificat de signature" in out
-    assert sorted(p.name for p in (tmp_path / "kits").iterdir()) == ["salle-b112", "salle-b112.zip", "salle-b114",
-                                                                    "salle-b114.zip"]
+    assert sorted(p.name for p in (tmp_path / "kits").iterdir()) == [
+        "salle-b112",
+        "salle-b112.zip",
+        "salle-b114",
+        "salle-b114.zip",
+    ]
     assert cli.main(["--db", db, "campaign", "kits", str(tmp_path / "kits"), "--campaign", CAMPAIGN]) == 1
     assert "rien n'a été écrit" in capsys.readouterr().err
 
@@ -249,7 +303,10 @@ def test_a_file_or_a_path_through_a_file_is_one_sentence_and_nothing_written(sec
     taken.write_text("déjà là", encoding="utf-8")
     with pytest.raises(RoomKitError) as refused:
         export_room_kits(secretariat, CAMPAIGN, taken, store)
-    assert refused.value.message == f"{taken} est un fichier, pas un dossier : choisissez un dossier pour les kits."
+    assert (
+        refused.value.message
+        == f"{taken} est un fichier, pas un dossier : choisissez un dossier pour les kits."
+    )
     with pytest.raises(RoomKitError) as refused:
         export_room_kits(secretariat, CAMPAIGN, taken / "kits", store)
     assert refused.value.message.startswith(f"Impossible d'écrire les kits dans {taken / 'kits'} : ")

@@ -44,7 +44,9 @@ MEMBERS = (PvMember(PRESIDENT, "Président"), PvMember("Benoît Œhlenschläger"
 JULY = SIGNING + timedelta(days=28)
 FRAUD_NOTE = "Partie 3 copiée d'un mémoire en ligne (pages 6 à 8)."
 # 6 items not validated, one in each of six domains: 22 of 28, no certificate; B4.3 acquired later makes 23.
-SHORT = {code: (Mark.NOT_VALIDATED, "Non démontré à l'oral.") for code in ("A1.1", "A2.1", "B1.1", "B2.1", "B4.3")}
+SHORT = {
+    code: (Mark.NOT_VALIDATED, "Non démontré à l'oral.") for code in ("A1.1", "A2.1", "B1.1", "B2.1", "B4.3")
+}
 
 
 @pytest.fixture(scope="module")
@@ -54,14 +56,16 @@ def pki(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def president(pki):
-    return credentials.issue_credential(pki.authority, PRESIDENT, "presidente@example.fr",
-                                        now=SIGNING - timedelta(days=100))
+    return credentials.issue_credential(
+        pki.authority, PRESIDENT, "presidente@example.fr", now=SIGNING - timedelta(days=100)
+    )
 
 
 def _package(root: Path, pki, prior: str, president=None) -> Path:
     package_with_pki(root, pki, president=president)
-    (root / "prior.csv").write_text(f"candidate_id;item;year;copy_deposited;original_received\r\n{prior}\r\n",
-                                    encoding="utf-8-sig")
+    (root / "prior.csv").write_text(
+        f"candidate_id;item;year;copy_deposited;original_received\r\n{prior}\r\n", encoding="utf-8-sig"
+    )
     return root
 
 
@@ -98,10 +102,19 @@ def _run_oral(db: Database, pk: int) -> None:
 
     seconds = [0.0]
     start = SIGNING - timedelta(minutes=35)
-    timer = oral_timer.build_timer(db, jury_room.candidate_file(db, pk), monotonic=lambda: 1000 + seconds[0],
-                                   wall=lambda: start + timedelta(seconds=seconds[0]))
-    steps = ((0, timer.start), (610, timer.start_discussion), (300, lambda: timer.pause("Vidéoprojecteur éteint")),
-             (120, timer.resume), (880, timer.end))
+    timer = oral_timer.build_timer(
+        db,
+        jury_room.candidate_file(db, pk),
+        monotonic=lambda: 1000 + seconds[0],
+        wall=lambda: start + timedelta(seconds=seconds[0]),
+    )
+    steps = (
+        (0, timer.start),
+        (610, timer.start_discussion),
+        (300, lambda: timer.pause("Vidéoprojecteur éteint")),
+        (120, timer.resume),
+        (880, timer.end),
+    )
     for wait, action in steps:
         seconds[0] += wait
         event = action()
@@ -112,9 +125,16 @@ def _run_oral(db: Database, pk: int) -> None:
 def _fraud_and_absence(db: Database, ids: dict[str, int], jurors) -> None:
     decide_all(db, ids["C1"], oral=())  # the oral timed by _run_oral
     _run_oral(db, ids["C1"])
-    jury_room.add_incident(db, ids["C1"], "technical", "Vidéoprojecteur éteint deux minutes.",
-                           now=clock(SIGNING - timedelta(minutes=20)))
-    jury_room.add_incident(db, ids["C1"], "fraud_suspicion", FRAUD_NOTE, now=clock(SIGNING - timedelta(minutes=10)))
+    jury_room.add_incident(
+        db,
+        ids["C1"],
+        "technical",
+        "Vidéoprojecteur éteint deux minutes.",
+        now=clock(SIGNING - timedelta(minutes=20)),
+    )
+    jury_room.add_incident(
+        db, ids["C1"], "fraud_suspicion", FRAUD_NOTE, now=clock(SIGNING - timedelta(minutes=10))
+    )
     sign_and_lock(db, ids["C1"], *jurors, now=SIGNING)
     jury_room.check_in(db, ids["C2"], Attendance.ABSENT, now=clock(SIGNING - timedelta(minutes=5)))
     sign_and_lock(db, ids["C2"], *jurors, now=SIGNING)
@@ -126,19 +146,27 @@ def secretariat(database, tmp_path, pki, president):
     return import_with_pki(database, tmp_path / "secr-pkg", pki, president=president)
 
 
-def test_a_fraud_report_travels_in_the_sheet_is_stored_at_import_and_shown(database, secretariat, tmp_path, pki):
+def test_a_fraud_report_travels_in_the_sheet_is_stored_at_import_and_shown(
+    database, secretariat, tmp_path, pki
+):
     usb = _room(tmp_path, pki, _fraud_and_absence)
     outcomes = import_sheets(database, [usb], now=JULY)
     assert [(o.candidate_id, o.status) for o in outcomes] == [("C1", "imported"), ("C2", "imported")]
 
     file = jury_room.candidate_file(database, secretariat["C1"])
     assert [(i.kind, i.note) for i in file.incidents] == [
-        ("technical", "Vidéoprojecteur éteint deux minutes."), ("fraud_suspicion", FRAUD_NOTE)]
+        ("technical", "Vidéoprojecteur éteint deux minutes."),
+        ("fraud_suspicion", FRAUD_NOTE),
+    ]
     assert file.incidents[1].at == (SIGNING - timedelta(minutes=10)).astimezone(UTC)
-    assert file.checked_in_at == (SIGNING - timedelta(minutes=40)).astimezone(UTC)  # the room's, not the import's
+    assert file.checked_in_at == (SIGNING - timedelta(minutes=40)).astimezone(
+        UTC
+    )  # the room's, not the import's
     absent = jury_room.candidate_file(database, secretariat["C2"])
-    assert (absent.attendance, absent.checked_in_at) == (Attendance.ABSENT,
-                                                         (SIGNING - timedelta(minutes=5)).astimezone(UTC))
+    assert (absent.attendance, absent.checked_in_at) == (
+        Attendance.ABSENT,
+        (SIGNING - timedelta(minutes=5)).astimezone(UTC),
+    )
 
     rows = {r.candidate_id: r for r in review_rows(database, CAMPAIGN)}
     assert "plagiarism" in rows["C1"].flags and rows["C1"].proposed.certificate
@@ -147,41 +175,70 @@ def test_a_fraud_report_travels_in_the_sheet_is_stored_at_import_and_shown(datab
     assert facts is not None and facts.fraud_reported and facts.version == 1
     assert [(i.kind, i.note) for i in facts.incidents][1] == ("fraud_suspicion", FRAUD_NOTE)
     assert facts.checked_in_at == SIGNING - timedelta(minutes=40)
-    assert (facts.elapsed, facts.paused_seconds, facts.overtime) == ({"presentation": 610, "discussion": 1180}, 120,
-                                                                      {"presentation": 10, "discussion": 0})
+    assert (facts.elapsed, facts.paused_seconds, facts.overtime) == (
+        {"presentation": 610, "discussion": 1180},
+        120,
+        {"presentation": 10, "discussion": 0},
+    )
 
     import_sheets(database, [usb], now=JULY)  # again: duplicates, the incidents are not doubled
     with database.read() as s:
-        assert len(s.scalars(select(Incident).join(Oral).where(Oral.candidate_pk == secretariat["C1"])).all()) == 2
+        assert (
+            len(s.scalars(select(Incident).join(Oral).where(Oral.candidate_pk == secretariat["C1"])).all())
+            == 2
+        )
 
 
-def test_the_batch_never_delivers_on_a_fraud_report_the_president_decides(database, secretariat, tmp_path, pki,
-                                                                           president):
+def test_the_batch_never_delivers_on_a_fraud_report_the_president_decides(
+    database, secretariat, tmp_path, pki, president
+):
     import_sheets(database, [_room(tmp_path, pki, _fraud_and_absence)], now=JULY)
     report = certification_batch.deliver_as_proposed(database, CAMPAIGN, by=PRESIDENT, now=lambda: JULY)
     assert (report.certificates, report.attestations) == (0, 0)
-    assert report.skipped["C1"] == ("Suspicion de fraude ou de plagiat signalée : à décider par le jury de "
-                                    "certification.")
+    assert report.skipped["C1"] == (
+        "Suspicion de fraude ou de plagiat signalée : à décider par le jury de certification."
+    )
     with pytest.raises(PvError, match=r"1 candidat reste à décider .* LEFÈVRE Élodie \(C1\)\.$"):
-        sign_pv(database, pv_content(database, CAMPAIGN, MEMBERS, JULY.date(), "Grenoble", now=JULY), president,
-                now=JULY)
+        sign_pv(
+            database,
+            pv_content(database, CAMPAIGN, MEMBERS, JULY.date(), "Grenoble", now=JULY),
+            president,
+            now=JULY,
+        )
 
     entry = cert.deliver_certificate(database, secretariat["C1"], by=PRESIDENT, now=lambda: JULY)
     with database.read() as s:
         row = s.get(CertificationDecision, entry.pk)
-        assert (row.kind, row.sheet_version, row.sheet_proposal, row.basis) == ("certificate", 1, "certificate",
-                                                                                 "sheet")
+        assert (row.kind, row.sheet_version, row.sheet_proposal, row.basis) == (
+            "certificate",
+            1,
+            "certificate",
+            "sheet",
+        )
     cert.annul_for_plagiarism(database, secretariat["C1"], FRAUD_NOTE, by=PRESIDENT, now=lambda: JULY)
     rows = review_rows(database, CAMPAIGN)
     assert [r.status for r in rows] == [Status.ANNULLED, Status.ABSENT, Status.NOT_ADMITTED]
-    assert [line.status_label for line in summary_lines(rows)] == ["annulé (plagiat)", "absent (abandon)",
-                                                                   "non admis"]
+    assert [line.status_label for line in summary_lines(rows)] == [
+        "annulé (plagiat)",
+        "absent (abandon)",
+        "non admis",
+    ]
     content = pv_content(database, CAMPAIGN, MEMBERS, JULY.date(), "Grenoble", now=JULY)
-    assert content.counts() == {"candidates": 3, "certificates": 0, "partial": 0, "annulled": 1, "absent": 1,
-                                "not_admitted": 1, "pending": 0, "undecided": 0}
+    assert content.counts() == {
+        "candidates": 3,
+        "certificates": 0,
+        "partial": 0,
+        "annulled": 1,
+        "absent": 1,
+        "not_admitted": 1,
+        "pending": 0,
+        "undecided": 0,
+    }
     text = _text(sign_pv(database, content, president, now=JULY))
-    assert ("3 candidats ; 0 certificat délivré ; 0 attestation partielle délivrée ; 1 dossier annulé pour plagiat "
-            "; 1 absent ; 1 non admis ; 0 candidat à décider.") in text
+    assert (
+        "3 candidats ; 0 certificat délivré ; 0 attestation partielle délivrée ; 1 dossier annulé pour plagiat "
+        "; 1 absent ; 1 non admis ; 0 candidat à décider."
+    ) in text
 
 
 def _prior_completed_later(db: Database, ids: dict[str, int], jurors) -> None:
@@ -193,17 +250,20 @@ def _prior_completed_later(db: Database, ids: dict[str, int], jurors) -> None:
 
 
 def test_the_proposal_is_the_signed_sheets_and_a_later_prior_validation_needs_a_decision(
-        database, tmp_path, pki, president):
-    import_package(database, _package(tmp_path / "secr-pkg", pki, "C1;B4.3;2016;oui;non", president),
-                   DossierStore())
+    database, tmp_path, pki, president
+):
+    import_package(
+        database, _package(tmp_path / "secr-pkg", pki, "C1;B4.3;2016;oui;non", president), DossierStore()
+    )
     ids = _ids(database)
     import_sheets(database, [_room(tmp_path, pki, _prior_completed_later)], now=JULY)
     row = next(r for r in review_rows(database, CAMPAIGN) if r.candidate_id == "C1")
     assert (row.changed, row.proposed.validated_count, row.proposed.certificate) == (False, 22, False)
 
     # the original of the 2016 attestation reached the bureau after the oral: prior.csv imported again
-    import_package(database, _package(tmp_path / "secr-pkg", pki, "C1;B4.3;2016;oui;oui", president),
-                   DossierStore())
+    import_package(
+        database, _package(tmp_path / "secr-pkg", pki, "C1;B4.3;2016;oui;oui", president), DossierStore()
+    )
     row = next(r for r in review_rows(database, CAMPAIGN) if r.candidate_id == "C1")
     assert row.changed and "changed" in row.flags
     assert (row.signed.validated_count, row.signed.certificate) == (22, False)  # what the jurors signed
@@ -211,9 +271,11 @@ def test_the_proposal_is_the_signed_sheets_and_a_later_prior_validation_needs_a_
     line = summary_lines([row])[0]  # the student records get what was signed, flagged
     assert (line.validated, line.certificate, line.items["B4.3"]) == (22, False, "NV")
     assert "données modifiées depuis la feuille" in line.flags
-    both = ("La feuille signée (version 1) dit : certificat non proposé ; attestation de 22 compétences (22/28) ; "
-            "les données actuelles donnent : certificat proposé (23/28) (B4.3 acquise depuis) : choisissez sur "
-            "quelle base décider.")
+    both = (
+        "La feuille signée (version 1) dit : certificat non proposé ; attestation de 22 compétences (22/28) ; "
+        "les données actuelles donnent : certificat proposé (23/28) (B4.3 acquise depuis) : choisissez sur "
+        "quelle base décider."
+    )
     report = certification_batch.deliver_as_proposed(database, CAMPAIGN, by=PRESIDENT, now=lambda: JULY)
     assert report.skipped["C1"] == both and report.attestations == 0
     with pytest.raises(CertificationError) as refused:
@@ -226,8 +288,11 @@ def test_the_proposal_is_the_signed_sheets_and_a_later_prior_validation_needs_a_
 
     entry = cert.deliver(database, ids["C1"], "certificate", by=PRESIDENT, basis="current", now=lambda: JULY)
     assert len(entry.validated) == 23 and "B4.3" in entry.validated
-    line = next(c for c in pv_content(database, CAMPAIGN, MEMBERS, JULY.date(), "Grenoble", now=JULY).candidates
-                if c.candidate_id == "C1")
+    line = next(
+        c
+        for c in pv_content(database, CAMPAIGN, MEMBERS, JULY.date(), "Grenoble", now=JULY).candidates
+        if c.candidate_id == "C1"
+    )
     assert line.sheet_said == "certificat non proposé ; attestation de 22 compétences (22/28)"
     assert line.decision == "Certificat délivré — sur les données actuelles, non sur la feuille signée."
     content = pv_content(database, CAMPAIGN, MEMBERS, JULY.date(), "Grenoble", now=JULY)
@@ -237,12 +302,14 @@ def test_the_proposal_is_the_signed_sheets_and_a_later_prior_validation_needs_a_
 
 
 def test_the_sheet_basis_delivers_what_the_jurors_signed(database, tmp_path, pki, president):
-    import_package(database, _package(tmp_path / "secr-pkg", pki, "C1;B4.3;2016;oui;non", president),
-                   DossierStore())
+    import_package(
+        database, _package(tmp_path / "secr-pkg", pki, "C1;B4.3;2016;oui;non", president), DossierStore()
+    )
     ids = _ids(database)
     import_sheets(database, [_room(tmp_path, pki, _prior_completed_later)], now=JULY)
-    import_package(database, _package(tmp_path / "secr-pkg", pki, "C1;B4.3;2016;oui;oui", president),
-                   DossierStore())
+    import_package(
+        database, _package(tmp_path / "secr-pkg", pki, "C1;B4.3;2016;oui;oui", president), DossierStore()
+    )
     entry = cert.deliver(database, ids["C1"], "attestation", by=PRESIDENT, basis="sheet", now=lambda: JULY)
     assert len(entry.validated) == 22 and "B4.3" not in entry.validated
     with database.read() as s:

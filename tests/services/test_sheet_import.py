@@ -26,7 +26,9 @@ from tests.services.sheet_factory import SIGNING, decide_all, import_with_pki, m
 
 # Jury J1 again (the same two jurors sit in B114 the next day): these sheets are signed by J1's jurors, and a
 # sheet of a jury signed by another jury's jurors is refused (issue 11 §3).
-EXTRA = [f"C{n};Martin{n};Léa;lea{n}@example.fr;c1.pdf;oui;non;2017-06-13;10:00;B114;J1;;" for n in range(4, 9)]
+EXTRA = [
+    f"C{n};Martin{n};Léa;lea{n}@example.fr;c1.pdf;oui;non;2017-06-13;10:00;B114;J1;;" for n in range(4, 9)
+]
 
 
 @pytest.fixture(scope="module")
@@ -42,9 +44,10 @@ def sheets(pki, referential):
     c2 = make_sheet(referential, jurors, "C2")
     first, _second = signed_range(c2)
     middle = (first[0] + first[1]) // 2
-    tampered = c2[:middle] + bytes([c2[middle] ^ 0x01]) + c2[middle + 1:]
-    forger = credentials.issue_credential(stranger.authority, "Complice", "c@example.fr",
-                                          now=SIGNING - timedelta(days=90))
+    tampered = c2[:middle] + bytes([c2[middle] ^ 0x01]) + c2[middle + 1 :]
+    forger = credentials.issue_credential(
+        stranger.authority, "Complice", "c@example.fr", now=SIGNING - timedelta(days=90)
+    )
     made = {
         "a_C1_v2.pdf": make_sheet(referential, jurors, "C1", version=2, nv=("B2.5",)),
         "b_C1_v1.pdf": make_sheet(referential, jurors, "C1"),
@@ -53,7 +56,9 @@ def sheets(pki, referential):
         "e_C3_v1.pdf": make_sheet(referential, jurors, "C3", status="not_admitted"),
         "f_C99_v1.pdf": make_sheet(referential, jurors, "C99"),
         "g_falsifiee.pdf": tampered,
-        "h_non_signee.pdf": render_sheet(_result_of(make_sheet(referential, jurors, "C1", version=3)), referential),
+        "h_non_signee.pdf": render_sheet(
+            _result_of(make_sheet(referential, jurors, "C1", version=3)), referential
+        ),
         "i_pirate.pdf": make_sheet(referential, (stranger.juror, forger), "C1"),
         "j_autre_campagne.pdf": make_sheet(referential, jurors, "C1", campaign="lyon-2017"),
         "k_texte.pdf": b"Ceci n'est pas un PDF.",
@@ -96,8 +101,10 @@ def by_name(outcomes):
 
 def stored(db):
     with db.read() as s:
-        sheets = {(r.result["candidate"]["id"], r.version): (r.sha256, r.reopen_reason)
-                  for r in s.scalars(select(ResultSheet))}
+        sheets = {
+            (r.result["candidate"]["id"], r.version): (r.sha256, r.reopen_reason)
+            for r in s.scalars(select(ResultSheet))
+        }
         conflicts = [(c.version, c.sha256) for c in s.scalars(select(SheetConflict))]
     return sheets, conflicts
 
@@ -169,14 +176,18 @@ def test_report_csv_and_progress(database, secretariat, sheets, tmp_path):
     folder = write(tmp_path / "in", sheets, ["c_C2_v1.pdf", "g_falsifiee.pdf", "m_C4_v1.pdf"])
     seen = []
     report = tmp_path / "rapport.csv"
-    outcomes = import_sheets(database, [folder], lambda done, total, name: seen.append((done, total)),
-                             report=report)
+    outcomes = import_sheets(
+        database, [folder], lambda done, total, name: seen.append((done, total)), report=report
+    )
     assert seen == [(0, 3), (1, 3), (2, 3), (3, 3)]
     raw = report.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
     assert [(r["status"], r["statut"], r["candidate"], r["reason"]) for r in rows] == [
-        ("imported", "importée", "C2", ""), ("rejected", "refusée", "", "modified"), ("imported", "importée", "C4", "")]
+        ("imported", "importée", "C2", ""),
+        ("rejected", "refusée", "", "modified"),
+        ("imported", "importée", "C4", ""),
+    ]
     assert rows[1]["message"] == outcomes[1].message
 
 
@@ -198,24 +209,31 @@ def test_sheets_exported_by_a_room_import_into_the_secretariat(tmp_path, pki, re
         sign_and_lock(room, pks["C3"], *pki.jurors, now=SIGNING)
         index = export_signed(room, tmp_path / "cle")
         outcomes = import_sheets(secretariat, [index.parent])
-        assert [(o.candidate_id, o.version, o.status) for o in outcomes] == [("C1", 1, "imported"),
-                                                                             ("C3", 1, "imported")]
+        assert [(o.candidate_id, o.version, o.status) for o in outcomes] == [
+            ("C1", 1, "imported"),
+            ("C3", 1, "imported"),
+        ]
         assert stored(secretariat)[0][("C1", 1)][0] == signed.sha256
         # The secretariat's records now say what the signed sheets say: the review reads the same facts.
         from c2i2e_jury.services import jury_room
         from c2i2e_jury.services.review.rows import review_rows
 
         sec_pks = {c: p for c, p in _pks(secretariat).items()}
-        in_room, at_secretariat = (jury_room.candidate_file(room, pks["C1"]),
-                                   jury_room.candidate_file(secretariat, sec_pks["C1"]))
-        assert [(i.code, i.decision, i.justification) for i in at_secretariat.items] == \
-            [(i.code, i.decision, i.justification) for i in in_room.items]
+        in_room, at_secretariat = (
+            jury_room.candidate_file(room, pks["C1"]),
+            jury_room.candidate_file(secretariat, sec_pks["C1"]),
+        )
+        assert [(i.code, i.decision, i.justification) for i in at_secretariat.items] == [
+            (i.code, i.decision, i.justification) for i in in_room.items
+        ]
         assert at_secretariat.locked and at_secretariat.attendance.value == "present"
         assert at_secretariat.outcome == in_room.outcome
         assert jury_room.history(secretariat, sec_pks["C1"])[-1].by == "sheet_import"
         row = next(r for r in review_rows(secretariat, "test-2017") if r.candidate_id == "C1")
         assert row.outcome.validated_count == in_room.outcome.validated_count
-        assert jury_room.candidate_file(secretariat, sec_pks["C3"]).locked  # not admitted: signed, nothing decided
+        assert jury_room.candidate_file(
+            secretariat, sec_pks["C3"]
+        ).locked  # not admitted: signed, nothing decided
     finally:
         room.dispose()
         secretariat.dispose()
@@ -251,8 +269,10 @@ def test_two_imports_at_once_on_postgresql_neither_lose_nor_duplicate(pg_server,
             import_with_pki(db, tmp_path / "pkg", pki, candidates=_candidates())
             context = multiprocessing.get_context("spawn")
             ready, go, results = context.Barrier(3), context.Event(), context.Queue()
-            workers = [context.Process(target=_import_in_child, args=(url, order, ready, go, results))
-                       for order in (files, files[2:] + files[:2])]
+            workers = [
+                context.Process(target=_import_in_child, args=(url, order, ready, go, results))
+                for order in (files, files[2:] + files[:2])
+            ]
             for worker in workers:
                 worker.start()
             ready.wait(timeout=60)
@@ -296,7 +316,9 @@ def test_a_batch_verified_by_worker_processes_gives_the_same_outcomes(tmp_path, 
         try:
             import_with_pki(db, tmp_path / f"pkg-{workers}", pki, candidates=_candidates())
             outcomes = import_sheets(db, [folder], workers=workers)
-            results.append([(Path(o.file).name, o.status, o.reason, o.candidate_id, o.version) for o in outcomes])
+            results.append(
+                [(Path(o.file).name, o.status, o.reason, o.candidate_id, o.version) for o in outcomes]
+            )
             assert len(stored(db)[0]) == 9
         finally:
             db.dispose()
@@ -313,26 +335,34 @@ def _patched_zip(path, members, *, patch, flags=0, method=None):
     with zipfile.ZipFile(path) as archive:
         info = archive.getinfo(patch)
     central = raw.find(b"PK\x01\x02")
-    while raw[central + 46:central + 46 + len(patch)] != patch.encode():
+    while raw[central + 46 : central + 46 + len(patch)] != patch.encode():
         central = raw.find(b"PK\x01\x02", central + 4)
     for at in (info.header_offset + 6, central + 8):  # flags, then compression method, in both headers
-        raw[at:at + 2] = (int.from_bytes(raw[at:at + 2], "little") | flags).to_bytes(2, "little")
+        raw[at : at + 2] = (int.from_bytes(raw[at : at + 2], "little") | flags).to_bytes(2, "little")
         if method is not None:
-            raw[at + 2:at + 4] = method.to_bytes(2, "little")
+            raw[at + 2 : at + 4] = method.to_bytes(2, "little")
     path.write_bytes(bytes(raw))
     return path
 
 
-@pytest.mark.parametrize(("flags", "method", "reason"), [(0x1, None, "encrypted"),
-                                                         (0, 99, "unsupported_compression")])
-def test_an_unreadable_zip_member_is_one_refusal_and_the_rest_is_imported(database, secretariat, sheets, tmp_path,
-                                                                           flags, method, reason):
-    archive = _patched_zip(tmp_path / "salle.zip", {"a/m_C4_v1.pdf": sheets["m_C4_v1.pdf"],
-                                                    "a/m_C5_v1.pdf": sheets["m_C5_v1.pdf"]},
-                           patch="a/m_C4_v1.pdf", flags=flags, method=method)
+@pytest.mark.parametrize(
+    ("flags", "method", "reason"), [(0x1, None, "encrypted"), (0, 99, "unsupported_compression")]
+)
+def test_an_unreadable_zip_member_is_one_refusal_and_the_rest_is_imported(
+    database, secretariat, sheets, tmp_path, flags, method, reason
+):
+    archive = _patched_zip(
+        tmp_path / "salle.zip",
+        {"a/m_C4_v1.pdf": sheets["m_C4_v1.pdf"], "a/m_C5_v1.pdf": sheets["m_C5_v1.pdf"]},
+        patch="a/m_C4_v1.pdf",
+        flags=flags,
+        method=method,
+    )
     outcomes = import_sheets(database, [archive])
     assert [(o.file.removeprefix(str(archive)), o.status, o.reason) for o in outcomes] == [
-        ("/a/m_C4_v1.pdf", "rejected", reason), ("/a/m_C5_v1.pdf", "imported", "")]
+        ("/a/m_C4_v1.pdf", "rejected", reason),
+        ("/a/m_C5_v1.pdf", "imported", ""),
+    ]
     assert "archive" in outcomes[0].message and "\n" not in outcomes[0].message
 
 
@@ -345,5 +375,7 @@ def test_a_zip_inside_a_zip_is_refused_with_its_reason_not_ignored(database, sec
         archive.writestr("m_C5_v1.pdf", sheets["m_C5_v1.pdf"])
     outcomes = import_sheets(database, [tmp_path / "cle.zip"])
     assert [(o.file.removeprefix(str(tmp_path / "cle.zip")), o.status, o.reason) for o in outcomes] == [
-        ("/B114.zip", "rejected", "nested_zip"), ("/m_C5_v1.pdf", "imported", "")]
+        ("/B114.zip", "rejected", "nested_zip"),
+        ("/m_C5_v1.pdf", "imported", ""),
+    ]
     assert "décompressez" in outcomes[0].message

@@ -24,7 +24,9 @@ from c2i2e_jury.storage.models import Candidate, Decision, ResultSheet
 from tests.exchange.package.factory import CANDIDATES
 from tests.services.sheet_factory import import_with_pki, make_pki, make_sheet
 
-EXTRA = [f"C{n};Martin{n};Léa;lea{n}@example.fr;c1.pdf;oui;non;2017-06-13;10:00;B114;J1;;" for n in range(4, 9)]
+EXTRA = [
+    f"C{n};Martin{n};Léa;lea{n}@example.fr;c1.pdf;oui;non;2017-06-13;10:00;B114;J1;;" for n in range(4, 9)
+]
 RACED = ("C1", "C2", "C4", "C5", "C6", "C7")
 VERSION_NV = {1: (), 2: ("A1.3",), 3: ("B2.5",)}  # each version withdraws another item
 WAIT = 60.0  # seconds at most for a condition (a hang fails, a slow machine does not)
@@ -49,7 +51,7 @@ def _flipped(pdf: bytes, rng: random.Random, n: int) -> bytes:
         gaps = _signature_contents(pdf)
         start = gaps[n % len(gaps)]
         at, bit = start + 1000 + rng.randrange(2500), 0
-    return pdf[:at] + bytes([pdf[at] ^ (1 << bit)]) + pdf[at + 1:]
+    return pdf[:at] + bytes([pdf[at] ^ (1 << bit)]) + pdf[at + 1 :]
 
 
 def _signature_contents(pdf: bytes) -> list[int]:
@@ -66,7 +68,9 @@ def _wait_for(condition, what: str) -> None:
         time.sleep(0.05)
 
 
-def test_flipped_bits_in_one_batch_are_each_a_refusal_and_the_batch_goes_on(database, tmp_path, pki, originals):
+def test_flipped_bits_in_one_batch_are_each_a_refusal_and_the_batch_goes_on(
+    database, tmp_path, pki, originals
+):
     import_with_pki(database, tmp_path / "pkg", pki, candidates=[*CANDIDATES, *EXTRA])
     rng = random.Random(16)
     folder = tmp_path / "cle"
@@ -129,8 +133,12 @@ def test_the_verifying_workers_end_with_their_killed_parent(tmp_path, pki, origi
     folder.mkdir()
     for n in range(30):
         (folder / f"{n:02d}.pdf").write_bytes(originals[("C4", "C5", "C6")[n % 3]])
-    parent = subprocess.Popen([sys.executable, "-c", CHILD, str(db_path), str(folder)], stdout=subprocess.PIPE,
-                              text=True, cwd=Path(__file__).parents[2])
+    parent = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(db_path), str(folder)],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).parents[2],
+    )
     try:
         workers = [int(pid) for pid in parent.stdout.readline().split()]
         assert len(workers) >= 2 and not any(_gone(pid) for pid in workers)
@@ -144,6 +152,7 @@ def test_the_verifying_workers_end_with_their_killed_parent(tmp_path, pki, origi
 
 
 # --- two imports at once on PostgreSQL, several versions -------------------------------------------------------
+
 
 def _race_in_child(urls: list[str], groups: list[list[str]], barrier, results) -> None:
     """One secretariat computer: for each round's database, its batch, a candidate's files after another, each
@@ -162,8 +171,11 @@ def _decisions(url: str) -> dict[str, dict[str, str]]:
     db = open_database(url)
     try:
         with db.read() as s:
-            rows = s.execute(select(Candidate.candidate_id, Decision.item, Decision.decision)
-                             .join(Candidate, Candidate.pk == Decision.candidate_pk))
+            rows = s.execute(
+                select(Candidate.candidate_id, Decision.item, Decision.decision).join(
+                    Candidate, Candidate.pk == Decision.candidate_pk
+                )
+            )
             found: dict[str, dict[str, str]] = {}
             for cid, item, value in rows:
                 found.setdefault(cid, {})[item] = value
@@ -176,16 +188,21 @@ def _decisions(url: str) -> dict[str, dict[str, str]]:
 
 @pytest.mark.postgres
 @pytest.mark.slow
-def test_two_imports_holding_versions_2_and_3_never_leave_version_2_applied(pg_server, tmp_path, pki, referential):
+def test_two_imports_holding_versions_2_and_3_never_leave_version_2_applied(
+    pg_server, tmp_path, pki, referential
+):
     from tests.pg import fresh_database
 
     folder = tmp_path / "cles"
     folder.mkdir()
     for cid in RACED:
         for version, nv in VERSION_NV.items():
-            (folder / f"{cid}_v{version}.pdf").write_bytes(make_sheet(referential, pki.jurors, cid, version=version,
-                                                                      nv=nv))
-    first = [[str(folder / f"{cid}_v{v}.pdf") for v in (2, 1)] for cid in RACED]  # one computer: versions 2, 1
+            (folder / f"{cid}_v{version}.pdf").write_bytes(
+                make_sheet(referential, pki.jurors, cid, version=version, nv=nv)
+            )
+    first = [
+        [str(folder / f"{cid}_v{v}.pdf") for v in (2, 1)] for cid in RACED
+    ]  # one computer: versions 2, 1
     second = [[str(folder / f"{cid}_v{v}.pdf") for v in (3, 1)] for cid in RACED]  # the other: versions 3, 1
     rounds = 8
     with contextlib.ExitStack() as stack:
@@ -196,8 +213,10 @@ def test_two_imports_holding_versions_2_and_3_never_leave_version_2_applied(pg_s
             db.dispose()
         context = multiprocessing.get_context("spawn")
         barrier, results = context.Barrier(2), context.Queue()
-        children = [context.Process(target=_race_in_child, args=(urls, batch, barrier, results))
-                    for batch in (first, second)]
+        children = [
+            context.Process(target=_race_in_child, args=(urls, batch, barrier, results))
+            for batch in (first, second)
+        ]
         for child in children:
             child.start()
         reports: dict[str, list[list[tuple[str, str]]]] = {}

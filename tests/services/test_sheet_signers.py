@@ -49,15 +49,20 @@ def people(pki):
     """Jury J2's two jurors, the same authority; a second credential of J1's first juror; an expired one."""
     issue = credentials.issue_credential
     return {
-        "j2": (issue(pki.authority, "Nadia Benali", "nadia@example.fr", now=ISSUED),
-               issue(pki.authority, "Pierre-Yves Le Gall", "py@example.fr", now=ISSUED)),
+        "j2": (
+            issue(pki.authority, "Nadia Benali", "nadia@example.fr", now=ISSUED),
+            issue(pki.authority, "Pierre-Yves Le Gall", "py@example.fr", now=ISSUED),
+        ),
         "twin": issue(pki.authority, pki.jurors[0].name.upper(), "autre-adresse@example.fr", now=ISSUED),
-        "expired": issue(pki.authority, "Ancien Juré", "ancien@example.fr", now=ISSUED - timedelta(days=800),
-                         years=1),
+        "expired": issue(
+            pki.authority, "Ancien Juré", "ancien@example.fr", now=ISSUED - timedelta(days=800), years=1
+        ),
     }
 
 
-def write_campaign(root: Path, pki, juries: dict[str, tuple] | None, *, candidates=None, extra_rows=()) -> Path:
+def write_campaign(
+    root: Path, pki, juries: dict[str, tuple] | None, *, candidates=None, extra_rows=()
+) -> Path:
     """The test package with the authority and, unless ``juries`` is None, jurors.csv: jury -> credentials (or
     (name, e-mail) for a juror without a certificate)."""
     write_package(root, candidates=[*CANDIDATES, J2_CANDIDATE] if candidates is None else candidates)
@@ -83,7 +88,9 @@ def secretariat(tmp_path, pki, people):
     """A secretariat's SQLite file with the campaign: J1 (C1-C3) and J2 (C4), each with its two jurors."""
     path = tmp_path / "secretariat.sqlite"
     db = open_database(str(path))
-    import_package(db, write_campaign(tmp_path / "pkg", pki, {"J1": pki.jurors, "J2": people["j2"]}), DossierStore())
+    import_package(
+        db, write_campaign(tmp_path / "pkg", pki, {"J1": pki.jurors, "J2": people["j2"]}), DossierStore()
+    )
     yield db, path
     db.dispose()
 
@@ -108,6 +115,7 @@ def stored_count(db) -> int:
 
 # --- the package ------------------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("size", [1, 3])
 def test_a_jury_of_one_or_three_jurors_is_refused_with_its_cells(tmp_path, pki, people, database, size):
     j2 = (*people["j2"], ("Troisième Juré", "trois@example.fr"))[:size]
@@ -124,9 +132,16 @@ def test_a_jury_of_one_or_three_jurors_is_refused_with_its_cells(tmp_path, pki, 
 def test_a_jury_without_jurors_and_two_jurors_alike_are_refused(tmp_path, pki, people, database):
     twin = credentials.issue_credential(pki.authority, "Autre Nom", "jure1@example.fr", now=ISSUED)
     same_key = pki.jurors[0]
-    root = write_campaign(tmp_path / "pkg", pki, {"J1": (pki.jurors[0], twin)},
-                          extra_rows=[f"J3;{same_key.name};x@example.fr;J1-1.pem", "J3;Clone;y@example.fr;J1-1.pem",
-                                      "president;Hélène Marchetti;p@example.fr;"])
+    root = write_campaign(
+        tmp_path / "pkg",
+        pki,
+        {"J1": (pki.jurors[0], twin)},
+        extra_rows=[
+            f"J3;{same_key.name};x@example.fr;J1-1.pem",
+            "J3;Clone;y@example.fr;J1-1.pem",
+            "president;Hélène Marchetti;p@example.fr;",
+        ],
+    )
     with pytest.raises(PackageError) as refused:
         import_package(database, root, DossierStore())
     assert [str(p) for p in refused.value.problems] == [
@@ -142,9 +157,13 @@ def test_a_jury_without_jurors_and_two_jurors_alike_are_refused(tmp_path, pki, p
     ]
 
 
-def test_without_jurors_csv_the_package_imports_with_a_warning_and_sheets_are_not_bound(tmp_path, pki, capsys):
+def test_without_jurors_csv_the_package_imports_with_a_warning_and_sheets_are_not_bound(
+    tmp_path, pki, capsys
+):
     path = tmp_path / "base.sqlite"
-    code, out, err = run(capsys, "--db", path, "campaign", "import", write_campaign(tmp_path / "pkg", pki, None))
+    code, out, err = run(
+        capsys, "--db", path, "campaign", "import", write_campaign(tmp_path / "pkg", pki, None)
+    )
     assert code == 0, err
     assert "Attention : Aucun juré dans le paquet (jurors.csv absent)" in out
     assert "(signataires non rattachés au jury)" in out
@@ -153,8 +172,10 @@ def test_without_jurors_csv_the_package_imports_with_a_warning_and_sheets_are_no
     code, out, err = run(capsys, "--db", path, "sheet", "verify", sheet)
     assert code == 0, err
     assert "feuille valide" in out
-    assert "Attention : Signataires non rattachés au jury : le paquet de la campagne ne donne pas les jurés du " \
-           "jury J1 (jurors.csv absent)" in out
+    assert (
+        "Attention : Signataires non rattachés au jury : le paquet de la campagne ne donne pas les jurés du "
+        "jury J1 (jurors.csv absent)" in out
+    )
     code, out, err = run(capsys, "--db", path, "sheet", "import", sheet)
     assert code == 0, err
     assert "importée — C1 v1 — Première version. Signataires non rattachés au jury" in out
@@ -164,18 +185,26 @@ def test_without_jurors_csv_the_package_imports_with_a_warning_and_sheets_are_no
 
 
 def test_a_juror_without_certificate_is_a_warning_and_only_their_name_binds_them(tmp_path, pki, database):
-    root = write_campaign(tmp_path / "pkg", pki, {"J1": (pki.jurors[0], (pki.jurors[1].name, "jure2@example.fr"))},
-                          candidates=CANDIDATES)
+    root = write_campaign(
+        tmp_path / "pkg",
+        pki,
+        {"J1": (pki.jurors[0], (pki.jurors[1].name, "jure2@example.fr"))},
+        candidates=CANDIDATES,
+    )
     report = import_package(database, root, DossierStore())
-    assert report.warnings == ["Jury J1 : pas de certificat pour Zoé Mäkelä-Garçon dans jurors.csv ; ses signatures "
-                               "ne pourront pas être rattachées au jury (signataires non rattachés au jury)."]
+    assert report.warnings == [
+        "Jury J1 : pas de certificat pour Zoé Mäkelä-Garçon dans jurors.csv ; ses signatures "
+        "ne pourront pas être rattachées au jury (signataires non rattachés au jury)."
+    ]
     outcome = import_one(database, tmp_path / "in", "C1.pdf", make_sheet(_referential(), pki.jurors, "C1"))
     assert outcome.status == "imported"
-    assert outcome.message.endswith("ne donne pas le certificat de Zoé Mäkelä-Garçon (jury J1) ; le nom seul a été "
-                                    "comparé.")
+    assert outcome.message.endswith(
+        "ne donne pas le certificat de Zoé Mäkelä-Garçon (jury J1) ; le nom seul a été comparé."
+    )
 
 
 # --- verify and import ------------------------------------------------------------------------------------------
+
 
 def _referential():
     from c2i2e_jury.resources_access import referential
@@ -199,54 +228,98 @@ def refused_everywhere(capsys, secretariat, tmp_path, pdf: bytes, reason: str, s
 
 def test_a_sheet_signed_by_the_jurors_of_another_jury_is_refused(secretariat, people, tmp_path, capsys):
     pdf = make_sheet(_referential(), people["j2"], "C1")
-    refused_everywhere(capsys, secretariat, tmp_path, pdf, "not_jury_signer",
-                       "Nadia Benali (« Juré 1 ») n'est pas juré du jury J1 d'après le paquet de la campagne (jurés : "
-                       "Benoît Œhlenschläger et Zoé Mäkelä-Garçon).")
+    refused_everywhere(
+        capsys,
+        secretariat,
+        tmp_path,
+        pdf,
+        "not_jury_signer",
+        "Nadia Benali (« Juré 1 ») n'est pas juré du jury J1 d'après le paquet de la campagne (jurés : "
+        "Benoît Œhlenschläger et Zoé Mäkelä-Garçon).",
+    )
 
 
 def test_a_sheet_signed_twice_by_the_same_person_is_refused(secretariat, pki, people, tmp_path, capsys):
     pdf = make_sheet(_referential(), (pki.jurors[0], people["twin"]), "C1")
-    refused_everywhere(capsys, secretariat, tmp_path, pdf, "same_person",
-                       "« Juré 1 » et « Juré 2 » : la même personne (BENOÎT ŒHLENSCHLÄGER) signe deux fois ; les deux "
-                       "jurés du jury signent, chacun avec son propre certificat.")
+    refused_everywhere(
+        capsys,
+        secretariat,
+        tmp_path,
+        pdf,
+        "same_person",
+        "« Juré 1 » et « Juré 2 » : la même personne (BENOÎT ŒHLENSCHLÄGER) signe deux fois ; les deux "
+        "jurés du jury signent, chacun avec son propre certificat.",
+    )
 
 
 def test_a_sheet_signed_outside_the_campaign_is_refused(secretariat, pki, tmp_path, capsys):
     late = datetime(2019, 3, 4, 10, 0, tzinfo=PARIS_SUMMER)
     pdf = make_sheet(_referential(), pki.jurors, "C1", when=late)
-    refused_everywhere(capsys, secretariat, tmp_path, pdf, "outside_period",
-                       "La signature « Juré 1 » de Benoît Œhlenschläger est datée du 04/03/2019, hors de la période de "
-                       "la campagne (du 10/05/2017 au 31/12/2018).")
+    refused_everywhere(
+        capsys,
+        secretariat,
+        tmp_path,
+        pdf,
+        "outside_period",
+        "La signature « Juré 1 » de Benoît Œhlenschläger est datée du 04/03/2019, hors de la période de "
+        "la campagne (du 10/05/2017 au 31/12/2018).",
+    )
 
 
 def test_a_sheet_signed_with_an_expired_credential_is_refused(tmp_path, pki, people, capsys):
     path = tmp_path / "base.sqlite"
     db = open_database(str(path))
     try:
-        import_package(db, write_campaign(tmp_path / "pkg", pki, {"J1": (pki.jurors[0], people["expired"])},
-                                          candidates=CANDIDATES), DossierStore())
+        import_package(
+            db,
+            write_campaign(
+                tmp_path / "pkg", pki, {"J1": (pki.jurors[0], people["expired"])}, candidates=CANDIDATES
+            ),
+            DossierStore(),
+        )
         pdf = make_sheet(_referential(), (pki.jurors[0], people["expired"]), "C1")
         until = people["expired"].certificate.not_valid_after_utc
         assert until < SIGNING
-        refused_everywhere(capsys, (db, path), tmp_path, pdf, "untrusted_signer",
-                           "Le certificat de Ancien Juré (« Juré 2 ») n'était pas valide à la date de signature "
-                           "(12/06/2017).")
+        refused_everywhere(
+            capsys,
+            (db, path),
+            tmp_path,
+            pdf,
+            "untrusted_signer",
+            "Le certificat de Ancien Juré (« Juré 2 ») n'était pas valide à la date de signature "
+            "(12/06/2017).",
+        )
     finally:
         db.dispose()
 
 
-def test_a_revoked_credential_is_refused_from_its_date_and_earlier_sheets_stay_valid(secretariat, pki, tmp_path,
-                                                                                     capsys):
+def test_a_revoked_credential_is_refused_from_its_date_and_earlier_sheets_stay_valid(
+    secretariat, pki, tmp_path, capsys
+):
     db, path = secretariat
     before = make_sheet(_referential(), pki.jurors, "C2", when=SIGNING - timedelta(days=1))
     after = make_sheet(_referential(), pki.jurors, "C1", when=SIGNING)
-    code, out, err = run(capsys, "--db", path, "credential", "revoke", pki.jurors[1].fingerprint[:12],
-                         "--from", "2017-06-12 09:00", "--reason", "ordinateur portable perdu")
+    code, out, err = run(
+        capsys,
+        "--db",
+        path,
+        "credential",
+        "revoke",
+        pki.jurors[1].fingerprint[:12],
+        "--from",
+        "2017-06-12 09:00",
+        "--reason",
+        "ordinateur portable perdu",
+    )
     assert code == 0, err
-    assert out.startswith(f"Certificat de Zoé Mäkelä-Garçon ({pki.jurors[1].fingerprint[:16]}…) révoqué à partir "
-                          "du 12/06/2017 à 09:00 (motif : ordinateur portable perdu)")
-    sentence = ("Le certificat de Zoé Mäkelä-Garçon (« Juré 2 ») est révoqué depuis le 12/06/2017 à 09:00 (motif : "
-                "ordinateur portable perdu) : une signature du 12/06/2017 à ")
+    assert out.startswith(
+        f"Certificat de Zoé Mäkelä-Garçon ({pki.jurors[1].fingerprint[:16]}…) révoqué à partir "
+        "du 12/06/2017 à 09:00 (motif : ordinateur portable perdu)"
+    )
+    sentence = (
+        "Le certificat de Zoé Mäkelä-Garçon (« Juré 2 ») est révoqué depuis le 12/06/2017 à 09:00 (motif : "
+        "ordinateur portable perdu) : une signature du 12/06/2017 à "
+    )
     refused_everywhere(capsys, secretariat, tmp_path, after, "revoked", sentence)
     sheet = tmp_path / "avant.pdf"
     sheet.write_bytes(before)
@@ -261,25 +334,35 @@ def test_revoking_names_the_credential_or_says_why_not(secretariat, pki, capsys)
     since = parse_moment("12/06/2017")
     assert (since.date(), since.hour, since.minute) == (date(2017, 6, 12), 0, 0)
     first = revoke(db, "benoit oehlenschlager", since, "vol")
-    assert (first.fingerprint, first.name, first.updated) == (pki.jurors[0].fingerprint, "Benoît Œhlenschläger",
-                                                              False)
+    assert (first.fingerprint, first.name, first.updated) == (
+        pki.jurors[0].fingerprint,
+        "Benoît Œhlenschläger",
+        False,
+    )
     again = revoke(db, pki.jurors[0].fingerprint.upper(), since + timedelta(hours=3), "ordinateur volé")
     assert again.updated
     with db.read() as s:
         rows = [(r.fingerprint, r.reason, r.revoked_from) for r in s.scalars(select(CredentialRevocation))]
-    assert rows == [(pki.jurors[0].fingerprint, "ordinateur volé", (since + timedelta(hours=3)).astimezone(UTC))]
-    for who, reason, sentence in [("Inconnu", "vol", "Aucun certificat de juré « Inconnu » dans la base"),
-                                  ("Zoé Mäkelä-Garçon", "  ", "Indiquez le motif de la révocation")]:
+    assert rows == [
+        (pki.jurors[0].fingerprint, "ordinateur volé", (since + timedelta(hours=3)).astimezone(UTC))
+    ]
+    for who, reason, sentence in [
+        ("Inconnu", "vol", "Aucun certificat de juré « Inconnu » dans la base"),
+        ("Zoé Mäkelä-Garçon", "  ", "Indiquez le motif de la révocation"),
+    ]:
         with pytest.raises(RevocationError, match=sentence):
             revoke(db, who, since, reason)
     with pytest.raises(RevocationError, match="Date invalide"):
         parse_moment("demain")
-    code, out, err = run(capsys, "--db", path, "credential", "revoke", "Zoé", "--from", "32/13/2017", "--reason", "x")
+    code, out, err = run(
+        capsys, "--db", path, "credential", "revoke", "Zoé", "--from", "32/13/2017", "--reason", "x"
+    )
     assert (code, out) == (1, "")
     assert err.startswith("c2i2e-jury: Date invalide : « 32/13/2017 »")
 
 
 # --- the jury room -----------------------------------------------------------------------------------------------
+
 
 def test_the_jury_room_refuses_who_may_not_sign_before_anything_is_written(secretariat, pki, people):
     db, _path = secretariat
@@ -287,8 +370,14 @@ def test_the_jury_room_refuses_who_may_not_sign_before_anything_is_written(secre
         pk = s.scalar(select(Candidate.pk).where(Candidate.candidate_id == "C1"))
     decide_all(db, pk)
     refusals = {
-        "another jury": ((people["j2"][0], pki.jurors[1]), "Nadia Benali (« Juré 1 ») n'est pas juré du jury J1"),
-        "the same person": ((pki.jurors[0], people["twin"]), "la même personne (BENOÎT ŒHLENSCHLÄGER) signe deux"),
+        "another jury": (
+            (people["j2"][0], pki.jurors[1]),
+            "Nadia Benali (« Juré 1 ») n'est pas juré du jury J1",
+        ),
+        "the same person": (
+            (pki.jurors[0], people["twin"]),
+            "la même personne (BENOÎT ŒHLENSCHLÄGER) signe deux",
+        ),
         "expired": ((pki.jurors[0], people["expired"]), "Le certificat de Ancien Juré a expiré le"),
     }
     for name, (signers, sentence) in refusals.items():
@@ -331,7 +420,9 @@ def test_a_room_kit_carries_the_revocations_and_the_room_refuses_them(secretaria
     room = open_database(str(tmp_path / "salle.sqlite"))
     try:
         report = import_package(room, kit.folder, DossierStore())
-        assert any(c.startswith("certificat de Zoé Mäkelä-Garçon révoqué à partir du") for c in report.changes)
+        assert any(
+            c.startswith("certificat de Zoé Mäkelä-Garçon révoqué à partir du") for c in report.changes
+        )
         with room.read() as s:
             pk = s.scalar(select(Candidate.pk).where(Candidate.candidate_id == "C1"))
         decide_all(room, pk)
@@ -345,4 +436,5 @@ def test_a_room_kit_carries_the_revocations_and_the_room_refuses_them(secretaria
     with pytest.raises(PackageError) as refused:
         import_package(db, kit.folder, DossierStore())
     assert [str(p) for p in refused.value.problems] == [
-        "revocations.csv, ligne 2, colonne fingerprint: empreinte SHA-256 attendue ('abc')"]
+        "revocations.csv, ligne 2, colonne fingerprint: empreinte SHA-256 attendue ('abc')"
+    ]

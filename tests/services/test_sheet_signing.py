@@ -39,8 +39,12 @@ def room(database, tmp_path, pki):
 
 def stored_rows(db, pk):
     with db.read() as s:
-        return [(r.version, r.supersedes, r.reopen_reason) for r in
-                s.scalars(select(ResultSheet).where(ResultSheet.candidate_pk == pk).order_by(ResultSheet.version))]
+        return [
+            (r.version, r.supersedes, r.reopen_reason)
+            for r in s.scalars(
+                select(ResultSheet).where(ResultSheet.candidate_pk == pk).order_by(ResultSheet.version)
+            )
+        ]
 
 
 def test_signing_stores_a_verified_sheet_and_locks_the_oral(database, room, pki, referential):
@@ -54,9 +58,17 @@ def test_signing_stores_a_verified_sheet_and_locks_the_oral(database, room, pki,
     assert [s.fingerprint for s in verified.signers] == [j.fingerprint for j in pki.jurors]
     assert [j["fingerprint"] for j in result["jurors"]] == [j.fingerprint for j in pki.jurors]
     assert result["jurors"][0]["email"] == "jure1@example.fr"
-    assert (result["campaign"], result["candidate"]["id"], result["status"]) == ("test-2017", "C1", "examined")
+    assert (result["campaign"], result["candidate"]["id"], result["status"]) == (
+        "test-2017",
+        "C1",
+        "examined",
+    )
     a32 = next(e for e in result["items"] if e["item"] == "A3.2")
-    assert (a32["evaluator"], a32["jury"], a32["justification"]) == ("NV", "V", "Démontré à l'oral avec l'ENT.")
+    assert (a32["evaluator"], a32["jury"], a32["justification"]) == (
+        "NV",
+        "V",
+        "Démontré à l'oral avec l'ENT.",
+    )
     b43 = next(e for e in result["items"] if e["item"] == "B4.3")
     assert b43["prior"] and b43["jury"] is None
     assert result["outcome"]["validated"] == 28 and result["outcome"]["certificate"]
@@ -113,8 +125,10 @@ def test_reopening_asks_a_reason_and_the_next_signature_makes_version_two(databa
     assert (second.version, second.supersedes) == (2, 1)
     assert second.result["reason"] == "Erreur de saisie sur B2.5, signalée par le candidat."
     assert second.result["outcome"]["validated"] == 26  # A3.2 and B2.5 not validated
-    assert stored_rows(database, pk) == [(1, None, "Erreur de saisie sur B2.5, signalée par le candidat."),
-                                         (2, 1, "")]
+    assert stored_rows(database, pk) == [
+        (1, None, "Erreur de saisie sur B2.5, signalée par le candidat."),
+        (2, 1, ""),
+    ]
     assert latest_sheet(database, pk).version == 2
     assert verify_sheet(second.pdf, [pki.authority.certificate], referential).result["supersedes"] == 1
     assert jury_room.candidate_file(database, pk).locked
@@ -132,8 +146,9 @@ def test_credentials_that_cannot_sign_are_refused_before_anything_is_written(dat
         sign_and_lock(database, pk, pki.jurors[0], pki.jurors[0], now=SIGNING)
     with pytest.raises(JuryRoomError, match="pas été délivré par l'autorité"):
         sign_and_lock(database, pk, pki.jurors[0], outsider().juror, now=SIGNING)
-    stranger = credentials.issue_credential(pki.authority, "Juré d'une autre salle", "autre@example.fr",
-                                            now=SIGNING - timedelta(days=90))
+    stranger = credentials.issue_credential(
+        pki.authority, "Juré d'une autre salle", "autre@example.fr", now=SIGNING - timedelta(days=90)
+    )
     with pytest.raises(JuryRoomError, match="n'est pas juré du jury J1"):
         sign_and_lock(database, pk, stranger, pki.jurors[1], now=SIGNING)
     assert stored_rows(database, pk) == []
@@ -145,8 +160,12 @@ def test_result_for_names_the_jurors_and_carries_the_oral(database, room, pki):
     pk = room["C1"]
     decide_all(database, pk)
     jury_room.add_incident(database, pk, "technical", "Vidéoprojecteur éteint « 2 min »")
-    result = result_for(database, pk, [{"name": "A", "fingerprint": "a" * 64}, {"name": "B", "fingerprint": "b" * 64}],
-                        SIGNING)
+    result = result_for(
+        database,
+        pk,
+        [{"name": "A", "fingerprint": "a" * 64}, {"name": "B", "fingerprint": "b" * 64}],
+        SIGNING,
+    )
     assert result["oral"]["incidents"][0]["note"] == "Vidéoprojecteur éteint « 2 min »"
     assert result["oral"]["presentation_minutes"] == 10
     assert [j["name"] for j in result["jurors"]] == ["A", "B"]
@@ -163,15 +182,32 @@ def test_the_day_is_exported_with_an_index_and_nothing_unsigned(database, room, 
     index = export_signed(database, key, room="B112", day=date(2017, 6, 12))
     assert index == key / "index.csv"
     assert sorted(p.name for p in key.iterdir()) == [  # issue 13: the index also as a workbook
-        "2017-06-12_B112_C1_v2.pdf", "2017-06-12_B112_C3_v1.pdf", "index.csv", "index.xlsx"]
+        "2017-06-12_B112_C1_v2.pdf",
+        "2017-06-12_B112_C3_v1.pdf",
+        "index.csv",
+        "index.xlsx",
+    ]
     raw = index.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
     # French headers and values, as the secretariat reads them in Excel (they were English: the issue's defect)
-    assert list(rows[0]) == ["fichier", "candidat", "nom", "prénom", "version", "remplace", "sha256", "statut",
-                             "compétences validées", "certificat", "signée le"]
+    assert list(rows[0]) == [
+        "fichier",
+        "candidat",
+        "nom",
+        "prénom",
+        "version",
+        "remplace",
+        "sha256",
+        "statut",
+        "compétences validées",
+        "certificat",
+        "signée le",
+    ]
     assert [(r["candidat"], r["version"], r["statut"], r["certificat"]) for r in rows] == [
-        ("C1", "2", "examiné", "oui"), ("C3", "1", "non admis", "non")]
+        ("C1", "2", "examiné", "oui"),
+        ("C3", "1", "non admis", "non"),
+    ]
     assert all(re.fullmatch(r"\d\d/\d\d/\d{4} \d\d:\d\d", r["signée le"]) for r in rows)
     for row in rows:
         # the identifier's invisible mark (issue 13: kept as text in Excel) undone as the program reads it
@@ -195,9 +231,12 @@ def test_trust_roots_come_from_the_sheets_campaign(database, room, pki):
 
 def test_paper_fallback_records_the_decisions_and_signs(database, room, pki, referential):
     pk = room["C1"]
-    lines = ["item;decision;comment"] + [f"{code};{'NV' if code in ('A3.2', 'B2.5') else 'V'};"
-                                         + ("Pas de production d'élève." if code == "B2.5" else "")
-                                         for code in referential.codes if code != "B4.3"]
+    lines = ["item;decision;comment"] + [
+        f"{code};{'NV' if code in ('A3.2', 'B2.5') else 'V'};"
+        + ("Pas de production d'élève." if code == "B2.5" else "")
+        for code in referential.codes
+        if code != "B4.3"
+    ]
     stored = create_paper_sheet(database, pk, "\r\n".join(lines).encode("cp1252"), *pki.jurors, now=SIGNING)
     b25 = next(e for e in stored.result["items"] if e["item"] == "B2.5")
     assert (b25["jury"], b25["justification"]) == ("NV", "Pas de production d'élève.")
@@ -211,9 +250,13 @@ def test_paper_fallback_lists_every_problem_and_writes_nothing(database, room, p
     with pytest.raises(PaperSheetError) as caught:
         create_paper_sheet(database, pk, data, *pki.jurors, now=SIGNING)
     details = "\n".join(caught.value.details)
-    for expected in ("ligne 3 : A1.1 apparaît deux fois", "ligne 4 : item inconnu « Z9.9 »",
-                     "ligne 5 : A3.2 diffère de l'évaluateur (NV)", "ligne 6 : B4.3 est acquise",
-                     "ligne 7 : décision « peut-être »"):
+    for expected in (
+        "ligne 3 : A1.1 apparaît deux fois",
+        "ligne 4 : item inconnu « Z9.9 »",
+        "ligne 5 : A3.2 diffère de l'évaluateur (NV)",
+        "ligne 6 : B4.3 est acquise",
+        "ligne 7 : décision « peut-être »",
+    ):
         assert expected in details
     file = jury_room.candidate_file(database, pk)
     assert file.attendance is Attendance.PENDING and not file.locked
@@ -221,6 +264,8 @@ def test_paper_fallback_lists_every_problem_and_writes_nothing(database, room, p
 
 def test_paper_fallback_refuses_decisions_for_a_candidate_not_admitted(database, room, pki):
     with pytest.raises(PaperSheetError, match="n'est pas admis"):
-        create_paper_sheet(database, room["C3"], b"item;decision;comment\nA1.1;V;\n", *pki.jurors, now=SIGNING)
+        create_paper_sheet(
+            database, room["C3"], b"item;decision;comment\nA1.1;V;\n", *pki.jurors, now=SIGNING
+        )
     stored = create_paper_sheet(database, room["C3"], None, *pki.jurors, now=SIGNING)
     assert stored.result["status"] == "not_admitted"

@@ -45,14 +45,22 @@ def refused(db, pk, pki, sentence):
     assert len(load_events(db, pk)[0]) == events_before
 
 
-@pytest.mark.parametrize(("steps", "sentence"), [
-    ((), "Signature impossible avant le début de l'oral : démarrez-le (F5), puis " + END_ORAL),
-    (("start",), "Signature impossible pendant la présentation : " + END_ORAL),
-    (("start", "pause"), "Signature impossible pendant la présentation (chronomètre en pause) : " + END_ORAL),
-    (("start", "discussion"), "Signature impossible pendant la discussion : " + END_ORAL),
-    (("start", "discussion", "pause"),
-     "Signature impossible pendant la discussion (chronomètre en pause) : " + END_ORAL),
-])
+@pytest.mark.parametrize(
+    ("steps", "sentence"),
+    [
+        ((), "Signature impossible avant le début de l'oral : démarrez-le (F5), puis " + END_ORAL),
+        (("start",), "Signature impossible pendant la présentation : " + END_ORAL),
+        (
+            ("start", "pause"),
+            "Signature impossible pendant la présentation (chronomètre en pause) : " + END_ORAL,
+        ),
+        (("start", "discussion"), "Signature impossible pendant la discussion : " + END_ORAL),
+        (
+            ("start", "discussion", "pause"),
+            "Signature impossible pendant la discussion (chronomètre en pause) : " + END_ORAL,
+        ),
+    ],
+)
 def test_every_item_decided_is_not_enough_while_the_oral_is_not_over(database, room, pki, steps, sentence):
     pk = room["C1"]
     decide_all(database, pk, oral=steps)
@@ -90,9 +98,12 @@ def test_absent_and_not_admitted_candidates_need_no_oral(database, room, pki):
 
 
 def _paper_decisions(referential) -> bytes:
-    lines = ["item;decision;comment"] + [f"{code};{'NV' if code in ('A3.2', 'B2.5') else 'V'};"
-                                         + ("Pas de production d'élève." if code == "B2.5" else "")
-                                         for code in referential.codes if code != "B4.3"]
+    lines = ["item;decision;comment"] + [
+        f"{code};{'NV' if code in ('A3.2', 'B2.5') else 'V'};"
+        + ("Pas de production d'élève." if code == "B2.5" else "")
+        for code in referential.codes
+        if code != "B4.3"
+    ]
     return "\r\n".join(lines).encode("utf-8")
 
 
@@ -107,4 +118,7 @@ def test_a_paper_sheet_needs_no_timer_but_not_one_still_running(database, room, 
     assert latest_sheet(database, pk) is None
     run_timer(database, pk, start=SIGNING - timedelta(minutes=5), steps=("end",))
     stored = create_paper_sheet(database, pk, _paper_decisions(referential), *pki.jurors, now=SIGNING)
-    assert stored.result["status"] == "examined" and stored.result["oral"]["timing_log"][-1]["kind"] == "finished"
+    assert (
+        stored.result["status"] == "examined"
+        and stored.result["oral"]["timing_log"][-1]["kind"] == "finished"
+    )

@@ -23,8 +23,21 @@ def test_migrations_create_every_table(database):
     from sqlalchemy import inspect
 
     tables = set(inspect(database.engine).get_table_names())
-    assert {"campaign", "candidate", "dossier", "evaluator_mark", "prior_item", "juror", "oral", "timer_event",
-            "incident", "decision", "decision_change", "result_sheet", "alembic_version"} <= tables
+    assert {
+        "campaign",
+        "candidate",
+        "dossier",
+        "evaluator_mark",
+        "prior_item",
+        "juror",
+        "oral",
+        "timer_event",
+        "incident",
+        "decision",
+        "decision_change",
+        "result_sheet",
+        "alembic_version",
+    } <= tables
     assert dbmod.current_revision(database.engine) == dbmod.SCHEMA_HEAD
 
 
@@ -62,10 +75,12 @@ def test_an_old_database_is_copied_then_migrated(tmp_path, monkeypatch):
     path = tmp_path / "old.sqlite"
     open_database(str(path)).dispose()
     with sqlite3.connect(path) as conn:
-        conn.execute("INSERT INTO campaign (id, title, year, deposit_opens, deposit_closes, orals_from, orals_to,"
-                     " presentation_minutes, discussion_minutes, package_sha256, imported_at) VALUES"
-                     " ('c', 't', 2017, '2017-05-10', '2017-05-17', '2017-06-12', '2017-07-07', 10, 20, 'x',"
-                     " '2017-05-01 00:00:00')")
+        conn.execute(
+            "INSERT INTO campaign (id, title, year, deposit_opens, deposit_closes, orals_from, orals_to,"
+            " presentation_minutes, discussion_minutes, package_sha256, imported_at) VALUES"
+            " ('c', 't', 2017, '2017-05-10', '2017-05-17', '2017-06-12', '2017-07-07', 10, 20, 'x',"
+            " '2017-05-01 00:00:00')"
+        )
     monkeypatch.setattr(dbmod, "SCHEMA_HEAD", "next")  # a newer program, whose migration is not run here
     monkeypatch.setattr(dbmod, "KNOWN_REVISIONS", (*dbmod.KNOWN_REVISIONS, "next"))
     monkeypatch.setattr(dbmod, "upgrade", lambda engine: None)
@@ -86,11 +101,21 @@ def test_session_commits_or_rolls_back(database):
 
     def campaign(cid: str) -> Campaign:
         d = date(2017, 5, 10)
-        return Campaign(id=cid, title="t", year=2017, deposit_opens=d, deposit_closes=d, orals_from=d, orals_to=d,
-                        package_sha256="0" * 64, imported_at=datetime.now(UTC))
+        return Campaign(
+            id=cid,
+            title="t",
+            year=2017,
+            deposit_opens=d,
+            deposit_closes=d,
+            orals_from=d,
+            orals_to=d,
+            package_sha256="0" * 64,
+            imported_at=datetime.now(UTC),
+        )
 
     with database.session() as s:
         s.add(campaign("a"))
+
     def failing_unit_of_work() -> None:
         with database.session() as s:
             s.add(campaign("b"))

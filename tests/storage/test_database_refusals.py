@@ -43,7 +43,7 @@ def test_a_truncated_database_is_called_damaged(tmp_path):
     path = tmp_path / "trunc.sqlite"
     open_database(str(path)).dispose()
     data = path.read_bytes()
-    path.write_bytes(data[:100] + b"\xff" * 4000 + data[4100:len(data) // 2])
+    path.write_bytes(data[:100] + b"\xff" * 4000 + data[4100 : len(data) // 2])
     with pytest.raises(DatabaseError, match="endommagée"):
         open_database(str(path))
 

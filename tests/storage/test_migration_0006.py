@@ -33,24 +33,44 @@ def _issue_at_0003(url: str, document: SignedDocument) -> None:
     dbmod.upgrade(engine, "0003")
     authority = certificate_pem(PKI.authority.certificate).decode("ascii")
     with engine.begin() as conn:
-        conn.execute(text(
-            "INSERT INTO campaign (id, title, year, deposit_opens, deposit_closes, orals_from, orals_to,"
-            " presentation_minutes, discussion_minutes, package_sha256, imported_at, authority_pem) VALUES"
-            " ('grenoble-2017', 'Certification C2i2e — Grenoble 2017', 2017, '2017-05-10', '2017-05-17',"
-            " '2017-06-12', '2017-07-07', 10, 20, 'x', '2017-05-01 00:00:00', :pem)"), {"pem": authority})
-        conn.execute(text(
-            "INSERT INTO candidate (pk, campaign_id, candidate_id, last_name, first_name, email, deposited,"
-            " rework_pending, oral_time, room, jury, evaluator, extra_time_percent, annulled, annulment_reason)"
-            " VALUES (4, 'grenoble-2017', 'C2017-004', 'Lefèvre', 'Élodie', '', :t, :f, '08:30', 'B112', 'J1',"
-            " '', 0, :f, '')"), {"t": True, "f": False})
-        conn.execute(text(
-            "INSERT INTO certification_decision (pk, candidate_pk, kind, reason, validated, decided_at, decided_by)"
-            " VALUES (1, 4, 'attestation', '', 'A1.1,A1.2,B3.4', :at, 'Hélène Présidente')"), {"at": ISSUED})
-        conn.execute(text(
-            "INSERT INTO issued_document (code, candidate_pk, decision_pk, kind, payload, signature, signer_pem,"
-            " issued_at, revoked_reason) VALUES (:code, 4, 1, 'attestation', :payload, :signature, :pem, :at, '')"),
-            {"code": document.legacy_code, "payload": document.payload.decode(), "signature": document.signature,
-             "pem": document.signer_pem, "at": ISSUED})
+        conn.execute(
+            text(
+                "INSERT INTO campaign (id, title, year, deposit_opens, deposit_closes, orals_from, orals_to,"
+                " presentation_minutes, discussion_minutes, package_sha256, imported_at, authority_pem) VALUES"
+                " ('grenoble-2017', 'Certification C2i2e — Grenoble 2017', 2017, '2017-05-10', '2017-05-17',"
+                " '2017-06-12', '2017-07-07', 10, 20, 'x', '2017-05-01 00:00:00', :pem)"
+            ),
+            {"pem": authority},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO candidate (pk, campaign_id, candidate_id, last_name, first_name, email, deposited,"
+                " rework_pending, oral_time, room, jury, evaluator, extra_time_percent, annulled, annulment_reason)"
+                " VALUES (4, 'grenoble-2017', 'C2017-004', 'Lefèvre', 'Élodie', '', :t, :f, '08:30', 'B112', 'J1',"
+                " '', 0, :f, '')"
+            ),
+            {"t": True, "f": False},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO certification_decision (pk, candidate_pk, kind, reason, validated, decided_at, decided_by)"
+                " VALUES (1, 4, 'attestation', '', 'A1.1,A1.2,B3.4', :at, 'Hélène Présidente')"
+            ),
+            {"at": ISSUED},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO issued_document (code, candidate_pk, decision_pk, kind, payload, signature, signer_pem,"
+                " issued_at, revoked_reason) VALUES (:code, 4, 1, 'attestation', :payload, :signature, :pem, :at, '')"
+            ),
+            {
+                "code": document.legacy_code,
+                "payload": document.payload.decode(),
+                "signature": document.signature,
+                "pem": document.signer_pem,
+                "at": ISSUED,
+            },
+        )
     engine.dispose()
 
 
@@ -65,7 +85,9 @@ def test_a_document_issued_before_0006_still_verifies_by_code_and_by_its_pdf(db_
         name, pdf = documents.document_pdf(db, document.legacy_code)  # drawn again, unsigned, as before
         assert name.endswith("_attestation.pdf")
         assert documents.verify_pdf(pdf, db=db).code == document.legacy_code
-        with pytest.raises(DocumentRefused, match="avant que les certificats soient signés en PDF") as refused:
+        with pytest.raises(
+            DocumentRefused, match="avant que les certificats soient signés en PDF"
+        ) as refused:
             documents.verify_pdf(pdf, [PKI.authority.certificate])  # without the register: no way to tell
         assert refused.value.reason == "legacy"
         keyless = SignedDocument(document.payload, twin(document.signature), document.signer_pem)

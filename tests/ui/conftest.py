@@ -15,7 +15,9 @@ def generous_waits():
 
     def generous(method):
         def wait(self, *args, timeout=GENEROUS_MS, **kwargs):
-            return method(self, *args, timeout=timeout if timeout < 0 else max(timeout, GENEROUS_MS), **kwargs)
+            return method(
+                self, *args, timeout=timeout if timeout < 0 else max(timeout, GENEROUS_MS), **kwargs
+            )
 
         return wait
 

@@ -24,8 +24,9 @@ def pk_of(db: Database, candidate_id: str) -> int:
         return int(s.scalars(select(Candidate.pk).where(Candidate.candidate_id == candidate_id)).one())
 
 
-def _oral(steps: tuple[str, ...], minutes_ago: float, *, minutes: float = 10,
-          incident: bool = True) -> Callable[[Database, int], None]:
+def _oral(
+    steps: tuple[str, ...], minutes_ago: float, *, minutes: float = 10, incident: bool = True
+) -> Callable[[Database, int], None]:
     """Present, an incident noted, and the timer's ``steps`` run from ``minutes_ago`` (``minutes`` apart)."""
 
     def setup(db: Database, pk: int) -> None:
@@ -33,8 +34,9 @@ def _oral(steps: tuple[str, ...], minutes_ago: float, *, minutes: float = 10,
         if incident:
             jury_room.add_incident(db, pk, "technical", "Vidéoprojecteur éteint deux minutes")
         if steps:
-            run_timer(db, pk, start=datetime.now(UTC) - timedelta(minutes=minutes_ago), steps=steps,
-                      minutes=minutes)
+            run_timer(
+                db, pk, start=datetime.now(UTC) - timedelta(minutes=minutes_ago), steps=steps, minutes=minutes
+            )
 
     return setup
 

@@ -23,9 +23,14 @@ from c2i2e_jury.ui.app import create_application
 from c2i2e_jury.ui.main_window import MainWindow
 from tests.ui.room_states import STATES, show_state
 
-TIMER_SHOTS = {"presentation": "timer-running", "warning": "timer-warning", "overtime": "timer-overtime",
-               "paused": "timer-paused", "not_checked_in": "timer-not-checked-in",
-               "after_restart": "timer-restart"}
+TIMER_SHOTS = {
+    "presentation": "timer-running",
+    "warning": "timer-warning",
+    "overtime": "timer-overtime",
+    "paused": "timer-paused",
+    "not_checked_in": "timer-not-checked-in",
+    "after_restart": "timer-restart",
+}
 
 
 def settle(app: QApplication, rounds: int = 40) -> None:

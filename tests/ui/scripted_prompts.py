@@ -23,19 +23,30 @@ class Script:
         self.refused: list[str] = []  # the text of each refusal shown
 
     def prompts(self, **real) -> Prompts:
-        return Prompts(**{
-            "open_file": lambda parent, caption, start, filters: self.files.popleft() if self.files else None,
-            "passphrase": self._passphrase, "text": lambda parent, title, label: self.texts.popleft(),
-            "folder": lambda parent, caption, start: self.folders.popleft(),
-            "save_file": lambda parent, caption, start, filters: self.saves.popleft(),
-            "save_file_typed": lambda parent, caption, start, filters: self._typed(self.saves.popleft()),
-            "confirm": lambda parent, title, text: self._record("confirm", title, text) or self.answer,
-            "confirm_risky": lambda parent, title, text: self._record("confirm", title, text) or self.answer,
-            "choose": lambda parent, title, text, buttons: self._choose("choose", title, text, buttons),
-            "refusal": lambda parent, title, text, details, actions: self._choose("refusal", title, text, actions),
-            "inform": lambda parent, title, text: self._record("inform", title, text),
-            "warn": lambda parent, title, text: self._record("warn", title, text),
-            "error": lambda parent, title, text: self._record("error", title, text), **real})
+        return Prompts(
+            **{
+                "open_file": lambda parent, caption, start, filters: (
+                    self.files.popleft() if self.files else None
+                ),
+                "passphrase": self._passphrase,
+                "text": lambda parent, title, label: self.texts.popleft(),
+                "folder": lambda parent, caption, start: self.folders.popleft(),
+                "save_file": lambda parent, caption, start, filters: self.saves.popleft(),
+                "save_file_typed": lambda parent, caption, start, filters: self._typed(self.saves.popleft()),
+                "confirm": lambda parent, title, text: self._record("confirm", title, text) or self.answer,
+                "confirm_risky": lambda parent, title, text: (
+                    self._record("confirm", title, text) or self.answer
+                ),
+                "choose": lambda parent, title, text, buttons: self._choose("choose", title, text, buttons),
+                "refusal": lambda parent, title, text, details, actions: self._choose(
+                    "refusal", title, text, actions
+                ),
+                "inform": lambda parent, title, text: self._record("inform", title, text),
+                "warn": lambda parent, title, text: self._record("warn", title, text),
+                "error": lambda parent, title, text: self._record("error", title, text),
+                **real,
+            }
+        )
 
     def said(self, kind: str) -> list[str]:
         """The texts shown as ``kind`` (« warn », « inform », « choose »…), in order."""

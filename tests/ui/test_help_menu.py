@@ -22,8 +22,9 @@ def _rows(dialog) -> dict:
     sheets = {}
     for i in range(dialog.tabs.count()):
         table = dialog.tabs.widget(i)
-        sheets[dialog.tabs.tabText(i)] = [(table.item(r, 0).text(), table.item(r, 1).text())
-                                          for r in range(table.rowCount())]
+        sheets[dialog.tabs.tabText(i)] = [
+            (table.item(r, 0).text(), table.item(r, 1).text()) for r in range(table.rowCount())
+        ]
     return sheets
 
 

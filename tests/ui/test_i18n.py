@@ -13,7 +13,10 @@ def test_every_string_of_the_interface_has_its_french_translation():
 
 def test_french_is_installed_with_qt_own_catalogue(qapp, french):
     assert QCoreApplication.translate("MainWindow", "&File") == "&Fichier"
-    assert QCoreApplication.translate("OutcomeWidget", "%n item(s) to decide", "", 3) == "3 compétences à décider"
+    assert (
+        QCoreApplication.translate("OutcomeWidget", "%n item(s) to decide", "", 3)
+        == "3 compétences à décider"
+    )
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
     assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "Annuler"
 

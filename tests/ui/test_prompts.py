@@ -24,6 +24,9 @@ def _names(path: Path) -> set[str]:
 
 
 def test_only_the_prompts_module_opens_standard_dialogs():
-    found = {str(path.relative_to(UI)): sorted(_names(path) & DIALOGS) for path in sorted(UI.rglob("*.py"))
-             if path != UI / "prompts.py" and _names(path) & DIALOGS}
+    found = {
+        str(path.relative_to(UI)): sorted(_names(path) & DIALOGS)
+        for path in sorted(UI.rglob("*.py"))
+        if path != UI / "prompts.py" and _names(path) & DIALOGS
+    }
     assert found == {}

@@ -32,7 +32,10 @@ def test_a_file_from_before_the_version_reads_the_same_and_is_stamped(tmp_path):
     assert settings.credential_file(module.juror_credential("grenoble-2017", "J1", 2)) == "/cle/zoe.p12"
     assert settings.credential_file(module.PRESIDENT_CREDENTIAL) == "/cle/president.p12"
     assert (settings.export_folder(), settings.kits_folder(), settings.president_folder()) == (
-        "/media/cle", "/srv/kits", "/srv/pv")
+        "/media/cle",
+        "/srv/kits",
+        "/srv/pv",
+    )
     assert settings.credential_file(module.juror_credential("grenoble-2017", "", 1)) == ""  # never chosen
 
 
@@ -53,7 +56,10 @@ def test_what_is_remembered_is_read_back(tmp_path):
     assert (again.window_geometry(), again.window_state()) == (QByteArray(b"geometry"), QByteArray(b"state"))
     assert again.credential_file("signing/c/J2/juror1") == str(tmp_path / "a.p12")
     assert (again.export_folder(), again.kits_folder(), again.president_folder()) == (
-        str(tmp_path), "/kits", str(tmp_path / "pv"))
+        str(tmp_path),
+        "/kits",
+        str(tmp_path / "pv"),
+    )
     assert Settings(store(tmp_path / "none")).window_geometry() is None
 
 
@@ -63,8 +69,11 @@ def test_only_the_settings_module_opens_the_settings():
     for path in sorted(UI.rglob("*.py")):
         if path == UI / "settings.py":
             continue
-        calls = [node for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))) if isinstance(node, ast.Call)
-                 and "QSettings" in ast.unparse(node.func)]
+        calls = [
+            node
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+            if isinstance(node, ast.Call) and "QSettings" in ast.unparse(node.func)
+        ]
         if calls:
             found[str(path.relative_to(UI))] = [ast.unparse(call.func) for call in calls]
     assert found == {}

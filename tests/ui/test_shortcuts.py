@@ -39,16 +39,39 @@ def test_the_window_binds_exactly_the_keys_of_the_table(qtbot, demo_db):
     bound = bound_in(window)
     assert set(bound) == table, {key: bound.get(key) for key in set(bound) ^ table}
     assert window.room.timer_widget is not None
-    assert {"Ctrl+Shift+P", "Ctrl+I", "Ctrl+D", "F1", "F5", "F6", "F7", "F8", "F9", "Ctrl+G", "Ctrl+L", "F3",
-            "Shift+F3", "Ctrl+0", "Ctrl+1", "Ctrl+2", "Ctrl+Y", "Ctrl+Shift+Z", "Ctrl+Z"} <= table
+    assert {
+        "Ctrl+Shift+P",
+        "Ctrl+I",
+        "Ctrl+D",
+        "F1",
+        "F5",
+        "F6",
+        "F7",
+        "F8",
+        "F9",
+        "Ctrl+G",
+        "Ctrl+L",
+        "F3",
+        "Shift+F3",
+        "Ctrl+0",
+        "Ctrl+1",
+        "Ctrl+2",
+        "Ctrl+Y",
+        "Ctrl+Shift+Z",
+        "Ctrl+Z",
+    } <= table
 
 
 def test_the_sheet_shows_every_line_of_the_table_in_its_place(qtbot):
     dialog = ShortcutsDialog()
     qtbot.addWidget(dialog)
-    shown = {dialog.tabs.tabText(i): [(dialog.tabs.widget(i).item(r, 0).text(), dialog.tabs.widget(i).item(r, 1).text())
-                                      for r in range(dialog.tabs.widget(i).rowCount())]
-             for i in range(dialog.tabs.count())}
+    shown = {
+        dialog.tabs.tabText(i): [
+            (dialog.tabs.widget(i).item(r, 0).text(), dialog.tabs.widget(i).item(r, 1).text())
+            for r in range(dialog.tabs.widget(i).rowCount())
+        ]
+        for i in range(dialog.tabs.count())
+    }
     assert shown == dict(shortcuts.sheets())
     assert sum(len(rows) for rows in shown.values()) == len(shortcuts.SHORTCUTS)
     assert list(shown) == ["Exam room", "Dossier", "Timer", "Projector"]

@@ -72,5 +72,7 @@ def test_a_database_on_a_read_only_file_system_is_one_sentence_in_a_box(small_di
     small_disk.read_only()
     code, seen = _run_and_read_the_box(_args(str(path)))
     assert code == 1
-    assert seen == [f"La base de données est en lecture seule : {path} est sur un disque monté en lecture seule "
-                    "(clé USB verrouillée ?) ; rien n'y a été écrit."]
+    assert seen == [
+        f"La base de données est en lecture seule : {path} est sur un disque monté en lecture seule "
+        "(clé USB verrouillée ?) ; rien n'y a été écrit."
+    ]

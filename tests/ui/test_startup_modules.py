@@ -13,10 +13,22 @@ from pathlib import Path
 import pytest
 
 # Imported only when first used: the rooms the jury room does not show, and the heavy libraries behind them.
-NOT_AT_START = ("c2i2e_jury.ui.review", "c2i2e_jury.ui.secretariat", "c2i2e_jury.ui.signing",
-                "c2i2e_jury.services.review", "c2i2e_jury.services.sheet_import", "c2i2e_jury.services.campaign_import",
-                "pyhanko", "pyhanko_certvalidator", "cryptography", "asn1crypto", "reportlab", "openpyxl",
-                "jsonschema", "alembic")
+NOT_AT_START = (
+    "c2i2e_jury.ui.review",
+    "c2i2e_jury.ui.secretariat",
+    "c2i2e_jury.ui.signing",
+    "c2i2e_jury.services.review",
+    "c2i2e_jury.services.sheet_import",
+    "c2i2e_jury.services.campaign_import",
+    "pyhanko",
+    "pyhanko_certvalidator",
+    "cryptography",
+    "asn1crypto",
+    "reportlab",
+    "openpyxl",
+    "jsonschema",
+    "alembic",
+)
 
 # Runs the program's own entry point to its window (C2I2E_QUIT_AFTER_MS=0 closes it as soon as it takes input),
 # then prints every module it imported.
@@ -40,15 +52,28 @@ def started(tmp_path, demo_package_dir) -> set[str]:
     db = open_database(str(data / "c2i2e-jury.sqlite"))
     import_package(db, demo_package_dir, DossierStore(data / "dossiers"))
     db.dispose()
-    env = {**os.environ, "C2I2E_DATA_DIR": str(data), "QT_QPA_PLATFORM": "offscreen", "C2I2E_QUIT_AFTER_MS": "0"}
+    env = {
+        **os.environ,
+        "C2I2E_DATA_DIR": str(data),
+        "QT_QPA_PLATFORM": "offscreen",
+        "C2I2E_QUIT_AFTER_MS": "0",
+    }
     env.pop("C2I2E_DB", None)
-    done = subprocess.run([sys.executable, "-c", PROBE], env=env, capture_output=True, text=True, timeout=300,
-                          cwd=Path(__file__).parents[2])
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=Path(__file__).parents[2],
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     return {line.strip() for line in done.stderr.splitlines() if line.strip() and " " not in line.strip()}
 
 
 def test_the_jury_room_opens_without_the_other_rooms_and_heavy_libraries(started):
-    assert "c2i2e_jury.ui.main_window" in started and "c2i2e_jury.ui.jury_room.room" in started  # it did start
+    assert (
+        "c2i2e_jury.ui.main_window" in started and "c2i2e_jury.ui.jury_room.room" in started
+    )  # it did start
     early = sorted(m for m in started if any(m == name or m.startswith(name + ".") for name in NOT_AT_START))
     assert early == [], f"imported before the first window: {early}"

@@ -9,8 +9,10 @@ from c2i2e_jury.ui.text import fill, format_clock
 
 def test_placeholders_are_filled_in_one_pass():
     assert fill("%1 of %2 candidates", 3, 12) == "3 of 12 candidates"
-    assert fill("Incident (%3) at %1: %2", "10:02", "vidéoprojecteur", "technical") == \
-        "Incident (technical) at 10:02: vidéoprojecteur"
+    assert (
+        fill("Incident (%3) at %1: %2", "10:02", "vidéoprojecteur", "technical")
+        == "Incident (technical) at 10:02: vidéoprojecteur"
+    )
     # a value that holds a placeholder is never substituted again (a note, a file's name)
     assert fill("%1: %2", "remise à %2 heures", "fin") == "remise à %2 heures: fin"
     assert fill("Summary exported: %1", Path("/tmp/recap.csv")) == "Summary exported: /tmp/recap.csv"

@@ -65,23 +65,55 @@ class DemoCandidate:
 ROSTER = (
     DemoCandidate("Marchand", "Élodie", "Catherine Roux", pages=16, screenshots=2),
     DemoCandidate("Dubois", "François", "Sylvie Morel", pages=13, not_validated=("A2.2",)),
-    DemoCandidate("Girard", "Maëlle", "Catherine Roux", pages=12, not_validated=("B4.2", "A3.4"),
-                  extra_time_percent=33),
-    DemoCandidate("Lefèvre", "Gaëlle", "Sylvie Morel", pages=15,
-                  not_validated=("A2.2", "A2.3", "B2.5", "B3.3", "B4.2")),
-    DemoCandidate("Bertrand", "Noël", HARSH_EVALUATOR, pages=11,
-                  not_validated=("A1.5", "A2.2", "A3.3", "B2.5", "B3.3", "B3.5")),
+    DemoCandidate(
+        "Girard", "Maëlle", "Catherine Roux", pages=12, not_validated=("B4.2", "A3.4"), extra_time_percent=33
+    ),
+    DemoCandidate(
+        "Lefèvre", "Gaëlle", "Sylvie Morel", pages=15, not_validated=("A2.2", "A2.3", "B2.5", "B3.3", "B4.2")
+    ),
+    DemoCandidate(
+        "Bertrand",
+        "Noël",
+        HARSH_EVALUATOR,
+        pages=11,
+        not_validated=("A1.5", "A2.2", "A3.3", "B2.5", "B3.3", "B3.5"),
+    ),
     DemoCandidate("Mercier", "Thibault", HARSH_EVALUATOR, pages=14, not_validated=("A3.2", "A3.3", "A3.4")),
-    DemoCandidate("Fontaine", "Inès", HARSH_EVALUATOR, pages=10,
-                  validated_only=("A1.2", "A1.3", "A1.4", "A3.1", "B1.1", "B2.1", "B3.1", "B3.2")),
-    DemoCandidate("Lacroix", "Jérôme", "Sylvie Morel", pages=13, not_validated=("A2.2",),
-                  prior=(("A1.1", True), ("A1.2", True), ("B1.1", True))),
-    DemoCandidate("Rousseau", "Amélie", "Catherine Roux", pages=14,
-                  not_validated=("B1.3", "A2.3", "B2.5", "B4.2", "A3.3", "B3.5"), prior=(("B1.3", False),)),
-    DemoCandidate("Chevalier", "Loïc", "Catherine Roux", pages=10, rework_pending=True, defect="missing_part"),
+    DemoCandidate(
+        "Fontaine",
+        "Inès",
+        HARSH_EVALUATOR,
+        pages=10,
+        validated_only=("A1.2", "A1.3", "A1.4", "A3.1", "B1.1", "B2.1", "B3.1", "B3.2"),
+    ),
+    DemoCandidate(
+        "Lacroix",
+        "Jérôme",
+        "Sylvie Morel",
+        pages=13,
+        not_validated=("A2.2",),
+        prior=(("A1.1", True), ("A1.2", True), ("B1.1", True)),
+    ),
+    DemoCandidate(
+        "Rousseau",
+        "Amélie",
+        "Catherine Roux",
+        pages=14,
+        not_validated=("B1.3", "A2.3", "B2.5", "B4.2", "A3.3", "B3.5"),
+        prior=(("B1.3", False),),
+    ),
+    DemoCandidate(
+        "Chevalier", "Loïc", "Catherine Roux", pages=10, rework_pending=True, defect="missing_part"
+    ),
     DemoCandidate("Perrin", "Solène", "", deposited=False),
-    DemoCandidate("Lemaire", "Benoît", "Sylvie Morel", pages=12, not_validated=("B3.5", "A1.5"),
-                  defect="short_conclusion"),
+    DemoCandidate(
+        "Lemaire",
+        "Benoît",
+        "Sylvie Morel",
+        pages=12,
+        not_validated=("B3.5", "A1.5"),
+        defect="short_conclusion",
+    ),
 )
 
 
@@ -94,7 +126,11 @@ def _ascii(text: str) -> str:
 
 
 def _dossier_name(index: int, c: DemoCandidate) -> str:
-    return f"{candidate_id(index)}_{_ascii(c.last_name).upper()}_{_ascii(c.first_name)}.pdf" if c.deposited else ""
+    return (
+        f"{candidate_id(index)}_{_ascii(c.last_name).upper()}_{_ascii(c.first_name)}.pdf"
+        if c.deposited
+        else ""
+    )
 
 
 def _admitted(c: DemoCandidate) -> bool:
@@ -108,9 +144,18 @@ def write_demo_package(out_dir: Path, *, seed: int = 2017) -> Path:
     records = _records(seed)
     for index, c in enumerate(ROSTER):
         if c.deposited:
-            make_dossier(dossiers / _dossier_name(index, c), last_name=c.last_name, first_name=c.first_name,
-                         year=YEAR, pages=c.pages, screenshots=c.screenshots,
-                         seed=seed * 1000 + index, cited_items=_cited(c), conform=c.defect is None, defect=c.defect)
+            make_dossier(
+                dossiers / _dossier_name(index, c),
+                last_name=c.last_name,
+                first_name=c.first_name,
+                year=YEAR,
+                pages=c.pages,
+                screenshots=c.screenshots,
+                seed=seed * 1000 + index,
+                cited_items=_cited(c),
+                conform=c.defect is None,
+                defect=c.defect,
+            )
     files = {r.dossier: dossiers / r.dossier for r in records if r.dossier}
     write_package(out_dir, PackageContent(CAMPAIGN, records, dossiers=files))
     log.info("demo campaign package written to %s", out_dir)
@@ -124,12 +169,26 @@ def _records(seed: int) -> list[CandidateRecord]:
     for index, c in enumerate(ROSTER):
         day, slot, jury = DAYS[index // 6], TIMES[index % 6 // 2], ("J1", "J2")[index % 2]
         email = f"{_ascii(c.first_name).lower()}.{_ascii(c.last_name).lower()}@etu.univ-grenoble-alpes.fr"
-        record = CandidateRecord(candidate_id(index), c.last_name, c.first_name, email, _dossier_name(index, c),
-                                 c.deposited, c.rework_pending, day, slot, ROOMS[jury], jury, c.evaluator,
-                                 c.extra_time_percent)
+        record = CandidateRecord(
+            candidate_id(index),
+            c.last_name,
+            c.first_name,
+            email,
+            _dossier_name(index, c),
+            c.deposited,
+            c.rework_pending,
+            day,
+            slot,
+            ROOMS[jury],
+            jury,
+            c.evaluator,
+            c.extra_time_percent,
+        )
         if _admitted(c):  # no dossier assessed: no marks
             harsh = c.evaluator == HARSH_EVALUATOR
-            record.marks = {code: (mark or None, comment(code, mark, harsh, rng)) for code, mark in _marks(c).items()}
+            record.marks = {
+                code: (mark or None, comment(code, mark, harsh, rng)) for code, mark in _marks(c).items()
+            }
         record.prior = {item: (YEAR - 1, True, received) for item, received in c.prior}
         records.append(record)
     return records

@@ -40,9 +40,21 @@ class _Page:
     items: tuple[str, ...] = ()
 
 
-def make_dossier(path: Path, *, last_name: str, first_name: str, year: int = 2017, pages: int = 14,
-                 screenshots: int = 2, seed: int, cited_items: Sequence[str] | None = None, conform: bool = True,
-                 defect: str | None = None, image_scale: float = 1.0, outline: bool = True) -> Path:
+def make_dossier(
+    path: Path,
+    *,
+    last_name: str,
+    first_name: str,
+    year: int = 2017,
+    pages: int = 14,
+    screenshots: int = 2,
+    seed: int,
+    cited_items: Sequence[str] | None = None,
+    conform: bool = True,
+    defect: str | None = None,
+    image_scale: float = 1.0,
+    outline: bool = True,
+) -> Path:
     """Write one demo dossier of exactly ``pages`` pages and return its path.
 
     ``screenshots`` is the number of screenshots on each page of Parts 1-4 (0-2); ``image_scale`` multiplies their
@@ -75,7 +87,9 @@ def _plan(pages: int, cited_items: Sequence[str] | None, defect: str | None) -> 
     numbers = [1, 2, 3] if defect == "missing_part" else [1, 2, 3, 4]
     body = pages - 3 - conclusion
     if body < len(numbers):
-        raise ValueError(f"{pages} pages are too few for a dossier (at least {3 + conclusion + len(numbers)})")
+        raise ValueError(
+            f"{pages} pages are too few for a dossier (at least {3 + conclusion + len(numbers)})"
+        )
     share = dict.fromkeys(numbers, 1)
     for _ in range(body - len(numbers)):
         neediest = max(numbers, key=lambda n: _WEIGHTS[n] / share[n])
@@ -86,7 +100,7 @@ def _plan(pages: int, cited_items: Sequence[str] | None, defect: str | None) -> 
         items = [code for code in ref.part(number).items if code in wanted]
         count = share[number]
         for i in range(count):
-            chunk = tuple(items[i * len(items) // count:(i + 1) * len(items) // count])
+            chunk = tuple(items[i * len(items) // count : (i + 1) * len(items) // count])
             plan.append(_Page("part", number, i == 0, chunk))
     plan += [_Page("conclusion", first=i == 0) for i in range(conclusion)]
     return plan
@@ -105,8 +119,17 @@ def _fitting(room: float, sentences: Sequence[str]) -> Flowable | None:
 class _Dossier:
     """One dossier being drawn: the canvas, the writer of sentences, and the running figure number."""
 
-    def __init__(self, path: Path, rng: random.Random, last_name: str, first_name: str, year: int,
-                 screenshots: int, image_scale: float, defect: str | None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        rng: random.Random,
+        last_name: str,
+        first_name: str,
+        year: int,
+        screenshots: int,
+        image_scale: float,
+        defect: str | None,
+    ) -> None:
         lay.register_fonts()
         self.path, self.rng, self.year = path, rng, year
         self.last_name, self.first_name = last_name, first_name
@@ -128,8 +151,13 @@ class _Dossier:
 
     def write(self, plan: list[_Page], outline: bool) -> None:
         with lay.reportlab_settings():
-            canvas = lay.new_canvas(self.path, A4, title="Dossier de compétences C2i2e",
-                                    author=f"{self.first_name} {self.last_name}", year=self.year)
+            canvas = lay.new_canvas(
+                self.path,
+                A4,
+                title="Dossier de compétences C2i2e",
+                author=f"{self.first_name} {self.last_name}",
+                year=self.year,
+            )
             starts = {self.heading(p): n for n, p in enumerate(plan, 1) if p.first}
             for number, page in enumerate(plan, 1):
                 self.draw_page(canvas, page, number, len(plan), starts)
@@ -154,15 +182,18 @@ class _Dossier:
 
     def cover(self, canvas: Canvas) -> None:
         name = None if self.defect == "no_name" else f"{self.first_name} {self.last_name.upper()}"
-        lay.cover(canvas, name=name, discipline=self.profile.discipline, school=self.profile.school,
-                  year=self.year)
+        lay.cover(
+            canvas, name=name, discipline=self.profile.discipline, school=self.profile.school, year=self.year
+        )
 
     def blocks(self, page: _Page) -> list[Flowable]:
         """What goes on a page, in order; the paragraphs are cut to what fits around the screenshots."""
-        head: list[Flowable] = [Paragraph(lay.escape(self.heading(page)), lay.STYLES["h1"])] if page.first else []
+        head: list[Flowable] = (
+            [Paragraph(lay.escape(self.heading(page)), lay.STYLES["h1"])] if page.first else []
+        )
         if page.section == "introduction":
             bank = [self.profile.fill(t) for t in prose.INTRODUCTION]
-            texts = [" ".join(bank[i:i + 2]) for i in range(0, len(bank), 2)]
+            texts = [" ".join(bank[i : i + 2]) for i in range(0, len(bank), 2)]
             return head + lay.fill(lay.BODY_HEIGHT - lay.height(head), [], texts)
         if page.section == "conclusion":
             return head + self.conclusion(page.first, lay.BODY_HEIGHT - lay.height(head))
@@ -173,7 +204,9 @@ class _Dossier:
         if page.items:
             codes = ", ".join(page.items)
             tail = [Paragraph(lay.escape(f"Compétences mobilisées : {codes}."), lay.STYLES["competences"])]
-        items = [f"{self.writer.item(code)} {self.writer.sentence(prose.PARTS[page.part])}" for code in page.items]
+        items = [
+            f"{self.writer.item(code)} {self.writer.sentence(prose.PARTS[page.part])}" for code in page.items
+        ]
         texts = items + self.paragraphs(prose.PARTS[page.part], 6)
         room = lay.BODY_HEIGHT - lay.height(head) - lay.height(figures) - lay.height(tail)
         return head + lay.interleave(lay.fill(room, [], texts), figures) + tail
@@ -197,7 +230,7 @@ class _Dossier:
         for title, bank in sections:
             sentences = [self.profile.fill(s) for s in self.rng.sample(bank, 3 if short else len(bank))]
             heading = Paragraph(lay.escape(title), lay.STYLES["h2"])
-            chunks = [sentences[i:i + 3] for i in range(0, len(sentences), 3)]
+            chunks = [sentences[i : i + 3] for i in range(0, len(sentences), 3)]
             first_chunk = _fitting(room - lay.height([*out, heading]), chunks[0])
             if first_chunk is None:  # no heading left alone at the foot of the page
                 break
@@ -216,25 +249,43 @@ class _Dossier:
         return lay.Figure(kind, self.rng.randrange(1 << 30), self.image_scale, caption)
 
     def sequence_table(self) -> Flowable:
-        rows = [["Séance", "Objectif", "Outil", "Durée"],
-                ["1", "Faire émerger les représentations", "Tableau, vidéoprojecteur", "55 min"],
-                ["2", "Rechercher et comparer des sources", self.profile.software, "55 min"],
-                ["3", "Produire une synthèse en groupe", "Document partagé (ENT)", "55 min"],
-                ["4", "Évaluer et mettre en commun", "Questionnaire en ligne", "55 min"]]
+        rows = [
+            ["Séance", "Objectif", "Outil", "Durée"],
+            ["1", "Faire émerger les représentations", "Tableau, vidéoprojecteur", "55 min"],
+            ["2", "Rechercher et comparer des sources", self.profile.software, "55 min"],
+            ["3", "Produire une synthèse en groupe", "Document partagé (ENT)", "55 min"],
+            ["4", "Évaluer et mettre en commun", "Questionnaire en ligne", "55 min"],
+        ]
         cells = [[Paragraph(lay.escape(c), lay.STYLES["cell"]) for c in row] for row in rows]
         table = Table(cells, colWidths=[50, 180, 150, 55])
-        table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
-                                   ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#dde4f0"))]))
+        table.setStyle(
+            TableStyle(
+                [
+                    ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
+                    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#dde4f0")),
+                ]
+            )
+        )
         return lay.Captioned(table, "Tableau 1 — Déroulement de la séquence.")
 
 
 SLIDE_SIZE = (960.0, 540.0)  # 16:9, as PowerPoint and Impress export it
-_SLIDE_TITLES = ("Le contexte", "Les objectifs", "Le déroulement", "Les outils choisis", "La différenciation",
-                 "L'imprévu technique", "L'évaluation et le suivi", "Le bilan de la séquence", "Ce que je changerais")
+_SLIDE_TITLES = (
+    "Le contexte",
+    "Les objectifs",
+    "Le déroulement",
+    "Les outils choisis",
+    "La différenciation",
+    "L'imprévu technique",
+    "L'évaluation et le suivi",
+    "Le bilan de la séquence",
+    "Ce que je changerais",
+)
 
 
-def make_slides(path: Path, *, last_name: str, first_name: str, pages: int = 8, seed: int,
-                year: int = 2017) -> Path:
+def make_slides(
+    path: Path, *, last_name: str, first_name: str, pages: int = 8, seed: int, year: int = 2017
+) -> Path:
     """Write the 16:9 slides a candidate projects during the 10-minute presentation of Part 1."""
     if pages < 2:
         raise ValueError("slides have at least a title slide and a closing slide")
@@ -243,14 +294,24 @@ def make_slides(path: Path, *, last_name: str, first_name: str, pages: int = 8, 
     profile = rng.choice(prose.PROFILES)
     writer = prose.Writer(rng, profile)
     with lay.reportlab_settings():
-        canvas = lay.new_canvas(path, SLIDE_SIZE, title="Présentation C2i2e — partie 1",
-                                author=f"{first_name} {last_name}", year=year)
+        canvas = lay.new_canvas(
+            path,
+            SLIDE_SIZE,
+            title="Présentation C2i2e — partie 1",
+            author=f"{first_name} {last_name}",
+            year=year,
+        )
         for number in range(1, pages + 1):
             lay.slide_frame(canvas, SLIDE_SIZE, f"{first_name} {last_name} — C2i2e {year}", number, pages)
             if number == 1:
-                lay.slide_title(canvas, SLIDE_SIZE, "Dossier C2i2e — Partie 1",
-                                profile.fill("Une séquence sur {theme}"), f"{first_name} {last_name}",
-                                f"Oral de certification — session {year}")
+                lay.slide_title(
+                    canvas,
+                    SLIDE_SIZE,
+                    "Dossier C2i2e — Partie 1",
+                    profile.fill("Une séquence sur {theme}"),
+                    f"{first_name} {last_name}",
+                    f"Oral de certification — session {year}",
+                )
             elif number == pages:
                 lay.slide_title(canvas, SLIDE_SIZE, "Merci de votre attention", "Questions ?", "", "")
             else:

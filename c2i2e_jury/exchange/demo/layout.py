@@ -30,19 +30,32 @@ MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 68.0, 64.0, 72.0
 BODY_W = PAGE_W - 2 * MARGIN_X
 BODY_HEIGHT = PAGE_H - MARGIN_TOP - MARGIN_BOTTOM
 FIGURE_W = 330.0
-_FONTS = {"Vera": "Vera.ttf", "Vera-Bold": "VeraBd.ttf", "Vera-Italic": "VeraIt.ttf", "Vera-BoldItalic": "VeraBI.ttf"}
+_FONTS = {
+    "Vera": "Vera.ttf",
+    "Vera-Bold": "VeraBd.ttf",
+    "Vera-Italic": "VeraIt.ttf",
+    "Vera-BoldItalic": "VeraBI.ttf",
+}
 _GREY = colors.HexColor("#555555")
 _BLUE = colors.HexColor("#1f4e8c")
 
 STYLES = {
-    "body": ParagraphStyle("body", fontName="Vera", fontSize=10.5, leading=14.5, alignment=TA_JUSTIFY, spaceAfter=7),
+    "body": ParagraphStyle(
+        "body", fontName="Vera", fontSize=10.5, leading=14.5, alignment=TA_JUSTIFY, spaceAfter=7
+    ),
     "h1": ParagraphStyle("h1", fontName="Vera-Bold", fontSize=16, leading=20, textColor=_BLUE, spaceAfter=14),
-    "h2": ParagraphStyle("h2", fontName="Vera-Bold", fontSize=12, leading=15, textColor=_BLUE, spaceBefore=6,
-                         spaceAfter=6),
-    "competences": ParagraphStyle("competences", fontName="Vera-Italic", fontSize=10, leading=13, spaceBefore=4),
-    "caption": ParagraphStyle("caption", fontName="Vera-Italic", fontSize=8.5, leading=11, alignment=TA_CENTER,
-                              textColor=_GREY),
-    "signature": ParagraphStyle("signature", fontName="Vera-Italic", fontSize=10.5, leading=14, spaceBefore=24),
+    "h2": ParagraphStyle(
+        "h2", fontName="Vera-Bold", fontSize=12, leading=15, textColor=_BLUE, spaceBefore=6, spaceAfter=6
+    ),
+    "competences": ParagraphStyle(
+        "competences", fontName="Vera-Italic", fontSize=10, leading=13, spaceBefore=4
+    ),
+    "caption": ParagraphStyle(
+        "caption", fontName="Vera-Italic", fontSize=8.5, leading=11, alignment=TA_CENTER, textColor=_GREY
+    ),
+    "signature": ParagraphStyle(
+        "signature", fontName="Vera-Italic", fontSize=10.5, leading=14, spaceBefore=24
+    ),
     "cell": ParagraphStyle("cell", fontName="Vera", fontSize=9, leading=11),
 }
 _NBSP = {" :": "\u00a0:", " ;": "\u00a0;", " ?": "\u00a0?", " !": "\u00a0!", "« ": "«\u00a0", " »": "\u00a0»"}
@@ -54,8 +67,9 @@ def register_fonts() -> None:
         return
     for name, filename in _FONTS.items():
         pdfmetrics.registerFont(TTFont(name, filename))
-    pdfmetrics.registerFontFamily("Vera", normal="Vera", bold="Vera-Bold", italic="Vera-Italic",
-                                  boldItalic="Vera-BoldItalic")
+    pdfmetrics.registerFontFamily(
+        "Vera", normal="Vera", bold="Vera-Bold", italic="Vera-Italic", boldItalic="Vera-BoldItalic"
+    )
 
 
 @contextmanager
@@ -114,7 +128,7 @@ def interleave(paragraphs: list[Flowable], figures: list[Flowable]) -> list[Flow
     out: list[Flowable] = []
     groups = len(figures) + 1
     for g in range(groups):
-        out += paragraphs[g * len(paragraphs) // groups:(g + 1) * len(paragraphs) // groups]
+        out += paragraphs[g * len(paragraphs) // groups : (g + 1) * len(paragraphs) // groups]
         if g < len(figures):
             out.append(figures[g])
     return out
@@ -193,7 +207,9 @@ def cover(canvas: Canvas, *, name: str | None, discipline: str, school: str, yea
     canvas.setFont("Vera-Bold", 24)
     canvas.drawCentredString(centre, PAGE_H - 300, "Dossier de compétences C2i2e")
     canvas.setFont("Vera", 12)
-    canvas.drawCentredString(centre, PAGE_H - 326, "Certificat informatique et internet de niveau 2 « enseignant »")
+    canvas.drawCentredString(
+        centre, PAGE_H - 326, "Certificat informatique et internet de niveau 2 « enseignant »"
+    )
     canvas.setStrokeColor(_BLUE)
     canvas.setLineWidth(1.5)
     canvas.line(centre - 150, PAGE_H - 345, centre + 150, PAGE_H - 345)
@@ -245,7 +261,9 @@ def slide_frame(canvas: Canvas, size: tuple[float, float], who: str, number: int
     canvas.drawRightString(width - 30, 18, f"{number} / {total}")
 
 
-def slide_title(canvas: Canvas, size: tuple[float, float], title: str, subtitle: str, name: str, line: str) -> None:
+def slide_title(
+    canvas: Canvas, size: tuple[float, float], title: str, subtitle: str, name: str, line: str
+) -> None:
     width, height = size
     canvas.setFillColor(_BLUE)
     canvas.setFont("Vera-Bold", 36)
@@ -259,12 +277,14 @@ def slide_title(canvas: Canvas, size: tuple[float, float], title: str, subtitle:
     canvas.drawCentredString(width / 2, height * 0.27, line)
 
 
-_BULLET = ParagraphStyle("bullet", fontName="Vera", fontSize=20, leading=26, leftIndent=24, bulletIndent=0,
-                         spaceAfter=14)
+_BULLET = ParagraphStyle(
+    "bullet", fontName="Vera", fontSize=20, leading=26, leftIndent=24, bulletIndent=0, spaceAfter=14
+)
 
 
-def slide_body(canvas: Canvas, size: tuple[float, float], title: str, bullets: Sequence[str],
-               figure: Figure | None) -> None:
+def slide_body(
+    canvas: Canvas, size: tuple[float, float], title: str, bullets: Sequence[str], figure: Figure | None
+) -> None:
     width, height = size
     canvas.setFillColor(_BLUE)
     canvas.rect(0, height - 80, width, 80, stroke=0, fill=1)

@@ -23,25 +23,73 @@ class Profile:
     project: str
 
     def fill(self, text: str) -> str:
-        return text.format(discipline=self.discipline, school=self.school, level=self.level, theme=self.theme,
-                           software=self.software, project=self.project)
+        return text.format(
+            discipline=self.discipline,
+            school=self.school,
+            level=self.level,
+            theme=self.theme,
+            software=self.software,
+            project=self.project,
+        )
 
 
 PROFILES = (
-    Profile("histoire-géographie", "au collège Champollion de Grenoble", "cinquième", "les échanges en Méditerranée "
-            "au Moyen Âge", "Géoportail", "Grenoble au fil de l'Isère"),
-    Profile("lettres modernes", "au collège Jules Vallès de Fontaine", "quatrième", "la nouvelle réaliste",
-            "LibreOffice Writer", "Écrire la ville"),
-    Profile("mathématiques", "au lycée Emmanuel Mounier de Grenoble", "seconde", "les fonctions affines", "GeoGebra",
-            "Les mathématiques dans la cuisine"),
-    Profile("sciences de la vie et de la Terre", "au collège Le Grésivaudan de Saint-Ismier", "sixième",
-            "la germination des graines", "Moodle", "Le jardin du collège"),
-    Profile("anglais", "au lycée Pablo Neruda de Saint-Martin-d'Hères", "première", "la ville de demain",
-            "Audacity", "Correspondance avec un lycée de Manchester"),
-    Profile("professorat des écoles", "à l'école élémentaire Jean Jaurès d'Échirolles", "CM1", "le cycle de l'eau",
-            "l'ENT Correspondance", "La classe découverte dans le Vercors"),
-    Profile("physique-chimie", "au collège Fantin-Latour de Grenoble", "troisième", "la vitesse et les mouvements",
-            "un tableur", "La semaine des sciences"),
+    Profile(
+        "histoire-géographie",
+        "au collège Champollion de Grenoble",
+        "cinquième",
+        "les échanges en Méditerranée au Moyen Âge",
+        "Géoportail",
+        "Grenoble au fil de l'Isère",
+    ),
+    Profile(
+        "lettres modernes",
+        "au collège Jules Vallès de Fontaine",
+        "quatrième",
+        "la nouvelle réaliste",
+        "LibreOffice Writer",
+        "Écrire la ville",
+    ),
+    Profile(
+        "mathématiques",
+        "au lycée Emmanuel Mounier de Grenoble",
+        "seconde",
+        "les fonctions affines",
+        "GeoGebra",
+        "Les mathématiques dans la cuisine",
+    ),
+    Profile(
+        "sciences de la vie et de la Terre",
+        "au collège Le Grésivaudan de Saint-Ismier",
+        "sixième",
+        "la germination des graines",
+        "Moodle",
+        "Le jardin du collège",
+    ),
+    Profile(
+        "anglais",
+        "au lycée Pablo Neruda de Saint-Martin-d'Hères",
+        "première",
+        "la ville de demain",
+        "Audacity",
+        "Correspondance avec un lycée de Manchester",
+    ),
+    Profile(
+        "professorat des écoles",
+        "à l'école élémentaire Jean Jaurès d'Échirolles",
+        "CM1",
+        "le cycle de l'eau",
+        "l'ENT Correspondance",
+        "La classe découverte dans le Vercors",
+    ),
+    Profile(
+        "physique-chimie",
+        "au collège Fantin-Latour de Grenoble",
+        "troisième",
+        "la vitesse et les mouvements",
+        "un tableur",
+        "La semaine des sciences",
+    ),
 )
 
 INTRODUCTION = (
@@ -153,60 +201,60 @@ PARTS = {
 
 ITEMS = {
     "B2.1": "Le choix du numérique s'est imposé parce que la tâche demandait de confronter plusieurs documents en peu de "
-            "temps, ce que le seul support papier rendait difficile (B2.1).",
+    "temps, ce que le seul support papier rendait difficile (B2.1).",
     "B2.2": "J'ai conçu un parcours dans {software} avec une évaluation formative à la fin de chaque étape (B2.2).",
     "B2.3": "La deuxième séance était une recherche documentaire guidée : les élèves devaient trouver trois sources, les "
-            "comparer et justifier leur choix (B2.3).",
+    "comparer et justifier leur choix (B2.3).",
     "B2.4": "Les consignes existaient en deux versions, dont une version audio pour deux élèves dyslexiques, et les "
-            "documents suivaient une mise en page lisible (B2.4).",
+    "documents suivaient une mise en page lisible (B2.4).",
     "B2.5": "Une partie du travail se poursuivait à la maison sur l'ENT, où les élèves retrouvaient les consignes et "
-            "déposaient leurs productions (B2.5).",
+    "déposaient leurs productions (B2.5).",
     "B3.1": "Selon les moments, le travail était collectif au tableau numérique, individuel sur le questionnaire ou en "
-            "petits groupes sur le document partagé (B3.1).",
+    "petits groupes sur le document partagé (B3.1).",
     "B3.2": "Les phases sur écran alternaient avec des phases de débat ou d'écriture sur papier, pour que l'outil ne "
-            "prenne pas toute la place (B3.2).",
+    "prenne pas toute la place (B3.2).",
     "B3.3": "Les élèves les plus rapides avaient accès à des exercices d'approfondissement, tandis que je reprenais la "
-            "notion avec un petit groupe (B3.3).",
+    "notion avec un petit groupe (B3.3).",
     "B3.4": "Entre les séances, j'ai répondu aux questions sur le forum de la classe et commenté les brouillons "
-            "directement dans le document partagé (B3.4).",
+    "directement dans le document partagé (B3.4).",
     "B3.5": "Lors de la troisième séance, le réseau de l'établissement est tombé en panne : une version imprimée des "
-            "documents était prête et la séance a pu continuer (B3.5).",
+    "documents était prête et la séance a pu continuer (B3.5).",
     "B4.1": "La séquence mobilisait plusieurs items du B2i, notamment ceux du domaine « S'informer, se documenter », "
-            "présentés aux élèves au début du travail (B4.1).",
+    "présentés aux élèves au début du travail (B4.1).",
     "B4.2": "Les compétences validées ont été reportées dans la grille commune de l'établissement, en accord avec le "
-            "professeur principal et le professeur documentaliste (B4.2).",
+    "professeur principal et le professeur documentaliste (B4.2).",
     "B4.3": "Le suivi des réussites s'est fait avec un tableur partagé et les résultats du questionnaire en ligne, ce "
-            "qui a permis d'ajuster la séance suivante (B4.3).",
+    "qui a permis d'ajuster la séance suivante (B4.3).",
     "A1.5": "Mes ressources sont classées dans un espace en ligne par niveau et par notion, en privilégiant les sources "
-            "professionnelles comme Éduscol et le site disciplinaire de l'académie (A1.5).",
+    "professionnelles comme Éduscol et le site disciplinaire de l'académie (A1.5).",
     "A2.1": "J'ai suivi un parcours M@gistère sur la différenciation pédagogique, ainsi que deux webinaires du réseau "
-            "Canopé (A2.1).",
+    "Canopé (A2.1).",
     "A2.2": "La lecture des travaux d'André Tricot sur les apprentissages avec le numérique invite à nuancer l'idée que "
-            "l'outil motive à lui seul les élèves (A2.2).",
+    "l'outil motive à lui seul les élèves (A2.2).",
     "A2.3": "Ma veille s'appuie sur un agrégateur de flux RSS, sur la liste de diffusion disciplinaire de l'académie et "
-            "sur quelques comptes d'enseignants sur les réseaux sociaux (A2.3).",
+    "sur quelques comptes d'enseignants sur les réseaux sociaux (A2.3).",
     "A1.1": "Dans l'établissement, le référent numérique gère les comptes et le parc ; au niveau académique, la DANE "
-            "accompagne les projets et propose des formations (A1.1).",
+    "accompagne les projets et propose des formations (A1.1).",
     "A1.2": "J'ai appris à utiliser les lieux et outils de l'établissement : salle informatique, classe mobile de "
-            "tablettes, vidéoprojecteurs interactifs et serveur pédagogique (A1.2).",
+    "tablettes, vidéoprojecteurs interactifs et serveur pédagogique (A1.2).",
     "A1.3": "L'ENT m'a servi pour le cahier de textes, la messagerie et le dépôt de documents ; son blog, peu consulté "
-            "par les familles, n'a pas été retenu (A1.3).",
+    "par les familles, n'a pas été retenu (A1.3).",
     "A1.4": "Pour communiquer avec les familles, la messagerie de l'ENT a été préférée au courrier électronique "
-            "personnel, afin de garder une trace et de respecter le cadre institutionnel (A1.4).",
+    "personnel, afin de garder une trace et de respecter le cadre institutionnel (A1.4).",
     "A3.1": "Le ton et le contenu de mes messages changent selon qu'ils s'adressent aux élèves, aux parents ou à "
-            "l'équipe de direction (A3.1).",
+    "l'équipe de direction (A3.1).",
     "B1.1": "Avec l'équipe disciplinaire, nous avons mutualisé les séquences dans un espace partagé, avec une "
-            "indexation commune par niveau et par thème (B1.1).",
+    "indexation commune par niveau et par thème (B1.1).",
     "B1.2": "J'ai contribué au projet interdisciplinaire « {project} », en préparant la partie numérique et les "
-            "documents partagés (B1.2).",
+    "documents partagés (B1.2).",
     "B1.3": "J'ai coordonné le calendrier commun du projet sur un pad collaboratif et animé deux réunions à distance de "
-            "l'équipe (B1.3).",
+    "l'équipe (B1.3).",
     "A3.2": "Avec les élèves, nous avons travaillé sur les critères de fiabilité d'une information (auteur, date, source, "
-            "recoupement), et j'ai expliqué pourquoi certains sites sont filtrés dans l'établissement (A3.2).",
+    "recoupement), et j'ai expliqué pourquoi certains sites sont filtrés dans l'établissement (A3.2).",
     "A3.3": "Avant de publier les productions des élèves, j'ai vérifié les autorisations de droit à l'image et choisi des "
-            "ressources sous licence Creative Commons, en citant leurs auteurs (A3.3).",
+    "ressources sous licence Creative Commons, en citant leurs auteurs (A3.3).",
     "A3.4": "La charte d'usage de l'établissement a été relue avec la classe en début d'année, et j'y ai fait référence "
-            "lors d'un incident sur la messagerie (A3.4).",
+    "lors d'un incident sur la messagerie (A3.4).",
 }
 
 CONCLUSION_LEARNT = (

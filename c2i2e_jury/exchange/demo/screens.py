@@ -38,8 +38,28 @@ CAPTIONS = {
     "cloud": "l'espace de partage des documents de l'équipe",
 }
 
-_FIRST = ("Léa", "Hugo", "Chloé", "Nathan", "Inès", "Louis", "Manon", "Enzo", "Jade", "Théo", "Zoé", "Maël",
-          "Anaïs", "Jules", "Océane", "Lucas", "Emma", "Noé", "Sarah", "Timéo")
+_FIRST = (
+    "Léa",
+    "Hugo",
+    "Chloé",
+    "Nathan",
+    "Inès",
+    "Louis",
+    "Manon",
+    "Enzo",
+    "Jade",
+    "Théo",
+    "Zoé",
+    "Maël",
+    "Anaïs",
+    "Jules",
+    "Océane",
+    "Lucas",
+    "Emma",
+    "Noé",
+    "Sarah",
+    "Timéo",
+)
 _SENTENCES = (
     "Pour jeudi, relire la leçon et terminer l'exercice 4 page 112.",
     "Je n'ai pas compris la question 3, quelqu'un peut m'expliquer ?",
@@ -60,11 +80,46 @@ _SENTENCES = (
     "La carte mentale est presque terminée, il manque la partie 3.",
     "Pensez à enregistrer votre travail dans votre dossier personnel.",
 )
-_WORDS = ("séance", "consigne", "document", "élèves", "groupe", "correction", "exercice", "carte", "frise",
-          "vidéo", "schéma", "lecture", "rédaction", "recherche", "source", "réponse", "brouillon", "projet",
-          "évaluation", "tableau", "résumé", "questionnaire", "expérience", "mesure", "hypothèse", "débat")
-_SUBJECTS = ("Histoire-géo", "Français", "Mathématiques", "SVT", "Physique-chimie", "Anglais", "Technologie",
-             "EMC", "Arts plastiques", "Éducation musicale")
+_WORDS = (
+    "séance",
+    "consigne",
+    "document",
+    "élèves",
+    "groupe",
+    "correction",
+    "exercice",
+    "carte",
+    "frise",
+    "vidéo",
+    "schéma",
+    "lecture",
+    "rédaction",
+    "recherche",
+    "source",
+    "réponse",
+    "brouillon",
+    "projet",
+    "évaluation",
+    "tableau",
+    "résumé",
+    "questionnaire",
+    "expérience",
+    "mesure",
+    "hypothèse",
+    "débat",
+)
+_SUBJECTS = (
+    "Histoire-géo",
+    "Français",
+    "Mathématiques",
+    "SVT",
+    "Physique-chimie",
+    "Anglais",
+    "Technologie",
+    "EMC",
+    "Arts plastiques",
+    "Éducation musicale",
+)
 
 
 @cache
@@ -97,10 +152,14 @@ class _Canvas:
     def s(self, v: float) -> int:
         return round(v * self.k)
 
-    def box(self, x0: float, y0: float, x1: float, y1: float, fill: RGB | None, outline: RGB | None = None) -> None:
+    def box(
+        self, x0: float, y0: float, x1: float, y1: float, fill: RGB | None, outline: RGB | None = None
+    ) -> None:
         self.d.rectangle((self.s(x0), self.s(y0), self.s(x1), self.s(y1)), fill=fill, outline=outline)
 
-    def text(self, x: float, y: float, text: str, size: int = 13, fill: RGB = (40, 40, 40), bold: bool = False) -> None:
+    def text(
+        self, x: float, y: float, text: str, size: int = 13, fill: RGB = (40, 40, 40), bold: bool = False
+    ) -> None:
         self.d.text((self.s(x), self.s(y)), text, font=_font(max(6, self.s(size)), bold), fill=fill)
 
     def lines(self, x: float, y: float, count: int, step: float = 20, size: int = 12) -> float:
@@ -132,8 +191,14 @@ def _frame(c: _Canvas, title: str, menus: tuple[str, ...], sidebar: tuple[str, .
         c.text(18, y, entry, 13, (50, 60, 80), bold=i == 1)
 
 
-def _table(c: _Canvas, x: float, y: float, headers: tuple[str, ...], widths: tuple[float, ...],
-           rows: Sequence[tuple[str, ...]]) -> None:
+def _table(
+    c: _Canvas,
+    x: float,
+    y: float,
+    headers: tuple[str, ...],
+    widths: tuple[float, ...],
+    rows: Sequence[tuple[str, ...]],
+) -> None:
     c.box(x, y, x + sum(widths), y + 28, (222, 228, 240), (180, 186, 200))
     cx = x
     for header, width in zip(headers, widths, strict=True):
@@ -149,28 +214,61 @@ def _table(c: _Canvas, x: float, y: float, headers: tuple[str, ...], widths: tup
 
 
 def _ent(c: _Canvas) -> None:
-    _frame(c, "ENT Collège — Cahier de textes — Mozilla Firefox", ("Fichier", "Édition", "Affichage", "Historique",
-           "Marque-pages", "Outils", "Aide"), ("Accueil", "Cahier de textes", "Messagerie", "Documents",
-                                               "Vie scolaire", "Agenda", "Ressources", "Blog de classe"))
-    rows = [(f"{c.rng.randint(1, 28):02d}/0{c.rng.randint(3, 5)}", c.rng.choice(("5e B", "4e A", "3e C", "6e D")),
-             c.rng.choice(_SUBJECTS), _phrase(c.rng, 4)) for _ in range(12)]
+    _frame(
+        c,
+        "ENT Collège — Cahier de textes — Mozilla Firefox",
+        ("Fichier", "Édition", "Affichage", "Historique", "Marque-pages", "Outils", "Aide"),
+        (
+            "Accueil",
+            "Cahier de textes",
+            "Messagerie",
+            "Documents",
+            "Vie scolaire",
+            "Agenda",
+            "Ressources",
+            "Blog de classe",
+        ),
+    )
+    rows = [
+        (
+            f"{c.rng.randint(1, 28):02d}/0{c.rng.randint(3, 5)}",
+            c.rng.choice(("5e B", "4e A", "3e C", "6e D")),
+            c.rng.choice(_SUBJECTS),
+            _phrase(c.rng, 4),
+        )
+        for _ in range(12)
+    ]
     _table(c, 210, 130, ("Date", "Classe", "Matière", "Travail à faire"), (90, 80, 150, 450), rows)
 
 
 _QUIZZES = (
     ("Les fractions", "Quelle fraction est égale à 0,75 ?", ("3/4", "7/5", "75/10", "4/3")),
-    ("La Révolution française", "En quelle année la Bastille est-elle prise ?", ("1789", "1792", "1799", "1804")),
-    ("Le cycle de l'eau", "Comment appelle-t-on le passage de l'état liquide à l'état gazeux ?",
-     ("La fusion", "L'évaporation", "La condensation", "La solidification")),
-    ("Le présent de l'indicatif", "Quelle est la bonne forme du verbe « aller » ?",
-     ("Nous allons", "Nous allont", "Nous vons", "Nous allâmes")),
+    (
+        "La Révolution française",
+        "En quelle année la Bastille est-elle prise ?",
+        ("1789", "1792", "1799", "1804"),
+    ),
+    (
+        "Le cycle de l'eau",
+        "Comment appelle-t-on le passage de l'état liquide à l'état gazeux ?",
+        ("La fusion", "L'évaporation", "La condensation", "La solidification"),
+    ),
+    (
+        "Le présent de l'indicatif",
+        "Quelle est la bonne forme du verbe « aller » ?",
+        ("Nous allons", "Nous allont", "Nous vons", "Nous allâmes"),
+    ),
 )
 
 
 def _quiz(c: _Canvas) -> None:
     theme, question, options = c.rng.choice(_QUIZZES)
-    _frame(c, "Moodle — Questionnaire : " + theme, ("Tableau de bord", "Mes cours", "Calendrier",
-           "Préférences"), ("Participants", "Questionnaire", "Notes", "Compétences", "Forum", "Devoirs"))
+    _frame(
+        c,
+        "Moodle — Questionnaire : " + theme,
+        ("Tableau de bord", "Mes cours", "Calendrier", "Préférences"),
+        ("Participants", "Questionnaire", "Notes", "Compétences", "Forum", "Devoirs"),
+    )
     q, total = c.rng.randint(2, 8), 10
     c.text(215, 128, f"Question {q} sur {total}", 16, c.accent, bold=True)
     c.text(215, 165, question, 14)
@@ -185,15 +283,25 @@ def _quiz(c: _Canvas) -> None:
     c.box(215, 450, 215 + 44 * q, 470, c.accent)
     for i in range(total):
         done = i < q
-        c.box(720 + 28 * (i % 8), 250 + 30 * (i // 8), 742 + 28 * (i % 8), 272 + 30 * (i // 8),
-              (200, 230, 200) if done else (255, 255, 255), (150, 150, 150))
+        c.box(
+            720 + 28 * (i % 8),
+            250 + 30 * (i // 8),
+            742 + 28 * (i % 8),
+            272 + 30 * (i // 8),
+            (200, 230, 200) if done else (255, 255, 255),
+            (150, 150, 150),
+        )
     c.box(820, 560, 975, 600, c.accent)
     c.text(840, 570, "Page suivante", 14, (255, 255, 255), bold=True)
 
 
 def _forum(c: _Canvas) -> None:
-    _frame(c, "Forum de la classe — " + _phrase(c.rng, 3), ("Accueil", "Forums", "Membres", "Rechercher"),
-           ("Annonces", "Questions sur le cours", "Entraide", "Projets", "Archives"))
+    _frame(
+        c,
+        "Forum de la classe — " + _phrase(c.rng, 3),
+        ("Accueil", "Forums", "Membres", "Rechercher"),
+        ("Annonces", "Questions sur le cours", "Entraide", "Projets", "Archives"),
+    )
     for i in range(4):
         y = 125 + 122 * i
         c.box(205, y, 985, y + 112, (255, 255, 255), (210, 214, 222))
@@ -201,14 +309,23 @@ def _forum(c: _Canvas) -> None:
         c.d.ellipse((c.s(218), c.s(y + 12), c.s(262), c.s(y + 56)), fill=tone)
         name = c.rng.choice(_FIRST) + (" (professeur)" if i == 0 else "")
         c.text(276, y + 12, name, 13, bold=True)
-        c.text(760, y + 12, f"le {c.rng.randint(1, 28)} mars 2017 à {c.rng.randint(8, 18)}h{c.rng.randint(10, 59)}",
-               11, (120, 120, 120))
+        c.text(
+            760,
+            y + 12,
+            f"le {c.rng.randint(1, 28)} mars 2017 à {c.rng.randint(8, 18)}h{c.rng.randint(10, 59)}",
+            11,
+            (120, 120, 120),
+        )
         c.lines(276, y + 38, 3, 20, 12)
 
 
 def _spreadsheet(c: _Canvas) -> None:
-    _frame(c, "Suivi_competences_5B.ods — LibreOffice Calc", ("Fichier", "Édition", "Affichage", "Insertion",
-           "Format", "Styles", "Feuille", "Données", "Outils"), ("Feuille 1", "Compétences", "Évaluations", "Bilan"))
+    _frame(
+        c,
+        "Suivi_competences_5B.ods — LibreOffice Calc",
+        ("Fichier", "Édition", "Affichage", "Insertion", "Format", "Styles", "Feuille", "Données", "Outils"),
+        ("Feuille 1", "Compétences", "Évaluations", "Bilan"),
+    )
     cols, col_w, row_h, x0, y0 = 9, 84.0, 23.0, 230.0, 120.0
     c.box(x0 - 30, y0, x0 + cols * col_w, y0 + row_h, (228, 228, 228))
     for j in range(cols):
@@ -226,7 +343,11 @@ def _spreadsheet(c: _Canvas) -> None:
 
 def _cell(rng: random.Random, row: int, col: int) -> tuple[str, RGB]:
     if row == 0:
-        return ("Élève", "D1.1", "D1.2", "D2.1", "D2.2", "D3.1", "D4.1", "D5.1", "Bilan")[col], (214, 226, 244)
+        return ("Élève", "D1.1", "D1.2", "D2.1", "D2.2", "D3.1", "D4.1", "D5.1", "Bilan")[col], (
+            214,
+            226,
+            244,
+        )
     if col == 0:
         return rng.choice(_FIRST), (255, 255, 255)
     if col == 8:
@@ -236,8 +357,12 @@ def _cell(rng: random.Random, row: int, col: int) -> tuple[str, RGB]:
 
 
 def _pad(c: _Canvas) -> None:
-    _frame(c, "Framapad — " + _phrase(c.rng, 2), ("Importer", "Exporter", "Historique", "Enregistrer", "Partager"),
-           ("Utilisateurs", "", "", "", "", "Discussion"))
+    _frame(
+        c,
+        "Framapad — " + _phrase(c.rng, 2),
+        ("Importer", "Exporter", "Historique", "Enregistrer", "Partager"),
+        ("Utilisateurs", "", "", "", "", "Discussion"),
+    )
     names = c.rng.sample(_FIRST, 4)
     tones = [(255, 236, 179), (200, 230, 255), (220, 245, 210), (250, 214, 230)]
     for i, name in enumerate(names):
@@ -251,18 +376,33 @@ def _pad(c: _Canvas) -> None:
 
 
 def _cloud(c: _Canvas) -> None:
-    _frame(c, "Nextcloud — Partage équipe " + c.rng.choice(_SUBJECTS), ("Fichiers", "Photos", "Activité",
-           "Agenda", "Contacts"), ("Tous les fichiers", "Récents", "Favoris", "Partagés avec vous", "Étiquettes"))
+    _frame(
+        c,
+        "Nextcloud — Partage équipe " + c.rng.choice(_SUBJECTS),
+        ("Fichiers", "Photos", "Activité", "Agenda", "Contacts"),
+        ("Tous les fichiers", "Récents", "Favoris", "Partagés avec vous", "Étiquettes"),
+    )
     rows = []
     for _ in range(14):
         ext = c.rng.choice(("odt", "pdf", "ods", "odp", "png", "mp4"))
-        rows.append((f"{c.rng.choice(_WORDS)}_{c.rng.choice(_WORDS)}.{ext}", f"{c.rng.randint(12, 4800)} Ko",
-                     f"il y a {c.rng.randint(2, 40)} jours", c.rng.choice(_FIRST)))
+        rows.append(
+            (
+                f"{c.rng.choice(_WORDS)}_{c.rng.choice(_WORDS)}.{ext}",
+                f"{c.rng.randint(12, 4800)} Ko",
+                f"il y a {c.rng.randint(2, 40)} jours",
+                c.rng.choice(_FIRST),
+            )
+        )
     _table(c, 210, 130, ("Nom", "Taille", "Modifié", "Partagé par"), (360, 110, 170, 130), rows)
 
 
 _DRAWERS: dict[str, Callable[[_Canvas], None]] = {
-    "ent": _ent, "quiz": _quiz, "forum": _forum, "spreadsheet": _spreadsheet, "pad": _pad, "cloud": _cloud,
+    "ent": _ent,
+    "quiz": _quiz,
+    "forum": _forum,
+    "spreadsheet": _spreadsheet,
+    "pad": _pad,
+    "cloud": _cloud,
 }
 _ACCENTS: tuple[RGB, ...] = ((31, 94, 160), (0, 122, 110), (150, 60, 110), (180, 90, 20), (70, 70, 150))
 

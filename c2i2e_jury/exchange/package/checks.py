@@ -32,7 +32,11 @@ class Problem:
     why: str
 
     def __str__(self) -> str:
-        where = self.file + (f", ligne {self.line}" if self.line else "") + (f", colonne {self.column}" if self.column else "")
+        where = (
+            self.file
+            + (f", ligne {self.line}" if self.line else "")
+            + (f", colonne {self.column}" if self.column else "")
+        )
         value = f" ({self.value!r})" if self.value not in (None, "") else ""
         return f"{where}: {self.why}{value}"
 
@@ -44,7 +48,10 @@ def safe_identifier(value: str) -> bool:
     """An identifier that may become part of a file name anywhere (exports, room kits, sheets) without leading
     out of its folder: no path separator, no ``..``, no leading dot, no control character."""
     return not (
-        "/" in value or "\\" in value or ".." in value or value.startswith(".")
+        "/" in value
+        or "\\" in value
+        or ".." in value
+        or value.startswith(".")
         or any(unicodedata.category(c) == "Cc" for c in value)
     )
 
@@ -72,7 +79,9 @@ PROBLEM_COLUMNS = ("fichier", "ligne", "colonne", "valeur", "problème")
 def problems_csv(problems: Sequence[Problem], fmt: str = "csv") -> bytes:
     """The refused package's problems as a sheet for Excel (CSV, or XLSX with ``fmt``), one a row, to fix the
     files by: file, line, column, the value found (kept text: it is often an identifier), why."""
-    rows = ((p.file, "" if p.line is None else p.line, p.column or "", p.value or "", p.why) for p in problems)
+    rows = (
+        (p.file, "" if p.line is None else p.line, p.column or "", p.value or "", p.why) for p in problems
+    )
     return table_bytes(fmt, PROBLEM_COLUMNS, rows, ("valeur",))
 
 
@@ -117,7 +126,13 @@ class Checker:
             self.add(file, None, key, _shown(data), why)
 
     def too_long(self, file: str, line: int | None, column: str, value: str, limit: int) -> None:
-        self.add(file, line, column, value[:60] + "…", f"texte trop long ({len(value)} caractères, {limit} au plus)")
+        self.add(
+            file,
+            line,
+            column,
+            value[:60] + "…",
+            f"texte trop long ({len(value)} caractères, {limit} au plus)",
+        )
 
     def candidate_id(self, row: Row) -> bool:
         """Whether the row's candidate id is safe to use in file names; reports it when not."""

@@ -27,9 +27,14 @@ def check_periods(dates: Mapping[str, date], check: Checker) -> bool:
     """The orals begin once the deposit has closed; reports ``orals_from`` and returns False otherwise."""
     if dates["orals_from"] >= dates["deposit_closes"]:
         return True
-    check.add("campaign.json", None, "orals_from", dates["orals_from"].isoformat(),
-              f"les oraux commencent avant la clôture du dépôt des dossiers (deposit_closes : "
-              f"{_fr(dates['deposit_closes'])})")
+    check.add(
+        "campaign.json",
+        None,
+        "orals_from",
+        dates["orals_from"].isoformat(),
+        f"les oraux commencent avant la clôture du dépôt des dossiers (deposit_closes : "
+        f"{_fr(dates['deposit_closes'])})",
+    )
     return False
 
 
@@ -48,8 +53,10 @@ def oral_date_problem(day: date, campaign: CampaignInfo) -> str | None:
     if day < campaign.deposit_closes:
         return f"oral avant la clôture du dépôt des dossiers ({_fr(campaign.deposit_closes)}, campaign.json)"
     if not campaign.orals_from <= day <= campaign.orals_to:
-        return (f"oral hors de la période des oraux (du {_fr(campaign.orals_from)} au {_fr(campaign.orals_to)}, "
-                "campaign.json)")
+        return (
+            f"oral hors de la période des oraux (du {_fr(campaign.orals_from)} au {_fr(campaign.orals_to)}, "
+            "campaign.json)"
+        )
     return None
 
 
@@ -64,7 +71,12 @@ def check_oral_length(data: Mapping[str, Any], minutes: Mapping[str, object], ch
         return
     for key, expected in SEED_MINUTES.items():
         if minutes.get(key) != expected:
-            check.warn("campaign.json", None, key, str(minutes.get(key)),
-                       f"le cahier des charges prévoit {SEED_MINUTES['presentation_minutes']} min de présentation "
-                       f"et {SEED_MINUTES['discussion_minutes']} min de discussion : indiquez pourquoi cette "
-                       f"durée dans « {REASON_KEY} »")
+            check.warn(
+                "campaign.json",
+                None,
+                key,
+                str(minutes.get(key)),
+                f"le cahier des charges prévoit {SEED_MINUTES['presentation_minutes']} min de présentation "
+                f"et {SEED_MINUTES['discussion_minutes']} min de discussion : indiquez pourquoi cette "
+                f"durée dans « {REASON_KEY} »",
+            )

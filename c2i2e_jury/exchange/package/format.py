@@ -11,16 +11,35 @@ from dataclasses import dataclass, field
 from datetime import date
 
 FORMAT = "c2i2e-campaign/1"
-CANDIDATE_COLUMNS = ("candidate_id", "last_name", "first_name", "email", "dossier", "deposited", "rework_pending",
-                     "oral_date", "oral_time", "room", "jury")
+CANDIDATE_COLUMNS = (
+    "candidate_id",
+    "last_name",
+    "first_name",
+    "email",
+    "dossier",
+    "deposited",
+    "rework_pending",
+    "oral_date",
+    "oral_time",
+    "room",
+    "jury",
+)
 MARK_COLUMNS = ("candidate_id", "item", "evaluator_mark", "comment")
 PRIOR_COLUMNS = ("candidate_id", "item", "year", "copy_deposited", "original_received")
 JUROR_COLUMNS = ("jury", "name", "email", "certificate")
 # The longest text the database keeps in each column (storage.models): a longer cell is a problem in the package,
 # not a database error at the end of the import (PostgreSQL enforces these lengths; SQLite does not).
 CELL_LIMITS = {
-    "candidates": {"candidate_id": 64, "last_name": 200, "first_name": 200, "email": 300, "dossier": 300,
-                   "room": 100, "jury": 100, "evaluator": 200},
+    "candidates": {
+        "candidate_id": 64,
+        "last_name": 200,
+        "first_name": 200,
+        "email": 300,
+        "dossier": 300,
+        "room": 100,
+        "jury": 100,
+        "evaluator": 200,
+    },
     "jurors": {"jury": 100, "name": 200, "email": 300},
     "campaign.json": {"id": 64, "title": 300, "oral_length_reason": 500},
 }

@@ -24,8 +24,9 @@ def is_president(jury: str) -> bool:
     return jury.strip().casefold() in PRESIDENT_JURIES
 
 
-def check_juries(check: Checker, candidates: Table | None, jurors_table: Table | None,
-                 jurors: Sequence[JurorRecord]) -> None:
+def check_juries(
+    check: Checker, candidates: Table | None, jurors_table: Table | None, jurors: Sequence[JurorRecord]
+) -> None:
     """Record a problem for each jury that does not have exactly two different jurors in ``jurors.csv``."""
     if candidates is None or jurors_table is None:
         return
@@ -37,14 +38,26 @@ def check_juries(check: Checker, candidates: Table | None, jurors_table: Table |
             used.setdefault(jury, row)
     for jury, row in used.items():
         if jury not in by_jury:
-            check.add(row.file, row.line, "jury", jury, f"aucun juré du jury {jury} dans jurors.csv : chaque jury "
-                                                        f"a exactement {JURORS_PER_JURY} jurés")
+            check.add(
+                row.file,
+                row.line,
+                "jury",
+                jury,
+                f"aucun juré du jury {jury} dans jurors.csv : chaque jury "
+                f"a exactement {JURORS_PER_JURY} jurés",
+            )
     for jury, rows in by_jury.items():
         if len(rows) > JURORS_PER_JURY or (len(rows) < JURORS_PER_JURY and jury in used):
             for row in rows:
-                check.add(row.file, row.line, "jury", jury, f"le jury {jury} compte {len(rows)} juré"
-                                                            f"{'s' if len(rows) > 1 else ''} : il en faut exactement "
-                                                            f"{JURORS_PER_JURY}")
+                check.add(
+                    row.file,
+                    row.line,
+                    "jury",
+                    jury,
+                    f"le jury {jury} compte {len(rows)} juré"
+                    f"{'s' if len(rows) > 1 else ''} : il en faut exactement "
+                    f"{JURORS_PER_JURY}",
+                )
         elif len(rows) == JURORS_PER_JURY:
             _check_two_persons(check, rows, {(j.jury, j.name): j for j in jurors})
 
@@ -63,12 +76,22 @@ def _check_two_persons(check: Checker, rows: list[Row], records: dict[tuple[str,
     """Two jurors, two persons: not the same e-mail address, not the same key."""
     first, second = rows
     if first.get("email") and first.get("email").casefold() == second.get("email").casefold():
-        check.add(second.file, second.line, "email", second.get("email"),
-                  f"même adresse que {first.get('name')} : les deux jurés d'un jury sont deux personnes")
+        check.add(
+            second.file,
+            second.line,
+            "email",
+            second.get("email"),
+            f"même adresse que {first.get('name')} : les deux jurés d'un jury sont deux personnes",
+        )
     keys = [_public_key(records.get((row.get("jury"), row.get("name")))) for row in rows]
     if keys[0] is not None and keys[0] == keys[1]:
-        check.add(second.file, second.line, "certificate", second.get("certificate"),
-                  f"même clé que le certificat de {first.get('name')} : chaque juré signe avec sa propre clé")
+        check.add(
+            second.file,
+            second.line,
+            "certificate",
+            second.get("certificate"),
+            f"même clé que le certificat de {first.get('name')} : chaque juré signe avec sa propre clé",
+        )
 
 
 def _public_key(record: JurorRecord | None) -> bytes | None:
@@ -78,8 +101,9 @@ def _public_key(record: JurorRecord | None) -> bytes | None:
     if record is None or not record.certificate_pem:
         return None
     certificate = x509.load_pem_x509_certificate(record.certificate_pem.encode("ascii"))
-    return certificate.public_key().public_bytes(serialization.Encoding.DER,
-                                                 serialization.PublicFormat.SubjectPublicKeyInfo)
+    return certificate.public_key().public_bytes(
+        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
 
 
 def unbound_warnings(candidates: Sequence[CandidateRecord], jurors: Sequence[JurorRecord]) -> list[str]:
@@ -87,7 +111,13 @@ def unbound_warnings(candidates: Sequence[CandidateRecord], jurors: Sequence[Jur
     juries = sorted({c.jury for c in candidates if c.jury and not is_president(c.jury)})
     members = [j for j in jurors if not is_president(j.jury)]
     if juries and not members:
-        return [f"Aucun juré dans le paquet (jurors.csv absent) : les feuilles signées ne pourront être vérifiées "
-                f"que par l'autorité de la campagne ({NOT_BOUND})."]
-    return [f"Jury {j.jury} : pas de certificat pour {j.name} dans jurors.csv ; ses signatures ne pourront pas "
-            f"être rattachées au jury ({NOT_BOUND})." for j in members if j.jury in juries and not j.certificate_pem]
+        return [
+            f"Aucun juré dans le paquet (jurors.csv absent) : les feuilles signées ne pourront être vérifiées "
+            f"que par l'autorité de la campagne ({NOT_BOUND})."
+        ]
+    return [
+        f"Jury {j.jury} : pas de certificat pour {j.name} dans jurors.csv ; ses signatures ne pourront pas "
+        f"être rattachées au jury ({NOT_BOUND})."
+        for j in members
+        if j.jury in juries and not j.certificate_pem
+    ]

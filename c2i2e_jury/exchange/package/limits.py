@@ -14,23 +14,28 @@ MAX_CANDIDATES = 5_000
 MAX_COLUMNS = 50  # the widest sheet has 13 columns: room for the secretariat's own
 MAX_CELL = 10_000  # characters: an evaluator's comment is a few lines
 MAX_DOSSIER = 50 * MIB  # the seed's dossiers are 10-20 pages: tens of MB at most, even full of screenshots
-MAX_SHEET = 32 * MIB  # a CSV or a workbook, and each part of a workbook once inflated (5,000 × 28 marks: ~10 MB)
+MAX_SHEET = (
+    32 * MIB
+)  # a CSV or a workbook, and each part of a workbook once inflated (5,000 × 28 marks: ~10 MB)
 MAX_SMALL = 1 * MIB  # campaign.json, a certificate
 MAX_OTHER = MAX_DOSSIER  # any other file (read only to fingerprint the package)
 MAX_TOTAL = 20 * 1024 * MIB  # the whole package, inflated: 5,000 dossiers of 4 MB
-MAX_RATIO = 100  # inflated / compressed, for a member over 1 MiB and for the whole archive: text deflates ~10×
+MAX_RATIO = (
+    100  # inflated / compressed, for a member over 1 MiB and for the whole archive: text deflates ~10×
+)
 RATIO_FROM = MIB
-
 
 
 def _n(number: int) -> str:
     return f"{number:_}".replace("_", " ")
 
 
-SHEET_ROWS = {"candidates": (MAX_CANDIDATES, f"{_n(MAX_CANDIDATES)} candidats au plus par paquet"),
-              "marks": (MAX_CANDIDATES * ITEMS, f"{ITEMS} notes par candidat, {_n(MAX_CANDIDATES)} candidats au plus"),
-              "prior": (MAX_CANDIDATES * ITEMS, f"{ITEMS} items par candidat, {_n(MAX_CANDIDATES)} candidats au plus"),
-              "jurors": (2 * MAX_CANDIDATES, "deux jurés par jury, un jury par candidat au plus")}
+SHEET_ROWS = {
+    "candidates": (MAX_CANDIDATES, f"{_n(MAX_CANDIDATES)} candidats au plus par paquet"),
+    "marks": (MAX_CANDIDATES * ITEMS, f"{ITEMS} notes par candidat, {_n(MAX_CANDIDATES)} candidats au plus"),
+    "prior": (MAX_CANDIDATES * ITEMS, f"{ITEMS} items par candidat, {_n(MAX_CANDIDATES)} candidats au plus"),
+    "jurors": (2 * MAX_CANDIDATES, "deux jurés par jury, un jury par candidat au plus"),
+}
 
 
 def sheet_limits(stem: str) -> SheetLimits:
@@ -62,8 +67,10 @@ def member_problem(name: str, size: int, compressed: int | None) -> str | None:
     if size > limit:
         return f"fichier de {size_text(size)} une fois décompressé : {size_text(limit)} au plus pour {what}"
     if compressed is not None and size > RATIO_FROM and size > MAX_RATIO * max(compressed, 1):
-        return (f"fichier compressé plus de {MAX_RATIO} fois ({size_text(size)} pour {size_text(compressed)}) : "
-                "une archive piégée ? refaites-la avec « Envoyer vers > Dossier compressé »")
+        return (
+            f"fichier compressé plus de {MAX_RATIO} fois ({size_text(size)} pour {size_text(compressed)}) : "
+            "une archive piégée ? refaites-la avec « Envoyer vers > Dossier compressé »"
+        )
     return None
 
 
@@ -72,7 +79,9 @@ def archive_problem(total: int, archive_size: int | None) -> str | None:
     if total > MAX_TOTAL:
         return f"le paquet fait {size_text(total)} une fois décompressé : {size_text(MAX_TOTAL)} au plus"
     if archive_size is not None and total > 10 * RATIO_FROM and total > MAX_RATIO * max(archive_size, 1):
-        return (f"l'archive se décompresse plus de {MAX_RATIO} fois ({size_text(total)} pour "
-                f"{size_text(archive_size)}) : une archive piégée ? refaites-la avec « Envoyer vers > Dossier "
-                "compressé »")
+        return (
+            f"l'archive se décompresse plus de {MAX_RATIO} fois ({size_text(total)} pour "
+            f"{size_text(archive_size)}) : une archive piégée ? refaites-la avec « Envoyer vers > Dossier "
+            "compressé »"
+        )
     return None

@@ -44,8 +44,10 @@ class PackageError(UserError):
     def __init__(self, path: Path, problems: list[Problem]) -> None:
         count = len(problems)
         noun = "problème" if count == 1 else "problèmes"
-        super().__init__(f"Le paquet {path.name} est refusé ({count} {noun}) : rien n'a été enregistré.",
-                         [str(p) for p in problems])
+        super().__init__(
+            f"Le paquet {path.name} est refusé ({count} {noun}) : rien n'a été enregistré.",
+            [str(p) for p in problems],
+        )
         self.problems = problems
 
 
@@ -86,8 +88,18 @@ def _open(path: Path) -> PackageSource:
     try:
         return PackageSource(path)
     except UnicodeDecodeError as exc:  # zipfile decodes every name at once, as UTF-8 when the flag says so
-        raise PackageError(path, [Problem(path.name, None, None, None, "un nom de fichier de l'archive n'est pas "
-                                          f"en UTF-8 comme elle l'annonce : {REDO_ZIP}")]) from exc
+        raise PackageError(
+            path,
+            [
+                Problem(
+                    path.name,
+                    None,
+                    None,
+                    None,
+                    f"un nom de fichier de l'archive n'est pas en UTF-8 comme elle l'annonce : {REDO_ZIP}",
+                )
+            ],
+        ) from exc
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, struct.error) as exc:
         raise UserError(f"{path.name} n'est ni un dossier ni une archive .zip lisible ({exc}).") from exc
 
@@ -108,23 +120,30 @@ def _read(path: Path, source: PackageSource, check: Checker) -> CampaignPackage:
         check_oral_dates(candidates_table, campaign, check)
     # An id is "unknown" only when candidates.csv could be read and does not list it: without a usable list (or
     # for a row of it already refused), every line of marks.csv would repeat what one problem already says.
-    listed = {row.get("candidate_id") for row in candidates_table.rows} if candidates_table and candidates else set()
+    listed = (
+        {row.get("candidate_id") for row in candidates_table.rows}
+        if candidates_table and candidates
+        else set()
+    )
     if marks_table:
         _marks(marks_table, candidates, check, listed)
     if prior_table:
         _prior(prior_table, candidates, check, listed)
     jurors = _jurors(jurors_table, source, root, check) if jurors_table else []
     check_juries(check, candidates_table if candidates else None, jurors_table, jurors)
-    authority = _pem(source, root + "authority.pem", "authority.pem", None, check) if source.has(
-        root + "authority.pem") else None
+    authority = (
+        _pem(source, root + "authority.pem", "authority.pem", None, check)
+        if source.has(root + "authority.pem")
+        else None
+    )
     check_president(jurors_table, jurors, authority, check)
     for name, why in source.unread_too_big().items():
-        check.add(name[len(root):] if name.startswith(root) else name, None, None, None, why)
+        check.add(name[len(root) :] if name.startswith(root) else name, None, None, None, why)
     if check.problems or campaign is None:
         raise PackageError(path, check.problems)
-    return CampaignPackage(path, source, campaign, list(candidates.values()), jurors, authority, root,
-                           check.warnings)
-
+    return CampaignPackage(
+        path, source, campaign, list(candidates.values()), jurors, authority, root, check.warnings
+    )
 
 
 def _campaign(source: PackageSource, root: str, check: Checker) -> CampaignInfo | None:
@@ -150,7 +169,7 @@ def _campaign(source: PackageSource, root: str, check: Checker) -> CampaignInfo 
     before = len(check.problems)
     check.json_text("campaign.json", data)
     if data.get("format") != FORMAT:
-        check.add("campaign.json", None, "format", str(data.get("format")), f'« {FORMAT} » attendu')
+        check.add("campaign.json", None, "format", str(data.get("format")), f"« {FORMAT} » attendu")
     for key in ("id", "title"):
         if not isinstance(data.get(key), str) or not data[key].strip():
             check.add("campaign.json", None, key, str(data.get(key, ""))[:100], "texte obligatoire")
@@ -174,13 +193,22 @@ def _campaign(source: PackageSource, root: str, check: Checker) -> CampaignInfo 
     for key, default in (("presentation_minutes", 10), ("discussion_minutes", 20)):
         value = data.get(key, default)
         if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 120:
-            check.add("campaign.json", None, key, str(value)[:100], "nombre de minutes entre 1 et 120 attendu")
+            check.add(
+                "campaign.json", None, key, str(value)[:100], "nombre de minutes entre 1 et 120 attendu"
+            )
         minutes[key] = value
     check_oral_length(data, minutes, check)
     kit = data.get("room_kit")
-    if kit is not None and not (isinstance(kit, dict) and isinstance(kit.get("room"), str) and kit["room"].strip()):
-        check.add("campaign.json", None, "room_kit", str(kit)[:100],
-                  'un kit de salle s\'écrit {"room": "nom de la salle", …} : le fichier a été modifié à la main ?')
+    if kit is not None and not (
+        isinstance(kit, dict) and isinstance(kit.get("room"), str) and kit["room"].strip()
+    ):
+        check.add(
+            "campaign.json",
+            None,
+            "room_kit",
+            str(kit)[:100],
+            'un kit de salle s\'écrit {"room": "nom de la salle", …} : le fichier a été modifié à la main ?',
+        )
     if len(check.problems) > before or not isinstance(year, int):
         return None
     if dates["deposit_opens"] > dates["deposit_closes"] or dates["orals_from"] > dates["orals_to"]:
@@ -189,9 +217,18 @@ def _campaign(source: PackageSource, root: str, check: Checker) -> CampaignInfo 
     if not check_periods(dates, check):
         return None
     room = str(kit["room"]) if isinstance(kit, dict) else None
-    return CampaignInfo(data["id"].strip(), data["title"].strip(), year, dates["deposit_opens"],
-                        dates["deposit_closes"], dates["orals_from"], dates["orals_to"],
-                        minutes["presentation_minutes"], minutes["discussion_minutes"], room)
+    return CampaignInfo(
+        data["id"].strip(),
+        data["title"].strip(),
+        year,
+        dates["deposit_opens"],
+        dates["deposit_closes"],
+        dates["orals_from"],
+        dates["orals_to"],
+        minutes["presentation_minutes"],
+        minutes["discussion_minutes"],
+        room,
+    )
 
 
 def _iso_date(raw: object) -> date | None:
@@ -214,7 +251,7 @@ def _table(source: PackageSource, root: str, stem: str, check: Checker, required
         check.add(exc.name, None, None, None, exc.why)
         return None
     except UnreadableMember as exc:
-        check.add(exc.name[len(root):], None, None, None, exc.why)
+        check.add(exc.name[len(root) :], None, None, None, exc.why)
         return None
     except (ValueError, KeyError, OSError, zipfile.BadZipFile) as exc:
         check.add(f"{stem}.csv/.xlsx", None, None, None, f"illisible ({exc})")
@@ -255,12 +292,26 @@ def _candidates(table: Table, source: PackageSource, root: str, check: Checker) 
         if row.get("oral_time"):
             oral_time = parse_time(row.get("oral_time")) or ""
             if not oral_time:
-                check.add(row.file, row.line, "oral_time", row.get("oral_time"), "heure invalide (HH:MM attendu)")
+                check.add(
+                    row.file, row.line, "oral_time", row.get("oral_time"), "heure invalide (HH:MM attendu)"
+                )
         extra = _extra_time(row, check)
         dossier = _dossier(row, source, root, deposited, check)
-        out[cid] = CandidateRecord(cid, row.get("last_name"), row.get("first_name"), row.get("email"), dossier,
-                                   deposited, rework, oral_date, oral_time, row.get("room"), row.get("jury"),
-                                   row.get("evaluator"), extra)
+        out[cid] = CandidateRecord(
+            cid,
+            row.get("last_name"),
+            row.get("first_name"),
+            row.get("email"),
+            dossier,
+            deposited,
+            rework,
+            oral_date,
+            oral_time,
+            row.get("room"),
+            row.get("jury"),
+            row.get("evaluator"),
+            extra,
+        )
     return out
 
 
@@ -283,7 +334,7 @@ def _dossier(row: Row, source: PackageSource, root: str, deposited: bool, check:
     except UnsafePath:
         check.add(row.file, row.line, "dossier", raw, "chemin qui sort du paquet")
         return ""
-    member = root + "dossiers/" + (name[len("dossiers/"):] if name.startswith("dossiers/") else name)
+    member = root + "dossiers/" + (name[len("dossiers/") :] if name.startswith("dossiers/") else name)
     if not source.has(member):
         check.add(row.file, row.line, "dossier", raw, "dossier indiqué mais absent de dossiers/")
         return ""
@@ -330,8 +381,16 @@ def _prior(table: Table, candidates: dict[str, CandidateRecord], check: Checker,
             check.add(row.file, row.line, "candidate_id", cid, "identifiant de candidat inconnu")
         code = check.item(row)
         raw_year = row.get("year")
-        year = int(raw_year) if (raw_year.isascii() and raw_year.isdigit() and len(raw_year) == 4
-                                 and 2000 <= int(raw_year) <= 2100) else None
+        year = (
+            int(raw_year)
+            if (
+                raw_year.isascii()
+                and raw_year.isdigit()
+                and len(raw_year) == 4
+                and 2000 <= int(raw_year) <= 2100
+            )
+            else None
+        )
         if raw_year and year is None:
             check.add(row.file, row.line, "year", raw_year, "année invalide")
         copy, original = check.boolean(row, "copy_deposited"), check.boolean(row, "original_received")
@@ -351,7 +410,9 @@ def _jurors(table: Table, source: PackageSource, root: str, check: Checker) -> l
     for row in table.rows:
         key = (row.get("jury"), row.get("name"))
         if not all(key):
-            check.add(row.file, row.line, "jury" if not key[0] else "name", "", "valeur obligatoire manquante")
+            check.add(
+                row.file, row.line, "jury" if not key[0] else "name", "", "valeur obligatoire manquante"
+            )
             continue
         if key in seen:
             check.add(row.file, row.line, "name", key[1], "juré en double dans ce jury")
@@ -362,7 +423,9 @@ def _jurors(table: Table, source: PackageSource, root: str, check: Checker) -> l
             try:
                 member = root + safe_member(row.get("certificate"))
             except UnsafePath:
-                check.add(row.file, row.line, "certificate", row.get("certificate"), "chemin qui sort du paquet")
+                check.add(
+                    row.file, row.line, "certificate", row.get("certificate"), "chemin qui sort du paquet"
+                )
                 continue
             pem = _pem(source, member, row.file, row.line, check)
         out.append(JurorRecord(key[0], key[1], row.get("email"), pem))

@@ -20,8 +20,11 @@ _FINGERPRINT = re.compile(r"[0-9a-f]{64}")
 
 
 def revocations_csv(revocations: Iterable[Revocation]) -> bytes:
-    return excel_csv(COLUMNS, ((r.fingerprint, r.name, r.since.isoformat(), r.reason) for r in revocations),
-                     ("fingerprint",))
+    return excel_csv(
+        COLUMNS,
+        ((r.fingerprint, r.name, r.since.isoformat(), r.reason) for r in revocations),
+        ("fingerprint",),
+    )
 
 
 def read_revocations(data: bytes) -> tuple[list[Revocation], list[Problem]]:
@@ -32,12 +35,25 @@ def read_revocations(data: bytes) -> tuple[list[Revocation], list[Problem]]:
         return [], [Problem(FILE_NAME, None, None, None, exc.why)]
     found, problems = [], []
     for row in table.rows:
-        fingerprint, since, reason = row.get("fingerprint").lower(), _moment(row.get("revoked_from")), row.get("reason")
+        fingerprint, since, reason = (
+            row.get("fingerprint").lower(),
+            _moment(row.get("revoked_from")),
+            row.get("reason"),
+        )
         if not _FINGERPRINT.fullmatch(fingerprint):
-            problems.append(Problem(row.file, row.line, "fingerprint", fingerprint[:80], "empreinte SHA-256 attendue"))
+            problems.append(
+                Problem(row.file, row.line, "fingerprint", fingerprint[:80], "empreinte SHA-256 attendue")
+            )
         elif since is None:
-            problems.append(Problem(row.file, row.line, "revoked_from", row.get("revoked_from")[:80],
-                                    "date et heure ISO 8601 avec décalage attendues"))
+            problems.append(
+                Problem(
+                    row.file,
+                    row.line,
+                    "revoked_from",
+                    row.get("revoked_from")[:80],
+                    "date et heure ISO 8601 avec décalage attendues",
+                )
+            )
         elif not reason:
             problems.append(Problem(row.file, row.line, "reason", "", "motif obligatoire"))
         else:

@@ -38,8 +38,16 @@ REDO_ZIP = "refaites l'archive avec « Envoyer vers > Dossier compressé »"
 # What zipfile raises for a member it cannot give back (besides OSError): a bad CRC or a truncated stream
 # (BadZipFile, EOFError, zlib/lzma/bz2 errors: LZMAError is no OSError), a password (RuntimeError), an unknown
 # compression method (NotImplementedError).
-_ZIP_ERRORS = (zipfile.BadZipFile, EOFError, zlib.error, lzma.LZMAError, RuntimeError, NotImplementedError,
-               ValueError, OSError)
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    EOFError,
+    zlib.error,
+    lzma.LZMAError,
+    RuntimeError,
+    NotImplementedError,
+    ValueError,
+    OSError,
+)
 
 
 def _why(exc: BaseException) -> str:

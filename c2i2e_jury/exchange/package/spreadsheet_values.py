@@ -61,7 +61,10 @@ def parse_percent(raw: str) -> tuple[int | None, str | None]:
     marked = text.endswith("%")
     value = number(text.rstrip("%").strip())
     if value is not None and 0 < value < 1 and not marked:
-        return None, f"pourcentage ambigu ({text} % ou {value * 100:g} % ?) : écrivez {value * 100:g} ou {value * 100:g} %"
+        return (
+            None,
+            f"pourcentage ambigu ({text} % ou {value * 100:g} % ?) : écrivez {value * 100:g} ou {value * 100:g} %",
+        )
     if value is None or not value.is_integer() or not 0 <= value <= 100:
         return None, "pourcentage entier entre 0 et 100 attendu"
     return int(value), None

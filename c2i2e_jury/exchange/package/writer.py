@@ -86,29 +86,56 @@ def yes_no(flag: bool) -> str:
 
 def campaign_json(info: CampaignInfo, extra: Mapping[str, object] | None = None) -> bytes:
     data: dict[str, object] = {
-        "format": FORMAT, "id": info.id, "title": info.title, "year": info.year,
-        "deposit_opens": info.deposit_opens.isoformat(), "deposit_closes": info.deposit_closes.isoformat(),
-        "orals_from": info.orals_from.isoformat(), "orals_to": info.orals_to.isoformat(),
-        "presentation_minutes": info.presentation_minutes, "discussion_minutes": info.discussion_minutes,
+        "format": FORMAT,
+        "id": info.id,
+        "title": info.title,
+        "year": info.year,
+        "deposit_opens": info.deposit_opens.isoformat(),
+        "deposit_closes": info.deposit_closes.isoformat(),
+        "orals_from": info.orals_from.isoformat(),
+        "orals_to": info.orals_to.isoformat(),
+        "presentation_minutes": info.presentation_minutes,
+        "discussion_minutes": info.discussion_minutes,
     }
     data.update(extra or {})
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 def candidate_rows(candidates: Iterable[CandidateRecord]) -> list[tuple[str, ...]]:
-    return [(c.candidate_id, c.last_name, c.first_name, c.email, c.dossier, yes_no(c.deposited),
-             yes_no(c.rework_pending), c.oral_date.isoformat() if c.oral_date else "", c.oral_time, c.room, c.jury,
-             c.evaluator, str(c.extra_time_percent) if c.extra_time_percent else "") for c in candidates]
+    return [
+        (
+            c.candidate_id,
+            c.last_name,
+            c.first_name,
+            c.email,
+            c.dossier,
+            yes_no(c.deposited),
+            yes_no(c.rework_pending),
+            c.oral_date.isoformat() if c.oral_date else "",
+            c.oral_time,
+            c.room,
+            c.jury,
+            c.evaluator,
+            str(c.extra_time_percent) if c.extra_time_percent else "",
+        )
+        for c in candidates
+    ]
 
 
 def mark_rows(candidates: Iterable[CandidateRecord]) -> list[tuple[str, ...]]:
-    return [(c.candidate_id, item, mark or "", comment)
-            for c in candidates for item, (mark, comment) in c.marks.items()]
+    return [
+        (c.candidate_id, item, mark or "", comment)
+        for c in candidates
+        for item, (mark, comment) in c.marks.items()
+    ]
 
 
 def prior_rows(candidates: Iterable[CandidateRecord]) -> list[tuple[str, ...]]:
-    return [(c.candidate_id, item, str(year) if year is not None else "", yes_no(copy), yes_no(original))
-            for c in candidates for item, (year, copy, original) in c.prior.items()]
+    return [
+        (c.candidate_id, item, str(year) if year is not None else "", yes_no(copy), yes_no(original))
+        for c in candidates
+        for item, (year, copy, original) in c.prior.items()
+    ]
 
 
 def certificate_names(jurors: Sequence[JurorRecord]) -> list[str]:
@@ -146,15 +173,23 @@ def write_package(out_dir: Path, content: PackageContent) -> Path:
         target = dossiers / name
         if not (target.exists() and target.samefile(source)):
             shutil.copyfile(source, target)
-    log.info("campaign package %s written to %s (%d candidates, %d dossiers)", content.campaign.id, out_dir,
-             len(content.candidates), len(content.dossiers))
+    log.info(
+        "campaign package %s written to %s (%d candidates, %d dossiers)",
+        content.campaign.id,
+        out_dir,
+        len(content.candidates),
+        len(content.dossiers),
+    )
     return out_dir
 
 
 def _write_jurors(out_dir: Path, jurors: Sequence[JurorRecord]) -> None:
     names = certificate_names(jurors)
-    write_csv(out_dir / "jurors.csv", JUROR_COLUMNS,
-              [(j.jury, j.name, j.email, name) for j, name in zip(jurors, names, strict=True)])
+    write_csv(
+        out_dir / "jurors.csv",
+        JUROR_COLUMNS,
+        [(j.jury, j.name, j.email, name) for j, name in zip(jurors, names, strict=True)],
+    )
     for juror, name in zip(jurors, names, strict=True):
         if juror.certificate_pem:
             path = out_dir / name

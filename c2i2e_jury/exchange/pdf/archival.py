@@ -38,8 +38,13 @@ def srgb_profile() -> bytes:
     return resource("icc", "sRGB.icc").read_bytes()
 
 
-def archival_pdf(pages: bytes, properties: Properties, *, attachment: Attachment | None = None,
-                 prepare: Callable[[Any], None] | None = None) -> bytes:
+def archival_pdf(
+    pages: bytes,
+    properties: Properties,
+    *,
+    attachment: Attachment | None = None,
+    prepare: Callable[[Any], None] | None = None,
+) -> bytes:
     """``pages`` (reportlab's output) as a PDF/A-3B document carrying ``attachment``; ``prepare`` adds to the
     pyHanko writer what the document needs besides (its signature fields). The same input gives the same bytes:
     the file identifier is drawn from the content."""
@@ -92,9 +97,16 @@ def keep_archival(writer: Any, when: datetime) -> None:
 
 def _metadata(properties: Properties, attachment: Attachment | None) -> Metadata:
     described = attachment.described if attachment is not None else None
-    return Metadata(title=properties.title, subject=properties.subject, author=properties.author,
-                    creator=PROGRAM, producer=PRODUCER, created=properties.created, modified=properties.created,
-                    attached=described)
+    return Metadata(
+        title=properties.title,
+        subject=properties.subject,
+        author=properties.author,
+        creator=PROGRAM,
+        producer=PRODUCER,
+        created=properties.created,
+        modified=properties.created,
+        attached=described,
+    )
 
 
 def _write_metadata(writer: Any, meta: Metadata) -> None:
@@ -102,12 +114,17 @@ def _write_metadata(writer: Any, meta: Metadata) -> None:
     from pyhanko.pdf_utils import generic
 
     text = generic.TextStringObject
-    info = generic.DictionaryObject({  # type: ignore[no-untyped-call]
-        generic.pdf_name("/Title"): text(meta.title), generic.pdf_name("/Author"): text(meta.author),
-        generic.pdf_name("/Subject"): text(meta.subject), generic.pdf_name("/Creator"): text(meta.creator),
-        generic.pdf_name("/Producer"): text(meta.producer),
-        generic.pdf_name("/CreationDate"): generic.pdf_date(meta.created),
-        generic.pdf_name("/ModDate"): generic.pdf_date(meta.modified)})
+    info = generic.DictionaryObject(
+        {  # type: ignore[no-untyped-call]
+            generic.pdf_name("/Title"): text(meta.title),
+            generic.pdf_name("/Author"): text(meta.author),
+            generic.pdf_name("/Subject"): text(meta.subject),
+            generic.pdf_name("/Creator"): text(meta.creator),
+            generic.pdf_name("/Producer"): text(meta.producer),
+            generic.pdf_name("/CreationDate"): generic.pdf_date(meta.created),
+            generic.pdf_name("/ModDate"): generic.pdf_date(meta.modified),
+        }
+    )
     writer.set_info(info)
     writer.root["/Metadata"] = writer.add_object(_metadata_stream(packet(meta)))
 
@@ -116,8 +133,13 @@ def _metadata_stream(xmp: bytes) -> Any:
     """Uncompressed (PDF/A §6.6.2.1: no filter on the metadata stream), so that any tool reads it."""
     from pyhanko.pdf_utils import generic
 
-    return generic.StreamObject({generic.pdf_name("/Type"): generic.pdf_name("/Metadata"),
-                                 generic.pdf_name("/Subtype"): generic.pdf_name("/XML")}, stream_data=xmp)
+    return generic.StreamObject(
+        {
+            generic.pdf_name("/Type"): generic.pdf_name("/Metadata"),
+            generic.pdf_name("/Subtype"): generic.pdf_name("/XML"),
+        },
+        stream_data=xmp,
+    )
 
 
 def _catalog(writer: Any) -> None:
@@ -125,20 +147,27 @@ def _catalog(writer: Any) -> None:
     from pyhanko.pdf_utils import generic
 
     name = generic.pdf_name
-    profile = generic.StreamObject({name("/N"): generic.NumberObject(3)},  # type: ignore[no-untyped-call]
-                                   stream_data=srgb_profile())
+    profile = generic.StreamObject(
+        {name("/N"): generic.NumberObject(3)},  # type: ignore[no-untyped-call]
+        stream_data=srgb_profile(),
+    )
     profile.compress()  # type: ignore[no-untyped-call]
-    intent = generic.DictionaryObject({  # type: ignore[no-untyped-call]
-        name("/Type"): name("/OutputIntent"), name("/S"): name("/GTS_PDFA1"),
-        name("/OutputConditionIdentifier"): generic.TextStringObject(OUTPUT_CONDITION),
-        name("/Info"): generic.TextStringObject(OUTPUT_CONDITION),
-        name("/RegistryName"): generic.TextStringObject("http://www.color.org"),
-        name("/DestOutputProfile"): writer.add_object(profile)})
+    intent = generic.DictionaryObject(
+        {  # type: ignore[no-untyped-call]
+            name("/Type"): name("/OutputIntent"),
+            name("/S"): name("/GTS_PDFA1"),
+            name("/OutputConditionIdentifier"): generic.TextStringObject(OUTPUT_CONDITION),
+            name("/Info"): generic.TextStringObject(OUTPUT_CONDITION),
+            name("/RegistryName"): generic.TextStringObject("http://www.color.org"),
+            name("/DestOutputProfile"): writer.add_object(profile),
+        }
+    )
     root = writer.root
     root["/OutputIntents"] = generic.ArrayObject([writer.add_object(intent)])
     root["/Lang"] = generic.TextStringObject("fr-FR")
     root["/ViewerPreferences"] = generic.DictionaryObject(  # type: ignore[no-untyped-call]
-        {name("/DisplayDocTitle"): generic.BooleanObject(True)})  # type: ignore[no-untyped-call]
+        {name("/DisplayDocTitle"): generic.BooleanObject(True)}
+    )  # type: ignore[no-untyped-call]
     writer.update_root()
 
 

@@ -36,13 +36,26 @@ def associate_json(writer: Any, attachment: Attachment, *, when: datetime) -> No
 
     name = attachment.file_name
     stream = EmbeddedFileObject.from_file_data(
-        writer, attachment.data, mime_type="application/json",
-        params=EmbeddedFileParams(creation_date=when, modification_date=when))
-    spec = FileSpec(name, file_name=name, embedded_data=stream, description=attachment.description,
-                    af_relationship=generic.pdf_name("/Data")).as_pdf_object()
+        writer,
+        attachment.data,
+        mime_type="application/json",
+        params=EmbeddedFileParams(creation_date=when, modification_date=when),
+    )
+    spec = FileSpec(
+        name,
+        file_name=name,
+        embedded_data=stream,
+        description=attachment.description,
+        af_relationship=generic.pdf_name("/Data"),
+    ).as_pdf_object()
     spec_ref = writer.add_object(spec)
-    tree = generic.DictionaryObject({generic.pdf_name("/Names"): generic.ArrayObject(  # type: ignore[no-untyped-call]
-        [generic.pdf_string(name), spec_ref])})
+    tree = generic.DictionaryObject(
+        {
+            generic.pdf_name("/Names"): generic.ArrayObject(  # type: ignore[no-untyped-call]
+                [generic.pdf_string(name), spec_ref]
+            )
+        }
+    )
     root = writer.root
     names = {generic.pdf_name("/EmbeddedFiles"): writer.add_object(tree)}
     root["/Names"] = generic.DictionaryObject(names)  # type: ignore[no-untyped-call]

@@ -12,9 +12,18 @@ from __future__ import annotations
 import unicodedata
 from functools import cache
 
-FONT, FONT_BOLD, FONT_ITALIC, FONT_BOLD_ITALIC = "C2i2e-Sans", "C2i2e-Sans-Bold", "C2i2e-Sans-It", "C2i2e-Sans-BdIt"
-FILES = {FONT: "DejaVuSans.ttf", FONT_BOLD: "DejaVuSans-Bold.ttf", FONT_ITALIC: "DejaVuSans-Oblique.ttf",
-         FONT_BOLD_ITALIC: "DejaVuSans-BoldOblique.ttf"}
+FONT, FONT_BOLD, FONT_ITALIC, FONT_BOLD_ITALIC = (
+    "C2i2e-Sans",
+    "C2i2e-Sans-Bold",
+    "C2i2e-Sans-It",
+    "C2i2e-Sans-BdIt",
+)
+FILES = {
+    FONT: "DejaVuSans.ttf",
+    FONT_BOLD: "DejaVuSans-Bold.ttf",
+    FONT_ITALIC: "DejaVuSans-Oblique.ttf",
+    FONT_BOLD_ITALIC: "DejaVuSans-BoldOblique.ttf",
+}
 
 
 @cache
@@ -32,7 +41,12 @@ def register_fonts() -> None:
     for name, file in FILES.items():
         with as_file(resource("fonts", file)) as path:  # TTFont reads the whole file here
             pdfmetrics.registerFont(TTFont(name, str(path)))
-    for bold, italic, name in ((0, 0, FONT), (1, 0, FONT_BOLD), (0, 1, FONT_ITALIC), (1, 1, FONT_BOLD_ITALIC)):
+    for bold, italic, name in (
+        (0, 0, FONT),
+        (1, 0, FONT_BOLD),
+        (0, 1, FONT_ITALIC),
+        (1, 1, FONT_BOLD_ITALIC),
+    ):
         addMapping(FONT, bold, italic, name)
 
 
@@ -55,7 +69,8 @@ def printable(text: str, font: str = FONT) -> str:
         if ord(ch) in glyphs:
             out.append(ch)
             continue
-        base = "".join(b for b in unicodedata.normalize("NFKD", ch)
-                       if ord(b) in glyphs and not unicodedata.combining(b))
+        base = "".join(
+            b for b in unicodedata.normalize("NFKD", ch) if ord(b) in glyphs and not unicodedata.combining(b)
+        )
         out.append(base or "?")
     return "".join(out)

@@ -34,8 +34,15 @@ class Properties:
     def template_options(self) -> dict[str, Any]:
         """As reportlab's ``SimpleDocTemplate`` takes them. Invariant: reportlab's own dates and identifier are
         replaced by :mod:`.archival`, and the pages' bytes depend on their content only."""
-        return {"title": self.title, "subject": self.subject, "author": self.author, "creator": PROGRAM,
-                "lang": "fr-FR", "initialFontName": FONT, "invariant": 1}
+        return {
+            "title": self.title,
+            "subject": self.subject,
+            "author": self.author,
+            "creator": PROGRAM,
+            "lang": "fr-FR",
+            "initialFontName": FONT,
+            "invariant": 1,
+        }
 
 
 def flowing_document(out: BinaryIO, properties: Properties) -> Any:
@@ -44,8 +51,15 @@ def flowing_document(out: BinaryIO, properties: Properties) -> Any:
     from reportlab.lib.units import mm
     from reportlab.platypus import SimpleDocTemplate
 
-    return SimpleDocTemplate(out, pagesize=A4, leftMargin=15 * mm, rightMargin=15 * mm, topMargin=14 * mm,
-                             bottomMargin=16 * mm, **properties.template_options())
+    return SimpleDocTemplate(
+        out,
+        pagesize=A4,
+        leftMargin=15 * mm,
+        rightMargin=15 * mm,
+        topMargin=14 * mm,
+        bottomMargin=16 * mm,
+        **properties.template_options(),
+    )
 
 
 def page_footer(text: str) -> Callable[[Any, Any], None]:

@@ -59,19 +59,24 @@ def packet(meta: Metadata) -> bytes:
     if meta.attached is not None:
         blocks += [_extension_schema(), _attached(meta.attached)]
     body = "\n".join(blocks)
-    return ('<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n'
-            '<x:xmpmeta xmlns:x="adobe:ns:meta/">\n'
-            '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n'
-            f"{body}\n</rdf:RDF>\n</x:xmpmeta>\n"
-            '<?xpacket end="r"?>').encode()
+    return (
+        '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n'
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/">\n'
+        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n'
+        f"{body}\n</rdf:RDF>\n</x:xmpmeta>\n"
+        '<?xpacket end="r"?>'
+    ).encode()
 
 
 def with_modify_date(xmp: bytes, moment: datetime) -> bytes | None:
     """``xmp`` (a packet :func:`packet` wrote) with ``moment`` as its modification and metadata dates; None if
     it is not such a packet."""
     text = xmp.decode("utf-8", "replace")
-    new, count = re.subn(r"(<xmp:(ModifyDate|MetadataDate)>)[^<]*(</xmp:\2>)",
-                         lambda m: f"{m.group(1)}{xmp_date(moment)}{m.group(3)}", text)
+    new, count = re.subn(
+        r"(<xmp:(ModifyDate|MetadataDate)>)[^<]*(</xmp:\2>)",
+        lambda m: f"{m.group(1)}{xmp_date(moment)}{m.group(3)}",
+        text,
+    )
     return new.encode("utf-8") if count == 2 else None
 
 
@@ -80,9 +85,11 @@ def _description(namespaces: str, content: str) -> str:
 
 
 def _identification() -> str:
-    return _description('xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"',
-                        f"<pdfaid:part>{PDFA_PART}</pdfaid:part>\n"
-                        f"<pdfaid:conformance>{PDFA_CONFORMANCE}</pdfaid:conformance>")
+    return _description(
+        'xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"',
+        f"<pdfaid:part>{PDFA_PART}</pdfaid:part>\n"
+        f"<pdfaid:conformance>{PDFA_CONFORMANCE}</pdfaid:conformance>",
+    )
 
 
 def _alt(value: str) -> str:
@@ -90,25 +97,30 @@ def _alt(value: str) -> str:
 
 
 def _dublin_core(meta: Metadata) -> str:
-    return _description('xmlns:dc="http://purl.org/dc/elements/1.1/"',
-                        "<dc:format>application/pdf</dc:format>\n"
-                        f"<dc:title>{_alt(meta.title)}</dc:title>\n"
-                        f"<dc:creator><rdf:Seq><rdf:li>{escape(meta.author)}</rdf:li></rdf:Seq></dc:creator>\n"
-                        f"<dc:description>{_alt(meta.subject)}</dc:description>\n"
-                        "<dc:language><rdf:Bag><rdf:li>fr-FR</rdf:li></rdf:Bag></dc:language>")
+    return _description(
+        'xmlns:dc="http://purl.org/dc/elements/1.1/"',
+        "<dc:format>application/pdf</dc:format>\n"
+        f"<dc:title>{_alt(meta.title)}</dc:title>\n"
+        f"<dc:creator><rdf:Seq><rdf:li>{escape(meta.author)}</rdf:li></rdf:Seq></dc:creator>\n"
+        f"<dc:description>{_alt(meta.subject)}</dc:description>\n"
+        "<dc:language><rdf:Bag><rdf:li>fr-FR</rdf:li></rdf:Bag></dc:language>",
+    )
 
 
 def _basic(meta: Metadata) -> str:
-    return _description('xmlns:xmp="http://ns.adobe.com/xap/1.0/"',
-                        f"<xmp:CreatorTool>{escape(meta.creator)}</xmp:CreatorTool>\n"
-                        f"<xmp:CreateDate>{xmp_date(meta.created)}</xmp:CreateDate>\n"
-                        f"<xmp:ModifyDate>{xmp_date(meta.modified)}</xmp:ModifyDate>\n"
-                        f"<xmp:MetadataDate>{xmp_date(meta.modified)}</xmp:MetadataDate>")
+    return _description(
+        'xmlns:xmp="http://ns.adobe.com/xap/1.0/"',
+        f"<xmp:CreatorTool>{escape(meta.creator)}</xmp:CreatorTool>\n"
+        f"<xmp:CreateDate>{xmp_date(meta.created)}</xmp:CreateDate>\n"
+        f"<xmp:ModifyDate>{xmp_date(meta.modified)}</xmp:ModifyDate>\n"
+        f"<xmp:MetadataDate>{xmp_date(meta.modified)}</xmp:MetadataDate>",
+    )
 
 
 def _pdf(meta: Metadata) -> str:
-    return _description('xmlns:pdf="http://ns.adobe.com/pdf/1.3/"',
-                        f"<pdf:Producer>{escape(meta.producer)}</pdf:Producer>")
+    return _description(
+        'xmlns:pdf="http://ns.adobe.com/pdf/1.3/"', f"<pdf:Producer>{escape(meta.producer)}</pdf:Producer>"
+    )
 
 
 def _extension_schema() -> str:
@@ -119,7 +131,8 @@ def _extension_schema() -> str:
         "<pdfaProperty:valueType>Text</pdfaProperty:valueType>"
         "<pdfaProperty:category>external</pdfaProperty:category>"
         f"<pdfaProperty:description>{escape(text)}</pdfaProperty:description></rdf:li>"
-        for name, text in PROPERTIES)
+        for name, text in PROPERTIES
+    )
     return _description(
         'xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" '
         'xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" '
@@ -129,11 +142,14 @@ def _extension_schema() -> str:
         f"<pdfaSchema:namespaceURI>{NAMESPACE}</pdfaSchema:namespaceURI>\n"
         f"<pdfaSchema:prefix>{PREFIX}</pdfaSchema:prefix>\n"
         f"<pdfaSchema:property><rdf:Seq>\n{properties}\n</rdf:Seq></pdfaSchema:property>\n"
-        "</rdf:li></rdf:Bag></pdfaExtension:schemas>")
+        "</rdf:li></rdf:Bag></pdfaExtension:schemas>",
+    )
 
 
 def _attached(attached: Described) -> str:
-    return _description(f'xmlns:{PREFIX}="{NAMESPACE}"',
-                        f"<{PREFIX}:DocumentFileName>{escape(attached.file_name)}</{PREFIX}:DocumentFileName>\n"
-                        f"<{PREFIX}:DocumentType>{escape(attached.document_type)}</{PREFIX}:DocumentType>\n"
-                        f"<{PREFIX}:Version>{escape(attached.version)}</{PREFIX}:Version>")
+    return _description(
+        f'xmlns:{PREFIX}="{NAMESPACE}"',
+        f"<{PREFIX}:DocumentFileName>{escape(attached.file_name)}</{PREFIX}:DocumentFileName>\n"
+        f"<{PREFIX}:DocumentType>{escape(attached.document_type)}</{PREFIX}:DocumentType>\n"
+        f"<{PREFIX}:Version>{escape(attached.version)}</{PREFIX}:Version>",
+    )

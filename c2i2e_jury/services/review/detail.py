@@ -42,13 +42,33 @@ class CandidateDetail:
 def candidate_detail(db: Database, candidate_pk: int) -> CandidateDetail:
     file = candidate_file(db, candidate_pk)
     with db.read() as session:
-        sheets = [SheetLine(v, at, reason) for v, at, reason in session.execute(
-            select(ResultSheet.version, ResultSheet.signed_at, ResultSheet.reopen_reason)
-            .where(ResultSheet.candidate_pk == candidate_pk).order_by(ResultSheet.version))]
-        documents = [(code, kind, at, "" if revoked is None else (reason or "révoqué"))
-                     for code, kind, at, revoked, reason in session.execute(
-                         select(IssuedDocument.code, IssuedDocument.kind, IssuedDocument.issued_at,
-                                IssuedDocument.revoked_at, IssuedDocument.revoked_reason)
-                         .where(IssuedDocument.candidate_pk == candidate_pk).order_by(IssuedDocument.pk))]
-    return CandidateDetail(file, history(db, candidate_pk), sheets, decisions_of(db, candidate_pk), documents,
-                           sheet_facts(db, candidate_pk))
+        sheets = [
+            SheetLine(v, at, reason)
+            for v, at, reason in session.execute(
+                select(ResultSheet.version, ResultSheet.signed_at, ResultSheet.reopen_reason)
+                .where(ResultSheet.candidate_pk == candidate_pk)
+                .order_by(ResultSheet.version)
+            )
+        ]
+        documents = [
+            (code, kind, at, "" if revoked is None else (reason or "révoqué"))
+            for code, kind, at, revoked, reason in session.execute(
+                select(
+                    IssuedDocument.code,
+                    IssuedDocument.kind,
+                    IssuedDocument.issued_at,
+                    IssuedDocument.revoked_at,
+                    IssuedDocument.revoked_reason,
+                )
+                .where(IssuedDocument.candidate_pk == candidate_pk)
+                .order_by(IssuedDocument.pk)
+            )
+        ]
+    return CandidateDetail(
+        file,
+        history(db, candidate_pk),
+        sheets,
+        decisions_of(db, candidate_pk),
+        documents,
+        sheet_facts(db, candidate_pk),
+    )

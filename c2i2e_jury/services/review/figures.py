@@ -44,7 +44,9 @@ def validation_rates(rows: Sequence[ReviewRow], ref: Referential | None = None) 
             held[code] += 1
     n = len(examined)
     items = {code: (held[code] / n if n else 0.0) for code in ref.codes}
-    domains = {d.code: (sum(held[c] for c in d.items) / (n * len(d.items)) if n else 0.0) for d in ref.domains}
+    domains = {
+        d.code: (sum(held[c] for c in d.items) / (n * len(d.items)) if n else 0.0) for d in ref.domains
+    }
     return Rates(n, items, domains)
 
 
@@ -80,18 +82,31 @@ def reversal_stats(db: Database, campaign_id: str, ref: Referential | None = Non
     ref = ref or referential()
     withdrawn = func.sum(_when(EvaluatorMark.mark == "V", Decision.decision == "NV"))
     granted = func.sum(_when(EvaluatorMark.mark == "NV", Decision.decision == "V"))
-    base = (select(func.count(), withdrawn, granted, func.count(func.distinct(Candidate.pk)))
-            .select_from(Decision)
-            .join(EvaluatorMark, and_(EvaluatorMark.candidate_pk == Decision.candidate_pk,
-                                      EvaluatorMark.item == Decision.item))
-            .join(Candidate, Candidate.pk == Decision.candidate_pk)
-            .where(Candidate.campaign_id == campaign_id, Decision.decision.is_not(None),
-                   EvaluatorMark.mark.is_not(None)))
+    base = (
+        select(func.count(), withdrawn, granted, func.count(func.distinct(Candidate.pk)))
+        .select_from(Decision)
+        .join(
+            EvaluatorMark,
+            and_(EvaluatorMark.candidate_pk == Decision.candidate_pk, EvaluatorMark.item == Decision.item),
+        )
+        .join(Candidate, Candidate.pk == Decision.candidate_pk)
+        .where(
+            Candidate.campaign_id == campaign_id,
+            Decision.decision.is_not(None),
+            EvaluatorMark.mark.is_not(None),
+        )
+    )
     with db.read() as session:
-        items = {item: ReversalLine(item, n, int(w or 0), int(g or 0), c) for n, w, g, c, item in session.execute(
-            base.add_columns(Decision.item).group_by(Decision.item))}
-        evaluators = [ReversalLine(name or "—", n, int(w or 0), int(g or 0), c) for n, w, g, c, name in
-                      session.execute(base.add_columns(Candidate.evaluator).group_by(Candidate.evaluator))]
+        items = {
+            item: ReversalLine(item, n, int(w or 0), int(g or 0), c)
+            for n, w, g, c, item in session.execute(base.add_columns(Decision.item).group_by(Decision.item))
+        }
+        evaluators = [
+            ReversalLine(name or "—", n, int(w or 0), int(g or 0), c)
+            for n, w, g, c, name in session.execute(
+                base.add_columns(Candidate.evaluator).group_by(Candidate.evaluator)
+            )
+        ]
     by_item = [items.get(code, ReversalLine(code, 0, 0, 0)) for code in ref.codes]
     return ReversalStats(by_item, sorted(evaluators, key=lambda line: (-line.rate, line.key)))
 

@@ -103,18 +103,27 @@ class ReviewRow:
 
     @property
     def flags(self) -> tuple[str, ...]:
-        on = {"borderline": self.borderline, "reversed": bool(self.reversed_items), "plagiarism": self.plagiarism,
-              "changed": self.changed, "conflict": self.conflict, "missing_sheet": self.missing_sheet}
+        on = {
+            "borderline": self.borderline,
+            "reversed": bool(self.reversed_items),
+            "plagiarism": self.plagiarism,
+            "changed": self.changed,
+            "conflict": self.conflict,
+            "missing_sheet": self.missing_sheet,
+        }
         return tuple(flag for flag in FLAGS if on[flag])
 
     @property
     def partial(self) -> bool:
         """Examined, some items validated, no certificate: the case of a partial attestation (as proposed)."""
         proposed = self.proposed
-        return proposed.status is Status.EXAMINED and not proposed.certificate and proposed.validated_count > 0
+        return (
+            proposed.status is Status.EXAMINED and not proposed.certificate and proposed.validated_count > 0
+        )
 
 
 # --- loading -----------------------------------------------------------------------------------------------------
+
 
 @dataclass
 class _Raw:
@@ -137,7 +146,11 @@ def _of(column: Any, campaign_id: str) -> Any:
 def _strings(column: Any, value: Any, candidate: Any) -> Any:
     """One candidate's rows of a table as one string ("A1.1=V,B1.1=NV,…"): one row per candidate to read rather
     than 28 (a correlated subquery on the covering (candidate, item, value) index; NULL values are left out)."""
-    return select(func.aggregate_strings(column + "=" + value, ",")).where(candidate == Candidate.pk).scalar_subquery()
+    return (
+        select(func.aggregate_strings(column + "=" + value, ","))
+        .where(candidate == Candidate.pk)
+        .scalar_subquery()
+    )
 
 
 def _decided_subquery() -> Any:
@@ -164,38 +177,76 @@ def _parse(decided: str | None, marked: str | None) -> tuple[dict[str, Mark | No
 
 def _load_flags(session: Session, campaign_id: str, raw: _Raw) -> None:
     for pk, item, year, copy, original in session.execute(
-            select(PriorItem.candidate_pk, PriorItem.item, PriorItem.year, PriorItem.copy_deposited,
-                   PriorItem.original_received).where(_of(PriorItem.candidate_pk, campaign_id))):
+        select(
+            PriorItem.candidate_pk,
+            PriorItem.item,
+            PriorItem.year,
+            PriorItem.copy_deposited,
+            PriorItem.original_received,
+        ).where(_of(PriorItem.candidate_pk, campaign_id))
+    ):
         raw.prior[pk].append(PriorValidation(item, year, bool(copy), bool(original)))
-    raw.plagiarism = set(session.scalars(
-        select(Oral.candidate_pk).join(Incident, Incident.oral_pk == Oral.pk)
-        .where(_of(Oral.candidate_pk, campaign_id), Incident.kind == "fraud_suspicion").distinct()))
-    raw.conflicts = set(session.scalars(
-        select(SheetConflict.candidate_pk)
-        .where(_of(SheetConflict.candidate_pk, campaign_id), SheetConflict.resolved.is_(False)).distinct()))
-    latest = (select(ResultSheet.candidate_pk, func.max(ResultSheet.version).label("version"))
-              .where(_of(ResultSheet.candidate_pk, campaign_id)).group_by(ResultSheet.candidate_pk).subquery())
+    raw.plagiarism = set(
+        session.scalars(
+            select(Oral.candidate_pk)
+            .join(Incident, Incident.oral_pk == Oral.pk)
+            .where(_of(Oral.candidate_pk, campaign_id), Incident.kind == "fraud_suspicion")
+            .distinct()
+        )
+    )
+    raw.conflicts = set(
+        session.scalars(
+            select(SheetConflict.candidate_pk)
+            .where(_of(SheetConflict.candidate_pk, campaign_id), SheetConflict.resolved.is_(False))
+            .distinct()
+        )
+    )
+    latest = (
+        select(ResultSheet.candidate_pk, func.max(ResultSheet.version).label("version"))
+        .where(_of(ResultSheet.candidate_pk, campaign_id))
+        .group_by(ResultSheet.candidate_pk)
+        .subquery()
+    )
     for pk, version, status, prior, validated in session.execute(
-            select(ResultSheet.candidate_pk, ResultSheet.version, ResultSheet.status, ResultSheet.prior_items,
-                   ResultSheet.validated_items)
-            .join(latest, and_(latest.c.candidate_pk == ResultSheet.candidate_pk,
-                               latest.c.version == ResultSheet.version))):
+        select(
+            ResultSheet.candidate_pk,
+            ResultSheet.version,
+            ResultSheet.status,
+            ResultSheet.prior_items,
+            ResultSheet.validated_items,
+        ).join(
+            latest,
+            and_(latest.c.candidate_pk == ResultSheet.candidate_pk, latest.c.version == ResultSheet.version),
+        )
+    ):
         raw.sheets[pk] = version
         raw.signed[pk] = signed_outcome(status, prior, validated)
 
 
 def _load_certification(session: Session, campaign_id: str, raw: _Raw) -> None:
-    latest = (select(func.max(CertificationDecision.pk))
-              .join(Candidate, Candidate.pk == CertificationDecision.candidate_pk)
-              .where(Candidate.campaign_id == campaign_id).group_by(CertificationDecision.candidate_pk))
-    raw.decision = {pk: kind for pk, kind in session.execute(
-        select(CertificationDecision.candidate_pk, CertificationDecision.kind)
-        .where(CertificationDecision.pk.in_(latest)))}
-    raw.documents = {pk: code for pk, code in session.execute(
-        select(IssuedDocument.candidate_pk, IssuedDocument.code)
-        .join(Candidate, Candidate.pk == IssuedDocument.candidate_pk)
-        .where(Candidate.campaign_id == campaign_id, IssuedDocument.revoked_at.is_(None))
-        .order_by(IssuedDocument.pk))}
+    latest = (
+        select(func.max(CertificationDecision.pk))
+        .join(Candidate, Candidate.pk == CertificationDecision.candidate_pk)
+        .where(Candidate.campaign_id == campaign_id)
+        .group_by(CertificationDecision.candidate_pk)
+    )
+    raw.decision = {
+        pk: kind
+        for pk, kind in session.execute(
+            select(CertificationDecision.candidate_pk, CertificationDecision.kind).where(
+                CertificationDecision.pk.in_(latest)
+            )
+        )
+    }
+    raw.documents = {
+        pk: code
+        for pk, code in session.execute(
+            select(IssuedDocument.candidate_pk, IssuedDocument.code)
+            .join(Candidate, Candidate.pk == IssuedDocument.candidate_pk)
+            .where(Candidate.campaign_id == campaign_id, IssuedDocument.revoked_at.is_(None))
+            .order_by(IssuedDocument.pk)
+        )
+    }
 
 
 def review_rows(db: Database, campaign_id: str, ref: Referential | None = None) -> list[ReviewRow]:
@@ -203,30 +254,84 @@ def review_rows(db: Database, campaign_id: str, ref: Referential | None = None) 
     ref = ref or referential()
     raw = _Raw()
     with db.read() as session:
-        people = session.connection().execute(  # Core rows: no ORM loading for 5,000 tuples
-            select(Candidate.pk, Candidate.candidate_id, Candidate.last_name, Candidate.first_name, Candidate.jury,
-                   Candidate.room, Candidate.evaluator, Candidate.deposited, Candidate.rework_pending,
-                   Candidate.annulled, Candidate.annulment_reason, Oral.attendance, _decided_subquery(),
-                   _marked_subquery())
-            .outerjoin(Oral, Oral.candidate_pk == Candidate.pk)
-            .where(Candidate.campaign_id == campaign_id).order_by(Candidate.candidate_id)).all()
+        people = (
+            session.connection()
+            .execute(  # Core rows: no ORM loading for 5,000 tuples
+                select(
+                    Candidate.pk,
+                    Candidate.candidate_id,
+                    Candidate.last_name,
+                    Candidate.first_name,
+                    Candidate.jury,
+                    Candidate.room,
+                    Candidate.evaluator,
+                    Candidate.deposited,
+                    Candidate.rework_pending,
+                    Candidate.annulled,
+                    Candidate.annulment_reason,
+                    Oral.attendance,
+                    _decided_subquery(),
+                    _marked_subquery(),
+                )
+                .outerjoin(Oral, Oral.candidate_pk == Candidate.pk)
+                .where(Candidate.campaign_id == campaign_id)
+                .order_by(Candidate.candidate_id)
+            )
+            .all()
+        )
         _load_flags(session, campaign_id, raw)
         _load_certification(session, campaign_id, raw)
     attendance = {a.value: a for a in Attendance}
     outcomes: dict[tuple[Any, ...], Outcome] = {}  # candidates in the same situation share its outcome
     rows = []
-    for (pk, cid, last, first, jury, room, evaluator, deposited, rework, annulled, reason, present, decided,
-         marked) in people:
+    for (
+        pk,
+        cid,
+        last,
+        first,
+        jury,
+        room,
+        evaluator,
+        deposited,
+        rework,
+        annulled,
+        reason,
+        present,
+        decided,
+        marked,
+    ) in people:
         decisions, reversed_items = _parse(decided, marked)
         prior = tuple(raw.prior.get(pk, ()))
         key = (bool(deposited), bool(rework), present, bool(annulled), prior, decided)
         outcome = outcomes.get(key)
         if outcome is None:
-            situation = Situation(bool(deposited), bool(rework), attendance.get(present or "", Attendance.PENDING),
-                                  bool(annulled), prior, decisions)
+            situation = Situation(
+                bool(deposited),
+                bool(rework),
+                attendance.get(present or "", Attendance.PENDING),
+                bool(annulled),
+                prior,
+                decisions,
+            )
             outcome = outcomes[key] = evaluate(ref, situation)
-        rows.append(ReviewRow(pk, cid, last, first, jury, room, evaluator, outcome,
-                              reversed_items, pk in raw.plagiarism,
-                              pk in raw.conflicts, raw.sheets.get(pk), raw.decision.get(pk), raw.documents.get(pk),
-                              reason or "", raw.signed.get(pk)))
+        rows.append(
+            ReviewRow(
+                pk,
+                cid,
+                last,
+                first,
+                jury,
+                room,
+                evaluator,
+                outcome,
+                reversed_items,
+                pk in raw.plagiarism,
+                pk in raw.conflicts,
+                raw.sheets.get(pk),
+                raw.decision.get(pk),
+                raw.documents.get(pk),
+                reason or "",
+                raw.signed.get(pk),
+            )
+        )
     return rows

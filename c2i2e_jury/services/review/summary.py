@@ -12,13 +12,28 @@ from c2i2e_jury.resources_access import referential
 from c2i2e_jury.services.review.rows import ReviewRow, review_rows
 from c2i2e_jury.storage.database import Database
 
-FLAG_LABELS = {"borderline": "limite (21–24)", "reversed": "décision inversée", "plagiarism": "plagiat signalé",
-               "changed": "données modifiées depuis la feuille", "conflict": "feuille en conflit",
-               "missing_sheet": "feuille manquante"}
-STATUS_LABELS = {Status.NOT_ADMITTED: "non admis", Status.AWAITING: "oral non passé", Status.IN_PROGRESS: "en cours",
-                 Status.EXAMINED: "examiné", Status.ABSENT: "absent (abandon)", Status.ANNULLED: "annulé (plagiat)"}
-DECISION_LABELS = {"certificate": "certificat délivré", "attestation": "attestation partielle",
-                   "annulment": "annulé pour plagiat", "annulment_lifted": "annulation levée"}
+FLAG_LABELS = {
+    "borderline": "limite (21–24)",
+    "reversed": "décision inversée",
+    "plagiarism": "plagiat signalé",
+    "changed": "données modifiées depuis la feuille",
+    "conflict": "feuille en conflit",
+    "missing_sheet": "feuille manquante",
+}
+STATUS_LABELS = {
+    Status.NOT_ADMITTED: "non admis",
+    Status.AWAITING: "oral non passé",
+    Status.IN_PROGRESS: "en cours",
+    Status.EXAMINED: "examiné",
+    Status.ABSENT: "absent (abandon)",
+    Status.ANNULLED: "annulé (plagiat)",
+}
+DECISION_LABELS = {
+    "certificate": "certificat délivré",
+    "attestation": "attestation partielle",
+    "annulment": "annulé pour plagiat",
+    "annulment_lifted": "annulation levée",
+}
 
 
 def item_marks(row: ReviewRow, ref: Referential) -> dict[str, str]:
@@ -40,11 +55,25 @@ def item_marks(row: ReviewRow, ref: Referential) -> dict[str, str]:
 
 def summary_lines(rows: Sequence[ReviewRow], ref: Referential | None = None) -> list[SummaryLine]:
     ref = ref or referential()
-    return [SummaryLine(row.candidate_id, row.last_name, row.first_name, row.status.value, STATUS_LABELS[row.status],
-                        row.proposed.validated_count, dict(row.proposed.missing_by_domain), row.proposed.certificate,
-                        row.decision or "", DECISION_LABELS.get(row.decision or "", ""), row.document_code or "",
-                        tuple(FLAG_LABELS[f] for f in row.flags), item_marks(row, ref), tuple(row.flags))
-            for row in rows]
+    return [
+        SummaryLine(
+            row.candidate_id,
+            row.last_name,
+            row.first_name,
+            row.status.value,
+            STATUS_LABELS[row.status],
+            row.proposed.validated_count,
+            dict(row.proposed.missing_by_domain),
+            row.proposed.certificate,
+            row.decision or "",
+            DECISION_LABELS.get(row.decision or "", ""),
+            row.document_code or "",
+            tuple(FLAG_LABELS[f] for f in row.flags),
+            item_marks(row, ref),
+            tuple(row.flags),
+        )
+        for row in rows
+    ]
 
 
 def summary_bytes(db: Database, campaign_id: str, fmt: str) -> bytes:

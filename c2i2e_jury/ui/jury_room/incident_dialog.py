@@ -13,7 +13,8 @@ def incident_labels() -> dict[str, str]:
         "late_arrival": QCoreApplication.translate("IncidentDialog", "Late arrival"),
         "technical": QCoreApplication.translate("IncidentDialog", "Technical incident"),
         "fraud_suspicion": QCoreApplication.translate(
-            "IncidentDialog", "Suspicion of fraud or plagiarism (goes to the certification jury)"),
+            "IncidentDialog", "Suspicion of fraud or plagiarism (goes to the certification jury)"
+        ),
         "other": QCoreApplication.translate("IncidentDialog", "Other"),
     }
 
@@ -28,7 +29,9 @@ class IncidentDialog(QDialog):
         self.note = QLineEdit(self)
         self.note.setPlaceholderText(self.tr("What happened (the time is recorded automatically)"))
         self.note.setMinimumWidth(420)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)

@@ -55,7 +55,9 @@ class ItemDetail(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        column = QVBoxLayout(self)  # the wording above the grid: a form's spanning row ignores its wrapped lines
+        column = QVBoxLayout(
+            self
+        )  # the wording above the grid: a form's spanning row ignores its wrapped lines
         form = QGridLayout()  # a grid, not a QFormLayout: its rows keep the lines a wrapped label needs
         form.setColumnStretch(1, 1)
         self.wording = QLabel(self)
@@ -66,8 +68,9 @@ class ItemDetail(QWidget):
         self.comment_label, self.justification_label = QLabel(self), QLabel(self)
         self.comment_edit = ItemField(self, self.comment_label, self.tr("Jury's comment (Enter to save)"))
         self.comment_edit.setObjectName("juryComment")
-        self.justification_edit = ItemField(self, self.justification_label,
-                                            self.tr("Required when the jury differs from the evaluator"))
+        self.justification_edit = ItemField(
+            self, self.justification_label, self.tr("Required when the jury differs from the evaluator")
+        )
         self.justification_edit.setObjectName("justification")
         self.comment_edit.editingFinished.connect(self._comment_finished)
         self.justification_edit.editingFinished.connect(self._justification_finished)
@@ -79,10 +82,13 @@ class ItemDetail(QWidget):
         self.history_label.setObjectName("itemHistory")
         column.addWidget(self.wording)
         column.addLayout(form)
-        rows = ((QLabel(self.tr("Evaluator:"), self), self.evaluator_label), (self.comment_label, self.comment_edit),
-                (self.justification_label, self.justification_edit),
-                (QLabel(self.tr("In the dossier:"), self), self.evidence_label),
-                (QLabel(self.tr("History:"), self), self.history_label))
+        rows = (
+            (QLabel(self.tr("Evaluator:"), self), self.evaluator_label),
+            (self.comment_label, self.comment_edit),
+            (self.justification_label, self.justification_edit),
+            (QLabel(self.tr("In the dossier:"), self), self.evidence_label),
+            (QLabel(self.tr("History:"), self), self.history_label),
+        )
         for row, (label, field) in enumerate(rows):
             form.addWidget(label, row, 0, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             form.addWidget(field, row, 1)
@@ -119,9 +125,14 @@ class ItemDetail(QWidget):
         """The fields' labels name the item they are saved to, so that the juror sees where the text goes."""
         comment = self.comment_edit.code or code
         justification = self.justification_edit.code or code
-        self.comment_label.setText(fill(self.tr("&Comment (%1):"), comment) if comment else self.tr("&Comment:"))
-        self.justification_label.setText(fill(self.tr("&Justification (%1):"), justification)
-                                         if justification else self.tr("&Justification:"))
+        self.comment_label.setText(
+            fill(self.tr("&Comment (%1):"), comment) if comment else self.tr("&Comment:")
+        )
+        self.justification_label.setText(
+            fill(self.tr("&Justification (%1):"), justification)
+            if justification
+            else self.tr("&Justification:")
+        )
 
     def _comment_finished(self) -> None:
         if self.comment_edit.code and not self.comment_edit.isReadOnly():
@@ -129,7 +140,9 @@ class ItemDetail(QWidget):
 
     def _justification_finished(self) -> None:
         if self.justification_edit.code and not self.justification_edit.isReadOnly():
-            self.justificationEdited.emit(self.justification_edit.code, self.justification_edit.text().strip())
+            self.justificationEdited.emit(
+                self.justification_edit.code, self.justification_edit.text().strip()
+            )
 
     def show_evidence(self, text: str) -> None:
         self.evidence_label.setText(text)

@@ -53,13 +53,20 @@ class ItemsModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else 5
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: N802
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Vertical:
             return str(section + 1)
-        return (self.tr("Item"), self.tr("Competency"), self.tr("Evaluator"), self.tr("Jury"),
-                self.tr("Comment"))[section]
+        return (
+            self.tr("Item"),
+            self.tr("Competency"),
+            self.tr("Evaluator"),
+            self.tr("Jury"),
+            self.tr("Comment"),
+        )[section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

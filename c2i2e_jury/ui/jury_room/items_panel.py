@@ -89,7 +89,9 @@ class ItemsPanel(QWidget):
         order.addWidget(self.by_domain)
         order.addWidget(self.by_part)
         order.addStretch(1)
-        decide = QHBoxLayout()  # a line of their own: « Grouper par » and the decisions never squeeze each other
+        decide = (
+            QHBoxLayout()
+        )  # a line of their own: « Grouper par » and the decisions never squeeze each other
         decide.addStretch(1)
         self.validate_button = QPushButton(self.tr("&Validated (V)"), self)
         self.refuse_button = QPushButton(self.tr("&Not validated (N)"), self)
@@ -126,11 +128,17 @@ class ItemsPanel(QWidget):
     # -- data ------------------------------------------------------------------------------------------------
     def _bind_keys(self) -> None:
         """V, N, Suppr (or Backspace), C and J, for the whole window (:mod:`.decision_keys`)."""
-        self.keys = DecisionKeys(self, {
-            Qt.Key.Key_V: lambda: self.decide_current(Mark.VALIDATED),
-            Qt.Key.Key_N: lambda: self.decide_current(Mark.NOT_VALIDATED),
-            Qt.Key.Key_Delete: self.clear_current, Qt.Key.Key_Backspace: self.clear_current,
-            Qt.Key.Key_C: self.edit_comment, Qt.Key.Key_J: self.detail.edit_justification})
+        self.keys = DecisionKeys(
+            self,
+            {
+                Qt.Key.Key_V: lambda: self.decide_current(Mark.VALIDATED),
+                Qt.Key.Key_N: lambda: self.decide_current(Mark.NOT_VALIDATED),
+                Qt.Key.Key_Delete: self.clear_current,
+                Qt.Key.Key_Backspace: self.clear_current,
+                Qt.Key.Key_C: self.edit_comment,
+                Qt.Key.Key_J: self.detail.edit_justification,
+            },
+        )
 
     def flush(self) -> None:
         """Save the comment or justification being typed (the item, the candidate or the program is changing)."""
@@ -192,9 +200,12 @@ class ItemsPanel(QWidget):
             self.table.selectionModel().blockSignals(True)
         self.table.selectionModel().setCurrentIndex(
             self.model.index(row, CODE),
-            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+        )
         self.table.selectionModel().blockSignals(False)
-        if emit:  # a refresh keeps the view where the juror scrolled it (a click in progress lands where aimed)
+        if (
+            emit
+        ):  # a refresh keeps the view where the juror scrolled it (a click in progress lands where aimed)
             self.table.scrollTo(self.model.index(row, CODE))
 
     def _current_changed(self) -> None:
@@ -215,8 +226,9 @@ class ItemsPanel(QWidget):
         links = [f'<a href="{p}">p. {p}</a>' for p in cited]
         text = ", ".join(links) if links else self.tr("code not cited")
         if part_start:
-            text += " — " + fill(self.tr("part %1 begins on %2"), item.part,
-                                 f'<a href="{part_start}">p. {part_start}</a>')
+            text += " — " + fill(
+                self.tr("part %1 begins on %2"), item.part, f'<a href="{part_start}">p. {part_start}</a>'
+            )
         self.detail.show_evidence(text)
         self._show_history(item)
         fit_height(self.detail)
@@ -229,8 +241,11 @@ class ItemsPanel(QWidget):
         if self.session is None:
             return
         changes = jury_room.history(self.session.db, self.session.pk, item.code)
-        lines = [f"{c.at.astimezone().strftime('%H:%M:%S')} : {c.old or '—'} → {c.new or '—'}"
-                 + (f" ({c.justification})" if c.justification else "") for c in changes[-4:]]
+        lines = [
+            f"{c.at.astimezone().strftime('%H:%M:%S')} : {c.old or '—'} → {c.new or '—'}"
+            + (f" ({c.justification})" if c.justification else "")
+            for c in changes[-4:]
+        ]
         self.detail.show_history("<br>".join(lines) or self.tr("no change yet"))
 
     # -- actions ---------------------------------------------------------------------------------------------
@@ -240,11 +255,19 @@ class ItemsPanel(QWidget):
             return False
         justification = None
         if needs_justification(item.evaluator, mark) and not item.justification:
-            text = self.prompts.required_line(  # one line: Enter gives it; empty, the dialog stays and says why
-                self, self.tr("Justification required"),
-                fill(self.tr("%1: the jury's decision (%2) differs from the evaluator's (%3).\nWhy?"), item.code,
-                     mark.value if mark else "—", item.evaluator.value if item.evaluator else "—"),
-                self.tr("Write the justification, or press Escape to cancel the decision."))
+            text = (
+                self.prompts.required_line(  # one line: Enter gives it; empty, the dialog stays and says why
+                    self,
+                    self.tr("Justification required"),
+                    fill(
+                        self.tr("%1: the jury's decision (%2) differs from the evaluator's (%3).\nWhy?"),
+                        item.code,
+                        mark.value if mark else "—",
+                        item.evaluator.value if item.evaluator else "—",
+                    ),
+                    self.tr("Write the justification, or press Escape to cancel the decision."),
+                )
+            )
             if text is None or not text.strip():
                 return False
             justification = text.strip()
@@ -278,7 +301,9 @@ class ItemsPanel(QWidget):
             self.select(self.model.item(row + 1).code)
 
     def _save(self, code: str, *, comment: str | None = None, justification: str | None = None) -> None:
-        if self.session is not None and self.session.change(code, comment=comment, justification=justification):
+        if self.session is not None and self.session.change(
+            code, comment=comment, justification=justification
+        ):
             self._just_decided = ""
 
     def _field_entered(self) -> None:

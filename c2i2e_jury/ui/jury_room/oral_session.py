@@ -31,7 +31,9 @@ class OralSession(QObject):
     failed = Signal(str)  # one French sentence
     restored = Signal(str)  # the item an undo or a redo changed: the table goes back to it
 
-    def __init__(self, db: Database, candidate_pk: int, undo_stack: QUndoStack, parent: QObject | None = None) -> None:
+    def __init__(
+        self, db: Database, candidate_pk: int, undo_stack: QUndoStack, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.db = db
         self.undo_stack = undo_stack
@@ -65,11 +67,20 @@ class OralSession(QObject):
 
     def apply(self, code: str, state: DecisionState) -> bool:
         decision, comment, justification = state
-        return self._run(lambda: jury_room.decide(self.db, self.pk, code, decision, comment=comment,
-                                                  justification=justification))
+        return self._run(
+            lambda: jury_room.decide(
+                self.db, self.pk, code, decision, comment=comment, justification=justification
+            )
+        )
 
-    def change(self, code: str, *, decision: Mark | None | _Keep = KEEP, comment: str | None = None,
-               justification: str | None = None) -> bool:
+    def change(
+        self,
+        code: str,
+        *,
+        decision: Mark | None | _Keep = KEEP,
+        comment: str | None = None,
+        justification: str | None = None,
+    ) -> bool:
         """Decide, comment or justify one item; pushed on the undo stack once it is committed."""
         before = self.state_of(code)
         after: DecisionState = (

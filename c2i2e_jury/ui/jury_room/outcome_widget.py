@@ -75,7 +75,9 @@ class OutcomeGrid(QWidget):
                 rect = QRectF(label_w + c * cell_w + 1, y + 1, cell_w - 2, row_h - 2)
                 self._cells[code] = rect
                 symbol, fg, bg = CELL_STYLE[self._states.get(code, "undecided")]
-                painter.setPen(QPen(QColor("#1a1a1a"), 2.5) if code == self._current else QPen(fg.lighter(140), 1))
+                painter.setPen(
+                    QPen(QColor("#1a1a1a"), 2.5) if code == self._current else QPen(fg.lighter(140), 1)
+                )
                 painter.setBrush(bg)
                 painter.drawRoundedRect(rect, 3, 3)
                 font.setBold(False)
@@ -115,7 +117,9 @@ class OutcomeWidget(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
         self.headline.setFont(font)
-        self.headline.setWordWrap(True)  # a long translation takes a second line rather than widening the column
+        self.headline.setWordWrap(
+            True
+        )  # a long translation takes a second line rather than widening the column
         self.explanation = QLabel(self)
         self.explanation.setWordWrap(True)
         self.explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -150,12 +154,19 @@ class OutcomeWidget(QWidget):
         if outcome.status in (Status.EXAMINED, Status.IN_PROGRESS, Status.AWAITING):
             verdict = self.tr("certificate: yes") if outcome.certificate else self.tr("certificate: no")
             if outcome.status is not Status.EXAMINED:
-                verdict = self.tr("%n item(s) to decide", "", len(outcome.undecided)) if outcome.undecided \
+                verdict = (
+                    self.tr("%n item(s) to decide", "", len(outcome.undecided))
+                    if outcome.undecided
                     else self.tr("oral not started")
-            self.headline.setText(fill(self.tr("%1 / %2 validated — %3"), outcome.validated_count, total, verdict))
+                )
+            self.headline.setText(
+                fill(self.tr("%1 / %2 validated — %3"), outcome.validated_count, total, verdict)
+            )
         else:
             self.headline.setText(self.tr("Nothing validated in this campaign"))
-        colour = "#2e7d32" if outcome.certificate else ("#c62828" if outcome.status is Status.EXAMINED else "")
+        colour = (
+            "#2e7d32" if outcome.certificate else ("#c62828" if outcome.status is Status.EXAMINED else "")
+        )
         self.headline.setStyleSheet(f"color: {colour};" if colour else "")
         self.explanation.setText(explanation_text(self.grid._ref, outcome))
         fit_height(self)

@@ -90,7 +90,9 @@ class JuryRoomWidget(QWidget):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 1)  # the items' wording needs the width as much as the page does
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([540, 540])  # half each, whatever the dossier's panels ask (the jury may drag it)
+        self.splitter.setSizes(
+            [540, 540]
+        )  # half each, whatever the dossier's panels ask (the jury may drag it)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(self.header)
@@ -122,7 +124,9 @@ class JuryRoomWidget(QWidget):
         self.title.setFont(font)
         self.subtitle = QLabel(self)
         self.subtitle.setObjectName("candidateSubtitle")
-        self.subtitle.setWordWrap(True)  # on a line of its own: one line at 1366 pixels, two if a translation is long
+        self.subtitle.setWordWrap(
+            True
+        )  # on a line of its own: one line at 1366 pixels, two if a translation is long
         self.subtitle.setMinimumWidth(120)
         self.subtitle.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.title.setMinimumWidth(120)
@@ -132,7 +136,9 @@ class JuryRoomWidget(QWidget):
         self.present_button = QPushButton(self.tr("&Present"), self)
         self.present_button.setToolTip(self.tr("The candidate is here (Ctrl+Shift+P)"))
         self.absent_button = QPushButton(self.tr("A&bsent"), self)
-        self.absent_button.setToolTip(self.tr("The candidate did not come: abandonment, nothing is validated"))
+        self.absent_button.setToolTip(
+            self.tr("The candidate did not come: abandonment, nothing is validated")
+        )
         self.incident_button = QPushButton(self.tr("&Incident…"), self)
         self.incident_button.setToolTip(self.tr("Note an incident with its time (Ctrl+I)"))
         self.incidents_label = QLabel(self)
@@ -142,10 +148,14 @@ class JuryRoomWidget(QWidget):
         self.slides_button.clicked.connect(self.open_slides)
         self.sign_button = QPushButton(self.tr("&Sign the sheet…"), self)
         self.sign_button.setObjectName("signButton")
-        self.sign_button.setToolTip(self.tr("Juror 1 then juror 2 sign the result sheet; the record then locks"))
+        self.sign_button.setToolTip(
+            self.tr("Juror 1 then juror 2 sign the result sheet; the record then locks")
+        )
         self.sign_button.clicked.connect(self.sign_sheet)
         self.reopen_button = QPushButton(self.tr("&Reopen…"), self)
-        self.reopen_button.setToolTip(self.tr("Correct a signed sheet: a reason is asked, a new version follows"))
+        self.reopen_button.setToolTip(
+            self.tr("Correct a signed sheet: a reason is asked, a new version follows")
+        )
         self.reopen_button.clicked.connect(self.reopen_sheet)
         self.present_button.clicked.connect(lambda: self.check_in(Attendance.PRESENT))
         self.absent_button.clicked.connect(self._confirm_absent)
@@ -154,8 +164,15 @@ class JuryRoomWidget(QWidget):
         self.header.setSpacing(0)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
-        for widget in (self.status, self.present_button, self.absent_button, self.incident_button,
-                       self.slides_button, self.sign_button, self.reopen_button):
+        for widget in (
+            self.status,
+            self.present_button,
+            self.absent_button,
+            self.incident_button,
+            self.slides_button,
+            self.sign_button,
+            self.reopen_button,
+        ):
             top.addWidget(widget)
         details = QHBoxLayout()
         details.addWidget(self.subtitle, 1)
@@ -193,20 +210,34 @@ class JuryRoomWidget(QWidget):
         file = session.file
         from c2i2e_jury.dossier.expected import Expected
 
-        self.viewer.open_dossier(file.dossier_path, Expected(file.last_name, file.first_name, file.campaign_year),
-                                 view_state=file.view_state or None, name=file.dossier_name)  # the saved page is the first one drawn
+        self.viewer.open_dossier(
+            file.dossier_path,
+            Expected(file.last_name, file.first_name, file.campaign_year),
+            view_state=file.view_state or None,
+            name=file.dossier_name,
+        )  # the saved page is the first one drawn
         self._show_file(file)
         self.items.table.setFocus()
 
     def _header_buttons(self) -> list[QPushButton]:
-        return [self.present_button, self.absent_button, self.incident_button, self.slides_button,
-                self.sign_button, self.reopen_button]
+        return [
+            self.present_button,
+            self.absent_button,
+            self.incident_button,
+            self.slides_button,
+            self.sign_button,
+            self.reopen_button,
+        ]
 
     def _show_file(self, file: CandidateFile) -> None:
         self.title.setText(file.full_name)
         when = file.oral_date.strftime("%d/%m/%Y") if file.oral_date else ""
-        parts = [f"{file.candidate_id}", f"{when} {file.oral_time}".strip(), file.room,
-                 fill(self.tr("jury %1"), file.jury)]
+        parts = [
+            f"{file.candidate_id}",
+            f"{when} {file.oral_time}".strip(),
+            file.room,
+            fill(self.tr("jury %1"), file.jury),
+        ]
         if file.evaluator:
             parts.append(fill(self.tr("evaluator: %1"), file.evaluator))
         if file.extra_time_percent:
@@ -225,11 +256,19 @@ class JuryRoomWidget(QWidget):
             self.timer_widget.setEnabled(actions.timer)
             self.timer_widget.set_idle_reason(self._timer_idle_reason(actions.timer_blocked))
         labels = incident_labels()
-        self.incidents_label.setText(self.tr("%n incident(s)", "", len(file.incidents)) if file.incidents else "")
-        self.incidents_label.setToolTip("\n".join(
-            f"{i.at.astimezone().strftime('%H:%M')} {labels.get(i.kind, i.kind)} : {i.note}" for i in file.incidents))
+        self.incidents_label.setText(
+            self.tr("%n incident(s)", "", len(file.incidents)) if file.incidents else ""
+        )
+        self.incidents_label.setToolTip(
+            "\n".join(
+                f"{i.at.astimezone().strftime('%H:%M')} {labels.get(i.kind, i.kind)} : {i.note}"
+                for i in file.incidents
+            )
+        )
         self.items.show_file(file)
-        self.outcome.show_outcome(file.outcome, {i.code: i.decision for i in file.items}, self.items.current_code())
+        self.outcome.show_outcome(
+            file.outcome, {i.code: i.decision for i in file.items}, self.items.current_code()
+        )
         self.fileChanged.emit(file)
 
     def _timer_idle_reason(self, blocked: TimerBlock | None) -> str:
@@ -273,8 +312,12 @@ class JuryRoomWidget(QWidget):
         if after_restart:
             oral_timer.resume_after_restart(db, timer, pk)
         self.timer_widget = OralTimerWidget(
-            timer, lambda event: oral_timer.record_event(db, pk, event), self,
-            on_heartbeat=lambda at: oral_timer.heartbeat(db, pk, at), prompts=self.prompts)
+            timer,
+            lambda event: oral_timer.record_event(db, pk, event),
+            self,
+            on_heartbeat=lambda at: oral_timer.heartbeat(db, pk, at),
+            prompts=self.prompts,
+        )
         keep_keys_away(self.timer_widget)
         self.timer_box.addWidget(self.timer_widget)
 
@@ -289,8 +332,12 @@ class JuryRoomWidget(QWidget):
         if snapshot.paused:
             phase = fill(self.tr("%1, paused"), phase)
         elapsed = int(snapshot.elapsed)
-        return fill(self.tr("%1's oral is running (%2, %3 elapsed); its clock keeps counting until it is ended."),
-                    self.session.file.full_name, phase, f"{elapsed // 60}:{elapsed % 60:02d}")
+        return fill(
+            self.tr("%1's oral is running (%2, %3 elapsed); its clock keeps counting until it is ended."),
+            self.session.file.full_name,
+            phase,
+            f"{elapsed // 60}:{elapsed % 60:02d}",
+        )
 
     def open_slides(self) -> None:
         if self.session is None:
@@ -307,13 +354,17 @@ class JuryRoomWidget(QWidget):
         session = self.session
         if session is not None and sign_sheet_dialog(self, session.db, session.pk, prompts=self.prompts):
             session.undo_stack.clear()  # a signed record is changed only by reopening it
-            self._set_timer(session, after_restart=False)  # signing ended the oral: the timer shows it stopped
+            self._set_timer(
+                session, after_restart=False
+            )  # signing ended the oral: the timer shows it stopped
             session.refresh()
 
     def reopen_sheet(self) -> None:
         from c2i2e_jury.ui.signing.sheet import reopen_dialog
 
-        if self.session is not None and reopen_dialog(self, self.session.db, self.session.pk, prompts=self.prompts):
+        if self.session is not None and reopen_dialog(
+            self, self.session.db, self.session.pk, prompts=self.prompts
+        ):
             self.session.refresh()
 
     # -- actions ---------------------------------------------------------------------------------------------
@@ -325,9 +376,13 @@ class JuryRoomWidget(QWidget):
         if self.session is None:
             return
         if self.prompts.confirm_risky(
-                self, self.tr("Absent candidate"),
-                fill(self.tr("Record %1 as absent? An absent candidate abandons and validates nothing."),
-                     self.session.file.full_name)):
+            self,
+            self.tr("Absent candidate"),
+            fill(
+                self.tr("Record %1 as absent? An absent candidate abandons and validates nothing."),
+                self.session.file.full_name,
+            ),
+        ):
             self.check_in(Attendance.ABSENT)
 
     def note_incident(self) -> None:
@@ -362,7 +417,9 @@ class JuryRoomWidget(QWidget):
             self.report_label.setStyleSheet("color: #2e7d32;")
             return
         lines = "<br>".join(f"• {f.message}" for f in findings)
-        self.report_label.setText(self.tr("Dossier format: %n problem(s)", "", len(findings)) + f"<br>{lines}")
+        self.report_label.setText(
+            self.tr("Dossier format: %n problem(s)", "", len(findings)) + f"<br>{lines}"
+        )
         self.report_label.setStyleSheet("color: #b26a00;")
 
     # -- where the jury is -----------------------------------------------------------------------------------

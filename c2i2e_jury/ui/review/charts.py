@@ -63,8 +63,11 @@ class _Chart(QWidget):
             painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
             painter.setPen(AXIS)
             label = f"{value * 100:.0f} %" if percent else f"{value:g}"
-            painter.drawText(QRectF(0, y - 8, plot.left() - 6, 16),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
+            painter.drawText(
+                QRectF(0, y - 8, plot.left() - 6, 16),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                label,
+            )
             value += step
         painter.setPen(QPen(AXIS, 1))
         painter.drawLine(QPointF(plot.left(), plot.bottom()), QPointF(plot.right(), plot.bottom()))
@@ -97,23 +100,33 @@ class HistogramChart(_Chart):
         top = nice_step(wanted) * max(1, math.ceil(wanted / nice_step(wanted)))
         n = len(self.counts)
         slot = plot.width() / n
-        band = QRectF(plot.left() + slot * BORDERLINE.start, plot.top(), slot * len(BORDERLINE), plot.height())
+        band = QRectF(
+            plot.left() + slot * BORDERLINE.start, plot.top(), slot * len(BORDERLINE), plot.height()
+        )
         painter.fillRect(band, BAND)
         self._y_axis(painter, plot, top)
         metrics = QFontMetrics(self.font())
         for value, count in enumerate(self.counts):
             height = plot.height() * count / top
-            rect = QRectF(plot.left() + slot * value + slot * 0.12, plot.bottom() - height, slot * 0.76, height)
+            rect = QRectF(
+                plot.left() + slot * value + slot * 0.12, plot.bottom() - height, slot * 0.76, height
+            )
             colour = ABOVE if value >= self.threshold else NEAR if value in BORDERLINE else BELOW
             painter.fillRect(rect, colour)
             if count and slot >= metrics.horizontalAdvance(str(count)) + 2:
                 painter.setPen(TEXT)
-                painter.drawText(QRectF(rect.left() - 4, rect.top() - 16, rect.width() + 8, 14),
-                                 Qt.AlignmentFlag.AlignCenter, str(count))
+                painter.drawText(
+                    QRectF(rect.left() - 4, rect.top() - 16, rect.width() + 8, 14),
+                    Qt.AlignmentFlag.AlignCenter,
+                    str(count),
+                )
             if slot >= 16 or value % 2 == 0:
                 painter.setPen(AXIS)
-                painter.drawText(QRectF(plot.left() + slot * value, plot.bottom() + 2, slot, 16),
-                                 Qt.AlignmentFlag.AlignCenter, str(value))
+                painter.drawText(
+                    QRectF(plot.left() + slot * value, plot.bottom() + 2, slot, 16),
+                    Qt.AlignmentFlag.AlignCenter,
+                    str(value),
+                )
         x = plot.left() + slot * self.threshold
         painter.setPen(QPen(THRESHOLD, 2, Qt.PenStyle.DashLine))
         painter.drawLine(QPointF(x, plot.top() - 4), QPointF(x, plot.bottom()))
@@ -122,19 +135,36 @@ class HistogramChart(_Chart):
         width = metrics.horizontalAdvance(label) + 8
         painter.drawText(QRectF(x - width - 4, plot.top() - 2, width, 16), Qt.AlignmentFlag.AlignRight, label)
         painter.setPen(AXIS)
-        painter.drawText(QRectF(plot.left(), plot.bottom() + 20, plot.width(), 18), Qt.AlignmentFlag.AlignCenter,
-                         self.tr("validated items out of 28 (the certificate also needs at most 2 not validated "
-                                 "per domain)"))
-        self._legend(painter, metrics, ((ABOVE, self.tr("23 or more")), (NEAR, self.tr("21 or 22")),
-                                        (BELOW, self.tr("under 21")), (BAND, self.tr("borderline 21 to 24"))))
+        painter.drawText(
+            QRectF(plot.left(), plot.bottom() + 20, plot.width(), 18),
+            Qt.AlignmentFlag.AlignCenter,
+            self.tr(
+                "validated items out of 28 (the certificate also needs at most 2 not validated per domain)"
+            ),
+        )
+        self._legend(
+            painter,
+            metrics,
+            (
+                (ABOVE, self.tr("23 or more")),
+                (NEAR, self.tr("21 or 22")),
+                (BELOW, self.tr("under 21")),
+                (BAND, self.tr("borderline 21 to 24")),
+            ),
+        )
 
-    def _legend(self, painter: QPainter, metrics: QFontMetrics, entries: Sequence[tuple[QColor, str]]) -> None:
+    def _legend(
+        self, painter: QPainter, metrics: QFontMetrics, entries: Sequence[tuple[QColor, str]]
+    ) -> None:
         x = self.width() - 12 - sum(metrics.horizontalAdvance(text) + 26 for _, text in entries)
         for colour, text in entries:
             painter.fillRect(QRectF(x, 9, 12, 12), colour)
             painter.setPen(TEXT)
-            painter.drawText(QRectF(x + 16, 4, metrics.horizontalAdvance(text) + 4, 22),
-                             Qt.AlignmentFlag.AlignVCenter, text)
+            painter.drawText(
+                QRectF(x + 16, 4, metrics.horizontalAdvance(text) + 4, 22),
+                Qt.AlignmentFlag.AlignVCenter,
+                text,
+            )
             x += metrics.horizontalAdvance(text) + 26
 
 
@@ -172,25 +202,32 @@ class ItemRatesChart(_Chart):
             start = x
             for code in domain.items:
                 rate = self.rates.items.get(code, 0.0)
-                rect = QRectF(x + slot * 0.12, plot.bottom() - plot.height() * rate, slot * 0.76,
-                              plot.height() * rate)
+                rect = QRectF(
+                    x + slot * 0.12, plot.bottom() - plot.height() * rate, slot * 0.76, plot.height() * rate
+                )
                 painter.fillRect(rect, GROUP_COLOURS.get(domain.group, BELOW))
                 self._bars.append((QRectF(x, plot.top(), slot, plot.height()), code))
                 painter.setPen(AXIS)
-                painter.drawText(QRectF(x, plot.bottom() + 1, slot, 14), Qt.AlignmentFlag.AlignCenter,
-                                 code.split(".")[-1])
+                painter.drawText(
+                    QRectF(x, plot.bottom() + 1, slot, 14), Qt.AlignmentFlag.AlignCenter, code.split(".")[-1]
+                )
                 x += slot
             painter.setPen(TEXT)
-            painter.drawText(QRectF(start, plot.bottom() + 16, x - start, 16), Qt.AlignmentFlag.AlignCenter,
-                             domain.code)
+            painter.drawText(
+                QRectF(start, plot.bottom() + 16, x - start, 16), Qt.AlignmentFlag.AlignCenter, domain.code
+            )
             x += slot * gap
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent) and self.rates is not None:
             for rect, code in self._bars:
                 if rect.contains(QPointF(event.pos())):
-                    QToolTip.showText(event.globalPos(), f"{code} — {self.rates.items.get(code, 0.0) * 100:.0f} %"
-                                      f"\n{self.referential.item(code).wording}", self)
+                    QToolTip.showText(
+                        event.globalPos(),
+                        f"{code} — {self.rates.items.get(code, 0.0) * 100:.0f} %"
+                        f"\n{self.referential.item(code).wording}",
+                        self,
+                    )
                     return True
             QToolTip.hideText()
             return True
@@ -227,14 +264,19 @@ class DomainRatesChart(_Chart):
         for n, domain in enumerate(domains):
             y = 32 + row * n
             rate = self.rates.domains.get(domain.code, 0.0)
-            text = metrics.elidedText(f"{domain.code}  {domain.title}", Qt.TextElideMode.ElideRight,
-                                      int(label_width))
+            text = metrics.elidedText(
+                f"{domain.code}  {domain.title}", Qt.TextElideMode.ElideRight, int(label_width)
+            )
             painter.setPen(TEXT)
             painter.drawText(QRectF(8, y, label_width, row), Qt.AlignmentFlag.AlignVCenter, text)
             painter.fillRect(QRectF(left, y + row * 0.2, right - left, row * 0.6), GRID)
-            painter.fillRect(QRectF(left, y + row * 0.2, (right - left) * rate, row * 0.6),
-                             GROUP_COLOURS.get(domain.group, BELOW))
-            painter.drawText(QRectF(right + 4, y, 52, row), Qt.AlignmentFlag.AlignVCenter, f"{rate * 100:.0f} %")
+            painter.fillRect(
+                QRectF(left, y + row * 0.2, (right - left) * rate, row * 0.6),
+                GROUP_COLOURS.get(domain.group, BELOW),
+            )
+            painter.drawText(
+                QRectF(right + 4, y, 52, row), Qt.AlignmentFlag.AlignVCenter, f"{rate * 100:.0f} %"
+            )
 
 
 class ChartsPanel(QWidget):

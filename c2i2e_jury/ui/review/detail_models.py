@@ -58,14 +58,28 @@ class DetailItemsModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else 6
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Vertical:
             return str(section + 1)
-        return (self.tr("Item"), self.tr("Evaluator"), self.tr("Jury"), self.tr("Changes"), self.tr("Comment"),
-                self.tr("Justification"))[section] if 0 <= section < 6 else None
+        return (
+            (
+                self.tr("Item"),
+                self.tr("Evaluator"),
+                self.tr("Jury"),
+                self.tr("Changes"),
+                self.tr("Comment"),
+                self.tr("Justification"),
+            )[section]
+            if 0 <= section < 6
+            else None
+        )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._items):
@@ -124,12 +138,21 @@ class HistoryModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else 5
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or orientation == Qt.Orientation.Vertical:
             return None
-        return (self.tr("When"), self.tr("From"), self.tr("To"), self.tr("By"),
-                self.tr("Justification"))[section] if 0 <= section < 5 else None
+        return (
+            (self.tr("When"), self.tr("From"), self.tr("To"), self.tr("By"), self.tr("Justification"))[
+                section
+            ]
+            if 0 <= section < 5
+            else None
+        )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._changes):
@@ -141,7 +164,11 @@ class HistoryModel(QAbstractTableModel):
             if column in (1, 2):
                 return _mark(change.old if column == 1 else change.new)
             if column == 3:
-                return self.tr("certification jury") if change.by == "certification_jury" else self.tr("validation jury")
+                return (
+                    self.tr("certification jury")
+                    if change.by == "certification_jury"
+                    else self.tr("validation jury")
+                )
             return change.justification
         if role == Qt.ItemDataRole.ForegroundRole and column in (1, 2):
             return _mark_colour(change.old if column == 1 else change.new)

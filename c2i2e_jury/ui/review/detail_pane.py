@@ -122,8 +122,9 @@ class CandidateDetailPane(QWidget):
         form = QFormLayout()
         form.addRow(self.tr("Decided by:"), self.operator)
         buttons = QGridLayout()
-        for n, button in enumerate((self.deliver_button, self.attestation_button, self.annul_button,
-                                    self.lift_button)):
+        for n, button in enumerate(
+            (self.deliver_button, self.attestation_button, self.annul_button, self.lift_button)
+        ):
             buttons.addWidget(button, n // 2, n % 2)
         layout = QVBoxLayout(box)
         layout.addLayout(form)
@@ -159,21 +160,39 @@ class CandidateDetailPane(QWidget):
         lines = []
         if detail.sheets:
             last = detail.sheets[-1]
-            lines.append(fill(self.tr("Signed sheet: version %1 of %2"), last.version,
-                              last.signed_at.astimezone().strftime("%d/%m/%Y %H:%M")))
+            lines.append(
+                fill(
+                    self.tr("Signed sheet: version %1 of %2"),
+                    last.version,
+                    last.signed_at.astimezone().strftime("%d/%m/%Y %H:%M"),
+                )
+            )
         else:
             lines.append(self.tr("No signed sheet in the database."))
         lines += self._oral_facts(detail.facts)
-        for incident in detail.file.incidents if detail.facts is None else ():  # not signed yet: the room's notes
+        for incident in (
+            detail.file.incidents if detail.facts is None else ()
+        ):  # not signed yet: the room's notes
             if incident.kind == "fraud_suspicion":
                 lines.append(fill(self.tr("Plagiarism reported at the oral: %1"), incident.note))
         if row.changed and row.signed is not None:
-            lines.append(fill(self.tr("Data changed since the sheet: the sheet proposes %1, today's data give %2; "
-                                      "you choose which to decide on."),
-                              self._proposal_text(row.signed), self._proposal_text(row.outcome)))
+            lines.append(
+                fill(
+                    self.tr(
+                        "Data changed since the sheet: the sheet proposes %1, today's data give %2; "
+                        "you choose which to decide on."
+                    ),
+                    self._proposal_text(row.signed),
+                    self._proposal_text(row.outcome),
+                )
+            )
         for entry in detail.certification:
-            text = fill(self.tr("%1 on %2 by %3"), self._kind_text(entry.kind),
-                        entry.decided_at.astimezone().strftime("%d/%m/%Y %H:%M"), entry.decided_by)
+            text = fill(
+                self.tr("%1 on %2 by %3"),
+                self._kind_text(entry.kind),
+                entry.decided_at.astimezone().strftime("%d/%m/%Y %H:%M"),
+                entry.decided_by,
+            )
             lines.append(text + (f" — {entry.reason}" if entry.reason else ""))
         for code, _kind, _at, revoked in detail.documents:
             lines.append(fill(self.tr("Document %1"), code) + (f" — {revoked}" if revoked else ""))
@@ -186,22 +205,46 @@ class CandidateDetailPane(QWidget):
         lines = []
         if facts.checked_in_at is not None:
             moment = facts.checked_in_at.astimezone().strftime("%d/%m/%Y %H:%M")
-            lines.append(fill(self.tr("Absent, recorded at %1") if facts.status == "absent"
-                              else self.tr("Checked in at %1"), moment))
+            lines.append(
+                fill(
+                    self.tr("Absent, recorded at %1")
+                    if facts.status == "absent"
+                    else self.tr("Checked in at %1"),
+                    moment,
+                )
+            )
         if facts.elapsed:
-            lines.append(fill(self.tr("Oral: presentation %1, discussion %2, paused %3, overtime %4"),
-                              _minutes(facts.elapsed.get("presentation", 0)), _minutes(facts.elapsed.get("discussion", 0)),
-                              _minutes(facts.paused_seconds), _minutes(sum(facts.overtime.values()))))
+            lines.append(
+                fill(
+                    self.tr("Oral: presentation %1, discussion %2, paused %3, overtime %4"),
+                    _minutes(facts.elapsed.get("presentation", 0)),
+                    _minutes(facts.elapsed.get("discussion", 0)),
+                    _minutes(facts.paused_seconds),
+                    _minutes(sum(facts.overtime.values())),
+                )
+            )
         for incident in facts.incidents:
-            text = (self.tr("Fraud or plagiarism reported at %1: %2") if incident.kind == "fraud_suspicion"
-                    else self.tr("Incident (%3) at %1: %2"))
-            lines.append(fill(text, incident.at.astimezone().strftime("%H:%M"), incident.note,
-                              self._incident_text(incident.kind)))
+            text = (
+                self.tr("Fraud or plagiarism reported at %1: %2")
+                if incident.kind == "fraud_suspicion"
+                else self.tr("Incident (%3) at %1: %2")
+            )
+            lines.append(
+                fill(
+                    text,
+                    incident.at.astimezone().strftime("%H:%M"),
+                    incident.note,
+                    self._incident_text(incident.kind),
+                )
+            )
         return lines
 
     def _incident_text(self, kind: str) -> str:
-        return {"late_arrival": self.tr("late arrival"), "technical": self.tr("technical"),
-                "other": self.tr("other")}.get(kind, kind)
+        return {
+            "late_arrival": self.tr("late arrival"),
+            "technical": self.tr("technical"),
+            "other": self.tr("other"),
+        }.get(kind, kind)
 
     def _proposal_text(self, outcome: Outcome) -> str:
         if outcome.certificate:
@@ -211,9 +254,12 @@ class CandidateDetailPane(QWidget):
         return self.tr("nothing to deliver")
 
     def _kind_text(self, kind: str) -> str:
-        return {"certificate": self.tr("Certificate delivered"), "attestation": self.tr("Partial attestation"),
-                "annulment": self.tr("Annulled for plagiarism"), "annulment_lifted": self.tr("Annulment lifted")
-                }.get(kind, kind)
+        return {
+            "certificate": self.tr("Certificate delivered"),
+            "attestation": self.tr("Partial attestation"),
+            "annulment": self.tr("Annulled for plagiarism"),
+            "annulment_lifted": self.tr("Annulment lifted"),
+        }.get(kind, kind)
 
     def _item_selected(self, current: Any, _previous: Any) -> None:
         if self._detail is None or not current.isValid():
@@ -227,10 +273,12 @@ class CandidateDetailPane(QWidget):
         row = self._row
         proposals = {proposal(row.proposed), proposal(row.outcome)} if row else set()
         annulled = bool(row and row.decision == "annulment")
-        self.deliver_button.setEnabled("certificate" in proposals and row is not None
-                                       and row.decision != "certificate")
-        self.attestation_button.setEnabled("attestation" in proposals and row is not None
-                                           and row.decision != "attestation")
+        self.deliver_button.setEnabled(
+            "certificate" in proposals and row is not None and row.decision != "certificate"
+        )
+        self.attestation_button.setEnabled(
+            "attestation" in proposals and row is not None and row.decision != "attestation"
+        )
         self.annul_button.setEnabled(row is not None and not annulled and row.status.value != "not_admitted")
         self.lift_button.setEnabled(annulled)
 
@@ -254,21 +302,32 @@ class CandidateDetailPane(QWidget):
     def _basis(self) -> str:
         """Today's data differ from the signed sheet: decide on the sheet or on today's data ("" to cancel)."""
         assert self._row is not None and self._row.signed is not None
-        question = fill(self.tr("The signed sheet proposes %1; today's data give %2. Which do you decide on?"),
-                        self._proposal_text(self._row.signed), self._proposal_text(self._row.outcome))
-        choice = self.prompts.choose(self, self.tr("Data changed since the sheet"), question,
-                                     [self.tr("The signed sheet"), self.tr("Today's data")])
+        question = fill(
+            self.tr("The signed sheet proposes %1; today's data give %2. Which do you decide on?"),
+            self._proposal_text(self._row.signed),
+            self._proposal_text(self._row.outcome),
+        )
+        choice = self.prompts.choose(
+            self,
+            self.tr("Data changed since the sheet"),
+            question,
+            [self.tr("The signed sheet"), self.tr("Today's data")],
+        )
         return ("sheet", "current")[choice] if choice is not None else ""
 
     def _annul(self) -> None:
         reason = self.prompts.text(
-            self, self.tr("Annul for plagiarism"),
-            self.tr("Reason (the plagiarised passages and their source); the dossier validates nothing:"))
+            self,
+            self.tr("Annul for plagiarism"),
+            self.tr("Reason (the plagiarised passages and their source); the dossier validates nothing:"),
+        )
         if reason is not None:
             self._run(lambda pk, by: certification.annul_for_plagiarism(self.db, pk, reason, by=by))
 
     def _lift(self) -> None:
-        reason = self.prompts.text(self, self.tr("Lift the annulment"), self.tr("Why the annulment is lifted:"))
+        reason = self.prompts.text(
+            self, self.tr("Lift the annulment"), self.tr("Why the annulment is lifted:")
+        )
         if reason is not None:
             self._run(lambda pk, by: certification.lift_annulment(self.db, pk, reason, by=by))
 

@@ -60,7 +60,9 @@ def parse_members(text: str) -> list[PvMember]:
         name, _, role = line.partition(",")
         role = " ".join(role.split())
         if name.strip():
-            members.append(PvMember(" ".join(name.split()), role[:1].upper() + role[1:] if role else "Membre"))
+            members.append(
+                PvMember(" ".join(name.split()), role[:1].upper() + role[1:] if role else "Membre")
+            )
     return members
 
 
@@ -97,8 +99,9 @@ class PvDialog(QDialog):
         self.place.setPlaceholderText(self.tr("e.g. Grenoble, ESPE, room B114"))
         self.members = QPlainTextEdit(self)
         self.members.setObjectName("pvMembers")
-        self.members.setPlaceholderText(self.tr("One member a line, the role after a comma:\nJean Martin, "
-                                                "représentant du comité de site"))
+        self.members.setPlaceholderText(
+            self.tr("One member a line, the role after a comma:\nJean Martin, représentant du comité de site")
+        )
         self.remarks = QPlainTextEdit(self)
         self.remarks.setObjectName("pvRemarks")
         self.status = QLabel(self)
@@ -126,7 +129,9 @@ class PvDialog(QDialog):
         split.setStretchFactor(1, 1)
         split.setSizes([380, 720])
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.sign_button = self.buttons.addButton(self.tr("Sign and save…"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.sign_button = self.buttons.addButton(
+            self.tr("Sign and save…"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.sign_button.setObjectName("pvSign")
         self.sign_button.setEnabled(not self.waiting.text())
         self.buttons.accepted.connect(self.accept)
@@ -134,25 +139,42 @@ class PvDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(split, 1)
         layout.addWidget(self.buttons)
-        screen = (self.parentWidget() or self).screen().availableGeometry()  # a 768-pixel laptop less its taskbar
+        screen = (
+            (self.parentWidget() or self).screen().availableGeometry()
+        )  # a 768-pixel laptop less its taskbar
         self.resize(min(1180, screen.width() - 40), min(760, screen.height() - 60))
 
     def _waiting_text(self) -> str:
         """How many candidates the certification jury has still to decide, and who ("" when none)."""
-        waiting = [f"{c.last_name.upper()} {c.first_name} ({c.candidate_id})" for c in self.base.candidates
-                   if c.undecided]
+        waiting = [
+            f"{c.last_name.upper()} {c.first_name} ({c.candidate_id})"
+            for c in self.base.candidates
+            if c.undecided
+        ]
         if not waiting:
             return ""
-        return fill(self.tr("The procès-verbal cannot be signed: %n candidate(s) still to decide by the certification "
-                            "jury: %1.", "", len(waiting)), ", ".join(waiting))
+        return fill(
+            self.tr(
+                "The procès-verbal cannot be signed: %n candidate(s) still to decide by the certification "
+                "jury: %1.",
+                "",
+                len(waiting),
+            ),
+            ", ".join(waiting),
+        )
 
     def content(self) -> PvContent:
         """The PV as typed now (the president first, then the other members)."""
         qdate = self.meeting.date()
         others = [m for m in parse_members(self.members.toPlainText()) if m.name != self.base.president.name]
-        return replace(self.base, meeting=date(qdate.year(), qdate.month(), qdate.day()),
-                       place=" ".join(self.place.text().split()), remarks=self.remarks.toPlainText().strip(),
-                       members=(self.base.president, *others), signed_at=datetime.now(UTC).astimezone())
+        return replace(
+            self.base,
+            meeting=date(qdate.year(), qdate.month(), qdate.day()),
+            place=" ".join(self.place.text().split()),
+            remarks=self.remarks.toPlainText().strip(),
+            members=(self.base.president, *others),
+            signed_at=datetime.now(UTC).astimezone(),
+        )
 
     def refresh(self) -> None:
         """Draw the PV as typed now, in the background; a newer request supersedes an older one."""
@@ -186,10 +208,27 @@ class PvDialog(QDialog):
         state = self.preview.view_state() if self.preview.page_count() else None
         self.preview.open_dossier(path, view_state=state)
         counts = self.base.counts()
-        self.status.setText(fill(self.tr("%1 candidates: %2 certificates and %3 partial attestations delivered, %4 "
-                                         "annulled, %5 absent, %6 not admitted, %7 sheets not received, %8 to decide."),
-                                 *(counts[key] for key in ("candidates", "certificates", "partial", "annulled", "absent",
-                                                           "not_admitted", "pending", "undecided"))))
+        self.status.setText(
+            fill(
+                self.tr(
+                    "%1 candidates: %2 certificates and %3 partial attestations delivered, %4 "
+                    "annulled, %5 absent, %6 not admitted, %7 sheets not received, %8 to decide."
+                ),
+                *(
+                    counts[key]
+                    for key in (
+                        "candidates",
+                        "certificates",
+                        "partial",
+                        "annulled",
+                        "absent",
+                        "not_admitted",
+                        "pending",
+                        "undecided",
+                    )
+                ),
+            )
+        )
 
     def done(self, result: int) -> None:  # noqa: D401 (Qt)
         self._debounce.stop()
@@ -202,8 +241,16 @@ class PvDialog(QDialog):
 class PresidentDocuments(QObject):
     """The PV and the certificates, each behind one button of the review workspace."""
 
-    def __init__(self, widget: QWidget | None, db: Database, campaign_id: str, prompts: Prompts,
-                 settings: Settings, *, dialog_hook: Any = None) -> None:
+    def __init__(
+        self,
+        widget: QWidget | None,
+        db: Database,
+        campaign_id: str,
+        prompts: Prompts,
+        settings: Settings,
+        *,
+        dialog_hook: Any = None,
+    ) -> None:
         super().__init__(widget)
         self.widget, self.db, self.campaign_id = widget, db, campaign_id
         self.prompts, self.settings = prompts, settings
@@ -211,14 +258,19 @@ class PresidentDocuments(QObject):
 
     # -- the president's credential ------------------------------------------------------------------------
     def _credential(self) -> Credential | None:
-        question = CredentialQuestion(self.tr("The president's signing credential"),
-                                      self.tr("President: passphrase"), self.tr("Passphrase of %1:"),
-                                      PRESIDENT_CREDENTIAL)
+        question = CredentialQuestion(
+            self.tr("The president's signing credential"),
+            self.tr("President: passphrase"),
+            self.tr("Passphrase of %1:"),
+            PRESIDENT_CREDENTIAL,
+        )
         return CredentialPrompt(self.widget, self.prompts, self.settings).ask(question)
 
     def _save_path(self, caption: str, name: str, filters: str) -> Path | None:
         folder = self.settings.president_folder()
-        chosen = self.prompts.save_file(self.widget, caption, str(Path(folder) / name) if folder else name, filters)
+        chosen = self.prompts.save_file(
+            self.widget, caption, str(Path(folder) / name) if folder else name, filters
+        )
         if not chosen:
             return None
         path = Path(chosen)
@@ -231,8 +283,11 @@ class PresidentDocuments(QObject):
         try:
             write_durably(path, data)
         except OSError as exc:
-            self.prompts.warn(self.widget, self.tr("Not written"),
-                              fill(self.tr("%1 could not be written: %2."), path, os_error_text(exc)))
+            self.prompts.warn(
+                self.widget,
+                self.tr("Not written"),
+                fill(self.tr("%1 could not be written: %2."), path, os_error_text(exc)),
+            )
             return False
         return True
 
@@ -258,8 +313,11 @@ class PresidentDocuments(QObject):
         with tempfile.TemporaryDirectory(prefix="c2i2e-pv-") as tmp:
             dialog = PvDialog(self.widget, base, Path(tmp))
             try:
-                accepted = (self.dialog_hook(dialog) if self.dialog_hook is not None
-                            else dialog.exec() == QDialog.DialogCode.Accepted)
+                accepted = (
+                    self.dialog_hook(dialog)
+                    if self.dialog_hook is not None
+                    else dialog.exec() == QDialog.DialogCode.Accepted
+                )
                 content = dialog.content()
             finally:
                 dialog.done(QDialog.DialogCode.Rejected)
@@ -271,8 +329,9 @@ class PresidentDocuments(QObject):
     def _sign_pv(self, content: PvContent, credential: Credential) -> Path | None:
         from c2i2e_jury.services.certification_pv import sign_pv
 
-        path = self._save_path(self.tr("Save the signed procès-verbal"), f"pv-{content.campaign_id}.pdf",
-                               self.tr("PDF (*.pdf)"))
+        path = self._save_path(
+            self.tr("Save the signed procès-verbal"), f"pv-{content.campaign_id}.pdf", self.tr("PDF (*.pdf)")
+        )
         if path is None:
             return None
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -285,9 +344,16 @@ class PresidentDocuments(QObject):
         QApplication.restoreOverrideCursor()
         if not self._write(path, pdf):
             return None
-        self.prompts.inform(self.widget, self.tr("Procès-verbal signed"), fill(self.tr(
-            "The procès-verbal (%1 candidates) is signed by %2 and saved as %3."), len(content.candidates),
-            credential.name, path))
+        self.prompts.inform(
+            self.widget,
+            self.tr("Procès-verbal signed"),
+            fill(
+                self.tr("The procès-verbal (%1 candidates) is signed by %2 and saved as %3."),
+                len(content.candidates),
+                credential.name,
+                path,
+            ),
+        )
         return path
 
     # -- certificates and partial attestations -------------------------------------------------------------
@@ -295,31 +361,49 @@ class PresidentDocuments(QObject):
         """Sign the documents not yet issued, then save every document in force as a ZIP: its path, or None."""
         from c2i2e_jury.services.documents import documents_in_force
 
-        if not self.prompts.confirm(self.widget, self.tr("Certificates and attestations"), self.tr(
+        if not self.prompts.confirm(
+            self.widget,
+            self.tr("Certificates and attestations"),
+            self.tr(
                 "Sign, with the president's credential, a certificate or a partial attestation for every "
                 "candidate the certification jury has decided and who has none yet, then save every document "
-                "in force as one ZIP file?")):
+                "in force as one ZIP file?"
+            ),
+        ):
             return None
         credential = self._credential()
         report = self._issue(credential) if credential is not None else None
         if report is None:
             return None
         total = len(documents_in_force(self.db, self.campaign_id))
-        summary = fill(self.tr("%1 documents signed now; %2 already issued."), len(report.issued), report.already)
+        summary = fill(
+            self.tr("%1 documents signed now; %2 already issued."), len(report.issued), report.already
+        )
         if total == 0:
-            self.prompts.inform(self.widget, self.tr("Certificates and attestations"), summary + " " + self.tr(
-                "The certification jury has decided no delivery yet: there is nothing to save."))
+            self.prompts.inform(
+                self.widget,
+                self.tr("Certificates and attestations"),
+                summary
+                + " "
+                + self.tr("The certification jury has decided no delivery yet: there is nothing to save."),
+            )
             return None
-        path = self._save_path(self.tr("Save every document in force"), f"documents-{self.campaign_id}.zip",
-                               self.tr("ZIP archive (*.zip)"))
+        path = self._save_path(
+            self.tr("Save every document in force"),
+            f"documents-{self.campaign_id}.zip",
+            self.tr("ZIP archive (*.zip)"),
+        )
         if path is None:
             self.prompts.inform(self.widget, self.tr("Certificates and attestations"), summary)
             return None
         data = self._zip(total)
         if data is None or not self._write(path, data):
             return None
-        self.prompts.inform(self.widget, self.tr("Certificates and attestations"), summary + " " + fill(self.tr(
-            "%1 documents in force saved in %2 (with index.csv)."), total, path))
+        self.prompts.inform(
+            self.widget,
+            self.tr("Certificates and attestations"),
+            summary + " " + fill(self.tr("%1 documents in force saved in %2 (with index.csv)."), total, path),
+        )
         return path
 
     def _issue(self, credential: Credential) -> IssueReport | None:

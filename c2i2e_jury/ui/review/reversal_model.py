@@ -49,18 +49,30 @@ class ReversalModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else 7 if self._by == "evaluator" else 6
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
         if orientation == Qt.Orientation.Vertical or not 0 <= section < self.columnCount():
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Item") if self._by == "item" else self.tr("Evaluator"), self.tr("Candidates"),
-                    self.tr("Decided"), self.tr("V → NV"), self.tr("NV → V"), self.tr("Reversed"),
-                    self.tr("Reading"))[section]
+            return (
+                self.tr("Item") if self._by == "item" else self.tr("Evaluator"),
+                self.tr("Candidates"),
+                self.tr("Decided"),
+                self.tr("V → NV"),
+                self.tr("NV → V"),
+                self.tr("Reversed"),
+                self.tr("Reading"),
+            )[section]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return {DECIDED: self.tr("Items with both an evaluator's mark and a jury decision"),
-                    WITHDRAWN: self.tr("The evaluator validated, the jury did not"),
-                    GRANTED: self.tr("The evaluator did not validate, the jury did")}.get(section)
+            return {
+                DECIDED: self.tr("Items with both an evaluator's mark and a jury decision"),
+                WITHDRAWN: self.tr("The evaluator validated, the jury did not"),
+                GRANTED: self.tr("The evaluator did not validate, the jury did"),
+            }.get(section)
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

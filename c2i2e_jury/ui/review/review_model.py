@@ -22,11 +22,33 @@ from c2i2e_jury.ui.text import fill
 
 Index = QModelIndex | QPersistentModelIndex
 DOMAINS = tuple(d.code for d in referential().domains)
-REVIEW_COLUMNS = ("id", "name", "status", "validated", *DOMAINS, "outcome", "decision", "flags", "jury", "evaluator")
+REVIEW_COLUMNS = (
+    "id",
+    "name",
+    "status",
+    "validated",
+    *DOMAINS,
+    "outcome",
+    "decision",
+    "flags",
+    "jury",
+    "evaluator",
+)
 COLUMN = {key: n for n, key in enumerate(REVIEW_COLUMNS)}
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the ReviewRow itself
-_STATUS_ORDER = {s: n for n, s in enumerate((Status.EXAMINED, Status.IN_PROGRESS, Status.AWAITING, Status.ABSENT,
-                                             Status.NOT_ADMITTED, Status.ANNULLED))}
+_STATUS_ORDER = {
+    s: n
+    for n, s in enumerate(
+        (
+            Status.EXAMINED,
+            Status.IN_PROGRESS,
+            Status.AWAITING,
+            Status.ABSENT,
+            Status.NOT_ADMITTED,
+            Status.ANNULLED,
+        )
+    )
+}
 GREEN, AMBER, RED, GREY = QColor("#2e7d32"), QColor("#b26a00"), QColor("#c62828"), QColor("#6b6b6b")
 
 
@@ -70,8 +92,9 @@ class ReviewModel(QAbstractTableModel):
         self._haystacks: list[str] = []
 
     # -- data in -------------------------------------------------------------------------------------------
-    def set_rows(self, rows: Sequence[ReviewRow], column: int = -1,
-                 order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+    def set_rows(
+        self, rows: Sequence[ReviewRow], column: int = -1, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder
+    ) -> None:
         """The rows, sorted by ``column`` within the same reset (one pass of the proxy, not two)."""
         self.beginResetModel()
         self._rows = list(rows)
@@ -108,8 +131,9 @@ class ReviewModel(QAbstractTableModel):
         self._rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
         self._haystacks = []
         where = {r.pk: n for n, r in enumerate(self._rows)}
-        self.changePersistentIndexList(before, [self.index(where[pk], i.column()) for pk, i in zip(pks, before,
-                                                                                                   strict=True)])
+        self.changePersistentIndexList(
+            before, [self.index(where[pk], i.column()) for pk, i in zip(pks, before, strict=True)]
+        )
         self.layoutChanged.emit()
 
     # -- Qt ------------------------------------------------------------------------------------------------
@@ -119,8 +143,12 @@ class ReviewModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(REVIEW_COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
         if orientation == Qt.Orientation.Vertical or not 0 <= section < len(REVIEW_COLUMNS):
             return str(section + 1) if role == Qt.ItemDataRole.DisplayRole else None
         key = REVIEW_COLUMNS[section]
@@ -136,10 +164,17 @@ class ReviewModel(QAbstractTableModel):
     def _header(self, key: str) -> str:
         if key in DOMAINS:
             return key
-        return {"id": self.tr("Id"), "name": self.tr("Candidate"), "jury": self.tr("Jury"),
-                "evaluator": self.tr("Evaluator"), "status": self.tr("Status"), "validated": self.tr("/28"),
-                "outcome": self.tr("Outcome"), "flags": self.tr("To look at"),
-                "decision": self.tr("Certification jury")}[key]
+        return {
+            "id": self.tr("Id"),
+            "name": self.tr("Candidate"),
+            "jury": self.tr("Jury"),
+            "evaluator": self.tr("Evaluator"),
+            "status": self.tr("Status"),
+            "validated": self.tr("/28"),
+            "outcome": self.tr("Outcome"),
+            "flags": self.tr("To look at"),
+            "decision": self.tr("Certification jury"),
+        }[key]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -158,19 +193,33 @@ class ReviewModel(QAbstractTableModel):
         return None
 
     def status_text(self, status: Status) -> str:
-        return {Status.NOT_ADMITTED: self.tr("not admitted"), Status.AWAITING: self.tr("oral not taken"),
-                Status.IN_PROGRESS: self.tr("being decided"), Status.EXAMINED: self.tr("examined"),
-                Status.ABSENT: self.tr("absent (abandonment)"), Status.ANNULLED: self.tr("annulled (plagiarism)")}[status]
+        return {
+            Status.NOT_ADMITTED: self.tr("not admitted"),
+            Status.AWAITING: self.tr("oral not taken"),
+            Status.IN_PROGRESS: self.tr("being decided"),
+            Status.EXAMINED: self.tr("examined"),
+            Status.ABSENT: self.tr("absent (abandonment)"),
+            Status.ANNULLED: self.tr("annulled (plagiarism)"),
+        }[status]
 
     def flag_text(self, flag: str) -> str:
-        return {"borderline": self.tr("borderline"), "reversed": self.tr("jury reversed"),
-                "plagiarism": self.tr("plagiarism reported"), "changed": self.tr("data changed since the sheet"),
-                "conflict": self.tr("sheet in conflict"), "missing_sheet": self.tr("no sheet")}[flag]
+        return {
+            "borderline": self.tr("borderline"),
+            "reversed": self.tr("jury reversed"),
+            "plagiarism": self.tr("plagiarism reported"),
+            "changed": self.tr("data changed since the sheet"),
+            "conflict": self.tr("sheet in conflict"),
+            "missing_sheet": self.tr("no sheet"),
+        }[flag]
 
     def decision_text(self, decision: str | None) -> str:
-        return {"certificate": self.tr("certificate delivered"), "attestation": self.tr("partial attestation"),
-                "annulment": self.tr("annulled for plagiarism"),
-                "annulment_lifted": self.tr("annulment lifted"), None: "—"}.get(decision, decision or "—")
+        return {
+            "certificate": self.tr("certificate delivered"),
+            "attestation": self.tr("partial attestation"),
+            "annulment": self.tr("annulled for plagiarism"),
+            "annulment_lifted": self.tr("annulment lifted"),
+            None: "—",
+        }.get(decision, decision or "—")
 
     def _display(self, row: ReviewRow, key: str) -> str:
         if key == "id":
@@ -186,8 +235,13 @@ class ReviewModel(QAbstractTableModel):
         if key in DOMAINS:  # only a heard candidate's misses say something
             return str(row.proposed.missing_by_domain.get(key, 0)) if _heard(row) else ""
         if key == "outcome":
-            return (self.tr("Certificate") if row.proposed.certificate
-                    else self.tr("Partial") if row.partial else "—")
+            return (
+                self.tr("Certificate")
+                if row.proposed.certificate
+                else self.tr("Partial")
+                if row.partial
+                else "—"
+            )
         if key == "flags":
             return ", ".join(self.flag_text(f) for f in row.flags)
         return self.decision_text(row.decision)
@@ -195,9 +249,15 @@ class ReviewModel(QAbstractTableModel):
     def _colour(self, row: ReviewRow, key: str) -> QColor | None:
         if key in ("validated", "outcome"):
             return GREEN if row.proposed.certificate else AMBER if row.partial else GREY
-        if key in DOMAINS and row.proposed.missing_by_domain.get(key, 0) > 2 and row.status is Status.EXAMINED:
+        if (
+            key in DOMAINS
+            and row.proposed.missing_by_domain.get(key, 0) > 2
+            and row.status is Status.EXAMINED
+        ):
             return RED
-        if key == "flags" and ("plagiarism" in row.flags or "conflict" in row.flags or "changed" in row.flags):
+        if key == "flags" and (
+            "plagiarism" in row.flags or "conflict" in row.flags or "changed" in row.flags
+        ):
             return RED
         if key == "status" and row.status is not Status.EXAMINED:
             return GREY
@@ -213,8 +273,22 @@ class ReviewModel(QAbstractTableModel):
         return ""
 
 
-FILTERS = ("all", "flagged", "borderline", "reversed", "plagiarism", "changed", "conflict", "missing_sheet",
-           "certificate", "partial", "undecided", "absent", "not_admitted", "annulled")
+FILTERS = (
+    "all",
+    "flagged",
+    "borderline",
+    "reversed",
+    "plagiarism",
+    "changed",
+    "conflict",
+    "missing_sheet",
+    "certificate",
+    "partial",
+    "undecided",
+    "absent",
+    "not_admitted",
+    "annulled",
+)
 
 
 class ReviewProxy(QSortFilterProxyModel):

@@ -91,8 +91,9 @@ class ReviewWorkspace(QWidget):
         self.export.clicked.connect(self._export)
         self.documents_button = QPushButton(self.tr("Certificates and attestations…"))
         self.documents_button.setObjectName("reviewDocuments")
-        self.documents_button.setToolTip(self.tr("Sign the documents the certification jury decided and save them "
-                                                 "as one ZIP"))
+        self.documents_button.setToolTip(
+            self.tr("Sign the documents the certification jury decided and save them as one ZIP")
+        )
         self.documents_button.clicked.connect(self.sign_documents)
         self.pv_button = QPushButton(self.tr("Procès-verbal…"))
         self.pv_button.setObjectName("reviewPv")
@@ -152,7 +153,10 @@ class ReviewWorkspace(QWidget):
     def _reversals_tab(self) -> QWidget:
         page = QWidget()
         layout = QHBoxLayout(page)
-        for title, model in ((self.tr("By evaluator"), self.by_evaluator), (self.tr("By item"), self.by_item)):
+        for title, model in (
+            (self.tr("By evaluator"), self.by_evaluator),
+            (self.tr("By item"), self.by_item),
+        ):
             column = QVBoxLayout()
             column.addWidget(QLabel(f"<b>{title}</b>"))
             view = QTableView()
@@ -166,15 +170,22 @@ class ReviewWorkspace(QWidget):
         return page
 
     def _filter_label(self, name: str) -> str:
-        return {"all": self.tr("All candidates"), "flagged": self.tr("To look at (any flag)"),
-                "borderline": self.tr("Borderline (21 to 24)"), "reversed": self.tr("Jury reversed the evaluator"),
-                "plagiarism": self.tr("Plagiarism reported"), "changed": self.tr("Data changed since the sheet"),
-                "conflict": self.tr("Sheet in conflict"),
-                "missing_sheet": self.tr("No signed sheet"), "certificate": self.tr("Certificate by the rules"),
-                "partial": self.tr("Partial attestation by the rules"),
-                "undecided": self.tr("Not yet decided by the certification jury"),
-                "absent": self.tr("Absent"), "not_admitted": self.tr("Not admitted"),
-                "annulled": self.tr("Annulled")}[name]
+        return {
+            "all": self.tr("All candidates"),
+            "flagged": self.tr("To look at (any flag)"),
+            "borderline": self.tr("Borderline (21 to 24)"),
+            "reversed": self.tr("Jury reversed the evaluator"),
+            "plagiarism": self.tr("Plagiarism reported"),
+            "changed": self.tr("Data changed since the sheet"),
+            "conflict": self.tr("Sheet in conflict"),
+            "missing_sheet": self.tr("No signed sheet"),
+            "certificate": self.tr("Certificate by the rules"),
+            "partial": self.tr("Partial attestation by the rules"),
+            "undecided": self.tr("Not yet decided by the certification jury"),
+            "absent": self.tr("Absent"),
+            "not_admitted": self.tr("Not admitted"),
+            "annulled": self.tr("Annulled"),
+        }[name]
 
     # -- the public interface ------------------------------------------------------------------------------
     def set_campaign(self, campaign_id: str | None) -> None:
@@ -212,8 +223,9 @@ class ReviewWorkspace(QWidget):
         else:
             self.by_item.set_lines([])
             self.by_evaluator.set_lines([])
-        self.charts.set_data(histogram(rows), validation_rates(rows, self.referential),
-                             self.referential.min_validated)
+        self.charts.set_data(
+            histogram(rows), validation_rates(rows, self.referential), self.referential.min_validated
+        )
 
     # -- reacting ------------------------------------------------------------------------------------------
     def _selected(self) -> ReviewRow | None:
@@ -228,7 +240,8 @@ class ReviewWorkspace(QWidget):
             self.detail.clear()
             return
         self.table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
         self.table.scrollTo(index)
         self.detail.show_candidate(self.model.row(source_row))
 
@@ -255,29 +268,44 @@ class ReviewWorkspace(QWidget):
         if not self.campaign_id:
             return
         if not self.prompts.confirm_risky(
-                self, self.tr("Deliver as the rules propose"),
-                self.tr("Every candidate not yet decided gets the certificate or the partial attestation their "
-                        "signed sheet proposes. Candidates with a fraud or plagiarism report, data changed since the "
-                        "sheet, a missing or reopened sheet are left for you to decide. Continue?")):
+            self,
+            self.tr("Deliver as the rules propose"),
+            self.tr(
+                "Every candidate not yet decided gets the certificate or the partial attestation their "
+                "signed sheet proposes. Candidates with a fraud or plagiarism report, data changed since the "
+                "sheet, a missing or reopened sheet are left for you to decide. Continue?"
+            ),
+        ):
             return
         try:
-            report = certification_batch.deliver_as_proposed(self.db, self.campaign_id,
-                                                             by=self.detail.operator.text())
+            report = certification_batch.deliver_as_proposed(
+                self.db, self.campaign_id, by=self.detail.operator.text()
+            )
         except UserError as exc:
             self.prompts.warn(self, self.tr("Not recorded"), exc.message)
             return
         self.reload()
-        self.prompts.inform(self, self.tr("Decisions recorded"), fill(self.tr(
-            "%1 certificates and %2 partial attestations recorded; %3 candidates left for you to decide."),
-            report.certificates, report.attestations, len(report.skipped)))
+        self.prompts.inform(
+            self,
+            self.tr("Decisions recorded"),
+            fill(
+                self.tr(
+                    "%1 certificates and %2 partial attestations recorded; %3 candidates left for you to decide."
+                ),
+                report.certificates,
+                report.attestations,
+                len(report.skipped),
+            ),
+        )
 
     def president_documents(self, prompts: Any = None, settings: Any = None, **options: Any) -> Any:
         """The PV and the certificates of the campaign shown (tests pass their own prompts and settings store)."""
         from c2i2e_jury.ui.review.president_documents import PresidentDocuments
 
         assert self.campaign_id is not None
-        return PresidentDocuments(self, self.db, self.campaign_id, prompts or self.prompts, Settings(settings),
-                                  **options)
+        return PresidentDocuments(
+            self, self.db, self.campaign_id, prompts or self.prompts, Settings(settings), **options
+        )
 
     def sign_pv(self) -> None:
         if self.campaign_id:
@@ -297,8 +325,11 @@ class ReviewWorkspace(QWidget):
         from c2i2e_jury.services.review.summary import summary_bytes
 
         answer = self.prompts.save_file_typed(
-            self, self.tr("Export the summary"), f"synthese-{self.campaign_id}.xlsx",
-            self.tr("Excel workbook (*.xlsx);;CSV for Excel (*.csv)"))
+            self,
+            self.tr("Export the summary"),
+            f"synthese-{self.campaign_id}.xlsx",
+            self.tr("Excel workbook (*.xlsx);;CSV for Excel (*.csv)"),
+        )
         if answer is None:
             return
         path, chosen = answer
@@ -306,5 +337,8 @@ class ReviewWorkspace(QWidget):
         try:
             write_durably(Path(path), summary_bytes(self.db, self.campaign_id, fmt))
         except OSError as exc:
-            self.prompts.warn(self, self.tr("Not written"),
-                              fill(self.tr("%1 could not be written: %2."), path, os_error_text(exc)))
+            self.prompts.warn(
+                self,
+                self.tr("Not written"),
+                fill(self.tr("%1 could not be written: %2."), path, os_error_text(exc)),
+            )

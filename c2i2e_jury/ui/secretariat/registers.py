@@ -82,7 +82,9 @@ class ReclamationDialog(QDialog):
         form.addRow(self.tr("Date of the &problem:"), self.problem)
         form.addRow(self.tr("&Received on:"), self.received)
         form.addRow(self.tr("&Request:"), self.text)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -91,8 +93,9 @@ class ReclamationDialog(QDialog):
         return self.candidate.candidate_pk()
 
     def values(self) -> Reclamation:
-        return Reclamation(problem_date=_py(self.problem), received_date=_py(self.received),
-                           text=self.text.toPlainText())
+        return Reclamation(
+            problem_date=_py(self.problem), received_date=_py(self.received), text=self.text.toPlainText()
+        )
 
 
 class DateChangeDialog(QDialog):
@@ -105,7 +108,9 @@ class DateChangeDialog(QDialog):
             self.reason.addItem(label, key)
         self.reason.addItem(self.tr("another reason"), "other")
         self.proof = QLineEdit(self)
-        self.proof.setPlaceholderText(self.tr("The proof (hospital certificate, death certificate, convocation…)"))
+        self.proof.setPlaceholderText(
+            self.tr("The proof (hospital certificate, death certificate, convocation…)")
+        )
         self.proof_received = QCheckBox(self.tr("proof received"), self)
         self.new_date = _date_edit(self)
         self.new_time = QTimeEdit(QTime(8, 30), self)  # a time the room kit accepts: no free text
@@ -119,7 +124,9 @@ class DateChangeDialog(QDialog):
         form.addRow(self.tr("New &date:"), self.new_date)
         form.addRow(self.tr("New &time:"), self.new_time)
         form.addRow(self.tr("Requested &on:"), self.requested)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -128,6 +135,11 @@ class DateChangeDialog(QDialog):
         return self.candidate.candidate_pk()
 
     def values(self) -> DateChange:
-        return DateChange(reason=str(self.reason.currentData()), proof=self.proof.text(),
-                          proof_received=self.proof_received.isChecked(), new_date=_py(self.new_date),
-                          new_time=self.new_time.time().toString("HH:mm"), requested_on=_py(self.requested))
+        return DateChange(
+            reason=str(self.reason.currentData()),
+            proof=self.proof.text(),
+            proof_received=self.proof_received.isChecked(),
+            new_date=_py(self.new_date),
+            new_time=self.new_time.time().toString("HH:mm"),
+            requested_on=_py(self.requested),
+        )

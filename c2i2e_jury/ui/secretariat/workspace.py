@@ -47,7 +47,9 @@ class FieldsDialog(QDialog):
                 edit.setEchoMode(QLineEdit.EchoMode.Password)
             form.addRow(label, edit)
             self.edits[key] = edit
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -68,33 +70,77 @@ class SecretariatWorkspace(QWidget):
         self.journal.setObjectName("secretariatJournal")
         self.journal.setReadOnly(True)
         self.journal.setPlaceholderText(self.tr("What is done here is written in this journal."))
-        before = self._group(self.tr("Before the orals"), [
-            (self.tr("Import a campaign package…"), self.tr("Check and import the campaign (folder or .zip): "
-                                                            "every problem is listed, nothing stored if any"),
-             self.import_campaign),
-            (self.tr("Create the campaign authority…"), self.tr("The key that signs the jurors' credentials"),
-             self.create_authority),
-            (self.tr("Issue a credential…"), self.tr("A juror's (or the president's) signing credential"),
-             self.issue_credential),
-            (self.tr("Change a credential's passphrase…"), self.tr("For a juror who wants a new passphrase"),
-             self.change_passphrase),
-            (self.tr("Revoke a credential…"), self.tr("A juror's lost laptop: the sheets it signs from that date on "
-                                                      "are refused at import"), self.revoke_credential),
-            (self.tr("Prepare the room kits…"), self.tr("For each room: its candidates' package, the jurors' "
-                                                        "certificates and the attendance sheet (PDF)"),
-             self.room_kits),
-        ])
-        after = self._group(self.tr("After the orals"), [
-            (self.tr("Import signed sheets…"), self.tr("The sheets of every room: files, folders, zips, USB keys"),
-             self.import_sheets),
-            (self.tr("Export the summary…"), self.tr("One row per candidate, one column per item: CSV for "
-                                                     "French Excel, or XLSX"), self.export_summary),
-            (self.tr("Register a reclamation…"), self.tr("In writing, within 15 days of the problem: the delay is "
-                                                         "computed and shown"), self.reclamation),
-            (self.tr("Change an oral's date…"), self.tr("Only for hospitalisation, a relative's death or a "
-                                                        "convocation to an exam or competitive oral, with proof"),
-             self.date_change),
-        ])
+        before = self._group(
+            self.tr("Before the orals"),
+            [
+                (
+                    self.tr("Import a campaign package…"),
+                    self.tr(
+                        "Check and import the campaign (folder or .zip): "
+                        "every problem is listed, nothing stored if any"
+                    ),
+                    self.import_campaign,
+                ),
+                (
+                    self.tr("Create the campaign authority…"),
+                    self.tr("The key that signs the jurors' credentials"),
+                    self.create_authority,
+                ),
+                (
+                    self.tr("Issue a credential…"),
+                    self.tr("A juror's (or the president's) signing credential"),
+                    self.issue_credential,
+                ),
+                (
+                    self.tr("Change a credential's passphrase…"),
+                    self.tr("For a juror who wants a new passphrase"),
+                    self.change_passphrase,
+                ),
+                (
+                    self.tr("Revoke a credential…"),
+                    self.tr(
+                        "A juror's lost laptop: the sheets it signs from that date on are refused at import"
+                    ),
+                    self.revoke_credential,
+                ),
+                (
+                    self.tr("Prepare the room kits…"),
+                    self.tr(
+                        "For each room: its candidates' package, the jurors' "
+                        "certificates and the attendance sheet (PDF)"
+                    ),
+                    self.room_kits,
+                ),
+            ],
+        )
+        after = self._group(
+            self.tr("After the orals"),
+            [
+                (
+                    self.tr("Import signed sheets…"),
+                    self.tr("The sheets of every room: files, folders, zips, USB keys"),
+                    self.import_sheets,
+                ),
+                (
+                    self.tr("Export the summary…"),
+                    self.tr("One row per candidate, one column per item: CSV for French Excel, or XLSX"),
+                    self.export_summary,
+                ),
+                (
+                    self.tr("Register a reclamation…"),
+                    self.tr("In writing, within 15 days of the problem: the delay is computed and shown"),
+                    self.reclamation,
+                ),
+                (
+                    self.tr("Change an oral's date…"),
+                    self.tr(
+                        "Only for hospitalisation, a relative's death or a "
+                        "convocation to an exam or competitive oral, with proof"
+                    ),
+                    self.date_change,
+                ),
+            ],
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(before)
         layout.addWidget(after)
@@ -122,7 +168,9 @@ class SecretariatWorkspace(QWidget):
             self.note(exc.message)
             problems = getattr(exc, "problems", None)  # a refused campaign package
             actions = [self.tr("Save the list for Excel…")] if problems else []
-            chosen = self.prompts.refusal(self, self.tr("Refused"), exc.message, "\n".join(exc.details), actions)
+            chosen = self.prompts.refusal(
+                self, self.tr("Refused"), exc.message, "\n".join(exc.details), actions
+            )
             if problems and chosen == 0:
                 self._save_problems(problems)
 
@@ -131,8 +179,9 @@ class SecretariatWorkspace(QWidget):
         from c2i2e_jury.exchange.package.checks import problems_csv
         from c2i2e_jury.files import write_durably
 
-        path = self.prompts.save_file(self, self.tr("Save the problems"), "problemes-paquet.csv",
-                                      self.tr("CSV for Excel (*.csv)"))
+        path = self.prompts.save_file(
+            self, self.tr("Save the problems"), "problemes-paquet.csv", self.tr("CSV for Excel (*.csv)")
+        )
         if not path:
             return
         try:
@@ -156,8 +205,9 @@ class SecretariatWorkspace(QWidget):
     def import_campaign(self) -> None:
         from c2i2e_jury.services.campaign_import import import_package
 
-        path = self.prompts.open_file(self, self.tr("Campaign package"), "",
-                                      self.tr("Campaign package (*.zip campaign.json)"))
+        path = self.prompts.open_file(
+            self, self.tr("Campaign package"), "", self.tr("Campaign package (*.zip campaign.json)")
+        )
         if not path:
             return
         chosen = Path(path)
@@ -175,40 +225,65 @@ class SecretariatWorkspace(QWidget):
         folder = self.prompts.folder(self, self.tr("Folder for the authority's files"), "")
         if not folder:
             return
-        dialog = FieldsDialog(self, self.tr("Campaign authority"), [
-            ("name", self.tr("Name:"), False), ("p1", self.tr("Passphrase:"), True),
-            ("p2", self.tr("Passphrase again:"), True)])
+        dialog = FieldsDialog(
+            self,
+            self.tr("Campaign authority"),
+            [
+                ("name", self.tr("Name:"), False),
+                ("p1", self.tr("Passphrase:"), True),
+                ("p2", self.tr("Passphrase again:"), True),
+            ],
+        )
         dialog.edits["name"].setText(self.tr("C2i2e certification authority"))
         if not dialog.exec():
             return
         values = dialog.values()
         self._check_new_passphrase(values["p1"], values["p2"])
-        files = create_campaign_authority(self.db, self._campaign(), Path(folder), values["name"], values["p1"])
+        files = create_campaign_authority(
+            self.db, self._campaign(), Path(folder), values["name"], values["p1"]
+        )
         self.note(fill(self.tr("Authority created: %1 (keep it safe) and %2"), files.p12, files.pem))
 
     def issue_credential(self) -> None:
         from c2i2e_jury.services.authority import issue_juror_credential
 
-        authority = self.prompts.open_file(self, self.tr("The campaign authority (authority.p12)"), "",
-                                           self.tr("Credential (*.p12)"))
+        authority = self.prompts.open_file(
+            self, self.tr("The campaign authority (authority.p12)"), "", self.tr("Credential (*.p12)")
+        )
         if not authority:
             return
-        dialog = FieldsDialog(self, self.tr("New credential"), [
-            ("name", self.tr("Name:"), False), ("email", self.tr("E-mail:"), False),
-            ("jury", self.tr("Jury (J1, J2…; empty for the president):"), False),
-            ("authority", self.tr("Authority's passphrase:"), True),
-            ("p1", self.tr("The new credential's passphrase:"), True), ("p2", self.tr("Passphrase again:"), True)])
+        dialog = FieldsDialog(
+            self,
+            self.tr("New credential"),
+            [
+                ("name", self.tr("Name:"), False),
+                ("email", self.tr("E-mail:"), False),
+                ("jury", self.tr("Jury (J1, J2…; empty for the president):"), False),
+                ("authority", self.tr("Authority's passphrase:"), True),
+                ("p1", self.tr("The new credential's passphrase:"), True),
+                ("p2", self.tr("Passphrase again:"), True),
+            ],
+        )
         if not dialog.exec():
             return
         values = dialog.values()
         self._check_new_passphrase(values["p1"], values["p2"])
-        out = self.prompts.save_file(self, self.tr("Save the credential"), f"{values['name']}.p12",
-                                     self.tr("Credential (*.p12)"))
+        out = self.prompts.save_file(
+            self, self.tr("Save the credential"), f"{values['name']}.p12", self.tr("Credential (*.p12)")
+        )
         if not out:
             return
-        credential = issue_juror_credential(self.db, self._campaign(), values["jury"].strip(), Path(authority),
-                                            values["authority"], values["name"].strip(), values["email"].strip(),
-                                            Path(out), values["p1"])
+        credential = issue_juror_credential(
+            self.db,
+            self._campaign(),
+            values["jury"].strip(),
+            Path(authority),
+            values["authority"],
+            values["name"].strip(),
+            values["email"].strip(),
+            Path(out),
+            values["p1"],
+        )
         self.note(fill(self.tr("Credential issued to %1: %2"), credential.name, out))
 
     def change_passphrase(self) -> None:
@@ -217,9 +292,15 @@ class SecretariatWorkspace(QWidget):
         path = self.prompts.open_file(self, self.tr("Credential"), "", self.tr("Credential (*.p12)"))
         if not path:
             return
-        dialog = FieldsDialog(self, self.tr("Change the passphrase"), [
-            ("old", self.tr("Current passphrase:"), True), ("p1", self.tr("New passphrase:"), True),
-            ("p2", self.tr("New passphrase again:"), True)])
+        dialog = FieldsDialog(
+            self,
+            self.tr("Change the passphrase"),
+            [
+                ("old", self.tr("Current passphrase:"), True),
+                ("p1", self.tr("New passphrase:"), True),
+                ("p2", self.tr("New passphrase again:"), True),
+            ],
+        )
         if not dialog.exec():
             return
         values = dialog.values()
@@ -230,17 +311,29 @@ class SecretariatWorkspace(QWidget):
     def revoke_credential(self) -> None:
         from c2i2e_jury.services.revocations import parse_moment, revoke
 
-        dialog = FieldsDialog(self, self.tr("Revoke a credential"), [
-            ("who", self.tr("Juror's name or certificate fingerprint:"), False),
-            ("since", self.tr("Revoked from (YYYY-MM-DD or YYYY-MM-DD HH:MM):"), False),
-            ("reason", self.tr("Reason:"), False)])
+        dialog = FieldsDialog(
+            self,
+            self.tr("Revoke a credential"),
+            [
+                ("who", self.tr("Juror's name or certificate fingerprint:"), False),
+                ("since", self.tr("Revoked from (YYYY-MM-DD or YYYY-MM-DD HH:MM):"), False),
+                ("reason", self.tr("Reason:"), False),
+            ],
+        )
         dialog.edits["since"].setText(QDateTime.currentDateTime().toString("yyyy-MM-dd HH:mm"))
         if not dialog.exec():
             return
         values = dialog.values()
         revoked = revoke(self.db, values["who"], parse_moment(values["since"]), values["reason"])
-        self.note(fill(self.tr("Credential of %1 (%2…) revoked from %3: %4"), revoked.name or "?",
-                       revoked.fingerprint[:16], f"{revoked.since:%d/%m/%Y %H:%M}", revoked.reason))
+        self.note(
+            fill(
+                self.tr("Credential of %1 (%2…) revoked from %3: %4"),
+                revoked.name or "?",
+                revoked.fingerprint[:16],
+                f"{revoked.since:%d/%m/%Y %H:%M}",
+                revoked.reason,
+            )
+        )
 
     def _check_new_passphrase(self, first: str, second: str) -> None:
         if first != second:
@@ -258,8 +351,14 @@ class SecretariatWorkspace(QWidget):
         settings.remember_kits_folder(folder)
         kits = export_room_kits(self.db, self._campaign(), Path(folder), zip=True)
         for kit in kits:
-            self.note(fill(self.tr("Kit %1: %2 candidates, %3"), kit.room, len(kit.candidate_ids),
-                           kit.zip_path or kit.folder))
+            self.note(
+                fill(
+                    self.tr("Kit %1: %2 candidates, %3"),
+                    kit.room,
+                    len(kit.candidate_ids),
+                    kit.zip_path or kit.folder,
+                )
+            )
             for warning in kit.warnings:
                 self.note("  " + fill(self.tr("warning: %1"), warning))
 
@@ -288,8 +387,13 @@ class SecretariatWorkspace(QWidget):
         if not dialog.exec():
             return
         row = request_date_change(self.db, dialog.candidate_pk(), by="secretariat", **dialog.values())
-        self.note(fill(self.tr("Oral date change for %1: %2"), row.full_name,
-                       DATE_CHANGE_STATUSES.get(row.status, row.status)))
+        self.note(
+            fill(
+                self.tr("Oral date change for %1: %2"),
+                row.full_name,
+                DATE_CHANGE_STATUSES.get(row.status, row.status),
+            )
+        )
         self.campaignChanged.emit()
 
     def export_summary(self) -> None:
@@ -298,8 +402,11 @@ class SecretariatWorkspace(QWidget):
         from c2i2e_jury.services.review.summary import summary_bytes
 
         answer = self.prompts.save_file_typed(
-            self, self.tr("Export the summary"), "recapitulatif-c2i2e.csv",
-            self.tr("CSV for Excel (*.csv);;Excel workbook (*.xlsx)"))
+            self,
+            self.tr("Export the summary"),
+            "recapitulatif-c2i2e.csv",
+            self.tr("CSV for Excel (*.csv);;Excel workbook (*.xlsx)"),
+        )
         if answer is None:
             return
         path, chosen = answer

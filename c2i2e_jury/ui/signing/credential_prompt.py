@@ -46,8 +46,12 @@ class CredentialPrompt(QObject):
         the user is told why and chooses again."""
         while True:
             remembered = self.settings.credential_file(question.settings_key)
-            path = self.prompts.open_file(self.widget, question.file_caption, remembered,
-                                          self.tr("Signing credential (*.p12 *.pfx);;All files (*)"))
+            path = self.prompts.open_file(
+                self.widget,
+                question.file_caption,
+                remembered,
+                self.tr("Signing credential (*.p12 *.pfx);;All files (*)"),
+            )
             if not path:
                 return None
             credential = self._open(question, Path(path))
@@ -67,13 +71,17 @@ class CredentialPrompt(QObject):
         """The decrypted credential; None when the user cancels; False to choose another file."""
         error = ""
         while True:
-            passphrase = self.prompts.passphrase(self.widget, question.passphrase_title,
-                                                 fill(question.passphrase_label, path.name), error)
+            passphrase = self.prompts.passphrase(
+                self.widget, question.passphrase_title, fill(question.passphrase_label, path.name), error
+            )
             if passphrase is None:
                 return None
             try:  # the key's derivation takes ~150 ms: off the GUI thread, the window keeps painting
-                return run_busy(self.widget, self.tr("Opening the credential…"),
-                                functools.partial(load_credential, path, passphrase))
+                return run_busy(
+                    self.widget,
+                    self.tr("Opening the credential…"),
+                    functools.partial(load_credential, path, passphrase),
+                )
             except WrongPassphrase:
                 error = self.tr("Wrong passphrase")
             except CredentialError as exc:

@@ -30,11 +30,24 @@ class SheetSigning(QObject):
     """Juror 1 then juror 2: each chooses a credential file and types its passphrase; then the sheet is made,
     signed twice, stored and the oral locked. Cancelling at any point writes nothing."""
 
-    def __init__(self, parent: QWidget | None, db: Database, candidate_pk: int, prompts: Prompts,
-                 settings: Settings, now: datetime | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        db: Database,
+        candidate_pk: int,
+        prompts: Prompts,
+        settings: Settings,
+        now: datetime | None = None,
+    ) -> None:
         super().__init__(parent)
         self.widget, self.db, self.pk, self.prompts, self.settings, self.now = (
-            parent, db, candidate_pk, prompts, settings, now)
+            parent,
+            db,
+            candidate_pk,
+            prompts,
+            settings,
+            now,
+        )
 
     def run(self) -> bool:
         from c2i2e_jury.services.sheet_signing import check_signable, sign_and_lock
@@ -53,23 +66,45 @@ class SheetSigning(QObject):
         if second is None:
             return False
         try:  # off the GUI thread: the window and the oral's clock keep running meanwhile
-            stored = run_busy(self.widget, self.tr("Signing the sheet…"),
-                              lambda: sign_and_lock(self.db, self.pk, first, second, now=self.now))
+            stored = run_busy(
+                self.widget,
+                self.tr("Signing the sheet…"),
+                lambda: sign_and_lock(self.db, self.pk, first, second, now=self.now),
+            )
         except UserError as exc:
             self.prompts.warn(self.widget, self.tr("Sheet not signed"), exc.message)
             return False
-        self.prompts.inform(self.widget, self.tr("Sheet signed"), fill(self.tr(
-            "Version %1 of %2's sheet is signed by %3 and %4. The record is locked."), stored.version, file.full_name,
-            first.name, second.name))
+        self.prompts.inform(
+            self.widget,
+            self.tr("Sheet signed"),
+            fill(
+                self.tr("Version %1 of %2's sheet is signed by %3 and %4. The record is locked."),
+                stored.version,
+                file.full_name,
+                first.name,
+                second.name,
+            ),
+        )
         return True
 
     def _summary(self, file: CandidateFile) -> str:
         outcome = file.outcome
-        verdict = self.tr("certificate proposed") if outcome.certificate else self.tr("certificate not proposed")
-        return (fill(self.tr("Sign the result sheet of %1? %2 of 28 competences validated, %3."), file.full_name,
-                     outcome.validated_count, verdict)
-                + "\n\n" + self.tr("Juror 1 signs first, then juror 2. Once both have signed, the record is "
-                                   "locked; a correction will need a reason and a new version."))
+        verdict = (
+            self.tr("certificate proposed") if outcome.certificate else self.tr("certificate not proposed")
+        )
+        return (
+            fill(
+                self.tr("Sign the result sheet of %1? %2 of 28 competences validated, %3."),
+                file.full_name,
+                outcome.validated_count,
+                verdict,
+            )
+            + "\n\n"
+            + self.tr(
+                "Juror 1 signs first, then juror 2. Once both have signed, the record is "
+                "locked; a correction will need a reason and a new version."
+            )
+        )
 
     def _key(self, file: CandidateFile, juror: int) -> str:
         return juror_credential(file.campaign_id, file.jury, juror)
@@ -79,15 +114,19 @@ class SheetSigning(QObject):
         question = CredentialQuestion(
             fill(self.tr("Juror %1: signing credential"), juror),
             fill(self.tr("Juror %1: passphrase"), juror),
-            fill(self.tr("Passphrase of %1 (%2):"), "%1", file.jury or "-"),  # %1: the file's name, once chosen
-            self._key(file, juror))
+            fill(
+                self.tr("Passphrase of %1 (%2):"), "%1", file.jury or "-"
+            ),  # %1: the file's name, once chosen
+            self._key(file, juror),
+        )
 
         def same_as_first(credential: Credential) -> tuple[str, str] | None:
             from c2i2e_jury.services.sheet_signing import credential_refusal
 
             if other is not None and credential.fingerprint == other.fingerprint:
-                return self.tr("Same credential"), self.tr("This is juror 1's credential: juror 2 signs with their "
-                                                           "own.")
+                return self.tr("Same credential"), self.tr(
+                    "This is juror 1's credential: juror 2 signs with their own."
+                )
             refusal = credential_refusal(self.db, self.pk, credential, other, self.now)
             return None if refusal is None else (self.tr("Credential refused"), refusal)
 
@@ -103,9 +142,14 @@ class SheetReopening(QObject):
         from c2i2e_jury.services.sheet_signing import reopen
 
         while True:
-            reason = self.prompts.text(self.widget, self.tr("Reopen the signed sheet"), self.tr(
-                "Why must the signed sheet be corrected? The reason is printed on the new version, which both "
-                "jurors sign again."))
+            reason = self.prompts.text(
+                self.widget,
+                self.tr("Reopen the signed sheet"),
+                self.tr(
+                    "Why must the signed sheet be corrected? The reason is printed on the new version, which both "
+                    "jurors sign again."
+                ),
+            )
             if reason is None:
                 return False
             try:
@@ -115,20 +159,36 @@ class SheetReopening(QObject):
                 if reason.strip():
                     return False
                 continue
-            self.prompts.inform(self.widget, self.tr("Sheet reopened"), fill(self.tr(
-                "The record is unlocked. The next signature makes version %1, which supersedes version %2."),
-                version, version - 1))
+            self.prompts.inform(
+                self.widget,
+                self.tr("Sheet reopened"),
+                fill(
+                    self.tr(
+                        "The record is unlocked. The next signature makes version %1, which supersedes version %2."
+                    ),
+                    version,
+                    version - 1,
+                ),
+            )
             return True
 
 
-def sign_sheet_dialog(parent: QWidget | None, db: Database, candidate_pk: int, *, prompts: Prompts | None = None,
-                      settings: QSettings | None = None, now: datetime | None = None) -> bool:
+def sign_sheet_dialog(
+    parent: QWidget | None,
+    db: Database,
+    candidate_pk: int,
+    *,
+    prompts: Prompts | None = None,
+    settings: QSettings | None = None,
+    now: datetime | None = None,
+) -> bool:
     """Juror 1 then juror 2 sign the candidate's sheet; True when it is signed, stored and locked. ``settings``:
     the store the credential files are remembered in (the application's by default)."""
     return SheetSigning(parent, db, candidate_pk, prompts or Prompts(), Settings(settings), now).run()
 
 
-def reopen_dialog(parent: QWidget | None, db: Database, candidate_pk: int, *,
-                  prompts: Prompts | None = None) -> bool:
+def reopen_dialog(
+    parent: QWidget | None, db: Database, candidate_pk: int, *, prompts: Prompts | None = None
+) -> bool:
     """Ask the reason and reopen the signed sheet; True when the record is unlocked."""
     return SheetReopening(parent, db, candidate_pk, prompts or Prompts()).run()

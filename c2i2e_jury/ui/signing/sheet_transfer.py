@@ -32,18 +32,36 @@ from c2i2e_jury.ui.text import fill
 
 log = logging.getLogger(__name__)
 
-STATUS_COLOURS = {"imported": "#2e7d32", "duplicate": "#616161", "superseded": "#1565c0", "conflict": "#b26a00",
-                  "rejected": "#b00020"}
+STATUS_COLOURS = {
+    "imported": "#2e7d32",
+    "duplicate": "#616161",
+    "superseded": "#1565c0",
+    "conflict": "#b26a00",
+    "rejected": "#b00020",
+}
 _Index = QModelIndex | QPersistentModelIndex
 
 
 class DayExport(QObject):
     """Choose the folder, warn about candidates whose sheet is not signed, export, say what was written."""
 
-    def __init__(self, parent: QWidget | None, db: Database, room: str | None, day: object | None,
-                 prompts: Prompts, settings: Settings) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        db: Database,
+        room: str | None,
+        day: object | None,
+        prompts: Prompts,
+        settings: Settings,
+    ) -> None:
         super().__init__(parent)
-        self.widget, self.db, self.room, self.prompts, self.settings = parent, db, room or None, prompts, settings
+        self.widget, self.db, self.room, self.prompts, self.settings = (
+            parent,
+            db,
+            room or None,
+            prompts,
+            settings,
+        )
         self.day = day if isinstance(day, date) else None
 
     def run(self) -> Path | None:
@@ -52,11 +70,14 @@ class DayExport(QObject):
         everyone = day_candidates(self.db, room=self.room, day=self.day)
         signed = [c for c in everyone if c.version is not None]
         if not signed:
-            self.prompts.warn(self.widget, self.tr("Nothing to export"),
-                              self.tr("No sheet of this day is signed yet."))
+            self.prompts.warn(
+                self.widget, self.tr("Nothing to export"), self.tr("No sheet of this day is signed yet.")
+            )
             return None
         left = [c for c in everyone if c.version is None or c.reopened]
-        if left and not self.prompts.confirm(self.widget, self.tr("Export the day's sheets"), self._warning(left)):
+        if left and not self.prompts.confirm(
+            self.widget, self.tr("Export the day's sheets"), self._warning(left)
+        ):
             return None
         start = self.settings.export_folder()
         folder = self.prompts.folder(self.widget, self.tr("Folder for the signed sheets (USB key)"), start)
@@ -68,18 +89,33 @@ class DayExport(QObject):
         except UserError as exc:
             self.prompts.warn(self.widget, self.tr("Export failed"), exc.message)
             return None
-        self.prompts.inform(self.widget, self.tr("Sheets exported"), fill(self.tr(
-            "%n signed sheet(s) copied to %1, with the index %2.", "", len(signed)), index.parent, index.name))
+        self.prompts.inform(
+            self.widget,
+            self.tr("Sheets exported"),
+            fill(
+                self.tr("%n signed sheet(s) copied to %1, with the index %2.", "", len(signed)),
+                index.parent,
+                index.name,
+            ),
+        )
         return index
 
     def _warning(self, left: list[Any]) -> str:
         lines = []
         for c in left:
-            why = (fill(self.tr("reopened, correction not signed: version %1 leaves"), c.version)
-                   if c.reopened else self.tr("no signed sheet: nothing leaves"))
+            why = (
+                fill(self.tr("reopened, correction not signed: version %1 leaves"), c.version)
+                if c.reopened
+                else self.tr("no signed sheet: nothing leaves")
+            )
             lines.append(f"• {c.candidate_id} {c.full_name} — {why}")
-        return self.tr("Some candidates of the day have no up-to-date signed sheet:") + "\n" + "\n".join(lines) + \
-            "\n\n" + self.tr("Export the signed sheets anyway?")
+        return (
+            self.tr("Some candidates of the day have no up-to-date signed sheet:")
+            + "\n"
+            + "\n".join(lines)
+            + "\n\n"
+            + self.tr("Export the signed sheets anyway?")
+        )
 
 
 class ImportReportModel(QAbstractTableModel):
@@ -88,11 +124,20 @@ class ImportReportModel(QAbstractTableModel):
     def __init__(self, outcomes: list[SheetImportOutcome], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.outcomes = outcomes
-        self.headers = (self.tr("File"), self.tr("Outcome"), self.tr("Candidate"), self.tr("Version"),
-                        self.tr("Details"))
-        self.labels = {"imported": self.tr("imported"), "duplicate": self.tr("duplicate"),
-                       "superseded": self.tr("older version"), "conflict": self.tr("conflict (kept aside)"),
-                       "rejected": self.tr("rejected")}
+        self.headers = (
+            self.tr("File"),
+            self.tr("Outcome"),
+            self.tr("Candidate"),
+            self.tr("Version"),
+            self.tr("Details"),
+        )
+        self.labels = {
+            "imported": self.tr("imported"),
+            "duplicate": self.tr("duplicate"),
+            "superseded": self.tr("older version"),
+            "conflict": self.tr("conflict (kept aside)"),
+            "rejected": self.tr("rejected"),
+        }
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.outcomes)
@@ -100,10 +145,17 @@ class ImportReportModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.headers)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self.headers):
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self.headers)
+        ):
             return self.headers[section]
         return None
 
@@ -112,8 +164,13 @@ class ImportReportModel(QAbstractTableModel):
             return None
         o = self.outcomes[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (Path(o.file).name, self.labels[o.status], o.candidate_id or "",
-                    "" if o.version is None else str(o.version), o.message)[index.column()]
+            return (
+                Path(o.file).name,
+                self.labels[o.status],
+                o.candidate_id or "",
+                "" if o.version is None else str(o.version),
+                o.message,
+            )[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return o.file if index.column() == 0 else o.message
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 1:
@@ -122,7 +179,9 @@ class ImportReportModel(QAbstractTableModel):
 
 
 class ImportReportDialog(QDialog):
-    def __init__(self, outcomes: list[SheetImportOutcome], prompts: Prompts, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, outcomes: list[SheetImportOutcome], prompts: Prompts, parent: QWidget | None = None
+    ) -> None:
         from c2i2e_jury.services.sheet_import import summary
 
         super().__init__(parent)
@@ -154,8 +213,9 @@ class ImportReportDialog(QDialog):
     def save_report(self) -> Path | None:
         from c2i2e_jury.services.sheet_import import write_report
 
-        path = self.prompts.save_file(self, self.tr("Save the import report"), "rapport-import-feuilles.csv",
-                                      self.tr("CSV (*.csv)"))
+        path = self.prompts.save_file(
+            self, self.tr("Save the import report"), "rapport-import-feuilles.csv", self.tr("CSV (*.csv)")
+        )
         if not path:
             return None
         try:
@@ -172,15 +232,25 @@ class SheetsImport(QObject):
         self.widget, self.db, self.prompts = parent, db, prompts
 
     def _paths(self) -> list[str]:
-        choice = self.prompts.choose(self.widget, self.tr("Import signed sheets"), self.tr(
-            "Import the sheets of a folder (a USB key, searched with its sub-folders and .zip files), or chosen "
-            "files?"), [self.tr("A &folder…"), self.tr("&Files…")])
+        choice = self.prompts.choose(
+            self.widget,
+            self.tr("Import signed sheets"),
+            self.tr(
+                "Import the sheets of a folder (a USB key, searched with its sub-folders and .zip files), or chosen "
+                "files?"
+            ),
+            [self.tr("A &folder…"), self.tr("&Files…")],
+        )
         if choice == 0:
             folder = self.prompts.folder(self.widget, self.tr("Folder of signed sheets"), "")
             return [folder] if folder else []
         if choice == 1:
-            return self.prompts.open_files(self.widget, self.tr("Signed sheets"), "",
-                                           self.tr("Signed sheets (*.pdf *.zip);;All files (*)"))
+            return self.prompts.open_files(
+                self.widget,
+                self.tr("Signed sheets"),
+                "",
+                self.tr("Signed sheets (*.pdf *.zip);;All files (*)"),
+            )
         return []
 
     def run(self, paths: list[str] | None = None) -> ImportReportDialog | None:
@@ -189,7 +259,9 @@ class SheetsImport(QObject):
         chosen = paths if paths is not None else self._paths()
         if not chosen:
             return None
-        progress = QProgressDialog(self.tr("Verifying the signed sheets…"), self.tr("Stop"), 0, 0, self.widget)
+        progress = QProgressDialog(
+            self.tr("Verifying the signed sheets…"), self.tr("Stop"), 0, 0, self.widget
+        )
         progress.setObjectName("importProgress")
         progress.setWindowTitle(self.tr("Import signed sheets"))
         progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -197,8 +269,10 @@ class SheetsImport(QObject):
 
         def advance(done: int, total: int, name: str) -> bool:
             progress.setMaximum(max(total, 1))
-            progress.setLabelText(fill(self.tr("Verifying the signed sheets… %1 of %2"), done, total)
-                                  + (f"\n{Path(name).name}" if name else ""))
+            progress.setLabelText(
+                fill(self.tr("Verifying the signed sheets… %1 of %2"), done, total)
+                + (f"\n{Path(name).name}" if name else "")
+            )
             progress.setValue(done)  # a modal progress dialog processes events here: Stop is heard
             return not progress.wasCanceled()
 
@@ -216,13 +290,21 @@ class SheetsImport(QObject):
         return dialog
 
 
-def export_day_dialog(parent: QWidget | None, db: Database, room: str | None, day: object | None, *,
-                      prompts: Prompts | None = None, settings: QSettings | None = None) -> Path | None:
+def export_day_dialog(
+    parent: QWidget | None,
+    db: Database,
+    room: str | None,
+    day: object | None,
+    *,
+    prompts: Prompts | None = None,
+    settings: QSettings | None = None,
+) -> Path | None:
     """The day's signed sheets to a chosen folder (a USB key); the index's path, or None."""
     return DayExport(parent, db, room, day, prompts or Prompts(), Settings(settings)).run()
 
 
-def import_sheets_dialog(parent: QWidget | None, db: Database, paths: list[str] | None = None, *,
-                         prompts: Prompts | None = None) -> QDialog | None:
+def import_sheets_dialog(
+    parent: QWidget | None, db: Database, paths: list[str] | None = None, *, prompts: Prompts | None = None
+) -> QDialog | None:
     """Choose files or a folder, import with a progress bar, show the report (returned, already open)."""
     return SheetsImport(parent, db, prompts or Prompts()).run(paths)

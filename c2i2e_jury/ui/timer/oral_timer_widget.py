@@ -168,6 +168,7 @@ class OralTimerWidget(QWidget):
         """A command's button, labelled with its key (:mod:`c2i2e_jury.ui.shortcuts`'s ``action``)."""
         button = QPushButton(f"{text} ({shortcuts.key_text(action)})", self)
         button.clicked.connect(slot)
+
         # A QShortcut acts at once (a button's own shortcut animates a click for 100 ms first).
         def fire() -> None:
             if button.isEnabled():
@@ -187,7 +188,9 @@ class OralTimerWidget(QWidget):
             self._on_event(event)
         except UserError as error:
             log.warning("timer event %s not recorded: %s", event.kind, error)
-            self._error.setText(self.tr("Not recorded, the timer did not change: {error}").format(error=error))
+            self._error.setText(
+                self.tr("Not recorded, the timer did not change: {error}").format(error=error)
+            )
             self._error.show()
             self._fit()
             return False
@@ -312,11 +315,15 @@ class OralTimerWidget(QWidget):
             return "finished", self.tr("Ended")
         if snap.paused:
             text = self.tr("Paused ({time}) — {reason}")
-            return "paused", text.format(time=_human(snap.pause_elapsed), reason=_lower_first(snap.pause_reason or ""))
+            return "paused", text.format(
+                time=_human(snap.pause_elapsed), reason=_lower_first(snap.pause_reason or "")
+            )
         if snap.warning is WarningLevel.OVERTIME:
             return "overtime", self.tr("Overtime {time}").format(time=format_clock(snap.remaining))
         if snap.warning is WarningLevel.SECOND:
-            return "second", self.tr("Warning: under {time} left").format(time=_human(self._timer.warnings[1]))
+            return "second", self.tr("Warning: under {time} left").format(
+                time=_human(self._timer.warnings[1])
+            )
         if snap.warning is WarningLevel.FIRST:
             return "first", self.tr("Warning: under {time} left").format(time=_human(self._timer.warnings[0]))
         return "running", self.tr("Running")
@@ -359,7 +366,9 @@ class OralTimerWidget(QWidget):
         _set_shown(self._gap_button, gap is not None)
         if gap is not None:
             text = self.tr("Interruption of {time} ({cause}) counted in the candidate's time.")
-            cause = self.tr("program restarted") if gap.kind.value == "restart" else self.tr("computer asleep")
+            cause = (
+                self.tr("program restarted") if gap.kind.value == "restart" else self.tr("computer asleep")
+            )
             _set_text(self._gap_label, text.format(time=format_clock(gap.seconds), cause=cause))
 
     def _show_buttons(self, state: State) -> None:
@@ -370,7 +379,9 @@ class OralTimerWidget(QWidget):
         label = self.tr("Resume") if state is State.PAUSED else self.tr("Pause")
         _set_text(self._pause, f"{label} ({shortcuts.key_text('timer_pause')})")
         for button in (self._start, self._next, self._pause, self._end, self._gap_button):
-            if button.minimumWidth() < button.sizeHint().width():  # a longer word widens the column, never cut
+            if (
+                button.minimumWidth() < button.sizeHint().width()
+            ):  # a longer word widens the column, never cut
                 button.setMinimumWidth(button.sizeHint().width())
         self._arrange_buttons()
         _set_enabled(self._end, running or state is State.PAUSED)
@@ -392,7 +403,9 @@ class OralTimerWidget(QWidget):
             "finished": self.tr("Oral ended"),
         }
         reason = _lower_first(entry.reason or "")
-        text = texts.get(entry.kind, entry.kind).format(time=format_clock(entry.seconds or 0.0), reason=reason)
+        text = texts.get(entry.kind, entry.kind).format(
+            time=format_clock(entry.seconds or 0.0), reason=reason
+        )
         if entry.kind == "phase_ended" and entry.overtime:
             text += " " + self.tr("(overtime {time})").format(time=format_clock(-entry.overtime))
         return f"{when}  {text}"

@@ -80,8 +80,9 @@ def open_for_view(path: Path, first: FirstView | None) -> Opening:
             opening.image = page_image(dossier, opening.sizes, opening.key)
         except PageError as error:
             opening.page_error = error.message
-    opening.info = DocumentInfo(dossier.name, dossier.page_count, size, dossier.damage,
-                                dossier.page_count <= MAX_ANALYSED_PAGES)
+    opening.info = DocumentInfo(
+        dossier.name, dossier.page_count, size, dossier.damage, dossier.page_count <= MAX_ANALYSED_PAGES
+    )
     return opening
 
 
@@ -105,8 +106,9 @@ def screen_image(page: RenderedPage, dpr: float) -> QImage:
     else:
         fmt = QImage.Format.Format_RGBA8888_Premultiplied if page.alpha else QImage.Format.Format_RGB888
         image = QImage(page.samples, page.width, page.height, page.stride, fmt)
-        image = image.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied if page.alpha
-                                      else QImage.Format.Format_RGB32)
+        image = image.convertToFormat(
+            QImage.Format.Format_ARGB32_Premultiplied if page.alpha else QImage.Format.Format_RGB32
+        )
     image.setDevicePixelRatio(dpr)
     return image
 
@@ -127,5 +129,7 @@ def _too_big(path: Path) -> str | None:
         return None  # open_dossier says why it cannot be read
     if size <= MAX_FILE_BYTES:
         return None
-    return (f"Le fichier « {path.name} » est trop volumineux pour être un dossier ({size / 1024 ** 2:.0f} Mo ; "
-            f"au plus {MAX_FILE_BYTES // 1024 ** 2} Mo) : il n'est pas affiché.")
+    return (
+        f"Le fichier « {path.name} » est trop volumineux pour être un dossier ({size / 1024**2:.0f} Mo ; "
+        f"au plus {MAX_FILE_BYTES // 1024**2} Mo) : il n'est pas affiché."
+    )

@@ -167,8 +167,13 @@ class DossierViewer(QWidget):
         bar.a_find_previous.triggered.connect(self.find_previous)
 
     # -- the public API --------------------------------------------------------------------------------------
-    def open_dossier(self, path: Path | None, expected: Expected | None = None,
-                     view_state: dict[str, object] | None = None, name: str = "") -> None:
+    def open_dossier(
+        self,
+        path: Path | None,
+        expected: Expected | None = None,
+        view_state: dict[str, object] | None = None,
+        name: str = "",
+    ) -> None:
         """Show ``path`` (None: « no dossier deposited »), where :meth:`view_state` left it if given (the first
         page drawn is then that page at that zoom); report and evidence map follow by signal. ``name``: what to
         call the file in a message, when ``path``'s own name means nothing to the jury (the store's content hash)."""
@@ -339,8 +344,10 @@ class DossierViewer(QWidget):
             stored, shown = self._names
             text = text.replace(f"« {stored} »", f"« {shown} »")
         if message:
-            text += "\n\n" + self.tr("The oral can go on without the dossier on screen: note it as a technical "
-                                      "incident (Ctrl+I) and ask the secretariat for the candidate's file.")
+            text += "\n\n" + self.tr(
+                "The oral can go on without the dossier on screen: note it as a technical "
+                "incident (Ctrl+I) and ask the secretariat for the candidate's file."
+            )
         self._info = None
         self.view.clear()
         self._show_message(text)
@@ -366,8 +373,16 @@ class DossierViewer(QWidget):
         if len(damage) > 3:
             lines.append(fill(self.tr("and %1 more problems"), len(damage) - 3))
         if self._info is not None and not self._info.analysed:
-            lines.append(fill(self.tr("This file has %1 pages: the format report, the item pages and search are not "
-                                      "computed beyond %2 pages."), self._info.page_count, MAX_ANALYSED_PAGES))
+            lines.append(
+                fill(
+                    self.tr(
+                        "This file has %1 pages: the format report, the item pages and search are not "
+                        "computed beyond %2 pages."
+                    ),
+                    self._info.page_count,
+                    MAX_ANALYSED_PAGES,
+                )
+            )
         self.banner.setText("⚠ " + "\n".join(lines))
         self.banner.setVisible(bool(lines))
 

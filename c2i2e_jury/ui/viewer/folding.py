@@ -21,8 +21,9 @@ MINIMUM_WIDTH = 420
 class ViewerFolding:
     """Shows or hides the side panel beside the pages, and compacts the toolbar, as the viewer's width asks."""
 
-    def __init__(self, viewer: QWidget, toolbar: ViewerToolbar, panel: QWidget, stack: QStackedWidget,
-                 pages: QWidget) -> None:
+    def __init__(
+        self, viewer: QWidget, toolbar: ViewerToolbar, panel: QWidget, stack: QStackedWidget, pages: QWidget
+    ) -> None:
         self._viewer = viewer
         self._toolbar = toolbar
         self._toggle: QAction = toolbar.a_panel

@@ -53,8 +53,11 @@ class PageLayout:
             return []
         first = max(0, bisect.bisect_right(self._tops, top) - 1)
         last = bisect.bisect_right(self._tops, bottom)
-        return [p for p in self._placed[first:last]
-                if self.rects[p - 1].bottom() > top and self.rects[p - 1].top() < bottom]
+        return [
+            p
+            for p in self._placed[first:last]
+            if self.rects[p - 1].bottom() > top and self.rects[p - 1].top() < bottom
+        ]
 
     def most_visible(self, top: float, bottom: float) -> int:
         """The page that takes most of the height between ``top`` and ``bottom`` (the first of equals); 0: none."""
@@ -74,7 +77,9 @@ class PageLayout:
                 return page, max(0.0, (top - rect.top()) / max(rect.height(), 1.0))
         return None
 
-    def scroll_for(self, page: int, height: float, fraction: float = 0.0, at_bottom: bool = False) -> int | None:
+    def scroll_for(
+        self, page: int, height: float, fraction: float = 0.0, at_bottom: bool = False
+    ) -> int | None:
         """The vertical scroll that shows ``page`` at the top (``fraction`` of it down), or its bottom at the
         bottom of a viewport ``height`` tall; None if the page is not placed."""
         rect = self.rect(page)

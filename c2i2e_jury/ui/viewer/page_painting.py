@@ -101,18 +101,28 @@ class PagePainter:
             return
         painter.setPen(QPen(QColor(150, 30, 30) if failure is not None else QColor(160, 160, 160)))
         # Translated in the view's context, where the jury sees it.
-        text = ((failure or QCoreApplication.translate("PageView", "This page cannot be displayed."))
-                if failure is not None else str(page))
-        painter.drawText(target.adjusted(12, 12, -12, -12),
-                         Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, text)
+        text = (
+            (failure or QCoreApplication.translate("PageView", "This page cannot be displayed."))
+            if failure is not None
+            else str(page)
+        )
+        painter.drawText(
+            target.adjusted(12, 12, -12, -12), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, text
+        )
 
     def _paint_hits(self, painter: QPainter, page: int, target: QRectF) -> None:
         rects = self._hits.get(page)
         if not rects:
             return
         zoom = target.width() / max(self._layout.sizes[page - 1][0], 1.0)
-        current = set(self._current_hit.rects) if self._current_hit and self._current_hit.page == page else set()
+        current = (
+            set(self._current_hit.rects) if self._current_hit and self._current_hit.page == page else set()
+        )
         for rect in rects:
-            box = QRectF(target.left() + rect.x0 * zoom - 1, target.top() + rect.y0 * zoom - 1,
-                         (rect.x1 - rect.x0) * zoom + 2, (rect.y1 - rect.y0) * zoom + 2)
+            box = QRectF(
+                target.left() + rect.x0 * zoom - 1,
+                target.top() + rect.y0 * zoom - 1,
+                (rect.x1 - rect.x0) * zoom + 2,
+                (rect.y1 - rect.y0) * zoom + 2,
+            )
             painter.fillRect(box, CURRENT_HIT if rect in current else HIT)

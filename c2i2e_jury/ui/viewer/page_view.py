@@ -144,8 +144,12 @@ class PageView(QAbstractScrollArea):
 
     def first_view(self, page: int) -> FirstView:
         """How a dossier opened now will show ``page`` (all its pages assumed the size of that one)."""
-        return FirstView(max(page, 1), self._mode, (self.viewport().width(), self.viewport().height()),
-                         round(self._dpr(), 2))
+        return FirstView(
+            max(page, 1),
+            self._mode,
+            (self.viewport().width(), self.viewport().height()),
+            round(self._dpr(), 2),
+        )
 
     def page_zoom(self, page: int) -> float:
         """The zoom at which ``page`` is (or would be) shown: a page of another size differs in single mode."""
@@ -156,7 +160,9 @@ class PageView(QAbstractScrollArea):
         """Place the pages for the current zoom and mode; keep ``anchor`` (page, fraction) at the top."""
         old_zoom = self._zoom
         self._zoom = self._fit_zoom(self._current)
-        pages = range(1, len(self._sizes) + 1) if self._continuous else [self._current] if self._current else []
+        pages = (
+            range(1, len(self._sizes) + 1) if self._continuous else [self._current] if self._current else []
+        )
         self._layout.place(self._zoom, pages)
         self._update_scrollbars()
         if anchor is not None and anchor[0]:
@@ -170,8 +176,10 @@ class PageView(QAbstractScrollArea):
         view = self.viewport().size()
         self._programmatic = True
         try:
-            for bar, content, length in ((self.horizontalScrollBar(), self._layout.content[0], view.width()),
-                                         (self.verticalScrollBar(), self._layout.content[1], view.height())):
+            for bar, content, length in (
+                (self.horizontalScrollBar(), self._layout.content[0], view.width()),
+                (self.verticalScrollBar(), self._layout.content[1], view.height()),
+            ):
                 bar.setRange(0, max(0, int(content - length)))
                 bar.setEnabled(bar.maximum() > 0)  # no handle filling the bar when there is nothing to scroll
                 bar.setPageStep(max(1, length))
@@ -308,8 +316,10 @@ class PageView(QAbstractScrollArea):
         if visible:
             around += [visible[-1] + 1, min(visible) - 1]
         prefetch = [p for p in dict.fromkeys(around) if 1 <= p <= len(self._sizes) and p not in visible]
-        self._renderer.request([render_key(p, self.page_zoom(p), dpr) for p in visible],
-                               [render_key(p, self.page_zoom(p), dpr) for p in prefetch])
+        self._renderer.request(
+            [render_key(p, self.page_zoom(p), dpr) for p in visible],
+            [render_key(p, self.page_zoom(p), dpr) for p in prefetch],
+        )
 
     def _image_ready(self, key: RenderKey) -> None:
         if key.page in self.visible_pages():
@@ -373,8 +383,9 @@ class PageView(QAbstractScrollArea):
                 self.zoom_by(1 if delta > 0 else -1)
             return
         bar = self.verticalScrollBar()
-        if not self._continuous and ((delta < 0 and bar.value() >= bar.maximum())
-                                     or (delta > 0 and bar.value() <= bar.minimum())):
+        if not self._continuous and (
+            (delta < 0 and bar.value() >= bar.maximum()) or (delta > 0 and bar.value() <= bar.minimum())
+        ):
             self._wheel += delta  # a full notch past the edge turns the page, as in Evince
             if abs(self._wheel) >= 120:
                 self._wheel = 0

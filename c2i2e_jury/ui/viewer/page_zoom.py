@@ -31,8 +31,9 @@ def render_key(page: int, zoom: float, dpr: float) -> RenderKey:
     return RenderKey(page, round(zoom, 4), round(dpr, 2))
 
 
-def fit_zoom(mode: str | float, page: tuple[float, float], viewport: tuple[int, int],
-             widest: float | None = None) -> float:
+def fit_zoom(
+    mode: str | float, page: tuple[float, float], viewport: tuple[int, int], widest: float | None = None
+) -> float:
     """The zoom for ``mode`` of a ``page`` (points) in a ``viewport`` (pixels); ``widest``: the widest page's
     width, which fit width uses in continuous mode."""
     if not isinstance(mode, str):

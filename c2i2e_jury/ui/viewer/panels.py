@@ -244,7 +244,7 @@ class OutlinePanel(QTreeWidget):
         parents: list[QTreeWidgetItem] = []
         for entry in entries:
             level = max(1, min(entry.level, len(parents) + 1))
-            del parents[level - 1:]
+            del parents[level - 1 :]
             title = " ".join(entry.title.split()) or "—"
             item = QTreeWidgetItem([title])
             item.setToolTip(0, title)
@@ -256,8 +256,13 @@ class OutlinePanel(QTreeWidget):
             else:
                 self.addTopLevelItem(item)
             parents.append(item)
-        self.setRootIsDecorated(any(top.childCount() for i in range(self.topLevelItemCount())
-                                    if (top := self.topLevelItem(i)) is not None))
+        self.setRootIsDecorated(
+            any(
+                top.childCount()
+                for i in range(self.topLevelItemCount())
+                if (top := self.topLevelItem(i)) is not None
+            )
+        )
         self.expandToDepth(0)
 
     def _chosen(self, item: QTreeWidgetItem) -> None:

@@ -45,9 +45,18 @@ from c2i2e_jury.ui.viewer.dossier_pages import SCREEN_ORDER, screen_image
 
 log = logging.getLogger(__name__)
 
-NOT_PDF = "Le diaporama doit être un fichier PDF : aucun autre format n'est accepté (règle de l'épreuve orale)."
-_NEXT = {Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_PageDown, Qt.Key.Key_Space, Qt.Key.Key_Return,
-         Qt.Key.Key_Enter, Qt.Key.Key_N}
+NOT_PDF = (
+    "Le diaporama doit être un fichier PDF : aucun autre format n'est accepté (règle de l'épreuve orale)."
+)
+_NEXT = {
+    Qt.Key.Key_Right,
+    Qt.Key.Key_Down,
+    Qt.Key.Key_PageDown,
+    Qt.Key.Key_Space,
+    Qt.Key.Key_Return,
+    Qt.Key.Key_Enter,
+    Qt.Key.Key_N,
+}
 _PREVIOUS = {Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_PageUp, Qt.Key.Key_Backspace, Qt.Key.Key_P}
 _BLACK = {Qt.Key.Key_B, Qt.Key.Key_Period}
 _WHITE = {Qt.Key.Key_W, Qt.Key.Key_Comma}
@@ -205,7 +214,9 @@ class SlidesWindow(QWidget):
         if key not in self._cache:
             width, height = self._slides.page_size(page + 1)
             scale = min(size[0] / width, size[1] / height)
-            image = screen_image(self._slides.render(page + 1, scale=max(scale, 0.05), bgr=SCREEN_ORDER), ratio)
+            image = screen_image(
+                self._slides.render(page + 1, scale=max(scale, 0.05), bgr=SCREEN_ORDER), ratio
+            )
             keep = {self._page - 1, self._page, self._page + 1}
             self._cache = {k: v for k, v in self._cache.items() if k[0] in keep and k[1:] == size}
             self._cache[key] = image
@@ -313,14 +324,20 @@ def open_slides(
 
 
 def open_slides_dialog(
-    parent: QWidget, timer_source: Callable[[], TimerSnapshot] | None = None, start_dir: str = "",
+    parent: QWidget,
+    timer_source: Callable[[], TimerSnapshot] | None = None,
+    start_dir: str = "",
     prompts: Prompts | None = None,
 ) -> SlidesWindow | None:
     """« Ouvrir le diaporama… »: pick the file, open it, or tell the jury in one sentence why not."""
     # "All files" too: a .pptx can be picked, and is then refused with the rule, not silently hidden.
     prompts = prompts or Prompts()
-    path = prompts.open_file(parent, QCoreApplication.translate("SlidesWindow", "Open the slides"), start_dir,
-                             QCoreApplication.translate("SlidesWindow", "PDF slides (*.pdf);;All files (*)"))
+    path = prompts.open_file(
+        parent,
+        QCoreApplication.translate("SlidesWindow", "Open the slides"),
+        start_dir,
+        QCoreApplication.translate("SlidesWindow", "PDF slides (*.pdf);;All files (*)"),
+    )
     if not path:
         return None
     try:

@@ -29,18 +29,27 @@ class ViewerToolbar(QWidget):
         super().__init__(owner)
         self.setObjectName("dossierToolbar")
         self._owner = owner
-        self.a_panel = self._action("☰", self.tr("Show or hide the thumbnails and the outline (F9)"), "side_panel",
-                                    True)
+        self.a_panel = self._action(
+            "☰", self.tr("Show or hide the thumbnails and the outline (F9)"), "side_panel", True
+        )
         self.a_previous = self._action("◀", self.tr("Previous page (Left)"))
         self.a_next = self._action("▶", self.tr("Next page (Right)"))
         self.a_zoom_out = self._action("−", self.tr("Zoom out (Ctrl+-)"), "zoom_out")
         self.a_zoom_in = self._action("+", self.tr("Zoom in (Ctrl++)"), "zoom_in")
-        self.a_fit_width = self._action(self.tr("Page width"), self.tr("Fit the page width (Ctrl+2)"), "fit_width")
-        self.a_fit_page = self._action(self.tr("Whole page"), self.tr("Fit the whole page (Ctrl+0)"), "fit_page")
-        self.a_actual = self._action(self.tr("Actual size"), self.tr("Actual size, 100 % (Ctrl+1)"), "actual_size")
-        self.a_continuous = self._action(self.tr("Continuous"),
-                                         self.tr("Pages one after the other (continuous) or one at a time"),
-                                         checkable=True)
+        self.a_fit_width = self._action(
+            self.tr("Page width"), self.tr("Fit the page width (Ctrl+2)"), "fit_width"
+        )
+        self.a_fit_page = self._action(
+            self.tr("Whole page"), self.tr("Fit the whole page (Ctrl+0)"), "fit_page"
+        )
+        self.a_actual = self._action(
+            self.tr("Actual size"), self.tr("Actual size, 100 % (Ctrl+1)"), "actual_size"
+        )
+        self.a_continuous = self._action(
+            self.tr("Continuous"),
+            self.tr("Pages one after the other (continuous) or one at a time"),
+            checkable=True,
+        )
         self.a_find = self._action(self.tr("Search"), self.tr("Search the dossier (Ctrl+F)"), "find")
         self.a_find_next = self._action(self.tr("Next match"), "", "find_next")
         self.a_find_previous = self._action(self.tr("Previous match"), "", "find_previous")
@@ -110,9 +119,18 @@ class ViewerToolbar(QWidget):
         for row in (self._first_row, self._second_row):
             row.setSpacing(2)
             rows.addLayout(row)
-        for item in (self._button(self.a_panel), self._separator(), self._button(self.a_previous), self.page_box,
-                     self._button(self.a_next), self._separator(), self._button(self.a_zoom_out), self.zoom_box,
-                     self._button(self.a_zoom_in), self._button(self.a_continuous)):
+        for item in (
+            self._button(self.a_panel),
+            self._separator(),
+            self._button(self.a_previous),
+            self.page_box,
+            self._button(self.a_next),
+            self._separator(),
+            self._button(self.a_zoom_out),
+            self.zoom_box,
+            self._button(self.a_zoom_in),
+            self._button(self.a_continuous),
+        ):
             self._first_row.addWidget(item)
         self._search_separator = self._separator()
         self._first_row.addWidget(self._search_separator)
@@ -159,8 +177,17 @@ class ViewerToolbar(QWidget):
         for widget in (self.page_box, self.zoom_box):
             widget.setEnabled(enabled)
         self.search_bar.setEnabled(enabled and searchable)
-        for action in (self.a_previous, self.a_next, self.a_zoom_in, self.a_zoom_out, self.a_fit_width,
-                       self.a_fit_page, self.a_actual, self.a_continuous, self.a_go_to):
+        for action in (
+            self.a_previous,
+            self.a_next,
+            self.a_zoom_in,
+            self.a_zoom_out,
+            self.a_fit_width,
+            self.a_fit_page,
+            self.a_actual,
+            self.a_continuous,
+            self.a_go_to,
+        ):
             action.setEnabled(enabled)
         for action in (self.a_find, self.a_find_next, self.a_find_previous):
             action.setEnabled(enabled and searchable)

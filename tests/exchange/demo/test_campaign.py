@@ -18,8 +18,21 @@ from c2i2e_jury.dossier.expected import Expected
 from c2i2e_jury.exchange.demo.campaign import write_demo_package
 from c2i2e_jury.exchange.package.reader import read_package
 
-CANDIDATE_COLUMNS = ["candidate_id", "last_name", "first_name", "email", "dossier", "deposited", "rework_pending",
-                     "oral_date", "oral_time", "room", "jury", "evaluator", "extra_time_percent"]
+CANDIDATE_COLUMNS = [
+    "candidate_id",
+    "last_name",
+    "first_name",
+    "email",
+    "dossier",
+    "deposited",
+    "rework_pending",
+    "oral_date",
+    "oral_time",
+    "room",
+    "jury",
+    "evaluator",
+    "extra_time_percent",
+]
 MARK_COLUMNS = ["candidate_id", "item", "evaluator_mark", "comment"]
 PRIOR_COLUMNS = ["candidate_id", "item", "year", "copy_deposited", "original_received"]
 PART_HEADING = re.compile(r"^partie\s+(1|2|3|4|i|ii|iii|iv)\b", re.IGNORECASE | re.MULTILINE)
@@ -52,10 +65,16 @@ def test_package_holds_every_file_with_the_campaign(package: Path) -> None:
     assert names == ["campaign.json", "candidates.csv", "dossiers", "marks.csv", "prior.csv"]
     campaign = json.loads((package / "campaign.json").read_text(encoding="utf-8"))
     assert campaign == {
-        "format": "c2i2e-campaign/1", "id": "grenoble-2017",
-        "title": "Certification C2i2e — ESPE de Grenoble — campagne 2017", "year": 2017,
-        "deposit_opens": "2017-05-10", "deposit_closes": "2017-05-17", "orals_from": "2017-06-12",
-        "orals_to": "2017-07-07", "presentation_minutes": 10, "discussion_minutes": 20,
+        "format": "c2i2e-campaign/1",
+        "id": "grenoble-2017",
+        "title": "Certification C2i2e — ESPE de Grenoble — campagne 2017",
+        "year": 2017,
+        "deposit_opens": "2017-05-10",
+        "deposit_closes": "2017-05-17",
+        "orals_from": "2017-06-12",
+        "orals_to": "2017-07-07",
+        "presentation_minutes": 10,
+        "discussion_minutes": 20,
     }
 
 
@@ -92,9 +111,13 @@ def test_the_cases_of_the_rules_are_all_there(package: Path, referential) -> Non
     imported.close()
     outcomes = {}
     for c in imported.candidates:
-        prior = tuple(PriorValidation(item, year, copy, original) for item, (year, copy, original) in c.prior.items())
+        prior = tuple(
+            PriorValidation(item, year, copy, original) for item, (year, copy, original) in c.prior.items()
+        )
         decisions = {item: Mark(mark) if mark else None for item, (mark, _) in c.marks.items()}
-        situation = Situation(c.deposited, c.rework_pending, Attendance.PRESENT, prior=prior, decisions=decisions)
+        situation = Situation(
+            c.deposited, c.rework_pending, Attendance.PRESENT, prior=prior, decisions=decisions
+        )
         outcomes[c.first_name] = evaluate(referential, situation)
     certified = {name for name, o in outcomes.items() if o.certificate}
     assert certified == {"Élodie", "François", "Maëlle", "Gaëlle", "Jérôme", "Benoît"}
@@ -109,7 +132,9 @@ def test_the_cases_of_the_rules_are_all_there(package: Path, referential) -> Non
     assert {o.status.value for n, o in outcomes.items() if n in ("Loïc", "Solène")} == {"not_admitted"}
 
 
-def test_marks_cover_the_28_items_with_comments_for_admitted_candidates_only(package: Path, referential) -> None:
+def test_marks_cover_the_28_items_with_comments_for_admitted_candidates_only(
+    package: Path, referential
+) -> None:
     rows = candidates(package)
     marks = read_rows(package / "marks.csv")
     by_candidate: dict[str, dict[str, dict[str, str]]] = {}
@@ -159,10 +184,12 @@ def test_every_dossier_follows_the_conventions(package: Path, referential) -> No
             assert set(starts) == expected_parts, row["dossier"]
             for part in expected_parts:
                 end = min([p for p in starts.values() if p > starts[part]] + [doc.page_count])
-                text = "".join(pages[starts[part]:end])
+                text = "".join(pages[starts[part] : end])
                 cited = [c for c in referential.part(part).items if c in text]
                 assert cited, f"{row['dossier']}: no item code cited in Part {part}"
-            footers = sum(f"page {n} / {doc.page_count}" in pages[n - 1] for n in range(2, doc.page_count + 1))
+            footers = sum(
+                f"page {n} / {doc.page_count}" in pages[n - 1] for n in range(2, doc.page_count + 1)
+            )
             assert footers == doc.page_count - 1
 
 
@@ -180,8 +207,11 @@ def test_the_dossier_check_agrees_with_what_each_dossier_was_built_to_be(package
     for row in candidates(package).values():
         if not row["dossier"]:
             continue
-        result = check_dossier(package / "dossiers" / row["dossier"],
-                               Expected(row["last_name"], row["first_name"], 2017), render=False)
+        result = check_dossier(
+            package / "dossiers" / row["dossier"],
+            Expected(row["last_name"], row["first_name"], 2017),
+            render=False,
+        )
         failed = {f.check for f in result.findings if not f.ok}
         if row["last_name"] == "Chevalier":
             assert failed == {"part_4"}
@@ -189,7 +219,10 @@ def test_the_dossier_check_agrees_with_what_each_dossier_was_built_to_be(package
             assert failed == {"conclusion"}
         else:
             assert result.conform, (row["dossier"], failed)
-            assert all(e["cited_on"] for e in result.to_json()["evidence"].values()) or row["last_name"] == "Fontaine"
+            assert (
+                all(e["cited_on"] for e in result.to_json()["evidence"].values())
+                or row["last_name"] == "Fontaine"
+            )
 
 
 def test_the_same_seed_writes_the_same_bytes(package: Path, tmp_path: Path) -> None:

@@ -15,7 +15,9 @@ from c2i2e_jury.exchange.demo.dossier import DEFECTS, SLIDE_SIZE, make_dossier, 
 
 
 def test_accents_ligatures_and_quotes_survive_text_extraction(tmp_path: Path) -> None:
-    path = make_dossier(tmp_path / "d.pdf", last_name="Lefèvre", first_name="Élodie", pages=10, screenshots=0, seed=5)
+    path = make_dossier(
+        tmp_path / "d.pdf", last_name="Lefèvre", first_name="Élodie", pages=10, screenshots=0, seed=5
+    )
     with pymupdf.open(path) as doc:
         text = "".join(page.get_text() for page in doc)
     assert "Élodie" in text
@@ -28,7 +30,9 @@ def test_accents_ligatures_and_quotes_survive_text_extraction(tmp_path: Path) ->
 
 @pytest.mark.parametrize("pages", [10, 13, 20])
 def test_a_dossier_has_exactly_the_pages_asked(tmp_path: Path, pages: int) -> None:
-    path = make_dossier(tmp_path / "d.pdf", last_name="Roux", first_name="Anaïs", pages=pages, screenshots=1, seed=pages)
+    path = make_dossier(
+        tmp_path / "d.pdf", last_name="Roux", first_name="Anaïs", pages=pages, screenshots=1, seed=pages
+    )
     with pymupdf.open(path) as doc:
         assert doc.page_count == pages
         assert f"page {pages} / {pages}" in doc[pages - 1].get_text()
@@ -36,7 +40,9 @@ def test_a_dossier_has_exactly_the_pages_asked(tmp_path: Path, pages: int) -> No
 
 
 def test_a_dossier_full_of_screenshots_weighs_about_two_megabytes(tmp_path: Path) -> None:
-    path = make_dossier(tmp_path / "full.pdf", last_name="Petit", first_name="Zoé", pages=20, screenshots=2, seed=9)
+    path = make_dossier(
+        tmp_path / "full.pdf", last_name="Petit", first_name="Zoé", pages=20, screenshots=2, seed=9
+    )
     size = path.stat().st_size
     assert 1.5e6 <= size <= 3e6, size
     with pymupdf.open(path) as doc:
@@ -45,25 +51,51 @@ def test_a_dossier_full_of_screenshots_weighs_about_two_megabytes(tmp_path: Path
 
 
 def test_the_image_scale_makes_heavier_screenshots(tmp_path: Path) -> None:
-    small = make_dossier(tmp_path / "a.pdf", last_name="Petit", first_name="Zoé", pages=10, screenshots=1, seed=3)
-    large = make_dossier(tmp_path / "b.pdf", last_name="Petit", first_name="Zoé", pages=10, screenshots=1, seed=3,
-                         image_scale=1.5)
+    small = make_dossier(
+        tmp_path / "a.pdf", last_name="Petit", first_name="Zoé", pages=10, screenshots=1, seed=3
+    )
+    large = make_dossier(
+        tmp_path / "b.pdf",
+        last_name="Petit",
+        first_name="Zoé",
+        pages=10,
+        screenshots=1,
+        seed=3,
+        image_scale=1.5,
+    )
     assert large.stat().st_size > 1.6 * small.stat().st_size
 
 
 def test_cited_items_limit_the_codes_in_the_text(tmp_path: Path, referential) -> None:
-    path = make_dossier(tmp_path / "d.pdf", last_name="Morel", first_name="Inès", seed=4, cited_items=["B2.1", "A3.4"])
+    path = make_dossier(
+        tmp_path / "d.pdf", last_name="Morel", first_name="Inès", seed=4, cited_items=["B2.1", "A3.4"]
+    )
     with pymupdf.open(path) as doc:
         text = "".join(page.get_text() for page in doc)
     assert set(re.findall(r"[AB][1-4]\.[1-5]", text)) == {"B2.1", "A3.4"}
 
 
-@pytest.mark.parametrize(("defect", "finding"), [("short_conclusion", "conclusion"), ("no_page_numbers", "page_numbers"),
-                                                 ("missing_part", "part_4"), ("no_name", "name")])
+@pytest.mark.parametrize(
+    ("defect", "finding"),
+    [
+        ("short_conclusion", "conclusion"),
+        ("no_page_numbers", "page_numbers"),
+        ("missing_part", "part_4"),
+        ("no_name", "name"),
+    ],
+)
 def test_each_defect_is_what_the_format_report_finds(tmp_path: Path, defect: str, finding: str) -> None:
     assert defect in DEFECTS
-    path = make_dossier(tmp_path / "d.pdf", last_name="Garnier", first_name="Loïc", pages=12, screenshots=0, seed=1,
-                        conform=False, defect=defect)
+    path = make_dossier(
+        tmp_path / "d.pdf",
+        last_name="Garnier",
+        first_name="Loïc",
+        pages=12,
+        screenshots=0,
+        seed=1,
+        conform=False,
+        defect=defect,
+    )
     result = check_dossier(path, Expected("Garnier", "Loïc", 2017), render=False)
     assert {f.check for f in result.findings if not f.ok} == {finding}
 
@@ -74,7 +106,9 @@ def test_inconsistent_requests_are_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="10 to 20"):
         make_dossier(tmp_path / "d.pdf", last_name="A", first_name="B", seed=1, pages=22)
     with pytest.raises(ValueError, match="defect"):
-        make_dossier(tmp_path / "d.pdf", last_name="A", first_name="B", seed=1, conform=False, defect="coffee")
+        make_dossier(
+            tmp_path / "d.pdf", last_name="A", first_name="B", seed=1, conform=False, defect="coffee"
+        )
 
 
 def test_slides_are_a_16_9_pdf_naming_the_candidate(tmp_path: Path) -> None:

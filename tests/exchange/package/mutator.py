@@ -36,8 +36,13 @@ class Variant:
             return path
         for member in self.members:
             target = path / member.name.decode("utf-8", errors="replace").lstrip("/")
-            if (member.payload is not None or ".." in target.parts or member.name.endswith(b"/")
-                    or len(member.name) > 200 or b"\x00" in member.name):
+            if (
+                member.payload is not None
+                or ".." in target.parts
+                or member.name.endswith(b"/")
+                or len(member.name) > 200
+                or b"\x00" in member.name
+            ):
                 continue  # a folder cannot hold a bomb, a name escaping it or a name that is a folder
             target.parent.mkdir(parents=True, exist_ok=True)
             if not target.is_dir():
@@ -46,7 +51,9 @@ class Variant:
 
 
 def load_demo(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
 
 
 class Mutator:
@@ -74,7 +81,9 @@ class Mutator:
 
 
 def _members(files: dict[str, bytes]) -> list[Member]:
-    return [Member(name.encode(), data, STORED if name.endswith(".pdf") else 8) for name, data in files.items()]
+    return [
+        Member(name.encode(), data, STORED if name.endswith(".pdf") else 8) for name, data in files.items()
+    ]
 
 
 def _rows(data: bytes) -> list[list[str]]:
@@ -82,7 +91,9 @@ def _rows(data: bytes) -> list[list[str]]:
 
 
 def _csv(rows: list[list[str]]) -> bytes:
-    return ("\ufeff" + "\r\n".join(";".join(r) for r in rows) + "\r\n").encode("utf-8", errors="surrogatepass")
+    return ("\ufeff" + "\r\n".join(";".join(r) for r in rows) + "\r\n").encode(
+        "utf-8", errors="surrogatepass"
+    )
 
 
 def _flip(data: bytes, rng: random.Random) -> bytes:
@@ -107,8 +118,19 @@ def csv_cell(self: Mutator, files: dict[str, bytes], rng: random.Random) -> str:
 def csv_structure(self: Mutator, files: dict[str, bytes], rng: random.Random) -> str:
     name = rng.choice(SHEETS)
     rows = _rows(files.get(name) or self.demo[name])
-    what = rng.choice(("comma", "no header", "dup rows", "drop column", "extra columns", "blank lines", "cr only",
-                       "reorder", "empty"))
+    what = rng.choice(
+        (
+            "comma",
+            "no header",
+            "dup rows",
+            "drop column",
+            "extra columns",
+            "blank lines",
+            "cr only",
+            "reorder",
+            "empty",
+        )
+    )
     if what == "comma":
         files[name] = _csv(rows).replace(b";", b",")
         return f"{name}: comma"
@@ -118,7 +140,7 @@ def csv_structure(self: Mutator, files: dict[str, bytes], rng: random.Random) ->
         rows += rng.choices(rows[1:] or rows, k=rng.randint(1, 40))
     elif what == "drop column":
         col = rng.randrange(len(rows[0])) if rows and rows[0] else 0
-        rows = [r[:col] + r[col + 1:] for r in rows]
+        rows = [r[:col] + r[col + 1 :] for r in rows]
     elif what == "extra columns":
         rows = [r + ["extra"] * rng.randint(1, 60) for r in rows]
     elif what == "blank lines":
@@ -135,7 +157,7 @@ def text_bytes(self: Mutator, files: dict[str, bytes], rng: random.Random) -> st
     name = rng.choice(("campaign.json", *SHEETS))
     data = files.get(name) or self.demo[name]
     if rng.random() < 0.5:
-        files[name] = data[:rng.randrange(len(data) + 1)]
+        files[name] = data[: rng.randrange(len(data) + 1)]
         return f"{name}: truncated"
     files[name] = _flip(data, rng)
     return f"{name}: bytes"
@@ -143,7 +165,9 @@ def text_bytes(self: Mutator, files: dict[str, bytes], rng: random.Random) -> st
 
 def encoding(self: Mutator, files: dict[str, bytes], rng: random.Random) -> str:
     name = rng.choice(("campaign.json", *SHEETS))
-    files[name] = nasty.encode((files.get(name) or self.demo[name]).decode("utf-8-sig", errors="replace"), rng)
+    files[name] = nasty.encode(
+        (files.get(name) or self.demo[name]).decode("utf-8-sig", errors="replace"), rng
+    )
     return f"{name}: encoding"
 
 
@@ -160,9 +184,13 @@ def json_shape(self: Mutator, files: dict[str, bytes], rng: random.Random) -> st
     what = rng.choice(("list", "string", "deep", "dup keys", "bom", "huge", "empty"))
     body = self.demo["campaign.json"].decode()
     files["campaign.json"] = {
-        "list": f"[{body}]", "string": json.dumps(body), "deep": '{"a":' * 30_000 + "1" + "}" * 30_000,
-        "dup keys": body.replace("{", '{"id": "other", ', 1), "bom": "\ufeff" + body,
-        "huge": body.replace("}", ', "pad": "' + "x" * (3 * MB) + '"}'), "empty": "",
+        "list": f"[{body}]",
+        "string": json.dumps(body),
+        "deep": '{"a":' * 30_000 + "1" + "}" * 30_000,
+        "dup keys": body.replace("{", '{"id": "other", ', 1),
+        "bom": "\ufeff" + body,
+        "huge": body.replace("}", ', "pad": "' + "x" * (3 * MB) + '"}'),
+        "empty": "",
     }[what].encode()
     return f"campaign.json: {what}"
 
@@ -196,8 +224,16 @@ def xlsx(self: Mutator, files: dict[str, bytes], rng: random.Random) -> str:
 def dossier(self: Mutator, files: dict[str, bytes], rng: random.Random) -> str:
     name = rng.choice([n for n in files if n.endswith(".pdf")] or ["dossiers/x.pdf"])
     data = files.get(name, b"")
-    files[name] = rng.choice((b"", b"%PDF-", data[:rng.randrange(len(data) + 1)], _flip(data, rng),
-                              b"MZ\x90\x00" + data, data.replace(b"%PDF", b"%PDX", 1)))
+    files[name] = rng.choice(
+        (
+            b"",
+            b"%PDF-",
+            data[: rng.randrange(len(data) + 1)],
+            _flip(data, rng),
+            b"MZ\x90\x00" + data,
+            data.replace(b"%PDF", b"%PDX", 1),
+        )
+    )
     return f"{name}: damaged"
 
 
@@ -208,21 +244,42 @@ def certificates(self: Mutator, files: dict[str, bytes], rng: random.Random) -> 
     return f"certificates: {what}"
 
 
-FAMILIES_ON_FILES = {f.__name__: f for f in (csv_cell, csv_structure, text_bytes, encoding, json_value,
-                                              json_shape, large, xlsx, dossier, certificates)}
+FAMILIES_ON_FILES = {
+    f.__name__: f
+    for f in (
+        csv_cell,
+        csv_structure,
+        text_bytes,
+        encoding,
+        json_value,
+        json_shape,
+        large,
+        xlsx,
+        dossier,
+        certificates,
+    )
+}
 
 
 def zip_name(members: list[Member], rng: random.Random) -> str:
     index = rng.randrange(len(members))
     m = members[index]
-    what, name, flags = rng.choice((
-        ("not utf-8", m.name[:-4] + b"\xff\xfe" + m.name[-4:], UTF8_FLAG), ("cp437", m.name + b"\x81", 0),
-        ("empty", b"", UTF8_FLAG), ("nul", m.name + b"\x00.exe", UTF8_FLAG), ("absolute", b"/" + m.name, UTF8_FLAG),
-        ("dotdot", b"../" + m.name, UTF8_FLAG), ("backslash", m.name.replace(b"/", b"\\"), UTF8_FLAG),
-        ("upper", m.name.upper(), UTF8_FLAG), ("folder", m.name + b"/", UTF8_FLAG),
-        ("surrogate", m.name + b"\xed\xa0\x80", UTF8_FLAG), ("drive", b"C:" + m.name, UTF8_FLAG),
-        ("long", b"d/" * 2000 + m.name, UTF8_FLAG),
-    ))
+    what, name, flags = rng.choice(
+        (
+            ("not utf-8", m.name[:-4] + b"\xff\xfe" + m.name[-4:], UTF8_FLAG),
+            ("cp437", m.name + b"\x81", 0),
+            ("empty", b"", UTF8_FLAG),
+            ("nul", m.name + b"\x00.exe", UTF8_FLAG),
+            ("absolute", b"/" + m.name, UTF8_FLAG),
+            ("dotdot", b"../" + m.name, UTF8_FLAG),
+            ("backslash", m.name.replace(b"/", b"\\"), UTF8_FLAG),
+            ("upper", m.name.upper(), UTF8_FLAG),
+            ("folder", m.name + b"/", UTF8_FLAG),
+            ("surrogate", m.name + b"\xed\xa0\x80", UTF8_FLAG),
+            ("drive", b"C:" + m.name, UTF8_FLAG),
+            ("long", b"d/" * 2000 + m.name, UTF8_FLAG),
+        )
+    )
     members[index] = m.with_(name=name, flags=flags)
     return f"zip name {what}: {m.name.decode(errors='replace')}"
 
@@ -233,9 +290,11 @@ def zip_header(members: list[Member], rng: random.Random) -> str:
     what = rng.choice(("method", "encrypted", "descriptor", "size", "crc", "extra", "link", "stored-deflate"))
     members[index] = {
         "method": lambda: m.with_(method=rng.choice((99, 9, 12, 14, 1, 6, 97, 98))),
-        "encrypted": lambda: m.with_(flags=m.flags | 1), "descriptor": lambda: m.with_(flags=m.flags | 8),
+        "encrypted": lambda: m.with_(flags=m.flags | 1),
+        "descriptor": lambda: m.with_(flags=m.flags | 8),
         "size": lambda: m.with_(size=rng.choice((0, 1, len(m.data) // 2, len(m.data) + 7, 0xFFFFFFFE))),
-        "crc": lambda: m.with_(crc=rng.randrange(1 << 32)), "link": lambda: m.with_(external_attr=LINK_ATTR),
+        "crc": lambda: m.with_(crc=rng.randrange(1 << 32)),
+        "link": lambda: m.with_(external_attr=LINK_ATTR),
         "extra": lambda: m.with_(extra=rng.choice((b"\x01\x00\x04\x00abcd", b"\x01\x00\xff\x00", b"\x99"))),
         "stored-deflate": lambda: m.with_(method=0, payload=None) if m.method == 8 else m.with_(method=8),
     }[what]()
@@ -254,7 +313,9 @@ def zip_members(members: list[Member], rng: random.Random) -> str:
     elif what == "nested zip":
         members.append(Member(b"paquet.zip", build_zip(members[:4])))
     elif what == "junk member":
-        members.append(Member(rng.choice((b"Thumbs.db", b"__MACOSX/._campaign.json", b".DS_Store")), b"\x00" * 512))
+        members.append(
+            Member(rng.choice((b"Thumbs.db", b"__MACOSX/._campaign.json", b".DS_Store")), b"\x00" * 512)
+        )
     elif members:
         members.remove(m)
     return f"zip {what}"
@@ -269,8 +330,14 @@ def zip_bomb(members: list[Member], rng: random.Random) -> str:
         members[index] = bomb_member(members[index].name, b"%PDF-1.7\n", b"\x00", size)
     elif what == "marks 1.5 GB":
         members[:] = [m for m in members if not m.name.endswith(b"marks.csv")]
-        members.append(bomb_member(b"marks.csv", b"\xef\xbb\xbfcandidate_id;item;evaluator_mark;comment\r\n",
-                                   b"C2017-001;A1.1;V;x\r\n", 1_500_000_000))
+        members.append(
+            bomb_member(
+                b"marks.csv",
+                b"\xef\xbb\xbfcandidate_id;item;evaluator_mark;comment\r\n",
+                b"C2017-001;A1.1;V;x\r\n",
+                1_500_000_000,
+            )
+        )
     elif what == "junk 1 GB":
         members.append(bomb_member(b"notes.txt", b"", b"\x00", 1_000_000_000))
     else:
@@ -287,7 +354,7 @@ def _damage_archive(data: bytes, rng: random.Random, what: list[str]) -> bytes:
     how = rng.choice(("truncated", "bytes", "junk before", "junk after", "empty", "end record"))
     what.append(f"archive {how}")
     if how == "truncated":
-        return data[:rng.randrange(len(data))]
+        return data[: rng.randrange(len(data))]
     if how == "bytes":
         return _flip(data, rng)
     if how == "junk before":
@@ -297,4 +364,4 @@ def _damage_archive(data: bytes, rng: random.Random, what: list[str]) -> bytes:
     if how == "empty":
         return b""
     end = data.rfind(b"PK\x05\x06")
-    return data[:end + 10] + rng.randbytes(12) + data[end + 22:]
+    return data[: end + 10] + rng.randbytes(12) + data[end + 22 :]

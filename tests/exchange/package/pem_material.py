@@ -7,10 +7,16 @@ from __future__ import annotations
 import random
 from functools import cache
 
-JURORS = (("J1", "Catherine Roux"), ("J1", "Sylvie Morel"), ("J2", "Olivier Garnier"), ("J2", "Paul Blanc"),
-          ("president", "Hélène Faure"))
+JURORS = (
+    ("J1", "Catherine Roux"),
+    ("J1", "Sylvie Morel"),
+    ("J2", "Olivier Garnier"),
+    ("J2", "Paul Blanc"),
+    ("president", "Hélène Faure"),
+)
 JURORS_HEADER = "jury;name;email;certificate\r\n" + "".join(
-    f"{jury};{name};j{i}@exemple.fr;certs/j{i}.pem\r\n" for i, (jury, name) in enumerate(JURORS))
+    f"{jury};{name};j{i}@exemple.fr;certs/j{i}.pem\r\n" for i, (jury, name) in enumerate(JURORS)
+)
 
 
 @cache
@@ -25,7 +31,8 @@ def _sound() -> dict[str, bytes]:
         credential = issue_credential(authority, name, f"j{i}@exemple.fr")
         files[f"certs/j{i}.pem"] = certificate_pem(credential.certificate)
         files[f"keys/j{i}.key"] = credential.key.private_bytes(
-            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
     return files
 
 
@@ -33,15 +40,25 @@ def _damaged(pem: bytes, key: bytes, rng: random.Random) -> tuple[str, bytes]:
     import base64
 
     body = b"".join(pem.split(b"\n")[1:-2])
-    return rng.choice((
-        ("bag attributes", b"Bag Attributes\n    friendlyName: H\xc3\xa9l\xc3\xa8ne Faure\n    localKeyID: 01 02\n"
-                           b"subject=/CN=H\xe9l\xe8ne\n" + pem),
-        ("ascii bag attributes", b"Bag Attributes\n    friendlyName: juror\n" + pem),
-        ("der", base64.b64decode(body)), ("private key", key), ("two certificates", pem + pem),
-        ("truncated", pem[:rng.randrange(len(pem))]), ("garbage", rng.randbytes(300)),
-        ("latin-1 trailer", pem + b"\xe9t\xe9\n"), ("crlf", pem.replace(b"\n", b"\r\n")), ("empty", b""),
-        ("nul", pem.replace(b"\n", b"\x00\n", 3)),
-    ))
+    return rng.choice(
+        (
+            (
+                "bag attributes",
+                b"Bag Attributes\n    friendlyName: H\xc3\xa9l\xc3\xa8ne Faure\n    localKeyID: 01 02\n"
+                b"subject=/CN=H\xe9l\xe8ne\n" + pem,
+            ),
+            ("ascii bag attributes", b"Bag Attributes\n    friendlyName: juror\n" + pem),
+            ("der", base64.b64decode(body)),
+            ("private key", key),
+            ("two certificates", pem + pem),
+            ("truncated", pem[: rng.randrange(len(pem))]),
+            ("garbage", rng.randbytes(300)),
+            ("latin-1 trailer", pem + b"\xe9t\xe9\n"),
+            ("crlf", pem.replace(b"\n", b"\r\n")),
+            ("empty", b""),
+            ("nul", pem.replace(b"\n", b"\x00\n", 3)),
+        )
+    )
 
 
 def pem_files(rng: random.Random) -> tuple[dict[str, bytes], str]:

@@ -29,26 +29,31 @@ def with_oral_date(day: str) -> list[str]:
 def test_an_oral_after_the_oral_period_names_its_cell(tmp_path, referential):
     assert refused(tmp_path, referential, candidates=with_oral_date("2017-07-10")) == [
         "candidates.csv, ligne 3, colonne oral_date: oral hors de la période des oraux (du 12/06/2017 au "
-        "07/07/2017, campaign.json) ('2017-07-10')"]
+        "07/07/2017, campaign.json) ('2017-07-10')"
+    ]
 
 
 def test_an_oral_before_the_deposit_closes_names_its_cell(tmp_path, referential):
     assert refused(tmp_path, referential, candidates=with_oral_date("15/05/2017")) == [
         "candidates.csv, ligne 3, colonne oral_date: oral avant la clôture du dépôt des dossiers (17/05/2017, "
-        "campaign.json) ('15/05/2017')"]
+        "campaign.json) ('15/05/2017')"
+    ]
 
 
 def test_an_oral_between_the_closing_and_the_oral_period_is_outside_it(tmp_path, referential):
     details = refused(tmp_path, referential, candidates=with_oral_date("2017-06-01"))
-    assert details == ["candidates.csv, ligne 3, colonne oral_date: oral hors de la période des oraux (du "
-                       "12/06/2017 au 07/07/2017, campaign.json) ('2017-06-01')"]
+    assert details == [
+        "candidates.csv, ligne 3, colonne oral_date: oral hors de la période des oraux (du "
+        "12/06/2017 au 07/07/2017, campaign.json) ('2017-06-01')"
+    ]
 
 
 def test_orals_that_begin_before_the_deposit_closes_are_refused(tmp_path, referential):
     campaign = {**CAMPAIGN, "orals_from": "2017-05-15"}
     assert refused(tmp_path, referential, campaign=campaign) == [
         "campaign.json, colonne orals_from: les oraux commencent avant la clôture du dépôt des dossiers "
-        "(deposit_closes : 17/05/2017) ('2017-05-15')"]
+        "(deposit_closes : 17/05/2017) ('2017-05-15')"
+    ]
 
 
 def test_the_first_and_last_days_of_the_period_are_in_it(tmp_path, referential):
@@ -81,14 +86,19 @@ def test_another_oral_length_is_imported_with_a_warning(tmp_path, db):
     assert report.status == "created"
     assert length_warnings(report) == [
         "campaign.json, colonne presentation_minutes: le cahier des charges prévoit 10 min de présentation et 20 "
-        "min de discussion : indiquez pourquoi cette durée dans « oral_length_reason » ('15')"]
+        "min de discussion : indiquez pourquoi cette durée dans « oral_length_reason » ('15')"
+    ]
     again = import_package(db, package, DossierStore())
     assert again.status == "unchanged" and length_warnings(again) == length_warnings(report)
 
 
 def test_a_reason_silences_the_warning(tmp_path, db):
-    campaign = {**CAMPAIGN, "presentation_minutes": 15, "discussion_minutes": 25,
-                "oral_length_reason": "Temps majoré pour toute la session (arrêté rectoral du 2 mai 2017)."}
+    campaign = {
+        **CAMPAIGN,
+        "presentation_minutes": 15,
+        "discussion_minutes": 25,
+        "oral_length_reason": "Temps majoré pour toute la session (arrêté rectoral du 2 mai 2017).",
+    }
     report = import_package(db, write_package(tmp_path / "pkg", campaign=campaign), DossierStore())
     assert report.status == "created" and length_warnings(report) == []
 
@@ -105,4 +115,6 @@ def test_the_command_line_says_the_warning(tmp_path, capsys):
     package = write_package(tmp_path / "pkg", campaign={**CAMPAIGN, "discussion_minutes": 25})
     assert cli.main(["--db", str(tmp_path / "c.sqlite"), "campaign", "import", str(package)]) == 0
     out = capsys.readouterr().out
-    assert "  Attention : campaign.json, colonne discussion_minutes: le cahier des charges prévoit 10 min" in out
+    assert (
+        "  Attention : campaign.json, colonne discussion_minutes: le cahier des charges prévoit 10 min" in out
+    )

@@ -35,8 +35,11 @@ def refused(path, referential) -> list[str]:
 
 
 def members(folder) -> list[Member]:
-    return [Member(p.relative_to(folder).as_posix().encode(), p.read_bytes())
-            for p in sorted(folder.rglob("*")) if p.is_file()]
+    return [
+        Member(p.relative_to(folder).as_posix().encode(), p.read_bytes())
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    ]
 
 
 def archive(tmp_path, parts: list[Member]):
@@ -50,7 +53,8 @@ def test_a_dossier_bomb_is_refused_at_its_cell_without_being_inflated(tmp_path, 
     parts.append(bomb_member(b"dossiers/c1.pdf", b"%PDF-1.7\n", b"\x00", MAX_DOSSIER + MIB))
     assert refused(archive(tmp_path, parts), referential) == [
         "candidates.csv, ligne 2, colonne dossier: fichier de 51 Mo une fois décompressé : 50 Mo au plus pour un "
-        "dossier ('c1.pdf')"]
+        "dossier ('c1.pdf')"
+    ]
 
 
 def test_a_member_compressed_a_thousand_times_is_refused_even_under_its_size_limit(tmp_path, referential):
@@ -58,13 +62,15 @@ def test_a_member_compressed_a_thousand_times_is_refused_even_under_its_size_lim
     parts.append(bomb_member(b"dossiers/c2.pdf", b"%PDF-1.7\n", b"\x00", 8 * MIB))
     details = refused(archive(tmp_path, parts), referential)
     assert len(details) == 1 and details[0].startswith(
-        "candidates.csv, ligne 3, colonne dossier: fichier compressé plus de 100 fois (8 Mo pour"), details
+        "candidates.csv, ligne 3, colonne dossier: fichier compressé plus de 100 fois (8 Mo pour"
+    ), details
 
 
 def test_a_file_the_package_does_not_use_is_still_limited(tmp_path, referential):
     parts = [*members(write_package(tmp_path / "pkg")), bomb_member(b"notes.txt", b"", b"\x00", 200 * MIB)]
     assert refused(archive(tmp_path, parts), referential) == [
-        "notes.txt: fichier de 200 Mo une fois décompressé : 50 Mo au plus pour un fichier du paquet"]
+        "notes.txt: fichier de 200 Mo une fois décompressé : 50 Mo au plus pour un fichier du paquet"
+    ]
 
 
 def test_an_archive_inflating_far_past_its_size_is_refused_before_any_member_is_read(tmp_path, referential):
@@ -73,31 +79,40 @@ def test_an_archive_inflating_far_past_its_size_is_refused_before_any_member_is_
     details = refused(archive(tmp_path, parts), referential)
     assert len(details) == 1 and re.fullmatch(
         r"paquet\.zip: l'archive se décompresse plus de 100 fois \(.* Mo pour .* Mo\) : une archive piégée \? .*",
-        details[0]), details
+        details[0],
+    ), details
 
 
 def test_a_marks_sheet_inflating_past_the_sheet_limit_is_not_read(tmp_path, referential):
     parts = [m for m in members(write_package(tmp_path / "pkg")) if m.name != b"marks.csv"]
-    parts.append(bomb_member(b"marks.csv", b"candidate_id;item;evaluator_mark\r\n", b"C1;A1.1;V\r\n",
-                             MAX_SHEET + MIB))
+    parts.append(
+        bomb_member(b"marks.csv", b"candidate_id;item;evaluator_mark\r\n", b"C1;A1.1;V\r\n", MAX_SHEET + MIB)
+    )
     assert refused(archive(tmp_path, parts), referential) == [
-        "marks.csv: fichier de 33 Mo une fois décompressé : 32 Mo au plus pour une feuille"]
+        "marks.csv: fichier de 33 Mo une fois décompressé : 32 Mo au plus pour une feuille"
+    ]
 
 
 def test_more_candidates_than_a_package_holds_is_one_sentence_naming_the_limit(tmp_path, referential):
-    rows = [f"X{i};Nom;Prénom;x@exemple.fr;;non;non;2017-06-12;08:30;B112;J1;;" for i in range(MAX_CANDIDATES + 1)]
+    rows = [
+        f"X{i};Nom;Prénom;x@exemple.fr;;non;non;2017-06-12;08:30;B112;J1;;" for i in range(MAX_CANDIDATES + 1)
+    ]
     details = refused(write_package(tmp_path / "pkg", candidates=rows, marks=[], prior=[]), referential)
-    assert details == ["candidates.csv: plus de 5 000 lignes (5 000 candidats au plus par paquet) : le reste du "
-                       "fichier n'a pas été lu"]
+    assert details == [
+        "candidates.csv: plus de 5 000 lignes (5 000 candidats au plus par paquet) : le reste du "
+        "fichier n'a pas été lu"
+    ]
 
 
 def test_too_many_columns_or_too_long_a_cell_is_refused_with_its_line(tmp_path, referential):
     wide = [CANDIDATES[0] + ";x" * MAX_COLUMNS, *CANDIDATES[1:]]
     assert refused(write_package(tmp_path / "a", candidates=wide), referential) == [
-        "candidates.csv: ligne 2 : plus de 50 colonnes, la limite d'une feuille"]
+        "candidates.csv: ligne 2 : plus de 50 colonnes, la limite d'une feuille"
+    ]
     marks = ["C1;A1.1;V;" + "x" * (MAX_CELL + 1)]
     assert refused(write_package(tmp_path / "b", marks=marks), referential) == [
-        "marks.csv: ligne 2, colonne 4 : cellule de 10001 caractères, 10000 au plus"]
+        "marks.csv: ligne 2, colonne 4 : cellule de 10001 caractères, 10000 au plus"
+    ]
 
 
 def _sheet(rows: list[list[str]], patch) -> bytes:
@@ -107,17 +122,24 @@ def _sheet(rows: list[list[str]], patch) -> bytes:
     return build_zip([Member(name.encode(), data) for name, data in parts.items()])
 
 
-CANDIDATE_ROWS = [["candidate_id", "last_name", "first_name"], ["C1", "Lefèvre", "Élodie"], ["C2", "Dupont", "F"]]
+CANDIDATE_ROWS = [
+    ["candidate_id", "last_name", "first_name"],
+    ["C1", "Lefèvre", "Élodie"],
+    ["C2", "Dupont", "F"],
+]
 
 
 def test_a_workbook_claiming_the_whole_grid_is_read_for_what_it_holds(referential):
-    data = _sheet(CANDIDATE_ROWS, lambda xml: re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:XFD1048576"',
-                                                     xml))
+    data = _sheet(
+        CANDIDATE_ROWS, lambda xml: re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:XFD1048576"', xml)
+    )
     from c2i2e_jury.exchange.package.limits import sheet_limits
 
     table = read_xlsx("candidates.xlsx", data, sheet_limits("candidates"))
     assert [(r.line, r.get("candidate_id"), r.get("last_name")) for r in table.rows] == [
-        (2, "C1", "Lefèvre"), (3, "C2", "Dupont")]
+        (2, "C1", "Lefèvre"),
+        (3, "C2", "Dupont"),
+    ]
 
 
 def test_a_workbook_with_a_cell_on_the_last_line_stops_at_the_row_limit(tmp_path, referential):
@@ -125,10 +147,18 @@ def test_a_workbook_with_a_cell_on_the_last_line_stops_at_the_row_limit(tmp_path
     stray = b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'
     package = write_package(tmp_path / "pkg")
     (package / "candidates.csv").unlink()
-    (package / "candidates.xlsx").write_bytes(_sheet(CANDIDATE_ROWS, lambda xml: re.sub(
-        rb'<dimension ref="[^"]*"', b'<dimension ref="A1:XFD1048576"', xml).replace(b"</sheetData>", stray)))
-    assert "candidates.xlsx: plus de 5 000 lignes (5 000 candidats au plus par paquet) : le reste du fichier n'a " \
-           "pas été lu" in refused(package, referential)
+    (package / "candidates.xlsx").write_bytes(
+        _sheet(
+            CANDIDATE_ROWS,
+            lambda xml: re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:XFD1048576"', xml).replace(
+                b"</sheetData>", stray
+            ),
+        )
+    )
+    assert (
+        "candidates.xlsx: plus de 5 000 lignes (5 000 candidats au plus par paquet) : le reste du fichier n'a "
+        "pas été lu" in refused(package, referential)
+    )
 
 
 def test_a_shared_strings_bomb_in_a_workbook_is_refused_before_openpyxl_loads_it(tmp_path, referential):
@@ -139,24 +169,38 @@ def test_a_shared_strings_bomb_in_a_workbook_is_refused_before_openpyxl_loads_it
     (package / "candidates.csv").unlink()
     (package / "candidates.xlsx").write_bytes(build_zip(parts))
     details = refused(package, referential)
-    assert any(d.startswith("candidates.xlsx: la partie xl/sharedStrings.xml du classeur se décompresse en "
-                            "209 715 200 octets") for d in details), details
+    assert any(
+        d.startswith(
+            "candidates.xlsx: la partie xl/sharedStrings.xml du classeur se décompresse en 209 715 200 octets"
+        )
+        for d in details
+    ), details
 
 
-@pytest.mark.parametrize(("name", "flags", "expected"), [
-    (b"dossiers/c\xff\xfe1.pdf", UTF8_FLAG, "paquet.zip: un nom de fichier de l'archive n'est pas en UTF-8"),
-    (b"", UTF8_FLAG, "fichier n° 1 de l'archive: nom de fichier vide"),
-])
+@pytest.mark.parametrize(
+    ("name", "flags", "expected"),
+    [
+        (
+            b"dossiers/c\xff\xfe1.pdf",
+            UTF8_FLAG,
+            "paquet.zip: un nom de fichier de l'archive n'est pas en UTF-8",
+        ),
+        (b"", UTF8_FLAG, "fichier n° 1 de l'archive: nom de fichier vide"),
+    ],
+)
 def test_a_member_name_zipfile_cannot_use_is_a_problem(tmp_path, referential, name, flags, expected):
     parts = [Member(name, b"x", flags=flags), *members(write_package(tmp_path / "pkg"))]
     details = refused(archive(tmp_path, parts), referential)
     assert any(d.startswith(expected) for d in details), details
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ('"\\ud800"', "campaign.json, colonne title: caractère invalide (moitié d'une paire UTF-16)"),
-    ('"Campagne\\u0000"', "campaign.json, colonne title: caractère nul (octet 0)"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"\\ud800"', "campaign.json, colonne title: caractère invalide (moitié d'une paire UTF-16)"),
+        ('"Campagne\\u0000"', "campaign.json, colonne title: caractère nul (octet 0)"),
+    ],
+)
 def test_a_campaign_string_no_database_can_store_is_a_problem(tmp_path, referential, text, expected):
     package = write_package(tmp_path / "pkg")
     body = json.dumps({**CAMPAIGN, "title": "@"}).replace('"@"', text)
@@ -169,8 +213,10 @@ def test_thousands_of_digits_in_a_cell_are_a_problem_not_a_python_limit(tmp_path
     rows = [CANDIDATES[0], CANDIDATES[1].replace(";33", ";" + "9" * 5000), CANDIDATES[2]]
     prior = ["C1;B4.3;" + "2" * 5000 + ";oui;oui"]
     details = refused(write_package(tmp_path / "pkg", candidates=rows, prior=prior), referential)
-    assert [d.split(":")[0] for d in details] == ["candidates.csv, ligne 3, colonne extra_time_percent",
-                                                  "prior.csv, ligne 2, colonne year"], details
+    assert [d.split(":")[0] for d in details] == [
+        "candidates.csv, ligne 3, colonne extra_time_percent",
+        "prior.csv, ligne 2, colonne year",
+    ], details
 
 
 def test_a_certificate_with_bag_attributes_is_kept_as_its_pem_alone(tmp_path, referential):
@@ -182,7 +228,9 @@ def test_a_certificate_with_bag_attributes_is_kept_as_its_pem_alone(tmp_path, re
         (package / name).parent.mkdir(exist_ok=True)
         (package / name).write_bytes(data)
     sound = files["authority.pem"]
-    (package / "authority.pem").write_bytes(b"Bag Attributes\n    friendlyName: H\xc3\xa9l\xc3\xa8ne\n" + sound)
+    (package / "authority.pem").write_bytes(
+        b"Bag Attributes\n    friendlyName: H\xc3\xa9l\xc3\xa8ne\n" + sound
+    )
     read = read_package(package, referential)
     try:
         assert read.authority_pem == sound.decode("ascii")
@@ -195,4 +243,6 @@ def test_a_damaged_lzma_member_is_a_problem(tmp_path, referential):
     parts = [m for m in members(write_package(tmp_path / "pkg")) if m.name != b"campaign.json"]
     parts.append(Member(b"campaign.json", b"\x09\x14\x05\x00\x5d\x00\x00\x10\x00" + b"\xff" * 200, method=14))
     details = refused(archive(tmp_path, parts), referential)
-    assert any(d.startswith("campaign.json: fichier abîmé dans l'archive (Corrupt input data)") for d in details), details
+    assert any(
+        d.startswith("campaign.json: fichier abîmé dans l'archive (Corrupt input data)") for d in details
+    ), details

@@ -29,8 +29,19 @@ TYPED = [CANDIDATES[0].replace(";M. Martin;", ";M. Martin;33 %"), *CANDIDATES[1:
 
 
 def facts(package):
-    return {c.candidate_id: (c.deposited, c.rework_pending, c.oral_date, c.oral_time, c.extra_time_percent,
-                             c.dossier, dict(c.marks), dict(c.prior)) for c in package.candidates}
+    return {
+        c.candidate_id: (
+            c.deposited,
+            c.rework_pending,
+            c.oral_date,
+            c.oral_time,
+            c.extra_time_percent,
+            c.dossier,
+            dict(c.marks),
+            dict(c.prior),
+        )
+        for c in package.candidates
+    }
 
 
 @pytest.fixture(scope="module")
@@ -55,9 +66,16 @@ def resaved(root: Path, out: Path, target: str, suffix: str, locale: str = "fr_F
 
 
 @needs_soffice
-@pytest.mark.parametrize(("target", "suffix"), [
-    (FRENCH_CSV_OUT.format(shown="true"), "csv"), (FRENCH_CSV_OUT.format(shown="false"), "csv"),
-    ("xlsx", "xlsx"), ("ods", "ods")], ids=["csv-as-shown", "csv-raw", "xlsx", "ods"])
+@pytest.mark.parametrize(
+    ("target", "suffix"),
+    [
+        (FRENCH_CSV_OUT.format(shown="true"), "csv"),
+        (FRENCH_CSV_OUT.format(shown="false"), "csv"),
+        ("xlsx", "xlsx"),
+        ("ods", "ods"),
+    ],
+    ids=["csv-as-shown", "csv-raw", "xlsx", "ods"],
+)
 def test_a_package_saved_by_calc_reads_as_the_original(original, tmp_path, referential, target, suffix):
     root, expected = original
     copy = resaved(root, tmp_path, target, suffix)
@@ -74,10 +92,12 @@ def test_a_package_saved_by_calc_reads_as_the_original(original, tmp_path, refer
 
 @needs_soffice
 def test_identifiers_written_by_the_program_survive_calc(tmp_path):
-    info = CampaignInfo("c-2017", "Campagne", 2017, date(2017, 5, 10), date(2017, 5, 17), date(2017, 6, 12),
-                        date(2017, 7, 7))
-    record = CandidateRecord("00123", "Nom", "Prénom", "x@example.fr", "", False, False, date(2017, 6, 12), "08:30",
-                             "0012", "1E5")
+    info = CampaignInfo(
+        "c-2017", "Campagne", 2017, date(2017, 5, 10), date(2017, 5, 17), date(2017, 6, 12), date(2017, 7, 7)
+    )
+    record = CandidateRecord(
+        "00123", "Nom", "Prénom", "x@example.fr", "", False, False, date(2017, 6, 12), "08:30", "0012", "1E5"
+    )
     out = write_package(tmp_path / "written", PackageContent(info, [record]))
     readers = {"csv": read_csv, "xlsx": read_xlsx, "ods": read_ods}
     for target, suffix in ((FRENCH_CSV_OUT.format(shown="true"), "csv"), ("xlsx", "xlsx"), ("ods", "ods")):
@@ -87,11 +107,14 @@ def test_identifiers_written_by_the_program_survive_calc(tmp_path):
 
 
 @needs_soffice
-def test_a_calc_in_english_writes_month_first_dates_which_are_refused_with_the_cell(original, tmp_path,
-                                                                                      referential):
+def test_a_calc_in_english_writes_month_first_dates_which_are_refused_with_the_cell(
+    original, tmp_path, referential
+):
     root, _expected = original
     copy = resaved(root, tmp_path, FRENCH_CSV_OUT.format(shown="true"), "csv", locale="en_US.UTF-8")
-    assert "06/12/17" in (copy / "candidates.csv").read_text(encoding="utf-8")  # 12 June, as an American writes it
+    assert "06/12/17" in (copy / "candidates.csv").read_text(
+        encoding="utf-8"
+    )  # 12 June, as an American writes it
     with pytest.raises(PackageError) as refused:
         read_package(copy, referential)
     dates = [p for p in refused.value.problems if p.column == "oral_date"]
@@ -122,7 +145,9 @@ def test_what_excel_stores_is_read(original, tmp_path, referential):
         cells: list[object] = line.split(";")
         cells[5] = {"oui": True, "non": "no"}[str(cells[5])]  # a boolean cell, and English
         cells[7] = (parse_date(str(cells[7])) - date(1899, 12, 30)).days  # the serial date, in a General cell
-        cells[8] = int(str(parse_time(str(cells[8])))[:2]) / 24 + int(str(parse_time(str(cells[8])))[3:]) / 1440
+        cells[8] = (
+            int(str(parse_time(str(cells[8])))[:2]) / 24 + int(str(parse_time(str(cells[8])))[3:]) / 1440
+        )
         cells[12] = (parse_percent(str(cells[12]))[0] or 0) / 100 or None
         rows.append(cells)
     _excel_workbook(copy / "candidates.xlsx", rows, {13: "0%"})
@@ -133,9 +158,15 @@ def test_what_excel_stores_is_read(original, tmp_path, referential):
         package.close()
 
 
-@pytest.mark.parametrize(("column", "value", "why"), [
-    (12, "0,33", "pourcentage ambigu"), (12, "33,5 %", "pourcentage entier"), (8, "08:30:15", "heure invalide"),
-    (7, "12345", "date invalide")])
+@pytest.mark.parametrize(
+    ("column", "value", "why"),
+    [
+        (12, "0,33", "pourcentage ambigu"),
+        (12, "33,5 %", "pourcentage entier"),
+        (8, "08:30:15", "heure invalide"),
+        (7, "12345", "date invalide"),
+    ],
+)
 def test_what_could_be_read_two_ways_is_refused_with_its_cell(tmp_path, referential, column, value, why):
     cells = TYPED[0].split(";")
     cells[column] = value
@@ -144,4 +175,8 @@ def test_what_could_be_read_two_ways_is_refused_with_its_cell(tmp_path, referent
         read_package(root, referential)
     problem = next(p for p in refused.value.problems if why in p.why)
     assert (problem.file, problem.line, problem.column, problem.value) == (
-        "candidates.csv", 2, CANDIDATES_HEADER.split(";")[column], value)
+        "candidates.csv",
+        2,
+        CANDIDATES_HEADER.split(";")[column],
+        value,
+    )

@@ -21,14 +21,38 @@ from c2i2e_jury.exchange.package.writer import (
 )
 from tests.exchange.package.factory import pdf_bytes
 
-CAMPAIGN = CampaignInfo("essai-2017", "Campagne « essai » — 2017", 2017, date(2017, 5, 10), date(2017, 5, 17),
-                        date(2017, 6, 12), date(2017, 7, 7), 12, 18)
+CAMPAIGN = CampaignInfo(
+    "essai-2017",
+    "Campagne « essai » — 2017",
+    2017,
+    date(2017, 5, 10),
+    date(2017, 5, 17),
+    date(2017, 6, 12),
+    date(2017, 7, 7),
+    12,
+    18,
+)
 
 
 def records(referential) -> list[CandidateRecord]:
-    first = CandidateRecord("C1", "Lefèvre", "Élodie", "elodie@example.fr", "C1_LEFEVRE.pdf", True, False,
-                            date(2017, 6, 12), "08:30", "Salle B112", "J1", "Mme Œhl", 33)
-    first.marks = {code: ("NV" if code == "A3.2" else "V", f"Bien ; « {code} », dit-il") for code in referential.codes}
+    first = CandidateRecord(
+        "C1",
+        "Lefèvre",
+        "Élodie",
+        "elodie@example.fr",
+        "C1_LEFEVRE.pdf",
+        True,
+        False,
+        date(2017, 6, 12),
+        "08:30",
+        "Salle B112",
+        "J1",
+        "Mme Œhl",
+        33,
+    )
+    first.marks = {
+        code: ("NV" if code == "A3.2" else "V", f"Bien ; « {code} », dit-il") for code in referential.codes
+    }
     first.marks["B4.3"] = (None, "Acquis en 2016\nsur deux lignes")
     first.prior = {"B4.3": (2016, True, True), "A1.1": (None, True, False)}
     second = CandidateRecord("C2", "N'Guyen", "Maëlle", "", "", False, True, None, "", "", "", "", 0)
@@ -40,7 +64,9 @@ def pki() -> tuple[str, list[JurorRecord]]:
     jurors = []
     for i, name in enumerate(("Benoît Œhlenschläger", "Zoé Mäkelä-Garçon")):
         cert = credentials.issue_credential(authority, name, f"jure{i}@example.fr").certificate
-        jurors.append(JurorRecord("J1", name, f"jure{i}@example.fr", credentials.certificate_pem(cert).decode()))
+        jurors.append(
+            JurorRecord("J1", name, f"jure{i}@example.fr", credentials.certificate_pem(cert).decode())
+        )
     jurors.append(JurorRecord("J2", "Sans Certificat", "", None))
     return credentials.certificate_pem(authority.certificate).decode(), jurors
 
@@ -50,8 +76,14 @@ def content(tmp_path, referential) -> PackageContent:
     source = tmp_path / "source.pdf"
     source.write_bytes(pdf_bytes("Dossier d'Élodie", pages=3))
     authority, jurors = pki()
-    return PackageContent(CAMPAIGN, records(referential), jurors, authority, {"C1_LEFEVRE.pdf": source},
-                          {"room_kit": {"room": "Salle B112"}})
+    return PackageContent(
+        CAMPAIGN,
+        records(referential),
+        jurors,
+        authority,
+        {"C1_LEFEVRE.pdf": source},
+        {"room_kit": {"room": "Salle B112"}},
+    )
 
 
 def test_what_is_written_reads_back_the_same(tmp_path, referential, content):
@@ -67,7 +99,9 @@ def test_what_is_written_reads_back_the_same(tmp_path, referential, content):
             assert read.dossier == expected_dossier
         assert package.jurors == list(content.jurors)
         assert package.authority_pem == content.authority_pem
-        assert package.source.read("dossiers/C1_LEFEVRE.pdf") == content.dossiers["C1_LEFEVRE.pdf"].read_bytes()
+        assert (
+            package.source.read("dossiers/C1_LEFEVRE.pdf") == content.dossiers["C1_LEFEVRE.pdf"].read_bytes()
+        )
     finally:
         package.close()
 
@@ -80,10 +114,14 @@ def test_files_follow_french_excel_conventions(tmp_path, content):
         lines = data[3:].split(b"\r\n")
         assert b";" in lines[0] and b"," not in lines[0], name
     candidates = (out / "candidates.csv").read_bytes().decode("utf-8-sig").splitlines()
-    assert candidates[1].startswith("C1;Lefèvre;Élodie;elodie@example.fr;C1_LEFEVRE.pdf;oui;non;2017-06-12;08:30;")
+    assert candidates[1].startswith(
+        "C1;Lefèvre;Élodie;elodie@example.fr;C1_LEFEVRE.pdf;oui;non;2017-06-12;08:30;"
+    )
     assert candidates[2] == "C2;N'Guyen;Maëlle;;;non;oui;;;;;;"
     assert sorted(p.name for p in (out / "certificates").iterdir()) == [
-        "j1-benoit-oehlenschlager.pem", "j1-zoe-makela-garcon.pem"]
+        "j1-benoit-oehlenschlager.pem",
+        "j1-zoe-makela-garcon.pem",
+    ]
     assert "J2;Sans Certificat;;\r\n" in (out / "jurors.csv").read_bytes().decode("utf-8-sig")
 
 
@@ -109,8 +147,11 @@ def test_the_same_content_gives_the_same_bytes_as_a_folder_and_as_a_zip(tmp_path
 
 @pytest.mark.parametrize("name", ["../evil.pdf", "sub/c1.pdf", "..", "C:evil.pdf", "a\\b.pdf"])
 def test_a_dossier_name_that_could_leave_the_folder_is_refused(tmp_path, content, name):
-    bad = replace(content, candidates=[replace(content.candidates[0], dossier=name)],
-                  dossiers={name: content.dossiers["C1_LEFEVRE.pdf"]})
+    bad = replace(
+        content,
+        candidates=[replace(content.candidates[0], dossier=name)],
+        dossiers={name: content.dossiers["C1_LEFEVRE.pdf"]},
+    )
     with pytest.raises(ValueError, match="unsafe dossier name"):
         write_package(tmp_path / "pkg", bad)
     assert not (tmp_path / "pkg").exists()
@@ -122,18 +163,24 @@ def test_a_named_dossier_without_a_file_is_a_bug(tmp_path, content):
         write_package(tmp_path / "pkg", replace(content, dossiers={}))
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Salle B112", "salle-b112"),
-    ("Bât. C / 2ᵉ étage", "bat-c-2e-etage"),
-    ("../../etc", "etc"),
-    ("Amphi Œ", "amphi-oe"),
-    ("///", "sans-nom"),
-    ("", "sans-nom"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Salle B112", "salle-b112"),
+        ("Bât. C / 2ᵉ étage", "bat-c-2e-etage"),
+        ("../../etc", "etc"),
+        ("Amphi Œ", "amphi-oe"),
+        ("///", "sans-nom"),
+        ("", "sans-nom"),
+    ],
+)
 def test_slugs_are_safe_folder_names(text, expected):
     assert slug(text) == expected
 
 
 def test_distinct_texts_get_distinct_slugs():
-    assert unique_slugs(["B/112", "B-112", "b 112", "B/112"]) == {"B/112": "b-112", "B-112": "b-112-2",
-                                                                    "b 112": "b-112-3"}
+    assert unique_slugs(["B/112", "B-112", "b 112", "B/112"]) == {
+        "B/112": "b-112",
+        "B-112": "b-112-2",
+        "b 112": "b-112-3",
+    }

@@ -56,13 +56,52 @@ def build_zip(members: list[Member], comment: bytes = b"") -> bytes:
     for m in members:
         payload, crc, size = _encoded(m)
         offset = len(body)
-        body += struct.pack("<4s5H3L2H", b"PK\x03\x04", 20, m.flags, m.method, 0, 0x21, crc, len(payload), size,
-                            len(m.name), len(m.extra)) + m.name + m.extra + payload
-        central += struct.pack("<4s6H3L5H2L", b"PK\x01\x02", 0x031E, 20, m.flags, m.method, 0, 0x21, crc,
-                               len(payload), size, len(m.name), len(m.extra), 0, 0, 0, m.external_attr,
-                               offset) + m.name + m.extra
-    end = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(members), len(members), len(central), len(body),
-                      len(comment))
+        body += (
+            struct.pack(
+                "<4s5H3L2H",
+                b"PK\x03\x04",
+                20,
+                m.flags,
+                m.method,
+                0,
+                0x21,
+                crc,
+                len(payload),
+                size,
+                len(m.name),
+                len(m.extra),
+            )
+            + m.name
+            + m.extra
+            + payload
+        )
+        central += (
+            struct.pack(
+                "<4s6H3L5H2L",
+                b"PK\x01\x02",
+                0x031E,
+                20,
+                m.flags,
+                m.method,
+                0,
+                0x21,
+                crc,
+                len(payload),
+                size,
+                len(m.name),
+                len(m.extra),
+                0,
+                0,
+                0,
+                m.external_attr,
+                offset,
+            )
+            + m.name
+            + m.extra
+        )
+    end = struct.pack(
+        "<4s4H2LH", b"PK\x05\x06", 0, 0, len(members), len(members), len(central), len(body), len(comment)
+    )
     return bytes(body + central + end + comment)
 
 

@@ -39,8 +39,10 @@ class Kind:
 @cache
 def _pki() -> tuple[credentials.Credential, tuple[credentials.Credential, ...], credentials.Credential]:
     authority = credentials.create_authority("Autorité C2i2e — Kraków 2017", now=ISSUED)
-    jurors = tuple(credentials.issue_credential(authority, name, f"j{i}@example.fr", now=ISSUED)
-                   for i, name in enumerate(JURORS))
+    jurors = tuple(
+        credentials.issue_credential(authority, name, f"j{i}@example.fr", now=ISSUED)
+        for i, name in enumerate(JURORS)
+    )
     president = credentials.issue_credential(authority, PRESIDENT, "president@example.fr", now=ISSUED)
     return authority, jurors, president
 
@@ -64,21 +66,37 @@ def _sheets() -> dict[str, Kind]:
     unsigned = render_sheet(result, referential())
     once = sign_sheet_with(unsigned, jurors[0], "Juré 1", timestamp=SIGNED_AT[0])
     twice = sign_sheet_with(once, jurors[1], "Juré 2", timestamp=SIGNED_AT[1])
-    return {"sheet": Kind(unsigned, names, created), "sheet, juror 1 signed": Kind(once, names, created),
-            "sheet, both signed": Kind(twice, names, created)}
+    return {
+        "sheet": Kind(unsigned, names, created),
+        "sheet, juror 1 signed": Kind(once, names, created),
+        "sheet, both signed": Kind(twice, names, created),
+    }
 
 
 def _pv() -> dict[str, Kind]:
     _, _, president = _pki()
-    people = (PvCandidate("C1", WALESA[0], WALESA[1], "examined", 27, True, "Certificat délivré.", 1,
-                          decided="certificate"),
-              PvCandidate("C2", NGUYEN[0], NGUYEN[1], "examined", 20, False, "Attestation.", 1,
-                          decided="attestation"))
-    content = PvContent("krakow-2017", "C2i2e — Kraków 2017", date(2017, 7, 10), "Kraków",
-                        (PvMember(PRESIDENT, "Président"), PvMember(JURORS[0])), people, signed_at=DRAWN_UP)
+    people = (
+        PvCandidate(
+            "C1", WALESA[0], WALESA[1], "examined", 27, True, "Certificat délivré.", 1, decided="certificate"
+        ),
+        PvCandidate(
+            "C2", NGUYEN[0], NGUYEN[1], "examined", 20, False, "Attestation.", 1, decided="attestation"
+        ),
+    )
+    content = PvContent(
+        "krakow-2017",
+        "C2i2e — Kraków 2017",
+        date(2017, 7, 10),
+        "Kraków",
+        (PvMember(PRESIDENT, "Président"), PvMember(JURORS[0])),
+        people,
+        signed_at=DRAWN_UP,
+    )
     names = (WALESA[0].upper(), WALESA[1], NGUYEN[0].upper(), NGUYEN[1], PRESIDENT, JURORS[0])
     unsigned = render_pv(content)
-    signed = sign_pdf_with(unsigned, president, PRESIDENT_FIELD, timestamp=datetime(2017, 7, 10, 17, tzinfo=UTC))
+    signed = sign_pdf_with(
+        unsigned, president, PRESIDENT_FIELD, timestamp=datetime(2017, 7, 10, 17, tzinfo=UTC)
+    )
     return {"PV": Kind(unsigned, names, DRAWN_UP), "PV, signed": Kind(signed, names, DRAWN_UP)}
 
 
@@ -86,9 +104,23 @@ def _documents() -> dict[str, Kind]:
     _, _, president = _pki()
     ref = referential()
     out = {}
-    for kind, (last, first), items in (("certificate", WALESA, ref.codes), ("attestation", NGUYEN, ref.codes[:5])):
-        statement = Statement(kind, "krakow-2017", "C2i2e — Kraków 2017", 2017, f"C-{kind}", last, first,
-                              tuple((code, 2017) for code in items), date(2017, 7, 10), ISSUED_AT, PRESIDENT)
+    for kind, (last, first), items in (
+        ("certificate", WALESA, ref.codes),
+        ("attestation", NGUYEN, ref.codes[:5]),
+    ):
+        statement = Statement(
+            kind,
+            "krakow-2017",
+            "C2i2e — Kraków 2017",
+            2017,
+            f"C-{kind}",
+            last,
+            first,
+            tuple((code, 2017) for code in items),
+            date(2017, 7, 10),
+            ISSUED_AT,
+            PRESIDENT,
+        )
         document = sign(statement, president)
         names = (statement.full_name, PRESIDENT)
         out[kind] = Kind(render_document(document, ref), names, ISSUED_AT)
@@ -97,7 +129,10 @@ def _documents() -> dict[str, Kind]:
 
 
 def _attendance() -> dict[str, Kind]:
-    lines = (AttendanceLine("08:30", WALESA[0], WALESA[1], "C1"), AttendanceLine("09:15", NGUYEN[0], NGUYEN[1], "C2"))
+    lines = (
+        AttendanceLine("08:30", WALESA[0], WALESA[1], "C1"),
+        AttendanceLine("09:15", NGUYEN[0], NGUYEN[1], "C2"),
+    )
     day = AttendanceDay(date(2017, 6, 12), (JuryLine("J1", JURORS),), lines)
     pdf = render_attendance("C2i2e — Kraków 2017", "Salle 2ᵉ étage", [day], created=DRAWN_UP)
     names = (WALESA[0].upper(), WALESA[1], NGUYEN[0].upper(), NGUYEN[1], *JURORS)

@@ -24,28 +24,70 @@ from datetime import datetime
 
 import pikepdf
 
-NS = {"x": "adobe:ns:meta/", "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-      "dc": "http://purl.org/dc/elements/1.1/", "xmp": "http://ns.adobe.com/xap/1.0/",
-      "pdf": "http://ns.adobe.com/pdf/1.3/", "pdfaid": "http://www.aiim.org/pdfa/ns/id/",
-      "pdfaExtension": "http://www.aiim.org/pdfa/ns/extension/",
-      "pdfaSchema": "http://www.aiim.org/pdfa/ns/schema#", "pdfaProperty": "http://www.aiim.org/pdfa/ns/property#"}
+NS = {
+    "x": "adobe:ns:meta/",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "xmp": "http://ns.adobe.com/xap/1.0/",
+    "pdf": "http://ns.adobe.com/pdf/1.3/",
+    "pdfaid": "http://www.aiim.org/pdfa/ns/id/",
+    "pdfaExtension": "http://www.aiim.org/pdfa/ns/extension/",
+    "pdfaSchema": "http://www.aiim.org/pdfa/ns/schema#",
+    "pdfaProperty": "http://www.aiim.org/pdfa/ns/property#",
+}
 # Schemas PDF/A allows without an extension schema (ISO 19005-3 §6.6.2.3.1: the predefined XMP schemas).
-STANDARD = {NS["dc"], NS["xmp"], NS["pdf"], NS["pdfaid"], NS["pdfaExtension"], NS["rdf"],
-            "http://ns.adobe.com/xap/1.0/mm/", "http://ns.adobe.com/xap/1.0/rights/",
-            "http://ns.adobe.com/xap/1.0/t/pg/", "http://ns.adobe.com/photoshop/1.0/"}
-FORBIDDEN_ACTIONS = {"/Launch", "/Sound", "/Movie", "/ResetForm", "/ImportData", "/JavaScript", "/Hide",
-                     "/SetOCGState", "/Rendition", "/Trans", "/GoTo3DView"}
-INFO_TO_XMP = {"/Title": "dc:title", "/Author": "dc:creator", "/Subject": "dc:description",
-               "/Keywords": "pdf:Keywords", "/Creator": "xmp:CreatorTool", "/Producer": "pdf:Producer",
-               "/CreationDate": "xmp:CreateDate", "/ModDate": "xmp:ModifyDate", "/Trapped": "pdf:Trapped"}
+STANDARD = {
+    NS["dc"],
+    NS["xmp"],
+    NS["pdf"],
+    NS["pdfaid"],
+    NS["pdfaExtension"],
+    NS["rdf"],
+    "http://ns.adobe.com/xap/1.0/mm/",
+    "http://ns.adobe.com/xap/1.0/rights/",
+    "http://ns.adobe.com/xap/1.0/t/pg/",
+    "http://ns.adobe.com/photoshop/1.0/",
+}
+FORBIDDEN_ACTIONS = {
+    "/Launch",
+    "/Sound",
+    "/Movie",
+    "/ResetForm",
+    "/ImportData",
+    "/JavaScript",
+    "/Hide",
+    "/SetOCGState",
+    "/Rendition",
+    "/Trans",
+    "/GoTo3DView",
+}
+INFO_TO_XMP = {
+    "/Title": "dc:title",
+    "/Author": "dc:creator",
+    "/Subject": "dc:description",
+    "/Keywords": "pdf:Keywords",
+    "/Creator": "xmp:CreatorTool",
+    "/Producer": "pdf:Producer",
+    "/CreationDate": "xmp:CreateDate",
+    "/ModDate": "xmp:ModifyDate",
+    "/Trapped": "pdf:Trapped",
+}
 
 
 def problems(data: bytes) -> list[str]:
     """Every PDF/A-3B requirement of the list above that ``data`` breaks (empty: all met)."""
     found = header_problems(data)
     with pikepdf.open(io.BytesIO(data)) as pdf:
-        for check in (structure_problems, metadata_problems, output_intent_problems, font_problems,
-                      action_problems, attachment_problems, annotation_problems, graphics_problems):
+        for check in (
+            structure_problems,
+            metadata_problems,
+            output_intent_problems,
+            font_problems,
+            action_problems,
+            attachment_problems,
+            annotation_problems,
+            graphics_problems,
+        ):
             found += check(pdf)
     return found
 
@@ -64,7 +106,7 @@ def structure_problems(pdf: pikepdf.Pdf) -> list[str]:
     if "/Version" in root and str(root.Version) != "/1.7":
         found.append(f"catalog /Version {root.Version}")
     for name, ext in dict(root.get("/Extensions", {})).items():
-        for one in (ext if isinstance(ext, pikepdf.Array) else [ext]):
+        for one in ext if isinstance(ext, pikepdf.Array) else [ext]:
             if str(one.get("/BaseVersion")) != "/1.7":
                 found.append(f"extension {name} based on {one.get('/BaseVersion')}")
     if pdf.is_encrypted or "/Encrypt" in pdf.trailer:
@@ -223,8 +265,11 @@ def font_problems(pdf: pikepdf.Pdf) -> list[str]:
         descriptor = described.get("/FontDescriptor")
         if descriptor is None or not any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")):
             found.append(f"font {name} not embedded")
-        if subtype != "/Type0" and len(font.get("/Widths", [])) != int(font.get("/LastChar", -1)) - int(
-                font.get("/FirstChar", 0)) + 1:
+        if (
+            subtype != "/Type0"
+            and len(font.get("/Widths", []))
+            != int(font.get("/LastChar", -1)) - int(font.get("/FirstChar", 0)) + 1
+        ):
             found.append(f"font {name} without its widths")
         if "/ToUnicode" not in font:
             found.append(f"font {name} without a ToUnicode map")
@@ -268,7 +313,9 @@ def annotation_problems(pdf: pikepdf.Pdf) -> list[str]:
             flags = int(annot.get("/F", 0))
             if not flags & 4 or flags & (1 | 2 | 32 | 256):
                 found.append(f"annotation {annot.get('/Subtype')} not printable or hidden (F={flags})")
-            width, height = (abs(float(b) - float(a)) for a, b in zip(annot.Rect[:2], annot.Rect[2:], strict=True))
+            width, height = (
+                abs(float(b) - float(a)) for a, b in zip(annot.Rect[:2], annot.Rect[2:], strict=True)
+            )
             if width * height and set(annot.get("/AP", {}).keys()) != {"/N"}:
                 found.append(f"annotation {annot.get('/Subtype')} without exactly a normal appearance")
     return found

@@ -90,8 +90,16 @@ def test_detail_holds_items_history_and_sheets(demo_db):
 def test_small_campaign_on_both_backends(database, imported):
     small_heard(database, imported)
     with database.session() as s:
-        s.add(SheetConflict(candidate_pk=imported["C1"], version=1, sha256="f" * 64, pdf=b"%PDF", result={},
-                            received_at=utc_now()))
+        s.add(
+            SheetConflict(
+                candidate_pk=imported["C1"],
+                version=1,
+                sha256="f" * 64,
+                pdf=b"%PDF",
+                result={},
+                received_at=utc_now(),
+            )
+        )
     rows = {r.candidate_id: r for r in review_rows(database, "test-2017")}
     c1, c2, c3 = rows["C1"], rows["C2"], rows["C3"]
     assert c1.validated_count == 28 and c1.outcome.certificate and c1.reversed_items == ("A3.2",)

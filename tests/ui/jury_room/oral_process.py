@@ -117,7 +117,9 @@ def main() -> int:
         return app.exec()  # runs until killed
     window.restore(QSettings())
     wait_for(app, lambda: window.room.session is not None and window.room.viewer.page_count() > 0)
-    wait_for(app, lambda: window.room.viewer.current_page() == window.room.session.file.view_state.get("page"))
+    wait_for(
+        app, lambda: window.room.viewer.current_page() == window.room.session.file.view_state.get("page")
+    )
     print("STATE " + json.dumps(shown_state(window)), flush=True)  # noqa: T201 (read by the test)
     return 0
 

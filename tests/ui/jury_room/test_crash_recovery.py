@@ -19,8 +19,14 @@ REPO = Path(__file__).resolve().parents[3]
 
 
 def run_state(args, env, *, keep_running: bool):
-    process = subprocess.Popen([sys.executable, "-m", "tests.ui.jury_room.oral_process", *args], cwd=REPO,
-                               env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tests.ui.jury_room.oral_process", *args],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         for line in process.stdout:
             if line.startswith("STATE "):
@@ -60,7 +66,6 @@ def test_sigkill_mid_oral_loses_nothing(demo_db, tmp_path):
     assert after["timer_elapsed"] >= before["timer_elapsed"]
 
 
-
 KILLS = 50
 
 
@@ -68,9 +73,14 @@ def wander_then_kill(db_path, pk, env, seed):
     """The jurors move at random and are killed after a random number of moves: the views saved, in order, as
     (``SAVING`` or ``SAVED``, view) pairs, with what was printed before the process died."""
     moves_before_kill = random.Random(seed).randint(1, 25)
-    process = subprocess.Popen([sys.executable, "-m", "tests.ui.jury_room.oral_process", "wander", db_path,
-                                str(pk), str(seed)], cwd=REPO, env=env, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tests.ui.jury_room.oral_process", "wander", db_path, str(pk), str(seed)],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     lines = []
     try:
         for line in process.stdout:
@@ -87,8 +97,11 @@ def wander_then_kill(db_path, pk, env, seed):
         if process.poll() is None:
             process.kill()
             process.wait()
-    return [(kind, json.loads(view)) for kind, _, view in (line.strip().partition(" ") for line in lines)
-            if kind in ("SAVING", "SAVED")]
+    return [
+        (kind, json.loads(view))
+        for kind, _, view in (line.strip().partition(" ") for line in lines)
+        if kind in ("SAVING", "SAVED")
+    ]
 
 
 @pytest.mark.slow

@@ -76,7 +76,9 @@ def test_a_whole_oral_by_keyboard(qtbot, demo_db):
     with qtbot.waitSignal(room.viewer.documentLoaded, timeout=10_000):
         pass
     # Check-in, by the keyboard shortcut.
-    qtbot.keyClick(room, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        room, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
     assert jury_room.candidate_file(demo_db, pk).attendance is Attendance.PRESENT
     # Browse and search the dossier.
     room.viewer.go_to_page(3)
@@ -124,8 +126,11 @@ def test_a_whole_oral_by_keyboard(qtbot, demo_db):
     activate(qtbot, window)
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert jury_room.candidate_file(demo_db, pk).item(last_change).decision is None
-    assert "?" in room.outcome.headline.text() or "décider" in room.outcome.headline.text() or \
-        "decide" in room.outcome.headline.text()
+    assert (
+        "?" in room.outcome.headline.text()
+        or "décider" in room.outcome.headline.text()
+        or "decide" in room.outcome.headline.text()
+    )
     qtbot.keyClick(window, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     assert jury_room.candidate_file(demo_db, pk).item(last_change).decision is not None
     assert jury_room.candidate_file(demo_db, pk).item(last).decision is Mark.NOT_VALIDATED
@@ -217,8 +222,11 @@ def test_alt_keys_are_unique_on_the_jury_room_in_french(qtbot, demo_db, french):
             texts += [bar.tabText(i) for i in range(bar.count())]
     letters = [m.group(1).lower() for t in texts if (m := re.search(r"(?<!&)&([^&\s])", t))]
     assert len(letters) >= 12, texts  # menus, tabs, the room's buttons, the items' grouping and fields
-    clashes = {letter: [t for t in texts if re.search(r"(?<!&)&" + re.escape(letter), t, re.I)]
-               for letter, n in Counter(letters).items() if n > 1}
+    clashes = {
+        letter: [t for t in texts if re.search(r"(?<!&)&" + re.escape(letter), t, re.I)]
+        for letter, n in Counter(letters).items()
+        if n > 1
+    }
     assert clashes == {}
 
 

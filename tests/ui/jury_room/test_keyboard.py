@@ -103,5 +103,8 @@ def test_a_locked_sheets_fields_look_read_only(qtbot, heard_db):
     for field in (items.comment_edit, items.justification_edit):
         assert field.isReadOnly() and field.placeholderText() == ""
         shown = field.grab().toImage().pixelColor(field.width() // 2, field.height() // 2)
-        assert shown == field.palette().color(QPalette.ColorRole.Window) != field.palette().color(
-            QPalette.ColorRole.Light), "grey like the window, not white"
+        assert (
+            shown
+            == field.palette().color(QPalette.ColorRole.Window)
+            != field.palette().color(QPalette.ColorRole.Light)
+        ), "grey like the window, not white"

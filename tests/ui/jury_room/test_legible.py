@@ -57,13 +57,16 @@ def copies(tmp_path) -> Iterator[callable]:
 
 def text_problems(root: QWidget) -> list[str]:
     """Each shown label or button whose text needs more room than it has, or that overlaps a sibling."""
-    shown = [w for w in root.findChildren(QWidget)
-             if w.isVisibleTo(root) and isinstance(w, QLabel | QAbstractButton) and (w.text() or w.icon().isNull()
-                                                                                     if isinstance(w, QAbstractButton)
-                                                                                     else w.text())]
+    shown = [
+        w
+        for w in root.findChildren(QWidget)
+        if w.isVisibleTo(root)
+        and isinstance(w, QLabel | QAbstractButton)
+        and (w.text() or w.icon().isNull() if isinstance(w, QAbstractButton) else w.text())
+    ]
     problems = [f"{_name(w)} cut: {w.size().toTuple()} < {_needed(w)}" for w in shown if _cut(w)]
     for n, first in enumerate(shown):
-        for second in shown[n + 1:]:
+        for second in shown[n + 1 :]:
             if first.parent() is second.parent() and first.geometry().intersects(second.geometry()):
                 problems.append(f"{_name(first)} overlaps {_name(second)}")
     return problems

@@ -34,7 +34,9 @@ def click_row(qtbot, items, code):
     """A mouse click on the item's row, as a juror does."""
     index = items.model.index(items.model.row_of(code), 0)
     items.table.scrollTo(index)
-    qtbot.mouseClick(items.table.viewport(), Qt.MouseButton.LeftButton, pos=items.table.visualRect(index).center())
+    qtbot.mouseClick(
+        items.table.viewport(), Qt.MouseButton.LeftButton, pos=items.table.visualRect(index).center()
+    )
 
 
 def type_comment(qtbot, items, text):

@@ -62,8 +62,10 @@ def preview_text(dialog) -> str:
 
 def test_members_are_typed_one_a_line_with_their_role_after_a_comma():
     members = parse_members("Jean  Martin, représentant du comité de site\n\n  Zoé Mäkelä-Garçon  \n")
-    assert [(m.name, m.role) for m in members] == [("Jean Martin", "Représentant du comité de site"),
-                                                   ("Zoé Mäkelä-Garçon", "Membre")]
+    assert [(m.name, m.role) for m in members] == [
+        ("Jean Martin", "Représentant du comité de site"),
+        ("Zoé Mäkelä-Garçon", "Membre"),
+    ]
 
 
 def decide_everyone(db) -> None:
@@ -80,8 +82,9 @@ def decide_everyone(db) -> None:
     certification.annul_for_plagiarism(db, ids[PLAGIARISM], "Pages 4 à 6 copiées.", by="Hélène Présidente")
 
 
-def test_the_pv_is_previewed_as_typed_then_signed_by_the_president(qtbot, workspace, heard_db, president_p12,
-                                                                    settings, tmp_path):
+def test_the_pv_is_previewed_as_typed_then_signed_by_the_president(
+    qtbot, workspace, heard_db, president_p12, settings, tmp_path
+):
     decide_everyone(heard_db)
     out = tmp_path / "sortie" / "pv.pdf"
     out.parent.mkdir()
@@ -93,7 +96,9 @@ def test_the_pv_is_previewed_as_typed_then_signed_by_the_president(qtbot, worksp
         assert "Hélène Présidente" in preview_text(dialog)
         dialog.meeting.setDate(QDate(2017, 7, 10))
         dialog.place.setText("Grenoble, ESPE, salle B114")
-        dialog.members.setPlainText("Benoît Œhlenschläger\nZoé Mäkelä-Garçon, représentante du comité de site")
+        dialog.members.setPlainText(
+            "Benoît Œhlenschläger\nZoé Mäkelä-Garçon, représentante du comité de site"
+        )
         first = dialog.preview_path
         qtbot.waitUntil(lambda: dialog.preview_ready() and dialog.preview_path != first, timeout=15_000)
         text = preview_text(dialog)
@@ -111,15 +116,18 @@ def test_the_pv_is_previewed_as_typed_then_signed_by_the_president(qtbot, worksp
     data = pv_json(pdf)
     assert (data["meeting"], data["place"]) == ("2017-07-10", "Grenoble, ESPE, salle B114")
     assert [(m["name"], m["role"]) for m in data["members"]] == [
-        ("Hélène Présidente", "Président"), ("Benoît Œhlenschläger", "Membre"),
-        ("Zoé Mäkelä-Garçon", "Représentante du comité de site")]
+        ("Hélène Présidente", "Président"),
+        ("Benoît Œhlenschläger", "Membre"),
+        ("Zoé Mäkelä-Garçon", "Représentante du comité de site"),
+    ]
     assert data["counts"]["candidates"] == 12
     assert script.shown[-1][0] == "inform" and str(out) in script.shown[-1][2]
     assert settings.value("president/credential") == str(president_p12)  # offered again next time
 
 
-def test_the_pv_dialog_says_who_is_left_to_decide_and_does_not_sign(qtbot, workspace, president_p12, settings,
-                                                                     tmp_path):
+def test_the_pv_dialog_says_who_is_left_to_decide_and_does_not_sign(
+    qtbot, workspace, president_p12, settings, tmp_path
+):
     out = tmp_path / "pv.pdf"
     script = Script(files=[str(president_p12)], passphrases=[PASSPHRASE], saves=[str(out)])
     seen = {}
@@ -129,12 +137,16 @@ def test_the_pv_dialog_says_who_is_left_to_decide_and_does_not_sign(qtbot, works
         return True  # accepted all the same (a script, not a click): the service refuses
 
     assert workspace.president_documents(script.prompts(), settings, dialog_hook=look).run_pv() is None
-    assert seen["waiting"].startswith("The procès-verbal cannot be signed: 9 candidates still to decide by the "
-                                      "certification jury: ")
-    assert "Maëlle (C2017-003)" in seen["waiting"] and "(C2017-006)" in seen["waiting"]  # no sheet; plagiarism
+    assert seen["waiting"].startswith(
+        "The procès-verbal cannot be signed: 9 candidates still to decide by the certification jury: "
+    )
+    assert (
+        "Maëlle (C2017-003)" in seen["waiting"] and "(C2017-006)" in seen["waiting"]
+    )  # no sheet; plagiarism
     assert not seen["sign"]
     assert script.shown[-1][0] == "warn" and script.shown[-1][2].startswith(
-        "Le procès-verbal ne peut pas être signé : 9 candidats restent à décider par le jury de certification : ")
+        "Le procès-verbal ne peut pas être signé : 9 candidats restent à décider par le jury de certification : "
+    )
     assert not out.exists()
 
 
@@ -143,14 +155,21 @@ def test_cancelling_the_pv_at_any_step_writes_nothing(qtbot, workspace, presiden
     no_passphrase = Script(files=[str(president_p12)], passphrases=[], saves=[str(out)])
     assert workspace.president_documents(no_passphrase.prompts(), settings).run_pv() is None
     closed = Script(files=[str(president_p12)], passphrases=[PASSPHRASE], saves=[str(out)])
-    assert workspace.president_documents(closed.prompts(), settings, dialog_hook=lambda d: False).run_pv() is None
+    assert (
+        workspace.president_documents(closed.prompts(), settings, dialog_hook=lambda d: False).run_pv()
+        is None
+    )
     no_file = Script(files=[str(president_p12)], passphrases=[PASSPHRASE], saves=[None])
-    assert workspace.president_documents(no_file.prompts(), settings, dialog_hook=lambda d: True).run_pv() is None
+    assert (
+        workspace.president_documents(no_file.prompts(), settings, dialog_hook=lambda d: True).run_pv()
+        is None
+    )
     assert not out.exists() and not list(tmp_path.glob("*.pdf"))
 
 
-def test_the_documents_are_signed_registered_and_saved_as_one_zip(qtbot, workspace, heard_db, president_p12,
-                                                                 settings, tmp_path):
+def test_the_documents_are_signed_registered_and_saved_as_one_zip(
+    qtbot, workspace, heard_db, president_p12, settings, tmp_path
+):
     out = tmp_path / "documents.zip"
     nothing_yet = Script(files=[str(president_p12)], passphrases=[PASSPHRASE], saves=[str(out)])
     assert workspace.president_documents(nothing_yet.prompts(), settings).run_documents() is None
@@ -163,7 +182,9 @@ def test_the_documents_are_signed_registered_and_saved_as_one_zip(qtbot, workspa
     assert workspace.president_documents(script.prompts(), settings).run_documents() == out
     assert f"{delivered} documents signed now; 0 already issued." in script.shown[-1][2]
     with zipfile.ZipFile(out) as archive:
-        index = list(csv.DictReader(io.StringIO(archive.read("index.csv").decode("utf-8-sig")), delimiter=";"))
+        index = list(
+            csv.DictReader(io.StringIO(archive.read("index.csv").decode("utf-8-sig")), delimiter=";")
+        )
         assert len(index) == delivered
         first = index[0]
         checked = verify_pdf(archive.read(first["file"]), [PKI.authority.certificate])
@@ -179,31 +200,39 @@ def test_an_expired_credential_signs_nothing(qtbot, workspace, settings, tmp_pat
     expired.write_bytes(to_pkcs12(PKI.president, PASSPHRASE))  # issued in 2017 for five years
     out = tmp_path / "pv.pdf"
     script = Script(files=[str(expired)], passphrases=[PASSPHRASE], saves=[str(out)])
-    assert workspace.president_documents(script.prompts(), settings, dialog_hook=lambda d: True).run_pv() is None
+    assert (
+        workspace.president_documents(script.prompts(), settings, dialog_hook=lambda d: True).run_pv() is None
+    )
     kind, title, text = script.shown[-1]
     assert (kind, title) == ("warn", "Procès-verbal not signed") and "expir" in text and not out.exists()
 
 
-def test_a_juror_credential_is_refused_before_anything_is_typed_or_signed(qtbot, workspace, heard_db, settings,
-                                                                         tmp_path):
+def test_a_juror_credential_is_refused_before_anything_is_typed_or_signed(
+    qtbot, workspace, heard_db, settings, tmp_path
+):
     """Issue 11: a juror's credential chains to the same authority, but only the designated president signs."""
     from sqlalchemy import func, select
 
     from c2i2e_jury.storage.certification_models import IssuedDocument
 
     juror = tmp_path / "jure.p12"
-    juror.write_bytes(to_pkcs12(issue_credential(PKI.authority, "Benoît Œhlenschläger", "j@example.fr"),
-                                PASSPHRASE))
+    juror.write_bytes(
+        to_pkcs12(issue_credential(PKI.authority, "Benoît Œhlenschläger", "j@example.fr"), PASSPHRASE)
+    )
     shown = []
     script = Script(files=[str(juror)], passphrases=[PASSPHRASE], saves=[str(tmp_path / "pv.pdf")])
-    assert workspace.president_documents(script.prompts(), settings, dialog_hook=shown.append).run_pv() is None
+    assert (
+        workspace.president_documents(script.prompts(), settings, dialog_hook=shown.append).run_pv() is None
+    )
     kind, title, text = script.shown[-1]
     assert (kind, title) == ("warn", "Procès-verbal not signed") and shown == []  # the dialog never opened
     assert text.startswith("Le certificat de Benoît Œhlenschläger n'est pas celui du président")
     certification_batch.deliver_as_proposed(heard_db, CAMPAIGN, by="Hélène Présidente")
     script = Script(files=[str(juror)], passphrases=[PASSPHRASE], saves=[str(tmp_path / "documents.zip")])
     assert workspace.president_documents(script.prompts(), settings).run_documents() is None
-    assert script.shown[-1][:2] == ("warn", "No document signed") and "Hélène Présidente" in script.shown[-1][2]
+    assert (
+        script.shown[-1][:2] == ("warn", "No document signed") and "Hélène Présidente" in script.shown[-1][2]
+    )
     with heard_db.read() as s:
         assert s.scalar(select(func.count()).select_from(IssuedDocument)) == 0
     assert not list(tmp_path.glob("*.pdf")) and not list(tmp_path.glob("*.zip"))

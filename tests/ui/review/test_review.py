@@ -1,7 +1,6 @@
 """The president's review workspace, driven offscreen: sorting, filtering, a candidate's detail, the decision
 buttons, the reversal tables and the charts. Every model goes through qtmodeltester."""
 
-
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
@@ -165,7 +164,9 @@ def test_the_sheets_facts_are_shown_and_a_fraud_report_is_flagged(workspace):
     detail = select(workspace, PLAGIARISM)
     index = shown_ids(workspace).index(PLAGIARISM)
     assert "plagiarism reported" in workspace.proxy.index(index, COLUMN["flags"]).data()
-    assert workspace.proxy.index(index, COLUMN["flags"]).data(Qt.ItemDataRole.ForegroundRole) == QColor("#c62828")
+    assert workspace.proxy.index(index, COLUMN["flags"]).data(Qt.ItemDataRole.ForegroundRole) == QColor(
+        "#c62828"
+    )
     text = detail.facts.text()
     assert "Checked in at 12/06/2017" in text
     assert "Fraud or plagiarism reported at " in text and "Pages 4 à 6 copiées d'un mémoire en ligne." in text
@@ -185,14 +186,22 @@ def test_data_changed_since_the_sheet_are_shown_and_the_president_chooses(worksp
     index = shown_ids(workspace).index("C2017-004")
     assert "data changed since the sheet" in workspace.proxy.index(index, COLUMN["flags"]).data()
     detail = select(workspace, "C2017-004")
-    assert ("Data changed since the sheet: the sheet proposes a partial attestation (22/28), today's data give the "
-            "certificate (23/28)") in detail.facts.text()
+    assert (
+        "Data changed since the sheet: the sheet proposes a partial attestation (22/28), today's data give the "
+        "certificate (23/28)"
+    ) in detail.facts.text()
     assert detail.deliver_button.isEnabled() and detail.attestation_button.isEnabled()
     script.choices.append("Today's data")
     detail.deliver_button.click()
     asked = script.said("choose")
-    assert asked == ["The signed sheet proposes a partial attestation (22/28); today's data give the certificate "
-                     "(23/28). Which do you decide on?"]
+    assert asked == [
+        "The signed sheet proposes a partial attestation (22/28); today's data give the certificate "
+        "(23/28). Which do you decide on?"
+    ]
     with heard_db.read() as s:
         decision = s.query(CertificationDecision).filter_by(candidate_pk=pk).one()
-        assert (decision.kind, decision.basis, decision.sheet_proposal) == ("certificate", "current", "attestation")
+        assert (decision.kind, decision.basis, decision.sheet_proposal) == (
+            "certificate",
+            "current",
+            "attestation",
+        )

@@ -24,8 +24,9 @@ def answer_fields(monkeypatch, answers: list[dict[str, str]]):
     monkeypatch.setattr(module.FieldsDialog, "exec", exec_)
 
 
-def test_the_secretariat_imports_prepares_credentials_and_exports(qtbot, monkeypatch, tmp_path, demo_package_dir,
-                                                                  demo_db_empty):
+def test_the_secretariat_imports_prepares_credentials_and_exports(
+    qtbot, monkeypatch, tmp_path, demo_package_dir, demo_db_empty
+):
     script = Script()
     window = MainWindow(demo_db_empty, prompts=script.prompts())
     qtbot.addWidget(window)
@@ -33,13 +34,27 @@ def test_the_secretariat_imports_prepares_credentials_and_exports(qtbot, monkeyp
     # Import the campaign package.
     script.files.append(str(demo_package_dir / "campaign.json"))
     sec.run_task(sec.import_campaign)
-    assert "Campagne grenoble-2017 créée" in sec.journal.toPlainText() or "grenoble-2017" in sec.journal.toPlainText()
+    assert (
+        "Campagne grenoble-2017 créée" in sec.journal.toPlainText()
+        or "grenoble-2017" in sec.journal.toPlainText()
+    )
     assert window.day_model.rowCount() == 12
     # The authority, then a juror's credential recorded for jury J1.
     script.folders.append(str(tmp_path))
-    answer_fields(monkeypatch, [{"name": "Autorité 2017", "p1": "phrase-ca-2017", "p2": "phrase-ca-2017"},
-                                {"name": "Claire Martin", "email": "c.martin@example.fr", "jury": "J1",
-                                 "authority": "phrase-ca-2017", "p1": "phrase-juree", "p2": "phrase-juree"}])
+    answer_fields(
+        monkeypatch,
+        [
+            {"name": "Autorité 2017", "p1": "phrase-ca-2017", "p2": "phrase-ca-2017"},
+            {
+                "name": "Claire Martin",
+                "email": "c.martin@example.fr",
+                "jury": "J1",
+                "authority": "phrase-ca-2017",
+                "p1": "phrase-juree",
+                "p2": "phrase-juree",
+            },
+        ],
+    )
     sec.run_task(sec.create_authority)
     assert (tmp_path / "authority.p12").is_file()
     script.files.append(str(tmp_path / "authority.p12"))
@@ -55,8 +70,9 @@ def test_the_secretariat_imports_prepares_credentials_and_exports(qtbot, monkeyp
     script.folders.append(str(tmp_path / "other"))
     (tmp_path / "other").mkdir()
     sec.run_task(sec.create_authority)
-    assert warnings == ["Les deux phrases de passe diffèrent : rien n'a été écrit."] or \
-        warnings == ["The two passphrases differ: nothing was written."]
+    assert warnings == ["Les deux phrases de passe diffèrent : rien n'a été écrit."] or warnings == [
+        "The two passphrases differ: nothing was written."
+    ]
     assert not (tmp_path / "other" / "authority.p12").exists()
     # The summary for French Excel.
     script.saves.append(str(tmp_path / "recap.csv"))
@@ -80,9 +96,16 @@ def test_the_registers_apply_the_seed_rules(qtbot, monkeypatch, demo_db):
     window = MainWindow(demo_db, prompts=script.prompts())
     qtbot.addWidget(window)
     sec = window.secretariat
-    monkeypatch.setattr(reg.ReclamationDialog, "exec", lambda dialog: (
-        dialog.problem.setDate(date(2017, 6, 12)), dialog.received.setDate(date(2017, 6, 30)),
-        dialog.text.setPlainText("Je conteste la non-validation de B3.5."), True)[-1])
+    monkeypatch.setattr(
+        reg.ReclamationDialog,
+        "exec",
+        lambda dialog: (
+            dialog.problem.setDate(date(2017, 6, 12)),
+            dialog.received.setDate(date(2017, 6, 30)),
+            dialog.text.setPlainText("Je conteste la non-validation de B3.5."),
+            True,
+        )[-1],
+    )
     sec.run_task(sec.reclamation)
     assert "hors délai (18 jours)" in sec.journal.toPlainText()
     assert len(reclamations(demo_db, "grenoble-2017")) == 1
@@ -119,13 +142,15 @@ def test_the_registers_apply_the_seed_rules(qtbot, monkeypatch, demo_db):
 
     monkeypatch.setattr(reg.DateChangeDialog, "exec", before_the_request)
     sec.run_task(sec.date_change)
-    assert warnings[-1] == ("La nouvelle date (01/06/2017) précède la demande (09/06/2017) : "
-                            "vérifiez les deux dates.")
+    assert warnings[-1] == (
+        "La nouvelle date (01/06/2017) précède la demande (09/06/2017) : vérifiez les deux dates."
+    )
     assert len(date_changes(demo_db, "grenoble-2017")) == 1
 
 
-def test_a_refused_package_gives_its_problems_as_a_sheet_for_excel(qtbot, tmp_path, demo_package_dir,
-                                                                    demo_db_empty):
+def test_a_refused_package_gives_its_problems_as_a_sheet_for_excel(
+    qtbot, tmp_path, demo_package_dir, demo_db_empty
+):
     import csv
     import io
     import shutil
@@ -138,7 +163,9 @@ def test_a_refused_package_gives_its_problems_as_a_sheet_for_excel(qtbot, tmp_pa
     text = marks.read_text(encoding="utf-8-sig")
     marks.write_text(text.replace(";A1.1;", ";Z9.9;", 1).replace(";B2.3;", ";B2.9;", 1), encoding="utf-8-sig")
     out = tmp_path / "problemes.csv"
-    script = Script(files=[str(broken / "campaign.json")], saves=[str(out)], choices=["Save the list for Excel…"])
+    script = Script(
+        files=[str(broken / "campaign.json")], saves=[str(out)], choices=["Save the list for Excel…"]
+    )
     window = MainWindow(demo_db_empty, prompts=script.prompts())
     qtbot.addWidget(window)
     sec = window.secretariat

@@ -45,13 +45,16 @@ def demo(qapp, monkeypatch, tmp_path):
 def test_both_jurors_sign_a_demo_sheet_with_the_offered_credentials(qtbot, demo):
     db, own_file = demo
     with db.read() as s:
-        candidate = s.scalars(select(Candidate).where(Candidate.deposited, ~Candidate.rework_pending,
-                                                      Candidate.jury == "J1")).first()
+        candidate = s.scalars(
+            select(Candidate).where(Candidate.deposited, ~Candidate.rework_pending, Candidate.jury == "J1")
+        ).first()
         pk, campaign = candidate.pk, candidate.campaign_id
     jury_room.check_in(db, pk, Attendance.PRESENT)
     for row in jury_room.candidate_file(db, pk).items:
         if not row.acquired:
-            jury_room.decide(db, pk, row.code, row.evaluator or "V", justification=None if row.evaluator else "Vu")
+            jury_room.decide(
+                db, pk, row.code, row.evaluator or "V", justification=None if row.evaluator else "Vu"
+            )
     run_timer(db, pk, start=datetime.now(UTC) - timedelta(minutes=40))  # the oral held and ended (F8)
     offered: list[str] = []
 

@@ -43,19 +43,31 @@ def test_a_credential_of_another_jury_is_refused_as_soon_as_it_is_opened(qtbot, 
     stranger = credentials.issue_credential(pki.authority, "Nadia Benali", "nadia@example.fr", now=ISSUED)
     stranger_p12 = tmp_path / "nadia.p12"
     stranger_p12.write_bytes(credentials.to_pkcs12(stranger, "phrase de Nadia"))
-    script = Script(files=[str(stranger_p12), str(pki.juror_p12[0]), str(pki.juror_p12[1])],
-                    passphrases=["phrase de Nadia", PASSPHRASES[0], PASSPHRASES[1]])
+    script = Script(
+        files=[str(stranger_p12), str(pki.juror_p12[0]), str(pki.juror_p12[1])],
+        passphrases=["phrase de Nadia", PASSPHRASES[0], PASSPHRASES[1]],
+    )
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     assert sign_sheet_dialog(None, db, pk, prompts=script.prompts(), settings=settings, now=SIGNING)
     refused = [s for s in script.shown if s[0] == "warn"]
-    assert refused == [("warn", "Credential refused", "Nadia Benali (« Juré 1 ») n'est pas juré du jury J1 d'après le "
-                                                      "paquet de la campagne (jurés : Benoît Œhlenschläger et Zoé "
-                                                      "Mäkelä-Garçon).")]
-    assert settings.value("signing/test-2017/J1/juror1") == str(pki.juror_p12[0])  # the refused file is not kept
+    assert refused == [
+        (
+            "warn",
+            "Credential refused",
+            "Nadia Benali (« Juré 1 ») n'est pas juré du jury J1 d'après le "
+            "paquet de la campagne (jurés : Benoît Œhlenschläger et Zoé "
+            "Mäkelä-Garçon).",
+        )
+    ]
+    assert settings.value("signing/test-2017/J1/juror1") == str(
+        pki.juror_p12[0]
+    )  # the refused file is not kept
     assert latest_sheet(db, pk).result["jurors"][0]["name"] == "Benoît Œhlenschläger"
 
 
-def test_the_secretariat_revokes_a_credential_and_the_room_refuses_it(qtbot, monkeypatch, room, pki, tmp_path):
+def test_the_secretariat_revokes_a_credential_and_the_room_refuses_it(
+    qtbot, monkeypatch, room, pki, tmp_path
+):
     db, pk = room
     workspace = SecretariatWorkspace(db)
     qtbot.addWidget(workspace)
@@ -73,8 +85,9 @@ def test_the_secretariat_revokes_a_credential_and_the_room_refuses_it(qtbot, mon
     assert journal.endswith(": ordinateur portable perdu")
     with db.read() as s:
         assert s.scalars(select(CredentialRevocation.fingerprint)).all() == [pki.jurors[1].fingerprint]
-    script = Script(files=[str(pki.juror_p12[0]), str(pki.juror_p12[1])],
-                    passphrases=[PASSPHRASES[0], PASSPHRASES[1]])
+    script = Script(
+        files=[str(pki.juror_p12[0]), str(pki.juror_p12[1])], passphrases=[PASSPHRASES[0], PASSPHRASES[1]]
+    )
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     assert not sign_sheet_dialog(None, db, pk, prompts=script.prompts(), settings=settings, now=SIGNING)
     (kind, title, text) = [s for s in script.shown if s[0] == "warn"][0]

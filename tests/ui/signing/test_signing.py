@@ -49,8 +49,9 @@ def settings(tmp_path):
 
 
 def both_jurors(pki, first_passphrases=(PASSPHRASES[0],)):
-    return Script(files=[str(pki.juror_p12[0]), str(pki.juror_p12[1])],
-                  passphrases=[*first_passphrases, PASSPHRASES[1]])
+    return Script(
+        files=[str(pki.juror_p12[0]), str(pki.juror_p12[1])], passphrases=[*first_passphrases, PASSPHRASES[1]]
+    )
 
 
 def main_window(qtbot, db, pk):
@@ -84,14 +85,19 @@ def refreshed_status(window):
     return window.room.status.text()
 
 
-def test_both_jurors_sign_from_the_workspace_then_a_reopening_makes_version_two(workspace, room, pki, settings):
+def test_both_jurors_sign_from_the_workspace_then_a_reopening_makes_version_two(
+    workspace, room, pki, settings
+):
     db, pks = room
     pk = pks["C1"]
     window = workspace
     script = both_jurors(pki, first_passphrases=("pas la bonne", PASSPHRASES[0]))
     assert sign_sheet_dialog(window, db, pk, prompts=script.prompts(), settings=settings, now=SIGNING)
     assert script.asked_passphrase == ["", "Wrong passphrase", ""]  # juror 1 asked again, juror 2 once
-    assert script.shown[0][0] == "confirm" and "28 competences validated, certificate proposed" in script.shown[0][2]
+    assert (
+        script.shown[0][0] == "confirm"
+        and "28 competences validated, certificate proposed" in script.shown[0][2]
+    )
     assert script.shown[-1][1] == "Sheet signed"
     assert jury_room.candidate_file(db, pk).locked
     assert refreshed_status(window) in (None, "Signed — locked")
@@ -105,7 +111,9 @@ def test_both_jurors_sign_from_the_workspace_then_a_reopening_makes_version_two(
     if refreshed_status(window) is None:
         jury_room.decide(db, pk, "B2.5", Mark.NOT_VALIDATED, justification="Aucune production.")
     else:  # in the workspace: through the oral session, as the items panel does
-        assert window.room.session.change("B2.5", decision=Mark.NOT_VALIDATED, justification="Aucune production.")
+        assert window.room.session.change(
+            "B2.5", decision=Mark.NOT_VALIDATED, justification="Aucune production."
+        )
     later = SIGNING + timedelta(minutes=20)
     assert sign_sheet_dialog(window, db, pk, prompts=both_jurors(pki).prompts(), settings=settings, now=later)
     sheet = latest_sheet(db, pk)
@@ -118,7 +126,9 @@ def test_nothing_is_written_when_a_juror_cancels(qtbot, room, pki, settings):
     db, pks = room
     decide_all(db, pks["C1"])
     script = Script(files=[str(pki.juror_p12[0]), str(pki.juror_p12[1])], passphrases=[PASSPHRASES[0]])
-    assert not sign_sheet_dialog(None, db, pks["C1"], prompts=script.prompts(), settings=settings, now=SIGNING)
+    assert not sign_sheet_dialog(
+        None, db, pks["C1"], prompts=script.prompts(), settings=settings, now=SIGNING
+    )
     assert latest_sheet(db, pks["C1"]) is None
     assert not jury_room.candidate_file(db, pks["C1"]).locked
 
@@ -126,18 +136,27 @@ def test_nothing_is_written_when_a_juror_cancels(qtbot, room, pki, settings):
 def test_an_unfinished_oral_is_not_offered_for_signing(qtbot, room, pki, settings):
     db, pks = room
     script = both_jurors(pki)
-    assert not sign_sheet_dialog(None, db, pks["C2"], prompts=script.prompts(), settings=settings, now=SIGNING)
-    assert script.shown == [("warn", "Cannot sign yet",
-                             "Enregistrez d'abord la présence du candidat (présent ou absent).")]
+    assert not sign_sheet_dialog(
+        None, db, pks["C2"], prompts=script.prompts(), settings=settings, now=SIGNING
+    )
+    assert script.shown == [
+        ("warn", "Cannot sign yet", "Enregistrez d'abord la présence du candidat (présent ou absent).")
+    ]
     assert script.asked_passphrase == []
 
 
 def test_juror_two_cannot_sign_with_juror_ones_credential(qtbot, room, pki, settings):
     db, pks = room
-    script = Script(files=[str(pki.juror_p12[0]), str(pki.juror_p12[0]), str(pki.juror_p12[1])],
-                    passphrases=[PASSPHRASES[0], PASSPHRASES[0], PASSPHRASES[1]])
+    script = Script(
+        files=[str(pki.juror_p12[0]), str(pki.juror_p12[0]), str(pki.juror_p12[1])],
+        passphrases=[PASSPHRASES[0], PASSPHRASES[0], PASSPHRASES[1]],
+    )
     assert sign_sheet_dialog(None, db, pks["C3"], prompts=script.prompts(), settings=settings, now=SIGNING)
-    assert ("warn", "Same credential", "This is juror 1's credential: juror 2 signs with their own.") in script.shown
+    assert (
+        "warn",
+        "Same credential",
+        "This is juror 1's credential: juror 2 signs with their own.",
+    ) in script.shown
     assert latest_sheet(db, pks["C3"]).result["status"] == "not_admitted"
 
 
@@ -168,25 +187,35 @@ def test_the_passphrase_dialog_hides_the_text_and_shows_the_error(qtbot, room, p
 
 def test_the_days_export_warns_about_unsigned_candidates(qtbot, room, pki, settings, tmp_path):
     db, pks = room
-    assert sign_sheet_dialog(None, db, pks["C3"], prompts=both_jurors(pki).prompts(), settings=settings, now=SIGNING)
+    assert sign_sheet_dialog(
+        None, db, pks["C3"], prompts=both_jurors(pki).prompts(), settings=settings, now=SIGNING
+    )
     key = tmp_path / "CLE"
     script = Script(folders=[str(key)])
-    index = export_day_dialog(None, db, "B112", date(2017, 6, 12), prompts=script.prompts(), settings=settings)
+    index = export_day_dialog(
+        None, db, "B112", date(2017, 6, 12), prompts=script.prompts(), settings=settings
+    )
     assert index == key / "index.csv"
     assert [p.name for p in sorted(key.glob("*.pdf"))] == ["2017-06-12_B112_C3_v1.pdf"]
     kinds = [kind for kind, _title, _text in script.shown]
     assert kinds == ["confirm", "inform"]
     assert "C1 LEFÈVRE Élodie — no signed sheet: nothing leaves" in script.shown[0][2]
     refused = Script(folders=[str(tmp_path / "autre")], confirm=False)
-    assert export_day_dialog(None, db, "B112", date(2017, 6, 12), prompts=refused.prompts(), settings=settings) is None
+    assert (
+        export_day_dialog(None, db, "B112", date(2017, 6, 12), prompts=refused.prompts(), settings=settings)
+        is None
+    )
     assert not (tmp_path / "autre").exists()
 
 
 def test_the_import_report_is_shown_and_saved(qtbot, qtmodeltester, room, pki, settings, tmp_path):
     db, pks = room
-    assert sign_sheet_dialog(None, db, pks["C3"], prompts=both_jurors(pki).prompts(), settings=settings, now=SIGNING)
-    export_day_dialog(None, db, None, None, prompts=Script(folders=[str(tmp_path / "cle")]).prompts(),
-                      settings=settings)
+    assert sign_sheet_dialog(
+        None, db, pks["C3"], prompts=both_jurors(pki).prompts(), settings=settings, now=SIGNING
+    )
+    export_day_dialog(
+        None, db, None, None, prompts=Script(folders=[str(tmp_path / "cle")]).prompts(), settings=settings
+    )
     (tmp_path / "cle" / "abimee.pdf").write_bytes(b"%PDF-1.7 rien")
     secretariat = open_database(str(tmp_path / "secretariat.sqlite"))
     try:
@@ -200,7 +229,9 @@ def test_the_import_report_is_shown_and_saved(qtbot, qtmodeltester, room, pki, s
         assert model.index(0, 2).data() == "C3"
         assert dialog.summary.text() == "2 files: 1 importée, 1 refusée."
         dialog.save_button.click()
-        rows = list(csv.DictReader(io.StringIO((tmp_path / "rapport.csv").read_text("utf-8-sig")), delimiter=";"))
+        rows = list(
+            csv.DictReader(io.StringIO((tmp_path / "rapport.csv").read_text("utf-8-sig")), delimiter=";")
+        )
         assert [r["status"] for r in rows] == ["imported", "rejected"]
         dialog.close()
     finally:
@@ -208,8 +239,11 @@ def test_the_import_report_is_shown_and_saved(qtbot, qtmodeltester, room, pki, s
 
 
 def test_every_string_has_its_french_translation():
-    pairs = dict(line.split("\t", 1) for line in PAIRS.read_text("utf-8").splitlines()
-                 if "\t" in line and not line.startswith("#"))
+    pairs = dict(
+        line.split("\t", 1)
+        for line in PAIRS.read_text("utf-8").splitlines()
+        if "\t" in line and not line.startswith("#")
+    )
     assert pairs["Wrong passphrase"] == "Phrase de passe incorrecte"
     import ast
 
@@ -217,7 +251,11 @@ def test_every_string_has_its_french_translation():
     for module in ("signing/sheet.py", "signing/sheet_transfer.py"):
         tree = ast.parse((UI / module).read_text("utf-8"))
         for node in ast.walk(tree):
-            if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "tr" and node.args \
-                    and isinstance(node.args[0], ast.Constant):
+            if (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "attr", "") == "tr"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+            ):
                 sources.add(node.args[0].value)
     assert sources - set(pairs) == set()

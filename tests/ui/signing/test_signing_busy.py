@@ -35,8 +35,9 @@ def test_the_event_loop_turns_behind_a_busy_dialog_while_both_jurors_sign(qtbot,
     clock.setInterval(1)
     clock.timeout.connect(tick)
     clock.start()
-    assert sign_sheet_dialog(window, db, pks["C1"], prompts=both_jurors(pki).prompts(), settings=settings,
-                             now=SIGNING)
+    assert sign_sheet_dialog(
+        window, db, pks["C1"], prompts=both_jurors(pki).prompts(), settings=settings, now=SIGNING
+    )
     clock.stop()
     assert jury_room.candidate_file(db, pks["C1"]).locked
     assert "Signing the sheet…" in busy_seen, "the busy state was shown while the sheet was signed"

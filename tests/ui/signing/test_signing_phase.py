@@ -54,9 +54,17 @@ def test_signing_during_the_discussion_names_the_phase_and_asks_nothing(qtbot, r
     db, pks = room
     decide_all(db, pks["C1"], oral=("start", "discussion"))
     script = both_jurors(pki)
-    assert not sign_sheet_dialog(None, db, pks["C1"], prompts=script.prompts(), settings=settings, now=SIGNING)
-    assert script.shown == [("warn", "Cannot sign yet", "Signature impossible pendant la discussion : terminez "
-                                                        "l'oral (F8, « Terminer l'oral ») avant de signer la feuille.")]
+    assert not sign_sheet_dialog(
+        None, db, pks["C1"], prompts=script.prompts(), settings=settings, now=SIGNING
+    )
+    assert script.shown == [
+        (
+            "warn",
+            "Cannot sign yet",
+            "Signature impossible pendant la discussion : terminez "
+            "l'oral (F8, « Terminer l'oral ») avant de signer la feuille.",
+        )
+    ]
     assert script.asked_passphrase == []
     assert latest_sheet(db, pks["C1"]) is None
 

@@ -30,7 +30,10 @@ class Room:
         self.beeps = 0
         self.reason: str | None = "Technical incident"
         self.timer = OralTimer.from_events(
-            self.stored, durations(extra_time_percent=extra), monotonic=self.clock.monotonic, wall=self.clock.wall
+            self.stored,
+            durations(extra_time_percent=extra),
+            monotonic=self.clock.monotonic,
+            wall=self.clock.wall,
         )
         self.widget = OralTimerWidget(
             self.timer,
@@ -176,7 +179,9 @@ def test_restart_shows_the_gap_and_the_jury_gives_it_back(qtbot):
     clock.restart_process()
     gap = (clock.wall() - beats[-1]).total_seconds()
     assert 65 <= gap <= 76  # the heartbeat bounds the gap; the last event (the start) would give 166 s
-    again = OralTimer.from_events(stored, durations(), monotonic=clock.monotonic, wall=clock.wall, alive_at=beats[-1])
+    again = OralTimer.from_events(
+        stored, durations(), monotonic=clock.monotonic, wall=clock.wall, alive_at=beats[-1]
+    )
     widget = OralTimerWidget(again, stored.append, ask_reason=lambda p, q: "Technical incident")
     qtbot.addWidget(widget)
     widget._record(again.note_restart())

@@ -37,8 +37,14 @@ WAIT_MS = 60_000
 def dossier_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from c2i2e_jury.exchange.demo.dossier import make_dossier
 
-    return make_dossier(tmp_path_factory.mktemp("viewer") / "dupont.pdf", last_name="Dupont", first_name="Élodie",
-                        pages=PAGES, screenshots=1, seed=5)
+    return make_dossier(
+        tmp_path_factory.mktemp("viewer") / "dupont.pdf",
+        last_name="Dupont",
+        first_name="Élodie",
+        pages=PAGES,
+        screenshots=1,
+        seed=5,
+    )
 
 
 @pytest.fixture
@@ -92,6 +98,7 @@ def pixel(viewer: DossierViewer, x: float, y: float) -> QColor:
 
 # -- opening and turning pages ------------------------------------------------------------------------------------
 
+
 def test_a_dossier_opens_on_its_first_page(qtbot, viewer, dossier_path):
     open_and_show(qtbot, viewer, dossier_path)
     assert (viewer.page_count(), viewer.current_page()) == (PAGES, 1)
@@ -111,7 +118,9 @@ def test_keys_turn_the_pages_like_a_pdf_reader(qtbot, viewer, dossier_path):
     turn(qtbot, viewer, lambda: qtbot.keyClick(view, Qt.Key.Key_Left), PAGES - 1)
     turn(qtbot, viewer, lambda: qtbot.keyClick(view, Qt.Key.Key_Home), 1)
     # One page at a time: Page Down scrolls to the bottom of the page first, then turns it.
-    qtbot.keyClick(viewer, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)  # fit width: taller than the view
+    qtbot.keyClick(
+        viewer, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier
+    )  # fit width: taller than the view
     viewer.restore_view_state({"continuous": False})
     bar = view.verticalScrollBar()
     assert bar.maximum() > 0
@@ -136,8 +145,12 @@ def test_go_to_page_by_call_and_by_ctrl_g(qtbot, viewer, dossier_path):
     assert viewer.current_page() == PAGES
     qtbot.keyClick(viewer, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
     assert viewer.page_box.hasFocus() or viewer.page_box.lineEdit().hasFocus()
-    turn(qtbot, viewer, lambda: (qtbot.keyClicks(viewer.page_box, "4"),
-                                 qtbot.keyClick(viewer.page_box, Qt.Key.Key_Return)), 4)
+    turn(
+        qtbot,
+        viewer,
+        lambda: (qtbot.keyClicks(viewer.page_box, "4"), qtbot.keyClick(viewer.page_box, Qt.Key.Key_Return)),
+        4,
+    )
 
 
 def test_fit_width_fit_page_and_zoom_keys(qtbot, viewer, dossier_path):
@@ -176,6 +189,7 @@ def test_continuous_view_renders_only_what_is_seen(qtbot, viewer, dossier_path):
 
 # -- search ---------------------------------------------------------------------------------------------------------
 
+
 def test_search_highlights_every_hit_and_f3_cycles(qtbot, viewer, dossier_path):
     open_and_show(qtbot, viewer, dossier_path)
     with qtbot.waitSignal(viewer.renderer.searched, timeout=WAIT_MS):
@@ -191,8 +205,10 @@ def test_search_highlights_every_hit_and_f3_cycles(qtbot, viewer, dossier_path):
     zoom = viewer.view.zoom
     box = first.rects[0]
     image = viewer.view.viewport().grab().toImage()
-    row = [image.pixelColor(int(rect.left() + x * zoom), int(rect.top() + box.y0 * zoom + 1))
-           for x in range(int(box.x0), int(box.x1))]
+    row = [
+        image.pixelColor(int(rect.left() + x * zoom), int(rect.top() + box.y0 * zoom + 1))
+        for x in range(int(box.x0), int(box.x1))
+    ]
     orange = [c for c in row if c.red() > 220 and 100 < c.green() < 220 and c.blue() < 140]
     assert len(orange) > len(row) / 2  # the current hit is painted orange over the white page
     pages = [viewer.current_page()]
@@ -221,9 +237,12 @@ def test_search_by_typing_and_no_match(qtbot, viewer, dossier_path):
 
 # -- evidence, report, state --------------------------------------------------------------------------------------
 
+
 def test_the_report_and_the_evidence_map_arrive_by_signal(qtbot, viewer, dossier_path):
-    with qtbot.waitSignal(viewer.reportReady, timeout=WAIT_MS) as report_signal, \
-            qtbot.waitSignal(viewer.evidenceReady, timeout=WAIT_MS) as evidence_signal:
+    with (
+        qtbot.waitSignal(viewer.reportReady, timeout=WAIT_MS) as report_signal,
+        qtbot.waitSignal(viewer.evidenceReady, timeout=WAIT_MS) as evidence_signal,
+    ):
         viewer.open_dossier(dossier_path, Expected("Dupont", "Élodie", 2017))
     report, evidence = report_signal.args[0], evidence_signal.args[0]
     assert isinstance(report, FormatReport) and isinstance(evidence, EvidenceMap)
@@ -242,8 +261,11 @@ def test_show_pages_goes_to_the_first_and_marks_them(qtbot, viewer, dossier_path
     viewer.show_pages(pages)
     assert viewer.current_page() == pages[0]
     model = viewer.thumbnails.thumbnails
-    marked = [row + 1 for row in range(model.rowCount())
-              if model.data(model.index(row, 0), Qt.ItemDataRole.BackgroundRole) is not None]
+    marked = [
+        row + 1
+        for row in range(model.rowCount())
+        if model.data(model.index(row, 0), Qt.ItemDataRole.BackgroundRole) is not None
+    ]
     assert marked == pages
     viewer.show_pages([2])
     assert viewer.current_page() == 2
@@ -265,7 +287,9 @@ def test_view_state_round_trip_before_the_dossier_is_open(qtbot, viewer, dossier
         other.restore_view_state(state)  # as the jury room does, right after opening
         assert not other.renderer._hold.isActive(), "another page is wanted: the worker is woken at once"  # noqa: SLF001
     assert other.view_state() == state
-    other.restore_view_state({"page": "x", "zoom": 99, "continuous": "yes"})  # a corrupt state changes nothing
+    other.restore_view_state(
+        {"page": "x", "zoom": 99, "continuous": "yes"}
+    )  # a corrupt state changes nothing
     assert other.view_state() == state
     other.shutdown()
 
@@ -288,8 +312,11 @@ def test_outline_panel_when_the_pdf_has_one(qtbot, viewer, dossier_path):
     qtbot.waitUntil(lambda: viewer.side.isTabVisible(1), timeout=WAIT_MS)
     tree = viewer.outline
     assert tree.topLevelItemCount() >= 6  # introduction, parts 1-4, conclusion
-    item = next(tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
-                if tree.topLevelItem(i).text(0).startswith("Conclusion"))
+    item = next(
+        tree.topLevelItem(i)
+        for i in range(tree.topLevelItemCount())
+        if tree.topLevelItem(i).text(0).startswith("Conclusion")
+    )
     tree.itemClicked.emit(item, 0)
     assert viewer.current_page() == item.data(0, Qt.ItemDataRole.UserRole + 1)
 
@@ -308,6 +335,7 @@ def test_thumbnail_model(qtmodeltester, qtbot, viewer, dossier_path):
 
 # -- files that cannot be shown -----------------------------------------------------------------------------------
 
+
 def bad_files(folder: Path, source: Path) -> dict[str, tuple[Path, str]]:
     folder.mkdir(exist_ok=True)
     encrypted = folder / "encrypted.pdf"
@@ -323,10 +351,15 @@ def bad_files(folder: Path, source: Path) -> dict[str, tuple[Path, str]]:
     folder_named_pdf.mkdir()
     garbage = folder / "garbage.pdf"
     garbage.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 40)
-    return {"encrypted": (encrypted, "mot de passe"), "empty": (empty, "vide"),
-            "word": (word, "n'est pas un PDF"), "text": (text, "n'est pas un PDF"),
-            "garbage": (garbage, "endommagé"), "folder": (folder_named_pdf, "Impossible de lire"),
-            "missing": (folder / "absent.pdf", "Impossible de lire")}
+    return {
+        "encrypted": (encrypted, "mot de passe"),
+        "empty": (empty, "vide"),
+        "word": (word, "n'est pas un PDF"),
+        "text": (text, "n'est pas un PDF"),
+        "garbage": (garbage, "endommagé"),
+        "folder": (folder_named_pdf, "Impossible de lire"),
+        "missing": (folder / "absent.pdf", "Impossible de lire"),
+    }
 
 
 def test_files_that_cannot_be_shown_give_a_sentence_and_failed(qtbot, viewer, dossier_path, tmp_path):
@@ -343,7 +376,9 @@ def test_files_that_cannot_be_shown_give_a_sentence_and_failed(qtbot, viewer, do
 
 
 @pytest.mark.parametrize(("keep", "outcome"), [(2 / 3, "failed"), ("xref", "loaded")])
-def test_a_truncated_file_is_refused_or_shown_with_a_warning(qtbot, viewer, dossier_path, tmp_path, keep, outcome):
+def test_a_truncated_file_is_refused_or_shown_with_a_warning(
+    qtbot, viewer, dossier_path, tmp_path, keep, outcome
+):
     """Cut in the middle, no page is left (refused); cut in the cross-reference table at the end, MuPDF rebuilds
     it: the pages show, under a warning band, and the format report says "unreadable"."""
     data = dossier_path.read_bytes()
@@ -400,7 +435,9 @@ def test_the_closed_viewer_keeps_its_frame_for_the_next_dossier(qtbot, viewer, d
     assert viewer.stack.currentWidget() is viewer.view and viewer.side.isVisible()
     assert viewer.page_box.text() == "Page –" and not viewer.page_box.isEnabled()
     assert not viewer.view.verticalScrollBar().isEnabled()  # no handle filling the bar
-    assert pixel(viewer, 40, 40) == viewer.view.viewport().palette().color(viewer.view.viewport().backgroundRole())
+    assert pixel(viewer, 40, 40) == viewer.view.viewport().palette().color(
+        viewer.view.viewport().backgroundRole()
+    )
     assert pixel(viewer, 40, 40) != QColor(Qt.GlobalColor.white)
     open_and_show(qtbot, viewer, dossier_path)
     assert viewer.page_box.text() == f"Page 1 / {PAGES}" and viewer.view.verticalScrollBar().isEnabled()
@@ -455,6 +492,7 @@ def test_results_of_a_previous_dossier_are_dropped(qtbot, viewer, dossier_path, 
 
 
 # -- lifetime -----------------------------------------------------------------------------------------------------
+
 
 def test_closing_the_viewer_stops_its_thread(qtbot, dossier_path):
     viewer = DossierViewer()
@@ -564,21 +602,34 @@ loop.exec()
 """
 
 
-def run_viewer(tmp_path: Path, dossier: Path, signal: str, then: str, **env: str) -> subprocess.CompletedProcess:
+def run_viewer(
+    tmp_path: Path, dossier: Path, signal: str, then: str, **env: str
+) -> subprocess.CompletedProcess:
     """The viewer in a process of its own (offscreen, ``env`` added): open ``dossier``, wait for ``signal``, run
     the lines ``then``; what it printed, and how it ended."""
     script = tmp_path / "viewer_script.py"
     script.write_text(VIEWER_SCRIPT.format(signal=signal) + textwrap.dedent(then), encoding="utf-8")
-    return subprocess.run([sys.executable, str(script), str(dossier)], capture_output=True, text=True, timeout=60,
-                          check=False, env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **env})
+    return subprocess.run(
+        [sys.executable, str(script), str(dossier)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **env},
+    )
 
 
 def test_a_script_that_never_shuts_its_viewer_exits_cleanly(dossier_path, tmp_path):
     """At exit the worker is stopped and its dossier closed (MuPDF's store emptied): no error on the way out."""
-    result = run_viewer(tmp_path, dossier_path, "documentLoaded", """
+    result = run_viewer(
+        tmp_path,
+        dossier_path,
+        "documentLoaded",
+        """
         viewer.go_to_page(7)  # a render asked for, maybe still in the worker at exit
         print("pages", viewer.page_count())
-    """)
+    """,
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["pages", str(PAGES)]
     assert "Traceback" not in result.stderr and "Error" not in result.stderr, result.stderr
@@ -587,12 +638,18 @@ def test_a_script_that_never_shuts_its_viewer_exits_cleanly(dossier_path, tmp_pa
 def test_pages_are_drawn_at_the_screens_density(dossier_path, tmp_path):
     """On a high-DPI screen (here Qt scaled by 2) a page is rendered with twice the pixels of its place on screen
     and painted 1:1, so that the dossier's text stays sharp."""
-    result = run_viewer(tmp_path, dossier_path, "pageShown", """
+    result = run_viewer(
+        tmp_path,
+        dossier_path,
+        "pageShown",
+        """
         view = viewer.view
         image = viewer.renderer.image(render_key(1, view.page_zoom(1), view.devicePixelRatioF()))
         print(view.devicePixelRatioF(), round(view.page_rect(1).width()), image.width(), image.devicePixelRatio())
         viewer.shutdown()
-    """, QT_SCALE_FACTOR="2")
+    """,
+        QT_SCALE_FACTOR="2",
+    )
     assert result.returncode == 0, result.stderr
     dpr, logical, pixels, image_dpr = result.stdout.split()
     assert float(dpr) == 2.0 and float(image_dpr) == 2.0
@@ -616,10 +673,13 @@ def test_page_cache_is_bounded_in_bytes():
 
 # -- the corpus -----------------------------------------------------------------------------------------------------
 
+
 def test_every_corpus_file_opens_and_every_page_renders(qtbot, viewer, corpus_dir):
-    encrypted = {entry["path"].replace("/", "_")
-                 for entry in json.loads((corpus_dir / "files.json").read_text(encoding="utf-8"))["data"]
-                 if entry.get("encrypted")}
+    encrypted = {
+        entry["path"].replace("/", "_")
+        for entry in json.loads((corpus_dir / "files.json").read_text(encoding="utf-8"))["data"]
+        if entry.get("encrypted")
+    }
     outcomes: dict[str, str] = {}
     for path in sorted(corpus_dir.glob("*.pdf")):
         kind, _ = open_outcome(qtbot, viewer, path)
@@ -629,8 +689,13 @@ def test_every_corpus_file_opens_and_every_page_renders(qtbot, viewer, corpus_di
             continue
         for page in range(1, min(viewer.page_count(), 25) + 1):
             viewer.go_to_page(page)
-            qtbot.waitUntil(lambda p=page: viewer.renderer.image(render_key(p, viewer.view.zoom, 1.0)) is not None
-                            or p in viewer.renderer.failed_pages, timeout=WAIT_MS)
+            qtbot.waitUntil(
+                lambda p=page: (
+                    viewer.renderer.image(render_key(p, viewer.view.zoom, 1.0)) is not None
+                    or p in viewer.renderer.failed_pages
+                ),
+                timeout=WAIT_MS,
+            )
         qtbot.waitUntil(viewer.renderer.idle_now, timeout=WAIT_MS)
         outcomes[path.name] = "shown"
     assert {name for name, outcome in outcomes.items() if outcome == "refused"} >= encrypted

@@ -185,8 +185,9 @@ def test_projector_and_viewer_never_run_mupdf_at_once(qtbot, slides_pdf, tmp_pat
     """The slides render in the GUI thread, the dossier's pages in the viewer's worker: one MUPDF lock for both."""
     from c2i2e_jury.exchange.demo.dossier import make_dossier
 
-    dossier = make_dossier(tmp_path / "dupont.pdf", last_name="Dupont", first_name="Élodie", pages=12,
-                           screenshots=1, seed=3)
+    dossier = make_dossier(
+        tmp_path / "dupont.pdf", last_name="Dupont", first_name="Élodie", pages=12, screenshots=1, seed=3
+    )
     watch = MupdfWatch(monkeypatch)
     viewer = DossierViewer()
     qtbot.addWidget(viewer)

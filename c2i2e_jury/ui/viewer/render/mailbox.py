@@ -35,7 +35,9 @@ class Mailbox:
     search: tuple[int, str] | None = None
     analysis: tuple[Expected | None] | None = None
     delivered: set[RenderKey] = field(default_factory=set)  # rendered and still cached: not again
-    discarded: list[Dossier] = field(default_factory=list)  # handed over, then replaced before the worker took it
+    discarded: list[Dossier] = field(
+        default_factory=list
+    )  # handed over, then replaced before the worker took it
     kicked: bool = False
     busy: bool = False  # a job is running
     stopped: bool = False
@@ -86,9 +88,15 @@ class Mailbox:
         return [source.dossier] if isinstance(source, Opening) and source.dossier is not None else []
 
     def has_work(self) -> bool:
-        return not self.stopped and bool(self.open is not None or self.search is not None or self.visible
-                                         or self.layout or self.prefetch or self.analysis is not None
-                                         or self.thumbnails)
+        return not self.stopped and bool(
+            self.open is not None
+            or self.search is not None
+            or self.visible
+            or self.layout
+            or self.prefetch
+            or self.analysis is not None
+            or self.thumbnails
+        )
 
     def claim_kick(self) -> bool:
         """True if the caller should post a wake-up (there is work and none is pending yet)."""

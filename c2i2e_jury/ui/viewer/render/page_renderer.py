@@ -140,7 +140,9 @@ class PageRenderer(QObject):
         self._background.stop()
         self._hold.stop()
         opening = self._open_here(path, first) if path is not None and first is not None else None
-        source: Path | Opening | None = path if opening is None else opening if opening.dossier is not None else None
+        source: Path | Opening | None = (
+            path if opening is None else opening if opening.dossier is not None else None
+        )
         with self._mail.lock:
             self._mail.reset(self._generation, source, first)
             if opening is not None and opening.key is not None:

@@ -63,8 +63,12 @@ class Worker(QObject):
         self._expected: Expected | None = None
         self._reported = False
         self._jobs: dict[str, Callable[[int, object], None]] = {
-            "open": self._open, "search": self._search, "render": self._render, "layout": self._layout,
-            "analysis": self._analysis}
+            "open": self._open,
+            "search": self._search,
+            "render": self._render,
+            "layout": self._layout,
+            "analysis": self._analysis,
+        }
 
     @Slot()
     def step(self) -> None:
@@ -141,7 +145,11 @@ class Worker(QObject):
 
     def _render(self, generation: int, argument: object) -> None:
         key = argument
-        if self._dossier is None or not isinstance(key, RenderKey) or not 1 <= key.page <= self._dossier.page_count:
+        if (
+            self._dossier is None
+            or not isinstance(key, RenderKey)
+            or not 1 <= key.page <= self._dossier.page_count
+        ):
             return
         try:
             image = page_image(self._dossier, self._sizes, key)
