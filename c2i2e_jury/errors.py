@@ -26,12 +26,12 @@ class UserError(Exception):
 # language (« Permission denied »), which would sit in the middle of a French sentence.
 _OS_ERRORS = {
     errno.ENOENT: "fichier ou dossier introuvable",
-    errno.EACCES: "permission refusée",
-    errno.EPERM: "opération non permise",
+    errno.EACCES: "accès refusé",
+    errno.EPERM: "accès refusé",
     errno.ENOTDIR: "un élément du chemin n'est pas un dossier",
     errno.EISDIR: "c'est un dossier",
-    errno.ENOSPC: "plus de place sur le disque",
-    errno.EROFS: "support en lecture seule",
+    errno.ENOSPC: "le disque est plein",
+    errno.EROFS: "le disque est en lecture seule",
     errno.EEXIST: "le fichier existe déjà",
     errno.ENAMETOOLONG: "nom de fichier trop long",
     errno.EIO: "erreur de lecture ou d'écriture du support (clé retirée ou défectueuse ?)",
@@ -40,14 +40,16 @@ _OS_ERRORS = {
     errno.EINVAL: "nom ou opération invalide",
     errno.EXDEV: "déplacement impossible d'un support à un autre",
     errno.EMFILE: "trop de fichiers ouverts",
-    errno.EDQUOT: "quota de disque dépassé",
+    errno.EDQUOT: "le quota du disque est atteint",
     errno.EFBIG: "fichier trop grand pour ce support",
     errno.ELOOP: "trop de liens symboliques",
 }
 
 
 def os_error_text(error: OSError) -> str:
-    """What went wrong with a file, in French, to end a French sentence (« … : permission refusée. »)."""
+    """What went wrong with a file, in French, to end a French sentence (« … : le disque est plein. »).
+
+    The one place the program turns an ``OSError`` into words: reading, writing, moving a file alike."""
     known = _OS_ERRORS.get(error.errno or -1)
     if known:
         return known

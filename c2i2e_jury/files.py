@@ -11,7 +11,6 @@ rule too (:func:`file_name_part`): ASCII that every file system accepts, each le
 
 from __future__ import annotations
 
-import errno
 import logging
 import os
 import re
@@ -152,22 +151,6 @@ def fsync_folder(folder: Path) -> None:
         log.debug("fsync of %s: %s", folder, exc)
     finally:
         os.close(fd)
-
-
-_REASONS = {
-    errno.ENOSPC: "le disque est plein",
-    errno.EDQUOT: "le quota du disque est atteint",
-    errno.EROFS: "le disque est en lecture seule",
-    errno.EACCES: "accès refusé",
-    errno.EPERM: "accès refusé",
-}
-
-
-def os_reason(exc: OSError) -> str:
-    """Why a write failed, in the user's words (French): the system's own text is English on most machines."""
-    from c2i2e_jury.errors import os_error_text
-
-    return _REASONS.get(exc.errno or 0) or os_error_text(exc)
 
 
 def _fixed(target: Target) -> Path:

@@ -22,9 +22,9 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from c2i2e_jury.errors import UserError
+from c2i2e_jury.errors import UserError, os_error_text
 from c2i2e_jury.exchange.spreadsheet import excel_csv, excel_xlsx, plain
-from c2i2e_jury.files import file_name_part, os_reason, write_durably
+from c2i2e_jury.files import file_name_part, write_durably
 from c2i2e_jury.resources_access import referential
 from c2i2e_jury.services.sheet_signing import authority_of
 from c2i2e_jury.storage.database import Database
@@ -179,7 +179,7 @@ def export_signed(
         write_durably(out / INDEX_XLSX, excel_xlsx(INDEX_COLUMNS, table), sync_folder=False)
         write_durably(index, excel_csv(INDEX_COLUMNS, table, INDEX_IDS))  # and the folder, once
     except OSError as exc:
-        raise SheetExportError(f"Impossible d'écrire dans {out} : {os_reason(exc)}.") from exc
+        raise SheetExportError(f"Impossible d'écrire dans {out} : {os_error_text(exc)}.") from exc
     log.info("%d signed sheets exported to %s (room %s, day %s)", len(files), out, room, day)
     return index
 

@@ -16,8 +16,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from c2i2e_jury.errors import UserError
-from c2i2e_jury.files import durable_file, durable_path, fsync_folder, os_reason
+from c2i2e_jury.errors import UserError, os_error_text
+from c2i2e_jury.files import durable_file, durable_path, fsync_folder
 from c2i2e_jury.paths import data_dir
 
 CHUNK = 1 << 20
@@ -39,7 +39,7 @@ class DossierStoreError(UserError):
 
 
 def _reason(exc: OSError) -> str:
-    return os_reason(exc)
+    return os_error_text(exc)
 
 
 def sha256_of(incoming: Incoming) -> str:
