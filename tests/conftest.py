@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests import network_guard
+from tests import network_guard, run_shared
 from tests.small_disk import small_disk  # noqa: F401 (a fixture: a small real file system, full or read-only)
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -21,6 +21,17 @@ os.environ.setdefault(
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO.parent / "shared" / "corpus" / "pdf"
 network_guard.install()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The controller (not an xdist worker) makes the run's shared folder before the workers start."""
+    if not hasattr(config, "workerinput"):
+        run_shared.make_run_folder()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if not hasattr(config, "workerinput"):
+        run_shared.remove_run_folder()
 
 
 @pytest.fixture(autouse=True)

@@ -5,12 +5,15 @@ two jurors of the campaign authority, one sheet missing."""
 from __future__ import annotations
 
 import shutil
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -25,6 +28,7 @@ from c2i2e_jury.services.sheet_signing import sign_and_lock
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.storage.dossier_store import DossierStore
 from c2i2e_jury.storage.models import Campaign, Candidate
+from tests.run_shared import built_once
 from tests.services.sheet_factory import run_timer
 
 ORAL_DAY = datetime(2017, 6, 12, 8, 30, tzinfo=UTC)
@@ -119,27 +123,58 @@ def demo_heard(db: Database, package: Path, pki: Pki, *, sign: bool = True) -> d
     return ids
 
 
-PKI = make_pki()
+_PKI_FILES = ("authority", "juror1", "juror2", "president")
+
+
+def _write_pki(folder: Path) -> None:
+    pki = make_pki()
+    for name, credential in zip(_PKI_FILES, (pki.authority, *pki.jurors, pki.president), strict=True):
+        key = credential.key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+        (folder / f"{name}.key.pem").write_bytes(key)
+        certificates = (credential.certificate, *credential.chain)
+        (folder / f"{name}.pem").write_bytes(
+            b"".join(c.public_bytes(serialization.Encoding.PEM) for c in certificates)
+        )
+
+
+def _read_pki(folder: Path) -> Pki:
+    def read(name: str) -> Credential:
+        key = serialization.load_pem_private_key((folder / f"{name}.key.pem").read_bytes(), None)
+        certificate, *chain = x509.load_pem_x509_certificates((folder / f"{name}.pem").read_bytes())
+        return Credential(key, certificate, tuple(chain))  # type: ignore[arg-type]
+
+    authority, juror1, juror2, president = (read(name) for name in _PKI_FILES)
+    return Pki(authority, (juror1, juror2), president)
+
+
+# One campaign authority, two jurors and a president for the whole run, shared by the xdist workers: the heard
+# demo below is signed with them, and built once for all workers.
+PKI = _read_pki(built_once("pki", _write_pki, lambda: Path(tempfile.mkdtemp(prefix="c2i2e-pki-"))))
 _BUILT: dict[str, Path] = {}
 
 
 @pytest.fixture(scope="session", name="demo_template")
 def demo_template_fixture(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo campaign heard and signed, built once per test session into a SQLite file (10 s of real
-    decisions and signatures): tests copy it."""
+    """The demo campaign heard and signed, built once per test run for all the workers into a SQLite file
+    (seconds of real decisions and signatures): tests copy it."""
     if "demo" not in _BUILT:
-        from c2i2e_jury.exchange.demo.campaign import write_demo_package
-        from c2i2e_jury.storage.database import open_database
-
-        root = tmp_path_factory.mktemp("demo-template")
-        with pytest.MonkeyPatch.context() as patch:
-            patch.setenv("C2I2E_DATA_DIR", str(root / "data"))
-            write_demo_package(root / "pkg")
-            db = open_database(str(root / "demo.sqlite"))
-            demo_heard(db, root / "pkg", PKI)
-            db.dispose()
+        root = built_once("demo-template", _build_demo, lambda: tmp_path_factory.mktemp("demo-template"))
         _BUILT["demo"] = root / "demo.sqlite"
     return _BUILT["demo"]
+
+
+def _build_demo(root: Path) -> None:
+    from c2i2e_jury.exchange.demo.campaign import write_demo_package
+    from c2i2e_jury.storage.database import open_database
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("C2I2E_DATA_DIR", str(root / "data"))
+        write_demo_package(root / "pkg")
+        db = open_database(str(root / "demo.sqlite"))
+        demo_heard(db, root / "pkg", PKI)
+        db.dispose()
 
 
 @pytest.fixture(name="demo_db")
