@@ -182,9 +182,9 @@ def _stamp_style(credential: Credential, when: datetime) -> Any:
         background_layout=layout.SimpleBoxLayoutRule(
             x_align=layout.AxisAlignment.ALIGN_MID,
             y_align=layout.AxisAlignment.ALIGN_MID,
-            margins=layout.Margins.uniform(0),
+            margins=layout.Margins.uniform(0),  # type: ignore[no-untyped-call]
         ),
-    )  # type: ignore[no-untyped-call]
+    )
 
 
 def _appearance_pdf(credential: Credential, when: datetime, size: tuple[float, float] = (231, 58)) -> bytes:

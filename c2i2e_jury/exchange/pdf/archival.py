@@ -165,9 +165,10 @@ def _catalog(writer: Any) -> None:
     root = writer.root
     root["/OutputIntents"] = generic.ArrayObject([writer.add_object(intent)])
     root["/Lang"] = generic.TextStringObject("fr-FR")
+    display_title = generic.BooleanObject(True)  # type: ignore[no-untyped-call]
     root["/ViewerPreferences"] = generic.DictionaryObject(  # type: ignore[no-untyped-call]
-        {name("/DisplayDocTitle"): generic.BooleanObject(True)}
-    )  # type: ignore[no-untyped-call]
+        {name("/DisplayDocTitle"): display_title}
+    )
     writer.update_root()
 
 
