@@ -19,6 +19,8 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 from reportlab import rl_config
 
+from c2i2e_jury.exchange.demo.vocabulary import FIRST, QUIZZES, SENTENCES, SUBJECTS, WORDS
+
 BASE_SIZE = (720, 450)
 _LAYOUT_WIDTH = 1000  # windows are laid out on a 1000 x 625 grid, then scaled to the pixel size
 JPEG_QUALITY = 85
@@ -38,89 +40,6 @@ CAPTIONS = {
     "cloud": "l'espace de partage des documents de l'équipe",
 }
 
-_FIRST = (
-    "Léa",
-    "Hugo",
-    "Chloé",
-    "Nathan",
-    "Inès",
-    "Louis",
-    "Manon",
-    "Enzo",
-    "Jade",
-    "Théo",
-    "Zoé",
-    "Maël",
-    "Anaïs",
-    "Jules",
-    "Océane",
-    "Lucas",
-    "Emma",
-    "Noé",
-    "Sarah",
-    "Timéo",
-)
-_SENTENCES = (
-    "Pour jeudi, relire la leçon et terminer l'exercice 4 page 112.",
-    "Je n'ai pas compris la question 3, quelqu'un peut m'expliquer ?",
-    "Voici le lien vers la vidéo dont on a parlé en classe.",
-    "Notre groupe a fini la frise, il reste à ajouter les sources.",
-    "Attention : les documents doivent être déposés avant vendredi 18 h.",
-    "Bravo pour vos recherches, pensez à citer les sites consultés.",
-    "On a trouvé une carte plus récente sur le site de l'IGN.",
-    "Le schéma de l'expérience est dans le dossier partagé.",
-    "Qui s'occupe de la conclusion ? Je peux relire l'introduction.",
-    "La correction du questionnaire est disponible dans l'espace de la classe.",
-    "Merci de ne pas modifier le paragraphe des autres groupes.",
-    "J'ai ajouté deux exemples tirés du texte de Maupassant.",
-    "Les mesures du groupe 2 ne correspondent pas à notre hypothèse.",
-    "Rappel : la sortie au musée est reportée au mardi 14.",
-    "Quelle est la différence entre une source primaire et secondaire ?",
-    "Nous avons vérifié l'information sur deux sites différents.",
-    "La carte mentale est presque terminée, il manque la partie 3.",
-    "Pensez à enregistrer votre travail dans votre dossier personnel.",
-)
-_WORDS = (
-    "séance",
-    "consigne",
-    "document",
-    "élèves",
-    "groupe",
-    "correction",
-    "exercice",
-    "carte",
-    "frise",
-    "vidéo",
-    "schéma",
-    "lecture",
-    "rédaction",
-    "recherche",
-    "source",
-    "réponse",
-    "brouillon",
-    "projet",
-    "évaluation",
-    "tableau",
-    "résumé",
-    "questionnaire",
-    "expérience",
-    "mesure",
-    "hypothèse",
-    "débat",
-)
-_SUBJECTS = (
-    "Histoire-géo",
-    "Français",
-    "Mathématiques",
-    "SVT",
-    "Physique-chimie",
-    "Anglais",
-    "Technologie",
-    "EMC",
-    "Arts plastiques",
-    "Éducation musicale",
-)
-
 
 @cache
 def _font(size: int, bold: bool = False) -> Font:
@@ -134,7 +53,7 @@ def _font(size: int, bold: bool = False) -> Font:
 
 
 def _phrase(rng: random.Random, words: int) -> str:
-    text = " ".join(rng.choice(_WORDS) for _ in range(words))
+    text = " ".join(rng.choice(WORDS) for _ in range(words))
     return text[0].upper() + text[1:]
 
 
@@ -164,7 +83,7 @@ class _Canvas:
 
     def lines(self, x: float, y: float, count: int, step: float = 20, size: int = 12) -> float:
         """A few lines of the kind pupils and teachers write on a platform."""
-        for i, sentence in enumerate(self.rng.sample(_SENTENCES, count)):
+        for i, sentence in enumerate(self.rng.sample(SENTENCES, count)):
             self.text(x, y + i * step, sentence, size)
         return y + count * step
 
@@ -233,7 +152,7 @@ def _ent(c: _Canvas) -> None:
         (
             f"{c.rng.randint(1, 28):02d}/0{c.rng.randint(3, 5)}",
             c.rng.choice(("5e B", "4e A", "3e C", "6e D")),
-            c.rng.choice(_SUBJECTS),
+            c.rng.choice(SUBJECTS),
             _phrase(c.rng, 4),
         )
         for _ in range(12)
@@ -241,28 +160,8 @@ def _ent(c: _Canvas) -> None:
     _table(c, 210, 130, ("Date", "Classe", "Matière", "Travail à faire"), (90, 80, 150, 450), rows)
 
 
-_QUIZZES = (
-    ("Les fractions", "Quelle fraction est égale à 0,75 ?", ("3/4", "7/5", "75/10", "4/3")),
-    (
-        "La Révolution française",
-        "En quelle année la Bastille est-elle prise ?",
-        ("1789", "1792", "1799", "1804"),
-    ),
-    (
-        "Le cycle de l'eau",
-        "Comment appelle-t-on le passage de l'état liquide à l'état gazeux ?",
-        ("La fusion", "L'évaporation", "La condensation", "La solidification"),
-    ),
-    (
-        "Le présent de l'indicatif",
-        "Quelle est la bonne forme du verbe « aller » ?",
-        ("Nous allons", "Nous allont", "Nous vons", "Nous allâmes"),
-    ),
-)
-
-
 def _quiz(c: _Canvas) -> None:
-    theme, question, options = c.rng.choice(_QUIZZES)
+    theme, question, options = c.rng.choice(QUIZZES)
     _frame(
         c,
         "Moodle — Questionnaire : " + theme,
@@ -307,7 +206,7 @@ def _forum(c: _Canvas) -> None:
         c.box(205, y, 985, y + 112, (255, 255, 255), (210, 214, 222))
         tone = (c.rng.randint(90, 220), c.rng.randint(90, 220), c.rng.randint(90, 220))
         c.d.ellipse((c.s(218), c.s(y + 12), c.s(262), c.s(y + 56)), fill=tone)
-        name = c.rng.choice(_FIRST) + (" (professeur)" if i == 0 else "")
+        name = c.rng.choice(FIRST) + (" (professeur)" if i == 0 else "")
         c.text(276, y + 12, name, 13, bold=True)
         c.text(
             760,
@@ -349,7 +248,7 @@ def _cell(rng: random.Random, row: int, col: int) -> tuple[str, RGB]:
             244,
         )
     if col == 0:
-        return rng.choice(_FIRST), (255, 255, 255)
+        return rng.choice(FIRST), (255, 255, 255)
     if col == 8:
         return f"{rng.randint(8, 19)},{rng.randint(0, 9)}", (255, 255, 255)
     ok = rng.random() < 0.75
@@ -363,7 +262,7 @@ def _pad(c: _Canvas) -> None:
         ("Importer", "Exporter", "Historique", "Enregistrer", "Partager"),
         ("Utilisateurs", "", "", "", "", "Discussion"),
     )
-    names = c.rng.sample(_FIRST, 4)
+    names = c.rng.sample(FIRST, 4)
     tones = [(255, 236, 179), (200, 230, 255), (220, 245, 210), (250, 214, 230)]
     for i, name in enumerate(names):
         c.box(14, 162 + 30 * i, 30, 178 + 30 * i, tones[i])
@@ -372,13 +271,13 @@ def _pad(c: _Canvas) -> None:
     for i in range(18):
         y = 138 + 25 * i
         c.box(222, y - 2, 222 + c.rng.randint(560, 740), y + 20, tones[c.rng.randrange(4)])
-        c.text(226, y, c.rng.choice(_SENTENCES), 12)
+        c.text(226, y, c.rng.choice(SENTENCES), 12)
 
 
 def _cloud(c: _Canvas) -> None:
     _frame(
         c,
-        "Nextcloud — Partage équipe " + c.rng.choice(_SUBJECTS),
+        "Nextcloud — Partage équipe " + c.rng.choice(SUBJECTS),
         ("Fichiers", "Photos", "Activité", "Agenda", "Contacts"),
         ("Tous les fichiers", "Récents", "Favoris", "Partagés avec vous", "Étiquettes"),
     )
@@ -387,10 +286,10 @@ def _cloud(c: _Canvas) -> None:
         ext = c.rng.choice(("odt", "pdf", "ods", "odp", "png", "mp4"))
         rows.append(
             (
-                f"{c.rng.choice(_WORDS)}_{c.rng.choice(_WORDS)}.{ext}",
+                f"{c.rng.choice(WORDS)}_{c.rng.choice(WORDS)}.{ext}",
                 f"{c.rng.randint(12, 4800)} Ko",
                 f"il y a {c.rng.randint(2, 40)} jours",
-                c.rng.choice(_FIRST),
+                c.rng.choice(FIRST),
             )
         )
     _table(c, 210, 130, ("Nom", "Taille", "Modifié", "Partagé par"), (360, 110, 170, 130), rows)
