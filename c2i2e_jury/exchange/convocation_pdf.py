@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from c2i2e_jury.domain.timer_values import durations
 from c2i2e_jury.exchange.letters import Letter, render_letter
 from c2i2e_jury.exchange.pdf.french import day_month_year, long_date
 from c2i2e_jury.exchange.spreadsheet import excel_csv
@@ -43,7 +44,7 @@ CSV_COLUMNS = (
     "Heure",
     "Salle",
     "Jury",
-    "Durée de l'oral (minutes)",
+    "Durée de l'oral",
     "Tiers-temps",
     "Fichier de la convocation",
 )
@@ -63,14 +64,24 @@ class Convocation:
     discussion_minutes: int = 20
     extra_time_percent: int = 0
 
-    def minutes(self) -> tuple[int, int]:
-        """The presentation's and the discussion's minutes, lengthened by the accommodation (rounded up)."""
-        factor = 100 + self.extra_time_percent
-        return (-(-self.presentation_minutes * factor // 100), -(-self.discussion_minutes * factor // 100))
+    def seconds(self) -> tuple[int, int]:
+        """The presentation's and the discussion's lengths, lengthened by the accommodation as the oral's timer
+        lengthens them (:func:`c2i2e_jury.domain.timer_values.durations`)."""
+        d = durations(self.presentation_minutes, self.discussion_minutes, self.extra_time_percent)
+        return d.presentation, d.discussion
 
     @property
-    def total_minutes(self) -> int:
-        return sum(self.minutes())
+    def total_minutes(self) -> str:
+        """« 30 », or « 39 min 54 s » with an accommodation's odd seconds."""
+        return spoken(sum(self.seconds()), unit=False)
+
+
+def spoken(seconds: int, unit: bool = True) -> str:
+    """« 10 minutes », « 13 min 18 s »."""
+    minutes, rest = divmod(seconds, 60)
+    if rest:
+        return f"{minutes} min {rest:02d} s"
+    return f"{minutes} minutes" if unit else str(minutes)
 
 
 def french_time(hhmm: str) -> str:
@@ -80,11 +91,11 @@ def french_time(hhmm: str) -> str:
 
 
 def _oral_paragraphs(c: Convocation) -> tuple[str | tuple[str, ...], ...]:
-    presentation, discussion = c.minutes()
+    presentation, discussion = (spoken(s) for s in c.seconds())
     duration = (
-        f"L'épreuve orale consiste en un entretien de {c.total_minutes} minutes avec le jury de validation : "
-        f"une présentation de {presentation} minutes portant exclusivement sur les travaux de la partie 1 de "
-        f"votre dossier, puis une discussion de {discussion} minutes sur l'ensemble du dossier et des "
+        f"L'épreuve orale consiste en un entretien de {spoken(sum(c.seconds()))} avec le jury de validation : "
+        f"une présentation de {presentation} portant exclusivement sur les travaux de la partie 1 de "
+        f"votre dossier, puis une discussion de {discussion} sur l'ensemble du dossier et des "
         "compétences du C2i2e."
     )
     if c.extra_time_percent:

@@ -49,7 +49,9 @@ def _styles() -> dict[str, Any]:
         ),
         "date": ParagraphStyle("letter-date", base, alignment=TA_RIGHT, spaceBefore=14, spaceAfter=14),
         "subject": ParagraphStyle("letter-subject", base, fontName=FONT_BOLD, spaceAfter=12),
-        "bullet": ParagraphStyle("letter-bullet", base, leftIndent=14, bulletIndent=4, spaceAfter=3),
+        "bullet": ParagraphStyle(
+            "letter-bullet", base, leftIndent=14, bulletIndent=4, spaceAfter=3, bulletFontName=FONT
+        ),
         "signature": ParagraphStyle(
             "letter-signature", base, alignment=TA_RIGHT, fontName=FONT_BOLD, spaceBefore=18
         ),
