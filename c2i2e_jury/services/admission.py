@@ -223,3 +223,46 @@ def admission_list(
         tuple(r for r in rows if r.refusal is None),
         tuple((r, r.refusal) for r in rows if r.refusal is not None),
     )
+
+
+ADMISSION_COLUMNS = (
+    "Identifiant",
+    "Nom",
+    "Prénom",
+    "Courriel",
+    "Admis à l'oral",
+    "Motif",
+    "Dossier",
+    "Date de l'oral",
+    "Heure",
+    "Salle",
+    "Jury",
+)
+
+
+def admission_csv(admission: AdmissionList) -> bytes:
+    """The admission list for French Excel: the admitted first, then the others with their reason."""
+    from c2i2e_jury.exchange.spreadsheet import excel_csv
+
+    rows = [(r, "oui", "") for r in admission.admitted]
+    rows += [(r, "non", why) for r, why in admission.not_admitted]
+    return excel_csv(
+        ADMISSION_COLUMNS,
+        (
+            (
+                r.candidate_id,
+                r.last_name.upper(),
+                r.first_name,
+                r.email,
+                admitted,
+                why,
+                STAGE_LABELS[r.stage],
+                f"{r.oral_date:%d/%m/%Y}" if r.oral_date else "",
+                r.oral_time,
+                r.room,
+                r.jury,
+            )
+            for r, admitted, why in rows
+        ),
+        identifiers=("Identifiant", "Date de l'oral", "Heure", "Salle", "Jury"),
+    )
