@@ -25,5 +25,4 @@ def open_window(workspace: Any, view: QWidget, title: str) -> ViewWindow:
     window = ViewWindow(workspace, view, title)
     view.noted.connect(workspace.note)  # type: ignore[attr-defined]
     window.show()
-    window.raise_()
     return window
