@@ -382,12 +382,12 @@
             <translation>Confirmer le changement de date (justificatif reçu)</translation>
         </message>
         <message>
-            <source>rejected</source>
-            <translation>refusée</translation>
+            <source>the reclamation is rejected</source>
+            <translation>la réclamation est rejetée</translation>
         </message>
         <message>
-            <source>accepted</source>
-            <translation>acceptée</translation>
+            <source>the reclamation is accepted</source>
+            <translation>la réclamation est acceptée</translation>
         </message>
         <message>
             <source>&amp;Decision:</source>

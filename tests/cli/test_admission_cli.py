@@ -30,7 +30,7 @@ def test_progress_prints_the_counts_and_names_each_candidate_not_admitted(demo_f
     rows = list(csv.reader(io.StringIO(out_file.read_bytes().decode("utf-8-sig")), delimiter=";"))
     assert rows[0][:6] == ["Identifiant", "Nom", "Prénom", "Courriel", "Admis à l'oral", "Motif"]
     assert [r[4] for r in rows[1:]].count("oui") == 10
-    assert ["C2017-011", "PERRIN", "Solène"] == rows[-1][:3] and rows[-1][4:6] == [
+    assert rows[-1][:3] == ["C2017-011", "PERRIN", "Solène"] and rows[-1][4:6] == [
         "non",
         "abandon (dossier non déposé)",
     ]

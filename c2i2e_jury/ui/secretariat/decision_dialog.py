@@ -39,8 +39,8 @@ class DecisionDialog(QDialog):
         summary.setWordWrap(True)
         form.addRow(summary)
         self.decision = QComboBox(self)
-        self.decision.addItem(self.tr("rejected"), False)
-        self.decision.addItem(self.tr("accepted"), True)
+        self.decision.addItem(self.tr("the reclamation is rejected"), False)
+        self.decision.addItem(self.tr("the reclamation is accepted"), True)
         self.text = QPlainTextEdit(self)
         self.text.setTabChangesFocus(True)
         self.text.setMaximumHeight(90)
@@ -51,6 +51,8 @@ class DecisionDialog(QDialog):
         elif kind == REFUSAL:
             self.reason.setPlaceholderText(self.tr("Why the oral stays where it was"))
             form.addRow(self.tr("&Reason:"), self.reason)
+        for unused in (w for w in (self.decision, self.text, self.reason) if form.indexOf(w) < 0):
+            unused.hide()  # the fields this kind of decision does not ask for
         self.day = QDateEdit(QDate(today.year, today.month, today.day), self)
         self.day.setDisplayFormat("dd/MM/yyyy")
         self.day.setCalendarPopup(True)

@@ -126,6 +126,8 @@ class RegisterView(QWidget):
         rows = [i for i, e in enumerate(shown) if chosen and (e.kind, e.pk) == (chosen.kind, chosen.pk)]
         self.table.selectRow(rows[0] if rows else 0)
         self.table.resizeColumnsToContents()
+        for column in range(self.model.columnCount()):  # a long request stays readable in its tooltip
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 320))
         self.count.setText(fill(self.tr("%1 of %2 entries"), len(shown), len(self.all)))
         self._enable()
 

@@ -99,7 +99,7 @@ def test_the_register_shows_the_deadlines_and_filters_by_type_state_and_delay(qt
     assert cells[1][2:5] == ["20/06/2017", "27/06/2017", "dans le délai (8 jours)"]
     assert cells[2][2:5] == ["30/06/2017", "27/06/2017", "hors délai (18 jours)"]
     assert model.index(2, 4).data(Qt.ItemDataRole.ForegroundRole).color().name() == "#b00020"
-    assert cells[0][6].endswith("→ 03/07/2017 14:00") and cells[0][7] == "en attente du justificatif"
+    assert cells[0][7].endswith("→ 03/07/2017 14:00") and cells[0][5] == "en attente du justificatif"
     view.delay.setFocus()
     qtbot.keyClick(view.delay, Qt.Key.Key_Down)
     qtbot.keyClick(view.delay, Qt.Key.Key_Down)  # « late »
