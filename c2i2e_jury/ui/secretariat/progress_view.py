@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from c2i2e_jury.clock import Clock, utc_now
 from c2i2e_jury.errors import UserError, os_error_text
 from c2i2e_jury.services.admission import (
     STAGE_LABELS,
@@ -93,10 +94,12 @@ class ProgressView(QWidget):
         prompts: Prompts,
         parent: QWidget | None = None,
         rework_states: ReworkProvider = package_rework_states,
+        now: Clock = utc_now,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("progressView")
         self.db, self.campaign_id, self.prompts, self.rework_states = db, campaign_id, prompts, rework_states
+        self.now = now
         self.summary = QLabel(self)
         self.summary.setObjectName("progressSummary")
         self.summary.setWordWrap(True)
@@ -123,7 +126,7 @@ class ProgressView(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        self.admission = admission_list(self.db, self.campaign_id, self.rework_states)
+        self.admission = admission_list(self.db, self.campaign_id, self.rework_states, now=self.now)
         c = counts([*self.admission.admitted, *(r for r, _ in self.admission.not_admitted)])
         state = (
             self.tr("final")
@@ -183,7 +186,7 @@ class ProgressView(QWidget):
         if not folder:
             return
         settings.remember_convocations_folder(folder)
-        report = write_convocations(self.db, self.campaign_id, Path(folder), self.rework_states)
+        report = write_convocations(self.db, self.campaign_id, Path(folder), self.rework_states, now=self.now)
         self.noted.emit(
             fill(
                 self.tr("%1 convocations written in %2 (mail merge: %3)"),

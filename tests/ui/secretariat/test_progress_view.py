@@ -45,3 +45,32 @@ def test_progress_admission_list_and_convocations(qtbot, demo_db, tmp_path):
     assert (tmp_path / "convocations" / "convocations-publipostage.csv").is_file()
     journal = sec.journal.toPlainText()
     assert "Admission list written:" in journal and "10 convocations written in" in journal
+
+
+def test_before_the_deposit_closes_the_list_is_provisional_and_no_convocation_is_written(qtbot, tmp_path):
+    from datetime import UTC, datetime
+
+    from c2i2e_jury.services.campaign_import import import_package
+    from c2i2e_jury.storage.database import open_database
+    from c2i2e_jury.storage.dossier_store import DossierStore
+    from c2i2e_jury.ui.secretariat.progress_view import ProgressView
+    from tests.exchange.package.factory import write_package
+
+    db = open_database(str(tmp_path / "campaign.sqlite"))
+    try:
+        import_package(db, write_package(tmp_path / "pkg"), DossierStore())
+        script = Script()
+        closing_day = datetime(2017, 5, 17, 18, 0, tzinfo=UTC)
+        view = ProgressView(db, "test-2017", script.prompts(), now=lambda: closing_day)
+        qtbot.addWidget(view)
+        assert "Admission list (provisional until 17/05/2017 included): 2 admitted." in view.summary.text()
+        assert not view.convoke.isEnabled()
+        script.folders.append(str(tmp_path / "out"))
+        view.run(view.write_convocations)  # even if called: one sentence, nothing written
+        assert script.refused == [
+            "Le dépôt des dossiers est ouvert jusqu'au 17/05/2017 inclus : la liste d'admission n'est définitive "
+            "que le lendemain, aucune convocation n'a été produite."
+        ]
+        assert not (tmp_path / "out").exists()
+    finally:
+        db.dispose()
