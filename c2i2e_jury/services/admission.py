@@ -219,7 +219,7 @@ def admission_list(
         campaign_id,
         title,
         closes,
-        now().date() > closes,
+        now().astimezone().date() > closes,  # the closing day as the office lives it (local time)
         tuple(r for r in rows if r.refusal is None),
         tuple((r, r.refusal) for r in rows if r.refusal is not None),
     )
