@@ -11,15 +11,20 @@ from __future__ import annotations
 import shutil
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from benchmarks.harness import Benchmark
+
+if TYPE_CHECKING:
+    from c2i2e_jury.exchange.convocation_pdf import Convocation
+    from c2i2e_jury.services.register_view import RegisterEntry
 
 LETTERS = 200
 ENTRIES = 2000
 MADE = datetime(2017, 5, 20, 9, 0, tzinfo=UTC)
 
 
-def _convocations() -> list[object]:
+def _convocations() -> list[Convocation]:
     from c2i2e_jury.exchange.convocation_pdf import Convocation
 
     return [
@@ -38,22 +43,22 @@ def _convocations() -> list[object]:
     ]
 
 
-def _write_all(folder: Path, letters: list[object]) -> None:
+def _write_all(folder: Path, letters: list[Convocation]) -> None:
     from c2i2e_jury.exchange.convocation_pdf import mail_merge_csv, render_convocation
     from c2i2e_jury.files import fsync_folder, write_durably
     from c2i2e_jury.services.convocations import file_name
 
     folder.mkdir(parents=True, exist_ok=True)
-    rows = [(c, file_name(c)) for c in letters]  # type: ignore[arg-type]
+    rows = [(c, file_name(c)) for c in letters]
     for c, name in rows:
         write_durably(
             folder / name, render_convocation(c, "Campagne 2017", MADE.date(), MADE), sync_folder=False
-        )  # type: ignore[arg-type]
-    write_durably(folder / "convocations-publipostage.csv", mail_merge_csv(rows), sync_folder=False)  # type: ignore[arg-type]
+        )
+    write_durably(folder / "convocations-publipostage.csv", mail_merge_csv(rows), sync_folder=False)
     fsync_folder(folder)
 
 
-def _reportlab_alone(letters: list[object]) -> None:
+def _reportlab_alone(letters: list[Convocation]) -> None:
     """The floor: the same paragraphs laid out by reportlab in its own font, no PDF/A pass, nothing written."""
     import io
 
@@ -64,13 +69,13 @@ def _reportlab_alone(letters: list[object]) -> None:
 
     style = getSampleStyleSheet()["Normal"]
     for c in letters:
-        letter = convocation_letter(c, "Campagne 2017", MADE.date(), MADE)  # type: ignore[arg-type]
+        letter = convocation_letter(c, "Campagne 2017", MADE.date(), MADE)
         texts = [t for p in letter.paragraphs for t in (p if isinstance(p, tuple) else (p,))]
         story = [Paragraph(t.replace("&", "&amp;").replace("<", "&lt;"), style) for t in texts]
         SimpleDocTemplate(io.BytesIO()).build(story)
 
 
-def _entries() -> list[object]:
+def _entries() -> list[RegisterEntry]:
     from c2i2e_jury.services.register_view import RegisterEntry
 
     return [
@@ -104,7 +109,7 @@ def benchmarks(workdir: Path) -> list[Benchmark]:
 
     letters, entries = _convocations(), _entries()
     out = workdir / "convocations"
-    plain_rows = [[e.subject if i == 8 else e.full_name for i in range(len(COLUMNS))] for e in entries]  # type: ignore[attr-defined]
+    plain_rows = [[e.subject if i == 8 else e.full_name for i in range(len(COLUMNS))] for e in entries]
     return [
         Benchmark(
             f"convocations: {LETTERS} PDF/A letters and the mail-merge CSV, written durably",
@@ -118,7 +123,7 @@ def benchmarks(workdir: Path) -> list[Benchmark]:
         ),
         Benchmark(
             f"register of {ENTRIES:,} entries exported (CSV for Excel)",
-            lambda: register_csv(entries),  # type: ignore[arg-type]
+            lambda: register_csv(entries),
             lambda: excel_csv(COLUMNS, plain_rows),
             "the CSV writer given 16 ready text columns",
             runs=5,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 
@@ -18,6 +19,12 @@ class ViewWindow(QDialog):
         view.setParent(self)
         QVBoxLayout(self).addWidget(view)
         self.resize(1200, 600)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        """Back to this window: what the workspace recorded meanwhile (a reclamation, a date change) shows."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.view.reload()  # type: ignore[attr-defined]
 
 
 def open_window(workspace: Any, view: QWidget, title: str) -> ViewWindow:
