@@ -175,3 +175,19 @@ def test_a_date_change_refused_and_a_refusal_that_changes_nothing(qtbot, demo_db
         f"{date.today():%d/%m/%Y}",
         "Secretariat",
     ]
+
+
+def test_a_date_change_confirmed_from_the_keyboard_moves_the_oral(qtbot, demo_db):
+    _script, sec, view = _open(qtbot, demo_db)
+    view.table.setFocus()
+    assert view.selected().kind == "date_change"
+    when_asked(qtbot, typed("by", "Secretariat"), key("by", Qt.Key.Key_Return))
+    with qtbot.waitSignal(view.changed, timeout=30_000):
+        press(qtbot, view, "confirm")
+    with demo_db.read() as s:
+        moved = s.scalars(select(Candidate).where(Candidate.candidate_id == "C2017-003")).one()
+        assert (moved.oral_date, moved.oral_time) == (date(2017, 7, 3), "14:00")
+    change = register_entries(demo_db, "grenoble-2017")[0]
+    assert (change.state_label, change.decided_by) == ("date modifiée", "Secretariat")
+    assert "moved to 03/07/2017 14:00" in sec.journal.toPlainText()
+    assert not view.buttons["confirm"].isEnabled() and not view.buttons["refuse"].isEnabled()
