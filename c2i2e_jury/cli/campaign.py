@@ -1,4 +1,5 @@
-"""``c2i2e-jury campaign import PACKAGE`` and ``c2i2e-jury campaign demo OUT_DIR``."""
+"""``c2i2e-jury campaign import PACKAGE`` and ``c2i2e-jury campaign demo OUT_DIR``; the follow-up commands
+(``progress``, ``convocations``, ``register``) are in :mod:`.admission`."""
 
 from __future__ import annotations
 
@@ -10,7 +11,10 @@ from c2i2e_jury.errors import os_error_text
 
 
 def register(sub: Any) -> None:
-    parser = sub.add_parser("campaign", help="import a campaign package, or write the demo campaign")
+    parser = sub.add_parser(
+        "campaign",
+        help="import a campaign package, follow it (progress, convocations, register), or write the demo",
+    )
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     imp = actions.add_parser("import", help="check and import a campaign package (folder or .zip)")
     imp.add_argument("package", type=Path, help="the package folder or .zip (docs/FORMATS.md §1)")
@@ -25,6 +29,9 @@ def register(sub: Any) -> None:
     demo = actions.add_parser("demo", help="write the demo campaign as a package")
     demo.add_argument("out_dir", type=Path, help="folder to write the package into")
     demo.set_defaults(handler=demo_command)
+    from c2i2e_jury.cli.admission import register_commands
+
+    register_commands(actions)
 
 
 def import_command(args: argparse.Namespace) -> int:

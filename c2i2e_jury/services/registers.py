@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -38,14 +38,18 @@ DATE_CHANGE_RULE = (
     "hospitalisation, le décès d'un proche ou une convocation à un examen ou aux épreuves orales "
     "d'un concours, justificatif à l'appui."
 )
-DATE_CHANGE_STATUSES = {"awaiting_proof": "en attente du justificatif", "applied": "date modifiée"}
+DATE_CHANGE_STATUSES = {
+    "awaiting_proof": "en attente du justificatif",
+    "applied": "date modifiée",
+    "refused": "refusée",
+}
 
 
 class RegisterError(UserError):
     """A request the seed's rules refuse (French: the secretariat reads it)."""
 
 
-def _candidate(session: Session, candidate_pk: int) -> Candidate:
+def candidate_of(session: Session, candidate_pk: int) -> Candidate:
     candidate = session.scalars(
         select(Candidate).where(Candidate.pk == candidate_pk).options(selectinload(Candidate.oral))
     ).one_or_none()
@@ -97,7 +101,7 @@ def _new_slot(new_date: date, new_time: str, requested_on: date, year: int) -> s
     return time
 
 
-def _who(by: str) -> str:
+def who(by: str) -> str:
     if not by.strip():
         raise RegisterError("Indiquez qui enregistre la demande.")
     return by.strip()
@@ -120,6 +124,17 @@ class ReclamationRow:
     recorded_at: datetime
     recorded_by: str
     answered_at: datetime | None
+    answered_by: str = ""
+    decided_on: date | None = None
+
+    @property
+    def deadline(self) -> date:
+        """The last day the seed's 15 days allow for it to arrive."""
+        return self.problem_date + timedelta(days=RECLAMATION_DAYS)
+
+    @property
+    def status_label(self) -> str:
+        return RECLAMATION_STATUSES.get(self.status, self.status)
 
     @property
     def days(self) -> int:
@@ -136,7 +151,7 @@ class ReclamationRow:
         return f"{'dans le délai' if self.in_time else 'hors délai'} ({self.days} {unit})"
 
 
-def _reclamation_row(r: Reclamation, c: Candidate) -> ReclamationRow:
+def reclamation_row(r: Reclamation, c: Candidate) -> ReclamationRow:
     return ReclamationRow(
         r.pk,
         c.pk,
@@ -150,6 +165,8 @@ def _reclamation_row(r: Reclamation, c: Candidate) -> ReclamationRow:
         r.recorded_at,
         r.recorded_by,
         r.answered_at,
+        r.answered_by,
+        r.decided_on,
     )
 
 
@@ -169,7 +186,7 @@ def record_reclamation(
     if received_date < problem_date:
         raise RegisterError("La date de réception précède celle du problème : vérifiez les deux dates.")
     with db.session() as session:
-        candidate = _candidate(session, candidate_pk)
+        candidate = candidate_of(session, candidate_pk)
         _reclamation_dates(problem_date, received_date, _campaign_year(session, candidate), now().date())
         row = Reclamation(
             candidate_pk=candidate_pk,
@@ -179,37 +196,20 @@ def record_reclamation(
             status="pending",
             outcome="",
             recorded_at=now(),
-            recorded_by=_who(by),
+            recorded_by=who(by),
         )
         session.add(row)
         session.flush()
-        result = _reclamation_row(row, candidate)
+        result = reclamation_row(row, candidate)
     log.info("reclamation of %s registered, %s", result.candidate_id, result.delay_text)
     return result
-
-
-def answer_reclamation(
-    db: Database, reclamation_pk: int, *, accepted: bool, outcome: str, now: Clock = utc_now
-) -> ReclamationRow:
-    if not outcome.strip():
-        raise RegisterError("Indiquez la réponse donnée au candidat.")
-    with db.session() as session:
-        row = session.get(Reclamation, reclamation_pk)
-        if row is None:
-            raise RegisterError("Réclamation introuvable dans la base.")
-        row.status, row.outcome, row.answered_at = (
-            ("accepted" if accepted else "rejected"),
-            outcome.strip(),
-            now(),
-        )
-        return _reclamation_row(row, _candidate(session, row.candidate_pk))
 
 
 def reclamations(db: Database, campaign_id: str) -> list[ReclamationRow]:
     """The campaign's reclamations in the order they arrived."""
     with db.read() as session:
         return [
-            _reclamation_row(r, c)
+            reclamation_row(r, c)
             for r, c in session.execute(
                 select(Reclamation, Candidate)
                 .join(Candidate, Candidate.pk == Reclamation.candidate_pk)
@@ -240,6 +240,9 @@ class DateChangeRow:
     recorded_at: datetime
     recorded_by: str
     applied_at: datetime | None
+    decided_by: str = ""
+    decided_on: date | None = None
+    decision_note: str = ""
 
     @property
     def reason_label(self) -> str:
@@ -250,7 +253,7 @@ class DateChangeRow:
         return DATE_CHANGE_STATUSES.get(self.status, self.status)
 
 
-def _change_row(r: OralDateChange, c: Candidate) -> DateChangeRow:
+def change_row(r: OralDateChange, c: Candidate) -> DateChangeRow:
     return DateChangeRow(
         r.pk,
         c.pk,
@@ -268,10 +271,13 @@ def _change_row(r: OralDateChange, c: Candidate) -> DateChangeRow:
         r.recorded_at,
         r.recorded_by,
         r.applied_at,
+        r.decided_by,
+        r.decided_on,
+        r.decision_note,
     )
 
 
-def _movable(candidate: Candidate) -> None:
+def movable(candidate: Candidate) -> None:
     if not candidate.deposited or candidate.rework_pending:
         raise RegisterError(
             "Ce candidat n'est pas admis à l'épreuve orale : il n'a pas de date d'oral à changer."
@@ -283,7 +289,7 @@ def _movable(candidate: Candidate) -> None:
         )
 
 
-def _apply(change: OralDateChange, candidate: Candidate, now: datetime) -> None:
+def apply_change(change: OralDateChange, candidate: Candidate, now: datetime) -> None:
     candidate.oral_date, candidate.oral_time = change.new_date, change.new_time
     change.status, change.applied_at = "applied", now
 
@@ -309,8 +315,8 @@ def request_date_change(
             "Décrivez le justificatif (certificat d'hospitalisation, acte de décès, convocation…)."
         )
     with db.session() as session:
-        candidate = _candidate(session, candidate_pk)
-        _movable(candidate)
+        candidate = candidate_of(session, candidate_pk)
+        movable(candidate)
         time = _new_slot(new_date, new_time, requested_on, _campaign_year(session, candidate))
         change = OralDateChange(
             candidate_pk=candidate_pk,
@@ -324,36 +330,21 @@ def request_date_change(
             new_time=time,
             status="awaiting_proof",
             recorded_at=now(),
-            recorded_by=_who(by),
+            recorded_by=who(by),
         )
         if proof_received:
-            _apply(change, candidate, now())
+            apply_change(change, candidate, now())
         session.add(change)
         session.flush()
-        result = _change_row(change, candidate)
+        result = change_row(change, candidate)
     log.info("oral date change for %s (%s): %s", result.candidate_id, reason, result.status)
     return result
-
-
-def confirm_proof(db: Database, change_pk: int, *, now: Clock = utc_now) -> DateChangeRow:
-    """The proof arrived: the oral moves to the requested date."""
-    with db.session() as session:
-        change = session.get(OralDateChange, change_pk)
-        if change is None:
-            raise RegisterError("Demande de changement introuvable dans la base.")
-        candidate = _candidate(session, change.candidate_pk)
-        if change.status == "applied":
-            return _change_row(change, candidate)
-        _movable(candidate)
-        change.proof_received = True
-        _apply(change, candidate, now())
-        return _change_row(change, candidate)
 
 
 def date_changes(db: Database, campaign_id: str) -> list[DateChangeRow]:
     with db.read() as session:
         return [
-            _change_row(r, c)
+            change_row(r, c)
             for r, c in session.execute(
                 select(OralDateChange, Candidate)
                 .join(Candidate, Candidate.pk == OralDateChange.candidate_pk)

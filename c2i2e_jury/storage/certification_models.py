@@ -79,6 +79,9 @@ class Reclamation(Base):
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime())
     recorded_by: Mapped[str] = mapped_column(String(200))
     answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # The answer's author and the date of the decision it announces (migration 0009); "" and None before.
+    answered_by: Mapped[str] = mapped_column(String(200), default="")
+    decided_on: Mapped[date | None] = mapped_column(Date)
 
 
 class OralDateChange(Base):
@@ -94,7 +97,11 @@ class OralDateChange(Base):
     old_time: Mapped[str] = mapped_column(String(5), default="")
     new_date: Mapped[date] = mapped_column(Date)
     new_time: Mapped[str] = mapped_column(String(5), default="")
-    status: Mapped[str] = mapped_column(String(16))  # awaiting_proof / applied
+    status: Mapped[str] = mapped_column(String(16))  # awaiting_proof / applied / refused
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime())
     recorded_by: Mapped[str] = mapped_column(String(200))
     applied_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Who confirmed (the proof arrived) or refused the change, on what date, and why a refusal (migration 0009).
+    decided_by: Mapped[str] = mapped_column(String(200), default="")
+    decided_on: Mapped[date | None] = mapped_column(Date)
+    decision_note: Mapped[str] = mapped_column(Text, default="")

@@ -10,7 +10,7 @@ and never stamped down.
 Remembered: the window's geometry and layout, its splitters (by object name), the timer's « Alerte sonore » and
 the items' « Grouper par »; the credential file last chosen for each juror of each jury and for
 the president (a passphrase never); the folders last chosen for the day's export, the room kits and the
-president's documents.
+president's documents; the secretariat's name in the registers and the convocations' folder.
 """
 
 from __future__ import annotations
@@ -31,6 +31,8 @@ PRESIDENT_CREDENTIAL = "president/credential"  # the president's credential file
 SOUND_ALERT = "timer/sound_alert"  # the timer beeps on its warnings
 ITEMS_ORDER = "items/order"  # « Grouper par » : domain or dossier part
 SPLITTER = "window/splitters/{name}"  # a splitter's sizes, by its object name
+SECRETARIAT_NAME = "secretariat/name"  # who answers in the registers (name and role), last typed
+CONVOCATIONS_FOLDER = "secretariat/convocations"  # where the convocations were last written
 
 
 def juror_credential(campaign_id: str, jury: str, juror: int) -> str:
@@ -116,6 +118,18 @@ class Settings:
 
     def remember_president_folder(self, folder: str | Path) -> None:
         self.store.setValue(PRESIDENT_FOLDER, str(folder))
+
+    def secretariat_name(self) -> str:
+        return _text(self.store.value(SECRETARIAT_NAME, ""))
+
+    def remember_secretariat_name(self, name: str) -> None:
+        self.store.setValue(SECRETARIAT_NAME, name.strip())
+
+    def convocations_folder(self) -> str:
+        return _text(self.store.value(CONVOCATIONS_FOLDER, ""))
+
+    def remember_convocations_folder(self, folder: str | Path) -> None:
+        self.store.setValue(CONVOCATIONS_FOLDER, str(folder))
 
 
 def _text(value: object) -> str:

@@ -1,6 +1,37 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr_FR" sourcelanguage="en">
     <context>
+        <name>AdmissionModel</name>
+        <message>
+            <source>Candidate</source>
+            <translation>Candidat</translation>
+        </message>
+        <message>
+            <source>Id</source>
+            <translation>Identifiant</translation>
+        </message>
+        <message>
+            <source>Dossier</source>
+            <translation>Dossier</translation>
+        </message>
+        <message>
+            <source>Admitted to the oral</source>
+            <translation>Admis à l'oral</translation>
+        </message>
+        <message>
+            <source>Oral</source>
+            <translation>Oral</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>oui</translation>
+        </message>
+        <message>
+            <source>no: %1</source>
+            <translation>non : %1</translation>
+        </message>
+    </context>
+    <context>
         <name>App</name>
         <message>
             <source>An internal error occurred. Details are in %1</source>
@@ -239,6 +270,10 @@
             <source>Requested &amp;on:</source>
             <translation>Demandé &amp;le :</translation>
         </message>
+        <message>
+            <source>Oral date change for %1: %2</source>
+            <translation>Changement de date d'oral pour %1 : %2</translation>
+        </message>
     </context>
     <context>
         <name>DayExport</name>
@@ -330,6 +365,57 @@
         <message>
             <source>comment</source>
             <translation>commentaire</translation>
+        </message>
+    </context>
+    <context>
+        <name>DecisionDialog</name>
+        <message>
+            <source>Answer the reclamation</source>
+            <translation>Répondre à la réclamation</translation>
+        </message>
+        <message>
+            <source>Refuse the date change</source>
+            <translation>Refuser le changement de date</translation>
+        </message>
+        <message>
+            <source>Confirm the date change (proof received)</source>
+            <translation>Confirmer le changement de date (justificatif reçu)</translation>
+        </message>
+        <message>
+            <source>the reclamation is rejected</source>
+            <translation>la réclamation est rejetée</translation>
+        </message>
+        <message>
+            <source>the reclamation is accepted</source>
+            <translation>la réclamation est acceptée</translation>
+        </message>
+        <message>
+            <source>&amp;Decision:</source>
+            <translation>&amp;Décision :</translation>
+        </message>
+        <message>
+            <source>&amp;Answer given:</source>
+            <translation>&amp;Réponse donnée :</translation>
+        </message>
+        <message>
+            <source>Why the oral stays where it was</source>
+            <translation>Pourquoi l'oral reste à sa date</translation>
+        </message>
+        <message>
+            <source>&amp;Reason:</source>
+            <translation>&amp;Motif :</translation>
+        </message>
+        <message>
+            <source>Decided &amp;on:</source>
+            <translation>Décidé &amp;le :</translation>
+        </message>
+        <message>
+            <source>Name and role</source>
+            <translation>Nom et qualité</translation>
+        </message>
+        <message>
+            <source>&amp;By:</source>
+            <translation>&amp;Par :</translation>
         </message>
     </context>
     <context>
@@ -1387,6 +1473,57 @@ Pourquoi ?</translation>
         </message>
     </context>
     <context>
+        <name>ProgressView</name>
+        <message>
+            <source>&amp;Export the admission list…</source>
+            <translation>&amp;Exporter la liste d'admission…</translation>
+        </message>
+        <message>
+            <source>&amp;Write the convocations…</source>
+            <translation>É&amp;crire les convocations…</translation>
+        </message>
+        <message>
+            <source>final</source>
+            <translation>définitive</translation>
+        </message>
+        <message>
+            <source>provisional until %1 included</source>
+            <translation>provisoire jusqu'au %1 inclus</translation>
+        </message>
+        <message>
+            <source>%1 candidates: %2 dossiers deposited, %3 evaluated; rework requested %4 (redeposited %5, pending %6); not deposited %7. Admission list (%8): %9 admitted.</source>
+            <translation>%1 candidats : %2 dossiers déposés, %3 évalués ; re-travail demandé %4 (redéposés %5, en attente %6) ; non déposés %7. Liste d'admission (%8) : %9 admis.</translation>
+        </message>
+        <message>
+            <source>Refused</source>
+            <translation>Refusé</translation>
+        </message>
+        <message>
+            <source>Export the admission list</source>
+            <translation>Exporter la liste d'admission</translation>
+        </message>
+        <message>
+            <source>CSV for Excel (*.csv)</source>
+            <translation>CSV pour Excel (*.csv)</translation>
+        </message>
+        <message>
+            <source>%1 could not be written: %2.</source>
+            <translation>%1 n'a pas pu être écrit : %2.</translation>
+        </message>
+        <message>
+            <source>Admission list written: %1</source>
+            <translation>Liste d'admission écrite : %1</translation>
+        </message>
+        <message>
+            <source>Folder for the convocations</source>
+            <translation>Dossier des convocations</translation>
+        </message>
+        <message>
+            <source>%1 convocations written in %2 (mail merge: %3)</source>
+            <translation>%1 convocations écrites dans %2 (publipostage : %3)</translation>
+        </message>
+    </context>
+    <context>
         <name>PvDialog</name>
         <message>
             <source>Procès-verbal of the certification jury</source>
@@ -1471,6 +1608,172 @@ Jean Martin, représentant du comité de site</translation>
         <message>
             <source>&amp;Request:</source>
             <translation>&amp;Demande :</translation>
+        </message>
+        <message>
+            <source>Reclamation of %1 registered: %2</source>
+            <translation>Réclamation de %1 enregistrée : %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegisterModel</name>
+        <message>
+            <source>Register</source>
+            <translation>Registre</translation>
+        </message>
+        <message>
+            <source>Candidate</source>
+            <translation>Candidat</translation>
+        </message>
+        <message>
+            <source>Arrived</source>
+            <translation>Reçue le</translation>
+        </message>
+        <message>
+            <source>Deadline (15 days)</source>
+            <translation>Échéance (15 jours)</translation>
+        </message>
+        <message>
+            <source>Delay</source>
+            <translation>Délai</translation>
+        </message>
+        <message>
+            <source>Request</source>
+            <translation>Demande</translation>
+        </message>
+        <message>
+            <source>Oral moved</source>
+            <translation>Oral déplacé</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>État</translation>
+        </message>
+        <message>
+            <source>Answer or reason</source>
+            <translation>Réponse ou motif</translation>
+        </message>
+        <message>
+            <source>Decided on</source>
+            <translation>Décidé le</translation>
+        </message>
+        <message>
+            <source>By</source>
+            <translation>Par</translation>
+        </message>
+        <message>
+            <source>reclamation</source>
+            <translation>réclamation</translation>
+        </message>
+        <message>
+            <source>date change</source>
+            <translation>changement de date</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegisterView</name>
+        <message>
+            <source>all</source>
+            <translation>tous</translation>
+        </message>
+        <message>
+            <source>reclamations</source>
+            <translation>réclamations</translation>
+        </message>
+        <message>
+            <source>date changes</source>
+            <translation>changements de date</translation>
+        </message>
+        <message>
+            <source>awaiting a decision</source>
+            <translation>en attente d'une décision</translation>
+        </message>
+        <message>
+            <source>decided</source>
+            <translation>décidés</translation>
+        </message>
+        <message>
+            <source>within 15 days</source>
+            <translation>dans les 15 jours</translation>
+        </message>
+        <message>
+            <source>late</source>
+            <translation>hors délai</translation>
+        </message>
+        <message>
+            <source>&amp;Answer…</source>
+            <translation>&amp;Répondre…</translation>
+        </message>
+        <message>
+            <source>&amp;Print the answer…</source>
+            <translation>&amp;Imprimer la réponse…</translation>
+        </message>
+        <message>
+            <source>&amp;Confirm (proof received)…</source>
+            <translation>&amp;Confirmer (justificatif reçu)…</translation>
+        </message>
+        <message>
+            <source>Re&amp;fuse the change…</source>
+            <translation>Re&amp;fuser le changement…</translation>
+        </message>
+        <message>
+            <source>&amp;Export the whole register…</source>
+            <translation>E&amp;xporter tout le registre…</translation>
+        </message>
+        <message>
+            <source>&amp;Type:</source>
+            <translation>&amp;Type :</translation>
+        </message>
+        <message>
+            <source>&amp;State:</source>
+            <translation>É&amp;tat :</translation>
+        </message>
+        <message>
+            <source>&amp;Delay:</source>
+            <translation>&amp;Délai :</translation>
+        </message>
+        <message>
+            <source>%1 of %2 entries</source>
+            <translation>%1 sur %2 entrées</translation>
+        </message>
+        <message>
+            <source>Refused</source>
+            <translation>Refusé</translation>
+        </message>
+        <message>
+            <source>Reclamation of %1 answered: %2</source>
+            <translation>Réponse à la réclamation de %1 : %2</translation>
+        </message>
+        <message>
+            <source>Oral of %1 moved to %2 %3</source>
+            <translation>Oral de %1 déplacé au %2 %3</translation>
+        </message>
+        <message>
+            <source>Date change of %1 refused: %2</source>
+            <translation>Changement de date de %1 refusé : %2</translation>
+        </message>
+        <message>
+            <source>Save the answer letter</source>
+            <translation>Enregistrer la lettre de réponse</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation>PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Export the register</source>
+            <translation>Exporter le registre</translation>
+        </message>
+        <message>
+            <source>CSV for Excel (*.csv)</source>
+            <translation>CSV pour Excel (*.csv)</translation>
+        </message>
+        <message>
+            <source>%1 could not be written: %2.</source>
+            <translation>%1 n'a pas pu être écrit : %2.</translation>
+        </message>
+        <message>
+            <source>Written: %1</source>
+            <translation>Écrit : %1</translation>
         </message>
     </context>
     <context>
@@ -1928,6 +2231,22 @@ Jean Martin, représentant du comité de site</translation>
             <translation>Enregistrer la liste pour Excel…</translation>
         </message>
         <message>
+            <source>Campaign progress and admission…</source>
+            <translation>Avancement de la campagne et admission…</translation>
+        </message>
+        <message>
+            <source>The dossiers' progress, the admission list, the convocations (PDF and CSV)</source>
+            <translation>L'avancement des dossiers, la liste d'admission, les convocations (PDF et CSV)</translation>
+        </message>
+        <message>
+            <source>Open the registers…</source>
+            <translation>Ouvrir les registres…</translation>
+        </message>
+        <message>
+            <source>Answer, print, confirm or refuse; the 15-day deadlines; export the register</source>
+            <translation>Répondre, imprimer, confirmer ou refuser ; les échéances de 15 jours ; exporter le registre</translation>
+        </message>
+        <message>
             <source>Save the problems</source>
             <translation>Enregistrer les problèmes</translation>
         </message>
@@ -2088,12 +2407,12 @@ Jean Martin, représentant du comité de site</translation>
             <translation>Feuilles signées importées (voir le rapport).</translation>
         </message>
         <message>
-            <source>Reclamation of %1 registered: %2</source>
-            <translation>Réclamation de %1 enregistrée : %2</translation>
+            <source>Campaign progress and admission</source>
+            <translation>Avancement de la campagne et admission</translation>
         </message>
         <message>
-            <source>Oral date change for %1: %2</source>
-            <translation>Changement de date d'oral pour %1 : %2</translation>
+            <source>Registers</source>
+            <translation>Registres</translation>
         </message>
         <message>
             <source>Export the summary</source>

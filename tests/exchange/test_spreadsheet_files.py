@@ -174,6 +174,39 @@ def _package(tmp: Path) -> dict[str, bytes]:
     }
 
 
+def _follow_up(tmp: Path) -> dict[str, bytes]:
+    """The admission list, the convocations' mail merge and the register, for a candidate « 00123 » named with
+    formulas, admitted, convoked, whose reclamation is a formula too."""
+    from c2i2e_jury.exchange.convocation_pdf import mail_merge_csv
+    from c2i2e_jury.services.admission import admission_csv, admission_list
+    from c2i2e_jury.services.campaign_import import import_package
+    from c2i2e_jury.services.convocations import convocations, file_name
+    from c2i2e_jury.services.register_view import export_register
+    from c2i2e_jury.services.registers import record_reclamation
+    from c2i2e_jury.storage.dossier_store import DossierStore
+
+    hostile = f'{ID};{SUM};"{LINK.replace(chr(34), chr(34) * 2)}";x@example.fr;c1.pdf;oui;non;2017-06-12;11:00;B112;J1;;'
+    db = open_database(str(tmp / "follow-up.sqlite"))
+    try:
+        import_package(
+            db, write_test_package(tmp / "follow-up", candidates=[*CANDIDATES, hostile]), DossierStore()
+        )
+        admission = admission_list(db, "test-2017", now=lambda: JULY)
+        letters = convocations(db, admission)
+        with db.read() as session:
+            pk = session.query(Candidate.pk).filter(Candidate.candidate_id == ID).scalar()
+        record_reclamation(
+            db, pk, problem_date=date(2017, 6, 12), received_date=date(2017, 6, 13), text=LINK, by=SUM
+        )
+        return {
+            "admission.csv": admission_csv(admission),
+            "convocations-mail-merge.csv": mail_merge_csv([(c, file_name(c)) for c in letters]),
+            "register.csv": export_register(db, "test-2017"),
+        }
+    finally:
+        db.dispose()
+
+
 @pytest.fixture(scope="module")
 def written(demo_template, tmp_path_factory, referential):  # noqa: F811
     tmp = tmp_path_factory.mktemp("written")
@@ -184,6 +217,7 @@ def written(demo_template, tmp_path_factory, referential):  # noqa: F811
         files["import-report.csv"] = _import_report(tmp, patch)
     files.update(_package(tmp))
     files["revocations.csv"] = revocations_csv([Revocation("0" * 63 + "1", SUM, JULY, LINK)])
+    files.update(_follow_up(tmp))
     return files
 
 
@@ -198,6 +232,9 @@ EVERY_CSV = (
     "package-marks.csv",
     "package-prior.csv",
     "revocations.csv",
+    "admission.csv",
+    "convocations-mail-merge.csv",
+    "register.csv",
 )
 WITH_IDS = {
     "day-index.csv": ID,
@@ -205,6 +242,9 @@ WITH_IDS = {
     "package-marks.csv": ID,
     "package-prior.csv": ID,
     "revocations.csv": "0" * 63 + "1",
+    "admission.csv": ID,
+    "convocations-mail-merge.csv": ID,
+    "register.csv": ID,
 }
 
 
@@ -233,6 +273,9 @@ def test_every_csv_writer_is_covered():
     assert writers == {
         "exchange/spreadsheet.py",
         "exchange/summary_export.py",
+        "exchange/convocation_pdf.py",
+        "services/admission.py",
+        "services/register_view.py",
         "exchange/package/checks.py",
         "exchange/package/revocations.py",
         "exchange/package/writer.py",

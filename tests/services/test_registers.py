@@ -6,6 +6,7 @@ import pytest
 
 from c2i2e_jury.domain.rules import Attendance
 from c2i2e_jury.services import jury_room
+from c2i2e_jury.services import register_decisions as decide
 from c2i2e_jury.services import registers as reg
 from c2i2e_jury.services.registers import RegisterError
 from c2i2e_jury.storage.models import Candidate
@@ -85,14 +86,21 @@ def test_reclamation_answer_and_refusals(database, imported):
         by="S",
         now=now,
     )
-    answered = reg.answer_reclamation(
-        database, row.pk, accepted=False, outcome="Décision du jury maintenue.", now=now
+    answered = decide.answer_reclamation(
+        database,
+        row.pk,
+        accepted=False,
+        outcome="Décision du jury maintenue.",
+        by="Mme Roux, responsable C2i2e",
+        decided_on=date(2017, 6, 20),
+        now=now,
     )
     assert (answered.status, answered.outcome, answered.answered_at) == (
         "rejected",
         "Décision du jury maintenue.",
         NOW,
     )
+    assert (answered.answered_by, answered.decided_on) == ("Mme Roux, responsable C2i2e", date(2017, 6, 20))
 
 
 def test_date_change_for_one_of_the_three_reasons_moves_the_oral(database, imported):
@@ -131,7 +139,9 @@ def test_date_change_waits_for_its_proof(database, imported):
     assert change.status == "awaiting_proof" and change.status_label == "en attente du justificatif"
     with database.read() as s:
         assert s.get(Candidate, imported["C2"]).oral_date == date(2017, 6, 12)
-    confirmed = reg.confirm_proof(database, change.pk, now=now)
+    confirmed = decide.confirm_proof(
+        database, change.pk, by="Secrétariat", decided_on=date(2017, 6, 30), now=now
+    )
     assert confirmed.proof_received and confirmed.status == "applied"
     with database.read() as s:
         assert s.get(Candidate, imported["C2"]).oral_date == date(2017, 7, 4)

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TypedDict
+from typing import Any, TypedDict
 
 from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import (
@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 from c2i2e_jury.services import jury_room
 from c2i2e_jury.services.registers import DATE_CHANGE_REASONS
 from c2i2e_jury.storage.database import Database
+from c2i2e_jury.ui.settings import Settings
+from c2i2e_jury.ui.text import fill
 
 
 class Reclamation(TypedDict):
@@ -42,6 +44,11 @@ class DateChange(TypedDict):
     new_date: date
     new_time: str
     requested_on: date
+
+
+def _who() -> str:
+    """Who records: the name the secretariat last gave in the registers, else the office."""
+    return Settings().secretariat_name() or "secrétariat"
 
 
 def _date_edit(parent: QWidget, value: date | None = None) -> QDateEdit:
@@ -71,6 +78,7 @@ class CandidateChooser(QComboBox):
 class ReclamationDialog(QDialog):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.db = db
         self.setWindowTitle(self.tr("Register a reclamation"))
         self.candidate = CandidateChooser(db, self)
         self.problem = _date_edit(self)
@@ -92,6 +100,15 @@ class ReclamationDialog(QDialog):
     def candidate_pk(self) -> int:
         return self.candidate.candidate_pk()
 
+    def record(self, workspace: Any) -> None:
+        """Ask, then register it through the service; the journal says the delay."""
+        from c2i2e_jury.services.registers import record_reclamation
+
+        if not self.exec():
+            return
+        row = record_reclamation(self.db, self.candidate_pk(), by=_who(), **self.values())
+        workspace.note(fill(self.tr("Reclamation of %1 registered: %2"), row.full_name, row.delay_text))
+
     def values(self) -> Reclamation:
         return Reclamation(
             problem_date=_py(self.problem), received_date=_py(self.received), text=self.text.toPlainText()
@@ -101,6 +118,7 @@ class ReclamationDialog(QDialog):
 class DateChangeDialog(QDialog):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.db = db
         self.setWindowTitle(self.tr("Change an oral's date"))
         self.candidate = CandidateChooser(db, self)
         self.reason = QComboBox(self)
@@ -133,6 +151,16 @@ class DateChangeDialog(QDialog):
 
     def candidate_pk(self) -> int:
         return self.candidate.candidate_pk()
+
+    def record(self, workspace: Any) -> None:
+        """Ask, then register it through the service (the oral moves at once when the proof is in hand)."""
+        from c2i2e_jury.services.registers import request_date_change
+
+        if not self.exec():
+            return
+        row = request_date_change(self.db, self.candidate_pk(), by=_who(), **self.values())
+        workspace.note(fill(self.tr("Oral date change for %1: %2"), row.full_name, row.status_label))
+        workspace.campaignChanged.emit()
 
     def values(self) -> DateChange:
         return DateChange(

@@ -10,13 +10,9 @@ from typing import Any
 
 from PySide6.QtCore import QDateTime, Signal
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QGridLayout,
     QGroupBox,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -26,36 +22,11 @@ from PySide6.QtWidgets import (
 from c2i2e_jury.errors import UserError, os_error_text
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.ui.prompts import Prompts
+from c2i2e_jury.ui.secretariat.fields import FieldsDialog
 from c2i2e_jury.ui.settings import Settings
 from c2i2e_jury.ui.text import fill
 
 log = logging.getLogger(__name__)
-
-
-class FieldsDialog(QDialog):
-    """A small form: text fields (some hidden as passphrases) with OK / Cancel."""
-
-    def __init__(self, parent: QWidget | None, title: str, fields: list[tuple[str, str, bool]]) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        form = QFormLayout(self)
-        self.edits: dict[str, QLineEdit] = {}
-        for key, label, secret in fields:
-            edit = QLineEdit(self)
-            edit.setMinimumWidth(320)
-            if secret:
-                edit.setEchoMode(QLineEdit.EchoMode.Password)
-            form.addRow(label, edit)
-            self.edits[key] = edit
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def values(self) -> dict[str, str]:
-        return {key: edit.text() for key, edit in self.edits.items()}
 
 
 class SecretariatWorkspace(QWidget):
@@ -104,6 +75,11 @@ class SecretariatWorkspace(QWidget):
                     self.revoke_credential,
                 ),
                 (
+                    self.tr("Campaign progress and admission…"),
+                    self.tr("The dossiers' progress, the admission list, the convocations (PDF and CSV)"),
+                    self.open_progress,
+                ),
+                (
                     self.tr("Prepare the room kits…"),
                     self.tr(
                         "For each room: its candidates' package, the jurors' "
@@ -138,6 +114,11 @@ class SecretariatWorkspace(QWidget):
                         "convocation to an exam or competitive oral, with proof"
                     ),
                     self.date_change,
+                ),
+                (
+                    self.tr("Open the registers…"),
+                    self.tr("Answer, print, confirm or refuse; the 15-day deadlines; export the register"),
+                    self.open_registers,
                 ),
             ],
         )
@@ -370,31 +351,31 @@ class SecretariatWorkspace(QWidget):
         self.campaignChanged.emit()
 
     def reclamation(self) -> None:
-        from c2i2e_jury.services.registers import record_reclamation
         from c2i2e_jury.ui.secretariat.registers import ReclamationDialog
 
-        dialog = ReclamationDialog(self.db, self)
-        if not dialog.exec():
-            return
-        row = record_reclamation(self.db, dialog.candidate_pk(), by="secretariat", **dialog.values())
-        self.note(fill(self.tr("Reclamation of %1 registered: %2"), row.full_name, row.delay_text))
+        ReclamationDialog(self.db, self).record(self)
 
     def date_change(self) -> None:
-        from c2i2e_jury.services.registers import DATE_CHANGE_STATUSES, request_date_change
         from c2i2e_jury.ui.secretariat.registers import DateChangeDialog
 
-        dialog = DateChangeDialog(self.db, self)
-        if not dialog.exec():
-            return
-        row = request_date_change(self.db, dialog.candidate_pk(), by="secretariat", **dialog.values())
-        self.note(
-            fill(
-                self.tr("Oral date change for %1: %2"),
-                row.full_name,
-                DATE_CHANGE_STATUSES.get(row.status, row.status),
-            )
-        )
-        self.campaignChanged.emit()
+        DateChangeDialog(self.db, self).record(self)
+
+    def open_progress(self) -> None:
+        from c2i2e_jury.services.campaigns import choose_campaign
+        from c2i2e_jury.ui.secretariat.progress_view import ProgressView
+        from c2i2e_jury.ui.secretariat.windows import open_window
+
+        view = ProgressView(self.db, choose_campaign(self.db, self._campaign()), self.prompts)
+        self.progress_window = open_window(self, view, self.tr("Campaign progress and admission"))
+
+    def open_registers(self) -> None:
+        from c2i2e_jury.services.campaigns import choose_campaign
+        from c2i2e_jury.ui.secretariat.register_view import RegisterView
+        from c2i2e_jury.ui.secretariat.windows import open_window
+
+        view = RegisterView(self.db, choose_campaign(self.db, self._campaign()), self.prompts)
+        view.changed.connect(self.campaignChanged.emit)
+        self.registers_window = open_window(self, view, self.tr("Registers"))
 
     def export_summary(self) -> None:
         from c2i2e_jury.files import write_durably

@@ -54,7 +54,7 @@ def authority() -> credentials.Credential:
 @cache
 def kinds() -> dict[str, Kind]:
     """Built once per test process: signing takes a moment."""
-    return _sheets() | _pv() | _documents() | _attendance()
+    return _sheets() | _pv() | _documents() | _attendance() | _letters()
 
 
 def _sheets() -> dict[str, Kind]:
@@ -137,3 +137,32 @@ def _attendance() -> dict[str, Kind]:
     pdf = render_attendance("C2i2e — Kraków 2017", "Salle 2ᵉ étage", [day], created=DRAWN_UP)
     names = (WALESA[0].upper(), WALESA[1], NGUYEN[0].upper(), NGUYEN[1], *JURORS)
     return {"attendance sheet": Kind(pdf, names, DRAWN_UP)}
+
+
+def _letters() -> dict[str, Kind]:
+    from c2i2e_jury.exchange.convocation_pdf import Convocation, render_convocation
+    from c2i2e_jury.exchange.letters import Letter, render_letter
+
+    convocation = Convocation(
+        "C1", NGUYEN[0], NGUYEN[1], "", date(2017, 6, 12), "08:30", "Salle 2ᵉ étage", "J1"
+    )
+    answer = Letter(
+        "Réponse à une réclamation",
+        "C2i2e — Kraków 2017",
+        (f"{WALESA[0].upper()} {WALESA[1]}", "Candidat n° C1"),
+        "Le 20 juin 2017",
+        "réponse à votre réclamation",
+        ("Après examen, votre réclamation est acceptée.",),
+        (PRESIDENT,),
+        DRAWN_UP,
+    )
+    return {
+        "convocation": Kind(
+            render_convocation(convocation, "C2i2e — Kraków 2017", date(2017, 5, 20), DRAWN_UP),
+            (f"{NGUYEN[1]} {NGUYEN[0].upper()}",),
+            DRAWN_UP,
+        ),
+        "reclamation answer": Kind(
+            render_letter(answer), (f"{WALESA[0].upper()} {WALESA[1]}", PRESIDENT), DRAWN_UP
+        ),
+    }

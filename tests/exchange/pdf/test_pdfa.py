@@ -34,6 +34,8 @@ KINDS = [
     "attestation",
     "attestation, signed",
     "attendance sheet",
+    "convocation",
+    "reclamation answer",
 ]
 ATTACHED = {
     "sheet": ("c2i2e-result.json", "RESULT-SHEET", "c2i2e-result/1"),
