@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import insert, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, object_session, selectinload
 
 from c2i2e_jury.exchange.package.checks import Problem
 from c2i2e_jury.exchange.package.format import CandidateRecord
@@ -28,6 +28,7 @@ from c2i2e_jury.resources_access import referential
 from c2i2e_jury.services.presidency import drop_former_presidents
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.storage.dossier_store import DossierStore, Incoming, hash_all
+from c2i2e_jury.storage.evaluation_models import SignedMarks
 from c2i2e_jury.storage.models import (
     Campaign,
     Candidate,
@@ -262,8 +263,23 @@ def _update_candidate(
             report.changes.append(f"{record.candidate_id} : {key} {getattr(candidate, key)!r} → {new!r}")
         setattr(candidate, key, new)
     _sync_dossier(candidate, record, hashes.get(record.dossier), size, report, True)
-    _sync_marks(candidate, record, report, True)
+    if _signed_marks_in_force(candidate):
+        report.changes.append(
+            f"{record.candidate_id} : notes signées de l'évaluateur conservées (marks.csv ignoré)"
+        )
+    else:
+        _sync_marks(candidate, record, report, True)
     _sync_prior(candidate, record, report, True)
+
+
+def _signed_marks_in_force(candidate: Candidate) -> bool:
+    """The evaluator's signed marks (issue 17) outrank a typed marks.csv: a package imported again keeps them."""
+    session = object_session(candidate)
+    assert session is not None
+    found = session.scalar(
+        select(SignedMarks.pk).where(SignedMarks.candidate_pk == candidate.pk, SignedMarks.in_force.is_(True))
+    )
+    return found is not None
 
 
 def _sync_dossier(
