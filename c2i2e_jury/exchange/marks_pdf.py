@@ -122,41 +122,44 @@ def properties(marks: Mapping[str, Any]) -> Properties:
     )
 
 
-def render_marks(marks: Mapping[str, Any], referential: Referential) -> bytes:
-    """The unsigned marks PDF (PDF/A-3B): pages, embedded ``c2i2e-marks.json``, empty field « Évaluateur »."""
+def layout(marks: Mapping[str, Any], referential: Referential) -> tuple[bytes, Where]:
+    """The pages (reportlab's output) and where the signature box landed."""
     from reportlab.platypus import KeepTogether
 
-    validate_marks(marks, referential)
     register_fonts()
-    stated = properties(marks)
     where: Where = {}
     out = io.BytesIO()
-    doc = flowing_document(out, stated)
+    doc = flowing_document(out, properties(marks))
     story: list[Any] = [
         _p("Évaluation du dossier numérique C2i2e — notes de l'évaluateur", "title"),
         _p(f"Campagne : {marks['campaign']} · évaluateur : {marks['evaluator']['name']}"),
     ]
     for n, entry in enumerate(marks["candidates"]):
         story += _candidate(entry, referential, n == 0)
-    story.append(
-        KeepTogether(
-            [
-                _p(f"Signature de l'évaluateur : {marks['evaluator']['name']}", "h2"),
-                signature_box(EVALUATOR_FIELD, where),
-            ]
-        )
-    )
+    signer = f"Signature de l'évaluateur : {marks['evaluator']['name']}"
+    story.append(KeepTogether([_p(signer, "h2"), signature_box(EVALUATOR_FIELD, where)]))
     footer = page_footer(f"{FORMAT} · {marks['campaign']} · {marks['evaluator']['name']}")
     doc.build(story, onFirstPage=footer, onLaterPages=footer)
+    return out.getvalue(), where
+
+
+def assemble(pages: bytes, where: Where, marks: Mapping[str, Any]) -> bytes:
+    """``pages`` as PDF/A-3B with ``marks`` embedded and the empty field « Évaluateur »."""
     attachment = Attachment(
         FILE_NAME, to_bytes(marks), f"Notes de l'évaluateur ({FORMAT})", "EVALUATION-MARKS", FORMAT
     )
     return archival_pdf(
-        out.getvalue(),
-        stated,
+        pages,
+        properties(marks),
         attachment=attachment,
         prepare=lambda writer: add_signature_field(writer, EVALUATOR_FIELD, where),
     )
+
+
+def render_marks(marks: Mapping[str, Any], referential: Referential) -> bytes:
+    """The unsigned marks PDF (PDF/A-3B): pages, embedded ``c2i2e-marks.json``, empty field « Évaluateur »."""
+    validate_marks(marks, referential)
+    return assemble(*layout(marks, referential), marks)
 
 
 # --- reading the pages back ----------------------------------------------------------------------------------

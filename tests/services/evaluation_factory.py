@@ -33,11 +33,12 @@ class EvaluationPki:
     durand_p12: Path
 
 
-def make_evaluation_pki(folder: Path) -> EvaluationPki:
+def make_evaluation_pki(folder: Path, issued_at: datetime = ISSUED) -> EvaluationPki:
+    """``issued_at``: now, for a command that signs at the real time."""
     pki = make_pki(folder)
     issued = []
     for name, slug in ((MARTIN, "martin"), (DURAND, "durand")):
-        credential = credentials.issue_credential(pki.authority, name, f"{slug}@example.fr", now=ISSUED)
+        credential = credentials.issue_credential(pki.authority, name, f"{slug}@example.fr", now=issued_at)
         path = folder / f"{slug}.p12"
         path.write_bytes(credentials.to_pkcs12(credential, PASSPHRASE))
         issued.append((credential, path))
