@@ -1,4 +1,4 @@
-"""``c2i2e-jury marks …`` and ``c2i2e-jury rework …`` (issue 17, docs/FORMATS.md §7): the evaluator's signed
+"""``c2i2e-jury marks …`` and ``c2i2e-jury rework …`` (issue 17, docs/FORMATS.md §8.6): the evaluator's signed
 marks and the rework requests, for scripts and for the evaluator without the workspace.
 
 - ``marks sign OUT_DIR --sign P12 [--candidate ID …] [--batch]``: the evaluator signs the marks stored in this

@@ -1,5 +1,5 @@
 """The evaluator's signed marks, for programs: ``c2i2e-marks.json`` (format ``c2i2e-marks/1``, docs/FORMATS.md
-§6.2), embedded in the marks PDF the evaluator signs (:mod:`.marks_pdf`).
+§8.2), embedded in the marks PDF the evaluator signs (:mod:`.marks_pdf`).
 
 One file carries one candidate or a batch of them, all evaluated by the one evaluator who signs it::
 

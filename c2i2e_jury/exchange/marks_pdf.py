@@ -1,4 +1,4 @@
-"""The evaluator's marks as a PDF for people, with ``c2i2e-marks.json`` for programs (docs/FORMATS.md §6.1).
+"""The evaluator's marks as a PDF for people, with ``c2i2e-marks.json`` for programs (docs/FORMATS.md §8.1).
 
 One file holds one candidate or a batch; each candidate starts a page: the candidate's line, the rework
 request if any (the requirements as the candidate reads them), then the 28 items grouped by dossier part (the

@@ -1,4 +1,4 @@
-"""Signing the evaluator's marks and verifying a marks file (docs/FORMATS.md §6.3): one PAdES signature,
+"""Signing the evaluator's marks and verifying a marks file (docs/FORMATS.md §8.3): one PAdES signature,
 « Évaluateur », by a credential the campaign authority issued, as the result sheets and the PV are signed.
 
 :func:`verify_marks` refuses a file, with one French sentence and a reason code, when its bytes do not stand as

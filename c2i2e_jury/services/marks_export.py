@@ -1,4 +1,4 @@
-"""The evaluator signs the marks and exports them (issue 17, docs/FORMATS.md §6): one PDF per candidate, or one
+"""The evaluator signs the marks and exports them (issue 17, docs/FORMATS.md §8): one PDF per candidate, or one
 for a batch, each with ``c2i2e-marks.json`` and the evaluator's PAdES signature, written whole or not at all
 (:mod:`c2i2e_jury.files`) into the folder the evaluator chose (a USB key).
 

@@ -1,4 +1,4 @@
-"""The secretariat imports the evaluators' signed marks (issue 17, docs/FORMATS.md §6.4): files, folders, zips,
+"""The secretariat imports the evaluators' signed marks (issue 17, docs/FORMATS.md §8.4): files, folders, zips,
 as ``sheet import`` takes them (:func:`c2i2e_jury.services.sheet_import.collect`).
 
 Each file is verified offline against its campaign's authority (:func:`~c2i2e_jury.exchange.marks_signing.
