@@ -414,6 +414,146 @@
         </message>
     </context>
     <context>
+        <name>EvaluationItems</name>
+        <message>
+            <source>Item</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <source>Competence</source>
+            <translation>Compétence</translation>
+        </message>
+        <message>
+            <source>Mark</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>Comment</source>
+            <translation>Commentaire</translation>
+        </message>
+        <message>
+            <source>The evaluator's comment on the item (C, then Enter saves)</source>
+            <translation>Commentaire de l'évaluateur sur l'item (C, puis Entrée enregistre)</translation>
+        </message>
+        <message>
+            <source>Part %1 of the dossier — %2</source>
+            <translation>Partie %1 du dossier — %2</translation>
+        </message>
+        <message>
+            <source>not found</source>
+            <translation>introuvable</translation>
+        </message>
+        <message>
+            <source>%1 — cited on pages: %2</source>
+            <translation>%1 — cité aux pages : %2</translation>
+        </message>
+        <message>
+            <source>Mark not recorded</source>
+            <translation>Note non enregistrée</translation>
+        </message>
+        <message>
+            <source>Comment not recorded</source>
+            <translation>Commentaire non enregistré</translation>
+        </message>
+    </context>
+    <context>
+        <name>EvaluationWorkspace</name>
+        <message>
+            <source>Request a &amp;rework…</source>
+            <translation>Demander un &amp;re-travail…</translation>
+        </message>
+        <message>
+            <source>One file per candidate</source>
+            <translation>Un fichier par candidat</translation>
+        </message>
+        <message>
+            <source>One file for all the candidates</source>
+            <translation>Un fichier pour tous les candidats</translation>
+        </message>
+        <message>
+            <source>&amp;Sign and export the marks…</source>
+            <translation>&amp;Signer et exporter les notes…</translation>
+        </message>
+        <message>
+            <source>No evaluator kit: import yours (File › Import a campaign package…).</source>
+            <translation>Aucun kit d'évaluateur : importez le vôtre (Fichier › Importer un paquet de campagne…).</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Evaluation&lt;/b&gt; — %1, campaign %2</source>
+            <translation>&lt;b&gt;Évaluation&lt;/b&gt; — %1, campagne %2</translation>
+        </message>
+        <message>
+            <source>%1 (%2) — %3/28 marked</source>
+            <translation>%1 (%2) — %3/28 notés</translation>
+        </message>
+        <message>
+            <source>rework requested on %1</source>
+            <translation>re-travail demandé le %1</translation>
+        </message>
+        <message>
+            <source>Dossier format: conform.</source>
+            <translation>Format du dossier : conforme.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Dossier format: %n problem(s)</source>
+            <translation>
+                <numerusform>Format du dossier : %n problème</numerusform>
+                <numerusform>Format du dossier : %n problèmes</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Rework request</source>
+            <translation>Demande de re-travail</translation>
+        </message>
+        <message>
+            <source>What %1 must correct, one sentence per line (the candidate reads it):</source>
+            <translation>Ce que %1 doit corriger, une phrase par ligne (le candidat la lira) :</translation>
+        </message>
+        <message>
+            <source>Ask %1 to rework the dossier? This procedure cannot be repeated: it is the only rework request of the campaign for this candidate.</source>
+            <translation>Demander à %1 de retravailler son dossier ? Cette procédure ne pourra pas être répétée : c'est la seule demande de re-travail de la campagne pour ce candidat.</translation>
+        </message>
+        <message>
+            <source>Rework not requested</source>
+            <translation>Re-travail non demandé</translation>
+        </message>
+        <message>
+            <source>Rework requested from %1.</source>
+            <translation>Re-travail demandé à %1.</translation>
+        </message>
+        <message>
+            <source>The evaluator's signing credential</source>
+            <translation>Certificat de signature de l'évaluateur</translation>
+        </message>
+        <message>
+            <source>Sign the marks</source>
+            <translation>Signer les notes</translation>
+        </message>
+        <message>
+            <source>Passphrase of %1:</source>
+            <translation>Phrase de passe de %1 :</translation>
+        </message>
+        <message>
+            <source>Where to write the signed marks (a USB key)</source>
+            <translation>Où écrire les notes signées (une clé USB)</translation>
+        </message>
+        <message>
+            <source>Marks not signed</source>
+            <translation>Notes non signées</translation>
+        </message>
+        <message>
+            <source>Marks signed</source>
+            <translation>Notes signées</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n file(s) written in %1:</source>
+            <translation>
+                <numerusform>%n fichier écrit dans %1 :</numerusform>
+                <numerusform>%n fichiers écrits dans %1 :</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>HelpMenu</name>
         <message>
             <source>&amp;Help</source>
@@ -922,6 +1062,10 @@ Pourquoi ?</translation>
         <message>
             <source>Certification jury (&amp;president)</source>
             <translation>Jury de certification (présiden&amp;t)</translation>
+        </message>
+        <message>
+            <source>E&amp;valuation</source>
+            <translation>É&amp;valuation</translation>
         </message>
         <message>
             <source>&lt;b&gt;Candidates of the day&lt;/b&gt;</source>
