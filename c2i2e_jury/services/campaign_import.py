@@ -97,10 +97,30 @@ def import_package(db: Database, path: Path, store: DossierStore | None = None) 
             report = _apply(session, package, hashes, fingerprint, existing)
             _store_revocations(session, revoked, report)
             report.warnings = _warnings(package)
+        _import_evaluations(db, package, report)
         log.info("imported %s: %s", path, report.summary())
         return report
     finally:
         package.close()
+
+
+def _import_evaluations(db: Database, package: CampaignPackage, report: ImportReport) -> None:
+    """A room kit's ``evaluations/`` (issue 17): the evaluators' signed marks files, verified and imported as
+    at the secretariat, so that the jury room shows the signed marks with their origin. A file refused here is a
+    warning: the kit's marks.csv still holds the same marks."""
+    folder = package.root + "evaluations/"
+    names = [n for n in package.members() if n.startswith(folder) and n.lower().endswith(".pdf")]
+    if not names:
+        return
+    from c2i2e_jury.services.marks_import import import_marks_bytes
+
+    files = [(n[len(package.root) :], package.source.read(n)) for n in names]
+    for outcome in import_marks_bytes(db, files, partial=True):
+        line = f"{outcome.file} : {outcome.message}"
+        if outcome.status == "rejected":
+            report.warnings.append(f"Notes signées refusées : {line}")
+        elif outcome.status != "duplicate":
+            report.changes.append(f"notes signées : {line}")
 
 
 def _incoming(package: CampaignPackage, member: str) -> Incoming:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, object_session, selectinload
 
 from c2i2e_jury.clock import Clock, utc_now
 from c2i2e_jury.domain.rules import (
@@ -26,6 +26,7 @@ from c2i2e_jury.domain.rules import (
 )
 from c2i2e_jury.errors import UserError
 from c2i2e_jury.resources_access import referential
+from c2i2e_jury.services.marks_origin import marks_origin
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.storage.dossier_store import DossierStore
 from c2i2e_jury.storage.models import Candidate, Decision, DecisionChange, Incident, Oral, ResultSheet
@@ -100,6 +101,10 @@ class CandidateFile:
     incidents: tuple[IncidentRow, ...]
     view_state: dict[str, Any] = field(default_factory=dict)
     dossier_name: str = ""  # the file's name in the package (the store names it by its content)
+    marks_signed_at: datetime | None = (
+        None  # the evaluator's signed marks in force (issue 17); None: marks.csv
+    )
+    marks_signed_by: str = ""
 
     @property
     def admitted(self) -> bool:
@@ -233,7 +238,15 @@ def _file(candidate: Candidate, store: DossierStore | None) -> CandidateFile:
         tuple(IncidentRow(i.pk, i.kind, i.at, i.note) for i in (oral.incidents if oral else [])),
         dict(oral.view_state or {}) if oral else {},
         candidate.dossier.file_name if candidate.dossier is not None else "",
+        *_origin(candidate),
     )
+
+
+def _origin(candidate: Candidate) -> tuple[datetime | None, str]:
+    """When and by whom the evaluator marks in force were signed; (None, "") for a typed marks.csv."""
+    session = object_session(candidate)
+    origin = marks_origin(session, candidate.pk) if session is not None else None
+    return (origin.signed_at, origin.evaluator) if origin else (None, "")
 
 
 def candidate_file(db: Database, candidate_pk: int, store: DossierStore | None = None) -> CandidateFile:

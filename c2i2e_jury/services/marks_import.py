@@ -36,6 +36,7 @@ from c2i2e_jury.exchange.marks_json import MarksFormatError
 from c2i2e_jury.exchange.marks_signing import SheetRejected, VerifiedMarks, embedded_marks, verify_marks
 from c2i2e_jury.exchange.package.evaluators import EVALUATOR_JURY
 from c2i2e_jury.resources_access import referential
+from c2i2e_jury.services.marks_origin import MarksOrigin, marks_origin
 from c2i2e_jury.services.rework import record_imported_request
 from c2i2e_jury.services.sheet_import import SheetImportOutcome, collect
 from c2i2e_jury.services.signer_rules import revocations
@@ -46,6 +47,15 @@ from c2i2e_jury.storage.models import Campaign, Candidate, EvaluatorMark, Juror
 log = logging.getLogger(__name__)
 
 STATUSES = ("imported", "duplicate", "superseded", "rejected")
+__all__ = [
+    "STATUSES",
+    "MarksImportOutcome",
+    "MarksOrigin",
+    "import_marks",
+    "import_marks_bytes",
+    "marks_origin",
+    "summary",
+]
 
 
 @dataclass(frozen=True)
@@ -86,7 +96,15 @@ def import_marks(
     return outcomes
 
 
-def _one(db: Database, label: str, pdf: bytes, now: datetime) -> MarksImportOutcome:
+def import_marks_bytes(
+    db: Database, files: Sequence[tuple[str, bytes]], now: datetime | None = None, *, partial: bool = False
+) -> list[MarksImportOutcome]:
+    """As :func:`import_marks`, for files already read (a room kit's ``evaluations/``). ``partial``: the
+    database holds part of the campaign (a room): a candidate it does not hold is left out, not refused."""
+    return [_one(db, label, pdf, now or utc_now(), partial) for label, pdf in files]
+
+
+def _one(db: Database, label: str, pdf: bytes, now: datetime, partial: bool = False) -> MarksImportOutcome:
     sha = hashlib.sha256(pdf).hexdigest()
     with db.read() as session:
         known = session.scalar(select(MarksFile.pk).where(MarksFile.sha256 == sha))
@@ -95,7 +113,7 @@ def _one(db: Database, label: str, pdf: bytes, now: datetime) -> MarksImportOutc
     try:
         verified = _verified(db, pdf)
         with db.session() as session:
-            outcome = _store(session, label, pdf, verified, now)
+            outcome = _store(session, label, pdf, verified, now, partial)
     except _Refused as refused:
         log.info("marks file %s refused: %s", label, refused.message)
         return MarksImportOutcome(label, "rejected", (), refused.message, refused.reason)
@@ -129,11 +147,13 @@ def _verified(db: Database, pdf: bytes) -> VerifiedMarks:
 
 
 def _store(
-    session: Session, label: str, pdf: bytes, verified: VerifiedMarks, now: datetime
+    session: Session, label: str, pdf: bytes, verified: VerifiedMarks, now: datetime, partial: bool
 ) -> MarksImportOutcome:
     marks, signer = verified.marks, verified.signer
     evaluator = _evaluator(session, marks["campaign"], signer.fingerprint, signer.name, signer.signed_at)
-    candidates = _assigned(session, marks, evaluator)
+    candidates = _assigned(session, marks, evaluator, partial)
+    if not candidates:
+        raise _Refused("unknown_candidate", "Aucun des candidats de ce fichier n'est dans cette base.")
     signed_at = datetime.fromisoformat(marks["signed_at"])
     file = MarksFile(
         campaign_id=marks["campaign"],
@@ -212,7 +232,7 @@ def _evaluator(
 
 
 def _assigned(
-    session: Session, marks: dict[str, Any], evaluator: str
+    session: Session, marks: dict[str, Any], evaluator: str, partial: bool
 ) -> list[tuple[dict[str, Any], Candidate]]:
     out = []
     for entry in marks["candidates"]:
@@ -221,6 +241,8 @@ def _assigned(
             .where(Candidate.campaign_id == marks["campaign"], Candidate.candidate_id == entry["id"])
             .with_for_update()
         )
+        if candidate is None and partial:
+            continue
         if candidate is None:
             raise _Refused("unknown_candidate", f"Candidat inconnu dans la campagne : {entry['id'][:64]}.")
         if candidate.evaluator != evaluator:
@@ -262,26 +284,6 @@ def _apply(session: Session, candidate: Candidate, entry: dict[str, Any]) -> Non
             )
         else:
             row.mark, row.comment = item["mark"], item["comment"]
-
-
-@dataclass(frozen=True)
-class MarksOrigin:
-    """Where the evaluator marks in force come from: a signed file (who, when, which file), or ``marks.csv``."""
-
-    evaluator: str
-    signed_at: datetime
-    file_name: str
-    sha256: str
-
-
-def marks_origin(session: Session, candidate_pk: int) -> MarksOrigin | None:
-    """The signed file whose marks are in force for the candidate, or None (the package's ``marks.csv``)."""
-    row = session.execute(
-        select(MarksFile.evaluator, SignedMarks.signed_at, MarksFile.file_name, MarksFile.sha256)
-        .join(MarksFile, MarksFile.pk == SignedMarks.file_pk)
-        .where(SignedMarks.candidate_pk == candidate_pk, SignedMarks.in_force.is_(True))
-    ).first()
-    return MarksOrigin(*row) if row else None
 
 
 def summary(outcomes: Sequence[MarksImportOutcome]) -> str:

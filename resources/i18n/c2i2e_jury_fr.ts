@@ -955,6 +955,10 @@ Pourquoi ?</translation>
             <translation>jury %1</translation>
         </message>
         <message>
+            <source>evaluator: %1 (marks signed on %2)</source>
+            <translation>évaluateur : %1 (notes signées le %2)</translation>
+        </message>
+        <message>
             <source>evaluator: %1</source>
             <translation>évaluateur : %1</translation>
         </message>

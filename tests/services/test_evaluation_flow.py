@@ -224,3 +224,38 @@ def test_a_campaign_without_evaluators_has_no_evaluator_kit_and_keeps_marks_csv(
     with pytest.raises(RoomKitError, match="ne désigne aucun évaluateur"):
         export_evaluator_kits(database, None, tmp_path / "kits", store)
     assert not Path(tmp_path / "kits").exists()
+
+
+def test_the_room_kit_carries_the_signed_marks_and_the_jury_room_verifies_and_shows_their_origin(
+    secretariat, evaluator_db, epki, tmp_path
+):
+    from c2i2e_jury.services.room_kits import export_room_kits
+
+    db, store = secretariat
+    mark_everything(evaluator_db, "C1", ("B3.1",))
+    mark_everything(evaluator_db, "C2")
+    batch = export_signed_marks(
+        evaluator_db, CAMPAIGN, ["C1", "C2"], epki.martin, tmp_path / "usb", batch=True, now=SIGNED
+    )
+    import_marks(db, [batch[0].path])
+    (kit,) = export_room_kits(db, CAMPAIGN, tmp_path / "rooms", store)
+    assert [p.name for p in (kit.folder / "evaluations").iterdir()] == [
+        f"{embedded_sha(batch[0].path)[:12]}-{batch[0].path.name}"
+    ]
+    room = open_database(f"sqlite:///{tmp_path / 'room.sqlite'}")
+    try:
+        report = import_package(room, kit.folder, DossierStore(tmp_path / "room-store"))
+        assert any(line.startswith("notes signées : evaluations/") for line in report.changes), report.changes
+        shown = candidate_file(room, pk_of(room, "C1"))
+        assert (shown.marks_signed_by, shown.marks_signed_at) == (MARTIN, SIGNED)
+        assert shown.item("B3.1").evaluator.value == "NV"
+        assert candidate_file(room, pk_of(room, "C3")).marks_signed_at is None  # no signed marks: marks.csv
+        assert import_package(room, kit.folder, DossierStore(tmp_path / "room-store")).status == "unchanged"
+    finally:
+        room.dispose()
+
+
+def embedded_sha(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
