@@ -56,8 +56,12 @@ class EvaluationItems(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(WORDING, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COMMENT, QHeaderView.ResizeMode.Stretch)
-        for column in (CODE, MARK):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (
+            CODE,
+            MARK,
+        ):  # fixed: a part's heading spans the row and must not widen the code column
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, self.fontMetrics().horizontalAdvance("B2.5  NV") // 2 + 24)
         self.table.currentCellChanged.connect(lambda row, _c, _pr, _pc: self._row_changed(row))
         self.comment = QLineEdit(self)
         self.comment.setObjectName("evaluationComment")
@@ -151,14 +155,21 @@ class EvaluationItems(QWidget):
         if code is None:
             return
         self.comment.setText(self.comment_of(code))
+        self._show_citations(code)
+        if self.evidence.get(code):
+            self.pagesRequested.emit(self.evidence[code])
+
+    def _show_citations(self, code: str) -> None:
         pages = self.evidence.get(code, [])
         cited = ", ".join(str(p) for p in pages) if pages else self.tr("not found")
         self.detail.setText(fill(self.tr("%1 — cited on pages: %2"), code, cited))
-        if pages:
-            self.pagesRequested.emit(pages)
 
     def set_evidence(self, evidence: dict[str, list[int]]) -> None:
+        """Where each item is cited (it arrives after the table): said at once for the current item."""
         self.evidence = evidence
+        code = self.current_code()
+        if code is not None:
+            self._show_citations(code)
 
     def mark(self, mark: str | None) -> None:
         """Store the mark of the current item, then show it and move to the next item."""

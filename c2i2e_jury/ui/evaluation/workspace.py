@@ -96,7 +96,7 @@ class EvaluationWorkspace(QWidget):
             splitter.addWidget(widget)
         splitter.setStretchFactor(1, 1)
         splitter.setStretchFactor(2, 1)
-        splitter.setSizes([220, 560, 560])
+        splitter.setSizes([280, 500, 580])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(header)
