@@ -1970,6 +1970,49 @@ Jean Martin, représentant du comité de site</translation>
         </message>
     </context>
     <context>
+        <name>SecretariatEvaluation</name>
+        <message>
+            <source>Folder for the evaluator kits</source>
+            <translation>Dossier pour les kits des évaluateurs</translation>
+        </message>
+        <message>
+            <source>Evaluator kit %1: %2 candidates, %3</source>
+            <translation>Kit de l'évaluateur %1 : %2 candidats, %3</translation>
+        </message>
+        <message>
+            <source>warning: %1</source>
+            <translation>attention : %1</translation>
+        </message>
+        <message>
+            <source>Folder or USB key holding the evaluators' signed marks</source>
+            <translation>Dossier ou clé USB contenant les notes signées des évaluateurs</translation>
+        </message>
+        <message>
+            <source>imported</source>
+            <translation>importé</translation>
+        </message>
+        <message>
+            <source>already imported</source>
+            <translation>déjà importé</translation>
+        </message>
+        <message>
+            <source>older than the marks in force</source>
+            <translation>plus ancien que les notes en vigueur</translation>
+        </message>
+        <message>
+            <source>refused</source>
+            <translation>refusé</translation>
+        </message>
+        <message>
+            <source>%1: %2 — %3</source>
+            <translation>%1 : %2 — %3</translation>
+        </message>
+        <message>
+            <source>Signed marks: %1.</source>
+            <translation>Notes signées : %1.</translation>
+        </message>
+    </context>
+    <context>
         <name>SecretariatWorkspace</name>
         <message>
             <source>What is done here is written in this journal.</source>
@@ -2074,6 +2117,22 @@ Jean Martin, représentant du comité de site</translation>
         <message>
             <source>Save the list for Excel…</source>
             <translation>Enregistrer la liste pour Excel…</translation>
+        </message>
+        <message>
+            <source>Prepare the evaluator kits…</source>
+            <translation>Préparer les kits des évaluateurs…</translation>
+        </message>
+        <message>
+            <source>For each evaluator: the candidates to evaluate, their dossiers, the certificate</source>
+            <translation>Pour chaque évaluateur : les candidats à évaluer, leurs dossiers, le certificat</translation>
+        </message>
+        <message>
+            <source>Import signed marks…</source>
+            <translation>Importer des notes signées…</translation>
+        </message>
+        <message>
+            <source>The evaluators' signed marks: each verified, the marks shown to the jurors</source>
+            <translation>Les notes signées des évaluateurs : chacune vérifiée, les notes montrées aux jurés</translation>
         </message>
         <message>
             <source>Save the problems</source>

@@ -1,0 +1,86 @@
+"""The secretariat's two tasks of the evaluator's time (issue 17): write the evaluators' kits, and import the
+signed marks they bring back (a folder or a USB key, zips included). Each outcome goes to the journal with its
+reason; a refused file changes nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QCoreApplication
+
+from c2i2e_jury.storage.database import Database
+from c2i2e_jury.ui.prompts import Prompts
+from c2i2e_jury.ui.settings import Settings
+from c2i2e_jury.ui.text import fill
+
+
+class Journal(Protocol):
+    """What the tasks need of the secretariat's workspace."""
+
+    db: Database
+    prompts: Prompts
+
+    def note(self, text: str) -> None: ...
+
+    def _campaign(self) -> str | None: ...
+
+
+def evaluator_kits(page: Journal) -> None:
+    from c2i2e_jury.services.evaluator_kits import export_evaluator_kits
+
+    settings = Settings()
+    folder = page.prompts.folder(
+        page,
+        QCoreApplication.translate("SecretariatEvaluation", "Folder for the evaluator kits"),
+        settings.kits_folder(),
+    )  # type: ignore[arg-type]
+    if not folder:
+        return
+    settings.remember_kits_folder(folder)
+    for kit in export_evaluator_kits(page.db, page._campaign(), Path(folder), zip=True):
+        page.note(
+            fill(
+                QCoreApplication.translate("SecretariatEvaluation", "Evaluator kit %1: %2 candidates, %3"),
+                kit.evaluator,
+                len(kit.candidate_ids),
+                kit.zip_path,
+            )
+        )
+        for warning in kit.warnings:
+            page.note(
+                "  " + fill(QCoreApplication.translate("SecretariatEvaluation", "warning: %1"), warning)
+            )
+
+
+def import_signed_marks(page: Journal) -> None:
+    from c2i2e_jury.services.marks_import import import_marks, summary
+
+    folder = page.prompts.folder(
+        page,
+        QCoreApplication.translate(
+            "SecretariatEvaluation", "Folder or USB key holding the evaluators' signed marks"
+        ),
+        "",
+    )  # type: ignore[arg-type]
+    if not folder:
+        return
+    labels = {
+        "imported": QCoreApplication.translate("SecretariatEvaluation", "imported"),
+        "duplicate": QCoreApplication.translate("SecretariatEvaluation", "already imported"),
+        "superseded": QCoreApplication.translate("SecretariatEvaluation", "older than the marks in force"),
+        "rejected": QCoreApplication.translate("SecretariatEvaluation", "refused"),
+    }
+    outcomes = import_marks(page.db, [folder])
+    for o in outcomes:
+        page.note(
+            fill(
+                QCoreApplication.translate("SecretariatEvaluation", "%1: %2 — %3"),
+                Path(o.file).name,
+                labels[o.status],
+                o.message,
+            )
+        )
+    page.note(
+        fill(QCoreApplication.translate("SecretariatEvaluation", "Signed marks: %1."), summary(outcomes))
+    )
