@@ -314,6 +314,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         """Ctrl+Q and the window's ✕ ask first when an oral is running or the demo would delete its work."""
         self.room.items.flush()  # typed, not yet saved: saved before anything else
+        if self.lazy_tabs.built("evaluation"):
+            self.evaluation.items.flush()
         question = self.quit_question()
         if question and not self.prompts.confirm_risky(
             self, self.tr("Quit?"), question + "\n\n" + self.tr("Quit anyway?")

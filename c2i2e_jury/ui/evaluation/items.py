@@ -6,7 +6,7 @@ before the table shows it: nothing is lost on a crash.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +29,7 @@ from c2i2e_jury.ui.text import fill
 
 CODE, WORDING, MARK, COMMENT = range(4)
 NOT_MARKED = "—"
+DRAFT_SAVE_MS = 800  # a comment being typed is saved after this pause
 
 
 class EvaluationItems(QWidget):
@@ -41,6 +42,7 @@ class EvaluationItems(QWidget):
         super().__init__(parent)
         self.db, self.prompts = db, prompts
         self.candidate_pk: int | None = None
+        self._editing: str | None = None  # the item whose comment the field shows
         self.evidence: dict[str, list[int]] = {}
         self.codes: list[str | None] = []  # the table's rows: an item code, or None for a part's heading
         self.table = QTableWidget(0, 4, self)
@@ -67,6 +69,14 @@ class EvaluationItems(QWidget):
         self.comment.setObjectName("evaluationComment")
         self.comment.setPlaceholderText(self.tr("The evaluator's comment on the item (C, then Enter saves)"))
         self.comment.returnPressed.connect(self.save_comment)
+        # Typed, not yet confirmed: saved after a short pause and when the field loses the focus, so that a
+        # crash loses at most the last second's keys (as the jury room's comments).
+        self._draft = QTimer(self)
+        self._draft.setSingleShot(True)
+        self._draft.setInterval(DRAFT_SAVE_MS)
+        self._draft.timeout.connect(lambda: self.save_comment(keep_focus=True))
+        self.comment.textEdited.connect(lambda _text: self._draft.start())
+        self.comment.editingFinished.connect(lambda: self.save_comment(keep_focus=True))
         self.detail = QLabel(self)
         self.detail.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -85,10 +95,12 @@ class EvaluationItems(QWidget):
         )
 
     def show_candidate(self, candidate_pk: int | None) -> None:
+        self.flush()
         self.candidate_pk = candidate_pk
         self.evidence = {}
         self.table.setRowCount(0)
         self.codes = []
+        self._editing = None
         self.comment.clear()
         self.setEnabled(candidate_pk is not None)
         if candidate_pk is None:
@@ -146,6 +158,11 @@ class EvaluationItems(QWidget):
     def comment_of(self, code: str) -> str:
         return self._cell(code, COMMENT).text()
 
+    def flush(self) -> None:
+        """Save a comment still being typed (before the candidate or the window changes)."""
+        if self._draft.isActive():
+            self.save_comment(keep_focus=True)
+
     def _row_changed(self, row: int) -> None:
         if 0 <= row < len(self.codes) and self.codes[row] is None:  # a heading: step over it
             step = 1 if row + 1 < len(self.codes) else -1
@@ -154,6 +171,8 @@ class EvaluationItems(QWidget):
         code = self.current_code()
         if code is None:
             return
+        self.flush()  # the comment being typed belongs to the item it was typed for
+        self._editing = code
         self.comment.setText(self.comment_of(code))
         self._show_citations(code)
         if self.evidence.get(code):
@@ -189,10 +208,16 @@ class EvaluationItems(QWidget):
         if row < len(self.codes):
             self.table.setCurrentCell(row, MARK)
 
-    def save_comment(self) -> None:
-        """Store the comment typed for the current item; the focus goes back to the table."""
-        code = self.current_code()
-        if self.candidate_pk is None or code is None:
+    def save_comment(self, *, keep_focus: bool = False) -> None:
+        """Store the comment typed for the current item (nothing when unchanged); Enter gives the focus back to
+        the table."""
+        self._draft.stop()
+        code = self._editing
+        if self.candidate_pk is None or code is None or code not in self.codes:
+            return
+        if self.comment.text().strip() == self.comment_of(code):
+            if not keep_focus:
+                self.table.setFocus()
             return
         current = self.mark_of(code)
         mark = None if current == NOT_MARKED else current
@@ -203,4 +228,5 @@ class EvaluationItems(QWidget):
             return
         self._cell(code, COMMENT).setText(stored)
         self.table.resizeRowToContents(self.codes.index(code))
-        self.table.setFocus()
+        if not keep_focus:
+            self.table.setFocus()

@@ -139,3 +139,18 @@ def test_the_marks_are_signed_with_the_evaluators_credential_and_verify(qtbot, l
     assert [c["id"] for c in verified.marks["candidates"]] == ["C2", "C1"]
     assert verified.signer.name == MARTIN
     assert script.asked_passphrase[1]  # the wrong passphrase was said, then asked again
+
+
+def test_a_comment_being_typed_is_saved_after_a_pause_and_to_its_own_item(qtbot, laptop):
+    page = workspace(qtbot, laptop, Script())
+    page.select("C2")
+    first, second = referential().parts[0].items[:2]
+    page.items.table.setFocus()
+    qtbot.keyClick(page.items.table, Qt.Key.Key_C)
+    qtbot.keyClicks(page.items.comment, "Brouillon")  # no Enter: a crash now must not lose it
+    qtbot.waitUntil(lambda: marks_of(laptop, pk_of(laptop, "C2"))[first][1] == "Brouillon")
+    qtbot.keyClicks(page.items.comment, " puis suite")
+    page.items.select(second)  # the outline moves the table before the pause: the text stays with its item
+    assert marks_of(laptop, pk_of(laptop, "C2"))[first][1] == "Brouillon puis suite"
+    assert marks_of(laptop, pk_of(laptop, "C2"))[second][1] == ""
+    assert page.items.comment.text() == ""
