@@ -5,28 +5,18 @@ reason; a refused file changes nothing."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from c2i2e_jury.storage.database import Database
-from c2i2e_jury.ui.prompts import Prompts
 from c2i2e_jury.ui.settings import Settings
 from c2i2e_jury.ui.text import fill
 
-
-class Journal(Protocol):
-    """What the tasks need of the secretariat's workspace."""
-
-    db: Database
-    prompts: Prompts
-
-    def note(self, text: str) -> None: ...
-
-    def _campaign(self) -> str | None: ...
+if TYPE_CHECKING:
+    from c2i2e_jury.ui.secretariat.workspace import SecretariatWorkspace
 
 
-def evaluator_kits(page: Journal) -> None:
+def evaluator_kits(page: SecretariatWorkspace) -> None:
     from c2i2e_jury.services.evaluator_kits import export_evaluator_kits
 
     settings = Settings()
@@ -34,7 +24,7 @@ def evaluator_kits(page: Journal) -> None:
         page,
         QCoreApplication.translate("SecretariatEvaluation", "Folder for the evaluator kits"),
         settings.kits_folder(),
-    )  # type: ignore[arg-type]
+    )
     if not folder:
         return
     settings.remember_kits_folder(folder)
@@ -53,7 +43,7 @@ def evaluator_kits(page: Journal) -> None:
             )
 
 
-def import_signed_marks(page: Journal) -> None:
+def import_signed_marks(page: SecretariatWorkspace) -> None:
     from c2i2e_jury.services.marks_import import import_marks, summary
 
     folder = page.prompts.folder(
@@ -62,7 +52,7 @@ def import_signed_marks(page: Journal) -> None:
             "SecretariatEvaluation", "Folder or USB key holding the evaluators' signed marks"
         ),
         "",
-    )  # type: ignore[arg-type]
+    )
     if not folder:
         return
     labels = {
