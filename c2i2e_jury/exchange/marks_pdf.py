@@ -195,28 +195,37 @@ def visible_mismatch(pdf: bytes, marks: Mapping[str, Any]) -> str | None:
 def _read_page(words: list[Any], current: str | None, seen: dict[str, dict[str, str]]) -> str | None:
     """Record the marks read on one page under the candidate whose line last preceded them; return the
     candidate in force at the foot of the page (a table continues on the next page)."""
-    lines: dict[tuple[int, int], list[Any]] = {}
+    markers = _markers(words)
+    columns = _columns(words)
+    if columns is not None:
+        competence_x, note_x, comment_x = columns
+        in_column = [w for w in words if note_x - _TOLERANCE <= w[0] < comment_x - _TOLERANCE]
+        for x0, y0, _x1, y1, text, *_ in words:
+            if x0 >= competence_x - _TOLERANCE or not ITEM_CODE.match(text):
+                continue
+            owner = next((cid for y, cid in reversed(markers) if y < y0), current)
+            if owner is None:
+                continue
+            mark = " ".join(w[4] for w in in_column if w[1] < y1 - 1 and w[3] > y0 + 1)
+            seen.setdefault(owner, {})[text] = mark
+    for _y, cid in markers:
+        seen.setdefault(cid, {})
+    return markers[-1][1] if markers else current
+
+
+def _markers(words: list[Any]) -> list[tuple[float, str]]:
+    """(y, candidate id) of each « Candidat : … (n° ID) » line of the page, top to bottom."""
+    starts = {(w[5], w[6]) for w in words if w[4] == "Candidat"}
+    lines: dict[tuple[int, int], list[Any]] = {key: [] for key in starts}
     for w in words:
-        lines.setdefault((w[5], w[6]), []).append(w)
+        if (w[5], w[6]) in lines:
+            lines[(w[5], w[6])].append(w)
     markers = []
     for line in lines.values():
         found = _CANDIDATE.search(" ".join(w[4] for w in sorted(line, key=lambda w: w[0])))
         if found:
             markers.append((min(w[1] for w in line), found.group(1)))
-    markers.sort()
-    columns = _columns(words)
-    for x0, y0, _x1, y1, text, *_ in sorted(words, key=lambda w: (w[1], w[0])):
-        if columns is None or x0 >= columns[0] - _TOLERANCE or not ITEM_CODE.match(text):
-            continue
-        owner = next((cid for y, cid in reversed(markers) if y < y0), current)
-        if owner is None:
-            continue
-        band = [w for w in words if w[1] < y1 - 1 and w[3] > y0 + 1]
-        mark = " ".join(w[4] for w in band if columns[1] - _TOLERANCE <= w[0] < columns[2] - _TOLERANCE)
-        seen.setdefault(owner, {})[text] = mark
-    for _y, cid in markers:
-        seen.setdefault(cid, {})
-    return markers[-1][1] if markers else current
+    return sorted(markers)
 
 
 def _columns(words: list[Any]) -> tuple[float, float, float] | None:
