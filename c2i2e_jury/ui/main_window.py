@@ -70,7 +70,7 @@ class MainWindow(QMainWindow):
         self.lazy_tabs = LazyTabs(self.workspaces)  # built when first shown: the jury room opens without them
         self.lazy_tabs.add("secretariat", self.tr("&Secretariat"), self._make_secretariat)
         self.lazy_tabs.add("review", self.tr("Certification jury (&president)"), self._make_review)
-        self.lazy_tabs.add("evaluation", self.tr("E&valuation"), self._make_evaluation)
+        self.lazy_tabs.add("evaluation", self.tr("Eva&luation"), self._make_evaluation)
         self.workspaces.currentChanged.connect(self._workspace_shown)
         self.setCentralWidget(self.workspaces)
         self._build_menus()

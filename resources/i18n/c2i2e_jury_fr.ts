@@ -1068,8 +1068,8 @@ Pourquoi ?</translation>
             <translation>Jury de certification (présiden&amp;t)</translation>
         </message>
         <message>
-            <source>E&amp;valuation</source>
-            <translation>É&amp;valuation</translation>
+            <source>Eva&amp;luation</source>
+            <translation>Éva&amp;luation</translation>
         </message>
         <message>
             <source>&lt;b&gt;Candidates of the day&lt;/b&gt;</source>
