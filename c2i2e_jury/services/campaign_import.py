@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import insert, select
-from sqlalchemy.orm import Session, object_session, selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from c2i2e_jury.exchange.package.checks import Problem
 from c2i2e_jury.exchange.package.format import CandidateRecord
@@ -25,10 +25,10 @@ from c2i2e_jury.exchange.package.revocations import read_revocations
 from c2i2e_jury.exchange.package.source import UnreadableMember
 from c2i2e_jury.exchange.sheet_signers import Revocation
 from c2i2e_jury.resources_access import referential
+from c2i2e_jury.services.kit_evaluations import import_evaluations, signed_marks_in_force
 from c2i2e_jury.services.presidency import drop_former_presidents
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.storage.dossier_store import DossierStore, Incoming, hash_all
-from c2i2e_jury.storage.evaluation_models import SignedMarks
 from c2i2e_jury.storage.models import (
     Campaign,
     Candidate,
@@ -97,30 +97,11 @@ def import_package(db: Database, path: Path, store: DossierStore | None = None) 
             report = _apply(session, package, hashes, fingerprint, existing)
             _store_revocations(session, revoked, report)
             report.warnings = _warnings(package)
-        _import_evaluations(db, package, report)
+        import_evaluations(db, package, report)
         log.info("imported %s: %s", path, report.summary())
         return report
     finally:
         package.close()
-
-
-def _import_evaluations(db: Database, package: CampaignPackage, report: ImportReport) -> None:
-    """A room kit's ``evaluations/`` (issue 17): the evaluators' signed marks files, verified and imported as
-    at the secretariat, so that the jury room shows the signed marks with their origin. A file refused here is a
-    warning: the kit's marks.csv still holds the same marks."""
-    folder = package.root + "evaluations/"
-    names = [n for n in package.members() if n.startswith(folder) and n.lower().endswith(".pdf")]
-    if not names:
-        return
-    from c2i2e_jury.services.marks_import import import_marks_bytes
-
-    files = [(n[len(package.root) :], package.source.read(n)) for n in names]
-    for outcome in import_marks_bytes(db, files, partial=True):
-        line = f"{outcome.file} : {outcome.message}"
-        if outcome.status == "rejected":
-            report.warnings.append(f"Notes signées refusées : {line}")
-        elif outcome.status != "duplicate":
-            report.changes.append(f"notes signées : {line}")
 
 
 def _incoming(package: CampaignPackage, member: str) -> Incoming:
@@ -283,23 +264,13 @@ def _update_candidate(
             report.changes.append(f"{record.candidate_id} : {key} {getattr(candidate, key)!r} → {new!r}")
         setattr(candidate, key, new)
     _sync_dossier(candidate, record, hashes.get(record.dossier), size, report, True)
-    if _signed_marks_in_force(candidate):
+    if signed_marks_in_force(candidate):
         report.changes.append(
             f"{record.candidate_id} : notes signées de l'évaluateur conservées (marks.csv ignoré)"
         )
     else:
         _sync_marks(candidate, record, report, True)
     _sync_prior(candidate, record, report, True)
-
-
-def _signed_marks_in_force(candidate: Candidate) -> bool:
-    """The evaluator's signed marks (issue 17) outrank a typed marks.csv: a package imported again keeps them."""
-    session = object_session(candidate)
-    assert session is not None
-    found = session.scalar(
-        select(SignedMarks.pk).where(SignedMarks.candidate_pk == candidate.pk, SignedMarks.in_force.is_(True))
-    )
-    return found is not None
 
 
 def _sync_dossier(

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from c2i2e_jury.clock import utc_now
 from c2i2e_jury.dossier.report import FormatReport
@@ -97,10 +97,7 @@ def candidates_to_evaluate(db: Database, campaign_id: str) -> list[ToEvaluate]:
         ]
 
 
-def _requests(session: object, pks: Sequence[int]) -> dict[int, ReworkRequest]:
-    from sqlalchemy.orm import Session
-
-    assert isinstance(session, Session)
+def _requests(session: Session, pks: Sequence[int]) -> dict[int, ReworkRequest]:
     return {
         r.candidate_pk: r
         for r in session.scalars(select(ReworkRequest).where(ReworkRequest.candidate_pk.in_(pks)))

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, object_session, selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from c2i2e_jury.clock import Clock, utc_now
 from c2i2e_jury.domain.rules import (
@@ -26,7 +26,7 @@ from c2i2e_jury.domain.rules import (
 )
 from c2i2e_jury.errors import UserError
 from c2i2e_jury.resources_access import referential
-from c2i2e_jury.services.marks_origin import marks_origin
+from c2i2e_jury.services.marks_origin import origin_fields
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.storage.dossier_store import DossierStore
 from c2i2e_jury.storage.models import Candidate, Decision, DecisionChange, Incident, Oral, ResultSheet
@@ -238,15 +238,8 @@ def _file(candidate: Candidate, store: DossierStore | None) -> CandidateFile:
         tuple(IncidentRow(i.pk, i.kind, i.at, i.note) for i in (oral.incidents if oral else [])),
         dict(oral.view_state or {}) if oral else {},
         candidate.dossier.file_name if candidate.dossier is not None else "",
-        *_origin(candidate),
+        *origin_fields(candidate),
     )
-
-
-def _origin(candidate: Candidate) -> tuple[datetime | None, str]:
-    """When and by whom the evaluator marks in force were signed; (None, "") for a typed marks.csv."""
-    session = object_session(candidate)
-    origin = marks_origin(session, candidate.pk) if session is not None else None
-    return (origin.signed_at, origin.evaluator) if origin else (None, "")
 
 
 def candidate_file(db: Database, candidate_pk: int, store: DossierStore | None = None) -> CandidateFile:

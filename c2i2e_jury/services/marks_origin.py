@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from c2i2e_jury.storage.evaluation_models import MarksFile, SignedMarks
+from c2i2e_jury.storage.models import Candidate
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,14 @@ def marks_origin(session: Session, candidate_pk: int) -> MarksOrigin | None:
         .where(SignedMarks.candidate_pk == candidate_pk, SignedMarks.in_force.is_(True))
     ).first()
     return MarksOrigin(row[0], row[1], row[2], row[3]) if row else None
+
+
+def origin_fields(candidate: Candidate) -> tuple[datetime | None, str]:
+    """When and by whom the evaluator marks in force were signed; (None, "") for a typed marks.csv (the jury
+    room's candidate file, read in the candidate's own session)."""
+    session = object_session(candidate)
+    origin = marks_origin(session, candidate.pk) if session is not None else None
+    return (origin.signed_at, origin.evaluator) if origin else (None, "")
 
 
 def signed_files(session: Session, candidate_pks: list[int]) -> dict[str, bytes]:
