@@ -154,3 +154,32 @@ def test_hostile_json_is_refused_with_a_sentence(referential, evaluator, change,
 def test_unreadable_json_is_one_sentence(data):
     with pytest.raises(MarksFormatError):
         from_bytes(data)
+
+
+def test_mutated_files_are_refused_in_one_sentence_never_a_traceback(genuine, pki, referential):
+    """120 deterministic mutations of a genuine file (bytes flipped, cut, duplicated): each is a
+    SheetRejected with a French sentence, or still the genuine content when the mutation fell where no reader
+    looks (the gap's padding, whitespace)."""
+    import random
+
+    from c2i2e_jury.errors import UserError
+
+    pdf, marks = genuine
+    rng = random.Random(17)
+    for _ in range(120):
+        data = bytearray(pdf)
+        kind = rng.randrange(3)
+        at = rng.randrange(len(data))
+        if kind == 0:
+            for _flip in range(rng.randrange(1, 8)):
+                data[rng.randrange(len(data))] ^= 1 << rng.randrange(8)
+        elif kind == 1:
+            del data[at:]
+        else:
+            data[at:at] = data[at : at + rng.randrange(1, 64)]
+        try:
+            verified = verify_marks(bytes(data), [pki.authority.certificate], referential)
+        except UserError as exc:
+            assert exc.message and "Traceback" not in exc.message
+            continue
+        assert verified.marks == marks
