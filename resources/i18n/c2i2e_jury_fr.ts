@@ -2011,6 +2011,30 @@ Jean Martin, représentant du comité de site</translation>
             <source>Signed marks: %1.</source>
             <translation>Notes signées : %1.</translation>
         </message>
+        <message>
+            <source>Redeposit a reworked dossier</source>
+            <translation>Redéposer un dossier retravaillé</translation>
+        </message>
+        <message>
+            <source>Candidate number:</source>
+            <translation>Numéro du candidat :</translation>
+        </message>
+        <message>
+            <source>The reworked dossier (PDF)</source>
+            <translation>Le dossier retravaillé (PDF)</translation>
+        </message>
+        <message>
+            <source>the format report finds it conform</source>
+            <translation>le rapport de format le trouve conforme</translation>
+        </message>
+        <message>
+            <source>the format report finds: %1</source>
+            <translation>le rapport de format relève : %1</translation>
+        </message>
+        <message>
+            <source>%1: dossier redeposited, %2.</source>
+            <translation>%1 : dossier redéposé, %2.</translation>
+        </message>
     </context>
     <context>
         <name>SecretariatWorkspace</name>
@@ -2125,6 +2149,14 @@ Jean Martin, représentant du comité de site</translation>
         <message>
             <source>For each evaluator: the candidates to evaluate, their dossiers, the certificate</source>
             <translation>Pour chaque évaluateur : les candidats à évaluer, leurs dossiers, le certificat</translation>
+        </message>
+        <message>
+            <source>Redeposit a reworked dossier…</source>
+            <translation>Redéposer un dossier retravaillé…</translation>
+        </message>
+        <message>
+            <source>After a rework request: the new dossier replaces the first, its format is checked again</source>
+            <translation>Après une demande de re-travail : le nouveau dossier remplace le premier, son format est vérifié à nouveau</translation>
         </message>
         <message>
             <source>Import signed marks…</source>

@@ -74,3 +74,40 @@ def import_signed_marks(page: SecretariatWorkspace) -> None:
     page.note(
         fill(QCoreApplication.translate("SecretariatEvaluation", "Signed marks: %1."), summary(outcomes))
     )
+
+
+def redeposit_dossier(page: SecretariatWorkspace) -> None:
+    """The candidate asked to rework the dossier brings the new one: it replaces the first (both kept), the
+    format report runs again; refused when no rework was asked or the candidate already redeposited."""
+    from c2i2e_jury.services.rework import redeposit
+
+    candidate = page.prompts.line(
+        page,
+        QCoreApplication.translate("SecretariatEvaluation", "Redeposit a reworked dossier"),
+        QCoreApplication.translate("SecretariatEvaluation", "Candidate number:"),
+    )
+    if not candidate or not candidate.strip():
+        return
+    path = page.prompts.open_file(
+        page,
+        QCoreApplication.translate("SecretariatEvaluation", "The reworked dossier (PDF)"),
+        "",
+        "PDF (*.pdf)",
+    )
+    if not path:
+        return
+    done = redeposit(page.db, page._campaign() or "", candidate.strip(), Path(path))
+    if done.conform:
+        verdict = QCoreApplication.translate("SecretariatEvaluation", "the format report finds it conform")
+    else:
+        verdict = fill(
+            QCoreApplication.translate("SecretariatEvaluation", "the format report finds: %1"),
+            " ; ".join(done.failures),
+        )
+    page.note(
+        fill(
+            QCoreApplication.translate("SecretariatEvaluation", "%1: dossier redeposited, %2."),
+            done.candidate_id,
+            verdict,
+        )
+    )

@@ -119,6 +119,13 @@ class SecretariatWorkspace(QWidget):
                     ),
                     lambda: evaluation_tasks.evaluator_kits(self),
                 ),
+                (
+                    self.tr("Redeposit a reworked dossier…"),
+                    self.tr(
+                        "After a rework request: the new dossier replaces the first, its format is checked again"
+                    ),
+                    lambda: evaluation_tasks.redeposit_dossier(self),
+                ),
             ],
         )
         after = self._group(

@@ -15,7 +15,7 @@ from c2i2e_jury.storage.database import open_database
 from c2i2e_jury.storage.dossier_store import DossierStore
 from c2i2e_jury.ui.secretariat.workspace import SecretariatWorkspace
 from tests.services.evaluation_factory import CAMPAIGN, SIGNED, evaluation_package, make_evaluation_pki
-from tests.services.test_evaluation_flow import mark_everything
+from tests.services.test_evaluation_flow import mark_everything, pk_of
 from tests.ui.scripted_prompts import Script
 
 pytestmark = pytest.mark.gui
@@ -56,3 +56,28 @@ def test_evaluator_kits_then_signed_marks_imported_from_a_usb_key(qtbot, databas
         "est évalué par M. Martin, pas par Mme Durand" in journal
     )  # C2's file, signed by the wrong evaluator
     assert "2 importé(s), 1 refusé(s)" in journal
+
+
+def test_a_reworked_dossier_is_redeposited_once(qtbot, database, tmp_path):
+    from c2i2e_jury.services.evaluation import request_rework
+    from c2i2e_jury.services.rework import rework_state
+    from tests.dossier.factory import DossierSpec, build_dossier
+
+    epki = make_evaluation_pki(tmp_path / "pki", datetime(2017, 1, 9, tzinfo=UTC))
+    import_package(database, evaluation_package(tmp_path / "package", epki), DossierStore())
+    request_rework(
+        database, pk_of(database, "C1"), ["Le dossier doit compter de 10 à 20 pages."], "M. Martin"
+    )
+    reworked = tmp_path / "c1-v2.pdf"
+    build_dossier(reworked, DossierSpec(last_name="Lefèvre", first_name="Élodie"))
+    script = Script(files=[str(reworked), str(reworked)])
+    page = SecretariatWorkspace(database, prompts=script.prompts(line=lambda parent, title, label: "C1"))
+    qtbot.addWidget(page)
+    page.show()
+    press(qtbot, page, "Redeposit a reworked dossier…", "Redéposer un dossier retravaillé…")
+    assert not rework_state(database, CAMPAIGN)["C1"].pending
+    assert "C1" in page.journal.toPlainText()
+    press(qtbot, page, "Redeposit a reworked dossier…", "Redéposer un dossier retravaillé…")
+    assert any(
+        "ne se répète pas" in text for text in script.refused
+    )  # the second is refused, in one sentence
