@@ -19,7 +19,7 @@ from c2i2e_jury.errors import UserError
 log = logging.getLogger(__name__)
 
 # Modules under c2i2e_jury.cli that add subcommands, in the order --help lists them.
-COMMAND_MODULES = ("campaign", "kits", "dossier", "credentials", "sheet", "summary", "certificate")
+COMMAND_MODULES = ("campaign", "kits", "dossier", "credentials", "sheet", "marks", "summary", "certificate")
 
 
 def build_parser() -> argparse.ArgumentParser:

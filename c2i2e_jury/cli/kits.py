@@ -33,6 +33,9 @@ def register(sub: Any) -> None:
         help="the campaign (default: the only one in the database)",
     )
     parser.add_argument("--zip", action="store_true", help="also write one .zip per room")
+    parser.add_argument(
+        "--evaluators", action="store_true", help="write each evaluator's kit instead (issue 17)"
+    )
     parser.set_defaults(handler=kits_command)
 
 
@@ -40,6 +43,8 @@ def kits_command(args: argparse.Namespace) -> int:
     from c2i2e_jury.services.room_kits import export_room_kits
     from c2i2e_jury.storage.database import open_database
 
+    if args.evaluators:
+        return _evaluator_kits(args)
     db = open_database(args.db)
     try:
         kits = export_room_kits(db, args.campaign_id, args.out_dir, zip=args.zip)
@@ -49,6 +54,25 @@ def kits_command(args: argparse.Namespace) -> int:
         print(
             f"{kit.room or 'Sans salle'} : {kit.folder} ({len(kit.candidate_ids)} candidats, {kit.dossiers} "
             f"dossiers, {len(kit.jurors)} jurés), émargement {kit.attendance_pdf.name}"
+            + (f", archive {kit.zip_path.name}" if kit.zip_path else "")
+        )
+        for warning in kit.warnings:
+            print(f"  attention : {warning}")
+    return 0
+
+
+def _evaluator_kits(args: argparse.Namespace) -> int:
+    from c2i2e_jury.services.evaluator_kits import export_evaluator_kits
+    from c2i2e_jury.storage.database import open_database
+
+    db = open_database(args.db)
+    try:
+        kits = export_evaluator_kits(db, args.campaign_id, args.out_dir, zip=args.zip)
+    finally:
+        db.dispose()
+    for kit in kits:
+        print(
+            f"{kit.evaluator} : {kit.folder} ({len(kit.candidate_ids)} candidats, {kit.dossiers} dossiers)"
             + (f", archive {kit.zip_path.name}" if kit.zip_path else "")
         )
         for warning in kit.warnings:

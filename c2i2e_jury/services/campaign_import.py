@@ -25,6 +25,7 @@ from c2i2e_jury.exchange.package.revocations import read_revocations
 from c2i2e_jury.exchange.package.source import UnreadableMember
 from c2i2e_jury.exchange.sheet_signers import Revocation
 from c2i2e_jury.resources_access import referential
+from c2i2e_jury.services.kit_evaluations import import_evaluations, signed_marks_in_force
 from c2i2e_jury.services.presidency import drop_former_presidents
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.storage.dossier_store import DossierStore, Incoming, hash_all
@@ -96,6 +97,7 @@ def import_package(db: Database, path: Path, store: DossierStore | None = None) 
             report = _apply(session, package, hashes, fingerprint, existing)
             _store_revocations(session, revoked, report)
             report.warnings = _warnings(package)
+        import_evaluations(db, package, report)
         log.info("imported %s: %s", path, report.summary())
         return report
     finally:
@@ -262,7 +264,12 @@ def _update_candidate(
             report.changes.append(f"{record.candidate_id} : {key} {getattr(candidate, key)!r} → {new!r}")
         setattr(candidate, key, new)
     _sync_dossier(candidate, record, hashes.get(record.dossier), size, report, True)
-    _sync_marks(candidate, record, report, True)
+    if signed_marks_in_force(candidate):
+        report.changes.append(
+            f"{record.candidate_id} : notes signées de l'évaluateur conservées (marks.csv ignoré)"
+        )
+    else:
+        _sync_marks(candidate, record, report, True)
     _sync_prior(candidate, record, report, True)
 
 

@@ -26,6 +26,7 @@ from c2i2e_jury.domain.rules import (
 )
 from c2i2e_jury.errors import UserError
 from c2i2e_jury.resources_access import referential
+from c2i2e_jury.services.marks_origin import origin_fields
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.storage.dossier_store import DossierStore
 from c2i2e_jury.storage.models import Candidate, Decision, DecisionChange, Incident, Oral, ResultSheet
@@ -100,6 +101,10 @@ class CandidateFile:
     incidents: tuple[IncidentRow, ...]
     view_state: dict[str, Any] = field(default_factory=dict)
     dossier_name: str = ""  # the file's name in the package (the store names it by its content)
+    marks_signed_at: datetime | None = (
+        None  # the evaluator's signed marks in force (issue 17); None: marks.csv
+    )
+    marks_signed_by: str = ""
 
     @property
     def admitted(self) -> bool:
@@ -233,6 +238,7 @@ def _file(candidate: Candidate, store: DossierStore | None) -> CandidateFile:
         tuple(IncidentRow(i.pk, i.kind, i.at, i.note) for i in (oral.incidents if oral else [])),
         dict(oral.view_state or {}) if oral else {},
         candidate.dossier.file_name if candidate.dossier is not None else "",
+        *origin_fields(candidate),
     )
 
 

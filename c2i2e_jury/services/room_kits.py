@@ -28,12 +28,14 @@ from sqlalchemy.orm import selectinload
 
 from c2i2e_jury.errors import UserError, os_error_text
 from c2i2e_jury.exchange.attendance_pdf import AttendanceDay, AttendanceLine, JuryLine, write_attendance
+from c2i2e_jury.exchange.package.evaluators import EVALUATOR_JURY
 from c2i2e_jury.exchange.package.format import CampaignInfo, CandidateRecord, JurorRecord
 from c2i2e_jury.exchange.package.revocations import FILE_NAME as REVOCATIONS_FILE
 from c2i2e_jury.exchange.package.revocations import revocations_csv
 from c2i2e_jury.exchange.package.writer import PackageContent, slug, unique_slugs, write_package, zip_folder
 from c2i2e_jury.exchange.sheet_signers import Revocation
 from c2i2e_jury.resources_access import referential
+from c2i2e_jury.services.marks_origin import signed_files
 from c2i2e_jury.services.signer_rules import revocations
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.storage.dossier_store import DossierStore
@@ -42,6 +44,7 @@ from c2i2e_jury.storage.models import Campaign, Candidate, Juror
 log = logging.getLogger(__name__)
 
 NO_ROOM_SLUG = "sans-salle"
+EVALUATIONS = "evaluations"  # the signed marks files of the room's candidates (docs/FORMATS.md §1.8)
 _UNSAFE_FILE_NAME = re.compile(r'[/\\:*?"<>|\x00-\x1f]')
 
 
@@ -121,7 +124,10 @@ def export_room_kits(
     _check(snapshot, slugs, out_dir, store, zip)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        kits = [_write_kit(snapshot, room, slugs[room.name], out_dir, zip) for room in snapshot.rooms]
+        kits = [
+            _write_kit(snapshot, room, slugs[room.name], out_dir, zip, _evaluations(db, snapshot, room))
+            for room in snapshot.rooms
+        ]
     except OSError as exc:  # a read-only folder, a full disk, a path through a file
         raise RoomKitError(f"Impossible d'écrire les kits dans {out_dir} : {os_error_text(exc)}.") from exc
     log.info("room kits of %s written to %s: %s", snapshot.campaign.id, out_dir, [k.slug for k in kits])
@@ -237,12 +243,30 @@ def _stored(path: Path, size: int) -> bool:
     return path.is_file() and path.stat().st_size == size
 
 
-def _write_kit(snapshot: _Snapshot, room: _Room, room_slug: str, out_dir: Path, zip: bool) -> RoomKit:
+def _evaluations(db: Database, snapshot: _Snapshot, room: _Room) -> dict[str, bytes]:
+    """The evaluators' signed marks in force for the room's candidates (issue 17): the jury room verifies them."""
+    ids = [c.candidate_id for c in room.candidates]
+    with db.read() as session:
+        pks = list(
+            session.scalars(
+                select(Candidate.pk).where(
+                    Candidate.campaign_id == snapshot.campaign.id, Candidate.candidate_id.in_(ids)
+                )
+            )
+        )
+        return signed_files(session, pks)
+
+
+def _write_kit(
+    snapshot: _Snapshot, room: _Room, room_slug: str, out_dir: Path, zip: bool, evaluations: dict[str, bytes]
+) -> RoomKit:
     juries = sorted({c.jury for c in room.candidates})
+    evaluators = {c.evaluator for c in room.candidates if c.evaluator}
     jurors = [j for j in snapshot.jurors if j.jury in juries]
+    designated = [j for j in snapshot.jurors if j.jury == EVALUATOR_JURY and j.name in evaluators]
     extra = {"room_kit": {"room": room.name, "juries": juries, "candidates": len(room.candidates)}}
     content = PackageContent(
-        snapshot.campaign, room.candidates, jurors, snapshot.authority_pem, room.files, extra
+        snapshot.campaign, room.candidates, jurors + designated, snapshot.authority_pem, room.files, extra
     )
     final = out_dir / room_slug
     tmp = out_dir / f".{room_slug}.part"
@@ -251,6 +275,10 @@ def _write_kit(snapshot: _Snapshot, room: _Room, room_slug: str, out_dir: Path, 
         write_package(tmp, content)
         if snapshot.revoked:
             (tmp / REVOCATIONS_FILE).write_bytes(revocations_csv(snapshot.revoked))
+        if evaluations:
+            (tmp / EVALUATIONS).mkdir()
+            for name, pdf in evaluations.items():
+                (tmp / EVALUATIONS / name).write_bytes(pdf)
         pdf_name = f"emargement-{room_slug}.pdf"
         write_attendance(tmp / pdf_name, snapshot.campaign.title, room.name, _attendance_days(room, jurors))
         if final.exists():

@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 
 # The newest migration under database/versions; a test checks it against Alembic's own head.
 SCHEMA_HEAD = "0009"
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0009")
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009")
 SUPPORTED_BACKENDS = ("sqlite", "postgresql")
 
 

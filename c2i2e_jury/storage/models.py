@@ -25,7 +25,10 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from c2i2e_jury.domain.timer_values import JsonValue
-from c2i2e_jury.storage import certification_models  # noqa: F401 - the registers' tables join the metadata
+from c2i2e_jury.storage import (
+    certification_models,  # noqa: F401 - the registers' tables join the metadata
+    evaluation_models,  # noqa: F401 - rework requests, signed marks
+)
 from c2i2e_jury.storage.base import Base, UTCDateTime
 
 

@@ -34,6 +34,7 @@ from c2i2e_jury.ui.prompts import Prompts
 from c2i2e_jury.ui.settings import Settings
 
 if TYPE_CHECKING:
+    from c2i2e_jury.ui.evaluation.workspace import EvaluationWorkspace
     from c2i2e_jury.ui.review.workspace import ReviewWorkspace
     from c2i2e_jury.ui.secretariat.workspace import SecretariatWorkspace
 
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         self.lazy_tabs = LazyTabs(self.workspaces)  # built when first shown: the jury room opens without them
         self.lazy_tabs.add("secretariat", self.tr("&Secretariat"), self._make_secretariat)
         self.lazy_tabs.add("review", self.tr("Certification jury (&president)"), self._make_review)
+        self.lazy_tabs.add("evaluation", self.tr("Eva&luation"), self._make_evaluation)
         self.workspaces.currentChanged.connect(self._workspace_shown)
         self.setCentralWidget(self.workspaces)
         self._build_menus()
@@ -89,6 +91,15 @@ class MainWindow(QMainWindow):
         page = SecretariatWorkspace(self.db, self, prompts=self.prompts)
         page.campaignChanged.connect(self._campaign_changed)
         return page
+
+    @property
+    def evaluation(self) -> EvaluationWorkspace:
+        return cast("EvaluationWorkspace", self.lazy_tabs.get("evaluation"))
+
+    def _make_evaluation(self) -> EvaluationWorkspace:
+        from c2i2e_jury.ui.evaluation.workspace import EvaluationWorkspace
+
+        return EvaluationWorkspace(self.db, self, prompts=self.prompts)
 
     def _make_review(self) -> ReviewWorkspace:
         from c2i2e_jury.ui.review.workspace import ReviewWorkspace
@@ -236,6 +247,8 @@ class MainWindow(QMainWindow):
     def _campaign_changed(self) -> None:
         self.room_filter.clear()
         self.reload_day()
+        if self.lazy_tabs.built("evaluation"):
+            self.evaluation.reload()
 
     def _workspace_shown(self, index: int) -> None:
         """A workspace is built when first shown, and the president's review computed when it is looked at (the
@@ -301,6 +314,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         """Ctrl+Q and the window's ✕ ask first when an oral is running or the demo would delete its work."""
         self.room.items.flush()  # typed, not yet saved: saved before anything else
+        if self.lazy_tabs.built("evaluation"):
+            self.evaluation.items.flush()
         question = self.quit_question()
         if question and not self.prompts.confirm_risky(
             self, self.tr("Quit?"), question + "\n\n" + self.tr("Quit anyway?")

@@ -98,6 +98,12 @@ def _ask_text(parent: Parent, title: str, label: str) -> str | None:
     return text if ok else None
 
 
+def _edit_text(parent: Parent, title: str, label: str, text: str) -> str | None:
+    """A text to review and change before it is used (a rework request's sentences)."""
+    edited, ok = QInputDialog.getMultiLineText(parent, title, label, text)
+    return edited if ok else None
+
+
 def _ask_line(parent: Parent, title: str, label: str) -> str | None:
     text, ok = QInputDialog.getText(parent, title, label)  # one line: Enter gives it
     return text if ok else None
@@ -193,6 +199,7 @@ class Prompts:
     save_file_typed: Callable[[Parent, str, str, str], tuple[str, str] | None] = _ask_save_typed
     passphrase: Callable[[Parent, str, str, str], str | None] = _ask_passphrase
     text: Callable[[Parent, str, str], str | None] = _ask_text
+    edit_text: Callable[[Parent, str, str, str], str | None] = _edit_text  # + the text proposed
     line: Callable[[Parent, str, str], str | None] = _ask_line
     required_line: Callable[[Parent, str, str, str], str | None] = _ask_required_line  # + what is missing
     confirm: Callable[[Parent, str, str], bool] = _confirm

@@ -28,6 +28,8 @@ EXPORT_FOLDER = "export/folder"  # where the day's signed sheets were last expor
 KITS_FOLDER = "secretariat/kits"  # where the room kits were last written
 PRESIDENT_FOLDER = "president/folder"  # where the PV and the documents were last saved
 PRESIDENT_CREDENTIAL = "president/credential"  # the president's credential file
+EVALUATOR_CREDENTIAL = "evaluation/credential"  # the evaluator's credential file
+MARKS_FOLDER = "evaluation/marks_folder"  # where the evaluator last exported the signed marks
 SOUND_ALERT = "timer/sound_alert"  # the timer beeps on its warnings
 ITEMS_ORDER = "items/order"  # « Grouper par » : domain or dossier part
 SPLITTER = "window/splitters/{name}"  # a splitter's sizes, by its object name
@@ -112,6 +114,12 @@ class Settings:
 
     def remember_kits_folder(self, folder: str | Path) -> None:
         self.store.setValue(KITS_FOLDER, str(folder))
+
+    def marks_folder(self) -> str:
+        return _text(self.store.value(MARKS_FOLDER, ""))
+
+    def remember_marks_folder(self, folder: str | Path) -> None:
+        self.store.setValue(MARKS_FOLDER, str(folder))
 
     def president_folder(self) -> str:
         return _text(self.store.value(PRESIDENT_FOLDER, ""))

@@ -11,6 +11,23 @@
         </message>
     </context>
     <context>
+        <name>EvaluationWorkspace</name>
+        <message numerus="yes">
+            <source>Dossier format: %n problem(s)</source>
+            <translation>
+                <numerusform>Dossier format: %n problem</numerusform>
+                <numerusform>Dossier format: %n problems</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n file(s) written in %1:</source>
+            <translation>
+                <numerusform>%n file written in %1:</numerusform>
+                <numerusform>%n files written in %1:</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>ImportReportDialog</name>
         <message numerus="yes">
             <source>%n file(s): </source>

@@ -21,6 +21,7 @@ class Script:
         self.asked_passphrase: list[str] = []  # the error shown with each question
         self.shown: list[tuple[str, str, str]] = []  # (kind, title, text)
         self.refused: list[str] = []  # the text of each refusal shown
+        self.proposed: list[str] = []  # the text each edit_text proposed
 
     def prompts(self, **real) -> Prompts:
         return Prompts(
@@ -30,6 +31,7 @@ class Script:
                 ),
                 "passphrase": self._passphrase,
                 "text": lambda parent, title, label: self.texts.popleft(),
+                "edit_text": self._edit_text,
                 "folder": lambda parent, caption, start: self.folders.popleft(),
                 "save_file": lambda parent, caption, start, filters: self.saves.popleft(),
                 "save_file_typed": lambda parent, caption, start, filters: self._typed(self.saves.popleft()),
@@ -47,6 +49,12 @@ class Script:
                 **real,
             }
         )
+
+    def _edit_text(self, parent, title, label, text):
+        """The next scripted text; a callable receives the text proposed and returns the one kept."""
+        self.proposed.append(text)
+        answer = self.texts.popleft()
+        return answer(text) if callable(answer) else answer
 
     def said(self, kind: str) -> list[str]:
         """The texts shown as ``kind`` (« warn », « inform », « choose »…), in order."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from c2i2e_jury.exchange.package.checks import Checker
+from c2i2e_jury.exchange.package.evaluators import is_evaluator
 from c2i2e_jury.exchange.package.format import CandidateRecord, JurorRecord
 from c2i2e_jury.exchange.sheet_signers import NOT_BOUND, person_key
 from c2i2e_jury.exchange.tabular import Row, Table
@@ -67,7 +68,7 @@ def _juror_rows(table: Table) -> dict[str, list[Row]]:
     by_jury: dict[str, dict[str, Row]] = {}
     for row in table.rows:
         jury, name = row.get("jury"), row.get("name")
-        if jury and name and not is_president(jury):
+        if jury and name and not is_president(jury) and not is_evaluator(jury):
             by_jury.setdefault(jury, {}).setdefault(person_key(name), row)
     return {jury: list(rows.values()) for jury, rows in by_jury.items()}
 
@@ -109,7 +110,7 @@ def _public_key(record: JurorRecord | None) -> bytes | None:
 def unbound_warnings(candidates: Sequence[CandidateRecord], jurors: Sequence[JurorRecord]) -> list[str]:
     """What the package lacks for sheets to be bound to their jury: jurors.csv, or some jurors' certificates."""
     juries = sorted({c.jury for c in candidates if c.jury and not is_president(c.jury)})
-    members = [j for j in jurors if not is_president(j.jury)]
+    members = [j for j in jurors if not is_president(j.jury) and not is_evaluator(j.jury)]
     if juries and not members:
         return [
             f"Aucun juré dans le paquet (jurors.csv absent) : les feuilles signées ne pourront être vérifiées "

@@ -17,6 +17,7 @@ from c2i2e_jury.errors import UserError
 from c2i2e_jury.exchange.ods import read_ods
 from c2i2e_jury.exchange.package.checks import UNSAFE_ID, Checker, Problem, parse_time, safe_identifier
 from c2i2e_jury.exchange.package.dates import check_oral_dates, check_oral_length, check_periods
+from c2i2e_jury.exchange.package.evaluators import check_evaluators
 from c2i2e_jury.exchange.package.format import (
     CANDIDATE_COLUMNS,
     CELL_LIMITS,
@@ -137,6 +138,7 @@ def _read(path: Path, source: PackageSource, check: Checker) -> CampaignPackage:
         else None
     )
     check_president(jurors_table, jurors, authority, check)
+    check_evaluators(jurors_table, jurors, list(candidates.values()), authority, check)
     for name, why in source.unread_too_big().items():
         check.add(name[len(root) :] if name.startswith(root) else name, None, None, None, why)
     if check.problems or campaign is None:

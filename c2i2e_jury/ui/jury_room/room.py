@@ -238,7 +238,10 @@ class JuryRoomWidget(QWidget):
             file.room,
             fill(self.tr("jury %1"), file.jury),
         ]
-        if file.evaluator:
+        if file.marks_signed_at is not None:  # the evaluator's signed marks (issue 17), not a typed marks.csv
+            day = file.marks_signed_at.astimezone().strftime("%d/%m/%Y")
+            parts.append(fill(self.tr("evaluator: %1 (marks signed on %2)"), file.marks_signed_by, day))
+        elif file.evaluator:
             parts.append(fill(self.tr("evaluator: %1"), file.evaluator))
         if file.extra_time_percent:
             parts.append(fill(self.tr("extra time: +%1 %"), file.extra_time_percent))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from c2i2e_jury.errors import UserError, os_error_text
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.ui.prompts import Prompts
+from c2i2e_jury.ui.secretariat import evaluation_tasks
 from c2i2e_jury.ui.secretariat.fields import FieldsDialog
 from c2i2e_jury.ui.settings import Settings
 from c2i2e_jury.ui.text import fill
@@ -87,6 +88,20 @@ class SecretariatWorkspace(QWidget):
                     ),
                     self.room_kits,
                 ),
+                (
+                    self.tr("Prepare the evaluator kits…"),
+                    self.tr(
+                        "For each evaluator: the candidates to evaluate, their dossiers, the certificate"
+                    ),
+                    lambda: evaluation_tasks.evaluator_kits(self),
+                ),
+                (
+                    self.tr("Redeposit a reworked dossier…"),
+                    self.tr(
+                        "After a rework request: the new dossier replaces the first, its format is checked again"
+                    ),
+                    lambda: evaluation_tasks.redeposit_dossier(self),
+                ),
             ],
         )
         after = self._group(
@@ -96,6 +111,11 @@ class SecretariatWorkspace(QWidget):
                     self.tr("Import signed sheets…"),
                     self.tr("The sheets of every room: files, folders, zips, USB keys"),
                     self.import_sheets,
+                ),
+                (
+                    self.tr("Import signed marks…"),
+                    self.tr("The evaluators' signed marks: each verified, the marks shown to the jurors"),
+                    lambda: evaluation_tasks.import_signed_marks(self),
                 ),
                 (
                     self.tr("Export the summary…"),

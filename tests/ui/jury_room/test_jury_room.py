@@ -167,9 +167,9 @@ def test_the_item_model_passes_qt_model_tester(qtmodeltester, demo_db):
     qtmodeltester.check(day)
 
 
-def test_the_three_workspaces_are_one_click_away(qtbot, demo_db):
+def test_the_four_workspaces_are_one_click_away(qtbot, demo_db):
     window = open_window(qtbot, demo_db)
-    assert window.workspaces.count() == 3
+    assert window.workspaces.count() == 4  # with the evaluator's (issue 17)
     window.workspaces.setCurrentWidget(window.review)
     assert window.review.campaign_id == "grenoble-2017"
     assert window.review.model.rowCount() == 12
