@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import insert, select
 
 from c2i2e_jury.clock import Clock, utc_now
-from c2i2e_jury.services.certification import CertificationError
+from c2i2e_jury.services.certification import decider
 from c2i2e_jury.services.review.rows import ReviewRow, review_rows
 from c2i2e_jury.services.signed_proposal import difference_sentence, proposal
 from c2i2e_jury.storage.certification_models import CertificationDecision
@@ -33,7 +33,7 @@ class BatchReport:
     skipped: dict[str, str]  # candidate id -> why nothing was delivered
 
 
-def deliver_as_proposed(db: Database, campaign_id: str, *, by: str, now: Clock = utc_now) -> BatchReport:
+def deliver_as_proposed(db: Database, campaign_id: str, *, by: str = "", now: Clock = utc_now) -> BatchReport:
     """Every candidate of the campaign who has no decision in force gets what their signed sheet proposes;
     those the rules or their sheet hold back are listed with the reason, and so are those whose sheet reports a
     suspicion of fraud or plagiarism and those whose data changed since the sheet was signed, on whom the jury
@@ -41,13 +41,12 @@ def deliver_as_proposed(db: Database, campaign_id: str, *, by: str, now: Clock =
 
     The proposals are the review's (the rules on each signed sheet's facts); the sheet conditions are those of
     :func:`.certification.deliver`."""
-    if not by.strip():
-        raise CertificationError("Indiquez qui prend la décision (le président du jury de certification).")
     counts = {"certificate": 0, "attestation": 0, "unchanged": 0}
     skipped: dict[str, str] = {}
     rows = review_rows(db, campaign_id)
     moment = now()
     with db.session() as session:
+        by = decider(session, campaign_id, by)
         reopened = set(
             session.scalars(
                 select(Oral.candidate_pk)
@@ -78,7 +77,7 @@ def deliver_as_proposed(db: Database, campaign_id: str, *, by: str, now: Clock =
                         "reason": "",
                         "validated": ",".join(row.proposed.validated),
                         "decided_at": moment,
-                        "decided_by": by.strip(),
+                        "decided_by": by,
                         "sheet_version": row.sheet_version,
                         "sheet_proposal": kind,
                         "basis": "sheet",

@@ -30,10 +30,6 @@
             <translation>Décision du jury de certification</translation>
         </message>
         <message>
-            <source>the president's name</source>
-            <translation>le nom du président ou de la présidente</translation>
-        </message>
-        <message>
             <source>Deliver the certificate</source>
             <translation>Délivrer le certificat</translation>
         </message>
@@ -52,6 +48,10 @@
         <message>
             <source>Decided by:</source>
             <translation>Décision prise par :</translation>
+        </message>
+        <message>
+            <source>no president designated by the campaign package</source>
+            <translation>aucun président désigné par le paquet de la campagne</translation>
         </message>
         <message>
             <source>Select a candidate</source>

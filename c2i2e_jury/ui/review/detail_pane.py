@@ -4,7 +4,6 @@ that record them (through :mod:`c2i2e_jury.services.certification`; the rules th
 
 from __future__ import annotations
 
-import getpass
 import logging
 from typing import Any
 
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSplitter,
     QTableView,
@@ -39,13 +37,6 @@ from c2i2e_jury.ui.review.detail_models import DetailItemsModel, HistoryModel
 from c2i2e_jury.ui.text import fill
 
 log = logging.getLogger(__name__)
-
-
-def default_operator() -> str:
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):  # no login name (some service accounts)
-        return ""
 
 
 class CandidateDetailPane(QWidget):
@@ -109,8 +100,10 @@ class CandidateDetailPane(QWidget):
 
     def _decision_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Certification jury's decision"))
-        self.operator = QLineEdit(default_operator())
-        self.operator.setPlaceholderText(self.tr("the president's name"))
+        self.operator = QLabel()  # the designated president: the service records their name, never a login
+        self.operator.setObjectName("reviewDecider")
+        self.operator.setTextFormat(Qt.TextFormat.PlainText)
+        self.set_president(None)
         self.deliver_button = QPushButton(self.tr("Deliver the certificate"))
         self.attestation_button = QPushButton(self.tr("Partial attestation"))
         self.annul_button = QPushButton(self.tr("Annul for plagiarism…"))
@@ -132,6 +125,15 @@ class CandidateDetailPane(QWidget):
         return box
 
     # -- showing -------------------------------------------------------------------------------------------
+    def set_president(self, name: str | None) -> None:
+        """The certification jury's president the campaign package designates (None: it designates none)."""
+        if name:
+            self.operator.setText(name)
+            self.operator.setStyleSheet("font-weight: bold;")
+        else:
+            self.operator.setText(self.tr("no president designated by the campaign package"))
+            self.operator.setStyleSheet("color: #c62828;")
+
     def clear(self) -> None:
         self._pk, self._row, self._detail = None, None, None
         self.title.setText(self.tr("Select a candidate"))
@@ -287,7 +289,7 @@ class CandidateDetailPane(QWidget):
         if self._pk is None:
             return
         try:
-            action(self._pk, self.operator.text())
+            action(self._pk, "")  # the service records the designated president
         except UserError as exc:
             self.prompts.warn(self, self.tr("Not recorded"), exc.message)
             return

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from c2i2e_jury.errors import UserError, os_error_text
 from c2i2e_jury.resources_access import referential
 from c2i2e_jury.services import certification_batch
+from c2i2e_jury.services.presidency import president_name
 from c2i2e_jury.services.review.figures import histogram, reversal_stats, validation_rates
 from c2i2e_jury.services.review.rows import ReviewRow, review_rows
 from c2i2e_jury.storage.database import Database
@@ -196,6 +197,7 @@ class ReviewWorkspace(QWidget):
         """Read the campaign again, keep the sort, the filters and the selected candidate."""
         selected = self._selected()
         rows = review_rows(self.db, self.campaign_id, self.referential) if self.campaign_id else []
+        self.detail.set_president(president_name(self.db, self.campaign_id) if self.campaign_id else None)
         header = self.table.horizontalHeader()
         self.model.set_rows(rows, header.sortIndicatorSection(), header.sortIndicatorOrder())
         if rows and not self._sized:
@@ -278,9 +280,7 @@ class ReviewWorkspace(QWidget):
         ):
             return
         try:
-            report = certification_batch.deliver_as_proposed(
-                self.db, self.campaign_id, by=self.detail.operator.text()
-            )
+            report = certification_batch.deliver_as_proposed(self.db, self.campaign_id)
         except UserError as exc:
             self.prompts.warn(self, self.tr("Not recorded"), exc.message)
             return

@@ -26,7 +26,6 @@ def workspace(qtbot, heard_db, script):
     widget = ReviewWorkspace(heard_db, prompts=script.prompts())
     qtbot.addWidget(widget)
     widget.resize(1400, 800)
-    widget.detail.operator.setText("Hélène Présidente")
     with qtbot.waitSignal(widget.campaignLoaded) as loaded:
         widget.set_campaign("grenoble-2017")
     assert loaded.args == [12]
@@ -205,3 +204,22 @@ def test_data_changed_since_the_sheet_are_shown_and_the_president_chooses(worksp
             "current",
             "attestation",
         )
+
+
+def test_the_decider_is_the_designated_president_not_the_login(workspace, heard_db, monkeypatch):
+    """Issue 12 §2: « Décision prise par » names the president the package designates, and the database records
+    that name whatever the computer's login."""
+    from c2i2e_jury.storage.certification_models import CertificationDecision
+    from tests.services.review_factory import demo_ids
+
+    monkeypatch.setenv("USER", "jdupont")
+    monkeypatch.setenv("LOGNAME", "jdupont")
+    detail = select(workspace, "C2017-004")
+    assert detail.operator.text() == "Hélène Présidente"
+    detail.attestation_button.click()
+    with heard_db.read() as s:
+        decision = (
+            s.query(CertificationDecision).filter_by(candidate_pk=demo_ids(heard_db)["C2017-004"]).one()
+        )
+        assert decision.decided_by == "Hélène Présidente"
+    assert "by Hélène Présidente" in detail.facts.text()
