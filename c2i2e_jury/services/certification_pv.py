@@ -40,6 +40,7 @@ log = logging.getLogger(__name__)
 
 
 PRESIDENT_ROLE = "Président"
+NO_PLACE = "Indiquez le lieu de la réunion du jury : un procès-verbal sans lieu ne peut pas être signé."
 
 
 class PvError(UserError):
@@ -173,7 +174,8 @@ def _decision(
     """The decision in force (:mod:`certification`); « À décider » while the jury has not decided, else what
     the facts leave (absent, not admitted, nothing validated: nothing to deliver)."""
     if recorded is None or recorded.kind == "annulment_lifted":
-        lifted = f"Annulation levée ({recorded.reason}) ; " if recorded is not None else ""
+        why = f" ({recorded.reason})" if recorded is not None and recorded.reason else ""
+        lifted = f"Annulation levée{why} ; " if recorded is not None else ""
         if undecided and status != "pending":
             return lifted + ("à décider." if lifted else "À décider.")
         return lifted + default_decision(status, validated, False)
@@ -237,6 +239,8 @@ def sign_pv(db: Database, content: PvContent, president: Credential, *, now: dat
     )  # a decision may have been undone since
     if refusal is not None:
         raise PvError(refusal)
+    if not " ".join(content.place.split()).strip(" .,;"):
+        raise PvError(NO_PLACE)
     signed = sign_pdf_with(
         render_pv(content),
         president,

@@ -1434,6 +1434,10 @@ Jean Martin, représentant du comité de site</translation>
             </translation>
         </message>
         <message>
+            <source>Type the place of the meeting: a procès-verbal without a place cannot be signed.</source>
+            <translation>Indiquez le lieu de la réunion : un procès-verbal sans lieu ne peut pas être signé.</translation>
+        </message>
+        <message>
             <source>Drawing the preview…</source>
             <translation>Aperçu en préparation…</translation>
         </message>

@@ -248,4 +248,27 @@ def test_the_pv_is_not_signed_while_a_candidate_is_undecided_on_the_command_line
     ) in capsys.readouterr().err
     assert not out.exists()
     deliver_certificate(database, campaign["C1"], by="Pr. Anne-Sophie Lévêque")
-    assert main(args) == 0 and out.exists()
+    assert main(args) == 1 and not out.exists()  # issue 12 §3: no place, no PV
+    assert "un procès-verbal sans lieu ne peut pas être signé" in capsys.readouterr().err
+    assert main([*args, "--place", "Grenoble"]) == 0 and out.exists()
+
+
+def test_a_pv_without_a_place_is_not_signed(database, campaign, president):
+    """Issue 12 §3: no place, no signature (one sentence, nothing signed); a place typed with its own full stop
+    is printed once."""
+    from dataclasses import replace
+
+    import pymupdf
+
+    from c2i2e_jury.services.certification_pv import NO_PLACE
+
+    deliver_certificate(database, campaign["C1"], now=lambda: SIGNING + timedelta(days=27))
+    content = pv_content(database, "test-2017", MEMBERS, MEETING, " ", now=SIGNING + timedelta(days=28))
+    with pytest.raises(PvError) as refused:
+        sign_pv(database, content, president, now=SIGNING + timedelta(days=28))
+    assert refused.value.message == NO_PLACE
+    pdf = sign_pv(database, replace(content, place="Grenoble."), president, now=SIGNING + timedelta(days=28))
+    with pymupdf.open(stream=pdf) as doc:
+        text = " ".join(" ".join(page.get_text().split()) for page in doc)
+    assert "Réunion du lundi 10 juillet 2017, Grenoble." in text and "Grenoble.." not in text
+    assert "Fait à Grenoble, le lundi 10 juillet 2017." in text

@@ -117,6 +117,13 @@ class PvDialog(QDialog):
         form.addRow(self.tr("President:"), QLabel(f"<b>{self.base.president.name}</b>", form_box))
         form.addRow(self.tr("&Meeting date:"), self.meeting)
         form.addRow(self.tr("&Place:"), self.place)
+        self.place_missing = QLabel(self)  # shown when « Sign » is pressed without a place
+        self.place_missing.setObjectName("pvPlaceMissing")
+        self.place_missing.setWordWrap(True)
+        self.place_missing.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.place_missing.hide()
+        form.addRow(self.place_missing)
+        self.place.textChanged.connect(self._place_typed)
         form.addRow(self.tr("Other &members:"), self.members)
         form.addRow(self.tr("&Remarks:"), self.remarks)
         form.addRow(self.status)
@@ -162,6 +169,23 @@ class PvDialog(QDialog):
             ),
             ", ".join(waiting),
         )
+
+    def accept(self) -> None:
+        """A PV without a place is not signed: the field is highlighted, one sentence says why."""
+        if not " ".join(self.place.text().split()).strip(" .,;"):
+            self.place_missing.setText(
+                self.tr("Type the place of the meeting: a procès-verbal without a place cannot be signed.")
+            )
+            self.place_missing.show()
+            self.place.setStyleSheet("border: 2px solid #b00020;")
+            self.place.setFocus()
+            return
+        super().accept()
+
+    def _place_typed(self, text: str) -> None:
+        if text.strip() and self.place_missing.isVisible():
+            self.place_missing.hide()
+            self.place.setStyleSheet("")
 
     def content(self) -> PvContent:
         """The PV as typed now (the president first, then the other members)."""
