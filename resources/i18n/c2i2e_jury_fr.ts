@@ -1572,11 +1572,15 @@ Jean Martin, représentant du comité de site</translation>
         </message>
         <message>
             <source>To look at</source>
-            <translation>À examiner</translation>
+            <translation>Signalements</translation>
         </message>
         <message>
             <source>Certification jury</source>
             <translation>Jury de certification</translation>
+        </message>
+        <message>
+            <source>To examine</source>
+            <translation>À examiner</translation>
         </message>
         <message>
             <source>not admitted</source>
@@ -1651,6 +1655,10 @@ Jean Martin, représentant du comité de site</translation>
             <translation>Partiel</translation>
         </message>
         <message>
+            <source>To examine: %1</source>
+            <translation>À examiner : %1</translation>
+        </message>
+        <message>
             <source>Jury reversed the evaluator on: %1</source>
             <translation>Le jury a inversé la décision de l'évaluateur sur : %1</translation>
         </message>
@@ -1714,8 +1722,12 @@ Jean Martin, représentant du comité de site</translation>
             <translation>Tous les candidats</translation>
         </message>
         <message>
+            <source>To examine (flagged, not settled)</source>
+            <translation>À examiner (signalés, pas encore tranchés)</translation>
+        </message>
+        <message>
             <source>To look at (any flag)</source>
-            <translation>À examiner (tout signalement)</translation>
+            <translation>Signalés (même déjà tranchés)</translation>
         </message>
         <message>
             <source>Borderline (21 to 24)</source>

@@ -38,6 +38,7 @@ from c2i2e_jury.storage.database import Database
 from c2i2e_jury.ui.prompts import Prompts
 from c2i2e_jury.ui.review.charts import ChartsPanel
 from c2i2e_jury.ui.review.detail_pane import CandidateDetailPane
+from c2i2e_jury.ui.review.examine_badge import ExamineBadgeDelegate
 from c2i2e_jury.ui.review.reversal_model import ReversalModel
 from c2i2e_jury.ui.review.review_model import COLUMN, DOMAINS, FILTERS, ROW_ROLE, ReviewModel, ReviewProxy
 from c2i2e_jury.ui.settings import Settings
@@ -113,7 +114,9 @@ class ReviewWorkspace(QWidget):
         self.table.setObjectName("reviewTable")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(COLUMN["id"], Qt.SortOrder.AscendingOrder)
+        self.table.setItemDelegateForColumn(COLUMN["name"], ExamineBadgeDelegate(self.table))
+        # « À examiner » first (then the most flags), until the president sorts by another column
+        self.table.horizontalHeader().setSortIndicator(COLUMN["flags"], Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
@@ -148,7 +151,7 @@ class ReviewWorkspace(QWidget):
         self.table.resizeColumnsToContents()
         narrow = {COLUMN["validated"], *(COLUMN[d] for d in DOMAINS)}
         for column in range(self.model.columnCount()):
-            cap = 34 if column in narrow else 190
+            cap = 34 if column in narrow else 300 if column == COLUMN["name"] else 190  # the name: its marker
             self.table.setColumnWidth(column, min(self.table.columnWidth(column) + 4, cap))
 
     def _reversals_tab(self) -> QWidget:
@@ -173,6 +176,7 @@ class ReviewWorkspace(QWidget):
     def _filter_label(self, name: str) -> str:
         return {
             "all": self.tr("All candidates"),
+            "to_examine": self.tr("To examine (flagged, not settled)"),
             "flagged": self.tr("To look at (any flag)"),
             "borderline": self.tr("Borderline (21 to 24)"),
             "reversed": self.tr("Jury reversed the evaluator"),
