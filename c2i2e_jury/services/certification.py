@@ -32,13 +32,13 @@ from c2i2e_jury.services.signed_proposal import (
     latest_signed,
     proposal,
 )
-from c2i2e_jury.storage.certification_models import CertificationDecision, IssuedDocument
+from c2i2e_jury.storage.certification_models import CertificationDecision, IssuedDocument, SignedPv
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.storage.models import Candidate, ResultSheet, SheetConflict
 
 log = logging.getLogger(__name__)
 
-KINDS = ("certificate", "attestation", "annulment", "annulment_lifted")
+KINDS = ("certificate", "attestation", "annulment", "annulment_lifted", "delivery_undone")
 DELIVERIES = ("certificate", "attestation")
 
 
@@ -172,11 +172,10 @@ def _sheet_said(signed: Signed | None) -> dict[str, Any]:
 
 
 def _revoke_others(session: Session, candidate_pk: int, decision_pk: int, now: datetime, kind: str) -> None:
-    reason = (
-        "Dossier annulé pour plagiat."
-        if kind == "annulment"
-        else f"Remplacé par une décision du jury de certification du {now.astimezone():%d/%m/%Y}."
-    )
+    reason = {
+        "annulment": "Dossier annulé pour plagiat.",
+        "delivery_undone": "Délivrance annulée par le jury de certification avant son procès-verbal.",
+    }.get(kind, f"Remplacé par une décision du jury de certification du {now.astimezone():%d/%m/%Y}.")
     session.execute(
         update(IssuedDocument)
         .where(
@@ -289,6 +288,37 @@ def lift_annulment(
             raise CertificationError("Ce dossier n'est pas annulé.")
         candidate.annulled, candidate.annulment_reason = False, ""
         return _record(session, candidate, "annulment_lifted", reason, (), by, now())
+
+
+def undo_delivery(
+    db: Database, candidate_pk: int, *, by: str = "", now: Clock = utc_now
+) -> CertificationEntry:
+    """Take back the certificate or attestation in force, as long as no signed procès-verbal carries it: the
+    candidate is to decide again and the documents issued under it no longer verify. Once the PV is signed, the
+    delivery is the jury's act: refused in one sentence."""
+    with db.session() as session:
+        candidate = _load(session, candidate_pk)
+        in_force = current(session, candidate_pk)
+        if in_force is None or in_force.kind not in DELIVERIES:
+            raise CertificationError(
+                "Aucune délivrance en vigueur pour ce candidat : il n'y a rien à annuler."
+            )
+        signed = signed_pv_since(session, candidate.campaign_id, in_force.decided_at)
+        if signed is not None:
+            raise CertificationError(
+                f"Le procès-verbal signé le {signed.astimezone():%d/%m/%Y à %H:%M} porte cette délivrance : "
+                "elle ne peut plus être annulée."
+            )
+        return _record(session, candidate, "delivery_undone", "", (), by, now())
+
+
+def signed_pv_since(session: Session, campaign_id: str, moment: datetime) -> datetime | None:
+    """When the campaign's PV was signed at or after ``moment`` (the earliest such signature), or None."""
+    return session.scalar(
+        select(func.min(SignedPv.signed_at)).where(
+            SignedPv.campaign_id == campaign_id, SignedPv.signed_at >= moment
+        )
+    )
 
 
 def decisions_of(db: Database, candidate_pk: int) -> list[CertificationEntry]:

@@ -46,6 +46,14 @@
             <translation>Lever l'annulation…</translation>
         </message>
         <message>
+            <source>Undo the delivery…</source>
+            <translation>Annuler la délivrance…</translation>
+        </message>
+        <message>
+            <source>Possible until the procès-verbal is signed</source>
+            <translation>Possible jusqu'à la signature du procès-verbal</translation>
+        </message>
+        <message>
             <source>Decided by:</source>
             <translation>Décision prise par :</translation>
         </message>
@@ -138,12 +146,32 @@
             <translation>Annulation levée</translation>
         </message>
         <message>
+            <source>Delivery undone</source>
+            <translation>Délivrance annulée</translation>
+        </message>
+        <message>
             <source>History of %1</source>
             <translation>Historique de %1</translation>
         </message>
         <message>
             <source>Not recorded</source>
             <translation>Non enregistré</translation>
+        </message>
+        <message>
+            <source>Deliver the C2i2e certificate to %1 (%2)?</source>
+            <translation>Délivrer le certificat C2i2e à %1 (%2) ?</translation>
+        </message>
+        <message>
+            <source>Deliver a partial attestation to %1 (%2)?</source>
+            <translation>Délivrer une attestation partielle à %1 (%2) ?</translation>
+        </message>
+        <message>
+            <source>Undo the delivery to %1 (%2)? The candidate is to decide again and the documents issued for this delivery no longer verify.</source>
+            <translation>Annuler la délivrance à %1 (%2) ? Le candidat sera de nouveau à décider et les documents émis pour cette délivrance ne seront plus valides.</translation>
+        </message>
+        <message>
+            <source>Undo the delivery</source>
+            <translation>Annuler la délivrance</translation>
         </message>
         <message>
             <source>Data changed since the sheet</source>
@@ -1645,6 +1673,10 @@ Jean Martin, représentant du comité de site</translation>
         <message>
             <source>annulment lifted</source>
             <translation>annulation levée</translation>
+        </message>
+        <message>
+            <source>delivery undone</source>
+            <translation>délivrance annulée</translation>
         </message>
         <message>
             <source>Certificate</source>

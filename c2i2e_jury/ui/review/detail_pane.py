@@ -108,6 +108,10 @@ class CandidateDetailPane(QWidget):
         self.attestation_button = QPushButton(self.tr("Partial attestation"))
         self.annul_button = QPushButton(self.tr("Annul for plagiarism…"))
         self.lift_button = QPushButton(self.tr("Lift the annulment…"))
+        self.undo_button = QPushButton(self.tr("Undo the delivery…"))
+        self.undo_button.setObjectName("reviewUndoDelivery")
+        self.undo_button.setToolTip(self.tr("Possible until the procès-verbal is signed"))
+        self.undo_button.clicked.connect(self._undo)
         self.deliver_button.clicked.connect(lambda: self._deliver("certificate"))
         self.attestation_button.clicked.connect(lambda: self._deliver("attestation"))
         self.annul_button.clicked.connect(self._annul)
@@ -116,7 +120,13 @@ class CandidateDetailPane(QWidget):
         form.addRow(self.tr("Decided by:"), self.operator)
         buttons = QGridLayout()
         for n, button in enumerate(
-            (self.deliver_button, self.attestation_button, self.annul_button, self.lift_button)
+            (
+                self.deliver_button,
+                self.attestation_button,
+                self.undo_button,
+                self.annul_button,
+                self.lift_button,
+            )
         ):
             buttons.addWidget(button, n // 2, n % 2)
         layout = QVBoxLayout(box)
@@ -261,6 +271,7 @@ class CandidateDetailPane(QWidget):
             "attestation": self.tr("Partial attestation"),
             "annulment": self.tr("Annulled for plagiarism"),
             "annulment_lifted": self.tr("Annulment lifted"),
+            "delivery_undone": self.tr("Delivery undone"),
         }.get(kind, kind)
 
     def _item_selected(self, current: Any, _previous: Any) -> None:
@@ -283,6 +294,7 @@ class CandidateDetailPane(QWidget):
         )
         self.annul_button.setEnabled(row is not None and not annulled and row.status.value != "not_admitted")
         self.lift_button.setEnabled(annulled)
+        self.undo_button.setEnabled(row is not None and row.decision in ("certificate", "attestation"))
 
     # -- deciding ------------------------------------------------------------------------------------------
     def _run(self, action: Any) -> None:
@@ -296,10 +308,37 @@ class CandidateDetailPane(QWidget):
         self.decided.emit(self._pk)
 
     def _deliver(self, kind: str) -> None:
-        basis = self._basis() if self._row is not None and self._row.changed else None
+        if self._row is None or not self._confirm_delivery(kind, self._row):
+            return
+        basis = self._basis() if self._row.changed else None
         if basis == "":
             return
         self._run(lambda pk, by: certification.deliver(self.db, pk, kind, by=by, basis=basis))
+
+    def _confirm_delivery(self, kind: str, row: ReviewRow) -> bool:
+        """A delivery is the jury's act: asked first, « Non » the default answer."""
+        if kind == "certificate":
+            title = self.tr("Deliver the certificate")
+            question = self.tr("Deliver the C2i2e certificate to %1 (%2)?")
+        else:
+            title = self.tr("Partial attestation")
+            question = self.tr("Deliver a partial attestation to %1 (%2)?")
+        return self.prompts.confirm_risky(self, title, fill(question, row.full_name, row.candidate_id))
+
+    def _undo(self) -> None:
+        row = self._row
+        if row is None:
+            return
+        question = fill(
+            self.tr(
+                "Undo the delivery to %1 (%2)? The candidate is to decide again and the documents issued "
+                "for this delivery no longer verify."
+            ),
+            row.full_name,
+            row.candidate_id,
+        )
+        if self.prompts.confirm_risky(self, self.tr("Undo the delivery"), question):
+            self._run(lambda pk, by: certification.undo_delivery(self.db, pk, by=by))
 
     def _basis(self) -> str:
         """Today's data differ from the signed sheet: decide on the sheet or on today's data ("" to cancel)."""

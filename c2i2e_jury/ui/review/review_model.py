@@ -223,6 +223,7 @@ class ReviewModel(QAbstractTableModel):
             "attestation": self.tr("partial attestation"),
             "annulment": self.tr("annulled for plagiarism"),
             "annulment_lifted": self.tr("annulment lifted"),
+            "delivery_undone": self.tr("delivery undone"),
             None: "—",
         }.get(decision, decision or "—")
 
