@@ -1357,6 +1357,13 @@ Pourquoi ?</translation>
             <source>PDF (*.pdf)</source>
             <translation>PDF (*.pdf)</translation>
         </message>
+        <message numerus="yes">
+            <source>The procès-verbal (%n candidate(s)) is signed by %1 and saved as %2.</source>
+            <translation>
+                <numerusform>Le procès-verbal (%n candidat) est signé par %1 et enregistré sous %2.</numerusform>
+                <numerusform>Le procès-verbal (%n candidats) est signé par %1 et enregistré sous %2.</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Procès-verbal not signed</source>
             <translation>Procès-verbal non signé</translation>
@@ -1364,10 +1371,6 @@ Pourquoi ?</translation>
         <message>
             <source>Procès-verbal signed</source>
             <translation>Procès-verbal signé</translation>
-        </message>
-        <message>
-            <source>The procès-verbal (%1 candidates) is signed by %2 and saved as %3.</source>
-            <translation>Le procès-verbal (%1 candidats) est signé par %2 et enregistré sous %3.</translation>
         </message>
         <message>
             <source>Certificates and attestations</source>
@@ -1378,12 +1381,33 @@ Pourquoi ?</translation>
             <translation>Signer, avec le certificat du président, un certificat ou une attestation partielle pour chaque candidat sur qui le jury de certification a statué et qui n'en a pas encore, puis enregistrer tous les documents en vigueur dans un fichier ZIP ?</translation>
         </message>
         <message>
-            <source>No document signed</source>
-            <translation>Aucun document signé</translation>
+            <source>%1; %2.</source>
+            <translation>%1 ; %2.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n document(s) signed now</source>
+            <translation>
+                <numerusform>%n document signé maintenant</numerusform>
+                <numerusform>%n documents signés maintenant</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n already issued</source>
+            <translation>
+                <numerusform>%n déjà émis</numerusform>
+                <numerusform>%n déjà émis</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n document(s) in force saved in %1 (with index.csv).</source>
+            <translation>
+                <numerusform>%n document en vigueur enregistré dans %1 (avec index.csv).</numerusform>
+                <numerusform>%n documents en vigueur enregistrés dans %1 (avec index.csv).</numerusform>
+            </translation>
         </message>
         <message>
-            <source>%1 documents signed now; %2 already issued.</source>
-            <translation>%1 document(s) signé(s) maintenant ; %2 déjà émis.</translation>
+            <source>No document signed</source>
+            <translation>Aucun document signé</translation>
         </message>
         <message>
             <source>The certification jury has decided no delivery yet: there is nothing to save.</source>
@@ -1396,10 +1420,6 @@ Pourquoi ?</translation>
         <message>
             <source>ZIP archive (*.zip)</source>
             <translation>Archive ZIP (*.zip)</translation>
-        </message>
-        <message>
-            <source>%1 documents in force saved in %2 (with index.csv).</source>
-            <translation>%1 document(s) en vigueur enregistré(s) dans %2 (avec index.csv).</translation>
         </message>
         <message>
             <source>Signing the documents…</source>
@@ -1473,9 +1493,65 @@ Jean Martin, représentant du comité de site</translation>
             <source>The preview could not be drawn (details in the log file).</source>
             <translation>L'aperçu n'a pas pu être dessiné (détails dans le fichier journal).</translation>
         </message>
+        <message numerus="yes">
+            <source>%n certificate(s) delivered</source>
+            <translation>
+                <numerusform>%n certificat délivré</numerusform>
+                <numerusform>%n certificats délivrés</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n partial attestation(s) delivered</source>
+            <translation>
+                <numerusform>%n attestation partielle délivrée</numerusform>
+                <numerusform>%n attestations partielles délivrées</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n annulled</source>
+            <translation>
+                <numerusform>%n annulé</numerusform>
+                <numerusform>%n annulés</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n absent</source>
+            <translation>
+                <numerusform>%n absent</numerusform>
+                <numerusform>%n absents</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n not admitted</source>
+            <translation>
+                <numerusform>%n non admis</numerusform>
+                <numerusform>%n non admis</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n sheet(s) not received</source>
+            <translation>
+                <numerusform>%n feuille non reçue</numerusform>
+                <numerusform>%n feuilles non reçues</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n to decide</source>
+            <translation>
+                <numerusform>%n à décider</numerusform>
+                <numerusform>%n à décider</numerusform>
+            </translation>
+        </message>
         <message>
-            <source>%1 candidates: %2 certificates and %3 partial attestations delivered, %4 annulled, %5 absent, %6 not admitted, %7 sheets not received, %8 to decide.</source>
-            <translation>%1 candidats : %2 certificats et %3 attestations partielles délivrés, %4 annulés, %5 absents, %6 non admis, %7 feuilles non reçues, %8 à décider.</translation>
+            <source>%1: %2.</source>
+            <translation>%1 : %2.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n candidate(s)</source>
+            <translation>
+                <numerusform>%n candidat</numerusform>
+                <numerusform>%n candidats</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -1809,9 +1885,37 @@ Jean Martin, représentant du comité de site</translation>
             <source>Annulled</source>
             <translation>Annulé</translation>
         </message>
+        <message numerus="yes">
+            <source>%1 of %n candidate(s)</source>
+            <translation>
+                <numerusform>%1 sur %n candidat</numerusform>
+                <numerusform>%1 sur %n candidats</numerusform>
+            </translation>
+        </message>
         <message>
-            <source>%1 of %2 candidates</source>
-            <translation>%1 sur %2 candidats</translation>
+            <source>%1 and %2 recorded; %3.</source>
+            <translation>%1 et %2 enregistrés ; %3.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n certificate(s)</source>
+            <translation>
+                <numerusform>%n certificat</numerusform>
+                <numerusform>%n certificats</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n partial attestation(s)</source>
+            <translation>
+                <numerusform>%n attestation partielle</numerusform>
+                <numerusform>%n attestations partielles</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n candidate(s) left for you to decide</source>
+            <translation>
+                <numerusform>%n candidat laissé à votre décision</numerusform>
+                <numerusform>%n candidats laissés à votre décision</numerusform>
+            </translation>
         </message>
         <message>
             <source>Deliver as the rules propose</source>
@@ -1828,10 +1932,6 @@ Jean Martin, représentant du comité de site</translation>
         <message>
             <source>Decisions recorded</source>
             <translation>Décisions enregistrées</translation>
-        </message>
-        <message>
-            <source>%1 certificates and %2 partial attestations recorded; %3 candidates left for you to decide.</source>
-            <translation>Certificats enregistrés : %1 ; attestations partielles : %2 ; candidats laissés à votre décision : %3.</translation>
         </message>
         <message>
             <source>Export the summary</source>

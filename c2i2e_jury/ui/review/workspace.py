@@ -264,7 +264,8 @@ class ReviewWorkspace(QWidget):
         self._refresh_count()
 
     def _refresh_count(self) -> None:
-        self.count.setText(fill(self.tr("%1 of %2 candidates"), self.proxy.rowCount(), self.model.rowCount()))
+        total = self.model.rowCount()
+        self.count.setText(fill(self.tr("%1 of %n candidate(s)", "", total), self.proxy.rowCount()))
 
     def _decided(self, pk: int) -> None:
         self.reload()
@@ -293,12 +294,10 @@ class ReviewWorkspace(QWidget):
             self,
             self.tr("Decisions recorded"),
             fill(
-                self.tr(
-                    "%1 certificates and %2 partial attestations recorded; %3 candidates left for you to decide."
-                ),
-                report.certificates,
-                report.attestations,
-                len(report.skipped),
+                self.tr("%1 and %2 recorded; %3."),
+                self.tr("%n certificate(s)", "", report.certificates),
+                self.tr("%n partial attestation(s)", "", report.attestations),
+                self.tr("%n candidate(s) left for you to decide", "", len(report.skipped)),
             ),
         )
 
