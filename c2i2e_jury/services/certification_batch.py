@@ -33,6 +33,9 @@ class BatchReport:
     skipped: dict[str, str]  # candidate id -> why nothing was delivered
 
 
+UNDONE = "Délivrance annulée par le jury de certification : à décider de nouveau, candidat par candidat."
+
+
 def deliver_as_proposed(db: Database, campaign_id: str, *, by: str = "", now: Clock = utc_now) -> BatchReport:
     """Every candidate of the campaign who has no decision in force gets what their signed sheet proposes;
     those the rules or their sheet hold back are listed with the reason, and so are those whose sheet reports a
@@ -65,7 +68,9 @@ def deliver_as_proposed(db: Database, campaign_id: str, *, by: str = "", now: Cl
         for row in rows:
             kind = proposal(row.proposed)
             problem = _batch_problem(row, kind, row.pk in reopened)
-            if row.decision is not None or row.pk in decided:
+            if row.decision == "delivery_undone":  # the president took it back: theirs to decide again
+                skipped[row.candidate_id] = UNDONE
+            elif row.decision is not None or row.pk in decided:
                 counts["unchanged"] += 1
             elif problem is not None or kind is None:
                 skipped[row.candidate_id] = problem or row.proposed.explanation

@@ -153,3 +153,16 @@ def test_decisions_on_both_backends(database, imported):
         "C2": "annulment",
         "C3": None,
     }
+
+
+def test_an_undone_delivery_is_left_to_the_president_by_the_batch(demo_db):
+    """Issue 12 §5: « Délivrer selon les règles » does not deliver again what the president took back."""
+    ids = demo_ids(demo_db)
+    cert.deliver_certificate(demo_db, ids["C2017-001"], now=at())
+    cert.undo_delivery(demo_db, ids["C2017-001"], now=at(datetime(2017, 7, 10, 15, 0, tzinfo=UTC)))
+    report = certification_batch.deliver_as_proposed(demo_db, "grenoble-2017", now=at())
+    assert report.skipped["C2017-001"] == certification_batch.UNDONE
+    assert [e.kind for e in cert.decisions_of(demo_db, ids["C2017-001"])] == [
+        "certificate",
+        "delivery_undone",
+    ]
