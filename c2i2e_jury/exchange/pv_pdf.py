@@ -168,7 +168,7 @@ def _p(text: str, style: str = "body") -> Any:
 
 def _members(content: PvContent) -> list[Any]:
     story = [_p("Composition du jury de certification", "h2")]
-    story += [_p(f"{m.role} : {m.name}") for m in content.members]
+    story += [_p(f"{_bare(m.role) or 'Membre'} : {m.name}") for m in content.members]
     return story
 
 
@@ -236,12 +236,36 @@ def _count(n: int, singular: str, plural: str) -> str:
     return f"{n} {singular if n <= 1 else plural}"
 
 
+def _bare(text: str) -> str:
+    """A typed value as one clause: single spaces, no closing dot or comma of its own (the sentence adds its)."""
+    return " ".join(text.split()).rstrip(" .,;")
+
+
+def meeting_line(content: PvContent) -> str:
+    """« Réunion du lundi 10 juillet 2017, Grenoble. », or without the place when none is given: never a
+    dangling comma."""
+    place = _bare(content.place)
+    return f"Réunion du {long_date(content.meeting)}" + (f", {place}." if place else ".")
+
+
+def campaign_line(content: PvContent) -> str:
+    """« Campagne : title (id) », or the id alone when the campaign has no title."""
+    title = _bare(content.campaign_title)
+    return f"Campagne : {title} ({content.campaign_id})" if title else f"Campagne : {content.campaign_id}"
+
+
+def made_at_line(content: PvContent) -> str:
+    """« Fait à Grenoble, le lundi 10 juillet 2017. » (« Fait le … » without a place)."""
+    place = _bare(content.place)
+    return (f"Fait à {place}, le " if place else "Fait le ") + f"{long_date(content.meeting)}."
+
+
 def _signature(content: PvContent, where: Where) -> Any:
     from reportlab.platypus import KeepTogether
 
     return KeepTogether(
         [
-            _p(f"Fait à {content.place}, le {long_date(content.meeting)}.", "body"),
+            _p(made_at_line(content), "body"),
             _p(f"Le président du jury de certification : {content.president.name}", "strong"),
             signature_box(PRESIDENT_FIELD, where),
         ]
@@ -269,8 +293,8 @@ def _layout(content: PvContent, stated: Properties) -> tuple[bytes, Where]:
     doc = flowing_document(out, stated)
     story = [
         _p("Procès-verbal du jury de certification C2i2e", "title"),
-        _p(f"Campagne : {content.campaign_title} ({content.campaign_id})"),
-        _p(f"Réunion du {long_date(content.meeting)}, {content.place}."),
+        _p(campaign_line(content)),
+        _p(meeting_line(content)),
         *_members(content),
         _p("Décisions", "h2"),
         _p(
@@ -282,7 +306,7 @@ def _layout(content: PvContent, stated: Properties) -> tuple[bytes, Where]:
         *_counts(content),
     ]
     if content.remarks.strip():
-        story += [_p("Observations", "h2"), _p(content.remarks.strip())]
+        story += [_p("Observations", "h2"), *(_p(line) for line in content.remarks.strip().splitlines())]
     story += [Spacer(0, 14), _signature(content, where)]
     doc.build(story, onFirstPage=footer, onLaterPages=footer)
     return out.getvalue(), where
@@ -336,7 +360,10 @@ __all__ = [
     "PvContent",
     "PvMember",
     "bilan",
+    "campaign_line",
     "default_decision",
+    "made_at_line",
+    "meeting_line",
     "still_to_decide",
     "members_from",
     "pv_json",

@@ -23,6 +23,7 @@ from c2i2e_jury.domain.rules import Outcome, Status, evaluate
 from c2i2e_jury.errors import UserError
 from c2i2e_jury.resources_access import referential
 from c2i2e_jury.services.jury_room import situation_of
+from c2i2e_jury.services.presidency import designated_president
 from c2i2e_jury.services.signed_proposal import (
     Signed,
     chosen,
@@ -31,18 +32,24 @@ from c2i2e_jury.services.signed_proposal import (
     latest_signed,
     proposal,
 )
-from c2i2e_jury.storage.certification_models import CertificationDecision, IssuedDocument
+from c2i2e_jury.storage.certification_models import CertificationDecision, IssuedDocument, SignedPv
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.storage.models import Candidate, ResultSheet, SheetConflict
 
 log = logging.getLogger(__name__)
 
-KINDS = ("certificate", "attestation", "annulment", "annulment_lifted")
+KINDS = ("certificate", "attestation", "annulment", "annulment_lifted", "delivery_undone")
 DELIVERIES = ("certificate", "attestation")
 
 
 class CertificationError(UserError):
     """A decision the rules refuse (French: the president reads it)."""
+
+
+NO_DECIDER = (
+    "Le paquet de la campagne ne désigne pas le président du jury de certification (une ligne de jurors.csv "
+    "dont le jury est « president ») : aucune décision ne peut être enregistrée en son nom."
+)
 
 
 @dataclass(frozen=True)
@@ -116,6 +123,17 @@ def _why_not(kind: str, outcome: Outcome) -> str | None:
     return None
 
 
+def decider(session: Session, campaign_id: str, by: str = "") -> str:
+    """Who takes the certification jury's decisions: the president the campaign package designates (never the
+    computer's login, never a name typed at the desk); ``by`` only for a campaign that designates none."""
+    president = designated_president(session, campaign_id)
+    if president is not None:
+        return president.name
+    if by.strip():
+        return by.strip()
+    raise CertificationError(NO_DECIDER)
+
+
 def _record(
     session: Session,
     candidate: Candidate,
@@ -127,8 +145,7 @@ def _record(
     *,
     basis: str = "sheet",
 ) -> CertificationEntry:
-    if not by.strip():
-        raise CertificationError("Indiquez qui prend la décision (le président du jury de certification).")
+    by = decider(session, candidate.campaign_id, by)
     signed = latest_signed(session, candidate.pk)
     row = CertificationDecision(
         candidate_pk=candidate.pk,
@@ -155,11 +172,10 @@ def _sheet_said(signed: Signed | None) -> dict[str, Any]:
 
 
 def _revoke_others(session: Session, candidate_pk: int, decision_pk: int, now: datetime, kind: str) -> None:
-    reason = (
-        "Dossier annulé pour plagiat."
-        if kind == "annulment"
-        else f"Remplacé par une décision du jury de certification du {now.astimezone():%d/%m/%Y}."
-    )
+    reason = {
+        "annulment": "Dossier annulé pour plagiat.",
+        "delivery_undone": "Délivrance annulée par le jury de certification avant son procès-verbal.",
+    }.get(kind, f"Remplacé par une décision du jury de certification du {now.astimezone():%d/%m/%Y}.")
     session.execute(
         update(IssuedDocument)
         .where(
@@ -172,7 +188,13 @@ def _revoke_others(session: Session, candidate_pk: int, decision_pk: int, now: d
 
 
 def deliver(
-    db: Database, candidate_pk: int, kind: str, *, by: str, now: Clock = utc_now, basis: str | None = None
+    db: Database,
+    candidate_pk: int,
+    kind: str,
+    *,
+    by: str = "",
+    now: Clock = utc_now,
+    basis: str | None = None,
 ) -> CertificationEntry:
     """Record the delivery of the certificate or of a partial attestation, when the rules allow it on what the
     validation jury signed (its sheet's decisions and earlier validations).
@@ -227,19 +249,19 @@ def _unchosen(signed: Signed, today: Outcome, basis: str | None) -> str | None:
 
 
 def deliver_certificate(
-    db: Database, candidate_pk: int, *, by: str, now: Clock = utc_now
+    db: Database, candidate_pk: int, *, by: str = "", now: Clock = utc_now
 ) -> CertificationEntry:
     return deliver(db, candidate_pk, "certificate", by=by, now=now)
 
 
 def deliver_attestation(
-    db: Database, candidate_pk: int, *, by: str, now: Clock = utc_now
+    db: Database, candidate_pk: int, *, by: str = "", now: Clock = utc_now
 ) -> CertificationEntry:
     return deliver(db, candidate_pk, "attestation", by=by, now=now)
 
 
 def annul_for_plagiarism(
-    db: Database, candidate_pk: int, reason: str, *, by: str, now: Clock = utc_now
+    db: Database, candidate_pk: int, reason: str, *, by: str = "", now: Clock = utc_now
 ) -> CertificationEntry:
     """Seed: any plagiarism annuls the dossier. The reason is required; documents issued are revoked."""
     if not reason.strip():
@@ -255,7 +277,7 @@ def annul_for_plagiarism(
 
 
 def lift_annulment(
-    db: Database, candidate_pk: int, reason: str, *, by: str, now: Clock = utc_now
+    db: Database, candidate_pk: int, reason: str, *, by: str = "", now: Clock = utc_now
 ) -> CertificationEntry:
     """Undo an annulment (an error, or the university's instances decided otherwise); the reason is kept."""
     if not reason.strip():
@@ -266,6 +288,37 @@ def lift_annulment(
             raise CertificationError("Ce dossier n'est pas annulé.")
         candidate.annulled, candidate.annulment_reason = False, ""
         return _record(session, candidate, "annulment_lifted", reason, (), by, now())
+
+
+def undo_delivery(
+    db: Database, candidate_pk: int, *, by: str = "", now: Clock = utc_now
+) -> CertificationEntry:
+    """Take back the certificate or attestation in force, as long as no signed procès-verbal carries it: the
+    candidate is to decide again and the documents issued under it no longer verify. Once the PV is signed, the
+    delivery is the jury's act: refused in one sentence."""
+    with db.session() as session:
+        candidate = _load(session, candidate_pk)
+        in_force = current(session, candidate_pk)
+        if in_force is None or in_force.kind not in DELIVERIES:
+            raise CertificationError(
+                "Aucune délivrance en vigueur pour ce candidat : il n'y a rien à annuler."
+            )
+        signed = signed_pv_since(session, candidate.campaign_id, in_force.decided_at)
+        if signed is not None:
+            raise CertificationError(
+                f"Le procès-verbal signé le {signed.astimezone():%d/%m/%Y à %H:%M} porte cette délivrance : "
+                "elle ne peut plus être annulée."
+            )
+        return _record(session, candidate, "delivery_undone", "", (), by, now())
+
+
+def signed_pv_since(session: Session, campaign_id: str, moment: datetime) -> datetime | None:
+    """When the campaign's PV was signed at or after ``moment`` (the earliest such signature), or None."""
+    return session.scalar(
+        select(func.min(SignedPv.signed_at)).where(
+            SignedPv.campaign_id == campaign_id, SignedPv.signed_at >= moment
+        )
+    )
 
 
 def decisions_of(db: Database, candidate_pk: int) -> list[CertificationEntry]:

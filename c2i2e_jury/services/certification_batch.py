@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import insert, select
 
 from c2i2e_jury.clock import Clock, utc_now
-from c2i2e_jury.services.certification import CertificationError
+from c2i2e_jury.services.certification import decider
 from c2i2e_jury.services.review.rows import ReviewRow, review_rows
 from c2i2e_jury.services.signed_proposal import difference_sentence, proposal
 from c2i2e_jury.storage.certification_models import CertificationDecision
@@ -33,7 +33,10 @@ class BatchReport:
     skipped: dict[str, str]  # candidate id -> why nothing was delivered
 
 
-def deliver_as_proposed(db: Database, campaign_id: str, *, by: str, now: Clock = utc_now) -> BatchReport:
+UNDONE = "Délivrance annulée par le jury de certification : à décider de nouveau, candidat par candidat."
+
+
+def deliver_as_proposed(db: Database, campaign_id: str, *, by: str = "", now: Clock = utc_now) -> BatchReport:
     """Every candidate of the campaign who has no decision in force gets what their signed sheet proposes;
     those the rules or their sheet hold back are listed with the reason, and so are those whose sheet reports a
     suspicion of fraud or plagiarism and those whose data changed since the sheet was signed, on whom the jury
@@ -41,13 +44,12 @@ def deliver_as_proposed(db: Database, campaign_id: str, *, by: str, now: Clock =
 
     The proposals are the review's (the rules on each signed sheet's facts); the sheet conditions are those of
     :func:`.certification.deliver`."""
-    if not by.strip():
-        raise CertificationError("Indiquez qui prend la décision (le président du jury de certification).")
     counts = {"certificate": 0, "attestation": 0, "unchanged": 0}
     skipped: dict[str, str] = {}
     rows = review_rows(db, campaign_id)
     moment = now()
     with db.session() as session:
+        by = decider(session, campaign_id, by)
         reopened = set(
             session.scalars(
                 select(Oral.candidate_pk)
@@ -66,7 +68,9 @@ def deliver_as_proposed(db: Database, campaign_id: str, *, by: str, now: Clock =
         for row in rows:
             kind = proposal(row.proposed)
             problem = _batch_problem(row, kind, row.pk in reopened)
-            if row.decision is not None or row.pk in decided:
+            if row.decision == "delivery_undone":  # the president took it back: theirs to decide again
+                skipped[row.candidate_id] = UNDONE
+            elif row.decision is not None or row.pk in decided:
                 counts["unchanged"] += 1
             elif problem is not None or kind is None:
                 skipped[row.candidate_id] = problem or row.proposed.explanation
@@ -78,7 +82,7 @@ def deliver_as_proposed(db: Database, campaign_id: str, *, by: str, now: Clock =
                         "reason": "",
                         "validated": ",".join(row.proposed.validated),
                         "decided_at": moment,
-                        "decided_by": by.strip(),
+                        "decided_by": by,
                         "sheet_version": row.sheet_version,
                         "sheet_proposal": kind,
                         "basis": "sheet",

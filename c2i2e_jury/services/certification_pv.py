@@ -6,6 +6,7 @@ decide."""
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime
@@ -32,7 +33,7 @@ from c2i2e_jury.services.presidency import NO_PRESIDENT, designated_president
 from c2i2e_jury.services.review.rows import ReviewRow, review_rows
 from c2i2e_jury.services.sheet_signing import authority_of
 from c2i2e_jury.services.signed_proposal import proposal_text
-from c2i2e_jury.storage.certification_models import CertificationDecision
+from c2i2e_jury.storage.certification_models import CertificationDecision, SignedPv
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.storage.models import Campaign, Candidate
 
@@ -40,6 +41,7 @@ log = logging.getLogger(__name__)
 
 
 PRESIDENT_ROLE = "Président"
+NO_PLACE = "Indiquez le lieu de la réunion du jury : un procès-verbal sans lieu ne peut pas être signé."
 
 
 class PvError(UserError):
@@ -172,8 +174,13 @@ def _decision(
 ) -> str:
     """The decision in force (:mod:`certification`); « À décider » while the jury has not decided, else what
     the facts leave (absent, not admitted, nothing validated: nothing to deliver)."""
-    if recorded is None or recorded.kind == "annulment_lifted":
-        lifted = f"Annulation levée ({recorded.reason}) ; " if recorded is not None else ""
+    if recorded is None or recorded.kind in ("annulment_lifted", "delivery_undone"):
+        why = f" ({recorded.reason})" if recorded is not None and recorded.reason else ""
+        lifted = (
+            f"Annulation levée{why} ; "
+            if recorded is not None and recorded.kind == "annulment_lifted"
+            else ""
+        )
         if undecided and status != "pending":
             return lifted + ("à décider." if lifted else "À décider.")
         return lifted + default_decision(status, validated, False)
@@ -237,6 +244,8 @@ def sign_pv(db: Database, content: PvContent, president: Credential, *, now: dat
     )  # a decision may have been undone since
     if refusal is not None:
         raise PvError(refusal)
+    if not " ".join(content.place.split()).strip(" .,;"):
+        raise PvError(NO_PLACE)
     signed = sign_pdf_with(
         render_pv(content),
         president,
@@ -245,8 +254,24 @@ def sign_pv(db: Database, content: PvContent, president: Credential, *, now: dat
         reason="Procès-verbal du jury de certification C2i2e",
     )
     verify_pv(db, signed, fallback_roots=president.chain[-1:])
+    _record_signed(db, content, president.name, moment, signed)
     log.info("PV of %s signed by %s", content.campaign_id, president.name)
     return signed
+
+
+def _record_signed(db: Database, content: PvContent, signer: str, moment: datetime, pdf: bytes) -> None:
+    """The signed PV in the register, before the president is told: from now on its deliveries are final."""
+    with db.session() as session:
+        session.add(
+            SignedPv(
+                campaign_id=content.campaign_id,
+                meeting=content.meeting,
+                signed_at=moment,
+                signed_by=signer,
+                sha256=hashlib.sha256(pdf).hexdigest(),
+                pdf=pdf,
+            )
+        )
 
 
 def _check_named_president(session: Session, content: PvContent) -> None:

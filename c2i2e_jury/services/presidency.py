@@ -57,6 +57,13 @@ def designated_president(session: Session, campaign_id: str) -> President | None
     return President(row.name, fingerprint(certificate))
 
 
+def president_name(db: Database, campaign_id: str) -> str | None:
+    """The designated president's name as the package gives it (the review shows who decides), or None."""
+    with db.read() as session:
+        president = designated_president(session, campaign_id)
+    return president.name if president is not None else None
+
+
 def signer_refusal(session: Session, campaign_id: str, name: str, signer_fingerprint: str) -> str | None:
     """Why a document signed by the certificate ``signer_fingerprint`` (whose holder is ``name``) is not the
     designated president's, or None."""

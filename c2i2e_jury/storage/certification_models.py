@@ -7,6 +7,7 @@
   statement the code stands for and the PDF the president signed (see :mod:`c2i2e_jury.exchange.certificates`;
   since migration 0006); a document is never deleted, only
   revoked (annulment) or replaced (a later document for the same candidate).
+- :class:`SignedPv`: every procès-verbal the president signed (migration 0007); a delivery it carries is final.
 - :class:`Reclamation` and :class:`OralDateChange`: the two registers of the seed's rules.
 
 Kept apart from :mod:`.models` (the campaign and the orals), which imports this module so that Alembic sees one
@@ -28,7 +29,8 @@ class CertificationDecision(Base):
 
     pk: Mapped[int] = mapped_column(Integer, primary_key=True)
     candidate_pk: Mapped[int] = mapped_column(ForeignKey("candidate.pk", ondelete="CASCADE"), index=True)
-    kind: Mapped[str] = mapped_column(String(24))  # certificate / attestation / annulment / annulment_lifted
+    # certificate / attestation / annulment / annulment_lifted / delivery_undone (a delivery taken back before the PV)
+    kind: Mapped[str] = mapped_column(String(24))
     reason: Mapped[str] = mapped_column(Text, default="")
     validated: Mapped[str] = mapped_column(
         Text, default=""
@@ -64,6 +66,18 @@ class IssuedDocument(Base):
     issued_at: Mapped[datetime] = mapped_column(UTCDateTime())
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     revoked_reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class SignedPv(Base):
+    __tablename__ = "signed_pv"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    campaign_id: Mapped[str] = mapped_column(ForeignKey("campaign.id", ondelete="CASCADE"), index=True)
+    meeting: Mapped[date] = mapped_column(Date)
+    signed_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    signed_by: Mapped[str] = mapped_column(String(200))
+    sha256: Mapped[str] = mapped_column(String(64))
+    pdf: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class Reclamation(Base):

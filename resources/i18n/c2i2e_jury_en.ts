@@ -113,12 +113,130 @@
         </message>
     </context>
     <context>
+        <name>PresidentDocuments</name>
+        <message numerus="yes">
+            <source>The procès-verbal (%n candidate(s)) is signed by %1 and saved as %2.</source>
+            <translation>
+                <numerusform>The procès-verbal (%n candidate) is signed by %1 and saved as %2.</numerusform>
+                <numerusform>The procès-verbal (%n candidates) is signed by %1 and saved as %2.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n document(s) signed now</source>
+            <translation>
+                <numerusform>%n document signed now</numerusform>
+                <numerusform>%n documents signed now</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n already issued</source>
+            <translation>
+                <numerusform>%n already issued</numerusform>
+                <numerusform>%n already issued</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n document(s) in force saved in %1 (with index.csv).</source>
+            <translation>
+                <numerusform>%n document in force saved in %1 (with index.csv).</numerusform>
+                <numerusform>%n documents in force saved in %1 (with index.csv).</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>PvDialog</name>
         <message numerus="yes">
             <source>The procès-verbal cannot be signed: %n candidate(s) still to decide by the certification jury: %1.</source>
             <translation>
                 <numerusform>The procès-verbal cannot be signed: %n candidate still to decide by the certification jury: %1.</numerusform>
                 <numerusform>The procès-verbal cannot be signed: %n candidates still to decide by the certification jury: %1.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n certificate(s) delivered</source>
+            <translation>
+                <numerusform>%n certificate delivered</numerusform>
+                <numerusform>%n certificates delivered</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n partial attestation(s) delivered</source>
+            <translation>
+                <numerusform>%n partial attestation delivered</numerusform>
+                <numerusform>%n partial attestations delivered</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n annulled</source>
+            <translation>
+                <numerusform>%n annulled</numerusform>
+                <numerusform>%n annulled</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n absent</source>
+            <translation>
+                <numerusform>%n absent</numerusform>
+                <numerusform>%n absent</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n not admitted</source>
+            <translation>
+                <numerusform>%n not admitted</numerusform>
+                <numerusform>%n not admitted</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n sheet(s) not received</source>
+            <translation>
+                <numerusform>%n sheet not received</numerusform>
+                <numerusform>%n sheets not received</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n to decide</source>
+            <translation>
+                <numerusform>%n to decide</numerusform>
+                <numerusform>%n to decide</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n candidate(s)</source>
+            <translation>
+                <numerusform>%n candidate</numerusform>
+                <numerusform>%n candidates</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewWorkspace</name>
+        <message numerus="yes">
+            <source>%1 of %n candidate(s)</source>
+            <translation>
+                <numerusform>%1 of %n candidate</numerusform>
+                <numerusform>%1 of %n candidates</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n certificate(s)</source>
+            <translation>
+                <numerusform>%n certificate</numerusform>
+                <numerusform>%n certificates</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n partial attestation(s)</source>
+            <translation>
+                <numerusform>%n partial attestation</numerusform>
+                <numerusform>%n partial attestations</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n candidate(s) left for you to decide</source>
+            <translation>
+                <numerusform>%n candidate left for you to decide</numerusform>
+                <numerusform>%n candidates left for you to decide</numerusform>
             </translation>
         </message>
     </context>

@@ -61,10 +61,6 @@
             <translation>Décision du jury de certification</translation>
         </message>
         <message>
-            <source>the president's name</source>
-            <translation>le nom du président ou de la présidente</translation>
-        </message>
-        <message>
             <source>Deliver the certificate</source>
             <translation>Délivrer le certificat</translation>
         </message>
@@ -81,8 +77,20 @@
             <translation>Lever l'annulation…</translation>
         </message>
         <message>
+            <source>Undo the delivery…</source>
+            <translation>Annuler la délivrance…</translation>
+        </message>
+        <message>
+            <source>Possible until the procès-verbal is signed</source>
+            <translation>Possible jusqu'à la signature du procès-verbal</translation>
+        </message>
+        <message>
             <source>Decided by:</source>
             <translation>Décision prise par :</translation>
+        </message>
+        <message>
+            <source>no president designated by the campaign package</source>
+            <translation>aucun président désigné par le paquet de la campagne</translation>
         </message>
         <message>
             <source>Select a candidate</source>
@@ -169,12 +177,32 @@
             <translation>Annulation levée</translation>
         </message>
         <message>
+            <source>Delivery undone</source>
+            <translation>Délivrance annulée</translation>
+        </message>
+        <message>
             <source>History of %1</source>
             <translation>Historique de %1</translation>
         </message>
         <message>
             <source>Not recorded</source>
             <translation>Non enregistré</translation>
+        </message>
+        <message>
+            <source>Deliver the C2i2e certificate to %1 (%2)?</source>
+            <translation>Délivrer le certificat C2i2e à %1 (%2) ?</translation>
+        </message>
+        <message>
+            <source>Deliver a partial attestation to %1 (%2)?</source>
+            <translation>Délivrer une attestation partielle à %1 (%2) ?</translation>
+        </message>
+        <message>
+            <source>Undo the delivery to %1 (%2)? The candidate is to decide again and the documents issued for this delivery no longer verify.</source>
+            <translation>Annuler la délivrance à %1 (%2) ? Le candidat sera de nouveau à décider et les documents émis pour cette délivrance ne seront plus valides.</translation>
+        </message>
+        <message>
+            <source>Undo the delivery</source>
+            <translation>Annuler la délivrance</translation>
         </message>
         <message>
             <source>Data changed since the sheet</source>
@@ -1415,6 +1443,13 @@ Pourquoi ?</translation>
             <source>PDF (*.pdf)</source>
             <translation>PDF (*.pdf)</translation>
         </message>
+        <message numerus="yes">
+            <source>The procès-verbal (%n candidate(s)) is signed by %1 and saved as %2.</source>
+            <translation>
+                <numerusform>Le procès-verbal (%n candidat) est signé par %1 et enregistré sous %2.</numerusform>
+                <numerusform>Le procès-verbal (%n candidats) est signé par %1 et enregistré sous %2.</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Procès-verbal not signed</source>
             <translation>Procès-verbal non signé</translation>
@@ -1422,10 +1457,6 @@ Pourquoi ?</translation>
         <message>
             <source>Procès-verbal signed</source>
             <translation>Procès-verbal signé</translation>
-        </message>
-        <message>
-            <source>The procès-verbal (%1 candidates) is signed by %2 and saved as %3.</source>
-            <translation>Le procès-verbal (%1 candidats) est signé par %2 et enregistré sous %3.</translation>
         </message>
         <message>
             <source>Certificates and attestations</source>
@@ -1436,12 +1467,33 @@ Pourquoi ?</translation>
             <translation>Signer, avec le certificat du président, un certificat ou une attestation partielle pour chaque candidat sur qui le jury de certification a statué et qui n'en a pas encore, puis enregistrer tous les documents en vigueur dans un fichier ZIP ?</translation>
         </message>
         <message>
-            <source>No document signed</source>
-            <translation>Aucun document signé</translation>
+            <source>%1; %2.</source>
+            <translation>%1 ; %2.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n document(s) signed now</source>
+            <translation>
+                <numerusform>%n document signé maintenant</numerusform>
+                <numerusform>%n documents signés maintenant</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n already issued</source>
+            <translation>
+                <numerusform>%n déjà émis</numerusform>
+                <numerusform>%n déjà émis</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n document(s) in force saved in %1 (with index.csv).</source>
+            <translation>
+                <numerusform>%n document en vigueur enregistré dans %1 (avec index.csv).</numerusform>
+                <numerusform>%n documents en vigueur enregistrés dans %1 (avec index.csv).</numerusform>
+            </translation>
         </message>
         <message>
-            <source>%1 documents signed now; %2 already issued.</source>
-            <translation>%1 document(s) signé(s) maintenant ; %2 déjà émis.</translation>
+            <source>No document signed</source>
+            <translation>Aucun document signé</translation>
         </message>
         <message>
             <source>The certification jury has decided no delivery yet: there is nothing to save.</source>
@@ -1454,10 +1506,6 @@ Pourquoi ?</translation>
         <message>
             <source>ZIP archive (*.zip)</source>
             <translation>Archive ZIP (*.zip)</translation>
-        </message>
-        <message>
-            <source>%1 documents in force saved in %2 (with index.csv).</source>
-            <translation>%1 document(s) en vigueur enregistré(s) dans %2 (avec index.csv).</translation>
         </message>
         <message>
             <source>Signing the documents…</source>
@@ -1571,6 +1619,10 @@ Jean Martin, représentant du comité de site</translation>
             </translation>
         </message>
         <message>
+            <source>Type the place of the meeting: a procès-verbal without a place cannot be signed.</source>
+            <translation>Indiquez le lieu de la réunion : un procès-verbal sans lieu ne peut pas être signé.</translation>
+        </message>
+        <message>
             <source>Drawing the preview…</source>
             <translation>Aperçu en préparation…</translation>
         </message>
@@ -1578,9 +1630,65 @@ Jean Martin, représentant du comité de site</translation>
             <source>The preview could not be drawn (details in the log file).</source>
             <translation>L'aperçu n'a pas pu être dessiné (détails dans le fichier journal).</translation>
         </message>
+        <message numerus="yes">
+            <source>%n certificate(s) delivered</source>
+            <translation>
+                <numerusform>%n certificat délivré</numerusform>
+                <numerusform>%n certificats délivrés</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n partial attestation(s) delivered</source>
+            <translation>
+                <numerusform>%n attestation partielle délivrée</numerusform>
+                <numerusform>%n attestations partielles délivrées</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n annulled</source>
+            <translation>
+                <numerusform>%n annulé</numerusform>
+                <numerusform>%n annulés</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n absent</source>
+            <translation>
+                <numerusform>%n absent</numerusform>
+                <numerusform>%n absents</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n not admitted</source>
+            <translation>
+                <numerusform>%n non admis</numerusform>
+                <numerusform>%n non admis</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n sheet(s) not received</source>
+            <translation>
+                <numerusform>%n feuille non reçue</numerusform>
+                <numerusform>%n feuilles non reçues</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n to decide</source>
+            <translation>
+                <numerusform>%n à décider</numerusform>
+                <numerusform>%n à décider</numerusform>
+            </translation>
+        </message>
         <message>
-            <source>%1 candidates: %2 certificates and %3 partial attestations delivered, %4 annulled, %5 absent, %6 not admitted, %7 sheets not received, %8 to decide.</source>
-            <translation>%1 candidats : %2 certificats et %3 attestations partielles délivrés, %4 annulés, %5 absents, %6 non admis, %7 feuilles non reçues, %8 à décider.</translation>
+            <source>%1: %2.</source>
+            <translation>%1 : %2.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n candidate(s)</source>
+            <translation>
+                <numerusform>%n candidat</numerusform>
+                <numerusform>%n candidats</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -1871,11 +1979,15 @@ Jean Martin, représentant du comité de site</translation>
         </message>
         <message>
             <source>To look at</source>
-            <translation>À examiner</translation>
+            <translation>Signalements</translation>
         </message>
         <message>
             <source>Certification jury</source>
             <translation>Jury de certification</translation>
+        </message>
+        <message>
+            <source>To examine</source>
+            <translation>À examiner</translation>
         </message>
         <message>
             <source>not admitted</source>
@@ -1942,12 +2054,20 @@ Jean Martin, représentant du comité de site</translation>
             <translation>annulation levée</translation>
         </message>
         <message>
+            <source>delivery undone</source>
+            <translation>délivrance annulée</translation>
+        </message>
+        <message>
             <source>Certificate</source>
             <translation>Certificat</translation>
         </message>
         <message>
             <source>Partial</source>
             <translation>Partiel</translation>
+        </message>
+        <message>
+            <source>To examine: %1</source>
+            <translation>À examiner : %1</translation>
         </message>
         <message>
             <source>Jury reversed the evaluator on: %1</source>
@@ -2013,8 +2133,12 @@ Jean Martin, représentant du comité de site</translation>
             <translation>Tous les candidats</translation>
         </message>
         <message>
+            <source>To examine (flagged, not settled)</source>
+            <translation>À examiner (signalés, pas encore tranchés)</translation>
+        </message>
+        <message>
             <source>To look at (any flag)</source>
-            <translation>À examiner (tout signalement)</translation>
+            <translation>Signalés (même déjà tranchés)</translation>
         </message>
         <message>
             <source>Borderline (21 to 24)</source>
@@ -2064,9 +2188,37 @@ Jean Martin, représentant du comité de site</translation>
             <source>Annulled</source>
             <translation>Annulé</translation>
         </message>
+        <message numerus="yes">
+            <source>%1 of %n candidate(s)</source>
+            <translation>
+                <numerusform>%1 sur %n candidat</numerusform>
+                <numerusform>%1 sur %n candidats</numerusform>
+            </translation>
+        </message>
         <message>
-            <source>%1 of %2 candidates</source>
-            <translation>%1 sur %2 candidats</translation>
+            <source>%1 and %2 recorded; %3.</source>
+            <translation>%1 et %2 enregistrés ; %3.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n certificate(s)</source>
+            <translation>
+                <numerusform>%n certificat</numerusform>
+                <numerusform>%n certificats</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n partial attestation(s)</source>
+            <translation>
+                <numerusform>%n attestation partielle</numerusform>
+                <numerusform>%n attestations partielles</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n candidate(s) left for you to decide</source>
+            <translation>
+                <numerusform>%n candidat laissé à votre décision</numerusform>
+                <numerusform>%n candidats laissés à votre décision</numerusform>
+            </translation>
         </message>
         <message>
             <source>Deliver as the rules propose</source>
@@ -2083,10 +2235,6 @@ Jean Martin, représentant du comité de site</translation>
         <message>
             <source>Decisions recorded</source>
             <translation>Décisions enregistrées</translation>
-        </message>
-        <message>
-            <source>%1 certificates and %2 partial attestations recorded; %3 candidates left for you to decide.</source>
-            <translation>Certificats enregistrés : %1 ; attestations partielles : %2 ; candidats laissés à votre décision : %3.</translation>
         </message>
         <message>
             <source>Export the summary</source>

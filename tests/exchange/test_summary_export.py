@@ -189,9 +189,12 @@ def test_the_json_follows_its_schema_and_says_decisions_in_the_pvs_words(demo_db
 
     from c2i2e_jury.exchange.summary_export import SCHEMA_FILE
     from c2i2e_jury.resources_access import read_json
+    from c2i2e_jury.services.certification import undo_delivery
     from c2i2e_jury.services.certification_pv import pv_content
+    from tests.services.review_factory import demo_ids
 
     certification_batch.deliver_as_proposed(demo_db, "grenoble-2017", by="Hélène Présidente")
+    undo_delivery(demo_db, demo_ids(demo_db)["C2017-008"])  # issue 12 §5: taken back before the PV
     data = json.loads(summary_bytes(demo_db, "grenoble-2017", "json"))
     schema = read_json("schemas", SCHEMA_FILE)
     Draft202012Validator.check_schema(schema)
@@ -209,7 +212,9 @@ def test_the_json_follows_its_schema_and_says_decisions_in_the_pvs_words(demo_db
     )
     in_pv = {c["candidate_id"]: c["decided"] for c in pv["candidates"]}
     in_summary = {c["id"]: c["decision"] for c in data["candidates"]}
-    assert in_summary == in_pv and {"certificate", "attestation"} <= set(in_summary.values())
+    assert in_summary == in_pv and {"certificate", "attestation", "delivery_undone"} <= set(
+        in_summary.values()
+    )
     assert all(
         c["status"] == p["status"]
         for c in data["candidates"]

@@ -111,9 +111,22 @@ def test_a_candidate_without_a_dossier_cannot_be_annulled(demo_db):
         cert.annul_for_plagiarism(demo_db, demo_ids(demo_db)["C2017-011"], "?", by=PRESIDENT)
 
 
-def test_who_decides_is_required(demo_db):
-    with pytest.raises(CertificationError, match="qui prend la décision"):
-        cert.deliver_certificate(demo_db, demo_ids(demo_db)["C2017-001"], by=" ")
+def test_the_designated_president_decides_whatever_name_is_passed(demo_db):
+    """Issue 12 §2: the decision is recorded in the designated president's name (the package's), not a login's
+    or a typed name; a campaign that designates no president records nothing without a name."""
+    from c2i2e_jury.storage.models import Juror
+
+    ids = demo_ids(demo_db)
+    assert cert.deliver_certificate(demo_db, ids["C2017-001"], by="jdupont").decided_by == PRESIDENT
+    assert cert.deliver_attestation(demo_db, ids["C2017-004"]).decided_by == PRESIDENT
+    report = certification_batch.deliver_as_proposed(demo_db, "grenoble-2017", by="root")
+    with demo_db.read() as s:
+        assert set(s.scalars(select(CertificationDecision.decided_by))) == {PRESIDENT}
+        assert report.certificates > 0
+    with demo_db.session() as s:
+        s.query(Juror).filter_by(jury="president").delete()
+    with pytest.raises(CertificationError, match="ne désigne pas le président"):
+        cert.annul_for_plagiarism(demo_db, ids[PLAGIARISM], "Pages copiées.", by=" ")
 
 
 def test_deliver_as_proposed_reports_what_it_held_back(demo_db):
@@ -140,3 +153,16 @@ def test_decisions_on_both_backends(database, imported):
         "C2": "annulment",
         "C3": None,
     }
+
+
+def test_an_undone_delivery_is_left_to_the_president_by_the_batch(demo_db):
+    """Issue 12 §5: « Délivrer selon les règles » does not deliver again what the president took back."""
+    ids = demo_ids(demo_db)
+    cert.deliver_certificate(demo_db, ids["C2017-001"], now=at())
+    cert.undo_delivery(demo_db, ids["C2017-001"], now=at(datetime(2017, 7, 10, 15, 0, tzinfo=UTC)))
+    report = certification_batch.deliver_as_proposed(demo_db, "grenoble-2017", now=at())
+    assert report.skipped["C2017-001"] == certification_batch.UNDONE
+    assert [e.kind for e in cert.decisions_of(demo_db, ids["C2017-001"])] == [
+        "certificate",
+        "delivery_undone",
+    ]

@@ -248,4 +248,74 @@ def test_the_pv_is_not_signed_while_a_candidate_is_undecided_on_the_command_line
     ) in capsys.readouterr().err
     assert not out.exists()
     deliver_certificate(database, campaign["C1"], by="Pr. Anne-Sophie Lévêque")
-    assert main(args) == 0 and out.exists()
+    assert main(args) == 1 and not out.exists()  # issue 12 §3: no place, no PV
+    assert "un procès-verbal sans lieu ne peut pas être signé" in capsys.readouterr().err
+    assert main([*args, "--place", "Grenoble"]) == 0 and out.exists()
+
+
+def test_a_pv_without_a_place_is_not_signed(database, campaign, president):
+    """Issue 12 §3: no place, no signature (one sentence, nothing signed); a place typed with its own full stop
+    is printed once."""
+    from dataclasses import replace
+
+    import pymupdf
+
+    from c2i2e_jury.services.certification_pv import NO_PLACE
+
+    deliver_certificate(database, campaign["C1"], now=lambda: SIGNING + timedelta(days=27))
+    content = pv_content(database, "test-2017", MEMBERS, MEETING, " ", now=SIGNING + timedelta(days=28))
+    with pytest.raises(PvError) as refused:
+        sign_pv(database, content, president, now=SIGNING + timedelta(days=28))
+    assert refused.value.message == NO_PLACE
+    pdf = sign_pv(database, replace(content, place="Grenoble."), president, now=SIGNING + timedelta(days=28))
+    with pymupdf.open(stream=pdf) as doc:
+        text = " ".join(" ".join(page.get_text().split()) for page in doc)
+    assert "Réunion du lundi 10 juillet 2017, Grenoble." in text and "Grenoble.." not in text
+    assert "Fait à Grenoble, le lundi 10 juillet 2017." in text
+
+
+def test_a_delivery_is_undone_until_the_pv_is_signed(database, campaign, president):
+    """Issue 12 §5: before the PV, a delivery can be taken back (the candidate is to decide again, the documents
+    issued under it no longer verify); once the signed PV carries it, refused in one sentence."""
+    import hashlib
+
+    from c2i2e_jury.services import documents
+    from c2i2e_jury.services.certification import CertificationError, undo_delivery
+    from c2i2e_jury.services.review.rows import review_rows
+    from c2i2e_jury.storage.certification_models import SignedPv
+
+    day = SIGNING + timedelta(days=27)
+    deliver_certificate(database, campaign["C1"], now=lambda: day)
+    (code,) = documents.issue_documents(database, "test-2017", president, now=lambda: day).issued
+    undone = undo_delivery(database, campaign["C1"], by="jdupont", now=lambda: day + timedelta(hours=1))
+    assert (undone.kind, undone.decided_by) == ("delivery_undone", "Pr. Anne-Sophie Lévêque")
+    assert documents.verify_code(database, code).revoked == (
+        "le 09/07/2017 — Délivrance annulée par le jury de certification avant son procès-verbal."
+    )
+    row = next(r for r in review_rows(database, "test-2017") if r.candidate_id == "C1")
+    assert (
+        row.decision == "delivery_undone"
+        and row.undecided
+        and not documents.documents_in_force(database, "test-2017")
+    )
+    with pytest.raises(CertificationError, match="rien à annuler"):
+        undo_delivery(database, campaign["C1"])
+    content = pv_content(database, "test-2017", MEMBERS, MEETING, "Grenoble", now=day + timedelta(days=1))
+    assert next(c for c in content.candidates if c.candidate_id == "C1").decision == "À décider."
+    with pytest.raises(PvError, match="1 candidat reste à décider"):
+        sign_pv(database, content, president, now=day + timedelta(days=1))
+
+    deliver_certificate(database, campaign["C1"], now=lambda: day + timedelta(hours=2))
+    content = pv_content(database, "test-2017", MEMBERS, MEETING, "Grenoble", now=day + timedelta(days=1))
+    pdf = sign_pv(database, content, president, now=day + timedelta(days=1))
+    with database.read() as s:
+        (signed,) = s.query(SignedPv).all()
+        assert (signed.signed_by, signed.sha256, signed.meeting) == (
+            "Pr. Anne-Sophie Lévêque",
+            hashlib.sha256(pdf).hexdigest(),
+            MEETING,
+        )
+    with pytest.raises(
+        CertificationError, match=r"Le procès-verbal signé le \d\d/\d\d/2017 à .* porte cette"
+    ):
+        undo_delivery(database, campaign["C1"], now=lambda: day + timedelta(days=2))

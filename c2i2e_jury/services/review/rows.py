@@ -114,6 +114,12 @@ class ReviewRow:
         return tuple(flag for flag in FLAGS if on[flag])
 
     @property
+    def to_examine(self) -> bool:
+        """« À examiner »: a flag points the president at this case and the certification jury has not settled it
+        yet (no delivery or annulment in force). The table shows these first."""
+        return bool(self.flags) and self.decision not in ("certificate", "attestation", "annulment")
+
+    @property
     def partial(self) -> bool:
         """Examined, some items validated, no certificate: the case of a partial attestation (as proposed)."""
         proposed = self.proposed

@@ -33,6 +33,7 @@ DECISION_LABELS = {
     "attestation": "attestation partielle",
     "annulment": "annulé pour plagiat",
     "annulment_lifted": "annulation levée",
+    "delivery_undone": "délivrance annulée",
 }
 
 

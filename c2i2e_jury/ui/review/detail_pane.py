@@ -4,7 +4,6 @@ that record them (through :mod:`c2i2e_jury.services.certification`; the rules th
 
 from __future__ import annotations
 
-import getpass
 import logging
 from typing import Any
 
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSplitter,
     QTableView,
@@ -39,13 +37,6 @@ from c2i2e_jury.ui.review.detail_models import DetailItemsModel, HistoryModel
 from c2i2e_jury.ui.text import fill
 
 log = logging.getLogger(__name__)
-
-
-def default_operator() -> str:
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):  # no login name (some service accounts)
-        return ""
 
 
 class CandidateDetailPane(QWidget):
@@ -109,12 +100,18 @@ class CandidateDetailPane(QWidget):
 
     def _decision_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Certification jury's decision"))
-        self.operator = QLineEdit(default_operator())
-        self.operator.setPlaceholderText(self.tr("the president's name"))
+        self.operator = QLabel()  # the designated president: the service records their name, never a login
+        self.operator.setObjectName("reviewDecider")
+        self.operator.setTextFormat(Qt.TextFormat.PlainText)
+        self.set_president(None)
         self.deliver_button = QPushButton(self.tr("Deliver the certificate"))
         self.attestation_button = QPushButton(self.tr("Partial attestation"))
         self.annul_button = QPushButton(self.tr("Annul for plagiarism…"))
         self.lift_button = QPushButton(self.tr("Lift the annulment…"))
+        self.undo_button = QPushButton(self.tr("Undo the delivery…"))
+        self.undo_button.setObjectName("reviewUndoDelivery")
+        self.undo_button.setToolTip(self.tr("Possible until the procès-verbal is signed"))
+        self.undo_button.clicked.connect(self._undo)
         self.deliver_button.clicked.connect(lambda: self._deliver("certificate"))
         self.attestation_button.clicked.connect(lambda: self._deliver("attestation"))
         self.annul_button.clicked.connect(self._annul)
@@ -123,7 +120,13 @@ class CandidateDetailPane(QWidget):
         form.addRow(self.tr("Decided by:"), self.operator)
         buttons = QGridLayout()
         for n, button in enumerate(
-            (self.deliver_button, self.attestation_button, self.annul_button, self.lift_button)
+            (
+                self.deliver_button,
+                self.attestation_button,
+                self.undo_button,
+                self.annul_button,
+                self.lift_button,
+            )
         ):
             buttons.addWidget(button, n // 2, n % 2)
         layout = QVBoxLayout(box)
@@ -132,6 +135,15 @@ class CandidateDetailPane(QWidget):
         return box
 
     # -- showing -------------------------------------------------------------------------------------------
+    def set_president(self, name: str | None) -> None:
+        """The certification jury's president the campaign package designates (None: it designates none)."""
+        if name:
+            self.operator.setText(name)
+            self.operator.setStyleSheet("font-weight: bold;")
+        else:
+            self.operator.setText(self.tr("no president designated by the campaign package"))
+            self.operator.setStyleSheet("color: #c62828;")
+
     def clear(self) -> None:
         self._pk, self._row, self._detail = None, None, None
         self.title.setText(self.tr("Select a candidate"))
@@ -259,6 +271,7 @@ class CandidateDetailPane(QWidget):
             "attestation": self.tr("Partial attestation"),
             "annulment": self.tr("Annulled for plagiarism"),
             "annulment_lifted": self.tr("Annulment lifted"),
+            "delivery_undone": self.tr("Delivery undone"),
         }.get(kind, kind)
 
     def _item_selected(self, current: Any, _previous: Any) -> None:
@@ -281,23 +294,51 @@ class CandidateDetailPane(QWidget):
         )
         self.annul_button.setEnabled(row is not None and not annulled and row.status.value != "not_admitted")
         self.lift_button.setEnabled(annulled)
+        self.undo_button.setEnabled(row is not None and row.decision in ("certificate", "attestation"))
 
     # -- deciding ------------------------------------------------------------------------------------------
     def _run(self, action: Any) -> None:
         if self._pk is None:
             return
         try:
-            action(self._pk, self.operator.text())
+            action(self._pk, "")  # the service records the designated president
         except UserError as exc:
             self.prompts.warn(self, self.tr("Not recorded"), exc.message)
             return
         self.decided.emit(self._pk)
 
     def _deliver(self, kind: str) -> None:
-        basis = self._basis() if self._row is not None and self._row.changed else None
+        if self._row is None or not self._confirm_delivery(kind, self._row):
+            return
+        basis = self._basis() if self._row.changed else None
         if basis == "":
             return
         self._run(lambda pk, by: certification.deliver(self.db, pk, kind, by=by, basis=basis))
+
+    def _confirm_delivery(self, kind: str, row: ReviewRow) -> bool:
+        """A delivery is the jury's act: asked first, « Non » the default answer."""
+        if kind == "certificate":
+            title = self.tr("Deliver the certificate")
+            question = self.tr("Deliver the C2i2e certificate to %1 (%2)?")
+        else:
+            title = self.tr("Partial attestation")
+            question = self.tr("Deliver a partial attestation to %1 (%2)?")
+        return self.prompts.confirm_risky(self, title, fill(question, row.full_name, row.candidate_id))
+
+    def _undo(self) -> None:
+        row = self._row
+        if row is None:
+            return
+        question = fill(
+            self.tr(
+                "Undo the delivery to %1 (%2)? The candidate is to decide again and the documents issued "
+                "for this delivery no longer verify."
+            ),
+            row.full_name,
+            row.candidate_id,
+        )
+        if self.prompts.confirm_risky(self, self.tr("Undo the delivery"), question):
+            self._run(lambda pk, by: certification.undo_delivery(self.db, pk, by=by))
 
     def _basis(self) -> str:
         """Today's data differ from the signed sheet: decide on the sheet or on today's data ("" to cancel)."""

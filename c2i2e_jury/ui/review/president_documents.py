@@ -117,6 +117,13 @@ class PvDialog(QDialog):
         form.addRow(self.tr("President:"), QLabel(f"<b>{self.base.president.name}</b>", form_box))
         form.addRow(self.tr("&Meeting date:"), self.meeting)
         form.addRow(self.tr("&Place:"), self.place)
+        self.place_missing = QLabel(self)  # shown when « Sign » is pressed without a place
+        self.place_missing.setObjectName("pvPlaceMissing")
+        self.place_missing.setWordWrap(True)
+        self.place_missing.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.place_missing.hide()
+        form.addRow(self.place_missing)
+        self.place.textChanged.connect(self._place_typed)
         form.addRow(self.tr("Other &members:"), self.members)
         form.addRow(self.tr("&Remarks:"), self.remarks)
         form.addRow(self.status)
@@ -163,6 +170,23 @@ class PvDialog(QDialog):
             ", ".join(waiting),
         )
 
+    def accept(self) -> None:
+        """A PV without a place is not signed: the field is highlighted, one sentence says why."""
+        if not " ".join(self.place.text().split()).strip(" .,;"):
+            self.place_missing.setText(
+                self.tr("Type the place of the meeting: a procès-verbal without a place cannot be signed.")
+            )
+            self.place_missing.show()
+            self.place.setStyleSheet("border: 2px solid #b00020;")
+            self.place.setFocus()
+            return
+        super().accept()
+
+    def _place_typed(self, text: str) -> None:
+        if text.strip() and self.place_missing.isVisible():
+            self.place_missing.hide()
+            self.place.setStyleSheet("")
+
     def content(self) -> PvContent:
         """The PV as typed now (the president first, then the other members)."""
         qdate = self.meeting.date()
@@ -207,28 +231,21 @@ class PvDialog(QDialog):
         self.preview_path = path
         state = self.preview.view_state() if self.preview.page_count() else None
         self.preview.open_dossier(path, view_state=state)
-        counts = self.base.counts()
-        self.status.setText(
-            fill(
-                self.tr(
-                    "%1 candidates: %2 certificates and %3 partial attestations delivered, %4 "
-                    "annulled, %5 absent, %6 not admitted, %7 sheets not received, %8 to decide."
-                ),
-                *(
-                    counts[key]
-                    for key in (
-                        "candidates",
-                        "certificates",
-                        "partial",
-                        "annulled",
-                        "absent",
-                        "not_admitted",
-                        "pending",
-                        "undecided",
-                    )
-                ),
-            )
-        )
+        self.status.setText(self.counts_text())
+
+    def counts_text(self) -> str:
+        """« 12 candidats : 1 certificat délivré, 0 attestation partielle délivrée, … » (each count agreeing)."""
+        n = self.base.counts()
+        parts = [
+            self.tr("%n certificate(s) delivered", "", n["certificates"]),
+            self.tr("%n partial attestation(s) delivered", "", n["partial"]),
+            self.tr("%n annulled", "", n["annulled"]),
+            self.tr("%n absent", "", n["absent"]),
+            self.tr("%n not admitted", "", n["not_admitted"]),
+            self.tr("%n sheet(s) not received", "", n["pending"]),
+            self.tr("%n to decide", "", n["undecided"]),
+        ]
+        return fill(self.tr("%1: %2."), self.tr("%n candidate(s)", "", n["candidates"]), ", ".join(parts))
 
     def done(self, result: int) -> None:  # noqa: D401 (Qt)
         self._debounce.stop()
@@ -348,8 +365,11 @@ class PresidentDocuments(QObject):
             self.widget,
             self.tr("Procès-verbal signed"),
             fill(
-                self.tr("The procès-verbal (%1 candidates) is signed by %2 and saved as %3."),
-                len(content.candidates),
+                self.tr(
+                    "The procès-verbal (%n candidate(s)) is signed by %1 and saved as %2.",
+                    "",
+                    len(content.candidates),
+                ),
                 credential.name,
                 path,
             ),
@@ -377,7 +397,9 @@ class PresidentDocuments(QObject):
             return None
         total = len(documents_in_force(self.db, self.campaign_id))
         summary = fill(
-            self.tr("%1 documents signed now; %2 already issued."), len(report.issued), report.already
+            self.tr("%1; %2."),
+            self.tr("%n document(s) signed now", "", len(report.issued)),
+            self.tr("%n already issued", "", report.already),
         )
         if total == 0:
             self.prompts.inform(
@@ -402,7 +424,9 @@ class PresidentDocuments(QObject):
         self.prompts.inform(
             self.widget,
             self.tr("Certificates and attestations"),
-            summary + " " + fill(self.tr("%1 documents in force saved in %2 (with index.csv)."), total, path),
+            summary
+            + " "
+            + fill(self.tr("%n document(s) in force saved in %1 (with index.csv).", "", total), path),
         )
         return path
 

@@ -36,6 +36,7 @@ REVIEW_COLUMNS = (
 )
 COLUMN = {key: n for n, key in enumerate(REVIEW_COLUMNS)}
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the ReviewRow itself
+EXAMINE_ROLE = Qt.ItemDataRole.UserRole + 2  # on the name: the « À examiner » marker's text, "" for none
 _STATUS_ORDER = {
     s: n
     for n, s in enumerate(
@@ -79,7 +80,7 @@ _KEYS: dict[str, Callable[[ReviewRow], Any]] = {
     "status": lambda r: (_STATUS_ORDER[r.status], r.candidate_id),
     "validated": lambda r: (r.proposed.validated_count, r.candidate_id),
     "outcome": lambda r: (outcome_key(r), -r.proposed.validated_count),
-    "flags": lambda r: (-len(r.flags), r.flags, r.candidate_id),
+    "flags": lambda r: (not r.to_examine, -len(r.flags), r.flags, r.candidate_id),  # the default order
     "decision": lambda r: (r.decision or "~", r.candidate_id),
     **{domain: _missing_in(domain) for domain in DOMAINS},
 }
@@ -190,6 +191,10 @@ class ReviewModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == ROW_ROLE:
             return row
+        if role == EXAMINE_ROLE:
+            return self.tr("To examine") if key == "name" and row.to_examine else ""
+        if role == Qt.ItemDataRole.AccessibleTextRole and key == "name" and row.to_examine:
+            return f"{row.full_name} — {self.tr('To examine')}"
         return None
 
     def status_text(self, status: Status) -> str:
@@ -218,6 +223,7 @@ class ReviewModel(QAbstractTableModel):
             "attestation": self.tr("partial attestation"),
             "annulment": self.tr("annulled for plagiarism"),
             "annulment_lifted": self.tr("annulment lifted"),
+            "delivery_undone": self.tr("delivery undone"),
             None: "—",
         }.get(decision, decision or "—")
 
@@ -266,6 +272,8 @@ class ReviewModel(QAbstractTableModel):
     def _tooltip(self, row: ReviewRow, key: str) -> str:
         if key == "outcome" or key == "status":
             return explanation_text(referential(), row.proposed)
+        if key == "name" and row.to_examine:
+            return fill(self.tr("To examine: %1"), ", ".join(self.flag_text(f) for f in row.flags))
         if key == "flags" and row.reversed_items:
             return fill(self.tr("Jury reversed the evaluator on: %1"), ", ".join(row.reversed_items))
         if key == "decision" and row.document_code:
@@ -275,6 +283,7 @@ class ReviewModel(QAbstractTableModel):
 
 FILTERS = (
     "all",
+    "to_examine",
     "flagged",
     "borderline",
     "reversed",
@@ -328,6 +337,8 @@ class ReviewProxy(QSortFilterProxyModel):
 def _accepts(name: str, row: ReviewRow) -> bool:
     if name == "flagged":
         return bool(row.flags)
+    if name == "to_examine":
+        return row.to_examine
     if name in ("borderline", "reversed", "plagiarism", "changed", "conflict", "missing_sheet"):
         return name in row.flags
     if name == "certificate":

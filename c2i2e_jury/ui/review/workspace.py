@@ -31,12 +31,14 @@ from PySide6.QtWidgets import (
 from c2i2e_jury.errors import UserError, os_error_text
 from c2i2e_jury.resources_access import referential
 from c2i2e_jury.services import certification_batch
+from c2i2e_jury.services.presidency import president_name
 from c2i2e_jury.services.review.figures import histogram, reversal_stats, validation_rates
 from c2i2e_jury.services.review.rows import ReviewRow, review_rows
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.ui.prompts import Prompts
 from c2i2e_jury.ui.review.charts import ChartsPanel
 from c2i2e_jury.ui.review.detail_pane import CandidateDetailPane
+from c2i2e_jury.ui.review.examine_badge import ExamineBadgeDelegate
 from c2i2e_jury.ui.review.reversal_model import ReversalModel
 from c2i2e_jury.ui.review.review_model import COLUMN, DOMAINS, FILTERS, ROW_ROLE, ReviewModel, ReviewProxy
 from c2i2e_jury.ui.settings import Settings
@@ -112,7 +114,9 @@ class ReviewWorkspace(QWidget):
         self.table.setObjectName("reviewTable")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(COLUMN["id"], Qt.SortOrder.AscendingOrder)
+        self.table.setItemDelegateForColumn(COLUMN["name"], ExamineBadgeDelegate(self.table))
+        # « À examiner » first (then the most flags), until the president sorts by another column
+        self.table.horizontalHeader().setSortIndicator(COLUMN["flags"], Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
@@ -147,7 +151,7 @@ class ReviewWorkspace(QWidget):
         self.table.resizeColumnsToContents()
         narrow = {COLUMN["validated"], *(COLUMN[d] for d in DOMAINS)}
         for column in range(self.model.columnCount()):
-            cap = 34 if column in narrow else 190
+            cap = 34 if column in narrow else 300 if column == COLUMN["name"] else 190  # the name: its marker
             self.table.setColumnWidth(column, min(self.table.columnWidth(column) + 4, cap))
 
     def _reversals_tab(self) -> QWidget:
@@ -172,6 +176,7 @@ class ReviewWorkspace(QWidget):
     def _filter_label(self, name: str) -> str:
         return {
             "all": self.tr("All candidates"),
+            "to_examine": self.tr("To examine (flagged, not settled)"),
             "flagged": self.tr("To look at (any flag)"),
             "borderline": self.tr("Borderline (21 to 24)"),
             "reversed": self.tr("Jury reversed the evaluator"),
@@ -196,6 +201,7 @@ class ReviewWorkspace(QWidget):
         """Read the campaign again, keep the sort, the filters and the selected candidate."""
         selected = self._selected()
         rows = review_rows(self.db, self.campaign_id, self.referential) if self.campaign_id else []
+        self.detail.set_president(president_name(self.db, self.campaign_id) if self.campaign_id else None)
         header = self.table.horizontalHeader()
         self.model.set_rows(rows, header.sortIndicatorSection(), header.sortIndicatorOrder())
         if rows and not self._sized:
@@ -258,7 +264,8 @@ class ReviewWorkspace(QWidget):
         self._refresh_count()
 
     def _refresh_count(self) -> None:
-        self.count.setText(fill(self.tr("%1 of %2 candidates"), self.proxy.rowCount(), self.model.rowCount()))
+        total = self.model.rowCount()
+        self.count.setText(fill(self.tr("%1 of %n candidate(s)", "", total), self.proxy.rowCount()))
 
     def _decided(self, pk: int) -> None:
         self.reload()
@@ -278,9 +285,7 @@ class ReviewWorkspace(QWidget):
         ):
             return
         try:
-            report = certification_batch.deliver_as_proposed(
-                self.db, self.campaign_id, by=self.detail.operator.text()
-            )
+            report = certification_batch.deliver_as_proposed(self.db, self.campaign_id)
         except UserError as exc:
             self.prompts.warn(self, self.tr("Not recorded"), exc.message)
             return
@@ -289,12 +294,10 @@ class ReviewWorkspace(QWidget):
             self,
             self.tr("Decisions recorded"),
             fill(
-                self.tr(
-                    "%1 certificates and %2 partial attestations recorded; %3 candidates left for you to decide."
-                ),
-                report.certificates,
-                report.attestations,
-                len(report.skipped),
+                self.tr("%1 and %2 recorded; %3."),
+                self.tr("%n certificate(s)", "", report.certificates),
+                self.tr("%n partial attestation(s)", "", report.attestations),
+                self.tr("%n candidate(s) left for you to decide", "", len(report.skipped)),
             ),
         )
 

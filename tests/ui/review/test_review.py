@@ -8,7 +8,8 @@ from PySide6.QtGui import QColor
 from c2i2e_jury.services.review.rows import review_rows
 from c2i2e_jury.ui.review import ReviewWorkspace
 from c2i2e_jury.ui.review.charts import THRESHOLD
-from c2i2e_jury.ui.review.review_model import COLUMN, ReviewModel, ReviewProxy
+from c2i2e_jury.ui.review.examine_badge import BADGE
+from c2i2e_jury.ui.review.review_model import COLUMN, EXAMINE_ROLE, ReviewModel, ReviewProxy
 from tests.services.review_factory import PLAGIARISM, UNSIGNED
 from tests.ui.scripted_prompts import Script
 
@@ -26,7 +27,6 @@ def workspace(qtbot, heard_db, script):
     widget = ReviewWorkspace(heard_db, prompts=script.prompts())
     qtbot.addWidget(widget)
     widget.resize(1400, 800)
-    widget.detail.operator.setText("Hélène Présidente")
     with qtbot.waitSignal(widget.campaignLoaded) as loaded:
         widget.set_campaign("grenoble-2017")
     assert loaded.args == [12]
@@ -62,6 +62,7 @@ def test_every_model_passes_the_model_tester(qtmodeltester, workspace, heard_db)
 
 
 def test_sorting_by_any_column(workspace):
+    workspace.table.sortByColumn(COLUMN["id"], Qt.SortOrder.AscendingOrder)
     assert shown_ids(workspace)[:2] == ["C2017-001", "C2017-002"]
     workspace.table.sortByColumn(COLUMN["validated"], Qt.SortOrder.AscendingOrder)
     counts = [workspace.proxy.index(r, COLUMN["validated"]).data() for r in range(12)]
@@ -85,6 +86,7 @@ def test_clicking_a_header_sorts(qtbot, workspace):
 
 
 def test_filtering_by_text_and_by_flag(qtbot, workspace):
+    workspace.table.sortByColumn(COLUMN["id"], Qt.SortOrder.AscendingOrder)
     qtbot.keyClicks(workspace.search, "lefevre")  # typed without the accent
     assert shown_ids(workspace) == ["C2017-004"]
     assert workspace.count.text() == "1 of 12 candidates"
@@ -205,3 +207,59 @@ def test_data_changed_since_the_sheet_are_shown_and_the_president_chooses(worksp
             "current",
             "attestation",
         )
+
+
+def test_the_decider_is_the_designated_president_not_the_login(workspace, heard_db, monkeypatch):
+    """Issue 12 §2: « Décision prise par » names the president the package designates, and the database records
+    that name whatever the computer's login."""
+    from c2i2e_jury.storage.certification_models import CertificationDecision
+    from tests.services.review_factory import demo_ids
+
+    monkeypatch.setenv("USER", "jdupont")
+    monkeypatch.setenv("LOGNAME", "jdupont")
+    detail = select(workspace, "C2017-004")
+    assert detail.operator.text() == "Hélène Présidente"
+    detail.attestation_button.click()
+    with heard_db.read() as s:
+        decision = (
+            s.query(CertificationDecision).filter_by(candidate_pk=demo_ids(heard_db)["C2017-004"]).one()
+        )
+        assert decision.decided_by == "Hélène Présidente"
+    assert "by Hélène Présidente" in detail.facts.text()
+
+
+TO_EXAMINE = {"C2017-002", "C2017-003", "C2017-004", "C2017-005", "C2017-006", "C2017-009"}
+
+
+def badge_drawn(workspace, candidate_id) -> bool:
+    """Whether the amber « À examiner » pill is painted in the candidate's name cell."""
+    index = workspace.proxy.index(shown_ids(workspace).index(candidate_id), COLUMN["name"])
+    workspace.table.scrollTo(index)
+    rect = workspace.table.visualRect(index)
+    image = workspace.table.viewport().grab().toImage()
+    amber = BADGE.rgb()
+    return any(
+        image.pixel(x, y) == amber
+        for x in range(rect.left(), rect.right())
+        for y in range(rect.top(), rect.bottom(), 2)
+    )
+
+
+def test_cases_to_examine_come_first_with_a_visible_marker(qtbot, workspace):
+    """Issue 12 §1: the flagged cases not yet settled carry « À examiner » beside the name and open the table."""
+    ids = shown_ids(workspace)
+    assert set(ids[: len(TO_EXAMINE)]) == TO_EXAMINE and ids[0] == "C2017-004"  # the most flags first
+    assert workspace.table.horizontalHeader().sortIndicatorSection() == COLUMN["flags"]
+    names = [workspace.proxy.index(r, COLUMN["name"]) for r in range(len(ids))]
+    assert [bool(n.data(EXAMINE_ROLE)) for n in names] == [i in TO_EXAMINE for i in ids]
+    assert names[0].data(EXAMINE_ROLE) == "To examine"
+    assert names[0].data(Qt.ItemDataRole.ToolTipRole) == "To examine: borderline, jury reversed"
+    assert badge_drawn(workspace, "C2017-004") and not badge_drawn(workspace, "C2017-001")
+    workspace.table.sortByColumn(COLUMN["id"], Qt.SortOrder.AscendingOrder)  # still sortable
+    assert shown_ids(workspace) == sorted(ids) and badge_drawn(workspace, "C2017-004")
+    workspace.filter.setCurrentIndex(workspace.filter.findData("to_examine"))
+    assert set(shown_ids(workspace)) == TO_EXAMINE
+    select(workspace, "C2017-004").attestation_button.click()  # settled: no longer to examine
+    assert "C2017-004" not in shown_ids(workspace)
+    workspace.filter.setCurrentIndex(workspace.filter.findData("all"))
+    assert not badge_drawn(workspace, "C2017-004")
