@@ -2315,10 +2315,6 @@ Jean Martin, représentant du comité de site</translation>
             <translation>Afficher ou masquer les candidats du jour</translation>
         </message>
         <message>
-            <source>Ctrl+Shift+D</source>
-            <translation>Ctrl+Maj+D</translation>
-        </message>
-        <message>
             <source>Go to the candidates of the day (↑ ↓ move, Enter opens the one highlighted)</source>
             <translation>Aller aux candidats du jour (↑ ↓ pour se déplacer, Entrée ouvre celui en surbrillance)</translation>
         </message>
