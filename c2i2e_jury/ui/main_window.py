@@ -5,24 +5,28 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QLabel,
     QMainWindow,
     QSplitter,
+    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from c2i2e_jury.clock import Clock, utc_now
 from c2i2e_jury.errors import UserError
 from c2i2e_jury.services import jury_room
 from c2i2e_jury.services.jury_room import CandidateFile
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.ui import shortcuts
 from c2i2e_jury.ui.help_menu import HelpMenu
-from c2i2e_jury.ui.jury_room.day_list import DayList
+from c2i2e_jury.ui.jury_room.day_model import DayModel
 from c2i2e_jury.ui.jury_room.oral_session import OralSession
 from c2i2e_jury.ui.jury_room.room import JuryRoomWidget
 from c2i2e_jury.ui.lazy_tabs import LazyTabs
@@ -38,17 +42,10 @@ log = logging.getLogger(__name__)
 
 class MainWindow(QMainWindow):
     def __init__(
-        self,
-        db: Database,
-        title_suffix: str = "",
-        prompts: Prompts | None = None,
-        *,
-        demo: bool = False,
-        clock: Clock = utc_now,
+        self, db: Database, title_suffix: str = "", prompts: Prompts | None = None, *, demo: bool = False
     ) -> None:
         """``prompts``: how every room asks and tells (Qt's dialogs; tests pass scripted ones); ``demo``: the
-        database is thrown away on quitting, which the window says before it closes; ``clock``: today's date for
-        the day's list (tests pass a day of the demo campaign)."""
+        database is thrown away on quitting, which the window says before it closes."""
         super().__init__()
         self.db, self.demo = db, demo
         self.prompts = prompts or Prompts()
@@ -57,7 +54,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.room = JuryRoomWidget(self, prompts=self.prompts)
         self.room.fileChanged.connect(self._file_changed)
-        self._build_day_panel(clock)
+        self._build_day_panel()
         jury = QSplitter(Qt.Orientation.Horizontal, self)
         jury.setChildrenCollapsible(False)
         jury.setObjectName("jurySplitter")
@@ -99,19 +96,39 @@ class MainWindow(QMainWindow):
         return ReviewWorkspace(self.db, self, prompts=self.prompts)
 
     # -- the day ---------------------------------------------------------------------------------------------
-    def _build_day_panel(self, clock: Clock) -> None:
+    def _build_day_panel(self) -> None:
         box = QWidget(self)
         box.setObjectName("dayPanel")
-        self.day_list = DayList(self.db, lambda: clock().astimezone().date(), box)
-        self.day_list.openRequested.connect(self.open_candidate)
-        self.room_filter, self.day_model, self.day_view = (
-            self.day_list.room_filter,
-            self.day_list.model,
-            self.day_list.view,
+        title = QLabel(self.tr("<b>Candidates of the day</b>"), box)
+        self.room_filter = QComboBox(box)
+        self.room_filter.setObjectName("roomFilter")
+        self.room_filter.setToolTip(self.tr("Room"))
+        self.room_filter.currentIndexChanged.connect(lambda _i: self.reload_day())
+        self.day_model = DayModel(self)
+        self.day_view = QTableView(box)
+        self.day_view.setObjectName("dayTable")
+        self.day_view.setModel(self.day_model)
+        self.day_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.day_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.day_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.day_view.verticalHeader().setVisible(False)
+        self.day_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.day_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.day_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.day_view.activated.connect(
+            lambda index: self.open_candidate(self.day_model.entry(index.row()).pk)
         )
+        self.day_view.clicked.connect(lambda index: self.open_candidate(self.day_model.entry(index.row()).pk))
+        day = QWidget(box)
+        self.day_list = day
+        layout = QVBoxLayout(day)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(title)
+        layout.addWidget(self.room_filter)
+        layout.addWidget(self.day_view)
         column = QSplitter(Qt.Orientation.Vertical, box)
         column.setObjectName("dayColumn")
-        column.addWidget(self.day_list)
+        column.addWidget(day)
         column.addWidget(self.room.timer_area)
         column.setStretchFactor(
             0, 1
@@ -125,12 +142,27 @@ class MainWindow(QMainWindow):
         self.day_panel = box
 
     def reload_day(self) -> None:
-        self.day_list.reload()
+        room = self.room_filter.currentData() if self.room_filter.count() else None
+        entries = jury_room.day_entries(self.db, room=room or None)
+        if not self.room_filter.count():
+            rooms = sorted({e.room for e in entries if e.room})
+            self.room_filter.blockSignals(True)
+            self.room_filter.addItem(self.tr("All rooms"), "")
+            for name in rooms:
+                self.room_filter.addItem(name, name)
+            self.room_filter.blockSignals(False)
+        current = self.room.session.pk if self.room.session else None
+        self.day_model.set_entries(entries)
+        if current is not None:
+            self._select_in_day(current)
 
-    def reach_day_list(self) -> None:
-        """The list's shortcut: shown if it was hidden, and given the keyboard on the candidate shown."""
-        self.day_action.setChecked(True)
-        self.day_list.reach()
+    def _select_in_day(self, pk: int) -> None:
+        row = self.day_model.row_of(pk)
+        if row >= 0:
+            self.day_view.selectionModel().setCurrentIndex(
+                self.day_model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
 
     def open_candidate(self, pk: int, *, after_restart: bool = False) -> None:
         if self.room.session is not None and self.room.session.pk == pk:
@@ -143,7 +175,7 @@ class MainWindow(QMainWindow):
             return
         self.room.set_session(session, after_restart=after_restart)
         self.room.save_view()  # this candidate is the one to reopen on after a crash
-        self.day_list.show_candidate(pk)
+        self._select_in_day(pk)
 
     def _file_changed(self, file: CandidateFile) -> None:
         row = self.day_model.row_of(file.pk)
@@ -183,11 +215,6 @@ class MainWindow(QMainWindow):
         day.setShortcuts(shortcuts.keys("day_list"))
         day.toggled.connect(self.day_list.setVisible)  # the timer stays: the jury never loses the clock
         view_menu.addAction(day)
-        self.day_action = day
-        reach = QAction(self.tr("&Go to the candidates of the day"), self)
-        reach.setShortcuts(shortcuts.keys("day_list_focus"))
-        reach.triggered.connect(self.reach_day_list)
-        view_menu.addAction(reach)
         self.help_menu = HelpMenu(self, self.prompts)
 
     def export_day(self) -> None:
@@ -207,7 +234,8 @@ class MainWindow(QMainWindow):
         self.secretariat.run_task(self.secretariat.import_campaign)
 
     def _campaign_changed(self) -> None:
-        self.day_list.refill()
+        self.room_filter.clear()
+        self.reload_day()
 
     def _workspace_shown(self, index: int) -> None:
         """A workspace is built when first shown, and the president's review computed when it is looked at (the

@@ -7,8 +7,8 @@ written before the keys were versioned (version 0) has the same keys as version 
 version that renames a key migrates it in :meth:`Settings._upgrade`. A file from a newer program is read as it is
 and never stamped down.
 
-Remembered: the window's geometry and layout, its splitters (by object name), the timer's « Alerte sonore »,
-the items' « Grouper par » and the room the day's list shows; the credential file last chosen for each juror of each jury and for
+Remembered: the window's geometry and layout, its splitters (by object name), the timer's « Alerte sonore » and
+the items' « Grouper par »; the credential file last chosen for each juror of each jury and for
 the president (a passphrase never); the folders last chosen for the day's export, the room kits and the
 president's documents.
 """
@@ -31,7 +31,6 @@ PRESIDENT_CREDENTIAL = "president/credential"  # the president's credential file
 SOUND_ALERT = "timer/sound_alert"  # the timer beeps on its warnings
 ITEMS_ORDER = "items/order"  # « Grouper par » : domain or dossier part
 SPLITTER = "window/splitters/{name}"  # a splitter's sizes, by its object name
-DAY_ROOM = "day/room"  # the room the day's list shows: this laptop's ("" for every room)
 
 
 def juror_credential(campaign_id: str, jury: str, juror: int) -> str:
@@ -90,12 +89,6 @@ class Settings:
 
     def remember_items_order(self, order: str) -> None:
         self.store.setValue(ITEMS_ORDER, order)
-
-    def day_room(self) -> str:
-        return _text(self.store.value(DAY_ROOM, ""))
-
-    def remember_day_room(self, room: str) -> None:
-        self.store.setValue(DAY_ROOM, room)
 
     # -- files and folders last chosen ----------------------------------------------------------------------
     def credential_file(self, key: str) -> str:
