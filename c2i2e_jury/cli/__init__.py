@@ -22,12 +22,21 @@ log = logging.getLogger(__name__)
 COMMAND_MODULES = ("campaign", "kits", "dossier", "credentials", "sheet", "marks", "summary", "certificate")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(language: str = "en") -> argparse.ArgumentParser:
+    """The whole command line in ``language`` (``fr``: argparse's words and the help texts in French)."""
+    from c2i2e_jury.cli import language as languages
+
+    languages.use(language)
     parser = argparse.ArgumentParser(
         prog="c2i2e-jury",
         description="C2i2e jury workspace. Without a subcommand, opens the application.",
     )
-    parser.add_argument("--version", action="version", version=f"c2i2e-jury {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"c2i2e-jury {__version__}",
+        help="show program's version number and exit",
+    )
     parser.add_argument(
         "--db",
         metavar="URL",
@@ -48,6 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
                 raise
             continue
         module.register(sub)
+    if language == "fr":
+        languages.translate(parser)
     return parser
 
 
@@ -66,10 +77,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(argv: Sequence[str] | None) -> int:
+    from c2i2e_jury.cli.language import language_of
     from c2i2e_jury.logs import setup_logging
 
     log_path = setup_logging()
-    parser = build_parser()
+    parser = build_parser(language_of(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)
     try:

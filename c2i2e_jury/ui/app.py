@@ -115,7 +115,7 @@ def _demo_credentials(db: Database, campaign_id: str, folder: Path) -> None:
 
 
 def create_application(argv: list[str], language: str = "fr") -> QApplication:
-    from c2i2e_jury.ui import i18n
+    from c2i2e_jury.ui import focus_ring, i18n
 
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
@@ -125,6 +125,7 @@ def create_application(argv: list[str], language: str = "fr") -> QApplication:
     # Settings live beside the database in the data folder (isolated in tests, portable on a USB key).
     settings.use_folder(data_dir())
     i18n.install(app, language)
+    focus_ring.install(app)  # the button Space would press is circled, in every window
     return app
 
 

@@ -1608,8 +1608,8 @@ Jean Martin, représentant du comité de site</translation>
             <translation>&amp;Observations :</translation>
         </message>
         <message>
-            <source>Sign and save…</source>
-            <translation>Signer et enregistrer…</translation>
+            <source>&amp;Sign and save…</source>
+            <translation>&amp;Signer et enregistrer…</translation>
         </message>
         <message numerus="yes">
             <source>The procès-verbal cannot be signed: %n candidate(s) still to decide by the certification jury: %1.</source>

@@ -34,7 +34,7 @@ def test_an_unusable_data_folder_still_shows_help(tmp_path):
     garbage.write_bytes(b"\x00\x01garbage")
     result = _run(["--help"], {"C2I2E_DATA_DIR": str(garbage)})
     assert result.returncode == 0
-    assert "usage: c2i2e-jury" in result.stdout
+    assert "utilisation : c2i2e-jury" in result.stdout  # French, as the interface
     assert "Traceback" not in result.stderr
     assert garbage.read_bytes() == b"\x00\x01garbage"
 

@@ -112,3 +112,57 @@ def test_the_jury_room_is_found_as_it_was_left(qtbot, demo_db):
     assert again.room.items.by_part.isChecked()
     assert again.room.items.model.item(0).code == "B2.1"  # part 1 first
     assert again.findChild(QSplitter, "itemsSplitter").sizes() == moved
+
+
+def test_the_window_opens_maximised_and_comes_back_maximised(qtbot, demo_db):
+    """Issue 12 §7: the first run fills the screen; a window closed maximised reopens maximised."""
+    from c2i2e_jury.ui.main_window import MainWindow
+
+    window = MainWindow(demo_db)
+    qtbot.addWidget(window)
+    window.restore()
+    window.show_on_screen()
+    qtbot.waitUntil(window.isMaximized)
+    window.close()
+
+    again = MainWindow(demo_db)
+    qtbot.addWidget(again)
+    again.restore()
+    again.show_on_screen()
+    qtbot.waitUntil(again.isMaximized)
+
+
+def test_the_day_column_comes_back_as_dragged(qtbot, demo_db):
+    """Issue 12 §6: the day's list above the timer, as the items' splitter above (the day's column and the dossier
+    beside the items are saved the same way, by their names; the offscreen screen, 800 pixels wide, leaves them
+    no room to move: they were checked at 1366×768 under Xvfb)."""
+    from PySide6.QtWidgets import QSplitter
+
+    from c2i2e_jury.ui.main_window import MainWindow
+    from tests.ui.room_states import CANDIDATE, pk_of
+
+    names = ("dayColumn",)
+    window = MainWindow(demo_db)
+    qtbot.addWidget(window)
+    window.restore()
+    window.show_on_screen()
+    qtbot.waitUntil(window.isMaximized)
+    window.open_candidate(pk_of(demo_db, CANDIDATE))
+    qtbot.waitUntil(lambda: window.room.timer_widget is not None and window.room.timer_widget.isVisible())
+    dragged = {}
+    for name in names:
+        splitter = window.findChild(QSplitter, name)
+        sizes = splitter.sizes()
+        splitter.setSizes([sizes[0] + 40, sizes[1] - 40])
+        dragged[name] = splitter.sizes()
+        assert dragged[name] != sizes, name
+    window.close()
+
+    again = MainWindow(demo_db)
+    qtbot.addWidget(again)
+    again.restore()
+    again.show_on_screen()
+    qtbot.waitUntil(again.isMaximized)
+    column = again.findChild(QSplitter, "dayColumn")
+    qtbot.waitUntil(lambda: sum(column.sizes()) == sum(dragged["dayColumn"]))  # laid out on the whole screen
+    assert {name: again.findChild(QSplitter, name).sizes() for name in names} == dragged

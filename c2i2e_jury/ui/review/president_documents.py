@@ -12,6 +12,7 @@ The president's credential file is remembered (never the passphrase), and so is 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 from datetime import UTC, date, datetime
@@ -78,6 +79,8 @@ class PvDialog(QDialog):
         self._pending: Future[bytes] | None = None
         self._pending_generation = 0
         self.preview_path: Path | None = None  # the PV last shown
+        self.ask_path: Callable[[], Path | None] | None = None  # where to save, asked by « Sign and save… »
+        self.chosen_path: Path | None = None
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pv-preview")
         self._build()
         self._debounce = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
@@ -104,6 +107,8 @@ class PvDialog(QDialog):
         )
         self.remarks = QPlainTextEdit(self)
         self.remarks.setObjectName("pvRemarks")
+        for text in (self.members, self.remarks):
+            text.setTabChangesFocus(True)  # Tab goes on to the next field, as everywhere else in the form
         self.status = QLabel(self)
         self.status.setObjectName("pvStatus")
         self.status.setWordWrap(True)
@@ -137,7 +142,7 @@ class PvDialog(QDialog):
         split.setSizes([380, 720])
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.sign_button = self.buttons.addButton(
-            self.tr("Sign and save…"), QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("&Sign and save…"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.sign_button.setObjectName("pvSign")
         self.sign_button.setEnabled(not self.waiting.text())
@@ -247,6 +252,15 @@ class PvDialog(QDialog):
         ]
         return fill(self.tr("%1: %2."), self.tr("%n candidate(s)", "", n["candidates"]), ", ".join(parts))
 
+    def accept(self) -> None:
+        """Where to save is asked with the details still on screen: cancelling that question leaves the dialog
+        open with the date, place, members and remarks typed (it used to close it, and they were lost)."""
+        if self.ask_path is not None:
+            self.chosen_path = self.ask_path()
+            if self.chosen_path is None:
+                return
+        super().accept()
+
     def done(self, result: int) -> None:  # noqa: D401 (Qt)
         self._debounce.stop()
         self._poll.stop()
@@ -329,28 +343,26 @@ class PresidentDocuments(QObject):
             return None
         with tempfile.TemporaryDirectory(prefix="c2i2e-pv-") as tmp:
             dialog = PvDialog(self.widget, base, Path(tmp))
+            dialog.ask_path = lambda: self._save_path(
+                self.tr("Save the signed procès-verbal"), f"pv-{base.campaign_id}.pdf", self.tr("PDF (*.pdf)")
+            )
             try:
                 accepted = (
                     self.dialog_hook(dialog)
                     if self.dialog_hook is not None
                     else dialog.exec() == QDialog.DialogCode.Accepted
                 )
-                content = dialog.content()
+                content, path = dialog.content(), dialog.chosen_path
             finally:
                 dialog.done(QDialog.DialogCode.Rejected)
                 dialog.deleteLater()
-        if not accepted:
+        if not accepted or path is None:
             return None
-        return self._sign_pv(content, credential)
+        return self._sign_pv(content, credential, path)
 
-    def _sign_pv(self, content: PvContent, credential: Credential) -> Path | None:
+    def _sign_pv(self, content: PvContent, credential: Credential, path: Path) -> Path | None:
         from c2i2e_jury.services.certification_pv import sign_pv
 
-        path = self._save_path(
-            self.tr("Save the signed procès-verbal"), f"pv-{content.campaign_id}.pdf", self.tr("PDF (*.pdf)")
-        )
-        if path is None:
-            return None
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             pdf = sign_pv(self.db, content, credential)

@@ -10,7 +10,8 @@ import zipfile
 
 import pymupdf
 import pytest
-from PySide6.QtCore import QDate, QSettings
+from PySide6.QtCore import QDate, QSettings, Qt
+from PySide6.QtWidgets import QApplication, QDialog
 
 from c2i2e_jury.exchange.credentials import issue_credential, to_pkcs12
 from c2i2e_jury.exchange.pdf_signing import verify_signed_pdf
@@ -60,6 +61,12 @@ def preview_text(dialog) -> str:
         return " ".join(page.get_text() for page in doc)
 
 
+def accepted(dialog) -> bool:
+    """« Sign and save… » pressed: where to save is asked, and the dialog closes only once it is answered."""
+    dialog.accept()
+    return dialog.result() == QDialog.DialogCode.Accepted
+
+
 def test_members_are_typed_one_a_line_with_their_role_after_a_comma():
     members = parse_members("Jean  Martin, représentant du comité de site\n\n  Zoé Mäkelä-Garçon  \n")
     assert [(m.name, m.role) for m in members] == [
@@ -104,7 +111,7 @@ def test_the_pv_is_previewed_as_typed_then_signed_by_the_president(
         text = preview_text(dialog)
         seen["preview"] = all(word in text for word in ("B114", "Œhlenschläger", "10 juillet 2017"))
         seen["status"] = dialog.status.text()
-        return True
+        return accepted(dialog)
 
     path = workspace.president_documents(script.prompts(), settings, dialog_hook=fill_in).run_pv()
     assert path == out and seen["preview"], seen
@@ -134,7 +141,7 @@ def test_the_pv_dialog_says_who_is_left_to_decide_and_does_not_sign(
 
     def look(dialog):
         seen["waiting"], seen["sign"] = dialog.waiting.text(), dialog.sign_button.isEnabled()
-        return True  # accepted all the same (a script, not a click): the service refuses
+        return accepted(dialog)  # accepted all the same (a script, not a click): the service refuses
 
     assert workspace.president_documents(script.prompts(), settings, dialog_hook=look).run_pv() is None
     assert seen["waiting"].startswith(
@@ -160,11 +167,71 @@ def test_cancelling_the_pv_at_any_step_writes_nothing(qtbot, workspace, presiden
         is None
     )
     no_file = Script(files=[str(president_p12)], passphrases=[PASSPHRASE], saves=[None])
-    assert (
-        workspace.president_documents(no_file.prompts(), settings, dialog_hook=lambda d: True).run_pv()
-        is None
-    )
+    assert workspace.president_documents(no_file.prompts(), settings, dialog_hook=accepted).run_pv() is None
     assert not out.exists() and not list(tmp_path.glob("*.pdf"))
+
+
+def test_cancelling_where_to_save_keeps_the_pv_dialog_open_with_what_was_typed(
+    qtbot, workspace, heard_db, president_p12, settings, tmp_path
+):
+    """Issue 12: the save-file question cancelled, the president is back in the dialog with the date, place,
+    members and remarks typed, and signs on a second Alt+S (typed without accents: QTest types ASCII only)."""
+    decide_everyone(heard_db)
+    out = tmp_path / "pv.pdf"
+    script = Script(files=[str(president_p12)], passphrases=[PASSPHRASE], saves=[None, str(out)])
+    seen = {}
+
+    def type_then_sign_twice(dialog):
+        dialog.open()  # modal as with exec(), without blocking the test
+        qtbot.waitExposed(dialog)
+        dialog.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+        dialog.meeting.setDate(QDate(2017, 7, 10))
+        qtbot.keyClick(
+            QApplication.focusWidget(), Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier
+        )  # « &Place »
+        qtbot.waitUntil(dialog.place.hasFocus)
+        qtbot.keyClicks(dialog.place, "Grenoble, salle B114")
+        for field, text in (
+            (dialog.members, "Zoe Makela, representante du comite de site"),
+            (dialog.remarks, "Seance sans incident."),
+        ):
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+            assert QApplication.focusWidget() is field, "Tab goes from field to field"
+            qtbot.keyClicks(field, text)
+        qtbot.waitUntil(lambda: dialog.sign_button.isEnabled())
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(
+            lambda: len(script.saves) == 1
+        )  # where to save asked (a mnemonic clicks a moment later)
+        seen["open"] = dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+        seen["kept"] = (
+            dialog.meeting.date(),
+            dialog.place.text(),
+            dialog.members.toPlainText(),
+            dialog.remarks.toPlainText(),
+        )
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(lambda: not dialog.isVisible())
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    path = workspace.president_documents(
+        script.prompts(), settings, dialog_hook=type_then_sign_twice
+    ).run_pv()
+    assert seen["open"], "cancelling where to save left the dialog open"
+    assert seen["kept"] == (
+        QDate(2017, 7, 10),
+        "Grenoble, salle B114",
+        "Zoe Makela, representante du comite de site",
+        "Seance sans incident.",
+    )
+    assert path == out
+    data = pv_json(out.read_bytes())
+    assert (data["meeting"], data["place"], data["remarks"]) == (
+        "2017-07-10",
+        "Grenoble, salle B114",
+        "Seance sans incident.",
+    )
 
 
 def test_the_documents_are_signed_registered_and_saved_as_one_zip(
@@ -200,9 +267,7 @@ def test_an_expired_credential_signs_nothing(qtbot, workspace, settings, tmp_pat
     expired.write_bytes(to_pkcs12(PKI.president, PASSPHRASE))  # issued in 2017 for five years
     out = tmp_path / "pv.pdf"
     script = Script(files=[str(expired)], passphrases=[PASSPHRASE], saves=[str(out)])
-    assert (
-        workspace.president_documents(script.prompts(), settings, dialog_hook=lambda d: True).run_pv() is None
-    )
+    assert workspace.president_documents(script.prompts(), settings, dialog_hook=accepted).run_pv() is None
     kind, title, text = script.shown[-1]
     assert (kind, title) == ("warn", "Procès-verbal not signed") and "expir" in text and not out.exists()
 
