@@ -1,0 +1,182 @@
+"""The jurors' keys in a process of their own (issue 12 §6): opening a PKCS#12 (100 000 rounds of PBKDF2) and
+signing hold Python's global lock for a few hundred milliseconds, during which the jury room's window could not
+repaint nor its clock tick. The jury room therefore hands the credential files and passphrases to a signing
+worker — a separate interpreter started with « spawn » — which opens them, keeps the keys, and later draws, signs
+and verifies the sheet; only certificates and the signed PDF come back. The keys never leave the worker and
+vanish with it when the signing ends (:meth:`SigningWorker.close`).
+
+A frozen build starts the worker through its own executable: the entry point calls
+``multiprocessing.freeze_support()`` (``c2i2e_jury/__main__.py``).
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import threading
+from dataclasses import dataclass, field
+from datetime import datetime
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
+
+from c2i2e_jury.errors import UserError
+from c2i2e_jury.exchange.credentials import CredentialError, WrongPassphrase, common_name, fingerprint
+
+log = logging.getLogger(__name__)
+
+POLL_SECONDS = 0.2  # how often a caller waiting for the worker looks whether it is still alive
+LOST = (
+    "Le processus de signature s'est arrêté avant la fin : rien n'a été signé ni enregistré. "
+    "Recommencez la signature."
+)
+INTERNAL = "La signature a échoué (erreur interne, détaillée dans le journal) : rien n'a été enregistré."
+
+
+class WorkerLost(UserError):
+    """The signing worker died (killed, out of memory): nothing was signed."""
+
+
+@dataclass(frozen=True)
+class OpenedCredential:
+    """A credential opened in the worker: its certificates here, its key there (``slot`` 1 or 2)."""
+
+    slot: int
+    source: Path
+    certificate: x509.Certificate
+    chain: tuple[x509.Certificate, ...] = field(default=())
+
+    @property
+    def name(self) -> str:
+        return common_name(self.certificate)
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint(self.certificate)
+
+
+def _user_error(kind: str, message: str) -> UserError:
+    """The error the worker reported, as the caller's class (a wrong passphrase is asked again)."""
+    from c2i2e_jury.exchange.pades import SheetRejected
+    from c2i2e_jury.services.jury_room import JuryRoomError
+
+    if kind == "WrongPassphrase":
+        return WrongPassphrase(message)
+    if kind == "CredentialError":
+        return CredentialError(message)
+    if kind == "JuryRoomError":
+        return JuryRoomError(message)
+    if kind == "SheetRejected":
+        return SheetRejected("invalid", message)
+    return UserError(message)
+
+
+class SigningWorker:
+    """One signing's worker process: :meth:`open` each juror's credential, :meth:`sign`, :meth:`close`. Started at
+    once so that its imports are done while the jurors read the sheet. Calls block until the worker answers (run
+    them off the GUI thread: :func:`c2i2e_jury.ui.busy.run_busy`); one at a time."""
+
+    def __init__(self) -> None:
+        context = multiprocessing.get_context(
+            "spawn"
+        )  # never fork a process that holds Qt or database threads
+        self._connection, child = context.Pipe()
+        self._process = context.Process(
+            target=serve, args=(child, os.getpid()), name="c2i2e-signing", daemon=True
+        )
+        self._process.start()
+        child.close()
+        self._lock = threading.Lock()
+
+    def open(self, slot: int, path: Path, passphrase: str) -> OpenedCredential:
+        """Decrypt ``path`` in the worker as juror ``slot``'s credential; raises what :func:`load_credential`
+        raises (:class:`WrongPassphrase`: ask again)."""
+        certificate, chain = self._ask(("open", slot, str(path), passphrase))
+        return OpenedCredential(
+            slot,
+            Path(path),
+            x509.load_der_x509_certificate(certificate),
+            tuple(x509.load_der_x509_certificate(c) for c in chain),
+        )
+
+    def sign(
+        self, result: dict[str, Any], moment: datetime, roots: tuple[x509.Certificate, ...]
+    ) -> tuple[bytes, str]:
+        """The sheet of ``result`` drawn, signed by juror 1 then juror 2, verified: (PDF, SHA-256)."""
+        pem = [r.public_bytes(serialization.Encoding.PEM) for r in roots]
+        pdf, sha256 = self._ask(("sign", result, moment, pem))
+        return bytes(pdf), str(sha256)
+
+    def close(self) -> None:
+        """End the worker, and the keys with it."""
+        try:
+            self._connection.close()
+        finally:
+            if self._process.is_alive():
+                self._process.terminate()
+            self._process.join(timeout=5)
+
+    def _ask(self, request: tuple[Any, ...]) -> Any:
+        with self._lock:
+            try:
+                self._connection.send(request)
+                while not self._connection.poll(POLL_SECONDS):
+                    if not self._process.is_alive():
+                        raise WorkerLost(LOST)
+                reply = self._connection.recv()
+            except (EOFError, OSError) as exc:
+                log.error("the signing worker is gone: %r (exit code %s)", exc, self._process.exitcode)
+                raise WorkerLost(LOST) from exc
+        if reply[0] == "ok":
+            return reply[1]
+        raise _user_error(reply[1], reply[2])
+
+
+# --- in the worker -----------------------------------------------------------------------------------------------
+
+
+def serve(connection: Connection, parent: int) -> None:
+    """The worker's loop: answer each request until the connection closes; ends with the process that started it."""
+    from c2i2e_jury.services.sheet_verifying import tie_to_parent
+
+    tie_to_parent(parent)
+    from c2i2e_jury.exchange import sheet_pdf, signatures  # noqa: F401 (imported while the jurors read)
+
+    keys: dict[int, Any] = {}
+    while True:
+        try:
+            request = connection.recv()
+        except (EOFError, OSError):
+            return
+        connection.send(_answer(request, keys))
+
+
+def _answer(request: tuple[Any, ...], keys: dict[int, Any]) -> tuple[Any, ...]:
+    try:
+        return ("ok", _do(request, keys))
+    except UserError as exc:
+        return ("error", type(exc).__name__, exc.message)
+    except Exception:
+        log.exception("the signing worker failed on %s", request[0])
+        return ("error", "UserError", INTERNAL)
+
+
+def _do(request: tuple[Any, ...], keys: dict[int, Any]) -> Any:
+    from c2i2e_jury.exchange.credentials import load_certificates, load_credential
+    from c2i2e_jury.services.sheet_signing import make_signed_sheet
+
+    if request[0] == "open":
+        _kind, slot, path, passphrase = request
+        credential = load_credential(path, passphrase)
+        keys[slot] = credential
+        der = serialization.Encoding.DER
+        return credential.certificate.public_bytes(der), [c.public_bytes(der) for c in credential.chain]
+    if request[0] == "sign":
+        _kind, result, moment, pem = request
+        roots = [c for data in pem for c in load_certificates(data, "authority.pem")]
+        return make_signed_sheet(result, (keys[1], keys[2]), moment, roots)
+    raise ValueError(f"unknown request {request[0]!r}")
