@@ -6,6 +6,7 @@ them: the signed sheet names its signers, in the order they sign."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 from c2i2e_jury.resources_access import referential
 from c2i2e_jury.services.credential_choice import jury_signers
@@ -19,9 +20,14 @@ def preview_sheet(db: Database, candidate_pk: int, now: datetime | None = None) 
     """The unsigned sheet of the candidate's next version, as both jurors will sign it (nothing is written)."""
     from c2i2e_jury.exchange.sheet_pdf import render_sheet
 
+    return render_sheet(preview_result(db, candidate_pk, now), referential())
+
+
+def preview_result(db: Database, candidate_pk: int, now: datetime | None = None) -> dict[str, Any]:
+    """The content of the preview: the signing worker draws it (:meth:`SigningWorker.render`)."""
     moment = (now or datetime.now(UTC)).astimezone()
     members = list(jury_signers(db, candidate_pk).members)
     members = (members + [("Juré 1", ""), ("Juré 2", "")][len(members) :])[:2]
     jurors = [{"name": name, "fingerprint": print_ or UNKNOWN} for name, print_ in members]
     stop = stopping_event(db, check_signable(db, candidate_pk), moment)
-    return render_sheet(result_for(db, candidate_pk, jurors, moment, stop=stop), referential())
+    return result_for(db, candidate_pk, jurors, moment, stop=stop)

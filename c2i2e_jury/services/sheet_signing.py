@@ -360,82 +360,6 @@ def _state(session: Session, candidate_pk: int) -> tuple[Any, ...]:
     return (changes, oral.attendance, oral.locked, incidents, events)
 
 
-@dataclass(frozen=True)
-class PreparedSheet:
-    """A sheet ready to be signed: its content, what the database said when it was made (``before``), and the
-    roots its signatures must chain to. Made and stored in this process; signed wherever the keys are."""
-
-    candidate_pk: int
-    result: dict[str, Any]
-    moment: datetime
-    before: tuple[Any, ...]
-    stop: TimerEvent | None
-    roots: tuple[x509.Certificate, ...]
-
-
-def prepare_sheet(
-    db: Database,
-    candidate_pk: int,
-    signers: Sequence[Certified],
-    *,
-    now: datetime | None = None,
-    on_paper: bool = False,
-) -> PreparedSheet:
-    """The checks of :func:`sign_and_lock` (nothing written), then the content of the sheet ``signers`` sign."""
-    moment = _moment(now)
-    with db.read() as session:
-        candidate = load_candidate(session, candidate_pk)
-        authority = authority_of(session, candidate.campaign_id)
-        _check_credentials(session, candidate, signers, authority, moment)
-        before = _state(session, candidate_pk)
-    stop = stopping_event(db, check_signable(db, candidate_pk, on_paper=on_paper), moment)
-    result = result_for(
-        db, candidate_pk, [_juror_entry(c) for c in signers], moment, on_paper=on_paper, stop=stop
-    )
-    roots = tuple(authority) or tuple(_chain(signers[0])[-1:])
-    return PreparedSheet(candidate_pk, result, moment, before, stop, roots)
-
-
-def _chain(signer: Certified) -> tuple[x509.Certificate, ...]:
-    return tuple(getattr(signer, "chain", ()))
-
-
-def make_signed_sheet(
-    result: dict[str, Any],
-    credentials: Sequence[Credential],
-    moment: datetime,
-    roots: Sequence[x509.Certificate],
-) -> tuple[bytes, str]:
-    """The sheet drawn, signed by juror 1 then juror 2 and verified as the secretariat will: (PDF, SHA-256). The
-    slow part of signing, and the only one that needs the keys (the signing worker runs it)."""
-    from c2i2e_jury.exchange.sheet_pdf import SIGNATURE_FIELDS, render_sheet
-    from c2i2e_jury.exchange.signatures import SheetRejected, sign_sheet_with, verify_sheet
-
-    pdf = render_sheet(result, referential())
-    for field, credential in zip(SIGNATURE_FIELDS, credentials, strict=True):
-        pdf = sign_sheet_with(pdf, credential, field, timestamp=moment)
-    try:
-        verified = verify_sheet(pdf, list(roots), referential())
-    except SheetRejected as exc:
-        log.error("a sheet just signed does not verify: %s (%s)", exc.message, exc.reason)
-        raise JuryRoomError(f"La feuille signée n'a pas pu être vérifiée : {exc.message}") from exc
-    return pdf, verified.sha256
-
-
-def store_signed(db: Database, prepared: PreparedSheet, pdf: bytes, sha256: str) -> StoredSheet:
-    """Store the signed sheet and lock the oral, unless the candidate's file changed since it was prepared."""
-    return _store(
-        db,
-        prepared.candidate_pk,
-        prepared.result,
-        pdf,
-        sha256,
-        prepared.before,
-        prepared.moment,
-        prepared.stop,
-    )
-
-
 def sign_and_lock(
     db: Database,
     candidate_pk: int,
@@ -452,10 +376,30 @@ def sign_and_lock(
     campaign authority. A timer still running (an abandonment) is stopped with the signature.
     ``on_paper``: a paper sheet (``sheet create``), heard without the program's timer.
     """
+    from c2i2e_jury.exchange.sheet_pdf import SIGNATURE_FIELDS, render_sheet
+    from c2i2e_jury.exchange.signatures import SheetRejected, sign_sheet_with, verify_sheet
+
+    moment = _moment(now)
     credentials = (credential_1, credential_2)
-    prepared = prepare_sheet(db, candidate_pk, credentials, now=now, on_paper=on_paper)
-    pdf, sha256 = make_signed_sheet(prepared.result, credentials, prepared.moment, prepared.roots)
-    return store_signed(db, prepared, pdf, sha256)
+    with db.read() as session:
+        candidate = load_candidate(session, candidate_pk)
+        authority = authority_of(session, candidate.campaign_id)
+        _check_credentials(session, candidate, credentials, authority, moment)
+        before = _state(session, candidate_pk)
+    stop = stopping_event(db, check_signable(db, candidate_pk, on_paper=on_paper), moment)
+    result = result_for(
+        db, candidate_pk, [_juror_entry(c) for c in credentials], moment, on_paper=on_paper, stop=stop
+    )
+    pdf = render_sheet(result, referential())
+    for field, credential in zip(SIGNATURE_FIELDS, credentials, strict=True):
+        pdf = sign_sheet_with(pdf, credential, field, timestamp=moment)
+    roots = list(authority) or list(credential_1.chain[-1:])
+    try:
+        verified = verify_sheet(pdf, roots, referential())
+    except SheetRejected as exc:
+        log.error("a sheet just signed does not verify: %s (%s)", exc.message, exc.reason)
+        raise JuryRoomError(f"La feuille signée n'a pas pu être vérifiée : {exc.message}") from exc
+    return _store(db, candidate_pk, result, pdf, verified.sha256, before, moment, stop)
 
 
 def _record_stop(session: Session, oral: Oral, stop: TimerEvent | None) -> None:

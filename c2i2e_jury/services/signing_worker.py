@@ -3,7 +3,9 @@ signing hold Python's global lock for a few hundred milliseconds, during which t
 repaint nor its clock tick. The jury room therefore hands the credential files and passphrases to a signing
 worker — a separate interpreter started with « spawn » — which opens them, keeps the keys, and later draws, signs
 and verifies the sheet; only certificates and the signed PDF come back. The keys never leave the worker and
-vanish with it when the signing ends (:meth:`SigningWorker.close`).
+vanish with it when the signing ends (:meth:`SigningWorker.close`). The sheet's content is read, and the signed
+sheet stored, by the worker too, over its own connection to the database: the window's process does nothing but
+wait on a pipe.
 
 A frozen build starts the worker through its own executable: the entry point calls
 ``multiprocessing.freeze_support()`` (``c2i2e_jury/__main__.py``).
@@ -19,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
@@ -27,8 +29,13 @@ from cryptography.hazmat.primitives import serialization
 from c2i2e_jury.errors import UserError
 from c2i2e_jury.exchange.credentials import CredentialError, WrongPassphrase, common_name, fingerprint
 
+if TYPE_CHECKING:
+    from c2i2e_jury.services.sheet_signing import StoredSheet
+    from c2i2e_jury.storage.database import Database
+
 log = logging.getLogger(__name__)
 
+NICENESS = 10  # the worker's lower priority (Unix): the window's process gets ~9 tenths of a contended core
 POLL_SECONDS = 0.2  # how often a caller waiting for the worker looks whether it is still alive
 LOST = (
     "Le processus de signature s'est arrêté avant la fin : rien n'a été signé ni enregistré. "
@@ -76,17 +83,17 @@ def _user_error(kind: str, message: str) -> UserError:
 
 
 class SigningWorker:
-    """One signing's worker process: :meth:`open` each juror's credential, :meth:`sign`, :meth:`close`. Started at
+    """One signing's worker process: :meth:`preview`, :meth:`open` each juror's credential, :meth:`sign`,
+    :meth:`close`. Started at
     once so that its imports are done while the jurors read the sheet. Calls block until the worker answers (run
     them off the GUI thread: :func:`c2i2e_jury.ui.busy.run_busy`); one at a time."""
 
-    def __init__(self) -> None:
-        context = multiprocessing.get_context(
-            "spawn"
-        )  # never fork a process that holds Qt or database threads
+    def __init__(self, database_url: str) -> None:
+        # « spawn »: never fork a process that holds Qt or database threads
+        context = multiprocessing.get_context("spawn")
         self._connection, child = context.Pipe()
         self._process = context.Process(
-            target=serve, args=(child, os.getpid()), name="c2i2e-signing", daemon=True
+            target=serve, args=(child, os.getpid(), database_url), name="c2i2e-signing", daemon=True
         )
         self._process.start()
         child.close()
@@ -103,22 +110,24 @@ class SigningWorker:
             tuple(x509.load_der_x509_certificate(c) for c in chain),
         )
 
-    def sign(
-        self, result: dict[str, Any], moment: datetime, roots: tuple[x509.Certificate, ...]
-    ) -> tuple[bytes, str]:
-        """The sheet of ``result`` drawn, signed by juror 1 then juror 2, verified: (PDF, SHA-256)."""
-        pem = [r.public_bytes(serialization.Encoding.PEM) for r in roots]
-        pdf, sha256 = self._ask(("sign", result, moment, pem))
-        return bytes(pdf), str(sha256)
+    def preview(self, candidate_pk: int, now: datetime | None) -> bytes:
+        """The candidate's unsigned sheet, as both jurors will sign it (nothing is written)."""
+        return bytes(self._ask(("preview", candidate_pk, now)))
+
+    def sign(self, candidate_pk: int, now: datetime | None) -> StoredSheet:
+        """:func:`~c2i2e_jury.services.sheet_signing.sign_and_lock` with the two credentials opened: the sheet
+        made, signed by juror 1 then juror 2, verified, stored and the oral locked — or nothing written."""
+        stored: StoredSheet = self._ask(("sign", candidate_pk, now))
+        return stored
 
     def close(self) -> None:
-        """End the worker, and the keys with it."""
+        """End the worker, and the keys with it; it is reaped by a thread, so the window never waits for it."""
         try:
             self._connection.close()
         finally:
             if self._process.is_alive():
                 self._process.terminate()
-            self._process.join(timeout=5)
+            threading.Thread(target=self._process.join, name="signing-reaper", daemon=True).start()
 
     def _ask(self, request: tuple[Any, ...]) -> Any:
         with self._lock:
@@ -139,25 +148,33 @@ class SigningWorker:
 # --- in the worker -----------------------------------------------------------------------------------------------
 
 
-def serve(connection: Connection, parent: int) -> None:
-    """The worker's loop: answer each request until the connection closes; ends with the process that started it."""
+def serve(connection: Connection, parent: int, database_url: str) -> None:
+    """The worker's loop: answer each request until the connection closes; ends with the process that started it.
+    It has its own connection to the database (already migrated by the window's process)."""
     from c2i2e_jury.services.sheet_verifying import tie_to_parent
+    from c2i2e_jury.storage.database import Database
 
     tie_to_parent(parent)
+    if hasattr(os, "nice"):
+        os.nice(NICENESS)  # the jury room's window comes first when both want a core
     from c2i2e_jury.exchange import sheet_pdf, signatures  # noqa: F401 (imported while the jurors read)
 
+    database = Database(database_url)
     keys: dict[int, Any] = {}
-    while True:
-        try:
-            request = connection.recv()
-        except (EOFError, OSError):
-            return
-        connection.send(_answer(request, keys))
-
-
-def _answer(request: tuple[Any, ...], keys: dict[int, Any]) -> tuple[Any, ...]:
     try:
-        return ("ok", _do(request, keys))
+        while True:
+            try:
+                request = connection.recv()
+            except (EOFError, OSError):
+                return
+            connection.send(_answer(request, database, keys))
+    finally:
+        database.dispose()
+
+
+def _answer(request: tuple[Any, ...], database: Database, keys: dict[int, Any]) -> tuple[Any, ...]:
+    try:
+        return ("ok", _do(request, database, keys))
     except UserError as exc:
         return ("error", type(exc).__name__, exc.message)
     except Exception:
@@ -165,18 +182,20 @@ def _answer(request: tuple[Any, ...], keys: dict[int, Any]) -> tuple[Any, ...]:
         return ("error", "UserError", INTERNAL)
 
 
-def _do(request: tuple[Any, ...], keys: dict[int, Any]) -> Any:
-    from c2i2e_jury.exchange.credentials import load_certificates, load_credential
-    from c2i2e_jury.services.sheet_signing import make_signed_sheet
+def _do(request: tuple[Any, ...], database: Database, keys: dict[int, Any]) -> Any:
+    from c2i2e_jury.exchange.credentials import load_credential
+    from c2i2e_jury.services.sheet_preview import preview_sheet
+    from c2i2e_jury.services.sheet_signing import sign_and_lock
 
-    if request[0] == "open":
+    kind = request[0]
+    if kind == "open":
         _kind, slot, path, passphrase = request
         credential = load_credential(path, passphrase)
         keys[slot] = credential
         der = serialization.Encoding.DER
         return credential.certificate.public_bytes(der), [c.public_bytes(der) for c in credential.chain]
-    if request[0] == "sign":
-        _kind, result, moment, pem = request
-        roots = [c for data in pem for c in load_certificates(data, "authority.pem")]
-        return make_signed_sheet(result, (keys[1], keys[2]), moment, roots)
-    raise ValueError(f"unknown request {request[0]!r}")
+    if kind == "preview":
+        return preview_sheet(database, request[1], request[2])
+    if kind == "sign":
+        return sign_and_lock(database, request[1], keys[1], keys[2], now=request[2])
+    raise ValueError(f"unknown request {kind!r}")

@@ -26,7 +26,6 @@ from c2i2e_jury.ui.signing.juror_checks import JurorChecks
 from c2i2e_jury.ui.text import fill
 
 if TYPE_CHECKING:
-    from c2i2e_jury.services.sheet_signing import StoredSheet
     from c2i2e_jury.services.signing_worker import OpenedCredential, SigningWorker
 
 log = logging.getLogger(__name__)
@@ -65,7 +64,9 @@ class SheetSigning(QObject):
             self.prompts.warn(self.widget, self.tr("Cannot sign yet"), exc.message)
             return False
         try:
-            worker = SigningWorker()  # started now: its imports are done while the jurors read the sheet
+            worker = SigningWorker(
+                self.db.url
+            )  # started now: its imports are done while the jurors read the sheet
         except OSError as exc:
             log.error("the signing worker cannot start: %r", exc)
             self.prompts.warn(
@@ -83,7 +84,7 @@ class SheetSigning(QObject):
             worker.close()  # the keys end with it
 
     def _run(self, file: CandidateFile, worker: SigningWorker) -> bool:
-        if not self._preview(file):
+        if not self._preview(file, worker):
             return False
         checks = JurorChecks(self, self.db, self.pk, self.now)
         first = self._credential(file, 1, None, worker, checks)
@@ -93,9 +94,7 @@ class SheetSigning(QObject):
         if second is None:
             return False
         # off the GUI thread and, for the keys' work, in the worker's process: the window and the clock run on
-        stored = run_busy(
-            self.widget, self.tr("Signing the sheet…"), lambda: self._sign(worker, first, second)
-        )
+        stored = run_busy(self.widget, self.tr("Signing the sheet…"), lambda: worker.sign(self.pk, self.now))
         self.prompts.inform(
             self.widget,
             self.tr("Sheet signed"),
@@ -109,21 +108,10 @@ class SheetSigning(QObject):
         )
         return True
 
-    def _sign(self, worker: SigningWorker, first: OpenedCredential, second: OpenedCredential) -> StoredSheet:
-        from c2i2e_jury.services.sheet_signing import prepare_sheet, store_signed
-
-        prepared = prepare_sheet(self.db, self.pk, (first, second), now=self.now)
-        pdf, sha256 = worker.sign(prepared.result, prepared.moment, prepared.roots)
-        return store_signed(self.db, prepared, pdf, sha256)
-
-    def _preview(self, file: CandidateFile) -> bool:
+    def _preview(self, file: CandidateFile, worker: SigningWorker) -> bool:
         """The sheet as it will be signed, read by the jurors before juror 1 signs: « Sign (juror 1) » goes on,
-        « Correct » goes back to the items."""
-        from c2i2e_jury.services.sheet_preview import preview_sheet
-
-        pdf = run_busy(
-            self.widget, self.tr("Drawing the sheet…"), lambda: preview_sheet(self.db, self.pk, self.now)
-        )
+        « Correct » goes back to the items. Drawn by the worker, as the signed one will be."""
+        pdf = run_busy(self.widget, self.tr("Drawing the sheet…"), lambda: worker.preview(self.pk, self.now))
         return self.prompts.preview_pdf(
             self.widget,
             self.tr("Sign the result sheet"),
