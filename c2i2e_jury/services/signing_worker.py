@@ -17,6 +17,7 @@ import logging
 import multiprocessing
 import os
 import threading
+import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from multiprocessing.connection import Connection
@@ -151,10 +152,13 @@ class SigningWorker:
 def serve(connection: Connection, parent: int, database_url: str) -> None:
     """The worker's loop: answer each request until the connection closes; ends with the process that started it.
     It has its own connection to the database (already migrated by the window's process)."""
-    from c2i2e_jury.services.sheet_verifying import tie_to_parent
     from c2i2e_jury.storage.database import Database
 
-    tie_to_parent(parent)
+    # Not prctl's death signal (sheet_verifying.tie_to_parent): it fires when the *thread* that started the worker
+    # ends, and the worker is started from run_busy's thread. The parent's pid is watched instead.
+    if os.getppid() != parent:
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent,), name="parent-watch", daemon=True).start()
     if hasattr(os, "nice"):
         os.nice(NICENESS)  # the jury room's window comes first when both want a core
     from c2i2e_jury.exchange import sheet_pdf, signatures  # noqa: F401 (imported while the jurors read)
@@ -170,6 +174,13 @@ def serve(connection: Connection, parent: int, database_url: str) -> None:
             connection.send(_answer(request, database, keys))
     finally:
         database.dispose()
+
+
+def _watch_parent(parent: int) -> None:
+    """Once the window's process is gone (killed, crashed), this worker is someone else's child: it ends."""
+    while os.getppid() == parent:
+        time.sleep(POLL_SECONDS)
+    os._exit(1)
 
 
 def _answer(request: tuple[Any, ...], database: Database, keys: dict[int, Any]) -> tuple[Any, ...]:

@@ -80,12 +80,12 @@ class CredentialPrompt(QObject):
             if early is not None:
                 self.prompts.warn(self.widget, *early)
                 continue
-            credential = self._open(question, checks, Path(path))
-            if credential is None:
+            opened = self._open(question, checks, Path(path), refuse)
+            if opened is None:
                 return None
-            if credential is False:
+            if opened is False:
                 continue
-            refusal = refuse(credential) if refuse is not None else None
+            credential, refusal = opened
             if refusal is not None:
                 self.prompts.warn(self.widget, *refusal)
                 continue
@@ -102,8 +102,11 @@ class CredentialPrompt(QObject):
             )
         return self.prompts.open_file(self.widget, question.file_caption, start, filters)
 
-    def _open(self, question: CredentialQuestion, checks: FileChecks, path: Path) -> Any:
-        """The opened credential; None when the user cancels; False to choose another file."""
+    def _open(
+        self, question: CredentialQuestion, checks: FileChecks, path: Path, refuse: Refusal | None
+    ) -> Any:
+        """(the opened credential, ``refuse``'s answer on it); None when the user cancels; False to choose another
+        file."""
         if checks.describe is not None:
             title, label = checks.describe(path)
         else:
@@ -117,10 +120,15 @@ class CredentialPrompt(QObject):
                 return run_busy(
                     self.widget,
                     self.tr("Opening the credential…"),
-                    functools.partial(self.opener, path, passphrase),
+                    functools.partial(self._open_and_judge, path, passphrase, refuse),
                 )
             except WrongPassphrase:
                 error = self.tr("Wrong passphrase")
             except CredentialError as exc:
                 self.prompts.warn(self.widget, self.tr("Unusable credential"), exc.message)
                 return False
+
+    def _open_and_judge(self, path: Path, passphrase: str, refuse: Refusal | None) -> tuple[Any, Any]:
+        """Off the GUI thread: the credential opened and ``refuse``'s answer (its checks read the database)."""
+        credential = self.opener(path, passphrase)
+        return credential, refuse(credential) if refuse is not None else None

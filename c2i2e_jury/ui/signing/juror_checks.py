@@ -13,8 +13,8 @@ from PySide6.QtCore import QObject
 
 from c2i2e_jury.exchange.credential_files import Certified
 from c2i2e_jury.services.credential_choice import (
+    JurySigners,
     file_refusal,
-    jury_signers,
     not_a_jurors,
     peeked,
     person_of,
@@ -25,10 +25,16 @@ from c2i2e_jury.ui.text import fill
 
 
 class JurorChecks(QObject):
-    def __init__(self, parent: QObject | None, db: Database, candidate_pk: int, now: datetime | None) -> None:
+    def __init__(
+        self,
+        parent: QObject | None,
+        db: Database,
+        candidate_pk: int,
+        now: datetime | None,
+        signers: JurySigners,
+    ) -> None:
         super().__init__(parent)
-        self.db, self.pk, self.now = db, candidate_pk, now
-        self.signers = jury_signers(db, candidate_pk)
+        self.db, self.pk, self.now, self.signers = db, candidate_pk, now, signers
 
     def for_juror(self, juror: int, earlier: Certified | None, earlier_file: Path | None) -> FileChecks:
         """The checks of juror ``juror``'s file, after ``earlier`` (juror 1's credential, from ``earlier_file``)."""

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QSettings
 from PySide6.QtWidgets import QWidget
 
 from c2i2e_jury.errors import UserError
+from c2i2e_jury.services.credential_choice import JurySigners, jury_signers
 from c2i2e_jury.services.jury_room import CandidateFile
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.ui.busy import run_busy
@@ -56,17 +57,15 @@ class SheetSigning(QObject):
 
     def run(self) -> bool:
         from c2i2e_jury.services.sheet_signing import check_signable
-        from c2i2e_jury.services.signing_worker import SigningWorker
 
         try:
             file = check_signable(self.db, self.pk)
         except UserError as exc:
             self.prompts.warn(self.widget, self.tr("Cannot sign yet"), exc.message)
             return False
+        workers: list[SigningWorker] = []
         try:
-            worker = SigningWorker(
-                self.db.url
-            )  # started now: its imports are done while the jurors read the sheet
+            return self._run(file, workers)
         except OSError as exc:
             log.error("the signing worker cannot start: %r", exc)
             self.prompts.warn(
@@ -75,25 +74,32 @@ class SheetSigning(QObject):
                 self.tr("The signing process could not be started: nothing was signed."),
             )
             return False
-        try:
-            return self._run(file, worker)
         except UserError as exc:  # the worker lost, the database unwritable: nothing was stored
             self.prompts.warn(self.widget, self.tr("Sheet not signed"), exc.message)
             return False
         finally:
-            worker.close()  # the keys end with it
+            for worker in workers:
+                worker.close()  # the keys end with it
 
-    def _run(self, file: CandidateFile, worker: SigningWorker) -> bool:
-        if not self._preview(file, worker):
+    def _run(self, file: CandidateFile, workers: list[SigningWorker]) -> bool:
+        def start() -> tuple[bytes, JurySigners]:
+            from c2i2e_jury.services.signing_worker import SigningWorker
+
+            workers.append(SigningWorker(self.db.url))
+            return workers[0].preview(self.pk, self.now), jury_signers(self.db, self.pk)
+
+        # the worker starts, draws the sheet and reads the jury, all off the GUI thread
+        pdf, signers = run_busy(self.widget, self.tr("Drawing the sheet…"), start)
+        if not self._preview(file, pdf):
             return False
-        checks = JurorChecks(self, self.db, self.pk, self.now)
+        worker, checks = workers[0], JurorChecks(self, self.db, self.pk, self.now, signers)
         first = self._credential(file, 1, None, worker, checks)
         if first is None:
             return False
         second = self._credential(file, 2, first, worker, checks)
         if second is None:
             return False
-        # off the GUI thread and, for the keys' work, in the worker's process: the window and the clock run on
+        # the sheet made, signed, verified and stored by the worker: the window and the oral's clock run on
         stored = run_busy(self.widget, self.tr("Signing the sheet…"), lambda: worker.sign(self.pk, self.now))
         self.prompts.inform(
             self.widget,
@@ -108,10 +114,9 @@ class SheetSigning(QObject):
         )
         return True
 
-    def _preview(self, file: CandidateFile, worker: SigningWorker) -> bool:
+    def _preview(self, file: CandidateFile, pdf: bytes) -> bool:
         """The sheet as it will be signed, read by the jurors before juror 1 signs: « Sign (juror 1) » goes on,
         « Correct » goes back to the items. Drawn by the worker, as the signed one will be."""
-        pdf = run_busy(self.widget, self.tr("Drawing the sheet…"), lambda: worker.preview(self.pk, self.now))
         return self.prompts.preview_pdf(
             self.widget,
             self.tr("Sign the result sheet"),
