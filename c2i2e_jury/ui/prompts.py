@@ -79,8 +79,8 @@ def _ask_file(parent: Parent, caption: str, start: str, filters: str) -> str | N
 class HidingFiles(QSortFilterProxyModel):
     """A file chooser's listing without the files ``hide`` turns down (folders always show)."""
 
-    def __init__(self, hide: Callable[[str], bool]) -> None:
-        super().__init__()
+    def __init__(self, hide: Callable[[str], bool], parent: QWidget) -> None:
+        super().__init__(parent)  # owned by the dialog: Qt uses it after Python has let go of it
         self.hide = hide
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
@@ -99,7 +99,7 @@ def file_dialog_hiding(
     dialog = QFileDialog(parent, caption, start, filters)
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
     dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-    dialog.setProxyModel(HidingFiles(hide))
+    dialog.setProxyModel(HidingFiles(hide, dialog))
     if start and Path(start).is_file():
         dialog.setDirectory(str(Path(start).parent))
         dialog.selectFile(start)
