@@ -71,7 +71,7 @@ class Jurors:
         if isinstance(dialog, PdfPreviewDialog):
             bar = dialog.scroller.verticalScrollBar()
             before = bar.value()
-            keys.keyClick(dialog, Qt.Key.Key_PageDown)
+            keys.keyClick(dialog.scroller, Qt.Key.Key_PageDown)
             pages = [label.pixmap() for label in dialog.page_labels]
             self.seen.append(
                 ("preview", (dialog.text.text(), len(pages), not pages[0].isNull(), bar.value() > before))
@@ -182,24 +182,20 @@ def test_a_signed_records_fields_look_read_only_in_the_jury_room(qtbot, room, ke
     from c2i2e_jury.ui.main_window import MainWindow
 
     db, pk = room
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     jurors = Jurors(qtbot, key.jurors, KEY_PASSPHRASES)
-    window = MainWindow(db, prompts=jurors.prompts())
+    try:
+        assert sign_sheet_dialog(None, db, pk, prompts=jurors.prompts(), settings=settings, now=SIGNING)
+    finally:
+        jurors.timer.stop()
+    window = MainWindow(db, prompts=Prompts())
     qtbot.addWidget(window)
     window.show()
     window.open_candidate(pk)
-    room_widget = window.room
-    items = room_widget.items
-    assert not items.comment_edit.isReadOnly()
-    assert items.comment_edit.placeholderText() == "Jury's comment (Enter to save)"
-    try:
-        room_widget.sign_button.setFocus()
-        qtbot.keyClick(room_widget.sign_button, Qt.Key.Key_Space)
-    finally:
-        jurors.timer.stop()
-    assert jurors.kinds()[-1] == "message" and jury_room.candidate_file(db, pk).locked
+    items = window.room.items
     for field in (items.comment_edit, items.justification_edit):
-        assert field.isReadOnly() and field.placeholderText() == ""
+        assert field.isReadOnly() and field.placeholderText() == ""  # no « Entrée pour enregistrer »
         shown = field.grab().toImage().pixelColor(field.width() // 2, field.height() // 2)
         assert shown == field.palette().color(QPalette.ColorRole.Window), "grey like the window, not white"
         assert shown != QApplication.palette().color(QPalette.ColorRole.Base)
-    assert room_widget.status.text() == "Signed — locked"
+    assert window.room.status.text() == "Signed — locked"
