@@ -58,8 +58,10 @@ class SheetSigning(QObject):
     def run(self) -> bool:
         from c2i2e_jury.services.sheet_signing import check_signable
 
-        try:
-            file = check_signable(self.db, self.pk)
+        try:  # the database's answer, off the GUI thread like everything the signing reads
+            file = run_busy(
+                self.widget, self.tr("Drawing the sheet…"), lambda: check_signable(self.db, self.pk)
+            )
         except UserError as exc:
             self.prompts.warn(self.widget, self.tr("Cannot sign yet"), exc.message)
             return False
