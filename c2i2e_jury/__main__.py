@@ -8,7 +8,7 @@ import sys
 def main() -> int:
     import multiprocessing
 
-    multiprocessing.freeze_support()  # the sheet import's worker processes, in a frozen build
+    multiprocessing.freeze_support()  # the sheet import's and the signing's worker processes, in a frozen build
     from c2i2e_jury.cli import main as cli_main
 
     return cli_main()

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
@@ -29,6 +30,9 @@ from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID, ObjectIdentifier
 
 from c2i2e_jury.errors import UserError, os_error_text
 from c2i2e_jury.files import write_durably
+
+if TYPE_CHECKING:
+    from c2i2e_jury.exchange.credential_files import Certified
 
 log = logging.getLogger(__name__)
 
@@ -330,7 +334,9 @@ def issue_credential_file(
     if not _is_authority(authority.certificate):
         raise CredentialError(f"{Path(authority_p12).name} n'est pas une autorité de campagne.")
     credential = issue_credential(authority, name, email, now=now)
-    write_atomically(out, to_pkcs12(credential, passphrase))
+    from c2i2e_jury.exchange.credential_files import write_credential
+
+    write_credential(out, credential, passphrase)
     log.info("credential for %r issued to %s", name, out)
     return credential
 
@@ -364,7 +370,7 @@ def issued_by(certificate: x509.Certificate, authority: x509.Certificate) -> boo
 
 
 def signing_refusal(
-    credential: Credential, moment: datetime, authority: Sequence[x509.Certificate] = ()
+    credential: Certified, moment: datetime, authority: Sequence[x509.Certificate] = ()
 ) -> str | None:
     """Why ``credential`` cannot sign at ``moment`` (one French sentence), or None: an authority (it certifies
     signers, it signs nothing itself), expired, not yet valid (a wrong clock), or not issued by the campaign's

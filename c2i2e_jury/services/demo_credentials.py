@@ -9,13 +9,12 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from c2i2e_jury.exchange.credential_files import write_credential
 from c2i2e_jury.exchange.credentials import (
     Credential,
     certificate_pem,
     create_authority,
     issue_credential,
-    to_pkcs12,
-    write_atomically,
 )
 from c2i2e_jury.files import file_name_part
 from c2i2e_jury.services.presidency import designate_president
@@ -47,7 +46,7 @@ def write_demo_credentials(db: Database, campaign_id: str, folder: Path) -> Demo
 
     def write(credential: Credential, name: str) -> Path:
         path = folder / _file_name(name)
-        write_atomically(path, to_pkcs12(credential, DEMO_PASSPHRASE), overwrite=True)
+        write_credential(path, credential, DEMO_PASSPHRASE, overwrite=True)  # and its .crt.pem
         return path
 
     write(authority, "autorite")

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from c2i2e_jury.domain.oral_timer import OralTimer
 from c2i2e_jury.domain.rules import Status, needs_justification
 from c2i2e_jury.domain.timer_values import Phase, State, TimerEvent, TimerSnapshot
+from c2i2e_jury.exchange.credential_files import Certified
 from c2i2e_jury.exchange.credentials import Credential, load_certificates, signing_refusal
 from c2i2e_jury.exchange.result_json import build_result
 from c2i2e_jury.resources_access import referential
@@ -259,7 +260,7 @@ def result_for(
 # --- who may sign ----------------------------------------------------------------------------------------------
 
 
-def _juror_entry(credential: Credential) -> dict[str, str]:
+def _juror_entry(credential: Certified) -> dict[str, str]:
     entry = {"name": credential.name, "fingerprint": credential.fingerprint}
     try:
         names = credential.certificate.extensions.get_extension_for_class(x509.SubjectAlternativeName).value
@@ -282,7 +283,7 @@ def authority_of(session: Session, campaign_id: str) -> list[x509.Certificate]:
 def _check_credentials(
     session: Session,
     candidate: Candidate,
-    credentials: Sequence[Credential],
+    credentials: Sequence[Certified],
     authority: Sequence[x509.Certificate],
     moment: datetime,
 ) -> None:
@@ -296,7 +297,7 @@ def _check_credentials(
 
 
 def _check_jury_signers(
-    session: Session, candidate: Candidate, credentials: Sequence[Credential], moment: datetime
+    session: Session, candidate: Candidate, credentials: Sequence[Certified], moment: datetime
 ) -> None:
     """The jury's two jurors as the package lists them, two persons, within the campaign, not revoked."""
     refusal, _warnings = room_refusal(session, candidate, credentials, moment)
@@ -307,8 +308,8 @@ def _check_jury_signers(
 def credential_refusal(
     db: Database,
     candidate_pk: int,
-    credential: Credential,
-    earlier: Credential | None = None,
+    credential: Certified,
+    earlier: Certified | None = None,
     now: datetime | None = None,
 ) -> str | None:
     """Why ``credential`` may not sign the candidate's sheet after ``earlier`` (juror 1's), or None: told as soon

@@ -15,6 +15,7 @@ from cryptography import x509
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from c2i2e_jury.exchange.credential_files import Certified
 from c2i2e_jury.exchange.credentials import Credential, load_certificates
 from c2i2e_jury.exchange.credentials import fingerprint as certificate_fingerprint
 from c2i2e_jury.exchange.package.juries import is_president
@@ -153,7 +154,7 @@ def sheet_warnings(
     return check_signers(signers, rules, [str(j.get("email") or "") for j in result["jurors"]])
 
 
-def credential_email(credential: Credential) -> str:
+def credential_email(credential: Certified) -> str:
     try:
         names = credential.certificate.extensions.get_extension_for_class(x509.SubjectAlternativeName).value
     except x509.ExtensionNotFound:
@@ -163,7 +164,7 @@ def credential_email(credential: Credential) -> str:
 
 
 def room_refusal(
-    session: Session, candidate: Candidate, credentials: Sequence[Credential], moment: datetime
+    session: Session, candidate: Candidate, credentials: Sequence[Certified], moment: datetime
 ) -> tuple[str | None, tuple[str, ...]]:
     """Before signing in the jury room: (why ``credentials``, in signing order, may not sign the candidate's sheet
     at ``moment``, or None; the warnings the sheet will carry)."""

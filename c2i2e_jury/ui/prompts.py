@@ -12,11 +12,14 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QFileSystemModel,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -71,6 +74,53 @@ def _ask_passphrase(parent: Parent, title: str, label: str, error: str) -> str |
 def _ask_file(parent: Parent, caption: str, start: str, filters: str) -> str | None:
     path, _ = QFileDialog.getOpenFileName(parent, caption, start, filters)
     return path or None
+
+
+class HidingFiles(QSortFilterProxyModel):
+    """A file chooser's listing without the files ``hide`` turns down (folders always show)."""
+
+    def __init__(self, hide: Callable[[str], bool], parent: QWidget) -> None:
+        super().__init__(parent)  # owned by the dialog: Qt uses it after Python has let go of it
+        self.hide = hide
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
+        model = self.sourceModel()
+        index = model.index(row, 0, parent)
+        if not isinstance(model, QFileSystemModel) or model.isDir(index):
+            return True
+        return not self.hide(model.filePath(index))
+
+
+def file_dialog_hiding(
+    parent: Parent, caption: str, start: str, filters: str, hide: Callable[[str], bool]
+) -> QFileDialog:
+    """Qt's own file chooser (a native one cannot filter by content) on ``start`` (a folder, or a file to select),
+    not listing the files ``hide`` turns down."""
+    dialog = QFileDialog(parent, caption, start, filters)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    dialog.setProxyModel(HidingFiles(hide, dialog))
+    if start and Path(start).is_file():
+        dialog.setDirectory(str(Path(start).parent))
+        dialog.selectFile(start)
+    return dialog
+
+
+def _ask_file_hiding(
+    parent: Parent, caption: str, start: str, filters: str, hide: Callable[[str], bool]
+) -> str | None:
+    dialog = file_dialog_hiding(parent, caption, start, filters, hide)
+    try:
+        chosen = dialog.selectedFiles() if dialog.exec() == QDialog.DialogCode.Accepted else []
+        return chosen[0] if chosen else None
+    finally:
+        dialog.deleteLater()
+
+
+def _preview_pdf(parent: Parent, title: str, text: str, pdf: bytes, accept: str, reject: str) -> bool:
+    from c2i2e_jury.ui.pdf_preview import ask_preview
+
+    return ask_preview(parent, title, text, pdf, accept, reject)
 
 
 def _ask_files(parent: Parent, caption: str, start: str, filters: str) -> list[str]:
@@ -194,6 +244,10 @@ class Prompts:
 
     open_file: Callable[[Parent, str, str, str], str | None] = _ask_file
     open_files: Callable[[Parent, str, str, str], list[str]] = _ask_files
+    # a file, the files ``hide`` (last argument) turns down not listed: a juror's credential, not the authority's
+    open_file_hiding: Callable[[Parent, str, str, str, Callable[[str], bool]], str | None] = _ask_file_hiding
+    # a PDF shown whole, then (text, pdf, accept label, reject label): True when accepted
+    preview_pdf: Callable[[Parent, str, str, bytes, str, str], bool] = _preview_pdf
     folder: Callable[[Parent, str, str], str | None] = _ask_folder
     save_file: Callable[[Parent, str, str, str], str | None] = _ask_save
     save_file_typed: Callable[[Parent, str, str, str], tuple[str, str] | None] = _ask_save_typed

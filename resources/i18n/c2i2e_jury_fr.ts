@@ -871,6 +871,33 @@ Pourquoi ?</translation>
         </message>
     </context>
     <context>
+        <name>JurorChecks</name>
+        <message>
+            <source>Same credential</source>
+            <translation>Même certificat</translation>
+        </message>
+        <message>
+            <source>This is juror 1's credential: juror 2 signs with their own.</source>
+            <translation>C'est le certificat du juré 1 : le juré 2 signe avec le sien.</translation>
+        </message>
+        <message>
+            <source>Credential refused</source>
+            <translation>Certificat refusé</translation>
+        </message>
+        <message>
+            <source>Juror %1: passphrase</source>
+            <translation>Juré %1 : phrase de passe</translation>
+        </message>
+        <message>
+            <source>Passphrase of %1 (%2):</source>
+            <translation>Phrase de passe de %1 (%2) :</translation>
+        </message>
+        <message>
+            <source>Passphrase of %1, juror %2 (file %3):</source>
+            <translation>Phrase de passe de %1, juré(e) %2 (fichier %3) :</translation>
+        </message>
+    </context>
+    <context>
         <name>JuryRoomWidget</name>
         <message>
             <source>&amp;Present</source>
@@ -2617,12 +2644,28 @@ Jean Martin, représentant du comité de site</translation>
             <translation>Feuille non signée</translation>
         </message>
         <message>
+            <source>The signing process could not be started: nothing was signed.</source>
+            <translation>Le processus de signature n'a pas pu démarrer : rien n'a été signé.</translation>
+        </message>
+        <message>
             <source>Sheet signed</source>
             <translation>Feuille signée</translation>
         </message>
         <message>
             <source>Version %1 of %2's sheet is signed by %3 and %4. The record is locked.</source>
             <translation>La version %1 de la feuille de %2 est signée par %3 et %4. Le dossier est verrouillé.</translation>
+        </message>
+        <message>
+            <source>Drawing the sheet…</source>
+            <translation>Préparation de la feuille…</translation>
+        </message>
+        <message>
+            <source>&amp;Sign (juror 1)</source>
+            <translation>&amp;Signer (juré 1)</translation>
+        </message>
+        <message>
+            <source>&amp;Correct</source>
+            <translation>&amp;Corriger</translation>
         </message>
         <message>
             <source>Sign the result sheet of %1? %2 of 28 competences validated, %3.</source>

@@ -98,7 +98,11 @@ def test_keys_are_never_written_unencrypted(authority_files, juror_file):
     juror = credentials.load_credential(juror_file, JUROR_PASS)
     secret = juror.key.private_numbers().private_value.to_bytes(32, "big")
     assert secret not in juror_file.read_bytes()
-    assert sorted(p.name for p in juror_file.parent.iterdir()) == ["autorite", "jure1.p12"]
+    # beside it, only its public certificate and the authority's (issue 12: read before the passphrase)
+    assert sorted(p.name for p in juror_file.parent.iterdir()) == ["autorite", "jure1.crt.pem", "jure1.p12"]
+    public = juror_file.with_name("jure1.crt.pem").read_bytes()
+    assert b"PRIVATE" not in public and secret not in public
+    assert credentials.load_certificates(public, "jure1.crt.pem") == [juror.certificate, *juror.chain]
 
 
 def _bag_algorithms(data: bytes) -> list[tuple[str, str, int]]:
@@ -188,6 +192,7 @@ def test_change_passphrase_with_a_wrong_old_one_changes_nothing(juror_file):
     assert juror_file.read_bytes() == before
     assert sorted(p.name for p in juror_file.parent.iterdir()) == [
         "autorite",
+        "jure1.crt.pem",
         "jure1.p12",
     ]  # no temporary left
 

@@ -19,16 +19,22 @@ class Script:
         self.folders, self.saves, self.answer = deque(folders), deque(saves), confirm
         self.choices = deque(choices)
         self.asked_passphrase: list[str] = []  # the error shown with each question
+        self.passphrase_labels: list[tuple[str, str]] = []  # the title and label of each passphrase question
         self.shown: list[tuple[str, str, str]] = []  # (kind, title, text)
         self.refused: list[str] = []  # the text of each refusal shown
         self.proposed: list[str] = []  # the text each edit_text proposed
+        self.offered: list[str] = []  # where each file chooser started (a folder, or the file it proposed)
+        self.hidden_by: list = []  # the ``hide`` function of each file chooser that does not list some files
+        self.previewed: list[bytes] = []  # each PDF shown whole before it was accepted or not
 
     def prompts(self, **real) -> Prompts:
         return Prompts(
             **{
-                "open_file": lambda parent, caption, start, filters: (
-                    self.files.popleft() if self.files else None
+                "open_file": lambda parent, caption, start, filters: self._open_file_hiding(
+                    parent, caption, start, filters, None
                 ),
+                "open_file_hiding": self._open_file_hiding,
+                "preview_pdf": self._preview,
                 "passphrase": self._passphrase,
                 "text": lambda parent, title, label: self.texts.popleft(),
                 "edit_text": self._edit_text,
@@ -64,8 +70,20 @@ class Script:
     def _typed(path):
         return None if path is None else (path, "")  # no filter chosen: the name's extension says the format
 
+    def _open_file_hiding(self, parent, caption, start, filters, hide):
+        self.offered.append(start)
+        if hide is not None:
+            self.hidden_by.append(hide)
+        return self.files.popleft() if self.files else None
+
+    def _preview(self, parent, title, text, pdf, accept, reject):
+        self.previewed.append(pdf)
+        self._record("preview", title, text)
+        return self.answer
+
     def _passphrase(self, parent, title, label, error):
         self.asked_passphrase.append(error)
+        self.passphrase_labels.append((title, label))
         return self.passphrases.popleft() if self.passphrases else None
 
     def _choose(self, kind, title, text, buttons):

@@ -7,21 +7,27 @@ replace the ones they cannot drive offscreen (file choosers) and keep the others
 
 from __future__ import annotations
 
+import functools
 import logging
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtWidgets import QWidget
 
 from c2i2e_jury.errors import UserError
-from c2i2e_jury.exchange.credentials import Credential
+from c2i2e_jury.services.credential_choice import JurySigners, jury_signers
 from c2i2e_jury.services.jury_room import CandidateFile
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.ui.busy import run_busy
 from c2i2e_jury.ui.prompts import Prompts
 from c2i2e_jury.ui.settings import Settings, juror_credential
 from c2i2e_jury.ui.signing.credential_prompt import CredentialPrompt, CredentialQuestion
+from c2i2e_jury.ui.signing.juror_checks import JurorChecks
 from c2i2e_jury.ui.text import fill
+
+if TYPE_CHECKING:
+    from c2i2e_jury.services.signing_worker import OpenedCredential, SigningWorker
 
 log = logging.getLogger(__name__)
 
@@ -50,30 +56,53 @@ class SheetSigning(QObject):
         )
 
     def run(self) -> bool:
-        from c2i2e_jury.services.sheet_signing import check_signable, sign_and_lock
+        from c2i2e_jury.services.sheet_signing import check_signable
 
-        try:
-            file = check_signable(self.db, self.pk)
+        try:  # the database's answer, off the GUI thread like everything the signing reads
+            file = run_busy(
+                self.widget, self.tr("Drawing the sheet…"), lambda: check_signable(self.db, self.pk)
+            )
         except UserError as exc:
             self.prompts.warn(self.widget, self.tr("Cannot sign yet"), exc.message)
             return False
-        if not self.prompts.confirm(self.widget, self.tr("Sign the result sheet"), self._summary(file)):
-            return False
-        first = self._credential(file, 1, None)
-        if first is None:
-            return False
-        second = self._credential(file, 2, first)
-        if second is None:
-            return False
-        try:  # off the GUI thread: the window and the oral's clock keep running meanwhile
-            stored = run_busy(
+        workers: list[SigningWorker] = []
+        try:
+            return self._run(file, workers)
+        except OSError as exc:
+            log.error("the signing worker cannot start: %r", exc)
+            self.prompts.warn(
                 self.widget,
-                self.tr("Signing the sheet…"),
-                lambda: sign_and_lock(self.db, self.pk, first, second, now=self.now),
+                self.tr("Sheet not signed"),
+                self.tr("The signing process could not be started: nothing was signed."),
             )
-        except UserError as exc:
+            return False
+        except UserError as exc:  # the worker lost, the database unwritable: nothing was stored
             self.prompts.warn(self.widget, self.tr("Sheet not signed"), exc.message)
             return False
+        finally:
+            for worker in workers:
+                worker.close()  # the keys end with it
+
+    def _run(self, file: CandidateFile, workers: list[SigningWorker]) -> bool:
+        def start() -> tuple[bytes, JurySigners]:
+            from c2i2e_jury.services.signing_worker import SigningWorker
+
+            workers.append(SigningWorker(self.db.url))
+            return workers[0].preview(self.pk, self.now), jury_signers(self.db, self.pk)
+
+        # the worker starts, draws the sheet and reads the jury, all off the GUI thread
+        pdf, signers = run_busy(self.widget, self.tr("Drawing the sheet…"), start)
+        if not self._preview(file, pdf):
+            return False
+        worker, checks = workers[0], JurorChecks(self, self.db, self.pk, self.now, signers)
+        first = self._credential(file, 1, None, worker, checks)
+        if first is None:
+            return False
+        second = self._credential(file, 2, first, worker, checks)
+        if second is None:
+            return False
+        # the sheet made, signed, verified and stored by the worker: the window and the oral's clock run on
+        stored = run_busy(self.widget, self.tr("Signing the sheet…"), lambda: worker.sign(self.pk, self.now))
         self.prompts.inform(
             self.widget,
             self.tr("Sheet signed"),
@@ -86,6 +115,18 @@ class SheetSigning(QObject):
             ),
         )
         return True
+
+    def _preview(self, file: CandidateFile, pdf: bytes) -> bool:
+        """The sheet as it will be signed, read by the jurors before juror 1 signs: « Sign (juror 1) » goes on,
+        « Correct » goes back to the items. Drawn by the worker, as the signed one will be."""
+        return self.prompts.preview_pdf(
+            self.widget,
+            self.tr("Sign the result sheet"),
+            self._summary(file),
+            pdf,
+            self.tr("&Sign (juror 1)"),
+            self.tr("&Correct"),
+        )
 
     def _summary(self, file: CandidateFile) -> str:
         outcome = file.outcome
@@ -109,18 +150,24 @@ class SheetSigning(QObject):
     def _key(self, file: CandidateFile, juror: int) -> str:
         return juror_credential(file.campaign_id, file.jury, juror)
 
-    def _credential(self, file: CandidateFile, juror: int, other: Credential | None) -> Credential | None:
-        """Juror ``juror``'s credential, opened; None when the juror cancels. Juror 2 cannot use juror 1's."""
+    def _credential(
+        self,
+        file: CandidateFile,
+        juror: int,
+        other: OpenedCredential | None,
+        worker: SigningWorker,
+        checks: JurorChecks,
+    ) -> OpenedCredential | None:
+        """Juror ``juror``'s credential, opened in the worker; None when the juror cancels. Juror 2 cannot use
+        juror 1's."""
         question = CredentialQuestion(
             fill(self.tr("Juror %1: signing credential"), juror),
             fill(self.tr("Juror %1: passphrase"), juror),
-            fill(
-                self.tr("Passphrase of %1 (%2):"), "%1", file.jury or "-"
-            ),  # %1: the file's name, once chosen
+            fill(self.tr("Passphrase of %1 (%2):"), "%1", file.jury or "-"),  # %1: the file's name
             self._key(file, juror),
         )
 
-        def same_as_first(credential: Credential) -> tuple[str, str] | None:
+        def once_open(credential: OpenedCredential) -> tuple[str, str] | None:
             from c2i2e_jury.services.sheet_signing import credential_refusal
 
             if other is not None and credential.fingerprint == other.fingerprint:
@@ -130,7 +177,12 @@ class SheetSigning(QObject):
             refusal = credential_refusal(self.db, self.pk, credential, other, self.now)
             return None if refusal is None else (self.tr("Credential refused"), refusal)
 
-        return CredentialPrompt(self.widget, self.prompts, self.settings).ask(question, same_as_first)
+        prompt = CredentialPrompt(
+            self.widget, self.prompts, self.settings, functools.partial(worker.open, juror)
+        )
+        checks_now = checks.for_juror(juror, other, other.source if other is not None else None)
+        opened: OpenedCredential | None = prompt.ask(question, once_open, checks_now)
+        return opened
 
 
 class SheetReopening(QObject):

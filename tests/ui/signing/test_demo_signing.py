@@ -58,13 +58,14 @@ def test_both_jurors_sign_a_demo_sheet_with_the_offered_credentials(qtbot, demo)
     run_timer(db, pk, start=datetime.now(UTC) - timedelta(minutes=40))  # the oral held and ended (F8)
     offered: list[str] = []
 
-    def open_file(parent, caption, start, filters):
+    def open_file(parent, caption, start, filters, hide):
         offered.append(start)
+        assert hide(str(Path(start).with_name("autorite.p12"))), "the authority's file is not listed"
         return start  # the juror accepts the file the dialog offers
 
     script = Script(passphrases=["mauvaise", DEMO_PASSPHRASE, DEMO_PASSPHRASE])
     prompts = script.prompts()
-    prompts.open_file = open_file
+    prompts.open_file_hiding = open_file
     assert sign_sheet_dialog(None, db, pk, prompts=prompts, settings=QSettings())
     assert [Path(p).name for p in offered] == ["claire-fontanel.p12", "mathieu-roussel.p12"]
     assert script.asked_passphrase == ["", "Wrong passphrase", ""]

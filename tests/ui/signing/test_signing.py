@@ -95,7 +95,7 @@ def test_both_jurors_sign_from_the_workspace_then_a_reopening_makes_version_two(
     assert sign_sheet_dialog(window, db, pk, prompts=script.prompts(), settings=settings, now=SIGNING)
     assert script.asked_passphrase == ["", "Wrong passphrase", ""]  # juror 1 asked again, juror 2 once
     assert (
-        script.shown[0][0] == "confirm"
+        script.shown[0][0] == "preview"
         and "28 competences validated, certificate proposed" in script.shown[0][2]
     )
     assert script.shown[-1][1] == "Sheet signed"
