@@ -1296,6 +1296,49 @@ Pourquoi ?</translation>
         </message>
     </context>
     <context>
+        <name>PresenterView</name>
+        <message>
+            <source>Presenter view — {name}</source>
+            <translation>Vue présentateur — {name}</translation>
+        </message>
+        <message>
+            <source>Esc ends the slideshow; F5 puts the slides in or out of full screen.</source>
+            <translation>Échap termine le diaporama ; F5 met les diapositives en plein écran ou l'en sort.</translation>
+        </message>
+        <message>
+            <source>On the projector</source>
+            <translation>Au vidéoprojecteur</translation>
+        </message>
+        <message>
+            <source>Next slide</source>
+            <translation>Diapositive suivante</translation>
+        </message>
+        <message>
+            <source>End of the slides</source>
+            <translation>Fin du diaporama</translation>
+        </message>
+        <message>
+            <source>Slide %1 / %2</source>
+            <translation>Diapositive %1 / %2</translation>
+        </message>
+        <message>
+            <source>Slideshow: %1</source>
+            <translation>Diaporama : %1</translation>
+        </message>
+        <message>
+            <source>Presentation</source>
+            <translation>Présentation</translation>
+        </message>
+        <message>
+            <source>Discussion</source>
+            <translation>Discussion</translation>
+        </message>
+        <message>
+            <source>%1: %2 elapsed, %3 left</source>
+            <translation>%1 : %2 écoulées, reste %3</translation>
+        </message>
+    </context>
+    <context>
         <name>PresidentDocuments</name>
         <message>
             <source>The president's signing credential</source>
@@ -2421,6 +2464,10 @@ Jean Martin, représentant du comité de site</translation>
         <message>
             <source>Slides — {name}</source>
             <translation>Diaporama — {name}</translation>
+        </message>
+        <message>
+            <source>Only one screen is connected: the slides open in an ordinary window that you can move or minimise (set the projector as an extended screen for full screen and the presenter view).</source>
+            <translation>Un seul écran est branché : le diaporama s'ouvre dans une fenêtre ordinaire que vous pouvez déplacer ou réduire (réglez le vidéoprojecteur en écran étendu pour le plein écran et la vue présentateur).</translation>
         </message>
         <message>
             <source>Open the slides</source>
