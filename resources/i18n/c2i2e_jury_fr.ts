@@ -2347,6 +2347,22 @@ Jean Martin, représentant du comité de site</translation>
             <translation>Cette fiche</translation>
         </message>
         <message>
+            <source>Alt+Left / Alt+Right</source>
+            <translation>Alt+← / Alt+→</translation>
+        </message>
+        <message>
+            <source>Slides in or out of full screen</source>
+            <translation>Diapositives en plein écran ou non</translation>
+        </message>
+        <message>
+            <source>Esc</source>
+            <translation>Échap</translation>
+        </message>
+        <message>
+            <source>End the slideshow (from the slides or the presenter view)</source>
+            <translation>Terminer le diaporama (depuis les diapositives ou la vue présentateur)</translation>
+        </message>
+        <message>
             <source>Dossier</source>
             <translation>Dossier</translation>
         </message>
@@ -2373,6 +2389,10 @@ Jean Martin, représentant du comité de site</translation>
         <message>
             <source>Go to page</source>
             <translation>Aller à la page</translation>
+        </message>
+        <message>
+            <source>Back to where you were before a jump (item, search, page typed) / forward again</source>
+            <translation>Revenir là où vous étiez avant un saut (compétence, recherche, page saisie) / avancer de nouveau</translation>
         </message>
         <message>
             <source>Search the dossier</source>
@@ -2498,6 +2518,14 @@ Jean Martin, représentant du comité de site</translation>
         <message>
             <source>Show or hide the thumbnails and the outline (F9)</source>
             <translation>Afficher ou masquer les miniatures et le plan (F9)</translation>
+        </message>
+        <message>
+            <source>Back to where you were before the jump (Alt+Left)</source>
+            <translation>Revenir là où vous étiez avant le saut (Alt+←)</translation>
+        </message>
+        <message>
+            <source>Forward again, to where Back left (Alt+Right)</source>
+            <translation>Avancer de nouveau, jusqu'où vous étiez avant de revenir (Alt+→)</translation>
         </message>
         <message>
             <source>Previous page (Left)</source>
