@@ -66,19 +66,32 @@ class Heartbeat:
         return list(self.gaps)
 
 
-def run_steps(app: object, steps: list[Callable[[], object]], heartbeat: Heartbeat) -> list[float]:
+def run_steps(
+    app: object, steps: list[tuple[str, Callable[[], object]]], heartbeat: Heartbeat, worst: dict[str, float]
+) -> list[float]:
     """Each step from inside the event loop, STEP_MS apart (a step that waits for something returns False
-    until it has come, and is tried again); the heartbeat's gaps over the whole."""
+    until it has come, and is tried again); the heartbeat's gaps over the whole. ``worst`` gets the longest gap
+    that followed each kind of step (until the next step began)."""
     from PySide6.QtCore import QEventLoop, QTimer
 
     loop = QEventLoop()
     queue = list(steps)
+    current = {"label": "start", "from": 0}
+
+    def attribute() -> None:
+        gaps = heartbeat.gaps[current["from"] :]
+        label = str(current["label"])
+        worst[label] = max([worst.get(label, 0.0), *gaps])
+        current["from"] = len(heartbeat.gaps)
 
     def next_step() -> None:
+        attribute()
         if not queue:
             loop.quit()
             return
-        if queue[0]() is not False:
+        label, step = queue[0]
+        current["label"] = label
+        if step() is not False:
             queue.pop(0)
         QTimer.singleShot(STEP_MS, next_step)
 
@@ -89,6 +102,12 @@ def run_steps(app: object, steps: list[Callable[[], object]], heartbeat: Heartbe
     if queue:
         raise TimeoutError(f"the oral stopped at step {len(steps) - len(queue)} of {len(steps)}")
     return heartbeat.stop()
+
+
+def show_worst(worst: dict[str, float]) -> None:
+    """The longest stall after each kind of step, to stderr: where a long stall comes from."""
+    rows = sorted(worst.items(), key=lambda kv: -kv[1])
+    print("  longest stall by step: " + ", ".join(f"{k} {1000 * v:.0f} ms" for k, v in rows), file=sys.stderr)
 
 
 def benchmarks(workdir: Path) -> list[Benchmark]:
@@ -102,14 +121,14 @@ def benchmarks(workdir: Path) -> list[Benchmark]:
     window, db = room_window(workdir)
     heartbeat = Heartbeat()
     candidates = iter(CANDIDATES)
-    run_steps(app, oral_steps(window, db, next(candidates)), heartbeat)  # warm-up
+    run_steps(app, oral_steps(window, db, next(candidates)), heartbeat, {})  # warm-up
     durations: list[float] = []
-    last: dict[str, list[float]] = {}
 
     def oral() -> list[float]:
-        gaps = run_steps(app, oral_steps(window, db, next(candidates)), heartbeat)
+        worst: dict[str, float] = {}
+        gaps = run_steps(app, oral_steps(window, db, next(candidates)), heartbeat, worst)
+        show_worst(worst)
         durations.append(sum(gaps))
-        last["oral"] = gaps
         return gaps
 
     def idle() -> list[float]:
@@ -121,9 +140,7 @@ def benchmarks(workdir: Path) -> list[Benchmark]:
         heartbeat.start()
         QTimer.singleShot(int(1000 * (durations[-1] if durations else 2.0)), loop.quit)
         loop.exec()
-        gaps = heartbeat.stop()
-        last["idle"] = gaps
-        return gaps
+        return heartbeat.stop()
 
     def longest(measure: Callable[[], list[float]]) -> Callable[[], Reported]:
         return lambda: Reported(max(measure()))

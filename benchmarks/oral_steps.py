@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
-Step = Callable[[], object]
+Step = tuple[str, Callable[[], object]]  # (what the juror does, the step)
 CTRL = Qt.KeyboardModifier.ControlModifier
 QUERY = "numerique"  # « numérique », accents ignored
 COMMENTS = {
@@ -68,7 +68,7 @@ def oral_steps(window: QWidget, db: object, candidate_id: str) -> list[Step]:
         mark = Qt.Key.Key_N if row.evaluator and row.evaluator.value == "NV" else Qt.Key.Key_V
         QTest.keyClick(items.table, mark)
 
-    def comment(code: str, text: str) -> list[Step]:
+    def comment(code: str, text: str) -> list[Callable[[], object]]:
         return [
             lambda: items.select(code),
             key(lambda: items.table, Qt.Key.Key_C),
@@ -81,32 +81,32 @@ def oral_steps(window: QWidget, db: object, candidate_id: str) -> list[Step]:
         items.table.setFocus()
 
     return [
-        open_file,
-        lambda: viewer.page_count() > 0 or False,
-        key(lambda: window, Qt.Key.Key_P, CTRL | Qt.KeyboardModifier.ShiftModifier),  # check-in
-        lambda: room.timer_widget is not None or False,
-        key(lambda: window, Qt.Key.Key_F5),  # the presentation starts
-        lambda: pages().setFocus(),
-        *[key(pages, Qt.Key.Key_Right) for _ in range(5)],
-        *[key(pages, Qt.Key.Key_PageDown) for _ in range(4)],
-        key(lambda: window, Qt.Key.Key_G, CTRL),
-        lambda: QTest.keyClicks(viewer.page_box, "9"),
-        key(lambda: viewer.page_box, Qt.Key.Key_Return),
-        key(lambda: window, Qt.Key.Key_F, CTRL),
-        lambda: QTest.keyClicks(viewer.search_bar.field, QUERY),
-        key(lambda: viewer.search_bar.field, Qt.Key.Key_Return),
-        lambda: bool(viewer.searcher.hits) or False,
-        key(lambda: viewer.search_bar.field, Qt.Key.Key_F3),
-        key(lambda: viewer.search_bar.field, Qt.Key.Key_F3),
-        key(lambda: viewer.search_bar.field, Qt.Key.Key_Escape),
-        key(lambda: window, Qt.Key.Key_F6),  # the discussion
-        first_item,
-        *[decide for _ in range(14)],
-        key(lambda: items.table, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier),  # back in the dossier
-        *[decide for _ in range(14)],
-        *[step for code, text in COMMENTS.items() for step in comment(code, text)],
-        key(lambda: window, Qt.Key.Key_F8),  # the oral ends (the question is answered « Oui »)
-        lambda: _ended(room) or False,
+        ("open the file", open_file),
+        ("open the file", lambda: viewer.page_count() > 0 or False),
+        ("check-in", key(lambda: window, Qt.Key.Key_P, CTRL | Qt.KeyboardModifier.ShiftModifier)),
+        ("check-in", lambda: room.timer_widget is not None or False),
+        ("timer", key(lambda: window, Qt.Key.Key_F5)),  # the presentation starts
+        ("pages", lambda: pages().setFocus()),
+        *[("pages", key(pages, Qt.Key.Key_Right)) for _ in range(5)],
+        *[("pages", key(pages, Qt.Key.Key_PageDown)) for _ in range(4)],
+        ("page typed", key(lambda: window, Qt.Key.Key_G, CTRL)),
+        ("page typed", lambda: QTest.keyClicks(viewer.page_box, "9")),
+        ("page typed", key(lambda: viewer.page_box, Qt.Key.Key_Return)),
+        ("search", key(lambda: window, Qt.Key.Key_F, CTRL)),
+        ("search", lambda: QTest.keyClicks(viewer.search_bar.field, QUERY)),
+        ("search", key(lambda: viewer.search_bar.field, Qt.Key.Key_Return)),
+        ("search", lambda: bool(viewer.searcher.hits) or False),
+        ("search", key(lambda: viewer.search_bar.field, Qt.Key.Key_F3)),
+        ("search", key(lambda: viewer.search_bar.field, Qt.Key.Key_F3)),
+        ("search", key(lambda: viewer.search_bar.field, Qt.Key.Key_Escape)),
+        ("timer", key(lambda: window, Qt.Key.Key_F6)),  # the discussion
+        ("decision", first_item),
+        *[("decision", decide) for _ in range(14)],
+        ("back in the dossier", key(lambda: items.table, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)),
+        *[("decision", decide) for _ in range(14)],
+        *[("comment", step) for code, text in COMMENTS.items() for step in comment(code, text)],
+        ("timer", key(lambda: window, Qt.Key.Key_F8)),  # the oral ends (the question is answered « Oui »)
+        ("timer", lambda: _ended(room) or False),
     ]
 
 
