@@ -12,6 +12,19 @@ not part of it (bench_signing_ui.py measures its stall apart). The steps are a j
   frame at 60 Hz, 16.7 ms. Floor: the same timer over an idle main window for as long (the machine's own jitter).
 - "99th percentile": the same gaps' 99th percentile. Floor: the idle window's.
 
+Where the stalls come from (the run prints the longest by kind of step; profiled with cProfile and timers around
+the room's calls, on 2 cores loaded 10-14 by other work, where the idle window's own longest gap was 20-100 ms):
+
+- a decision (V / N), ~100 ms there: the service commits (SQLite, FULL sync) then reloads the whole candidate
+  file (``load_candidate``, ~30 ms of SQLAlchemy), and the room redraws from it (``_show_file`` ~33 ms, of which
+  ~26 in the items table: its three content-sized columns measure all 28 rows again, ~670 ``data()`` calls, and
+  the detail pane queries the item's history). Reloading the day list at each key (~20 ms) and signalling all 28
+  rows as changed are gone (main_window.py, items_model.py). Under one frame would need the commit answered from
+  a worker thread (the table showing it on the answer, so still on disk first) and fixed widths for the columns.
+- turning pages: the GUI thread waits for the GIL while the viewer's worker renders a page (PyMuPDF keeps it
+  while drawing; bench_viewer's "GUI stall while the worker renders" row), so a stall is at most one render.
+- opening the candidate's file and the check-in: the room built for another candidate, once per oral.
+
 Each run holds the oral of another demo candidate (an oral ended cannot be held again); the first candidate warms
 the imports, fonts and MuPDF up, as the morning's first oral does.
 """
