@@ -105,9 +105,8 @@ class SlidesWindow(QWidget):
         self._slides = slides
         self._page = 0
         self._ended = False
-        self.notice = (
-            ""  # why the slides are not full screen on a projector, in one sentence ("" when they are)
-        )
+        # Why the slides are not full screen on a projector, in one sentence ("" when they are).
+        self.notice = ""
         self.presenter: QWidget | None = None  # the presenter's view on the jurors' screen, with two screens
         self._blank: str | None = None
         self._cache: dict[tuple[int, int, int], QImage] = {}
