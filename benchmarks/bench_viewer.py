@@ -14,6 +14,10 @@
   the new page is painted. Target: median 20 ms. "next page shown (not prefetched)" jumps 5 pages (no target).
 - "memory": every page of 10 such dossiers browsed in a row (thumbnails, report and evidence map included); the
   process RSS after each is printed; target 400 MB and no growth with the count (fails the run otherwise).
+- "50 dossiers one after the other": a day's candidates, each dossier opened until its first page, thumbnails,
+  report and evidence map are done, then the next; RSS after the last within 1.5x of RSS after the first (fails
+  the run otherwise; the series is printed). Every pixmap, page image and MuPDF document of a dossier left behind
+  would show here (MuPDF's store is emptied when a dossier closes: dossier/document.py).
 - "GUI stall while the worker renders": the longest gap of a 1 ms GUI timer while a dossier opens and the worker
   renders pages, thumbnails and the report. It measures the threading design: PyMuPDF keeps the GIL while it
   draws, so the GUI waits for at most one render (floor: the slowest single page render, bare).
@@ -35,6 +39,8 @@ PAGES = 20
 SIZE = (800, 700)
 RSS_LIMIT_MB = 400.0
 RSS_GROWTH_MB = 25.0  # allowed between the 5th and the 10th dossier (allocator noise)
+DAY = 50  # dossiers opened one after the other
+DAY_GROWTH = 1.5  # RSS after the last / RSS after the first
 
 
 def rss_mb() -> float:
@@ -119,7 +125,7 @@ def benchmarks(workdir: Path) -> list[Benchmark]:
     from c2i2e_jury.ui.viewer.dossier_viewer import DossierViewer
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    paths = make_dossiers(workdir, 10)
+    paths = make_dossiers(workdir, DAY)
     viewer = DossierViewer()
     viewer.resize(*SIZE)
     viewer.show()
@@ -173,7 +179,7 @@ def benchmarks(workdir: Path) -> list[Benchmark]:
 
     def browse_ten() -> None:
         series = []
-        for path in paths:
+        for path in paths[:10]:
             wait(viewer.pageShown, lambda p=path: viewer.open_dossier(p), lambda page: page == 1)
             for page in range(2, PAGES + 1):
                 wait(viewer.pageShown, lambda n=page: viewer.go_to_page(n), lambda p, n=page: p == n)
@@ -182,6 +188,19 @@ def benchmarks(workdir: Path) -> list[Benchmark]:
         print("  RSS after each dossier (MB): " + ", ".join(f"{m:.0f}" for m in series), file=sys.stderr)
         assert max(series) <= RSS_LIMIT_MB, f"RSS {max(series):.0f} MB > {RSS_LIMIT_MB:.0f} MB"
         assert max(series[5:]) - series[4] <= RSS_GROWTH_MB, f"RSS grows with the count: {series}"
+
+    def a_day() -> None:
+        series = []
+        for path in paths:
+            wait(viewer.pageShown, lambda p=path: viewer.open_dossier(p), lambda page: page == 1)
+            wait_idle(viewer)  # the thumbnails, the report and the evidence map done
+            series.append(rss_mb())
+        print(
+            f"  RSS after dossier 1, 10, 25, 50 (MB): {series[0]:.0f}, {series[9]:.0f}, {series[24]:.0f}, "
+            f"{series[-1]:.0f}; last / first = {series[-1] / series[0]:.2f}",
+            file=sys.stderr,
+        )
+        assert series[-1] <= DAY_GROWTH * series[0], f"RSS grows with the dossiers: {series}"
 
     def stall() -> Reported:
         """The longest GUI-timer gap while a dossier opens and every background job runs."""
@@ -250,6 +269,11 @@ def benchmarks(workdir: Path) -> list[Benchmark]:
             runs=9,
         ),
         Benchmark("viewer: every page of 10 dossiers (RSS checked)", browse_ten, runs=1),
+        Benchmark(
+            f"viewer: {DAY} dossiers opened one after the other (RSS last / first <= {DAY_GROWTH})",
+            a_day,
+            runs=1,
+        ),
         Benchmark(
             "viewer: longest GUI stall while the worker renders",
             stall,

@@ -54,6 +54,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("C2i2e — jury") + (f" — {title_suffix}" if title_suffix else ""))
         self.undo_stack = QUndoStack(self)
         self.room = JuryRoomWidget(self, prompts=self.prompts)
+        self._day_shown: dict[
+            int, tuple[object, ...]
+        ] = {}  # each file's state as the day list last showed it
         self.room.fileChanged.connect(self._file_changed)
         self._build_day_panel()
         jury = QSplitter(Qt.Orientation.Horizontal, self)
@@ -189,6 +192,12 @@ class MainWindow(QMainWindow):
         self._select_in_day(pk)
 
     def _file_changed(self, file: CandidateFile) -> None:
+        """The day list shows each candidate's state (present, absent, signed…), which a decision or a comment
+        leaves as it was: reloading the day at each V or N was a fifth of the key's GUI stall (bench_oral.py)."""
+        shown = (file.attendance, file.locked, file.admitted)
+        if self._day_shown.get(file.pk) == shown:
+            return
+        self._day_shown[file.pk] = shown
         row = self.day_model.row_of(file.pk)
         if row >= 0:
             self.reload_day()

@@ -123,6 +123,15 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     ),
     Shortcut(
         DOSSIER,
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Alt+Left / Alt+Right"),
+        QT_TRANSLATE_NOOP(
+            "ShortcutsDialog",
+            "Back to where you were before a jump (item, search, page typed) / forward again",
+        ),
+        (("history_back", ("Alt+Left",)), ("history_forward", ("Alt+Right",))),
+    ),
+    Shortcut(
+        DOSSIER,
         "Ctrl+F",
         QT_TRANSLATE_NOOP("ShortcutsDialog", "Search the dossier"),
         (("find", (QKeySequence.StandardKey.Find,)),),
@@ -193,6 +202,16 @@ SHORTCUTS: tuple[Shortcut, ...] = (
         PROJECTOR,
         QT_TRANSLATE_NOOP("ShortcutsDialog", "B or . / W or ,"),
         QT_TRANSLATE_NOOP("ShortcutsDialog", "Black / white screen, as in PowerPoint"),
+    ),
+    Shortcut(
+        PROJECTOR,
+        "F5",
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Slides in or out of full screen"),
+    ),
+    Shortcut(
+        PROJECTOR,
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Esc"),
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "End the slideshow (from the slides or the presenter view)"),
     ),
 )
 

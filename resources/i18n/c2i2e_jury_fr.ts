@@ -1437,6 +1437,49 @@ Pourquoi ?</translation>
         </message>
     </context>
     <context>
+        <name>PresenterView</name>
+        <message>
+            <source>Presenter view — {name}</source>
+            <translation>Vue présentateur — {name}</translation>
+        </message>
+        <message>
+            <source>Esc ends the slideshow; F5 puts the slides in or out of full screen.</source>
+            <translation>Échap termine le diaporama ; F5 met les diapositives en plein écran ou l'en sort.</translation>
+        </message>
+        <message>
+            <source>On the projector</source>
+            <translation>Au vidéoprojecteur</translation>
+        </message>
+        <message>
+            <source>Next slide</source>
+            <translation>Diapositive suivante</translation>
+        </message>
+        <message>
+            <source>End of the slides</source>
+            <translation>Fin du diaporama</translation>
+        </message>
+        <message>
+            <source>Slide %1 / %2</source>
+            <translation>Diapositive %1 / %2</translation>
+        </message>
+        <message>
+            <source>Slideshow: %1</source>
+            <translation>Diaporama : %1</translation>
+        </message>
+        <message>
+            <source>Presentation</source>
+            <translation>Présentation</translation>
+        </message>
+        <message>
+            <source>Discussion</source>
+            <translation>Discussion</translation>
+        </message>
+        <message>
+            <source>%1: %2 elapsed, %3 left</source>
+            <translation>%1 : %2 écoulées, reste %3</translation>
+        </message>
+    </context>
+    <context>
         <name>PresidentDocuments</name>
         <message>
             <source>The president's signing credential</source>
@@ -2814,6 +2857,22 @@ Jean Martin, représentant du comité de site</translation>
             <translation>Cette fiche</translation>
         </message>
         <message>
+            <source>Alt+Left / Alt+Right</source>
+            <translation>Alt+← / Alt+→</translation>
+        </message>
+        <message>
+            <source>Slides in or out of full screen</source>
+            <translation>Diapositives en plein écran ou non</translation>
+        </message>
+        <message>
+            <source>Esc</source>
+            <translation>Échap</translation>
+        </message>
+        <message>
+            <source>End the slideshow (from the slides or the presenter view)</source>
+            <translation>Terminer le diaporama (depuis les diapositives ou la vue présentateur)</translation>
+        </message>
+        <message>
             <source>Dossier</source>
             <translation>Dossier</translation>
         </message>
@@ -2840,6 +2899,10 @@ Jean Martin, représentant du comité de site</translation>
         <message>
             <source>Go to page</source>
             <translation>Aller à la page</translation>
+        </message>
+        <message>
+            <source>Back to where you were before a jump (item, search, page typed) / forward again</source>
+            <translation>Revenir là où vous étiez avant un saut (compétence, recherche, page saisie) / avancer de nouveau</translation>
         </message>
         <message>
             <source>Search the dossier</source>
@@ -2933,6 +2996,10 @@ Jean Martin, représentant du comité de site</translation>
             <translation>Diaporama — {name}</translation>
         </message>
         <message>
+            <source>Only one screen is connected: the slides open in an ordinary window that you can move or minimise (set the projector as an extended screen for full screen and the presenter view).</source>
+            <translation>Un seul écran est branché : le diaporama s'ouvre dans une fenêtre ordinaire que vous pouvez déplacer ou réduire (réglez le vidéoprojecteur en écran étendu pour le plein écran et la vue présentateur).</translation>
+        </message>
+        <message>
             <source>Open the slides</source>
             <translation>Ouvrir le diaporama</translation>
         </message>
@@ -2961,6 +3028,14 @@ Jean Martin, représentant du comité de site</translation>
         <message>
             <source>Show or hide the thumbnails and the outline (F9)</source>
             <translation>Afficher ou masquer les miniatures et le plan (F9)</translation>
+        </message>
+        <message>
+            <source>Back to where you were before the jump (Alt+Left)</source>
+            <translation>Revenir là où vous étiez avant le saut (Alt+←)</translation>
+        </message>
+        <message>
+            <source>Forward again, to where Back left (Alt+Right)</source>
+            <translation>Avancer de nouveau, jusqu'où vous étiez avant de revenir (Alt+→)</translation>
         </message>
         <message>
             <source>Previous page (Left)</source>

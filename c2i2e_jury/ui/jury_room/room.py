@@ -33,7 +33,8 @@ from c2i2e_jury.ui.prompts import Prompts
 from c2i2e_jury.ui.text import fill
 from c2i2e_jury.ui.timer.oral_timer_widget import OralTimerWidget
 from c2i2e_jury.ui.viewer.dossier_viewer import DossierViewer
-from c2i2e_jury.ui.viewer.projector import SlidesWindow, open_slides_dialog
+from c2i2e_jury.ui.viewer.projector import SlidesWindow
+from c2i2e_jury.ui.viewer.slideshow import open_slides_dialog
 
 log = logging.getLogger(__name__)
 VIEW_SAVE_PAUSE_MS = 400  # a pause in the jurors' moves after which the view is saved

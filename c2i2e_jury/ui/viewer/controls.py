@@ -12,19 +12,27 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 
+from c2i2e_jury.ui.viewer.history import PageHistory
 from c2i2e_jury.ui.viewer.page_view import PageView
 from c2i2e_jury.ui.viewer.page_zoom import FIT_PAGE, FIT_WIDTH, MAX_ZOOM, MIN_ZOOM
 from c2i2e_jury.ui.viewer.toolbar import ViewerToolbar
 
 
 class ViewerControls:
-    """Connects ``toolbar`` to ``view``; ``is_open`` says whether a dossier is open (the page box acts then only)."""
+    """Connects ``toolbar`` to ``view``; ``is_open`` says whether a dossier is open (the page box acts then only);
+    a page typed in the page box is a jump that ``history`` remembers."""
 
-    def __init__(self, toolbar: ViewerToolbar, view: PageView, is_open: Callable[[], bool]) -> None:
+    def __init__(
+        self, toolbar: ViewerToolbar, view: PageView, is_open: Callable[[], bool], history: PageHistory
+    ) -> None:
         self._toolbar = toolbar
         self._view = view
         self._is_open = is_open
+        self._history = history
         bar = toolbar
+        bar.a_back.triggered.connect(history.back)
+        bar.a_forward.triggered.connect(history.forward)
+        history.changed.connect(self.show_history)
         view.zoomChanged.connect(self.show_zoom)
         bar.page_box.valueChanged.connect(self._page_box_changed)
         bar.zoom_box.activated.connect(lambda i: self.set_zoom(bar.zoom_box.itemData(i)))
@@ -45,6 +53,10 @@ class ViewerControls:
         """The page box on the view's current page (of ``page_count``), the zoom box on its zoom."""
         self._toolbar.show_page(self._view.current_page(), page_count)
         self.show_zoom()
+
+    def show_history(self) -> None:
+        self._toolbar.a_back.setEnabled(self._history.can_go_back())
+        self._toolbar.a_forward.setEnabled(self._history.can_go_forward())
 
     def show_zoom(self) -> None:
         self._toolbar.show_zoom(self._view.zoom_mode, self._view.zoom)
@@ -71,7 +83,7 @@ class ViewerControls:
 
     def _page_box_changed(self, page: int) -> None:
         if self._is_open() and page != self._view.current_page():
-            self._view.go_to_page(page)
+            self._history.jump(lambda: self._view.go_to_page(page))
             self._view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _zoom_typed(self) -> None:

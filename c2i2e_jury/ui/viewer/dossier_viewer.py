@@ -22,6 +22,7 @@ Right / Left                  next / previous page (sideways scrolling when zoom
 Up / Down                     scroll
 Home / End                    first / last page
 Ctrl+G (or Ctrl+L)            go to page (the page box takes the keys, Enter goes)
+Alt+Left / Alt+Right          back to where the jury was before a jump (an item, a hit, a page typed) / forward
 Ctrl+F                        search; Enter / F3 next hit, Shift+Enter / Shift+F3 previous
 Escape (in the search field)  back to the pages
 Ctrl++ / Ctrl+-               zoom in / out (Ctrl + wheel too)
@@ -29,7 +30,7 @@ Ctrl+0 / Ctrl+1 / Ctrl+2      fit page / actual size (100 %) / fit width (Acroba
 F9                            show or hide the thumbnails and outline panel
 ============================  ===========================================================
 
-Ctrl+F, F3, Ctrl+G and the zoom keys act anywhere in the window (the jury's focus is usually on the items); the
+Ctrl+F, F3, Ctrl+G, Alt+Left / Alt+Right and the zoom keys act anywhere in the window (the jury's focus is usually on the items); the
 page-turning keys act when the pages have the focus, so that they never steal keys from a list or a text field.
 """
 
@@ -41,14 +42,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QResizeEvent
-from PySide6.QtWidgets import (
-    QLabel,
-    QSplitter,
-    QStackedWidget,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from c2i2e_jury.dossier.damage import Damage
 from c2i2e_jury.dossier.document import OutlineEntry
@@ -57,6 +51,7 @@ from c2i2e_jury.ui.text import fill
 from c2i2e_jury.ui.viewer.controls import ViewerControls
 from c2i2e_jury.ui.viewer.dossier_pages import MAX_ANALYSED_PAGES, DocumentInfo
 from c2i2e_jury.ui.viewer.folding import MINIMUM_WIDTH, ViewerFolding
+from c2i2e_jury.ui.viewer.history import PageHistory
 from c2i2e_jury.ui.viewer.page_view import PageView
 from c2i2e_jury.ui.viewer.panels import OutlinePanel, ThumbnailPanel
 from c2i2e_jury.ui.viewer.render.page_renderer import PageRenderer
@@ -144,8 +139,9 @@ class DossierViewer(QWidget):
         self._opening_timer.setSingleShot(True)
         self._opening_timer.setInterval(OPENING_MESSAGE_DELAY_MS)
         self._opening_timer.timeout.connect(lambda: self._show_message(self.tr("Opening the dossier…")))
-        self.searcher = DossierSearch(self.renderer, self.view, self.search_bar)
-        self.controls = ViewerControls(bar, self.view, lambda: self._info is not None)
+        self.history = PageHistory(self.view)  # before the searcher and the controls: they jump through it
+        self.searcher = DossierSearch(self.renderer, self.view, self.search_bar, self.history.jump)
+        self.controls = ViewerControls(bar, self.view, lambda: self._info is not None, self.history)
         self.folding = ViewerFolding(self, bar, self.side, self.stack, self.view)
         bar.set_enabled(False, False)
 
@@ -209,7 +205,7 @@ class DossierViewer(QWidget):
             self._pending_page = n
             self.renderer.retarget(self.view.first_view(n))
             return
-        self.view.go_to_page(n)
+        self.history.jump(lambda: self.view.go_to_page(n))
 
     def current_page(self) -> int:
         return self.view.current_page()
@@ -226,7 +222,7 @@ class DossierViewer(QWidget):
         self.thumbnails.thumbnails.set_marked(valid)
         self.view.set_marked(valid)
         if valid:
-            self.view.go_to_page(valid[0])
+            self.history.jump(lambda: self.view.go_to_page(valid[0]))
 
     def view_state(self) -> dict[str, object]:
         """Where the jury is in this dossier: page, zoom ("fit_width", "fit_page" or a factor), continuous."""
@@ -282,6 +278,7 @@ class DossierViewer(QWidget):
         self._info = None
         self._first_done = False
         self._pending_pages = []
+        self.history.reset()
         self.searcher.enabled = False
         self.searcher.reset()
         self.banner.hide()

@@ -357,6 +357,8 @@ class PageView(QAbstractScrollArea):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt)
         key, mods = event.key(), event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if mods & Qt.KeyboardModifier.AltModifier:  # Alt+← / Alt+→: the history's, never a page turned
+            return super().keyPressEvent(event)
         shift = mods == Qt.KeyboardModifier.ShiftModifier
         hbar = self.horizontalScrollBar()
         if key == Qt.Key.Key_PageDown or (key == Qt.Key.Key_Space and not shift):

@@ -1,9 +1,11 @@
 """The candidate's slides on the projector: a PDF (seed: "aucun autre format de fichier ne sera accepté").
 
 The window goes full screen on the second screen, so the jurors' screen keeps the dossier and the items; with a
-single screen it opens as an ordinary window the jury can move. The candidate drives it with the arrow keys,
+single screen it opens as an ordinary window the jury can move (:mod:`c2i2e_jury.ui.viewer.slideshow` places it,
+and the presenter's view of :mod:`c2i2e_jury.ui.viewer.presenter`). The candidate drives it with the arrow keys,
 Page Up / Page Down (what presentation clickers send), Space, Home / End; B or "." blacks the screen and W or ","
-whitens it, as in PowerPoint. An optional small timer in a corner shows the candidate the remaining time.
+whitens it, as in PowerPoint; Escape ends the slideshow whatever the window shows (full screen, blank, a slide).
+An optional small timer in a corner shows the candidate the remaining time.
 
 Pages are rendered in the GUI thread (a slide renders in tens of milliseconds), through the dossier layer, whose
 every PyMuPDF call takes the process-wide :data:`~c2i2e_jury.dossier.mupdf_lock.MUPDF` lock: the dossier viewer's
@@ -15,22 +17,19 @@ the next slide at once; closing the window closes the file and empties MuPDF's s
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEvent, QRect, QRectF, Qt, QTimer
+from PySide6.QtCore import QEvent, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QColor,
     QFont,
-    QGuiApplication,
     QImage,
     QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
-    QScreen,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QWidget
@@ -39,7 +38,6 @@ from c2i2e_jury.domain.timer_values import TimerSnapshot, WarningLevel
 from c2i2e_jury.dossier.damage import NotPdfError
 from c2i2e_jury.dossier.document import Dossier, open_dossier
 from c2i2e_jury.errors import UserError
-from c2i2e_jury.ui.prompts import Prompts
 from c2i2e_jury.ui.text import format_clock
 from c2i2e_jury.ui.viewer.dossier_pages import SCREEN_ORDER, screen_image
 
@@ -67,16 +65,9 @@ _OVERLAY_COLOURS = {
     WarningLevel.OVERTIME: "#ff6b6b",
 }
 
-S = TypeVar("S")
-
 
 class SlidesError(UserError):
     """Slides that cannot be shown; the message is one French sentence for the jury."""
-
-
-def choose_screen(screens: Sequence[S], primary: S | None) -> S | None:
-    """The projector's screen: the first one that is not the jurors' (primary) screen; None with one screen."""
-    return next((screen for screen in screens if screen != primary), None) if len(screens) > 1 else None
 
 
 def load_slides(path: Path | str) -> Dossier:
@@ -87,8 +78,19 @@ def load_slides(path: Path | str) -> Dossier:
         raise SlidesError(NOT_PDF) from error
 
 
+def fit_image(slides: Dossier, page: int, width: int, height: int, ratio: float) -> QImage:
+    """Page ``page`` (from 0) rendered to fit ``width`` x ``height`` device pixels, its proportions kept."""
+    page_width, page_height = slides.page_size(page + 1)
+    scale = min(width / page_width, height / page_height)
+    return screen_image(slides.render(page + 1, scale=max(scale, 0.05), bgr=SCREEN_ORDER), ratio)
+
+
 class SlidesWindow(QWidget):
-    """One slide at a time, scaled to the window with its proportions kept, on black."""
+    """One slide at a time, scaled to the window with its proportions kept, on black. ``pageChanged`` follows the
+    slide shown (the presenter's view listens); ``ended`` says the slideshow is over (the window closed)."""
+
+    pageChanged = Signal(int)
+    ended = Signal()
 
     def __init__(
         self,
@@ -102,6 +104,10 @@ class SlidesWindow(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._slides = slides
         self._page = 0
+        self._ended = False
+        # Why the slides are not full screen on a projector, in one sentence ("" when they are).
+        self.notice = ""
+        self.presenter: QWidget | None = None  # the presenter's view on the jurors' screen, with two screens
         self._blank: str | None = None
         self._cache: dict[tuple[int, int, int], QImage] = {}
         self._timer_source = timer_source
@@ -127,15 +133,28 @@ class SlidesWindow(QWidget):
         return self._slides.page_count
 
     @property
+    def is_ended(self) -> bool:
+        """The slideshow is over: the window was closed (Escape, the jury, the next candidate)."""
+        return self._ended
+
+    @property
+    def slides(self) -> Dossier:
+        """The open slides file (the presenter's view draws from it too, in the GUI thread)."""
+        return self._slides
+
+    @property
     def blank(self) -> str | None:
         """None, "black" or "white"."""
         return self._blank
 
     def go_to(self, page: int) -> None:
         self._blank = None
-        self._page = max(0, min(self.page_count - 1, page))
+        page = max(0, min(self.page_count - 1, page))
+        changed, self._page = page != self._page, page
         self.update()
         self._prefetch.start()
+        if changed:
+            self.pageChanged.emit(page)
 
     def next(self) -> None:
         self.go_to(self._page + 1)
@@ -163,8 +182,16 @@ class SlidesWindow(QWidget):
         super().changeEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
-        key = Qt.Key(event.key())
-        if key in _BLACK or key in _WHITE:
+        if self.handle_key(Qt.Key(event.key())):
+            event.accept()
+        else:
+            super().keyPressEvent(event)
+
+    def handle_key(self, key: Qt.Key) -> bool:
+        """A clicker's or the keyboard's key, from this window or the presenter's view; False if not ours."""
+        if key == Qt.Key.Key_Escape:
+            self.close()  # the end of the slideshow, whatever is shown (PowerPoint's Échap)
+        elif key in _BLACK or key in _WHITE:
             colour = "black" if key in _BLACK else "white"
             self._blank = None if self._blank == colour else colour
             self.update()
@@ -175,19 +202,13 @@ class SlidesWindow(QWidget):
             self.next()
         elif key in _PREVIOUS:
             self.previous()
-        elif key == Qt.Key.Key_Home:
-            self.go_to(0)
-        elif key == Qt.Key.Key_End:
-            self.go_to(self.page_count - 1)
-        elif key == Qt.Key.Key_Escape:
-            if self.isFullScreen():
-                self.showNormal()
+        elif key in (Qt.Key.Key_Home, Qt.Key.Key_End):
+            self.go_to(0 if key == Qt.Key.Key_Home else self.page_count - 1)
         elif key == Qt.Key.Key_F5:
             self.toggle_full_screen()
         else:
-            super().keyPressEvent(event)
-            return
-        event.accept()
+            return False
+        return True
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
         if event.button() == Qt.MouseButton.LeftButton:
@@ -212,11 +233,7 @@ class SlidesWindow(QWidget):
         size = (round(self.width() * ratio), round(self.height() * ratio))
         key = (page, *size)
         if key not in self._cache:
-            width, height = self._slides.page_size(page + 1)
-            scale = min(size[0] / width, size[1] / height)
-            image = screen_image(
-                self._slides.render(page + 1, scale=max(scale, 0.05), bgr=SCREEN_ORDER), ratio
-            )
+            image = fit_image(self._slides, page, *size, ratio)
             keep = {self._page - 1, self._page, self._page + 1}
             self._cache = {k: v for k, v in self._cache.items() if k[0] in keep and k[1:] == size}
             self._cache[key] = image
@@ -291,57 +308,8 @@ class SlidesWindow(QWidget):
         self._overlay_clock.stop()
         self._prefetch.stop()
         self._cache.clear()
-        self._slides.close()
         super().closeEvent(event)
-
-
-def open_slides(
-    path: Path | str,
-    screens: Sequence[QScreen] | None = None,
-    *,
-    primary: QScreen | None = None,
-    timer_source: Callable[[], TimerSnapshot] | None = None,
-) -> SlidesWindow:
-    """Open the slides full screen on the second screen, or in a movable window when there is only one.
-
-    Raises :class:`SlidesError` (or another :class:`UserError`) for a file that is not a readable PDF.
-    """
-    window = SlidesWindow(load_slides(path), timer_source)
-    screens = list(QGuiApplication.screens()) if screens is None else list(screens)
-    target = choose_screen(screens, primary or QGuiApplication.primaryScreen())
-    if target is not None:
-        window.setScreen(target)
-        window.setGeometry(target.geometry())
-        window.showFullScreen()
-    else:
-        available = screens[0].availableGeometry() if screens else QRect(0, 0, 1280, 800)
-        window.resize(min(960, available.width() * 2 // 3), min(600, available.height() * 2 // 3))
-        window.move(available.center() - window.rect().center())
-        window.show()
-    window.activateWindow()
-    window.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
-    return window
-
-
-def open_slides_dialog(
-    parent: QWidget,
-    timer_source: Callable[[], TimerSnapshot] | None = None,
-    start_dir: str = "",
-    prompts: Prompts | None = None,
-) -> SlidesWindow | None:
-    """« Ouvrir le diaporama… »: pick the file, open it, or tell the jury in one sentence why not."""
-    # "All files" too: a .pptx can be picked, and is then refused with the rule, not silently hidden.
-    prompts = prompts or Prompts()
-    path = prompts.open_file(
-        parent,
-        QCoreApplication.translate("SlidesWindow", "Open the slides"),
-        start_dir,
-        QCoreApplication.translate("SlidesWindow", "PDF slides (*.pdf);;All files (*)"),
-    )
-    if not path:
-        return None
-    try:
-        return open_slides(path, timer_source=timer_source)
-    except UserError as error:
-        prompts.warn(parent, QCoreApplication.translate("SlidesWindow", "Slides"), str(error))
-        return None
+        if not self._ended:
+            self._ended = True
+            self.ended.emit()  # the presenter's view closes, then the file
+            self._slides.close()

@@ -8,6 +8,8 @@ case and accents (:mod:`c2i2e_jury.dossier.search`); only the latest query's ans
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Qt, QTimer
 
 from c2i2e_jury.dossier.search import SearchHit
@@ -19,11 +21,18 @@ SEARCH_DELAY_MS = 300
 
 
 class DossierSearch(QObject):
-    """Links the search bar, the renderer's search and the hits drawn by the view."""
+    """Links the search bar, the renderer's search and the hits drawn by the view; showing a hit is a ``jump``
+    (the viewer's history remembers where the jury was)."""
 
-    def __init__(self, renderer: PageRenderer, view: PageView, bar: SearchBar) -> None:
+    def __init__(
+        self,
+        renderer: PageRenderer,
+        view: PageView,
+        bar: SearchBar,
+        jump: Callable[[Callable[[], object]], object] = lambda go: go(),
+    ) -> None:
         super().__init__(bar)
-        self._renderer, self._view, self._bar = renderer, view, bar
+        self._renderer, self._view, self._bar, self._jump = renderer, view, bar, jump
         self.enabled = False  # a dossier is open and its text can be searched
         self.query = ""
         self.hits: list[SearchHit] = []
@@ -97,5 +106,5 @@ class DossierSearch(QObject):
 
     def _show(self) -> None:
         current = self.hits[self.current] if self.hits else None
-        self._view.set_hits(self.hits, current)
+        self._jump(lambda: self._view.set_hits(self.hits, current))
         self._bar.show_count(self.current if self.hits else None, len(self.hits))

@@ -32,6 +32,14 @@ class ViewerToolbar(QWidget):
         self.a_panel = self._action(
             "☰", self.tr("Show or hide the thumbnails and the outline (F9)"), "side_panel", True
         )
+        self.a_back = self._action(
+            "↶", self.tr("Back to where you were before the jump (Alt+Left)"), "history_back"
+        )
+        self.a_forward = self._action(
+            "↷", self.tr("Forward again, to where Back left (Alt+Right)"), "history_forward"
+        )
+        self.a_back.setEnabled(False)
+        self.a_forward.setEnabled(False)
         self.a_previous = self._action("◀", self.tr("Previous page (Left)"))
         self.a_next = self._action("▶", self.tr("Next page (Right)"))
         self.a_zoom_out = self._action("−", self.tr("Zoom out (Ctrl+-)"), "zoom_out")
@@ -122,6 +130,8 @@ class ViewerToolbar(QWidget):
         for item in (
             self._button(self.a_panel),
             self._separator(),
+            self._button(self.a_back),
+            self._button(self.a_forward),
             self._button(self.a_previous),
             self.page_box,
             self._button(self.a_next),
