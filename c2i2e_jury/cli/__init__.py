@@ -74,6 +74,8 @@ def _main(argv: Sequence[str] | None) -> int:
     handler = getattr(args, "handler", None)
     try:
         if handler is None:
+            import c2i2e_jury.services.jury_room  # noqa: F401
+            import c2i2e_jury.storage.database  # noqa: F401
             from c2i2e_jury.ui.app import run_gui
 
             return run_gui(args)
