@@ -64,14 +64,14 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("C2i2e — jury") + (f" — {title_suffix}" if title_suffix else ""))
         self.undo_stack = QUndoStack(self)
-        self._room: JuryRoomWidget | None = None
+        self._room: JuryRoomWidget | None = None if room_later else self._new_room()
         self._restored: Settings | None = None  # the settings restore() read, for a room built after it
         self._build_day_panel()
         jury = QSplitter(Qt.Orientation.Horizontal, self)
         jury.setChildrenCollapsible(False)
         jury.setObjectName("jurySplitter")
         jury.addWidget(self.day_panel)
-        jury.addWidget(QWidget(self))  # the jury room's place until it is built
+        jury.addWidget(self._room or QWidget(self))  # an empty place until the room is built
         self.jury_splitter = jury
         jury.setStretchFactor(1, 1)
         jury.setSizes([270, 1090])
@@ -86,8 +86,6 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.workspaces)
         self._build_menus()
         self.resize(1366, 768)
-        if not room_later:
-            self.finish_loading()
         self.reload_day()
 
     @property
@@ -102,11 +100,16 @@ class MainWindow(QMainWindow):
         """Build the jury room now (the program calls it on the event loop's turn after the window showed)."""
         _ = self.room
 
-    def _build_room(self) -> JuryRoomWidget:
+    def _new_room(self) -> JuryRoomWidget:
         from c2i2e_jury.ui.jury_room.room import JuryRoomWidget
 
         room = JuryRoomWidget(self, prompts=self.prompts)
         room.fileChanged.connect(self._file_changed)
+        return room
+
+    def _build_room(self) -> JuryRoomWidget:
+        """The room put in the places the window kept for it."""
+        room = self._new_room()
         for splitter, index, widget in ((self.jury_splitter, 1, room), (self.day_column, 1, room.timer_area)):
             placeholder = splitter.replaceWidget(index, widget)  # the place's size is kept
             if placeholder is not None:
@@ -169,7 +172,9 @@ class MainWindow(QMainWindow):
         column = QSplitter(Qt.Orientation.Vertical, box)
         column.setObjectName("dayColumn")
         column.addWidget(day)
-        column.addWidget(QWidget(box))  # the timer's place, until the jury room is built
+        column.addWidget(
+            self._room.timer_area if self._room else QWidget(box)
+        )  # empty until the room is built
         column.setStretchFactor(
             0, 1
         )  # the list takes what the timer leaves: the timer's messages are never cut

@@ -15,7 +15,7 @@ def first_window(qtbot, db) -> MainWindow:
     window = MainWindow(db, room_later=True)
     qtbot.addWidget(window)
     window.restore()
-    window.show()
+    window.show_on_screen()
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     return window
@@ -48,6 +48,7 @@ def test_the_rooms_splitters_come_back_when_it_is_built_after_the_restore(qtbot,
     full = MainWindow(demo_db)
     qtbot.addWidget(full)
     full.show()
+    full.resize(1000, 560)
     items = full.findChild(QSplitter, "itemsSplitter")
     items.setSizes([sum(items.sizes()) - 260, 260])
     moved = items.sizes()
@@ -60,3 +61,14 @@ def test_the_rooms_splitters_come_back_when_it_is_built_after_the_restore(qtbot,
     window = first_window(qtbot, demo_db)
     window.finish_loading()
     assert window.findChild(QSplitter, "itemsSplitter").sizes() == moved
+
+
+def test_after_a_restart_the_room_opens_at_once_on_the_candidate_left(qtbot, demo_db):
+    pk = pk_of(demo_db, CANDIDATE)
+    before = MainWindow(demo_db)
+    qtbot.addWidget(before)
+    before.open_candidate(pk)  # the view saved: the candidate to reopen on
+    before.close()
+    window = first_window(qtbot, demo_db)
+    assert window.findChild(QWidget, "juryRoom") is not None  # built by restore(), not later
+    assert window.room.session is not None and window.room.session.pk == pk
