@@ -1,6 +1,12 @@
 """Issue 3's rows that belong to the jury room itself: a decision committed to disk, and the cold start of the
 program to an interactive window, against an empty window opened on the same libraries (the dossier's rows are
-in bench_dossier.py and bench_viewer.py)."""
+in bench_dossier.py and bench_viewer.py).
+
+The first window (issue 15) is the program's main window on screen and taking input: its menus, its tabs, the
+day's candidates read from the database (a juror can choose one with the keyboard or the mouse), the place of the
+jury room; ``C2I2E_QUIT_AFTER_MS=0`` closes it at the first turn of the event loop. The jury room itself (the
+dossier viewer, the 28 items, the timer, with the ORM and PyMuPDF) is built on the next turn: the second row
+closes the program once it is (``C2I2E_QUIT_AFTER_MS=room``), for the whole start."""
 
 from __future__ import annotations
 
@@ -76,6 +82,10 @@ def benchmarks(workdir: Path) -> list[Benchmark]:
     def cold_start() -> None:
         subprocess.run([sys.executable, "-m", "c2i2e_jury"], env=env, check=True, capture_output=True)
 
+    def cold_start_to_room() -> None:
+        room_env = {**env, "C2I2E_QUIT_AFTER_MS": "room"}
+        subprocess.run([sys.executable, "-m", "c2i2e_jury"], env=room_env, check=True, capture_output=True)
+
     def bare_window() -> None:
         subprocess.run([sys.executable, "-c", BARE_WINDOW, str(db_path)], env=env, check=True)
 
@@ -96,5 +106,12 @@ def benchmarks(workdir: Path) -> list[Benchmark]:
             runs=7,
             max_ratio=1.3,
             max_seconds=1.5,
+        ),
+        Benchmark(
+            "cold start to the jury room built (viewer, items, timer)",
+            cold_start_to_room,
+            bare_window,
+            "PySide6.QtWidgets, pymupdf, sqlalchemy imported, the file opened, an empty window",
+            runs=7,
         ),
     ]

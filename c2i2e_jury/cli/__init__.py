@@ -86,6 +86,7 @@ def _main(argv: Sequence[str] | None) -> int:
     handler = getattr(args, "handler", None)
     try:
         if handler is None:
+            _before_qt()
             from c2i2e_jury.ui.app import run_gui
 
             return run_gui(args)
@@ -106,6 +107,16 @@ def _main(argv: Sequence[str] | None) -> int:
         where = f"details in {log_path}" if log_path else f"{type(exc).__name__}: {exc}"
         print(f"c2i2e-jury: internal error; {where}", file=sys.stderr)
         return 3
+
+
+def _before_qt() -> None:
+    """Import what the first window reads the database with before PySide6: once PySide6 is imported, its import
+    hook (for ``from __feature__ import …``) reads the source of every module imported after it, to find whether
+    it uses PySide6 — SQLAlchemy's 145 modules among them, when they came after it (issue 15)."""
+    import sqlalchemy.dialects.sqlite.pysqlite  # noqa: F401 - the dialect, loaded by the first connection
+
+    import c2i2e_jury.services.day_list  # noqa: F401
+    import c2i2e_jury.storage.database  # noqa: F401
 
 
 def _refused(message: str, details: list[str]) -> int:

@@ -26,10 +26,15 @@ from c2i2e_jury.domain.rules import (
 )
 from c2i2e_jury.errors import UserError
 from c2i2e_jury.resources_access import referential
+
+# The day's list is read with Core (the first window needs no ORM); still offered here with the other use cases.
+from c2i2e_jury.services.day_list import DayEntry as DayEntry
+from c2i2e_jury.services.day_list import day_entries as day_entries
+from c2i2e_jury.services.day_list import last_candidate as last_candidate
 from c2i2e_jury.services.marks_origin import origin_fields
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.storage.dossier_store import DossierStore
-from c2i2e_jury.storage.models import Candidate, Decision, DecisionChange, Incident, Oral, ResultSheet
+from c2i2e_jury.storage.models import Candidate, Decision, DecisionChange, Incident, Oral
 
 INCIDENT_KINDS = ("late_arrival", "technical", "fraud_suspicion", "other")
 
@@ -116,23 +121,6 @@ class CandidateFile:
 
     def item(self, code: str) -> ItemRow:
         return next(i for i in self.items if i.code == code)
-
-
-@dataclass(frozen=True)
-class DayEntry:
-    pk: int
-    candidate_id: str
-    last_name: str
-    first_name: str
-    oral_date: date | None
-    oral_time: str
-    room: str
-    jury: str
-    state: str  # upcoming / present / absent / not_admitted / signed
-
-    @property
-    def full_name(self) -> str:
-        return f"{self.last_name.upper()} {self.first_name}"
 
 
 def _mark(value: str | None) -> Mark | None:
@@ -245,53 +233,6 @@ def _file(candidate: Candidate, store: DossierStore | None) -> CandidateFile:
 def candidate_file(db: Database, candidate_pk: int, store: DossierStore | None = None) -> CandidateFile:
     with db.read() as session:
         return _file(load_candidate(session, candidate_pk), store)
-
-
-def day_entries(
-    db: Database, campaign_id: str | None = None, room: str | None = None, day: date | None = None
-) -> list[DayEntry]:
-    """The candidates of a room's day, in the order they are heard."""
-    with db.read() as session:
-        query = select(Candidate).options(selectinload(Candidate.oral))
-        if campaign_id:
-            query = query.where(Candidate.campaign_id == campaign_id)
-        if room:
-            query = query.where(Candidate.room == room)
-        if day:
-            query = query.where(Candidate.oral_date == day)
-        candidates = list(session.scalars(query))
-        signed = set(
-            session.scalars(
-                select(ResultSheet.candidate_pk).where(
-                    ResultSheet.candidate_pk.in_([c.pk for c in candidates])
-                )
-            )
-        )
-        entries = [
-            DayEntry(
-                c.pk,
-                c.candidate_id,
-                c.last_name,
-                c.first_name,
-                c.oral_date,
-                c.oral_time,
-                c.room,
-                c.jury,
-                _state(c, c.pk in signed),
-            )
-            for c in candidates
-        ]
-    return sorted(entries, key=lambda e: (e.oral_date or date.max, e.oral_time or "99:99", e.last_name))
-
-
-def _state(candidate: Candidate, signed: bool) -> str:
-    if not candidate.deposited or candidate.rework_pending:
-        return "not_admitted"
-    if candidate.oral and candidate.oral.locked and signed:
-        return "signed"
-    if candidate.oral and candidate.oral.attendance != Attendance.PENDING.value:
-        return candidate.oral.attendance
-    return "upcoming"
 
 
 def _editable(candidate: Candidate) -> None:
@@ -424,18 +365,6 @@ def save_view_state(db: Database, candidate_pk: int, state: dict[str, Any], now:
         oral.view_state = dict(state)
         oral.current_page = int(state.get("page", 0))
         oral.view_updated_at = now()
-
-
-def last_candidate(db: Database) -> int | None:
-    """The candidate the jury was on last (to reopen on it after a crash or a restart)."""
-    with db.read() as session:
-        row = session.execute(
-            select(Oral.candidate_pk)
-            .where(Oral.view_updated_at.is_not(None))
-            .order_by(Oral.view_updated_at.desc())
-            .limit(1)
-        ).first()
-        return int(row[0]) if row else None
 
 
 # --- what the jury room may do now -------------------------------------------------------------------------------

@@ -18,15 +18,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, ProgrammingError, SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
 
 from c2i2e_jury.errors import UserError, os_error_text
 from c2i2e_jury.paths import data_dir
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +84,16 @@ class Database:
     def __init__(self, url: str) -> None:
         self.url = url
         self.engine = create_db_engine(url)
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._made: sessionmaker[Session] | None = None
+
+    def _sessions(self) -> Session:
+        """The ORM is imported with the first session, not with the database: the first window reads its list
+        with Core (issue 15: SQLAlchemy's ORM and the models' mapping were a third of the cold start)."""
+        if self._made is None:
+            from sqlalchemy.orm import sessionmaker
+
+            self._made = sessionmaker(self.engine, expire_on_commit=False)
+        return self._made()
 
     @property
     def is_sqlite(self) -> bool:

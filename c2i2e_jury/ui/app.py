@@ -15,7 +15,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from c2i2e_jury import __version__
@@ -26,6 +26,7 @@ from c2i2e_jury.ui.prompts import Prompts
 
 if TYPE_CHECKING:
     from c2i2e_jury.storage.database import Database
+    from c2i2e_jury.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 _opened: dict[str, str] = {}  # the database the window shows, for the sentences of later database errors
@@ -129,6 +130,17 @@ def create_application(argv: list[str], language: str = "fr") -> QApplication:
     return app
 
 
+def _quit_when_asked(window: MainWindow) -> None:
+    """``C2I2E_QUIT_AFTER_MS`` (smoke tests of the built program, start-up benchmarks): milliseconds after the
+    window shows; ``0``: at the first turn of the event loop, when the window takes input and before the jury room
+    is built; ``room``: once the jury room is built."""
+    quit_after = os.environ.get("C2I2E_QUIT_AFTER_MS")
+    if quit_after == "room":
+        window.roomBuilt.connect(window.close, Qt.ConnectionType.QueuedConnection)
+    elif quit_after:
+        QTimer.singleShot(int(quit_after), window.close)
+
+
 def run_gui(args: argparse.Namespace) -> int:
     """The window, or one sentence in a message box when the data folder or the database cannot be used."""
     from sqlalchemy.exc import SQLAlchemyError
@@ -157,6 +169,7 @@ def run_gui(args: argparse.Namespace) -> int:
             app.translate("App", "demo — every credential's passphrase: demo") if args.demo else "",
             prompts=prompts,
             demo=bool(args.demo),
+            room_later=True,
         )
     except SQLAlchemyError as exc:  # opened, but a table is missing or a page damaged
         log.exception("cannot show the database")
@@ -165,11 +178,9 @@ def run_gui(args: argparse.Namespace) -> int:
         return 1
     window.restore()
     window.show_on_screen()
-    quit_after = os.environ.get("C2I2E_QUIT_AFTER_MS")
-    if (
-        quit_after
-    ):  # smoke tests of the built program; 0: as soon as the window takes input (start-up benchmark)
-        QTimer.singleShot(int(quit_after), window.close)
+    _quit_when_asked(window)
+    # The jury room on the next turn of the event loop: the window is on screen before it (issue 15).
+    QTimer.singleShot(0, lambda: window.finish_loading() if window.isVisible() else None)
     code = app.exec()
     db.dispose()
     return int(code)

@@ -1,11 +1,15 @@
-"""The main window: the day's candidates on the left, the jury room in the middle."""
+"""The main window: the day's candidates on the left, the jury room in the middle.
+
+At start-up (issue 15) the window shows first with the day's list, read with SQLAlchemy Core, and an empty place
+for the jury room; the room (the dossier viewer, the items, the timer), with the ORM and PyMuPDF behind it, is
+built on the event loop's next turn, or as soon as anything asks for :attr:`MainWindow.room`."""
 
 from __future__ import annotations
 
 import logging
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,20 +25,19 @@ from PySide6.QtWidgets import (
 )
 
 from c2i2e_jury.errors import UserError
-from c2i2e_jury.services import jury_room
-from c2i2e_jury.services.jury_room import CandidateFile
+from c2i2e_jury.services import day_list
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.ui import shortcuts
 from c2i2e_jury.ui.help_menu import HelpMenu
 from c2i2e_jury.ui.jury_room.day_model import DayModel
-from c2i2e_jury.ui.jury_room.oral_session import OralSession
-from c2i2e_jury.ui.jury_room.room import JuryRoomWidget
 from c2i2e_jury.ui.lazy_tabs import LazyTabs
 from c2i2e_jury.ui.prompts import Prompts
 from c2i2e_jury.ui.settings import Settings
 
 if TYPE_CHECKING:
+    from c2i2e_jury.services.jury_room import CandidateFile
     from c2i2e_jury.ui.evaluation.workspace import EvaluationWorkspace
+    from c2i2e_jury.ui.jury_room.room import JuryRoomWidget
     from c2i2e_jury.ui.review.workspace import ReviewWorkspace
     from c2i2e_jury.ui.secretariat.workspace import SecretariatWorkspace
 
@@ -42,28 +45,36 @@ log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
+    roomBuilt = Signal()  # the jury room is in its place (the program's start shows the window before it)
+
     def __init__(
-        self, db: Database, title_suffix: str = "", prompts: Prompts | None = None, *, demo: bool = False
+        self,
+        db: Database,
+        title_suffix: str = "",
+        prompts: Prompts | None = None,
+        *,
+        demo: bool = False,
+        room_later: bool = False,
     ) -> None:
         """``prompts``: how every room asks and tells (Qt's dialogs; tests pass scripted ones); ``demo``: the
-        database is thrown away on quitting, which the window says before it closes."""
+        database is thrown away on quitting, which the window says before it closes; ``room_later``: the jury
+        room is built by :meth:`finish_loading` (or when first asked for), not here (the program's start)."""
         super().__init__()
         self.db, self.demo = db, demo
         self.prompts = prompts or Prompts()
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("C2i2e — jury") + (f" — {title_suffix}" if title_suffix else ""))
         self.undo_stack = QUndoStack(self)
-        self.room = JuryRoomWidget(self, prompts=self.prompts)
-        self._day_shown: dict[
-            int, tuple[object, ...]
-        ] = {}  # each file's state as the day list last showed it
-        self.room.fileChanged.connect(self._file_changed)
+        self._day_shown: dict[int, tuple[object, ...]] = {}  # each file's state as the day list last showed it
+        self._room: JuryRoomWidget | None = None if room_later else self._new_room()
+        self._restored: Settings | None = None  # the settings restore() read, for a room built after it
         self._build_day_panel()
         jury = QSplitter(Qt.Orientation.Horizontal, self)
         jury.setChildrenCollapsible(False)
         jury.setObjectName("jurySplitter")
         jury.addWidget(self.day_panel)
-        jury.addWidget(self.room)
+        jury.addWidget(self._room or QWidget(self))  # an empty place until the room is built
+        self.jury_splitter = jury
         jury.setStretchFactor(1, 1)
         jury.setSizes([270, 1090])
         self.workspaces = QTabWidget(self)
@@ -79,6 +90,36 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.resize(1366, 768)
         self.reload_day()
+
+    @property
+    def room(self) -> JuryRoomWidget:
+        """The jury room, built on first use (the program shows its window before it: issue 15)."""
+        if self._room is None:
+            self._room = self._build_room()
+            self.roomBuilt.emit()
+        return self._room
+
+    def finish_loading(self) -> None:
+        """Build the jury room now (the program calls it on the event loop's turn after the window showed)."""
+        _ = self.room
+
+    def _new_room(self) -> JuryRoomWidget:
+        from c2i2e_jury.ui.jury_room.room import JuryRoomWidget
+
+        room = JuryRoomWidget(self, prompts=self.prompts)
+        room.fileChanged.connect(self._file_changed)
+        return room
+
+    def _build_room(self) -> JuryRoomWidget:
+        """The room put in the places the window kept for it."""
+        room = self._new_room()
+        for splitter, index, widget in ((self.jury_splitter, 1, room), (self.day_column, 1, room.timer_area)):
+            placeholder = splitter.replaceWidget(index, widget)  # the place's size is kept
+            if placeholder is not None:
+                placeholder.deleteLater()
+        if self._restored is not None:  # the window was restored before the room existed: the room's turn
+            self._restore_splitters(self._restored, room)
+        return room
 
     @property
     def secretariat(self) -> SecretariatWorkspace:
@@ -143,7 +184,9 @@ class MainWindow(QMainWindow):
         column = QSplitter(Qt.Orientation.Vertical, box)
         column.setObjectName("dayColumn")
         column.addWidget(day)
-        column.addWidget(self.room.timer_area)
+        column.addWidget(
+            self._room.timer_area if self._room else QWidget(box)
+        )  # empty until the room is built
         column.setStretchFactor(
             0, 1
         )  # the list takes what the timer leaves: the timer's messages are never cut
@@ -153,11 +196,11 @@ class MainWindow(QMainWindow):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(column)
         # No fixed minimum width: the column is as wide as the timer's buttons need (a translation widens it).
-        self.day_panel = box
+        self.day_panel, self.day_column = box, column
 
     def reload_day(self) -> None:
         room = self.room_filter.currentData() if self.room_filter.count() else None
-        entries = jury_room.day_entries(self.db, room=room or None)
+        entries = day_list.day_entries(self.db, room=room or None)
         if not self.room_filter.count():
             rooms = sorted({e.room for e in entries if e.room})
             self.room_filter.blockSignals(True)
@@ -165,7 +208,8 @@ class MainWindow(QMainWindow):
             for name in rooms:
                 self.room_filter.addItem(name, name)
             self.room_filter.blockSignals(False)
-        current = self.room.session.pk if self.room.session else None
+        session = self._room.session if self._room is not None else None
+        current = session.pk if session is not None else None
         self.day_model.set_entries(entries)
         if current is not None:
             self._select_in_day(current)
@@ -181,6 +225,8 @@ class MainWindow(QMainWindow):
     def open_candidate(self, pk: int, *, after_restart: bool = False) -> None:
         if self.room.session is not None and self.room.session.pk == pk:
             return
+        from c2i2e_jury.ui.jury_room.oral_session import OralSession
+
         self.undo_stack.clear()
         try:
             session = OralSession(self.db, pk, self.undo_stack, self)
@@ -241,7 +287,7 @@ class MainWindow(QMainWindow):
         from c2i2e_jury.ui.signing.sheet_transfer import export_day_dialog
 
         room = self.room_filter.currentData() or None
-        session = self.room.session
+        session = self._room.session if self._room is not None else None
         day = session.file.oral_date if session is not None else None
         export_day_dialog(self, self.db, room, day, prompts=self.prompts)
 
@@ -281,17 +327,22 @@ class MainWindow(QMainWindow):
         state = settings.window_state()
         if state is not None:
             self.restoreState(state)
-        for splitter in self._splitters():
-            sizes = settings.splitter_state(splitter.objectName())
-            if sizes is not None:
-                splitter.restoreState(sizes)
-        last = jury_room.last_candidate(self.db)
+        self._restore_splitters(settings, self)
+        if self._room is None:
+            self._restored = settings
+        last = day_list.last_candidate(self.db)
         if last is not None:
             self.open_candidate(last, after_restart=True)
 
+    def _restore_splitters(self, settings: Settings, root: QWidget) -> None:
+        for splitter in root.findChildren(QSplitter):
+            sizes = settings.splitter_state(splitter.objectName()) if splitter.objectName() else None
+            if sizes is not None:
+                splitter.restoreState(sizes)
+
     def quit_question(self) -> str:
         """What quitting would interrupt or delete, in sentences ("" when nothing is lost: no question then)."""
-        parts = [self.room.running_oral()]
+        parts = [self._room.running_oral() if self._room is not None else ""]
         signed = 0
         if self.demo:  # the sheets' module brings the signature libraries: only the demo needs it here
             from c2i2e_jury.services.sheet_export import signed_sheet_count
@@ -322,7 +373,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         """Ctrl+Q and the window's ✕ ask first when an oral is running or the demo would delete its work."""
-        self.room.items.flush()  # typed, not yet saved: saved before anything else
+        if self._room is not None:  # not built yet: nothing typed, no oral open
+            self._room.items.flush()  # typed, not yet saved: saved before anything else
         if self.lazy_tabs.built("evaluation"):
             self.evaluation.items.flush()
         question = self.quit_question()
@@ -331,8 +383,9 @@ class MainWindow(QMainWindow):
         ):
             event.ignore()
             return
-        self.room.save_view()
-        self.room.set_session(None)
+        if self._room is not None:
+            self._room.save_view()
+            self._room.set_session(None)
         settings = Settings()
         settings.save_window(self.saveGeometry(), self.saveState())
         for splitter in self._splitters():

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from c2i2e_jury.services.jury_room import DayEntry
+from c2i2e_jury.services.day_list import DayEntry
 
 Index = QModelIndex | QPersistentModelIndex
 STATE_COLOURS = {"present": "#2e7d32", "absent": "#c62828", "not_admitted": "#8d6e63", "signed": "#1565c0"}
