@@ -34,6 +34,7 @@ def record(engine: Engine, operation: Callable[[], object]) -> Recording:
     recording = Recording()
 
     def before(_conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, many: bool) -> None:
+        # a batch SQLAlchemy renders into one statement ("insertmanyvalues") reaches the driver as one execute
         recording.statements.append((statement, parameters, many))
 
     def commit(_conn: Any) -> None:
@@ -64,7 +65,9 @@ def replay(engine: Engine, recording: Recording) -> int:
                 raw.commit()
             elif sql == ROLLBACK:
                 raw.rollback()
-            elif many:
+            elif (
+                many and isinstance(parameters, (list, tuple)) and not isinstance(parameters[0], (str, bytes))
+            ):
                 cursor.executemany(sql, parameters)
             else:
                 cursor.execute(sql, parameters)
