@@ -1,5 +1,5 @@
 """The same operations on PostgreSQL, each against the bare SQL it needs: the president's review of 5,000
-candidates, the summary export of the same campaign, and the import of 1,000 signed sheets.
+candidates and the summary export of the same campaign (the import of 1,000 signed sheets: bench_postgres_import).
 
 The server is ``C2I2E_TEST_PG_URL`` when given (the one ``.ci/run`` starts), else a throw-away cluster started
 here (``tests/pg.py``, with fsync on, as a real server) and stopped when the benchmark's process ends. Each floor
@@ -11,11 +11,9 @@ file it writes and, for the import, the verification of the sheets (which the fl
 from __future__ import annotations
 
 import atexit
-import logging
 import os
 from contextlib import ExitStack
 from pathlib import Path
-from typing import Any
 
 from benchmarks.harness import Benchmark
 from benchmarks.sql_replay import record, replay
@@ -87,50 +85,6 @@ def _review_rows(workdir: Path, base: str) -> list[Benchmark]:
     ]
 
 
-def _import_rows(base: str) -> list[Benchmark]:
-    from benchmarks.bench_sheets import add_campaign, imported_all
-    from benchmarks.sheet_cache import signed_sheets
-    from c2i2e_jury.services.sheet_import import import_sheets
-    from c2i2e_jury.storage.database import open_database
-    from tests.pg import fresh_database
-
-    logging.getLogger("c2i2e_jury").setLevel(logging.WARNING)
-    files, authority_pem = signed_sheets(1000)
-    state: dict[str, Any] = {}
-
-    def drop() -> None:
-        if "stack" in state:
-            state.pop("db").dispose()
-            state.pop("stack").close()
-
-    def setup() -> None:
-        """A new database holding the campaign and its 1,000 candidates, for the import or its replay."""
-        drop()
-        stack = ExitStack()
-        db = open_database(stack.enter_context(fresh_database(base)))
-        add_campaign(db, authority_pem, 1000)
-        state.update(stack=stack, db=db)
-
-    _cleanup.callback(drop)
-
-    def import_1000() -> None:
-        imported_all(import_sheets(state["db"], files))
-
-    setup()
-    import_sql = record(state["db"].engine, import_1000)
-    return [
-        Benchmark(
-            "PostgreSQL: 1,000 signed sheets imported",
-            import_1000,
-            floor=lambda: replay(state["db"].engine, import_sql),
-            floor_name=f"its {import_sql.queries} statements replayed bare (psycopg), no verification",
-            runs=1,
-            setup=setup,
-            max_seconds=20.0,
-        )
-    ]
-
-
 def benchmarks(workdir: Path) -> list[Benchmark]:
     base = server()
-    return [*_review_rows(workdir, base), *_import_rows(base)]
+    return _review_rows(workdir, base)
