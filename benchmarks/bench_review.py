@@ -15,9 +15,10 @@ CANDIDATES = 5_000
 EVALUATORS = ("Catherine Roux", "Sylvie Morel", "Olivier Garnier", "Martin Petit", "Aïcha Benali")
 
 
-def build_campaign(path: Path, n: int = CANDIDATES, *, seed: int = 9) -> str:
+def build_campaign(path: Path | str, n: int = CANDIDATES, *, seed: int = 9) -> str:
     """A campaign of ``n`` examined candidates (a few absent, non-admitted, annulled, with prior items, sheets,
-    conflicts and plagiarism reports) in the SQLite file ``path``; returns the campaign id."""
+    conflicts and plagiarism reports) in the SQLite file ``path`` (or the database of a PostgreSQL URL); returns
+    the campaign id."""
     from sqlalchemy import insert
 
     from c2i2e_jury.resources_access import referential

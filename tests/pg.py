@@ -30,7 +30,9 @@ def _free_port() -> int:
 
 
 @contextmanager
-def throwaway_cluster() -> Iterator[str]:
+def throwaway_cluster(*, durable: bool = False) -> Iterator[str]:
+    """A PostgreSQL cluster in a temporary folder, on loopback, gone afterwards. The tests' is not ``durable``
+    (no fsync: they check behaviour); the benchmarks' is, as a real server, so that a commit costs what it costs."""
     initdb, pg_ctl = _binary("initdb"), _binary("pg_ctl")
     if not (initdb and pg_ctl):
         raise FileNotFoundError("PostgreSQL's initdb/pg_ctl are not installed (Debian package postgresql)")
@@ -59,7 +61,9 @@ def throwaway_cluster() -> Iterator[str]:
         check=True,
         capture_output=True,
     )
-    options = f"-c listen_addresses=127.0.0.1 -p {port} -k {sock} -c fsync=off -c full_page_writes=off"
+    options = f"-c listen_addresses=127.0.0.1 -p {port} -k {sock}"
+    if not durable:
+        options += " -c fsync=off -c full_page_writes=off"
     subprocess.run(
         [*prefix, pg_ctl, "-D", str(data), "-o", options, "-l", str(base / "log"), "-w", "start"],
         check=True,

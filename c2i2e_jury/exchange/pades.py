@@ -245,15 +245,22 @@ def _background_page(pdf: bytes) -> Any:
 # --- verifying -----------------------------------------------------------------------------------------------
 
 
-def read_signatures(pdf: bytes, unreadable: str) -> tuple[Any, list[Any]]:
+def open_pdf(pdf: bytes) -> Any:
+    """pyHanko's reader of ``pdf``: parsed once, then shared by everything that reads the file (the campaign it
+    names, its signatures, its embedded JSON), so that no step parses it again."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    return PdfFileReader(io.BytesIO(pdf))
+
+
+def read_signatures(pdf: bytes, unreadable: str, reader: Any = None) -> tuple[Any, list[Any]]:
     """A signed PDF's reader and its signatures in signing order, once each signature (document timestamps
     included) is known to cover a whole revision of ``pdf`` (:mod:`signature_coverage`: pyHanko's own verdict
     on coverage is arithmetic only); ``unreadable`` is the sentence when it is not a readable PDF (any parser
-    failure means the same thing to the user)."""
-    from pyhanko.pdf_utils.reader import PdfFileReader
-
+    failure means the same thing to the user). ``reader``: :func:`open_pdf` of these very bytes, when the caller
+    has already opened them."""
     try:
-        reader = PdfFileReader(io.BytesIO(pdf))
+        reader = reader if reader is not None else open_pdf(pdf)
         everything = reader.embedded_signatures
         regular = sorted(reader.embedded_regular_signatures, key=lambda s: s.signed_revision)
         problem = coverage_problem(pdf, reader, everything)
@@ -279,9 +286,13 @@ async def checked_signers(
     """The signers of ``named`` (field name, pyHanko embedded signature), in signing order, once every signature
     is intact, covers what it must and was made by a document-signing certificate the authority issued; raise
     :class:`SheetRejected` at the first problem, in the order that explains it best."""
+    from c2i2e_jury.exchange.name_memo import remembered_names
+    from c2i2e_jury.exchange.signature_verdict import judge
+
     roots = [_asn1_cert(c) for c in trust_roots]
-    statuses = [(field, await _validate(signature, roots)) for field, signature in named]
-    _judge(statuses)
+    with remembered_names():
+        statuses = [(field, await _validate(signature, roots)) for field, signature in named]
+    judge(statuses)
     signers = []
     for field, status in statuses:
         cert = x509.load_der_x509_certificate(status.signing_cert.dump())
@@ -341,58 +352,3 @@ async def _validate(signature: Any, roots: list[Any]) -> Any:
         raise SheetRejected(
             "modified", f"La signature « {signature.field_name} » est illisible ou altérée."
         ) from exc
-
-
-def _judge(statuses: list[tuple[str, Any]]) -> None:
-    """The first problem found, in the order that explains it best: integrity, then trust."""
-    for field, status in statuses:
-        if not status.intact:
-            raise SheetRejected("modified", f"La feuille a été modifiée après la signature « {field} ».")
-    if not _nothing_after(statuses[-1][1]):
-        raise SheetRejected("modified", MODIFIED_AFTER_LAST)
-    for field, status in statuses:
-        if not status.docmdp_ok:
-            raise SheetRejected(
-                "modified",
-                f"La feuille a été modifiée après la signature « {field} » autrement "
-                "que par la signature suivante.",
-            )
-        if not status.valid:
-            raise SheetRejected("modified", f"La signature « {field} » n'est pas valide.")
-    for field, status in statuses:
-        if not status.trusted:
-            raise SheetRejected("untrusted_signer", _untrusted(field, status))
-
-
-def _nothing_after(status: Any) -> bool:
-    """Nothing follows the last signature but what an archive adds for long-term validation (a DSS, document
-    timestamps), as pyHanko's difference analysis judges it. Sound only because :func:`read_signatures` checked
-    that the signature covers a whole revision: pyHanko's ENTIRE_FILE alone is arithmetic on lengths."""
-    from pyhanko.sign.diff_analysis import ModificationLevel
-    from pyhanko.sign.validation.status import SignatureCoverageLevel
-
-    if status.coverage == SignatureCoverageLevel.ENTIRE_FILE:
-        return True
-    level = status.modification_level
-    return bool(
-        status.coverage == SignatureCoverageLevel.ENTIRE_REVISION
-        and level is not None
-        and level <= ModificationLevel.LTA_UPDATES
-    )
-
-
-def _untrusted(field: str, status: Any) -> str:
-    cert = x509.load_der_x509_certificate(status.signing_cert.dump())
-    name = common_name(cert)
-    when = status.signer_reported_dt
-    problem = getattr(status.trust_problem_indic, "name", "")
-    if (
-        when is not None and not cert.not_valid_before_utc <= when <= cert.not_valid_after_utc
-    ) or problem in {"EXPIRED", "NOT_YET_VALID", "OUT_OF_BOUNDS_NO_POE", "OUT_OF_BOUNDS_NOT_REVOKED"}:
-        day = f" ({when:%d/%m/%Y})" if when is not None else ""
-        return f"Le certificat de {name} (« {field} ») n'était pas valide à la date de signature{day}."
-    if problem == "SIG_CONSTRAINTS_FAILURE":
-        return f"Le certificat de {name} (« {field} ») ne permet pas de signer des documents."
-    if problem.startswith("REVOKED"):
-        return f"Le certificat de {name} (« {field} ») a été révoqué."
-    return f"Le signataire de « {field} », {name}, n'a pas été habilité par l'autorité de la campagne."

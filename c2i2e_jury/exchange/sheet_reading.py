@@ -9,6 +9,7 @@ depend on coordinates fixed in code).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -93,15 +94,34 @@ def _item_rows(words: list[Any]) -> dict[str, tuple[str, str]]:
     if columns is None:
         return {}
     competence_x, evaluator_x, jury_x, comment_x = columns
+    bands = _Bands(words)
     rows: dict[str, tuple[str, str]] = {}
     for x0, y0, _x1, y1, word, *_ in words:
         if x0 >= competence_x - _TOLERANCE or not ITEM_CODE.match(word):
             continue
-        band = [w for w in words if w[1] < y1 - 1 and w[3] > y0 + 1]
+        band = bands.overlapping(y0, y1)
         evaluator = " ".join(w[4] for w in band if evaluator_x - _TOLERANCE <= w[0] < jury_x - _TOLERANCE)
         jury = " ".join(w[4] for w in band if jury_x - _TOLERANCE <= w[0] < comment_x - _TOLERANCE)
         rows[word] = (evaluator, jury)
     return rows
+
+
+class _Bands:
+    """The words of a page by their top edge, to find those a row overlaps (``top < y1 - 1`` and
+    ``bottom > y0 + 1``) without reading every word of the page for each of the 28 items; in page order."""
+
+    def __init__(self, words: list[Any]) -> None:
+        self.order = sorted(range(len(words)), key=lambda i: words[i][1])
+        self.tops = [words[i][1] for i in self.order]
+        self.words = words
+        self.tallest = max((w[3] - w[1] for w in words), default=0.0)
+
+    def overlapping(self, y0: float, y1: float) -> list[Any]:
+        # bottom > y0 + 1 and bottom <= top + tallest give top > y0 + 1 - tallest: only that slice can overlap
+        first = bisect.bisect_right(self.tops, y0 + 1 - self.tallest)
+        last = bisect.bisect_left(self.tops, y1 - 1)
+        found = sorted(i for i in self.order[max(0, first - 1) : last] if self.words[i][3] > y0 + 1)
+        return [self.words[i] for i in found if self.words[i][1] < y1 - 1]
 
 
 def _header_columns(words: list[Any]) -> tuple[float, float, float, float] | None:

@@ -135,12 +135,17 @@ def _check_can_sign(writer: Any, credential: Credential, field_name: str) -> int
 
 
 def verify_sheet(
-    pdf: bytes, trust_roots: Sequence[x509.Certificate], referential: Referential
+    pdf: bytes, trust_roots: Sequence[x509.Certificate], referential: Referential, *, reader: Any = None
 ) -> VerifiedSheet:
-    """Check a signed sheet against the campaign authority ``trust_roots``; raise :class:`SheetRejected`."""
+    """Check a signed sheet against the campaign authority ``trust_roots``; raise :class:`SheetRejected`.
+
+    ``reader``: :func:`~c2i2e_jury.exchange.pades.open_pdf` of these bytes when the caller already opened them
+    (to read which campaign the sheet names): the file is then parsed once."""
     if not trust_roots:
         raise ValueError("verify_sheet needs the campaign authority's certificate")
-    reader, signatures = read_signatures(pdf, "Le fichier n'est pas une feuille de résultat PDF lisible.")
+    reader, signatures = read_signatures(
+        pdf, "Le fichier n'est pas une feuille de résultat PDF lisible.", reader
+    )
     by_field = _signatures_by_field(signatures)
     signers = asyncio.run(checked_signers([(f, by_field[f]) for f in SIGNATURE_FIELDS], trust_roots))
     result, data = _checked_json(reader, by_field[SIGNATURE_FIELDS[0]], referential)

@@ -6,8 +6,8 @@ chooses the authority: a sheet that names another campaign must then be signed b
 
 from __future__ import annotations
 
-import io
 import logging
+from typing import Any
 
 from cryptography import x509
 
@@ -29,13 +29,19 @@ class UnknownAuthority(UserError):
 
 def peek_campaign(pdf: bytes) -> str:
     """The campaign id the sheet claims (unverified); :class:`UnknownAuthority` when none can be read."""
-    from pyhanko.pdf_utils.reader import PdfFileReader
+    return claimed_campaign(pdf)[1]
 
+
+def claimed_campaign(pdf: bytes) -> tuple[Any, str]:
+    """The sheet opened once (pyHanko's reader, for :func:`verify_sheet` to go on with) and the campaign id it
+    claims (unverified); :class:`UnknownAuthority` when none can be read."""
+    from c2i2e_jury.exchange.pades import open_pdf
     from c2i2e_jury.exchange.result_json import FILE_NAME, ResultFormatError, from_bytes
     from c2i2e_jury.exchange.sheet_reading import embedded_json
 
     try:
-        data = embedded_json(PdfFileReader(io.BytesIO(pdf)).root)
+        reader = open_pdf(pdf)
+        data = embedded_json(reader.root)
     except ResultFormatError as exc:
         raise UnknownAuthority("json_invalid", exc.message) from exc
     except Exception as exc:  # any parser failure means the same thing to the user
@@ -56,7 +62,7 @@ def peek_campaign(pdf: bytes) -> str:
         raise UnknownAuthority(
             "json_invalid", f"{FILE_NAME} ne dit pas à quelle campagne la feuille appartient."
         )
-    return campaign
+    return reader, campaign
 
 
 def authority_for_campaign(db: Database, campaign_id: str) -> list[x509.Certificate]:

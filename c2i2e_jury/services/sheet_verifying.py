@@ -65,10 +65,10 @@ def _check(pdf: bytes, authorities: Mapping[str, str | None]) -> Checked:
     from c2i2e_jury.exchange.credentials import load_certificates
     from c2i2e_jury.exchange.signatures import SheetRejected, verify_sheet
     from c2i2e_jury.resources_access import referential
-    from c2i2e_jury.services.sheet_trust import UnknownAuthority, peek_campaign
+    from c2i2e_jury.services.sheet_trust import UnknownAuthority, claimed_campaign
 
     try:
-        campaign = peek_campaign(pdf)
+        reader, campaign = claimed_campaign(pdf)
         if campaign not in authorities:
             return Checked(
                 None,
@@ -83,7 +83,8 @@ def _check(pdf: bytes, authorities: Mapping[str, str | None]) -> Checked:
                 f"La base ne connaît pas l'autorité de la campagne "
                 f"« {campaign} » (authority.pem absent de son paquet).",
             )
-        verified = verify_sheet(pdf, load_certificates(pem.encode("ascii"), "authority.pem"), referential())
+        roots = load_certificates(pem.encode("ascii"), "authority.pem")
+        verified = verify_sheet(pdf, roots, referential(), reader=reader)
     except (UnknownAuthority, SheetRejected) as exc:
         return Checked(None, exc.reason, exc.message)
     return Checked(verified.result, signers=verified.signers)

@@ -1,0 +1,90 @@
+"""The same operations on PostgreSQL, each against the bare SQL it needs: the president's review of 5,000
+candidates and the summary export of the same campaign (the import of 1,000 signed sheets: bench_postgres_import).
+
+The server is ``C2I2E_TEST_PG_URL`` when given (the one ``.ci/run`` starts), else a throw-away cluster started
+here (``tests/pg.py``, with fsync on, as a real server) and stopped when the benchmark's process ends. Each floor
+is the operation's own statements, recorded once and replayed bare through the same driver (psycopg) on one
+connection (:mod:`benchmarks.sql_replay`): what the program adds is the ORM, the rules engine, the Qt model, the
+file it writes and, for the import, the verification of the sheets (which the floor does not do).
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+from contextlib import ExitStack
+from pathlib import Path
+
+from benchmarks.harness import Benchmark
+from benchmarks.sql_replay import record, replay
+
+_cleanup = ExitStack()
+atexit.register(_cleanup.close)
+
+
+def server() -> str:
+    url = os.environ.get("C2I2E_TEST_PG_URL")
+    if url:
+        return url
+    from tests.pg import throwaway_cluster
+
+    return _cleanup.enter_context(throwaway_cluster(durable=True))
+
+
+def _review_rows(workdir: Path, base: str) -> list[Benchmark]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from benchmarks.bench_review import CANDIDATES, build_campaign
+    from c2i2e_jury.services.review.summary import summary_bytes
+    from c2i2e_jury.storage.database import open_database
+    from c2i2e_jury.ui.review import ReviewWorkspace
+    from c2i2e_jury.ui.review.review_model import COLUMN
+    from tests.pg import fresh_database
+
+    app = QApplication.instance() or QApplication([])
+    url = _cleanup.enter_context(fresh_database(base))
+    campaign = build_campaign(url)
+    db = open_database(url)
+    _cleanup.callback(db.dispose)
+    workspace = ReviewWorkspace(db)
+    workspace.resize(1400, 800)
+    workspace.show()
+
+    def review() -> None:
+        workspace.set_campaign(campaign)
+        app.processEvents()
+        workspace.table.sortByColumn(COLUMN["validated"], Qt.SortOrder.DescendingOrder)
+        app.processEvents()
+        assert workspace.proxy.rowCount() == CANDIDATES
+
+    def export() -> None:
+        data = summary_bytes(db, campaign, "csv")
+        (workdir / "summary.csv").write_bytes(data)
+
+    review()  # the first opening builds the widgets; what is measured is showing the campaign again
+    review_sql = record(db.engine, review)
+    export_sql = record(db.engine, export)
+    return [
+        Benchmark(
+            "PostgreSQL: president's review, 5,000 candidates computed, shown and sorted",
+            review,
+            floor=lambda: replay(db.engine, review_sql),
+            floor_name=f"its {review_sql.queries} SELECTs replayed bare (psycopg)",
+            runs=5,
+            max_seconds=0.3,
+        ),
+        Benchmark(
+            "PostgreSQL: summary export of 5,000 candidates (CSV)",
+            export,
+            floor=lambda: replay(db.engine, export_sql),
+            floor_name=f"its {export_sql.queries} SELECTs replayed bare (psycopg)",
+            runs=5,
+        ),
+    ]
+
+
+def benchmarks(workdir: Path) -> list[Benchmark]:
+    base = server()
+    return _review_rows(workdir, base)
