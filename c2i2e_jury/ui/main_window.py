@@ -65,7 +65,9 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("C2i2e — jury") + (f" — {title_suffix}" if title_suffix else ""))
         self.undo_stack = QUndoStack(self)
-        self._day_shown: dict[int, tuple[object, ...]] = {}  # each file's state as the day list last showed it
+        self._day_shown: dict[
+            int, tuple[object, ...]
+        ] = {}  # each file's state as the day list last showed it
         self._room: JuryRoomWidget | None = None if room_later else self._new_room()
         self._restored: Settings | None = None  # the settings restore() read, for a room built after it
         self._build_day_panel()

@@ -528,6 +528,146 @@
         </message>
     </context>
     <context>
+        <name>EvaluationItems</name>
+        <message>
+            <source>Item</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <source>Competence</source>
+            <translation>Compétence</translation>
+        </message>
+        <message>
+            <source>Mark</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>Comment</source>
+            <translation>Commentaire</translation>
+        </message>
+        <message>
+            <source>The evaluator's comment on the item (C, then Enter saves)</source>
+            <translation>Commentaire de l'évaluateur sur l'item (C, puis Entrée enregistre)</translation>
+        </message>
+        <message>
+            <source>Part %1 of the dossier — %2</source>
+            <translation>Partie %1 du dossier — %2</translation>
+        </message>
+        <message>
+            <source>not found</source>
+            <translation>introuvable</translation>
+        </message>
+        <message>
+            <source>%1 — cited on pages: %2</source>
+            <translation>%1 — cité aux pages : %2</translation>
+        </message>
+        <message>
+            <source>Mark not recorded</source>
+            <translation>Note non enregistrée</translation>
+        </message>
+        <message>
+            <source>Comment not recorded</source>
+            <translation>Commentaire non enregistré</translation>
+        </message>
+    </context>
+    <context>
+        <name>EvaluationWorkspace</name>
+        <message>
+            <source>Request a &amp;rework…</source>
+            <translation>Demander un &amp;re-travail…</translation>
+        </message>
+        <message>
+            <source>One file per candidate</source>
+            <translation>Un fichier par candidat</translation>
+        </message>
+        <message>
+            <source>One file for all the candidates</source>
+            <translation>Un fichier pour tous les candidats</translation>
+        </message>
+        <message>
+            <source>&amp;Sign and export the marks…</source>
+            <translation>&amp;Signer et exporter les notes…</translation>
+        </message>
+        <message>
+            <source>No evaluator kit: import yours (File › Import a campaign package…).</source>
+            <translation>Aucun kit d'évaluateur : importez le vôtre (Fichier › Importer un paquet de campagne…).</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Evaluation&lt;/b&gt; — %1, campaign %2</source>
+            <translation>&lt;b&gt;Évaluation&lt;/b&gt; — %1, campagne %2</translation>
+        </message>
+        <message>
+            <source>%1 (%2) — %3/28 marked</source>
+            <translation>%1 (%2) — %3/28 notés</translation>
+        </message>
+        <message>
+            <source>rework requested on %1</source>
+            <translation>re-travail demandé le %1</translation>
+        </message>
+        <message>
+            <source>Dossier format: conform.</source>
+            <translation>Format du dossier : conforme.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Dossier format: %n problem(s)</source>
+            <translation>
+                <numerusform>Format du dossier : %n problème</numerusform>
+                <numerusform>Format du dossier : %n problèmes</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Rework request</source>
+            <translation>Demande de re-travail</translation>
+        </message>
+        <message>
+            <source>What %1 must correct, one sentence per line (the candidate reads it):</source>
+            <translation>Ce que %1 doit corriger, une phrase par ligne (le candidat la lira) :</translation>
+        </message>
+        <message>
+            <source>Ask %1 to rework the dossier? This procedure cannot be repeated: it is the only rework request of the campaign for this candidate.</source>
+            <translation>Demander à %1 de retravailler son dossier ? Cette procédure ne pourra pas être répétée : c'est la seule demande de re-travail de la campagne pour ce candidat.</translation>
+        </message>
+        <message>
+            <source>Rework not requested</source>
+            <translation>Re-travail non demandé</translation>
+        </message>
+        <message>
+            <source>Rework requested from %1.</source>
+            <translation>Re-travail demandé à %1.</translation>
+        </message>
+        <message>
+            <source>The evaluator's signing credential</source>
+            <translation>Certificat de signature de l'évaluateur</translation>
+        </message>
+        <message>
+            <source>Sign the marks</source>
+            <translation>Signer les notes</translation>
+        </message>
+        <message>
+            <source>Passphrase of %1:</source>
+            <translation>Phrase de passe de %1 :</translation>
+        </message>
+        <message>
+            <source>Where to write the signed marks (a USB key)</source>
+            <translation>Où écrire les notes signées (une clé USB)</translation>
+        </message>
+        <message>
+            <source>Marks not signed</source>
+            <translation>Notes non signées</translation>
+        </message>
+        <message>
+            <source>Marks signed</source>
+            <translation>Notes signées</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n file(s) written in %1:</source>
+            <translation>
+                <numerusform>%n fichier écrit dans %1 :</numerusform>
+                <numerusform>%n fichiers écrits dans %1 :</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>HelpMenu</name>
         <message>
             <source>&amp;Help</source>
@@ -956,6 +1096,10 @@ Pourquoi ?</translation>
             <translation>jury %1</translation>
         </message>
         <message>
+            <source>evaluator: %1 (marks signed on %2)</source>
+            <translation>évaluateur : %1 (notes signées le %2)</translation>
+        </message>
+        <message>
             <source>evaluator: %1</source>
             <translation>évaluateur : %1</translation>
         </message>
@@ -1063,6 +1207,10 @@ Pourquoi ?</translation>
         <message>
             <source>Certification jury (&amp;president)</source>
             <translation>Jury de certification (présiden&amp;t)</translation>
+        </message>
+        <message>
+            <source>Eva&amp;luation</source>
+            <translation>Éva&amp;luation</translation>
         </message>
         <message>
             <source>&lt;b&gt;Candidates of the day&lt;/b&gt;</source>
@@ -2343,6 +2491,73 @@ Jean Martin, représentant du comité de site</translation>
         </message>
     </context>
     <context>
+        <name>SecretariatEvaluation</name>
+        <message>
+            <source>Folder for the evaluator kits</source>
+            <translation>Dossier pour les kits des évaluateurs</translation>
+        </message>
+        <message>
+            <source>Evaluator kit %1: %2 candidates, %3</source>
+            <translation>Kit de l'évaluateur %1 : %2 candidats, %3</translation>
+        </message>
+        <message>
+            <source>warning: %1</source>
+            <translation>attention : %1</translation>
+        </message>
+        <message>
+            <source>Folder or USB key holding the evaluators' signed marks</source>
+            <translation>Dossier ou clé USB contenant les notes signées des évaluateurs</translation>
+        </message>
+        <message>
+            <source>imported</source>
+            <translation>importée</translation>
+        </message>
+        <message>
+            <source>already imported</source>
+            <translation>déjà importé</translation>
+        </message>
+        <message>
+            <source>older than the marks in force</source>
+            <translation>plus ancien que les notes en vigueur</translation>
+        </message>
+        <message>
+            <source>refused</source>
+            <translation>refusé</translation>
+        </message>
+        <message>
+            <source>%1: %2 — %3</source>
+            <translation>%1 : %2 — %3</translation>
+        </message>
+        <message>
+            <source>Signed marks: %1.</source>
+            <translation>Notes signées : %1.</translation>
+        </message>
+        <message>
+            <source>Redeposit a reworked dossier</source>
+            <translation>Redéposer un dossier retravaillé</translation>
+        </message>
+        <message>
+            <source>Candidate number:</source>
+            <translation>Numéro du candidat :</translation>
+        </message>
+        <message>
+            <source>The reworked dossier (PDF)</source>
+            <translation>Le dossier retravaillé (PDF)</translation>
+        </message>
+        <message>
+            <source>the format report finds it conform</source>
+            <translation>le rapport de format le trouve conforme</translation>
+        </message>
+        <message>
+            <source>the format report finds: %1</source>
+            <translation>le rapport de format relève : %1</translation>
+        </message>
+        <message>
+            <source>%1: dossier redeposited, %2.</source>
+            <translation>%1 : dossier redéposé, %2.</translation>
+        </message>
+    </context>
+    <context>
         <name>SecretariatWorkspace</name>
         <message>
             <source>What is done here is written in this journal.</source>
@@ -2455,6 +2670,30 @@ Jean Martin, représentant du comité de site</translation>
         <message>
             <source>The dossiers' progress, the admission list, the convocations (PDF and CSV)</source>
             <translation>L'avancement des dossiers, la liste d'admission, les convocations (PDF et CSV)</translation>
+        </message>
+        <message>
+            <source>Prepare the evaluator kits…</source>
+            <translation>Préparer les kits des évaluateurs…</translation>
+        </message>
+        <message>
+            <source>For each evaluator: the candidates to evaluate, their dossiers, the certificate</source>
+            <translation>Pour chaque évaluateur : les candidats à évaluer, leurs dossiers, le certificat</translation>
+        </message>
+        <message>
+            <source>Redeposit a reworked dossier…</source>
+            <translation>Redéposer un dossier retravaillé…</translation>
+        </message>
+        <message>
+            <source>After a rework request: the new dossier replaces the first, its format is checked again</source>
+            <translation>Après une demande de re-travail : le nouveau dossier remplace le premier, son format est vérifié à nouveau</translation>
+        </message>
+        <message>
+            <source>Import signed marks…</source>
+            <translation>Importer des notes signées…</translation>
+        </message>
+        <message>
+            <source>The evaluators' signed marks: each verified, the marks shown to the jurors</source>
+            <translation>Les notes signées des évaluateurs : chacune vérifiée, les notes montrées aux jurés</translation>
         </message>
         <message>
             <source>Open the registers…</source>

@@ -175,17 +175,6 @@ class PvDialog(QDialog):
             ", ".join(waiting),
         )
 
-    def accept(self) -> None:
-        """A PV without a place is not signed: the field is highlighted, one sentence says why."""
-        if not " ".join(self.place.text().split()).strip(" .,;"):
-            self.place_missing.setText(
-                self.tr("Type the place of the meeting: a procès-verbal without a place cannot be signed.")
-            )
-            self.place_missing.show()
-            self.place.setStyleSheet("border: 2px solid #b00020;")
-            self.place.setFocus()
-            return
-        super().accept()
 
     def _place_typed(self, text: str) -> None:
         if text.strip() and self.place_missing.isVisible():
@@ -253,8 +242,17 @@ class PvDialog(QDialog):
         return fill(self.tr("%1: %2."), self.tr("%n candidate(s)", "", n["candidates"]), ", ".join(parts))
 
     def accept(self) -> None:
-        """Where to save is asked with the details still on screen: cancelling that question leaves the dialog
-        open with the date, place, members and remarks typed (it used to close it, and they were lost)."""
+        """A PV without a place is not signed: the field is highlighted, one sentence says why. Then where to
+        save is asked with the details still on screen: cancelling that question leaves the dialog open with the
+        date, place, members and remarks typed (it used to close it, and they were lost)."""
+        if not " ".join(self.place.text().split()).strip(" .,;"):
+            self.place_missing.setText(
+                self.tr("Type the place of the meeting: a procès-verbal without a place cannot be signed.")
+            )
+            self.place_missing.show()
+            self.place.setStyleSheet("border: 2px solid #b00020;")
+            self.place.setFocus()
+            return
         if self.ask_path is not None:
             self.chosen_path = self.ask_path()
             if self.chosen_path is None:
