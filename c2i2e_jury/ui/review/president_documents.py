@@ -175,7 +175,6 @@ class PvDialog(QDialog):
             ", ".join(waiting),
         )
 
-
     def _place_typed(self, text: str) -> None:
         if text.strip() and self.place_missing.isVisible():
             self.place_missing.hide()
