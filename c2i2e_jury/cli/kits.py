@@ -34,7 +34,7 @@ def register(sub: Any) -> None:
     )
     parser.add_argument("--zip", action="store_true", help="also write one .zip per room")
     parser.add_argument(
-        "--evaluators", action="store_true", help="write each evaluator's kit instead (issue 17)"
+        "--evaluators", action="store_true", help="write each evaluator's kit instead of the rooms' kits"
     )
     parser.set_defaults(handler=kits_command)
 

@@ -7,7 +7,7 @@ lorsqu'il ne dépose pas (ou ne redépose pas en cas de demande de re-travail) e
 
 The seam: what is known of each candidate today comes from the campaign package (deposited, the dossier in the
 store, the evaluator's marks); the rework requests come from a :data:`ReworkProvider`, by default the package's
-``rework_pending`` flag (:func:`package_rework_states`). The evaluator's side plugs its own table in there: a
+``rework_pending`` flag (:func:`package_rework_states`), refined by the recorded requests (:func:`recorded_rework_states`). The evaluator's side plugs its own table in there: a
 function of the database and the campaign returning each candidate's :class:`ReworkState`.
 """
 
@@ -115,8 +115,19 @@ def package_rework_states(db: Database, campaign_id: str) -> dict[str, ReworkSta
         return {cid: ReworkState.PENDING if pending else ReworkState.NONE for cid, pending in rows}
 
 
+def recorded_rework_states(db: Database, campaign_id: str) -> dict[str, ReworkState]:
+    """The package's flag refined by the rework requests recorded in the program (the evaluator's signed marks,
+    the secretariat's redeposits): a request with its new dossier deposited is « redéposé », not « aucune »."""
+    from c2i2e_jury.services.rework import rework_state
+
+    states = package_rework_states(db, campaign_id)
+    for candidate_id, request in rework_state(db, campaign_id).items():
+        states[candidate_id] = ReworkState.PENDING if request.pending else ReworkState.REDEPOSITED
+    return states
+
+
 def progress(
-    db: Database, campaign_id: str, rework_states: ReworkProvider = package_rework_states
+    db: Database, campaign_id: str, rework_states: ReworkProvider = recorded_rework_states
 ) -> list[DossierProgress]:
     """Every candidate of the campaign, by name."""
     states = rework_states(db, campaign_id)
@@ -204,7 +215,7 @@ class AdmissionList:
 def admission_list(
     db: Database,
     campaign_id: str,
-    rework_states: ReworkProvider = package_rework_states,
+    rework_states: ReworkProvider = recorded_rework_states,
     *,
     now: Clock = utc_now,
 ) -> AdmissionList:

@@ -21,7 +21,7 @@ from c2i2e_jury.services.admission import (
     DossierProgress,
     ReworkProvider,
     admission_list,
-    package_rework_states,
+    recorded_rework_states,
 )
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.storage.models import Campaign
@@ -103,7 +103,7 @@ def write_convocations(
     db: Database,
     campaign_id: str,
     folder: Path,
-    rework_states: ReworkProvider = package_rework_states,
+    rework_states: ReworkProvider = recorded_rework_states,
     *,
     now: Clock = utc_now,
 ) -> ConvocationReport:

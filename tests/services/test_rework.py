@@ -12,6 +12,8 @@ from sqlalchemy import select
 
 from c2i2e_jury import cli
 from c2i2e_jury.dossier.check import check_dossier
+from c2i2e_jury.services.admission import ReworkState as AdmissionRework
+from c2i2e_jury.services.admission import progress, recorded_rework_states
 from c2i2e_jury.services.campaign_import import import_package
 from c2i2e_jury.services.evaluation import (
     EvaluationError,
@@ -98,6 +100,7 @@ def test_the_redeposit_replaces_the_dossier_keeps_both_and_runs_the_report_once(
     request_rework(db, pk_of(db, "C1"), ["Le dossier doit compter de 10 à 20 pages."], MARTIN, now=ASKED)
     state = rework_state(db, CAMPAIGN)["C1"]
     assert state.pending and state.requested_by == MARTIN
+    assert recorded_rework_states(db, CAMPAIGN)["C1"] is AdmissionRework.PENDING  # the admission list's view
     reworked = tmp_path / "c1-v2.pdf"
     build_dossier(reworked, DossierSpec(last_name="Lefèvre", first_name="Élodie"))
     first_sha = rework_request_of(db, pk_of(db, "C1")).dossier_sha256
@@ -110,6 +113,8 @@ def test_the_redeposit_replaces_the_dossier_keeps_both_and_runs_the_report_once(
     assert store.has(first_sha) and store.has(done.sha256)  # both kept
     state = rework_state(db, CAMPAIGN)["C1"]
     assert not state.pending and state.redeposit_conform is True
+    assert recorded_rework_states(db, CAMPAIGN)["C1"] is AdmissionRework.REDEPOSITED
+    assert {p.candidate_id: p.rework for p in progress(db, CAMPAIGN)}["C1"] is AdmissionRework.REDEPOSITED
     with pytest.raises(ReworkError, match="ne se répète pas"):
         redeposit(db, CAMPAIGN, "C1", reworked, store)
 

@@ -30,7 +30,7 @@ from c2i2e_jury.services.admission import (
     ReworkProvider,
     admission_list,
     counts,
-    package_rework_states,
+    recorded_rework_states,
 )
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.ui.prompts import Prompts
@@ -93,7 +93,7 @@ class ProgressView(QWidget):
         campaign_id: str,
         prompts: Prompts,
         parent: QWidget | None = None,
-        rework_states: ReworkProvider = package_rework_states,
+        rework_states: ReworkProvider = recorded_rework_states,
         now: Clock = utc_now,
     ) -> None:
         super().__init__(parent)
