@@ -54,7 +54,7 @@ def test_0006_to_head_keeps_the_candidate_and_holds_the_rework_rule(tmp_path):
     _candidate_at_0006(url)
     db = open_database(url)
     try:
-        assert current_revision(db.engine) == SCHEMA_HEAD == "0008"
+        assert current_revision(db.engine) == SCHEMA_HEAD  # 0008 and those after it
         tables = set(inspect(db.engine).get_table_names())
         assert {"rework_request", "marks_file", "signed_marks"} <= tables
         with db.engine.begin() as conn:

@@ -141,6 +141,7 @@ def test_the_pv_dialog_says_who_is_left_to_decide_and_does_not_sign(
 
     def look(dialog):
         seen["waiting"], seen["sign"] = dialog.waiting.text(), dialog.sign_button.isEnabled()
+        dialog.place.setText("Grenoble")  # a place typed: what stops the PV is the candidates left to decide
         return accepted(dialog)  # accepted all the same (a script, not a click): the service refuses
 
     assert workspace.president_documents(script.prompts(), settings, dialog_hook=look).run_pv() is None
