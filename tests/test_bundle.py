@@ -16,7 +16,6 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-import time
 import tomllib
 from collections.abc import Iterator
 from datetime import date
@@ -186,13 +185,13 @@ def test_a_sheet_made_with_sheet_create_verifies(run, tmp_path):
 
 def test_the_application_stays_up_on_its_demo(run, tmp_path):
     data = Path(os.environ["C2I2E_DATA_DIR"])
-    started = time.monotonic()
     result = run("--demo", extra={"C2I2E_QUIT_AFTER_MS": str(GUI_MS)}, timeout=120)
-    elapsed = time.monotonic() - started
     ok(result)
-    assert elapsed >= GUI_MS / 1000, "the application ended before its window was closed"
     log = (data / "logs" / "c2i2e-jury.log").read_text(encoding="utf-8")
     assert "internal error" not in log
+    # The window was shown, lived until its close (the quit timer), and the program ended by that close.
+    assert "window shown" in log
+    assert log.index("window shown") < log.index("window closed (exit code 0)"), log[-2000:]
     assert (
         data / "cache" / f"demo-{VERSION}" / "campaign.json"
     ).is_file()  # the demo was written, then opened
@@ -202,16 +201,16 @@ def test_the_application_stays_up_on_its_demo(run, tmp_path):
 
 @pytest.mark.skipif(shutil.which("xvfb-run") is None, reason="xvfb-run (Linux, package xvfb)")
 def test_the_application_opens_on_an_x11_display(run, tmp_path):
-    """Past the offscreen platform: the bundled xcb plugin and X11 libraries open the window on an X server."""
+    """Past the offscreen platform: the bundled xcb plugin and X11 libraries open the window on an X server, and
+    the jury room is built in it (``room``: the program closes itself only once the room exists — proof the window
+    lived on the display, where a clock would only prove that time passed)."""
     database = tmp_path / "empty.sqlite"
-    started = time.monotonic()
     result = run(
         "--db",
         database,
-        extra={"QT_QPA_PLATFORM": "xcb", "C2I2E_QUIT_AFTER_MS": "1500"},
+        extra={"QT_QPA_PLATFORM": "xcb", "C2I2E_QUIT_AFTER_MS": "room"},
         wrapper=("xvfb-run", "-a", "-s", "-screen 0 1280x800x24"),
     )
-    assert time.monotonic() - started >= 1.5
     ok(result)
     assert "could not load the qt platform plugin" not in result.stderr.lower()
     assert database.is_file()

@@ -178,9 +178,11 @@ def run_gui(args: argparse.Namespace) -> int:
         return 1
     window.restore()
     window.show_on_screen()
+    log.info("window shown")
     _quit_when_asked(window)
     # The jury room on the next turn of the event loop: the window is on screen before it (issue 15).
     QTimer.singleShot(0, lambda: window.finish_loading() if window.isVisible() else None)
     code = app.exec()
+    log.info("window closed (exit code %d)", code)
     db.dispose()
     return int(code)

@@ -62,9 +62,11 @@ def _signature_contents(pdf: bytes) -> list[int]:
 
 
 def _wait_for(condition, what: str) -> None:
+    """Polls ``condition``; only a hang (nothing after ``WAIT`` seconds) fails, never a slow machine."""
     deadline = time.monotonic() + WAIT
     while not condition():
-        assert time.monotonic() < deadline, what
+        if time.monotonic() > deadline:
+            pytest.fail(f"still waiting after {WAIT:.0f} s: {what}")
         time.sleep(0.05)
 
 
