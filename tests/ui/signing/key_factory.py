@@ -6,9 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
 from c2i2e_jury.exchange import credentials
 from c2i2e_jury.exchange.credential_files import write_credential
+from c2i2e_jury.storage.database import open_database
 from tests.exchange.signing_factory import ISSUED, Pki
+from tests.services.sheet_factory import decide_all, import_with_pki, make_pki
 
 KEY_PASSPHRASES = ("phrase-du-jure-un", "phrase-du-jure-deux")  # ASCII: typed key by key in the tests
 
@@ -46,3 +50,24 @@ def make_key(folder: Path, pki: Pki) -> Key:
         folder / "authority.p12",
         folder / "nadia.p12",
     )
+
+
+# The fixtures of the tests that sign from such a key (imported by them): one campaign authority per module, its
+# key, and a room whose candidate C1 is decided and ready to sign.
+@pytest.fixture(scope="module", name="pki")
+def pki_fixture(tmp_path_factory):
+    return make_pki(tmp_path_factory.mktemp("pki"))
+
+
+@pytest.fixture(scope="module", name="key")
+def key_fixture(tmp_path_factory, pki):
+    return make_key(tmp_path_factory.mktemp("cle"), pki)
+
+
+@pytest.fixture(name="room")
+def room_fixture(tmp_path, pki, key):
+    db = open_database(str(tmp_path / "salle.sqlite"))
+    pk = import_with_pki(db, tmp_path / "kit", pki, president=key.president)["C1"]
+    decide_all(db, pk)
+    yield db, pk
+    db.dispose()

@@ -17,36 +17,21 @@ from c2i2e_jury.exchange.credential_files import certificate_beside
 from c2i2e_jury.services import jury_room
 from c2i2e_jury.services.sheet_signing import latest_sheet, reopen
 from c2i2e_jury.services.signing_worker import LOST
-from c2i2e_jury.storage.database import open_database
 from c2i2e_jury.storage.models import CredentialRevocation
 from c2i2e_jury.ui.signing.juror_checks import JurorChecks
 from c2i2e_jury.ui.signing.sheet import sign_sheet_dialog
 from tests.exchange.signing_factory import PASSPHRASES
-from tests.services.sheet_factory import SIGNING, decide_all, import_with_pki, make_pki
+from tests.services.sheet_factory import SIGNING
 from tests.ui.scripted_prompts import Script
-from tests.ui.signing.key_factory import KEY_PASSPHRASES, make_key
+from tests.ui.signing.key_factory import (  # noqa: F401 (fixtures: pki, key, room)
+    KEY_PASSPHRASES,
+    key_fixture,
+    pki_fixture,
+    room_fixture,
+)
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
 REPO = Path(__file__).resolve().parents[3]
-
-
-@pytest.fixture(scope="module")
-def pki(tmp_path_factory):
-    return make_pki(tmp_path_factory.mktemp("pki"))
-
-
-@pytest.fixture(scope="module")
-def key(tmp_path_factory, pki):
-    return make_key(tmp_path_factory.mktemp("cle"), pki)
-
-
-@pytest.fixture
-def room(tmp_path, pki, key):
-    db = open_database(str(tmp_path / "salle.sqlite"))
-    pk = import_with_pki(db, tmp_path / "kit", pki, president=key.president)["C1"]
-    decide_all(db, pk)
-    yield db, pk
-    db.dispose()
 
 
 @pytest.fixture
