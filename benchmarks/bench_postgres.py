@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import atexit
 import os
+from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -29,6 +30,40 @@ def server() -> str:
     from tests.pg import throwaway_cluster
 
     return _cleanup.enter_context(throwaway_cluster(durable=True))
+
+
+def _sqlite_twins(workdir: Path) -> tuple[Callable[[], None], Callable[[], None]]:
+    """The review and the export of the same campaign in a SQLite file: what the server costs over the file."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from benchmarks.bench_review import CANDIDATES, build_campaign
+    from c2i2e_jury.services.review.summary import summary_bytes
+    from c2i2e_jury.storage.database import open_database
+    from c2i2e_jury.ui.review import ReviewWorkspace
+    from c2i2e_jury.ui.review.review_model import COLUMN
+
+    app = QApplication.instance() or QApplication([])
+    campaign = build_campaign(workdir / "twin.sqlite")
+    db = open_database(str(workdir / "twin.sqlite"))
+    _cleanup.callback(db.dispose)
+    workspace = ReviewWorkspace(db)
+    workspace.resize(1400, 800)
+    workspace.show()
+    _cleanup.callback(workspace.close)
+
+    def review() -> None:
+        workspace.set_campaign(campaign)
+        app.processEvents()
+        workspace.table.sortByColumn(COLUMN["validated"], Qt.SortOrder.DescendingOrder)
+        app.processEvents()
+        assert workspace.proxy.rowCount() == CANDIDATES
+
+    def export() -> None:
+        (workdir / "twin.csv").write_bytes(summary_bytes(db, campaign, "csv"))
+
+    review()
+    return review, export
 
 
 def _review_rows(workdir: Path, base: str) -> list[Benchmark]:
@@ -66,6 +101,7 @@ def _review_rows(workdir: Path, base: str) -> list[Benchmark]:
     review()  # the first opening builds the widgets; what is measured is showing the campaign again
     review_sql = record(db.engine, review)
     export_sql = record(db.engine, export)
+    sqlite_review, sqlite_export = _sqlite_twins(workdir)
     return [
         Benchmark(
             "PostgreSQL: president's review, 5,000 candidates computed, shown and sorted",
@@ -80,6 +116,20 @@ def _review_rows(workdir: Path, base: str) -> list[Benchmark]:
             export,
             floor=lambda: replay(db.engine, export_sql),
             floor_name=f"its {export_sql.queries} SELECTs replayed bare (psycopg)",
+            runs=5,
+        ),
+        Benchmark(
+            "PostgreSQL: president's review of 5,000, against SQLite",
+            review,
+            floor=sqlite_review,
+            floor_name="the same review of the same campaign in a SQLite file",
+            runs=5,
+        ),
+        Benchmark(
+            "PostgreSQL: summary export of 5,000, against SQLite",
+            export,
+            floor=sqlite_export,
+            floor_name="the same export from a SQLite file",
             runs=5,
         ),
     ]

@@ -32,7 +32,8 @@ SHEETS = int(os.environ.get("C2I2E_BENCH_PG_SHEETS", "300"))
 
 
 def _import_rows(base: str, workdir: Path) -> list[Benchmark]:
-    from benchmarks.bench_sheets import add_campaign, fresh_database as sqlite_database, imported_all
+    from benchmarks.bench_sheets import add_campaign, imported_all
+    from benchmarks.bench_sheets import fresh_database as sqlite_database
     from benchmarks.sheet_cache import signed_sheets
     from c2i2e_jury.services.sheet_import import import_sheets
     from c2i2e_jury.storage.database import open_database
@@ -55,7 +56,9 @@ def _import_rows(base: str, workdir: Path) -> list[Benchmark]:
         stack = ExitStack()
         db = open_database(stack.enter_context(fresh_database(base)))
         add_campaign(db, authority_pem, SHEETS)
-        state.update(stack=stack, db=db, sqlite=sqlite_database(workdir / "import.sqlite", authority_pem, SHEETS))
+        state.update(
+            stack=stack, db=db, sqlite=sqlite_database(workdir / "import.sqlite", authority_pem, SHEETS)
+        )
 
     _cleanup.callback(drop)
 
