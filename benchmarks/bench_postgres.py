@@ -50,7 +50,6 @@ def _sqlite_twins(workdir: Path) -> tuple[Callable[[], None], Callable[[], None]
     workspace = ReviewWorkspace(db)
     workspace.resize(1400, 800)
     workspace.show()
-    _cleanup.callback(workspace.close)
 
     def review() -> None:
         workspace.set_campaign(campaign)
