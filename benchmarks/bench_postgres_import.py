@@ -13,7 +13,7 @@ Where the time goes (cProfile of the main process, 100 sheets, two verifying wor
 counts from the engine's events): 14 statements a sheet (is the file known, the candidate locked, its latest
 version, the sheet inserted, its oral, incidents and decisions read and written, the decisions' history), one
 transaction a sheet, no statement repeated per item (the decisions go in one multi-row INSERT). Replayed bare
-they cost about 16 ms a sheet at load 6 (4.7 s for 300) and 0.1 s at load 15 (each a round trip to a server
+they cost about 16 ms a sheet at load 6 (4.7 s for 300) and 60–100 ms at load 13 to 18 (each a round trip to a server
 process that waits for a core like every other). The main process spent about 85 ms a sheet storing (the ORM's
 flush of the sheet and its records about 30 ms, the rest waiting on the server while the workers hold both
 cores) and otherwise waited on the workers' verification, which is the import's real cost (its floor, bare
