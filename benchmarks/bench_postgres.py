@@ -1,29 +1,30 @@
 """The same operations on PostgreSQL, each against the bare SQL it needs: the president's review of 5,000
-candidates and the summary export of the same campaign (the import of signed sheets: bench_postgres_import), then
-each against the same operation on a SQLite file.
+candidates and the summary export of the same campaign (the import of signed sheets: bench_postgres_import),
+then each against the same operation on a SQLite file.
 
 The server is ``C2I2E_TEST_PG_URL`` when given (the one ``.ci/run`` starts), else a throw-away cluster started
-here (``tests/pg.py``, with fsync on, as a real server) and stopped when the benchmark's process ends. Each floor
-is the operation's own statements, recorded once and replayed bare through the same driver (psycopg) on one
-connection (:mod:`benchmarks.sql_replay`): the same rows and the same columns the screen and the file need, no
-more (the review reads every column it sends; the SQLite row of bench_review has a different floor, a bare
-SELECT of the 133,000 decisions joined to their marks, which the code does not send). What the program adds is
-the ORM, the rules engine, the Qt model and the file it writes.
+here (``tests/pg.py``, with fsync on, as a real server) and stopped when the benchmark's process ends. Each
+floor is the operation's own statements, recorded once and replayed bare through the same driver (psycopg) on
+one connection (:mod:`benchmarks.sql_replay`): the same rows and the same columns the screen and the file
+need, no more (the review reads every column it sends; the SQLite row of bench_review has a different floor, a
+bare SELECT of the 133,000 decisions joined to their marks, which the code does not send). What the program
+adds is the ORM, the rules engine, the Qt model and the file it writes.
 
 Where the time goes (2026-12-03, two cores shared with other sessions at load 11 to 15; cProfile, statement
-counts from the engine's events, process CPU time): there are no per-candidate queries to cut. The review sends
-8 SELECTs, the export 7 (the candidates with their decisions and marks folded into two strings each by correlated
-``string_agg`` subqueries on the covering indexes, then the prior items, plagiarism reports, conflicts, latest
-sheets, certification decisions and documents), one round trip each. On the server, the candidates' query is
-nearly all of the floor: about 200 ms of its 250–300 ms at that load (EXPLAIN ANALYZE: 5,000 index-only scans
-of each of decision and evaluator_mark; a GROUP BY join instead measured 260 ms, no better). In the program's
-process, about 330–450 ms of CPU: the rules (``evaluate``, 4,500 distinct situations) about 80 ms, reading the
-decision and mark strings about 75 ms, converting the rows and building the 5,000 ReviewRows with their flags
-most of the rest; the Qt model and the sort by a column 50–100 ms more; the export adds the summary lines
-(50–150 ms) and the CSV (80–125 ms, every cell checked for a formula). The wall-clock median is that CPU divided
-by the share of a core the process gets on the loaded machine, which is why the ratio to the bare statements
-(which wait on the server, not on the CPU) is 3–5× here. Against the same operation on SQLite the review is about
-1.2× and the export under 1×: what PostgreSQL adds is its round trips, a few milliseconds, not a per-row cost.
+counts from the engine's events, process CPU time): there are no per-candidate queries to cut. The review
+sends 8 SELECTs, the export 7 (the candidates with their decisions and marks folded into two strings each by
+correlated ``string_agg`` subqueries on the covering indexes, then the prior items, plagiarism reports,
+conflicts, latest sheets, certification decisions and documents), one round trip each. On the server, the
+candidates' query is nearly all of the floor: about 200 ms of its 250–300 ms at that load (EXPLAIN ANALYZE:
+5,000 index-only scans of each of decision and evaluator_mark; a GROUP BY join instead measured 260 ms, no
+better). In the program's process, about 330–450 ms of CPU: the rules (``evaluate``, 4,500 distinct
+situations) about 80 ms, reading the decision and mark strings about 75 ms, converting the rows and building
+the 5,000 ReviewRows with their flags most of the rest; the Qt model and the sort by a column 50–100 ms more;
+the export adds the summary lines (50–150 ms) and the CSV (80–125 ms, every cell checked for a formula). The
+wall-clock median is that CPU divided by the share of a core the process gets on the loaded machine, which is
+why the ratio to the bare statements (which wait on the server, not on the CPU) is 3–5× here. Against the same
+operation on SQLite the review is about 1.2× and the export under 1×: what PostgreSQL adds is its round trips,
+a few milliseconds, not a per-row cost.
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ def server() -> str:
 
 
 def _sqlite_twins(workdir: Path) -> tuple[Callable[[], None], Callable[[], None]]:
-    """The review and the export of the same campaign in a SQLite file: what the server costs over the file."""
+    """The review and the export of the same campaign in a SQLite file: what the server costs over a file."""
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 

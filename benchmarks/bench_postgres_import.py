@@ -1,24 +1,25 @@
-"""The import of signed sheets into PostgreSQL: see :mod:`benchmarks.bench_postgres` for the server and the floors.
-A module of its own: recording the import once takes minutes, which the review's rows need not wait for.
+"""The import of signed sheets into PostgreSQL: see :mod:`benchmarks.bench_postgres` for the server and the
+floors. A module of its own: recording the import once takes minutes, which the review's rows need not wait
+for.
 
 - **300 sheets imported** (``C2I2E_BENCH_PG_SHEETS``: another count): a day of orals of a whole site (twelve
-  juries of twenty-five), the batch the central secretariat imports at once. 1,000 (the SQLite row's count) took
-  more than 15 minutes on the shared two cores at load 15, recording included, and 1,000 is not what one batch
-  holds. The floor is the import's own statements (14 a sheet) replayed bare: what the import adds is the
-  verification of every sheet (worker processes), the rules and the ORM.
-- **The same import into a SQLite file**, as the floor of the PostgreSQL one: what the server costs over the file,
-  verification alike on both sides.
+  juries of twenty-five), the batch the central secretariat imports at once. 1,000 (the SQLite row's count)
+  took more than 15 minutes on the shared two cores at load 15, recording included, and 1,000 is not what one
+  batch holds. The floor is the import's own statements (14 a sheet) replayed bare: what the import adds is
+  the verification of every sheet (worker processes), the rules and the ORM.
+- **The same import into a SQLite file**, as the floor of the PostgreSQL one: what the server costs over the
+  file, verification alike on both sides.
 
 Where the time goes (cProfile of the main process, 100 sheets, two verifying workers, load about 6; statement
 counts from the engine's events): 14 statements a sheet (is the file known, the candidate locked, its latest
 version, the sheet inserted, its oral, incidents and decisions read and written, the decisions' history), one
 transaction a sheet, no statement repeated per item (the decisions go in one multi-row INSERT). Replayed bare
-they cost about 16 ms a sheet at load 6 (4.7 s for 300) and 60–100 ms at load 13 to 18 (each a round trip to a server
-process that waits for a core like every other). The main process spent about 85 ms a sheet storing (the ORM's
-flush of the sheet and its records about 30 ms, the rest waiting on the server while the workers hold both
-cores) and otherwise waited on the workers' verification, which is the import's real cost (its floor, bare
-pyHanko, is bench_sheets' row); the import into a SQLite file of the same sheets takes as long within the load's
-noise.
+they cost about 16 ms a sheet at load 6 (4.7 s for 300) and 60–100 ms at load 13 to 18 (each a round trip to a
+server process that waits for a core like every other). The main process spent about 85 ms a sheet storing
+(the ORM's flush of the sheet and its records about 30 ms, the rest waiting on the server while the workers
+hold both cores) and otherwise waited on the workers' verification, which is the import's real cost (its
+floor, bare pyHanko, is bench_sheets' row); the import into a SQLite file of the same sheets takes as long
+within the load's noise.
 """
 
 from __future__ import annotations

@@ -59,9 +59,9 @@ class ReviewRow:
     document_code: str | None = None  # the verification code of the document in force
     annulment_reason: str = ""
     signed: Outcome | None = None  # what the latest signed sheet proposes (the rules on its facts)
-    # Derived once, in __post_init__: today's data no longer give what the sheet signed (``changed``, the president
-    # decides on which); what the certification jury is asked to decide on (``proposed``: the signed sheet's
-    # outcome, else today's); the flags that point the president at this case, in FLAGS order.
+    # Derived once, in __post_init__: today's data no longer give what the sheet signed (``changed``, the
+    # president decides on which); what the certification jury is asked to decide on (``proposed``: the signed
+    # sheet's outcome, else today's); the flags that point the president at this case, in FLAGS order.
     changed: bool = field(init=False)
     proposed: Outcome = field(init=False)
     flags: tuple[str, ...] = field(init=False)
@@ -178,8 +178,8 @@ def _pairs(joined: str | None) -> dict[str, str]:
 
 
 def _parse(decided: str | None, marked: str | None) -> tuple[dict[str, Mark | None], tuple[str, ...]]:
-    """The decisions, and the items where the jury decided otherwise than the evaluator marked (none to look for
-    when both strings are the same, as when the jury followed the evaluator throughout)."""
+    """The decisions, and the items where the jury decided otherwise than the evaluator marked (none to look
+    for when both strings are the same, as when the jury followed the evaluator throughout)."""
     if not decided:
         return {}, ()
     parts = decided.replace("=", ",").split(",")  # one split for the whole string: 5,000 candidates × 2
