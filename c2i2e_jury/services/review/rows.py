@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import and_, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.engine import Connection
 
 from c2i2e_jury.domain.referential import Referential
 from c2i2e_jury.domain.rules import Attendance, Mark, Outcome, PriorValidation, Situation, Status, evaluate
@@ -59,6 +59,31 @@ class ReviewRow:
     document_code: str | None = None  # the verification code of the document in force
     annulment_reason: str = ""
     signed: Outcome | None = None  # what the latest signed sheet proposes (the rules on its facts)
+    # Derived once, in __post_init__: today's data no longer give what the sheet signed (``changed``, the
+    # president decides on which); what the certification jury is asked to decide on (``proposed``: the signed
+    # sheet's outcome, else today's); the flags that point the president at this case, in FLAGS order.
+    changed: bool = field(init=False)
+    proposed: Outcome = field(init=False)
+    flags: tuple[str, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        """The derived values, once: the table sorts and filters 5,000 rows by them and the summary reads them
+        again (as properties they were computed at every reading)."""
+        self.changed = self.signed is not None and differs(self.signed, self.outcome)
+        self.proposed = (
+            self.signed
+            if self.signed is not None and self.outcome.status is not Status.ANNULLED
+            else self.outcome
+        )
+        on = (
+            self.borderline,
+            bool(self.reversed_items),
+            self.plagiarism,
+            self.changed,
+            self.conflict,
+            self.sheet_version is None,
+        )
+        self.flags = tuple(flag for flag, up in zip(FLAGS, on, strict=True) if up)
 
     @property
     def full_name(self) -> str:
@@ -81,16 +106,6 @@ class ReviewRow:
         return self.sheet_version is None
 
     @property
-    def changed(self) -> bool:
-        """Today's data no longer give what the sheet signed: the president decides on which."""
-        return self.signed is not None and differs(self.signed, self.outcome)
-
-    @property
-    def proposed(self) -> Outcome:
-        """The outcome the certification jury is asked to decide on: the signed sheet's, else today's."""
-        return self.signed if self.signed is not None and self.status is not Status.ANNULLED else self.outcome
-
-    @property
     def undecided(self) -> bool:
         """The certification jury still has to decide (the PV waits for it): no delivery or annulment in force,
         and a delivery proposed (by the sheet or, where they differ, by today's data) or the admitted candidate's
@@ -100,18 +115,6 @@ class ReviewRow:
         if self.signed is None:
             return self.status is not Status.NOT_ADMITTED
         return proposal(self.signed) is not None or (self.changed and proposal(self.outcome) is not None)
-
-    @property
-    def flags(self) -> tuple[str, ...]:
-        on = {
-            "borderline": self.borderline,
-            "reversed": bool(self.reversed_items),
-            "plagiarism": self.plagiarism,
-            "changed": self.changed,
-            "conflict": self.conflict,
-            "missing_sheet": self.missing_sheet,
-        }
-        return tuple(flag for flag in FLAGS if on[flag])
 
     @property
     def to_examine(self) -> bool:
@@ -175,14 +178,24 @@ def _pairs(joined: str | None) -> dict[str, str]:
 
 
 def _parse(decided: str | None, marked: str | None) -> tuple[dict[str, Mark | None], tuple[str, ...]]:
-    """The decisions, and the items where the jury decided otherwise than the evaluator marked."""
-    decisions, marks = _pairs(decided), _pairs(marked)
-    reversed_items = sorted(item for item, value in decisions.items() if marks.get(item, value) != value)
-    return {item: _MARKS.get(value) for item, value in decisions.items()}, tuple(reversed_items)
+    """The decisions, and the items where the jury decided otherwise than the evaluator marked (none to look
+    for when both strings are the same, as when the jury followed the evaluator throughout)."""
+    if not decided:
+        return {}, ()
+    parts = decided.replace("=", ",").split(",")  # one split for the whole string: 5,000 candidates × 2
+    items, values = parts[::2], parts[1::2]
+    decisions = dict(zip(items, map(_MARKS.get, values), strict=True))
+    if not marked or marked == decided:
+        return decisions, ()
+    marks = _pairs(marked)
+    reversed_items = sorted(
+        item for item, value in zip(items, values, strict=True) if marks.get(item, value) != value
+    )
+    return decisions, tuple(reversed_items)
 
 
-def _load_flags(session: Session, campaign_id: str, raw: _Raw) -> None:
-    for pk, item, year, copy, original in session.execute(
+def _load_flags(conn: Connection, campaign_id: str, raw: _Raw) -> None:
+    for pk, item, year, copy, original in conn.execute(
         select(
             PriorItem.candidate_pk,
             PriorItem.item,
@@ -193,7 +206,7 @@ def _load_flags(session: Session, campaign_id: str, raw: _Raw) -> None:
     ):
         raw.prior[pk].append(PriorValidation(item, year, bool(copy), bool(original)))
     raw.plagiarism = set(
-        session.scalars(
+        conn.scalars(
             select(Oral.candidate_pk)
             .join(Incident, Incident.oral_pk == Oral.pk)
             .where(_of(Oral.candidate_pk, campaign_id), Incident.kind == "fraud_suspicion")
@@ -201,7 +214,7 @@ def _load_flags(session: Session, campaign_id: str, raw: _Raw) -> None:
         )
     )
     raw.conflicts = set(
-        session.scalars(
+        conn.scalars(
             select(SheetConflict.candidate_pk)
             .where(_of(SheetConflict.candidate_pk, campaign_id), SheetConflict.resolved.is_(False))
             .distinct()
@@ -213,7 +226,7 @@ def _load_flags(session: Session, campaign_id: str, raw: _Raw) -> None:
         .group_by(ResultSheet.candidate_pk)
         .subquery()
     )
-    for pk, version, status, prior, validated in session.execute(
+    for pk, version, status, prior, validated in conn.execute(
         select(
             ResultSheet.candidate_pk,
             ResultSheet.version,
@@ -229,7 +242,7 @@ def _load_flags(session: Session, campaign_id: str, raw: _Raw) -> None:
         raw.signed[pk] = signed_outcome(status, prior, validated)
 
 
-def _load_certification(session: Session, campaign_id: str, raw: _Raw) -> None:
+def _load_certification(conn: Connection, campaign_id: str, raw: _Raw) -> None:
     latest = (
         select(func.max(CertificationDecision.pk))
         .join(Candidate, Candidate.pk == CertificationDecision.candidate_pk)
@@ -238,7 +251,7 @@ def _load_certification(session: Session, campaign_id: str, raw: _Raw) -> None:
     )
     raw.decision = {
         pk: kind
-        for pk, kind in session.execute(
+        for pk, kind in conn.execute(
             select(CertificationDecision.candidate_pk, CertificationDecision.kind).where(
                 CertificationDecision.pk.in_(latest)
             )
@@ -246,7 +259,7 @@ def _load_certification(session: Session, campaign_id: str, raw: _Raw) -> None:
     }
     raw.documents = {
         pk: code
-        for pk, code in session.execute(
+        for pk, code in conn.execute(
             select(IssuedDocument.candidate_pk, IssuedDocument.code)
             .join(Candidate, Candidate.pk == IssuedDocument.candidate_pk)
             .where(Candidate.campaign_id == campaign_id, IssuedDocument.revoked_at.is_(None))
@@ -285,8 +298,8 @@ def review_rows(db: Database, campaign_id: str, ref: Referential | None = None) 
             )
             .all()
         )
-        _load_flags(session, campaign_id, raw)
-        _load_certification(session, campaign_id, raw)
+        _load_flags(session.connection(), campaign_id, raw)  # Core rows too: no ORM step for plain columns
+        _load_certification(session.connection(), campaign_id, raw)
     attendance = {a.value: a for a in Attendance}
     outcomes: dict[tuple[Any, ...], Outcome] = {}  # candidates in the same situation share its outcome
     rows = []
