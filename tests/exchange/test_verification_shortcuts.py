@@ -1,5 +1,6 @@
 """What makes a sheet's verification cheaper must not change a single verdict (issue 15): the schema with its
-definitions written in place reports exactly what the schema does; the items table's rows found by a y-window
+definitions written in place reports exactly what the schema does; the schema compiled to a yes-or-no test
+accepts exactly what jsonschema accepts; the items table's rows found by a y-window
 are the rows of the plain scan; remembering asn1crypto's name preparation gives the same names and leaves the
 library as shipped once the verification is over."""
 
@@ -14,7 +15,8 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from c2i2e_jury.exchange import name_memo, sheet_reading
-from c2i2e_jury.exchange.result_json import _validator, inlined, schema
+from c2i2e_jury.exchange.result_json import _valid, _validator, inlined, schema
+from c2i2e_jury.exchange.schema_check import compiled
 from c2i2e_jury.resources_access import referential
 from tests.exchange.result_examples import example_result
 
@@ -69,6 +71,61 @@ def test_the_inlined_schema_reports_what_the_schema_reports(data):
 def test_a_genuine_sheet_is_valid_for_both():
     document = example_result(referential())
     assert _errors(_validator(), document) == [] == _errors(Draft202012Validator(schema()), document)
+
+
+json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-3, 40)
+    | st.floats(-2, 40, allow_nan=False)
+    | st.sampled_from(REPLACEMENTS[1:])
+    | st.text(max_size=4),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner, max_size=3),
+    max_leaves=6,
+)
+
+
+def _same_verdict(document):
+    return _valid()(document) == (not _errors(Draft202012Validator(schema()), document))
+
+
+@PROPERTY
+@given(st.data())
+def test_the_compiled_schema_gives_the_schemas_verdict(data):
+    """Up to three values of a genuine sheet's JSON replaced by any JSON value, removed, or joined by an unknown
+    key: the quick test accepts exactly what jsonschema accepts (it never lets an invalid sheet through)."""
+    document = copy.deepcopy(example_result(referential()))
+    document["status"] = data.draw(st.sampled_from(["examined", "absent", "not_admitted"]))
+    for _ in range(data.draw(st.integers(1, 3))):
+        path = data.draw(st.sampled_from([p for p in _leaves(document) if p]))
+        node = document
+        for key in path[:-1]:
+            node = node[key]
+        action = data.draw(st.sampled_from(["replace", "remove", "add"]))
+        if action == "replace":
+            node[path[-1]] = data.draw(json_values)
+        elif action == "remove" and isinstance(node, dict):
+            del node[path[-1]]
+        elif isinstance(node, dict):
+            node[data.draw(st.text(max_size=6))] = data.draw(json_values)
+    assert _same_verdict(document)
+
+
+@PROPERTY
+@given(json_values)
+def test_the_compiled_schema_refuses_what_the_schema_refuses_at_the_root(document):
+    assert _same_verdict(document)
+
+
+def test_a_genuine_sheet_passes_the_compiled_schema():
+    document = example_result(referential())
+    assert _valid()(document) is True
+    assert _same_verdict(document)
+
+
+def test_a_keyword_the_compiler_does_not_know_is_refused():
+    with pytest.raises(ValueError, match="uniqueItems"):
+        compiled({"type": "array", "uniqueItems": True})
 
 
 words = st.lists(
