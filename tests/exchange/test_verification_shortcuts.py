@@ -172,3 +172,19 @@ def test_the_library_is_restored_when_the_verification_fails():
     with pytest.raises(RuntimeError), name_memo.remembered_names():
         raise RuntimeError("a signature refused")
     assert NameTypeAndValue._ldap_string_prep is shipped
+
+
+def test_the_page_check_reads_the_page_content_and_not_its_annotations():
+    """What the page itself prints, word for word as PyMuPDF's own extraction gives it; text an annotation draws
+    over the page (a signature box, a note) does not stand in for it."""
+    import pymupdf
+
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 72), "Statut : examiné", fontsize=11)
+    page.add_freetext_annot(pymupdf.Rect(72, 100, 300, 130), "Version 9", fontsize=11)
+    doc = pymupdf.open(stream=doc.tobytes(), filetype="pdf")
+    page = doc[0]
+    every = page.get_text("words")
+    assert [w[4] for w in every] == ["Statut", ":", "examiné", "Version", "9"]
+    assert sheet_reading.content_words(page) == every[:3]
