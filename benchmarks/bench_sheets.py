@@ -22,7 +22,8 @@ two thirds of it); above it remain MuPDF interpreting the three pages to read th
 content streams and the two embedded DejaVu subsets — its display list alone costs as much, so no flag of
 ``get_text`` makes it cheaper), the coverage checks and the second read of the JSON (about 1 ms), the compiled
 schema and the rules (about 1.5 ms). Paired with the floor (``python -m benchmarks.sheets_cpu pairs 100 3``,
-CPU time), the median ratio went 1.26× -> 1.14× (and 1.17× in a second run: at the target, within the noise). The import of 1,000 with two workers (``python -m benchmarks.sheets_cpu import 1000 2``): the workers' CPU is the
+CPU time), the median ratio went 1.26× -> 1.14× (and 1.17× in a second run: at the target, within the noise);
+this module's own row, wall clock, gave 1.23× and 1.09× in two runs minutes apart on the shared machine. The import of 1,000 with two workers (``python -m benchmarks.sheets_cpu import 1000 2``): the workers' CPU is the
 verification (73 s, plus a second or so each to start); the importing process's was 15.6 s, storing nine tenths
 of it — SQLAlchemy's unit of work for the 28 decisions and 28 history lines of each sheet the most (now one
 multi-row INSERT a table: 12.6 s), each sheet's commit an eighth (SQLite, ``synchronous=FULL``: one fsync a
