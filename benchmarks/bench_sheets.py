@@ -13,6 +13,21 @@
 
 The sheets are distinct candidates' (nothing is a duplicate, which would skip the verification), signed once and
 kept in the cache folder (:mod:`benchmarks.sheet_cache`).
+
+Where the time goes (issue 15; cProfile and ``time.process_time()``, 2 cores shared with five other sessions, load
+9 to 19: absolute figures are inflated, ratios are paired sheet by sheet). One sheet's verification, once the
+schema is compiled (:mod:`c2i2e_jury.exchange.schema_check`) and MuPDF runs only the pages' content: pyHanko's
+validation of the two signatures is the floor's own work (its difference analysis of juror 2's revision about
+two thirds of it); above it remain MuPDF interpreting the three pages to read their words (about 6 ms: the
+content streams and the two embedded DejaVu subsets — its display list alone costs as much, so no flag of
+``get_text`` makes it cheaper), the coverage checks and the second read of the JSON (about 1 ms), the compiled
+schema and the rules (about 1.5 ms). Paired with the floor (``python -m benchmarks.sheets_cpu pairs 100 3``,
+CPU time), the median ratio went 1.26× -> 1.14× (and 1.17× in a second run: at the target, within the noise);
+this module's own row, wall clock, gave 1.23× and 1.09× in two runs minutes apart on the shared machine. The import of 1,000 with two workers (``python -m benchmarks.sheets_cpu import 1000 2``): the workers' CPU is the
+verification (73 s, plus a second or so each to start); the importing process's was 15.6 s, storing nine tenths
+of it — SQLAlchemy's unit of work for the 28 decisions and 28 history lines of each sheet the most (now one
+multi-row INSERT a table: 12.6 s), each sheet's commit an eighth (SQLite, ``synchronous=FULL``: one fsync a
+sheet, by design). 2,000 cost 2.12× the CPU of 1,000 (wall 1.98×).
 """
 
 from __future__ import annotations

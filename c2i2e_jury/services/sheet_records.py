@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from c2i2e_jury.exchange.result_json import prior_items, validated_items
@@ -60,10 +60,13 @@ def _apply_incidents(session: Session, oral: Oral, incidents: list[dict[str, Any
 def _apply_decisions(
     session: Session, candidate_pk: int, result: dict[str, Any], attendance: str | None, now: datetime
 ) -> int:
+    """Each decision the sheet changes, and its history line. New rows go in as one multi-row INSERT a table
+    (issue 15: the ORM's unit of work for the 56 rows of a first sheet was a third of the importing process)."""
     current = {
         d.item: d for d in session.scalars(select(Decision).where(Decision.candidate_pk == candidate_pk))
     }
-    changed = 0
+    added: list[dict[str, Any]] = []
+    changes: list[dict[str, Any]] = []
     for item in result.get("items", []):
         if item.get("prior") or attendance != "present":
             continue
@@ -76,35 +79,25 @@ def _apply_decisions(
             justification,
         ):
             continue
-        old = decision.decision if decision is not None else None
+        row = {"candidate_pk": candidate_pk, "item": code, "comment": comment, "justification": justification}
+        changes.append(
+            {
+                **row,
+                "old": decision.decision if decision else None,
+                "new": value,
+                "at": now,
+                "by": "sheet_import",
+            }
+        )
         if decision is None:
-            session.add(
-                Decision(
-                    candidate_pk=candidate_pk,
-                    item=code,
-                    decision=value,
-                    comment=comment,
-                    justification=justification,
-                    updated_at=now,
-                )
-            )
+            added.append({**row, "decision": value, "updated_at": now})
         else:
             decision.decision, decision.comment, decision.justification = value, comment, justification
             decision.updated_at = now
-        session.add(
-            DecisionChange(
-                candidate_pk=candidate_pk,
-                item=code,
-                old=old,
-                new=value,
-                at=now,
-                justification=justification,
-                comment=comment,
-                by="sheet_import",
-            )
-        )
-        changed += 1
-    return changed
+    for model, rows in ((Decision, added), (DecisionChange, changes)):
+        if rows:
+            session.execute(insert(model), rows)
+    return len(changes)
 
 
 def sheet_columns(result: dict[str, Any]) -> dict[str, str]:

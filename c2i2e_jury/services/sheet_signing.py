@@ -9,36 +9,40 @@ window, another process): a sheet that no longer says what the database says is 
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from cryptography import x509
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from c2i2e_jury.domain.oral_timer import OralTimer
-from c2i2e_jury.domain.rules import Status, needs_justification
-from c2i2e_jury.domain.timer_values import Phase, State, TimerEvent, TimerSnapshot
-from c2i2e_jury.exchange.credential_files import Certified
-from c2i2e_jury.exchange.credentials import Credential, load_certificates, signing_refusal
-from c2i2e_jury.exchange.result_json import build_result
+from c2i2e_jury.domain.timer_values import TimerEvent
+from c2i2e_jury.exchange.credentials import Credential
 from c2i2e_jury.resources_access import referential
 from c2i2e_jury.services.jury_room import (
-    CandidateFile,
     JuryRoomError,
-    candidate_file,
     load_candidate,
     oral_of,
 )
-from c2i2e_jury.services.oral_timer import build_timer
+from c2i2e_jury.services.sheet_content import latest_row, next_version, result_for, signing_moment
+from c2i2e_jury.services.sheet_readiness import (
+    SIGNABLE,
+    check_signable,
+    oral_phase_problem,
+    signing_problem,
+    stopping_event,
+)
 from c2i2e_jury.services.sheet_records import sheet_columns
-from c2i2e_jury.services.signer_rules import room_refusal
+from c2i2e_jury.services.sheet_trust import authority_of
+from c2i2e_jury.services.signing_credentials import (
+    check_credentials,
+    check_signers,
+    credential_refusal,
+    juror_entry,
+)
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.storage.models import (
-    Campaign,
     Candidate,
     DecisionChange,
     Incident,
@@ -47,9 +51,24 @@ from c2i2e_jury.storage.models import (
 )
 from c2i2e_jury.storage.models import TimerEvent as TimerEventRow
 
-log = logging.getLogger(__name__)
+# What the jury room and the secretariat use, wherever it is defined.
+__all__ = [
+    "SIGNABLE",
+    "StoredSheet",
+    "authority_of",
+    "check_signable",
+    "check_signers",
+    "credential_refusal",
+    "latest_sheet",
+    "oral_phase_problem",
+    "reopen",
+    "result_for",
+    "sign_and_lock",
+    "signing_problem",
+    "stopping_event",
+]
 
-SIGNABLE = (Status.EXAMINED, Status.ABSENT, Status.NOT_ADMITTED)
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -63,285 +82,6 @@ class StoredSheet:
     sha256: str
     pdf: bytes
     result: dict[str, Any]
-
-
-def _moment(now: datetime | None) -> datetime:
-    """The signing moment in local time: the sheet shows the hour the jury lived."""
-    return (now or datetime.now(UTC)).astimezone()
-
-
-def _local_iso(value: datetime | str) -> str:
-    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
-    return moment.astimezone().isoformat()
-
-
-# --- what may be signed ----------------------------------------------------------------------------------------
-
-
-def signing_problem(file: CandidateFile) -> str | None:
-    """Why this candidate's sheet cannot be signed yet (one French sentence), or None."""
-    status = file.outcome.status
-    if file.locked:
-        return "La feuille de ce candidat est déjà signée : rouvrez-la (avec un motif) pour la modifier."
-    if status is Status.AWAITING:
-        return "Enregistrez d'abord la présence du candidat (présent ou absent)."
-    if status is Status.IN_PROGRESS:
-        undecided = file.outcome.undecided
-        return (
-            f"Il reste {len(undecided)} compétence{'s' if len(undecided) > 1 else ''} à décider : "
-            f"{', '.join(undecided)}."
-        )
-    if status not in SIGNABLE:
-        return "Ce dossier est annulé : il n'y a pas de feuille de résultat à signer."
-    if status is Status.EXAMINED:
-        missing = [
-            row.code
-            for row in file.items
-            if not row.acquired
-            and needs_justification(row.evaluator, row.decision)
-            and not row.justification.strip()
-        ]
-        if missing:
-            return f"Justification manquante pour {', '.join(missing)} (décision différente de l'évaluateur)."
-    return None
-
-
-def check_signable(db: Database, candidate_pk: int, *, on_paper: bool = False) -> CandidateFile:
-    """The candidate's file when it can be signed now; a :class:`JuryRoomError` saying why not otherwise.
-
-    ``on_paper``: the oral was held on paper (``sheet create``), without the program's timer."""
-    file = candidate_file(db, candidate_pk)
-    problem = signing_problem(file) or oral_phase_problem(
-        file.outcome.status is Status.EXAMINED, build_timer(db, file).snapshot(), on_paper=on_paper
-    )
-    if problem is not None:
-        raise JuryRoomError(problem)
-    return file
-
-
-# --- the oral must be over -------------------------------------------------------------------------------------
-
-_PHASE_NAMES = {Phase.PRESENTATION: "la présentation", Phase.DISCUSSION: "la discussion"}
-_END_ORAL = "terminez l'oral (F8, « Terminer l'oral ») avant de signer la feuille."
-
-
-def oral_phase_problem(examined: bool, timer: TimerSnapshot, *, on_paper: bool = False) -> str | None:
-    """Why the oral's timer forbids signing now (one French sentence naming the phase), or None.
-
-    The jurors sign what they heard: an examined candidate's sheet waits for the end of the oral (F8). An absent
-    or not admitted candidate has no oral to wait for. A paper sheet was heard without the program's timer: a
-    timer never started is fine there, one still running is not."""
-    if not examined or timer.state is State.FINISHED:
-        return None
-    if timer.state is State.READY:
-        return (
-            None
-            if on_paper
-            else ("Signature impossible avant le début de l'oral : démarrez-le (F5), puis " + _END_ORAL)
-        )
-    phase = _PHASE_NAMES[timer.phase or Phase.PRESENTATION]
-    paused = " (chronomètre en pause)" if timer.paused else ""
-    return f"Signature impossible pendant {phase}{paused} : {_END_ORAL}"
-
-
-def stopping_event(db: Database, file: CandidateFile, moment: datetime) -> TimerEvent | None:
-    """The ``end`` event that signing records when the timer still runs, or None.
-
-    Signing ends the oral: an examined candidate's oral has ended already (:func:`oral_phase_problem`); an
-    abandonment (absent after the start) may leave the timer running, and the signed sheet closes its log."""
-    timer = build_timer(db, file, monotonic=lambda: 0.0, wall=lambda: moment)
-    if timer.state in (State.READY, State.FINISHED):
-        return None
-    return timer.end()
-
-
-def _with_event(timer: OralTimer, event: TimerEvent | None) -> OralTimer:
-    if event is not None:
-        timer.apply(event)
-    return timer
-
-
-# --- the sheet's content ---------------------------------------------------------------------------------------
-
-
-def _items(file: CandidateFile) -> list[dict[str, Any]]:
-    examined = file.outcome.status is Status.EXAMINED
-    items: list[dict[str, Any]] = []
-    for row in file.items:
-        jury = row.decision.value if examined and not row.acquired and row.decision else None
-        entry: dict[str, Any] = {
-            "item": row.code,
-            "evaluator": row.evaluator.value if row.evaluator else None,
-            "jury": jury,
-            "prior": row.acquired,
-            "comment": row.comment if jury else "",
-        }
-        if jury and needs_justification(row.evaluator, row.decision) and row.justification.strip():
-            entry["justification"] = row.justification.strip()
-        if row.evaluator_comment:
-            entry["evaluator_comment"] = row.evaluator_comment
-        items.append(entry)
-    return items
-
-
-def _oral_json(db: Database, file: CandidateFile, stop: TimerEvent | None) -> dict[str, Any]:
-    timing = dict(_with_event(build_timer(db, file), stop).snapshot().timing_json())
-    log_entries: Any = timing.pop("timing_log")
-    oral: dict[str, Any] = {
-        "presentation_minutes": file.presentation_minutes,
-        "discussion_minutes": file.discussion_minutes,
-        **timing,
-    }
-    oral["extra_time_percent"] = file.extra_time_percent
-    if file.checked_in_at is not None:
-        oral["checked_in_at"] = _local_iso(file.checked_in_at)
-    oral["timing_log"] = [{**entry, "at": _local_iso(entry["at"])} for entry in log_entries]
-    oral["incidents"] = [{"kind": i.kind, "at": _local_iso(i.at), "note": i.note} for i in file.incidents]
-    return oral
-
-
-def _latest(session: Session, candidate_pk: int) -> ResultSheet | None:
-    return session.scalars(
-        select(ResultSheet)
-        .where(ResultSheet.candidate_pk == candidate_pk)
-        .order_by(ResultSheet.version.desc())
-        .limit(1)
-    ).first()
-
-
-def _next_version(session: Session, candidate_pk: int) -> tuple[int, int | None, str | None]:
-    """(version, supersedes, reason) of the next sheet: a new version needs the reopening's reason."""
-    latest = _latest(session, candidate_pk)
-    if latest is None:
-        return 1, None, None
-    if not latest.reopen_reason.strip():
-        raise JuryRoomError(
-            f"La version {latest.version} est déjà signée : rouvrez la feuille, avec un motif, "
-            "pour en signer une nouvelle."
-        )
-    return latest.version + 1, latest.version, latest.reopen_reason.strip()
-
-
-def result_for(
-    db: Database,
-    candidate_pk: int,
-    jurors: Sequence[Mapping[str, str]],
-    now: datetime | None = None,
-    *,
-    on_paper: bool = False,
-    stop: TimerEvent | None = None,
-) -> dict[str, Any]:
-    """The ``c2i2e-result/1`` content of the candidate's next sheet, checked against the schema and the rules.
-
-    ``jurors`` are ``{"name", "fingerprint"}`` (and optionally ``"email"``) mappings, in signing order; ``stop``
-    the timer's closing event (:func:`stopping_event`), logged on the sheet.
-    """
-    file = check_signable(db, candidate_pk, on_paper=on_paper)
-    with db.read() as session:
-        candidate = load_candidate(session, candidate_pk)
-        version, supersedes, reason = _next_version(session, candidate_pk)
-        title = candidate.campaign.title
-    return build_result(
-        campaign=file.campaign_id,
-        campaign_title=title,
-        candidate={"id": file.candidate_id, "last_name": file.last_name, "first_name": file.first_name},
-        version=version,
-        supersedes=supersedes,
-        reason=reason,
-        items=_items(file),
-        outcome=file.outcome,
-        oral=_oral_json(db, file, stop),
-        jurors=[dict(j) for j in jurors],
-        signed_at=_moment(now),
-        referential=referential(),
-    )
-
-
-# --- who may sign ----------------------------------------------------------------------------------------------
-
-
-def _juror_entry(credential: Certified) -> dict[str, str]:
-    entry = {"name": credential.name, "fingerprint": credential.fingerprint}
-    try:
-        names = credential.certificate.extensions.get_extension_for_class(x509.SubjectAlternativeName).value
-        emails = names.get_values_for_type(x509.RFC822Name)
-    except x509.ExtensionNotFound:
-        emails = []
-    if emails:
-        entry["email"] = emails[0]
-    return entry
-
-
-def authority_of(session: Session, campaign_id: str) -> list[x509.Certificate]:
-    """The campaign authority's certificates as the package gave them; empty when the package had none."""
-    campaign = session.get(Campaign, campaign_id)
-    if campaign is None or not campaign.authority_pem:
-        return []
-    return load_certificates(campaign.authority_pem.encode("ascii"), "authority.pem")
-
-
-def _check_credentials(
-    session: Session,
-    candidate: Candidate,
-    credentials: Sequence[Certified],
-    authority: Sequence[x509.Certificate],
-    moment: datetime,
-) -> None:
-    if credentials[0].fingerprint == credentials[1].fingerprint:
-        raise JuryRoomError("Les deux jurés doivent signer chacun avec son propre certificat.")
-    for credential in credentials:
-        refusal = signing_refusal(credential, moment, authority)
-        if refusal is not None:
-            raise JuryRoomError(refusal)
-    _check_jury_signers(session, candidate, credentials, moment)
-
-
-def _check_jury_signers(
-    session: Session, candidate: Candidate, credentials: Sequence[Certified], moment: datetime
-) -> None:
-    """The jury's two jurors as the package lists them, two persons, within the campaign, not revoked."""
-    refusal, _warnings = room_refusal(session, candidate, credentials, moment)
-    if refusal is not None:
-        raise JuryRoomError(refusal)
-
-
-def credential_refusal(
-    db: Database,
-    candidate_pk: int,
-    credential: Certified,
-    earlier: Certified | None = None,
-    now: datetime | None = None,
-) -> str | None:
-    """Why ``credential`` may not sign the candidate's sheet after ``earlier`` (juror 1's), or None: told as soon
-    as the juror has opened it, before the other juror is asked anything."""
-    moment = _moment(now)
-    with db.read() as session:
-        candidate = load_candidate(session, candidate_pk)
-        refusal = signing_refusal(credential, moment, authority_of(session, candidate.campaign_id))
-        if refusal is None:
-            refusal, _warnings = room_refusal(
-                session, candidate, [c for c in (earlier, credential) if c], moment
-            )
-    return refusal
-
-
-def check_signers(
-    db: Database,
-    candidate_pk: int,
-    credential_1: Credential,
-    credential_2: Credential,
-    now: datetime | None = None,
-) -> None:
-    """Refuse, before anything is written, credentials that could not sign this candidate's sheet."""
-    with db.read() as session:
-        candidate = load_candidate(session, candidate_pk)
-        _check_credentials(
-            session,
-            candidate,
-            (credential_1, credential_2),
-            authority_of(session, candidate.campaign_id),
-            _moment(now),
-        )
 
 
 # --- signing and locking ---------------------------------------------------------------------------------------
@@ -379,16 +119,16 @@ def sign_and_lock(
     from c2i2e_jury.exchange.sheet_pdf import SIGNATURE_FIELDS, render_sheet
     from c2i2e_jury.exchange.signatures import SheetRejected, sign_sheet_with, verify_sheet
 
-    moment = _moment(now)
+    moment = signing_moment(now)
     credentials = (credential_1, credential_2)
     with db.read() as session:
         candidate = load_candidate(session, candidate_pk)
         authority = authority_of(session, candidate.campaign_id)
-        _check_credentials(session, candidate, credentials, authority, moment)
+        check_credentials(session, candidate, credentials, authority, moment)
         before = _state(session, candidate_pk)
     stop = stopping_event(db, check_signable(db, candidate_pk, on_paper=on_paper), moment)
     result = result_for(
-        db, candidate_pk, [_juror_entry(c) for c in credentials], moment, on_paper=on_paper, stop=stop
+        db, candidate_pk, [juror_entry(c) for c in credentials], moment, on_paper=on_paper, stop=stop
     )
     pdf = render_sheet(result, referential())
     for field, credential in zip(SIGNATURE_FIELDS, credentials, strict=True):
@@ -430,7 +170,7 @@ def _store(
                     "enregistré, signez à nouveau."
                 )
             candidate = load_candidate(session, candidate_pk)
-            if _next_version(session, candidate_pk)[0] != result["version"]:
+            if next_version(session, candidate_pk)[0] != result["version"]:
                 raise JuryRoomError(
                     "Une autre version de la feuille vient d'être signée : rien n'a été enregistré."
                 )
@@ -477,7 +217,7 @@ def reopen(db: Database, candidate_pk: int, reason: str) -> int:
         raise JuryRoomError("Indiquez le motif de la réouverture.")
     with db.session() as session:
         candidate = load_candidate(session, candidate_pk)
-        latest = _latest(session, candidate_pk)
+        latest = latest_row(session, candidate_pk)
         if latest is None:
             raise JuryRoomError("Aucune feuille signée à rouvrir pour ce candidat.")
         if latest.reopen_reason.strip():
@@ -494,7 +234,7 @@ def reopen(db: Database, candidate_pk: int, reason: str) -> int:
 def latest_sheet(db: Database, candidate_pk: int) -> StoredSheet | None:
     """The last signed version of the candidate's sheet, or None."""
     with db.read() as session:
-        row = _latest(session, candidate_pk)
+        row = latest_row(session, candidate_pk)
         if row is None:
             return None
         candidate_id = (

@@ -10,9 +10,10 @@ import logging
 from typing import Any
 
 from cryptography import x509
+from sqlalchemy.orm import Session
 
 from c2i2e_jury.errors import UserError
-from c2i2e_jury.services.sheet_signing import authority_of
+from c2i2e_jury.exchange.credentials import load_certificates
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.storage.models import Campaign
 
@@ -63,6 +64,14 @@ def claimed_campaign(pdf: bytes) -> tuple[Any, str]:
             "json_invalid", f"{FILE_NAME} ne dit pas à quelle campagne la feuille appartient."
         )
     return reader, campaign
+
+
+def authority_of(session: Session, campaign_id: str) -> list[x509.Certificate]:
+    """The campaign authority's certificates as the package gave them; empty when the package had none."""
+    campaign = session.get(Campaign, campaign_id)
+    if campaign is None or not campaign.authority_pem:
+        return []
+    return load_certificates(campaign.authority_pem.encode("ascii"), "authority.pem")
 
 
 def authority_for_campaign(db: Database, campaign_id: str) -> list[x509.Certificate]:

@@ -1,5 +1,6 @@
 """What makes a sheet's verification cheaper must not change a single verdict (issue 15): the schema with its
-definitions written in place reports exactly what the schema does; the items table's rows found by a y-window
+definitions written in place reports exactly what the schema does; the schema compiled to a yes-or-no test
+accepts exactly what jsonschema accepts; the items table's rows found by a y-window
 are the rows of the plain scan; remembering asn1crypto's name preparation gives the same names and leaves the
 library as shipped once the verification is over."""
 
@@ -14,7 +15,8 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from c2i2e_jury.exchange import name_memo, sheet_reading
-from c2i2e_jury.exchange.result_json import _validator, inlined, schema
+from c2i2e_jury.exchange.result_json import _valid, _validator, inlined, schema
+from c2i2e_jury.exchange.schema_check import compiled
 from c2i2e_jury.resources_access import referential
 from tests.exchange.result_examples import example_result
 
@@ -71,6 +73,61 @@ def test_a_genuine_sheet_is_valid_for_both():
     assert _errors(_validator(), document) == [] == _errors(Draft202012Validator(schema()), document)
 
 
+json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-3, 40)
+    | st.floats(-2, 40, allow_nan=False)
+    | st.sampled_from(REPLACEMENTS[1:])
+    | st.text(max_size=4),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner, max_size=3),
+    max_leaves=6,
+)
+
+
+def _same_verdict(document):
+    return _valid()(document) == (not _errors(Draft202012Validator(schema()), document))
+
+
+@PROPERTY
+@given(st.data())
+def test_the_compiled_schema_gives_the_schemas_verdict(data):
+    """Up to three values of a genuine sheet's JSON replaced by any JSON value, removed, or joined by an unknown
+    key: the quick test accepts exactly what jsonschema accepts (it never lets an invalid sheet through)."""
+    document = copy.deepcopy(example_result(referential()))
+    document["status"] = data.draw(st.sampled_from(["examined", "absent", "not_admitted"]))
+    for _ in range(data.draw(st.integers(1, 3))):
+        path = data.draw(st.sampled_from([p for p in _leaves(document) if p]))
+        node = document
+        for key in path[:-1]:
+            node = node[key]
+        action = data.draw(st.sampled_from(["replace", "remove", "add"]))
+        if action == "replace":
+            node[path[-1]] = data.draw(json_values)
+        elif action == "remove" and isinstance(node, dict):
+            del node[path[-1]]
+        elif isinstance(node, dict):
+            node[data.draw(st.text(max_size=6))] = data.draw(json_values)
+    assert _same_verdict(document)
+
+
+@PROPERTY
+@given(json_values)
+def test_the_compiled_schema_refuses_what_the_schema_refuses_at_the_root(document):
+    assert _same_verdict(document)
+
+
+def test_a_genuine_sheet_passes_the_compiled_schema():
+    document = example_result(referential())
+    assert _valid()(document) is True
+    assert _same_verdict(document)
+
+
+def test_a_keyword_the_compiler_does_not_know_is_refused():
+    with pytest.raises(ValueError, match="uniqueItems"):
+        compiled({"type": "array", "uniqueItems": True})
+
+
 words = st.lists(
     st.tuples(
         st.floats(0, 500),
@@ -115,3 +172,19 @@ def test_the_library_is_restored_when_the_verification_fails():
     with pytest.raises(RuntimeError), name_memo.remembered_names():
         raise RuntimeError("a signature refused")
     assert NameTypeAndValue._ldap_string_prep is shipped
+
+
+def test_the_page_check_reads_the_page_content_and_not_its_annotations():
+    """What the page itself prints, word for word as PyMuPDF's own extraction gives it; text an annotation draws
+    over the page (a signature box, a note) does not stand in for it."""
+    import pymupdf
+
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 72), "Statut : examiné", fontsize=11)
+    page.add_freetext_annot(pymupdf.Rect(72, 100, 300, 130), "Version 9", fontsize=11)
+    doc = pymupdf.open(stream=doc.tobytes(), filetype="pdf")
+    page = doc[0]
+    every = page.get_text("words")
+    assert [w[4] for w in every] == ["Statut", ":", "examiné", "Version", "9"]
+    assert sheet_reading.content_words(page) == every[:3]
