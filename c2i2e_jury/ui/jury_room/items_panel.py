@@ -28,12 +28,11 @@ from c2i2e_jury.services import jury_room
 from c2i2e_jury.services.jury_room import CandidateFile, ItemRow
 from c2i2e_jury.ui.fit import fit_height
 from c2i2e_jury.ui.jury_room.decision_keys import DecisionKeys
+from c2i2e_jury.ui.jury_room.item_columns import fit_columns
 from c2i2e_jury.ui.jury_room.item_detail import ItemDetail
 from c2i2e_jury.ui.jury_room.items_model import (
     CODE,
     COMMENT,
-    EVALUATOR,
-    JURY,
     ORDER_DOMAIN,
     ORDER_PART,
     WORDING,
@@ -67,8 +66,7 @@ class ItemsPanel(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(WORDING, QHeaderView.ResizeMode.Stretch)
-        for column in (CODE, EVALUATOR, JURY):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        fit_columns(self.table, self.model)  # fixed: never measured again over the 28 rows
         header.setSectionResizeMode(COMMENT, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(COMMENT, 110)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table for the buttons and fields, as elsewhere
@@ -240,7 +238,7 @@ class ItemsPanel(QWidget):
     def _show_history(self, item: ItemRow) -> None:
         if self.session is None:
             return
-        changes = jury_room.history(self.session.db, self.session.pk, item.code)
+        changes = self.session.history(item.code)
         lines = [
             f"{c.at.astimezone().strftime('%H:%M:%S')} : {c.old or '—'} → {c.new or '—'}"
             + (f" ({c.justification})" if c.justification else "")
