@@ -8,7 +8,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import BindParameter, Integer, bindparam, select
 from sqlalchemy.orm import Session, selectinload
 
 from c2i2e_jury.domain.rules import (
@@ -169,34 +169,34 @@ class Facts:
     locked: bool
 
 
+# Built once (a decision reads them at every key): the statement's construction cost more than its execution.
+_PK: BindParameter[int] = bindparam("pk", type_=Integer)
+_CANDIDATE_FACTS = (
+    select(Candidate.deposited, Candidate.rework_pending, Candidate.annulled, Oral.attendance, Oral.locked)
+    .outerjoin(Oral, Oral.candidate_pk == Candidate.pk)
+    .where(Candidate.pk == _PK)
+)
+_PRIOR = select(PriorItem.item, PriorItem.year, PriorItem.copy_deposited, PriorItem.original_received).where(
+    PriorItem.candidate_pk == _PK
+)
+_DECISIONS = select(Decision.item, Decision.decision).where(Decision.candidate_pk == _PK)
+
+
 def facts_of(session: Session, candidate_pk: int) -> Facts:
-    row = session.execute(
-        select(Candidate.deposited, Candidate.rework_pending, Candidate.annulled).where(
-            Candidate.pk == candidate_pk
-        )
-    ).one_or_none()
+    key = {"pk": candidate_pk}
+    row = session.execute(_CANDIDATE_FACTS, key).one_or_none()
     if row is None:
         raise JuryRoomError("Candidat introuvable dans la base.")
-    oral = session.execute(
-        select(Oral.attendance, Oral.locked).where(Oral.candidate_pk == candidate_pk)
-    ).one_or_none()
-    prior = session.execute(
-        select(PriorItem.item, PriorItem.year, PriorItem.copy_deposited, PriorItem.original_received).where(
-            PriorItem.candidate_pk == candidate_pk
-        )
-    )
-    decisions = session.execute(
-        select(Decision.item, Decision.decision).where(Decision.candidate_pk == candidate_pk)
-    )
+    deposited, rework_pending, annulled, attendance, locked = row
     situation = Situation(
-        deposited=row.deposited,
-        rework_pending=row.rework_pending,
-        attendance=Attendance(oral.attendance) if oral else Attendance.PENDING,
-        annulled=row.annulled,
-        prior=tuple(PriorValidation(*p) for p in prior),
-        decisions={item: mark_of(value) for item, value in decisions},
+        deposited=deposited,
+        rework_pending=rework_pending,
+        attendance=Attendance(attendance) if attendance else Attendance.PENDING,
+        annulled=annulled,
+        prior=tuple(PriorValidation(*p) for p in session.execute(_PRIOR, key)),
+        decisions={item: mark_of(value) for item, value in session.execute(_DECISIONS, key)},
     )
-    return Facts(situation, bool(oral and oral.locked))
+    return Facts(situation, bool(locked))
 
 
 def _items(candidate: Candidate) -> tuple[ItemRow, ...]:
