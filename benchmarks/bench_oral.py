@@ -18,6 +18,10 @@ The floor is sound as a measure of the machine (same process, same heartbeat, sa
 orals); on the shared 2-core machine it is far from zero (load 10-15: idle gaps of 20-120 ms), so the absolute
 16.7 ms cannot be met there whatever the program does; compare the ratio, and the GUI thread's CPU time.
 
+Measured 2026-12-03, 10 orals before and after, runs alternated, load 9-15 (the idle floor 25-370 ms): median
+of the longest stall by step, decision 338 -> 226 ms, timer keys 249 -> 183, comment 194 -> 178, back in the
+dossier 56 -> 11; pages 76 -> 78, search 46 -> 88, check-in and opening unchanged within the noise.
+
 Where the time goes (cProfile of the GUI thread over a measured oral, and ``time.thread_time`` around a decision
 key until it is painted, 56 decisions; 2 cores loaded 10-15 by other sessions, 2026-12-03):
 
