@@ -12,31 +12,30 @@ from c2i2e_jury.clock import Clock, utc_now
 from c2i2e_jury.domain.oral_timer import OralTimer
 from c2i2e_jury.domain.timer_values import TimerEvent, durations
 from c2i2e_jury.errors import UserError
-from c2i2e_jury.services.jury_room import CandidateFile, JuryRoomError, load_candidate, oral_of
+from c2i2e_jury.services.candidate_file import CandidateFile, JuryRoomError, oral_for
 from c2i2e_jury.storage.database import Database
+from c2i2e_jury.storage.models import Oral
 from c2i2e_jury.storage.models import TimerEvent as TimerEventRow
 
 
 def load_events(db: Database, candidate_pk: int) -> tuple[list[TimerEvent], datetime | None]:
     """The oral's stored timer events, in order, and its last heartbeat."""
     with db.read() as session:
-        candidate = load_candidate(session, candidate_pk)
-        if candidate.oral is None:
+        oral = session.scalars(select(Oral).where(Oral.candidate_pk == candidate_pk)).one_or_none()
+        if oral is None:
             return [], None
         rows = session.scalars(
-            select(TimerEventRow)
-            .where(TimerEventRow.oral_pk == candidate.oral.pk)
-            .order_by(TimerEventRow.seq)
+            select(TimerEventRow).where(TimerEventRow.oral_pk == oral.pk).order_by(TimerEventRow.seq)
         )
         events = [TimerEvent.from_record(r.seq, r.kind, r.at, r.data) for r in rows]
-        return events, candidate.oral.timer_alive_at
+        return events, oral.timer_alive_at
 
 
 def record_event(db: Database, candidate_pk: int, event: TimerEvent) -> None:
-    """Commit one timer event; raises a UserError (and stores nothing) when the oral cannot take it."""
+    """Commit one timer event; raises a UserError (and stores nothing) when the oral cannot take it. The oral's
+    row alone is read (a key of the timer waits for this commit)."""
     with db.session() as session:
-        candidate = load_candidate(session, candidate_pk)
-        oral = oral_of(session, candidate)
+        oral = oral_for(session, candidate_pk)
         if oral.locked:
             raise JuryRoomError("La feuille de résultats est signée : le chronomètre ne peut plus changer.")
         last = session.scalar(select(func.max(TimerEventRow.seq)).where(TimerEventRow.oral_pk == oral.pk))
@@ -53,7 +52,7 @@ def record_event(db: Database, candidate_pk: int, event: TimerEvent) -> None:
 def heartbeat(db: Database, candidate_pk: int, at: datetime) -> None:
     """The timer is running: after a crash, the lost time starts here rather than at the last event."""
     with db.session() as session:
-        oral = oral_of(session, load_candidate(session, candidate_pk))
+        oral = oral_for(session, candidate_pk)
         oral.timer_alive_at = at
 
 

@@ -40,13 +40,6 @@
     <context>
         <name>JuryRoomWidget</name>
         <message numerus="yes">
-            <source>%n incident(s)</source>
-            <translation>
-                <numerusform>%n incident</numerusform>
-                <numerusform>%n incidents</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
             <source>Dossier format: %n problem(s)</source>
             <translation>
                 <numerusform>Dossier format: %n problem</numerusform>
@@ -237,6 +230,16 @@
             <translation>
                 <numerusform>%n candidate left for you to decide</numerusform>
                 <numerusform>%n candidates left for you to decide</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>RoomHeader</name>
+        <message numerus="yes">
+            <source>%n incident(s)</source>
+            <translation>
+                <numerusform>%n incident</numerusform>
+                <numerusform>%n incidents</numerusform>
             </translation>
         </message>
     </context>

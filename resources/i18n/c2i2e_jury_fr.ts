@@ -1040,117 +1040,6 @@ Pourquoi ?</translation>
     <context>
         <name>JuryRoomWidget</name>
         <message>
-            <source>&amp;Present</source>
-            <translation>&amp;Présent</translation>
-        </message>
-        <message>
-            <source>The candidate is here (Ctrl+Shift+P)</source>
-            <translation>Le candidat est là (Ctrl+Maj+P)</translation>
-        </message>
-        <message>
-            <source>A&amp;bsent</source>
-            <translation>A&amp;bsent</translation>
-        </message>
-        <message>
-            <source>The candidate did not come: abandonment, nothing is validated</source>
-            <translation>Le candidat ne s'est pas présenté : abandon, aucune compétence validée</translation>
-        </message>
-        <message>
-            <source>&amp;Incident…</source>
-            <translation>&amp;Incident…</translation>
-        </message>
-        <message>
-            <source>Note an incident with its time (Ctrl+I)</source>
-            <translation>Noter un incident avec son heure (Ctrl+I)</translation>
-        </message>
-        <message>
-            <source>&amp;Slides…</source>
-            <translation>Diapora&amp;ma…</translation>
-        </message>
-        <message>
-            <source>Open the candidate's slides (PDF) on the projector</source>
-            <translation>Ouvrir le diaporama (PDF) du candidat sur le vidéoprojecteur</translation>
-        </message>
-        <message>
-            <source>&amp;Sign the sheet…</source>
-            <translation>Si&amp;gner la feuille…</translation>
-        </message>
-        <message>
-            <source>Juror 1 then juror 2 sign the result sheet; the record then locks</source>
-            <translation>Le juré 1 puis le juré 2 signent la feuille de résultats ; le dossier est alors verrouillé</translation>
-        </message>
-        <message>
-            <source>&amp;Reopen…</source>
-            <translation>&amp;Rouvrir…</translation>
-        </message>
-        <message>
-            <source>Correct a signed sheet: a reason is asked, a new version follows</source>
-            <translation>Corriger une feuille signée : un motif est demandé, une nouvelle version suit</translation>
-        </message>
-        <message>
-            <source>Choose a candidate in the day's list</source>
-            <translation>Choisissez un candidat dans la liste du jour</translation>
-        </message>
-        <message>
-            <source>jury %1</source>
-            <translation>jury %1</translation>
-        </message>
-        <message>
-            <source>evaluator: %1 (marks signed on %2)</source>
-            <translation>évaluateur : %1 (notes signées le %2)</translation>
-        </message>
-        <message>
-            <source>evaluator: %1</source>
-            <translation>évaluateur : %1</translation>
-        </message>
-        <message>
-            <source>extra time: +%1 %</source>
-            <translation>tiers-temps : +%1 %</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n incident(s)</source>
-            <translation>
-                <numerusform>%n incident</numerusform>
-                <numerusform>%n incidents</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Not admitted: no oral</source>
-            <translation>Non admis : pas d'oral</translation>
-        </message>
-        <message>
-            <source>Sheet signed: the oral is over</source>
-            <translation>Feuille signée : l'oral est terminé</translation>
-        </message>
-        <message>
-            <source>Absent: no oral</source>
-            <translation>Absent : pas d'oral</translation>
-        </message>
-        <message>
-            <source>Check the candidate in first (Ctrl+Shift+P)</source>
-            <translation>Émargez d'abord le candidat (Ctrl+Maj+P)</translation>
-        </message>
-        <message>
-            <source>NOT ADMITTED: %1</source>
-            <translation>NON ADMIS : %1</translation>
-        </message>
-        <message>
-            <source>Signed — locked</source>
-            <translation>Signée — verrouillée</translation>
-        </message>
-        <message>
-            <source>Awaiting check-in</source>
-            <translation>En attente d'émargement</translation>
-        </message>
-        <message>
-            <source>Present</source>
-            <translation>Présent</translation>
-        </message>
-        <message>
-            <source>Absent (abandonment)</source>
-            <translation>Absent (abandon)</translation>
-        </message>
-        <message>
             <source>Not recorded</source>
             <translation>Non enregistré</translation>
         </message>
@@ -2469,6 +2358,120 @@ Jean Martin, représentant du comité de site</translation>
         <message>
             <source>%1 could not be written: %2.</source>
             <translation>Impossible d'écrire %1 : %2.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RoomHeader</name>
+        <message>
+            <source>&amp;Present</source>
+            <translation>&amp;Présent</translation>
+        </message>
+        <message>
+            <source>The candidate is here (Ctrl+Shift+P)</source>
+            <translation>Le candidat est là (Ctrl+Maj+P)</translation>
+        </message>
+        <message>
+            <source>A&amp;bsent</source>
+            <translation>A&amp;bsent</translation>
+        </message>
+        <message>
+            <source>The candidate did not come: abandonment, nothing is validated</source>
+            <translation>Le candidat ne s'est pas présenté : abandon, aucune compétence validée</translation>
+        </message>
+        <message>
+            <source>&amp;Incident…</source>
+            <translation>&amp;Incident…</translation>
+        </message>
+        <message>
+            <source>Note an incident with its time (Ctrl+I)</source>
+            <translation>Noter un incident avec son heure (Ctrl+I)</translation>
+        </message>
+        <message>
+            <source>&amp;Slides…</source>
+            <translation>Diapora&amp;ma…</translation>
+        </message>
+        <message>
+            <source>Open the candidate's slides (PDF) on the projector</source>
+            <translation>Ouvrir le diaporama (PDF) du candidat sur le vidéoprojecteur</translation>
+        </message>
+        <message>
+            <source>&amp;Sign the sheet…</source>
+            <translation>Si&amp;gner la feuille…</translation>
+        </message>
+        <message>
+            <source>Juror 1 then juror 2 sign the result sheet; the record then locks</source>
+            <translation>Le juré 1 puis le juré 2 signent la feuille de résultats ; le dossier est alors verrouillé</translation>
+        </message>
+        <message>
+            <source>&amp;Reopen…</source>
+            <translation>&amp;Rouvrir…</translation>
+        </message>
+        <message>
+            <source>Correct a signed sheet: a reason is asked, a new version follows</source>
+            <translation>Corriger une feuille signée : un motif est demandé, une nouvelle version suit</translation>
+        </message>
+        <message>
+            <source>Choose a candidate in the day's list</source>
+            <translation>Choisissez un candidat dans la liste du jour</translation>
+        </message>
+        <message>
+            <source>jury %1</source>
+            <translation>jury %1</translation>
+        </message>
+        <message>
+            <source>evaluator: %1 (marks signed on %2)</source>
+            <translation>évaluateur : %1 (notes signées le %2)</translation>
+        </message>
+        <message>
+            <source>evaluator: %1</source>
+            <translation>évaluateur : %1</translation>
+        </message>
+        <message>
+            <source>extra time: +%1 %</source>
+            <translation>tiers-temps : +%1 %</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n incident(s)</source>
+            <translation>
+                <numerusform>%n incident</numerusform>
+                <numerusform>%n incidents</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Not admitted: no oral</source>
+            <translation>Non admis : pas d'oral</translation>
+        </message>
+        <message>
+            <source>Sheet signed: the oral is over</source>
+            <translation>Feuille signée : l'oral est terminé</translation>
+        </message>
+        <message>
+            <source>Absent: no oral</source>
+            <translation>Absent : pas d'oral</translation>
+        </message>
+        <message>
+            <source>Check the candidate in first (Ctrl+Shift+P)</source>
+            <translation>Émargez d'abord le candidat (Ctrl+Maj+P)</translation>
+        </message>
+        <message>
+            <source>NOT ADMITTED: %1</source>
+            <translation>NON ADMIS : %1</translation>
+        </message>
+        <message>
+            <source>Signed — locked</source>
+            <translation>Signée — verrouillée</translation>
+        </message>
+        <message>
+            <source>Awaiting check-in</source>
+            <translation>En attente d'émargement</translation>
+        </message>
+        <message>
+            <source>Present</source>
+            <translation>Présent</translation>
+        </message>
+        <message>
+            <source>Absent (abandonment)</source>
+            <translation>Absent (abandon)</translation>
         </message>
     </context>
     <context>

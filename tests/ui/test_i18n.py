@@ -27,7 +27,7 @@ def test_english_can_be_chosen(qapp):
     # English plurals read as English (the source's « (s) » is for the translators)
     assert QCoreApplication.translate("OutcomeWidget", "%n item(s) to decide", "", 1) == "1 item to decide"
     assert QCoreApplication.translate("OutcomeWidget", "%n item(s) to decide", "", 3) == "3 items to decide"
-    assert QCoreApplication.translate("JuryRoomWidget", "%n incident(s)", "", 0) == "0 incidents"
+    assert QCoreApplication.translate("RoomHeader", "%n incident(s)", "", 0) == "0 incidents"
 
 
 def test_qt_own_file_dialog_speaks_french(qapp, french, qtbot, tmp_path):

@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor, QFont
 
 from c2i2e_jury.domain.rules import Mark
+from c2i2e_jury.resources_access import referential
 from c2i2e_jury.services.jury_room import ItemRow
 from c2i2e_jury.ui.text import fill
 
@@ -26,9 +27,7 @@ class ItemsModel(QAbstractTableModel):
     def set_items(self, items: tuple[ItemRow, ...] | list[ItemRow]) -> None:
         ordered = sorted(items, key=self._key)
         if ordered and [r.code for r in ordered] == [r.code for r in self._rows]:
-            # Only the rows that changed (one, after a decision): the table sizes three columns to their
-            # contents, and a change to all 28 rows made it measure every cell again, 2/3 of a decision's
-            # refresh (benchmarks/bench_oral.py).
+            # Only the rows that changed (one, after a decision): the view repaints those alone.
             changed = [i for i, (old, new) in enumerate(zip(self._rows, ordered, strict=True)) if old != new]
             self._rows = ordered
             if changed:
@@ -83,13 +82,26 @@ class ItemsModel(QAbstractTableModel):
             return self._tooltip(row, column)
         if role == Qt.ItemDataRole.ForegroundRole and column in (EVALUATOR, JURY):
             return self._colour(row, column)
-        if role == Qt.ItemDataRole.FontRole and column in (CODE, JURY):
+        if role == Qt.ItemDataRole.FontRole and self.bold(column):
             font = QFont()
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.UserRole:
             return row.code
         return None
+
+    @staticmethod
+    def bold(column: int) -> bool:
+        return column in (CODE, JURY)
+
+    def column_texts(self, column: int) -> list[str]:
+        """Every text ``column`` can show, whatever the candidate (the narrow columns have fixed widths)."""
+        marks = [self._mark_text(mark) for mark in (Mark.VALIDATED, Mark.NOT_VALIDATED, None)]
+        if column == CODE:
+            return [item.code for item in referential()]
+        if column == JURY:
+            return [*marks, self.tr("? to decide"), fill(self.tr("★ acquired %1"), "2088")]
+        return marks
 
     def _mark_text(self, mark: Mark | None) -> str:
         if mark is Mark.VALIDATED:

@@ -7,7 +7,7 @@ does nothing because a timer button kept the focus costs the jury an item."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,12 +28,11 @@ from c2i2e_jury.services import jury_room
 from c2i2e_jury.services.jury_room import CandidateFile, ItemRow
 from c2i2e_jury.ui.fit import fit_height
 from c2i2e_jury.ui.jury_room.decision_keys import DecisionKeys
+from c2i2e_jury.ui.jury_room.item_columns import fit_columns
 from c2i2e_jury.ui.jury_room.item_detail import ItemDetail
 from c2i2e_jury.ui.jury_room.items_model import (
     CODE,
     COMMENT,
-    EVALUATOR,
-    JURY,
     ORDER_DOMAIN,
     ORDER_PART,
     WORDING,
@@ -67,8 +66,7 @@ class ItemsPanel(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(WORDING, QHeaderView.ResizeMode.Stretch)
-        for column in (CODE, EVALUATOR, JURY):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        fit_columns(self.table, self.model)  # fixed: never measured again over the 28 rows
         header.setSectionResizeMode(COMMENT, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(COMMENT, 110)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table for the buttons and fields, as elsewhere
@@ -233,6 +231,11 @@ class ItemsPanel(QWidget):
         self._show_history(item)
         fit_height(self.detail)
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange) and hasattr(self, "table"):
+            fit_columns(self.table, self.model)  # the texts' widths change with the font
+
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
         fit_height(self.detail)  # narrower, the wording may need one more line
@@ -240,7 +243,7 @@ class ItemsPanel(QWidget):
     def _show_history(self, item: ItemRow) -> None:
         if self.session is None:
             return
-        changes = jury_room.history(self.session.db, self.session.pk, item.code)
+        changes = self.session.history(item.code)
         lines = [
             f"{c.at.astimezone().strftime('%H:%M:%S')} : {c.old or '—'} → {c.new or '—'}"
             + (f" ({c.justification})" if c.justification else "")

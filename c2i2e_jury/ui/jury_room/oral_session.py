@@ -13,7 +13,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from c2i2e_jury.domain.rules import Attendance, Mark
 from c2i2e_jury.errors import UserError
 from c2i2e_jury.services import jury_room
-from c2i2e_jury.services.jury_room import CandidateFile
+from c2i2e_jury.services.jury_room import CandidateFile, DecisionChangeRow
 from c2i2e_jury.storage.database import Database
 
 DecisionState = tuple[Mark | None, str, str]  # decision, comment, justification
@@ -38,6 +38,9 @@ class OralSession(QObject):
         self.db = db
         self.undo_stack = undo_stack
         self.file: CandidateFile = jury_room.candidate_file(db, candidate_pk)
+        self._history: dict[str, list[DecisionChangeRow]] | None = (
+            None  # read once a change, not per item shown
+        )
 
     @property
     def pk(self) -> int:
@@ -45,7 +48,17 @@ class OralSession(QObject):
 
     def refresh(self) -> None:
         self.file = jury_room.candidate_file(self.db, self.pk)
+        self._history = None
         self.changed.emit(self.file)
+
+    def history(self, code: str) -> list[DecisionChangeRow]:
+        """The item's stored changes, oldest first: the candidate's whole history read once after each change
+        (the detail pane asks at every item the juror moves to)."""
+        if self._history is None:
+            self._history = {}
+            for change in jury_room.history(self.db, self.pk):
+                self._history.setdefault(change.item, []).append(change)
+        return self._history.get(code, [])
 
     def _run(self, action: Callable[[], Any]) -> bool:
         try:
@@ -53,6 +66,7 @@ class OralSession(QObject):
         except UserError as exc:
             self.failed.emit(exc.message)
             return False
+        self._history = None
         if isinstance(result, CandidateFile):
             self.file = result
             self.changed.emit(result)
@@ -69,7 +83,13 @@ class OralSession(QObject):
         decision, comment, justification = state
         return self._run(
             lambda: jury_room.decide(
-                self.db, self.pk, code, decision, comment=comment, justification=justification
+                self.db,
+                self.pk,
+                code,
+                decision,
+                comment=comment,
+                justification=justification,
+                shown=self.file,  # answered as this file with the one item changed, not read again
             )
         )
 
@@ -97,7 +117,7 @@ class OralSession(QObject):
 
     # -- the rest ------------------------------------------------------------------------------------------
     def check_in(self, attendance: Attendance) -> bool:
-        return self._run(lambda: jury_room.check_in(self.db, self.pk, attendance))
+        return self._run(lambda: jury_room.check_in(self.db, self.pk, attendance, shown=self.file))
 
     def add_incident(self, kind: str, note: str) -> bool:
         return self._run(lambda: jury_room.add_incident(self.db, self.pk, kind, note))

@@ -4,31 +4,25 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShortcut
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QSizePolicy,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from c2i2e_jury.domain.oral_timer import OralTimer
 from c2i2e_jury.domain.rules import Attendance
 from c2i2e_jury.domain.timer_values import Phase, State
 from c2i2e_jury.resources_access import referential
 from c2i2e_jury.services import oral_timer
-from c2i2e_jury.services.jury_room import CandidateFile, TimerBlock, room_actions
+from c2i2e_jury.services.jury_room import CandidateFile, room_actions
 from c2i2e_jury.ui import shortcuts
-from c2i2e_jury.ui.jury_room.incident_dialog import IncidentDialog, incident_labels
+from c2i2e_jury.ui.jury_room.incident_dialog import IncidentDialog
 from c2i2e_jury.ui.jury_room.items_panel import ItemsPanel
 from c2i2e_jury.ui.jury_room.oral_session import OralSession
 from c2i2e_jury.ui.jury_room.outcome_widget import OutcomeWidget
-from c2i2e_jury.ui.outcome_text import not_admitted_reason_text
+from c2i2e_jury.ui.jury_room.room_header import RoomHeader, keep_keys_away
+from c2i2e_jury.ui.jury_room.view_saving import VIEW_SAVE_MAX_WAIT_MS as VIEW_SAVE_MAX_WAIT_MS
+from c2i2e_jury.ui.jury_room.view_saving import VIEW_SAVE_PAUSE_MS as VIEW_SAVE_PAUSE_MS
+from c2i2e_jury.ui.jury_room.view_saving import ViewSaving
 from c2i2e_jury.ui.prompts import Prompts
 from c2i2e_jury.ui.text import fill
 from c2i2e_jury.ui.timer.oral_timer_widget import OralTimerWidget
@@ -37,15 +31,6 @@ from c2i2e_jury.ui.viewer.projector import SlidesWindow
 from c2i2e_jury.ui.viewer.slideshow import open_slides_dialog
 
 log = logging.getLogger(__name__)
-VIEW_SAVE_PAUSE_MS = 400  # a pause in the jurors' moves after which the view is saved
-VIEW_SAVE_MAX_WAIT_MS = 1000  # the longest a move shown waits to be saved, pause or not
-
-
-def keep_keys_away(widget: QWidget) -> None:
-    """Buttons and check boxes take the focus from Tab only, never from a click: a click on « Pause » or « Alerte
-    sonore » left them the focus, and the next Space paused the oral instead of reaching the items."""
-    for button in widget.findChildren(QAbstractButton):
-        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
 
 class JuryRoomWidget(QWidget):
@@ -62,6 +47,7 @@ class JuryRoomWidget(QWidget):
         self.slides: SlidesWindow | None = None
         self.prompts = prompts or Prompts()  # how the room asks and tells (Qt dialogs; tests script them)
         self._build_header()
+        self._view = ViewSaving(self.save_view, self)
         self.viewer = DossierViewer(self)
         self.viewer.setObjectName("dossierViewer")
         self.outcome = OutcomeWidget(referential(), self)
@@ -96,7 +82,7 @@ class JuryRoomWidget(QWidget):
         )  # half each, whatever the dossier's panels ask (the jury may drag it)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(self.header)
+        layout.addWidget(self.header)
         layout.addWidget(self.splitter, 1)
 
         self.items.pagesRequested.connect(self.viewer.show_pages)
@@ -105,11 +91,6 @@ class JuryRoomWidget(QWidget):
         self.viewer.evidenceReady.connect(self._evidence_ready)
         self.viewer.reportReady.connect(self._report_ready)
         self.viewer.pageChanged.connect(lambda _page: self._save_view_soon())
-        # The page and item shown are saved once the jurors pause (VIEW_SAVE_PAUSE_MS), and at the latest
-        # VIEW_SAVE_MAX_WAIT_MS after the first move not yet saved: jurors paging on without a pause are still
-        # found where they were after a crash.
-        self._view_timer = self._single_shot(VIEW_SAVE_PAUSE_MS)
-        self._view_deadline = self._single_shot(VIEW_SAVE_MAX_WAIT_MS)
         for key in shortcuts.keys("incident"):
             QShortcut(key, self).activated.connect(self.note_incident)
         for key in shortcuts.keys("check_in"):
@@ -117,70 +98,19 @@ class JuryRoomWidget(QWidget):
         self.set_session(None)
 
     def _build_header(self) -> None:
-        self.title = QLabel(self)
-        self.title.setObjectName("candidateTitle")
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.title.setFont(font)
-        self.subtitle = QLabel(self)
-        self.subtitle.setObjectName("candidateSubtitle")
-        self.subtitle.setWordWrap(
-            True
-        )  # on a line of its own: one line at 1366 pixels, two if a translation is long
-        self.subtitle.setMinimumWidth(120)
-        self.subtitle.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.title.setMinimumWidth(120)
-        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.status = QLabel(self)
-        self.status.setObjectName("candidateStatus")
-        self.present_button = QPushButton(self.tr("&Present"), self)
-        self.present_button.setToolTip(self.tr("The candidate is here (Ctrl+Shift+P)"))
-        self.absent_button = QPushButton(self.tr("A&bsent"), self)
-        self.absent_button.setToolTip(
-            self.tr("The candidate did not come: abandonment, nothing is validated")
-        )
-        self.incident_button = QPushButton(self.tr("&Incident…"), self)
-        self.incident_button.setToolTip(self.tr("Note an incident with its time (Ctrl+I)"))
-        self.incidents_label = QLabel(self)
-        self.incidents_label.setObjectName("incidentsCount")
-        self.slides_button = QPushButton(self.tr("&Slides…"), self)
-        self.slides_button.setToolTip(self.tr("Open the candidate's slides (PDF) on the projector"))
+        self.header = RoomHeader(self)
+        header = self.header  # its parts, as the room's own (the tests and the main window reach them so)
+        self.title, self.subtitle, self.status = header.title, header.subtitle, header.status
+        self.incidents_label = header.incidents_label
+        self.present_button, self.absent_button = header.present_button, header.absent_button
+        self.incident_button, self.slides_button = header.incident_button, header.slides_button
+        self.sign_button, self.reopen_button = header.sign_button, header.reopen_button
         self.slides_button.clicked.connect(self.open_slides)
-        self.sign_button = QPushButton(self.tr("&Sign the sheet…"), self)
-        self.sign_button.setObjectName("signButton")
-        self.sign_button.setToolTip(
-            self.tr("Juror 1 then juror 2 sign the result sheet; the record then locks")
-        )
         self.sign_button.clicked.connect(self.sign_sheet)
-        self.reopen_button = QPushButton(self.tr("&Reopen…"), self)
-        self.reopen_button.setToolTip(
-            self.tr("Correct a signed sheet: a reason is asked, a new version follows")
-        )
         self.reopen_button.clicked.connect(self.reopen_sheet)
         self.present_button.clicked.connect(lambda: self.check_in(Attendance.PRESENT))
         self.absent_button.clicked.connect(self._confirm_absent)
         self.incident_button.clicked.connect(self.note_incident)
-        self.header = QVBoxLayout()  # the name and the buttons on one line, the details on a whole line below
-        self.header.setSpacing(0)
-        top = QHBoxLayout()
-        top.addWidget(self.title, 1)
-        for widget in (
-            self.status,
-            self.present_button,
-            self.absent_button,
-            self.incident_button,
-            self.slides_button,
-            self.sign_button,
-            self.reopen_button,
-        ):
-            top.addWidget(widget)
-        details = QHBoxLayout()
-        details.addWidget(self.subtitle, 1)
-        details.addWidget(self.incidents_label)  # appears beside the details: neither line moves
-        self.header.addLayout(top)
-        self.header.addLayout(details)
-        keep_keys_away(self)
 
     # -- session ---------------------------------------------------------------------------------------------
     def set_session(self, session: OralSession | None, *, after_restart: bool = False) -> None:
@@ -195,19 +125,12 @@ class JuryRoomWidget(QWidget):
         self.items.set_session(session)
         self.report_label.clear()
         if session is None:
-            self.title.setText(self.tr("Choose a candidate in the day's list"))
-            self.subtitle.clear()
-            self.status.clear()
-            self.incidents_label.clear()
-            for button in self._header_buttons():
-                button.setEnabled(False)
-                button.hide()  # no candidate: the invitation to choose one has the whole line
+            self.header.show_none()
             self.viewer.close_dossier()
             return
         session.changed.connect(self._show_file)
         session.failed.connect(self._failed)
-        for button in self._header_buttons()[:-1]:  # « Rouvrir » shows for a signed sheet only (_show_file)
-            button.show()
+        self.header.show_buttons()
         file = session.file
         from c2i2e_jury.dossier.expected import Expected
 
@@ -220,84 +143,17 @@ class JuryRoomWidget(QWidget):
         self._show_file(file)
         self.items.table.setFocus()
 
-    def _header_buttons(self) -> list[QPushButton]:
-        return [
-            self.present_button,
-            self.absent_button,
-            self.incident_button,
-            self.slides_button,
-            self.sign_button,
-            self.reopen_button,
-        ]
-
     def _show_file(self, file: CandidateFile) -> None:
-        self.title.setText(file.full_name)
-        when = file.oral_date.strftime("%d/%m/%Y") if file.oral_date else ""
-        parts = [
-            f"{file.candidate_id}",
-            f"{when} {file.oral_time}".strip(),
-            file.room,
-            fill(self.tr("jury %1"), file.jury),
-        ]
-        if file.marks_signed_at is not None:  # the evaluator's signed marks (issue 17), not a typed marks.csv
-            day = file.marks_signed_at.astimezone().strftime("%d/%m/%Y")
-            parts.append(fill(self.tr("evaluator: %1 (marks signed on %2)"), file.marks_signed_by, day))
-        elif file.evaluator:
-            parts.append(fill(self.tr("evaluator: %1"), file.evaluator))
-        if file.extra_time_percent:
-            parts.append(fill(self.tr("extra time: +%1 %"), file.extra_time_percent))
-        self.subtitle.setText(" — ".join(p for p in parts if p))
-        self.status.setText(self._status_text(file))
         actions = room_actions(file)  # the service decides; the buttons show it
-        self.present_button.setEnabled(actions.present)
-        self.absent_button.setEnabled(actions.absent)
-        self.incident_button.setEnabled(actions.incident)
-        self.slides_button.setEnabled(actions.slides)
-        self.sign_button.setEnabled(actions.sign)
-        self.reopen_button.setVisible(actions.reopen)
-        self.reopen_button.setEnabled(actions.reopen)
+        self.header.show_file(file, actions)
         if self.timer_widget is not None:
             self.timer_widget.setEnabled(actions.timer)
-            self.timer_widget.set_idle_reason(self._timer_idle_reason(actions.timer_blocked))
-        labels = incident_labels()
-        self.incidents_label.setText(
-            self.tr("%n incident(s)", "", len(file.incidents)) if file.incidents else ""
-        )
-        self.incidents_label.setToolTip(
-            "\n".join(
-                f"{i.at.astimezone().strftime('%H:%M')} {labels.get(i.kind, i.kind)} : {i.note}"
-                for i in file.incidents
-            )
-        )
+            self.timer_widget.set_idle_reason(self.header.timer_idle_reason(actions.timer_blocked))
         self.items.show_file(file)
         self.outcome.show_outcome(
             file.outcome, {i.code: i.decision for i in file.items}, self.items.current_code()
         )
         self.fileChanged.emit(file)
-
-    def _timer_idle_reason(self, blocked: TimerBlock | None) -> str:
-        """Why the oral's timer cannot start for this candidate, in words ("" when F5 starts it)."""
-        if blocked is None:
-            return ""
-        return {
-            TimerBlock.NOT_ADMITTED: self.tr("Not admitted: no oral"),
-            TimerBlock.SIGNED: self.tr("Sheet signed: the oral is over"),
-            TimerBlock.ABSENT: self.tr("Absent: no oral"),
-            TimerBlock.NOT_CHECKED_IN: self.tr("Check the candidate in first (Ctrl+Shift+P)"),
-        }[blocked]
-
-    def _status_text(self, file: CandidateFile) -> str:
-        if not file.admitted:
-            kind = file.outcome.not_admitted
-            reason = not_admitted_reason_text(kind) if kind is not None else file.not_admitted_reason or ""
-            return fill(self.tr("NOT ADMITTED: %1"), reason)
-        if file.locked:
-            return self.tr("Signed — locked")
-        return {
-            Attendance.PENDING: self.tr("Awaiting check-in"),
-            Attendance.PRESENT: self.tr("Present"),
-            Attendance.ABSENT: self.tr("Absent (abandonment)"),
-        }[file.attendance]
 
     def _failed(self, message: str) -> None:
         self.prompts.warn(self, self.tr("Not recorded"), message)
@@ -427,21 +283,11 @@ class JuryRoomWidget(QWidget):
         self.report_label.setStyleSheet("color: #b26a00;")
 
     # -- where the jury is -----------------------------------------------------------------------------------
-    def _single_shot(self, interval_ms: int) -> QTimer:
-        timer = QTimer(self)
-        timer.setSingleShot(True)
-        timer.setInterval(interval_ms)
-        timer.timeout.connect(self.save_view)
-        return timer
-
     def _save_view_soon(self) -> None:
-        self._view_timer.start()  # restarted by every move...
-        if not self._view_deadline.isActive():
-            self._view_deadline.start()  # ...this one only by the first move after a save
+        self._view.moved()
 
     def save_view(self) -> None:
-        self._view_timer.stop()
-        self._view_deadline.stop()
+        self._view.saved()
         if self.session is None:
             return
         state = dict(self.viewer.view_state())
