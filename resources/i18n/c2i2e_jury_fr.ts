@@ -1335,108 +1335,8 @@ Pourquoi ?</translation>
             <translation>Terminer l'oral maintenant ? Le chronomètre s'arrête et son journal est clos.</translation>
         </message>
         <message>
-            <source>Discussion</source>
-            <translation>Discussion</translation>
-        </message>
-        <message>
-            <source>Presentation (part 1)</source>
-            <translation>Présentation (partie 1)</translation>
-        </message>
-        <message>
-            <source>Ended</source>
-            <translation>Terminé</translation>
-        </message>
-        <message>
-            <source>Discussion started</source>
-            <translation>Début de la discussion</translation>
-        </message>
-        <message>
-            <source>Presentation started</source>
-            <translation>Début de la présentation</translation>
-        </message>
-        <message>
-            <source>Discussion ended after {time}</source>
-            <translation>Fin de la discussion après {time}</translation>
-        </message>
-        <message>
-            <source>Presentation ended after {time}</source>
-            <translation>Fin de la présentation après {time}</translation>
-        </message>
-        <message>
-            <source>Paused — {reason}</source>
-            <translation>En pause — {reason}</translation>
-        </message>
-        <message>
-            <source>Overtime {time}</source>
-            <translation>Dépassement {time}</translation>
-        </message>
-        <message>
-            <source>Ready — F5 starts the presentation</source>
-            <translation>Prêt — F5 lance la présentation</translation>
-        </message>
-        <message>
-            <source>Paused ({time}) — {reason}</source>
-            <translation>En pause ({time}) — {reason}</translation>
-        </message>
-        <message>
-            <source>Warning: under {time} left</source>
-            <translation>Attention : moins de {time}</translation>
-        </message>
-        <message>
-            <source>Running</source>
-            <translation>En cours</translation>
-        </message>
-        <message>
-            <source>Presentation {p} · Discussion {d}</source>
-            <translation>Présentation {p} · Discussion {d}</translation>
-        </message>
-        <message>
-            <source>Extra time (one third): +{percent} %</source>
-            <translation>Tiers-temps : +{percent} %</translation>
-        </message>
-        <message>
-            <source>Extra time: +{percent} %</source>
-            <translation>Temps majoré : +{percent} %</translation>
-        </message>
-        <message>
-            <source>Interruption of {time} ({cause}) counted in the candidate's time.</source>
-            <translation>Interruption de {time} ({cause}) comptée dans le temps du candidat.</translation>
-        </message>
-        <message>
-            <source>program restarted</source>
-            <translation>redémarrage du programme</translation>
-        </message>
-        <message>
-            <source>computer asleep</source>
-            <translation>mise en veille de l'ordinateur</translation>
-        </message>
-        <message>
             <source>Resume</source>
             <translation>Reprendre</translation>
-        </message>
-        <message>
-            <source>Resumed after a pause of {time}</source>
-            <translation>Reprise après une pause de {time}</translation>
-        </message>
-        <message>
-            <source>Program restarted: {time} counted as elapsed</source>
-            <translation>Programme redémarré : {time} comptées comme écoulées</translation>
-        </message>
-        <message>
-            <source>Computer asleep or frozen: {time} counted as elapsed</source>
-            <translation>Ordinateur en veille ou bloqué : {time} comptées comme écoulées</translation>
-        </message>
-        <message>
-            <source>{time} counted as a pause — {reason}</source>
-            <translation>{time} comptées comme une pause — {reason}</translation>
-        </message>
-        <message>
-            <source>Oral ended</source>
-            <translation>Fin de l'oral</translation>
-        </message>
-        <message>
-            <source>(overtime {time})</source>
-            <translation>(dépassement {time})</translation>
         </message>
     </context>
     <context>
@@ -3260,6 +3160,112 @@ Jean Martin, représentant du comité de site</translation>
         <message>
             <source>cited for the selected item</source>
             <translation>citée pour la compétence choisie</translation>
+        </message>
+    </context>
+    <context>
+        <name>TimerLog</name>
+        <message>
+            <source>(overtime {time})</source>
+            <translation>(dépassement {time})</translation>
+        </message>
+        <message>
+            <source>Discussion started</source>
+            <translation>Début de la discussion</translation>
+        </message>
+        <message>
+            <source>Presentation started</source>
+            <translation>Début de la présentation</translation>
+        </message>
+        <message>
+            <source>Discussion ended after {time}</source>
+            <translation>Fin de la discussion après {time}</translation>
+        </message>
+        <message>
+            <source>Presentation ended after {time}</source>
+            <translation>Fin de la présentation après {time}</translation>
+        </message>
+        <message>
+            <source>Paused — {reason}</source>
+            <translation>En pause — {reason}</translation>
+        </message>
+        <message>
+            <source>Resumed after a pause of {time}</source>
+            <translation>Reprise après une pause de {time}</translation>
+        </message>
+        <message>
+            <source>Program restarted: {time} counted as elapsed</source>
+            <translation>Programme redémarré : {time} comptées comme écoulées</translation>
+        </message>
+        <message>
+            <source>Computer asleep or frozen: {time} counted as elapsed</source>
+            <translation>Ordinateur en veille ou bloqué : {time} comptées comme écoulées</translation>
+        </message>
+        <message>
+            <source>{time} counted as a pause — {reason}</source>
+            <translation>{time} comptées comme une pause — {reason}</translation>
+        </message>
+        <message>
+            <source>Oral ended</source>
+            <translation>Fin de l'oral</translation>
+        </message>
+    </context>
+    <context>
+        <name>TimerTexts</name>
+        <message>
+            <source>Discussion</source>
+            <translation>Discussion</translation>
+        </message>
+        <message>
+            <source>Presentation (part 1)</source>
+            <translation>Présentation (partie 1)</translation>
+        </message>
+        <message>
+            <source>Ready — F5 starts the presentation</source>
+            <translation>Prêt — F5 lance la présentation</translation>
+        </message>
+        <message>
+            <source>Ended</source>
+            <translation>Terminé</translation>
+        </message>
+        <message>
+            <source>Paused ({time}) — {reason}</source>
+            <translation>En pause ({time}) — {reason}</translation>
+        </message>
+        <message>
+            <source>Overtime {time}</source>
+            <translation>Dépassement {time}</translation>
+        </message>
+        <message>
+            <source>Warning: under {time} left</source>
+            <translation>Attention : moins de {time}</translation>
+        </message>
+        <message>
+            <source>Running</source>
+            <translation>En cours</translation>
+        </message>
+        <message>
+            <source>Presentation {p} · Discussion {d}</source>
+            <translation>Présentation {p} · Discussion {d}</translation>
+        </message>
+        <message>
+            <source>Extra time (one third): +{percent} %</source>
+            <translation>Tiers-temps : +{percent} %</translation>
+        </message>
+        <message>
+            <source>Extra time: +{percent} %</source>
+            <translation>Temps majoré : +{percent} %</translation>
+        </message>
+        <message>
+            <source>Interruption of {time} ({cause}) counted in the candidate's time.</source>
+            <translation>Interruption de {time} ({cause}) comptée dans le temps du candidat.</translation>
+        </message>
+        <message>
+            <source>program restarted</source>
+            <translation>redémarrage du programme</translation>
+        </message>
+        <message>
+            <source>computer asleep</source>
+            <translation>mise en veille de l'ordinateur</translation>
         </message>
     </context>
     <context>
