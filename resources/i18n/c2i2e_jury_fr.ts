@@ -2068,6 +2068,10 @@ Jean Martin, représentant du comité de site</translation>
             <translation>Compétences validées sur 28 (23 au moins pour le certificat)</translation>
         </message>
         <message>
+            <source>Certification jury's decision</source>
+            <translation>Décision du jury de certification</translation>
+        </message>
+        <message>
             <source>Id</source>
             <translation>N°</translation>
         </message>
@@ -2100,8 +2104,8 @@ Jean Martin, représentant du comité de site</translation>
             <translation>Signalements</translation>
         </message>
         <message>
-            <source>Certification jury</source>
-            <translation>Jury de certification</translation>
+            <source>Decision</source>
+            <translation>Décision</translation>
         </message>
         <message>
             <source>To examine</source>
