@@ -257,6 +257,125 @@
         </message>
     </context>
     <context>
+        <name>CredentialTasks</name>
+        <message>
+            <source>Folder for the authority's files</source>
+            <translation>Dossier des fichiers de l'autorité</translation>
+        </message>
+        <message>
+            <source>Campaign authority</source>
+            <translation>Autorité de la campagne</translation>
+        </message>
+        <message>
+            <source>Name:</source>
+            <translation>Nom :</translation>
+        </message>
+        <message>
+            <source>Passphrase:</source>
+            <translation>Phrase de passe :</translation>
+        </message>
+        <message>
+            <source>Passphrase again:</source>
+            <translation>Phrase de passe (confirmation) :</translation>
+        </message>
+        <message>
+            <source>C2i2e certification authority</source>
+            <translation>Autorité de certification C2i2e</translation>
+        </message>
+        <message>
+            <source>Authority created: %1 (keep it safe) and %2</source>
+            <translation>Autorité créée : %1 (à conserver en lieu sûr) et %2</translation>
+        </message>
+        <message>
+            <source>The campaign authority (authority.p12)</source>
+            <translation>L'autorité de la campagne (authority.p12)</translation>
+        </message>
+        <message>
+            <source>Credential (*.p12)</source>
+            <translation>Identifiant (*.p12)</translation>
+        </message>
+        <message>
+            <source>New credential</source>
+            <translation>Nouvel identifiant</translation>
+        </message>
+        <message>
+            <source>E-mail:</source>
+            <translation>Courriel :</translation>
+        </message>
+        <message>
+            <source>Jury (J1, J2…; empty for the president):</source>
+            <translation>Jury (J1, J2… ; vide pour le président) :</translation>
+        </message>
+        <message>
+            <source>Authority's passphrase:</source>
+            <translation>Phrase de passe de l'autorité :</translation>
+        </message>
+        <message>
+            <source>The new credential's passphrase:</source>
+            <translation>Phrase de passe du nouvel identifiant :</translation>
+        </message>
+        <message>
+            <source>Save the credential</source>
+            <translation>Enregistrer l'identifiant</translation>
+        </message>
+        <message>
+            <source>Credential issued to %1: %2</source>
+            <translation>Identifiant délivré à %1 : %2</translation>
+        </message>
+        <message>
+            <source>Credential</source>
+            <translation>Identifiant</translation>
+        </message>
+        <message>
+            <source>Change the passphrase</source>
+            <translation>Changer la phrase de passe</translation>
+        </message>
+        <message>
+            <source>Current passphrase:</source>
+            <translation>Phrase de passe actuelle :</translation>
+        </message>
+        <message>
+            <source>New passphrase:</source>
+            <translation>Nouvelle phrase de passe :</translation>
+        </message>
+        <message>
+            <source>New passphrase again:</source>
+            <translation>Nouvelle phrase de passe (confirmation) :</translation>
+        </message>
+        <message>
+            <source>Passphrase changed for %1</source>
+            <translation>Phrase de passe changée pour %1</translation>
+        </message>
+        <message>
+            <source>Revoke a credential</source>
+            <translation>Révoquer un certificat</translation>
+        </message>
+        <message>
+            <source>Juror's name or certificate fingerprint:</source>
+            <translation>Nom du juré ou empreinte du certificat :</translation>
+        </message>
+        <message>
+            <source>Revoked from (YYYY-MM-DD or YYYY-MM-DD HH:MM):</source>
+            <translation>Révoqué à partir du (AAAA-MM-JJ ou AAAA-MM-JJ HH:MM) :</translation>
+        </message>
+        <message>
+            <source>Reason:</source>
+            <translation>Motif :</translation>
+        </message>
+        <message>
+            <source>Credential of %1 (%2…) revoked from %3: %4</source>
+            <translation>Certificat de %1 (%2…) révoqué à partir du %3 : %4</translation>
+        </message>
+        <message>
+            <source>The two passphrases differ: nothing was written.</source>
+            <translation>Les deux phrases de passe diffèrent : rien n'a été écrit.</translation>
+        </message>
+        <message>
+            <source>A passphrase needs at least 8 characters: nothing was written.</source>
+            <translation>Une phrase de passe compte au moins 8 caractères : rien n'a été écrit.</translation>
+        </message>
+    </context>
+    <context>
         <name>DateChangeDialog</name>
         <message>
             <source>Change an oral's date</source>
@@ -2634,122 +2753,6 @@ Jean Martin, représentant du comité de site</translation>
         <message>
             <source>Warning: %1</source>
             <translation>Attention : %1</translation>
-        </message>
-        <message>
-            <source>Folder for the authority's files</source>
-            <translation>Dossier des fichiers de l'autorité</translation>
-        </message>
-        <message>
-            <source>Campaign authority</source>
-            <translation>Autorité de la campagne</translation>
-        </message>
-        <message>
-            <source>Name:</source>
-            <translation>Nom :</translation>
-        </message>
-        <message>
-            <source>Passphrase:</source>
-            <translation>Phrase de passe :</translation>
-        </message>
-        <message>
-            <source>Passphrase again:</source>
-            <translation>Phrase de passe (confirmation) :</translation>
-        </message>
-        <message>
-            <source>C2i2e certification authority</source>
-            <translation>Autorité de certification C2i2e</translation>
-        </message>
-        <message>
-            <source>Authority created: %1 (keep it safe) and %2</source>
-            <translation>Autorité créée : %1 (à conserver en lieu sûr) et %2</translation>
-        </message>
-        <message>
-            <source>The campaign authority (authority.p12)</source>
-            <translation>L'autorité de la campagne (authority.p12)</translation>
-        </message>
-        <message>
-            <source>Credential (*.p12)</source>
-            <translation>Identifiant (*.p12)</translation>
-        </message>
-        <message>
-            <source>New credential</source>
-            <translation>Nouvel identifiant</translation>
-        </message>
-        <message>
-            <source>E-mail:</source>
-            <translation>Courriel :</translation>
-        </message>
-        <message>
-            <source>Jury (J1, J2…; empty for the president):</source>
-            <translation>Jury (J1, J2… ; vide pour le président) :</translation>
-        </message>
-        <message>
-            <source>Authority's passphrase:</source>
-            <translation>Phrase de passe de l'autorité :</translation>
-        </message>
-        <message>
-            <source>The new credential's passphrase:</source>
-            <translation>Phrase de passe du nouvel identifiant :</translation>
-        </message>
-        <message>
-            <source>Save the credential</source>
-            <translation>Enregistrer l'identifiant</translation>
-        </message>
-        <message>
-            <source>Credential issued to %1: %2</source>
-            <translation>Identifiant délivré à %1 : %2</translation>
-        </message>
-        <message>
-            <source>Credential</source>
-            <translation>Identifiant</translation>
-        </message>
-        <message>
-            <source>Change the passphrase</source>
-            <translation>Changer la phrase de passe</translation>
-        </message>
-        <message>
-            <source>Current passphrase:</source>
-            <translation>Phrase de passe actuelle :</translation>
-        </message>
-        <message>
-            <source>New passphrase:</source>
-            <translation>Nouvelle phrase de passe :</translation>
-        </message>
-        <message>
-            <source>New passphrase again:</source>
-            <translation>Nouvelle phrase de passe (confirmation) :</translation>
-        </message>
-        <message>
-            <source>Passphrase changed for %1</source>
-            <translation>Phrase de passe changée pour %1</translation>
-        </message>
-        <message>
-            <source>Revoke a credential</source>
-            <translation>Révoquer un certificat</translation>
-        </message>
-        <message>
-            <source>Juror's name or certificate fingerprint:</source>
-            <translation>Nom du juré ou empreinte du certificat :</translation>
-        </message>
-        <message>
-            <source>Revoked from (YYYY-MM-DD or YYYY-MM-DD HH:MM):</source>
-            <translation>Révoqué à partir du (AAAA-MM-JJ ou AAAA-MM-JJ HH:MM) :</translation>
-        </message>
-        <message>
-            <source>Reason:</source>
-            <translation>Motif :</translation>
-        </message>
-        <message>
-            <source>Credential of %1 (%2…) revoked from %3: %4</source>
-            <translation>Certificat de %1 (%2…) révoqué à partir du %3 : %4</translation>
-        </message>
-        <message>
-            <source>The two passphrases differ: nothing was written.</source>
-            <translation>Les deux phrases de passe diffèrent : rien n'a été écrit.</translation>
-        </message>
-        <message>
-            <source>A passphrase needs at least 8 characters: nothing was written.</source>
-            <translation>Une phrase de passe compte au moins 8 caractères : rien n'a été écrit.</translation>
         </message>
         <message>
             <source>Folder for the room kits</source>
