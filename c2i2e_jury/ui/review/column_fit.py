@@ -48,6 +48,7 @@ class ColumnFit(QObject):
         self._fitting = False
         table.horizontalHeader().sectionResized.connect(self._resized)
         table.viewport().installEventFilter(self)
+        table.horizontalHeader().sortIndicatorChanged.connect(lambda *_: self.fit())  # its arrow needs room
 
     def size_to_contents(self) -> None:
         """Each column's content width (the first rows), within its cap, then fitted to the viewport."""
@@ -62,12 +63,14 @@ class ColumnFit(QObject):
 
     def floors(self) -> list[int]:
         """What each column keeps: its header's text whole, and its ``least`` (all of its content if ``None``)."""
-        model, metrics = self.table.model(), self.table.horizontalHeader().fontMetrics()
+        header = self.table.horizontalHeader()
+        model, metrics, sorted_by = self.table.model(), header.fontMetrics(), header.sortIndicatorSection()
         floors = []
         for column, want in enumerate(self.wanted):
             least = self.least[column]
-            header = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
-            floor = want if least is None else max(least, metrics.horizontalAdvance(header) + HEADER_MARGIN)
+            text = metrics.horizontalAdvance(str(model.headerData(column, Qt.Orientation.Horizontal) or ""))
+            whole = header.sectionSizeHint(column) if column == sorted_by else text + HEADER_MARGIN
+            floor = want if least is None else max(least, whole)
             floors.append(min(want, floor))
         return floors
 
@@ -95,12 +98,12 @@ class ColumnFit(QObject):
 
 def review_columns(table: QTableView) -> ColumnFit:
     """The president's table: the figures narrow, the name wide enough for its « À examiner » marker and some of
-    the name, the id and the outcome never cut, « examiné » whole; the evaluator gives room first, the figures
+    the name, the id and the outcome never cut, « examiné » whole; the evaluator gives room first, the name
     last (an elided cell shows its whole text in its tooltip: :meth:`ReviewModel._tooltip`)."""
     narrow = {COLUMN["validated"], *(COLUMN[d] for d in DOMAINS)}
     caps = [34 if c in narrow else 300 if c == COLUMN["name"] else 190 for c in range(len(COLUMN))]
     least: list[int | None] = [0] * len(COLUMN)
-    least[COLUMN["id"]], least[COLUMN["outcome"]] = None, None
+    least[COLUMN["id"]], least[COLUMN["outcome"]] = None, 72  # « C2017-004 », « Certificat » whole
     least[COLUMN["name"]], least[COLUMN["status"]] = 150, 70
-    gives = ("evaluator", "flags", "decision", "jury", "status", "name", "validated", *DOMAINS)
+    gives = ("evaluator", "flags", "decision", "jury", "status", "outcome", "validated", *DOMAINS, "name")
     return ColumnFit(table, caps, least, [COLUMN[key] for key in gives])
