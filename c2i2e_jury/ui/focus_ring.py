@@ -54,7 +54,7 @@ class FocusRingStyle(QProxyStyle):
     def subElementRect(  # noqa: N802 (Qt's name)
         self, element: QStyle.SubElement, option: QStyleOption, widget: QWidget | None = None
     ) -> QRect:
-        rect = super().subElementRect(element, option, widget)
+        rect = super().subElementRect(element, option, widget)  # type: ignore[arg-type]  # Qt may pass None
         if element == QStyle.SubElement.SE_TabBarTabText:
             return whole_label_rect(rect, option)
         return rect
