@@ -5,13 +5,18 @@ Fusion marks a focused button with a faint outline and Windows' style with a dot
 juror could not tell which button Space would press (« Absent » or « Incident… »). A proxy of the style in force
 draws the ring over the style's own drawing, so that the buttons keep their native look otherwise; a style sheet
 on ``:focus`` would have replaced that look with the style sheet's.
+
+The same proxy (the one style of the program) gives a tab's label the font's whole height (``tab_label``): the
+accent of « Évaluation » is drawn on a tab that is not the current one.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QPainter, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QStyleOptionComplex, QWidget
+
+from c2i2e_jury.ui.tab_label import whole_label_rect
 
 RING_WIDTH = 2
 RINGED_CONTROLS = (
@@ -45,6 +50,14 @@ class FocusRingStyle(QProxyStyle):
         super().drawComplexControl(control, option, painter, widget)
         if control == QStyle.ComplexControl.CC_ToolButton and has_focus(option):
             draw_ring(option, painter)
+
+    def subElementRect(  # noqa: N802 (Qt's name)
+        self, element: QStyle.SubElement, option: QStyleOption, widget: QWidget | None = None
+    ) -> QRect:
+        rect = super().subElementRect(element, option, widget)  # type: ignore[arg-type]  # Qt may pass None
+        if element == QStyle.SubElement.SE_TabBarTabText:
+            return whole_label_rect(rect, option)
+        return rect
 
 
 def has_focus(option: QStyleOption) -> bool:

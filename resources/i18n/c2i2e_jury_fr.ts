@@ -257,6 +257,125 @@
         </message>
     </context>
     <context>
+        <name>CredentialTasks</name>
+        <message>
+            <source>Folder for the authority's files</source>
+            <translation>Dossier des fichiers de l'autorité</translation>
+        </message>
+        <message>
+            <source>Campaign authority</source>
+            <translation>Autorité de la campagne</translation>
+        </message>
+        <message>
+            <source>Name:</source>
+            <translation>Nom :</translation>
+        </message>
+        <message>
+            <source>Passphrase:</source>
+            <translation>Phrase de passe :</translation>
+        </message>
+        <message>
+            <source>Passphrase again:</source>
+            <translation>Phrase de passe (confirmation) :</translation>
+        </message>
+        <message>
+            <source>C2i2e certification authority</source>
+            <translation>Autorité de certification C2i2e</translation>
+        </message>
+        <message>
+            <source>Authority created: %1 (keep it safe) and %2</source>
+            <translation>Autorité créée : %1 (à conserver en lieu sûr) et %2</translation>
+        </message>
+        <message>
+            <source>The campaign authority (authority.p12)</source>
+            <translation>L'autorité de la campagne (authority.p12)</translation>
+        </message>
+        <message>
+            <source>Credential (*.p12)</source>
+            <translation>Identifiant (*.p12)</translation>
+        </message>
+        <message>
+            <source>New credential</source>
+            <translation>Nouvel identifiant</translation>
+        </message>
+        <message>
+            <source>E-mail:</source>
+            <translation>Courriel :</translation>
+        </message>
+        <message>
+            <source>Jury (J1, J2…; empty for the president):</source>
+            <translation>Jury (J1, J2… ; vide pour le président) :</translation>
+        </message>
+        <message>
+            <source>Authority's passphrase:</source>
+            <translation>Phrase de passe de l'autorité :</translation>
+        </message>
+        <message>
+            <source>The new credential's passphrase:</source>
+            <translation>Phrase de passe du nouvel identifiant :</translation>
+        </message>
+        <message>
+            <source>Save the credential</source>
+            <translation>Enregistrer l'identifiant</translation>
+        </message>
+        <message>
+            <source>Credential issued to %1: %2</source>
+            <translation>Identifiant délivré à %1 : %2</translation>
+        </message>
+        <message>
+            <source>Credential</source>
+            <translation>Identifiant</translation>
+        </message>
+        <message>
+            <source>Change the passphrase</source>
+            <translation>Changer la phrase de passe</translation>
+        </message>
+        <message>
+            <source>Current passphrase:</source>
+            <translation>Phrase de passe actuelle :</translation>
+        </message>
+        <message>
+            <source>New passphrase:</source>
+            <translation>Nouvelle phrase de passe :</translation>
+        </message>
+        <message>
+            <source>New passphrase again:</source>
+            <translation>Nouvelle phrase de passe (confirmation) :</translation>
+        </message>
+        <message>
+            <source>Passphrase changed for %1</source>
+            <translation>Phrase de passe changée pour %1</translation>
+        </message>
+        <message>
+            <source>Revoke a credential</source>
+            <translation>Révoquer un certificat</translation>
+        </message>
+        <message>
+            <source>Juror's name or certificate fingerprint:</source>
+            <translation>Nom du juré ou empreinte du certificat :</translation>
+        </message>
+        <message>
+            <source>Revoked from (YYYY-MM-DD or YYYY-MM-DD HH:MM):</source>
+            <translation>Révoqué à partir du (AAAA-MM-JJ ou AAAA-MM-JJ HH:MM) :</translation>
+        </message>
+        <message>
+            <source>Reason:</source>
+            <translation>Motif :</translation>
+        </message>
+        <message>
+            <source>Credential of %1 (%2…) revoked from %3: %4</source>
+            <translation>Certificat de %1 (%2…) révoqué à partir du %3 : %4</translation>
+        </message>
+        <message>
+            <source>The two passphrases differ: nothing was written.</source>
+            <translation>Les deux phrases de passe diffèrent : rien n'a été écrit.</translation>
+        </message>
+        <message>
+            <source>A passphrase needs at least 8 characters: nothing was written.</source>
+            <translation>Une phrase de passe compte au moins 8 caractères : rien n'a été écrit.</translation>
+        </message>
+    </context>
+    <context>
         <name>DateChangeDialog</name>
         <message>
             <source>Change an oral's date</source>
@@ -1224,108 +1343,8 @@ Pourquoi ?</translation>
             <translation>Terminer l'oral maintenant ? Le chronomètre s'arrête et son journal est clos.</translation>
         </message>
         <message>
-            <source>Discussion</source>
-            <translation>Discussion</translation>
-        </message>
-        <message>
-            <source>Presentation (part 1)</source>
-            <translation>Présentation (partie 1)</translation>
-        </message>
-        <message>
-            <source>Ended</source>
-            <translation>Terminé</translation>
-        </message>
-        <message>
-            <source>Discussion started</source>
-            <translation>Début de la discussion</translation>
-        </message>
-        <message>
-            <source>Presentation started</source>
-            <translation>Début de la présentation</translation>
-        </message>
-        <message>
-            <source>Discussion ended after {time}</source>
-            <translation>Fin de la discussion après {time}</translation>
-        </message>
-        <message>
-            <source>Presentation ended after {time}</source>
-            <translation>Fin de la présentation après {time}</translation>
-        </message>
-        <message>
-            <source>Paused — {reason}</source>
-            <translation>En pause — {reason}</translation>
-        </message>
-        <message>
-            <source>Overtime {time}</source>
-            <translation>Dépassement {time}</translation>
-        </message>
-        <message>
-            <source>Ready — F5 starts the presentation</source>
-            <translation>Prêt — F5 lance la présentation</translation>
-        </message>
-        <message>
-            <source>Paused ({time}) — {reason}</source>
-            <translation>En pause ({time}) — {reason}</translation>
-        </message>
-        <message>
-            <source>Warning: under {time} left</source>
-            <translation>Attention : moins de {time}</translation>
-        </message>
-        <message>
-            <source>Running</source>
-            <translation>En cours</translation>
-        </message>
-        <message>
-            <source>Presentation {p} · Discussion {d}</source>
-            <translation>Présentation {p} · Discussion {d}</translation>
-        </message>
-        <message>
-            <source>Extra time (one third): +{percent} %</source>
-            <translation>Tiers-temps : +{percent} %</translation>
-        </message>
-        <message>
-            <source>Extra time: +{percent} %</source>
-            <translation>Temps majoré : +{percent} %</translation>
-        </message>
-        <message>
-            <source>Interruption of {time} ({cause}) counted in the candidate's time.</source>
-            <translation>Interruption de {time} ({cause}) comptée dans le temps du candidat.</translation>
-        </message>
-        <message>
-            <source>program restarted</source>
-            <translation>redémarrage du programme</translation>
-        </message>
-        <message>
-            <source>computer asleep</source>
-            <translation>mise en veille de l'ordinateur</translation>
-        </message>
-        <message>
             <source>Resume</source>
             <translation>Reprendre</translation>
-        </message>
-        <message>
-            <source>Resumed after a pause of {time}</source>
-            <translation>Reprise après une pause de {time}</translation>
-        </message>
-        <message>
-            <source>Program restarted: {time} counted as elapsed</source>
-            <translation>Programme redémarré : {time} comptées comme écoulées</translation>
-        </message>
-        <message>
-            <source>Computer asleep or frozen: {time} counted as elapsed</source>
-            <translation>Ordinateur en veille ou bloqué : {time} comptées comme écoulées</translation>
-        </message>
-        <message>
-            <source>{time} counted as a pause — {reason}</source>
-            <translation>{time} comptées comme une pause — {reason}</translation>
-        </message>
-        <message>
-            <source>Oral ended</source>
-            <translation>Fin de l'oral</translation>
-        </message>
-        <message>
-            <source>(overtime {time})</source>
-            <translation>(dépassement {time})</translation>
         </message>
     </context>
     <context>
@@ -2057,6 +2076,10 @@ Jean Martin, représentant du comité de site</translation>
             <translation>Compétences validées sur 28 (23 au moins pour le certificat)</translation>
         </message>
         <message>
+            <source>Certification jury's decision</source>
+            <translation>Décision du jury de certification</translation>
+        </message>
+        <message>
             <source>Id</source>
             <translation>N°</translation>
         </message>
@@ -2089,8 +2112,8 @@ Jean Martin, représentant du comité de site</translation>
             <translation>Signalements</translation>
         </message>
         <message>
-            <source>Certification jury</source>
-            <translation>Jury de certification</translation>
+            <source>Decision</source>
+            <translation>Décision</translation>
         </message>
         <message>
             <source>To examine</source>
@@ -2735,122 +2758,6 @@ Jean Martin, représentant du comité de site</translation>
             <translation>Attention : %1</translation>
         </message>
         <message>
-            <source>Folder for the authority's files</source>
-            <translation>Dossier des fichiers de l'autorité</translation>
-        </message>
-        <message>
-            <source>Campaign authority</source>
-            <translation>Autorité de la campagne</translation>
-        </message>
-        <message>
-            <source>Name:</source>
-            <translation>Nom :</translation>
-        </message>
-        <message>
-            <source>Passphrase:</source>
-            <translation>Phrase de passe :</translation>
-        </message>
-        <message>
-            <source>Passphrase again:</source>
-            <translation>Phrase de passe (confirmation) :</translation>
-        </message>
-        <message>
-            <source>C2i2e certification authority</source>
-            <translation>Autorité de certification C2i2e</translation>
-        </message>
-        <message>
-            <source>Authority created: %1 (keep it safe) and %2</source>
-            <translation>Autorité créée : %1 (à conserver en lieu sûr) et %2</translation>
-        </message>
-        <message>
-            <source>The campaign authority (authority.p12)</source>
-            <translation>L'autorité de la campagne (authority.p12)</translation>
-        </message>
-        <message>
-            <source>Credential (*.p12)</source>
-            <translation>Identifiant (*.p12)</translation>
-        </message>
-        <message>
-            <source>New credential</source>
-            <translation>Nouvel identifiant</translation>
-        </message>
-        <message>
-            <source>E-mail:</source>
-            <translation>Courriel :</translation>
-        </message>
-        <message>
-            <source>Jury (J1, J2…; empty for the president):</source>
-            <translation>Jury (J1, J2… ; vide pour le président) :</translation>
-        </message>
-        <message>
-            <source>Authority's passphrase:</source>
-            <translation>Phrase de passe de l'autorité :</translation>
-        </message>
-        <message>
-            <source>The new credential's passphrase:</source>
-            <translation>Phrase de passe du nouvel identifiant :</translation>
-        </message>
-        <message>
-            <source>Save the credential</source>
-            <translation>Enregistrer l'identifiant</translation>
-        </message>
-        <message>
-            <source>Credential issued to %1: %2</source>
-            <translation>Identifiant délivré à %1 : %2</translation>
-        </message>
-        <message>
-            <source>Credential</source>
-            <translation>Identifiant</translation>
-        </message>
-        <message>
-            <source>Change the passphrase</source>
-            <translation>Changer la phrase de passe</translation>
-        </message>
-        <message>
-            <source>Current passphrase:</source>
-            <translation>Phrase de passe actuelle :</translation>
-        </message>
-        <message>
-            <source>New passphrase:</source>
-            <translation>Nouvelle phrase de passe :</translation>
-        </message>
-        <message>
-            <source>New passphrase again:</source>
-            <translation>Nouvelle phrase de passe (confirmation) :</translation>
-        </message>
-        <message>
-            <source>Passphrase changed for %1</source>
-            <translation>Phrase de passe changée pour %1</translation>
-        </message>
-        <message>
-            <source>Revoke a credential</source>
-            <translation>Révoquer un certificat</translation>
-        </message>
-        <message>
-            <source>Juror's name or certificate fingerprint:</source>
-            <translation>Nom du juré ou empreinte du certificat :</translation>
-        </message>
-        <message>
-            <source>Revoked from (YYYY-MM-DD or YYYY-MM-DD HH:MM):</source>
-            <translation>Révoqué à partir du (AAAA-MM-JJ ou AAAA-MM-JJ HH:MM) :</translation>
-        </message>
-        <message>
-            <source>Reason:</source>
-            <translation>Motif :</translation>
-        </message>
-        <message>
-            <source>Credential of %1 (%2…) revoked from %3: %4</source>
-            <translation>Certificat de %1 (%2…) révoqué à partir du %3 : %4</translation>
-        </message>
-        <message>
-            <source>The two passphrases differ: nothing was written.</source>
-            <translation>Les deux phrases de passe diffèrent : rien n'a été écrit.</translation>
-        </message>
-        <message>
-            <source>A passphrase needs at least 8 characters: nothing was written.</source>
-            <translation>Une phrase de passe compte au moins 8 caractères : rien n'a été écrit.</translation>
-        </message>
-        <message>
             <source>Folder for the room kits</source>
             <translation>Dossier des kits de salle</translation>
         </message>
@@ -3263,6 +3170,112 @@ Jean Martin, représentant du comité de site</translation>
         <message>
             <source>cited for the selected item</source>
             <translation>citée pour la compétence choisie</translation>
+        </message>
+    </context>
+    <context>
+        <name>TimerLog</name>
+        <message>
+            <source>(overtime {time})</source>
+            <translation>(dépassement {time})</translation>
+        </message>
+        <message>
+            <source>Discussion started</source>
+            <translation>Début de la discussion</translation>
+        </message>
+        <message>
+            <source>Presentation started</source>
+            <translation>Début de la présentation</translation>
+        </message>
+        <message>
+            <source>Discussion ended after {time}</source>
+            <translation>Fin de la discussion après {time}</translation>
+        </message>
+        <message>
+            <source>Presentation ended after {time}</source>
+            <translation>Fin de la présentation après {time}</translation>
+        </message>
+        <message>
+            <source>Paused — {reason}</source>
+            <translation>En pause — {reason}</translation>
+        </message>
+        <message>
+            <source>Resumed after a pause of {time}</source>
+            <translation>Reprise après une pause de {time}</translation>
+        </message>
+        <message>
+            <source>Program restarted: {time} counted as elapsed</source>
+            <translation>Programme redémarré : {time} comptées comme écoulées</translation>
+        </message>
+        <message>
+            <source>Computer asleep or frozen: {time} counted as elapsed</source>
+            <translation>Ordinateur en veille ou bloqué : {time} comptées comme écoulées</translation>
+        </message>
+        <message>
+            <source>{time} counted as a pause — {reason}</source>
+            <translation>{time} comptées comme une pause — {reason}</translation>
+        </message>
+        <message>
+            <source>Oral ended</source>
+            <translation>Fin de l'oral</translation>
+        </message>
+    </context>
+    <context>
+        <name>TimerTexts</name>
+        <message>
+            <source>Discussion</source>
+            <translation>Discussion</translation>
+        </message>
+        <message>
+            <source>Presentation (part 1)</source>
+            <translation>Présentation (partie 1)</translation>
+        </message>
+        <message>
+            <source>Ready — F5 starts the presentation</source>
+            <translation>Prêt — F5 lance la présentation</translation>
+        </message>
+        <message>
+            <source>Ended</source>
+            <translation>Terminé</translation>
+        </message>
+        <message>
+            <source>Paused ({time}) — {reason}</source>
+            <translation>En pause ({time}) — {reason}</translation>
+        </message>
+        <message>
+            <source>Overtime {time}</source>
+            <translation>Dépassement {time}</translation>
+        </message>
+        <message>
+            <source>Warning: under {time} left</source>
+            <translation>Attention : moins de {time}</translation>
+        </message>
+        <message>
+            <source>Running</source>
+            <translation>En cours</translation>
+        </message>
+        <message>
+            <source>Presentation {p} · Discussion {d}</source>
+            <translation>Présentation {p} · Discussion {d}</translation>
+        </message>
+        <message>
+            <source>Extra time (one third): +{percent} %</source>
+            <translation>Tiers-temps : +{percent} %</translation>
+        </message>
+        <message>
+            <source>Extra time: +{percent} %</source>
+            <translation>Temps majoré : +{percent} %</translation>
+        </message>
+        <message>
+            <source>Interruption of {time} ({cause}) counted in the candidate's time.</source>
+            <translation>Interruption de {time} ({cause}) comptée dans le temps du candidat.</translation>
+        </message>
+        <message>
+            <source>program restarted</source>
+            <translation>redémarrage du programme</translation>
+        </message>
+        <message>
+            <source>computer asleep</source>
+            <translation>mise en veille de l'ordinateur</translation>
         </message>
     </context>
     <context>

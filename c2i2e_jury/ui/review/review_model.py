@@ -160,6 +160,8 @@ class ReviewModel(QAbstractTableModel):
                 return fill(self.tr("Items not validated in domain %1 (at most 2 for the certificate)"), key)
             if key == "validated":
                 return self.tr("Items validated out of 28 (at least 23 for the certificate)")
+            if key == "decision":
+                return self.tr("Certification jury's decision")
         return None
 
     def _header(self, key: str) -> str:
@@ -174,7 +176,7 @@ class ReviewModel(QAbstractTableModel):
             "validated": self.tr("/28"),
             "outcome": self.tr("Outcome"),
             "flags": self.tr("To look at"),
-            "decision": self.tr("Certification jury"),
+            "decision": self.tr("Decision"),
         }[key]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -270,15 +272,17 @@ class ReviewModel(QAbstractTableModel):
         return None
 
     def _tooltip(self, row: ReviewRow, key: str) -> str:
+        """The explanation of a cell, else its whole text (the table elides its widest cells at 1366 px)."""
         if key == "outcome" or key == "status":
             return explanation_text(referential(), row.proposed)
         if key == "name" and row.to_examine:
             return fill(self.tr("To examine: %1"), ", ".join(self.flag_text(f) for f in row.flags))
         if key == "flags" and row.reversed_items:
-            return fill(self.tr("Jury reversed the evaluator on: %1"), ", ".join(row.reversed_items))
+            reversed_on = fill(self.tr("Jury reversed the evaluator on: %1"), ", ".join(row.reversed_items))
+            return f"{self._display(row, key)}\n{reversed_on}"
         if key == "decision" and row.document_code:
             return fill(self.tr("Verification code: %1"), row.document_code)
-        return ""
+        return self._display(row, key) if key in ("name", "flags", "decision", "jury", "evaluator") else ""
 
 
 FILTERS = (

@@ -12,7 +12,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,10 +38,11 @@ from c2i2e_jury.services.review.rows import ReviewRow, review_rows
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.ui.prompts import Prompts
 from c2i2e_jury.ui.review.charts import ChartsPanel
+from c2i2e_jury.ui.review.column_fit import review_columns
 from c2i2e_jury.ui.review.detail_pane import CandidateDetailPane
 from c2i2e_jury.ui.review.examine_badge import ExamineBadgeDelegate
 from c2i2e_jury.ui.review.reversal_model import ReversalModel
-from c2i2e_jury.ui.review.review_model import COLUMN, DOMAINS, FILTERS, ROW_ROLE, ReviewModel, ReviewProxy
+from c2i2e_jury.ui.review.review_model import COLUMN, FILTERS, ROW_ROLE, ReviewModel, ReviewProxy
 from c2i2e_jury.ui.settings import Settings
 from c2i2e_jury.ui.text import fill
 
@@ -126,6 +128,8 @@ class ReviewWorkspace(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self._sized = False
+        self._split_set = False
+        self.columns = review_columns(self.table)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.detail = CandidateDetailPane(self.db, prompts=self.prompts)
         self.detail.decided.connect(self._decided)
@@ -133,26 +137,34 @@ class ReviewWorkspace(QWidget):
         split.setObjectName("reviewSplit")
         split.addWidget(self.table)
         split.addWidget(self.detail)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        split.setSizes([960, 520])
+        split.setStretchFactor(0, 4)  # a wider window widens the table first: its columns in view
+        split.setStretchFactor(1, 1)
+        self.split = split
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addLayout(bar)
         layout.addWidget(split, 1)
         return page
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if not self._split_set:  # once the splitter has its own first layout (it would undo ours before)
+            self._split_set = True
+            QTimer.singleShot(0, self._place_split)
+
+    def _place_split(self) -> None:
+        """The detail takes 30 % of the width (at least what it needs), the table the rest: at 1366 px every
+        column of the table shows (:func:`review_columns`)."""
+        total = sum(self.split.sizes())
+        detail = max(self.detail.minimumSizeHint().width(), round(total * 0.3))
+        self.split.setSizes([total - detail, detail])
+
     def _size_columns(self) -> None:
         """Once, on the first rows: each column as wide as its content (the first thousand rows), within
-        bounds, so that the figures the president compares stay in view."""
+        bounds, all of them in view (:mod:`column_fit`), so that the figures the president compares stay in
+        view."""
         self._sized = True
-        header = self.table.horizontalHeader()
-        header.setResizeContentsPrecision(200)
-        self.table.resizeColumnsToContents()
-        narrow = {COLUMN["validated"], *(COLUMN[d] for d in DOMAINS)}
-        for column in range(self.model.columnCount()):
-            cap = 34 if column in narrow else 300 if column == COLUMN["name"] else 190  # the name: its marker
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column) + 4, cap))
+        self.columns.size_to_contents()
 
     def _reversals_tab(self) -> QWidget:
         page = QWidget()

@@ -23,7 +23,7 @@ from c2i2e_jury.errors import UserError, os_error_text
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.ui.prompts import Prompts
 from c2i2e_jury.ui.secretariat import evaluation_tasks
-from c2i2e_jury.ui.secretariat.fields import FieldsDialog
+from c2i2e_jury.ui.secretariat.credential_tasks import CredentialTasks
 from c2i2e_jury.ui.settings import Settings
 from c2i2e_jury.ui.text import fill
 
@@ -38,6 +38,7 @@ class SecretariatWorkspace(QWidget):
         self.setObjectName("secretariat")
         self.db = db
         self.prompts = prompts or Prompts()  # how it asks and tells (Qt dialogs; tests script them)
+        self.credentials = CredentialTasks(self)
         self.journal = QPlainTextEdit(self)
         self.journal.setObjectName("secretariatJournal")
         self.journal.setReadOnly(True)
@@ -56,24 +57,24 @@ class SecretariatWorkspace(QWidget):
                 (
                     self.tr("Create the campaign authority…"),
                     self.tr("The key that signs the jurors' credentials"),
-                    self.create_authority,
+                    self.credentials.create_authority,
                 ),
                 (
                     self.tr("Issue a credential…"),
                     self.tr("A juror's (or the president's) signing credential"),
-                    self.issue_credential,
+                    self.credentials.issue_credential,
                 ),
                 (
                     self.tr("Change a credential's passphrase…"),
                     self.tr("For a juror who wants a new passphrase"),
-                    self.change_passphrase,
+                    self.credentials.change_passphrase,
                 ),
                 (
                     self.tr("Revoke a credential…"),
                     self.tr(
                         "A juror's lost laptop: the sheets it signs from that date on are refused at import"
                     ),
-                    self.revoke_credential,
+                    self.credentials.revoke_credential,
                 ),
                 (
                     self.tr("Campaign progress and admission…"),
@@ -219,128 +220,6 @@ class SecretariatWorkspace(QWidget):
         for warning in report.warnings:
             self.note("  " + fill(self.tr("Warning: %1"), warning))
         self.campaignChanged.emit()
-
-    def create_authority(self) -> None:
-        from c2i2e_jury.services.authority import create_campaign_authority
-
-        folder = self.prompts.folder(self, self.tr("Folder for the authority's files"), "")
-        if not folder:
-            return
-        dialog = FieldsDialog(
-            self,
-            self.tr("Campaign authority"),
-            [
-                ("name", self.tr("Name:"), False),
-                ("p1", self.tr("Passphrase:"), True),
-                ("p2", self.tr("Passphrase again:"), True),
-            ],
-        )
-        dialog.edits["name"].setText(self.tr("C2i2e certification authority"))
-        if not dialog.exec():
-            return
-        values = dialog.values()
-        self._check_new_passphrase(values["p1"], values["p2"])
-        files = create_campaign_authority(
-            self.db, self._campaign(), Path(folder), values["name"], values["p1"]
-        )
-        self.note(fill(self.tr("Authority created: %1 (keep it safe) and %2"), files.p12, files.pem))
-
-    def issue_credential(self) -> None:
-        from c2i2e_jury.services.authority import issue_juror_credential
-
-        authority = self.prompts.open_file(
-            self, self.tr("The campaign authority (authority.p12)"), "", self.tr("Credential (*.p12)")
-        )
-        if not authority:
-            return
-        dialog = FieldsDialog(
-            self,
-            self.tr("New credential"),
-            [
-                ("name", self.tr("Name:"), False),
-                ("email", self.tr("E-mail:"), False),
-                ("jury", self.tr("Jury (J1, J2…; empty for the president):"), False),
-                ("authority", self.tr("Authority's passphrase:"), True),
-                ("p1", self.tr("The new credential's passphrase:"), True),
-                ("p2", self.tr("Passphrase again:"), True),
-            ],
-        )
-        if not dialog.exec():
-            return
-        values = dialog.values()
-        self._check_new_passphrase(values["p1"], values["p2"])
-        out = self.prompts.save_file(
-            self, self.tr("Save the credential"), f"{values['name']}.p12", self.tr("Credential (*.p12)")
-        )
-        if not out:
-            return
-        credential = issue_juror_credential(
-            self.db,
-            self._campaign(),
-            values["jury"].strip(),
-            Path(authority),
-            values["authority"],
-            values["name"].strip(),
-            values["email"].strip(),
-            Path(out),
-            values["p1"],
-        )
-        self.note(fill(self.tr("Credential issued to %1: %2"), credential.name, out))
-
-    def change_passphrase(self) -> None:
-        from c2i2e_jury.exchange.credentials import change_passphrase
-
-        path = self.prompts.open_file(self, self.tr("Credential"), "", self.tr("Credential (*.p12)"))
-        if not path:
-            return
-        dialog = FieldsDialog(
-            self,
-            self.tr("Change the passphrase"),
-            [
-                ("old", self.tr("Current passphrase:"), True),
-                ("p1", self.tr("New passphrase:"), True),
-                ("p2", self.tr("New passphrase again:"), True),
-            ],
-        )
-        if not dialog.exec():
-            return
-        values = dialog.values()
-        self._check_new_passphrase(values["p1"], values["p2"])
-        change_passphrase(path, values["old"], values["p1"])
-        self.note(fill(self.tr("Passphrase changed for %1"), path))
-
-    def revoke_credential(self) -> None:
-        from c2i2e_jury.services.revocations import parse_moment, revoke
-
-        dialog = FieldsDialog(
-            self,
-            self.tr("Revoke a credential"),
-            [
-                ("who", self.tr("Juror's name or certificate fingerprint:"), False),
-                ("since", self.tr("Revoked from (YYYY-MM-DD or YYYY-MM-DD HH:MM):"), False),
-                ("reason", self.tr("Reason:"), False),
-            ],
-        )
-        dialog.edits["since"].setText(QDateTime.currentDateTime().toString("yyyy-MM-dd HH:mm"))
-        if not dialog.exec():
-            return
-        values = dialog.values()
-        revoked = revoke(self.db, values["who"], parse_moment(values["since"]), values["reason"])
-        self.note(
-            fill(
-                self.tr("Credential of %1 (%2…) revoked from %3: %4"),
-                revoked.name or "?",
-                revoked.fingerprint[:16],
-                f"{revoked.since:%d/%m/%Y %H:%M}",
-                revoked.reason,
-            )
-        )
-
-    def _check_new_passphrase(self, first: str, second: str) -> None:
-        if first != second:
-            raise UserError(self.tr("The two passphrases differ: nothing was written."))
-        if len(first) < 8:
-            raise UserError(self.tr("A passphrase needs at least 8 characters: nothing was written."))
 
     def room_kits(self) -> None:
         from c2i2e_jury.services.room_kits import export_room_kits

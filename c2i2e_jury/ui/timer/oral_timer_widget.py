@@ -18,11 +18,8 @@ from PySide6.QtGui import QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
-    QFrame,
     QGridLayout,
     QLabel,
-    QListWidget,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -36,8 +33,10 @@ from c2i2e_jury.ui.fit import fit_height
 from c2i2e_jury.ui.prompts import Prompts
 from c2i2e_jury.ui.settings import Settings
 from c2i2e_jury.ui.text import format_clock
-from c2i2e_jury.ui.timer.face import STYLES, FitLabel
+from c2i2e_jury.ui.timer.face import TimerPanel, make_label, set_text
 from c2i2e_jury.ui.timer.pause_reason_dialog import ask_pause_reason
+from c2i2e_jury.ui.timer.timer_log import TimerLog
+from c2i2e_jury.ui.timer.timer_texts import TimerTexts
 
 log = logging.getLogger(__name__)
 
@@ -75,9 +74,10 @@ class OralTimerWidget(QWidget):
         self._last_heartbeat = -math.inf
         self._level, self._level_phase = WarningLevel.NONE, None
         self._flash_until = -math.inf
-        self._look: tuple[str, str, str] | None = None
+        self._look: tuple[str, str, str] | None = None  # the panel's colours, when the messages were fitted
         self._idle_reason = ""  # why F5 cannot start the oral now (see set_idle_reason)
         self._fitted_for: tuple[object, ...] = ()  # the texts the minimum height was computed for
+        self._texts = TimerTexts(timer.warnings, self)
         self._build()
         self._clock = QTimer(self, interval=refresh_ms, timerType=Qt.TimerType.PreciseTimer)
         self._clock.timeout.connect(self.refresh)
@@ -91,34 +91,17 @@ class OralTimerWidget(QWidget):
     def _build(self) -> None:
         """The digits in an area of their own; every message on its own line below them, wrapped, never drawn
         over the digits nor cut: the widget asks for the height its texts need at its width (:meth:`_fit`)."""
-        self._panel = QFrame(self)
-        self._panel.setObjectName("timerPanel")
-        self._phase_label = _label(self._panel, "timerPhase", wrap=True)
-        self._state_label = _label(self._panel, "timerState", wrap=True)
-        self._state_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._time_label = FitLabel("+88:88", self._panel)
-        self._time_label.setObjectName("timerTime")
-        self._progress = QProgressBar(self._panel, textVisible=False)
-        self._progress.setFixedHeight(10)
-        panel = QVBoxLayout(self._panel)
-        panel.addWidget(self._phase_label)
-        panel.addWidget(self._time_label, 1)
-        panel.addWidget(self._state_label)
-        panel.addWidget(self._progress)
-        self._plan_label = _label(self, "timerPlan", wrap=True)
-        self._gap_label = _label(self, "timerGap", wrap=True)
+        self._panel = TimerPanel(self)
+        self._plan_label = make_label(self, "timerPlan", wrap=True)
+        self._gap_label = make_label(self, "timerGap", wrap=True)
         self._gap_button = QPushButton(self.tr("Count as a pause…"), self)
         self._gap_button.setObjectName("timerGapButton")
         self._gap_button.clicked.connect(self._mark_gap)
         self._build_buttons()
-        self._error = _label(self, "timerError", wrap=True)
+        self._error = make_label(self, "timerError", wrap=True)
         self._error.setStyleSheet("color: #a3001b;")
         self._error.hide()
-        self._log = QListWidget(self)
-        self._log.setObjectName("timerLog")
-        self._log.setMinimumHeight(self.fontMetrics().height() * 3)
-        self._log.setMaximumHeight(self.fontMetrics().height() * 6)
-        self._log.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._log = TimerLog(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)  # the column is narrow: its width goes to the texts
         above: tuple[QWidget, ...] = (self._panel, self._plan_label, self._gap_label, self._gap_button)
@@ -242,30 +225,24 @@ class OralTimerWidget(QWidget):
         self.snapshot = snap
         self._heartbeat(snap)
         self._alert_on_new_level(snap)
-        _set_text(self._time_label, format_clock(snap.remaining))
-        _set_text(self._phase_label, self._phase_text(snap))
-        style, state_text = self._state_look(snap)
-        _set_text(self._state_label, state_text)
-        self._paint(style)
-        if self._progress.maximum() != snap.duration:
-            self._progress.setMaximum(snap.duration)
-        progress = int(min(snap.elapsed, snap.duration))  # whole seconds: one repaint a second, no more
-        if self._progress.value() != progress:
-            self._progress.setValue(progress)
-        _set_text(self._plan_label, self._plan_text(snap))
+        set_text(self._panel.time_label, format_clock(snap.remaining))
+        set_text(self._panel.phase_label, self._texts.phase(snap))
+        style, state_text = self._texts.state(snap, self._idle_reason)
+        set_text(self._panel.state_label, state_text)
+        self._look = self._panel.paint(style, self._flashing())
+        self._panel.show_progress(snap.elapsed, snap.duration)
+        set_text(self._plan_label, self._texts.plan(snap))
         self._show_gap(snap)
         self._show_buttons(snap.state)
-        if self._log.count() != len(snap.log):
-            self._log.clear()
-            self._log.addItems([self.describe(entry) for entry in snap.log])
-            self._log.scrollToBottom()
+        self._log.show_entries(snap.log)
         shown = (self._look, *(label.text() for label in self._messages()), self._gap_label.isHidden())
         if shown != self._fitted_for:  # a message changed: its lines may have too
             self._fitted_for = shown
             self._fit()
 
     def _messages(self) -> tuple[QLabel, ...]:
-        return self._phase_label, self._state_label, self._plan_label, self._gap_label, self._error
+        panel = self._panel
+        return panel.phase_label, panel.state_label, self._plan_label, self._gap_label, self._error
 
     def _heartbeat(self, snap: TimerSnapshot) -> None:
         """While the timer runs, tell the caller now and then that the program is alive.
@@ -284,10 +261,10 @@ class OralTimerWidget(QWidget):
             log.warning("timer heartbeat not recorded: %s", error)
 
     def time_text(self) -> str:
-        return self._time_label.text()
+        return self._panel.time_label.text()
 
     def state_text(self) -> str:
-        return self._state_label.text()
+        return self._panel.state_label.text()
 
     def _alert_on_new_level(self, snap: TimerSnapshot) -> None:
         rose = _LEVEL_ORDER.index(snap.warning) > _LEVEL_ORDER.index(self._level)
@@ -297,79 +274,23 @@ class OralTimerWidget(QWidget):
                 self._beep()
         self._level, self._level_phase = snap.warning, snap.phase
 
-    def _phase_text(self, snap: TimerSnapshot) -> str:
-        if snap.phase is Phase.DISCUSSION:
-            return self.tr("Discussion")
-        return self.tr("Presentation (part 1)")
-
     def set_idle_reason(self, reason: str) -> None:
         """Why the timer cannot start now (not checked in, absent, signed…), shown instead of « F5 starts »;
         "" when it can."""
         self._idle_reason = reason
         self.refresh()
 
-    def _state_look(self, snap: TimerSnapshot) -> tuple[str, str]:
-        if snap.state is State.READY:
-            return "ready", self._idle_reason or self.tr("Ready — F5 starts the presentation")
-        if snap.state is State.FINISHED:
-            return "finished", self.tr("Ended")
-        if snap.paused:
-            text = self.tr("Paused ({time}) — {reason}")
-            return "paused", text.format(
-                time=_human(snap.pause_elapsed), reason=_lower_first(snap.pause_reason or "")
-            )
-        if snap.warning is WarningLevel.OVERTIME:
-            return "overtime", self.tr("Overtime {time}").format(time=format_clock(snap.remaining))
-        if snap.warning is WarningLevel.SECOND:
-            return "second", self.tr("Warning: under {time} left").format(
-                time=_human(self._timer.warnings[1])
-            )
-        if snap.warning is WarningLevel.FIRST:
-            return "first", self.tr("Warning: under {time} left").format(time=_human(self._timer.warnings[0]))
-        return "running", self.tr("Running")
-
-    def _paint(self, style: str) -> None:
-        background, text, border = STYLES[style]
-        flashing = self._timer.monotonic() < self._flash_until
-        if flashing and int((self._flash_until - self._timer.monotonic()) * 2) % 2 == 0:
-            background, text = border, "#ffffff"
-        if self._look == (background, text, border):
-            return
-        self._look = (background, text, border)
-        width = 4 if style in ("first", "second", "overtime", "paused") else 2
-        self._panel.setStyleSheet(
-            f"QFrame#timerPanel {{ background: {background}; border: {width}px solid {border}; border-radius: 8px; }}"
-            f"QLabel {{ color: {text}; background: transparent; border: none; }}"
-            f"QLabel#timerPhase {{ font-size: 17px; font-weight: 600; }}"
-            f"QLabel#timerState {{ font-size: 17px; font-weight: 600; }}"
-            f"QProgressBar {{ background: #ffffff; border: 1px solid {border}; border-radius: 4px; }}"
-            f"QProgressBar::chunk {{ background: {border}; border-radius: 3px; }}"
-        )
-
-    def _plan_text(self, snap: TimerSnapshot) -> str:
-        d = snap.durations
-        plan = self.tr("Presentation {p} · Discussion {d}").format(
-            p=format_clock(d.presentation), d=format_clock(d.discussion)
-        )
-        if not d.extra_time_percent:
-            return plan
-        percent = f"{d.extra_time_percent:g}"
-        if round(d.extra_time_percent) == 33:
-            extra = self.tr("Extra time (one third): +{percent} %").format(percent=percent)
-        else:
-            extra = self.tr("Extra time: +{percent} %").format(percent=percent)
-        return f"{extra}\n{plan}"  # two lines: the timer column is narrow, and neither may be cut
+    def _flashing(self) -> bool:
+        """Half a second in two, for a few seconds after a warning rose."""
+        left = self._flash_until - self._timer.monotonic()
+        return left > 0 and int(left * 2) % 2 == 0
 
     def _show_gap(self, snap: TimerSnapshot) -> None:
         gap = snap.pending_gap
         _set_shown(self._gap_label, gap is not None)
         _set_shown(self._gap_button, gap is not None)
         if gap is not None:
-            text = self.tr("Interruption of {time} ({cause}) counted in the candidate's time.")
-            cause = (
-                self.tr("program restarted") if gap.kind.value == "restart" else self.tr("computer asleep")
-            )
-            _set_text(self._gap_label, text.format(time=format_clock(gap.seconds), cause=cause))
+            set_text(self._gap_label, self._texts.gap(snap))
 
     def _show_buttons(self, state: State) -> None:
         running = state in (State.PRESENTATION, State.DISCUSSION)
@@ -377,7 +298,7 @@ class OralTimerWidget(QWidget):
         _set_enabled(self._next, self.snapshot.phase is Phase.PRESENTATION and state is not State.FINISHED)
         _set_enabled(self._pause, running or state is State.PAUSED)
         label = self.tr("Resume") if state is State.PAUSED else self.tr("Pause")
-        _set_text(self._pause, f"{label} ({shortcuts.key_text('timer_pause')})")
+        set_text(self._pause, f"{label} ({shortcuts.key_text('timer_pause')})")
         for button in (self._start, self._next, self._pause, self._end, self._gap_button):
             if (
                 button.minimumWidth() < button.sizeHint().width()
@@ -388,39 +309,7 @@ class OralTimerWidget(QWidget):
 
     def describe(self, entry: LogEntry) -> str:
         """One line of the timing log, with the local time of day."""
-        when = entry.at.astimezone().strftime("%H:%M:%S")
-        discussion = entry.phase is Phase.DISCUSSION
-        texts = {
-            "phase_started": self.tr("Discussion started") if discussion else self.tr("Presentation started"),
-            "phase_ended": self.tr("Discussion ended after {time}")
-            if discussion
-            else self.tr("Presentation ended after {time}"),
-            "paused": self.tr("Paused — {reason}"),
-            "resumed": self.tr("Resumed after a pause of {time}"),
-            "restart": self.tr("Program restarted: {time} counted as elapsed"),
-            "suspend": self.tr("Computer asleep or frozen: {time} counted as elapsed"),
-            "gap_paused": self.tr("{time} counted as a pause — {reason}"),
-            "finished": self.tr("Oral ended"),
-        }
-        reason = _lower_first(entry.reason or "")
-        text = texts.get(entry.kind, entry.kind).format(
-            time=format_clock(entry.seconds or 0.0), reason=reason
-        )
-        if entry.kind == "phase_ended" and entry.overtime:
-            text += " " + self.tr("(overtime {time})").format(time=format_clock(-entry.overtime))
-        return f"{when}  {text}"
-
-
-def _label(parent: QWidget, name: str, *, wrap: bool = False) -> QLabel:
-    label = QLabel(parent)
-    label.setObjectName(name)
-    label.setWordWrap(wrap)
-    return label
-
-
-def _set_text(widget: QLabel | QPushButton, text: str) -> None:
-    if widget.text() != text:
-        widget.setText(text)
+        return self._log.describe(entry)
 
 
 def _set_shown(widget: QWidget, shown: bool) -> None:
@@ -431,15 +320,3 @@ def _set_shown(widget: QWidget, shown: bool) -> None:
 def _set_enabled(widget: QWidget, enabled: bool) -> None:
     if widget.isEnabled() != enabled:
         widget.setEnabled(enabled)
-
-
-def _lower_first(text: str) -> str:
-    """« En pause — incident technique »: a reason reads as the rest of a sentence."""
-    return text[:1].lower() + text[1:]
-
-
-def _human(seconds: float) -> str:
-    """A threshold as people say it: ``2 min``, ``30 s``, ``1 min 30 s`` (the same in French and English)."""
-    minutes, rest = divmod(round(seconds), 60)
-    parts = ([f"{minutes} min"] if minutes else []) + ([f"{rest} s"] if rest or not minutes else [])
-    return " ".join(parts)

@@ -80,6 +80,7 @@ class ViewerToolbar(QWidget):
         for zoom in ZOOM_CHOICES:
             self.zoom_box.addItem(f"{round(zoom * 100)} %", zoom)
         self.zoom_box.setMinimumContentsLength(7)  # its full width when there is room, "Largeur d" at worst
+        self.show_zoom(FIT_WIDTH, 1.0)  # its start shown before any dossier too: not "ır de page" (issue 12)
         self.zoom_box.setToolTip(self.tr("Zoom: page width, whole page or a percentage"))
         self.search_bar = SearchBar(self)
         self._lay_out()

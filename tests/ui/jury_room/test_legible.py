@@ -9,7 +9,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QListWidget, QStyle, QWidget
 from sqlalchemy import select
 
 from c2i2e_jury.services import jury_room
@@ -65,10 +66,26 @@ def text_problems(root: QWidget) -> list[str]:
         and (w.text() or w.icon().isNull() if isinstance(w, QAbstractButton) else w.text())
     ]
     problems = [f"{_name(w)} cut: {w.size().toTuple()} < {_needed(w)}" for w in shown if _cut(w)]
+    for entries in (w for w in root.findChildren(QListWidget) if w.isVisibleTo(root)):
+        problems += cut_entries(entries)
     for n, first in enumerate(shown):
         for second in shown[n + 1 :]:
             if first.parent() is second.parent() and first.geometry().intersects(second.geometry()):
                 problems.append(f"{_name(first)} overlaps {_name(second)}")
+    return problems
+
+
+def cut_entries(entries: QListWidget) -> list[str]:
+    """Each entry of a list (the timer's log) whose text needs more room than its row has in the viewport."""
+    margin = entries.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, entries) + 1
+    problems = []
+    for item in (entries.item(row) for row in range(entries.count())):
+        row = entries.visualItemRect(item)
+        width = min(row.width(), entries.viewport().width()) - 2 * margin
+        wrap = Qt.TextFlag.TextWordWrap if entries.wordWrap() else 0
+        needed = entries.fontMetrics().boundingRect(QRect(0, 0, width, 1 << 20), int(wrap), item.text())
+        if needed.width() > width or needed.height() > row.height():
+            problems.append(f"{entries.objectName()} « {item.text()} » cut: {row.size().toTuple()}")
     return problems
 
 

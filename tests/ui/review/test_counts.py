@@ -9,7 +9,7 @@ import pytest
 
 from c2i2e_jury.services.certification_pv import pv_content
 from c2i2e_jury.ui.review import ReviewWorkspace
-from c2i2e_jury.ui.review.president_documents import PvDialog
+from c2i2e_jury.ui.review.pv_dialog import PvDialog
 from tests.ui.scripted_prompts import Script
 
 pytestmark = pytest.mark.gui

@@ -19,7 +19,6 @@ from c2i2e_jury.exchange.pv_pdf import PRESIDENT_FIELD, pv_json
 from c2i2e_jury.services import certification, certification_batch
 from c2i2e_jury.services.documents import verify_pdf
 from c2i2e_jury.ui.review import ReviewWorkspace
-from c2i2e_jury.ui.review.president_documents import parse_members
 from tests.services.review_factory import PKI, designate_in
 from tests.ui.scripted_prompts import Script
 
@@ -65,14 +64,6 @@ def accepted(dialog) -> bool:
     """« Sign and save… » pressed: where to save is asked, and the dialog closes only once it is answered."""
     dialog.accept()
     return dialog.result() == QDialog.DialogCode.Accepted
-
-
-def test_members_are_typed_one_a_line_with_their_role_after_a_comma():
-    members = parse_members("Jean  Martin, représentant du comité de site\n\n  Zoé Mäkelä-Garçon  \n")
-    assert [(m.name, m.role) for m in members] == [
-        ("Jean Martin", "Représentant du comité de site"),
-        ("Zoé Mäkelä-Garçon", "Membre"),
-    ]
 
 
 def decide_everyone(db) -> None:

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from c2i2e_jury.storage.models import Campaign, Juror
 from c2i2e_jury.ui.main_window import MainWindow
-from c2i2e_jury.ui.secretariat import workspace as module
+from c2i2e_jury.ui.secretariat.fields import FieldsDialog
 from tests.ui.scripted_prompts import Script
 
 
@@ -21,7 +21,7 @@ def answer_fields(monkeypatch, answers: list[dict[str, str]]):
                 edit.setText(values[key])
         return True
 
-    monkeypatch.setattr(module.FieldsDialog, "exec", exec_)
+    monkeypatch.setattr(FieldsDialog, "exec", exec_)
 
 
 def test_the_secretariat_imports_prepares_credentials_and_exports(
@@ -55,11 +55,11 @@ def test_the_secretariat_imports_prepares_credentials_and_exports(
             },
         ],
     )
-    sec.run_task(sec.create_authority)
+    sec.run_task(sec.credentials.create_authority)
     assert (tmp_path / "authority.p12").is_file()
     script.files.append(str(tmp_path / "authority.p12"))
     script.saves.append(str(tmp_path / "martin.p12"))
-    sec.run_task(sec.issue_credential)
+    sec.run_task(sec.credentials.issue_credential)
     assert (tmp_path / "martin.p12").is_file()
     with demo_db_empty.read() as s:
         assert s.get(Campaign, "grenoble-2017").authority_pem
@@ -69,7 +69,7 @@ def test_the_secretariat_imports_prepares_credentials_and_exports(
     answer_fields(monkeypatch, [{"name": "Autre", "p1": "phrase-ca-2017", "p2": "autre-phrase"}])
     script.folders.append(str(tmp_path / "other"))
     (tmp_path / "other").mkdir()
-    sec.run_task(sec.create_authority)
+    sec.run_task(sec.credentials.create_authority)
     assert warnings == ["Les deux phrases de passe diffèrent : rien n'a été écrit."] or warnings == [
         "The two passphrases differ: nothing was written."
     ]

@@ -14,7 +14,7 @@ from c2i2e_jury.exchange import credentials
 from c2i2e_jury.services.sheet_signing import latest_sheet
 from c2i2e_jury.storage.database import open_database
 from c2i2e_jury.storage.models import CredentialRevocation
-from c2i2e_jury.ui.secretariat import workspace as module
+from c2i2e_jury.ui.secretariat.fields import FieldsDialog
 from c2i2e_jury.ui.secretariat.workspace import SecretariatWorkspace
 from c2i2e_jury.ui.signing.sheet import sign_sheet_dialog
 from tests.exchange.signing_factory import ISSUED, PASSPHRASES
@@ -78,8 +78,8 @@ def test_the_secretariat_revokes_a_credential_and_the_room_refuses_it(
         dialog.edits["reason"].setText("ordinateur portable perdu")
         return True
 
-    monkeypatch.setattr(module.FieldsDialog, "exec", answer)
-    workspace.run_task(workspace.revoke_credential)
+    monkeypatch.setattr(FieldsDialog, "exec", answer)
+    workspace.run_task(workspace.credentials.revoke_credential)
     journal = workspace.journal.toPlainText()
     assert f"Credential of Zoé Mäkelä-Garçon ({pki.jurors[1].fingerprint[:16]}…) revoked from" in journal
     assert journal.endswith(": ordinateur portable perdu")

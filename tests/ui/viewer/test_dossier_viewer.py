@@ -737,6 +737,15 @@ def test_a_narrow_viewer_folds_its_panel_and_search_row(qtbot, viewer, dossier_p
     assert viewer.side.isVisible()
 
 
+def test_a_squeezed_zoom_box_shows_the_start_of_its_text_before_any_dossier(qtbot, viewer):
+    """Issue 12: the evaluator's narrow viewer read « ır de page » (the end of « Largeur de page ») until a dossier
+    was opened."""
+    viewer.resize(480, 600)
+    qtbot.waitUntil(lambda: viewer.toolbar.compact)
+    line = viewer.zoom_box.lineEdit()
+    assert line.text() == "Page width" and line.cursorPosition() == 0
+
+
 def test_a_dossier_that_cannot_be_shown_is_named_as_the_jury_knows_it(qtbot, viewer, tmp_path):
     """The store names a dossier by its content (64 hexadecimal digits): the message names the file the candidate
     deposited, and says how the oral goes on."""
