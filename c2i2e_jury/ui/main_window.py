@@ -333,11 +333,13 @@ class MainWindow(QMainWindow):
 
     def show_on_screen(self) -> None:
         """Maximised unless the window was left otherwise: on a 1366×768 laptop a framed 1366×768 window put its
-        bottom 25 pixels below the screen."""
+        bottom 25 pixels below the screen. With no candidate to reopen, the day's list has the keyboard."""
         if Settings().window_geometry() is None or self.isMaximized():
             self.showMaximized()
         else:
             self.show()
+        if self.room.session is None:  # nothing to examine yet: the keyboard starts in the day's list
+            self.day_list.reach()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         """Ctrl+Q and the window's ✕ ask first when an oral is running or the demo would delete its work."""

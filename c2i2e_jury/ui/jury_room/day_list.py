@@ -96,9 +96,12 @@ class DayList(QWidget):
             self.openRequested.emit(self.model.entry(index.row()).pk)
 
     def reach(self) -> None:
-        """Give the list the keyboard (its shortcut): the candidate shown highlighted, ready for the arrows."""
+        """Give the list the keyboard (its shortcut, or a start on no candidate): the candidate shown highlighted,
+        else the first, ready for the arrows and Entrée."""
         self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.highlight_shown()
+        if not self.view.currentIndex().isValid() and self.model.rowCount():
+            self.view.setCurrentIndex(self.model.index(0, 0))
 
     # -- what is shown --------------------------------------------------------------------------------------
     def show_candidate(self, pk: int | None) -> None:

@@ -151,3 +151,16 @@ def test_a_room_kit_starts_on_its_only_room(qtbot, demo_db):
         s.execute(update(Candidate).values(room="Salle A201"))  # as a kit's database holds one room
     window = window_at(qtbot, demo_db)
     assert window.room_filter.currentData() == "Salle A201"
+
+
+def test_with_no_candidate_to_reopen_the_keyboard_starts_in_the_list(qtbot, demo_db):
+    window = MainWindow(demo_db)
+    qtbot.addWidget(window)
+    window.restore()
+    window.show_on_screen()
+    activate(qtbot, window)
+    qtbot.waitUntil(window.day_view.hasFocus)
+    first = window.day_model.entry(0).candidate_id
+    assert highlighted(window) == first and shown(window) is None
+    qtbot.keyClick(window.day_view, Qt.Key.Key_Return)
+    assert shown(window) == first
