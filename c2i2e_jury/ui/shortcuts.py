@@ -105,7 +105,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     ),
     Shortcut(
         EXAM_ROOM,
-        "Ctrl+Shift+D",
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Ctrl+Shift+D"),
         QT_TRANSLATE_NOOP(
             "ShortcutsDialog", "Go to the candidates of the day (↑ ↓ move, Enter opens the one highlighted)"
         ),
