@@ -116,7 +116,7 @@ def _demo_credentials(db: Database, campaign_id: str, folder: Path) -> None:
 
 
 def create_application(argv: list[str], language: str = "fr") -> QApplication:
-    from c2i2e_jury.ui import focus_ring, i18n
+    from c2i2e_jury.ui import focus_ring, gui_gc, i18n
 
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
@@ -127,6 +127,7 @@ def create_application(argv: list[str], language: str = "fr") -> QApplication:
     settings.use_folder(data_dir())
     i18n.install(app, language)
     focus_ring.install(app)  # the button Space would press is circled, in every window
+    gui_gc.install()  # Python's cycles collected in the GUI thread only: never a Qt widget in a worker's
     return app
 
 

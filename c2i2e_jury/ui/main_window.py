@@ -338,8 +338,8 @@ class MainWindow(QMainWindow):
             self.showMaximized()
         else:
             self.show()
-        if self.room.session is None:  # nothing to examine yet: the keyboard starts in the day's list
-            self.day_list.reach()
+        if self._room is None or self._room.session is None:  # nothing to examine: the keyboard starts in the list
+            self.day_list.reach()  # (the room not built yet is not built for this: issue 15's first window)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         """Ctrl+Q and the window's ✕ ask first when an oral is running or the demo would delete its work."""
