@@ -338,7 +338,9 @@ class MainWindow(QMainWindow):
             self.showMaximized()
         else:
             self.show()
-        if self._room is None or self._room.session is None:  # nothing to examine: the keyboard starts in the list
+        if (
+            self._room is None or self._room.session is None
+        ):  # nothing to examine: the keyboard starts in the list
             self.day_list.reach()  # (the room not built yet is not built for this: issue 15's first window)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
