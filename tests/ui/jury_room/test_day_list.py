@@ -11,7 +11,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QSplitter
 
-from c2i2e_jury.services import jury_room
 from c2i2e_jury.ui.main_window import MainWindow
 from c2i2e_jury.ui.settings import Settings
 from tests.ui.jury_room.test_jury_room import activate
@@ -101,22 +100,29 @@ def test_a_click_highlights_and_a_double_click_opens(qtbot, demo_db):
     assert shown(window) == window.day_model.entry(1).candidate_id
 
 
-def test_a_decision_keeps_the_candidate_shown_highlighted_and_in_view(qtbot, demo_db):
-    from c2i2e_jury.domain.rules import Attendance, Mark
+def test_a_check_in_and_a_decision_keep_the_candidate_shown_highlighted_and_in_view(qtbot, demo_db):
+    """The check-in changes the candidate's state in the list, which is read again (the model reset left the
+    selection off screen); a decision changes nothing the list shows, and leaves it as it is."""
+    from c2i2e_jury.domain.rules import Mark
     from tests.ui.jury_room.test_nothing_lost import undecided
 
     window = window_at(qtbot, demo_db)
     rows = range(window.day_model.rowCount())
     last = [window.day_model.entry(r) for r in rows if window.day_model.entry(r).state == "upcoming"][-1]
-    jury_room.check_in(demo_db, last.pk, Attendance.PRESENT)
     window.open_candidate(last.pk)
     window.day_view.scrollToTop()
     assert not visible(window, last.candidate_id), "the list is scrolled away from the candidate shown"
     items = window.room.items
-    items.select(undecided(demo_db, last.pk, Mark.VALIDATED)[0])
     items.table.setFocus()
-    qtbot.keyClick(items.table, Qt.Key.Key_V)
+    qtbot.waitUntil(items.table.hasFocus)
+    qtbot.keyClick(
+        items.table, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    qtbot.waitUntil(lambda: window.day_model.entry(window.day_model.row_of(last.pk)).state == "present")
     qtbot.waitUntil(lambda: highlighted(window) == last.candidate_id and visible(window, last.candidate_id))
+    items.select(undecided(demo_db, last.pk, Mark.VALIDATED)[0])
+    qtbot.keyClick(items.table, Qt.Key.Key_V)
+    assert highlighted(window) == last.candidate_id and visible(window, last.candidate_id)
 
 
 def test_the_list_starts_on_today_when_there_are_orals_today(qtbot, demo_db):
