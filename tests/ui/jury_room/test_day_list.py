@@ -170,3 +170,19 @@ def test_with_no_candidate_to_reopen_the_keyboard_starts_in_the_list(qtbot, demo
     assert highlighted(window) == first and shown(window) is None
     qtbot.keyClick(window.day_view, Qt.Key.Key_Return)
     assert shown(window) == first
+
+
+def test_at_the_program_start_the_list_keeps_the_keyboard_once_the_room_is_built(qtbot, demo_db):
+    """The program shows the window before the jury room (issue 15): building the room after does not take the
+    keyboard from the list, and Entrée opens the first candidate."""
+    window = MainWindow(demo_db, room_later=True)
+    qtbot.addWidget(window)
+    window.restore()
+    window.show_on_screen()
+    activate(qtbot, window)
+    qtbot.waitUntil(window.day_view.hasFocus)
+    window.finish_loading()
+    QApplication.processEvents()  # what the room's building posted
+    assert window.day_view.hasFocus()
+    qtbot.keyClick(window.day_view, Qt.Key.Key_Return)
+    assert shown(window) == window.day_model.entry(0).candidate_id
