@@ -9,8 +9,9 @@ their own thread; a PyMuPDF object in a cycle may only be dropped by whoever hol
 :data:`~c2i2e_jury.dossier.mupdf_lock.MUPDF`.
 
 So, once installed (by the program at start, and by the first viewer's worker thread), automatic collection is
-off and a timer of the GUI thread collects as Python would have (the same thresholds, generation by generation),
-inside :data:`MUPDF`. The lock is only tried: when a worker is inside MuPDF, the collection waits for the next
+off and a timer of the GUI thread collects on Python's own thresholds, generation by generation, inside
+:data:`MUPDF` (a full collection comes a little more often than Python's, which also waits until a quarter of the
+old objects are new: a window only a cycle keeps alive goes sooner, so a test must hold its window itself). The lock is only tried: when a worker is inside MuPDF, the collection waits for the next
 tick rather than hold the GUI up for a page's work. Reference counting is untouched: only cycles wait, at most a
 tick (:data:`INTERVAL_MS`) while the event loop turns.
 """
