@@ -1,11 +1,13 @@
 """What can go wrong with a dossier, in the jury's words: the errors that refuse a file (:class:`DossierError`
-and its kinds, one French sentence each), the :class:`Damage` recorded for a file that opens all the same, and
+and its kinds, one French sentence each; :func:`check_bytes` refuses what is no PDF before MuPDF sees it), the
+:class:`Damage` recorded for a file that opens all the same (kept by a :class:`DamageLog` as pages are read), and
 how MuPDF's complaints are caught (:data:`MUPDF_ERRORS`, :func:`mupdf_quiet`) and told apart: a warning that
 means content was lost or rebuilt (:func:`is_damage_warning`) from a harmless one.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,6 +16,8 @@ from dataclasses import dataclass
 import pymupdf
 
 from c2i2e_jury.errors import UserError
+
+log = logging.getLogger(__name__)
 
 MUPDF_ERRORS: tuple[type[BaseException], ...] = (RuntimeError, ValueError, pymupdf.mupdf.FzErrorBase)
 # MuPDF warnings that mean content was lost or rebuilt; others (a broken ICC profile ignored...) are harmless.
@@ -59,6 +63,53 @@ class Damage:
     page: int | None
     message: str
     limit: bool = False  # past a limit of dossier/limits.py: the message says which, the report repeats it
+
+
+def check_bytes(data: bytes, label: str) -> None:
+    """Refuse an empty file, or one that is not a PDF at all, before MuPDF is asked to open it."""
+    if not data:
+        raise EmptyFileError(f"Le fichier « {label} » est vide (0 octet).")
+    if b"%PDF-" not in data[:1024]:
+        kind = (
+            " (une archive ZIP : un document Word ou LibreOffice ?)" if data.startswith(b"PK\x03\x04") else ""
+        )
+        raise NotPdfError(f"Le fichier « {label} » n'est pas un PDF{kind}.")
+
+
+class DamageLog:
+    """What is known to be damaged in one dossier so far, and every warning MuPDF gave about it."""
+
+    def __init__(self, name: str, warnings: list[str]) -> None:
+        self.name = name
+        self.warnings: list[str] = list(warnings)
+        self._found: list[Damage] = []
+
+    @property
+    def found(self) -> tuple[Damage, ...]:
+        return tuple(self._found)
+
+    def add(self, damage: Damage) -> None:
+        if damage not in self._found:
+            self._found.append(damage)
+
+    def note(self, warnings: list[str], number: int | None) -> bool:
+        """Keep MuPDF's warnings; record damage when they say content was lost. True if so."""
+        if not warnings:
+            return False
+        self.warnings.extend(warnings)
+        log.info("MuPDF warnings on %s page %s: %s", self.name, number, "; ".join(warnings))
+        if not any(is_damage_warning(w) for w in warnings):
+            return False
+        where = f"La page {number}" if number else "Le fichier"
+        self.add(Damage(number, f"{where} contient des erreurs : une partie de son contenu peut manquer."))
+        return True
+
+    def require_intact(self) -> None:
+        """Raise :class:`DamagedError` with the first damage found, if any."""
+        if self._found:
+            first = self._found[0]
+            where = f" (page {first.page})" if first.page else ""
+            raise DamagedError(f"« {self.name} »{where} : {first.message}")
 
 
 @contextmanager

@@ -32,12 +32,12 @@ from c2i2e_jury.dossier.damage import (
     MUPDF_ERRORS,
     Damage,
     DamagedError,
+    DamageLog,
     EmptyFileError,
     EncryptedError,
     FileAccessError,
-    NotPdfError,
     PageError,
-    is_damage_warning,
+    check_bytes,
     mupdf_quiet,
 )
 from c2i2e_jury.dossier.drawing import RenderedPage, draw_page
@@ -85,7 +85,7 @@ def open_dossier(source: Path | str | bytes, name: str | None = None) -> Dossier
             raise FileAccessError(
                 f"Impossible de lire le fichier « {label} » : {os_error_text(exc)}."
             ) from exc
-    _check_bytes(data, label)
+    check_bytes(data, label)
     warnings: list[str] = []
     with MUPDF, mupdf_quiet(warnings):
         try:
@@ -115,16 +115,6 @@ def open_dossier(source: Path | str | bytes, name: str | None = None) -> Dossier
     return Dossier(doc, label, path, data, warnings, pages)
 
 
-def _check_bytes(data: bytes, label: str) -> None:
-    if not data:
-        raise EmptyFileError(f"Le fichier « {label} » est vide (0 octet).")
-    if b"%PDF-" not in data[:1024]:
-        kind = (
-            " (une archive ZIP : un document Word ou LibreOffice ?)" if data.startswith(b"PK\x03\x04") else ""
-        )
-        raise NotPdfError(f"Le fichier « {label} » n'est pas un PDF{kind}.")
-
-
 class Dossier:
     """An opened dossier. Computes its text, structure, report, evidence map and search index once, on demand."""
 
@@ -143,8 +133,8 @@ class Dossier:
         self.path = path
         self._data = data  # PyMuPDF reads the document from these bytes (it keeps them too): no extra memory
         self._sha256: str | None = None
-        self.warnings: list[str] = list(warnings)
-        self._damage: list[Damage] = []
+        self._log = DamageLog(name, warnings)
+        self.warnings = self._log.warnings  # MuPDF's, at opening and as pages are read
         self._text: DossierText | None = None
         self._structure: Structure | None = None
         self._index: SearchIndex | None = None
@@ -152,7 +142,7 @@ class Dossier:
         self._work: dict[int, int] = {}  # page → the bytes of content MuPDF interprets to draw it (limits.py)
         self._too_complex = ""  # why the file as a whole is past a limit
         if doc.is_repaired:
-            self._damage.append(
+            self._log.add(
                 Damage(
                     None,
                     "Le fichier est endommagé : MuPDF a dû reconstruire sa structure "
@@ -195,7 +185,7 @@ class Dossier:
             with MUPDF, mupdf_quiet(warnings):
                 rect = self._load(number).rect  # the page is dropped at once, under the lock
         finally:
-            self._note(warnings, number)
+            self._log.note(warnings, number)
         return float(rect.width), float(rect.height)
 
     def outline(self) -> list[OutlineEntry]:
@@ -207,7 +197,7 @@ class Dossier:
             except MUPDF_ERRORS as exc:
                 log.info("outline of %s unreadable: %s", self.name, exc)
                 toc = []
-        self._note(warnings, None)
+        self._log.note(warnings, None)
         return [
             OutlineEntry(int(level), str(title), int(page) if 1 <= int(page) <= self.page_count else None)
             for level, title, page in toc
@@ -216,18 +206,15 @@ class Dossier:
     @property
     def damage(self) -> tuple[Damage, ...]:
         """What is known to be damaged so far; :meth:`probe` reads every page to know it all."""
-        return tuple(self._damage)
+        return self._log.found
 
     @property
     def damaged(self) -> bool:
-        return bool(self._damage)
+        return bool(self._log.found)
 
     def require_intact(self) -> None:
         """Raise :class:`DamagedError` with the first damage found, if any."""
-        if self._damage:
-            first = self._damage[0]
-            where = f" (page {first.page})" if first.page else ""
-            raise DamagedError(f"« {self.name} »{where} : {first.message}")
+        self._log.require_intact()
 
     def probe(self, render: bool = True) -> tuple[Damage, ...]:
         """Read every page (text, and a thumbnail render that decodes its images) and return all the damage."""
@@ -260,8 +247,8 @@ class Dossier:
                 pass  # recorded as damage by _load
             except MUPDF_ERRORS as exc:  # dropped at the end of this block, with the page its traceback holds
                 log.info("page %d of %s unreadable: %s", number, self.name, str(exc))
-                self._add(Damage(number, f"La page {number} ne peut pas être lue."))
-        damaged = self._note(warnings, number) or result is None
+                self._log.add(Damage(number, f"La page {number} ne peut pas être lue."))
+        damaged = self._log.note(warnings, number) or result is None
         if result is None:
             return PageText(number, 0.0, 0.0, (), damaged=True)
         return PageText(result.number, result.width, result.height, result.lines, damaged=damaged)
@@ -276,7 +263,7 @@ class Dossier:
             with MUPDF, mupdf_quiet(warnings):
                 pixels = self._draw(number, scale, alpha, bgr)
         finally:
-            self._note(warnings, number)
+            self._log.note(warnings, number)
         self._rendered.add(number)
         return pixels
 
@@ -288,7 +275,7 @@ class Dossier:
         except MUPDF_ERRORS as exc:  # dropped at the end of this block, with the page its traceback holds
             log.info("page %d of %s cannot be rendered: %s", number, self.name, str(exc))
         del page
-        self._add(Damage(number, f"La page {number} ne peut pas être affichée."))
+        self._log.add(Damage(number, f"La page {number} ne peut pas être affichée."))
         raise PageError(f"La page {number} de « {self.name} » ne peut pas être affichée.")
 
     def _check(self, number: int) -> None:
@@ -306,11 +293,11 @@ class Dossier:
             self._measure(number, page)
         except TooComplex as exc:
             log.info("page %d of %s past a limit: %s", number, self.name, exc)
-            self._add(Damage(number, f"Page {number} : {exc}", limit=True))
+            self._log.add(Damage(number, f"Page {number} : {exc}", limit=True))
             raise PageError(f"La page {number} de « {self.name} » : {exc}") from None
         except MUPDF_ERRORS as exc:
             log.info("page %d of %s cannot be loaded: %s", number, self.name, exc)
-            self._add(Damage(number, f"La page {number} ne peut pas être lue."))
+            self._log.add(Damage(number, f"La page {number} ne peut pas être lue."))
             raise PageError(f"La page {number} de « {self.name} » ne peut pas être lue.") from exc
         return page
 
@@ -330,23 +317,7 @@ class Dossier:
     def _refuse_file(self, reason: str) -> None:
         """The file is past a limit: damaged, and no page of it is read any more."""
         self._too_complex = reason
-        self._add(Damage(None, f"Le fichier est endommagé : {reason[0].lower()}{reason[1:]}", limit=True))
-
-    def _note(self, warnings: list[str], number: int | None) -> bool:
-        """Keep MuPDF's warnings; record damage when they say content was lost. True if so."""
-        if not warnings:
-            return False
-        self.warnings.extend(warnings)
-        log.info("MuPDF warnings on %s page %s: %s", self.name, number, "; ".join(warnings))
-        if not any(is_damage_warning(w) for w in warnings):
-            return False
-        where = f"La page {number}" if number else "Le fichier"
-        self._add(Damage(number, f"{where} contient des erreurs : une partie de son contenu peut manquer."))
-        return True
-
-    def _add(self, damage: Damage) -> None:
-        if damage not in self._damage:
-            self._damage.append(damage)
+        self._log.add(Damage(None, f"Le fichier est endommagé : {reason[0].lower()}{reason[1:]}", limit=True))
 
     # -- what the jury asks ------------------------------------------------------------------------------------
 
@@ -399,6 +370,12 @@ class Dossier:
                 return
             self._doc.close()
             pymupdf.TOOLS.store_shrink(100)  # fz_empty_store; store_size() is not implemented (always None)
+
+    def __del__(self) -> None:
+        """A dossier nobody closed, dropped or collected in a cycle, is closed as :meth:`close` does: under
+        :data:`MUPDF`, so that its document is never dropped while another thread is inside MuPDF."""
+        if getattr(self, "_doc", None) is not None:
+            self.close()
 
     def __enter__(self) -> Dossier:
         return self

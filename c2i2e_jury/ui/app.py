@@ -116,7 +116,7 @@ def _demo_credentials(db: Database, campaign_id: str, folder: Path) -> None:
 
 
 def create_application(argv: list[str], language: str = "fr") -> QApplication:
-    from c2i2e_jury.ui import dialog_focus, focus_ring, i18n
+    from c2i2e_jury.ui import dialog_focus, focus_ring, gui_gc, i18n
 
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
@@ -128,6 +128,7 @@ def create_application(argv: list[str], language: str = "fr") -> QApplication:
     i18n.install(app, language)
     focus_ring.install(app)  # the button Space would press is circled, in every window
     dialog_focus.install(app)  # a closed dialog gives the activation back: F5–F8 work at once
+    gui_gc.install()  # Python's cycles collected in the GUI thread only: never a Qt widget in a worker's
     return app
 
 

@@ -9,27 +9,24 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QHeaderView,
-    QLabel,
     QMainWindow,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
+from c2i2e_jury.clock import Clock, utc_now
 from c2i2e_jury.errors import UserError
 from c2i2e_jury.services import day_list
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.ui import shortcuts
 from c2i2e_jury.ui.help_menu import HelpMenu
-from c2i2e_jury.ui.jury_room.day_model import DayModel
+from c2i2e_jury.ui.jury_room.day_list import DayList
 from c2i2e_jury.ui.lazy_tabs import LazyTabs
 from c2i2e_jury.ui.prompts import Prompts
 from c2i2e_jury.ui.settings import Settings
@@ -55,10 +52,12 @@ class MainWindow(QMainWindow):
         *,
         demo: bool = False,
         room_later: bool = False,
+        clock: Clock = utc_now,
     ) -> None:
         """``prompts``: how every room asks and tells (Qt's dialogs; tests pass scripted ones); ``demo``: the
         database is thrown away on quitting, which the window says before it closes; ``room_later``: the jury
-        room is built by :meth:`finish_loading` (or when first asked for), not here (the program's start)."""
+        room is built by :meth:`finish_loading` (or when first asked for), not here (the program's start);
+        ``clock``: today's date for the day's list (tests pass a day of the demo campaign)."""
         super().__init__()
         self.db, self.demo = db, demo
         self.prompts = prompts or Prompts()
@@ -70,7 +69,7 @@ class MainWindow(QMainWindow):
         ] = {}  # each file's state as the day list last showed it
         self._room: JuryRoomWidget | None = None if room_later else self._new_room()
         self._restored: Settings | None = None  # the settings restore() read, for a room built after it
-        self._build_day_panel()
+        self._build_day_panel(clock)
         jury = QSplitter(Qt.Orientation.Horizontal, self)
         jury.setChildrenCollapsible(False)
         jury.setObjectName("jurySplitter")
@@ -153,39 +152,19 @@ class MainWindow(QMainWindow):
         return ReviewWorkspace(self.db, self, prompts=self.prompts)
 
     # -- the day ---------------------------------------------------------------------------------------------
-    def _build_day_panel(self) -> None:
+    def _build_day_panel(self, clock: Clock) -> None:
         box = QWidget(self)
         box.setObjectName("dayPanel")
-        title = QLabel(self.tr("<b>Candidates of the day</b>"), box)
-        self.room_filter = QComboBox(box)
-        self.room_filter.setObjectName("roomFilter")
-        self.room_filter.setToolTip(self.tr("Room"))
-        self.room_filter.currentIndexChanged.connect(lambda _i: self.reload_day())
-        self.day_model = DayModel(self)
-        self.day_view = QTableView(box)
-        self.day_view.setObjectName("dayTable")
-        self.day_view.setModel(self.day_model)
-        self.day_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.day_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.day_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.day_view.verticalHeader().setVisible(False)
-        self.day_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.day_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.day_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.day_view.activated.connect(
-            lambda index: self.open_candidate(self.day_model.entry(index.row()).pk)
+        self.day_list = DayList(self.db, lambda: clock().astimezone().date(), box)
+        self.day_list.openRequested.connect(self.open_candidate)
+        self.room_filter, self.day_model, self.day_view = (
+            self.day_list.room_filter,
+            self.day_list.model,
+            self.day_list.view,
         )
-        self.day_view.clicked.connect(lambda index: self.open_candidate(self.day_model.entry(index.row()).pk))
-        day = QWidget(box)
-        self.day_list = day
-        layout = QVBoxLayout(day)
-        layout.setContentsMargins(2, 2, 2, 2)
-        layout.addWidget(title)
-        layout.addWidget(self.room_filter)
-        layout.addWidget(self.day_view)
         column = QSplitter(Qt.Orientation.Vertical, box)
         column.setObjectName("dayColumn")
-        column.addWidget(day)
+        column.addWidget(self.day_list)
         column.addWidget(
             self._room.timer_area if self._room else QWidget(box)
         )  # empty until the room is built
@@ -201,28 +180,12 @@ class MainWindow(QMainWindow):
         self.day_panel, self.day_column = box, column
 
     def reload_day(self) -> None:
-        room = self.room_filter.currentData() if self.room_filter.count() else None
-        entries = day_list.day_entries(self.db, room=room or None)
-        if not self.room_filter.count():
-            rooms = sorted({e.room for e in entries if e.room})
-            self.room_filter.blockSignals(True)
-            self.room_filter.addItem(self.tr("All rooms"), "")
-            for name in rooms:
-                self.room_filter.addItem(name, name)
-            self.room_filter.blockSignals(False)
-        session = self._room.session if self._room is not None else None
-        current = session.pk if session is not None else None
-        self.day_model.set_entries(entries)
-        if current is not None:
-            self._select_in_day(current)
+        self.day_list.reload()
 
-    def _select_in_day(self, pk: int) -> None:
-        row = self.day_model.row_of(pk)
-        if row >= 0:
-            self.day_view.selectionModel().setCurrentIndex(
-                self.day_model.index(row, 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
-            )
+    def reach_day_list(self) -> None:
+        """The list's shortcut: shown if it was hidden, and given the keyboard on the candidate shown."""
+        self.day_action.setChecked(True)
+        self.day_list.reach()
 
     def open_candidate(self, pk: int, *, after_restart: bool = False) -> None:
         if self.room.session is not None and self.room.session.pk == pk:
@@ -237,7 +200,7 @@ class MainWindow(QMainWindow):
             return
         self.room.set_session(session, after_restart=after_restart)
         self.room.save_view()  # this candidate is the one to reopen on after a crash
-        self._select_in_day(pk)
+        self.day_list.show_candidate(pk)
 
     def _file_changed(self, file: CandidateFile) -> None:
         """The day list shows each candidate's state (present, absent, signed…), which a decision or a comment
@@ -283,6 +246,11 @@ class MainWindow(QMainWindow):
         day.setShortcuts(shortcuts.keys("day_list"))
         day.toggled.connect(self.day_list.setVisible)  # the timer stays: the jury never loses the clock
         view_menu.addAction(day)
+        self.day_action = day
+        reach = QAction(self.tr("&Go to the candidates of the day"), self)
+        reach.setShortcuts(shortcuts.keys("day_list_focus"))
+        reach.triggered.connect(self.reach_day_list)
+        view_menu.addAction(reach)
         self.help_menu = HelpMenu(self, self.prompts)
 
     def export_day(self) -> None:
@@ -302,8 +270,7 @@ class MainWindow(QMainWindow):
         self.secretariat.run_task(self.secretariat.import_campaign)
 
     def _campaign_changed(self) -> None:
-        self.room_filter.clear()
-        self.reload_day()
+        self.day_list.refill()
         if self.lazy_tabs.built("evaluation"):
             self.evaluation.reload()
 
@@ -367,11 +334,22 @@ class MainWindow(QMainWindow):
 
     def show_on_screen(self) -> None:
         """Maximised unless the window was left otherwise: on a 1366×768 laptop a framed 1366×768 window put its
-        bottom 25 pixels below the screen."""
+        bottom 25 pixels below the screen. With no candidate to reopen, the day's list has the keyboard."""
         if Settings().window_geometry() is None or self.isMaximized():
             self.showMaximized()
         else:
             self.show()
+        # Nothing to examine: the keyboard starts in the list (a room not built yet is not built for this).
+        if self._room is None or self._room.session is None:
+            self.day_list.reach()
+
+    def __del__(self) -> None:
+        """Collected (a test's window left in a cycle): its tabs are silenced before Qt destroys them, for
+        QTabWidget announces a new current tab as its pages go, to this window already half destroyed (PySide:
+        « Slot 'MainWindow::' not found », raised in whatever test runs then)."""
+        tabs = getattr(self, "workspaces", None)
+        if tabs is not None and isValid(tabs):
+            tabs.blockSignals(True)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         """Ctrl+Q and the window's ✕ ask first when an oral is running or the demo would delete its work."""

@@ -7,10 +7,10 @@ written before the keys were versioned (version 0) has the same keys as version 
 version that renames a key migrates it in :meth:`Settings._upgrade`. A file from a newer program is read as it is
 and never stamped down.
 
-Remembered: the window's geometry and layout, its splitters (by object name), the timer's « Alerte sonore » and
-the items' « Grouper par »; the credential file last chosen for each juror of each jury and for
-the president (a passphrase never); the folders last chosen for the day's export, the room kits and the
-president's documents; the secretariat's name in the registers and the convocations' folder.
+Remembered: the window's geometry and layout, its splitters (by object name), the timer's « Alerte sonore »,
+the items' « Grouper par » and the room the day's list shows; the credential file last chosen for each juror
+of each jury and for the president (a passphrase never); the folders last chosen for the day's export, the room
+kits and the president's documents; the secretariat's name in the registers and the convocations' folder.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ ITEMS_ORDER = "items/order"  # « Grouper par » : domain or dossier part
 SPLITTER = "window/splitters/{name}"  # a splitter's sizes, by its object name
 SECRETARIAT_NAME = "secretariat/name"  # who answers in the registers (name and role), last typed
 CONVOCATIONS_FOLDER = "secretariat/convocations"  # where the convocations were last written
+DAY_ROOM = "day/room"  # the room the day's list shows: this laptop's ("" for every room)
 
 
 def juror_credential(campaign_id: str, jury: str, juror: int) -> str:
@@ -93,6 +94,12 @@ class Settings:
 
     def remember_items_order(self, order: str) -> None:
         self.store.setValue(ITEMS_ORDER, order)
+
+    def day_room(self) -> str:
+        return _text(self.store.value(DAY_ROOM, ""))
+
+    def remember_day_room(self, room: str) -> None:
+        self.store.setValue(DAY_ROOM, room)
 
     # -- files and folders last chosen ----------------------------------------------------------------------
     def credential_file(self, key: str) -> str:

@@ -103,6 +103,14 @@ SHORTCUTS: tuple[Shortcut, ...] = (
         QT_TRANSLATE_NOOP("ShortcutsDialog", "Show or hide the candidates of the day"),
         (("day_list", ("Ctrl+D",)),),
     ),
+    Shortcut(
+        EXAM_ROOM,
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Ctrl+Shift+D"),
+        QT_TRANSLATE_NOOP(
+            "ShortcutsDialog", "Go to the candidates of the day (↑ ↓ move, Enter opens the one highlighted)"
+        ),
+        (("day_list_focus", ("Ctrl+Shift+D",)),),
+    ),
     Shortcut(EXAM_ROOM, "F1", QT_TRANSLATE_NOOP("ShortcutsDialog", "This sheet"), (("shortcuts", ("F1",)),)),
     Shortcut(
         DOSSIER,

@@ -473,6 +473,29 @@
         </message>
     </context>
     <context>
+        <name>DayList</name>
+        <message>
+            <source>&lt;b&gt;Candidates of the day&lt;/b&gt;</source>
+            <translation>&lt;b&gt;Candidats du jour&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>Room</source>
+            <translation>Salle</translation>
+        </message>
+        <message>
+            <source>Day</source>
+            <translation>Jour</translation>
+        </message>
+        <message>
+            <source>All rooms</source>
+            <translation>Toutes les salles</translation>
+        </message>
+        <message>
+            <source>All days</source>
+            <translation>Tous les jours</translation>
+        </message>
+    </context>
+    <context>
         <name>DayModel</name>
         <message>
             <source>upcoming</source>
@@ -1221,18 +1244,6 @@ Pourquoi ?</translation>
             <translation>Éva&amp;luation</translation>
         </message>
         <message>
-            <source>&lt;b&gt;Candidates of the day&lt;/b&gt;</source>
-            <translation>&lt;b&gt;Candidats du jour&lt;/b&gt;</translation>
-        </message>
-        <message>
-            <source>Room</source>
-            <translation>Salle</translation>
-        </message>
-        <message>
-            <source>All rooms</source>
-            <translation>Toutes les salles</translation>
-        </message>
-        <message>
             <source>Cannot open</source>
             <translation>Ouverture impossible</translation>
         </message>
@@ -1275,6 +1286,10 @@ Pourquoi ?</translation>
         <message>
             <source>Candidates of the &amp;day</source>
             <translation>Candidats du &amp;jour</translation>
+        </message>
+        <message>
+            <source>&amp;Go to the candidates of the day</source>
+            <translation>&amp;Aller aux candidats du jour</translation>
         </message>
         <message numerus="yes">
             <source>Quitting the demo deletes its database and its files, with %n signed sheet(s) not exported.</source>
@@ -3000,6 +3015,14 @@ Jean Martin, représentant du comité de site</translation>
         <message>
             <source>Show or hide the candidates of the day</source>
             <translation>Afficher ou masquer les candidats du jour</translation>
+        </message>
+        <message>
+            <source>Ctrl+Shift+D</source>
+            <translation>Ctrl+Maj+D</translation>
+        </message>
+        <message>
+            <source>Go to the candidates of the day (↑ ↓ move, Enter opens the one highlighted)</source>
+            <translation>Aller aux candidats du jour (↑ ↓ pour se déplacer, Entrée ouvre celui en surbrillance)</translation>
         </message>
         <message>
             <source>This sheet</source>

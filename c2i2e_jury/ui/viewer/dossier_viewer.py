@@ -332,7 +332,8 @@ class DossierViewer(QWidget):
     def _page_shown(self, page: int) -> None:
         self.pageShown.emit(page)
         if not self._first_done:
-            QTimer.singleShot(0, self._first_page_done)  # after this paint: the page is what matters first
+            # After this paint (the page is what matters first); with the viewer as context, never after it is gone.
+            QTimer.singleShot(0, self, self._first_page_done)
 
     def _failed(self, message: str) -> None:
         self._opening_timer.stop()

@@ -85,6 +85,7 @@ def _open(qtbot, demo_db):
     script = Script()
     window = MainWindow(demo_db, prompts=script.prompts())
     qtbot.addWidget(window)
+    script.window = window  # kept alive by the test: qtbot holds it weakly, and a cycle is collected any time
     sec = window.secretariat
     sec.run_task(sec.open_registers)
     return script, sec, sec.registers_window.view

@@ -32,6 +32,7 @@ from PySide6.QtGui import QImage
 
 from c2i2e_jury.dossier.expected import Expected
 from c2i2e_jury.dossier.mupdf_lock import MUPDF
+from c2i2e_jury.ui import gui_gc
 from c2i2e_jury.ui.viewer.dossier_pages import DocumentInfo, Opening, open_for_view
 from c2i2e_jury.ui.viewer.page_zoom import FirstView, RenderKey
 from c2i2e_jury.ui.viewer.render.mailbox import Mailbox
@@ -92,7 +93,9 @@ class PageRenderer(QObject):
             app.aboutToQuit.connect(self.shutdown)
 
     def _start(self) -> None:
-        """A fresh worker thread (at creation, and when a dossier is opened after :meth:`shutdown`)."""
+        """A fresh worker thread (at creation, and when a dossier is opened after :meth:`shutdown`); from now on
+        Python's cycles are collected in the GUI thread only (:mod:`c2i2e_jury.ui.gui_gc`), never by the worker."""
+        gui_gc.install()
         self._mail = Mailbox(generation=self._generation)
         self._thread = QThread()
         self._thread.setObjectName("dossier-renderer")
