@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests import network_guard, run_shared
+from tests import network_guard, run_shared, sqlite_template
 from tests.small_disk import small_disk  # noqa: F401 (a fixture: a small real file system, full or read-only)
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -27,6 +27,13 @@ def pytest_configure(config: pytest.Config) -> None:
     """The controller (not an xdist worker) makes the run's shared folder before the workers start."""
     if not hasattr(config, "workerinput"):
         run_shared.make_run_folder()
+
+
+def pytest_itemcollected(item: pytest.Item) -> None:
+    """A test on PostgreSQL is slow too: ``pytest -m "not slow"``, the daily loop, runs SQLite only, while the whole
+    run (``.ci/run``: plain ``pytest``) runs every backend."""
+    if item.get_closest_marker("postgres") and not item.get_closest_marker("slow"):
+        item.add_marker(pytest.mark.slow)
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
@@ -49,6 +56,13 @@ def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     monkeypatch.setenv("C2I2E_DATA_DIR", str(data))
     monkeypatch.delenv("C2I2E_DB", raising=False)
     return data
+
+
+@pytest.fixture(autouse=True)
+def _migrated_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new SQLite database is a copy of one migrated once per run (``tests/sqlite_template.py``); the tests of
+    ``tests/storage`` turn this off and run the migrations themselves."""
+    sqlite_template.install(monkeypatch)
 
 
 @pytest.fixture(scope="session")

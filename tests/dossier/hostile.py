@@ -89,10 +89,23 @@ def deep_nesting(depth: int = 100_000) -> bytes:
     return one_page(extra=b"/Deep " + b"[" * depth + b"]" * depth)
 
 
+def spaces_deflated(megabytes: int) -> bytes:
+    """``megabytes`` MB of spaces as one zlib stream, without compressing them all (5 s of CPU): after a full
+    flush each megabyte deflates to the same bytes, so one is repeated; the trailer's Adler-32 is of the whole."""
+    megabyte = b" " * (1 << 20)
+    spaces = zlib.compressobj(9)
+    first = spaces.compress(megabyte) + spaces.flush(zlib.Z_FULL_FLUSH)
+    middle = spaces.compress(megabyte) + spaces.flush(zlib.Z_FULL_FLUSH)
+    last = spaces.compress(megabyte) + spaces.flush()
+    adler = 1
+    for _ in range(megabytes):
+        adler = zlib.adler32(megabyte, adler)
+    return first + middle * (megabytes - 2) + last[:-4] + adler.to_bytes(4, "big")
+
+
 def compression_bomb() -> bytes:
     """A content stream of 1 GB of spaces in 1 MB: inflating it whole would take the memory."""
-    spaces = zlib.compressobj(9)
-    data = b"".join(spaces.compress(b" " * (1 << 20)) for _ in range(1024)) + spaces.flush()
+    data = spaces_deflated(1024)
     return one_page(
         content=b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(data), data)
     )

@@ -11,6 +11,7 @@ import os
 import resource
 import subprocess
 import sys
+import zlib
 from pathlib import Path
 
 import pytest
@@ -134,3 +135,8 @@ def test_the_check_result_names_the_page_past_the_limit(hostile_dir):
     result = check_dossier(hostile_dir / "huge_image.pdf")
     assert result.exit_code == 2
     assert result.findings[0].pages == (1,)
+
+
+def test_the_compression_bomb_is_a_whole_zlib_stream_of_spaces():
+    """The bomb is built by repeating one deflated megabyte: the stream is whole (its checksum included)."""
+    assert zlib.decompress(hostile.spaces_deflated(5)) == b" " * (5 << 20)

@@ -175,7 +175,7 @@ def test_the_passphrase_dialog_hides_the_text_and_shows_the_error(qtbot, room, p
             active.field.setText(answers.popleft())  # keyClicks cannot type « œ »: QTest asserts on non-ASCII
             active.accept()
         if answers:
-            QTimer.singleShot(0, type_it)
+            QTimer.singleShot(20, type_it)  # not 0: a loop at 0 ms starves the signing worker
 
     script = Script(files=[str(pki.juror_p12[0]), str(pki.juror_p12[1])])
     prompts = script.prompts()
