@@ -46,7 +46,8 @@ def president(qtbot, heard_db, french):
     qtbot.waitExposed(window)
     window.workspaces.setCurrentIndex(window.workspaces.indexOf(window.review))
     qtbot.waitUntil(lambda: window.review.proxy.rowCount() == 12)
-    return window.review
+    yield window.review  # the window stays referenced while the test runs (qtbot holds it weakly)
+    window.close()
 
 
 def test_every_column_of_the_presidents_table_is_in_view_at_1366_by_768(qtbot, president):
