@@ -34,6 +34,7 @@ import os
 from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
+from typing import Any
 
 from benchmarks.harness import Benchmark
 from benchmarks.sql_replay import record, replay
@@ -51,40 +52,8 @@ def server() -> str:
     return _cleanup.enter_context(throwaway_cluster(durable=True))
 
 
-def _sqlite_twins(workdir: Path) -> tuple[Callable[[], None], Callable[[], None]]:
-    """The review and the export of the same campaign in a SQLite file: what the server costs over a file."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication
-
-    from benchmarks.bench_review import CANDIDATES, build_campaign
-    from c2i2e_jury.services.review.summary import summary_bytes
-    from c2i2e_jury.storage.database import open_database
-    from c2i2e_jury.ui.review import ReviewWorkspace
-    from c2i2e_jury.ui.review.review_model import COLUMN
-
-    app = QApplication.instance() or QApplication([])
-    campaign = build_campaign(workdir / "twin.sqlite")
-    db = open_database(str(workdir / "twin.sqlite"))
-    _cleanup.callback(db.dispose)
-    workspace = ReviewWorkspace(db)
-    workspace.resize(1400, 800)
-    workspace.show()
-
-    def review() -> None:
-        workspace.set_campaign(campaign)
-        app.processEvents()
-        workspace.table.sortByColumn(COLUMN["validated"], Qt.SortOrder.DescendingOrder)
-        app.processEvents()
-        assert workspace.proxy.rowCount() == CANDIDATES
-
-    def export() -> None:
-        (workdir / "twin.csv").write_bytes(summary_bytes(db, campaign, "csv"))
-
-    review()
-    return review, export
-
-
-def _review_rows(workdir: Path, base: str) -> list[Benchmark]:
+def _review_and_export(url: str, csv_path: Path) -> tuple[Callable[[], None], Callable[[], None], Any]:
+    """The president's screen showing the campaign of ``url`` sorted, and its summary export, with the database."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
@@ -94,10 +63,8 @@ def _review_rows(workdir: Path, base: str) -> list[Benchmark]:
     from c2i2e_jury.storage.database import open_database
     from c2i2e_jury.ui.review import ReviewWorkspace
     from c2i2e_jury.ui.review.review_model import COLUMN
-    from tests.pg import fresh_database
 
     app = QApplication.instance() or QApplication([])
-    url = _cleanup.enter_context(fresh_database(base))
     campaign = build_campaign(url)
     db = open_database(url)
     _cleanup.callback(db.dispose)
@@ -113,13 +80,20 @@ def _review_rows(workdir: Path, base: str) -> list[Benchmark]:
         assert workspace.proxy.rowCount() == CANDIDATES
 
     def export() -> None:
-        data = summary_bytes(db, campaign, "csv")
-        (workdir / "summary.csv").write_bytes(data)
+        csv_path.write_bytes(summary_bytes(db, campaign, "csv"))
 
     review()  # the first opening builds the widgets; what is measured is showing the campaign again
+    return review, export, db
+
+
+def _review_rows(workdir: Path, base: str) -> list[Benchmark]:
+    from tests.pg import fresh_database
+
+    url = _cleanup.enter_context(fresh_database(base))
+    review, export, db = _review_and_export(url, workdir / "summary.csv")
     review_sql = record(db.engine, review)
     export_sql = record(db.engine, export)
-    sqlite_review, sqlite_export = _sqlite_twins(workdir)
+    sqlite_review, sqlite_export, _ = _review_and_export(str(workdir / "twin.sqlite"), workdir / "twin.csv")
     return [
         Benchmark(
             "PostgreSQL: president's review, 5,000 candidates computed, shown and sorted",

@@ -10,10 +10,12 @@ import argparse
 import dataclasses
 import importlib
 import json
+import os
 import pkgutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from benchmarks.harness import Result, measure
@@ -69,6 +71,12 @@ def _run_apart(name: str, tmp: Path, only: str, quick: bool) -> list[Result]:
     return [Result(**row) for row in json.loads(out.read_text(encoding="utf-8"))]
 
 
+def _machine() -> str:
+    """When, and how busy the machine was: a table measured at load 10 on two cores is not one measured idle."""
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
+    return f"{time.strftime('%Y-%m-%d %H:%M:%S')} (load average {load}, {os.cpu_count()} cores)"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--only", default="", help="run only the rows whose name contains this text")
@@ -101,8 +109,10 @@ def main(argv: list[str] | None = None) -> int:
                 results += _run_module(name, workdir, args.only, args.quick)
             args.results.write_text(json.dumps([dataclasses.asdict(r) for r in results]), encoding="utf-8")
             return 0
+        started = _machine()
         for name in names:
             results += _run_apart(name, Path(tmp), args.only, args.quick)
+    print(f"started {started}; ended {_machine()}")
     header = ("operation", "median", "floor", "floor is", "ratio", "target", "ok")
     rows = [
         (
