@@ -31,8 +31,9 @@ def french(text: str) -> str:
 
 
 def day_month_year(day: date) -> str:
-    """« 15 mai 2017 »."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    """« 15 mai 2017 », « 1er juin 2017 » (French writes the first of the month as an ordinal)."""
+    number = "1er" if day.day == 1 else str(day.day)
+    return f"{number} {MONTHS[day.month - 1]} {day.year}"
 
 
 def long_date(day: date | None) -> str:
