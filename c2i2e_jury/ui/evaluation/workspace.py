@@ -214,7 +214,7 @@ class EvaluationWorkspace(QWidget):
         if not self.prompts.confirm_risky(self, self.tr("Rework request"), question):
             return
         try:
-            evaluation.request_rework(self.db, entry.pk, text.splitlines(), self.evaluator)
+            evaluation.request_rework(self.db, entry.pk, text.splitlines(), self.evaluator, store=self.store)
         except UserError as exc:
             self.prompts.warn(self, self.tr("Rework not requested"), exc.message)
             return
