@@ -33,11 +33,11 @@ DATE_CHANGE_REASONS = {
     "bereavement": "décès d'un proche",
     "exam_convocation": "convocation à un examen ou aux épreuves orales d'un concours",
 }
-DATE_CHANGE_RULE = (
-    "Changement refusé : le cahier des charges ne permet de modifier la date de l'oral que pour une "
-    "hospitalisation, le décès d'un proche ou une convocation à un examen ou aux épreuves orales "
-    "d'un concours, justificatif à l'appui."
+THREE_REASONS = (
+    "le cahier des charges ne permet de modifier la date de l'oral que pour une hospitalisation, le décès "
+    "d'un proche ou une convocation à un examen ou aux épreuves orales d'un concours, justificatif à l'appui."
 )
+DATE_CHANGE_RULE = f"Changement refusé : {THREE_REASONS}"
 DATE_CHANGE_STATUSES = {
     "awaiting_proof": "en attente du justificatif",
     "applied": "date modifiée",
