@@ -199,10 +199,21 @@ def _reworkable(session: Session, candidate_pk: int) -> tuple[str, Expected, str
     _refuse_a_second(session, candidate)
     if candidate.dossier is None:
         raise EvaluationError(f"{candidate.full_name} n'a pas déposé de dossier : rien à retravailler.")
+    return candidate.dossier.sha256, _expected(session, candidate), candidate.full_name
+
+
+def _expected(session: Session, candidate: Candidate) -> Expected:
     campaign = session.get(Campaign, candidate.campaign_id)
     assert campaign is not None  # a foreign key
-    expected = Expected(candidate.last_name, candidate.first_name, campaign.year)
-    return candidate.dossier.sha256, expected, candidate.full_name
+    return Expected(candidate.last_name, candidate.first_name, campaign.year)
+
+
+def expected_of(db: Database, candidate_pk: int) -> Expected | None:
+    """Whom the candidate's dossier must name: the screen's format report reads it as :func:`request_rework`
+    does, so that the button and the rule agree."""
+    with db.read() as session:
+        candidate = session.get(Candidate, candidate_pk)
+        return _expected(session, candidate) if candidate is not None else None
 
 
 def _refuse_a_second(session: Session, candidate: Candidate) -> None:
