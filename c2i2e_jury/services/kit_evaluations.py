@@ -76,9 +76,22 @@ def kept_rework_facts(
 
 
 def _request_of(candidate: Candidate) -> ReworkRequest | None:
+    """The candidate's request, from the campaign's read once per import (one query, not one per candidate:
+    the import's transaction does not change the requests)."""
     session = object_session(candidate)
     assert session is not None
-    return session.scalar(select(ReworkRequest).where(ReworkRequest.candidate_pk == candidate.pk))
+    key = ("rework requests", candidate.campaign_id)
+    if key not in session.info:
+        session.info[key] = {
+            r.candidate_pk: r
+            for r in session.scalars(
+                select(ReworkRequest)
+                .join(Candidate, Candidate.pk == ReworkRequest.candidate_pk)
+                .where(Candidate.campaign_id == candidate.campaign_id)
+            )
+        }
+    requests: dict[int, ReworkRequest] = session.info[key]
+    return requests.get(candidate.pk)
 
 
 def _contradictions(
