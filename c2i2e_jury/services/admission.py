@@ -21,7 +21,7 @@ from enum import StrEnum
 
 from sqlalchemy import func, select
 
-from c2i2e_jury.clock import Clock, utc_now
+from c2i2e_jury.clock import Clock, local_day, utc_now
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.storage.models import Campaign, Candidate, Dossier, EvaluatorMark
 
@@ -230,7 +230,7 @@ def admission_list(
         campaign_id,
         title,
         closes,
-        now().astimezone().date() > closes,  # the closing day as the office lives it (local time)
+        local_day(now()) > closes,  # the closing day as the office lives it (local time)
         tuple(r for r in rows if r.refusal is None),
         tuple((r, r.refusal) for r in rows if r.refusal is not None),
     )

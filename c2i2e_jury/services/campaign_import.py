@@ -25,7 +25,7 @@ from c2i2e_jury.exchange.package.revocations import read_revocations
 from c2i2e_jury.exchange.package.source import UnreadableMember
 from c2i2e_jury.exchange.sheet_signers import Revocation
 from c2i2e_jury.resources_access import referential
-from c2i2e_jury.services.kit_evaluations import import_evaluations, signed_marks_in_force
+from c2i2e_jury.services.kit_evaluations import import_evaluations, kept_rework_facts, signed_marks_in_force
 from c2i2e_jury.services.presidency import drop_former_presidents
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.storage.dossier_store import DossierStore, Incoming, hash_all
@@ -258,12 +258,13 @@ def _insert_marks_and_prior(session: Session, created: list[tuple[Candidate, Can
 def _update_candidate(
     candidate: Candidate, record: CandidateRecord, hashes: dict[str, str], size: int, report: ImportReport
 ) -> None:
+    record, sha = kept_rework_facts(candidate, record, hashes.get(record.dossier), report.changes)
     for key in CANDIDATE_FIELDS:
         new = getattr(record, key)
         if getattr(candidate, key) != new:
             report.changes.append(f"{record.candidate_id} : {key} {getattr(candidate, key)!r} → {new!r}")
         setattr(candidate, key, new)
-    _sync_dossier(candidate, record, hashes.get(record.dossier), size, report, True)
+    _sync_dossier(candidate, record, sha, size, report, True)
     if signed_marks_in_force(candidate):
         report.changes.append(
             f"{record.candidate_id} : notes signées de l'évaluateur conservées (marks.csv ignoré)"

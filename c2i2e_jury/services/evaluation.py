@@ -20,13 +20,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from c2i2e_jury.clock import utc_now
+from c2i2e_jury.dossier.check import check_dossier
+from c2i2e_jury.dossier.expected import Expected
 from c2i2e_jury.dossier.report import FormatReport
 from c2i2e_jury.errors import UserError
 from c2i2e_jury.exchange.package.evaluators import EVALUATOR_JURY
 from c2i2e_jury.resources_access import referential
 from c2i2e_jury.storage.database import Database
+from c2i2e_jury.storage.dossier_store import DossierStore
 from c2i2e_jury.storage.evaluation_models import ReworkRequest
-from c2i2e_jury.storage.models import Candidate, EvaluatorMark, Juror
+from c2i2e_jury.storage.models import Campaign, Candidate, EvaluatorMark, Juror
 
 log = logging.getLogger(__name__)
 
@@ -151,26 +154,19 @@ def request_rework(
     requirements: Sequence[str],
     requested_by: str,
     now: datetime | None = None,
+    store: DossierStore | None = None,
 ) -> ReworkRequest:
-    """Ask the candidate to rework the dossier; refused when a rework was already asked in this campaign."""
-    sentences = [s.strip() for s in requirements if s.strip()]
-    if not sentences:
-        raise EvaluationError("Une demande de re-travail dit au candidat ce qui ne respecte pas le format.")
-    if any(len(s) > MAX_REQUIREMENT for s in sentences):
-        raise EvaluationError(f"Une exigence s'écrit en moins de {MAX_REQUIREMENT} caractères.")
+    """Ask the candidate to rework the dossier. The seed allows it once, and only « lorsque le dossier ne respecte
+    pas les exigences de format général »: the format report runs here on the stored dossier (whatever a screen
+    showed), and a conform dossier, a second request or no dossier is refused, nothing written."""
+    sentences = _requirements(requirements)
+    with db.read() as session:
+        sha, expected, name = _reworkable(session, candidate_pk)
+    _not_conform(store or DossierStore(), sha, expected, name)
     with db.session() as session:
         candidate = session.get(Candidate, candidate_pk, options=[selectinload(Candidate.dossier)])
-        if candidate is None:
-            raise EvaluationError("Candidat inconnu.")
-        earlier = session.scalar(select(ReworkRequest).where(ReworkRequest.candidate_pk == candidate_pk))
-        if earlier is not None:
-            raise EvaluationError(
-                f"Un re-travail a déjà été demandé à {candidate.full_name} le "
-                f"{earlier.requested_at.astimezone():%d/%m/%Y} : cette procédure ne peut pas être répétée "
-                "(cahier des charges, « Démarche de certification »)."
-            )
-        if candidate.dossier is None:
-            raise EvaluationError(f"{candidate.full_name} n'a pas déposé de dossier : rien à retravailler.")
+        assert candidate is not None and candidate.dossier is not None  # checked above; never deleted
+        _refuse_a_second(session, candidate)
         request = ReworkRequest(
             candidate_pk=candidate_pk,
             requested_at=now or utc_now(),
@@ -183,6 +179,66 @@ def request_rework(
         candidate.rework_pending = True
     log.info("rework requested for candidate %s by %s", candidate_pk, requested_by)
     return request
+
+
+def _requirements(requirements: Sequence[str]) -> list[str]:
+    sentences = [s.strip() for s in requirements if s.strip()]
+    if not sentences:
+        raise EvaluationError("Une demande de re-travail dit au candidat ce qui ne respecte pas le format.")
+    if any(len(s) > MAX_REQUIREMENT for s in sentences):
+        raise EvaluationError(f"Une exigence s'écrit en moins de {MAX_REQUIREMENT} caractères.")
+    return sentences
+
+
+def _reworkable(session: Session, candidate_pk: int) -> tuple[str, Expected, str]:
+    """The dossier to read (its hash), whom it must name, and the candidate's name; refused when the rule does
+    not allow a request whatever the dossier says."""
+    candidate = session.get(Candidate, candidate_pk, options=[selectinload(Candidate.dossier)])
+    if candidate is None:
+        raise EvaluationError("Candidat inconnu.")
+    _refuse_a_second(session, candidate)
+    if candidate.dossier is None:
+        raise EvaluationError(f"{candidate.full_name} n'a pas déposé de dossier : rien à retravailler.")
+    return candidate.dossier.sha256, _expected(session, candidate), candidate.full_name
+
+
+def _expected(session: Session, candidate: Candidate) -> Expected:
+    campaign = session.get(Campaign, candidate.campaign_id)
+    assert campaign is not None  # a foreign key
+    return Expected(candidate.last_name, candidate.first_name, campaign.year)
+
+
+def expected_of(db: Database, candidate_pk: int) -> Expected | None:
+    """Whom the candidate's dossier must name: the screen's format report reads it as :func:`request_rework`
+    does, so that the button and the rule agree."""
+    with db.read() as session:
+        candidate = session.get(Candidate, candidate_pk)
+        return _expected(session, candidate) if candidate is not None else None
+
+
+def _refuse_a_second(session: Session, candidate: Candidate) -> None:
+    earlier = session.scalar(select(ReworkRequest).where(ReworkRequest.candidate_pk == candidate.pk))
+    if earlier is not None:
+        raise EvaluationError(
+            f"Un re-travail a déjà été demandé à {candidate.full_name} le "
+            f"{earlier.requested_at.astimezone():%d/%m/%Y} : cette procédure ne peut pas être répétée "
+            "(cahier des charges, « Démarche de certification »)."
+        )
+
+
+def _not_conform(store: DossierStore, sha: str, expected: Expected, name: str) -> None:
+    """The evaluator's reading of the dossier, again: a rework is asked only of a dossier the format report
+    finds at fault (an unreadable file is one)."""
+    if not store.has(sha):
+        raise EvaluationError(
+            f"Le dossier de {name} n'est pas dans les données de ce poste : importez de nouveau le kit "
+            "avant de demander un re-travail."
+        )
+    if check_dossier(store.path(sha), expected).conform:
+        raise EvaluationError(
+            f"Le dossier de {name} respecte les exigences de format : le cahier des charges ne permet de "
+            "demander un re-travail que pour un dossier qui ne les respecte pas."
+        )
 
 
 def rework_request_of(db: Database, candidate_pk: int) -> ReworkRequest | None:

@@ -1,16 +1,20 @@
 """What a campaign package brings of the evaluator's time (issue 17), for :mod:`.campaign_import`: a room kit's
 ``evaluations/`` (the signed marks files, verified and imported as at the secretariat), and the rule that a
-package imported again keeps the signed marks in force over its typed ``marks.csv``."""
+package imported again never undoes what the program recorded: the signed marks stay in force over its typed
+``marks.csv``, a rework request stays asked and a redeposit stays made whatever its ``candidates.csv`` says (the
+package may add facts, it may not roll recorded ones back; a contradiction is kept out and said)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import object_session
 
+from c2i2e_jury.exchange.package.format import CandidateRecord
 from c2i2e_jury.storage.database import Database
-from c2i2e_jury.storage.evaluation_models import SignedMarks
+from c2i2e_jury.storage.evaluation_models import ReworkRequest, SignedMarks
 from c2i2e_jury.storage.models import Candidate
 
 if TYPE_CHECKING:
@@ -45,3 +49,67 @@ def signed_marks_in_force(candidate: Candidate) -> bool:
         select(SignedMarks.pk).where(SignedMarks.candidate_pk == candidate.pk, SignedMarks.in_force.is_(True))
     )
     return found is not None
+
+
+def kept_rework_facts(
+    candidate: Candidate, record: CandidateRecord, sha: str | None, changes: list[str]
+) -> tuple[CandidateRecord, str | None]:
+    """The package's row and dossier hash as the import may apply them: when the candidate has a rework request
+    recorded in the program, its flags (``rework_pending``, ``deposited``) and its dossier (the one to rework
+    while the request is pending, the redeposited one after) are kept, and a sentence says what the package
+    contradicted. Otherwise the package's own, unchanged."""
+    request = _request_of(candidate)
+    if request is None:
+        return record, sha
+    pending = request.redeposited_at is None
+    recorded_sha = request.dossier_sha256 if pending else request.redeposited_sha256
+    said = _contradictions(record, sha, pending, recorded_sha, request.dossier_sha256)
+    if not said:
+        return record, sha
+    kept = f"{record.candidate_id} : {_recorded(request)}, enregistré dans le programme, conservé"
+    changes.append(f"{kept} (le paquet indiquait : {', '.join(said)})")
+    current = candidate.dossier  # the recorded one (a request and a redeposit name the candidate's dossier)
+    if not recorded_sha:  # a request that came before any dossier: the package's dossier is a new fact
+        return replace(record, rework_pending=pending, deposited=True), sha
+    name, kept_sha = (current.file_name, current.sha256) if current else ("", None)
+    return replace(record, rework_pending=pending, deposited=True, dossier=name), kept_sha
+
+
+def _request_of(candidate: Candidate) -> ReworkRequest | None:
+    """The candidate's request, from the campaign's read once per import (one query, not one per candidate:
+    the import's transaction does not change the requests)."""
+    session = object_session(candidate)
+    assert session is not None
+    key = ("rework requests", candidate.campaign_id)
+    if key not in session.info:
+        session.info[key] = {
+            r.candidate_pk: r
+            for r in session.scalars(
+                select(ReworkRequest)
+                .join(Candidate, Candidate.pk == ReworkRequest.candidate_pk)
+                .where(Candidate.campaign_id == candidate.campaign_id)
+            )
+        }
+    requests: dict[int, ReworkRequest] = session.info[key]
+    return requests.get(candidate.pk)
+
+
+def _contradictions(
+    record: CandidateRecord, sha: str | None, pending: bool, recorded_sha: str, first_sha: str
+) -> list[str]:
+    said = []
+    if record.rework_pending != pending:
+        said.append(f"rework_pending = {'oui' if record.rework_pending else 'non'}")
+    if not record.deposited:
+        said.append("deposited = non")
+    if recorded_sha and sha is None:
+        said.append("aucun dossier")
+    elif recorded_sha and sha != recorded_sha:
+        said.append("le dossier d'avant le re-travail" if sha == first_sha else "un autre dossier")
+    return said
+
+
+def _recorded(request: ReworkRequest) -> str:
+    if request.redeposited_at is None:
+        return f"demande de re-travail du {request.requested_at.astimezone():%d/%m/%Y}"
+    return f"dossier redéposé le {request.redeposited_at.astimezone():%d/%m/%Y} après re-travail"

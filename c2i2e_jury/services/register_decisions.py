@@ -14,7 +14,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from c2i2e_jury.clock import Clock, utc_now
+from c2i2e_jury.clock import Clock, local_day, utc_now
 from c2i2e_jury.services.registers import (
     DateChangeRow,
     ReclamationRow,
@@ -76,9 +76,7 @@ def answer_reclamation(
                 + (f" le {_fr(answered)}" if answered else "")
                 + " : le registre la garde telle quelle."
             )
-        row.decided_on = _decision_day(
-            decided_on, row.received_date, "sa réception", now().astimezone().date()
-        )
+        row.decided_on = _decision_day(decided_on, row.received_date, "sa réception", local_day(now()))
         row.status = "accepted" if accepted else "rejected"
         row.outcome, row.answered_by, row.answered_at = outcome.strip(), author, now()
         result = reclamation_row(row, candidate_of(session, row.candidate_pk))
@@ -109,9 +107,7 @@ def confirm_proof(
                 "enregistrez une nouvelle demande si un justificatif arrive."
             )
         movable(candidate)
-        change.decided_on = _decision_day(
-            decided_on, change.requested_on, "la demande", now().astimezone().date()
-        )
+        change.decided_on = _decision_day(decided_on, change.requested_on, "la demande", local_day(now()))
         change.proof_received, change.decided_by = True, author
         apply_change(change, candidate, now())
         result = change_row(change, candidate)
@@ -135,9 +131,7 @@ def refuse_date_change(
                 f"({'la date a déjà été modifiée' if change.status == 'applied' else 'déjà refusée'}) : "
                 "le registre la garde telle quelle."
             )
-        change.decided_on = _decision_day(
-            decided_on, change.requested_on, "la demande", now().astimezone().date()
-        )
+        change.decided_on = _decision_day(decided_on, change.requested_on, "la demande", local_day(now()))
         change.status, change.decided_by, change.decision_note = "refused", author, reason.strip()
         result = change_row(change, candidate_of(session, change.candidate_pk))
     log.info("date change %d of %s refused", result.pk, result.candidate_id)

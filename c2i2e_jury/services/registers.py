@@ -17,7 +17,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from c2i2e_jury.clock import Clock, utc_now
+from c2i2e_jury.clock import Clock, local_day, utc_now
 from c2i2e_jury.errors import UserError
 from c2i2e_jury.exchange.package.checks import parse_time
 from c2i2e_jury.storage.certification_models import OralDateChange, Reclamation
@@ -33,11 +33,11 @@ DATE_CHANGE_REASONS = {
     "bereavement": "décès d'un proche",
     "exam_convocation": "convocation à un examen ou aux épreuves orales d'un concours",
 }
-DATE_CHANGE_RULE = (
-    "Changement refusé : le cahier des charges ne permet de modifier la date de l'oral que pour une "
-    "hospitalisation, le décès d'un proche ou une convocation à un examen ou aux épreuves orales "
-    "d'un concours, justificatif à l'appui."
+THREE_REASONS = (
+    "le cahier des charges ne permet de modifier la date de l'oral que pour une hospitalisation, le décès "
+    "d'un proche ou une convocation à un examen ou aux épreuves orales d'un concours, justificatif à l'appui."
 )
+DATE_CHANGE_RULE = f"Changement refusé : {THREE_REASONS}"
 DATE_CHANGE_STATUSES = {
     "awaiting_proof": "en attente du justificatif",
     "applied": "date modifiée",
@@ -187,7 +187,7 @@ def record_reclamation(
         raise RegisterError("La date de réception précède celle du problème : vérifiez les deux dates.")
     with db.session() as session:
         candidate = candidate_of(session, candidate_pk)
-        _reclamation_dates(problem_date, received_date, _campaign_year(session, candidate), now().date())
+        _reclamation_dates(problem_date, received_date, _campaign_year(session, candidate), local_day(now()))
         row = Reclamation(
             candidate_pk=candidate_pk,
             problem_date=problem_date,

@@ -1,5 +1,5 @@
 """The registers, whole: a reclamation answered once (decision, date, by whom) and printed as a letter; a date
-change confirmed or refused once; the register listed with its 15-day deadlines, filtered, and exported whole."""
+change confirmed or refused once, and its decision printed as a letter too; the register listed with its 15-day deadlines, filtered, and exported whole."""
 
 import csv
 import io
@@ -10,10 +10,11 @@ import pytest
 
 from c2i2e_jury.services import register_decisions as decide
 from c2i2e_jury.services import registers as reg
-from c2i2e_jury.services.register_letters import reclamation_letter
+from c2i2e_jury.services.register_letters import date_change_letter, reclamation_letter
 from c2i2e_jury.services.register_view import export_register, matching, register_entries
 from c2i2e_jury.services.registers import RegisterError
 from c2i2e_jury.storage.models import Candidate
+from tests.exchange.pdf import pdfa_checklist
 
 NOW = datetime(2017, 6, 30, 10, 0, tzinfo=UTC)
 
@@ -157,3 +158,54 @@ def test_the_register_lists_filters_and_exports_both_kinds_whole(database, impor
     assert rows[2][10:14] == ["rejetée", "Maintenu.", "29/06/2017", "H. Roux"]
     assert rows[3][8] == "'=1+1 retard"  # a formula stays text
     assert change.pk == entries[0].pk
+
+
+def _letter_text(pdf: bytes) -> str:
+    with pymupdf.open(stream=pdf) as doc:
+        return " ".join(" ".join(page.get_text() for page in doc).replace("\u00a0", " ").split())
+
+
+def test_a_date_change_decision_is_printed_as_a_pdfa_letter_confirmed_or_refused(database, imported):
+    waiting = _change(database, imported["C1"])
+    with pytest.raises(RegisterError, match="attend encore sa décision"):
+        date_change_letter(database, waiting.pk)
+    decide.refuse_date_change(
+        database,
+        waiting.pk,
+        reason="Le justificatif n'est pas arrivé avant l'oral.",
+        by="Hélène Roux, responsable de la certification",
+        decided_on=date(2017, 6, 11),
+        now=now,
+    )
+    confirmed = _change(database, imported["C2"])
+    decide.confirm_proof(database, confirmed.pk, by="Accueil C2i2e", decided_on=date(2017, 6, 9), now=now)
+    letters = {pk: date_change_letter(database, pk) for pk in (waiting.pk, confirmed.pk)}
+    assert letters[waiting.pk][0] == f"decision-changement-date_C1_lefevre-elodie_{waiting.pk}.pdf"
+    for _name, pdf in letters.values():
+        assert pdfa_checklist.problems(pdf) == []
+    refused = _letter_text(letters[waiting.pk][1])
+    for said in (
+        "LEFÈVRE Élodie",
+        "Candidat n° C1",
+        "Le 11 juin 2017",
+        "votre demande de changement de date d'oral du 8 juin 2017",
+        "prévue le lundi 12 juin 2017 à 08:30, soit déplacée le mardi 4 juillet 2017 à 09:00",
+        "motif suivant : convocation à un examen ou aux épreuves orales d'un concours "
+        "(justificatif : Convocation au CAPES)",
+        "Votre demande est refusée : Le justificatif n'est pas arrivé avant l'oral.",
+        "Votre épreuve orale reste fixée le lundi 12 juin 2017 à 08:30.",
+        "Pour rappel, le cahier des charges ne permet de modifier la date de l'oral que pour une hospitalisation",
+        "Hélène Roux, responsable de la certification",
+    ):
+        assert said in refused, said
+    accepted = _letter_text(letters[confirmed.pk][1])
+    for said in (
+        "DUPONT François",
+        "Le 9 juin 2017",
+        "prévue le lundi 12 juin 2017 à 09:15, soit déplacée le mardi 4 juillet 2017 à 09:00",
+        "Votre demande est acceptée : le justificatif a été reçu.",
+        "Votre épreuve orale aura lieu le mardi 4 juillet 2017 à 09:00",
+        "Accueil C2i2e",
+    ):
+        assert said in accepted, said
+    assert "refusée" not in accepted and "acceptée" not in refused

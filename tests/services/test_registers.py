@@ -1,5 +1,7 @@
 """Reclamations (15 days) and oral date changes (three reasons, with proof)."""
 
+import os
+import time
 from datetime import UTC, date, datetime
 
 import pytest
@@ -272,3 +274,53 @@ def test_a_reclamation_is_dated_within_the_campaign_and_not_in_the_future(
         )
     assert refused.value.message.startswith(refusal)
     assert reg.reclamations(database, "test-2017") == []
+
+
+@pytest.fixture
+def in_paris():
+    """The machine's local time is the bureau's (Europe/Paris), whatever the test machine's is."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "Europe/Paris"
+    time.tzset()
+    yield
+    if before is None:
+        del os.environ["TZ"]
+    else:
+        os.environ["TZ"] = before
+    time.tzset()
+
+
+def test_today_is_the_offices_day_not_the_utc_one_just_after_midnight(database, imported, in_paris):
+    """At 00:30 on 1 July in Paris (22:30 UTC on 30 June) a reclamation received that morning is dated today, and
+    answered today; 2 July is still the future. Every register check reads the same local day."""
+    half_past_midnight = datetime(2017, 6, 30, 22, 30, tzinfo=UTC)
+
+    def paris_now():
+        return half_past_midnight
+
+    def record(received):
+        return reg.record_reclamation(
+            database,
+            imported["C1"],
+            problem_date=date(2017, 6, 20),
+            received_date=received,
+            text="Contestation.",
+            by="S",
+            now=paris_now,
+        )
+
+    with pytest.raises(RegisterError, match=r"réception \(02/07/2017\) est dans le futur"):
+        record(date(2017, 7, 2))
+    row = record(date(2017, 7, 1))
+    assert row.received_date == date(2017, 7, 1)
+    answered = decide.answer_reclamation(
+        database,
+        row.pk,
+        accepted=False,
+        outcome="Maintenu.",
+        by="S",
+        decided_on=date(2017, 7, 1),
+        now=paris_now,
+    )
+    assert answered.decided_on == date(2017, 7, 1)
+    assert [r.pk for r in reg.reclamations(database, "test-2017")] == [row.pk]

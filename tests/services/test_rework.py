@@ -49,7 +49,7 @@ def epki(tmp_path_factory):
 
 @pytest.fixture
 def campaign(database, epki, tmp_path):
-    store = DossierStore(tmp_path / "store")
+    store = DossierStore()  # the data folder's, the one the command line reads too
     import_package(database, evaluation_package(tmp_path / "package", epki), store)
     return database, store
 
@@ -70,10 +70,12 @@ def test_the_request_lists_the_failed_requirements_in_sentences_a_candidate_read
 def test_one_request_per_candidate_a_second_is_refused_and_changes_nothing(campaign):
     db, _store = campaign
     c1 = pk_of(db, "C1")
-    first = request_rework(db, c1, ["Le dossier doit compter de 10 à 20 pages.", "  "], MARTIN, now=ASKED)
+    first = request_rework(
+        db, c1, ["Le dossier doit compter de 10 à 20 pages.", "  "], MARTIN, now=ASKED, store=_store
+    )
     assert first.requirements == ["Le dossier doit compter de 10 à 20 pages."]
     with pytest.raises(EvaluationError, match="ne peut pas être répétée"):
-        request_rework(db, c1, ["Autre chose."], MARTIN, now=ASKED + timedelta(days=1))
+        request_rework(db, c1, ["Autre chose."], MARTIN, now=ASKED + timedelta(days=1), store=_store)
     stored = rework_request_of(db, c1)
     assert (stored.requested_at, stored.requirements) == (
         ASKED,
@@ -87,9 +89,11 @@ def test_one_request_per_candidate_a_second_is_refused_and_changes_nothing(campa
 def test_a_request_needs_a_sentence_and_a_dossier(campaign):
     db, _store = campaign
     with pytest.raises(EvaluationError, match="ce qui ne respecte pas le format"):
-        request_rework(db, pk_of(db, "C1"), ["", "   "], MARTIN)
+        request_rework(db, pk_of(db, "C1"), ["", "   "], MARTIN, store=_store)
     with pytest.raises(EvaluationError, match="n'a pas déposé de dossier"):
-        request_rework(db, pk_of(db, "C3"), ["Le dossier doit compter de 10 à 20 pages."], MARTIN)
+        request_rework(
+            db, pk_of(db, "C3"), ["Le dossier doit compter de 10 à 20 pages."], MARTIN, store=_store
+        )
     assert rework_state(db, CAMPAIGN) == {}
 
 
@@ -97,7 +101,9 @@ def test_the_redeposit_replaces_the_dossier_keeps_both_and_runs_the_report_once(
     db, store = campaign
     with pytest.raises(ReworkError, match="Aucune demande de re-travail"):
         redeposit(db, CAMPAIGN, "C1", tmp_path / "x.pdf", store)
-    request_rework(db, pk_of(db, "C1"), ["Le dossier doit compter de 10 à 20 pages."], MARTIN, now=ASKED)
+    request_rework(
+        db, pk_of(db, "C1"), ["Le dossier doit compter de 10 à 20 pages."], MARTIN, now=ASKED, store=store
+    )
     state = rework_state(db, CAMPAIGN)["C1"]
     assert state.pending and state.requested_by == MARTIN
     assert recorded_rework_states(db, CAMPAIGN)["C1"] is AdmissionRework.PENDING  # the admission list's view
@@ -132,7 +138,12 @@ def test_a_second_request_arriving_in_signed_marks_is_refused_at_the_secretariat
         import_package(laptop, kit.folder, DossierStore(tmp_path / f"store{n}"))
         mark_everything(laptop, "C1")
         request_rework(
-            laptop, pk_of(laptop, "C1"), [f"Exigence {n}."], MARTIN, now=ASKED + timedelta(hours=n)
+            laptop,
+            pk_of(laptop, "C1"),
+            [f"Exigence {n}."],
+            MARTIN,
+            now=ASKED + timedelta(hours=n),
+            store=DossierStore(tmp_path / f"store{n}"),
         )
     try:
         first = export_signed_marks(laptops[0], CAMPAIGN, ["C1"], epki.martin, tmp_path / "a", now=SIGNED)
@@ -163,3 +174,28 @@ def test_the_rework_commands(campaign, tmp_path, capsys):
     assert "ne peut pas être répétée" in capsys.readouterr().err
     assert cli.main(["--db", url, "rework", "state"]) == 0
     assert "C2 : re-travail demandé le" in capsys.readouterr().out
+
+
+def test_a_request_the_format_report_does_not_support_is_refused_and_writes_nothing(database, epki, tmp_path):
+    """The seed allows the request « lorsque le dossier ne respecte pas les exigences de format général »: the
+    service reads the stored dossier again, against the candidate it belongs to, whatever a screen showed."""
+    package = evaluation_package(tmp_path / "package", epki)
+    build_dossier(package / "dossiers" / "c2.pdf", DossierSpec(last_name="Dupont", first_name="François"))
+    build_dossier(package / "dossiers" / "c1.pdf", DossierSpec(last_name="Dupont", first_name="François"))
+    store = DossierStore(tmp_path / "store")
+    import_package(database, package, store)
+    with pytest.raises(
+        EvaluationError, match="^Le dossier de DUPONT François respecte les exigences de format"
+    ):
+        request_rework(database, pk_of(database, "C2"), ["Numérotez les pages."], MARTIN, store=store)
+    with pytest.raises(EvaluationError, match="n'est pas dans les données de ce poste"):
+        request_rework(
+            database, pk_of(database, "C1"), ["Autre chose."], MARTIN, store=DossierStore(tmp_path / "x")
+        )
+    assert rework_state(database, CAMPAIGN) == {}
+    with database.read() as session:
+        assert not any(c.rework_pending for c in session.scalars(select(Candidate)))
+    # C1's file is a conform dossier, but Dupont's: read against Lefèvre Élodie, it is not hers to present.
+    asked = request_rework(database, pk_of(database, "C1"), ["Votre nom en page 1."], MARTIN, store=store)
+    assert rework_state(database, CAMPAIGN)["C1"].requirements == ("Votre nom en page 1.",)
+    assert asked.dossier_sha256 == rework_request_of(database, pk_of(database, "C1")).dossier_sha256

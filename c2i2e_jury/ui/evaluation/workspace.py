@@ -156,7 +156,8 @@ class EvaluationWorkspace(QWidget):
         if entry is None or entry.dossier_sha256 is None:
             self.viewer.open_dossier(None)
             return
-        self.viewer.open_dossier(self.store.path(entry.dossier_sha256), name=entry.name)
+        expected = evaluation.expected_of(self.db, entry.pk)  # the report as the rework rule reads it
+        self.viewer.open_dossier(self.store.path(entry.dossier_sha256), expected, name=entry.name)
 
     def _refresh_counts(self) -> None:
         entry = self.current()
@@ -214,7 +215,7 @@ class EvaluationWorkspace(QWidget):
         if not self.prompts.confirm_risky(self, self.tr("Rework request"), question):
             return
         try:
-            evaluation.request_rework(self.db, entry.pk, text.splitlines(), self.evaluator)
+            evaluation.request_rework(self.db, entry.pk, text.splitlines(), self.evaluator, store=self.store)
         except UserError as exc:
             self.prompts.warn(self, self.tr("Rework not requested"), exc.message)
             return

@@ -1,8 +1,8 @@
 """The registers' screen: every reclamation and date change of the campaign in one table, filtered by type,
-state and delay, the 15-day deadline shown; the selected entry answered (a reclamation, then its letter printed)
-or decided (a date change confirmed or refused); the whole register exported for Excel.
+state and delay, the 15-day deadline shown; the selected entry answered (a reclamation) or decided (a date change
+confirmed or refused), then its letter printed; the whole register exported for Excel.
 
-What may be done is the entry's state's answer (an answered reclamation prints, a pending one is answered);
+What may be done is the entry's state's answer (a decided entry prints, a pending one is answered or decided);
 every decision is a service call, stored before the table shows it; a refusal is one French sentence.
 """
 
@@ -138,7 +138,7 @@ class RegisterView(QWidget):
     def _enable(self) -> None:
         e = self.selected()
         self.buttons["answer"].setEnabled(bool(e and e.kind == "reclamation" and e.open))
-        self.buttons["letter"].setEnabled(bool(e and e.kind == "reclamation" and not e.open))
+        self.buttons["letter"].setEnabled(bool(e and not e.open))
         self.buttons["confirm"].setEnabled(bool(e and e.kind == "date_change" and e.open))
         self.buttons["refuse"].setEnabled(bool(e and e.kind == "date_change" and e.open))
 
@@ -207,12 +207,14 @@ class RegisterView(QWidget):
         self.reload()
 
     def print_letter(self) -> None:
-        from c2i2e_jury.services.register_letters import reclamation_letter
+        """The letter that tells the candidate the decision: a reclamation's answer or a date change's."""
+        from c2i2e_jury.services.register_letters import date_change_letter, reclamation_letter
 
         entry = self.selected()
         if entry is None:
             return
-        name, pdf = reclamation_letter(self.db, entry.pk)
+        letter = reclamation_letter if entry.kind == "reclamation" else date_change_letter
+        name, pdf = letter(self.db, entry.pk)
         self._save(self.tr("Save the answer letter"), name, self.tr("PDF (*.pdf)"), pdf)
 
     def export(self) -> None:

@@ -20,6 +20,7 @@ from c2i2e_jury.storage.database import open_database
 from c2i2e_jury.storage.dossier_store import DossierStore
 from c2i2e_jury.storage.models import Campaign
 from c2i2e_jury.ui.evaluation.workspace import EvaluationWorkspace
+from tests.dossier.factory import DossierSpec, build_dossier
 from tests.services.evaluation_factory import MARTIN, PASSPHRASE, evaluation_package, make_evaluation_pki
 from tests.services.test_evaluation_flow import pk_of
 from tests.ui.scripted_prompts import Script
@@ -34,16 +35,22 @@ def epki(tmp_path_factory):
     return make_evaluation_pki(tmp_path_factory.mktemp("pki"), datetime.now(UTC))  # the workspace signs now
 
 
-@pytest.fixture
-def laptop(epki, tmp_path):
-    """M. Martin's laptop: his kit imported, dossiers in the (isolated) data folder the workspace reads."""
+def laptop_with(package, tmp_path):
+    """M. Martin's laptop: his kit of ``package`` imported, dossiers in the (isolated) data folder the workspace
+    reads."""
     secretariat = open_database(f"sqlite:///{tmp_path / 'secretariat.sqlite'}")
     store = DossierStore(tmp_path / "secretariat-store")
-    import_package(secretariat, evaluation_package(tmp_path / "package", epki), store)
+    import_package(secretariat, package, store)
     kit = {k.evaluator: k for k in export_evaluator_kits(secretariat, None, tmp_path / "kits", store)}[MARTIN]
     secretariat.dispose()
     db = open_database(f"sqlite:///{tmp_path / 'martin.sqlite'}")
     import_package(db, kit.folder, DossierStore())
+    return db
+
+
+@pytest.fixture
+def laptop(epki, tmp_path):
+    db = laptop_with(evaluation_package(tmp_path / "package", epki), tmp_path)
     yield db
     db.dispose()
 
@@ -120,6 +127,30 @@ def test_the_one_rework_request_quotes_the_format_report(qtbot, laptop):
     page.select("C1")
     qtbot.waitUntil(lambda: page.report is not None)
     assert not page.rework_button.isEnabled()  # once per candidate and campaign
+
+
+def test_the_screen_reads_the_dossier_against_its_candidate_as_the_rework_rule_does(qtbot, epki, tmp_path):
+    """Two conform dossiers, both Dupont François's: C2's (his) offers no rework; C1's fails the name check for
+    Lefèvre Élodie, so the button is there and the service accepts the request."""
+    package = evaluation_package(tmp_path / "package", epki)
+    for name in ("c1.pdf", "c2.pdf"):
+        build_dossier(package / "dossiers" / name, DossierSpec(last_name="Dupont", first_name="François"))
+    db = laptop_with(package, tmp_path)
+    try:
+        script = Script(texts=[lambda proposed: proposed])
+        page = workspace(qtbot, db, script)
+        page.select("C2")
+        qtbot.waitUntil(lambda: page.report is not None, timeout=60000)
+        assert not page.report.failures and not page.rework_button.isEnabled()
+        page.select("C1")
+        qtbot.waitUntil(lambda: page.report is not None, timeout=60000)
+        assert [f.check for f in page.report.failures] == ["name"] and page.rework_button.isEnabled()
+        page.rework_button.setFocus()
+        qtbot.keyClick(page.rework_button, Qt.Key.Key_Space)
+        assert "LEFÈVRE Élodie" in script.proposed[0]
+        assert rework_request_of(db, pk_of(db, "C1")) is not None
+    finally:
+        db.dispose()
 
 
 def test_the_marks_are_signed_with_the_evaluators_credential_and_verify(qtbot, laptop, epki, tmp_path):

@@ -1,6 +1,6 @@
 """The registers' screen, driven from the keyboard as the secretariat would: the register listed with its
-15-day deadlines and filtered, a reclamation answered then printed as a letter, a date change refused, the
-register exported whole; a decision the service refuses is one sentence and changes nothing."""
+15-day deadlines and filtered, a reclamation answered then printed as a letter, a date change refused then
+printed as a letter, the register exported whole; a decision the service refuses is one sentence and changes nothing."""
 
 from __future__ import annotations
 
@@ -166,7 +166,13 @@ def test_a_date_change_refused_and_a_refusal_that_changes_nothing(qtbot, demo_db
         "No proof before the oral.",
         "Secretariat",
     )
-    assert not view.buttons["refuse"].isEnabled()
+    assert not view.buttons["refuse"].isEnabled() and view.buttons["letter"].isEnabled()
+    script.saves.append(str(tmp_path / "decision.pdf"))
+    press(qtbot, view, "letter")  # the decision, told to the candidate by letter
+    with pymupdf.open(tmp_path / "decision.pdf") as doc:
+        text = " ".join(doc[0].get_text().replace("\u00a0", " ").split())
+    assert "Votre demande est refusée : No proof before the oral." in text and "Secretariat" in text
+    assert "soit déplacée le lundi 3 juillet 2017 à 14:00" in text
     script.saves.append(str(tmp_path / "registre.csv"))
     press(qtbot, view, "export")
     rows = list(csv.reader(io.StringIO((tmp_path / "registre.csv").read_text("utf-8-sig")), delimiter=";"))
