@@ -154,7 +154,7 @@ def serve(connection: Connection, parent: int, database_url: str) -> None:
     It has its own connection to the database (already migrated by the window's process)."""
     from c2i2e_jury.storage.database import Database
 
-    # Not prctl's death signal (sheet_verifying.tie_to_parent): it fires when the *thread* that started the worker
+    # Not prctl's death signal (as sheet_verifying.tie_to_parent): it fires when the *thread* that started the worker
     # ends, and the worker is started from run_busy's thread. The parent's pid is watched instead.
     if os.getppid() != parent:
         os._exit(1)
