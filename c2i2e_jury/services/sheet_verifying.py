@@ -22,6 +22,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
+from c2i2e_jury.logs import current_log_file, join_parent_log
+
 if TYPE_CHECKING:
     from c2i2e_jury.exchange.pades import SheetSigner
 
@@ -117,7 +119,10 @@ def checked_in_order(
         "spawn"
     )  # never fork a process that may hold Qt or database threads
     pool = ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=tie_to_parent, initargs=(os.getpid(),)
+        max_workers=workers,
+        mp_context=context,
+        initializer=start_worker,
+        initargs=(os.getpid(), current_log_file()),
     )
     window: deque[tuple[T, Future[Checked] | None]] = deque()
     try:
@@ -148,8 +153,14 @@ def _finish(entry: tuple[T, Future[Checked] | None]) -> tuple[T, Checked | None]
         return item, Checked(None, *DAMAGED)
 
 
+def start_worker(parent: int, log_path: str | None) -> None:
+    """A worker's initializer: its refusals' tracebacks go to the parent's log file; it ends with its parent."""
+    join_parent_log(log_path)
+    tie_to_parent(parent)
+
+
 def tie_to_parent(parent: int) -> None:
-    """A worker's initializer: it ends with ``parent`` (issue 16: 18 workers outlived a SIGTERM'd import), within
+    """It ends with ``parent`` (issue 16: 18 workers outlived a SIGTERM'd import), within
     :data:`PARENT_POLL_SECONDS`. A thread watches the parent's pid, as in the signing worker: Linux's death signal
     (prctl PR_SET_PDEATHSIG) fires when the *thread* that forked the worker ends, and the pool forks its workers
     from whichever thread first reads the batch, which may end long before the batch does."""
