@@ -53,7 +53,7 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
         handler.setLevel(logging.WARNING)
         handler.setFormatter(_OneLine())
         problem = str(exc) if isinstance(exc, UserError) else os_error_text(exc)
-    handler._c2i2e = True  # type: ignore[attr-defined]
+    setattr(handler, "_c2i2e", True)  # noqa: B010 (a mark on a handler of the standard library)
     root.addHandler(handler)
     if problem:
         logging.getLogger(__name__).warning("journal non écrit : %s", problem)
@@ -78,5 +78,5 @@ def join_parent_log(path: str | None) -> None:
         handler = logging.StreamHandler(sys.stderr)
         handler.setFormatter(_OneLine())
     handler.setLevel(logging.WARNING)
-    handler._c2i2e = True  # type: ignore[attr-defined]
+    setattr(handler, "_c2i2e", True)  # noqa: B010 (a mark on a handler of the standard library)
     logging.getLogger().addHandler(handler)
