@@ -20,10 +20,12 @@ T = TypeVar("T")
 POLL_MS = 10  # how often the GUI looks whether the work is done: well under a frame
 
 
-def busy_dialog(parent: QWidget | None, text: str) -> QProgressDialog:
-    """An indeterminate progress bar with ``text``, no Cancel button (signing cannot be half done)."""
+def busy_dialog(parent: QWidget | None, text: str, title: str = "") -> QProgressDialog:
+    """An indeterminate progress bar with ``text``, no Cancel button (signing cannot be half done), titled with
+    what is being done (``title``; else ``text`` without its ellipsis), never just the program's name."""
     dialog = QProgressDialog(text, "", 0, 0, parent)
     dialog.setObjectName("busyDialog")
+    dialog.setWindowTitle(title or text.rstrip("…. "))
     dialog.setCancelButton(None)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(0)
@@ -31,9 +33,10 @@ def busy_dialog(parent: QWidget | None, text: str) -> QProgressDialog:
     return dialog
 
 
-def run_busy(parent: QWidget | None, text: str, work: Callable[[], T]) -> T:
-    """``work()`` on a worker thread, the GUI responsive and busy meanwhile; its result, or its exception."""
-    dialog = busy_dialog(parent, text)
+def run_busy(parent: QWidget | None, text: str, work: Callable[[], T], *, title: str = "") -> T:
+    """``work()`` on a worker thread, the GUI responsive and busy meanwhile (``title``: what is being done); its
+    result, or its exception."""
+    dialog = busy_dialog(parent, text, title)
     QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
     dialog.show()
     try:

@@ -248,6 +248,10 @@
             <translation>Ouverture de l'identifiant…</translation>
         </message>
         <message>
+            <source>Opening the signing credential</source>
+            <translation>Ouverture de l'identifiant de signature</translation>
+        </message>
+        <message>
             <source>Wrong passphrase</source>
             <translation>Phrase de passe incorrecte</translation>
         </message>
@@ -2865,6 +2869,14 @@ Jean Martin, représentant du comité de site</translation>
         <message>
             <source>Drawing the sheet…</source>
             <translation>Préparation de la feuille…</translation>
+        </message>
+        <message>
+            <source>Preparing the result sheet</source>
+            <translation>Préparation de la feuille de résultats</translation>
+        </message>
+        <message>
+            <source>Signing the result sheet</source>
+            <translation>Signature de la feuille de résultats</translation>
         </message>
         <message>
             <source>&amp;Sign (juror 1)</source>
