@@ -14,10 +14,20 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TypeVar
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 T = TypeVar("T")
+TITLE_FRAME = 150  # pixels of a title bar besides its title: the icon, three buttons, margins
 POLL_MS = 10  # how often the GUI looks whether the work is done: well under a frame
+
+
+def title_width(window: QWidget) -> int:
+    """How wide ``window`` must be for its title to show whole in a window manager's title bar (bold, beside the
+    window's icon and buttons)."""
+    bold = QFont(window.font())
+    bold.setBold(True)
+    return QFontMetrics(bold).horizontalAdvance(window.windowTitle()) + TITLE_FRAME
 
 
 def busy_dialog(parent: QWidget | None, text: str, title: str = "") -> QProgressDialog:
@@ -26,6 +36,7 @@ def busy_dialog(parent: QWidget | None, text: str, title: str = "") -> QProgress
     dialog = QProgressDialog(text, "", 0, 0, parent)
     dialog.setObjectName("busyDialog")
     dialog.setWindowTitle(title or text.rstrip("…. "))
+    dialog.setMinimumWidth(title_width(dialog))  # the title whole in the window manager's bar
     dialog.setCancelButton(None)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(0)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from c2i2e_jury.services import jury_room
+from c2i2e_jury.ui.busy import title_width
 from c2i2e_jury.ui.signing.sheet import sign_sheet_dialog
 from tests.services.sheet_factory import SIGNING, decide_all
 from tests.ui.signing.test_signing import both_jurors, pki, room, settings  # noqa: F401 (fixtures)
@@ -59,11 +60,13 @@ def test_each_busy_dialog_of_the_signing_says_what_it_does_in_its_title(qtbot, r
     qtbot.addWidget(window)
     window.show()
     seen: dict[str, str] = {}
+    widths: list[bool] = []
 
     def look() -> None:
         dialog = QApplication.activeModalWidget()
         if isinstance(dialog, QProgressDialog) and dialog.isVisible():
             seen[dialog.labelText()] = dialog.windowTitle()
+            widths.append(dialog.width() >= title_width(dialog))  # the title not cut in the title bar
 
     clock = QTimer()
     clock.setInterval(1)
@@ -74,6 +77,7 @@ def test_each_busy_dialog_of_the_signing_says_what_it_does_in_its_title(qtbot, r
     )
     clock.stop()
     assert seen, "a busy dialog was shown"
+    assert all(widths)
     for label, title in seen.items():
         assert title == BUSY_TITLES[label][0], (label, title)
         assert title != QApplication.applicationName()
