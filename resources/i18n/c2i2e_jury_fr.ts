@@ -2405,20 +2405,20 @@ Jean Martin, représentant du comité de site</translation>
     <context>
         <name>RoomHeader</name>
         <message>
-            <source>&amp;Present</source>
-            <translation>&amp;Présent</translation>
-        </message>
-        <message>
             <source>The candidate is here (Ctrl+Shift+P)</source>
             <translation>Le candidat est là (Ctrl+Maj+P)</translation>
         </message>
         <message>
-            <source>A&amp;bsent</source>
-            <translation>A&amp;bsent</translation>
+            <source>Mark &amp;present</source>
+            <translation>Marquer &amp;présent</translation>
         </message>
         <message>
             <source>The candidate did not come: abandonment, nothing is validated</source>
             <translation>Le candidat ne s'est pas présenté : abandon, aucune compétence validée</translation>
+        </message>
+        <message>
+            <source>Mark a&amp;bsent</source>
+            <translation>Marquer a&amp;bsent</translation>
         </message>
         <message>
             <source>&amp;Incident…</source>
@@ -2508,8 +2508,8 @@ Jean Martin, représentant du comité de site</translation>
             <translation>En attente d'émargement</translation>
         </message>
         <message>
-            <source>Present</source>
-            <translation>Présent</translation>
+            <source>Present ✓</source>
+            <translation>Présent ✓</translation>
         </message>
         <message>
             <source>Absent (abandonment)</source>
