@@ -2409,16 +2409,16 @@ Jean Martin, représentant du comité de site</translation>
             <translation>Le candidat est là (Ctrl+Maj+P)</translation>
         </message>
         <message>
-            <source>Mark &amp;present</source>
-            <translation>Marquer &amp;présent</translation>
+            <source>C&amp;heck in</source>
+            <translation>Émarg&amp;er</translation>
         </message>
         <message>
             <source>The candidate did not come: abandonment, nothing is validated</source>
             <translation>Le candidat ne s'est pas présenté : abandon, aucune compétence validée</translation>
         </message>
         <message>
-            <source>Mark a&amp;bsent</source>
-            <translation>Marquer a&amp;bsent</translation>
+            <source>A&amp;bsent</source>
+            <translation>A&amp;bsent</translation>
         </message>
         <message>
             <source>&amp;Incident…</source>

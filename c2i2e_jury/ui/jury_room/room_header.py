@@ -65,10 +65,10 @@ class RoomHeader(QWidget):
 
     def _build_buttons(self) -> None:
         self.present_button = self._button(
-            self.tr("Mark &present"), self.tr("The candidate is here (Ctrl+Shift+P)")
+            self.tr("C&heck in"), self.tr("The candidate is here (Ctrl+Shift+P)")
         )
         self.absent_button = self._button(
-            self.tr("Mark a&bsent"), self.tr("The candidate did not come: abandonment, nothing is validated")
+            self.tr("A&bsent"), self.tr("The candidate did not come: abandonment, nothing is validated")
         )
         self.incident_button = self._button(
             self.tr("&Incident…"), self.tr("Note an incident with its time (Ctrl+I)")

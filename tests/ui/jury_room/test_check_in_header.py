@@ -1,5 +1,6 @@
 """The check-in at 1366×768 in French: the oral's state (« Présent ✓ ») and the buttons that change it
-(« Marquer présent », « Marquer absent ») read apart — the state touched a button of the same word, « Présent »."""
+(« Émarger », as the timer asks: « Émargez d'abord le candidat ») read apart: the state touched a button of the
+same word, « Présent »."""
 
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ def test_the_state_and_the_check_in_buttons_read_apart(qtbot, demo_db, french):
     window.open_candidate(pk_of(demo_db, CANDIDATE))
     header = window.room.header
     status, present, absent = header.status, header.present_button, header.absent_button
-    assert (present.text(), absent.text()) == ("Marquer &présent", "Marquer a&bsent")  # what the button does
+    assert (present.text(), absent.text()) == ("Émarg&er", "A&bsent")  # what the button does
     assert status.text() == "En attente d'émargement"
     qtbot.keyClick(
         window.focusWidget() or window,
