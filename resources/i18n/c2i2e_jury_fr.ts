@@ -2409,8 +2409,8 @@ Jean Martin, représentant du comité de site</translation>
             <translation>Le candidat est là (Ctrl+Maj+P)</translation>
         </message>
         <message>
-            <source>C&amp;heck in</source>
-            <translation>Émarg&amp;er</translation>
+            <source>Chec&amp;k in</source>
+            <translation>Émarger</translation>
         </message>
         <message>
             <source>The candidate did not come: abandonment, nothing is validated</source>

@@ -29,7 +29,7 @@ def test_the_state_and_the_check_in_buttons_read_apart(qtbot, demo_db, french):
     window.open_candidate(pk_of(demo_db, CANDIDATE))
     header = window.room.header
     status, present, absent = header.status, header.present_button, header.absent_button
-    assert (present.text(), absent.text()) == ("Émarg&er", "A&bsent")  # what the button does
+    assert (present.text(), absent.text()) == ("Émarger", "A&bsent")  # what the button does
     assert status.text() == "En attente d'émargement"
     qtbot.keyClick(
         window.focusWidget() or window,
