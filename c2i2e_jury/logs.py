@@ -14,6 +14,9 @@ from pathlib import Path
 from c2i2e_jury.errors import UserError, os_error_text
 from c2i2e_jury.paths import log_file
 
+FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+WORKER_FORMAT = "%(asctime)s %(levelname)s %(name)s (%(processName)s %(process)d): %(message)s"
+
 
 class _OneLine(logging.Formatter):
     """A log record as one line: the user asked for a sentence, not a traceback."""
@@ -41,7 +44,7 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
         handler = logging.handlers.RotatingFileHandler(
             path, maxBytes=2_000_000, backupCount=3, encoding="utf-8", errors="backslashreplace"
         )  # a record never fails
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        handler.setFormatter(logging.Formatter(FORMAT))
         root.setLevel(level)
         problem = ""
     except (OSError, UserError) as exc:
@@ -50,8 +53,30 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
         handler.setLevel(logging.WARNING)
         handler.setFormatter(_OneLine())
         problem = str(exc) if isinstance(exc, UserError) else os_error_text(exc)
-    handler._c2i2e = True  # type: ignore[attr-defined]
+    setattr(handler, "_c2i2e", True)  # noqa: B010 (a mark on a handler of the standard library)
     root.addHandler(handler)
     if problem:
         logging.getLogger(__name__).warning("journal non écrit : %s", problem)
     return path
+
+
+def current_log_file() -> str | None:
+    """The file this process logs to, for the worker processes it starts; None when it logs to stderr only."""
+    ours = next((h for h in logging.getLogger().handlers if _is_ours(h)), None)
+    return ours.baseFilename if isinstance(ours, logging.FileHandler) else None
+
+
+def join_parent_log(path: str | None) -> None:
+    """In a worker process started with « spawn » (it inherits no logging): its warnings and errors go to ``path``,
+    the file its parent writes (appended to, never rotated: only the parent rotates), or one line each to stderr
+    when the parent has no file (``None``). Called once, first thing in the worker."""
+    handler: logging.Handler
+    if path:
+        handler = logging.FileHandler(path, encoding="utf-8", errors="backslashreplace", delay=True)
+        handler.setFormatter(logging.Formatter(WORKER_FORMAT))
+    else:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(_OneLine())
+    handler.setLevel(logging.WARNING)
+    setattr(handler, "_c2i2e", True)  # noqa: B010 (a mark on a handler of the standard library)
+    logging.getLogger().addHandler(handler)

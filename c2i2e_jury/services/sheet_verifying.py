@@ -10,11 +10,9 @@ Whatever a file does to the verifier is that file's refusal (issue 16: one flipp
 
 from __future__ import annotations
 
-import ctypes
 import logging
 import multiprocessing
 import os
-import signal
 import sys
 import threading
 import time
@@ -24,6 +22,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
+from c2i2e_jury.logs import current_log_file, join_parent_log
+
 if TYPE_CHECKING:
     from c2i2e_jury.exchange.pades import SheetSigner
 
@@ -31,7 +31,6 @@ log = logging.getLogger(__name__)
 
 PARALLEL_FROM = 12  # files to verify before workers are worth starting
 MAX_WORKERS = 4
-PR_SET_PDEATHSIG = 1  # Linux's prctl option: a signal to this process when its parent dies
 PARENT_POLL_SECONDS = 1.0
 DAMAGED = (
     "damaged",
@@ -120,7 +119,10 @@ def checked_in_order(
         "spawn"
     )  # never fork a process that may hold Qt or database threads
     pool = ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=tie_to_parent, initargs=(os.getpid(),)
+        max_workers=workers,
+        mp_context=context,
+        initializer=start_worker,
+        initargs=(os.getpid(), current_log_file()),
     )
     window: deque[tuple[T, Future[Checked] | None]] = deque()
     try:
@@ -151,19 +153,24 @@ def _finish(entry: tuple[T, Future[Checked] | None]) -> tuple[T, Checked | None]
         return item, Checked(None, *DAMAGED)
 
 
+def start_worker(parent: int, log_path: str | None) -> None:
+    """A worker's initializer: its refusals' tracebacks go to the parent's log file; it ends with its parent."""
+    join_parent_log(log_path)
+    tie_to_parent(parent)
+
+
 def tie_to_parent(parent: int) -> None:
-    """A worker's initializer: it ends with ``parent`` (issue 16: 18 workers outlived a SIGTERM'd import). Linux
-    kills it with its parent (prctl PR_SET_PDEATHSIG, set before checking the parent is still there, so no death
-    falls between the two); elsewhere a thread watches the parent's pid."""
-    if sys.platform.startswith("linux"):
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    """It ends with ``parent`` (issue 16: 18 workers outlived a SIGTERM'd import), within
+    :data:`PARENT_POLL_SECONDS`. A thread watches the parent's pid, as in the signing worker: Linux's death signal
+    (prctl PR_SET_PDEATHSIG) fires when the *thread* that forked the worker ends, and the pool forks its workers
+    from whichever thread first reads the batch, which may end long before the batch does."""
     if os.getppid() != parent:
         os._exit(1)
     threading.Thread(target=_watch_parent, args=(parent,), name="parent-watch", daemon=True).start()
 
 
 def _watch_parent(parent: int) -> None:
-    """Where no signal says the parent died (macOS, Windows): once it has, this worker is someone else's child."""
+    """Once the parent has died (killed, crashed), this worker is someone else's child: it ends."""
     while os.getppid() == parent:
         time.sleep(PARENT_POLL_SECONDS)
     os._exit(1)

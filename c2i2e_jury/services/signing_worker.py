@@ -29,6 +29,7 @@ from cryptography.hazmat.primitives import serialization
 
 from c2i2e_jury.errors import UserError
 from c2i2e_jury.exchange.credentials import CredentialError, WrongPassphrase, common_name, fingerprint
+from c2i2e_jury.logs import current_log_file, join_parent_log
 
 if TYPE_CHECKING:
     from c2i2e_jury.services.sheet_signing import StoredSheet
@@ -94,7 +95,10 @@ class SigningWorker:
         context = multiprocessing.get_context("spawn")
         self._connection, child = context.Pipe()
         self._process = context.Process(
-            target=serve, args=(child, os.getpid(), database_url), name="c2i2e-signing", daemon=True
+            target=serve,
+            args=(child, os.getpid(), database_url, current_log_file()),
+            name="c2i2e-signing",
+            daemon=True,
         )
         self._process.start()
         child.close()
@@ -149,12 +153,15 @@ class SigningWorker:
 # --- in the worker -----------------------------------------------------------------------------------------------
 
 
-def serve(connection: Connection, parent: int, database_url: str) -> None:
+def serve(connection: Connection, parent: int, database_url: str, log_path: str | None = None) -> None:
     """The worker's loop: answer each request until the connection closes; ends with the process that started it.
-    It has its own connection to the database (already migrated by the window's process)."""
+    It has its own connection to the database (already migrated by the window's process); its warnings and
+    errors go to the window's log file (``log_path``)."""
     from c2i2e_jury.storage.database import Database
 
-    # Not prctl's death signal (sheet_verifying.tie_to_parent): it fires when the *thread* that started the worker
+    join_parent_log(log_path)
+
+    # Not prctl's death signal (as sheet_verifying.tie_to_parent): it fires when the *thread* that started the worker
     # ends, and the worker is started from run_busy's thread. The parent's pid is watched instead.
     if os.getppid() != parent:
         os._exit(1)

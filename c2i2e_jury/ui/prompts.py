@@ -16,14 +16,17 @@ from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFileSystemModel,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -71,9 +74,51 @@ def _ask_passphrase(parent: Parent, title: str, label: str, error: str) -> str |
         dialog.deleteLater()
 
 
+FILE_DIALOG_SIZE = (960, 560)  # Qt's own chooser opened at 630 px: its « Type » column read « lot…#12 »
+
+
+def roomy(dialog: QFileDialog) -> QFileDialog:
+    """Qt's own file chooser with its columns whole: type, size and date as wide as their texts, the name taking
+    the rest, the filters' list as wide as its longest filter, the dialog wide enough for them (within the
+    screen). A native chooser (not built from widgets) is left as it is."""
+    tree = dialog.findChild(QTreeView, "treeView")
+    if tree is not None:
+        header = tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, header.count()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    combo = dialog.findChild(QComboBox, "fileTypeCombo")
+    if combo is not None:
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    screen = dialog.screen().availableGeometry()
+    width, height = FILE_DIALOG_SIZE
+    dialog.resize(
+        min(max(dialog.width(), width), screen.width()), min(max(dialog.height(), height), screen.height())
+    )
+    return dialog
+
+
+def file_dialog(
+    parent: Parent, caption: str, start: str, filters: str, mode: QFileDialog.FileMode
+) -> QFileDialog:
+    """A file chooser on ``start`` (a folder, or a file to select) for ``mode``, its columns whole."""
+    dialog = QFileDialog(parent, caption, start, filters)
+    dialog.setFileMode(mode)
+    return roomy(dialog)
+
+
+def _chosen(dialog: QFileDialog) -> list[str]:
+    """The files chosen, or none when the user cancels; the dialog is then let go."""
+    try:
+        return dialog.selectedFiles() if dialog.exec() == QDialog.DialogCode.Accepted else []
+    finally:
+        dialog.deleteLater()
+
+
 def _ask_file(parent: Parent, caption: str, start: str, filters: str) -> str | None:
-    path, _ = QFileDialog.getOpenFileName(parent, caption, start, filters)
-    return path or None
+    chosen = _chosen(file_dialog(parent, caption, start, filters, QFileDialog.FileMode.ExistingFile))
+    return chosen[0] if chosen else None
 
 
 class HidingFiles(QSortFilterProxyModel):
@@ -103,18 +148,14 @@ def file_dialog_hiding(
     if start and Path(start).is_file():
         dialog.setDirectory(str(Path(start).parent))
         dialog.selectFile(start)
-    return dialog
+    return roomy(dialog)
 
 
 def _ask_file_hiding(
     parent: Parent, caption: str, start: str, filters: str, hide: Callable[[str], bool]
 ) -> str | None:
-    dialog = file_dialog_hiding(parent, caption, start, filters, hide)
-    try:
-        chosen = dialog.selectedFiles() if dialog.exec() == QDialog.DialogCode.Accepted else []
-        return chosen[0] if chosen else None
-    finally:
-        dialog.deleteLater()
+    chosen = _chosen(file_dialog_hiding(parent, caption, start, filters, hide))
+    return chosen[0] if chosen else None
 
 
 def _preview_pdf(parent: Parent, title: str, text: str, pdf: bytes, accept: str, reject: str) -> bool:
@@ -124,23 +165,33 @@ def _preview_pdf(parent: Parent, title: str, text: str, pdf: bytes, accept: str,
 
 
 def _ask_files(parent: Parent, caption: str, start: str, filters: str) -> list[str]:
-    paths, _ = QFileDialog.getOpenFileNames(parent, caption, start, filters)
-    return list(paths)
+    return _chosen(file_dialog(parent, caption, start, filters, QFileDialog.FileMode.ExistingFiles))
 
 
 def _ask_folder(parent: Parent, caption: str, start: str) -> str | None:
-    return QFileDialog.getExistingDirectory(parent, caption, start) or None
+    dialog = file_dialog(parent, caption, start, "", QFileDialog.FileMode.Directory)
+    dialog.setOption(QFileDialog.Option.ShowDirsOnly)
+    chosen = _chosen(dialog)
+    return chosen[0] if chosen else None
+
+
+def save_dialog(parent: Parent, caption: str, start: str, filters: str) -> QFileDialog:
+    """A chooser of the file to write (it asks before replacing one), its columns whole."""
+    dialog = file_dialog(parent, caption, start, filters, QFileDialog.FileMode.AnyFile)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    return dialog
 
 
 def _ask_save(parent: Parent, caption: str, start: str, filters: str) -> str | None:
-    path, _ = QFileDialog.getSaveFileName(parent, caption, start, filters)
-    return path or None
+    chosen = _chosen(save_dialog(parent, caption, start, filters))
+    return chosen[0] if chosen else None
 
 
 def _ask_save_typed(parent: Parent, caption: str, start: str, filters: str) -> tuple[str, str] | None:
     """The path and the filter chosen with it (« CSV » or « Excel » when the name has no extension)."""
-    path, chosen = QFileDialog.getSaveFileName(parent, caption, start, filters)
-    return (path, chosen) if path else None
+    dialog = save_dialog(parent, caption, start, filters)
+    chosen = _chosen(dialog)
+    return (chosen[0], dialog.selectedNameFilter()) if chosen else None
 
 
 def _ask_text(parent: Parent, title: str, label: str) -> str | None:

@@ -248,6 +248,10 @@
             <translation>Ouverture de l'identifiant…</translation>
         </message>
         <message>
+            <source>Opening the signing credential</source>
+            <translation>Ouverture de l'identifiant de signature</translation>
+        </message>
+        <message>
             <source>Wrong passphrase</source>
             <translation>Phrase de passe incorrecte</translation>
         </message>
@@ -2401,20 +2405,20 @@ Jean Martin, représentant du comité de site</translation>
     <context>
         <name>RoomHeader</name>
         <message>
-            <source>&amp;Present</source>
-            <translation>&amp;Présent</translation>
-        </message>
-        <message>
             <source>The candidate is here (Ctrl+Shift+P)</source>
             <translation>Le candidat est là (Ctrl+Maj+P)</translation>
         </message>
         <message>
-            <source>A&amp;bsent</source>
-            <translation>A&amp;bsent</translation>
+            <source>Chec&amp;k in</source>
+            <translation>Émarger</translation>
         </message>
         <message>
             <source>The candidate did not come: abandonment, nothing is validated</source>
             <translation>Le candidat ne s'est pas présenté : abandon, aucune compétence validée</translation>
+        </message>
+        <message>
+            <source>A&amp;bsent</source>
+            <translation>A&amp;bsent</translation>
         </message>
         <message>
             <source>&amp;Incident…</source>
@@ -2504,8 +2508,8 @@ Jean Martin, représentant du comité de site</translation>
             <translation>En attente d'émargement</translation>
         </message>
         <message>
-            <source>Present</source>
-            <translation>Présent</translation>
+            <source>Present ✓</source>
+            <translation>Présent ✓</translation>
         </message>
         <message>
             <source>Absent (abandonment)</source>
@@ -2865,6 +2869,14 @@ Jean Martin, représentant du comité de site</translation>
         <message>
             <source>Drawing the sheet…</source>
             <translation>Préparation de la feuille…</translation>
+        </message>
+        <message>
+            <source>Preparing the result sheet</source>
+            <translation>Préparation de la feuille de résultats</translation>
+        </message>
+        <message>
+            <source>Signing the result sheet</source>
+            <translation>Signature de la feuille de résultats</translation>
         </message>
         <message>
             <source>&amp;Sign (juror 1)</source>

@@ -12,6 +12,7 @@ import random
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -19,10 +20,11 @@ import pytest
 from sqlalchemy import select
 
 from c2i2e_jury.services.sheet_import import import_sheets, write_report
+from c2i2e_jury.services.sheet_verifying import Checked, Job, checked_in_order
 from c2i2e_jury.storage.database import open_database
 from c2i2e_jury.storage.models import Candidate, Decision, ResultSheet
 from tests.exchange.package.factory import CANDIDATES
-from tests.services.sheet_factory import import_with_pki, make_pki, make_sheet
+from tests.services.sheet_factory import CAMPAIGN_ID, import_with_pki, make_pki, make_sheet
 
 EXTRA = [
     f"C{n};Martin{n};Léa;lea{n}@example.fr;c1.pdf;oui;non;2017-06-13;10:00;B114;J1;;" for n in range(4, 9)
@@ -247,3 +249,23 @@ def _check_round(decisions: dict[str, dict[str, str]], reports: list[list[tuple[
             assert found in (["imported"], ["superseded"]), (name, found)
         else:
             assert found == ["imported"], (name, found)
+
+
+def test_a_batch_started_by_a_thread_that_ends_is_verified_to_its_end(pki, originals):
+    """The verifying workers are forked by whichever thread first reads the batch; when that thread ends (a
+    short-lived worker thread of the window) the workers must live on until the batch is read to its end."""
+    authorities = {CAMPAIGN_ID: pki.authority_pem.read_text(encoding="ascii")}
+    jobs = [Job(n, originals[("C4", "C5", "C6")[n % 3]]) for n in range(16)]
+    stream = checked_in_order(jobs, authorities, workers=2)
+    first: list[tuple[int, Checked | None]] = []
+    starter = threading.Thread(target=lambda: first.extend([next(stream), next(stream)]), name="short-lived")
+    starter.start()
+    starter.join(timeout=WAIT)
+    assert not starter.is_alive() and len(first) == 2
+    try:
+        verdicts = first + list(stream)
+    finally:
+        stream.close()
+    assert [n for n, _checked in verdicts] == list(range(16))
+    refused = [(n, c.message) for n, c in verdicts if c is None or c.result is None]
+    assert refused == []

@@ -20,6 +20,9 @@ from c2i2e_jury.ui.jury_room.incident_dialog import incident_labels
 from c2i2e_jury.ui.outcome_text import not_admitted_reason_text
 from c2i2e_jury.ui.text import fill
 
+# Between the oral's state and the check-in buttons: « Présent » touched the button « Présent ».
+STATUS_GAP = 16
+
 
 def keep_keys_away(widget: QWidget) -> None:
     """Buttons and check boxes take the focus from Tab only, never from a click: a click on « Pause » or « Alerte
@@ -61,8 +64,11 @@ class RoomHeader(QWidget):
         return button
 
     def _build_buttons(self) -> None:
+        # The action, as the timer asks for it (« Émargez d'abord le candidat »), not the state the label beside it
+        # shows (« Présent ✓ »). In French without an Alt letter: each of « Émarger »'s is another's (the menus,
+        # « Diaporama », « Signer », « Rouvrir »); Ctrl+Shift+P checks in.
         self.present_button = self._button(
-            self.tr("&Present"), self.tr("The candidate is here (Ctrl+Shift+P)")
+            self.tr("Chec&k in"), self.tr("The candidate is here (Ctrl+Shift+P)")
         )
         self.absent_button = self._button(
             self.tr("A&bsent"), self.tr("The candidate did not come: abandonment, nothing is validated")
@@ -89,6 +95,7 @@ class RoomHeader(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.status)
+        top.addSpacing(STATUS_GAP)
         for button in self.buttons():
             top.addWidget(button)
         details = QHBoxLayout()
@@ -181,6 +188,6 @@ class RoomHeader(QWidget):
             return self.tr("Signed — locked")
         return {
             Attendance.PENDING: self.tr("Awaiting check-in"),
-            Attendance.PRESENT: self.tr("Present"),
+            Attendance.PRESENT: self.tr("Present ✓"),
             Attendance.ABSENT: self.tr("Absent (abandonment)"),
         }[file.attendance]

@@ -1,5 +1,8 @@
 """The « À examiner » marker drawn beside a candidate's name in the president's table: an amber pill the eye
-finds down a column of names without reading them (the model says which rows carry it, :data:`EXAMINE_ROLE`)."""
+finds down a column of names without reading them (the model says which rows carry it, :data:`EXAMINE_ROLE`).
+
+At 1366 px the name column is narrower than a name and the whole marker: the name stays whole and the marker
+gives, elided in its middle (« À e…ner »): its colour says it, its tooltip says it whole."""
 
 from __future__ import annotations
 
@@ -23,6 +26,19 @@ def _badge_font(font: QFont) -> QFont:
     return bold
 
 
+def badge_layout(
+    name: str, badge: str, names: QFontMetrics, badges: QFontMetrics, width: int
+) -> tuple[str, str]:
+    """The name and the marker as they fit in ``width`` pixels: the name whole (elided only when even the least
+    marker, one letter and an ellipsis, would not fit beside it), the marker in the room left, whole or elided
+    in its middle."""
+    least = badges.horizontalAdvance(badge[:1] + "…") + 2 * PAD
+    shown = names.elidedText(name, Qt.TextElideMode.ElideRight, max(0, width - GAP - least))
+    room = width - names.horizontalAdvance(shown) - GAP - 2 * PAD
+    tag = badges.elidedText(badge, Qt.TextElideMode.ElideMiddle, room)
+    return shown, tag if len(tag) > 1 else badge[:1] + "…"
+
+
 class ExamineBadgeDelegate(QStyledItemDelegate):
     """The name as usual, then the marker's pill when the row is to be examined."""
 
@@ -41,9 +57,8 @@ class ExamineBadgeDelegate(QStyledItemDelegate):
         )  # background, selection
         text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget)
         font = _badge_font(opt.font)
+        shown, badge = badge_layout(name, badge, opt.fontMetrics, QFontMetrics(font), text_rect.width())
         width = QFontMetrics(font).horizontalAdvance(badge) + 2 * PAD
-        room = max(0, text_rect.width() - width - GAP)
-        shown = opt.fontMetrics.elidedText(name, Qt.TextElideMode.ElideRight, room)
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         painter.save()
         painter.setFont(opt.font)

@@ -121,6 +121,7 @@ class CredentialPrompt(QObject):
                     self.widget,
                     self.tr("Opening the credential…"),
                     functools.partial(self._open_and_judge, path, passphrase, refuse),
+                    title=self.tr("Opening the signing credential"),
                 )
             except WrongPassphrase:
                 error = self.tr("Wrong passphrase")

@@ -60,7 +60,10 @@ class SheetSigning(QObject):
 
         try:  # the database's answer, off the GUI thread like everything the signing reads
             file = run_busy(
-                self.widget, self.tr("Drawing the sheet…"), lambda: check_signable(self.db, self.pk)
+                self.widget,
+                self.tr("Drawing the sheet…"),
+                lambda: check_signable(self.db, self.pk),
+                title=self.tr("Preparing the result sheet"),
             )
         except UserError as exc:
             self.prompts.warn(self.widget, self.tr("Cannot sign yet"), exc.message)
@@ -91,7 +94,9 @@ class SheetSigning(QObject):
             return workers[0].preview(self.pk, self.now), jury_signers(self.db, self.pk)
 
         # the worker starts, draws the sheet and reads the jury, all off the GUI thread
-        pdf, signers = run_busy(self.widget, self.tr("Drawing the sheet…"), start)
+        pdf, signers = run_busy(
+            self.widget, self.tr("Drawing the sheet…"), start, title=self.tr("Preparing the result sheet")
+        )
         if not self._preview(file, pdf):
             return False
         worker, checks = workers[0], JurorChecks(self, self.db, self.pk, self.now, signers)
@@ -102,7 +107,12 @@ class SheetSigning(QObject):
         if second is None:
             return False
         # the sheet made, signed, verified and stored by the worker: the window and the oral's clock run on
-        stored = run_busy(self.widget, self.tr("Signing the sheet…"), lambda: worker.sign(self.pk, self.now))
+        stored = run_busy(
+            self.widget,
+            self.tr("Signing the sheet…"),
+            lambda: worker.sign(self.pk, self.now),
+            title=self.tr("Signing the result sheet"),
+        )
         self.prompts.inform(
             self.widget,
             self.tr("Sheet signed"),
