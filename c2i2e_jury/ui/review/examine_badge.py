@@ -2,7 +2,8 @@
 finds down a column of names without reading them (the model says which rows carry it, :data:`EXAMINE_ROLE`).
 
 At 1366 px the name column is narrower than a name and the whole marker: the name stays whole and the marker
-gives, elided in its middle (« À e…ner »): its colour says it, its tooltip says it whole."""
+gives, to one short form the same on every row (« ! » in the amber pill: elided at different places, « À …er »,
+« À e…ner », the column read as noise); its colour says it, its tooltip says it whole."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from c2i2e_jury.ui.review.review_model import EXAMINE_ROLE
 
 BADGE = QColor("#b26a00")  # the table's amber: borderline, partial
 GAP, PAD = 8, 6  # pixels between the name and the pill, inside the pill on each side
+SHORT = "!"  # the marker where it does not fit whole
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -29,14 +31,12 @@ def _badge_font(font: QFont) -> QFont:
 def badge_layout(
     name: str, badge: str, names: QFontMetrics, badges: QFontMetrics, width: int
 ) -> tuple[str, str]:
-    """The name and the marker as they fit in ``width`` pixels: the name whole (elided only when even the least
-    marker, one letter and an ellipsis, would not fit beside it), the marker in the room left, whole or elided
-    in its middle."""
-    least = badges.horizontalAdvance(badge[:1] + "…") + 2 * PAD
+    """The name and the marker as they fit in ``width`` pixels: the name whole (elided only when even the short
+    marker would not fit beside it), the marker whole in the room left, else its short form."""
+    least = badges.horizontalAdvance(SHORT) + 2 * PAD
     shown = names.elidedText(name, Qt.TextElideMode.ElideRight, max(0, width - GAP - least))
     room = width - names.horizontalAdvance(shown) - GAP - 2 * PAD
-    tag = badges.elidedText(badge, Qt.TextElideMode.ElideMiddle, room)
-    return shown, tag if len(tag) > 1 else badge[:1] + "…"
+    return shown, badge if badges.horizontalAdvance(badge) <= room else SHORT
 
 
 class ExamineBadgeDelegate(QStyledItemDelegate):

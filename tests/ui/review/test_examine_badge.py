@@ -1,5 +1,5 @@
 """The « À examiner » marker beside a name in the president's table, at 1366×768 in French: the name was cut
-(« MARCHAND … ») to leave the marker whole; now the name stays whole and the marker gives (« À e…ner »)."""
+(« MARCHAND … ») to leave the marker whole; now the name stays whole and the marker gives, to one short form the same on every row (« ! »)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QStyle
 
-from c2i2e_jury.ui.review.examine_badge import GAP, PAD, badge_layout
+from c2i2e_jury.ui.review.examine_badge import GAP, PAD, SHORT, badge_layout
 from c2i2e_jury.ui.review.review_model import COLUMN, EXAMINE_ROLE
 from tests.ui.review.test_columns_in_view import president  # noqa: F401 (a fixture)
 
@@ -36,7 +36,7 @@ def test_the_names_to_examine_are_whole_at_1366_by_768(qtbot, president):  # noq
         assert shown == name, (name, width)  # whole
         used = names.horizontalAdvance(shown) + GAP + badges.horizontalAdvance(tag) + 2 * PAD
         assert used <= width, (name, tag, used, width)  # the marker within the cell, after the name
-        assert tag[:1] == "À" and tag != "À examiner"  # the room was short: the marker gave
+        assert tag == SHORT  # the room was short: the marker gave, the same on every row
 
 
 def test_the_marker_gives_before_the_name(qapp):
@@ -44,7 +44,6 @@ def test_the_marker_gives_before_the_name(qapp):
     name, badge = "LEFÈVRE Gaëlle", "À examiner"
     whole = names.horizontalAdvance(name) + GAP + badges.horizontalAdvance(badge) + 2 * PAD
     assert badge_layout(name, badge, names, badges, whole) == (name, badge)  # room enough: both whole
-    shown, tag = badge_layout(name, badge, names, badges, whole - 30)
-    assert shown == name and "…" in tag and tag[0] == "À" and tag[-1] == "r"  # elided in its middle
+    assert badge_layout(name, badge, names, badges, whole - 30) == (name, SHORT)  # its short form, never cut
     shown, tag = badge_layout(name, badge, names, badges, names.horizontalAdvance(name))
-    assert shown != name and shown.endswith("…") and tag == "À…"  # no room at all: the least marker stays
+    assert shown != name and shown.endswith("…") and tag == SHORT  # no room at all: the short marker stays
