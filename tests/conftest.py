@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests import network_guard, run_shared, sqlite_template
+from tests import network_guard, property_budget, run_shared, sqlite_template
 from tests.small_disk import small_disk  # noqa: F401 (a fixture: a small real file system, full or read-only)
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -24,7 +24,9 @@ network_guard.install()
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """The controller (not an xdist worker) makes the run's shared folder before the workers start."""
+    """The controller (not an xdist worker) makes the run's shared folder before the workers start; the fast loop
+    draws fewer property examples (``tests/property_budget.py``)."""
+    property_budget.fast_loop = property_budget.is_fast_loop(config.option.markexpr or "")
     if not hasattr(config, "workerinput"):
         run_shared.make_run_folder()
 
