@@ -4,6 +4,7 @@ that the program never opens a network connection."""
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -17,6 +18,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault(
     "HYPOTHESIS_STORAGE_DIRECTORY", os.path.join(tempfile.gettempdir(), "c2i2e-jury-hypothesis")
 )
+
+# Bytecode, even where PYTHONDONTWRITEBYTECODE is set (it keeps caches out of the tree): kept under the temp
+# folder, never in the repository. Without it every run recompiles and rewrites the assertions of every test
+# module in each xdist worker (~7 s of CPU each) and every interpreter a test starts (workers, the CLI) compiles
+# the program again. Set here, it reaches the test modules, the xdist workers and every subprocess.
+if os.environ.pop("PYTHONDONTWRITEBYTECODE", None) and not sys.pycache_prefix:
+    sys.dont_write_bytecode = False
+    sys.pycache_prefix = os.environ["PYTHONPYCACHEPREFIX"] = os.path.join(
+        tempfile.gettempdir(), "c2i2e-jury-pycache"
+    )
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO.parent / "shared" / "corpus" / "pdf"
