@@ -4,12 +4,13 @@ that the program never opens a network connection."""
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from pathlib import Path
 
 import pytest
 
-from tests import network_guard, run_shared, sqlite_template
+from tests import network_guard, property_budget, run_shared, sqlite_template
 from tests.small_disk import small_disk  # noqa: F401 (a fixture: a small real file system, full or read-only)
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -18,13 +19,25 @@ os.environ.setdefault(
     "HYPOTHESIS_STORAGE_DIRECTORY", os.path.join(tempfile.gettempdir(), "c2i2e-jury-hypothesis")
 )
 
+# Bytecode, even where PYTHONDONTWRITEBYTECODE is set (it keeps caches out of the tree): kept under the temp
+# folder, never in the repository. Without it every run recompiles and rewrites the assertions of every test
+# module in each xdist worker (~7 s of CPU each) and every interpreter a test starts (workers, the CLI) compiles
+# the program again. Set here, it reaches the test modules, the xdist workers and every subprocess.
+if os.environ.pop("PYTHONDONTWRITEBYTECODE", None) and not sys.pycache_prefix:
+    sys.dont_write_bytecode = False
+    sys.pycache_prefix = os.environ["PYTHONPYCACHEPREFIX"] = os.path.join(
+        tempfile.gettempdir(), "c2i2e-jury-pycache"
+    )
+
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO.parent / "shared" / "corpus" / "pdf"
 network_guard.install()
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """The controller (not an xdist worker) makes the run's shared folder before the workers start."""
+    """The controller (not an xdist worker) makes the run's shared folder before the workers start; the fast loop
+    draws fewer property examples (``tests/property_budget.py``)."""
+    property_budget.fast_loop = property_budget.is_fast_loop(config.option.markexpr or "")
     if not hasattr(config, "workerinput"):
         run_shared.make_run_folder()
 

@@ -4,16 +4,17 @@ validations, drawn by hypothesis: what the table tests of test_rules.py show on 
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from c2i2e_jury.domain.rules import Attendance, Mark, PriorValidation, Situation, Status, evaluate
 from c2i2e_jury.resources_access import referential
+from tests.property_budget import property_settings
 
 REFERENTIAL = referential()
 CODES = REFERENTIAL.codes
 # No wall-clock deadline (a loaded machine is not a failure) and no example database written into the repository.
-PROPERTY = settings(max_examples=200, deadline=None, database=None)
+PROPERTY = property_settings(max_examples=200)  # no wall-clock deadline, nothing written
 
 decisions = st.dictionaries(
     st.sampled_from(CODES), st.sampled_from([Mark.VALIDATED, Mark.NOT_VALIDATED, None])

@@ -4,12 +4,13 @@ object or one ResultFormatError, never another exception."""
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from c2i2e_jury.exchange.result_json import ResultFormatError, from_bytes, to_bytes
+from tests.property_budget import property_settings
 
-PROPERTY = settings(max_examples=100, deadline=None, database=None)  # no wall-clock deadline, nothing written
+PROPERTY = property_settings(max_examples=100)  # no wall-clock deadline, nothing written
 
 text = st.text(st.characters(exclude_categories=("Cs",)), max_size=40)  # what UTF-8 can carry
 scalars = (

@@ -10,7 +10,7 @@ import copy
 import json
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
@@ -19,8 +19,9 @@ from c2i2e_jury.exchange.result_json import _valid, _validator, inlined, schema
 from c2i2e_jury.exchange.schema_check import compiled
 from c2i2e_jury.resources_access import referential
 from tests.exchange.result_examples import example_result
+from tests.property_budget import property_settings
 
-PROPERTY = settings(max_examples=150, deadline=None, database=None)
+PROPERTY = property_settings(max_examples=150)  # no wall-clock deadline, nothing written
 
 
 def _errors(validator, document):

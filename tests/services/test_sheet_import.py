@@ -112,7 +112,8 @@ def stored(db):
 def test_each_outcome_on_real_files(database, secretariat, sheets, tmp_path):
     folder = write(tmp_path / "salle-B112", sheets, [n for n in sheets if not n.startswith("m_")])
     (folder / "c_C2_v1 (copie).pdf").write_bytes(sheets["c_C2_v1.pdf"])
-    outcomes = by_name(import_sheets(database, [folder]))
+    # verified in this process: the worker processes are test_a_batch_verified_by_worker_processes_…'s subject
+    outcomes = by_name(import_sheets(database, [folder], workers=1))
     got = {name: (o.status, o.reason, o.candidate_id, o.version) for name, o in outcomes.items()}
     assert got == {
         "a_C1_v2.pdf": ("imported", "", "C1", 2),

@@ -27,6 +27,27 @@ def generous_waits():
         yield
 
 
+@pytest.fixture(scope="session")
+def _shared_signing_process():
+    """The run's shared signing worker (tests/ui/shared_signing_worker.py), ended with the session."""
+    from tests.ui.shared_signing_worker import shared
+
+    yield shared
+    shared.stop()
+
+
+@pytest.fixture(autouse=True)
+def _shared_signing_worker(request, monkeypatch, _shared_signing_process):
+    """A signature made in a test is made by the run's shared worker process, unless the test is marked
+    ``own_signing_worker`` (the worker is its subject): it then starts its own, as the program does."""
+    if request.node.get_closest_marker("own_signing_worker"):
+        return
+    from c2i2e_jury.services import signing_worker
+    from tests.ui.shared_signing_worker import SharedWorker
+
+    monkeypatch.setattr(signing_worker, "SigningWorker", SharedWorker)
+
+
 @pytest.fixture(autouse=True)
 def _fresh_settings(_isolated_data_dir):
     """Each test's settings in its own data folder (napari's ``_fresh_settings``): what one test leaves (a

@@ -14,7 +14,11 @@ from c2i2e_jury.ui.signing.sheet import sign_sheet_dialog
 from tests.services.sheet_factory import SIGNING, decide_all
 from tests.ui.signing.test_signing import both_jurors, pki, room, settings  # noqa: F401 (fixtures)
 
-pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
+pytestmark = [
+    pytest.mark.gui,
+    pytest.mark.qt_log_ignore("propagateSizeHints"),
+    pytest.mark.own_signing_worker,  # the window turns while a worker of its own signs
+]
 
 
 def test_the_event_loop_turns_behind_a_busy_dialog_while_both_jurors_sign(qtbot, room, pki, settings):  # noqa: F811

@@ -140,6 +140,7 @@ def test_the_passphrase_question_names_the_person(qtbot, room, key, pki, setting
     assert "Passphrase of %1, juror %2 (file %3):\tPhrase de passe de %1, juré(e) %2 (fichier %3) :" in pairs
 
 
+@pytest.mark.own_signing_worker
 def test_a_worker_that_dies_leaves_nothing_written_and_says_so(qtbot, room, key, settings):
     db, pk = room
     script = Script(files=[str(key.jurors[0]), str(key.jurors[1])])
@@ -162,6 +163,7 @@ def test_a_worker_that_dies_leaves_nothing_written_and_says_so(qtbot, room, key,
     qtbot.waitUntil(lambda: signing_workers() == [], timeout=30_000)
 
 
+@pytest.mark.own_signing_worker
 def test_the_worker_ends_with_the_signing(qtbot, room, key, settings):
     db, pk = room
     script = Script(files=[str(key.jurors[0]), str(key.jurors[1])], passphrases=KEY_PASSPHRASES)

@@ -86,6 +86,7 @@ class Jurors:
         return [kind for kind, _ in self.seen]
 
 
+@pytest.mark.own_signing_worker
 def test_the_jurors_read_the_sheet_then_sign_it_with_the_keyboard(qtbot, room, key, tmp_path):
     db, pk = room
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
