@@ -72,7 +72,6 @@ class ItemsPanel(QWidget):
         self.table.setTabKeyNavigation(False)  # Tab leaves the table for the buttons and fields, as elsewhere
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self._just_decided = ""  # the item V / N has just decided, until the juror moves: « C » comments it
-        self._moving_on = False  # a decision is being recorded, the table moves on to the next item after it
 
         order = QHBoxLayout()
         order.addWidget(QLabel(self.tr("Group by:"), self))
@@ -167,8 +166,7 @@ class ItemsPanel(QWidget):
         self.model.set_items(file.items)
         if current:
             self.select(current, emit=False)
-        if not self._moving_on:
-            self._show_detail()
+        self._show_detail()
         enabled = jury_room.room_actions(file).decide
         self.validate_button.setEnabled(enabled)
         self.refuse_button.setEnabled(enabled)
@@ -280,15 +278,9 @@ class ItemsPanel(QWidget):
                 return False
             justification = text.strip()
         self.flush()
-        self._moving_on = True  # the pane shows the next item at once: not this one first
-        try:
-            done = self.session.change(item.code, decision=mark, justification=justification)
-        finally:
-            self._moving_on = False
+        done = self.session.change(item.code, decision=mark, justification=justification)
         if done:
             self._advance()
-            if self.current_code() == item.code:  # nowhere to go: the pane shows the decision
-                self._show_detail()
             self._just_decided = item.code
         return done
 
