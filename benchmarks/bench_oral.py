@@ -28,16 +28,17 @@ step class, the worker's own job log, and the event log of a decision (which wid
 several orals per run, several runs, medians. The GUI CPU per step includes ~2.5 ms of the 1 ms heartbeat itself.
 Target: 16.7 ms of stall per step; what stands between:
 
-- a decision (V / N), 28 an oral: not met. GUI CPU of a key until painted (no heartbeat, 81 decisions, runs
-  alternated with main): median 21-23 -> 16.5-19.4 ms, p90 29-33 -> 21-28 ms; longest stall after a decision in
-  the benchmark 81 ms median of 5 orals (226 ms last session, heavier load). Cut here: the outcome grid repaints
-  the cells that change (it painted its 28 antialiased cells from Python at each update, ~3 ms, twice a
-  decision), the detail pane is shown once (for the next item, not first for the decided one) and keeps its
-  height (each change relaid out the table and repainted the whole items panel), the decided item's history
-  alone is read again, when shown. What is left, per decision: the service's transaction through the ORM
-  (three reads, one write, its history line: ~4-5 ms CPU), the commit's fsync (5-8 ms wall under cProfile,
+- a decision (V / N), 28 an oral: not met. GUI CPU of a key until painted (no heartbeat, 81 decisions a run,
+  runs alternated with main): total median 21.5 ms on main (5 runs: 18.7-23.4), 19.2 and 20.5 on this branch
+  (within the noise at load 9-10); the paint after the key, main 10.5 ms (9.6-12.4) -> 8.4-9.2 ms. Longest stall
+  after a decision in the benchmark: 81 ms median of 5 orals (226 ms last session, at load 9-15). Cut here: the
+  outcome grid repaints only the cells whose state or selection changes (it painted its 28 antialiased cells
+  from Python at each update, ~3 ms, twice a decision; the event log showed it), the detail pane keeps its
+  height while the juror moves (each change relaid out the table and repainted the whole items panel), the
+  decided item's history alone is read again. What is left, per decision: the service's transaction through the
+  ORM (three reads, one write, its history line: ~4-5 ms CPU), the commit's fsync (5-8 ms wall under cProfile,
   synchronous=FULL: durability before the screen shows it, so in the GUI thread's wait), Qt painting the items
-  table (its Python model's ``data()``, ~190 calls a decision) and the pane, and the dossier jumping to the next
+  table (its Python model's ``data()``, ~200 calls a decision) and the pane, and the dossier jumping to the next
   item's evidence, whose render in the worker holds the GIL (below). Under a frame would need the commit run in a
   worker thread with the table showing the decision on its answer (sqlite3 releases the GIL while it syncs:
   5-11 ms off the GUI thread), and the service's statements in Core rather than the ORM (~3 ms).
