@@ -31,11 +31,11 @@ Target: 16.7 ms of stall per step; what stands between:
 - a decision (V / N), 28 an oral: not met. GUI CPU of a key until painted (no heartbeat, 81 decisions a run,
   runs alternated with main): total median 21.5 ms on main (5 runs: 18.7-23.4), 19.2 and 20.5 on this branch
   (within the noise at load 9-10); the paint after the key, main 10.5 ms (9.6-12.4) -> 8.4-9.2 ms. Longest stall
-  after a decision in the benchmark: 81 ms median of 5 orals (226 ms last session, at load 9-15). Cut here: the
-  outcome grid repaints only the cells whose state or selection changes (it painted its 28 antialiased cells
-  from Python at each update, ~3 ms, twice a decision; the event log showed it), the detail pane keeps its
-  height while the juror moves (each change relaid out the table and repainted the whole items panel), the
-  decided item's history alone is read again. What is left, per decision: the service's transaction through the
+  after a decision in the benchmark: 81 and 142 ms, medians of 5 orals in two runs at load 6-10 and 10-11 (226 ms
+  last session, at load 9-15). Cut here: the outcome grid repaints only the cells whose state or selection
+  changes (it painted its 28 antialiased cells from Python at each update, ~3 ms, twice a decision; the event
+  log showed it), the detail pane keeps its height while the juror moves (each change relaid out the table and
+  repainted the whole items panel), the decided item's history alone is read again. What is left, per decision: the service's transaction through the
   ORM (three reads, one write, its history line: ~4-5 ms CPU), the commit's fsync (5-8 ms wall under cProfile,
   synchronous=FULL: durability before the screen shows it, so in the GUI thread's wait), Qt painting the items
   table (its Python model's ``data()``, ~200 calls a decision) and the pane, and the dossier jumping to the next
