@@ -107,9 +107,8 @@ class OutcomeGrid(QWidget):
         geometry, region = self._geometry(), event.region()  # its rectangles, not their bounds
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        label_font = QFont(
-            self.font()
-        )  # the domain's code in the widget's font, whatever size the cells took
+        # The domain's code in the widget's font, whatever size the cells took.
+        label_font = QFont(self.font())
         label_font.setBold(True)
         cell_font = QFont(self.font())
         cell_font.setPointSizeF(max(7.0, geometry.row_h * 0.32))
