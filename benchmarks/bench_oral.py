@@ -18,37 +18,57 @@ The floor is sound as a measure of the machine (same process, same heartbeat, sa
 orals); on the shared 2-core machine it is far from zero (load 10-15: idle gaps of 20-120 ms), so the absolute
 16.7 ms cannot be met there whatever the program does; compare the ratio, and the GUI thread's CPU time.
 
-Measured 2026-12-03, 10 orals before and after, runs alternated, load 9-15 (the idle floor 25-370 ms): median
-of the longest stall by step, decision 338 -> 226 ms, timer keys 249 -> 183, comment 194 -> 178, back in the
-dossier 56 -> 11; pages 76 -> 78, search 46 -> 88, check-in and opening unchanged within the noise.
+Measured 2026-12-03 (first session), 10 orals before and after, load 9-15: median of the longest stall by
+step, decision 338 -> 226 ms, timer keys 249 -> 183, comment 194 -> 178, back in the dossier 56 -> 11.
 
-Where the time goes (cProfile of the GUI thread over a measured oral, and ``time.thread_time`` around a decision
-key until it is painted, 56 decisions; 2 cores loaded 10-15 by other sessions, 2026-12-03):
+Where the time goes now, step by step (second session, 2026-12-03, 2 cores loaded 6-10 by three other sessions:
+the idle window's own longest gap was 24-39 ms, so no absolute figure below is the program's alone). How measured:
+``time.thread_time`` of the GUI thread over each step (its CPU, not its waits), cProfile of the GUI thread per
+step class, the worker's own job log, and the event log of a decision (which widgets are laid out and painted);
+several orals per run, several runs, medians. The GUI CPU per step includes ~2.5 ms of the 1 ms heartbeat itself.
+Target: 16.7 ms of stall per step; what stands between:
 
-- a decision (V / N): before, the service committed then reloaded the whole candidate (``load_candidate``, seven
-  queries through the ORM, ~28 ms under cProfile) and the items table re-measured its three content-sized columns
-  over the 28 rows (~1,000 ``data()`` calls a decision; 32,459 over an oral). Now the service reads the facts the
-  rules check (three prepared queries), writes the one decision and its history line, commits (FULL sync: on disk
-  before the screen shows it) and answers with the file shown updated in that item and the outcome; the narrow
-  columns have fixed widths measured once (``item_columns.py``: 10,710 ``data()`` calls an oral, the visible rows
-  painted); the detail pane's history is read once a change. GUI-thread CPU of a decision key, painted: median
-  32.5 -> 24.4 ms, p90 62.8 -> 31.8 ms. What is left: the commit's fsync (11 ms a commit on average on this
-  shared disk, 0.2 ms median / 17 ms max for a bare fsync), Qt painting the table, the outcome grid (28 rounded
-  cells drawn from Python, ~3 ms) and the detail pane, and the dossier jumping to the next item's evidence (its
-  pages drawn by the worker while holding the GIL, below). Under a frame would need the commit answered from a
-  worker thread (sqlite3 releases the GIL while it syncs; the table showing the decision on the answer).
-- turning pages: PyMuPDF's bindings never release the GIL (no ``PyEval_SaveThread`` in ``_mupdf.so``), so the
-  GUI thread waits while the viewer's worker draws a page: one page of the demo dossiers takes 3-16 ms median and
-  up to 38 ms bare at the room's zoom under this load. Drawing in bands from a display list (measured) does not
-  bound it: decoding a screenshot is one MuPDF call of up to 30-40 ms whichever band needs it first. A drawing
-  process (pixels back through shared memory) is the way under a frame; not done here.
-- the timer keys (F5, F6, F8) and the heartbeat: each event committed before it shows; the service now reads and
-  writes the oral's row alone (it loaded the whole candidate): what is left is the commit's fsync.
-- the view saved as the jury pages (every 0.4-1 s): the oral's row alone, no longer the whole candidate.
-- opening the candidate's file and the check-in (once an oral, not a juror's step): the room built for another
-  candidate, ~100-200 ms of GUI-thread work (the file read, the timer rebuilt from its events and its widget,
-  the dossier opened and its first page drawn in the GUI thread while the worker is idle, the table and the
-  header filled, the previous candidate's view saved). The check-in now answers with the file shown updated.
+- a decision (V / N), 28 an oral: not met. GUI CPU of a key until painted (no heartbeat, 81 decisions a run,
+  runs alternated with main): total median 21.5 ms on main (5 runs: 18.7-23.4), 19.2 and 20.5 on this branch
+  (within the noise at load 9-10); the paint after the key, main 10.5 ms (9.6-12.4) -> 8.4-9.2 ms. Longest stall
+  after a decision in the benchmark: 81 and 142 ms, medians of 5 orals in two runs at load 6-10 and 10-11 (226 ms
+  last session, at load 9-15). Cut here: the outcome grid repaints only the cells whose state or selection
+  changes (it painted its 28 antialiased cells from Python at each update, ~3 ms, twice a decision; the event
+  log showed it), the detail pane keeps its height while the juror moves (each change relaid out the table and
+  repainted the whole items panel), the decided item's history alone is read again. What is left, per decision: the service's transaction through the
+  ORM (three reads, one write, its history line: ~4-5 ms CPU), the commit's fsync (5-8 ms wall under cProfile,
+  synchronous=FULL: durability before the screen shows it, so in the GUI thread's wait), Qt painting the items
+  table (its Python model's ``data()``, ~200 calls a decision) and the pane, and the dossier jumping to the next
+  item's evidence, whose render in the worker holds the GIL (below). Under a frame would need the commit run in a
+  worker thread with the table showing the decision on its answer (sqlite3 releases the GIL while it syncs:
+  5-11 ms off the GUI thread), and the service's statements in Core rather than the ORM (~3 ms).
+- turning pages (->, Page Down, Ctrl+G): GUI CPU 5-7 ms a key, met by the GUI thread itself; the stalls above a
+  frame are the worker's renders: PyMuPDF never releases the GIL (no ``PyEval_SaveThread`` in ``_mupdf.so``), so
+  the GUI thread waits for the page being drawn: worker log over 3 orals, a render 12 ms median, p90 31 ms, max
+  45 ms under this load. Drawing in bands (a display list, one clipped call per band, the GIL free between them)
+  does not bound it (measured last session): decoding a screenshot is one MuPDF call of 30-40 ms whichever band
+  meets it first. A drawing process (pixels back through shared memory) is the way under a frame; not done.
+- search (Ctrl+F, typing, Enter, F3): GUI CPU 11-14 ms over the step (typing into the field, the hits painted);
+  the search itself is the worker's (1.2 ms median): met but for the renders of the pages the hits jump to.
+- the timer keys (F5, F6, F8; services/oral_timer, ui/timer): not met, the longest stall of the oral now (78-311
+  ms, median 187, in the benchmark run). Each event is committed before it shows (``record_event`` ~19 ms under
+  cProfile, of which the commit 8 ms), F5 commits twice (the event, then the heartbeat), and the timer widget's
+  refresh (~10 ms). Its periodic heartbeat commits in the GUI thread too. Outside this benchmark's reach: the same
+  worker-thread commit as the decisions' would take it under a frame.
+- comments (C, text, Enter): a decision's transaction and the pane: GUI CPU 14-20 ms; as decisions.
+- opening the candidate and the check-in (once an oral, not in the second row): GUI CPU 40-56 ms, stalls
+  80-200 ms: the file read through the ORM (``candidate_file``, seven queries, ~30 ms under cProfile), the
+  dossier opened and its first page drawn in the GUI thread (~15 ms), the timer rebuilt (~18 ms), the day list
+  repainted (2,781 ``data()`` calls of its Python model), the views saved. Cut here: the previous candidate's
+  view is no longer committed again when the pauses' saves had committed it unchanged (one fsync less). Right
+  after it the worker's format report and evidence map (200 ms median per dossier, many MuPDF calls) competes for
+  the GIL, which is what the check-in's stalls are. Slicing the opening (items first, the dossier next turn of
+  the loop) would bound each slice by its largest part, ~30 ms: not done.
+- Python's collector (in the GUI thread, :mod:`c2i2e_jury.ui.gui_gc`): generation 0 and 1 only during the orals,
+  0.3-25 ms (the long ones when the worker held the GIL meanwhile); no full collection.
+
+Tried and not kept: ``sys.setswitchinterval(0.0005)`` (the GUI thread gets the GIL back from a computing worker
+sooner): no difference out of the noise at load 6-10 (two runs each way).
 
 Each run holds the oral of another demo candidate (an oral ended cannot be held again); the first candidate warms
 the imports, fonts and MuPDF up, as the morning's first oral does.

@@ -10,13 +10,14 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 
-def fit_height(widget: QWidget) -> None:
-    """Set ``widget``'s minimum height to what its layout needs at its current width."""
+def fit_height(widget: QWidget, *, shrink: bool = True) -> None:
+    """Set ``widget``'s minimum height to what its layout needs at its current width (``shrink=False``: only ever
+    raised, so that a pane whose texts change at each key keeps its height rather than relay out its neighbours)."""
     layout = widget.layout()
     if layout is None:
         return
     needed = layout.totalMinimumSize().height()
     if layout.hasHeightForWidth():
         needed = max(needed, layout.totalHeightForWidth(widget.width()))
-    if needed != widget.minimumHeight():
+    if needed > widget.minimumHeight() or (shrink and needed < widget.minimumHeight()):
         widget.setMinimumHeight(needed)

@@ -159,6 +159,7 @@ class ItemsPanel(QWidget):
         self.show_file(session.file)
         if self.model.rowCount():
             self.select(session.file.view_state.get("item") or self.model.item(0).code)
+        fit_height(self.detail)  # as this candidate's item shown needs it (then raised only)
 
     def show_file(self, file: CandidateFile) -> None:
         current = self.current_code()
@@ -229,7 +230,9 @@ class ItemsPanel(QWidget):
             )
         self.detail.show_evidence(text)
         self._show_history(item)
-        fit_height(self.detail)
+        # Raised to the longest wording met, not lowered at the next item: each change of the pane's height laid
+        # the table out again and repainted the whole panel, at every V / N (benchmarks/bench_oral.py).
+        fit_height(self.detail, shrink=False)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         super().changeEvent(event)

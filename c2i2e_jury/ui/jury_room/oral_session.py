@@ -38,9 +38,8 @@ class OralSession(QObject):
         self.db = db
         self.undo_stack = undo_stack
         self.file: CandidateFile = jury_room.candidate_file(db, candidate_pk)
-        self._history: dict[str, list[DecisionChangeRow]] | None = (
-            None  # read once a change, not per item shown
-        )
+        self._history: dict[str, list[DecisionChangeRow]] | None = None  # read once, not per item shown
+        self._stale: set[str] = set()  # items changed since: read again (that item alone) when next shown
 
     @property
     def pk(self) -> int:
@@ -52,21 +51,28 @@ class OralSession(QObject):
         self.changed.emit(self.file)
 
     def history(self, code: str) -> list[DecisionChangeRow]:
-        """The item's stored changes, oldest first: the candidate's whole history read once after each change
-        (the detail pane asks at every item the juror moves to)."""
+        """The item's stored changes, oldest first: the candidate's whole history read once (the detail pane asks
+        at every item the juror moves to), then after a decision that item's alone, when it is shown again."""
         if self._history is None:
-            self._history = {}
+            self._history, self._stale = {}, set()
             for change in jury_room.history(self.db, self.pk):
                 self._history.setdefault(change.item, []).append(change)
+        elif code in self._stale:
+            self._history[code] = jury_room.history(self.db, self.pk, code)
+            self._stale.discard(code)
         return self._history.get(code, [])
 
-    def _run(self, action: Callable[[], Any]) -> bool:
+    def _run(self, action: Callable[[], Any], item: str = "") -> bool:
+        """``item``: the one item the action changes (its history alone is read again), else all of them."""
         try:
             result = action()
         except UserError as exc:
             self.failed.emit(exc.message)
             return False
-        self._history = None
+        if item:
+            self._stale.add(item)
+        else:
+            self._history = None
         if isinstance(result, CandidateFile):
             self.file = result
             self.changed.emit(result)
@@ -90,7 +96,8 @@ class OralSession(QObject):
                 comment=comment,
                 justification=justification,
                 shown=self.file,  # answered as this file with the one item changed, not read again
-            )
+            ),
+            code,
         )
 
     def change(

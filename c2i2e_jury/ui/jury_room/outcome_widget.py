@@ -24,6 +24,29 @@ CELL_STYLE = {
 }
 
 
+class GridGeometry:
+    """The grid's rectangles at one widget size: each domain's row, label and « ! », each item's cell."""
+
+    LABEL_W = 34.0
+
+    def __init__(self, referential: Referential, size: QSize) -> None:
+        self.size = QSize(size)
+        self.row_h = (size.height() - 4) / len(referential.domains)
+        cell_w = min(44.0, (size.width() - self.LABEL_W - 30) / 5)
+        self.rows: dict[str, QRectF] = {}
+        self.labels: dict[str, QRectF] = {}
+        self.marks: dict[str, QRectF] = {}
+        self.cells: dict[str, QRectF] = {}
+        for r, domain in enumerate(referential.domains):
+            y = 2 + r * self.row_h
+            self.rows[domain.code] = QRectF(0, y - 1, size.width(), self.row_h + 2)
+            self.labels[domain.code] = QRectF(0, y, self.LABEL_W, self.row_h)
+            for c, code in enumerate(domain.items):
+                self.cells[code] = QRectF(self.LABEL_W + c * cell_w + 1, y + 1, cell_w - 2, self.row_h - 2)
+            x = self.LABEL_W + len(domain.items) * cell_w + 4
+            self.marks[domain.code] = QRectF(x, y, 30, self.row_h)
+
+
 class OutcomeGrid(QWidget):
     """7 rows (domains) of up to 5 cells; a domain over its limit is framed in red with a « ! »."""
 
@@ -35,7 +58,7 @@ class OutcomeGrid(QWidget):
         self._states: dict[str, str] = dict.fromkeys(referential.codes, "undecided")
         self._missing: dict[str, int] = {}
         self._current = ""
-        self._cells: dict[str, QRectF] = {}
+        self._layout: GridGeometry | None = None
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.setMinimumHeight(7 * 22 + 4)
         self.setAccessibleName(self.tr("Validation grid of the 28 competencies"))
@@ -44,57 +67,79 @@ class OutcomeGrid(QWidget):
         return QSize(280, 7 * 22 + 4)
 
     def set_state(self, states: dict[str, str], missing: dict[str, int], current: str = "") -> None:
+        """Repaints only the cells (and domain labels) that change: a decision changes one or two of 28."""
+        changed = {c for c in self._ref.codes if states.get(c) != self._states.get(c)}
+        changed |= {c for c in (self._current, current) if c} if current != self._current else set()
+        domains = {
+            d.code
+            for d in self._ref.domains
+            if self._over(missing, d.code) != self._over(self._missing, d.code)
+        }
         self._states, self._missing, self._current = states, missing, current
-        self.update()
+        self._repaint(changed, domains)
 
     def set_current(self, code: str) -> None:
+        if code != self._current:
+            self._repaint({c for c in (self._current, code) if c}, set())
         self._current = code
-        self.update()
 
     def state_of(self, code: str) -> str:
         return self._states[code]
 
+    def _over(self, missing: dict[str, int], domain: str) -> bool:
+        return missing.get(domain, 0) > self._ref.max_missing_per_domain
+
+    def _repaint(self, codes: set[str], domains: set[str]) -> None:
+        geometry = self._geometry()
+        for code in codes:
+            self.update(geometry.cells[code].adjusted(-2, -2, 2, 2).toAlignedRect())
+        for domain in domains:
+            self.update(geometry.rows[domain].toAlignedRect())
+
+    def _geometry(self) -> GridGeometry:
+        """Where each cell and each domain's row lie, measured once per size (the paint and the clicks use it)."""
+        if self._layout is None or self._layout.size != self.size():
+            self._layout = GridGeometry(self._ref, self.size())
+        return self._layout
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        """The rows and cells the event's region touches (the others are as they were)."""
+        geometry, region = self._geometry(), event.region()  # its rectangles, not their bounds
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        rows = len(self._ref.domains)
-        row_h = (self.height() - 4) / rows
-        label_w = 34.0
-        cell_w = min(44.0, (self.width() - label_w - 30) / 5)
-        font = QFont(self.font())
-        self._cells.clear()
-        for r, domain in enumerate(self._ref.domains):
-            y = 2 + r * row_h
-            over = self._missing.get(domain.code, 0) > self._ref.max_missing_per_domain
-            font = QFont(self.font())  # the domain's code in the widget's font, whatever size the cells took
-            font.setBold(True)
-            painter.setFont(font)
+        # The domain's code in the widget's font, whatever size the cells took.
+        label_font = QFont(self.font())
+        label_font.setBold(True)
+        cell_font = QFont(self.font())
+        cell_font.setPointSizeF(max(7.0, geometry.row_h * 0.32))
+        for domain in self._ref.domains:
+            row = geometry.rows[domain.code]
+            if not region.intersects(row.toAlignedRect()):
+                continue
+            over = self._over(self._missing, domain.code)
+            painter.setFont(label_font)
             painter.setPen(QColor("#c62828") if over else self.palette().windowText().color())
-            painter.drawText(QRectF(0, y, label_w, row_h), Qt.AlignmentFlag.AlignVCenter, domain.code)
-            for c, code in enumerate(domain.items):
-                rect = QRectF(label_w + c * cell_w + 1, y + 1, cell_w - 2, row_h - 2)
-                self._cells[code] = rect
-                symbol, fg, bg = CELL_STYLE[self._states.get(code, "undecided")]
-                painter.setPen(
-                    QPen(QColor("#1a1a1a"), 2.5) if code == self._current else QPen(fg.lighter(140), 1)
-                )
-                painter.setBrush(bg)
-                painter.drawRoundedRect(rect, 3, 3)
-                font.setBold(False)
-                font.setPointSizeF(max(7.0, row_h * 0.32))
-                painter.setFont(font)
-                painter.setPen(fg)
-                painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, f"{symbol} {code[3:]}")
+            painter.drawText(geometry.labels[domain.code], Qt.AlignmentFlag.AlignVCenter, domain.code)
+            painter.setFont(cell_font)
+            for code in domain.items:
+                if region.intersects(geometry.cells[code].adjusted(-2, -2, 2, 2).toAlignedRect()):
+                    self._paint_cell(painter, code, geometry.cells[code])
             if over:
                 painter.setPen(QColor("#c62828"))
-                font.setBold(True)
-                painter.setFont(font)
-                x = label_w + len(domain.items) * cell_w + 4
-                painter.drawText(QRectF(x, y, 30, row_h), Qt.AlignmentFlag.AlignVCenter, "!")
+                painter.setFont(label_font)
+                painter.drawText(geometry.marks[domain.code], Qt.AlignmentFlag.AlignVCenter, "!")
         painter.end()
 
+    def _paint_cell(self, painter: QPainter, code: str, rect: QRectF) -> None:
+        symbol, fg, bg = CELL_STYLE[self._states.get(code, "undecided")]
+        painter.setPen(QPen(QColor("#1a1a1a"), 2.5) if code == self._current else QPen(fg.lighter(140), 1))
+        painter.setBrush(bg)
+        painter.drawRoundedRect(rect, 3, 3)
+        painter.setPen(fg)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, f"{symbol} {code[3:]}")
+
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
-        for code, rect in self._cells.items():
+        for code, rect in self._geometry().cells.items():
             if rect.contains(event.position()):
                 self.itemClicked.emit(code)
                 return
@@ -167,7 +212,9 @@ class OutcomeWidget(QWidget):
         colour = (
             "#2e7d32" if outcome.certificate else ("#c62828" if outcome.status is Status.EXAMINED else "")
         )
-        self.headline.setStyleSheet(f"color: {colour};" if colour else "")
+        style = f"color: {colour};" if colour else ""
+        if self.headline.styleSheet() != style:  # a style sheet set re-polishes the label, same or not
+            self.headline.setStyleSheet(style)
         self.explanation.setText(explanation_text(self.grid._ref, outcome))
         fit_height(self)
 

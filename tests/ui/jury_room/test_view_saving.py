@@ -44,3 +44,31 @@ def test_a_view_is_saved_while_the_jurors_keep_moving(qtbot, demo_db):
     assert saved[-1]["item"] == codes[saved[-1]["moves"] % len(codes)]
     assert jury_room.candidate_file(demo_db, pk).view_state["item"] == saved[-1]["item"]
     assert VIEW_SAVE_MAX_WAIT_MS > VIEW_SAVE_PAUSE_MS
+
+
+def test_a_view_committed_unchanged_is_not_committed_again(qtbot, demo_db, monkeypatch):
+    """Opening another candidate saves the one shown until then: not again when its view was committed as it is
+    (a commit and its fsync in the GUI thread); the candidate opened is saved, the one to reopen after a crash."""
+    first, second = pk_of(demo_db, "C2017-004"), pk_of(demo_db, "C2017-006")
+    window = open_window(qtbot, demo_db)
+    window.open_candidate(first)
+    room = window.room
+    with qtbot.waitSignal(room.viewer.documentLoaded):
+        pass
+    room.save_view()
+    committed: list[tuple[int, str]] = []
+    real = jury_room.save_view_state
+
+    def recording(db, pk, state, *args, **kwargs):
+        committed.append((pk, state["item"]))
+        real(db, pk, state, *args, **kwargs)
+
+    monkeypatch.setattr(jury_room, "save_view_state", recording)
+    room.save_view()
+    assert committed == []  # as committed a moment ago
+    room.items.select(room.session.file.items[3].code)
+    room.save_view()
+    assert committed == [(first, room.session.file.items[3].code)]
+    window.open_candidate(second)
+    assert [pk for pk, _ in committed] == [first, second]  # the first's view unchanged: only the second's
+    assert jury_room.last_candidate(demo_db) == second
