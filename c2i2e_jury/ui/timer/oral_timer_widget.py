@@ -178,6 +178,7 @@ class OralTimerWidget(QWidget):
             self._fit()
             return False
         self._error.hide()
+        self._last_heartbeat = self._timer.monotonic()  # the event stored says the program is alive, too
         self._timer.apply(event)
         self.eventApplied.emit(event)
         self.refresh()
