@@ -5,6 +5,7 @@ the proposal is the signed sheet's even after ``prior.csv`` changed, and the PV 
 
 from __future__ import annotations
 
+import shutil
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -88,6 +89,20 @@ def _room(tmp_path: Path, pki, hear) -> Path:
     return usb
 
 
+@pytest.fixture(scope="module")
+def usb_key(tmp_path_factory, pki):
+    """``usb_key(tmp_path, hear)``: the room's USB key for ``hear``, a copy in ``tmp_path`` of one made once per
+    module (importing, hearing and signing a room's sheets costs seconds; the secretariat only reads them)."""
+    made: dict[object, Path] = {}
+
+    def copy(tmp_path: Path, hear) -> Path:
+        if hear not in made:
+            made[hear] = _room(tmp_path_factory.mktemp("room"), pki, hear)
+        return Path(shutil.copytree(made[hear], tmp_path / "usb"))
+
+    return copy
+
+
 def _ids(db: Database) -> dict[str, int]:
     from c2i2e_jury.storage.models import Candidate
 
@@ -147,9 +162,9 @@ def secretariat(database, tmp_path, pki, president):
 
 
 def test_a_fraud_report_travels_in_the_sheet_is_stored_at_import_and_shown(
-    database, secretariat, tmp_path, pki
+    database, secretariat, tmp_path, usb_key
 ):
-    usb = _room(tmp_path, pki, _fraud_and_absence)
+    usb = usb_key(tmp_path, _fraud_and_absence)
     outcomes = import_sheets(database, [usb], now=JULY)
     assert [(o.candidate_id, o.status) for o in outcomes] == [("C1", "imported"), ("C2", "imported")]
 
@@ -190,9 +205,9 @@ def test_a_fraud_report_travels_in_the_sheet_is_stored_at_import_and_shown(
 
 
 def test_the_batch_never_delivers_on_a_fraud_report_the_president_decides(
-    database, secretariat, tmp_path, pki, president
+    database, secretariat, tmp_path, usb_key, president
 ):
-    import_sheets(database, [_room(tmp_path, pki, _fraud_and_absence)], now=JULY)
+    import_sheets(database, [usb_key(tmp_path, _fraud_and_absence)], now=JULY)
     report = certification_batch.deliver_as_proposed(database, CAMPAIGN, by=PRESIDENT, now=lambda: JULY)
     assert (report.certificates, report.attestations) == (0, 0)
     assert report.skipped["C1"] == (
@@ -250,13 +265,13 @@ def _prior_completed_later(db: Database, ids: dict[str, int], jurors) -> None:
 
 
 def test_the_proposal_is_the_signed_sheets_and_a_later_prior_validation_needs_a_decision(
-    database, tmp_path, pki, president
+    database, tmp_path, pki, president, usb_key
 ):
     import_package(
         database, _package(tmp_path / "secr-pkg", pki, "C1;B4.3;2016;oui;non", president), DossierStore()
     )
     ids = _ids(database)
-    import_sheets(database, [_room(tmp_path, pki, _prior_completed_later)], now=JULY)
+    import_sheets(database, [usb_key(tmp_path, _prior_completed_later)], now=JULY)
     row = next(r for r in review_rows(database, CAMPAIGN) if r.candidate_id == "C1")
     assert (row.changed, row.proposed.validated_count, row.proposed.certificate) == (False, 22, False)
 
@@ -301,12 +316,12 @@ def test_the_proposal_is_the_signed_sheets_and_a_later_prior_validation_needs_a_
     assert "1 certificat délivré ;" in text and "1 absent ;" in text
 
 
-def test_the_sheet_basis_delivers_what_the_jurors_signed(database, tmp_path, pki, president):
+def test_the_sheet_basis_delivers_what_the_jurors_signed(database, tmp_path, pki, president, usb_key):
     import_package(
         database, _package(tmp_path / "secr-pkg", pki, "C1;B4.3;2016;oui;non", president), DossierStore()
     )
     ids = _ids(database)
-    import_sheets(database, [_room(tmp_path, pki, _prior_completed_later)], now=JULY)
+    import_sheets(database, [usb_key(tmp_path, _prior_completed_later)], now=JULY)
     import_package(
         database, _package(tmp_path / "secr-pkg", pki, "C1;B4.3;2016;oui;oui", president), DossierStore()
     )
