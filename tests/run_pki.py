@@ -32,6 +32,16 @@ def run_pki(name: str) -> Pki:
     return load_pki(built_once(f"pki-{name}", make_pki, _private(name)))
 
 
+def run_credential(name: str, issue: Callable[[], credentials.Credential]) -> credentials.Credential:
+    """The run's credential called ``name`` (a module's president, say): ``issue()`` by the first worker."""
+
+    def build(folder: Path) -> None:
+        (folder / "credential.p12").write_bytes(credentials.to_pkcs12(issue(), AUTHORITY_PASSPHRASE))
+
+    folder = built_once(f"credential-{name}", build, _private(name))
+    return credentials.load_credential(folder / "credential.p12", AUTHORITY_PASSPHRASE)
+
+
 def run_files(name: str, make: Callable[[], dict[str, bytes]]) -> dict[str, bytes]:
     """The run's files called ``name``: ``make()`` run by the first worker that asks, read back by the others."""
 

@@ -18,7 +18,8 @@ from c2i2e_jury.services.certification_pv import PvError, pv_content, sign_pv
 from c2i2e_jury.services.sheet_signing import sign_and_lock
 from tests.database_copy import build_template, built_or_restored
 from tests.exchange.signing_factory import signed_range
-from tests.services.sheet_factory import SIGNING, decide_all, import_with_pki, make_pki, outsider
+from tests.run_pki import run_credential, run_pki
+from tests.services.sheet_factory import SIGNING, decide_all, import_with_pki, outsider
 
 MEETING = date(2017, 7, 10)
 MEMBERS = (
@@ -29,14 +30,20 @@ MEMBERS = (
 
 
 @pytest.fixture(scope="module")
-def pki(tmp_path_factory):
-    return make_pki(tmp_path_factory.mktemp("pki"))
+def pki():
+    return run_pki("certification-pv")  # the run's: the campaign below is built once for the run
 
 
 @pytest.fixture(scope="module")
 def president(pki):
-    return credentials.issue_credential(
-        pki.authority, "Pr. Anne-Sophie Lévêque", "presidente@example.fr", now=SIGNING - timedelta(days=100)
+    return run_credential(
+        "certification-pv-president",
+        lambda: credentials.issue_credential(
+            pki.authority,
+            "Pr. Anne-Sophie Lévêque",
+            "presidente@example.fr",
+            now=SIGNING - timedelta(days=100),
+        ),
     )
 
 
@@ -50,11 +57,9 @@ def _signed_campaign(database, root, pki, president):
 
 
 @pytest.fixture(scope="module")
-def campaign_template(tmp_path_factory, pki, president):
+def campaign_template(pki, president):
     """C1 decided and signed, C2 absent and signed: built once, each test gets its own copy."""
-    return build_template(
-        tmp_path_factory.mktemp("campaign"), lambda db, root: _signed_campaign(db, root, pki, president)
-    )
+    return build_template("certification-pv", lambda db, root: _signed_campaign(db, root, pki, president))
 
 
 @pytest.fixture

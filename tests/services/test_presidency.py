@@ -29,11 +29,11 @@ from c2i2e_jury.services.sheet_signing import sign_and_lock
 from c2i2e_jury.storage.certification_models import IssuedDocument
 from c2i2e_jury.storage.dossier_store import DossierStore
 from tests.database_copy import build_template, built_or_restored
+from tests.run_pki import run_credential, run_pki
 from tests.services.sheet_factory import (
     SIGNING,
     decide_all,
     import_with_pki,
-    make_pki,
     outsider,
     package_with_pki,
 )
@@ -44,14 +44,20 @@ MEETING = date(2017, 7, 10)
 
 
 @pytest.fixture(scope="module")
-def pki(tmp_path_factory):
-    return make_pki(tmp_path_factory.mktemp("pki"))
+def pki():
+    return run_pki("presidency")  # the run's: the campaign below is built once for the run
 
 
 @pytest.fixture(scope="module")
 def president(pki):
-    return credentials.issue_credential(
-        pki.authority, "Pr. Anne-Sophie Lévêque", "presidente@example.fr", now=SIGNING - timedelta(days=100)
+    return run_credential(
+        "presidency-president",
+        lambda: credentials.issue_credential(
+            pki.authority,
+            "Pr. Anne-Sophie Lévêque",
+            "presidente@example.fr",
+            now=SIGNING - timedelta(days=100),
+        ),
     )
 
 
@@ -74,11 +80,9 @@ def _heard_campaign(db, root, pki, president):
 
 
 @pytest.fixture(scope="module")
-def heard_campaign_template(tmp_path_factory, pki, president):
+def heard_campaign_template(pki, president):
     """The package with its president, heard: built once, each test gets its own copy."""
-    return build_template(
-        tmp_path_factory.mktemp("heard"), lambda db, root: _heard_campaign(db, root, pki, president)
-    )
+    return build_template("presidency", lambda db, root: _heard_campaign(db, root, pki, president))
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ the proposal is the signed sheet's even after ``prior.csv`` changed, and the PV 
 
 from __future__ import annotations
 
-import shutil
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -30,12 +29,12 @@ from c2i2e_jury.storage.certification_models import CertificationDecision
 from c2i2e_jury.storage.database import Database, open_database
 from c2i2e_jury.storage.dossier_store import DossierStore
 from c2i2e_jury.storage.models import Incident, Oral
+from tests.run_pki import run_credential, run_files, run_pki
 from tests.services.sheet_factory import (
     SIGNING,
     clock,
     decide_all,
     import_with_pki,
-    make_pki,
     package_with_pki,
 )
 
@@ -51,14 +50,17 @@ SHORT = {
 
 
 @pytest.fixture(scope="module")
-def pki(tmp_path_factory):
-    return make_pki(tmp_path_factory.mktemp("pki"))
+def pki():
+    return run_pki("sheet-facts")  # the run's: the campaign below is built once for the run
 
 
 @pytest.fixture(scope="module")
 def president(pki):
-    return credentials.issue_credential(
-        pki.authority, PRESIDENT, "presidente@example.fr", now=SIGNING - timedelta(days=100)
+    return run_credential(
+        "sheet-facts-president",
+        lambda: credentials.issue_credential(
+            pki.authority, PRESIDENT, "presidente@example.fr", now=SIGNING - timedelta(days=100)
+        ),
     )
 
 
@@ -91,14 +93,20 @@ def _room(tmp_path: Path, pki, hear) -> Path:
 
 @pytest.fixture(scope="module")
 def usb_key(tmp_path_factory, pki):
-    """``usb_key(tmp_path, hear)``: the room's USB key for ``hear``, a copy in ``tmp_path`` of one made once per
-    module (importing, hearing and signing a room's sheets costs seconds; the secretariat only reads them)."""
-    made: dict[object, Path] = {}
+    """``usb_key(tmp_path, hear)``: the room's USB key for ``hear``, written in ``tmp_path`` from sheets made once
+    for the run (``tests/run_pki.py``: importing, hearing and signing a room's sheets costs seconds; the
+    secretariat only reads them)."""
+
+    def sheets(hear) -> dict[str, bytes]:
+        usb = _room(tmp_path_factory.mktemp("room"), pki, hear)
+        return {p.name: p.read_bytes() for p in usb.iterdir()}
 
     def copy(tmp_path: Path, hear) -> Path:
-        if hear not in made:
-            made[hear] = _room(tmp_path_factory.mktemp("room"), pki, hear)
-        return Path(shutil.copytree(made[hear], tmp_path / "usb"))
+        usb = tmp_path / "usb"
+        usb.mkdir()
+        for name, data in run_files(f"sheet-facts-{hear.__name__}", lambda: sheets(hear)).items():
+            (usb / name).write_bytes(data)
+        return usb
 
     return copy
 
