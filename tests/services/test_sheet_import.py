@@ -314,6 +314,9 @@ def test_counts_match_rows(database, secretariat, sheets, tmp_path):
         assert s.scalar(select(func.count(ResultSheet.pk))) == 2
 
 
+# A multi-process import (``slow``, pyproject.toml): two verifying workers are in the fast loop through
+# test_sheet_import_faults (the flipped bits, the killed parent); this one compares them with one, in the whole run.
+@pytest.mark.slow
 def test_a_batch_verified_by_worker_processes_gives_the_same_outcomes(tmp_path, pki, sheets):
     folder = write(tmp_path / "cle", sheets, list(sheets))
     results = []
