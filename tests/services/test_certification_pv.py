@@ -16,8 +16,10 @@ from c2i2e_jury.services import jury_room
 from c2i2e_jury.services.certification import annul_for_plagiarism, deliver_certificate
 from c2i2e_jury.services.certification_pv import PvError, pv_content, sign_pv
 from c2i2e_jury.services.sheet_signing import sign_and_lock
+from tests.database_copy import build_template, built_or_restored
 from tests.exchange.signing_factory import signed_range
-from tests.services.sheet_factory import SIGNING, decide_all, import_with_pki, make_pki, outsider
+from tests.run_pki import run_credential, run_pki
+from tests.services.sheet_factory import SIGNING, decide_all, import_with_pki, outsider
 
 MEETING = date(2017, 7, 10)
 MEMBERS = (
@@ -28,25 +30,45 @@ MEMBERS = (
 
 
 @pytest.fixture(scope="module")
-def pki(tmp_path_factory):
-    return make_pki(tmp_path_factory.mktemp("pki"))
+def pki():
+    return run_pki("certification-pv")  # the run's: the campaign below is built once for the run
 
 
 @pytest.fixture(scope="module")
 def president(pki):
-    return credentials.issue_credential(
-        pki.authority, "Pr. Anne-Sophie Lévêque", "presidente@example.fr", now=SIGNING - timedelta(days=100)
+    return run_credential(
+        "certification-pv-president",
+        lambda: credentials.issue_credential(
+            pki.authority,
+            "Pr. Anne-Sophie Lévêque",
+            "presidente@example.fr",
+            now=SIGNING - timedelta(days=100),
+        ),
     )
 
 
-@pytest.fixture
-def campaign(database, tmp_path, pki, president):
-    pks = import_with_pki(database, tmp_path / "pkg", pki, president=president)
+def _signed_campaign(database, root, pki, president):
+    pks = import_with_pki(database, root / "pkg", pki, president=president)
     decide_all(database, pks["C1"])
     sign_and_lock(database, pks["C1"], *pki.jurors, now=SIGNING)
     jury_room.check_in(database, pks["C2"], Attendance.ABSENT)
     sign_and_lock(database, pks["C2"], *pki.jurors, now=SIGNING)
     return pks
+
+
+@pytest.fixture(scope="module")
+def campaign_template(pki, president):
+    """C1 decided and signed, C2 absent and signed: built once, each test gets its own copy."""
+    return build_template("certification-pv", lambda db, root: _signed_campaign(db, root, pki, president))
+
+
+@pytest.fixture
+def campaign(database, tmp_path, pki, president, request):
+    return built_or_restored(
+        database,
+        lambda: request.getfixturevalue("campaign_template"),
+        lambda db: _signed_campaign(db, tmp_path, pki, president),
+    )
 
 
 def test_the_pv_lists_every_candidate_and_is_signed_by_the_president(database, campaign, pki, president):

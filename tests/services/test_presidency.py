@@ -28,11 +28,12 @@ from c2i2e_jury.services.presidency import NO_PRESIDENT, designated_president
 from c2i2e_jury.services.sheet_signing import sign_and_lock
 from c2i2e_jury.storage.certification_models import IssuedDocument
 from c2i2e_jury.storage.dossier_store import DossierStore
+from tests.database_copy import build_template, built_or_restored
+from tests.run_pki import run_credential, run_pki
 from tests.services.sheet_factory import (
     SIGNING,
     decide_all,
     import_with_pki,
-    make_pki,
     outsider,
     package_with_pki,
 )
@@ -43,14 +44,20 @@ MEETING = date(2017, 7, 10)
 
 
 @pytest.fixture(scope="module")
-def pki(tmp_path_factory):
-    return make_pki(tmp_path_factory.mktemp("pki"))
+def pki():
+    return run_pki("presidency")  # the run's: the campaign below is built once for the run
 
 
 @pytest.fixture(scope="module")
 def president(pki):
-    return credentials.issue_credential(
-        pki.authority, "Pr. Anne-Sophie Lévêque", "presidente@example.fr", now=SIGNING - timedelta(days=100)
+    return run_credential(
+        "presidency-president",
+        lambda: credentials.issue_credential(
+            pki.authority,
+            "Pr. Anne-Sophie Lévêque",
+            "presidente@example.fr",
+            now=SIGNING - timedelta(days=100),
+        ),
     )
 
 
@@ -64,6 +71,27 @@ def heard(db, pks, pki):
     certification.deliver_certificate(db, pks["C1"], by="Pr. Anne-Sophie Lévêque", now=lambda: LATER)
     jury_room.check_in(db, pks["C2"], Attendance.ABSENT)
     sign_and_lock(db, pks["C2"], *pki.jurors, now=SIGNING)
+
+
+def _heard_campaign(db, root, pki, president):
+    pks = import_with_pki(db, root / "pkg", pki, president=president)
+    heard(db, pks, pki)
+    return pks
+
+
+@pytest.fixture(scope="module")
+def heard_campaign_template(pki, president):
+    """The package with its president, heard: built once, each test gets its own copy."""
+    return build_template("presidency", lambda db, root: _heard_campaign(db, root, pki, president))
+
+
+@pytest.fixture
+def heard_campaign(database, tmp_path, pki, president, request):
+    return built_or_restored(
+        database,
+        lambda: request.getfixturevalue("heard_campaign_template"),
+        lambda db: _heard_campaign(db, tmp_path, pki, president),
+    )
 
 
 def jurors_csv(root, *rows: str) -> None:
@@ -143,9 +171,7 @@ def test_a_package_without_a_president_signs_nothing_and_says_why(database, tmp_
 # --- only the president signs, and is checked again at verification -----------------------------------------
 
 
-def test_a_juror_signs_no_document_and_nothing_is_registered(database, tmp_path, pki, president):
-    pks = import_with_pki(database, tmp_path / "pkg", pki, president=president)
-    heard(database, pks, pki)
+def test_a_juror_signs_no_document_and_nothing_is_registered(database, heard_campaign, pki, president):
     juror = pki.jurors[0]
     refusal = documents.president_refusal_for_documents(database, CAMPAIGN, juror, now=lambda: LATER)
     assert refusal.startswith(
@@ -161,10 +187,8 @@ def test_a_juror_signs_no_document_and_nothing_is_registered(database, tmp_path,
     assert documents.verify_code(database, report.issued[0]).statement.signer == president.name
 
 
-def test_a_document_in_the_register_signed_by_a_juror_is_refused(database, tmp_path, pki, president):
+def test_a_document_in_the_register_signed_by_a_juror_is_refused(database, heard_campaign, pki, president):
     """A row slipped into the register, genuinely signed by a juror of the campaign's authority."""
-    pks = import_with_pki(database, tmp_path / "pkg", pki, president=president)
-    heard(database, pks, pki)
     code = documents.issue_documents(database, CAMPAIGN, president, now=lambda: LATER).issued[0]
     juror = pki.jurors[1]
     with database.session() as s:
@@ -183,10 +207,8 @@ def test_a_document_in_the_register_signed_by_a_juror_is_refused(database, tmp_p
 
 
 def test_the_pv_names_the_package_president_and_a_juror_signed_pv_is_refused(
-    database, tmp_path, pki, president
+    database, heard_campaign, pki, president
 ):
-    pks = import_with_pki(database, tmp_path / "pkg", pki, president=president)
-    heard(database, pks, pki)
     with pytest.raises(
         PvError, match="désigne Pr. Anne-Sophie Lévêque comme président du jury de certification, pas Benoît"
     ):

@@ -29,12 +29,12 @@ from c2i2e_jury.storage.certification_models import CertificationDecision
 from c2i2e_jury.storage.database import Database, open_database
 from c2i2e_jury.storage.dossier_store import DossierStore
 from c2i2e_jury.storage.models import Incident, Oral
+from tests.run_pki import run_credential, run_files, run_pki
 from tests.services.sheet_factory import (
     SIGNING,
     clock,
     decide_all,
     import_with_pki,
-    make_pki,
     package_with_pki,
 )
 
@@ -50,14 +50,17 @@ SHORT = {
 
 
 @pytest.fixture(scope="module")
-def pki(tmp_path_factory):
-    return make_pki(tmp_path_factory.mktemp("pki"))
+def pki():
+    return run_pki("sheet-facts")  # the run's: the campaign below is built once for the run
 
 
 @pytest.fixture(scope="module")
 def president(pki):
-    return credentials.issue_credential(
-        pki.authority, PRESIDENT, "presidente@example.fr", now=SIGNING - timedelta(days=100)
+    return run_credential(
+        "sheet-facts-president",
+        lambda: credentials.issue_credential(
+            pki.authority, PRESIDENT, "presidente@example.fr", now=SIGNING - timedelta(days=100)
+        ),
     )
 
 
@@ -86,6 +89,26 @@ def _room(tmp_path: Path, pki, hear) -> Path:
     finally:
         room.dispose()
     return usb
+
+
+@pytest.fixture(scope="module")
+def usb_key(tmp_path_factory, pki):
+    """``usb_key(tmp_path, hear)``: the room's USB key for ``hear``, written in ``tmp_path`` from sheets made once
+    for the run (``tests/run_pki.py``: importing, hearing and signing a room's sheets costs seconds; the
+    secretariat only reads them)."""
+
+    def sheets(hear) -> dict[str, bytes]:
+        usb = _room(tmp_path_factory.mktemp("room"), pki, hear)
+        return {p.name: p.read_bytes() for p in usb.iterdir()}
+
+    def copy(tmp_path: Path, hear) -> Path:
+        usb = tmp_path / "usb"
+        usb.mkdir()
+        for name, data in run_files(f"sheet-facts-{hear.__name__}", lambda: sheets(hear)).items():
+            (usb / name).write_bytes(data)
+        return usb
+
+    return copy
 
 
 def _ids(db: Database) -> dict[str, int]:
@@ -147,9 +170,9 @@ def secretariat(database, tmp_path, pki, president):
 
 
 def test_a_fraud_report_travels_in_the_sheet_is_stored_at_import_and_shown(
-    database, secretariat, tmp_path, pki
+    database, secretariat, tmp_path, usb_key
 ):
-    usb = _room(tmp_path, pki, _fraud_and_absence)
+    usb = usb_key(tmp_path, _fraud_and_absence)
     outcomes = import_sheets(database, [usb], now=JULY)
     assert [(o.candidate_id, o.status) for o in outcomes] == [("C1", "imported"), ("C2", "imported")]
 
@@ -190,9 +213,9 @@ def test_a_fraud_report_travels_in_the_sheet_is_stored_at_import_and_shown(
 
 
 def test_the_batch_never_delivers_on_a_fraud_report_the_president_decides(
-    database, secretariat, tmp_path, pki, president
+    database, secretariat, tmp_path, usb_key, president
 ):
-    import_sheets(database, [_room(tmp_path, pki, _fraud_and_absence)], now=JULY)
+    import_sheets(database, [usb_key(tmp_path, _fraud_and_absence)], now=JULY)
     report = certification_batch.deliver_as_proposed(database, CAMPAIGN, by=PRESIDENT, now=lambda: JULY)
     assert (report.certificates, report.attestations) == (0, 0)
     assert report.skipped["C1"] == (
@@ -250,13 +273,13 @@ def _prior_completed_later(db: Database, ids: dict[str, int], jurors) -> None:
 
 
 def test_the_proposal_is_the_signed_sheets_and_a_later_prior_validation_needs_a_decision(
-    database, tmp_path, pki, president
+    database, tmp_path, pki, president, usb_key
 ):
     import_package(
         database, _package(tmp_path / "secr-pkg", pki, "C1;B4.3;2016;oui;non", president), DossierStore()
     )
     ids = _ids(database)
-    import_sheets(database, [_room(tmp_path, pki, _prior_completed_later)], now=JULY)
+    import_sheets(database, [usb_key(tmp_path, _prior_completed_later)], now=JULY)
     row = next(r for r in review_rows(database, CAMPAIGN) if r.candidate_id == "C1")
     assert (row.changed, row.proposed.validated_count, row.proposed.certificate) == (False, 22, False)
 
@@ -301,12 +324,12 @@ def test_the_proposal_is_the_signed_sheets_and_a_later_prior_validation_needs_a_
     assert "1 certificat délivré ;" in text and "1 absent ;" in text
 
 
-def test_the_sheet_basis_delivers_what_the_jurors_signed(database, tmp_path, pki, president):
+def test_the_sheet_basis_delivers_what_the_jurors_signed(database, tmp_path, pki, president, usb_key):
     import_package(
         database, _package(tmp_path / "secr-pkg", pki, "C1;B4.3;2016;oui;non", president), DossierStore()
     )
     ids = _ids(database)
-    import_sheets(database, [_room(tmp_path, pki, _prior_completed_later)], now=JULY)
+    import_sheets(database, [usb_key(tmp_path, _prior_completed_later)], now=JULY)
     import_package(
         database, _package(tmp_path / "secr-pkg", pki, "C1;B4.3;2016;oui;oui", president), DossierStore()
     )

@@ -22,7 +22,8 @@ from c2i2e_jury.services.sheet_signing import sign_and_lock
 from c2i2e_jury.storage.database import open_database
 from c2i2e_jury.storage.models import ResultSheet, SheetConflict
 from tests.exchange.signing_factory import signed_range
-from tests.services.sheet_factory import SIGNING, decide_all, import_with_pki, make_pki, make_sheet, outsider
+from tests.run_pki import run_files, run_pki
+from tests.services.sheet_factory import SIGNING, decide_all, import_with_pki, make_sheet, outsider
 
 # Jury J1 again (the same two jurors sit in B114 the next day): these sheets are signed by J1's jurors, and a
 # sheet of a jury signed by another jury's jurors is refused (issue 11 §3).
@@ -32,13 +33,17 @@ EXTRA = [
 
 
 @pytest.fixture(scope="module")
-def pki(tmp_path_factory):
-    return make_pki(tmp_path_factory.mktemp("pki"))
+def pki():
+    return run_pki("sheet-import")
 
 
 @pytest.fixture(scope="module")
 def sheets(pki, referential):
-    """Real signed sheets, made once: name -> bytes."""
+    """Real signed sheets, made once for the run (``tests/run_pki.py``): name -> bytes."""
+    return run_files("sheet-import", lambda: _make_sheets(pki, referential))
+
+
+def _make_sheets(pki, referential):
     jurors = pki.jurors
     stranger = outsider()
     c2 = make_sheet(referential, jurors, "C2")
@@ -309,6 +314,9 @@ def test_counts_match_rows(database, secretariat, sheets, tmp_path):
         assert s.scalar(select(func.count(ResultSheet.pk))) == 2
 
 
+# A multi-process import (``slow``, pyproject.toml): two verifying workers are in the fast loop through
+# test_sheet_import_faults (the flipped bits, the killed parent); this one compares them with one, in the whole run.
+@pytest.mark.slow
 def test_a_batch_verified_by_worker_processes_gives_the_same_outcomes(tmp_path, pki, sheets):
     folder = write(tmp_path / "cle", sheets, list(sheets))
     results = []
