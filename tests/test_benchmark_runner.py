@@ -20,7 +20,8 @@ def test_the_runner_measures_a_module_in_a_process_of_its_own():
         check=False,
     )
     assert done.returncode == 0, done.stdout + done.stderr
-    lines = done.stdout.splitlines()
+    when, *lines = done.stdout.splitlines()
+    assert when.startswith("started ") and "load average" in when  # when, and how busy the machine was
     assert lines[0].split(" | ")[0].strip() == "operation"
     rows = [line.split(" | ") for line in lines[2:]]
     assert [row[0].strip() for row in rows] == ["dossier search (20 pages)"]
