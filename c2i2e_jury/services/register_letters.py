@@ -11,8 +11,10 @@ reasons). An entry not decided yet has no letter: one sentence says so.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
+from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -31,6 +33,8 @@ from c2i2e_jury.services.registers import (
 from c2i2e_jury.storage.certification_models import OralDateChange, Reclamation
 from c2i2e_jury.storage.database import Database
 from c2i2e_jury.storage.models import Campaign, Candidate
+
+T = TypeVar("T")
 
 DECISIONS = {
     "accepted": "Après examen, votre réclamation est acceptée.",
@@ -82,6 +86,18 @@ def _addressee(session: Session, candidate_pk: int) -> tuple[Candidate, Addresse
 # --- the answer to a reclamation ---------------------------------------------------------------------------------
 
 
+def _register_entry(
+    db: Database, model: Any, pk: int, to_row: Callable[[Any, Any], T], missing: str
+) -> tuple[T, Addressee]:
+    """A register's entry as its screen shows it, and whom its letter goes to; ``missing`` when it is not there."""
+    with db.read() as session:
+        row = session.get(model, pk)
+        if row is None:
+            raise RegisterError(missing)
+        candidate, to = _addressee(session, row.candidate_pk)
+        return to_row(row, candidate), to
+
+
 def answer_letter(row: ReclamationRow, campaign_title: str, email: str) -> Letter:
     assert row.decided_on is not None and row.status in DECISIONS
     to = Addressee(row.candidate_id, row.full_name, email, campaign_title)
@@ -99,12 +115,9 @@ def answer_letter(row: ReclamationRow, campaign_title: str, email: str) -> Lette
 
 def reclamation_letter(db: Database, reclamation_pk: int) -> tuple[str, bytes]:
     """The answer letter's file name and PDF; refused (one sentence) while the reclamation is unanswered."""
-    with db.read() as session:
-        row = session.get(Reclamation, reclamation_pk)
-        if row is None:
-            raise RegisterError("Réclamation introuvable dans la base.")
-        candidate, to = _addressee(session, row.candidate_pk)
-        entry = reclamation_row(row, candidate)
+    entry, to = _register_entry(
+        db, Reclamation, reclamation_pk, reclamation_row, "Réclamation introuvable dans la base."
+    )
     if entry.status == "pending":
         raise RegisterError("Cette réclamation n'a pas encore de réponse : enregistrez-la avant d'imprimer.")
     if entry.decided_on is None:  # answered before migration 0009: the day it was recorded
@@ -149,12 +162,9 @@ def date_change_letter_of(row: DateChangeRow, to: Addressee) -> Letter:
 
 def date_change_letter(db: Database, change_pk: int) -> tuple[str, bytes]:
     """The decision letter's file name and PDF; refused (one sentence) while the change awaits its decision."""
-    with db.read() as session:
-        row = session.get(OralDateChange, change_pk)
-        if row is None:
-            raise RegisterError("Demande de changement introuvable dans la base.")
-        candidate, to = _addressee(session, row.candidate_pk)
-        entry = change_row(row, candidate)
+    entry, to = _register_entry(
+        db, OralDateChange, change_pk, change_row, "Demande de changement introuvable dans la base."
+    )
     if entry.status == "awaiting_proof":
         raise RegisterError(
             "Cette demande de changement de date attend encore sa décision : confirmez-la ou refusez-la "

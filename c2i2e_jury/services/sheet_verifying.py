@@ -14,8 +14,6 @@ import logging
 import multiprocessing
 import os
 import sys
-import threading
-import time
 from collections import deque
 from collections.abc import Generator, Iterable, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -23,6 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from c2i2e_jury.logs import current_log_file, join_parent_log
+from c2i2e_jury.services import parent_watch
 
 if TYPE_CHECKING:
     from c2i2e_jury.exchange.pades import SheetSigner
@@ -161,16 +160,6 @@ def start_worker(parent: int, log_path: str | None) -> None:
 
 def tie_to_parent(parent: int) -> None:
     """It ends with ``parent`` (issue 16: 18 workers outlived a SIGTERM'd import), within
-    :data:`PARENT_POLL_SECONDS`. A thread watches the parent's pid, as in the signing worker: Linux's death signal
-    (prctl PR_SET_PDEATHSIG) fires when the *thread* that forked the worker ends, and the pool forks its workers
-    from whichever thread first reads the batch, which may end long before the batch does."""
-    if os.getppid() != parent:
-        os._exit(1)
-    threading.Thread(target=_watch_parent, args=(parent,), name="parent-watch", daemon=True).start()
-
-
-def _watch_parent(parent: int) -> None:
-    """Once the parent has died (killed, crashed), this worker is someone else's child: it ends."""
-    while os.getppid() == parent:
-        time.sleep(PARENT_POLL_SECONDS)
-    os._exit(1)
+    :data:`PARENT_POLL_SECONDS` (:mod:`.parent_watch`: the pool forks its workers from whichever thread first reads
+    the batch, which may end long before the batch does)."""
+    parent_watch.tie_to_parent(parent, PARENT_POLL_SECONDS)

@@ -17,7 +17,6 @@ import logging
 import multiprocessing
 import os
 import threading
-import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from multiprocessing.connection import Connection
@@ -30,6 +29,7 @@ from cryptography.hazmat.primitives import serialization
 from c2i2e_jury.errors import UserError
 from c2i2e_jury.exchange.credentials import CredentialError, WrongPassphrase, common_name, fingerprint
 from c2i2e_jury.logs import current_log_file, join_parent_log
+from c2i2e_jury.services.parent_watch import tie_to_parent
 
 if TYPE_CHECKING:
     from c2i2e_jury.services.sheet_signing import StoredSheet
@@ -161,11 +161,7 @@ def serve(connection: Connection, parent: int, database_url: str, log_path: str 
 
     join_parent_log(log_path)
 
-    # Not prctl's death signal (as sheet_verifying.tie_to_parent): it fires when the *thread* that started the worker
-    # ends, and the worker is started from run_busy's thread. The parent's pid is watched instead.
-    if os.getppid() != parent:
-        os._exit(1)
-    threading.Thread(target=_watch_parent, args=(parent,), name="parent-watch", daemon=True).start()
+    tie_to_parent(parent, POLL_SECONDS)  # started from run_busy's thread: see parent_watch
     if hasattr(os, "nice"):
         os.nice(NICENESS)  # the jury room's window comes first when both want a core
     from c2i2e_jury.exchange import sheet_pdf, signatures  # noqa: F401 (imported while the jurors read)
@@ -181,13 +177,6 @@ def serve(connection: Connection, parent: int, database_url: str, log_path: str 
             connection.send(_answer(request, database, keys))
     finally:
         database.dispose()
-
-
-def _watch_parent(parent: int) -> None:
-    """Once the window's process is gone (killed, crashed), this worker is someone else's child: it ends."""
-    while os.getppid() == parent:
-        time.sleep(POLL_SECONDS)
-    os._exit(1)
 
 
 def _answer(request: tuple[Any, ...], database: Database, keys: dict[int, Any]) -> tuple[Any, ...]:

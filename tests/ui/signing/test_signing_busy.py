@@ -36,17 +36,24 @@ def test_the_event_loop_turns_behind_a_busy_dialog_while_both_jurors_sign(qtbot,
             busy_seen.append(dialog.labelText())
             ticks.append(1)
 
-    clock = QTimer()
-    clock.setInterval(1)
-    clock.timeout.connect(tick)
-    clock.start()
-    assert sign_sheet_dialog(
-        window, db, pks["C1"], prompts=both_jurors(pki).prompts(), settings=settings, now=SIGNING
-    )
-    clock.stop()
+    assert _signed_watching_busy(window, db, pks, pki, settings, tick)
     assert jury_room.candidate_file(db, pks["C1"]).locked
     assert "Signing the sheet…" in busy_seen, "the busy state was shown while the sheet was signed"
     assert len(ticks) >= 2, "the GUI's timers ran during the signature (the window was not frozen)"
+
+
+def _signed_watching_busy(window, db, pks, keys, remembered, watch) -> bool:
+    """C1's sheet signed by both jurors through the dialogs, ``watch`` called every millisecond meanwhile."""
+    clock = QTimer()
+    clock.setInterval(1)
+    clock.timeout.connect(watch)
+    clock.start()
+    try:
+        return sign_sheet_dialog(
+            window, db, pks["C1"], prompts=both_jurors(keys).prompts(), settings=remembered, now=SIGNING
+        )
+    finally:
+        clock.stop()
 
 
 BUSY_TITLES = {  # what each busy dialog of the signing is titled with, in French
@@ -72,14 +79,7 @@ def test_each_busy_dialog_of_the_signing_says_what_it_does_in_its_title(qtbot, r
             seen[dialog.labelText()] = dialog.windowTitle()
             widths.append(dialog.width() >= title_width(dialog))  # the title not cut in the title bar
 
-    clock = QTimer()
-    clock.setInterval(1)
-    clock.timeout.connect(look)
-    clock.start()
-    assert sign_sheet_dialog(
-        window, db, pks["C1"], prompts=both_jurors(pki).prompts(), settings=settings, now=SIGNING
-    )
-    clock.stop()
+    assert _signed_watching_busy(window, db, pks, pki, settings, look)
     assert seen, "a busy dialog was shown"
     assert all(widths)
     for label, title in seen.items():

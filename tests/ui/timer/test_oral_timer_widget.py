@@ -163,9 +163,8 @@ def test_thirty_minutes_with_a_frozen_ui_through_the_widget(room, qtbot):
     assert [e.kind.value for e in room.stored] == ["start"]  # no sleep detected
 
 
-def test_a_key_of_the_timer_commits_its_event_alone(qtbot):
-    """The event stored carries the moment the program was alive: no heartbeat commit right behind it (F5 waited
-    for two fsyncs)."""
+def _started_with_heartbeat(qtbot) -> tuple[FakeClock, OralTimerWidget, list[TimerEvent], list]:
+    """A widget on a fake clock, its events and heartbeats kept in lists, the presentation started (F5's button)."""
     clock = FakeClock()
     timer = OralTimer.from_events([], durations(), monotonic=clock.monotonic, wall=clock.wall)
     stored: list[TimerEvent] = []
@@ -173,6 +172,13 @@ def test_a_key_of_the_timer_commits_its_event_alone(qtbot):
     widget = OralTimerWidget(timer, stored.append, refresh_ms=60_000, on_heartbeat=beats.append)
     qtbot.addWidget(widget)
     qtbot.mouseClick(widget._start, Qt.MouseButton.LeftButton)
+    return clock, widget, stored, beats
+
+
+def test_a_key_of_the_timer_commits_its_event_alone(qtbot):
+    """The event stored carries the moment the program was alive: no heartbeat commit right behind it (F5 waited
+    for two fsyncs)."""
+    clock, widget, stored, beats = _started_with_heartbeat(qtbot)
     assert [e.kind.value for e in stored] == ["start"] and beats == []
     for _ in range(60):  # twelve seconds of repaints: a heartbeat ten seconds after the key
         clock.advance(0.2)
@@ -181,13 +187,7 @@ def test_a_key_of_the_timer_commits_its_event_alone(qtbot):
 
 
 def test_restart_shows_the_gap_and_the_jury_gives_it_back(qtbot):
-    clock = FakeClock()
-    timer = OralTimer.from_events([], durations(), monotonic=clock.monotonic, wall=clock.wall)
-    stored: list[TimerEvent] = []
-    beats: list = []
-    widget = OralTimerWidget(timer, stored.append, refresh_ms=60_000, on_heartbeat=beats.append)
-    qtbot.addWidget(widget)
-    qtbot.mouseClick(widget._start, Qt.MouseButton.LeftButton)
+    clock, widget, stored, beats = _started_with_heartbeat(qtbot)
     for _ in range(505):  # 101 s of repaints, then the program dies
         clock.advance(0.2)
         widget.refresh()
