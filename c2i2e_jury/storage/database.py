@@ -67,10 +67,16 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _is_uri_filename(database: str) -> bool:
+    """SQLite's URI filename (``file:/path?mode=ro`` with ``uri=true``) names a file that must already be there: its
+    text is not a folder to create (it made a ``file:`` folder in the working directory)."""
+    return database.startswith("file:")
+
+
 def create_db_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
+        if parsed.database and parsed.database != ":memory:" and not _is_uri_filename(parsed.database):
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"timeout": 10})
         event.listen(engine, "connect", _sqlite_pragmas)

@@ -99,3 +99,13 @@ def test_a_dropped_table_is_called_damaged(tmp_path):
         session.execute(text("SELECT * FROM incident")).all()
     db.dispose()
     assert "endommagée" in database_error_sentence(failed.value, str(path))
+
+
+def test_a_uri_filename_makes_no_folder_in_the_working_directory(tmp_path, monkeypatch):
+    path = tmp_path / "ro.sqlite"
+    open_database(str(path)).dispose()
+    elsewhere = tmp_path / "cwd"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    open_database(f"sqlite:///file:{path}?mode=ro&uri=true").dispose()
+    assert list(elsewhere.iterdir()) == []
