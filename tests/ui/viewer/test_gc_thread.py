@@ -9,6 +9,7 @@ dossier) and forcing collections in the GUI thread."""
 from __future__ import annotations
 
 import gc
+import sys
 import threading
 from pathlib import Path
 
@@ -102,3 +103,36 @@ def test_a_dossier_left_in_a_cycle_is_closed_under_the_lock_in_the_gui_thread(qt
     qtbot.waitUntil(lambda: collector.collect(2, blocking=False) is not None, timeout=WAIT_MS)
     assert document.is_closed
     assert not MUPDF.held(), "the collector gave the lock back"
+
+
+def test_a_viewer_the_collector_deletes_while_its_worker_reads_is_not_waited_for(qtbot, dossiers, caplog):
+    """The collector deletes what it collects inside MuPDF's lock; a viewer's renderer deleted there stopped its
+    thread by waiting for it, and that thread waited for the lock: the program froze for the wait's whole bound
+    (10 s), logged « still busy », then gave up. Now it is not waited for, and its dossier is closed as it ends."""
+    from shiboken6 import delete
+
+    from c2i2e_jury.ui.viewer.render import thread as render_thread
+
+    widget = DossierViewer()
+    widget.resize(900, 700)
+    widget.show()
+    with qtbot.waitSignal(widget.documentLoaded, timeout=WAIT_MS):
+        widget.open_dossier(dossiers[1])  # forty pages of text for the worker to read, page after page
+    renderer = widget.renderer
+    assert not renderer.idle_now(), "the worker is still reading the dossier's text"
+    thread = renderer._thread
+    with MUPDF:  # as the collector holds it
+        qtbot.waitUntil(_a_thread_waits_for_mupdf, timeout=WAIT_MS)  # the worker's next page waits for it
+        delete(widget)  # the renderer with it: its thread is stopped from inside the lock
+        assert thread.isRunning(), "left to end, not waited for"
+    assert "still busy" not in caplog.text
+    qtbot.waitUntil(lambda: not render_thread._orphans, timeout=WAIT_MS)
+    assert not thread.isRunning()
+
+
+def _a_thread_waits_for_mupdf() -> bool:
+    return any(
+        frame.f_code.co_name == "acquire" and frame.f_code.co_filename.endswith("mupdf_lock.py")
+        for ident, frame in sys._current_frames().items()
+        if ident != GUI
+    )

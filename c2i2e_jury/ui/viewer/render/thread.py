@@ -3,7 +3,9 @@
 Whatever ends a :class:`~c2i2e_jury.ui.viewer.render.page_renderer.PageRenderer` (its viewer closed, its
 parent deleted, the application quitting, a script that never closed its viewer), its thread is stopped first
 and its worker's dossier closed (:func:`stop_thread`). A render still inside MuPDF is waited for, within a
-bound; a thread still busy after that is kept alive until it ends, and its dossier closed then.
+bound; a thread still busy after that is kept alive until it ends, and its dossier closed then. Stopped from inside
+MuPDF's lock (the GUI thread's collector deleting a viewer left in a cycle), it is not waited for at all: its render
+waits for that lock.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from functools import partial
 from PySide6.QtCore import Qt, QThread
 from shiboken6 import isValid
 
+from c2i2e_jury.dossier.mupdf_lock import MUPDF
 from c2i2e_jury.ui.viewer.render.mailbox import Mailbox
 from c2i2e_jury.ui.viewer.render.worker import Worker
 
@@ -40,11 +43,23 @@ def stop_thread(thread: QThread, worker: Worker, mail: Mailbox, *_: object) -> N
     if not thread.isRunning():
         _dispose(worker, mail)
         return
+    if MUPDF.held():
+        # Called inside MuPDF's lock: by the GUI thread's collector, which deletes a viewer left in a cycle under
+        # it. Waiting here would wait for a render that waits for this very lock (the program froze for the whole
+        # bound, then gave up): the thread is left to end once the lock is given back.
+        _orphan(thread, worker, mail)
+        thread.quit()
+        return
     thread.quit()
     if thread.wait(_STOP_WAIT_MS):
         _dispose(worker, mail)  # safe: its thread has ended, nothing else touches the dossier
         return
     log.warning("dossier renderer still busy after %d ms; left to finish in the background", _STOP_WAIT_MS)
+    _orphan(thread, worker, mail)
+
+
+def _orphan(thread: QThread, worker: Worker, mail: Mailbox) -> None:
+    """Keep ``thread`` alive until it ends, then close its worker's dossier (in that thread, as it ends)."""
     _orphans.append(thread)
     thread.finished.connect(partial(_forget_orphan, thread, worker, mail), Qt.ConnectionType.DirectConnection)
 
