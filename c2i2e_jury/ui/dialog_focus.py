@@ -18,6 +18,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QWindow
 from PySide6.QtWidgets import QApplication, QWidget
+from shiboken6 import isValid
 
 
 class DialogFocus(QObject):
@@ -38,7 +39,8 @@ class DialogFocus(QObject):
         def closed(visible: object = False) -> None:  # visibleChanged(bool) or destroyed(QObject)
             if visible is not True and key in self._watched:
                 self._watched.discard(key)
-                QTimer.singleShot(0, parent, lambda: _give_back(parent))
+                if isValid(parent):  # not when the dialog goes because its window is being deleted
+                    QTimer.singleShot(0, parent, lambda: _give_back(parent))
 
         window.visibleChanged.connect(closed)
         window.destroyed.connect(closed)

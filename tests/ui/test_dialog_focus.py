@@ -80,3 +80,20 @@ def test_a_dialog_opened_right_after_another_keeps_the_keyboard(qtbot, window):
     assert QApplication.activeWindow() is second[0]
     second[0].reject()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=60000)
+
+
+def test_a_window_deleted_with_its_dialog_open_raises_nothing(qtbot, qapp):
+    """A dialog goes with its window when the window is deleted (a test's window collected, the program quitting):
+    there is no window left to give the activation back to (it raised « Internal C++ object (MainWindow) already
+    deleted » in the event loop, a failure of the fast loop)."""
+    from shiboken6 import delete
+
+    dialog_focus.install(qapp)
+    main = QMainWindow()
+    main.show()
+    dialog = QDialog(main)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWindow() is dialog.windowHandle())
+    delete(main)  # the dialog with it
+    qtbot.wait(50)  # a give-back queued on the deleted window would run (and raise) on this turn of the loop
