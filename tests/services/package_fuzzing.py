@@ -90,12 +90,12 @@ def fuzz(demo: Path, workdir: Path, seeds: range, timeout: float = TIMEOUT) -> F
 
 
 def main() -> None:
-    from c2i2e_jury.exchange.demo.campaign import write_demo_package
+    from tests.demo_package import demo_package
 
     first, count = int(sys.argv[1]), int(sys.argv[2])
     timeout = float(sys.argv[3]) if len(sys.argv) > 3 else TIMEOUT
     with tempfile.TemporaryDirectory() as tmp:
-        demo = write_demo_package(Path(tmp) / "demo")
+        demo = demo_package(Path(tmp) / "demo")
         findings = fuzz(demo, Path(tmp), range(first, first + count), timeout)
     sys.stdout.write(findings.summary() + "\n" + "\n".join(findings.failures) + "\n")
 

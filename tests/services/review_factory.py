@@ -166,12 +166,12 @@ def demo_template_fixture(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _build_demo(root: Path) -> None:
-    from c2i2e_jury.exchange.demo.campaign import write_demo_package
     from c2i2e_jury.storage.database import open_database
+    from tests.demo_package import demo_package
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("C2I2E_DATA_DIR", str(root / "data"))
-        write_demo_package(root / "pkg")
+        demo_package(root / "pkg")
         db = open_database(str(root / "demo.sqlite"))
         demo_heard(db, root / "pkg", PKI)
         db.dispose()

@@ -19,9 +19,9 @@ pytestmark = pytest.mark.skipif(not hasattr(os, "pidfd_open"), reason="the worke
 
 @pytest.fixture(scope="module")
 def demo_package(tmp_path_factory):
-    from c2i2e_jury.exchange.demo.campaign import write_demo_package
+    from tests.demo_package import demo_package as copy_of_demo_package
 
-    return write_demo_package(tmp_path_factory.mktemp("fuzz") / "demo")
+    return copy_of_demo_package(tmp_path_factory.mktemp("fuzz") / "demo")
 
 
 def test_forty_mutated_packages_are_imported_or_refused_cleanly(demo_package, tmp_path):

@@ -16,7 +16,6 @@ from sqlalchemy.orm import selectinload
 from c2i2e_jury import cli
 from c2i2e_jury.errors import UserError
 from c2i2e_jury.exchange import credentials
-from c2i2e_jury.exchange.demo.campaign import write_demo_package
 from c2i2e_jury.exchange.package.reader import read_package
 from c2i2e_jury.exchange.package.writer import write_csv
 from c2i2e_jury.services.campaign_import import import_package
@@ -24,6 +23,7 @@ from c2i2e_jury.services.room_kits import export_room_kits
 from c2i2e_jury.storage.database import open_database
 from c2i2e_jury.storage.dossier_store import DossierStore
 from c2i2e_jury.storage.models import Campaign, Candidate, Decision, Juror
+from tests.demo_package import demo_package as copy_of_demo_package
 
 CAMPAIGN = "grenoble-2017"
 ROOMS = ("Salle B112", "Salle B114")
@@ -34,7 +34,7 @@ J1 = ("Benoît Œhlenschläger", "Zoé Mäkelä-Garçon")
 def demo_package(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo campaign plus an authority, jury J1's two jurors with their certificates and jury J2's two
     jurors, who have none yet (a jury has exactly two jurors: issue 11 §3)."""
-    out = write_demo_package(tmp_path_factory.mktemp("demo") / "package")
+    out = copy_of_demo_package(tmp_path_factory.mktemp("demo") / "package")
     authority = credentials.create_authority("Autorité C2i2e Grenoble 2017")
     (out / "authority.pem").write_bytes(credentials.certificate_pem(authority.certificate))
     (out / "certs").mkdir()

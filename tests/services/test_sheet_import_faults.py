@@ -128,6 +128,7 @@ def _gone(pid: int) -> bool:
     return state in ("Z", "X")
 
 
+@pytest.mark.slow  # a parent process started and killed per signal: the fast loop keeps the thread that ends
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 @pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGKILL])
 def test_the_verifying_workers_end_with_their_killed_parent(tmp_path, pki, originals, how):

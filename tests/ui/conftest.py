@@ -60,9 +60,9 @@ def _fresh_settings(_isolated_data_dir):
 @pytest.fixture(scope="session")
 def demo_package_dir(tmp_path_factory):
     """The demo campaign package, written once for the session (the tests never change it)."""
-    from c2i2e_jury.exchange.demo.campaign import write_demo_package
+    from tests.demo_package import demo_package
 
-    return write_demo_package(tmp_path_factory.mktemp("demo") / "package")
+    return demo_package(tmp_path_factory.mktemp("demo") / "package")
 
 
 @pytest.fixture
