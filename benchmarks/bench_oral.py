@@ -66,7 +66,10 @@ Target: 16.7 ms of stall per step; what stands between:
   the GIL, which is what the check-in's stalls are. Slicing the opening (items first, the dossier next turn of
   the loop) would bound each slice by its largest part, ~30 ms: not done.
 - Python's collector (in the GUI thread, :mod:`c2i2e_jury.ui.gui_gc`): generation 0 and 1 only during the orals,
-  0.3-25 ms (the long ones when the worker held the GIL meanwhile); no full collection.
+  0.3-25 ms (the long ones when the worker held the GIL meanwhile); no full collection in these few orals, but a
+  day's would have had them, one every tenth collection of the middle generation: 40-70 ms each over the 100,000
+  objects start-up leaves (2026-12-03). Start-up's objects are now frozen once the jury room is built, and a full
+  collection waits until the long-lived objects grew by a quarter, as Python's own rule says (the last row).
 
 Tried and not kept: ``sys.setswitchinterval(0.0005)`` (the GUI thread gets the GIL back from a computing worker
 sooner): no difference out of the noise at load 6-10 (two runs each way).
@@ -77,6 +80,7 @@ the imports, fonts and MuPDF up, as the morning's first oral does.
 
 from __future__ import annotations
 
+import gc
 import os
 import statistics
 import sys
@@ -176,9 +180,13 @@ def benchmarks(workdir: Path) -> list[Benchmark]:
     from PySide6.QtWidgets import QApplication
 
     from benchmarks.oral_steps import oral_steps, room_window
+    from c2i2e_jury.ui import gui_gc
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     window, db = room_window(workdir)
+    collector = gui_gc.install()
+    assert collector is not None
+    collector.freeze_start_up()  # as the program does once its jury room is built
     heartbeat = Heartbeat()
     candidates = iter(CANDIDATES)
     run_steps(app, oral_steps(window, db, next(candidates)), heartbeat, {})  # warm-up
@@ -210,6 +218,10 @@ def benchmarks(workdir: Path) -> list[Benchmark]:
         QTimer.singleShot(int(1000 * (durations[-1] if durations else 2.0)), loop.quit)
         loop.exec()
         return heartbeat.stop()
+
+    def frozen_full_collection() -> None:
+        gc.freeze()  # start-up and the orals so far (the program froze start-up only: see the row's name)
+        collector.collect(2)
 
     def longest(measure: Callable[[], list[float]]) -> Callable[[], Reported]:
         return lambda: Reported(max(measure()))
@@ -243,5 +255,14 @@ def benchmarks(workdir: Path) -> list[Benchmark]:
             floor_name="the same over the idle window",
             runs=2,
             aggregate=max,
+        ),
+        Benchmark(
+            "GUI collector: a full collection after the orals, what was alive frozen (ui/gui_gc.py)",
+            frozen_full_collection,
+            floor=lambda: collector.collect(2),
+            floor_name="the same full collection with nothing frozen (before 2026-12-03)",
+            setup=gc.unfreeze,
+            runs=5,
+            max_seconds=FRAME,
         ),
     ]

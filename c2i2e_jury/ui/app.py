@@ -148,6 +148,7 @@ def run_gui(args: argparse.Namespace) -> int:
     from sqlalchemy.exc import SQLAlchemyError
 
     from c2i2e_jury.storage.database import database_error_sentence, open_database
+    from c2i2e_jury.ui import gui_gc
     from c2i2e_jury.ui.main_window import MainWindow
 
     prompts = Prompts()
@@ -181,6 +182,8 @@ def run_gui(args: argparse.Namespace) -> int:
     window.restore()
     window.show_on_screen()
     log.info("window shown")
+    # What start-up made is kept out of the collections of the orals (a full one took 40-70 ms): ui/gui_gc.py.
+    window.roomBuilt.connect(gui_gc.freeze_start_up, Qt.ConnectionType.QueuedConnection)
     _quit_when_asked(window)
     # The jury room on the next turn of the event loop: the window is on screen before it (issue 15).
     QTimer.singleShot(0, lambda: window.finish_loading() if window.isVisible() else None)
