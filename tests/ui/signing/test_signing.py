@@ -221,8 +221,9 @@ def test_the_import_report_is_shown_and_saved(qtbot, qtmodeltester, room, pki, s
     try:
         import_with_pki(secretariat, tmp_path / "pkg", pki)
         script = Script(saves=[str(tmp_path / "rapport.csv")])
+        # Not given to qtbot: the report deletes itself on close, and qtbot would close it again at teardown
+        # when Python still held its wrapper (it failed whenever no collection had dropped that wrapper first).
         dialog = import_sheets_dialog(None, secretariat, [str(tmp_path / "cle")], prompts=script.prompts())
-        qtbot.addWidget(dialog)
         model = dialog.model
         qtmodeltester.check(model)
         assert [model.index(r, 1).data() for r in range(model.rowCount())] == ["imported", "rejected"]
@@ -233,7 +234,8 @@ def test_the_import_report_is_shown_and_saved(qtbot, qtmodeltester, room, pki, s
             csv.DictReader(io.StringIO((tmp_path / "rapport.csv").read_text("utf-8-sig")), delimiter=";")
         )
         assert [r["status"] for r in rows] == ["imported", "rejected"]
-        dialog.close()
+        with qtbot.waitSignal(dialog.destroyed):
+            dialog.close()
     finally:
         secretariat.dispose()
 
