@@ -675,6 +675,10 @@ def test_page_cache_is_bounded_in_bytes():
 
 
 def test_every_corpus_file_opens_and_every_page_renders(qtbot, viewer, corpus_dir):
+    """Every file, its first 25 pages (5 in the fast loop: its every page is what the whole run adds)."""
+    from tests import property_budget
+
+    pages = 5 if property_budget.fast_loop else 25
     encrypted = {
         entry["path"].replace("/", "_")
         for entry in json.loads((corpus_dir / "files.json").read_text(encoding="utf-8"))["data"]
@@ -687,7 +691,7 @@ def test_every_corpus_file_opens_and_every_page_renders(qtbot, viewer, corpus_di
             outcomes[path.name] = "refused"
             assert viewer.message.text()
             continue
-        for page in range(1, min(viewer.page_count(), 25) + 1):
+        for page in range(1, min(viewer.page_count(), pages) + 1):
             viewer.go_to_page(page)
             qtbot.waitUntil(
                 lambda p=page: (
