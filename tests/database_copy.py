@@ -81,10 +81,9 @@ def restore(template: Template[T], database: Database) -> T:
     return template.value
 
 
-def built_or_restored(
-    database: Database, template: Callable[[], Template[T]], build: Callable[[Database], T]
-) -> T:
-    """The module's campaign in ``database``: copied from the template on SQLite, built on PostgreSQL."""
+def copied_campaign(database: Database, name: str, build: Callable[[Database, Path], T], root: Path) -> T:
+    """The module's campaign ``name`` (made by ``build(database, folder)``) in ``database``: on SQLite copied from
+    the one built once for the run, on PostgreSQL built again (its files under ``root``)."""
     if database.is_sqlite:
-        return restore(template(), database)
-    return build(database)
+        return restore(build_template(name, build), database)
+    return build(database, root)

@@ -160,12 +160,7 @@ def serve(connection: Connection, parent: int, database_url: str, log_path: str 
     from c2i2e_jury.storage.database import Database
 
     join_parent_log(log_path)
-
-    tie_to_parent(parent, POLL_SECONDS)  # started from run_busy's thread: see parent_watch
-    if hasattr(os, "nice"):
-        os.nice(NICENESS)  # the jury room's window comes first when both want a core
-    from c2i2e_jury.exchange import sheet_pdf, signatures  # noqa: F401 (imported while the jurors read)
-
+    settle(parent)
     database = Database(database_url)
     keys: dict[int, Any] = {}
     try:
@@ -177,6 +172,15 @@ def serve(connection: Connection, parent: int, database_url: str, log_path: str 
             connection.send(_answer(request, database, keys))
     finally:
         database.dispose()
+
+
+def settle(parent: int) -> None:
+    """What a worker does first: end with ``parent``, give the window the core when both want one, import what
+    signing needs while the jurors read."""
+    tie_to_parent(parent, POLL_SECONDS)  # started from run_busy's thread: see parent_watch
+    if hasattr(os, "nice"):
+        os.nice(NICENESS)  # the jury room's window comes first when both want a core
+    from c2i2e_jury.exchange import sheet_pdf, signatures  # noqa: F401 (imported while the jurors read)
 
 
 def _answer(request: tuple[Any, ...], database: Database, keys: dict[int, Any]) -> tuple[Any, ...]:

@@ -4,6 +4,7 @@ tampered with or signed by someone else."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import partial
 
 import pytest
 
@@ -16,7 +17,7 @@ from c2i2e_jury.services import jury_room
 from c2i2e_jury.services.certification import annul_for_plagiarism, deliver_certificate
 from c2i2e_jury.services.certification_pv import PvError, pv_content, sign_pv
 from c2i2e_jury.services.sheet_signing import sign_and_lock
-from tests.database_copy import build_template, built_or_restored
+from tests.database_copy import copied_campaign
 from tests.exchange.signing_factory import signed_range
 from tests.run_pki import run_credential, run_pki
 from tests.services.sheet_factory import SIGNING, decide_all, import_with_pki, outsider
@@ -56,19 +57,11 @@ def _signed_campaign(database, root, pki, president):
     return pks
 
 
-@pytest.fixture(scope="module")
-def campaign_template(pki, president):
-    """C1 decided and signed, C2 absent and signed: built once, each test gets its own copy."""
-    return build_template("certification-pv", lambda db, root: _signed_campaign(db, root, pki, president))
-
-
 @pytest.fixture
-def campaign(database, tmp_path, pki, president, request):
-    return built_or_restored(
-        database,
-        lambda: request.getfixturevalue("campaign_template"),
-        lambda db: _signed_campaign(db, tmp_path, pki, president),
-    )
+def campaign(database, tmp_path, pki, president):
+    """C1 decided and signed, C2 absent and signed: built once, each test gets its own copy."""
+    build = partial(_signed_campaign, pki=pki, president=president)
+    return copied_campaign(database, "certification-pv", build, tmp_path)
 
 
 def test_the_pv_lists_every_candidate_and_is_signed_by_the_president(database, campaign, pki, president):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
+from functools import partial
 
 import pytest
 from sqlalchemy import func, select
@@ -28,7 +29,7 @@ from c2i2e_jury.services.presidency import NO_PRESIDENT, designated_president
 from c2i2e_jury.services.sheet_signing import sign_and_lock
 from c2i2e_jury.storage.certification_models import IssuedDocument
 from c2i2e_jury.storage.dossier_store import DossierStore
-from tests.database_copy import build_template, built_or_restored
+from tests.database_copy import copied_campaign
 from tests.run_pki import run_credential, run_pki
 from tests.services.sheet_factory import (
     SIGNING,
@@ -79,19 +80,11 @@ def _heard_campaign(db, root, pki, president):
     return pks
 
 
-@pytest.fixture(scope="module")
-def heard_campaign_template(pki, president):
-    """The package with its president, heard: built once, each test gets its own copy."""
-    return build_template("presidency", lambda db, root: _heard_campaign(db, root, pki, president))
-
-
 @pytest.fixture
-def heard_campaign(database, tmp_path, pki, president, request):
-    return built_or_restored(
-        database,
-        lambda: request.getfixturevalue("heard_campaign_template"),
-        lambda db: _heard_campaign(db, tmp_path, pki, president),
-    )
+def heard_campaign(database, tmp_path, pki, president):
+    """The package with its president, heard: built once, each test gets its own copy."""
+    build = partial(_heard_campaign, pki=pki, president=president)
+    return copied_campaign(database, "presidency", build, tmp_path)
 
 
 def jurors_csv(root, *rows: str) -> None:

@@ -20,7 +20,6 @@ from multiprocessing.process import BaseProcess
 from typing import Any
 
 from c2i2e_jury.services import signing_worker
-from c2i2e_jury.services.parent_watch import tie_to_parent
 
 NAME = "c2i2e-signing-shared"  # not the program's « c2i2e-signing »: the tests that look for that one see it alone
 
@@ -71,11 +70,7 @@ def serve(connection: Connection, parent: int) -> None:
     """The shared worker's loop: the program's answers, on the database each signing names."""
     from c2i2e_jury.storage.database import Database
 
-    tie_to_parent(parent, signing_worker.POLL_SECONDS)
-    if hasattr(os, "nice"):
-        os.nice(signing_worker.NICENESS)
-    from c2i2e_jury.exchange import sheet_pdf, signatures  # noqa: F401 (imported once, as the program's worker)
-
+    signing_worker.settle(parent)  # as the program's worker starts
     database: Database | None = None
     keys: dict[int, Any] = {}
     try:

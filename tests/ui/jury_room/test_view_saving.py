@@ -10,14 +10,20 @@ from c2i2e_jury.ui.jury_room.room import VIEW_SAVE_MAX_WAIT_MS, VIEW_SAVE_PAUSE_
 from tests.ui.jury_room.test_jury_room import open_window, pk_of
 
 
+def _shown_and_saved(qtbot, db, pk):
+    """The main window with candidate ``pk`` open, its dossier shown and its view saved."""
+    window = open_window(qtbot, db)
+    window.open_candidate(pk)
+    with qtbot.waitSignal(window.room.viewer.documentLoaded):
+        pass
+    window.room.save_view()
+    return window
+
+
 def test_a_view_is_saved_while_the_jurors_keep_moving(qtbot, demo_db):
     pk = pk_of(demo_db, "C2017-004")
-    window = open_window(qtbot, demo_db)
-    window.open_candidate(pk)
+    window = _shown_and_saved(qtbot, demo_db, pk)  # held: a window only a cycle keeps alive is collected
     room = window.room
-    with qtbot.waitSignal(room.viewer.documentLoaded):
-        pass
-    room.save_view()
     codes = [item.code for item in room.session.file.items]
     saved: list[dict[str, object]] = []
     save = room.session.save_view
@@ -50,12 +56,8 @@ def test_a_view_committed_unchanged_is_not_committed_again(qtbot, demo_db, monke
     """Opening another candidate saves the one shown until then: not again when its view was committed as it is
     (a commit and its fsync in the GUI thread); the candidate opened is saved, the one to reopen after a crash."""
     first, second = pk_of(demo_db, "C2017-004"), pk_of(demo_db, "C2017-006")
-    window = open_window(qtbot, demo_db)
-    window.open_candidate(first)
+    window = _shown_and_saved(qtbot, demo_db, first)
     room = window.room
-    with qtbot.waitSignal(room.viewer.documentLoaded):
-        pass
-    room.save_view()
     committed: list[tuple[int, str]] = []
     real = jury_room.save_view_state
 
