@@ -1,6 +1,11 @@
 """The oral being held: the jury's actions on one candidate go through here to the services, and each one is an
 undoable command. The database stays the single source of truth: the screen is refreshed from what the service
-committed, never from what the widget assumed."""
+committed, never from what the widget assumed.
+
+Each action's transaction runs on the writing thread (:func:`c2i2e_jury.ui.off_gui.run_off_gui`): the oral's
+clock and the dossier keep turning while it commits, and the action answers once it is on disk. What asks for a
+change while another is in flight (a timer, a field losing the focus: the juror's own keys are held by then) is
+done right after it, in order, so that it never starts from the screen's state before the first one answered."""
 
 from __future__ import annotations
 
@@ -15,6 +20,7 @@ from c2i2e_jury.errors import UserError
 from c2i2e_jury.services import jury_room
 from c2i2e_jury.services.jury_room import CandidateFile, DecisionChangeRow
 from c2i2e_jury.storage.database import Database
+from c2i2e_jury.ui.off_gui import run_off_gui
 
 DecisionState = tuple[Mark | None, str, str]  # decision, comment, justification
 
@@ -40,6 +46,8 @@ class OralSession(QObject):
         self.file: CandidateFile = jury_room.candidate_file(db, candidate_pk)
         self._history: dict[str, list[DecisionChangeRow]] | None = None  # read once, not per item shown
         self._stale: set[str] = set()  # items changed since: read again (that item alone) when next shown
+        self._writing = False
+        self._next: list[Callable[[], object]] = []  # asked while a write was in flight, done after it
 
     @property
     def pk(self) -> int:
@@ -62,13 +70,31 @@ class OralSession(QObject):
             self._stale.discard(code)
         return self._history.get(code, [])
 
+    def _after_write(self, call: Callable[[], object]) -> bool:
+        """True when a write is in flight: ``call`` then runs once it (and those asked before) answered."""
+        if self._writing:
+            self._next.append(call)
+        return self._writing
+
     def _run(self, action: Callable[[], Any], item: str = "") -> bool:
         """``item``: the one item the action changes (its history alone is read again), else all of them."""
+        self._writing = True
         try:
-            result = action()
+            done = self._answered(run_off_gui(action), item)
         except UserError as exc:
             self.failed.emit(exc.message)
-            return False
+            done = False
+        finally:
+            self._writing = False
+        return done
+
+    def _then_asked_meanwhile(self, done: bool) -> bool:
+        """Run what was asked while the write was in flight (once its undo step is pushed); answer ``done``."""
+        while self._next and not self._writing:
+            self._next.pop(0)()
+        return done
+
+    def _answered(self, result: Any, item: str) -> bool:
         if item:
             self._stale.add(item)
         else:
@@ -86,7 +112,14 @@ class OralSession(QObject):
         return row.decision, row.comment, row.justification
 
     def apply(self, code: str, state: DecisionState) -> bool:
+        """Store ``state`` for the item (an undo or a redo)."""
+        if self._after_write(lambda: self.apply(code, state)):
+            return True
+        return self._then_asked_meanwhile(self._apply(code, state))
+
+    def _apply(self, code: str, state: DecisionState) -> bool:
         decision, comment, justification = state
+        shown = self.file
         return self._run(
             lambda: jury_room.decide(
                 self.db,
@@ -95,7 +128,7 @@ class OralSession(QObject):
                 decision,
                 comment=comment,
                 justification=justification,
-                shown=self.file,  # answered as this file with the one item changed, not read again
+                shown=shown,  # answered as this file with the one item changed, not read again
             ),
             code,
         )
@@ -109,6 +142,10 @@ class OralSession(QObject):
         justification: str | None = None,
     ) -> bool:
         """Decide, comment or justify one item; pushed on the undo stack once it is committed."""
+        if self._after_write(
+            lambda: self.change(code, decision=decision, comment=comment, justification=justification)
+        ):
+            return True
         before = self.state_of(code)
         after: DecisionState = (
             before[0] if isinstance(decision, _Keep) else decision,
@@ -117,20 +154,35 @@ class OralSession(QObject):
         )
         if after == before:
             return True
-        if not self.apply(code, after):
-            return False
+        if not self._apply(code, after):
+            return self._then_asked_meanwhile(False)
         self.undo_stack.push(DecisionCommand(self, code, before, after))
-        return True
+        return self._then_asked_meanwhile(True)
 
     # -- the rest ------------------------------------------------------------------------------------------
     def check_in(self, attendance: Attendance) -> bool:
-        return self._run(lambda: jury_room.check_in(self.db, self.pk, attendance, shown=self.file))
+        if self._after_write(lambda: self.check_in(attendance)):
+            return True
+        shown = self.file
+        return self._then_asked_meanwhile(
+            self._run(lambda: jury_room.check_in(self.db, self.pk, attendance, shown=shown))
+        )
 
     def add_incident(self, kind: str, note: str) -> bool:
-        return self._run(lambda: jury_room.add_incident(self.db, self.pk, kind, note))
+        if self._after_write(lambda: self.add_incident(kind, note)):
+            return True
+        return self._then_asked_meanwhile(
+            self._run(lambda: jury_room.add_incident(self.db, self.pk, kind, note))
+        )
 
-    def save_view(self, state: dict[str, Any]) -> None:
-        jury_room.save_view_state(self.db, self.pk, state)
+    def save_view(self, state: dict[str, Any], *, in_place: bool = False) -> None:
+        """``in_place``: without turning the event loop meanwhile (see :meth:`Room.save_view`)."""
+        pk = self.pk
+
+        def save() -> None:
+            jury_room.save_view_state(self.db, pk, state)
+
+        save() if in_place else run_off_gui(save)
 
 
 class DecisionCommand(QUndoCommand):

@@ -23,6 +23,7 @@ from c2i2e_jury.ui.jury_room.room_header import RoomHeader, keep_keys_away
 from c2i2e_jury.ui.jury_room.view_saving import VIEW_SAVE_MAX_WAIT_MS as VIEW_SAVE_MAX_WAIT_MS
 from c2i2e_jury.ui.jury_room.view_saving import VIEW_SAVE_PAUSE_MS as VIEW_SAVE_PAUSE_MS
 from c2i2e_jury.ui.jury_room.view_saving import ViewSaving
+from c2i2e_jury.ui.off_gui import run_off_gui
 from c2i2e_jury.ui.prompts import Prompts
 from c2i2e_jury.ui.text import fill
 from c2i2e_jury.ui.timer.oral_timer_widget import OralTimerWidget
@@ -118,7 +119,7 @@ class JuryRoomWidget(QWidget):
         """Show an oral; ``after_restart``: the program just started, a running timer logs the time lost."""
         self.items.flush()  # what is being typed belongs to the candidate shown until now
         if self.session is not None:
-            self.save_view()
+            self.save_view(in_place=True)
             self.session.changed.disconnect(self._show_file)
             self.session.failed.disconnect(self._failed)
         self._set_timer(session, after_restart)
@@ -174,9 +175,10 @@ class JuryRoomWidget(QWidget):
             oral_timer.resume_after_restart(db, timer, pk)
         self.timer_widget = OralTimerWidget(
             timer,
-            lambda event: oral_timer.record_event(db, pk, event),
+            # Committed on the writing thread, behind the jury's decisions, the clock turning meanwhile.
+            lambda event: run_off_gui(lambda: oral_timer.record_event(db, pk, event)),
             self,
-            on_heartbeat=lambda at: oral_timer.heartbeat(db, pk, at),
+            on_heartbeat=lambda at: run_off_gui(lambda: oral_timer.heartbeat(db, pk, at)),
             prompts=self.prompts,
         )
         keep_keys_away(self.timer_widget)
@@ -287,9 +289,11 @@ class JuryRoomWidget(QWidget):
     def _save_view_soon(self) -> None:
         self._view.moved()
 
-    def save_view(self) -> None:
+    def save_view(self, *, in_place: bool = False) -> None:
         """Where the jury is, committed; not again when it is what this room last committed for this candidate
-        (opening another candidate saved the previous one's unchanged view: a commit and its fsync, 11 ms)."""
+        (opening another candidate saved the previous one's unchanged view: a commit and its fsync, 11 ms).
+        ``in_place``: committed without turning the event loop, as a candidate is opened or the program closed
+        (nothing else is to happen in the middle of those)."""
         self._view.saved()
         if self.session is None:
             return
@@ -297,5 +301,5 @@ class JuryRoomWidget(QWidget):
         state["item"] = self.items.current_code()
         if self._view_saved == (self.session.pk, state):
             return
-        self.session.save_view(state)
+        self.session.save_view(state, in_place=in_place)
         self._view_saved = (self.session.pk, state)

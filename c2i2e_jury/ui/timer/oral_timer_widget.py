@@ -72,6 +72,7 @@ class OralTimerWidget(QWidget):
         self._confirm_end = confirm_end or self._ask_confirm_end
         self._on_heartbeat = on_heartbeat
         self._last_heartbeat = -math.inf
+        self._recording = False
         self._level, self._level_phase = WarningLevel.NONE, None
         self._flash_until = -math.inf
         self._look: tuple[str, str, str] | None = None  # the panel's colours, when the messages were fitted
@@ -167,6 +168,7 @@ class OralTimerWidget(QWidget):
         """Persist first (``on_event``), then apply and show; a failed write changes nothing on screen."""
         if event is None:
             return False
+        self._recording = True  # the clock repaints while the write answers: it must not record meanwhile
         try:
             self._on_event(event)
         except UserError as error:
@@ -177,6 +179,8 @@ class OralTimerWidget(QWidget):
             self._error.show()
             self._fit()
             return False
+        finally:
+            self._recording = False
         self._error.hide()
         self._last_heartbeat = self._timer.monotonic()  # the event stored says the program is alive, too
         self._timer.apply(event)
@@ -221,10 +225,12 @@ class OralTimerWidget(QWidget):
 
         Qt is touched only where something changed: five repaints a second stay cheap.
         """
-        self._record(self._timer.detect_gap())
+        if not self._recording:  # else the event being written is applied first, in the order stored
+            self._record(self._timer.detect_gap())
         snap = self._timer.snapshot()
         self.snapshot = snap
-        self._heartbeat(snap)
+        if not self._recording:
+            self._heartbeat(snap)
         self._alert_on_new_level(snap)
         set_text(self._panel.time_label, format_clock(snap.remaining))
         set_text(self._panel.phase_label, self._texts.phase(snap))

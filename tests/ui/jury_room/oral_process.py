@@ -81,10 +81,10 @@ def wander(app: QApplication, window: MainWindow, pk: int, seed: int) -> None:
     session = room.session
     save = session.save_view
 
-    def printed_save(state: dict[str, object]) -> None:
+    def printed_save(state: dict[str, object], **how: bool) -> None:
         view = {"page": state["page"], "item": state["item"]}
         print("SAVING " + json.dumps(view), flush=True)  # noqa: T201 (read by the test)
-        save(state)
+        save(state, **how)
         print("SAVED " + json.dumps(view), flush=True)  # noqa: T201 (read by the test)
 
     session.save_view = printed_save  # type: ignore[method-assign]

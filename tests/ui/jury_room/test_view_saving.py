@@ -28,9 +28,10 @@ def test_a_view_is_saved_while_the_jurors_keep_moving(qtbot, demo_db):
     saved: list[dict[str, object]] = []
     save = room.session.save_view
 
-    def recording(state: dict[str, object]) -> None:
-        save(state)
-        saved.append({"item": state["item"], "moves": moves[0]})
+    def recording(state: dict[str, object], **how: bool) -> None:
+        seen = {"item": state["item"], "moves": moves[0]}  # the moves go on while the write answers
+        save(state, **how)
+        saved.append(seen)
 
     room.session.save_view = recording
     moves = [0]
