@@ -71,6 +71,20 @@ Target: 16.7 ms of stall per step; what stands between:
   objects start-up leaves, 112 ms once the room is built (2026-12-03). Start-up's objects are now frozen once the
   jury room is built: a full collection after the orals takes 2.6 ms (the last row).
 
+The writes off the GUI thread (2026-12-03, afternoon; :mod:`c2i2e_jury.ui.off_gui`): a decision's, a
+comment's, the check-in's, a timer event's and a view's transaction and fsync now run on the program's one writing
+thread while the GUI thread turns a local event loop (user input held, then delivered in order; the caller still
+gets its answer once the write is on disk). Idle, ``--module oral`` before: once the file is open 35.6 ms
+(decisions 8-35 ms, comments 16-21 ms); after, two runs minutes apart: 17.6 and 15.9 ms (decisions 10-17 ms,
+comments 10-16 ms). In the full run that followed, the machine ~30 % slower (the calibration loop 1.49 s against
+1.15-1.26 s): 26.6 ms, decisions 19-27 ms. What is left in a decision is the GUI thread's own work once the
+write answers (the items table, the outcome and the pane repainted, ~9 ms when the machine is fast; the decided
+item's history read again) and the GIL it shares with the writing thread's ORM work (Python hands the GIL over
+every 5 ms). Not the next item's evidence being drawn: with the evidence jump switched off (an experiment, not
+kept), two runs with the machine slower still (calibration 1.8 s) gave decisions 13-37 ms and 11-30 ms, as with
+it. Under a frame on every machine state would need the decision's own repaint cut (the items model's Python
+``data()``), not done.
+
 Tried and not kept: ``sys.setswitchinterval(0.0005)`` (the GUI thread gets the GIL back from a computing worker
 sooner): no difference out of the noise at load 6-10 (two runs each way).
 
