@@ -68,8 +68,8 @@ class MainWindow(QMainWindow):
             int, tuple[object, ...]
         ] = {}  # each file's state as the day list last showed it
         self._room: JuryRoomWidget | None = None if room_later else self._new_room()
-        self._restored: Settings | None = None  # the settings restore() read, for a room built after it
-        self._splitters_read: Settings | None = None  # the same, applied again once the window is shown
+        # The settings restore() read: for a room built after it, and applied again once the window is shown.
+        self._restored: Settings | None = None
         self._build_day_panel(clock)
         jury = QSplitter(Qt.Orientation.Horizontal, self)
         jury.setChildrenCollapsible(False)
@@ -298,9 +298,7 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         self._restore_splitters(settings, self)
-        self._splitters_read = settings
-        if self._room is None:
-            self._restored = settings
+        self._restored = settings
         last = day_list.last_candidate(self.db)
         if last is not None:
             self.open_candidate(last, after_restart=True)
@@ -341,10 +339,10 @@ class MainWindow(QMainWindow):
             self.showMaximized()
         else:
             self.show()
-        if self._splitters_read is not None:
+        if self._restored is not None:
             # Again once shown: restored into the hidden window, a pane fitted to a narrower width asked for more
             # height than it was left with, and the splitter kept that (12 pixels off: tests/ui/test_settings.py).
-            self._restore_splitters(self._splitters_read, self)
+            self._restore_splitters(self._restored, self)
         # Nothing to examine: the keyboard starts in the list (a room not built yet is not built for this).
         if self._room is None or self._room.session is None:
             self.day_list.reach()

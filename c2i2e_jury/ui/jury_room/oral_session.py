@@ -9,8 +9,9 @@ done right after it, in order, so that it never starts from the screen's state b
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Concatenate, ParamSpec
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -30,6 +31,27 @@ class _Keep:
 
 
 KEEP = _Keep()
+
+P = ParamSpec("P")
+
+
+def _one_at_a_time(
+    action: Callable[Concatenate[OralSession, P], bool],
+) -> Callable[Concatenate[OralSession, P], bool]:
+    """An action asked while another one's write is in flight (by a timer, a field losing the focus: the juror's
+    own keys are held by then) is done right after it — after its undo step is pushed — and answers True now."""
+
+    @functools.wraps(action)
+    def one_at_a_time(session: OralSession, /, *args: P.args, **kwargs: P.kwargs) -> bool:
+        if session._writing:
+            session._next.append(lambda: one_at_a_time(session, *args, **kwargs))
+            return True
+        done = action(session, *args, **kwargs)
+        while session._next and not session._writing:
+            session._next.pop(0)()
+        return done
+
+    return one_at_a_time
 
 
 class OralSession(QObject):
@@ -70,12 +92,6 @@ class OralSession(QObject):
             self._stale.discard(code)
         return self._history.get(code, [])
 
-    def _after_write(self, call: Callable[[], object]) -> bool:
-        """True when a write is in flight: ``call`` then runs once it (and those asked before) answered."""
-        if self._writing:
-            self._next.append(call)
-        return self._writing
-
     def _run(self, action: Callable[[], Any], item: str = "") -> bool:
         """``item``: the one item the action changes (its history alone is read again), else all of them."""
         self._writing = True
@@ -86,12 +102,6 @@ class OralSession(QObject):
             done = False
         finally:
             self._writing = False
-        return done
-
-    def _then_asked_meanwhile(self, done: bool) -> bool:
-        """Run what was asked while the write was in flight (once its undo step is pushed); answer ``done``."""
-        while self._next and not self._writing:
-            self._next.pop(0)()
         return done
 
     def _answered(self, result: Any, item: str) -> bool:
@@ -111,11 +121,10 @@ class OralSession(QObject):
         row = self.file.item(code)
         return row.decision, row.comment, row.justification
 
+    @_one_at_a_time
     def apply(self, code: str, state: DecisionState) -> bool:
         """Store ``state`` for the item (an undo or a redo)."""
-        if self._after_write(lambda: self.apply(code, state)):
-            return True
-        return self._then_asked_meanwhile(self._apply(code, state))
+        return self._apply(code, state)
 
     def _apply(self, code: str, state: DecisionState) -> bool:
         decision, comment, justification = state
@@ -133,6 +142,7 @@ class OralSession(QObject):
             code,
         )
 
+    @_one_at_a_time
     def change(
         self,
         code: str,
@@ -142,10 +152,6 @@ class OralSession(QObject):
         justification: str | None = None,
     ) -> bool:
         """Decide, comment or justify one item; pushed on the undo stack once it is committed."""
-        if self._after_write(
-            lambda: self.change(code, decision=decision, comment=comment, justification=justification)
-        ):
-            return True
         before = self.state_of(code)
         after: DecisionState = (
             before[0] if isinstance(decision, _Keep) else decision,
@@ -155,25 +161,19 @@ class OralSession(QObject):
         if after == before:
             return True
         if not self._apply(code, after):
-            return self._then_asked_meanwhile(False)
+            return False
         self.undo_stack.push(DecisionCommand(self, code, before, after))
-        return self._then_asked_meanwhile(True)
+        return True
 
     # -- the rest ------------------------------------------------------------------------------------------
+    @_one_at_a_time
     def check_in(self, attendance: Attendance) -> bool:
-        if self._after_write(lambda: self.check_in(attendance)):
-            return True
         shown = self.file
-        return self._then_asked_meanwhile(
-            self._run(lambda: jury_room.check_in(self.db, self.pk, attendance, shown=shown))
-        )
+        return self._run(lambda: jury_room.check_in(self.db, self.pk, attendance, shown=shown))
 
+    @_one_at_a_time
     def add_incident(self, kind: str, note: str) -> bool:
-        if self._after_write(lambda: self.add_incident(kind, note)):
-            return True
-        return self._then_asked_meanwhile(
-            self._run(lambda: jury_room.add_incident(self.db, self.pk, kind, note))
-        )
+        return self._run(lambda: jury_room.add_incident(self.db, self.pk, kind, note))
 
     def save_view(self, state: dict[str, Any], *, in_place: bool = False) -> None:
         """``in_place``: without turning the event loop meanwhile (see :meth:`Room.save_view`)."""
