@@ -191,16 +191,24 @@ class MainWindow(QMainWindow):
     def open_candidate(self, pk: int, *, after_restart: bool = False) -> None:
         if self.room.session is not None and self.room.session.pk == pk:
             return
-        from c2i2e_jury.ui.jury_room.oral_session import OralSession
+        from c2i2e_jury.ui.jury_room.oral_session import OralSession, read_file
 
-        self.undo_stack.clear()
+        # What was typed and where the jury stood in the file shown, committed before anything changes; then
+        # the new file read. Both on the writing thread, the screen turning meanwhile (the opening was the
+        # oral's longest stall: benchmarks/bench_oral.py).
+        self.room.items.flush()
+        self.room.save_view()
         try:
-            session = OralSession(self.db, pk, self.undo_stack, self)
+            file = read_file(self.db, pk)
         except UserError as exc:
             self.prompts.warn(self, self.tr("Cannot open"), exc.message)
             return
+        if self.room.session is not None and self.room.session.pk == pk:
+            return  # opened meanwhile
+        self.undo_stack.clear()
+        session = OralSession(self.db, pk, self.undo_stack, self, file=file)
         self.room.set_session(session, after_restart=after_restart)
-        self.room.save_view(in_place=True)  # this candidate is the one to reopen on after a crash
+        self.room.save_view()  # this candidate is the one to reopen on after a crash
         self.day_list.show_candidate(pk)
 
     def _file_changed(self, file: CandidateFile) -> None:

@@ -7,6 +7,9 @@ does nothing because a timer button kept the focus costs the jury an item."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
@@ -72,6 +75,8 @@ class ItemsPanel(QWidget):
         self.table.setTabKeyNavigation(False)  # Tab leaves the table for the buttons and fields, as elsewhere
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self._just_decided = ""  # the item V / N has just decided, until the juror moves: « C » comments it
+        self._detail_held = 0  # inside an action that changes the pane more than once: shown once, at its end
+        self._detail_due = False
 
         order = QHBoxLayout()
         order.addWidget(QLabel(self.tr("Group by:"), self))
@@ -215,12 +220,30 @@ class ItemsPanel(QWidget):
         if code:
             self.currentItemChanged.emit(code)
 
+    @contextmanager
+    def _detail_once(self) -> Iterator[None]:
+        """The pane's evidence, history and height once, at the end of what happens inside: a decision's answer
+        shows the file, then the table moves to the next item; the decided item's history was read again and the
+        pane laid out for nothing. Its fields are set at once all the same (a flush saves what they hold)."""
+        self._detail_held += 1
+        try:
+            yield
+        finally:
+            self._detail_held -= 1
+            if not self._detail_held and self._detail_due:
+                self._detail_due = False
+                self._show_detail()
+
     def _show_detail(self) -> None:
         item = self.current_item()
         if item is None:
             return
         file = self.session.file if self.session is not None else None
+        # The fields always: they hold what is committed, since a flush saves what they hold.
         self.detail.show_item(item, item.acquired or file is None or file.locked or not file.admitted)
+        if self._detail_held:
+            self._detail_due = True
+            return
         cited, part_start = self.evidence.get(item.code, ([], None))
         links = [f'<a href="{p}">p. {p}</a>' for p in cited]
         text = ", ".join(links) if links else self.tr("code not cited")
@@ -282,11 +305,12 @@ class ItemsPanel(QWidget):
             if text is None or not text.strip():
                 return False
             justification = text.strip()
-        self.flush()
-        done = self.session.change(item.code, decision=mark, justification=justification)
-        if done:
-            self._advance()
-            self._just_decided = item.code
+        with self._detail_once():
+            self.flush()
+            done = self.session.change(item.code, decision=mark, justification=justification)
+            if done:
+                self._advance()
+                self._just_decided = item.code
         return done
 
     def clear_current(self) -> None:
@@ -319,9 +343,10 @@ class ItemsPanel(QWidget):
 
     def _field_entered(self) -> None:
         """Entrée: saved at once, and the keys go back to the items."""
-        self.detail.flush()
-        self.table.setFocus()
-        self._show_detail()
+        with self._detail_once():
+            self.detail.flush()
+            self.table.setFocus()
+            self._show_detail()
 
     def _restored(self, code: str) -> None:
         """Undo or redo changed ``code``: the table goes back to it, so that the next V decides that item."""

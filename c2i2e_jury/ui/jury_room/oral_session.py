@@ -60,12 +60,19 @@ class OralSession(QObject):
     restored = Signal(str)  # the item an undo or a redo changed: the table goes back to it
 
     def __init__(
-        self, db: Database, candidate_pk: int, undo_stack: QUndoStack, parent: QObject | None = None
+        self,
+        db: Database,
+        candidate_pk: int,
+        undo_stack: QUndoStack,
+        parent: QObject | None = None,
+        *,
+        file: CandidateFile | None = None,
     ) -> None:
+        """``file``: the candidate's file already read (:func:`read_file`), else read here."""
         super().__init__(parent)
         self.db = db
         self.undo_stack = undo_stack
-        self.file: CandidateFile = jury_room.candidate_file(db, candidate_pk)
+        self.file: CandidateFile = file if file is not None else jury_room.candidate_file(db, candidate_pk)
         self._history: dict[str, list[DecisionChangeRow]] | None = None  # read once, not per item shown
         self._stale: set[str] = set()  # items changed since: read again (that item alone) when next shown
         self._writing = False
@@ -183,6 +190,11 @@ class OralSession(QObject):
             jury_room.save_view_state(self.db, pk, state)
 
         save() if in_place else run_off_gui(save)
+
+
+def read_file(db: Database, candidate_pk: int) -> CandidateFile:
+    """The candidate's file, read on the writing thread (behind any write in flight) while the screen turns."""
+    return run_off_gui(lambda: jury_room.candidate_file(db, candidate_pk))
 
 
 class DecisionCommand(QUndoCommand):

@@ -292,8 +292,9 @@ class JuryRoomWidget(QWidget):
     def save_view(self, *, in_place: bool = False) -> None:
         """Where the jury is, committed; not again when it is what this room last committed for this candidate
         (opening another candidate saved the previous one's unchanged view: a commit and its fsync, 11 ms).
-        ``in_place``: committed without turning the event loop, as a candidate is opened or the program closed
-        (nothing else is to happen in the middle of those)."""
+        ``in_place``: committed without turning the event loop, in the middle of a switch of candidate or as the
+        program closes (nothing else is to happen then; opening a candidate saves the view off the GUI thread
+        before the switch, so that the switch finds it saved)."""
         self._view.saved()
         if self.session is None:
             return

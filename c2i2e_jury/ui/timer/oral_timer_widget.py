@@ -283,9 +283,10 @@ class OralTimerWidget(QWidget):
 
     def set_idle_reason(self, reason: str) -> None:
         """Why the timer cannot start now (not checked in, absent, signed…), shown instead of « F5 starts »;
-        "" when it can."""
-        self._idle_reason = reason
-        self.refresh()
+        "" when it can. The same reason again (each decision's answer tells it) changes nothing on screen."""
+        if reason != self._idle_reason:
+            self._idle_reason = reason
+            self.refresh()
 
     def _flashing(self) -> bool:
         """Half a second in two, for a few seconds after a warning rose."""

@@ -71,10 +71,11 @@ def test_a_non_admitted_candidate_shows_why_and_cannot_be_examined(qtbot, demo_d
 def test_a_whole_oral_by_keyboard(qtbot, demo_db):
     pk = pk_of(demo_db, "C2017-005")  # harsh evaluator: several NV marks
     window = open_window(qtbot, demo_db)
-    window.open_candidate(pk)
     room = window.room
-    with qtbot.waitSignal(room.viewer.documentLoaded, timeout=10_000):
-        pass
+    with qtbot.waitSignal(
+        room.viewer.documentLoaded, timeout=10_000
+    ):  # the loop turns while the view is saved
+        window.open_candidate(pk)
     # Check-in, by the keyboard shortcut.
     qtbot.keyClick(
         room, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier

@@ -13,9 +13,8 @@ from tests.ui.jury_room.test_jury_room import open_window, pk_of
 def _shown_and_saved(qtbot, db, pk):
     """The main window with candidate ``pk`` open, its dossier shown and its view saved."""
     window = open_window(qtbot, db)
-    window.open_candidate(pk)
-    with qtbot.waitSignal(window.room.viewer.documentLoaded):
-        pass
+    with qtbot.waitSignal(window.room.viewer.documentLoaded):  # the loop turns while the view is saved
+        window.open_candidate(pk)
     window.room.save_view()
     return window
 

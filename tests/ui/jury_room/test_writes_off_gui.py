@@ -1,6 +1,7 @@
-"""A decision's commit does not freeze the screen (issue 15): while the database makes it wait, the GUI thread
-keeps turning its event loop (the oral's clock, the pages), the decision answers once it is on disk, and what a
-timer asks meanwhile is done after it, in order, never starting from the screen as it was before the answer.
+"""A decision's commit (a timer event's, the views saved as another candidate is opened) does not freeze the
+screen (issue 15): while the database makes it wait, the GUI thread keeps turning its event loop (the oral's
+clock, the pages), the decision answers once it is on disk, and what a timer asks meanwhile is done after it, in
+order, never starting from the screen as it was before the answer.
 
 The wait is real: another connection holds SQLite's write lock, and only a timer of the GUI thread releases it.
 Had the commit run on the GUI thread, that timer could never fire (SQLite's busy wait is 10 s, then « database is
@@ -128,5 +129,36 @@ def test_the_oral_clock_keeps_turning_while_its_event_commits_and_records_nothin
         assert widget.snapshot.state.name == "PRESENTATION"
         rebuilt = oral_timer.build_timer(demo_db, jury_room.candidate_file(demo_db, pk))
         assert rebuilt.snapshot().state.name == "PRESENTATION"
+    finally:
+        holder.close()
+
+
+def test_opening_another_candidate_turns_the_screen_while_both_views_are_saved(qtbot, demo_db):
+    """The previous candidate's view, committed before anything changes, and the new one's (the candidate to
+    reopen on after a crash), both behind the held lock; the new file is shown once they are on disk."""
+    first, second = pk_of(demo_db, "C2017-001"), pk_of(demo_db, "C2017-002")
+    window = open_window(qtbot, demo_db)
+    window.open_candidate(first)
+    room = window.room
+    room.items.select("A1.3")  # where the jury stands in the first file: not saved yet
+    holder = _held_write_lock(demo_db)
+
+    def on_tick(n: int) -> None:
+        if n == TICKS_BEFORE_RELEASE:
+            holder.execute("ROLLBACK")
+
+    ticks = _ticking(room, on_tick)
+    try:
+        window.open_candidate(second)
+        assert ticks[0] >= TICKS_BEFORE_RELEASE  # the loop turned while the views waited for the lock
+        assert room.session.pk == second
+        assert room.items.current_code()
+        with demo_db.read() as s:
+            rows = s.execute(
+                select(Oral.candidate_pk, Oral.view_state).where(Oral.candidate_pk.in_((first, second)))
+            )
+            views = {candidate: view for candidate, view in rows}
+        assert views[first]["item"] == "A1.3"
+        assert views[second]["item"] == room.items.current_code()
     finally:
         holder.close()
