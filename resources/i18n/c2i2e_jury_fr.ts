@@ -1146,6 +1146,22 @@
             <translation>aucune modification</translation>
         </message>
         <message>
+            <source>comment: “%1”</source>
+            <translation>commentaire : « %1 »</translation>
+        </message>
+        <message>
+            <source>comment cleared</source>
+            <translation>commentaire effacé</translation>
+        </message>
+        <message>
+            <source>justification: “%1”</source>
+            <translation>justification : « %1 »</translation>
+        </message>
+        <message>
+            <source>justification cleared</source>
+            <translation>justification effacée</translation>
+        </message>
+        <message>
             <source>Justification required</source>
             <translation>Justification obligatoire</translation>
         </message>

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from html import escape
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QResizeEvent
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from c2i2e_jury.domain.rules import Mark, needs_justification
 from c2i2e_jury.services import jury_room
-from c2i2e_jury.services.jury_room import CandidateFile, ItemRow
+from c2i2e_jury.services.jury_room import CandidateFile, DecisionChangeRow, ItemRow
 from c2i2e_jury.ui.fit import fit_height
 from c2i2e_jury.ui.jury_room.decision_keys import DecisionKeys
 from c2i2e_jury.ui.jury_room.item_columns import fit_columns
@@ -274,13 +275,35 @@ class ItemsPanel(QWidget):
     def _show_history(self, item: ItemRow) -> None:
         if self.session is None:
             return
-        changes = self.session.history(item.code)
-        lines = [
-            f"{c.at.astimezone().strftime('%H:%M:%S')} : {c.old or '—'} → {c.new or '—'}"
-            + (f" ({c.justification})" if c.justification else "")
-            for c in changes[-4:]
-        ]
-        self.detail.show_history("<br>".join(lines) or self.tr("no change yet"))
+        lines = self._history_lines(self.session.history(item.code))
+        self.detail.show_history("<br>".join(lines[-4:]) or self.tr("no change yet"))
+
+    def _history_lines(self, changes: list[DecisionChangeRow]) -> list[str]:
+        """One line a change, saying what it changed: the decision (« V → NV (why) »), else the comment or the
+        justification, as each row holds the item's whole state after it. The jury's texts are shown as typed,
+        never read as markup."""
+        lines = []
+        before = (changes[0].old, "", "") if changes else (None, "", "")
+        for change in changes:
+            at = change.at.astimezone().strftime("%H:%M:%S")
+            mark, comment, justification = change.new, change.comment, change.justification
+            if mark == before[0] and comment != before[1]:
+                what = (
+                    fill(self.tr("comment: “%1”"), escape(comment)) if comment else self.tr("comment cleared")
+                )
+            elif mark == before[0] and justification != before[2]:
+                what = (
+                    fill(self.tr("justification: “%1”"), escape(justification))
+                    if justification
+                    else self.tr("justification cleared")
+                )
+            else:
+                what = f"{change.old or '—'} → {mark or '—'}" + (
+                    f" ({escape(justification)})" if justification else ""
+                )
+            lines.append(f"{at} : {what}")
+            before = (mark, comment, justification)
+        return lines
 
     # -- actions ---------------------------------------------------------------------------------------------
     def decide_current(self, mark: Mark | None) -> bool:

@@ -42,6 +42,37 @@ def test_an_item_decided_shows_its_new_history_when_the_juror_comes_back_to_it(q
     assert stored == [(None, "V"), ("V", None)]
 
 
+def test_each_history_line_says_what_changed_the_decision_its_comment_or_its_justification(qtbot, demo_db):
+    window, room = _room_checked_in(qtbot, demo_db)
+    item = _validated_by_evaluator(room)[0]
+    items = room.items
+    items.select(item)
+    qtbot.keyClick(items.table, Qt.Key.Key_V)
+    qtbot.keyClick(items.table, Qt.Key.Key_C)  # the item just decided
+    items.comment_edit.setText("Traces <b>claires</b> & datées")
+    qtbot.keyClick(items.comment_edit, Qt.Key.Key_Return)
+    items.select(item)
+    items.comment_edit.setText("")
+    qtbot.keyClick(items.comment_edit, Qt.Key.Key_Return)
+    items.session.change(item, justification="Vu à l'oral")
+    items.select(item)
+    label = items.detail.history_label
+    lines = [line.split(" : ", 1)[1] for line in label.text().split("<br>")]
+    assert lines == [
+        "— → V",
+        "comment: “Traces &lt;b&gt;claires&lt;/b&gt; &amp; datées”",  # shown as typed, not read as markup
+        "comment cleared",
+        "justification: “Vu à l&#x27;oral”",
+    ]
+    stored = [(c.old, c.new, c.comment) for c in jury_room.history(demo_db, room.session.pk, item)]
+    assert stored == [
+        (None, "V", ""),
+        ("V", "V", "Traces <b>claires</b> & datées"),
+        ("V", "V", ""),
+        ("V", "V", ""),
+    ]
+
+
 def test_the_outcome_grid_follows_each_decision_and_the_item_shown(qtbot, demo_db):
     window, room = _room_checked_in(qtbot, demo_db)
     first = _validated_by_evaluator(room)[0]
