@@ -85,8 +85,15 @@ kept), two runs with the machine slower still (calibration 1.8 s) gave decisions
 it. Under a frame on every machine state would need the decision's own repaint cut (the items model's Python
 ``data()``), not done.
 
+Whose stall (2026-12-03, 16:00): each step's longest stall is printed with the GUI thread's own CPU time over
+it. A decision's and a comment's are mostly the GUI thread's own work (9-29 ms with 8-18 ms of CPU in the full
+run); opening a candidate's (88-124 ms with 11-19 ms of CPU) is a wait for the GIL, held by the viewer's worker
+building the new dossier's report and evidence map in MuPDF calls. Cut on that evidence: the detail pane drawn
+once a decision (not first for the item just decided), the opening's reads and writes on the writing thread.
+
 Tried and not kept: ``sys.setswitchinterval(0.0005)`` (the GUI thread gets the GIL back from a computing worker
-sooner): no difference out of the noise at load 6-10 (two runs each way).
+sooner): no difference out of the noise at load 6-10 (two runs each way), nor idle (2026-12-03, 16:00: a
+MuPDF call is not interrupted by the switch interval).
 
 Each run holds the oral of another demo candidate (an oral ended cannot be held again); the first candidate warms
 the imports, fonts and MuPDF up, as the morning's first oral does.
