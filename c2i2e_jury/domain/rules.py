@@ -261,3 +261,10 @@ def needs_justification(evaluator: Mark | None, decision: Mark | None) -> bool:
     """A jury decision that differs from the evaluator's mark must be justified (the jury may withdraw an item the
     evaluator validated, or validate one they did not: docs/FORMATS.md §2.2)."""
     return evaluator is not None and decision is not None and decision is not evaluator
+
+
+def justification_kept(evaluator: Mark | None, old: Mark | None, new: Mark | None, kept: str) -> str:
+    """The justification an item keeps when its decision changes and none is given: it explained the decision it
+    was given with, so a new decision that needs none drops it (cleared, or now the evaluator's); one written
+    before the decision it explains is kept."""
+    return kept if new is old or needs_justification(evaluator, new) else ""

@@ -21,6 +21,7 @@ from c2i2e_jury.domain.rules import (
     Mark,
     Situation,
     evaluate,
+    justification_kept,
     needs_justification,
     not_admitted_reason,
 )
@@ -153,7 +154,12 @@ def _new_state(
         )
     )
     new_comment = comment if comment is not None else (current.comment if current else "")
-    kept = current.justification if current else ""
+    kept = justification_kept(
+        evaluator,
+        mark_of(current.decision) if current else None,
+        decision,
+        current.justification if current else "",
+    )
     new_justification = (justification if justification is not None else kept).strip()
     if needs_justification(evaluator, decision) and not new_justification:
         raise JuryRoomError(

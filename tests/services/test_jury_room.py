@@ -64,6 +64,28 @@ def test_deciding_needs_check_in_and_justifies_reversals(database, imported):
     assert file.item("A3.2").justification == "Exemple précis donné à l'oral."
 
 
+def test_a_justification_goes_with_the_decision_it_explains(database, imported):
+    pk = imported["C1"]
+    jr.check_in(database, pk, Attendance.PRESENT)
+    # The evaluator marked A3.2 NV. A V needs a justification; cleared, the item keeps none of it.
+    jr.decide(database, pk, "A3.2", V, justification="Exemple précis donné à l'oral.")
+    file = jr.decide(database, pk, "A3.2", None)
+    assert file.item("A3.2").justification == ""
+    file = jr.decide(database, pk, "A3.2", NV)  # now the evaluator's: none needed, none inherited
+    assert file.item("A3.2").justification == ""
+    assert [c.justification for c in jr.history(database, pk, "A3.2")] == [
+        "Exemple précis donné à l'oral.",
+        "",
+        "",
+    ]
+    # Written before the decision it explains, it is kept by that decision.
+    jr.decide(database, pk, "A3.2", None)
+    jr.decide(database, pk, "A3.2", None, justification="Compétence démontrée en séance.")
+    file = jr.decide(database, pk, "A3.2", V)
+    assert file.item("A3.2").decision is V
+    assert file.item("A3.2").justification == "Compétence démontrée en séance."
+
+
 def test_prior_items_are_locked(database, imported):
     pk = imported["C1"]
     jr.check_in(database, pk, Attendance.PRESENT)

@@ -16,7 +16,7 @@ from typing import Any, Concatenate, ParamSpec
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from c2i2e_jury.domain.rules import Attendance, Mark
+from c2i2e_jury.domain.rules import Attendance, Mark, justification_kept
 from c2i2e_jury.errors import UserError
 from c2i2e_jury.services import jury_room
 from c2i2e_jury.services.jury_room import CandidateFile, DecisionChangeRow
@@ -160,10 +160,13 @@ class OralSession(QObject):
     ) -> bool:
         """Decide, comment or justify one item; pushed on the undo stack once it is committed."""
         before = self.state_of(code)
+        mark = before[0] if isinstance(decision, _Keep) else decision
         after: DecisionState = (
-            before[0] if isinstance(decision, _Keep) else decision,
+            mark,
             before[1] if comment is None else comment,
-            before[2] if justification is None else justification,
+            justification_kept(self.file.item(code).evaluator, before[0], mark, before[2])
+            if justification is None
+            else justification,
         )
         if after == before:
             return True

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from c2i2e_jury.services import jury_room
-from tests.ui.jury_room.test_jury_room import open_window, pk_of
+from tests.ui.jury_room.test_jury_room import answer_next_dialog, open_window, pk_of
 
 
 def _room_checked_in(qtbot, demo_db, candidate_id="C2017-001"):
@@ -71,6 +71,28 @@ def test_each_history_line_says_what_changed_the_decision_its_comment_or_its_jus
         ("V", "V", ""),
         ("V", "V", ""),
     ]
+
+
+def test_clearing_a_decision_clears_the_justification_that_explained_it(qtbot, demo_db):
+    """Seen in a juror's walk: after N (justified), Suppr kept the justification, and a later V carried it."""
+    window, room = _room_checked_in(qtbot, demo_db)
+    item = _validated_by_evaluator(room)[0]
+    items = room.items
+    items.select(item)
+    answer_next_dialog(qtbot, "Usage des outils non démontré")
+    qtbot.keyClick(items.table, Qt.Key.Key_N)
+    items.select(item)
+    assert items.justification_edit.text() == "Usage des outils non démontré"
+    qtbot.keyClick(items.table, Qt.Key.Key_Delete)
+    assert items.justification_edit.text() == ""
+    qtbot.keyClick(items.table, Qt.Key.Key_V)
+    stored = [(c.new, c.justification) for c in jury_room.history(demo_db, room.session.pk, item)]
+    assert stored == [("NV", "Usage des outils non démontré"), (None, ""), ("V", "")]
+    items.select(item)
+    assert items.detail.history_label.text().endswith(": — → V")
+    window.undo_stack.undo()  # the V undone, then the clearing: the justification comes back with the NV
+    window.undo_stack.undo()
+    assert room.session.file.item(item).justification == "Usage des outils non démontré"
 
 
 def test_the_outcome_grid_follows_each_decision_and_the_item_shown(qtbot, demo_db):
