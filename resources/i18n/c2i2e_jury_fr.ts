@@ -1138,6 +1138,10 @@
             <translation>code non cité</translation>
         </message>
         <message>
+            <source>looking for it in the dossier…</source>
+            <translation>recherche dans le dossier…</translation>
+        </message>
+        <message>
             <source>part %1 begins on %2</source>
             <translation>la partie %1 commence en %2</translation>
         </message>

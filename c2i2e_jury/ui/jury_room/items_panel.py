@@ -57,6 +57,7 @@ class ItemsPanel(QWidget):
         self.prompts = prompts or Prompts()
         self.session: OralSession | None = None
         self.evidence: dict[str, tuple[list[int], int | None]] = {}
+        self._evidence_due = False  # the dossier's evidence map is being built: no « not cited » before it
         self.model = ItemsModel(self)
         self.table = QTableView(self)
         self.table.setObjectName("itemsTable")
@@ -156,6 +157,7 @@ class ItemsPanel(QWidget):
         self.session = session
         self._just_decided = ""
         self.evidence = {}  # the previous candidate's pages, until this dossier's map arrives
+        self._evidence_due = session is not None and session.file.dossier_path is not None
         if session is None:
             self.model.set_items([])
             self.validate_button.setEnabled(False)  # nothing to decide: the buttons say so
@@ -178,8 +180,10 @@ class ItemsPanel(QWidget):
         self.refuse_button.setEnabled(enabled)
 
     def set_evidence(self, evidence: dict[str, tuple[list[int], int | None]]) -> None:
-        """For each item: the pages that cite it and the page where its part begins."""
+        """For each item: the pages that cite it and the page where its part begins ({}: none will come, the
+        dossier could not be read)."""
         self.evidence = evidence
+        self._evidence_due = False
         self._show_detail()
 
     def _set_order(self, order: str) -> None:
@@ -247,7 +251,12 @@ class ItemsPanel(QWidget):
             return
         cited, part_start = self.evidence.get(item.code, ([], None))
         links = [f'<a href="{p}">p. {p}</a>' for p in cited]
-        text = ", ".join(links) if links else self.tr("code not cited")
+        if links:
+            text = ", ".join(links)
+        else:  # not « not cited » before the dossier has been read: it would say what is not known yet
+            text = (
+                self.tr("looking for it in the dossier…") if self._evidence_due else self.tr("code not cited")
+            )
         if part_start:
             text += " — " + fill(
                 self.tr("part %1 begins on %2"), item.part, f'<a href="{part_start}">p. {part_start}</a>'

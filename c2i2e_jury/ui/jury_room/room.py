@@ -91,6 +91,7 @@ class JuryRoomWidget(QWidget):
         self.items.currentItemChanged.connect(self._item_changed)
         self.outcome.itemClicked.connect(self.items.select)
         self.viewer.evidenceReady.connect(self._evidence_ready)
+        self.viewer.failed.connect(lambda _message: self.items.set_evidence({}))  # no map will come
         self.viewer.reportReady.connect(self._report_ready)
         self.viewer.pageChanged.connect(lambda _page: self._save_view_soon())
         for key in shortcuts.keys("incident"):
