@@ -131,9 +131,8 @@ class Heartbeat:
         from PySide6.QtCore import QElapsedTimer, QTimer
 
         self.gaps: list[float] = []
-        self.cpu: list[
-            float
-        ] = []  # the GUI thread's own CPU time over each gap (the rest: waiting, for the GIL)
+        # The GUI thread's own CPU time over each gap (the rest of the gap: waiting, for the GIL).
+        self.cpu: list[float] = []
         self._clock = QElapsedTimer()
         self._cpu_at = 0.0
         self._timer = QTimer()

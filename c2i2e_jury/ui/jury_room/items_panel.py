@@ -229,7 +229,7 @@ class ItemsPanel(QWidget):
     def _detail_once(self) -> Iterator[None]:
         """The pane's evidence, history and height once, at the end of what happens inside: a decision's answer
         shows the file, then the table moves to the next item; the decided item's history was read again and the
-        pane laid out for nothing. Its fields are set at once all the same (a flush saves what they hold)."""
+        pane laid out for nothing (its fields are set at once all the same: see :meth:`_show_detail`)."""
         self._detail_held += 1
         try:
             yield
